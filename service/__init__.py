@@ -1,0 +1,1 @@
+"""pagesplit: split crawled news pages into articles and teasers."""
