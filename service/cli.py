@@ -1,0 +1,141 @@
+"""The ``pagesplit`` command: ``run`` the service, ``split`` offline, ``demo`` locally."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+import orjson
+
+from service.events import encode_event
+from service.pipeline import Done, PipelineLimits, process_event
+from service.records import Source
+from service.settings import ENV_PREFIX, Settings, SettingsError, load_settings
+
+
+def _add_settings_flags(parser: argparse.ArgumentParser) -> None:
+    """One flag per setting, with its environment variable and default in the help."""
+    for name, field in Settings.model_fields.items():
+        default = "cores" if field.default_factory else field.default
+        parser.add_argument(
+            f"--{name.replace('_', '-')}",
+            dest=name,
+            default=None,
+            metavar=name.split("_")[-1].upper(),
+            help=f"{field.description} [env {ENV_PREFIX}{name.upper()}; default {default}]",
+        )
+
+
+def _settings_from(args: argparse.Namespace) -> Settings:
+    overrides = {name: getattr(args, name, None) for name in Settings.model_fields}
+    try:
+        return load_settings(**overrides)
+    except SettingsError as exc:
+        sys.exit(f"pagesplit: bad settings:\n{exc}")
+
+
+def _configure_logging(level: str) -> None:
+    logging.basicConfig(
+        level=level,
+        format="%(asctime)s %(levelname)s %(name)s %(message)s",
+        stream=sys.stderr,
+    )
+    logging.getLogger("aiokafka").setLevel(max(logging.WARNING, logging.getLevelName(level)))
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from service.app import serve
+
+    settings = _settings_from(args)
+    _configure_logging(settings.log_level)
+    asyncio.run(serve(settings))
+    return 0
+
+
+def _events(args: argparse.Namespace) -> Iterator[tuple[int, bytes]]:
+    if args.url:
+        data = Path(args.input).read_bytes() if args.input != "-" else sys.stdin.buffer.read()
+        html = data.decode("utf-8", "surrogateescape")
+        yield 1, encode_event(args.url, html)
+        return
+    stream: IO[bytes] = sys.stdin.buffer if args.input == "-" else Path(args.input).open("rb")
+    with stream:
+        for number, line in enumerate(stream, 1):
+            if line.strip():
+                yield number, line.rstrip(b"\r\n")
+
+
+def _cmd_split(args: argparse.Namespace) -> int:
+    """Records on stdout, one JSON line each; dead letters on stderr. Exit 1 if any failed."""
+    settings = _settings_from(args)
+    limits = PipelineLimits(
+        settings.max_event_bytes, settings.max_page_bytes, settings.max_page_nodes, settings.max_record_bytes
+    )
+    failed = 0
+    out = sys.stdout.buffer
+    for number, value in _events(args):
+        result = process_event(value, Source(None, None, number, None), limits)
+        if isinstance(result, Done):
+            for output in result.outputs:
+                out.write(output.value + b"\n")
+        else:
+            failed += 1
+            line = {"line": number, "reason": result.reason, "message": result.message}
+            sys.stderr.buffer.write(orjson.dumps(line) + b"\n")
+    out.flush()
+    return 1 if failed else 0
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from service.demo import run_demo
+
+    settings = _settings_from(args)
+    _configure_logging("WARNING")
+    return asyncio.run(run_demo(settings, publish_only=args.publish_only))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="pagesplit", description="Split crawled news pages into articles and teasers."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="run the service (Kafka in, Kafka out)")
+    _add_settings_flags(run)
+    run.set_defaults(func=_cmd_run)
+
+    split = sub.add_parser(
+        "split",
+        help="split raw page events (JSON lines) or one HTML file offline",
+        description="Read raw page events as JSON lines (the input contract) from FILE or stdin, "
+        "or one HTML file with --url, and write the output records as JSON lines to stdout; "
+        "events that fail go to stderr as dead-letter lines. Exit status 1 when any failed.",
+    )
+    split.add_argument("input", nargs="?", default="-", metavar="FILE", help="input file, - for stdin")
+    split.add_argument("--url", help="treat FILE as one HTML page fetched from URL")
+    _add_settings_flags(split)
+    split.set_defaults(func=_cmd_split)
+
+    demo = sub.add_parser(
+        "demo",
+        help="publish demo crawl events, run the service until they are processed, show the results",
+    )
+    demo.add_argument("--publish-only", action="store_true", help="only publish the demo events")
+    _add_settings_flags(demo)
+    demo.set_defaults(func=_cmd_demo)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    result: Any = args.func(args)
+    return int(result)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,100 @@
+"""One event in, its encoded output records or its dead-letter reason out.
+
+This is the work a splitting process does; it is pure (no Kafka, no metrics),
+so that ``pagesplit split`` and the service run the very same code, and its
+arguments and results pickle cheaply across the process pool.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Literal
+
+from service.events import InvalidEvent, PageEvent, decode_event
+from service.extract import Limits, RefusedPage, TextStats, split
+from service.records import Source, build_records, encode_record
+
+
+@dataclass(frozen=True, slots=True)
+class PipelineLimits:
+    """The budgets one event must fit in."""
+
+    max_event_bytes: int
+    max_page_bytes: int
+    max_page_nodes: int
+    max_record_bytes: int
+
+
+@dataclass(frozen=True, slots=True)
+class Output:
+    """One encoded record, ready to produce."""
+
+    kind: Literal["article", "teaser"]
+    key: bytes
+    value: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Done:
+    """The event was split; ``outputs`` holds its records, article first."""
+
+    outputs: tuple[Output, ...]
+    fetched_at: float | None
+    """The event's fetched_at as a Unix time, for the end-to-end latency."""
+    seconds: float
+    stats: TextStats
+
+
+@dataclass(frozen=True, slots=True)
+class Failed:
+    """The event goes to the dead-letter topic for ``reason``."""
+
+    reason: str
+    message: str
+    seconds: float
+
+
+def process_event(value: bytes | None, source: Source, limits: PipelineLimits) -> Done | Failed:
+    """Decode, validate and split one raw event. Never raises for bad input."""
+    start = time.perf_counter()
+    try:
+        event = decode_event(value, limits.max_event_bytes, limits.max_page_bytes)
+        return _split_event(event, source, limits, start)
+    except InvalidEvent as exc:
+        return Failed(exc.reason, str(exc), time.perf_counter() - start)
+    except RefusedPage as exc:
+        return Failed(exc.reason, str(exc), time.perf_counter() - start)
+    except Exception as exc:  # a bug in the splitter: the event is kept, the bug counted
+        return Failed("split_error", f"{type(exc).__name__}: {exc}", time.perf_counter() - start)
+
+
+def _split_event(event: PageEvent, source: Source, limits: PipelineLimits, start: float) -> Done | Failed:
+    if event.status is not None and not 200 <= event.status < 300:
+        return Failed("http_status", f"crawler got HTTP {event.status}", 0.0)
+    if event.body is None:
+        return Failed("body_unavailable", "body_ref events are not fetched by this build", 0.0)
+    result = split(
+        event.body,
+        event.url,
+        event.headers,
+        Limits(max_bytes=limits.max_page_bytes, max_nodes=limits.max_page_nodes),
+    )
+    fetched = event.fetched_at.strftime("%Y-%m-%dT%H:%M:%SZ") if event.fetched_at else None
+    src = Source(source.topic, source.partition, source.offset, fetched)
+    outputs = []
+    for record in build_records(result, event.url, src, crawl_id=event.crawl_id, site=event.site):
+        data = encode_record(record)
+        if len(data) > limits.max_record_bytes:
+            return Failed(
+                "record_too_large",
+                f"{record.type} record is {len(data)} bytes, over {limits.max_record_bytes}",
+                time.perf_counter() - start,
+            )
+        outputs.append(Output(record.type, record.id.encode(), data))
+    return Done(
+        outputs=tuple(outputs),
+        fetched_at=event.fetched_at.timestamp() if event.fetched_at else None,
+        seconds=time.perf_counter() - start,
+        stats=result.stats,
+    )

@@ -1,0 +1,45 @@
+"""The pool of splitting processes.
+
+Splitting is CPU-bound; running it in worker processes keeps the event loop
+free for Kafka's network I/O and lets the service use every core it is given.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+class SplitPool:
+    """A process pool that can be rebuilt after a worker dies."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        # forkserver: workers never inherit the event loop's threads and sockets.
+        self._context = multiprocessing.get_context("forkserver")
+        self._executor = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.workers, mp_context=self._context)
+
+    def submit(self, fn: Callable[..., T], *args: Any) -> asyncio.Future[T]:
+        """Run ``fn(*args)`` in a worker; raises ``BrokenProcessPool`` if a worker died."""
+        return asyncio.get_running_loop().run_in_executor(self._executor, fn, *args)
+
+    def restart(self) -> None:
+        """Replace the executor after one of its processes died (it is then unusable)."""
+        self._executor.shutdown(wait=False, cancel_futures=True)
+        self._executor = self._new()
+
+    def warm_up(self) -> None:
+        """Start every worker now rather than on the first batch."""
+        for future in [self._executor.submit(int) for _ in range(self.workers)]:
+            future.result()
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)

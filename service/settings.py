@@ -1,0 +1,122 @@
+"""The service's settings: one frozen object, built once at start-up.
+
+Every setting comes from an environment variable ``PAGESPLIT_<NAME>`` or the
+matching ``pagesplit run --<name>`` flag (flags win). Nothing else in the
+service reads the environment.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Literal
+
+from pydantic import Field, FilePath, SecretStr, ValidationError, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+ENV_PREFIX = "PAGESPLIT_"
+
+
+def _cores() -> int:
+    return len(os.sched_getaffinity(0))
+
+
+class Settings(BaseSettings):
+    """Typed, validated settings of ``pagesplit run``."""
+
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, frozen=True, extra="forbid")
+
+    # Kafka connection
+    kafka_bootstrap_servers: str = Field(
+        "127.0.0.1:9092", min_length=1, description="Comma-separated host:port list of brokers."
+    )
+    kafka_client_id: str = Field("pagesplit", min_length=1, description="Kafka client id.")
+    kafka_security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = Field(
+        "PLAINTEXT", description="Kafka security protocol."
+    )
+    kafka_sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] | None = Field(
+        None, description="SASL mechanism; required with a SASL_* protocol."
+    )
+    kafka_sasl_username: str | None = Field(None, description="SASL user name.")
+    kafka_sasl_password: SecretStr | None = Field(
+        None, description="SASL password (never logged)."
+    )
+    kafka_ssl_cafile: FilePath | None = Field(None, description="CA bundle to verify brokers.")
+    kafka_ssl_certfile: FilePath | None = Field(None, description="Client certificate (mTLS).")
+    kafka_ssl_keyfile: FilePath | None = Field(None, description="Client private key (mTLS).")
+
+    # Topics and group
+    input_topic: str = Field("pages.raw", min_length=1, description="Topic of raw page events.")
+    articles_topic: str = Field("pages.articles", min_length=1, description="Article records.")
+    teasers_topic: str = Field("pages.teasers", min_length=1, description="Teaser records.")
+    dlq_topic: str = Field("pages.dlq", min_length=1, description="Dead-letter topic.")
+    group_id: str = Field("pagesplit", min_length=1, description="Consumer group id.")
+    auto_offset_reset: Literal["earliest", "latest"] = Field(
+        "earliest", description="Where a new group starts reading."
+    )
+
+    # Work and limits
+    workers: int = Field(
+        default_factory=_cores, ge=1, le=256, description="Splitting processes (default: cores)."
+    )
+    batch_max_events: int = Field(
+        256, ge=1, le=100_000, description="Most events taken from Kafka per batch."
+    )
+    max_event_bytes: int = Field(
+        32 * 1024 * 1024, ge=1024, description="Largest raw event accepted, in bytes."
+    )
+    max_page_bytes: int = Field(
+        10 * 1024 * 1024, ge=1024, description="Largest decoded page body split, in bytes."
+    )
+    max_page_nodes: int = Field(
+        200_000, ge=100, description="Most HTML elements in a page that is split."
+    )
+    max_record_bytes: int = Field(
+        1024 * 1024, ge=1024, description="Largest output record produced, in bytes."
+    )
+
+    # Lifecycle and observability
+    http_host: str = Field("0.0.0.0", description="Address of the metrics and health server.")
+    http_port: int = Field(8080, ge=0, le=65535, description="Port of /metrics, /healthz, /readyz.")
+    drain_seconds: float = Field(
+        20.0, gt=0, le=600, description="Budget to finish in-flight work on SIGTERM."
+    )
+    liveness_seconds: float = Field(
+        120.0, gt=0, description="/healthz fails when the loop made no progress for this long."
+    )
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field("INFO", description="Log level.")
+
+    @model_validator(mode="after")
+    def _check_security(self) -> Settings:
+        if self.kafka_security_protocol.startswith("SASL_"):
+            if self.kafka_sasl_mechanism is None:
+                raise ValueError("kafka_sasl_mechanism is required with a SASL_* protocol")
+            if not self.kafka_sasl_username or self.kafka_sasl_password is None:
+                raise ValueError("kafka_sasl_username and kafka_sasl_password are required")
+        return self
+
+
+class SettingsError(Exception):
+    """Bad settings; the message names each bad value by its environment variable."""
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Build the settings from the environment, ``overrides`` (from flags) winning.
+
+    Raises ``SettingsError`` listing every bad value, one line each.
+    """
+    given = {k: v for k, v in overrides.items() if v is not None}
+    try:
+        return Settings(**given)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        lines = []
+        for err in exc.errors():
+            name = str(err["loc"][0]) if err["loc"] else ""
+            where = f"{ENV_PREFIX}{name.upper()} (--{name.replace('_', '-')})" if name else "settings"
+            lines.append(f"{where}: {err['msg']}")
+        raise SettingsError("\n".join(lines)) from None
+
+
+def env_names() -> list[str]:
+    """Every environment variable the service reads."""
+    return [ENV_PREFIX + name.upper() for name in Settings.model_fields]
+
