@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+if TYPE_CHECKING:
+    from selectolax.lexbor import LexborHTMLParser
 
 # Query parameters that identify a campaign or a click, never the content.
 TRACKING_PARAMS = frozenset(
@@ -26,7 +30,8 @@ TRACKING_PARAMS = frozenset(
         "_ga",  # Google Analytics linker
     }
 )
-TRACKING_PREFIXES = ("utm_", "at_", "pk_", "mtm_")  # campaign families (GA, AT Internet, Piwik, Matomo)
+# Campaign parameter families: Google Analytics, AT Internet, Piwik, Matomo.
+TRACKING_PREFIXES = ("utm_", "at_", "pk_", "mtm_")
 
 
 def _is_tracking(name: str) -> bool:
@@ -52,7 +57,7 @@ def normalize_url(href: str, base: str) -> str | None:
     if scheme not in ("http", "https") or not parts.hostname:
         return None
     host = parts.hostname.lower()
-    if port is not None and not (scheme, port) in (("http", 80), ("https", 443)):
+    if port is not None and (scheme, port) not in (("http", 80), ("https", 443)):
         host = f"{host}:{port}"
     query = parts.query
     if query:
@@ -61,3 +66,24 @@ def normalize_url(href: str, base: str) -> str | None:
         if len(kept) != len(pairs):
             query = urlencode(kept)
     return urlunsplit((scheme, host, parts.path or "/", query, ""))
+
+
+def resolve_base(tree: LexborHTMLParser, page_url: str) -> str:
+    """The URL relative links on the page resolve against.
+
+    The first ``<base href>`` resolved against ``page_url`` when it gives an
+    http(s) URL (per HTML, only the first ``<base>`` with an ``href`` counts);
+    otherwise ``page_url`` itself. Pass the result as ``base`` to ``normalize_url``.
+    """
+    node = tree.css_first("base[href]")
+    href = (node.attributes.get("href") or "").strip() if node is not None else ""
+    if not href:
+        return page_url
+    try:
+        resolved = urljoin(page_url, href)
+        parts = urlsplit(resolved)
+    except ValueError:
+        return page_url
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return page_url
+    return resolved

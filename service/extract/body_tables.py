@@ -1,0 +1,162 @@
+"""Heuristic tables for main-content detection (used by ``article.py``).
+
+Each entry carries a one-line reason. The algorithm lives in ``article.py``;
+changing a weight here should never need a code change there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+# Elements whose text makes the body's blocks, and the paragraph kind of each.
+BLOCK_KINDS: Mapping[str, str] = {
+    "p": "p",  # the paragraph itself
+    "h2": "h",  # section headings inside the story
+    "h3": "h",  # idem
+    "h4": "h",  # idem
+    "h5": "h",  # idem
+    "h6": "h",  # idem
+    "li": "li",  # bullet points of a story
+    "blockquote": "quote",  # quotations, pull quotes
+    "pre": "pre",  # code and preformatted text
+    "dd": "p",  # definition-list answers in explainer pieces
+    "td": "p",  # prose kept in table-based layouts
+}
+
+# Containers that score like a paragraph's parent but are structural hints.
+CONTAINER_TAG_BONUS: Mapping[str, float] = {
+    "article": 10.0,  # the HTML element for a self-contained composition
+    "main": 5.0,  # the page's main content landmark
+    "section": 2.0,  # often wraps the body, often wraps teaser rows too
+    "div": 3.0,  # the usual body wrapper
+    "td": 2.0,  # table layouts of older sites
+    "blockquote": -3.0,  # a quote is part of a body, not the body
+    "li": -5.0,  # list items hold teasers more often than bodies
+    "ul": -5.0,  # idem
+    "ol": -5.0,  # idem
+    "form": -3.0,  # forms wrap whole pages on some platforms, rarely a body alone
+}
+
+# Class/id substrings that mark an element as the story body (matched on the
+# lowercased class and id joined by a space).
+POSITIVE_NAMES: Sequence[tuple[str, str]] = (
+    ("article-body", "the usual body wrapper name"),
+    ("articlebody", "camel-case variant, also itemprop"),
+    ("article__body", "BEM variant"),
+    ("article-content", "body wrapper"),
+    ("article-text", "body wrapper"),
+    ("story-body", "body wrapper on news platforms"),
+    ("storybody", "camel-case variant"),
+    ("story-content", "body wrapper"),
+    ("story-text", "body wrapper"),
+    ("entry-content", "WordPress body wrapper"),
+    ("post-content", "blog body wrapper"),
+    ("post-body", "blog body wrapper"),
+    ("post-entry", "blog body wrapper"),
+    ("content-body", "body wrapper"),
+    ("body-text", "body wrapper"),
+    ("main-content", "main content region"),
+    ("text-content", "body wrapper"),
+    ("rich-text", "CMS rich-text field holding the body"),
+    ("richtext", "idem"),
+    ("article", "weak: the word article names bodies and article lists alike"),
+    ("story", "weak: idem"),
+    ("content", "weak: the page's content column"),
+    ("body", "weak: body wrappers"),
+    ("text", "weak: text wrappers"),
+    ("post", "weak: blog posts"),
+    ("entry", "weak: blog entries"),
+)
+
+# Class/id substrings that mark an element as something other than the body.
+NEGATIVE_NAMES: Sequence[tuple[str, str]] = (
+    ("comment", "reader comments and their prompts"),
+    ("share", "share bars"),
+    ("social", "social links and embeds"),
+    ("related", "related-story blocks"),
+    ("recommend", "recommendation widgets"),
+    ("promo", "promotional boxes"),
+    ("newsletter", "sign-up boxes"),
+    ("subscribe", "subscription prompts"),
+    ("footer", "page and article footers"),
+    ("sidebar", "side columns"),
+    ("widget", "side widgets"),
+    ("nav", "navigation"),
+    ("menu", "menus"),
+    ("breadcrumb", "breadcrumbs"),
+    ("masthead", "page header"),
+    ("banner", "banners and ad slots"),
+    ("advert", "advertising"),
+    ("sponsor", "sponsored content"),
+    ("outbrain", "recommendation vendor markup (a widget kind, not a site)"),
+    ("taboola", "recommendation vendor markup (a widget kind, not a site)"),
+    ("popular", "most-read lists"),
+    ("trending", "trending lists"),
+    ("more-", "'more stories' blocks"),
+    ("teaser", "teaser lists"),
+    ("card", "teaser cards"),
+    ("tags", "tag lists"),
+    ("byline", "author lines"),
+    ("author", "author boxes"),
+    ("caption", "image captions and credits"),
+    ("credit", "photo credits"),
+    ("meta", "date and byline lines"),
+    ("modal", "overlays"),
+    ("cookie", "consent notices"),
+    ("paywall", "subscription walls"),
+    ("hidden", "hidden content"),
+)
+
+POSITIVE_WEIGHT = 25.0  # Readability's class weight for a strong body name
+WEAK_POSITIVE_WEIGHT = 8.0  # for the weak names (last entries of POSITIVE_NAMES)
+NEGATIVE_WEIGHT = -25.0  # Readability's class weight for a non-body name
+WEAK_POSITIVE_FROM = 20  # index in POSITIVE_NAMES where the weak names start
+
+MIN_BLOCK_CHARS = 25  # paragraphs shorter than this do not vote for a container
+CHARS_PER_POINT = 100  # one score point per this many characters ...
+MAX_LENGTH_POINTS = 3.0  # ... up to this many points (Readability)
+# Share of a paragraph's points that each ancestor level gets (parent first).
+ANCESTOR_DECAY: Sequence[float] = (1.0, 0.5, 0.33, 0.25, 0.2)
+SIBLING_SHARE = 0.2  # a sibling joins the body when its score reaches this share of the winner's
+MIN_SIBLING_SCORE = 10.0  # ... and at least this score
+
+MAX_LINK_DENSITY = 0.5  # a block whose text is mostly link text is navigation, not body
+SHORT_BLOCK_CHARS = 80  # a short block ...
+SHORT_MAX_LINK_DENSITY = 0.25  # ... needs a lower link density to stay
+MIN_LISTING_BODY_CHARS = 250  # a "body" shorter than this on a listing page is a teaser
+
+# Whole-block texts that are labels or boilerplate, never body prose.
+DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
+    (
+        re.compile(r"^(advertisement|advertising|anzeige|publicité|publicidad|sponsored)$", re.I),
+        "ad slot labels",
+    ),
+    (
+        re.compile(r"^(read|see|watch|listen)( (more|also|next))?\s*[:\-\u2013\u2014]", re.I),
+        "inline promo lead-ins",
+    ),
+    (
+        re.compile(
+            r"^(related|more|also read|recommended|lire aussi|mehr zum thema)\s*[:\-\u2013\u2014]",
+            re.I,
+        ),
+        "inline promo lead-ins",
+    ),
+    (
+        re.compile(r"^(share|share this|share on|follow us|tweet|email)\b.{0,40}$", re.I),
+        "share prompts",
+    ),
+    (
+        re.compile(
+            r"^(photo|image|picture|video|credit|source|getty images|reuters|ap)\s*[:/]", re.I
+        ),
+        "picture credits",
+    ),
+    (re.compile(r"^(by|von|par|por)\s+[\w.\- ]{2,60}$", re.I | re.U), "bylines"),
+    (re.compile(r"^(published|updated|posted|last updated)\b.{0,60}$", re.I), "date lines"),
+    (re.compile(r"^(leave|post|add|write) (a|the first|your) comment", re.I), "comment prompts"),
+    (re.compile(r"^(sign up|subscribe)\b.{0,120}$", re.I), "sign-up prompts"),
+    (re.compile(r"download .{0,40}\bapp(lication)?\b", re.I), "app install promos"),
+    (re.compile(r"^what is your opinion", re.I), "comment prompts"),
+)

@@ -1,0 +1,109 @@
+"""DOM cleaning: what no record may contain leaves the tree before anything reads it.
+
+Two stages. ``remove_invisible`` runs right after parsing and takes out
+elements that never show text (scripts, styles, templates, media) and content
+hidden with ``hidden``, ``aria-hidden`` or ``display:none``, plus boilerplate
+widgets that hold no teasers (comments, share bars, cookie banners, app
+promos). ``remove_chrome`` runs after teaser detection, before the body is
+read: page chrome (navigation, header, footer, sidebars) may hold teasers, so
+it stays in the tree until the teasers are out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+# Elements that never show text to a reader.
+INVISIBLE_TAGS: Sequence[tuple[str, str]] = (
+    ("script", "code, not text"),
+    ("style", "CSS, not text"),
+    ("template", "inert markup, only shown by scripts"),
+    ("noscript", "shown only without scripts; duplicates or tracking pixels"),
+    ("svg", "drawings; their <title>s are icon names"),
+    ("math", "formula markup, not prose"),
+    ("iframe", "another document; its fallback text is noise"),
+    ("object", "plugin content"),
+    ("embed", "plugin content"),
+    ("canvas", "drawn by scripts"),
+    ("video", "fallback text only"),
+    ("audio", "fallback text only"),
+    ("select", "form control: option lists are not prose"),
+    ("textarea", "form control"),
+    ("input", "form control"),
+    ("button", "controls: 'Share', 'Close', 'Subscribe'"),
+    ("dialog", "modal overlays: consent, subscription prompts"),
+)
+
+# Selectors for content the page hides from every reader.
+HIDDEN_SELECTORS: Sequence[tuple[str, str]] = (
+    ("[hidden]", "the HTML hidden attribute"),
+    ('[aria-hidden="true" i]', "hidden from readers and assistive technology"),
+    ('[style*="display:none" i]', "inline display:none"),
+    ('[style*="display: none" i]', "inline display: none, spaced"),
+    ('[style*="visibility:hidden" i]', "inline visibility:hidden"),
+    ('[style*="visibility: hidden" i]', "inline visibility: hidden, spaced"),
+    ('[type="hidden" i]', "hidden inputs and their kin"),
+)
+
+# Boilerplate widgets that never promote another story: removed before
+# teaser detection. Matched on whole class/id tokens or ARIA roles.
+BOILERPLATE_SELECTORS: Sequence[tuple[str, str]] = (
+    ('[id="comments" i], [class~="comments" i], [id="disqus_thread" i]', "comment threads"),
+    ('[class~="comment-form" i], [id="respond" i]', "comment forms and prompts"),
+    (
+        '[class~="cookie-banner" i], [id*="cookie-consent" i], [class*="cookie-consent" i]',
+        "cookie banners",
+    ),
+    ('[class*="share-buttons" i], [class~="social-share" i], [class~="sharing" i]', "share bars"),
+    ('[class*="app-promo" i], [class*="app-download" i]', "app install promos"),
+    ('[class*="newsletter-signup" i], [class~="newsletter" i]', "newsletter sign-up boxes"),
+    ('[role="dialog" i], [role="alertdialog" i]', "modal overlays"),
+    (
+        '[class~="sr-only" i], [class~="visually-hidden" i], [class~="screen-reader-text" i]',
+        "text for screen readers only, not shown on the page",
+    ),
+)
+
+# Page chrome: may hold teasers, never the article body.
+CHROME_SELECTORS: Sequence[tuple[str, str]] = (
+    ("nav", "site navigation"),
+    ("header:not(article header)", "site masthead; an article's own header keeps its title"),
+    ("footer:not(article footer)", "site footer"),
+    (
+        '[role="navigation" i], [role="banner" i], [role="contentinfo" i]',
+        "ARIA landmarks of navigation, masthead and footer",
+    ),
+    ('[role="search" i], [role="menu" i], [role="menubar" i]', "search forms and menus"),
+    ("form:not(:has(p))", "search and login forms (forms wrapping a whole page hold <p>)"),
+    ("figure figcaption", "image captions and credits"),
+)
+
+_INVISIBLE_QUERY = ", ".join(tag for tag, _ in INVISIBLE_TAGS)
+_HIDDEN_QUERY = ", ".join(sel for sel, _ in HIDDEN_SELECTORS)
+_BOILERPLATE_QUERY = ", ".join(sel for sel, _ in BOILERPLATE_SELECTORS)
+_CHROME_QUERY = ", ".join(sel for sel, _ in CHROME_SELECTORS)
+
+
+def _decompose_all(root: LexborNode, query: str) -> None:
+    # Detaching without recursion keeps an inner match attached to its
+    # detached ancestor, so detaching it too is harmless; nothing is freed
+    # before the document is.
+    for node in root.css(query):
+        node.decompose(recursive=False)
+
+
+def remove_invisible(tree: LexborHTMLParser) -> None:
+    """Remove non-text elements, hidden content and boilerplate widgets, in place."""
+    root = tree.root
+    if root is None:
+        return
+    _decompose_all(root, _INVISIBLE_QUERY)
+    _decompose_all(root, _HIDDEN_QUERY)
+    _decompose_all(root, _BOILERPLATE_QUERY)
+
+
+def remove_chrome(root: LexborNode) -> None:
+    """Remove navigation, masthead, footer, forms and captions below ``root``, in place."""
+    _decompose_all(root, _CHROME_QUERY)

@@ -1,0 +1,128 @@
+"""Dates as pages show or declare them, turned into ISO 8601 UTC strings.
+
+``parse_date`` is the one entry point. It tries cheap exact forms first (unix
+epoch, ISO 8601, RFC 2822) and only then ``dateutil``, strictly: no fuzzy
+matching, a year of four digits must be present, and the day and month must
+be stated rather than filled in from a default. Naive times are taken as UTC.
+Ambiguous numeric dates follow the writing convention: ``04.02.2026`` (dots)
+is day first, ``04/02/2026`` (slashes) month first unless the first number
+cannot be a month.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from email.utils import parsedate_to_datetime
+
+from dateutil import parser as _dateutil
+
+from service.extract.dates_tables import LABELS, MONTH_WORDS, ZONE_OFFSETS
+
+MIN_YEAR = 1900  # older "dates" on news pages are almost always misparsed numbers
+MAX_YEAR = 2100  # likewise for the far future
+MAX_LENGTH = 100  # a date, even with weekday, time and zone, is shorter than this
+
+_EPOCH = re.compile(r"\d{9,10}(?:\.\d+)?|\d{12,13}")
+_YEAR = re.compile(r"(?<!\d)(?:19|20|21)\d\d(?!\d)")
+_ISO_START = re.compile(r"\d{4}-?\d\d-?\d\d(?:[T ]|$)")
+_DOTTED_DAY_FIRST = re.compile(r"^\D{0,20}\d{1,2}\.\s?\d{1,2}\.\s?\d{4}")
+_HOUR_DOT_MINUTE = re.compile(r"((?:19|20|21)\d\d,?\s+(?:at\s+)?)(\d{1,2})[.h](\d\d)\b")
+_GMT_OFFSET = re.compile(r"\b(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d\d))?\b", re.IGNORECASE)
+_SEPARATORS = re.compile("\\s*[|\u2022\u00b7]\\s*|\\s+[-\u2013\u2014]\\s+")  # | bullet dot dashes
+_WORD = re.compile(r"[^\W\d_]+\.?", re.UNICODE)
+_LABEL = re.compile(
+    r"^\s*(?:" + "|".join(sorted((re.escape(w) for w in LABELS), key=len, reverse=True)) + r")"
+    r"\s*[:.]?\s*",
+    re.IGNORECASE,
+)
+_UTC_ZONES = {name: timezone(timedelta(minutes=minutes)) for name, minutes in ZONE_OFFSETS.items()}
+
+# Two defaults that differ in every field: a field dateutil fills in from the
+# default rather than from the text shows up as a difference.
+_DEFAULT_A = datetime(1, 1, 1)
+_DEFAULT_B = datetime(2, 2, 2)
+
+
+def parse_date(text: str) -> str | None:
+    """``text`` as ``YYYY-MM-DDTHH:MM:SSZ`` in UTC, or ``None`` when it is not a date.
+
+    Never raises. Accepts ISO 8601 (with or without zone), RFC 2822, unix epoch
+    seconds or milliseconds (the whole text being the number), and written dates
+    such as "4 February 2026" or "Published: Feb 4, 2026 09:30 AM EST". A year
+    outside 1900-2100, a missing day or month, or extra words make it ``None``.
+    """
+    try:
+        moment = _parse(text)
+    except Exception:  # dateutil and the calendar raise many kinds; none may escape
+        return None
+    if moment is None:
+        return None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+    if not MIN_YEAR <= moment.year <= MAX_YEAR:
+        return None
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _parse(text: str) -> datetime | None:
+    if not isinstance(text, str):
+        return None
+    text = text.strip()
+    if not text or len(text) > MAX_LENGTH:
+        return None
+    if _EPOCH.fullmatch(text):
+        return _from_epoch(text)
+    if _ISO_START.match(text):
+        try:
+            return datetime.fromisoformat(text.replace("z", "Z"))
+        except ValueError:
+            pass
+    if not _YEAR.search(text):
+        return None
+    if text[:3].isalpha() and text.rstrip().endswith(("GMT", "UT", "Z", "0")):
+        try:
+            return parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            pass
+    return _parse_written(text)
+
+
+def _from_epoch(text: str) -> datetime:
+    value = float(text)
+    if len(text) >= 12:
+        value /= 1000.0
+    return datetime.fromtimestamp(value, UTC)
+
+
+def _parse_written(text: str) -> datetime | None:
+    text = _LABEL.sub("", text, count=1)
+    text = _GMT_OFFSET.sub(_offset_repl, text)
+    text = _HOUR_DOT_MINUTE.sub(r"\1\2:\3", text)
+    text = _SEPARATORS.sub(" ", text)
+    text = _WORD.sub(_translate_word, text)
+    day_first = _DOTTED_DAY_FIRST.match(text) is not None
+    first = _dateutil.parse(text, default=_DEFAULT_A, dayfirst=day_first, tzinfos=_zone)
+    second = _dateutil.parse(text, default=_DEFAULT_B, dayfirst=day_first, tzinfos=_zone)
+    if (first.year, first.month, first.day) != (second.year, second.month, second.day):
+        return None  # year, month or day came from the default, not the text
+    return first
+
+
+def _offset_repl(match: re.Match[str]) -> str:
+    sign, hours, minutes = match.group(1), match.group(2), match.group(3) or "00"
+    return f"{sign}{int(hours):02d}:{minutes}"
+
+
+def _translate_word(match: re.Match[str]) -> str:
+    word = match.group(0)
+    return MONTH_WORDS.get(word.lower().rstrip("."), word)
+
+
+def _zone(name: str | None, offset: int | None) -> tzinfo | None:
+    """dateutil's zone callback: known abbreviations, numeric offsets, else naive (UTC)."""
+    if offset is not None:
+        return timezone(timedelta(seconds=offset))
+    if name is None:
+        return None
+    return _UTC_ZONES.get(name.upper())

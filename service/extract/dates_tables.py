@@ -1,0 +1,163 @@
+"""Data for ``dates``: zone abbreviations, words before a date, month names.
+
+Kept apart from the parsing code so that each entry can carry its reason.
+"""
+
+from __future__ import annotations
+
+# Zone abbreviations news pages print after a time, as minutes east of UTC.
+# Ambiguous ones take the reading most common on news sites.
+ZONE_OFFSETS: dict[str, int] = {
+    "UTC": 0,  # coordinated universal time
+    "UT": 0,  # RFC 2822's universal time
+    "GMT": 0,  # Greenwich; UK pages in winter
+    "Z": 0,  # ISO 8601's zulu
+    "WET": 0,  # western Europe (Portugal) winter
+    "WEST": 60,  # western Europe summer
+    "BST": 60,  # British summer time
+    "IST": 330,  # India, by far the most frequent on news pages
+    "CET": 60,  # central Europe winter
+    "CEST": 120,  # central Europe summer
+    "MEZ": 60,  # central Europe winter, German spelling
+    "MESZ": 120,  # central Europe summer, German spelling
+    "EET": 120,  # eastern Europe winter
+    "EEST": 180,  # eastern Europe summer
+    "MSK": 180,  # Moscow
+    "TRT": 180,  # Turkey
+    "AST": -240,  # Atlantic standard (Canada, Caribbean)
+    "ADT": -180,  # Atlantic daylight
+    "EST": -300,  # US eastern standard
+    "EDT": -240,  # US eastern daylight
+    "ET": -300,  # US eastern, season unstated: standard
+    "CST": -360,  # US central standard
+    "CDT": -300,  # US central daylight
+    "CT": -360,  # US central, season unstated: standard
+    "MST": -420,  # US mountain standard
+    "MDT": -360,  # US mountain daylight
+    "MT": -420,  # US mountain, season unstated: standard
+    "PST": -480,  # US pacific standard
+    "PDT": -420,  # US pacific daylight
+    "PT": -480,  # US pacific, season unstated: standard
+    "AKST": -540,  # Alaska standard
+    "AKDT": -480,  # Alaska daylight
+    "HST": -600,  # Hawaii
+    "BRT": -180,  # Brasília
+    "ART": -180,  # Argentina
+    "SAST": 120,  # South Africa
+    "WAT": 60,  # west Africa
+    "EAT": 180,  # east Africa
+    "PKT": 300,  # Pakistan
+    "ICT": 420,  # Indochina
+    "WIB": 420,  # western Indonesia
+    "SGT": 480,  # Singapore
+    "HKT": 480,  # Hong Kong
+    "PHT": 480,  # Philippines
+    "AWST": 480,  # western Australia
+    "JST": 540,  # Japan
+    "KST": 540,  # Korea
+    "ACST": 570,  # central Australia standard
+    "AEST": 600,  # eastern Australia standard
+    "AEDT": 660,  # eastern Australia daylight
+    "NZST": 720,  # New Zealand standard
+    "NZDT": 780,  # New Zealand daylight
+}
+
+# Words that introduce a date in a byline ("Published: 4 Feb 2026"); removed
+# before parsing, which is never fuzzy. Matched case-insensitively at the start.
+LABELS: tuple[str, ...] = (
+    "published on",  # English bylines
+    "published",  # English bylines
+    "first published on",  # English bylines, UK style
+    "first published",  # English bylines, UK style
+    "last updated on",  # English bylines
+    "last updated",  # English bylines
+    "last modified",  # English bylines
+    "updated on",  # English bylines
+    "updated",  # English bylines
+    "posted on",  # blogs
+    "posted",  # blogs
+    "date",  # plain label
+    "on",  # "on 4 February 2026"
+    "publié le",  # French
+    "mis à jour le",  # French
+    "veröffentlicht am",  # German
+    "aktualisiert am",  # German
+    "stand",  # German "as of"
+    "publicado el",  # Spanish
+    "publicado em",  # Portuguese
+    "publicado",  # Spanish, Portuguese
+    "actualizado el",  # Spanish
+    "atualizado em",  # Portuguese
+    "pubblicato il",  # Italian
+    "aggiornato il",  # Italian
+    "gepubliceerd op",  # Dutch
+)
+
+# fmt: off
+_MONTHS_BY_LANGUAGE: dict[str, tuple[tuple[str, ...], ...]] = {
+    # Month names dateutil does not know, per month (January first); a tuple
+    # per month holds full names and abbreviations.
+    "fr": (
+        ("janvier", "janv"), ("février", "fevrier", "févr", "fevr"), ("mars",),
+        ("avril", "avr"), ("mai",), ("juin",), ("juillet", "juil"), ("août", "aout"),
+        ("septembre",), ("octobre",), ("novembre",), ("décembre", "decembre", "déc"),
+    ),
+    "de": (
+        ("januar", "jänner", "jän"), ("februar",), ("märz", "mär", "maerz"), ("april",),
+        ("mai",), ("juni",), ("juli",), ("august",), ("september",), ("oktober", "okt"),
+        ("november",), ("dezember", "dez"),
+    ),
+    "es": (
+        ("enero", "ene"), ("febrero",), ("marzo",), ("abril", "abr"), ("mayo",),
+        ("junio",), ("julio",), ("agosto", "ago"), ("septiembre", "setiembre", "sept"),
+        ("octubre",), ("noviembre",), ("diciembre", "dic"),
+    ),
+    "pt": (
+        ("janeiro",), ("fevereiro", "fev"), ("março", "marco"), ("abril",), ("maio",),
+        ("junho",), ("julho",), ("agosto",), ("setembro", "set"), ("outubro", "out"),
+        ("novembro",), ("dezembro",),
+    ),
+    "it": (
+        ("gennaio", "gen"), ("febbraio",), ("marzo",), ("aprile",), ("maggio", "mag"),
+        ("giugno", "giu"), ("luglio", "lug"), ("agosto",), ("settembre",), ("ottobre", "ott"),
+        ("novembre",), ("dicembre",),
+    ),
+    "nl": (
+        ("januari",), ("februari",), ("maart", "mrt"), ("april",), ("mei",), ("juni",),
+        ("juli",), ("augustus",), ("september",), ("oktober",), ("november",),
+        ("december",),
+    ),
+}
+
+_ENGLISH_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December",
+)
+
+# Words dateutil cannot read and that carry no date: weekdays and linking
+# words of the languages above. Mapped to nothing.
+_NOISE_WORDS = (
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",  # fr weekdays
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",  # de
+    "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",  # es weekdays
+    "segunda", "terça", "quarta", "quinta", "sexta", "feira",  # pt weekdays (split at "-")
+    "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",  # it
+    "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",  # nl
+    "de", "del", "le", "à", "às", "um", "uhr", "om", "alle", "ore",  # linking words
+)
+# fmt: on
+
+
+def _month_words() -> dict[str, str]:
+    words: dict[str, str] = {}
+    for months in _MONTHS_BY_LANGUAGE.values():
+        for english, names in zip(_ENGLISH_MONTHS, months, strict=True):
+            for name in names:
+                words[name] = english
+    for noise in _NOISE_WORDS:
+        words[noise] = ""
+    return words
+
+
+# Lowercased foreign word -> English month name, or "" for a word to drop.
+MONTH_WORDS: dict[str, str] = _month_words()

@@ -1,0 +1,151 @@
+"""Page bytes to text: the byte budget, a not-HTML check and the charset.
+
+The charset is taken from the first of these that decodes the bytes without
+error: the byte-order mark, the HTTP ``content-type`` header, a ``<meta>``
+declaration in the first bytes of the page, UTF-8; then ``charset_normalizer``
+guesses, and as a last resort UTF-8 with replacement characters. A declared
+charset that cannot decode the bytes is skipped: servers often send a wrong
+header while the page's own ``<meta>`` is right.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from charset_normalizer import from_bytes
+
+from service.extract.model import RefusedPage
+
+# Byte-order marks, longest first, and the codec each one announces.
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32"),  # must precede UTF-16 LE, whose BOM is its prefix
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# Labels whose WHATWG meaning is a superset of the Python codec of that name:
+# browsers decode them so, and pages rely on it.
+_SUPERSETS: dict[str, str] = {
+    "ascii": "cp1252",  # browsers read US-ASCII as windows-1252
+    "latin_1": "cp1252",  # iso-8859-1 is windows-1252 on the web
+    "iso8859_9": "cp1254",  # iso-8859-9 is windows-1254 on the web
+    "gb2312": "gb18030",  # GB2312 and GBK pages are decoded as gb18030
+    "gbk": "gb18030",  # idem
+    "shift_jis": "cp932",  # Shift_JIS pages use the Windows extensions
+    "euc_kr": "cp949",  # EUC-KR pages use the Windows (UHC) extensions
+    "tis_620": "cp874",  # Thai pages use the Windows extensions
+    "big5": "big5hkscs",  # Big5 pages use the HKSCS extensions
+    "utf_16": "utf_8",  # a <meta> cannot declare UTF-16 (it would be unreadable): means UTF-8
+    "utf_16_le": "utf_8",  # idem
+    "utf_16_be": "utf_8",  # idem
+}
+
+# Magic numbers of formats that are certainly not HTML.
+_BINARY_MAGIC: tuple[bytes, ...] = (
+    b"\x89PNG",  # PNG image
+    b"GIF8",  # GIF image
+    b"\xff\xd8\xff",  # JPEG image
+    b"%PDF",  # PDF document
+    b"PK\x03\x04",  # ZIP archive (also docx, epub)
+    b"\x1f\x8b",  # gzip stream (an undecoded transfer encoding)
+    b"RIFF",  # WebP, WAV, AVI
+    b"\x00\x00\x00",  # MP4 / ISO media box header
+    b"OggS",  # Ogg media
+    b"ID3",  # MP3 with ID3 tag
+    b"wOF",  # WOFF fonts
+)
+
+# Content types that say the body is something other than a page.
+_NOT_HTML_TYPES = ("image/", "audio/", "video/", "font/", "application/pdf", "application/zip")
+
+_CHARSET_IN_TYPE = re.compile(rb"charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:\-]+)", re.I)
+_META_CHARSET = re.compile(rb"<meta[^>]{0,300}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:\-]+)", re.I)
+_SNIFF_BYTES = 4096  # where a <meta> charset must sit (the HTML standard says 1024; pages stray)
+_CONTROL_SAMPLE = 1024  # how many leading bytes the binary check looks at
+_MAX_CONTROL_SHARE = 0.1  # more control bytes than this in the sample: not text
+_DETECT_BYTES = 64 * 1024  # how much charset_normalizer reads to guess
+_TEXT_CONTROLS = frozenset(b"\t\n\r\x0c\x1b")  # control bytes that occur in text
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """The page as text and the codec name that produced it."""
+
+    text: str
+    charset: str
+
+
+def _codec(label: str | bytes) -> str | None:
+    """The Python codec for a charset label, widened to what browsers use."""
+    if isinstance(label, bytes):
+        label = label.decode("ascii", "replace")
+    label = label.strip().lower()
+    if label in ("x-user-defined", "unicode-1-1-utf-8", "unicode11utf8"):
+        label = "utf-8"
+    try:
+        name = codecs.lookup(label).name.replace("-", "_")
+    except LookupError:
+        return None
+    return _SUPERSETS.get(name, name)
+
+
+def _try(body: bytes, codec: str | None) -> str | None:
+    if codec is None:
+        return None
+    try:
+        return body.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _looks_binary(body: bytes, content_type: str) -> bool:
+    if any(content_type.startswith(t) for t in _NOT_HTML_TYPES):
+        return True
+    if body.startswith(_BINARY_MAGIC):
+        return True
+    sample = body[:_CONTROL_SAMPLE]
+    controls = sum(1 for b in sample if b < 0x20 and b not in _TEXT_CONTROLS)
+    return controls > len(sample) * _MAX_CONTROL_SHARE
+
+
+def decode(body: bytes, headers: Mapping[str, str], max_bytes: int) -> Decoded:
+    """Decode ``body``; raises ``RefusedPage`` when over ``max_bytes``, empty or binary.
+
+    ``headers`` has lowercased names. Never raises anything else: every byte
+    string that passes the checks decodes to some text.
+    """
+    if len(body) > max_bytes:
+        raise RefusedPage("page_too_large", f"{len(body)} bytes over the {max_bytes} budget")
+    content_type = headers.get("content-type", "").strip().lower()
+    for bom, codec in _BOMS:
+        if body.startswith(bom):
+            text = _try(body, codec)
+            if text is not None:
+                return Decoded(text.lstrip("\ufeff"), codec.replace("-", "_"))
+    if not body.strip():
+        raise RefusedPage("not_html", "empty body")
+    if _looks_binary(body, content_type):
+        raise RefusedPage("not_html", "binary content")
+    declared: list[str | None] = []
+    match = _CHARSET_IN_TYPE.search(content_type.encode("latin-1", "replace"))
+    if match:
+        declared.append(_codec(match.group(1)))
+    match = _META_CHARSET.search(body[:_SNIFF_BYTES])
+    if match:
+        declared.append(_codec(match.group(1)))
+    declared.append("utf_8")
+    for label in declared:
+        text = _try(body, label)
+        if text is not None and label is not None:
+            return Decoded(text, label)
+    guess = from_bytes(body[:_DETECT_BYTES]).best()
+    guessed = _codec(guess.encoding) if guess is not None else None
+    if guessed is not None:
+        # The guess read a prefix; the rest may hold a few stray bytes.
+        return Decoded(body.decode(guessed, "replace"), guessed)
+    return Decoded(body.decode("utf-8", "replace"), "utf_8")

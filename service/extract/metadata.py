@@ -1,0 +1,334 @@
+"""Page metadata from the markup that declares it: meta tags, JSON-LD, microdata.
+
+``read_metadata`` runs on the parsed tree before any cleaning. Each field is
+taken from the first source that gives a usable value, in the order of trust
+set by the tables of ``metadata_tables``; JSON-LD means the page's own article
+object (``metadata_jsonld.choose_article``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+from urllib.parse import urlsplit
+
+from selectolax.lexbor import LexborHTMLParser
+
+from service.extract.dates import parse_date
+from service.extract.metadata_jsonld import (
+    JsonLd,
+    JsonObject,
+    choose_article,
+    declared_urls,
+    parse_blocks,
+    text_of,
+    texts_of,
+    url_of,
+)
+from service.extract.metadata_markup import Markup, collect_markup
+from service.extract.metadata_tables import (
+    AUTHOR_JOINTS,
+    AUTHOR_MAX_CHARS,
+    AUTHOR_MAX_WORDS,
+    AUTHOR_METAS,
+    AUTHOR_PREFIXES,
+    DESCRIPTION_METAS,
+    IMAGE_METAS,
+    LANGUAGE_METAS,
+    LISTING_TYPES,
+    MAX_TAGS,
+    MODIFIED_METAS,
+    OG_ARTICLE_TYPES,
+    OG_LISTING_TYPES,
+    PUBLISHED_METAS,
+    SECTION_METAS,
+    SECTION_PATH_MAX_SEGMENTS,
+    SECTION_SEGMENT_MAX_CHARS,
+    SECTION_SEGMENT_MAX_HYPHENS,
+    SITE_NAME_FALLBACK_METAS,
+    SITE_NAME_METAS,
+    SITE_TYPES,
+    TAG_METAS,
+    TITLE_METAS,
+    URL_METAS,
+)
+from service.extract.metadata_title import choose_title
+from service.extract.text import normalize_text
+from service.extract.urls import normalize_url, resolve_base
+
+PageType = Literal["article", "listing"]
+
+_LANGUAGE = re.compile(
+    r"([A-Za-z]{2,3})(?:[-_]([A-Za-z]{4}))?(?:[-_]([A-Za-z]{2}|\d{3}))?(?:[-_]|$)"
+)
+_AUTHOR_PREFIX = re.compile(
+    r"^(?:" + "|".join(re.escape(p) for p in AUTHOR_PREFIXES) + r")\s*:?\s+", re.IGNORECASE
+)
+_AUTHOR_SPLIT = re.compile("|".join(re.escape(j) for j in AUTHOR_JOINTS), re.IGNORECASE)
+_NOT_A_NAME = re.compile(r"https?:|www\.|@|/|\d{3}")
+_WEBPAGE_TYPES = frozenset({"WebPage", "ItemPage"})
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What a page declares about itself. Absent values are ``None`` or empty.
+
+    Times are ISO 8601 UTC (``dates.parse_date``); URLs are absolute and
+    normalized (``urls.normalize_url``); ``language`` is a BCP 47 tag with a
+    lowercase primary subtag, an optional title-case script and an optional
+    uppercase region ("en", "pt-BR", "zh-Hant-TW").
+    """
+
+    title: str | None = None
+    description: str | None = None
+    authors: tuple[str, ...] = ()
+    published_at: str | None = None
+    modified_at: str | None = None
+    language: str | None = None
+    canonical_url: str | None = None
+    site_name: str | None = None
+    section: str | None = None
+    tags: tuple[str, ...] = field(default=())
+    image: str | None = None
+    page_type: PageType | None = None
+    jsonld_body: str | None = None
+
+
+def read_metadata(tree: LexborHTMLParser, page_url: str) -> Metadata:
+    """The metadata ``tree`` declares; ``page_url`` resolves relative URLs. Never raises
+    on odd markup: a source that cannot be read is skipped."""
+    markup = collect_markup(tree)
+    base = resolve_base(tree, page_url)
+    jsonld = parse_blocks(markup.jsonld)
+    page = normalize_url(page_url, page_url)
+    canonical = _canonical(markup, base, page)
+    declared_titles = [*markup.all(TITLE_METAS), *markup.title]
+    article = choose_article(
+        jsonld, frozenset(u for u in (page, canonical) if u), declared_titles, base
+    )
+    if canonical is None and article is not None:
+        canonical = next(iter(sorted(declared_urls(article, base))), None)
+    site_name = _site_name(markup, jsonld, article)
+    return Metadata(
+        title=_title(markup, article, site_name, page_url),
+        description=_first(markup.first(DESCRIPTION_METAS), _ld_text(article, "description")),
+        authors=_authors(markup, article),
+        published_at=_date(markup, article, jsonld, "datePublished", PUBLISHED_METAS),
+        modified_at=_date(markup, article, jsonld, "dateModified", MODIFIED_METAS),
+        language=_language(markup, article, jsonld),
+        canonical_url=canonical,
+        site_name=site_name,
+        section=_first(markup.first(SECTION_METAS), _ld_text(article, "articleSection")),
+        tags=_tags(markup, article),
+        image=_image(markup, article, base),
+        page_type=_page_type(markup, jsonld, article, canonical or page),
+        jsonld_body=_ld_text(article, "articleBody"),
+    )
+
+
+def _first(*values: str | None) -> str | None:
+    return next((v for v in values if v), None)
+
+
+def _ld_text(obj: JsonObject | None, key: str) -> str | None:
+    return text_of(obj.get(key)) if obj is not None else None
+
+
+def _canonical(markup: Markup, base: str, page: str | None) -> str | None:
+    for href in [*markup.canonical, *markup.all(URL_METAS)]:
+        url = normalize_url(href, base)
+        if url is None:
+            continue
+        if page is not None and urlsplit(url).path == "/" and urlsplit(page).path != "/":
+            continue  # a canonical pointing at the home page is a template mistake
+        return url
+    return None
+
+
+def _site_name(markup: Markup, jsonld: JsonLd, article: JsonObject | None) -> str | None:
+    publisher = article.get("publisher") if article is not None else None
+    website = jsonld.first_of_type(SITE_TYPES)
+    return _first(
+        markup.first(SITE_NAME_METAS),
+        text_of(publisher),
+        markup.first(SITE_NAME_FALLBACK_METAS),
+        _ld_text(website, "name"),
+    )
+
+
+def _title(
+    markup: Markup, article: JsonObject | None, site_name: str | None, page_url: str
+) -> str | None:
+    headline = _ld_text(article, "headline")
+    candidates = [
+        *markup.all(TITLE_METAS[:1]),
+        *([headline] if headline else []),
+        *markup.all(TITLE_METAS[1:]),
+        *markup.title,
+    ]
+    sites = [site_name] if site_name else []
+    host = urlsplit(page_url).hostname or ""
+    labels = [label for label in host.split(".") if label != "www"]
+    if len(labels) >= 2:
+        sites += [
+            ".".join(labels),
+            labels[-3] if len(labels[-2]) <= 3 < len(labels) else labels[-2],
+        ]
+    return choose_title(candidates, markup.headings, sites)
+
+
+def _authors(markup: Markup, article: JsonObject | None) -> tuple[str, ...]:
+    sources: list[list[str]] = []
+    if article is not None:
+        sources.append(texts_of(article.get("author")) or texts_of(article.get("creator")))
+    sources += [markup.all((key,)) for key in AUTHOR_METAS]
+    sources += [markup.props.get("author", []), markup.author_links]
+    for source in sources:
+        names = _clean_authors(source)
+        if names:
+            return names
+    return ()
+
+
+def _clean_authors(raw: Iterable[str]) -> tuple[str, ...]:
+    names: list[str] = []
+    seen: set[str] = set()
+    for value in raw:
+        for part in _AUTHOR_SPLIT.split(normalize_text(value)):
+            name = _AUTHOR_PREFIX.sub("", part.strip(" ,|·-")).strip(" ,|·-")
+            if not _is_name(name) or name.casefold() in seen:
+                continue
+            seen.add(name.casefold())
+            names.append(name)
+    return tuple(names)
+
+
+def _is_name(text: str) -> bool:
+    return (
+        bool(text)
+        and len(text) <= AUTHOR_MAX_CHARS
+        and len(text.split()) <= AUTHOR_MAX_WORDS
+        and any(ch.isalpha() for ch in text)
+        and _NOT_A_NAME.search(text) is None
+    )
+
+
+def _date(
+    markup: Markup,
+    article: JsonObject | None,
+    jsonld: JsonLd,
+    ld_key: str,
+    meta_keys: tuple[str, ...],
+) -> str | None:
+    webpage = jsonld.first_of_type(_WEBPAGE_TYPES)
+    prop = ld_key.lower()
+    for value in [
+        *([url_of(article.get(ld_key))] if article is not None else []),
+        *markup.all(meta_keys),
+        *markup.props.get(prop, []),
+        *(markup.pubdates if prop == "datepublished" else []),
+        *([url_of(webpage.get(ld_key))] if webpage is not None else []),
+    ]:
+        parsed = parse_date(value) if value else None
+        if parsed:
+            return parsed
+    return None
+
+
+def normalize_language(tag: str) -> str | None:
+    """``tag`` as lowercase primary, title-case script, uppercase region ("pt_br" -> "pt-BR").
+
+    ``None`` for what is not a language tag, or the undetermined "und".
+    """
+    match = _LANGUAGE.match(tag.strip())
+    if match is None:
+        return None
+    primary, script, region = match.groups()
+    primary = primary.lower()
+    if primary in ("und", "mul", "zxx"):
+        return None
+    parts = [primary]
+    if script:
+        parts.append(script.title())
+    if region:
+        parts.append(region.upper())
+    return "-".join(parts)
+
+
+def _language(markup: Markup, article: JsonObject | None, jsonld: JsonLd) -> str | None:
+    values = [*markup.lang, *markup.all(LANGUAGE_METAS), *markup.props.get("inlanguage", [])]
+    if article is not None:
+        values.append(text_of(article.get("inLanguage")) or "")
+    values += [text_of(obj.get("inLanguage")) or "" for obj in jsonld.objects[:8]]
+    for value in values:
+        language = normalize_language(value)
+        if language:
+            return language
+    return None
+
+
+def _tags(markup: Markup, article: JsonObject | None) -> tuple[str, ...]:
+    sources = [markup.all(TAG_METAS[:1])]
+    if article is not None:
+        sources.append(texts_of(article.get("keywords")))
+    sources += [markup.all((key,)) for key in TAG_METAS[1:]]
+    for source in sources:
+        tags: list[str] = []
+        seen: set[str] = set()
+        for value in source:
+            for part in value.split(","):
+                tag = normalize_text(part)
+                if tag and tag.casefold() not in seen and len(tag) <= AUTHOR_MAX_CHARS:
+                    seen.add(tag.casefold())
+                    tags.append(tag)
+        if tags:
+            return tuple(tags[:MAX_TAGS])
+    return ()
+
+
+def _image(markup: Markup, article: JsonObject | None, base: str) -> str | None:
+    values = markup.all(IMAGE_METAS)
+    if article is not None:
+        values.append(url_of(article.get("image")) or "")
+    for value in values:
+        url = normalize_url(value, base) if value else None
+        if url:
+            return url
+    return None
+
+
+def _page_type(
+    markup: Markup, jsonld: JsonLd, article: JsonObject | None, url: str | None
+) -> PageType | None:
+    og_type = (markup.first(("og:type",)) or "").lower()
+    section_path = _is_section_path(url)
+    if article is not None:
+        declared = declared_urls(article, url or "")
+        if not (section_path and declared and url not in declared):
+            return "article"
+    if og_type in OG_ARTICLE_TYPES:
+        return "article"
+    types = jsonld.types()
+    if types & LISTING_TYPES:
+        return "listing"
+    if section_path and (og_type in OG_LISTING_TYPES or types & SITE_TYPES):
+        return "listing"
+    return None
+
+
+def _is_section_path(url: str | None) -> bool:
+    """Whether ``url``'s path looks like a home or section page ("/", "/news/world")."""
+    if url is None:
+        return False
+    segments = [s for s in urlsplit(url).path.split("/") if s]
+    if len(segments) > SECTION_PATH_MAX_SEGMENTS:
+        return False
+    return all(
+        len(s) <= SECTION_SEGMENT_MAX_CHARS
+        and s.count("-") <= SECTION_SEGMENT_MAX_HYPHENS
+        and not any(ch.isdigit() for ch in s)
+        and "." not in s
+        for s in segments
+    )

@@ -1,0 +1,187 @@
+"""JSON-LD blocks: parsing, flattening, choosing the page's own article object.
+
+Everything here is tolerant: an invalid block is skipped, a value of an
+unexpected shape reads as absent. Nothing raises.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from service.extract.metadata_tables import ARTICLE_TYPES, MAX_JSONLD_CHARS
+from service.extract.text import normalize_text
+from service.extract.urls import normalize_url
+
+JsonObject = dict[str, object]
+
+_MAX_DEPTH = 6  # @graph in a list in mainEntity is as deep as real pages go
+_WRAPPERS = re.compile(r"^\s*(?:<!--|//\s*<!\[CDATA\[|<!\[CDATA\[)|(?://\s*\]\]>|\]\]>|-->)\s*$")
+_TRAILING_COMMA = re.compile(r",\s*([}\]])")
+_NESTED_KEYS = ("mainEntity", "mainEntityOfPage")  # where an article hides inside a page object
+
+
+@dataclass(frozen=True, slots=True)
+class JsonLd:
+    """The objects of a page's JSON-LD blocks, flattened, in page order."""
+
+    objects: tuple[JsonObject, ...]
+
+    def types(self) -> frozenset[str]:
+        """Every schema.org type named by an object."""
+        return frozenset(t for obj in self.objects for t in types_of(obj))
+
+    def first_of_type(self, wanted: frozenset[str]) -> JsonObject | None:
+        """The first object with one of the ``wanted`` types."""
+        for obj in self.objects:
+            if types_of(obj) & wanted:
+                return obj
+        return None
+
+    def articles(self) -> list[JsonObject]:
+        """The objects typed as a single article, in page order."""
+        return [obj for obj in self.objects if types_of(obj) & ARTICLE_TYPES]
+
+
+def parse_blocks(texts: Iterable[str]) -> JsonLd:
+    """Parse the text of each ``ld+json`` script; invalid blocks are skipped."""
+    objects: list[JsonObject] = []
+    for text in texts:
+        data = _loads(text)
+        if data is not None:
+            objects.extend(_flatten(data, 0))
+    return JsonLd(tuple(objects))
+
+
+def _loads(text: str) -> object:
+    if len(text) > MAX_JSONLD_CHARS:
+        return None
+    text = _WRAPPERS.sub("", text.strip())
+    if not text:
+        return None
+    try:
+        return json.loads(text, strict=False)
+    except (ValueError, RecursionError):
+        pass
+    try:  # the one mistake common enough to repair: a comma before a closing bracket
+        return json.loads(_TRAILING_COMMA.sub(r"\1", text), strict=False)
+    except (ValueError, RecursionError):
+        return None
+
+
+def _flatten(data: object, depth: int) -> Iterator[JsonObject]:
+    if depth > _MAX_DEPTH:
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from _flatten(item, depth + 1)
+        return
+    if not isinstance(data, dict):
+        return
+    if "@type" in data:
+        yield data
+    graph = data.get("@graph")
+    if graph is not None:
+        yield from _flatten(graph, depth + 1)
+    for key in _NESTED_KEYS:
+        nested = data.get(key)
+        if isinstance(nested, dict | list):
+            yield from _flatten(nested, depth + 1)
+
+
+def types_of(obj: JsonObject) -> frozenset[str]:
+    """The object's ``@type`` names without vocabulary prefix ("schema:NewsArticle")."""
+    raw = obj.get("@type")
+    names = raw if isinstance(raw, list) else [raw]
+    return frozenset(
+        name.rsplit("/", 1)[-1].rsplit(":", 1)[-1] for name in names if isinstance(name, str)
+    )
+
+
+def text_of(value: object) -> str | None:
+    """A string value, or the ``name`` / ``@value`` of an object, or the first of a list.
+
+    HTML entities left in the JSON are decoded; the result is normalized text.
+    """
+    if isinstance(value, list):
+        for item in value:
+            found = text_of(item)
+            if found:
+                return found
+        return None
+    if isinstance(value, dict):
+        return text_of(value.get("name") or value.get("@value"))
+    if isinstance(value, str):
+        return normalize_text(html.unescape(value)) or None
+    return None
+
+
+def texts_of(value: object) -> list[str]:
+    """Every string in ``value``: a string, a list of strings or of named objects."""
+    if isinstance(value, list):
+        return [t for item in value for t in texts_of(item)]
+    found = text_of(value)
+    return [found] if found else []
+
+
+def url_of(value: object) -> str | None:
+    """A URL given as a string, an object (``url``, ``contentUrl``, ``@id``) or a list."""
+    if isinstance(value, list):
+        for item in value:
+            found = url_of(item)
+            if found:
+                return found
+        return None
+    if isinstance(value, dict):
+        return url_of(value.get("url") or value.get("contentUrl") or value.get("@id"))
+    if isinstance(value, str):
+        return html.unescape(value).strip() or None
+    return None
+
+
+def choose_article(
+    jsonld: JsonLd, page_urls: frozenset[str], titles: Iterable[str], base: str
+) -> JsonObject | None:
+    """The article object that describes this page.
+
+    ``page_urls`` are the page's normalized URL and canonical URL, ``titles``
+    its other title candidates, ``base`` the URL relative ones resolve against.
+    An object whose ``url`` or ``mainEntityOfPage`` is one of the page URLs
+    wins, then one whose headline matches a title, then one with a body, then
+    the first.
+    """
+    articles = jsonld.articles()
+    if len(articles) <= 1:
+        return articles[0] if articles else None
+    title_keys = {_key(t) for t in titles}
+    best, best_score = articles[0], -1
+    for obj in articles:
+        score = 0
+        if page_urls & declared_urls(obj, base):
+            score += 4
+        headline = text_of(obj.get("headline") or obj.get("name"))
+        if headline and _key(headline) in title_keys:
+            score += 2
+        if isinstance(obj.get("articleBody"), str):
+            score += 1
+        if score > best_score:
+            best, best_score = obj, score
+    return best
+
+
+def declared_urls(obj: JsonObject, base: str) -> frozenset[str]:
+    """The normalized URLs an object says it lives at (``url``, ``mainEntityOfPage``, ``@id``)."""
+    found = set()
+    for key in ("url", "mainEntityOfPage", "@id"):
+        raw = url_of(obj.get(key))
+        url = normalize_url(raw, base) if raw else None
+        if url:
+            found.add(url)
+    return frozenset(found)
+
+
+def _key(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())

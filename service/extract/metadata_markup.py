@@ -1,0 +1,136 @@
+"""One pass over the tree that gathers every element metadata is read from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from service.extract.metadata_tables import MAX_H1_CANDIDATES
+from service.extract.text import normalize_text
+
+# Everything ``read_metadata`` looks at, matched in a single traversal.
+_SELECTOR = 'html, title, meta, link[rel], script[type], h1, time, a[rel~="author"], [itemprop]'
+_JSONLD_TYPE = "application/ld+json"
+_MAX_HEADING_CHARS = 400  # a longer h1 wraps the page, not a headline
+
+# itemprop names read from elements (not metas); lowercased. Others are ignored.
+_PROPS = frozenset(
+    {
+        "headline",  # microdata article headline
+        "datepublished",  # microdata publication time
+        "datemodified",  # microdata update time
+        "author",  # microdata author (text or a nested Person)
+        "inlanguage",  # microdata language
+    }
+)
+
+
+@dataclass(slots=True)
+class Markup:
+    """The metadata-bearing markup of one page, values as written (text normalized)."""
+
+    metas: dict[str, list[str]] = field(default_factory=dict)
+    """Meta ``content`` by lowercased ``property`` / ``name`` / ``itemprop`` / ``http-equiv``."""
+    canonical: list[str] = field(default_factory=list)
+    author_links: list[str] = field(default_factory=list)
+    jsonld: list[str] = field(default_factory=list)
+    title: list[str] = field(default_factory=list)
+    headings: list[str] = field(default_factory=list)
+    lang: list[str] = field(default_factory=list)
+    props: dict[str, list[str]] = field(default_factory=dict)
+    """Microdata values by lowercased ``itemprop``, for the names in ``_PROPS``."""
+    pubdates: list[str] = field(default_factory=list)
+    """``datetime`` of ``<time pubdate>`` elements."""
+
+    def all(self, keys: tuple[str, ...]) -> list[str]:
+        """Every meta value for ``keys``, key by key in the given order."""
+        return [v for key in keys for v in self.metas.get(key, ())]
+
+    def first(self, keys: tuple[str, ...]) -> str | None:
+        """The first meta value for ``keys`` in their order, or ``None``."""
+        for key in keys:
+            values = self.metas.get(key)
+            if values:
+                return values[0]
+        return None
+
+
+def collect_markup(tree: LexborHTMLParser) -> Markup:
+    """Gather metas, links, JSON-LD texts, title, h1s, ``lang`` and microdata from ``tree``."""
+    markup = Markup()
+    seen: set[int] = set()
+    for node in tree.css(_SELECTOR):
+        if node.mem_id in seen:  # a node matching two selectors comes twice
+            continue
+        seen.add(node.mem_id)
+        _read(node, markup)
+    return markup
+
+
+def _read(node: LexborNode, markup: Markup) -> None:
+    tag = node.tag
+    attrs = node.attributes
+    if tag == "meta":
+        _read_meta(attrs, markup)
+        return
+    if tag == "script":
+        if (attrs.get("type") or "").strip().lower() == _JSONLD_TYPE:
+            markup.jsonld.append(node.text(deep=True))
+        return
+    if tag == "link":
+        _read_link(attrs, markup)
+    elif tag == "html":
+        _append(markup.lang, attrs.get("lang") or attrs.get("xml:lang"))
+    elif tag == "title" and not markup.title:
+        _append(markup.title, node.text(deep=True))
+    elif tag == "h1" and len(markup.headings) < MAX_H1_CANDIDATES:
+        text = normalize_text(node.text(deep=True, separator=" "))
+        if text and len(text) <= _MAX_HEADING_CHARS:
+            markup.headings.append(text)
+    elif tag == "a":
+        _append(markup.author_links, node.text(deep=True, separator=" "))
+    elif tag == "time" and "pubdate" in attrs:
+        _append(markup.pubdates, attrs.get("datetime"))
+    prop = (attrs.get("itemprop") or "").strip().lower()
+    if prop in _PROPS:
+        markup.props.setdefault(prop, [])
+        _append(markup.props[prop], _prop_value(node, attrs, prop))
+
+
+def _read_meta(attrs: dict[str, str | None], markup: Markup) -> None:
+    content = attrs.get("content")
+    if not content:
+        return
+    value = normalize_text(content)
+    if not value:
+        return
+    for name in ("property", "name", "itemprop", "http-equiv"):
+        key = attrs.get(name)
+        if key:
+            markup.metas.setdefault(key.strip().lower(), []).append(value)
+
+
+def _read_link(attrs: dict[str, str | None], markup: Markup) -> None:
+    rels = (attrs.get("rel") or "").lower().split()
+    if "canonical" in rels:
+        _append(markup.canonical, attrs.get("href"))
+
+
+def _prop_value(node: LexborNode, attrs: dict[str, str | None], prop: str) -> str | None:
+    for name in ("content", "datetime"):
+        value = attrs.get(name)
+        if value:
+            return value
+    if prop == "author" and "itemscope" in attrs:
+        name_node = node.css_first('[itemprop="name"]')
+        if name_node is not None:
+            return name_node.attributes.get("content") or name_node.text(deep=True, separator=" ")
+    return node.text(deep=True, separator=" ")
+
+
+def _append(values: list[str], value: str | None) -> None:
+    if value:
+        text = normalize_text(value)
+        if text:
+            values.append(text)

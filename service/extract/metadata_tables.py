@@ -1,0 +1,212 @@
+"""Data for ``metadata``: which markup declares which field, in order of trust.
+
+Meta keys are lowercased ``property``, ``name``, ``itemprop`` or
+``http-equiv`` values; within a tuple the first key that has a usable value
+wins. Each entry carries the reason it is there.
+"""
+
+from __future__ import annotations
+
+TITLE_METAS: tuple[str, ...] = (
+    "og:title",  # OpenGraph, the title the publisher chose for sharing
+    "twitter:title",  # Twitter cards, same intent
+    "dc.title",  # Dublin Core, used by some CMSs and archives
+    "parsely-title",  # analytics tag that carries the clean headline
+    "sailthru.title",  # newsletter tag, also a clean headline
+)
+
+DESCRIPTION_METAS: tuple[str, ...] = (
+    "og:description",  # OpenGraph summary
+    "description",  # classic meta description
+    "twitter:description",  # Twitter cards summary
+    "dc.description",  # Dublin Core summary
+)
+
+AUTHOR_METAS: tuple[str, ...] = (
+    "author",  # classic meta author
+    "article:author",  # OpenGraph article author (a name or a profile URL)
+    "parsely-author",  # analytics tag, one meta per author
+    "sailthru.author",  # newsletter tag
+    "dc.creator",  # Dublin Core
+    "byl",  # older newspaper CMSs ("By Jane Doe")
+    "cxenseparse:author",  # recommendation engine tag
+)
+
+PUBLISHED_METAS: tuple[str, ...] = (
+    "article:published_time",  # OpenGraph article, the standard
+    "og:article:published_time",  # a common misspelling of the above
+    "datepublished",  # microdata itemprop on a meta
+    "article.published",  # some CMSs
+    "published_time",  # some CMSs
+    "publish-date",  # some CMSs
+    "publish_date",  # some CMSs
+    "publishdate",  # some CMSs
+    "pubdate",  # old HTML5 draft and CMSs
+    "parsely-pub-date",  # analytics tag
+    "sailthru.date",  # newsletter tag
+    "dc.date.issued",  # Dublin Core issued
+    "dcterms.issued",  # Dublin Core terms issued
+    "dcterms.created",  # Dublin Core terms created
+    "dc.date.created",  # Dublin Core created
+    "dc.date",  # Dublin Core generic date
+    "date",  # generic meta date
+    "citation_publication_date",  # scholarly metadata on science news pages
+    "og:published_time",  # nonstandard OpenGraph variant
+    "cxenseparse:recs:publishtime",  # recommendation engine tag
+)
+
+MODIFIED_METAS: tuple[str, ...] = (
+    "article:modified_time",  # OpenGraph article, the standard
+    "og:updated_time",  # OpenGraph object update time
+    "datemodified",  # microdata itemprop on a meta
+    "article:updated_time",  # nonstandard OpenGraph variant
+    "article.updated",  # some CMSs
+    "modified_time",  # some CMSs
+    "dcterms.modified",  # Dublin Core terms
+    "dc.date.modified",  # Dublin Core
+    "last-modified",  # http-equiv copy of the header
+    "lastmod",  # sitemap-style meta
+)
+
+SITE_NAME_METAS: tuple[str, ...] = (
+    "og:site_name",  # OpenGraph site name
+)
+SITE_NAME_FALLBACK_METAS: tuple[str, ...] = (
+    "application-name",  # web app name, usually the brand
+    "apple-mobile-web-app-title",  # home-screen name, usually the brand
+)
+
+SECTION_METAS: tuple[str, ...] = (
+    "article:section",  # OpenGraph article section
+    "parsely-section",  # analytics tag
+    "section",  # generic meta
+    "articlesection",  # microdata itemprop on a meta
+)
+
+TAG_METAS: tuple[str, ...] = (
+    "article:tag",  # OpenGraph article tags, one meta per tag
+    "parsely-tags",  # analytics tag, comma separated
+    "news_keywords",  # news search keywords, comma separated
+    "keywords",  # classic keywords, comma separated (often noisy: last)
+)
+
+IMAGE_METAS: tuple[str, ...] = (
+    "og:image",  # OpenGraph image
+    "og:image:url",  # OpenGraph image, explicit form
+    "og:image:secure_url",  # OpenGraph image, https form
+    "twitter:image",  # Twitter cards image
+    "twitter:image:src",  # Twitter cards image, older form
+    "thumbnailurl",  # microdata itemprop on a meta
+)
+
+LANGUAGE_METAS: tuple[str, ...] = (
+    "content-language",  # http-equiv copy of the header
+    "language",  # generic meta
+    "dc.language",  # Dublin Core
+    "og:locale",  # OpenGraph locale ("en_GB")
+    "inlanguage",  # microdata itemprop on a meta
+)
+
+URL_METAS: tuple[str, ...] = (
+    "og:url",  # OpenGraph canonical URL
+)
+
+# schema.org types of a single article; a page whose main object has one of
+# these is an article page.
+ARTICLE_TYPES = frozenset(
+    {
+        "Article",  # generic article
+        "NewsArticle",  # news story
+        "ReportageNewsArticle",  # news story, reportage
+        "AnalysisNewsArticle",  # news analysis
+        "OpinionNewsArticle",  # column, editorial
+        "BackgroundNewsArticle",  # explainer
+        "ReviewNewsArticle",  # critic's review
+        "AskPublicNewsArticle",  # call for reader input
+        "BlogPosting",  # blog post
+        "LiveBlogPosting",  # live page
+        "SocialMediaPosting",  # post
+        "Report",  # report
+        "ScholarlyArticle",  # science news pages
+        "TechArticle",  # technology pages
+        "SatiricalArticle",  # satire
+        "VideoObject",  # a video page: its own piece of content
+        "Review",  # review page
+        "Recipe",  # food section article
+    }
+)
+
+# schema.org types of a page that lists other content.
+LISTING_TYPES = frozenset(
+    {
+        "CollectionPage",  # section, tag or author page
+        "ItemList",  # list of items
+        "SearchResultsPage",  # search results
+        "ProfilePage",  # author page
+    }
+)
+
+# Types that, on a root or section path, mark a listing (they also appear on
+# article pages, next to the article object, so alone they say nothing).
+SITE_TYPES = frozenset(
+    {
+        "WebSite",  # the site itself
+    }
+)
+
+# og:type values.
+OG_ARTICLE_TYPES = frozenset({"article", "blog", "video.other", "video.movie"})
+OG_LISTING_TYPES = frozenset({"website"})
+
+# A path segment of a section page: short words, no digits ("/news/world").
+SECTION_SEGMENT_MAX_CHARS = 24  # slugs of headlines are longer
+SECTION_SEGMENT_MAX_HYPHENS = 2  # "middle-east" yes, "iran-president-visits" no
+SECTION_PATH_MAX_SEGMENTS = 2  # "/news/world" yes, "/news/world/europe/story" no
+
+# Separators between a title and the site's name.
+TITLE_SEPARATORS: tuple[str, ...] = (
+    " | ",  # "Headline | Site"
+    " - ",  # "Headline - Site"
+    " \u2013 ",  # en dash
+    " \u2014 ",  # em dash
+    " :: ",  # some CMSs
+    " · ",  # middle dot
+    " • ",  # bullet
+    " » ",  # guillemet
+    " / ",  # slash
+    ": ",  # "Site: Headline" (prefix only)
+)
+# Without a known site name, a last title segment this short, after one of
+# these separators, is taken as the site's name.
+UNNAMED_SITE_SEPARATORS: tuple[str, ...] = (
+    " | ",
+    " \u2013 ",
+    " \u2014 ",
+    " :: ",
+    " · ",
+    " • ",
+    " » ",
+)
+UNNAMED_SITE_MAX_WORDS = 4  # "The Daily Example" yes, a clause of the headline no
+
+# Byline words before a name.
+AUTHOR_PREFIXES: tuple[str, ...] = (
+    "by",  # English
+    "von",  # German
+    "par",  # French
+    "por",  # Spanish, Portuguese
+    "di",  # Italian
+    "door",  # Dutch
+    "written by",  # English
+    "words by",  # English
+    "story by",  # English
+    "reporting by",  # English, wire style
+)
+# Joints between several author names in one string.
+AUTHOR_JOINTS: tuple[str, ...] = (" and ", " & ", ";", " | ", " und ", " et ", " y ", " e ")
+AUTHOR_MAX_CHARS = 80  # longer is a sentence, not a name
+AUTHOR_MAX_WORDS = 6  # likewise
+
+MAX_TAGS = 30  # keyword lists beyond this are SEO stuffing
+MAX_H1_CANDIDATES = 5  # pages with more h1 use them for teasers
+MAX_JSONLD_CHARS = 2_000_000  # larger blocks are data dumps, not page metadata

@@ -1,0 +1,95 @@
+"""The page title: declared candidates, the site's name removed, the visible h1 preferred."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from service.extract.metadata_tables import (
+    TITLE_SEPARATORS,
+    UNNAMED_SITE_MAX_WORDS,
+    UNNAMED_SITE_SEPARATORS,
+)
+
+
+def title_key(text: str) -> str:
+    """``text`` casefolded with everything but letters and digits removed, for comparing."""
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def strip_site_name(title: str, site_names: Iterable[str]) -> str:
+    """``title`` without a leading or trailing site name ("Headline | Site", "Site: Headline").
+
+    A segment is the site's name when it equals one of ``site_names`` (compared
+    by ``title_key``). With no match, a short last segment after a strong
+    separator (" | ", en or em dash) is taken as an unnamed site's name. The
+    headline itself is never emptied.
+    """
+    site_keys = {k for k in (title_key(n) for n in site_names) if k}
+    stripped = _strip_named(title, site_keys)
+    if stripped != title:
+        return stripped
+    for sep in UNNAMED_SITE_SEPARATORS:
+        head, found, tail = title.rpartition(sep)
+        if found and head.strip() and _short(tail) and len(head) > 2 * len(tail):
+            return head.strip()
+    return title
+
+
+def _strip_named(title: str, site_keys: set[str]) -> str:
+    if not site_keys:
+        return title
+    for sep in TITLE_SEPARATORS:
+        head, found, tail = title.rpartition(sep)
+        if found and sep != ": " and head.strip() and _is_site(tail, site_keys):
+            return head.strip()
+        head, found, tail = title.partition(sep)
+        if found and tail.strip() and _is_site(head, site_keys):
+            return tail.strip()
+    return title
+
+
+def _is_site(segment: str, site_keys: set[str]) -> bool:
+    key = title_key(segment)
+    if not key:
+        return False
+    return key in site_keys or any(
+        key.startswith(site) or site.startswith(key) for site in site_keys if len(site) > 3
+    )
+
+
+def _short(segment: str) -> bool:
+    words = segment.split()
+    return 0 < len(words) <= UNNAMED_SITE_MAX_WORDS
+
+
+def choose_title(
+    candidates: Sequence[str], headings: Sequence[str], site_names: Sequence[str]
+) -> str | None:
+    """The page's title.
+
+    ``candidates`` are declared titles in order of trust (og:title, JSON-LD
+    headline, twitter:title, ``<title>``), ``headings`` the page's first h1
+    texts. The first candidate without the site's name is the title, unless a
+    heading matches a candidate (equal, or the candidate is the heading plus a
+    site name): then the visible heading is. Without candidates, the first
+    heading.
+    """
+    cleaned = [strip_site_name(c, site_names) for c in candidates]
+    keys = [title_key(c) for c in cleaned] + [title_key(c) for c in candidates]
+    for heading in headings:
+        key = title_key(heading)
+        if key and any(_matches(key, other) for other in keys):
+            return heading
+    if cleaned:
+        return cleaned[0]
+    return headings[0] if headings else None
+
+
+def _matches(heading_key: str, candidate_key: str) -> bool:
+    if not candidate_key:
+        return False
+    if heading_key == candidate_key:
+        return True
+    # The candidate is the heading plus a short site name on one side.
+    longer = candidate_key.startswith(heading_key) or candidate_key.endswith(heading_key)
+    return longer and len(heading_key) >= 0.6 * len(candidate_key)

@@ -1,0 +1,149 @@
+"""The extraction core's entry point: one page in, its article and teasers out.
+
+Order of work: decode the bytes (``decode``), check the element budget
+(``budget``), parse once, read metadata while scripts are still in the tree
+(``metadata``), remove invisible content (``clean``), find teasers and take
+them out of the tree (``teasers``), remove page chrome, find the body
+(``article``), and combine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from service.extract import article, clean
+from service.extract.body_tables import MIN_LISTING_BODY_CHARS
+from service.extract.budget import check_elements
+from service.extract.decode import decode
+from service.extract.model import Article, Paragraph, RefusedPage, Split, Teaser, TextStats
+from service.extract.text import normalize_text
+from service.extract.urls import normalize_url
+
+try:
+    from service.extract.metadata import Metadata, read_metadata
+except ImportError:  # until the metadata module lands: title only
+    from service.extract._interim import Metadata, read_metadata  # type: ignore[assignment]
+try:
+    from service.extract.teasers import find_teasers
+except ImportError:  # until the teaser module lands: no teasers
+    from service.extract._interim import find_teasers  # type: ignore[assignment]
+
+# Page types (from metadata) that say the page is a list of stories.
+LISTING_TYPES = frozenset({"listing", "website", "collection", "section"})
+MIN_ARTICLE_CHARS = 140  # a body shorter than this, on a page of unknown type, is not an article
+MAX_TEASER_SHARE = 0.6  # ... nor one that has less text than this share of the teasers' text
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Budgets that bound the work spent on one page."""
+
+    max_bytes: int = 10 * 1024 * 1024
+    max_nodes: int = 200_000
+
+
+def _page_url(tree: LexborHTMLParser, url: str) -> str:
+    base = tree.css_first("base[href]")
+    if base is not None:
+        resolved = normalize_url(base.attributes.get("href") or "", url)
+        if resolved is not None:
+            return resolved
+    return normalize_url(url, url) or url
+
+
+def _visible_chars(root: LexborNode | None) -> int:
+    return 0 if root is None else len(normalize_text(root.text(separator=" ")))
+
+
+def _is_article(body: article.Body | None, meta: Metadata, teaser_chars: int) -> bool:
+    """Whether the page is an article page rather than a listing of other stories."""
+    if body is None:
+        return False
+    chars = body.chars
+    if meta.page_type == "article":
+        return chars > 0
+    if meta.page_type in LISTING_TYPES and chars < MIN_LISTING_BODY_CHARS:
+        return False
+    if chars < MIN_ARTICLE_CHARS:
+        return False
+    return chars >= teaser_chars * MAX_TEASER_SHARE or len(body.paragraphs) >= 3
+
+
+def _jsonld_paragraphs(text: str) -> tuple[Paragraph, ...]:
+    parts = (normalize_text(part) for part in text.replace("\r", "").split("\n"))
+    return tuple(Paragraph("p", part) for part in parts if part)
+
+
+def _article(paragraphs: tuple[Paragraph, ...], meta: Metadata, url: str) -> Article:
+    return Article(
+        title=meta.title or "",
+        paragraphs=paragraphs,
+        url=meta.canonical_url or url,
+        description=meta.description,
+        authors=meta.authors,
+        published_at=meta.published_at,
+        modified_at=meta.modified_at,
+        language=meta.language,
+        site_name=meta.site_name,
+        section=meta.section,
+        tags=meta.tags,
+        image=meta.image,
+    )
+
+
+def split(
+    body: bytes,
+    url: str,
+    headers: Mapping[str, str] | None = None,
+    limits: Limits = Limits(),
+) -> Split:
+    """Split one page into its main article and teasers.
+
+    ``headers`` has lowercased names. Raises ``RefusedPage`` (over
+    ``limits.max_bytes`` bytes or ``limits.max_nodes`` elements, or not HTML)
+    and nothing else.
+    """
+    decoded = decode(body, headers or {}, limits.max_bytes)
+    check_elements(decoded.text, limits.max_nodes)
+    tree = LexborHTMLParser(decoded.text)
+    root = tree.root
+    if root is None:
+        raise RefusedPage("not_html", "no document")
+    page_url = _page_url(tree, url)
+    warnings: list[str] = []
+    meta = read_metadata(tree, page_url)
+    clean.remove_invisible(tree)
+    total = _visible_chars(tree.body)
+    scan = find_teasers(root, page_url)
+    teasers: tuple[Teaser, ...] = scan.teasers
+    for node in scan.nodes:
+        node.decompose(recursive=False)
+    found: article.Body | None = None
+    if tree.body is not None:
+        clean.remove_chrome(tree.body)
+        found = article.find_body(tree.body)
+    paragraphs: tuple[Paragraph, ...] = ()
+    if _is_article(found, meta, scan.text_chars):
+        assert found is not None
+        paragraphs = found.paragraphs
+    if not paragraphs and meta.jsonld_body and meta.page_type not in LISTING_TYPES:
+        paragraphs = _jsonld_paragraphs(meta.jsonld_body)
+        warnings.append("body_from_jsonld")
+    result = _article(paragraphs, meta, page_url) if paragraphs else None
+    article_chars = sum(len(p.text) for p in paragraphs)
+    stats = TextStats(
+        article_chars=article_chars,
+        teaser_chars=scan.text_chars,
+        dropped_chars=max(0, total - article_chars - scan.text_chars),
+    )
+    return Split(
+        article=result,
+        teasers=teasers,
+        stats=stats,
+        language=meta.language,
+        charset=decoded.charset,
+        warnings=tuple(warnings),
+    )

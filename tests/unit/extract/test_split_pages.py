@@ -1,0 +1,61 @@
+"""Golden pages: each ``pages/<name>.html`` split and compared with ``<name>.expected.json``.
+
+This module checks the article part of each expectation (title, paragraphs in
+order with their kinds, or ``null`` for a page without an article) and that no
+text listed under ``absent`` appears in any record.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from service.extract.model import Split
+from service.extract.split import split
+
+PAGES = Path(__file__).parent / "pages"
+CASES = sorted(p.name.removesuffix(".expected.json") for p in PAGES.glob("*.expected.json"))
+
+
+def _load(name: str) -> tuple[Split, dict[str, Any]]:
+    expected: dict[str, Any] = json.loads((PAGES / f"{name}.expected.json").read_text("utf-8"))
+    headers = expected.get("headers") or {}
+    result = split((PAGES / f"{name}.html").read_bytes(), expected["url"], headers)
+    return result, expected
+
+
+def _record_texts(result: Split) -> list[str]:
+    texts: list[str] = []
+    if result.article is not None:
+        texts.append(result.article.title)
+        texts.extend(p.text for p in result.article.paragraphs)
+    for teaser in result.teasers:
+        texts.append(teaser.title)
+        texts.append(teaser.snippet or "")
+    return texts
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_article_matches_expectation(name: str) -> None:
+    result, expected = _load(name)
+    want = expected.get("article", "unspecified")
+    if want == "unspecified":
+        pytest.skip("no article expectation for this page")
+    if want is None:
+        assert result.article is None
+        return
+    assert result.article is not None
+    assert result.article.title == want["title"]
+    got = [[p.kind, p.text] for p in result.article.paragraphs]
+    assert got == want["paragraphs"]
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_boilerplate_is_in_no_record(name: str) -> None:
+    result, expected = _load(name)
+    texts = _record_texts(result)
+    for absent in expected.get("absent", []):
+        assert not any(absent in text for text in texts), absent
