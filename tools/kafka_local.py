@@ -124,10 +124,10 @@ class LocalKafka:
         )
         if fmt.returncode != 0:
             raise KafkaStartError(f"formatting KRaft storage failed:\n{fmt.stdout}{fmt.stderr}")
-        log = self.log_path.open("wb")
-        self.process = subprocess.Popen(
-            _java("kafka.Kafka", str(config)), stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-        )
+        with self.log_path.open("wb") as log:  # the broker keeps its own copy of the descriptor
+            self.process = subprocess.Popen(
+                _java("kafka.Kafka", str(config)), stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -163,13 +163,13 @@ class LocalKafka:
 
     def restart(self, timeout: float = 90.0) -> str:
         """Start again on the same ports and data (after ``stop`` or ``kill``)."""
-        log = self.log_path.open("ab")
-        self.process = subprocess.Popen(
-            _java("kafka.Kafka", str(self.workdir / "server.properties")),
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
+        with self.log_path.open("ab") as log:
+            self.process = subprocess.Popen(
+                _java("kafka.Kafka", str(self.workdir / "server.properties")),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
         size = self.log_path.stat().st_size
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
