@@ -16,7 +16,9 @@ from service.settings import Settings
 log = logging.getLogger(__name__)
 
 
-async def serve(settings: Settings, stop: asyncio.Event | None = None, metrics: Metrics | None = None) -> None:
+async def serve(
+    settings: Settings, stop: asyncio.Event | None = None, metrics: Metrics | None = None
+) -> None:
     """Run until SIGTERM or SIGINT (or ``stop``), then drain within ``settings.drain_seconds``.
 
     Drain: stop fetching, finish and commit the batch in flight, leave the
@@ -36,7 +38,10 @@ async def serve(settings: Settings, stop: asyncio.Event | None = None, metrics: 
 
         runner = Runner(settings, metrics, pool)
         app = build_app(
-            metrics.registry, lambda: runner.ready, lambda: runner.last_progress, settings.liveness_seconds
+            metrics.registry,
+            lambda: runner.ready,
+            lambda: runner.last_progress,
+            settings.liveness_seconds,
         )
         server = http_server(app, settings.http_host, settings.http_port)
         http_task = asyncio.create_task(server.serve(), name="http")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import base64
+import contextlib
 import logging
 import sys
 from collections.abc import Iterator, Sequence
@@ -12,7 +14,6 @@ from typing import IO, Any
 
 import orjson
 
-from service.events import encode_event
 from service.pipeline import Done, PipelineLimits, process_event
 from service.records import Source
 from service.settings import ENV_PREFIX, Settings, SettingsError, load_settings
@@ -60,11 +61,15 @@ def _cmd_run(args: argparse.Namespace) -> int:
 def _events(args: argparse.Namespace) -> Iterator[tuple[int, bytes]]:
     if args.url:
         data = Path(args.input).read_bytes() if args.input != "-" else sys.stdin.buffer.read()
-        html = data.decode("utf-8", "surrogateescape")
-        yield 1, encode_event(args.url, html)
+        # The bytes as they are: the splitter finds their charset, as in the service.
+        yield 1, orjson.dumps({"url": args.url, "body": base64.b64encode(data).decode()})
         return
-    stream: IO[bytes] = sys.stdin.buffer if args.input == "-" else Path(args.input).open("rb")
-    with stream:
+    with contextlib.ExitStack() as stack:
+        stream: IO[bytes] = (
+            sys.stdin.buffer
+            if args.input == "-"
+            else stack.enter_context(Path(args.input).open("rb"))
+        )
         for number, line in enumerate(stream, 1):
             if line.strip():
                 yield number, line.rstrip(b"\r\n")
@@ -74,7 +79,10 @@ def _cmd_split(args: argparse.Namespace) -> int:
     """Records on stdout, one JSON line each; dead letters on stderr. Exit 1 if any failed."""
     settings = _settings_from(args)
     limits = PipelineLimits(
-        settings.max_event_bytes, settings.max_page_bytes, settings.max_page_nodes, settings.max_record_bytes
+        settings.max_event_bytes,
+        settings.max_page_bytes,
+        settings.max_page_nodes,
+        settings.max_record_bytes,
     )
     failed = 0
     out = sys.stdout.buffer
@@ -116,14 +124,16 @@ def build_parser() -> argparse.ArgumentParser:
         "or one HTML file with --url, and write the output records as JSON lines to stdout; "
         "events that fail go to stderr as dead-letter lines. Exit status 1 when any failed.",
     )
-    split.add_argument("input", nargs="?", default="-", metavar="FILE", help="input file, - for stdin")
+    split.add_argument(
+        "input", nargs="?", default="-", metavar="FILE", help="input file, - for stdin"
+    )
     split.add_argument("--url", help="treat FILE as one HTML page fetched from URL")
     _add_settings_flags(split)
     split.set_defaults(func=_cmd_split)
 
     demo = sub.add_parser(
         "demo",
-        help="publish demo crawl events, run the service until they are processed, show the results",
+        help="publish demo crawl events, run the service until they are processed, show results",
     )
     demo.add_argument("--publish-only", action="store_true", help="only publish the demo events")
     _add_settings_flags(demo)

@@ -11,11 +11,11 @@ import base64
 import binascii
 import json
 import zlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
 from typing import Any
-from collections.abc import Mapping
 
 import brotli
 import fastjsonschema
@@ -108,7 +108,7 @@ def _parse_time(text: str | None) -> datetime | None:
 
 def _body(doc: dict[str, Any], limit: int) -> bytes | None:
     if "html" in doc:
-        data = doc["html"].encode("utf-8", "surrogatepass")
+        data: bytes = doc["html"].encode("utf-8", "surrogatepass")
         _check_size(len(data), limit)
         return data
     if "body" not in doc:
@@ -138,7 +138,10 @@ def decompress(data: bytes, encoding: str, limit: int) -> bytes:
             if not inflater.eof and len(out) <= limit:
                 raise InvalidEvent("body_decode", f"{encoding} stream is truncated")
         elif encoding == "br":
-            out = brotli.Decompressor().process(data, output_buffer_limit=limit + 1)
+            decompressor = brotli.Decompressor()
+            out = bytes(decompressor.process(data, output_buffer_limit=limit + 1))
+            if not decompressor.is_finished() and len(out) <= limit:
+                raise InvalidEvent("body_decode", f"{encoding} stream is truncated")
         else:
             raise InvalidEvent("body_decode", f"unsupported content_encoding {encoding!r}")
     except (zlib.error, brotli.error) as exc:

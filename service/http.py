@@ -54,5 +54,7 @@ class HttpServer(uvicorn.Server):
 
 
 def http_server(app: Starlette, host: str, port: int) -> HttpServer:
-    config = uvicorn.Config(app, host=host, port=port, log_config=None, access_log=False, lifespan="off")
+    config = uvicorn.Config(
+        app, host=host, port=port, log_config=None, access_log=False, lifespan="off"
+    )
     return HttpServer(config)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from typing import Any
 
@@ -42,17 +43,24 @@ async def ensure_topics(settings: Settings, partitions: int = 1, replication: in
     """
     size = str(max(settings.max_event_bytes, settings.max_record_bytes) + 64 * 1024)
     config = {"max.message.bytes": size}
-    names = [settings.input_topic, settings.articles_topic, settings.teasers_topic, settings.dlq_topic]
+    names = [
+        settings.input_topic,
+        settings.articles_topic,
+        settings.teasers_topic,
+        settings.dlq_topic,
+    ]
     admin = AIOKafkaAdminClient(**client_options(settings))
     await admin.start()
     try:
         existing = set(await admin.list_topics())
-        todo = [NewTopic(n, partitions, replication, topic_configs=config) for n in names if n not in existing]
+        todo = [
+            NewTopic(n, partitions, replication, topic_configs=config)
+            for n in names
+            if n not in existing
+        ]
         if todo:
-            try:
+            with contextlib.suppress(TopicAlreadyExistsError):  # another client was quicker
                 await admin.create_topics(todo)
-            except TopicAlreadyExistsError:
-                pass
             log.info("created topics %s", [t.name for t in todo])
     finally:
         await admin.close()

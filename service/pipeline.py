@@ -69,7 +69,9 @@ def process_event(value: bytes | None, source: Source, limits: PipelineLimits) -
         return Failed("split_error", f"{type(exc).__name__}: {exc}", time.perf_counter() - start)
 
 
-def _split_event(event: PageEvent, source: Source, limits: PipelineLimits, start: float) -> Done | Failed:
+def _split_event(
+    event: PageEvent, source: Source, limits: PipelineLimits, start: float
+) -> Done | Failed:
     if event.status is not None and not 200 <= event.status < 300:
         return Failed("http_status", f"crawler got HTTP {event.status}", 0.0)
     if event.body is None:

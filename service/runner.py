@@ -18,7 +18,6 @@ from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRebalanceListener, TopicPartition
 from aiokafka.errors import CommitFailedError
-from aiokafka.structs import ConsumerRecord
 
 from service.kafka import client_options
 from service.metrics import Metrics
@@ -29,7 +28,8 @@ from service.settings import Settings
 
 log = logging.getLogger(__name__)
 
-Message = ConsumerRecord[bytes, bytes]
+# aiokafka.ConsumerRecord; aiokafka ships no type information.
+Message = Any
 
 
 class Runner:
@@ -135,7 +135,9 @@ class Runner:
             m.dead_letters.labels(reason=reason).inc()
         for fetched in latencies:
             m.end_to_end_seconds.observe(max(0.0, acked - fetched))
-        await self._commit({tp: msgs[-1].offset + 1 for tp, msgs in batch.items() if tp in assigned})
+        await self._commit(
+            {tp: msgs[-1].offset + 1 for tp, msgs in batch.items() if tp in assigned}
+        )
         m.events_processed.inc(len(messages))
         m.events_in_flight.set(0)
 
@@ -154,8 +156,12 @@ class Runner:
             try:
                 results.append(await self._pool.submit(process_event, value, src, self._limits))
             except BrokenProcessPool:
-                log.error("splitting process died on %s/%s@%s", src.topic, src.partition, src.offset)
-                results.append(Failed("split_crash", "the splitting process died on this page", 0.0))
+                log.error(
+                    "splitting process died on %s/%s@%s", src.topic, src.partition, src.offset
+                )
+                results.append(
+                    Failed("split_crash", "the splitting process died on this page", 0.0)
+                )
                 self._pool.restart()
         return results
 
@@ -191,7 +197,9 @@ class Runner:
         except CommitFailedError:
             # The group rebalanced under us: the new owner reprocesses this
             # batch (at-least-once), so its records may appear twice.
-            log.warning("commit failed after a rebalance; %d partitions will be reprocessed", len(offsets))
+            log.warning(
+                "commit failed after a rebalance; %d partitions will be reprocessed", len(offsets)
+            )
             return
         self._metrics.commit_seconds.observe(time.perf_counter() - start)
         self._committed.update(offsets)
@@ -209,7 +217,9 @@ class Runner:
             high = self._consumer.highwater(tp)
             done = self._committed.get(tp)
             if high is not None and done is not None:
-                self._metrics.consumer_lag.labels(partition=str(tp.partition)).set(max(0, high - done))
+                self._metrics.consumer_lag.labels(partition=str(tp.partition)).set(
+                    max(0, high - done)
+                )
 
 
 class _Listener(ConsumerRebalanceListener):  # type: ignore[misc]

@@ -37,9 +37,7 @@ class Settings(BaseSettings):
         None, description="SASL mechanism; required with a SASL_* protocol."
     )
     kafka_sasl_username: str | None = Field(None, description="SASL user name.")
-    kafka_sasl_password: SecretStr | None = Field(
-        None, description="SASL password (never logged)."
-    )
+    kafka_sasl_password: SecretStr | None = Field(None, description="SASL password (never logged).")
     kafka_ssl_cafile: FilePath | None = Field(None, description="CA bundle to verify brokers.")
     kafka_ssl_certfile: FilePath | None = Field(None, description="Client certificate (mTLS).")
     kafka_ssl_keyfile: FilePath | None = Field(None, description="Client private key (mTLS).")
@@ -83,7 +81,9 @@ class Settings(BaseSettings):
     liveness_seconds: float = Field(
         120.0, gt=0, description="/healthz fails when the loop made no progress for this long."
     )
-    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field("INFO", description="Log level.")
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
+        "INFO", description="Log level."
+    )
 
     @model_validator(mode="after")
     def _check_security(self) -> Settings:
@@ -111,7 +111,9 @@ def load_settings(**overrides: object) -> Settings:
         lines = []
         for err in exc.errors():
             name = str(err["loc"][0]) if err["loc"] else ""
-            where = f"{ENV_PREFIX}{name.upper()} (--{name.replace('_', '-')})" if name else "settings"
+            where = (
+                f"{ENV_PREFIX}{name.upper()} (--{name.replace('_', '-')})" if name else "settings"
+            )
             lines.append(f"{where}: {err['msg']}")
         raise SettingsError("\n".join(lines)) from None
 
@@ -119,4 +121,3 @@ def load_settings(**overrides: object) -> Settings:
 def env_names() -> list[str]:
     """Every environment variable the service reads."""
     return [ENV_PREFIX + name.upper() for name in Settings.model_fields]
-

@@ -52,7 +52,9 @@ def fetch() -> Path:
     print("fetching Apache Kafka jars from Maven Central ...", file=sys.stderr)
     done = subprocess.run(cmd, capture_output=True, text=True)
     if done.returncode != 0:
-        raise KafkaStartError(f"mvn failed ({done.returncode}):\n{done.stdout[-3000:]}{done.stderr[-3000:]}")
+        raise KafkaStartError(
+            f"mvn failed ({done.returncode}):\n{done.stdout[-3000:]}{done.stderr[-3000:]}"
+        )
     (staging / ".pom").write_text(POM.read_text())
     shutil.rmtree(LIBS, ignore_errors=True)
     staging.rename(LIBS)
@@ -118,7 +120,9 @@ class LocalKafka:
         config = self._write_config()
         cluster = str(uuid.uuid4().hex[:22])
         fmt = subprocess.run(
-            _java("kafka.tools.StorageTool", "format", "-t", cluster, "-c", str(config), heap="256m"),
+            _java(
+                "kafka.tools.StorageTool", "format", "-t", cluster, "-c", str(config), heap="256m"
+            ),
             capture_output=True,
             text=True,
         )
@@ -126,13 +130,20 @@ class LocalKafka:
             raise KafkaStartError(f"formatting KRaft storage failed:\n{fmt.stdout}{fmt.stderr}")
         with self.log_path.open("wb") as log:  # the broker keeps its own copy of the descriptor
             self.process = subprocess.Popen(
-                _java("kafka.Kafka", str(config)), stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+                _java("kafka.Kafka", str(config)),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
             )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise KafkaStartError(f"broker exited with {self.process.returncode}\n{self.log_tail()}")
-            if STARTED_LINE in self.log_path.read_text(errors="replace") and _serves(self.bootstrap):
+                raise KafkaStartError(
+                    f"broker exited with {self.process.returncode}\n{self.log_tail()}"
+                )
+            if STARTED_LINE in self.log_path.read_text(errors="replace") and _serves(
+                self.bootstrap
+            ):
                 return self.bootstrap
             time.sleep(0.25)
         self.stop()
@@ -212,7 +223,9 @@ def _up() -> None:
     except KafkaStartError as exc:
         sys.exit(f"kafka_local: {exc}")
     assert kafka.process is not None
-    STATE.write_text(json.dumps({"pid": kafka.process.pid, "bootstrap": bootstrap, "dir": str(workdir)}))
+    STATE.write_text(
+        json.dumps({"pid": kafka.process.pid, "bootstrap": bootstrap, "dir": str(workdir)})
+    )
     print(bootstrap)
 
 

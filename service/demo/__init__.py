@@ -33,7 +33,9 @@ def demo_events() -> list[bytes]:
     """The demo's raw page events: the pages first, then the bad ones."""
     folder = resources.files("service.demo").joinpath("pages")
     events = [
-        encode_event(url, folder.joinpath(name).read_text("utf-8"), crawl_id="demo", site="demo-news")
+        encode_event(
+            url, folder.joinpath(name).read_text("utf-8"), crawl_id="demo", site="demo-news"
+        )
         for name, url in PAGES.items()
     ]
     return events + list(BAD_EVENTS)
@@ -97,7 +99,10 @@ async def show_results(settings: Settings, coordinates: set[tuple[int, int]]) ->
                 for m in messages:
                     headers = dict(m.headers or ())
                     if m.topic == settings.dlq_topic:
-                        where = (int(headers["pagesplit.source.partition"]), int(headers["pagesplit.source.offset"]))
+                        where = (
+                            int(headers["pagesplit.source.partition"]),
+                            int(headers["pagesplit.source.offset"]),
+                        )
                         if where in coordinates:
                             found[m.topic].append(({}, headers))
                         continue
@@ -111,15 +116,19 @@ async def show_results(settings: Settings, coordinates: set[tuple[int, int]]) ->
     for record, _ in found[settings.articles_topic]:
         paragraphs = record["paragraphs"]
         assert isinstance(paragraphs, list)
-        print(f"  {record['title']}\n    {record['page_url']}  {len(paragraphs)} paragraphs, "
-              f"published {record['published_at']}, authors {record['authors']}")
+        print(
+            f"  {record['title']}\n    {record['page_url']}  {len(paragraphs)} paragraphs, "
+            f"published {record['published_at']}, authors {record['authors']}"
+        )
     print(f"\n== {settings.teasers_topic}: {len(found[settings.teasers_topic])} teaser records")
     for record, _ in found[settings.teasers_topic]:
         flag = "  [truncated]" if record["truncated"] else ""
-        print(f"  {record['page_url']}  #{record['position']} [{record['block']}] {record['title']}{flag}")
+        label = f"{record['page_url']}  #{record['position']} [{record['block']}]"
+        print(f"  {label} {record['title']}{flag}")
     print(f"\n== {settings.dlq_topic}: {len(found[settings.dlq_topic])} dead letters")
     for _, headers in found[settings.dlq_topic]:
-        print(f"  {headers['pagesplit.error.reason'].decode()}: {headers['pagesplit.error.message'].decode()}")
+        reason = headers["pagesplit.error.reason"].decode()
+        print(f"  {reason}: {headers['pagesplit.error.message'].decode()}")
 
 
 def _processed(metrics: Metrics) -> float:
@@ -139,4 +148,6 @@ def show_metrics(metrics: Metrics) -> None:
             count = sum(s.value for s in family.samples if s.name.endswith("_count"))
             total = sum(s.value for s in family.samples if s.name.endswith("_sum"))
             if count:
-                print(f"  split time: {1000 * total / count:.1f} ms per event over {count:g} events")
+                print(
+                    f"  split time: {1000 * total / count:.1f} ms per event over {count:g} events"
+                )

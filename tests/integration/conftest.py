@@ -17,7 +17,7 @@ import pytest
 from service.settings import Settings, load_settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-from kafka_local import LocalKafka  # noqa: E402
+from kafka_local import LocalKafka
 
 
 @pytest.fixture(scope="session")

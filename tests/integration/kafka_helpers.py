@@ -51,7 +51,9 @@ async def publish(settings: Settings, values: list[bytes], partitions: int = 1) 
         await producer.stop()
 
 
-async def read_all(settings: Settings, topic: str, at_least: int, timeout: float = 60.0) -> list[Got]:
+async def read_all(
+    settings: Settings, topic: str, at_least: int, timeout: float = 60.0
+) -> list[Got]:
     """Every message of ``topic``, waiting until there are ``at_least`` (then a little longer)."""
     consumer = AIOKafkaConsumer(
         topic,

@@ -34,8 +34,14 @@ def demo_page(name: str) -> str:
 
 def good_events() -> list[bytes]:
     pages = [encode_event(url, demo_page(name)) for name, url in PAGES.items()]
-    latin = "<html><head><title>Caf\xe9 cr\xe8me</title></head><body><article><h1>Caf\xe9 cr\xe8me</h1>"
-    latin += "<p>" + "Le caf\xe9 est servi tr\xe8s chaud dans la grande salle du march\xe9. " * 4 + "</p>"
+    latin = (
+        "<html><head><title>Caf\xe9 cr\xe8me</title></head><body><article><h1>Caf\xe9 cr\xe8me</h1>"
+    )
+    latin += (
+        "<p>"
+        + "Le caf\xe9 est servi tr\xe8s chaud dans la grande salle du march\xe9. " * 4
+        + "</p>"
+    )
     latin += "</article></body></html>"
     gz = orjson.dumps(
         {
@@ -55,13 +61,16 @@ BAD_EVENTS = {
     b'{"html": "<p>x</p>"}': "invalid_event",
     b'{"url": "https://x.example/", "body": "***not base64***"}': "body_decode",
     b'{"url": "https://x.example/", "html": "<p>x</p>", "status": 503}': "http_status",
-    b'{"url": "https://x.example/", "html": "<p>x</p>", "fetched_at": "yesterday"}': "invalid_event",
+    b'{"url": "https://x.example/", "html": "x", "fetched_at": "yesterday"}': "invalid_event",
 }
 
 
 def limits(settings: Settings) -> PipelineLimits:
     return PipelineLimits(
-        settings.max_event_bytes, settings.max_page_bytes, settings.max_page_nodes, settings.max_record_bytes
+        settings.max_event_bytes,
+        settings.max_page_bytes,
+        settings.max_page_nodes,
+        settings.max_record_bytes,
     )
 
 
@@ -87,7 +96,9 @@ async def run_until(settings: Settings, metrics: Metrics, processed: int) -> Non
         await task
 
 
-async def test_events_become_expected_records_and_bad_events_dead_letters(settings: Settings) -> None:
+async def test_events_become_expected_records_and_bad_events_dead_letters(
+    settings: Settings,
+) -> None:
     values = good_events() + list(BAD_EVENTS)
     sent = await publish(settings, values, partitions=2)
     metrics = Metrics()
@@ -95,7 +106,9 @@ async def test_events_become_expected_records_and_bad_events_dead_letters(settin
 
     expected: dict[str, list[dict[str, object]]] = {"article": [], "teaser": []}
     for s in sent[: len(good_events())]:
-        result = process_event(s.value, Source(settings.input_topic, s.partition, s.offset, None), limits(settings))
+        result = process_event(
+            s.value, Source(settings.input_topic, s.partition, s.offset, None), limits(settings)
+        )
         assert isinstance(result, Done)
         for out in result.outputs:
             expected[out.kind].append(without_time(orjson.loads(out.value)))
@@ -113,12 +126,17 @@ async def test_events_become_expected_records_and_bad_events_dead_letters(settin
     titles = {g.json()["title"] for g in articles}
     assert "Pezeshkian begins Kazakhstan visit to widen Central Asia ties" in titles
     assert "Café crème" in titles  # gzip body in windows-1252 decoded right
-    assert not any(g.json()["page_url"] == f"{SITE}/" for g in articles)  # the home page has no article
+    assert not any(
+        g.json()["page_url"] == f"{SITE}/" for g in articles
+    )  # the home page has no article
 
     by_offset = {(s.partition, s.offset): s.value for s in sent}
     reasons = {}
     for g in dead:
-        where = (int(g.headers["pagesplit.source.partition"]), int(g.headers["pagesplit.source.offset"]))
+        where = (
+            int(g.headers["pagesplit.source.partition"]),
+            int(g.headers["pagesplit.source.offset"]),
+        )
         assert g.value == by_offset[where]  # the original bytes, untouched
         assert g.headers["pagesplit.source.topic"].decode() == settings.input_topic
         assert g.headers["pagesplit.error.message"]
@@ -128,9 +146,12 @@ async def test_events_become_expected_records_and_bad_events_dead_letters(settin
     ends = Counter(s.partition for s in sent)
     assert await committed(settings, 2) == {p: ends[p] for p in range(2)}
     assert metrics.registry.get_sample_value("pagesplit_events_consumed_total") == len(values)
-    assert metrics.registry.get_sample_value(
-        "pagesplit_dead_letters_total", {"reason": "invalid_json"}
-    ) == 2
+    assert (
+        metrics.registry.get_sample_value(
+            "pagesplit_dead_letters_total", {"reason": "invalid_json"}
+        )
+        == 2
+    )
 
 
 async def test_restart_after_commit_reprocesses_nothing(settings: Settings) -> None:
@@ -142,12 +163,18 @@ async def test_restart_after_commit_reprocesses_nothing(settings: Settings) -> N
     again = Metrics()
     stop = asyncio.Event()
     task = asyncio.create_task(serve(settings, stop, again))
-    await wait_for(lambda: (again.registry.get_sample_value("pagesplit_last_progress_timestamp_seconds") or 0) > 0)
+    await wait_for(
+        lambda: (
+            (again.registry.get_sample_value("pagesplit_last_progress_timestamp_seconds") or 0) > 0
+        )
+    )
     await asyncio.sleep(2)  # several polls with the partitions assigned
     stop.set()
     await task
     assert again.registry.get_sample_value("pagesplit_events_consumed_total") == 0
-    assert len(await read_all(settings, settings.articles_topic, len(before), timeout=5)) == len(before)
+    assert len(await read_all(settings, settings.articles_topic, len(before), timeout=5)) == len(
+        before
+    )
 
 
 def _service(settings: Settings) -> subprocess.Popen[bytes]:
@@ -165,7 +192,9 @@ def _service(settings: Settings) -> subprocess.Popen[bytes]:
             "PAGESPLIT_BATCH_MAX_EVENTS": "50",
         }
     )
-    return subprocess.Popen([sys.executable, "-m", "service", "run"], env=env, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [sys.executable, "-m", "service", "run"], env=env, stderr=subprocess.PIPE
+    )
 
 
 async def _wait_committed(settings: Settings, minimum: int, partitions: int, timeout: float) -> int:
@@ -204,7 +233,10 @@ async def test_sigterm_mid_stream_loses_nothing(settings: Settings) -> None:
     articles = await read_all(settings, settings.articles_topic, 1)
     dead = await read_all(settings, settings.dlq_topic, 1)
     seen = {(g.json()["source"]["partition"], g.json()["source"]["offset"]) for g in articles}  # type: ignore[index]
-    seen |= {(int(g.headers["pagesplit.source.partition"]), int(g.headers["pagesplit.source.offset"])) for g in dead}
+    seen |= {
+        (int(g.headers["pagesplit.source.partition"]), int(g.headers["pagesplit.source.offset"]))
+        for g in dead
+    }
     expected = {(s.partition, s.offset) for s in sent}
     assert expected - seen == set(), "events lost"
     assert len(dead) == len([v for v in values if v == b"{broken"])

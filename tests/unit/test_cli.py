@@ -1,0 +1,58 @@
+"""``pagesplit split``: the offline path runs the service's decoding and splitting."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from importlib import resources
+from pathlib import Path
+
+import orjson
+
+from service.events import encode_event
+
+PAGE = resources.files("service.demo").joinpath("pages", "business-uranium.html")
+
+
+def run(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "service", "split", *args],
+        input=stdin,
+        capture_output=True,
+        timeout=60,
+    )
+
+
+def test_split_one_html_file_with_its_url(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_bytes(PAGE.read_bytes())
+    done = run(str(page), "--url", "https://demo-news.example/business/uranium-expansion")
+    assert done.returncode == 0, done.stderr
+    records = [orjson.loads(line) for line in done.stdout.splitlines()]
+    assert records[0]["type"] == "article"
+    assert records[0]["title"] == "Uzbekistan accelerates plans to expand uranium production"
+    assert records[0]["body"].startswith("Uzbekistan is accelerating plans")
+
+
+def test_split_event_lines_from_stdin_sends_failures_to_stderr() -> None:
+    lines = b"\n".join(
+        [
+            encode_event("https://demo-news.example/b/u", PAGE.read_text()),
+            b"{oops",
+            b'{"html": "x"}',
+        ]
+    )
+    done = run(stdin=lines + b"\n")
+    assert done.returncode == 1
+    assert orjson.loads(done.stdout.splitlines()[0])["type"] == "article"
+    failures = [orjson.loads(x) for x in done.stderr.splitlines()]
+    assert [(f["line"], f["reason"]) for f in failures] == [
+        (2, "invalid_json"),
+        (3, "invalid_event"),
+    ]
+
+
+def test_bad_settings_exit_non_zero_naming_the_value() -> None:
+    done = run("--workers", "zero", stdin=b"")
+    assert done.returncode != 0
+    assert b"PAGESPLIT_WORKERS" in done.stderr
