@@ -18,18 +18,11 @@ from service.extract import article, clean
 from service.extract.body_tables import MIN_LISTING_BODY_CHARS
 from service.extract.budget import check_elements
 from service.extract.decode import decode
+from service.extract.metadata import Metadata, read_metadata
 from service.extract.model import Article, Paragraph, RefusedPage, Split, Teaser, TextStats
+from service.extract.teasers import find_teasers
 from service.extract.text import normalize_text
 from service.extract.urls import normalize_url
-
-try:
-    from service.extract.metadata import Metadata, read_metadata
-except ImportError:  # until the metadata module lands: title only
-    from service.extract._interim import Metadata, read_metadata  # type: ignore[assignment]
-try:
-    from service.extract.teasers import find_teasers
-except ImportError:  # until the teaser module lands: no teasers
-    from service.extract._interim import find_teasers  # type: ignore[assignment]
 
 # Page types (from metadata) that say the page is a list of stories.
 LISTING_TYPES = frozenset({"listing", "website", "collection", "section"})
@@ -115,7 +108,7 @@ def split(
     page_url = _page_url(tree, url)
     warnings: list[str] = []
     meta = read_metadata(tree, page_url)
-    clean.remove_invisible(tree)
+    clean.clean_tree(tree)
     total = _visible_chars(tree.body)
     scan = find_teasers(root, page_url)
     teasers: tuple[Teaser, ...] = scan.teasers
