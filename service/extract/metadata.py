@@ -99,11 +99,14 @@ def read_metadata(tree: LexborHTMLParser, page_url: str) -> Metadata:
     page = normalize_url(page_url, page_url)
     canonical = _canonical(markup, base, page)
     declared_titles = [*markup.all(TITLE_METAS), *markup.title]
-    article = choose_article(
-        jsonld, frozenset(u for u in (page, canonical) if u), declared_titles, base
-    )
-    if canonical is None and article is not None:
-        canonical = next(iter(sorted(declared_urls(article, base))), None)
+    page_urls = frozenset(u for u in (page, canonical) if u)
+    article = choose_article(jsonld, page_urls, declared_titles, base)
+    if article is not None:
+        declared = declared_urls(article, base)
+        if declared and not page_urls & set(declared) and _is_section_path(canonical or page):
+            article = None  # a home or section page describing a story it links to
+        elif canonical is None and declared:
+            canonical = declared[0]
     site_name = _site_name(markup, jsonld, article)
     return Metadata(
         title=_title(markup, article, site_name, page_url),
@@ -170,6 +173,7 @@ def _title(
     candidates = [
         *markup.all(TITLE_METAS[:1]),
         *([headline] if headline else []),
+        *markup.props.get("headline", [])[:1],
         *markup.all(TITLE_METAS[1:]),
         *markup.title,
     ]
@@ -290,9 +294,7 @@ def _page_type(
     og_type = (markup.first(("og:type",)) or "").lower()
     section_path = _is_section_path(url)
     if article is not None and types_of(article) & ARTICLE_TYPES:
-        declared = declared_urls(article, url or "")
-        if not (section_path and declared and url not in declared):
-            return "article"
+        return "article"
     if og_type in OG_ARTICLE_TYPES:
         return "article"
     types = jsonld.types()

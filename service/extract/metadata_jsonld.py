@@ -182,7 +182,7 @@ def choose_article(
     best, best_score = articles[0], -1
     for obj in articles:
         score = 0
-        if page_urls & declared_urls(obj, base):
+        if page_urls & set(declared_urls(obj, base)):
             score += 4
         headline = text_of(obj.get("headline") or obj.get("name"))
         if headline and _key(headline) in title_keys:
@@ -194,15 +194,15 @@ def choose_article(
     return best
 
 
-def declared_urls(obj: JsonObject, base: str) -> frozenset[str]:
-    """The normalized URLs an object says it lives at (``url``, ``mainEntityOfPage``, ``@id``)."""
-    found = set()
+def declared_urls(obj: JsonObject, base: str) -> tuple[str, ...]:
+    """The normalized URLs an object says it lives at: ``url``, ``mainEntityOfPage``, ``@id``."""
+    found: list[str] = []
     for key in ("url", "mainEntityOfPage", "@id"):
         raw = url_of(obj.get(key))
         url = normalize_url(raw, base) if raw else None
-        if url:
-            found.add(url)
-    return frozenset(found)
+        if url and url not in found:
+            found.append(url)
+    return tuple(found)
 
 
 def _key(text: str) -> str:

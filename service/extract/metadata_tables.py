@@ -175,7 +175,9 @@ TITLE_SEPARATORS: tuple[str, ...] = (
     " » ",  # guillemet
     " / ",  # slash
     ": ",  # "Site: Headline" (prefix only)
+    "_",  # "Headline_Channel_Site", common in Chinese page titles
 )
+MAX_SITE_NAME_STRIPS = 3  # "Headline_Site | Site": site names come at most this often
 # Without a known site name, a last title segment this short, after one of
 # these separators, is taken as the site's name. Dashes are left out:
 # headlines use them between clauses.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from service.extract.metadata_tables import (
+    MAX_SITE_NAME_STRIPS,
     SITE_NAME_MIN_PREFIX_CHARS,
     SITE_NAME_SLACK_CHARS,
     TITLE_SEPARATORS,
@@ -28,7 +29,12 @@ def strip_site_name(title: str, site_names: Iterable[str]) -> str:
     never emptied.
     """
     site_keys = {k for k in (title_key(n) for n in site_names) if k}
-    stripped = _strip_named(title, site_keys)
+    stripped = title
+    for _ in range(MAX_SITE_NAME_STRIPS):  # "Headline_Site | Site" has it twice
+        shorter = _strip_named(stripped, site_keys)
+        if shorter == stripped:
+            break
+        stripped = shorter
     if stripped != title:
         return stripped
     for sep in UNNAMED_SITE_SEPARATORS:
@@ -98,7 +104,10 @@ def choose_title(
     keys = [title_key(c) for c in cleaned] + [title_key(c) for c in candidates]
     for heading in headings:
         key = title_key(heading)
-        if key and any(_matches(key, other) for other in keys):
+        if key and (
+            any(_matches(key, other) for other in keys)
+            or any(_is_part(heading, c) for c in candidates)
+        ):
             return heading
     if cleaned:
         return cleaned[0]
@@ -113,3 +122,11 @@ def _matches(heading_key: str, candidate_key: str) -> bool:
     # The candidate is the heading plus a short site name on one side.
     longer = candidate_key.startswith(heading_key) or candidate_key.endswith(heading_key)
     return longer and len(heading_key) >= 0.6 * len(candidate_key)
+
+
+def _is_part(heading: str, candidate: str) -> bool:
+    """Whether ``candidate`` is ``heading`` and more text after a title separator."""
+    folded, head = candidate.casefold(), heading.casefold()
+    if len(folded) != len(candidate) or not folded.startswith(head):
+        return False
+    return candidate[len(heading) :].startswith(TITLE_SEPARATORS)
