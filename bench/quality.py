@@ -107,12 +107,17 @@ def load_pages(data: Path, limit: int | None) -> list[Page]:
     return pages
 
 
+WARNINGS: Counter[str] = Counter()  # warnings of pagesplit's results, tallied over the run
+
+
 def run_pagesplit(page: Page) -> str:
     """pagesplit's article body of ``page`` ("" when refused or without an article)."""
     try:
         result = split(page.raw, page.url, {"content-type": "text/html; charset=utf-8"})
     except RefusedPage:
+        WARNINGS["refused"] += 1
         return ""
+    WARNINGS.update(result.warnings)
     return result.article.body if result.article is not None else ""
 
 
@@ -189,6 +194,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{name:<12} F1 {result.f1:.4f}  P {result.precision:.4f}  R {result.recall:.4f}  "
             f"cpu/page {cpu[name] * 1000:.1f} ms"
         )
+        if name == "pagesplit" and WARNINGS:
+            print("  warnings: " + ", ".join(f"{k} {v}" for k, v in sorted(WARNINGS.items())))
         if name == "pagesplit" and args.worst:
             worst = sorted(
                 ((page_counts(o, p.truth), p.key) for o, p in zip(outputs, pages, strict=True)),

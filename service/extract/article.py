@@ -25,6 +25,9 @@ from service.extract.model import Paragraph, ParagraphKind
 from service.extract.text import normalize_text
 
 _VOTER_QUERY = "p, pre, td, br"
+_SKIP_QUERY = ", ".join(f'[class*="{name}" i], [id*="{name}" i]' for name, _ in t.SKIP_IN_BODY)
+_BREAKS = frozenset({"br", "-comment", *t.SKIPPED_TAGS})  # end a run, read nothing
+_ROW_BLOCKS = "p, div, br, table, ul, ol"
 _TOP_CANDIDATES = 5  # link density is measured on this many best raw scores only
 _MAX_DROP_CHARS = 200  # boilerplate patterns apply to blocks up to this long
 _STRONG = tuple(name for name, _ in t.POSITIVE_NAMES[: t.WEAK_POSITIVE_FROM])
@@ -184,19 +187,27 @@ def _link_chars(node: LexborNode) -> int:
 class _Reader:
     """Reads a container's blocks in document order into paragraphs.
 
-    Leaf blocks (``p``, headings) are read whole; text and inline elements
-    between blocks form runs, ended by a block or a ``<br>``; wrapping blocks
-    (list items, quotes, cells) give their kind to what they hold.
+    Leaf blocks (``p``, headings) are read whole unless a ``<br>`` splits
+    them; text and inline elements between blocks form runs, ended by a block
+    or a ``<br>``; wrapping blocks (list items, quotes, cells) give their kind
+    to what they hold; a table row without blocks is one paragraph. Elements
+    named like captions, share bars or promos are skipped, and a heading that
+    opens a promo block ("Related stories") ends the reading.
     """
 
     def __init__(self) -> None:
         self.out: list[Paragraph] = []
         self._run: list[str] = []
         self._run_links = 0
+        self._skip: set[int] = set()
+        self.stopped = False
 
     def emit(self, text: str, link_chars: int, kind: ParagraphKind) -> None:
         text = normalize_text(text)
-        if _keep(text, link_chars):
+        if len(text) <= t.MAX_STOP_CHARS and t.STOP_BLOCK.search(text):
+            # A heading opens the promo block; a line alone is a button or label.
+            self.stopped = kind == "h"
+        elif _keep(text, link_chars):
             self.out.append(Paragraph(kind, text))
 
     def flush(self, kind: ParagraphKind) -> None:
@@ -206,14 +217,13 @@ class _Reader:
             self._run_links = 0
 
     def read(self, container: LexborNode) -> None:
-        kind: ParagraphKind = t.WRAPPING_BLOCKS.get(container.tag or "", "p")
-        if container.tag in t.LEAF_BLOCKS:
-            self.emit(container.text(), _link_chars(container), t.LEAF_BLOCKS[container.tag or ""])
+        """Append the blocks of ``container`` to ``out``."""
+        if self.stopped:
             return
-        stack: list[tuple[Iterator[LexborNode], ParagraphKind]] = [
-            (iter(container.iter(include_text=True)), kind)
-        ]
-        while stack:
+        self._skip = {node.mem_id for node in container.css(_SKIP_QUERY)}
+        self._skip.discard(container.mem_id)
+        stack: list[tuple[Iterator[LexborNode], ParagraphKind]] = [(iter((container,)), "p")]
+        while stack and not self.stopped:
             children, kind = stack[-1]
             node = next(children, None)
             if node is None:
@@ -226,17 +236,22 @@ class _Reader:
             elif tag in t.INLINE_TAGS:
                 self._run.append(node.text())
                 self._run_links += _link_chars(node)
-            elif tag == "br":
+            elif tag in _BREAKS or node.mem_id in self._skip:
                 self.flush(kind)
-            elif tag in t.LEAF_BLOCKS:
+            elif tag in t.LEAF_BLOCKS and node.css_first("br") is None:
                 self.flush(kind)
                 leaf = t.LEAF_BLOCKS[tag]
                 self.emit(node.text(), _link_chars(node), kind if leaf == "p" else leaf)
-            elif tag in t.SKIPPED_TAGS or tag == "-comment":
+            elif tag == "tr" and node.css_first(_ROW_BLOCKS) is None:
                 self.flush(kind)
+                cells = (normalize_text(cell.text()) for cell in node.iter())
+                self.emit(" ".join(c for c in cells if c), _link_chars(node), "p")
             else:
                 self.flush(kind)
-                stack.append((iter(node.iter(include_text=True)), t.WRAPPING_BLOCKS.get(tag, kind)))
+                inner = t.LEAF_BLOCKS.get(tag) or t.WRAPPING_BLOCKS.get(tag, kind)
+                if inner == "p":
+                    inner = kind
+                stack.append((iter(node.iter(include_text=True)), inner))
 
 
 def find_body(root: LexborNode) -> Body | None:

@@ -187,3 +187,38 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
     (re.compile(r"download .{0,40}\bapp(lication)?\b", re.I), "app install promos"),
     (re.compile(r"^what is your opinion", re.I), "comment prompts"),
 )
+
+# Class/id substrings of elements skipped inside the winning container.
+SKIP_IN_BODY: Sequence[tuple[str, str]] = (
+    ("caption", "picture captions"),
+    ("credit", "picture credits"),
+    ("gallery", "slideshow chrome: counters, thumbnails, repeated captions"),
+    ("slideshow", "idem"),
+    ("share", "share bars"),
+    ("social", "follow-us boxes"),
+    ("related", "related-story boxes"),
+    ("promo", "promotional boxes"),
+    ("newsletter", "sign-up boxes"),
+    ("subscribe", "subscription prompts"),
+    ("advert", "ad slots"),
+    ("byline", "author lines"),
+    ("dateline", "date lines"),
+    ("timestamp", "date lines"),
+    ("toolbar", "article tools"),
+    ("donate", "donation appeals"),
+    ("paywall", "subscription walls"),
+    ("recirc", "recirculation modules (more stories)"),
+)
+
+# A short block that opens a promo or list block: the story has ended.
+STOP_BLOCK = re.compile(
+    r"^(related( stories| articles| posts| news| content| coverage)?|read (more|next|also)"
+    r"|more (stories|news|articles|from|on|great|like this)\b.*|you (may|might) (also )?like"
+    r"|recommended( for you)?|most (read|popular|viewed)|trending( now)?|popular (stories|posts)"
+    r"|also (read|on|see)|see also|latest (news|stories)|what to read next"
+    r"|leia (também|mais)|você (pode|também pode) gostar.*|veja também|lire aussi|à lire aussi"
+    r"|mehr zum thema|das könnte sie auch interessieren|te puede interesar|lee también"
+    r"|ver también|potrebbe interessarti|leggi anche)\s*[:.…]*$",
+    re.I,
+)
+MAX_STOP_CHARS = 60  # a stop heading is short
