@@ -1,74 +1,63 @@
-"""Reading one teaser item's fields: headline, snippet, image, date, paid label.
+"""Class tokens and the fields of one teaser item: headline, snippet, image, date.
 
-Pure functions over selectolax nodes; the tables are in ``teaser_tables``.
+Nodes are told apart by ``mem_id``: selectolax compares nodes by their
+serialized HTML, which is slow and makes equal-looking nodes equal.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode as Node
 
 from service.extract import teaser_tables as tt
 from service.extract.text import normalize_text
-from service.extract.urls import normalize_url
 
 _Table = dict[str, str] | dict[str, tuple[str, str]]
-
-
-def _compile(table: _Table) -> tuple[frozenset[str], re.Pattern[str] | None]:
-    short: set[str] = set()
-    long: list[str] = []
-    for token in table:
-        squashed = re.sub(r"[-_]", "", token)
-        if len(squashed) >= 6:
-            long.append(re.escape(squashed))
-        else:
-            short.add(squashed)
-    pattern = re.compile("|".join(sorted(long, key=len, reverse=True))) if long else None
-    return frozenset(short), pattern
+_PART_SPLIT = re.compile(r"[^a-z0-9]+")
+_SQUASH = re.compile(r"[-_]+")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_ARROWS = re.compile(r"\s*[\u203a\u00bb>\u2192]+\s*$")
+_SKIP_TAGS = frozenset(
+    {"script", "style", "template", "noscript", "img", "picture", "svg", "button",
+     "figcaption", "select", "input", "iframe", "video", "audio", "time"}
+)  # fmt: skip
+_TITLE_PARTS = frozenset({"title", "heading", "header", "hd", "head"})
+_DATE_PARTS = frozenset({"date", "time", "timestamp", "published", "pubdate"})
 
 
 @dataclass(frozen=True, slots=True)
 class TokenMatcher:
-    """Matches a node's class/id tokens against one table (rule in ``teaser_tables``)."""
+    """Matches class/id tokens against one table (rule in ``teaser_tables``)."""
 
     short: frozenset[str]
     long: re.Pattern[str] | None
 
     @classmethod
     def of(cls, table: _Table) -> TokenMatcher:
-        short, long = _compile(table)
-        return cls(short, long)
+        short: set[str] = set()
+        long: list[str] = []
+        for token in table:
+            squashed = _SQUASH.sub("", token)
+            if len(squashed) >= 6:
+                long.append(re.escape(squashed))
+            else:
+                short.add(squashed)
+        pattern = re.compile("|".join(sorted(long, key=len, reverse=True))) if long else None
+        return cls(frozenset(short), pattern)
 
-    def find(self, node: Node) -> str | None:
-        """The first table token the node's class or id carries, or ``None``."""
-        parts, squashed = node_tokens(node)
+    def find(self, tokens: tuple[frozenset[str], str]) -> str | None:
+        """The first table token among ``tokens`` (see ``Tokens.of``), or ``None``."""
+        parts, squashed = tokens
         if not squashed:
             return None
         hit = parts & self.short
         if hit:
             return min(hit)
-        if self.long is not None:
-            found = self.long.search(squashed)
-            if found:
-                return found.group(0)
-        return None
-
-
-_PART_SPLIT = re.compile(r"[^a-z0-9]+")
-_SQUASH = re.compile(r"[-_]+")
-
-
-def node_tokens(node: Node) -> tuple[frozenset[str], str]:
-    """The class/id parts of ``node`` and its class names squashed (``-``/``_`` removed)."""
-    attrs = node.attributes
-    raw = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower().strip()
-    if not raw:
-        return frozenset(), ""
-    parts = frozenset(p for p in _PART_SPLIT.split(raw) if p)
-    return parts, _SQUASH.sub("", raw)
+        found = self.long.search(squashed) if self.long is not None else None
+        return found.group(0) if found else None
 
 
 CARD = TokenMatcher.of(tt.CARD_TOKENS)
@@ -78,32 +67,34 @@ MENU = TokenMatcher.of(tt.MENU_TOKENS)
 FOOTER = TokenMatcher.of(tt.FOOTER_TOKENS)
 SPONSORED = TokenMatcher.of(tt.SPONSORED_TOKENS)
 META = TokenMatcher.of(tt.META_TOKENS)
+_LABEL_BY_TOKEN = {_SQUASH.sub("", k): name for k, (name, _why) in tt.BLOCK_LABEL_TOKENS.items()}
+_NO_TOKENS: tuple[frozenset[str], str] = (frozenset(), "")
 
-_SKIP_TAGS = frozenset(
-    {
-        "script",
-        "style",
-        "template",
-        "noscript",
-        "img",
-        "picture",
-        "svg",
-        "button",
-        "figcaption",
-        "select",
-        "input",
-        "iframe",
-        "video",
-        "audio",
-    }
-)
-_ARROWS = re.compile(r"\s*[\u203a\u00bb>\u2192]+\s*$")
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+@dataclass(slots=True)
+class Tokens:
+    """Class/id tokens of the nodes of one page, computed once per node."""
+
+    cache: dict[int, tuple[frozenset[str], str]] = field(default_factory=dict)
+
+    def of(self, node: Node) -> tuple[frozenset[str], str]:
+        """(the ``-``/``_``-separated parts, the lowercased names squashed) of class and id."""
+        key = node.mem_id
+        found = self.cache.get(key)
+        if found is not None:
+            return found
+        attrs = node.attributes
+        raw = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower().strip()
+        if raw:
+            found = (frozenset(_PART_SPLIT.split(raw)) - {""}, _SQUASH.sub("", raw))
+        else:
+            found = _NO_TOKENS
+        self.cache[key] = found
+        return found
 
 
 def is_hidden(node: Node) -> bool:
-    """Whether the element is hidden by attribute or inline style, or is non-rendered."""
+    """Whether the element is hidden by attribute or inline style, or never rendered."""
     if node.tag in ("script", "template", "noscript", "style"):
         return True
     attrs = node.attributes
@@ -115,31 +106,73 @@ def is_hidden(node: Node) -> bool:
 
 def word_count(text: str) -> int:
     """Words in ``text``; CJK text counts one word per two characters."""
-    cjk = len(_CJK.findall(text))
-    if cjk >= tt.MIN_CJK_CHARS:
-        return cjk // 2
-    return len(text.split())
+    words = len(text.split())
+    if words < tt.MIN_HEADLINE_WORDS and len(text) >= tt.MIN_CJK_CHARS:
+        cjk = len(_CJK.findall(text))
+        if cjk >= tt.MIN_CJK_CHARS:
+            return max(words, cjk // 2)
+    return words
 
 
-def _segments(node: Node, skip: Node | None, out: list[str], buf: list[str]) -> None:
-    """Text of ``node`` split at block elements, skipping meta, hidden and ``skip``."""
+@dataclass(slots=True)
+class ItemText:
+    """What a walk over an item's subtree found."""
+
+    segments: list[str] = field(default_factory=list)
+    paid: bool = False
+    date: str | None = None
+    image: str | None = None
+
+
+def _walk(node: Node, skip: int, tokens: Tokens, out: ItemText, buf: list[str]) -> None:
     for child in node.iter(include_text=True):
         tag = child.tag
         if tag == "-text":
             buf.append(child.text_content or "")
             continue
-        if tag is None or tag.startswith("-") or tag in _SKIP_TAGS or child == skip:
+        if tag is None or tag.startswith("-") or child.mem_id == skip:
             continue
-        if is_hidden(child) or META.find(child) is not None:
+        if tag in _SKIP_TAGS:
+            _media(child, out)
             continue
-        if tag == "time":
+        if is_hidden(child):
+            continue
+        own = tokens.of(child)
+        if SPONSORED.find(own) is not None:
+            out.paid = True
+        if META.find(own) is not None:
+            if out.date is None and own[0] & _DATE_PARTS:
+                out.date = normalize_text(child.text()) or None
+            text = normalize_text(child.text())
+            out.paid = out.paid or is_sponsored_label(text)
             continue
         inline = tag in tt.INLINE_TAGS
         if not inline:
-            _flush(buf, out)
-        _segments(child, skip, out, buf)
+            _flush(buf, out.segments)
+        _walk(child, skip, tokens, out, buf)
         if not inline:
-            _flush(buf, out)
+            _flush(buf, out.segments)
+
+
+def _media(node: Node, out: ItemText) -> None:
+    """Records the first image source and the first ``<time>`` of an item."""
+    tag = node.tag
+    if tag == "time" and out.date is None:
+        out.date = (node.attributes.get("datetime") or node.text()).strip() or None
+    elif tag in ("img", "picture") and out.image is None:
+        for img in [node, *node.css("img, source")] if tag == "picture" else [node]:
+            out.image = out.image or _image_source(img)
+
+
+def _image_source(img: Node) -> str | None:
+    attrs = img.attributes
+    for name in ("src", "data-src", "data-lazy-src", "data-original", "srcset", "data-srcset"):
+        value = attrs.get(name)
+        if value and not value.startswith("data:"):
+            if "srcset" in name:
+                value = value.strip().split(",")[0].strip().split(" ")[0]
+            return value
+    return None
 
 
 def _flush(buf: list[str], out: list[str]) -> None:
@@ -149,12 +182,20 @@ def _flush(buf: list[str], out: list[str]) -> None:
         out.append(text)
 
 
-def text_segments(node: Node, skip: Node | None = None) -> list[str]:
-    """The visible text blocks of ``node`` without its meta parts, in order."""
-    out: list[str] = []
+def read_item(node: Node, skip: Node | None, tokens: Tokens) -> ItemText:
+    """Visible text blocks of ``node`` (without ``skip`` and meta parts), paid mark, date, image.
+
+    The image is the raw source attribute, to resolve against the page URL.
+    """
+    out = ItemText()
     buf: list[str] = []
-    _segments(node, skip, out, buf)
-    _flush(buf, out)
+    _walk(node, skip.mem_id if skip is not None else -1, tokens, out, buf)
+    _flush(buf, out.segments)
+    if out.image is None:
+        for img in node.css("img, picture source"):
+            out.image = _image_source(img)
+            if out.image is not None:
+                break
     return out
 
 
@@ -165,7 +206,7 @@ def clean_title(text: str) -> str:
         stripped = pattern.sub("", text, count=1)
         if stripped:
             text = stripped
-    return text.strip()
+    return text
 
 
 def headline_node(link: Node) -> Node:
@@ -174,35 +215,38 @@ def headline_node(link: Node) -> Node:
     return inner if inner is not None else link
 
 
-def headline_text(link: Node) -> str:
-    """The link's headline text, cleaned (see ``clean_title``)."""
-    return clean_title(" ".join(text_segments(headline_node(link))))
+def headline_text(link: Node, tokens: Tokens) -> str:
+    """The link's headline, its meta parts left out and cleaned (see ``clean_title``)."""
+    return clean_title(" ".join(read_item(headline_node(link), None, tokens).segments))
 
 
-def in_heading(link: Node) -> bool:
-    """Whether the link holds or sits in a heading (h1-h6, within three levels)."""
-    if link.css_first("h1, h2, h3, h4, h5, h6") is not None:
-        return True
+def heading_level(link: Node) -> str | None:
+    """The tag of the heading the link holds or sits in (within three levels), or ``None``."""
+    inner = link.css_first("h1, h2, h3, h4, h5, h6")
+    if inner is not None:
+        return inner.tag
     node = link.parent
     for _ in range(3):
         if node is None:
-            return False
+            return None
         if node.tag in tt.HEADING_TAGS:
-            return True
+            return node.tag
         if node.tag not in tt.INLINE_TAGS and node.tag != "div":
-            return False
+            return None
         node = node.parent
-    return False
+    return None
 
 
-def block_heading(node: Node, items: set[Node]) -> str | None:
-    """The label shown for a block: a heading child's text or its aria-label."""
+def block_heading(node: Node, items: set[int], tokens: Tokens) -> str | None:
+    """The label a block shows: a heading child's text, else its aria-label."""
     for child in node.iter():
-        if child in items or is_hidden(child):
+        if child.mem_id in items or is_hidden(child):
             continue
         tag = child.tag
         if tag in ("h2", "h3", "h4", "h5", "h6", "header", "legend") or (
-            tag in ("div", "p", "span", "strong") and _is_title_box(child)
+            tag in ("div", "p", "span", "strong")
+            and tokens.of(child)[0] & _TITLE_PARTS
+            and child.css_first("a[href] h2, a[href] h3, a[href] h4") is None
         ):
             text = _ARROWS.sub("", normalize_text(child.text()))
             if text and len(text) <= tt.MAX_LABEL_CHARS:
@@ -213,66 +257,12 @@ def block_heading(node: Node, items: set[Node]) -> str | None:
     return None
 
 
-def block_token_label(node: Node) -> str | None:
+def block_token_label(node: Node, tokens: Tokens) -> str | None:
     """The block label its class tokens name ("most-read" -> "Most read"), or ``None``."""
-    token = BLOCK_LABEL.find(node)
-    if token is not None:
-        for key, (name, _reason) in tt.BLOCK_LABEL_TOKENS.items():
-            if _SQUASH.sub("", key) == token:
-                return name
-    return None
-
-
-def _is_title_box(node: Node) -> bool:
-    parts, _ = node_tokens(node)
-    return bool(parts & {"title", "heading", "header", "hd", "head"}) and (
-        node.css_first("a[href] h2, a[href] h3, a[href] h4") is None
-    )
-
-
-def image_url(item: Node, base: str) -> str | None:
-    """The item's first image as an absolute URL (src, lazy-load attributes, srcset)."""
-    for img in item.css("img, picture source"):
-        attrs = img.attributes
-        for name in ("src", "data-src", "data-lazy-src", "data-original", "srcset", "data-srcset"):
-            value = attrs.get(name)
-            if not value or value.startswith("data:"):
-                continue
-            if "srcset" in name:
-                value = value.strip().split(",")[0].strip().split(" ")[0]
-            url = normalize_url(value, base)
-            if url is not None:
-                return url
-    return None
-
-
-def date_text(item: Node) -> str | None:
-    """The raw date of an item: a ``<time datetime>`` value or a date-classed element's text."""
-    time = item.css_first("time")
-    if time is not None:
-        value = time.attributes.get("datetime") or time.text()
-        if value and value.strip():
-            return value.strip()
-    for child in item.css("span, div, p, small"):
-        parts, _ = node_tokens(child)
-        if parts & {"date", "time", "timestamp", "published", "pubdate"}:
-            text = normalize_text(child.text())
-            if text:
-                return text
-    return None
+    token = BLOCK_LABEL.find(tokens.of(node))
+    return _LABEL_BY_TOKEN.get(token) if token is not None else None
 
 
 def is_sponsored_label(text: str) -> bool:
     """Whether a short text is a paid-content label ("Sponsored", "Anzeige")."""
     return len(text) <= tt.MAX_LABEL_CHARS and tt.SPONSORED_LABEL.match(text) is not None
-
-
-def has_paid_mark(item: Node) -> bool:
-    """Whether an item carries a paid-content label or class inside it."""
-    for child in item.css("span, div, p, small, strong, em, b, i, a, li"):
-        if SPONSORED.find(child) is not None:
-            return True
-        text = child.text(deep=False).strip()
-        if text and is_sponsored_label(text):
-            return True
-    return False

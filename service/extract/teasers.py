@@ -3,28 +3,24 @@
 ``find_teasers`` takes the cleaned tree and the page URL and returns the
 teasers in page order with the DOM nodes they occupy, so that the caller can
 remove those nodes before extracting the article body. What counts as a teaser
-is defined in ``/work/shared/TEASERS.md``; the token and label tables are in
-``teaser_tables``, the per-item field readers in ``teaser_fields``.
+is defined in ``/work/shared/TEASERS.md``; tables are in ``teaser_tables``,
+headline links and items in ``teaser_items``, field readers in ``teaser_fields``.
 
-The algorithm, in one pass over the page's links:
-
-1. A *headline link* has headline-like text (enough words, or sits in a
-   heading), is not a navigation word, is not inside a running sentence, and
-   does not point to the page itself.
-2. Its *item* is the highest ancestor that holds no other headline target,
-   holds no block heading of its own, and little text beside the headline.
-3. An item is a teaser when it shows structure (a heading, an image, a
-   snippet, card-like class tokens, similar siblings, an inline-promo label),
+1. Headline links are grouped into items (``teaser_items``).
+2. An item is a teaser when it shows structure (a heading, an image, a
+   snippet, card-like class tokens, similar siblings, an inline-promo label)
    and sits outside excluded regions (share bars, tag lists, comments, shops);
-   in menus and headers only story cards (heading or image) count.
-4. Its *block* is the nearest ancestor with a heading, aria-label or label
-   class tokens; promos among the article's paragraphs get ``inline-related``.
-5. The same target twice is one teaser at its first appearance.
+   in menus and page headers only story cards (heading or image) count, in the
+   page footer only cards or lists.
+3. Its block is the nearest ancestor with a heading or aria-label, else with
+   label class tokens; promos among the article's paragraphs get
+   ``inline-related``.
+4. The same target twice is one teaser, at its first appearance.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode as Node
 
@@ -32,6 +28,7 @@ from service.extract import teaser_fields as tf
 from service.extract import teaser_tables as tt
 from service.extract.dates import parse_date
 from service.extract.model import Teaser
+from service.extract.teaser_items import Link, Page, Region, headline_links, items_of, url_key
 from service.extract.text import is_truncated, normalize_text
 from service.extract.urls import normalize_url
 
@@ -54,174 +51,52 @@ class TeaserScan:
 
 
 @dataclass(slots=True)
-class _Link:
-    node: Node
-    url: str
-    title: str
-    heading: bool
-
-
-@dataclass(slots=True)
 class _Item:
     node: Node
-    link: _Link
-    block_key: Node | None = None
-    block: str | None = None
-    snippet: str | None = None
-    image: str | None = None
-    published_at: str | None = None
-    sponsored: bool = False
+    link: Link
+    snippet: str | None
+    image: str | None
+    """The raw source; resolved for the teasers that remain."""
+    published_at: str | None
+    sponsored: bool
     inline: bool = False
-    extra: list[_Link] = field(default_factory=list)
+    block_node: Node | None = None
+    block: str | None = None
 
 
-def _url_key(url: str) -> str:
-    """The URL without scheme, ``www.`` and trailing slash, to compare targets."""
-    rest = url.split("://", 1)[-1]
-    if rest.startswith("www."):
-        rest = rest[4:]
-    return rest.rstrip("/")
-
-
-def _in_running_text(link: Node) -> bool:
-    """Whether the link sits inside a sentence: its text block has other inline text."""
-    node = link
-    while node.parent is not None and node.parent.tag in tt.INLINE_TAGS:
-        node = node.parent
-    block = node.parent
-    if block is None:
-        return False
-    other: list[str] = []
-    for child in block.iter(include_text=True):
-        if child == node:
+def _read(node: Node, link: Link, page: Page) -> _Item:
+    """The item's fields: snippet, image, date and paid mark."""
+    skip = tf.headline_node(link.node)
+    if skip.mem_id == link.node.mem_id and link.heading is not None:
+        parent = link.node.parent
+        while parent is not None and parent.tag not in tt.HEADING_TAGS:
+            parent = parent.parent
+        skip = parent or skip
+    found = tf.read_item(node, skip, page.tokens)
+    parts = []
+    paid = found.paid
+    for text in found.segments:
+        if tf.is_sponsored_label(text):
+            paid = True
             continue
-        if child.tag == "-text":
-            other.append(child.text_content or "")
-        elif child.tag in tt.INLINE_TAGS and child.tag != "time" and tf.META.find(child) is None:
-            other.append(child.text())
-    text = normalize_text(" ".join(other))
-    text = tt.INLINE_LABEL.sub("", text, count=1)
-    return len(text) >= tt.RUNNING_TEXT_CHARS
-
-
-def _headline_links(root: Node, page_url: str) -> tuple[list[_Link], list[_Link]]:
-    """(headline links, image-only links) of the page, in page order."""
-    page_key = _url_key(page_url)
-    single_h1 = len(root.css("h1")) == 1
-    strong: list[_Link] = []
-    images: list[_Link] = []
-    for node in root.css("a[href]"):
-        url = normalize_url(node.attributes.get("href") or "", page_url)
-        if url is None or _url_key(url) == page_key:
+        if tt.NAV_LABEL.match(text) or tt.BYLINE.match(text) or text == link.title:
             continue
-        title = tf.headline_text(node)
-        if not title:
-            if node.css_first("img, picture") is not None:
-                images.append(_Link(node, url, "", False))
+        if tt.INLINE_LABEL.fullmatch(text):
             continue
-        heading = tf.in_heading(node)
-        if heading and single_h1 and _has_h1(node):
-            continue  # the article's own headline, whatever URL it links to
-        words = tf.word_count(title)
-        headline_like = words >= tt.MIN_HEADLINE_WORDS or (
-            heading and words >= tt.MIN_HEADING_WORDS
-        )
-        if not headline_like or tt.NAV_LABEL.match(title) or _in_running_text(node):
-            continue
-        strong.append(_Link(node, url, title, heading))
-    return strong, images
-
-
-def _has_h1(link: Node) -> bool:
-    if link.css_first("h1") is not None:
-        return True
-    node = link.parent
-    for _ in range(3):
-        if node is None:
-            return False
-        if node.tag == "h1":
-            return True
-        node = node.parent
-    return False
-
-
-def _target_map(links: list[_Link]) -> dict[Node, set[str]]:
-    """For every ancestor of a headline link, the distinct targets beneath it."""
-    targets: dict[Node, set[str]] = {}
-    for link in links:
-        node: Node | None = link.node
-        while node is not None:
-            targets.setdefault(node, set()).add(link.url)
-            node = node.parent
-    return targets
-
-
-def _contains(ancestor: Node, node: Node) -> bool:
-    current: Node | None = node
-    while current is not None:
-        if current == ancestor:
-            return True
-        current = current.parent
-    return False
-
-
-def _item_node(link: _Link, targets: dict[Node, set[str]]) -> Node:
-    """The highest ancestor of the link that is still one item (see module doc)."""
-    node = link.node
-    budget = len(normalize_text(node.text())) + tt.MAX_ITEM_EXTRA_CHARS
-    while True:
-        parent = node.parent
-        if parent is None or parent.tag in tt.STOP_TAGS or len(targets.get(parent, ())) > 1:
-            return node
-        if any(not _contains(node, h) for h in parent.css("h1, h2, h3, h4, h5, h6")):
-            return node  # the parent carries a heading of its own: a block, not an item
-        if len(parent.text()) > budget * 2 or len(normalize_text(parent.text())) > budget:
-            return node
-        node = parent
-
-
-@dataclass(slots=True)
-class _Region:
-    hidden: bool = False
-    excluded: bool = False
-    menu: bool = False
-    footer: bool = False
-    sponsored: bool = False
-
-
-def _region(item: Node) -> _Region:
-    """Where the item sits: hidden, excluded, menu, footer or paid regions above it."""
-    region = _Region()
-    depth = 0
-    node: Node | None = item
-    pending_header = False
-    while node is not None and node.tag not in ("body", "html"):
-        tag = node.tag
-        attrs = node.attributes
-        role = attrs.get("role") or ""
-        if tf.is_hidden(node):
-            region.hidden = True
-        if depth <= 6 and tf.EXCLUDE.find(node) is not None:
-            region.excluded = True
-        if depth <= 6 and tf.SPONSORED.find(node) is not None:
-            region.sponsored = True
-        if tag == "nav" or role in ("navigation", "menu", "menubar") or tf.MENU.find(node):
-            region.menu = True
-        if tag == "header" or role == "banner":
-            pending_header = True
-        if tag == "footer" or role == "contentinfo" or tf.FOOTER.find(node):
-            region.footer = True
-        if tag in ("article", "main"):
-            pending_header = False  # an article's own header or footer holds meta, not menus
-            region.footer = region.footer and tag == "main"
-        node = node.parent
-        depth += 1
-    region.menu = region.menu or pending_header
-    return region
+        parts.append(text)
+    snippet = " ".join(parts)
+    return _Item(
+        node=node,
+        link=link,
+        snippet=snippet if tf.word_count(snippet) >= tt.MIN_SNIPPET_WORDS else None,
+        image=found.image,
+        published_at=parse_date(found.date) if found.date else None,
+        sponsored=paid,
+    )
 
 
 def _is_body_paragraph(node: Node) -> bool:
-    return node.tag == "p" and len(node.text()) >= 80 and node.css_first("a[href]") is None
+    return node.tag == "p" and len(node.text()) >= tt.BODY_PARAGRAPH_CHARS
 
 
 def _inline_promo(item: _Item) -> bool:
@@ -232,69 +107,44 @@ def _inline_promo(item: _Item) -> bool:
     parent = item.node.parent
     if parent is None:
         return False
-    paragraphs = sum(1 for child in parent.iter() if _is_body_paragraph(child))
-    return paragraphs >= 2
+    paragraphs = 0
+    for child in parent.iter():
+        if _is_body_paragraph(child) and child.mem_id != item.node.mem_id:
+            paragraphs += 1
+            if paragraphs >= 2:
+                return True
+    return False
 
 
-def _fill(item: _Item, page_url: str) -> None:
-    """Reads the item's snippet, image, date and paid mark."""
-    skip = tf.headline_node(item.link.node)
-    if skip == item.link.node and tf.in_heading(item.link.node):
-        parent = item.link.node.parent
-        while parent is not None and parent.tag not in tt.HEADING_TAGS:
-            parent = parent.parent
-        skip = parent or skip
-    parts = []
-    for text in tf.text_segments(item.node, skip):
-        if tt.NAV_LABEL.match(text) or tf.is_sponsored_label(text) or tt.BYLINE.match(text):
-            continue
-        if tt.INLINE_LABEL.fullmatch(text) or normalize_text(text) == item.link.title:
-            continue
-        parts.append(text)
-    snippet = " ".join(parts)
-    if tf.word_count(snippet) >= tt.MIN_SNIPPET_WORDS:
-        item.snippet = snippet
-    item.image = tf.image_url(item.node, page_url)
-    raw_date = tf.date_text(item.node)
-    if raw_date:
-        item.published_at = parse_date(raw_date)
-    item.sponsored = item.sponsored or tf.has_paid_mark(item.node)
-    if item.link.node.attributes.get("rel") and "sponsored" in (
-        item.link.node.attributes.get("rel") or ""
-    ):
-        item.sponsored = True
-
-
-def _is_teaser(item: _Item, region: _Region, siblings: int) -> bool:
-    """Whether a filled item is a teaser (rules in the module doc)."""
+def _is_teaser(item: _Item, region: Region, siblings: int, page: Page) -> bool:
+    """Whether an item is a teaser (rules in the module doc)."""
     if region.hidden or region.excluded:
         return False
-    link = item.link
-    if tt.LEGAL_LABEL.search(link.title) and tf.word_count(link.title) <= tt.MAX_LEGAL_WORDS:
+    title = item.link.title
+    if tt.LEGAL_LABEL.search(title) and tf.word_count(title) <= tt.MAX_LEGAL_WORDS:
         return False
-    story_card = link.heading or item.image is not None
+    story_card = item.link.heading is not None or item.image is not None
     if region.menu:
-        return story_card and tf.word_count(link.title) >= tt.MIN_HEADLINE_WORDS
-    card = tf.CARD.find(item.node) is not None or item.node.tag in ("li", "article")
-    evidence = story_card or item.snippet is not None or card or siblings >= 2 or item.inline
+        return story_card and tf.word_count(title) >= tt.MIN_HEADLINE_WORDS
     if region.footer:
         return story_card or siblings >= 2
-    return evidence
+    card = item.node.tag in ("li", "article") or tf.CARD.find(page.tokens.of(item.node)) is not None
+    return story_card or item.snippet is not None or card or siblings >= 2 or item.inline
 
 
-def _block_of(item: _Item, items: set[Node]) -> tuple[Node | None, str | None]:
-    """The item's block node and label: nearest ancestor with a heading or label."""
+def _block_of(item: _Item, items: set[int], page: Page) -> tuple[Node | None, str | None]:
+    """The item's block node and label: nearest ancestor with a heading, else label tokens."""
     chain: list[Node] = []
     node = item.node.parent
     while node is not None and node.tag not in tt.STOP_TAGS and len(chain) < tt.BLOCK_LABEL_DEPTH:
         chain.append(node)
         node = node.parent
     for node in chain:
-        label = tf.block_heading(node, items)
+        label = tf.block_heading(node, items, page.tokens)
         if label is not None:
             return node, label
     for node in chain:
-        label = tf.block_token_label(node)
+        label = tf.block_token_label(node, page.tokens)
         if label is not None:
             return node, label
     return item.node.parent, None
@@ -307,77 +157,67 @@ def find_teasers(root: Node, page_url: str) -> TeaserScan:
     page URL. Links to the page itself, links inside running sentences and
     navigation links are never teasers.
     """
-    strong, image_links = _headline_links(root, page_url)
-    targets = _target_map(strong)
-    items: dict[Node, _Item] = {}
-    for link in strong:
-        node = _item_node(link, targets)
-        found = items.get(node)
-        if found is None:
-            items[node] = _Item(node, link)
-        elif link.heading and not found.link.heading and link.url == found.link.url:
-            found.link = link
-    item_nodes = set(items)
-    by_parent: dict[tuple[Node | None, str], int] = {}
-    for node in items:
-        key = (node.parent, node.tag or "")
-        by_parent[key] = by_parent.get(key, 0) + 1
+    page = Page(page_url)
+    found = items_of(headline_links(root, page))
+    item_ids = set(found)
+    siblings: dict[tuple[int, str], int] = {}
+    for node, _link in found.values():
+        key = (node.parent.mem_id if node.parent is not None else -1, node.tag or "")
+        siblings[key] = siblings.get(key, 0) + 1
     kept: list[_Item] = []
-    for node, item in items.items():
-        _fill(item, page_url)
-        item.inline = _inline_promo(item)
-        region = _region(node)
+    paid_blocks: set[int] = set()
+    for node, link in found.values():
+        region = page.region(node, link.node)
+        if region.hidden or region.excluded:
+            continue
+        item = _read(node, link, page)
         item.sponsored = item.sponsored or region.sponsored
-        if not _is_teaser(item, region, by_parent[(node.parent, node.tag or "")]):
+        item.inline = _inline_promo(item)
+        key = (node.parent.mem_id if node.parent is not None else -1, node.tag or "")
+        if not _is_teaser(item, region, siblings[key], page):
             continue
         if item.inline:
-            item.block_key, item.block = node.parent, INLINE_BLOCK
+            item.block_node, item.block = node.parent, INLINE_BLOCK
         else:
-            item.block_key, item.block = _block_of(item, item_nodes)
-            if item.block is not None and tf.is_sponsored_label(item.block):
-                item.sponsored = True
+            item.block_node, item.block = _block_of(item, item_ids, page)
+        block_id = item.block_node.mem_id if item.block_node is not None else -1
+        block_tokens = page.tokens.of(item.block_node) if item.block_node is not None else None
+        if (item.block is not None and tf.is_sponsored_label(item.block)) or (
+            block_tokens is not None and tf.SPONSORED.find(block_tokens) is not None
+        ):
+            paid_blocks.add(block_id)
         kept.append(item)
-    _mark_paid_blocks(kept)
-    del image_links  # image-only links add nothing an item's own <img> does not give
-    return _assemble(kept)
-
-
-def _mark_paid_blocks(kept: list[_Item]) -> None:
-    """Every item of a block whose node carries paid tokens is sponsored."""
-    paid = {
-        item.block_key
-        for item in kept
-        if item.block_key is not None
-        and item.sponsored
-        and item.block is not None
-        and tf.is_sponsored_label(item.block)
-    }
     for item in kept:
-        if item.block_key in paid:
+        if item.block_node is not None and item.block_node.mem_id in paid_blocks:
             item.sponsored = True
+    return _assemble(kept, page_url)
 
 
-def _assemble(kept: list[_Item]) -> TeaserScan:
+def _assemble(kept: list[_Item], page_url: str) -> TeaserScan:
     """Dedups by target, numbers blocks and positions, collects the nodes."""
+    page_key = url_key(page_url)
     first: dict[str, _Item] = {}
-    order: list[_Item] = []
     for item in kept:
-        seen = first.get(item.link.url)
+        url = normalize_url(item.link.url, page_url)
+        if url is None or url_key(url) == page_key:
+            continue
+        item.link.url = url
+        seen = first.get(url)
         if seen is None:
-            first[item.link.url] = item
-            order.append(item)
+            first[url] = item
             continue
         if item.link.heading and not seen.link.heading:
             seen.link = item.link
         seen.snippet = seen.snippet or item.snippet
         seen.image = seen.image or item.image
         seen.published_at = seen.published_at or item.published_at
-    block_index: dict[tuple[Node | None, str | None], int] = {}
+    block_index: dict[tuple[int, str | None], int] = {}
     teasers: list[Teaser] = []
-    for position, item in enumerate(order):
-        key = (item.block_key, item.block)
-        index = block_index.setdefault(key, len(block_index))
+    for position, item in enumerate(first.values()):
+        block_id = item.block_node.mem_id if item.block_node is not None else -1
+        index = block_index.setdefault((block_id, item.block), len(block_index))
         title = item.link.title
+        snippet = item.snippet
         teasers.append(
             Teaser(
                 title=title,
@@ -385,45 +225,48 @@ def _assemble(kept: list[_Item]) -> TeaserScan:
                 block=item.block,
                 block_index=index,
                 position=position,
-                snippet=item.snippet,
-                truncated=is_truncated(title)
-                or (item.snippet is not None and is_truncated(item.snippet)),
-                image=item.image,
+                snippet=snippet,
+                truncated=is_truncated(title) or (snippet is not None and is_truncated(snippet)),
+                image=normalize_url(item.image, page_url) if item.image else None,
                 published_at=item.published_at,
                 sponsored=item.sponsored,
             )
         )
-    nodes = _outermost([_removal_node(item, kept) for item in kept])
+    nodes = _outermost(_removal_nodes(kept))
     chars = sum(len(normalize_text(node.text())) for node in nodes)
     return TeaserScan(tuple(teasers), tuple(nodes), chars)
 
 
-def _removal_node(item: _Item, kept: list[_Item]) -> Node:
-    """The block node when it holds little beside its items, else the item node."""
-    block = item.block_key
-    if block is None or item.inline or block.tag in tt.STOP_TAGS or block.css_first("h1"):
-        return item.node
-    inside = sum(
-        len(normalize_text(other.node.text())) for other in kept if other.block_key == block
-    )
-    total = len(normalize_text(block.text()))
-    label = len(item.block or "")
-    return block if total - inside - label <= tt.MAX_BLOCK_EXTRA_CHARS else item.node
+def _removal_nodes(kept: list[_Item]) -> list[Node]:
+    """Per item its block node when the block holds little beside items, else the item."""
+    inside: dict[int, int] = {}
+    for item in kept:
+        if item.block_node is not None and not item.inline:
+            key = item.block_node.mem_id
+            inside[key] = inside.get(key, 0) + len(normalize_text(item.node.text()))
+    whole: dict[int, bool] = {}
+    nodes = []
+    for item in kept:
+        block = item.block_node
+        if block is None or item.inline or block.tag in tt.STOP_TAGS:
+            nodes.append(item.node)
+            continue
+        key = block.mem_id
+        if key not in whole:
+            extra = len(normalize_text(block.text())) - inside[key] - len(item.block or "")
+            whole[key] = extra <= tt.MAX_BLOCK_EXTRA_CHARS and block.css_first("h1") is None
+        nodes.append(block if whole[key] else item.node)
+    return nodes
 
 
 def _outermost(nodes: list[Node]) -> list[Node]:
     """The nodes in first-seen order, without duplicates and without nested ones."""
-    unique = list(dict.fromkeys(nodes))
-    chosen = set(unique)
+    unique = {node.mem_id: node for node in nodes}
     result = []
-    for node in unique:
+    for node in unique.values():
         parent = node.parent
-        nested = False
-        while parent is not None:
-            if parent in chosen:
-                nested = True
-                break
+        while parent is not None and parent.mem_id not in unique:
             parent = parent.parent
-        if not nested:
+        if parent is None:
             result.append(node)
     return result
