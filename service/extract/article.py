@@ -15,6 +15,7 @@ vote.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
@@ -23,8 +24,10 @@ from service.extract import body_tables as t
 from service.extract.model import Paragraph, ParagraphKind
 from service.extract.text import normalize_text
 
-_VOTER_QUERY = "p, pre, td"
-_BLOCK_QUERY = ", ".join(t.BLOCK_KINDS)
+_VOTER_QUERY = "p, pre, td, br"
+_SKIP_QUERY = ", ".join(f'[class*="{name}" i], [id*="{name}" i]' for name, _ in t.SKIP_IN_BODY)
+_BREAKS = frozenset({"br", "-comment", *t.SKIPPED_TAGS})  # end a run, read nothing
+_ROW_BLOCKS = "p, div, br, table, ul, ol"
 _TOP_CANDIDATES = 5  # link density is measured on this many best raw scores only
 _MAX_DROP_CHARS = 200  # boilerplate patterns apply to blocks up to this long
 _STRONG = tuple(name for name, _ in t.POSITIVE_NAMES[: t.WEAK_POSITIVE_FROM])
@@ -95,14 +98,41 @@ class _Scores:
         return best
 
 
+def _run_text(node: LexborNode) -> tuple[str, int]:
+    """The text of ``node``'s own runs (text and inline children) and their count."""
+    parts: list[str] = []
+    runs = 1
+    for child in node.iter(include_text=True):
+        tag = child.tag or ""
+        if tag == "-text":
+            parts.append(child.text_content or "")
+        elif tag in t.INLINE_TAGS:
+            parts.append(child.text())
+        elif tag == "br":
+            runs += 1
+    return "".join(parts), runs
+
+
 def _vote(root: LexborNode) -> _Scores:
     scores = _Scores()
+    seen: set[int] = set()
     for voter in root.css(_VOTER_QUERY):
-        text = voter.text()
+        runs = 1
+        if voter.tag == "br":
+            # Text set between <br> votes through the element holding it.
+            holder = voter.parent
+            if holder is None or holder.mem_id in seen or holder.tag in t.LEAF_BLOCKS:
+                continue
+            seen.add(holder.mem_id)
+            text, runs = _run_text(holder)
+            voter = holder
+        else:
+            text = voter.text()
         length = len(text.strip())
         if length < t.MIN_BLOCK_CHARS:
             continue
-        points = 1.0 + text.count(",") + min(length / t.CHARS_PER_POINT, t.MAX_LENGTH_POINTS)
+        length_points = min(length / t.CHARS_PER_POINT, t.MAX_LENGTH_POINTS * runs)
+        points = runs + text.count(",") + length_points
         node = voter.parent
         for share in t.ANCESTOR_DECAY:
             if node is None or node.tag in (None, "html", "-document"):
@@ -139,48 +169,89 @@ def _is_boilerplate(text: str) -> bool:
     return any(pattern.search(text) for pattern, _ in t.DROP_BLOCK_PATTERNS)
 
 
-def _keep(node: LexborNode, text: str) -> bool:
-    if _is_boilerplate(text):
+def _keep(text: str, link_chars: int) -> bool:
+    if not text or _is_boilerplate(text):
         return False
-    if node.css_first("a") is None:
-        return True
-    density = _link_density(node, len(text))
+    density = min(1.0, link_chars / len(text))
     if len(text) < t.SHORT_BLOCK_CHARS:
         return density <= t.SHORT_MAX_LINK_DENSITY
     return density <= t.MAX_LINK_DENSITY
 
 
-def _kind(node: LexborNode, quoted: set[int], listed: set[int]) -> ParagraphKind:
-    key = node.mem_id
-    if key in quoted:
-        return "quote"
-    if key in listed:
-        return "li"
-    kind = t.BLOCK_KINDS.get(node.tag or "", "p")
-    if kind in ("h", "li", "quote", "pre"):
-        return kind  # type: ignore[return-value]
-    return "p"
+def _link_chars(node: LexborNode) -> int:
+    if node.tag == "a":
+        return len(node.text())
+    return sum(len(a.text()) for a in node.css("a"))
 
 
-def _has_inner_block(node: LexborNode) -> bool:
-    return any(child.css_first(_BLOCK_QUERY) is not None for child in node.iter())
+class _Reader:
+    """Reads a container's blocks in document order into paragraphs.
 
+    Leaf blocks (``p``, headings) are read whole unless a ``<br>`` splits
+    them; text and inline elements between blocks form runs, ended by a block
+    or a ``<br>``; wrapping blocks (list items, quotes, cells) give their kind
+    to what they hold; a table row without blocks is one paragraph. Elements
+    named like captions, share bars or promos are skipped, and a heading that
+    opens a promo block ("Related stories") ends the reading.
+    """
 
-def _blocks(container: LexborNode) -> list[Paragraph]:
-    for br in container.css("br"):
-        br.insert_before("\n")
-    # A node's css() matches the node itself too, so the sets hold the
-    # blockquotes and list items as well as the blocks inside them.
-    quoted = {n.mem_id for q in container.css("blockquote") for n in q.css(_BLOCK_QUERY)}
-    listed = {n.mem_id for li in container.css("li") for n in li.css(_BLOCK_QUERY)}
-    out: list[Paragraph] = []
-    for node in container.css(_BLOCK_QUERY):
-        if _has_inner_block(node):
-            continue  # its inner blocks are read one by one
-        text = normalize_text(node.text())
-        if text and _keep(node, text):
-            out.append(Paragraph(_kind(node, quoted, listed), text))
-    return out
+    def __init__(self) -> None:
+        self.out: list[Paragraph] = []
+        self._run: list[str] = []
+        self._run_links = 0
+        self._skip: set[int] = set()
+        self.stopped = False
+
+    def emit(self, text: str, link_chars: int, kind: ParagraphKind) -> None:
+        text = normalize_text(text)
+        if len(text) <= t.MAX_STOP_CHARS and t.STOP_BLOCK.search(text):
+            # A heading opens the promo block; a line alone is a button or label.
+            self.stopped = kind == "h"
+        elif _keep(text, link_chars):
+            self.out.append(Paragraph(kind, text))
+
+    def flush(self, kind: ParagraphKind) -> None:
+        if self._run:
+            self.emit("".join(self._run), self._run_links, kind)
+            self._run = []
+            self._run_links = 0
+
+    def read(self, container: LexborNode) -> None:
+        """Append the blocks of ``container`` to ``out``."""
+        if self.stopped:
+            return
+        self._skip = {node.mem_id for node in container.css(_SKIP_QUERY)}
+        self._skip.discard(container.mem_id)
+        stack: list[tuple[Iterator[LexborNode], ParagraphKind]] = [(iter((container,)), "p")]
+        while stack and not self.stopped:
+            children, kind = stack[-1]
+            node = next(children, None)
+            if node is None:
+                stack.pop()
+                self.flush(kind)
+                continue
+            tag = node.tag or ""
+            if tag == "-text":
+                self._run.append(node.text_content or "")
+            elif tag in t.INLINE_TAGS:
+                self._run.append(node.text())
+                self._run_links += _link_chars(node)
+            elif tag in _BREAKS or node.mem_id in self._skip:
+                self.flush(kind)
+            elif tag in t.LEAF_BLOCKS and node.css_first("br") is None:
+                self.flush(kind)
+                leaf = t.LEAF_BLOCKS[tag]
+                self.emit(node.text(), _link_chars(node), kind if leaf == "p" else leaf)
+            elif tag == "tr" and node.css_first(_ROW_BLOCKS) is None:
+                self.flush(kind)
+                cells = (normalize_text(cell.text()) for cell in node.iter())
+                self.emit(" ".join(c for c in cells if c), _link_chars(node), "p")
+            else:
+                self.flush(kind)
+                inner = t.LEAF_BLOCKS.get(tag) or t.WRAPPING_BLOCKS.get(tag, kind)
+                if inner == "p":
+                    inner = kind
+                stack.append((iter(node.iter(include_text=True)), inner))
 
 
 def find_body(root: LexborNode) -> Body | None:
@@ -190,9 +261,9 @@ def find_body(root: LexborNode) -> Body | None:
     if best is None:
         return None
     node, score = best
-    paragraphs: list[Paragraph] = []
+    reader = _Reader()
     for member in _members(node, score, scores):
-        paragraphs.extend(_blocks(member))
-    if not paragraphs:
+        reader.read(member)
+    if not reader.out:
         return None
-    return Body(tuple(paragraphs), score)
+    return Body(tuple(reader.out), score)

@@ -9,19 +9,45 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-# Elements whose text makes the body's blocks, and the paragraph kind of each.
-BLOCK_KINDS: Mapping[str, str] = {
-    "p": "p",  # the paragraph itself
+from service.extract.model import ParagraphKind
+
+# Blocks read whole as one paragraph, and the paragraph kind of each.
+LEAF_BLOCKS: Mapping[str, ParagraphKind] = {
+    "p": "p",  # the paragraph itself (the parser never nests blocks in it)
     "h2": "h",  # section headings inside the story
     "h3": "h",  # idem
     "h4": "h",  # idem
     "h5": "h",  # idem
     "h6": "h",  # idem
+    "pre": "pre",  # code and preformatted text
+    "address": "p",  # contact blocks read as prose
+}
+
+# Blocks that may hold other blocks: their text runs and inner blocks take this kind.
+WRAPPING_BLOCKS: Mapping[str, ParagraphKind] = {
     "li": "li",  # bullet points of a story
     "blockquote": "quote",  # quotations, pull quotes
-    "pre": "pre",  # code and preformatted text
     "dd": "p",  # definition-list answers in explainer pieces
+    "dt": "p",  # definition-list terms
     "td": "p",  # prose kept in table-based layouts
+    "th": "p",  # idem
+}
+
+# Elements that flow inside a line of text: their text joins the current run.
+INLINE_TAGS: frozenset[str] = frozenset(
+    {"a", "span", "b", "strong", "i", "em", "u", "font", "small", "big", "sup", "sub", "mark"}
+    | {"abbr", "cite", "q", "time", "code", "s", "strike", "del", "ins", "label", "tt", "var"}
+    | {"kbd", "samp", "dfn", "bdi", "bdo", "data", "nobr", "img", "picture", "wbr", "ruby"}
+)
+
+# Elements never read as body text even inside the winning container.
+SKIPPED_TAGS: Mapping[str, str] = {
+    "h1": "the headline: it is the article's title, not a body block",
+    "figcaption": "picture captions and credits",
+    "aside": "boxes beside the story: fact boxes, promos",
+    "nav": "navigation inside the story (pagination, tables of contents)",
+    "footer": "the story's footer: tags, share bars, notes",
+    "header": "the story's header: headline, byline, date",
 }
 
 # Containers that score like a paragraph's parent but are structural hints.
@@ -155,8 +181,44 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
     ),
     (re.compile(r"^(by|von|par|por)\s+[\w.\- ]{2,60}$", re.I | re.U), "bylines"),
     (re.compile(r"^(published|updated|posted|last updated)\b.{0,60}$", re.I), "date lines"),
+    (re.compile(r"^[\d\s/.,:\-]+(am|pm)?$", re.I), "bare dates, times and numbers"),
     (re.compile(r"^(leave|post|add|write) (a|the first|your) comment", re.I), "comment prompts"),
     (re.compile(r"^(sign up|subscribe)\b.{0,120}$", re.I), "sign-up prompts"),
     (re.compile(r"download .{0,40}\bapp(lication)?\b", re.I), "app install promos"),
     (re.compile(r"^what is your opinion", re.I), "comment prompts"),
 )
+
+# Class/id substrings of elements skipped inside the winning container.
+SKIP_IN_BODY: Sequence[tuple[str, str]] = (
+    ("caption", "picture captions"),
+    ("credit", "picture credits"),
+    ("gallery", "slideshow chrome: counters, thumbnails, repeated captions"),
+    ("slideshow", "idem"),
+    ("share", "share bars"),
+    ("social", "follow-us boxes"),
+    ("related", "related-story boxes"),
+    ("promo", "promotional boxes"),
+    ("newsletter", "sign-up boxes"),
+    ("subscribe", "subscription prompts"),
+    ("advert", "ad slots"),
+    ("byline", "author lines"),
+    ("dateline", "date lines"),
+    ("timestamp", "date lines"),
+    ("toolbar", "article tools"),
+    ("donate", "donation appeals"),
+    ("paywall", "subscription walls"),
+    ("recirc", "recirculation modules (more stories)"),
+)
+
+# A short block that opens a promo or list block: the story has ended.
+STOP_BLOCK = re.compile(
+    r"^(related( stories| articles| posts| news| content| coverage)?|read (more|next|also)"
+    r"|more (stories|news|articles|from|on|great|like this)\b.*|you (may|might) (also )?like"
+    r"|recommended( for you)?|most (read|popular|viewed)|trending( now)?|popular (stories|posts)"
+    r"|also (read|on|see)|see also|latest (news|stories)|what to read next"
+    r"|leia (também|mais)|você (pode|também pode) gostar.*|veja também|lire aussi|à lire aussi"
+    r"|mehr zum thema|das könnte sie auch interessieren|te puede interesar|lee también"
+    r"|ver también|potrebbe interessarti|leggi anche)\s*[:.…]*$",
+    re.I,
+)
+MAX_STOP_CHARS = 60  # a stop heading is short

@@ -1,6 +1,6 @@
 """DOM cleaning: what no record may contain leaves the tree before anything reads it.
 
-Two stages. ``remove_invisible`` runs right after parsing and takes out
+Two stages. ``clean_tree`` runs right after parsing and takes out
 elements that never show text (scripts, styles, templates, media) and content
 hidden with ``hidden``, ``aria-hidden`` or ``display:none``, plus boilerplate
 widgets that hold no teasers (comments, share bars, cookie banners, app
@@ -94,7 +94,7 @@ def _decompose_all(root: LexborNode, query: str) -> None:
         node.decompose(recursive=False)
 
 
-def remove_invisible(tree: LexborHTMLParser) -> None:
+def clean_tree(tree: LexborHTMLParser) -> None:
     """Remove non-text elements, hidden content and boilerplate widgets, in place."""
     root = tree.root
     if root is None:

@@ -9,7 +9,6 @@ object (``metadata_jsonld.choose_article``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 from urllib.parse import urlsplit
@@ -17,6 +16,7 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborHTMLParser
 
 from service.extract.dates import parse_date
+from service.extract.metadata_authors import clean_authors
 from service.extract.metadata_jsonld import (
     JsonLd,
     JsonObject,
@@ -25,19 +25,18 @@ from service.extract.metadata_jsonld import (
     parse_blocks,
     text_of,
     texts_of,
+    types_of,
     url_of,
 )
 from service.extract.metadata_markup import Markup, collect_markup
 from service.extract.metadata_tables import (
-    AUTHOR_JOINTS,
-    AUTHOR_MAX_CHARS,
-    AUTHOR_MAX_WORDS,
+    ARTICLE_TYPES,
     AUTHOR_METAS,
-    AUTHOR_PREFIXES,
     DESCRIPTION_METAS,
     IMAGE_METAS,
     LANGUAGE_METAS,
     LISTING_TYPES,
+    MAX_TAG_CHARS,
     MAX_TAGS,
     MODIFIED_METAS,
     OG_ARTICLE_TYPES,
@@ -63,11 +62,6 @@ PageType = Literal["article", "listing"]
 _LANGUAGE = re.compile(
     r"([A-Za-z]{2,3})(?:[-_]([A-Za-z]{4}))?(?:[-_]([A-Za-z]{2}|\d{3}))?(?:[-_]|$)"
 )
-_AUTHOR_PREFIX = re.compile(
-    r"^(?:" + "|".join(re.escape(p) for p in AUTHOR_PREFIXES) + r")\s*:?\s+", re.IGNORECASE
-)
-_AUTHOR_SPLIT = re.compile("|".join(re.escape(j) for j in AUTHOR_JOINTS), re.IGNORECASE)
-_NOT_A_NAME = re.compile(r"https?:|www\.|@|/|\d{3}")
 _WEBPAGE_TYPES = frozenset({"WebPage", "ItemPage"})
 
 
@@ -105,24 +99,27 @@ def read_metadata(tree: LexborHTMLParser, page_url: str) -> Metadata:
     page = normalize_url(page_url, page_url)
     canonical = _canonical(markup, base, page)
     declared_titles = [*markup.all(TITLE_METAS), *markup.title]
-    article = choose_article(
-        jsonld, frozenset(u for u in (page, canonical) if u), declared_titles, base
-    )
-    if canonical is None and article is not None:
-        canonical = next(iter(sorted(declared_urls(article, base))), None)
+    page_urls = frozenset(u for u in (page, canonical) if u)
+    article = choose_article(jsonld, page_urls, declared_titles, base)
+    if article is not None:
+        declared = declared_urls(article, base)
+        if declared and not page_urls & set(declared) and _is_section_path(canonical or page):
+            article = None  # a home or section page describing a story it links to
+        elif canonical is None and declared:
+            canonical = declared[0]
     site_name = _site_name(markup, jsonld, article)
     return Metadata(
         title=_title(markup, article, site_name, page_url),
         description=_first(markup.first(DESCRIPTION_METAS), _ld_text(article, "description")),
-        authors=_authors(markup, article),
+        authors=_authors(markup, jsonld, article),
         published_at=_date(markup, article, jsonld, "datePublished", PUBLISHED_METAS),
         modified_at=_date(markup, article, jsonld, "dateModified", MODIFIED_METAS),
         language=_language(markup, article, jsonld),
         canonical_url=canonical,
         site_name=site_name,
-        section=_first(markup.first(SECTION_METAS), _ld_text(article, "articleSection")),
+        section=_section(markup, article),
         tags=_tags(markup, article),
-        image=_image(markup, article, base),
+        image=_image(markup, jsonld, article, base),
         page_type=_page_type(markup, jsonld, article, canonical or page),
         jsonld_body=_ld_text(article, "articleBody"),
     )
@@ -148,14 +145,25 @@ def _canonical(markup: Markup, base: str, page: str | None) -> str | None:
 
 
 def _site_name(markup: Markup, jsonld: JsonLd, article: JsonObject | None) -> str | None:
-    publisher = article.get("publisher") if article is not None else None
+    publisher = jsonld.resolve(article.get("publisher")) if article is not None else None
     website = jsonld.first_of_type(SITE_TYPES)
-    return _first(
+    for name in (
         markup.first(SITE_NAME_METAS),
         text_of(publisher),
         markup.first(SITE_NAME_FALLBACK_METAS),
         _ld_text(website, "name"),
-    )
+    ):
+        if name and not name.lower().startswith(("http:", "https:", "www.", "@")):
+            return name
+    return None
+
+
+def _section(markup: Markup, article: JsonObject | None) -> str | None:
+    """The first section named; a list in one string ("News, Europe") gives its first."""
+    value = _first(markup.first(SECTION_METAS), _ld_text(article, "articleSection"))
+    if value is None:
+        return None
+    return normalize_text(value.split(",")[0]) or None
 
 
 def _title(
@@ -165,6 +173,7 @@ def _title(
     candidates = [
         *markup.all(TITLE_METAS[:1]),
         *([headline] if headline else []),
+        *markup.props.get("headline", [])[:1],
         *markup.all(TITLE_METAS[1:]),
         *markup.title,
     ]
@@ -179,40 +188,20 @@ def _title(
     return choose_title(candidates, markup.headings, sites)
 
 
-def _authors(markup: Markup, article: JsonObject | None) -> tuple[str, ...]:
+def _authors(markup: Markup, jsonld: JsonLd, article: JsonObject | None) -> tuple[str, ...]:
     sources: list[list[str]] = []
     if article is not None:
-        sources.append(texts_of(article.get("author")) or texts_of(article.get("creator")))
+        sources.append(
+            texts_of(jsonld.resolve(article.get("author")))
+            or texts_of(jsonld.resolve(article.get("creator")))
+        )
     sources += [markup.all((key,)) for key in AUTHOR_METAS]
     sources += [markup.props.get("author", []), markup.author_links]
     for source in sources:
-        names = _clean_authors(source)
+        names = clean_authors(source)
         if names:
             return names
     return ()
-
-
-def _clean_authors(raw: Iterable[str]) -> tuple[str, ...]:
-    names: list[str] = []
-    seen: set[str] = set()
-    for value in raw:
-        for part in _AUTHOR_SPLIT.split(normalize_text(value)):
-            name = _AUTHOR_PREFIX.sub("", part.strip(" ,|·-")).strip(" ,|·-")
-            if not _is_name(name) or name.casefold() in seen:
-                continue
-            seen.add(name.casefold())
-            names.append(name)
-    return tuple(names)
-
-
-def _is_name(text: str) -> bool:
-    return (
-        bool(text)
-        and len(text) <= AUTHOR_MAX_CHARS
-        and len(text.split()) <= AUTHOR_MAX_WORDS
-        and any(ch.isalpha() for ch in text)
-        and _NOT_A_NAME.search(text) is None
-    )
 
 
 def _date(
@@ -280,7 +269,7 @@ def _tags(markup: Markup, article: JsonObject | None) -> tuple[str, ...]:
         for value in source:
             for part in value.split(","):
                 tag = normalize_text(part)
-                if tag and tag.casefold() not in seen and len(tag) <= AUTHOR_MAX_CHARS:
+                if tag and tag.casefold() not in seen and len(tag) <= MAX_TAG_CHARS:
                     seen.add(tag.casefold())
                     tags.append(tag)
         if tags:
@@ -288,10 +277,10 @@ def _tags(markup: Markup, article: JsonObject | None) -> tuple[str, ...]:
     return ()
 
 
-def _image(markup: Markup, article: JsonObject | None, base: str) -> str | None:
+def _image(markup: Markup, jsonld: JsonLd, article: JsonObject | None, base: str) -> str | None:
     values = markup.all(IMAGE_METAS)
     if article is not None:
-        values.append(url_of(article.get("image")) or "")
+        values.append(url_of(jsonld.resolve(article.get("image"))) or "")
     for value in values:
         url = normalize_url(value, base) if value else None
         if url:
@@ -304,10 +293,8 @@ def _page_type(
 ) -> PageType | None:
     og_type = (markup.first(("og:type",)) or "").lower()
     section_path = _is_section_path(url)
-    if article is not None:
-        declared = declared_urls(article, url or "")
-        if not (section_path and declared and url not in declared):
-            return "article"
+    if article is not None and types_of(article) & ARTICLE_TYPES:
+        return "article"
     if og_type in OG_ARTICLE_TYPES:
         return "article"
     types = jsonld.types()

@@ -29,6 +29,18 @@ class JsonLd:
     """The objects of a page's JSON-LD blocks, flattened, in page order."""
 
     objects: tuple[JsonObject, ...]
+    by_id: dict[str, JsonObject]
+    """Objects by ``@id``, to follow references such as ``"author": {"@id": "#jane"}``."""
+
+    def resolve(self, value: object) -> object:
+        """``value`` with bare ``{"@id": ...}`` references replaced by the objects they name."""
+        if isinstance(value, list):
+            return [self.resolve(item) for item in value]
+        if isinstance(value, dict) and "name" not in value:
+            ref = value.get("@id")
+            if isinstance(ref, str) and ref in self.by_id:
+                return self.by_id[ref]
+        return value
 
     def types(self) -> frozenset[str]:
         """Every schema.org type named by an object."""
@@ -42,8 +54,13 @@ class JsonLd:
         return None
 
     def articles(self) -> list[JsonObject]:
-        """The objects typed as a single article, in page order."""
-        return [obj for obj in self.objects if types_of(obj) & ARTICLE_TYPES]
+        """The objects typed as a single article, in page order; without any, the
+        objects of other types that have a headline (a ``ClaimReview``, a
+        ``MedicalWebPage``): they describe the page's content as well."""
+        typed = [obj for obj in self.objects if types_of(obj) & ARTICLE_TYPES]
+        if typed:
+            return typed
+        return [obj for obj in self.objects if isinstance(obj.get("headline"), str)]
 
 
 def parse_blocks(texts: Iterable[str]) -> JsonLd:
@@ -53,7 +70,12 @@ def parse_blocks(texts: Iterable[str]) -> JsonLd:
         data = _loads(text)
         if data is not None:
             objects.extend(_flatten(data, 0))
-    return JsonLd(tuple(objects))
+    by_id: dict[str, JsonObject] = {}
+    for obj in objects:
+        ref = obj.get("@id")
+        if isinstance(ref, str) and len(obj) > 2:  # more than a reference: a definition
+            by_id.setdefault(ref, obj)
+    return JsonLd(tuple(objects), by_id)
 
 
 def _loads(text: str) -> object:
@@ -160,7 +182,7 @@ def choose_article(
     best, best_score = articles[0], -1
     for obj in articles:
         score = 0
-        if page_urls & declared_urls(obj, base):
+        if page_urls & set(declared_urls(obj, base)):
             score += 4
         headline = text_of(obj.get("headline") or obj.get("name"))
         if headline and _key(headline) in title_keys:
@@ -172,15 +194,15 @@ def choose_article(
     return best
 
 
-def declared_urls(obj: JsonObject, base: str) -> frozenset[str]:
-    """The normalized URLs an object says it lives at (``url``, ``mainEntityOfPage``, ``@id``)."""
-    found = set()
+def declared_urls(obj: JsonObject, base: str) -> tuple[str, ...]:
+    """The normalized URLs an object says it lives at: ``url``, ``mainEntityOfPage``, ``@id``."""
+    found: list[str] = []
     for key in ("url", "mainEntityOfPage", "@id"):
         raw = url_of(obj.get(key))
         url = normalize_url(raw, base) if raw else None
-        if url:
-            found.add(url)
-    return frozenset(found)
+        if url and url not in found:
+            found.append(url)
+    return tuple(found)
 
 
 def _key(text: str) -> str:

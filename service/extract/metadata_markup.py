@@ -88,14 +88,13 @@ def _read(node: LexborNode, markup: Markup) -> None:
         text = normalize_text(node.text(deep=True, separator=" "))
         if text and len(text) <= _MAX_HEADING_CHARS:
             markup.headings.append(text)
-    elif tag == "a":
+    elif tag == "a" and "author" in (attrs.get("rel") or "").lower().split():
         _append(markup.author_links, node.text(deep=True, separator=" "))
     elif tag == "time" and "pubdate" in attrs:
         _append(markup.pubdates, attrs.get("datetime"))
-    prop = (attrs.get("itemprop") or "").strip().lower()
-    if prop in _PROPS:
-        markup.props.setdefault(prop, [])
-        _append(markup.props[prop], _prop_value(node, attrs, prop))
+    for prop in (attrs.get("itemprop") or "").lower().split():
+        if prop in _PROPS:
+            _append(markup.props.setdefault(prop, []), _prop_value(node, attrs, prop))
 
 
 def _read_meta(attrs: dict[str, str | None], markup: Markup) -> None:
@@ -106,9 +105,8 @@ def _read_meta(attrs: dict[str, str | None], markup: Markup) -> None:
     if not value:
         return
     for name in ("property", "name", "itemprop", "http-equiv"):
-        key = attrs.get(name)
-        if key:
-            markup.metas.setdefault(key.strip().lower(), []).append(value)
+        for key in (attrs.get(name) or "").lower().split():  # itemprop and RDFa allow lists
+            markup.metas.setdefault(key, []).append(value)
 
 
 def _read_link(attrs: dict[str, str | None], markup: Markup) -> None:

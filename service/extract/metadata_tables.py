@@ -175,32 +175,71 @@ TITLE_SEPARATORS: tuple[str, ...] = (
     " » ",  # guillemet
     " / ",  # slash
     ": ",  # "Site: Headline" (prefix only)
+    "_",  # "Headline_Channel_Site", common in Chinese page titles
 )
+MAX_SITE_NAME_STRIPS = 3  # "Headline_Site | Site": site names come at most this often
 # Without a known site name, a last title segment this short, after one of
-# these separators, is taken as the site's name.
-UNNAMED_SITE_SEPARATORS: tuple[str, ...] = (
-    " | ",
-    " \u2013 ",
-    " \u2014 ",
-    " :: ",
-    " · ",
-    " • ",
-    " » ",
-)
+# these separators, is taken as the site's name. Dashes are left out:
+# headlines use them between clauses.
+UNNAMED_SITE_SEPARATORS: tuple[str, ...] = (" | ", " :: ", " • ")
 UNNAMED_SITE_MAX_WORDS = 4  # "The Daily Example" yes, a clause of the headline no
+# A title part still names the site when it is the site's name plus a few
+# characters ("BBC News" for "bbc"), or a start of it at least this long.
+SITE_NAME_SLACK_CHARS = 12
+SITE_NAME_MIN_PREFIX_CHARS = 4
 
-# Byline words before a name.
-AUTHOR_PREFIXES: tuple[str, ...] = (
-    "by",  # English
+# Byline words before a name. English "by" may follow a word or two
+# ("Analysis by", "Reporting by"); the others are matched as written,
+# lowercase, because capitalized they begin names ("Von Miller", "Di Stefano").
+AUTHOR_PREFIXES_ENGLISH: tuple[str, ...] = ("by", "By", "BY")
+AUTHOR_PREFIXES_OTHER: tuple[str, ...] = (
     "von",  # German
     "par",  # French
+    "Par",  # French, capitalized at the start of a byline
     "por",  # Spanish, Portuguese
+    "Por",  # Spanish, Portuguese, capitalized
     "di",  # Italian
     "door",  # Dutch
-    "written by",  # English
-    "words by",  # English
-    "story by",  # English
-    "reporting by",  # English, wire style
+    "Door",  # Dutch, capitalized
+)
+# Words of a job title or an organization: a comma part of a byline holding
+# one ("Jane Doe, Staff Writer", "Jane Doe, CNN Business") is not a name.
+AUTHOR_NOT_NAME_WORDS = frozenset(
+    {
+        "writer",  # "AP Auto Writer"
+        "reporter",  # job title
+        "correspondent",  # job title
+        "editor",  # job title
+        "editor-at-large",  # job title
+        "staff",  # "Staff Writer", "HNN Staff"
+        "contributor",  # job title
+        "columnist",  # job title
+        "producer",  # job title
+        "business",  # "CNN Business", "Business Insider"
+        "news",  # outlet names
+        "media",  # outlet names
+        "press",  # outlet names
+        "insider",  # outlet names
+        "magazine",  # outlet names
+        "times",  # outlet names
+        "post",  # outlet names
+        "agency",  # wire agencies
+        "bureau",  # "News Bureau"
+    }
+)
+# Author values that are CMS accounts, not people.
+AUTHOR_PLACEHOLDERS = frozenset(
+    {
+        "admin",  # CMS default account
+        "administrator",  # CMS default account
+        "webmaster",  # site account
+        "root",  # system account
+        "user",  # placeholder
+        "guest",  # placeholder
+        "гость",  # placeholder, Russian "guest"
+        "anonymous",  # placeholder
+        "unknown",  # placeholder
+    }
 )
 # Joints between several author names in one string.
 AUTHOR_JOINTS: tuple[str, ...] = (" and ", " & ", ";", " | ", " und ", " et ", " y ", " e ")
@@ -208,5 +247,6 @@ AUTHOR_MAX_CHARS = 80  # longer is a sentence, not a name
 AUTHOR_MAX_WORDS = 6  # likewise
 
 MAX_TAGS = 30  # keyword lists beyond this are SEO stuffing
+MAX_TAG_CHARS = 80  # a longer "tag" is a sentence
 MAX_H1_CANDIDATES = 5  # pages with more h1 use them for teasers
 MAX_JSONLD_CHARS = 2_000_000  # larger blocks are data dumps, not page metadata

@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from service.extract.metadata_tables import (
+    MAX_SITE_NAME_STRIPS,
+    SITE_NAME_MIN_PREFIX_CHARS,
+    SITE_NAME_SLACK_CHARS,
     TITLE_SEPARATORS,
     UNNAMED_SITE_MAX_WORDS,
     UNNAMED_SITE_SEPARATORS,
@@ -19,13 +22,19 @@ def title_key(text: str) -> str:
 def strip_site_name(title: str, site_names: Iterable[str]) -> str:
     """``title`` without a leading or trailing site name ("Headline | Site", "Site: Headline").
 
-    A segment is the site's name when it equals one of ``site_names`` (compared
-    by ``title_key``). With no match, a short last segment after a strong
-    separator (" | ", en or em dash) is taken as an unnamed site's name. The
-    headline itself is never emptied.
+    A trailing or leading part cut at a separator is the site's name when it
+    equals one of ``site_names`` (compared by ``title_key``; a name may hold
+    separators itself: "Site | Motto"). With no match, a short last segment
+    after " | " is taken as an unnamed site's name. The headline itself is
+    never emptied.
     """
     site_keys = {k for k in (title_key(n) for n in site_names) if k}
-    stripped = _strip_named(title, site_keys)
+    stripped = title
+    for _ in range(MAX_SITE_NAME_STRIPS):  # "Headline_Site | Site" has it twice
+        shorter = _strip_named(stripped, site_keys)
+        if shorter == stripped:
+            break
+        stripped = shorter
     if stripped != title:
         return stripped
     for sep in UNNAMED_SITE_SEPARATORS:
@@ -39,21 +48,38 @@ def _strip_named(title: str, site_keys: set[str]) -> str:
     if not site_keys:
         return title
     for sep in TITLE_SEPARATORS:
-        head, found, tail = title.rpartition(sep)
-        if found and sep != ": " and head.strip() and _is_site(tail, site_keys):
-            return head.strip()
-        head, found, tail = title.partition(sep)
-        if found and tail.strip() and _is_site(head, site_keys):
-            return tail.strip()
+        cuts = _cuts(title, sep)
+        for cut in cuts:  # the longest tail first: the whole site name
+            head, tail = title[:cut].strip(), title[cut + len(sep) :]
+            if sep != ": " and head and _is_site(tail, site_keys):
+                return head
+        for cut in cuts:
+            head, tail = title[:cut], title[cut + len(sep) :].strip()
+            if tail and _is_site(head, site_keys):
+                return tail
     return title
+
+
+def _cuts(title: str, sep: str) -> list[int]:
+    cuts: list[int] = []
+    start = title.find(sep)
+    while start != -1:
+        cuts.append(start)
+        start = title.find(sep, start + 1)
+    return cuts
 
 
 def _is_site(segment: str, site_keys: set[str]) -> bool:
     key = title_key(segment)
     if not key:
         return False
-    return key in site_keys or any(
-        key.startswith(site) or site.startswith(key) for site in site_keys if len(site) > 3
+    if key in site_keys:
+        return True
+    # "BBC News" for the site "bbc", "Example" for "example.com": one is the other's start.
+    return any(
+        (key.startswith(site) and len(key) <= len(site) + SITE_NAME_SLACK_CHARS)
+        or (site.startswith(key) and len(key) >= SITE_NAME_MIN_PREFIX_CHARS)
+        for site in site_keys
     )
 
 
@@ -78,7 +104,10 @@ def choose_title(
     keys = [title_key(c) for c in cleaned] + [title_key(c) for c in candidates]
     for heading in headings:
         key = title_key(heading)
-        if key and any(_matches(key, other) for other in keys):
+        if key and (
+            any(_matches(key, other) for other in keys)
+            or any(_is_part(heading, c) for c in candidates)
+        ):
             return heading
     if cleaned:
         return cleaned[0]
@@ -93,3 +122,11 @@ def _matches(heading_key: str, candidate_key: str) -> bool:
     # The candidate is the heading plus a short site name on one side.
     longer = candidate_key.startswith(heading_key) or candidate_key.endswith(heading_key)
     return longer and len(heading_key) >= 0.6 * len(candidate_key)
+
+
+def _is_part(heading: str, candidate: str) -> bool:
+    """Whether ``candidate`` is ``heading`` and more text after a title separator."""
+    folded, head = candidate.casefold(), heading.casefold()
+    if len(folded) != len(candidate) or not folded.startswith(head):
+        return False
+    return candidate[len(heading) :].startswith(TITLE_SEPARATORS)

@@ -9,8 +9,9 @@ them out of the tree (``teasers``), remove page chrome, find the body
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -18,18 +19,11 @@ from service.extract import article, clean
 from service.extract.body_tables import MIN_LISTING_BODY_CHARS
 from service.extract.budget import check_elements
 from service.extract.decode import decode
+from service.extract.metadata import Metadata, read_metadata
 from service.extract.model import Article, Paragraph, RefusedPage, Split, Teaser, TextStats
+from service.extract.teasers import TeaserScan, find_teasers
 from service.extract.text import normalize_text
-from service.extract.urls import normalize_url
-
-try:
-    from service.extract.metadata import Metadata, read_metadata
-except ImportError:  # until the metadata module lands: title only
-    from service.extract._interim import Metadata, read_metadata  # type: ignore[assignment]
-try:
-    from service.extract.teasers import find_teasers
-except ImportError:  # until the teaser module lands: no teasers
-    from service.extract._interim import find_teasers  # type: ignore[assignment]
+from service.extract.urls import normalize_url, resolve_base
 
 # Page types (from metadata) that say the page is a list of stories.
 LISTING_TYPES = frozenset({"listing", "website", "collection", "section"})
@@ -45,13 +39,19 @@ class Limits:
     max_nodes: int = 200_000
 
 
-def _page_url(tree: LexborHTMLParser, url: str) -> str:
-    base = tree.css_first("base[href]")
-    if base is not None:
-        resolved = normalize_url(base.attributes.get("href") or "", url)
-        if resolved is not None:
-            return resolved
-    return normalize_url(url, url) or url
+_T = TypeVar("_T")
+
+
+def _guarded(stage: str, warnings: list[str], call: Callable[[], _T], fallback: _T) -> _T:
+    """``call()``, or ``fallback`` and a warning when it fails: a defect in one
+    stage must not lose the rest of the page, nor break ``split``'s contract."""
+    try:
+        return call()
+    except RefusedPage:
+        raise
+    except Exception:
+        warnings.append(f"{stage}_failed")
+        return fallback
 
 
 def _visible_chars(root: LexborNode | None) -> int:
@@ -112,12 +112,13 @@ def split(
     root = tree.root
     if root is None:
         raise RefusedPage("not_html", "no document")
-    page_url = _page_url(tree, url)
+    page_url = normalize_url(url, url) or url
+    base = resolve_base(tree, page_url)
     warnings: list[str] = []
-    meta = read_metadata(tree, page_url)
-    clean.remove_invisible(tree)
+    meta = _guarded("metadata", warnings, lambda: read_metadata(tree, page_url), Metadata())
+    clean.clean_tree(tree)
     total = _visible_chars(tree.body)
-    scan = find_teasers(root, page_url)
+    scan = _guarded("teasers", warnings, lambda: find_teasers(root, base), TeaserScan((), (), 0))
     teasers: tuple[Teaser, ...] = scan.teasers
     for node in scan.nodes:
         node.decompose(recursive=False)

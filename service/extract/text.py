@@ -1,26 +1,45 @@
-"""Text normalization shared by every part of the core."""
+"""Text normalization shared by every part of the core.
+
+The parser has already decoded character references; what is left is to make
+text comparable and clean for records without changing what it says: Unicode
+NFC, invisible characters removed, whitespace folded. Right-to-left and CJK
+text pass through unchanged, including the joiners (ZWJ, ZWNJ) that Persian,
+Indic scripts and emoji sequences need and the direction marks inside mixed
+text (only those at the ends are dropped).
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 
-# Zero-width characters, soft hyphen, BOM, and C0/C1 controls other than
-# whitespace: invisible on the page, noise in the records.
+# Invisible characters that carry nothing in a record: soft hyphen, zero-width
+# space, word joiner and invisible operators, BOM, Mongolian vowel separator,
+# interlinear annotation marks, C0/C1 controls other than whitespace, and lone
+# surrogates (left by broken decoding; they cannot be encoded as UTF-8).
 _INVISIBLE = re.compile(
-    "[\u00ad\u200b\u200c\u200d\u2060\ufeff\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]"
+    "[\u00ad\u180e\u200b\u2060-\u2064\ufeff\ufff9-\ufffb"
+    "\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ud800-\udfff]"
 )
+# Any run of whitespace, Unicode spaces included (no-break, ideographic, thin).
 _SPACE = re.compile(r"\s+")
-_ELLIPSIS = re.compile(r"(\.\.\.|…)\s*$")
+# Direction marks and embeddings: noise at the ends of a string.
+_BIDI_EDGES = "\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069"
+_BIDI_EDGE = re.compile(f"^[{_BIDI_EDGES}\\s]+|[{_BIDI_EDGES}\\s]+$")
+# An ellipsis at the end, possibly bracketed or followed by a closing quote.
+_ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s*[\]\)»\"'”’]?\s*$")  # noqa: RUF001 (quotes are meant)
 
 
 def normalize_text(text: str) -> str:
-    """NFC, invisible characters removed, runs of whitespace folded to one space."""
+    """NFC, invisible characters removed, runs of whitespace folded to one space, trimmed."""
+    if text.isascii():
+        text = _INVISIBLE.sub("", text)
+        return _SPACE.sub(" ", text).strip()
     text = _INVISIBLE.sub("", text)
-    text = _SPACE.sub(" ", text).strip()
+    text = _BIDI_EDGE.sub("", _SPACE.sub(" ", text))
     return unicodedata.normalize("NFC", text)
 
 
 def is_truncated(text: str) -> bool:
-    """Whether ``text`` ends in an ellipsis ("..." or "…"), the mark of a cut snippet."""
+    """Whether ``text`` ends in an ellipsis ("...", "…", "[…]"), the mark of a cut snippet."""
     return _ELLIPSIS.search(text) is not None

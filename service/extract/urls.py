@@ -1,42 +1,32 @@
-"""URL normalization: absolute, no fragment, no tracking parameters, host lowercased."""
+"""URL normalization: absolute, no fragment, no tracking parameters, host lowercased.
+
+Two URLs of the same content normalize to the same string as far as can be
+told without fetching: scheme and host lowercased, an internationalized host
+in its ASCII (punycode) form, the default port and any user name dropped, dot
+segments resolved, an empty path made ``/``. Percent-escapes already present
+are kept as written; only characters a URL may not hold (spaces, non-ASCII)
+are escaped. Query parameters keep their order.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import quote, unquote, urljoin, urlsplit, urlunsplit
+
+from service.extract.url_tables import TRACKING_PARAMS, TRACKING_PREFIXES
 
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborHTMLParser
 
-# Query parameters that identify a campaign or a click, never the content.
-TRACKING_PARAMS = frozenset(
-    {
-        "fbclid",  # Facebook click id
-        "gclid",  # Google Ads click id
-        "dclid",  # Google display click id
-        "gclsrc",  # Google Ads click source
-        "msclkid",  # Microsoft Ads click id
-        "yclid",  # Yandex click id
-        "mc_cid",  # Mailchimp campaign
-        "mc_eid",  # Mailchimp recipient
-        "igshid",  # Instagram share id
-        "ocid",  # Microsoft/MSN campaign id
-        "cmpid",  # generic campaign id
-        "ns_campaign",  # comScore campaign
-        "ns_mchannel",  # comScore channel
-        "ns_source",  # comScore source
-        "ns_linkname",  # comScore link name
-        "ito",  # internal tracking origin
-        "_ga",  # Google Analytics linker
-    }
-)
-# Campaign parameter families: Google Analytics, AT Internet, Piwik, Matomo.
-TRACKING_PREFIXES = ("utm_", "at_", "pk_", "mtm_")
-
-
-def _is_tracking(name: str) -> bool:
-    lowered = name.lower()
-    return lowered in TRACKING_PARAMS or lowered.startswith(TRACKING_PREFIXES)
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+_NOT_WEB = ("javascript:", "mailto:", "tel:", "data:", "sms:", "about:", "blob:", "file:")
+_TAB_NEWLINE = re.compile("[\t\n\r]")  # dropped anywhere in a URL, as browsers do
+_EDGE = "".join(map(chr, range(0x21)))  # controls and space, stripped at the ends
+# Characters left unescaped in a path / a query: the URL syntax plus "%" so
+# that existing escapes stay as written.
+_PATH_SAFE = "/%:@!$&'()*+,;=-._~"
+_QUERY_SAFE = _PATH_SAFE + "?"
 
 
 def normalize_url(href: str, base: str) -> str | None:
@@ -44,28 +34,73 @@ def normalize_url(href: str, base: str) -> str | None:
 
     The fragment and tracking parameters are removed, the scheme and host are
     lowercased, a default port is dropped, and an empty path becomes ``/``.
+    ``None`` as well for an empty ``href``, one that is not a web address
+    (``javascript:``, ``mailto:``, ``tel:``, ``data:``), or one that cannot be
+    parsed (a bad port, a host that is not a host name).
     """
-    href = href.strip()
-    if not href or href.startswith(("javascript:", "mailto:", "tel:", "data:")):
+    href = _TAB_NEWLINE.sub("", href).strip(_EDGE)  # as browsers do
+    if not href or href[:11].lower().startswith(_NOT_WEB):
         return None
     try:
         parts = urlsplit(urljoin(base, href))
         port = parts.port
-    except ValueError:
+        host = _host(parts.hostname)
+        path = quote(_remove_dot_segments(parts.path), safe=_PATH_SAFE) or "/"
+        query = _strip_tracking(quote(parts.query, safe=_QUERY_SAFE))
+    except ValueError:  # a bad port, a bad host, unencodable text (UnicodeError)
         return None
     scheme = parts.scheme.lower()
-    if scheme not in ("http", "https") or not parts.hostname:
+    if scheme not in _DEFAULT_PORTS or not host:
         return None
-    host = parts.hostname.lower()
-    if port is not None and (scheme, port) not in (("http", 80), ("https", 443)):
+    if port is not None and port != _DEFAULT_PORTS[scheme]:
         host = f"{host}:{port}"
-    query = parts.query
-    if query:
-        pairs = parse_qsl(query, keep_blank_values=True)
-        kept = [(k, v) for k, v in pairs if not _is_tracking(k)]
-        if len(kept) != len(pairs):
-            query = urlencode(kept)
-    return urlunsplit((scheme, host, parts.path or "/", query, ""))
+    return urlunsplit((scheme, host, path, query, ""))
+
+
+def _host(hostname: str | None) -> str:
+    """The host lowercased, without a trailing dot, IDN in punycode, IPv6 in brackets."""
+    if not hostname:
+        return ""
+    host = hostname.lower().rstrip(".")
+    if ":" in host:
+        return f"[{host}]"
+    if not host.isascii():
+        host = host.encode("idna").decode("ascii")  # raises UnicodeError when invalid
+    if any(ch in host for ch in " <>\"'`{}|\\^%"):
+        raise ValueError("not a host name")
+    return host
+
+
+def _remove_dot_segments(path: str) -> str:
+    """RFC 3986 section 5.2.4: "/a/./b/../c" -> "/a/c"."""
+    if "." not in path:
+        return path
+    segments = path.split("/")
+    if not any(s in (".", "..") for s in segments):
+        return path
+    out: list[str] = []
+    for segment in segments[1:]:
+        if segment == "..":
+            if out:
+                out.pop()
+        elif segment != ".":
+            out.append(segment)
+    if segments[-1] in (".", ".."):
+        out.append("")  # "/a/b/.." is the directory "/a/"
+    return "/" + "/".join(out)
+
+
+def _strip_tracking(query: str) -> str:
+    if not query:
+        return query
+    pieces = query.split("&")
+    kept = [p for p in pieces if p and not _is_tracking(unquote(p.partition("=")[0]))]
+    return query if len(kept) == len(pieces) else "&".join(kept)
+
+
+def _is_tracking(name: str) -> bool:
+    lowered = name.lower()
+    return lowered in TRACKING_PARAMS or lowered.startswith(TRACKING_PREFIXES)
 
 
 def resolve_base(tree: LexborHTMLParser, page_url: str) -> str:
@@ -80,10 +115,10 @@ def resolve_base(tree: LexborHTMLParser, page_url: str) -> str:
     if not href:
         return page_url
     try:
-        resolved = urljoin(page_url, href)
+        resolved = urljoin(page_url, _TAB_NEWLINE.sub("", href))
         parts = urlsplit(resolved)
     except ValueError:
         return page_url
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+    if parts.scheme.lower() not in _DEFAULT_PORTS or not parts.hostname:
         return page_url
     return resolved

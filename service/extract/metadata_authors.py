@@ -1,0 +1,88 @@
+"""Author names from byline strings: prefixes, job titles and outlets removed."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from service.extract.metadata_tables import (
+    AUTHOR_JOINTS,
+    AUTHOR_MAX_CHARS,
+    AUTHOR_MAX_WORDS,
+    AUTHOR_NOT_NAME_WORDS,
+    AUTHOR_PLACEHOLDERS,
+    AUTHOR_PREFIXES_ENGLISH,
+    AUTHOR_PREFIXES_OTHER,
+)
+from service.extract.text import normalize_text
+
+_PREFIX = re.compile(
+    r"^(?:(?:[\w'-]+\s+){0,2}?(?:"
+    + "|".join(re.escape(p) for p in AUTHOR_PREFIXES_ENGLISH)
+    + r")|"
+    + "|".join(re.escape(p) for p in AUTHOR_PREFIXES_OTHER)
+    + r")\s*:?\s+"
+    + r"|^[^\W\d_]+:\s+"  # a one-word label: "Text:", "Autor:"
+)
+_JOINTS = re.compile("|".join(re.escape(j) for j in AUTHOR_JOINTS), re.IGNORECASE)
+# URLs, handles, e-mail addresses, paths, domains and numbers are not names.
+_NOT_A_NAME = re.compile(r"https?:|www\.|@|/|\d{3}|[A-Za-z0-9]\.[a-z]{2,}\b")
+_WORD = re.compile(r"[\w'-]+")
+_PERSON_MIN_WORDS = 2  # a lone word after a comma is a degree or an outlet ("MS", "Futurism")
+_PERSON_MAX_WORDS = 4
+
+
+def clean_authors(values: Iterable[str]) -> tuple[str, ...]:
+    """The author names in ``values``, in order, without duplicates (case-insensitive).
+
+    Each value may hold several names ("A and B", "A; B"), a byline prefix
+    ("By", "Analysis by", "par"), and after a comma a job title or an outlet
+    ("Jane Doe, AP Staff Writer"): those are removed. A later part is kept
+    only when it looks like a person's name. URLs, handles and CMS account
+    names ("admin") are not names.
+    """
+    names: list[str] = []
+    seen: set[str] = set()
+    for value in values:
+        for name in _names_in(normalize_text(value)):
+            key = name.casefold()
+            if key not in seen:
+                seen.add(key)
+                names.append(name)
+    return tuple(names)
+
+
+def _names_in(value: str) -> list[str]:
+    names: list[str] = []
+    for index, chunk in enumerate(_JOINTS.split(value)):
+        chunk = _PREFIX.sub("", _trim(chunk))
+        for part_index, part in enumerate(chunk.split(",")):
+            name = _trim(part)
+            later = index > 0 or part_index > 0
+            if _is_name(name) and (not later or _is_person_like(name)):
+                names.append(name)
+    return names
+
+
+def _trim(text: str) -> str:
+    return text.strip(" .,|·-–—:")  # noqa: RUF001 (dashes are meant)
+
+
+def _is_name(text: str) -> bool:
+    return (
+        bool(text)
+        and len(text) <= AUTHOR_MAX_CHARS
+        and len(text.split()) <= AUTHOR_MAX_WORDS
+        and any(ch.isalpha() for ch in text)
+        and text.casefold() not in AUTHOR_PLACEHOLDERS
+        and _NOT_A_NAME.search(text) is None
+    )
+
+
+def _is_person_like(text: str) -> bool:
+    words = _WORD.findall(text)
+    return (
+        _PERSON_MIN_WORDS <= len(words) <= _PERSON_MAX_WORDS
+        and not any(w.casefold() in AUTHOR_NOT_NAME_WORDS for w in words)
+        and not any(w.isupper() and len(w) > 1 for w in words)  # acronyms: outlets, degrees
+    )

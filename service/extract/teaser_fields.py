@@ -1,0 +1,268 @@
+"""Class tokens and the fields of one teaser item: headline, snippet, image, date.
+
+Nodes are told apart by ``mem_id``: selectolax compares nodes by their
+serialized HTML, which is slow and makes equal-looking nodes equal.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborNode as Node
+
+from service.extract import teaser_tables as tt
+from service.extract.text import normalize_text
+
+_Table = dict[str, str] | dict[str, tuple[str, str]]
+_PART_SPLIT = re.compile(r"[^a-z0-9]+")
+_SQUASH = re.compile(r"[-_]+")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_ARROWS = re.compile(r"\s*[\u203a\u00bb>\u2192]+\s*$")
+_SKIP_TAGS = frozenset(
+    {"script", "style", "template", "noscript", "img", "picture", "svg", "button",
+     "figcaption", "select", "input", "iframe", "video", "audio", "time"}
+)  # fmt: skip
+_TITLE_PARTS = frozenset({"title", "heading", "header", "hd", "head"})
+_DATE_PARTS = frozenset({"date", "time", "timestamp", "published", "pubdate"})
+
+
+@dataclass(frozen=True, slots=True)
+class TokenMatcher:
+    """Matches class/id tokens against one table (rule in ``teaser_tables``)."""
+
+    short: frozenset[str]
+    long: re.Pattern[str] | None
+
+    @classmethod
+    def of(cls, table: _Table) -> TokenMatcher:
+        short: set[str] = set()
+        long: list[str] = []
+        for token in table:
+            squashed = _SQUASH.sub("", token)
+            if len(squashed) >= 6:
+                long.append(re.escape(squashed))
+            else:
+                short.add(squashed)
+        pattern = re.compile("|".join(sorted(long, key=len, reverse=True))) if long else None
+        return cls(frozenset(short), pattern)
+
+    def find(self, tokens: tuple[frozenset[str], str]) -> str | None:
+        """The first table token among ``tokens`` (see ``Tokens.of``), or ``None``."""
+        parts, squashed = tokens
+        if not squashed:
+            return None
+        hit = parts & self.short
+        if hit:
+            return min(hit)
+        found = self.long.search(squashed) if self.long is not None else None
+        return found.group(0) if found else None
+
+
+CARD = TokenMatcher.of(tt.CARD_TOKENS)
+BLOCK_LABEL = TokenMatcher.of(tt.BLOCK_LABEL_TOKENS)
+EXCLUDE = TokenMatcher.of(tt.EXCLUDE_TOKENS)
+MENU = TokenMatcher.of(tt.MENU_TOKENS)
+FOOTER = TokenMatcher.of(tt.FOOTER_TOKENS)
+SPONSORED = TokenMatcher.of(tt.SPONSORED_TOKENS)
+META = TokenMatcher.of(tt.META_TOKENS)
+_LABEL_BY_TOKEN = {_SQUASH.sub("", k): name for k, (name, _why) in tt.BLOCK_LABEL_TOKENS.items()}
+_NO_TOKENS: tuple[frozenset[str], str] = (frozenset(), "")
+
+
+@dataclass(slots=True)
+class Tokens:
+    """Class/id tokens of the nodes of one page, computed once per node."""
+
+    cache: dict[int, tuple[frozenset[str], str]] = field(default_factory=dict)
+
+    def of(self, node: Node) -> tuple[frozenset[str], str]:
+        """(the ``-``/``_``-separated parts, the lowercased names squashed) of class and id."""
+        key = node.mem_id
+        found = self.cache.get(key)
+        if found is not None:
+            return found
+        attrs = node.attributes
+        raw = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower().strip()
+        if raw:
+            found = (frozenset(_PART_SPLIT.split(raw)) - {""}, _SQUASH.sub("", raw))
+        else:
+            found = _NO_TOKENS
+        self.cache[key] = found
+        return found
+
+
+def is_hidden(node: Node) -> bool:
+    """Whether the element is hidden by attribute or inline style, or never rendered."""
+    if node.tag in ("script", "template", "noscript", "style"):
+        return True
+    attrs = node.attributes
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return True
+    style = attrs.get("style")
+    return style is not None and _HIDDEN_STYLE.search(style) is not None
+
+
+def word_count(text: str) -> int:
+    """Words in ``text``; CJK text counts one word per two characters."""
+    words = len(text.split())
+    if words < tt.MIN_HEADLINE_WORDS and len(text) >= tt.MIN_CJK_CHARS:
+        cjk = len(_CJK.findall(text))
+        if cjk >= tt.MIN_CJK_CHARS:
+            return max(words, cjk // 2)
+    return words
+
+
+@dataclass(slots=True)
+class ItemText:
+    """What a walk over an item's subtree found."""
+
+    segments: list[str] = field(default_factory=list)
+    paid: bool = False
+    date: str | None = None
+    image: str | None = None
+
+
+def _walk(node: Node, skip: int, tokens: Tokens, out: ItemText, buf: list[str]) -> None:
+    for child in node.iter(include_text=True):
+        tag = child.tag
+        if tag == "-text":
+            buf.append(child.text_content or "")
+            continue
+        if tag is None or tag.startswith("-") or child.mem_id == skip:
+            continue
+        if tag in _SKIP_TAGS:
+            _media(child, out)
+            continue
+        if is_hidden(child):
+            continue
+        own = tokens.of(child)
+        if SPONSORED.find(own) is not None:
+            out.paid = True
+        if META.find(own) is not None:
+            if out.date is None and own[0] & _DATE_PARTS:
+                out.date = normalize_text(child.text()) or None
+            text = normalize_text(child.text())
+            out.paid = out.paid or is_sponsored_label(text)
+            continue
+        inline = tag in tt.INLINE_TAGS
+        if not inline:
+            _flush(buf, out.segments)
+        _walk(child, skip, tokens, out, buf)
+        if not inline:
+            _flush(buf, out.segments)
+
+
+def _media(node: Node, out: ItemText) -> None:
+    """Records the first image source and the first ``<time>`` of an item."""
+    tag = node.tag
+    if tag == "time" and out.date is None:
+        out.date = (node.attributes.get("datetime") or node.text()).strip() or None
+    elif tag in ("img", "picture") and out.image is None:
+        for img in [node, *node.css("img, source")] if tag == "picture" else [node]:
+            out.image = out.image or _image_source(img)
+
+
+def _image_source(img: Node) -> str | None:
+    attrs = img.attributes
+    for name in ("src", "data-src", "data-lazy-src", "data-original", "srcset", "data-srcset"):
+        value = attrs.get(name)
+        if value and not value.startswith("data:"):
+            if "srcset" in name:
+                value = value.strip().split(",")[0].strip().split(" ")[0]
+            return value
+    return None
+
+
+def _flush(buf: list[str], out: list[str]) -> None:
+    text = normalize_text("".join(buf))
+    buf.clear()
+    if text:
+        out.append(text)
+
+
+def read_item(node: Node, skip: Node | None, tokens: Tokens) -> ItemText:
+    """Visible text blocks of ``node`` (without ``skip`` and meta parts), paid mark, date, image.
+
+    The image is the raw source attribute, to resolve against the page URL.
+    """
+    out = ItemText()
+    buf: list[str] = []
+    _walk(node, skip.mem_id if skip is not None else -1, tokens, out, buf)
+    _flush(buf, out.segments)
+    if out.image is None:
+        for img in node.css("img, picture source"):
+            out.image = _image_source(img)
+            if out.image is not None:
+                break
+    return out
+
+
+def clean_title(text: str) -> str:
+    """A headline without rank number, "Related:" label or format kicker."""
+    text = normalize_text(text)
+    for pattern in (tt.RANK_PREFIX, tt.INLINE_LABEL, tt.KICKER_PREFIX, tt.RANK_PREFIX):
+        stripped = pattern.sub("", text, count=1)
+        if stripped:
+            text = stripped
+    return text
+
+
+def headline_node(link: Node) -> Node:
+    """The element holding a link's headline: a heading inside it, else the link."""
+    inner = link.css_first("h1, h2, h3, h4, h5, h6")
+    return inner if inner is not None else link
+
+
+def headline_text(link: Node, tokens: Tokens) -> str:
+    """The link's headline, its meta parts left out and cleaned (see ``clean_title``)."""
+    return clean_title(" ".join(read_item(headline_node(link), None, tokens).segments))
+
+
+def heading_level(link: Node) -> str | None:
+    """The tag of the heading the link holds or sits in (within three levels), or ``None``."""
+    inner = link.css_first("h1, h2, h3, h4, h5, h6")
+    if inner is not None:
+        return inner.tag
+    node = link.parent
+    for _ in range(3):
+        if node is None:
+            return None
+        if node.tag in tt.HEADING_TAGS:
+            return node.tag
+        if node.tag not in tt.INLINE_TAGS and node.tag != "div":
+            return None
+        node = node.parent
+    return None
+
+
+def block_heading(node: Node, items: set[int], tokens: Tokens) -> str | None:
+    """The label a block shows: a heading child's text, else its aria-label."""
+    for child in node.iter():
+        if child.mem_id in items or is_hidden(child):
+            continue
+        tag = child.tag
+        if tag in ("h2", "h3", "h4", "h5", "h6", "header", "legend") or (
+            tag in ("div", "p", "span", "strong")
+            and tokens.of(child)[0] & _TITLE_PARTS
+            and child.css_first("a[href] h2, a[href] h3, a[href] h4") is None
+        ):
+            text = _ARROWS.sub("", normalize_text(child.text()))
+            if text and len(text) <= tt.MAX_LABEL_CHARS:
+                return text
+    label = node.attributes.get("aria-label")
+    if label and len(label) <= tt.MAX_LABEL_CHARS:
+        return normalize_text(label)
+    return None
+
+
+def block_token_label(node: Node, tokens: Tokens) -> str | None:
+    """The block label its class tokens name ("most-read" -> "Most read"), or ``None``."""
+    token = BLOCK_LABEL.find(tokens.of(node))
+    return _LABEL_BY_TOKEN.get(token) if token is not None else None
+
+
+def is_sponsored_label(text: str) -> bool:
+    """Whether a short text is a paid-content label ("Sponsored", "Anzeige")."""
+    return len(text) <= tt.MAX_LABEL_CHARS and tt.SPONSORED_LABEL.match(text) is not None

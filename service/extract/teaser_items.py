@@ -1,0 +1,248 @@
+"""From a page's links to candidate teaser items, and where each item sits.
+
+A *headline link* has headline-like text (enough words, or sits in a heading),
+is not a navigation word, is not inside a running sentence and does not point
+to the page itself. Its *item* is the highest ancestor that holds no other
+headline target, no heading of its own and little text beside the headline.
+A ``Region`` says what surrounds an item (menu, footer, excluded or paid parts).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+from selectolax.lexbor import LexborNode as Node
+
+from service.extract import teaser_fields as tf
+from service.extract import teaser_tables as tt
+from service.extract.text import normalize_text
+
+# Own flags of one element, and of its chain of ancestors.
+HIDDEN, MENU, HEADER, FOOTER, ARTICLE = 1, 2, 4, 8, 16
+_HEADINGS = "h1, h2, h3, h4, h5, h6"
+
+
+@dataclass(slots=True)
+class Link:
+    """A headline link: its node, target (see ``Page.target``), cleaned title, heading tag."""
+
+    node: Node
+    url: str
+    title: str
+    heading: str | None
+
+
+@dataclass(slots=True)
+class Region:
+    """What surrounds an item."""
+
+    hidden: bool
+    menu: bool
+    footer: bool
+    excluded: bool
+    sponsored: bool
+
+
+@dataclass(slots=True)
+class Page:
+    """Per-page memo of tokens and ancestor flags."""
+
+    url: str
+    tokens: tf.Tokens = field(default_factory=tf.Tokens)
+    chain: dict[int, int] = field(default_factory=dict)
+    origin: str = ""
+
+    def __post_init__(self) -> None:
+        parts = urlsplit(self.url)
+        self.origin = f"{parts.scheme}://{parts.netloc}"
+
+    def target(self, href: str) -> str | None:
+        """``href`` made absolute without its fragment, cheaply; ``None`` unless http(s).
+
+        Only to group links; ``urls.normalize_url`` gives the final form.
+        """
+        href = href.strip().split("#", 1)[0]
+        if href.startswith(("https://", "http://")):
+            return href
+        if href.startswith("//"):
+            return self.origin.split(":", 1)[0] + ":" + href
+        if href.startswith("/"):
+            return self.origin + href
+        if not href or ":" in href.split("/", 1)[0]:
+            return None  # the page itself, or mailto:, javascript:, tel:
+        return urljoin(self.url, href)
+
+    def _own(self, node: Node, inside_article: bool) -> int:
+        tag = node.tag
+        role = node.attributes.get("role") or ""
+        tokens = self.tokens.of(node)
+        flags = HIDDEN if tf.is_hidden(node) else 0
+        if tag == "nav" or role in ("navigation", "menu", "menubar") or tf.MENU.find(tokens):
+            flags |= MENU
+        if not inside_article and (tag == "header" or role == "banner"):
+            flags |= HEADER
+        if not inside_article and (
+            tag == "footer" or role == "contentinfo" or tf.FOOTER.find(tokens)
+        ):
+            flags |= FOOTER
+        if tag in ("article", "main"):
+            flags |= ARTICLE
+        return flags
+
+    def flags(self, node: Node) -> int:
+        """The union of the own flags of ``node`` and its ancestors (memoized)."""
+        pending: list[Node] = []
+        current: Node | None = node
+        inherited = 0
+        while current is not None:
+            found = self.chain.get(current.mem_id)
+            if found is not None:
+                inherited = found
+                break
+            if current.tag in ("body", "html"):
+                break
+            pending.append(current)
+            current = current.parent
+        for item in reversed(pending):
+            inherited |= self._own(item, bool(inherited & ARTICLE))
+            self.chain[item.mem_id] = inherited
+        return inherited
+
+    def region(self, item: Node, link: Node) -> Region:
+        """The item's surroundings; excluded and paid tokens count within a few levels."""
+        flags = self.flags(item)
+        excluded = sponsored = False
+        node: Node | None = item
+        for _ in range(tt.REGION_TOKEN_DEPTH):
+            if node is None or node.tag in ("body", "html"):
+                break
+            tokens = self.tokens.of(node)
+            excluded = excluded or tf.EXCLUDE.find(tokens) is not None
+            sponsored = sponsored or tf.SPONSORED.find(tokens) is not None
+            node = node.parent
+        rel = link.attributes.get("rel") or ""
+        return Region(
+            hidden=bool(flags & HIDDEN),
+            menu=bool(flags & (MENU | HEADER)),
+            footer=bool(flags & FOOTER),
+            excluded=excluded,
+            sponsored=sponsored or "sponsored" in rel,
+        )
+
+
+def url_key(url: str) -> str:
+    """The URL without scheme, ``www.`` and trailing slash, to compare targets."""
+    rest = url.split("://", 1)[-1]
+    if rest.startswith("www."):
+        rest = rest[4:]
+    return rest.rstrip("/")
+
+
+def in_running_text(link: Node, page: Page) -> bool:
+    """Whether the link sits inside a sentence: its text block has other inline text."""
+    node = link
+    while node.parent is not None and node.parent.tag in tt.INLINE_TAGS:
+        node = node.parent
+    block = node.parent
+    if block is None:
+        return False
+    own = node.mem_id
+    other: list[str] = []
+    for child in block.iter(include_text=True):
+        tag = child.tag
+        if tag == "-text":
+            other.append(child.text_content or "")
+        elif (
+            tag in tt.INLINE_TAGS
+            and tag != "time"
+            and child.mem_id != own
+            and tf.META.find(page.tokens.of(child)) is None
+        ):
+            other.append(child.text())
+    text = " ".join(other)
+    if len(text) < tt.RUNNING_TEXT_CHARS:
+        return False
+    text = tt.INLINE_LABEL.sub("", normalize_text(text), count=1)
+    return len(text) >= tt.RUNNING_TEXT_CHARS
+
+
+def headline_links(root: Node, page: Page) -> list[Link]:
+    """The page's headline links, in page order."""
+    page_key = url_key(page.url)
+    single_h1 = len(root.css("h1")) == 1
+    links: list[Link] = []
+    for node in root.css("a[href]"):
+        raw = node.text()
+        words = tf.word_count(raw)
+        if words < tt.MIN_HEADING_WORDS:
+            continue
+        heading = tf.heading_level(node)
+        if words < tt.MIN_HEADLINE_WORDS and heading is None:
+            continue
+        if heading == "h1" and single_h1:
+            continue  # the article's own headline, whatever URL it links to
+        url = page.target(node.attributes.get("href") or "")
+        if url is None or url_key(url) == page_key:
+            continue
+        title = tf.headline_text(node, page.tokens)
+        words = tf.word_count(title)
+        if words < (tt.MIN_HEADING_WORDS if heading else tt.MIN_HEADLINE_WORDS):
+            continue
+        if tt.NAV_LABEL.match(title) or in_running_text(node, page):
+            continue
+        links.append(Link(node, url, title, heading))
+    return links
+
+
+def _target_map(links: list[Link]) -> dict[int, set[str]]:
+    """For the near ancestors of every headline link, the distinct targets beneath."""
+    targets: dict[int, set[str]] = {}
+    for link in links:
+        node: Node | None = link.node
+        for _ in range(tt.MAX_ITEM_DEPTH + 2):
+            if node is None:
+                break
+            targets.setdefault(node.mem_id, set()).add(link.url)
+            node = node.parent
+    return targets
+
+
+def _has_other_heading(parent: Node, node: Node) -> bool:
+    """Whether ``parent`` holds a heading outside ``node`` (then it is a block)."""
+    own = node.mem_id
+    for child in parent.iter():
+        if child.mem_id == own:
+            continue
+        if child.tag in tt.HEADING_TAGS or child.css_first(_HEADINGS) is not None:
+            return True
+    return False
+
+
+def item_node(link: Link, targets: dict[int, set[str]]) -> Node:
+    """The highest ancestor of the link that is still one item (see module doc)."""
+    node = link.node
+    budget = len(node.text()) + tt.MAX_ITEM_EXTRA_CHARS
+    for _ in range(tt.MAX_ITEM_DEPTH):
+        parent = node.parent
+        if parent is None or parent.tag in tt.STOP_TAGS:
+            break
+        if len(targets.get(parent.mem_id, ())) > 1 or _has_other_heading(parent, node):
+            break
+        text = parent.text()
+        if len(text) > budget and len(normalize_text(text)) > budget:
+            break
+        node = parent
+    return node
+
+
+def items_of(links: list[Link]) -> dict[int, tuple[Node, Link]]:
+    """Each item (by ``mem_id``, in page order) with its headline link."""
+    targets = _target_map(links)
+    items: dict[int, tuple[Node, Link]] = {}
+    for link in links:
+        node = item_node(link, targets)
+        found = items.get(node.mem_id)
+        if found is None or (link.heading and not found[1].heading):
+            items[node.mem_id] = (node, link)
+    return items

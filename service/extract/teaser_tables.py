@@ -1,0 +1,259 @@
+"""Heuristic tables for teaser detection, each entry with the reason it is there.
+
+Class/id tokens are matched by ``teasers._tokens``: an entry of six characters
+or more matches anywhere inside a class name with its ``-``/``_`` removed
+("related" matches ``related-articles__list``); a shorter entry must equal one
+``-``/``_``-separated part of a class name or the id ("card" matches
+``c-card__title``, "tag" does not match ``tag-iran``). The algorithm lives in
+``teasers.py``; nothing here names a site or a domain.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Tokens of items and blocks that promote stories.
+CARD_TOKENS: dict[str, str] = {
+    "card": "the usual name of a story tile",
+    "cards": "a grid of story tiles",
+    "teaser": "the editorial term for a promo of another story",
+    "promo": "a promoted story box",
+    "story": "a story item in a list",
+    "stories": "a list of story items",
+    "item": "an entry of a story list",
+    "tile": "a story tile in a grid",
+    "post": "an entry of a blog-style list",
+    "entry": "an entry of a blog-style list",
+    "related": "related stories",
+    "headline": "a list of headlines",
+    "article-list": "a list of articles",
+    "articlelist": "a list of articles",
+    "newslist": "a list of news items",
+    "news": "a news item or list",
+    "feed": "a feed of stories",
+    "river": "a river of stories",
+    "recirc": "recirculation modules promote other stories",
+}
+
+# Tokens that mark a block's subject when it has no heading: token -> label.
+BLOCK_LABEL_TOKENS: dict[str, tuple[str, str]] = {
+    "related": ("Related", "related stories"),
+    "mostread": ("Most read", "most read list"),
+    "mostviewed": ("Most read", "most viewed list is the same idea"),
+    "mostpopular": ("Most read", "most popular list is the same idea"),
+    "popular": ("Most read", "popular list"),
+    "trending": ("Trending", "trending list"),
+    "latest": ("Latest", "latest news"),
+    "recent": ("Latest", "recent posts"),
+    "recommend": ("Recommended", "recommended stories"),
+    "morefrom": ("More from", "more from the section or author"),
+    "moreon": ("More on this", "more on the same subject"),
+    "editorspick": ("Editor's picks", "editors' picks"),
+    "topstories": ("Top stories", "top stories"),
+}
+
+# Tokens of regions whose links are not teasers (checked up to the item's block).
+EXCLUDE_TOKENS: dict[str, str] = {
+    "breadcrumb": "breadcrumb trail",
+    "crumbs": "breadcrumb trail",
+    "tags": "tag list",
+    "taglist": "tag list",
+    "topics": "topic links",
+    "keywords": "keyword links",
+    "social": "social buttons",
+    "share": "share buttons",
+    "sharing": "share buttons",
+    "pagination": "page numbers",
+    "pager": "page numbers",
+    "comment": "comment area and prompts",
+    "comments": "comment area and prompts",
+    "byline": "author links",
+    "author": "author links and author boxes",
+    "newsletter": "newsletter sign-up",
+    "subscribe": "subscription prompts",
+    "cookie": "cookie notices",
+    "consent": "consent notices",
+    "shop": "shop products",
+    "product": "shop products",
+    "price": "shop products",
+    "coupon": "coupons",
+    "voucher": "coupons",
+    "deals": "deal and coupon boxes",
+    "job": "job ads",
+    "jobs": "job ads",
+    "career": "job ads",
+    "vacancy": "job ads",
+    "appstore": "app download promos",
+    "download": "app download promos",
+    "login": "account links",
+    "legal": "legal links",
+    "copyright": "legal line",
+    "skiplink": "accessibility skip links",
+}
+
+# Tokens of navigation and menus: only story cards inside them are teasers.
+MENU_TOKENS: dict[str, str] = {
+    "nav": "navigation bar",
+    "navbar": "navigation bar",
+    "navigation": "navigation",
+    "menu": "menus and mega-menus",
+    "submenu": "menu levels",
+    "dropdown": "dropdown menus",
+    "masthead": "the page's header area",
+}
+
+# Tokens of the page footer (the tag and role are checked too).
+FOOTER_TOKENS: dict[str, str] = {
+    "sitefooter": "the page footer",
+    "pagefooter": "the page footer",
+    "globalfooter": "the page footer",
+    "footer": "a footer part (exact part only, card footers hold meta links)",
+}
+
+# Tokens of paid and third-party recommendation content.
+SPONSORED_TOKENS: dict[str, str] = {
+    "sponsor": "sponsored content",
+    "sponsored": "sponsored content",
+    "promoted": "promoted stories of a recommendation widget",
+    "paid": "paid content",
+    "partner": "partner content",
+    "advert": "advertisements",
+    "ad": "advertisement slot",
+    "ads": "advertisement slot",
+    "native": "native advertising",
+    "commercial": "commercial content",
+    "branded": "branded content",
+}
+
+# Tokens of an item's parts that are not its headline (skipped for the title).
+META_TOKENS: dict[str, str] = {
+    "kicker": "label above a headline",
+    "eyebrow": "label above a headline",
+    "overline": "label above a headline",
+    "label": "section or format label",
+    "category": "section label",
+    "section": "section label",
+    "rubric": "section label",
+    "tag": "tag label",
+    "byline": "author line",
+    "author": "author line",
+    "date": "date line",
+    "time": "time line",
+    "timestamp": "time line",
+    "meta": "meta line (date, author, comments)",
+    "source": "source name",
+    "rank": "rank number of a most-read list",
+    "number": "rank number of a most-read list",
+    "count": "comment or view count",
+    "readtime": "reading time",
+    "duration": "video length",
+    "badge": "format badge (video, live)",
+    "sr-only": "screen-reader helper text",
+    "visually-hidden": "screen-reader helper text",
+}
+
+# Elements that carry text only inline, as part of a sentence.
+INLINE_TAGS = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "cite",
+        "code",
+        "em",
+        "i",
+        "mark",
+        "q",
+        "s",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "sup",
+        "u",
+        "time",
+        "font",
+        "label",
+    }
+)
+
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+# Tags that end the climb from a link to its item.
+STOP_TAGS = frozenset({"html", "body", "main"})
+
+# Labels that introduce a promo inside the article body, per language.
+INLINE_LABEL = re.compile(
+    r"^\s*(?:"
+    r"related(?: (?:article|story|stories|content|coverage|reading))?"  # English
+    r"|read (?:more|also|next)|also read|more on this(?: story)?|see also|more:"
+    r"|recommended|you (?:may|might) also like|further reading|related link"
+    r"|(?:à )?lire (?:aussi|également|la suite)|voir aussi|sur le même sujet"  # French
+    r"|lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|siehe auch"  # German
+    r"|lea también|leer más|lee también|te puede interesar|ver también|relacionad[ao]s?"
+    r"|leia (?:também|mais)|veja também|saiba mais"  # Portuguese
+    r"|leggi anche|potrebbe interessarti|vedi anche"  # Italian
+    r"|lees (?:ook|meer)|zie ook"  # Dutch
+    r"|läs (?:också|mer)|læs (?:også|mere)|les (?:også|mer)"  # Nordic
+    r"|czytaj (?:też|także|więcej)|przeczytaj (?:też|także)"  # Polish
+    r"|читайте (?:также|ещё|еще)|также читайте|по теме"  # Russian
+    r"|ayr\u0131ca okuyun|bunu da okuyun|ilgili haber(?:ler)?"  # Turkish
+    r")\s*[:\u00bb\u203a>|\-\u2013\u2014]*\s*",
+    re.IGNORECASE,
+)
+
+# Link texts that are navigation words, never a headline.
+NAV_LABEL = re.compile(
+    r"^\s*(?:see|view|show|load|read|browse)? ?(?:all|more|more stories|more news|everything)"
+    r"(?: [\w'\u2019 ]{0,30})?\s*[\u203a\u00bb>\u2192]*\s*$"
+    r"|^\s*(?:next|previous|prev|older|newer|home|back to top|top)\b.{0,20}$"
+    r"|^\s*(?:tout voir|voir plus|voir tout|mehr|alle anzeigen|ver más|ver todo|mostra tutto)"
+    r"\s*[\u203a\u00bb>\u2192]*\s*$",
+    re.IGNORECASE,
+)
+
+# Short labels marking an item or block as paid content.
+SPONSORED_LABEL = re.compile(
+    r"^\s*(?:sponsored(?: content| stories| links)?|promoted(?: content| stories| links)?"
+    r"|paid (?:content|post|partner(?: content)?|for by .*)|partner content|from our partners?"
+    r"|advertisement|advertorial|ad|ads by .*|recommended by .*|anzeige|werbung"
+    r"|sponsorisé|publicité|contenu sponsorisé|publicidad|patrocinado|contenido patrocinado"
+    r"|reklama|sponsorizzato|pubblicità|gesponsord|annons|reklame)\s*$",
+    re.IGNORECASE,
+)
+
+# Format kickers written as a prefix of the headline text ("LIVE: ...").
+KICKER_PREFIX = re.compile(
+    r"^\s*(?:live|video|watch|exclusive|breaking|opinion|analysis|explainer|photos?|gallery"
+    r"|podcast|listen|updated?|en direct|vidéo|eilmeldung|en vivo|ao vivo|in diretta)"
+    r"\s*[:|\-\u2013\u2014]\s+",
+    re.IGNORECASE,
+)
+
+# Rank numbers in front of most-read headlines ("1", "01.", "3)").
+RANK_PREFIX = re.compile(r"^\s*\d{1,2}\s*[.)]?\s+(?=\S)")
+
+# Author lines inside an item.
+BYLINE = re.compile(r"^\s*(?:by|par|von|por|di|door|av|przez|автор)\s+\S", re.IGNORECASE)
+
+# Texts of legal and service links in footers.
+LEGAL_LABEL = re.compile(
+    r"\b(?:privacy|cookie|terms|conditions|imprint|impressum|contact|about us|advertise"
+    r"|careers|accessibility|sitemap|rss|newsletter|subscribe|mentions légales|datenschutz)\b",
+    re.IGNORECASE,
+)
+
+MIN_HEADLINE_WORDS = 4  # fewer words in a bare link is a nav label ("World news", "Sport")
+MIN_HEADING_WORDS = 2  # a link in h2-h4 is a headline even when short
+MIN_CJK_CHARS = 8  # CJK headlines have no spaces; count characters instead
+RUNNING_TEXT_CHARS = 40  # this much inline text beside a link means it sits in a sentence
+MAX_ITEM_EXTRA_CHARS = 600  # an item holds its headline plus at most a snippet and meta
+MAX_LEGAL_WORDS = 5  # legal link texts are short; a headline may mention "terms"
+MIN_SNIPPET_WORDS = 4  # shorter leftovers are labels or dates, not a snippet
+MAX_ITEM_DEPTH = 8  # an item is never more than this many levels above its headline link
+REGION_TOKEN_DEPTH = 6  # excluded/paid tokens count this close to an item, not on page wrappers
+BODY_PARAGRAPH_CHARS = 80  # a sibling <p> this long marks an item standing in the article body
+BLOCK_LABEL_DEPTH = 4  # levels above an item searched for its block's heading
+MAX_LABEL_CHARS = 80  # longer "headings" are headlines, not block labels
+MAX_BLOCK_EXTRA_CHARS = 120  # a block node is dropped whole if it holds little beside items

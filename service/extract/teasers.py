@@ -1,0 +1,272 @@
+"""Teaser detection: items on a page that promote other stories.
+
+``find_teasers`` takes the cleaned tree and the page URL and returns the
+teasers in page order with the DOM nodes they occupy, so that the caller can
+remove those nodes before extracting the article body. What counts as a teaser
+is defined in ``/work/shared/TEASERS.md``; tables are in ``teaser_tables``,
+headline links and items in ``teaser_items``, field readers in ``teaser_fields``.
+
+1. Headline links are grouped into items (``teaser_items``).
+2. An item is a teaser when it shows structure (a heading, an image, a
+   snippet, card-like class tokens, similar siblings, an inline-promo label)
+   and sits outside excluded regions (share bars, tag lists, comments, shops);
+   in menus and page headers only story cards (heading or image) count, in the
+   page footer only cards or lists.
+3. Its block is the nearest ancestor with a heading or aria-label, else with
+   label class tokens; promos among the article's paragraphs get
+   ``inline-related``.
+4. The same target twice is one teaser, at its first appearance.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from selectolax.lexbor import LexborNode as Node
+
+from service.extract import teaser_fields as tf
+from service.extract import teaser_tables as tt
+from service.extract.dates import parse_date
+from service.extract.model import Teaser
+from service.extract.teaser_items import Link, Page, Region, headline_links, items_of, url_key
+from service.extract.text import is_truncated, normalize_text
+from service.extract.urls import normalize_url
+
+INLINE_BLOCK = "inline-related"
+
+
+@dataclass(frozen=True, slots=True)
+class TeaserScan:
+    """Teasers of one page and where they are.
+
+    ``teasers`` are in page order, one per target. ``nodes`` are the outermost
+    DOM nodes of every teaser item (and of blocks holding little else), none
+    inside another; removing them leaves the page without teasers.
+    ``text_chars`` counts the visible text characters of those nodes.
+    """
+
+    teasers: tuple[Teaser, ...]
+    nodes: tuple[Node, ...]
+    text_chars: int
+
+
+@dataclass(slots=True)
+class _Item:
+    node: Node
+    link: Link
+    snippet: str | None
+    image: str | None
+    """The raw source; resolved for the teasers that remain."""
+    published_at: str | None
+    sponsored: bool
+    inline: bool = False
+    block_node: Node | None = None
+    block: str | None = None
+
+
+def _read(node: Node, link: Link, page: Page) -> _Item:
+    """The item's fields: snippet, image, date and paid mark."""
+    skip = tf.headline_node(link.node)
+    if skip.mem_id == link.node.mem_id and link.heading is not None:
+        parent = link.node.parent
+        while parent is not None and parent.tag not in tt.HEADING_TAGS:
+            parent = parent.parent
+        skip = parent or skip
+    found = tf.read_item(node, skip, page.tokens)
+    parts = []
+    paid = found.paid
+    for text in found.segments:
+        if tf.is_sponsored_label(text):
+            paid = True
+            continue
+        if tt.NAV_LABEL.match(text) or tt.BYLINE.match(text) or text == link.title:
+            continue
+        if tt.INLINE_LABEL.fullmatch(text):
+            continue
+        parts.append(text)
+    snippet = " ".join(parts)
+    return _Item(
+        node=node,
+        link=link,
+        snippet=snippet if tf.word_count(snippet) >= tt.MIN_SNIPPET_WORDS else None,
+        image=found.image,
+        published_at=parse_date(found.date) if found.date else None,
+        sponsored=paid,
+    )
+
+
+def _is_body_paragraph(node: Node) -> bool:
+    return node.tag == "p" and len(node.text()) >= tt.BODY_PARAGRAPH_CHARS
+
+
+def _inline_promo(item: _Item) -> bool:
+    """Whether the item stands among the article's paragraphs or carries a promo label."""
+    text = normalize_text(item.node.text())
+    if tt.INLINE_LABEL.match(text) and not tt.NAV_LABEL.match(text):
+        return True
+    parent = item.node.parent
+    if parent is None:
+        return False
+    paragraphs = 0
+    for child in parent.iter():
+        if _is_body_paragraph(child) and child.mem_id != item.node.mem_id:
+            paragraphs += 1
+            if paragraphs >= 2:
+                return True
+    return False
+
+
+def _is_teaser(item: _Item, region: Region, siblings: int, page: Page) -> bool:
+    """Whether an item is a teaser (rules in the module doc)."""
+    if region.hidden or region.excluded:
+        return False
+    title = item.link.title
+    if tt.LEGAL_LABEL.search(title) and tf.word_count(title) <= tt.MAX_LEGAL_WORDS:
+        return False
+    story_card = item.link.heading is not None or item.image is not None
+    if region.menu:
+        return story_card and tf.word_count(title) >= tt.MIN_HEADLINE_WORDS
+    if region.footer:
+        return story_card or siblings >= 2
+    card = item.node.tag in ("li", "article") or tf.CARD.find(page.tokens.of(item.node)) is not None
+    return story_card or item.snippet is not None or card or siblings >= 2 or item.inline
+
+
+def _block_of(item: _Item, items: set[int], page: Page) -> tuple[Node | None, str | None]:
+    """The item's block node and label: nearest ancestor with a heading, else label tokens."""
+    chain: list[Node] = []
+    node = item.node.parent
+    while node is not None and node.tag not in tt.STOP_TAGS and len(chain) < tt.BLOCK_LABEL_DEPTH:
+        chain.append(node)
+        node = node.parent
+    for node in chain:
+        label = tf.block_heading(node, items, page.tokens)
+        if label is not None:
+            return node, label
+    for node in chain:
+        label = tf.block_token_label(node, page.tokens)
+        if label is not None:
+            return node, label
+    return item.node.parent, None
+
+
+def find_teasers(root: Node, page_url: str) -> TeaserScan:
+    """The page's teasers in page order, with their nodes and text size.
+
+    ``root`` is the cleaned tree's ``<html>`` node, ``page_url`` the absolute
+    page URL. Links to the page itself, links inside running sentences and
+    navigation links are never teasers.
+    """
+    page = Page(page_url)
+    found = items_of(headline_links(root, page))
+    item_ids = set(found)
+    siblings: dict[tuple[int, str], int] = {}
+    for node, _link in found.values():
+        key = (node.parent.mem_id if node.parent is not None else -1, node.tag or "")
+        siblings[key] = siblings.get(key, 0) + 1
+    kept: list[_Item] = []
+    paid_blocks: set[int] = set()
+    for node, link in found.values():
+        region = page.region(node, link.node)
+        if region.hidden or region.excluded:
+            continue
+        item = _read(node, link, page)
+        item.sponsored = item.sponsored or region.sponsored
+        item.inline = _inline_promo(item)
+        key = (node.parent.mem_id if node.parent is not None else -1, node.tag or "")
+        if not _is_teaser(item, region, siblings[key], page):
+            continue
+        if item.inline:
+            item.block_node, item.block = node.parent, INLINE_BLOCK
+        else:
+            item.block_node, item.block = _block_of(item, item_ids, page)
+        block_id = item.block_node.mem_id if item.block_node is not None else -1
+        block_tokens = page.tokens.of(item.block_node) if item.block_node is not None else None
+        if (item.block is not None and tf.is_sponsored_label(item.block)) or (
+            block_tokens is not None and tf.SPONSORED.find(block_tokens) is not None
+        ):
+            paid_blocks.add(block_id)
+        kept.append(item)
+    for item in kept:
+        if item.block_node is not None and item.block_node.mem_id in paid_blocks:
+            item.sponsored = True
+    return _assemble(kept, page_url)
+
+
+def _assemble(kept: list[_Item], page_url: str) -> TeaserScan:
+    """Dedups by target, numbers blocks and positions, collects the nodes."""
+    page_key = url_key(page_url)
+    first: dict[str, _Item] = {}
+    for item in kept:
+        url = normalize_url(item.link.url, page_url)
+        if url is None or url_key(url) == page_key:
+            continue
+        item.link.url = url
+        seen = first.get(url)
+        if seen is None:
+            first[url] = item
+            continue
+        if item.link.heading and not seen.link.heading:
+            seen.link = item.link
+        seen.snippet = seen.snippet or item.snippet
+        seen.image = seen.image or item.image
+        seen.published_at = seen.published_at or item.published_at
+    block_index: dict[tuple[int, str | None], int] = {}
+    teasers: list[Teaser] = []
+    for position, item in enumerate(first.values()):
+        block_id = item.block_node.mem_id if item.block_node is not None else -1
+        index = block_index.setdefault((block_id, item.block), len(block_index))
+        title = item.link.title
+        snippet = item.snippet
+        teasers.append(
+            Teaser(
+                title=title,
+                url=item.link.url,
+                block=item.block,
+                block_index=index,
+                position=position,
+                snippet=snippet,
+                truncated=is_truncated(title) or (snippet is not None and is_truncated(snippet)),
+                image=normalize_url(item.image, page_url) if item.image else None,
+                published_at=item.published_at,
+                sponsored=item.sponsored,
+            )
+        )
+    nodes = _outermost(_removal_nodes(kept))
+    chars = sum(len(normalize_text(node.text())) for node in nodes)
+    return TeaserScan(tuple(teasers), tuple(nodes), chars)
+
+
+def _removal_nodes(kept: list[_Item]) -> list[Node]:
+    """Per item its block node when the block holds little beside items, else the item."""
+    inside: dict[int, int] = {}
+    for item in kept:
+        if item.block_node is not None and not item.inline:
+            key = item.block_node.mem_id
+            inside[key] = inside.get(key, 0) + len(normalize_text(item.node.text()))
+    whole: dict[int, bool] = {}
+    nodes = []
+    for item in kept:
+        block = item.block_node
+        if block is None or item.inline or block.tag in tt.STOP_TAGS:
+            nodes.append(item.node)
+            continue
+        key = block.mem_id
+        if key not in whole:
+            extra = len(normalize_text(block.text())) - inside[key] - len(item.block or "")
+            whole[key] = extra <= tt.MAX_BLOCK_EXTRA_CHARS and block.css_first("h1") is None
+        nodes.append(block if whole[key] else item.node)
+    return nodes
+
+
+def _outermost(nodes: list[Node]) -> list[Node]:
+    """The nodes in first-seen order, without duplicates and without nested ones."""
+    unique = {node.mem_id: node for node in nodes}
+    result = []
+    for node in unique.values():
+        parent = node.parent
+        while parent is not None and parent.mem_id not in unique:
+            parent = parent.parent
+        if parent is None:
+            result.append(node)
+    return result

@@ -1,0 +1,113 @@
+"""dates.parse_date: every form a news page uses, to UTC; nothing that is not a date."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.extract.dates import parse_date
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ISO 8601
+        ("2026-02-04T09:30:00Z", "2026-02-04T09:30:00Z"),
+        ("2026-02-04T09:30:00.000Z", "2026-02-04T09:30:00Z"),
+        ("2026-02-04T09:30:00+01:00", "2026-02-04T08:30:00Z"),
+        ("2026-02-04T09:30:00-05:00", "2026-02-04T14:30:00Z"),
+        ("2026-02-04T09:30:00.000+0000", "2026-02-04T09:30:00Z"),
+        ("2026-02-04T09:30:00+05:30", "2026-02-04T04:00:00Z"),
+        ("2026-02-04T09:30:00", "2026-02-04T09:30:00Z"),
+        ("2026-02-04 09:30:00", "2026-02-04T09:30:00Z"),
+        ("2026-02-04", "2026-02-04T00:00:00Z"),
+        ("20260204T093000Z", "2026-02-04T09:30:00Z"),
+        ("2026-02-04T01:30:00+03:00", "2026-02-03T22:30:00Z"),
+        ("  2026-02-04T09:30:00Z\n", "2026-02-04T09:30:00Z"),
+        # RFC 2822
+        ("Wed, 04 Feb 2026 09:30:00 GMT", "2026-02-04T09:30:00Z"),
+        ("Wed, 04 Feb 2026 09:30:00 +0100", "2026-02-04T08:30:00Z"),
+        ("Wed, 04 Feb 2026 09:30:00 -0500", "2026-02-04T14:30:00Z"),
+        # unix epoch, seconds and milliseconds
+        ("1770197400", "2026-02-04T09:30:00Z"),
+        ("1770197400000", "2026-02-04T09:30:00Z"),
+        # written dates
+        ("4 February 2026", "2026-02-04T00:00:00Z"),
+        ("February 4, 2026", "2026-02-04T00:00:00Z"),
+        ("Feb 4, 2026 09:30 AM EST", "2026-02-04T14:30:00Z"),
+        ("Feb 4, 2026 9:30 pm PST", "2026-02-05T05:30:00Z"),
+        ("Feb 4, 2026 at 9:30 am ET", "2026-02-04T14:30:00Z"),
+        ("Wednesday 4 February 2026 09.30 GMT", "2026-02-04T09:30:00Z"),
+        ("Monday, February 9, 2026 11:14 PM", "2026-02-09T23:14:00Z"),
+        ("4 Feb 2026 10:00 CET", "2026-02-04T09:00:00Z"),
+        ("4 Feb 2026 10:00 JST", "2026-02-04T01:00:00Z"),
+        ("4 Feb 2026 10:00 IST", "2026-02-04T04:30:00Z"),
+        ("2026-02-04T09:30:00 GMT+3", "2026-02-04T06:30:00Z"),
+        ("4 Feb 2026 09:30 UTC-5", "2026-02-04T14:30:00Z"),
+        # labels and separators of bylines
+        ("Published: Feb 4, 2026 09:30 AM EST", "2026-02-04T14:30:00Z"),
+        ("Updated 4 February 2026 | 10:30", "2026-02-04T10:30:00Z"),
+        ("Posted on February 4, 2026", "2026-02-04T00:00:00Z"),
+        ("10 February 2026 \u2013 12:01", "2026-02-10T12:01:00Z"),
+        # numeric dates: dots day first, slashes month first unless impossible
+        ("04.02.2026", "2026-02-04T00:00:00Z"),
+        ("04.02.2026 09:30", "2026-02-04T09:30:00Z"),
+        ("04/02/2026", "2026-04-02T00:00:00Z"),
+        ("13/02/2026", "2026-02-13T00:00:00Z"),
+        # other languages
+        ("4. Februar 2026, 10:30 Uhr", "2026-02-04T10:30:00Z"),
+        ("mercredi 4 février 2026 à 10h30", "2026-02-04T10:30:00Z"),
+        ("4 févr. 2026", "2026-02-04T00:00:00Z"),
+        ("4 de febrero de 2026", "2026-02-04T00:00:00Z"),
+        ("quarta-feira, 4 de fevereiro de 2026", "2026-02-04T00:00:00Z"),
+        ("4 febbraio 2026", "2026-02-04T00:00:00Z"),
+        ("4 maart 2026", "2026-03-04T00:00:00Z"),
+        ("Publié le 4 février 2026", "2026-02-04T00:00:00Z"),
+    ],
+)
+def test_date_forms_become_iso_utc(text: str, expected: str) -> None:
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "hello",
+        "2026",  # a year alone
+        "February 2026",  # no day
+        "12 2019",  # no day
+        "12345",  # a number
+        "123456789012345",  # a long id
+        "3.5 million in 2026",  # prose with a year
+        "Chapter 12 2019",
+        "5 things 2019",
+        "2 hours ago",  # relative: no reference time
+        "yesterday",
+        "2026-02-30",  # no such day
+        "2026-13-01",  # no such month
+        "3000-01-01",  # absurd year
+        "1899-12-31",  # absurd year
+        "0001-01-01T00:00:00Z",  # CMS placeholder
+        "Sun, 31 Dec 2100 23:59:59 -0500",  # past 2100 once in UTC
+        "99999999999",  # epoch of 11 digits: neither seconds nor milliseconds
+        "Read more about it on 4 February 2026 in our weekly newsletter for subscribers only",
+        "x" * 500,
+    ],
+)
+def test_non_dates_are_none(text: str) -> None:
+    assert parse_date(text) is None
+
+
+def test_non_string_is_none() -> None:
+    assert parse_date(None) is None  # type: ignore[arg-type]
+    assert parse_date(1770197400) is None  # type: ignore[arg-type]
+
+
+def test_naive_time_is_taken_as_utc() -> None:
+    assert parse_date("4 February 2026 09:30") == "2026-02-04T09:30:00Z"
+
+
+def test_unknown_zone_abbreviation_is_taken_as_utc_without_warning() -> None:
+    # warnings are errors in the test run: dateutil's UnknownTimezoneWarning would fail this
+    assert parse_date("4 February 2026 09:30 XYZT") == "2026-02-04T09:30:00Z"

@@ -1,0 +1,442 @@
+"""metadata.read_metadata: each field from each of its sources, and their precedence."""
+
+from __future__ import annotations
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from service.extract.metadata import Metadata, normalize_language, read_metadata
+
+PAGE_URL = "https://news.example.org/world/2026/02/04/storm-reaches-coast"
+
+
+def read(head: str, body: str = "", url: str = PAGE_URL, lang: str = "") -> Metadata:
+    attrs = f' lang="{lang}"' if lang else ""
+    html = f"<!doctype html><html{attrs}><head>{head}</head><body>{body}</body></html>"
+    return read_metadata(LexborHTMLParser(html), url)
+
+
+def test_empty_page_gives_all_empty() -> None:
+    assert read("") == Metadata()
+
+
+def test_page_without_html_structure_gives_all_empty() -> None:
+    assert read_metadata(LexborHTMLParser(""), PAGE_URL) == Metadata()
+
+
+# --- description -------------------------------------------------------------
+
+
+def test_description_prefers_og_over_meta_description() -> None:
+    m = read(
+        '<meta name="description" content="Plain summary.">'
+        '<meta property="og:description" content="Shared summary.">'
+    )
+    assert m.description == "Shared summary."
+
+
+def test_description_from_meta_description() -> None:
+    assert read('<meta name="description" content="  Plain\n summary. ">').description == (
+        "Plain summary."
+    )
+
+
+def test_description_from_jsonld_when_no_meta() -> None:
+    m = read(
+        '<script type="application/ld+json">'
+        '{"@type": "NewsArticle", "headline": "H", "description": "From JSON-LD."}</script>'
+    )
+    assert m.description == "From JSON-LD."
+
+
+# --- authors ------------------------------------------------------------------
+
+
+def test_authors_from_jsonld_list_of_people() -> None:
+    m = read(
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H",'
+        ' "author": [{"@type": "Person", "name": "Ana Lima"},'
+        ' {"@type": "Person", "name": "Ben Okafor"}]}</script>'
+        '<meta name="author" content="Someone Else">'
+    )
+    assert m.authors == ("Ana Lima", "Ben Okafor")
+
+
+def test_authors_from_jsonld_string() -> None:
+    m = read(
+        '<script type="application/ld+json">'
+        '{"@type": "NewsArticle", "headline": "H", "author": "By Ana Lima"}</script>'
+    )
+    assert m.authors == ("Ana Lima",)
+
+
+def test_authors_from_meta_author_with_by_prefix_and_two_names() -> None:
+    assert read('<meta name="author" content="By Ana Lima and Ben Okafor">').authors == (
+        "Ana Lima",
+        "Ben Okafor",
+    )
+
+
+def test_article_author_url_is_skipped_for_a_name() -> None:
+    m = read(
+        '<meta property="article:author" content="https://social.example.net/ana.lima">'
+        '<meta property="article:author" content="Ana Lima">'
+    )
+    assert m.authors == ("Ana Lima",)
+
+
+def test_authors_from_rel_author_link() -> None:
+    m = read("", '<p class="byline">By <a rel="author" href="/people/ana">Ana Lima</a></p>')
+    assert m.authors == ("Ana Lima",)
+
+
+def test_authors_from_microdata_itemprop_with_nested_person() -> None:
+    body = (
+        '<span itemprop="author" itemscope itemtype="https://schema.org/Person">'
+        '<a href="/ana"><span itemprop="name">Ana Lima</span></a></span>'
+    )
+    assert read("", body).authors == ("Ana Lima",)
+
+
+def test_authors_are_deduplicated_case_insensitively() -> None:
+    m = read('<meta name="author" content="Ana Lima; ANA LIMA; Ben Okafor">')
+    assert m.authors == ("Ana Lima", "Ben Okafor")
+
+
+# --- dates --------------------------------------------------------------------
+
+
+def test_published_prefers_jsonld_over_meta() -> None:
+    m = read(
+        '<meta property="article:published_time" content="2026-02-03T08:00:00Z">'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H",'
+        ' "datePublished": "2026-02-04T09:30:00+01:00",'
+        ' "dateModified": "2026-02-04T11:00:00+01:00"}</script>'
+    )
+    assert m.published_at == "2026-02-04T08:30:00Z"
+    assert m.modified_at == "2026-02-04T10:00:00Z"
+
+
+def test_dates_from_opengraph_article_metas() -> None:
+    m = read(
+        '<meta property="article:published_time" content="2026-02-04T09:30:00-05:00">'
+        '<meta property="article:modified_time" content="2026-02-04T12:00:00-05:00">'
+    )
+    assert m.published_at == "2026-02-04T14:30:00Z"
+    assert m.modified_at == "2026-02-04T17:00:00Z"
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        '<meta name="pubdate" content="2026-02-04T09:30:00Z">',
+        '<meta name="publish-date" content="2026-02-04T09:30:00Z">',
+        '<meta name="dc.date.issued" content="2026-02-04T09:30:00Z">',
+        '<meta name="DC.date" content="2026-02-04T09:30:00Z">',
+        '<meta name="date" content="Wed, 04 Feb 2026 09:30:00 GMT">',
+        '<meta itemprop="datePublished" content="2026-02-04T09:30:00Z">',
+        '<meta itemprop="datePublished dateCreated" content="2026-02-04T09:30:00Z">',
+    ],
+)
+def test_published_from_other_meta_names(meta: str) -> None:
+    assert read(meta).published_at == "2026-02-04T09:30:00Z"
+
+
+def test_published_from_time_itemprop() -> None:
+    body = '<time itemprop="datePublished" datetime="2026-02-04T09:30:00Z">4 Feb</time>'
+    assert read("", body).published_at == "2026-02-04T09:30:00Z"
+
+
+def test_published_from_time_pubdate() -> None:
+    body = '<time pubdate datetime="2026-02-04T09:30:00Z">4 Feb</time>'
+    assert read("", body).published_at == "2026-02-04T09:30:00Z"
+
+
+def test_unparseable_meta_date_falls_through_to_next_source() -> None:
+    m = read(
+        '<meta property="article:published_time" content="0001-01-01T00:00:00Z">'
+        '<meta name="pubdate" content="2026-02-04">'
+    )
+    assert m.published_at == "2026-02-04T00:00:00Z"
+
+
+# --- language -----------------------------------------------------------------
+
+
+def test_language_from_html_lang_first() -> None:
+    m = read('<meta property="og:locale" content="fr_FR">', lang="en-gb")
+    assert m.language == "en-GB"
+
+
+def test_language_from_content_language_meta() -> None:
+    assert read('<meta http-equiv="Content-Language" content="de">').language == "de"
+
+
+def test_language_from_og_locale() -> None:
+    assert read('<meta property="og:locale" content="pt_BR">').language == "pt-BR"
+
+
+def test_language_from_jsonld_in_language() -> None:
+    m = read(
+        '<script type="application/ld+json">'
+        '{"@type": "NewsArticle", "headline": "H", "inLanguage": "es"}</script>'
+    )
+    assert m.language == "es"
+
+
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [
+        ("en", "en"),
+        ("EN", "en"),
+        ("en-us", "en-US"),
+        ("en_GB", "en-GB"),
+        ("pt-br", "pt-BR"),
+        ("zh-hant-tw", "zh-Hant-TW"),
+        ("es-419", "es-419"),
+        ("ar", "ar"),
+        ("und", None),
+        ("", None),
+        ("english", None),
+        ("x-default", None),
+    ],
+)
+def test_language_tag_form(tag: str, expected: str | None) -> None:
+    assert normalize_language(tag) == expected
+
+
+# --- canonical URL ------------------------------------------------------------
+
+
+def test_canonical_from_link_resolved_and_normalized() -> None:
+    m = read('<link rel="canonical" href="/world/storm?utm_source=x#top">')
+    assert m.canonical_url == "https://news.example.org/world/storm"
+
+
+def test_canonical_prefers_link_over_og_url() -> None:
+    m = read(
+        '<meta property="og:url" content="https://news.example.org/og">'
+        '<link rel="canonical" href="https://news.example.org/link">'
+    )
+    assert m.canonical_url == "https://news.example.org/link"
+
+
+def test_canonical_from_og_url() -> None:
+    m = read('<meta property="og:url" content="https://NEWS.example.org:443/og">')
+    assert m.canonical_url == "https://news.example.org/og"
+
+
+def test_canonical_from_jsonld_main_entity_of_page() -> None:
+    m = read(
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H",'
+        ' "mainEntityOfPage": {"@type": "WebPage", "@id": "https://news.example.org/ld"}}'
+        "</script>"
+    )
+    assert m.canonical_url == "https://news.example.org/ld"
+
+
+def test_canonical_to_home_page_on_an_article_is_ignored() -> None:
+    m = read('<link rel="canonical" href="https://news.example.org/">')
+    assert m.canonical_url is None
+
+
+def test_canonical_resolves_against_base_href() -> None:
+    m = read('<base href="https://cdn.example.org/a/"><link rel="canonical" href="story">')
+    assert m.canonical_url == "https://cdn.example.org/a/story"
+
+
+def test_canonical_javascript_is_none() -> None:
+    assert read('<link rel="canonical" href="javascript:void(0)">').canonical_url is None
+
+
+# --- site name, section, tags, image --------------------------------------------
+
+
+def test_site_name_precedence() -> None:
+    m = read(
+        '<meta name="application-name" content="App Name">'
+        '<meta property="og:site_name" content="The Example Times">'
+    )
+    assert m.site_name == "The Example Times"
+
+
+def test_site_name_from_jsonld_publisher() -> None:
+    m = read(
+        '<meta name="application-name" content="App Name">'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H",'
+        ' "publisher": {"@type": "Organization", "name": "Example Media"}}</script>'
+    )
+    assert m.site_name == "Example Media"
+
+
+def test_site_name_from_application_name() -> None:
+    assert read('<meta name="application-name" content="App Name">').site_name == "App Name"
+
+
+def test_site_name_that_is_a_url_is_skipped() -> None:
+    m = read(
+        '<meta property="og:site_name" content="https://www.example.org">'
+        '<meta name="application-name" content="Example">'
+    )
+    assert m.site_name == "Example"
+
+
+def test_section_from_article_section() -> None:
+    assert read('<meta property="article:section" content="World">').section == "World"
+
+
+def test_section_from_jsonld_list_takes_first() -> None:
+    m = read(
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H",'
+        ' "articleSection": ["Europe", "World"]}</script>'
+    )
+    assert m.section == "Europe"
+
+
+def test_tags_from_article_tag_metas() -> None:
+    m = read(
+        '<meta property="article:tag" content="Storms">'
+        '<meta property="article:tag" content="Portugal">'
+        '<meta name="keywords" content="ignored, seo">'
+    )
+    assert m.tags == ("Storms", "Portugal")
+
+
+def test_tags_from_jsonld_keywords_string_and_list() -> None:
+    as_string = read(
+        '<script type="application/ld+json">'
+        '{"@type": "NewsArticle", "headline": "H", "keywords": "Storms, Spain,storms"}</script>'
+    )
+    as_list = read(
+        '<script type="application/ld+json">'
+        '{"@type": "NewsArticle", "headline": "H", "keywords": ["Storms", "Spain"]}</script>'
+    )
+    assert as_string.tags == ("Storms", "Spain")
+    assert as_list.tags == ("Storms", "Spain")
+
+
+def test_tags_from_news_keywords_before_keywords() -> None:
+    m = read(
+        '<meta name="keywords" content="a, b"><meta name="news_keywords" content="Storm, Coast">'
+    )
+    assert m.tags == ("Storm", "Coast")
+
+
+def test_image_from_og_image_resolved() -> None:
+    assert read('<meta property="og:image" content="/img/storm.jpg">').image == (
+        "https://news.example.org/img/storm.jpg"
+    )
+
+
+def test_image_from_twitter_image() -> None:
+    m = read('<meta name="twitter:image" content="https://img.example.org/t.jpg">')
+    assert m.image == "https://img.example.org/t.jpg"
+
+
+@pytest.mark.parametrize(
+    "image",
+    [
+        '"https://img.example.org/a.jpg"',
+        '["https://img.example.org/a.jpg", "https://img.example.org/b.jpg"]',
+        '{"@type": "ImageObject", "url": "https://img.example.org/a.jpg", "width": 1200}',
+        '[{"@type": "ImageObject", "url": "https://img.example.org/a.jpg"}]',
+    ],
+)
+def test_image_from_jsonld_shapes(image: str) -> None:
+    m = read(
+        '<script type="application/ld+json">'
+        f'{{"@type": "NewsArticle", "headline": "H", "image": {image}}}</script>'
+    )
+    assert m.image == "https://img.example.org/a.jpg"
+
+
+# --- page type and body -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "kind",
+    ["NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting", "LiveBlogPosting",
+     "OpinionNewsArticle", "AnalysisNewsArticle", "schema:NewsArticle",
+     "https://schema.org/NewsArticle"],
+)  # fmt: skip
+def test_page_type_article_from_jsonld_type(kind: str) -> None:
+    m = read(f'<script type="application/ld+json">{{"@type": "{kind}", "headline": "H"}}</script>')
+    assert m.page_type == "article"
+
+
+def test_page_type_article_from_og_type() -> None:
+    assert read('<meta property="og:type" content="article">').page_type == "article"
+
+
+def test_page_type_listing_from_collection_page() -> None:
+    m = read(
+        '<script type="application/ld+json">{"@type": "CollectionPage", "name": "World"}</script>',
+        url="https://news.example.org/world",
+    )
+    assert m.page_type == "listing"
+
+
+def test_page_type_listing_from_og_website_on_home_page() -> None:
+    m = read('<meta property="og:type" content="website">', url="https://news.example.org/")
+    assert m.page_type == "listing"
+
+
+def test_og_website_on_an_article_path_is_unknown() -> None:
+    assert read('<meta property="og:type" content="website">').page_type is None
+
+
+def test_website_object_beside_article_object_is_article() -> None:
+    m = read(
+        '<script type="application/ld+json">{"@graph": ['
+        '{"@type": "WebSite", "name": "Example"},'
+        '{"@type": "NewsArticle", "headline": "H"}]}</script>',
+        url="https://news.example.org/",
+    )
+    assert m.page_type == "article"
+
+
+def test_home_page_with_article_objects_of_other_urls_is_listing() -> None:
+    m = read(
+        '<meta property="og:type" content="website">'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Other",'
+        ' "url": "https://news.example.org/world/2026/02/04/other-story"}</script>',
+        url="https://news.example.org/",
+    )
+    assert m.page_type == "listing"
+
+
+def test_page_type_unknown_without_signals() -> None:
+    assert read("<title>x</title>").page_type is None
+
+
+def test_jsonld_body_is_normalized_text() -> None:
+    m = read(
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H",'
+        ' "articleBody": "First  paragraph.\\n\\nSecond &amp; last."}</script>'
+    )
+    assert m.jsonld_body == "First paragraph. Second & last."
+
+
+def test_jsonld_body_none_without_article_body() -> None:
+    m = read(
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H"}</script>'
+    )
+    assert m.jsonld_body is None
+
+
+# --- microdata fallback -----------------------------------------------------------
+
+
+def test_microdata_article_gives_title_date_and_author() -> None:
+    body = (
+        '<article itemscope itemtype="https://schema.org/NewsArticle">'
+        '<h2 itemprop="headline">Storm reaches the coast</h2>'
+        '<time itemprop="datePublished" datetime="2026-02-04T09:30:00+01:00">4 Feb</time>'
+        '<span itemprop="author">Ana Lima</span></article>'
+    )
+    m = read("", body)
+    assert (m.title, m.published_at, m.authors) == (
+        "Storm reaches the coast",
+        "2026-02-04T08:30:00Z",
+        ("Ana Lima",),
+    )

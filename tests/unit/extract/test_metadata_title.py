@@ -1,0 +1,137 @@
+"""The page title: sources, precedence, site-name removal, the visible h1."""
+
+from __future__ import annotations
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from service.extract.metadata import read_metadata
+from service.extract.metadata_title import choose_title, strip_site_name
+
+PAGE_URL = "https://www.dailyexample.com/world/2026/02/04/storm"
+
+
+def title_of(head: str, body: str = "", url: str = PAGE_URL) -> str | None:
+    html = f"<html><head>{head}</head><body>{body}</body></html>"
+    return read_metadata(LexborHTMLParser(html), url).title
+
+
+def test_og_title_first() -> None:
+    head = (
+        "<title>Page title | Daily Example</title>"
+        '<meta property="og:title" content="Shared headline">'
+        '<meta name="twitter:title" content="Card headline">'
+    )
+    assert title_of(head) == "Shared headline"
+
+
+def test_jsonld_headline_before_title_tag() -> None:
+    head = (
+        "<title>Page title | Daily Example</title>"
+        '<script type="application/ld+json">'
+        '{"@type": "NewsArticle", "headline": "Declared headline"}</script>'
+    )
+    assert title_of(head) == "Declared headline"
+
+
+def test_twitter_title_before_title_tag() -> None:
+    head = '<title>Page title</title><meta name="twitter:title" content="Card headline">'
+    assert title_of(head) == "Card headline"
+
+
+def test_title_tag_with_site_suffix_removed() -> None:
+    head = "<title>Storm reaches the coast | Daily Example</title>"
+    assert title_of(head) == "Storm reaches the coast"
+
+
+def test_first_h1_without_any_declared_title() -> None:
+    assert title_of("", "<h1>  Storm reaches\n the coast </h1><h1>Other</h1>") == (
+        "Storm reaches the coast"
+    )
+
+
+def test_visible_h1_preferred_when_it_matches_the_declared_title() -> None:
+    head = '<meta property="og:title" content="STORM REACHES THE COAST - Daily Example">'
+    body = "<h1>Storm Reaches the Coast</h1>"
+    assert title_of(head, body) == "Storm Reaches the Coast"
+
+
+def test_h1_that_is_the_logo_is_not_taken() -> None:
+    head = '<meta property="og:title" content="Storm reaches the coast">'
+    body = "<h1>Daily Example</h1><h1>Storm reaches the coast</h1>"
+    assert title_of(head, body) == "Storm reaches the coast"
+
+
+def test_unrelated_h1_does_not_replace_the_declared_title() -> None:
+    head = '<meta property="og:title" content="Storm reaches the coast">'
+    assert title_of(head, "<h1>Latest news</h1>") == "Storm reaches the coast"
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Storm reaches the coast | Daily Example", "Storm reaches the coast"),
+        ("Storm reaches the coast - Daily Example", "Storm reaches the coast"),
+        ("Storm reaches the coast \u2014 Daily Example", "Storm reaches the coast"),
+        ("Storm reaches the coast \u2013 Daily Example", "Storm reaches the coast"),
+        ("Storm reaches the coast :: Daily Example", "Storm reaches the coast"),
+        ("Daily Example: Storm reaches the coast", "Storm reaches the coast"),
+        ("Daily Example | Storm reaches the coast", "Storm reaches the coast"),
+        ("Storm reaches the coast | DAILY EXAMPLE", "Storm reaches the coast"),
+        ("Storm reaches the coast | Daily Example News", "Storm reaches the coast"),
+        ("Storm reaches the coast | Daily Example | Since 1901", "Storm reaches the coast"),
+        ("Storm - reaches the coast", "Storm - reaches the coast"),
+        ("Storm reaches the coast", "Storm reaches the coast"),
+        ("Daily Example", "Daily Example"),  # never emptied
+    ],
+)
+def test_site_name_removed(title: str, expected: str) -> None:
+    assert strip_site_name(title, ["Daily Example", "Daily Example | Since 1901"]) == expected
+
+
+def test_site_name_from_host_when_undeclared() -> None:
+    assert title_of("<title>Storm reaches the coast - DailyExample.com</title>") == (
+        "Storm reaches the coast"
+    )
+
+
+def test_short_unnamed_suffix_after_bar_removed() -> None:
+    assert strip_site_name("Storm reaches the coast of Portugal | Some Paper", []) == (
+        "Storm reaches the coast of Portugal"
+    )
+
+
+def test_dash_clause_of_headline_kept_without_site_name() -> None:
+    title = "Storm reaches the coast \u2013 and the rivers rise"
+    assert strip_site_name(title, ["Daily Example"]) == title
+
+
+def test_colon_in_headline_kept() -> None:
+    title = "Analysis: storm reaches the coast"
+    assert strip_site_name(title, ["Daily Example"]) == title
+
+
+def test_arabic_title_kept_intact_with_site_removed() -> None:
+    head = (
+        '<meta property="og:site_name" content="الجريدة">'
+        "<title>العاصفة تصل إلى الساحل | الجريدة</title>"
+    )
+    assert title_of(head, url="https://example.net/a/1") == "العاصفة تصل إلى الساحل"
+
+
+def test_japanese_title_with_h1() -> None:
+    head = '<meta property="og:title" content="嵐が沿岸に到達 - 日刊サンプル">'
+    body = "<h1>嵐が沿岸に到達</h1>"
+    assert title_of(head, body, url="https://example.jp/news/1") == "嵐が沿岸に到達"
+
+
+def test_chinese_title_with_site_name() -> None:
+    head = (
+        '<meta property="og:site_name" content="示例新闻">'
+        "<title>风暴抵达海岸_示例新闻 | 示例新闻</title>"
+    )
+    assert title_of(head, url="https://example.cn/a/1") == "风暴抵达海岸"
+
+
+def test_choose_title_without_anything() -> None:
+    assert choose_title([], [], []) is None

@@ -1,0 +1,81 @@
+"""text.normalize_text and text.is_truncated."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.extract.text import is_truncated, normalize_text
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("  Storm   reaches\n\tthe coast  ", "Storm reaches the coast"),
+        ("no\u00a0break\u202fnarrow\u2009thin", "no break narrow thin"),
+        ("line\u2028separator", "line separator"),
+        ("zero\u200bwidth", "zerowidth"),
+        ("soft\u00adhyphen", "softhyphen"),
+        ("\ufeffBOM first", "BOM first"),
+        ("word\u2060joiner", "wordjoiner"),
+        ("bell\x07and\x00nul", "bellandnul"),
+        ("c1\x85\x9fcontrols", "c1controls"),
+        ("lone\udce9surrogate", "lonesurrogate"),
+        ("e\u0301", "\u00e9"),  # NFC composes
+        ("", ""),
+        (" \u200b \n ", ""),
+    ],
+)
+def test_normalize_text(raw: str, expected: str) -> None:
+    assert normalize_text(raw) == expected
+
+
+def test_arabic_kept_and_edge_direction_marks_dropped() -> None:
+    assert normalize_text("\u200f العاصفة تصل إلى الساحل \u200f") == "العاصفة تصل إلى الساحل"
+
+
+def test_direction_marks_inside_mixed_text_kept() -> None:
+    text = "BBC \u200fالعاصفة\u200f 2026"  # noqa: RUF001 (Arabic letters are meant)
+    assert normalize_text(text) == text
+
+
+def test_persian_zero_width_non_joiner_kept() -> None:
+    word = "می\u200cخواهم"  # noqa: RUF001 (Persian letters are meant)
+    assert normalize_text(word) == word
+
+
+def test_emoji_zero_width_joiner_sequence_kept() -> None:
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
+    assert normalize_text(f" {family} ") == family
+
+
+def test_cjk_kept_and_ideographic_space_folded() -> None:
+    assert normalize_text("嵐が沿岸に到達\u3000東京") == "嵐が沿岸に到達 東京"
+    sentence = "风暴抵达海岸，河流上涨。"  # noqa: RUF001 (the full-width comma is meant)
+    assert normalize_text(sentence) == sentence
+
+
+def test_hangul_jamo_compose_under_nfc() -> None:
+    assert normalize_text("\u1112\u1161\u11ab") == "\ud55c"
+
+
+def test_normalize_is_idempotent() -> None:
+    once = normalize_text(" \u200fa\u00a0b\u0301 \u200b")
+    assert normalize_text(once) == once
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rivers and reservoirs co...", True),
+        ("Rivers and reservoirs co…", True),
+        ("Rivers and reservoirs co… ", True),
+        ("Rivers and reservoirs [...]", True),
+        ("Rivers and reservoirs […]", True),
+        ("«Rivers and reservoirs…»", True),
+        ("Rivers and reservoirs rise.", False),
+        ("Rivers... and reservoirs rise", False),
+        ("", False),
+    ],
+)
+def test_is_truncated(text: str, expected: bool) -> None:
+    assert is_truncated(text) is expected

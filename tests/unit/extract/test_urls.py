@@ -1,0 +1,134 @@
+"""urls.normalize_url and urls.resolve_base."""
+
+from __future__ import annotations
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from service.extract.urls import normalize_url, resolve_base
+
+BASE = "https://news.example.org/world/2026/storm.html"
+
+
+@pytest.mark.parametrize(
+    ("href", "expected"),
+    [
+        # tracking parameters go, others stay in order
+        ("/a?utm_source=x&utm_medium=y", "https://news.example.org/a"),
+        ("/a?id=3&utm_campaign=x&page=2", "https://news.example.org/a?id=3&page=2"),
+        ("/a?fbclid=abc", "https://news.example.org/a"),
+        ("/a?gclid=abc&z=1&a=2", "https://news.example.org/a?z=1&a=2"),
+        ("/a?UTM_Source=x&q=1", "https://news.example.org/a?q=1"),
+        ("/a?b=2&a=1", "https://news.example.org/a?b=2&a=1"),
+        ("/a?mc_cid=1&mc_eid=2", "https://news.example.org/a"),
+        # fragment removed
+        ("/a#comments", "https://news.example.org/a"),
+        ("/a?x=1#top", "https://news.example.org/a?x=1"),
+        # host and scheme lowercased, default ports dropped, others kept
+        ("HTTPS://NEWS.Example.ORG/Path", "https://news.example.org/Path"),
+        ("https://news.example.org:443/a", "https://news.example.org/a"),
+        ("http://news.example.org:80/a", "http://news.example.org/a"),
+        ("https://news.example.org:8443/a", "https://news.example.org:8443/a"),
+        ("http://news.example.org:443/a", "http://news.example.org:443/a"),
+        ("https://news.example.org./a", "https://news.example.org/a"),
+        # relative forms
+        ("next.html", "https://news.example.org/world/2026/next.html"),
+        ("../2025/old.html", "https://news.example.org/world/2025/old.html"),
+        ("/", "https://news.example.org/"),
+        ("//cdn.example.net/img.jpg", "https://cdn.example.net/img.jpg"),
+        ("?page=2", "https://news.example.org/world/2026/storm.html?page=2"),
+        ("#", "https://news.example.org/world/2026/storm.html"),
+        ("https://news.example.org", "https://news.example.org/"),
+        # dot segments in absolute URLs
+        ("https://news.example.org/a/./b/../c", "https://news.example.org/a/c"),
+        ("https://news.example.org/a/b/..", "https://news.example.org/a/"),
+        # user info dropped
+        ("https://user:secret@news.example.org/a", "https://news.example.org/a"),
+        # IDN hosts in punycode
+        ("https://bücher.example/a", "https://xn--bcher-kva.example/a"),
+        ("https://BÜCHER.example/a", "https://xn--bcher-kva.example/a"),
+        ("https://xn--bcher-kva.example/a", "https://xn--bcher-kva.example/a"),
+        # IPv6
+        ("http://[::1]:8080/a", "http://[::1]:8080/a"),
+        # percent-escapes kept as written; spaces and non-ASCII escaped
+        ("/caf%C3%A9?q=a%20b", "https://news.example.org/caf%C3%A9?q=a%20b"),
+        ("/a?q=a+b&r=%2F", "https://news.example.org/a?q=a+b&r=%2F"),
+        ("/café story", "https://news.example.org/caf%C3%A9%20story"),
+        ("/a?q=café", "https://news.example.org/a?q=caf%C3%A9"),
+        ("/a?utm_source=x&q=a%20b", "https://news.example.org/a?q=a%20b"),
+        # whitespace as browsers treat it
+        ("  /a  ", "https://news.example.org/a"),
+        ("/a\n/b\t", "https://news.example.org/a/b"),
+    ],
+)
+def test_normalize_url(href: str, expected: str) -> None:
+    assert normalize_url(href, BASE) == expected
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "",
+        "   ",
+        "javascript:void(0)",
+        "JavaScript:void(0)",
+        "  javascript:alert(1)",
+        "mailto:desk@example.org",
+        "tel:+351000000",
+        "data:text/html,hi",
+        "ftp://files.example.org/a",
+        "about:blank",
+        "https://news.example.org:99999/a",  # port out of range
+        "https://news.example.org:abc/a",  # port not a number
+        "http://[::1/a",  # broken IPv6
+        "https://exa mple.org/a",  # space in host
+        "https://" + "a" * 70 + "é.example/",  # IDN label too long
+        "/caf\udce9",  # lone surrogate from broken decoding
+    ],
+)
+def test_not_web_or_broken_is_none(href: str) -> None:
+    assert normalize_url(href, BASE) is None
+
+
+def test_relative_href_without_usable_base_is_none() -> None:
+    assert normalize_url("/a", "") is None
+    assert normalize_url("/a", "not a url") is None
+
+
+def test_normalization_is_idempotent() -> None:
+    once = normalize_url("HTTPS://Bücher.example:443/a/./b?utm_source=x&q=café#f", BASE)
+    assert once == "https://xn--bcher-kva.example/a/b?q=caf%C3%A9"
+    assert normalize_url(once, BASE) == once
+
+
+def tree(head: str) -> LexborHTMLParser:
+    return LexborHTMLParser(f"<html><head>{head}</head><body><a href='x'>x</a></body></html>")
+
+
+def test_resolve_base_without_base_is_page_url() -> None:
+    assert resolve_base(tree(""), BASE) == BASE
+
+
+def test_resolve_base_absolute() -> None:
+    assert resolve_base(tree('<base href="https://cdn.example.net/s/">'), BASE) == (
+        "https://cdn.example.net/s/"
+    )
+
+
+def test_resolve_base_relative_to_page() -> None:
+    assert resolve_base(tree('<base href="/mobile/">'), BASE) == "https://news.example.org/mobile/"
+
+
+def test_resolve_base_first_with_href_counts() -> None:
+    head = '<base target="_blank"><base href="/one/"><base href="/two/">'
+    assert resolve_base(tree(head), BASE) == "https://news.example.org/one/"
+
+
+@pytest.mark.parametrize("href", ["", "   ", "javascript:void(0)", "ftp://x.example/"])
+def test_resolve_base_unusable_is_page_url(href: str) -> None:
+    assert resolve_base(tree(f'<base href="{href}">'), BASE) == BASE
+
+
+def test_links_resolve_against_base() -> None:
+    base = resolve_base(tree('<base href="https://cdn.example.net/s/">'), BASE)
+    assert normalize_url("story.html", base) == "https://cdn.example.net/s/story.html"
