@@ -51,6 +51,11 @@ class Settings(BaseSettings):
     auto_offset_reset: Literal["earliest", "latest"] = Field(
         "earliest", description="Where a new group starts reading."
     )
+    delivery: Literal["at_least_once", "exactly_once"] = Field(
+        "at_least_once",
+        description="at_least_once (idempotent producer, commit after acks) or exactly_once "
+        "(transactions; readers use isolation_level=read_committed).",
+    )
 
     # Work and limits
     workers: int = Field(
