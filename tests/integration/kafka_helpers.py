@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import tempfile
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 import orjson
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
@@ -101,3 +108,64 @@ async def wait_for(predicate: object, timeout: float = 60.0) -> None:
         if time.monotonic() > deadline:
             raise TimeoutError("condition not met in time")
         await asyncio.sleep(0.1)
+
+
+class ServiceProcess:
+    """``pagesplit run`` as a child process, as a pod would run it."""
+
+    def __init__(self, settings: Settings, **env: str) -> None:
+        self._env = dict(os.environ)
+        self._env.update(
+            {
+                "PAGESPLIT_KAFKA_BOOTSTRAP_SERVERS": settings.kafka_bootstrap_servers,
+                "PAGESPLIT_INPUT_TOPIC": settings.input_topic,
+                "PAGESPLIT_ARTICLES_TOPIC": settings.articles_topic,
+                "PAGESPLIT_TEASERS_TOPIC": settings.teasers_topic,
+                "PAGESPLIT_DLQ_TOPIC": settings.dlq_topic,
+                "PAGESPLIT_GROUP_ID": settings.group_id,
+                "PAGESPLIT_DELIVERY": settings.delivery,
+                "PAGESPLIT_HTTP_PORT": "0",
+                "PAGESPLIT_WORKERS": "1",
+                "PAGESPLIT_BATCH_MAX_EVENTS": "50",
+                **env,
+            }
+        )
+        fd, name = tempfile.mkstemp(prefix="pagesplit-", suffix=".log")
+        self._log = Path(name)
+        with os.fdopen(fd, "wb") as log:  # the child keeps its own descriptor
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "service", "run"],
+                env=self._env,
+                stdout=subprocess.DEVNULL,
+                stderr=log,
+                start_new_session=True,  # its own process group, like a container
+            )
+
+    def log(self) -> str:
+        return self._log.read_text(errors="replace")[-4000:]
+
+    def terminate(self, timeout: float = 60) -> int:
+        """SIGTERM to the main process (as Kubernetes does); its exit status."""
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            return self.process.wait(timeout)
+        finally:
+            self.kill()
+
+    def kill(self) -> None:
+        """SIGKILL to every process of the service, as when a container is killed."""
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait()
+
+
+async def wait_committed(
+    settings: Settings, minimum: int, partitions: int, timeout: float = 120
+) -> int:
+    """Poll the group's committed offsets until they add up to ``minimum``; return the sum."""
+    deadline = time.monotonic() + timeout
+    while True:
+        total = sum(v or 0 for v in (await committed(settings, partitions)).values())
+        if total >= minimum or time.monotonic() > deadline:
+            return total
+        await asyncio.sleep(0.2)

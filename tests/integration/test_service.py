@@ -5,11 +5,6 @@ from __future__ import annotations
 import asyncio
 import base64
 import gzip
-import os
-import signal
-import subprocess
-import sys
-import time
 from collections import Counter
 from importlib import resources
 
@@ -23,7 +18,14 @@ from service.metrics import Metrics
 from service.pipeline import Done, PipelineLimits, process_event
 from service.records import Source
 from service.settings import Settings
-from tests.integration.kafka_helpers import Sent, committed, publish, read_all, wait_for
+from tests.integration.kafka_helpers import (
+    ServiceProcess,
+    committed,
+    publish,
+    read_all,
+    wait_committed,
+    wait_for,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -177,35 +179,6 @@ async def test_restart_after_commit_reprocesses_nothing(settings: Settings) -> N
     )
 
 
-def _service(settings: Settings) -> subprocess.Popen[bytes]:
-    env = dict(os.environ)
-    env.update(
-        {
-            "PAGESPLIT_KAFKA_BOOTSTRAP_SERVERS": settings.kafka_bootstrap_servers,
-            "PAGESPLIT_INPUT_TOPIC": settings.input_topic,
-            "PAGESPLIT_ARTICLES_TOPIC": settings.articles_topic,
-            "PAGESPLIT_TEASERS_TOPIC": settings.teasers_topic,
-            "PAGESPLIT_DLQ_TOPIC": settings.dlq_topic,
-            "PAGESPLIT_GROUP_ID": settings.group_id,
-            "PAGESPLIT_HTTP_PORT": "0",
-            "PAGESPLIT_WORKERS": "2",
-            "PAGESPLIT_BATCH_MAX_EVENTS": "50",
-        }
-    )
-    return subprocess.Popen(
-        [sys.executable, "-m", "service", "run"], env=env, stderr=subprocess.PIPE
-    )
-
-
-async def _wait_committed(settings: Settings, minimum: int, partitions: int, timeout: float) -> int:
-    deadline = time.monotonic() + timeout
-    while True:
-        total = sum(v or 0 for v in (await committed(settings, partitions)).values())
-        if total >= minimum or time.monotonic() > deadline:
-            return total
-        await asyncio.sleep(0.2)
-
-
 async def test_sigterm_mid_stream_loses_nothing(settings: Settings) -> None:
     page = demo_page("business-uranium.html")
     values = [
@@ -214,21 +187,17 @@ async def test_sigterm_mid_stream_loses_nothing(settings: Settings) -> None:
     ]
     sent = await publish(settings, values, partitions=2)
 
-    first = _service(settings)
-    done_at_stop = await _wait_committed(settings, 100, 2, timeout=90)
-    first.send_signal(signal.SIGTERM)
-    _, err = first.communicate(timeout=60)
-    assert first.returncode == 0, err.decode()[-3000:]
+    first = ServiceProcess(settings, PAGESPLIT_WORKERS="2")
+    done_at_stop = await wait_committed(settings, 100, 2, timeout=90)
+    assert first.terminate() == 0, first.log()
     after_drain = sum(v or 0 for v in (await committed(settings, 2)).values())
     assert done_at_stop <= after_drain < len(values), "the stop was not mid-stream"
 
-    second = _service(settings)
+    second = ServiceProcess(settings, PAGESPLIT_WORKERS="2")
     try:
-        assert await _wait_committed(settings, len(values), 2, timeout=120) == len(values)
+        assert await wait_committed(settings, len(values), 2) == len(values)
     finally:
-        second.send_signal(signal.SIGTERM)
-        _, err = second.communicate(timeout=60)
-    assert second.returncode == 0, err.decode()[-3000:]
+        assert second.terminate() == 0, second.log()
 
     articles = await read_all(settings, settings.articles_topic, 1)
     dead = await read_all(settings, settings.dlq_topic, 1)
@@ -240,4 +209,3 @@ async def test_sigterm_mid_stream_loses_nothing(settings: Settings) -> None:
     expected = {(s.partition, s.offset) for s in sent}
     assert expected - seen == set(), "events lost"
     assert len(dead) == len([v for v in values if v == b"{broken"])
-    _ = Sent  # re-exported type used by helpers
