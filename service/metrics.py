@@ -10,6 +10,14 @@ from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 
 RECORD_TYPES = ("article", "teaser")
 
+# How one body_ref fetch ended; the label set of pagesplit_body_fetches_total.
+BODY_FETCH_OUTCOMES = (
+    "ok",  # the body came at the first attempt
+    "retried",  # the body came after one or more retries
+    "failed",  # no body: unavailable, too large or undecodable
+    "forbidden",  # refused before connecting, or a redirect left the allowlist
+)
+
 # Every reason an event can be dead-lettered with; the label set of
 # pagesplit_dead_letters_total, initialised at start so that rates exist at 0.
 DEAD_LETTER_REASONS = (
@@ -23,11 +31,13 @@ DEAD_LETTER_REASONS = (
     "http_status",  # the crawler got a non-2xx response
     "record_too_large",  # an output record is over max_record_bytes
     "body_unavailable",  # the body could not be had (body_ref)
+    "body_ref_forbidden",  # body_ref names a host or address we may not fetch from
     "split_error",  # the splitter failed on this page (a bug: alert on it)
     "split_crash",  # a splitting process died on this page
 )
 
 _SECONDS_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
+_FETCH_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0)
 _LATENCY_BUCKETS = (0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 3600)
 _BYTES_BUCKETS = tuple(float(2**n) for n in range(10, 26, 2))  # 1 KiB .. 32 MiB
 
@@ -85,6 +95,18 @@ class Metrics:
             buckets=_SECONDS_BUCKETS,
             registry=r,
         )
+        self.body_fetch_seconds = Histogram(
+            "pagesplit_body_fetch_seconds",
+            "Time to fetch one body_ref, retries and redirects included.",
+            buckets=_FETCH_BUCKETS,
+            registry=r,
+        )
+        self.body_fetches = Counter(
+            "pagesplit_body_fetches_total",
+            "body_ref fetches, by outcome (ok, retried, failed, forbidden).",
+            ["outcome"],
+            registry=r,
+        )
         self.consumer_lag = Gauge(
             "pagesplit_consumer_lag",
             "Messages between the committed offset and the high watermark, by partition.",
@@ -106,3 +128,10 @@ class Metrics:
             self.dead_letters.labels(reason=reason)
         for kind in ("article", "teaser", "dropped"):
             self.text_chars.labels(kind=kind)
+        for outcome in BODY_FETCH_OUTCOMES:
+            self.body_fetches.labels(outcome=outcome)
+
+    def observe_body_fetch(self, outcome: str, seconds: float) -> None:
+        """Count one body_ref fetch; fits ``service.fetch.BodyFetcher``'s ``observer``."""
+        self.body_fetches.labels(outcome=outcome).inc()
+        self.body_fetch_seconds.observe(seconds)

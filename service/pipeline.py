@@ -55,12 +55,19 @@ class Failed:
     seconds: float
 
 
-def process_event(value: bytes | None, source: Source, limits: PipelineLimits) -> Done | Failed:
-    """Decode, validate and split one raw event. Never raises for bad input."""
+def process_event(
+    value: bytes | None, source: Source, limits: PipelineLimits, body: bytes | None = None
+) -> Done | Failed:
+    """Decode, validate and split one raw event. Never raises for bad input.
+
+    ``body`` is the page of a ``body_ref`` event, already fetched (and
+    decompressed) by the caller; it is ignored for events that carry their own
+    body. A ``body_ref`` event without it fails with ``body_unavailable``.
+    """
     start = time.perf_counter()
     try:
         event = decode_event(value, limits.max_event_bytes, limits.max_page_bytes)
-        return _split_event(event, source, limits, start)
+        return _split_event(event, source, limits, start, body)
     except InvalidEvent as exc:
         return Failed(exc.reason, str(exc), time.perf_counter() - start)
     except RefusedPage as exc:
@@ -70,20 +77,21 @@ def process_event(value: bytes | None, source: Source, limits: PipelineLimits) -
 
 
 def _split_event(
-    event: PageEvent, source: Source, limits: PipelineLimits, start: float
+    event: PageEvent, source: Source, limits: PipelineLimits, start: float, fetched: bytes | None
 ) -> Done | Failed:
     if event.status is not None and not 200 <= event.status < 300:
         return Failed("http_status", f"crawler got HTTP {event.status}", 0.0)
-    if event.body is None:
-        return Failed("body_unavailable", "body_ref events are not fetched by this build", 0.0)
+    body = event.body if event.body is not None else fetched
+    if body is None:
+        return Failed("body_unavailable", "the body_ref body was not fetched", 0.0)
     result = split(
-        event.body,
+        body,
         event.url,
         event.headers,
         Limits(max_bytes=limits.max_page_bytes, max_nodes=limits.max_page_nodes),
     )
-    fetched = event.fetched_at.strftime("%Y-%m-%dT%H:%M:%SZ") if event.fetched_at else None
-    src = Source(source.topic, source.partition, source.offset, fetched)
+    fetched_at = event.fetched_at.strftime("%Y-%m-%dT%H:%M:%SZ") if event.fetched_at else None
+    src = Source(source.topic, source.partition, source.offset, fetched_at)
     outputs = []
     for record in build_records(result, event.url, src, crawl_id=event.crawl_id, site=event.site):
         data = encode_record(record)

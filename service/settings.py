@@ -8,12 +8,17 @@ service reads the environment.
 from __future__ import annotations
 
 import os
-from typing import Literal
+import re
+from typing import Annotated, Literal
 
-from pydantic import Field, FilePath, SecretStr, ValidationError, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, FilePath, SecretStr, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 ENV_PREFIX = "PAGESPLIT_"
+
+# An allowlist entry: a host name, ``*.`` and a domain suffix, or an IP address
+# (IPv6 without brackets); no scheme, port or path.
+_HOST_PATTERN = re.compile(r"^(\*\.)?[a-z0-9]([a-z0-9.-]*[a-z0-9])?$|^[0-9a-f:.]+$")
 
 
 def _cores() -> int:
@@ -77,6 +82,28 @@ class Settings(BaseSettings):
         1024 * 1024, ge=1024, description="Largest output record produced, in bytes."
     )
 
+    # Fetching bodies by reference (body_ref)
+    body_ref_allowed_hosts: Annotated[tuple[str, ...], NoDecode] = Field(
+        (),
+        description="Hosts body_ref may name: exact hosts and *.suffix wildcards, "
+        "comma-separated; empty: body_ref events are refused.",
+    )
+    body_ref_allow_private: bool = Field(
+        False, description="Allow body_ref hosts that resolve to private or loopback addresses."
+    )
+    body_ref_timeout_seconds: float = Field(
+        10.0, gt=0, le=300, description="Budget of one body_ref request (connect to last byte)."
+    )
+    body_ref_retries: int = Field(
+        3, ge=0, le=10, description="Retries of a body_ref request after a transient failure."
+    )
+    body_ref_max_redirects: int = Field(
+        3, ge=0, le=20, description="Most redirects followed for one body_ref."
+    )
+    body_ref_concurrency: int = Field(
+        16, ge=1, le=1024, description="Most body_ref fetches (and connections) at once."
+    )
+
     # Lifecycle and observability
     http_host: str = Field("0.0.0.0", description="Address of the metrics and health server.")
     http_port: int = Field(8080, ge=0, le=65535, description="Port of /metrics, /healthz, /readyz.")
@@ -89,6 +116,25 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
         "INFO", description="Log level."
     )
+
+    @field_validator("body_ref_allowed_hosts", mode="before")
+    @classmethod
+    def _split_hosts(cls, value: object) -> object:
+        if isinstance(value, str):
+            value = value.split(",")
+        if not isinstance(value, list | tuple):
+            return value
+        hosts = []
+        for item in value:
+            if not isinstance(item, str):
+                raise ValueError(f"expected host names, got {item!r}")
+            host = item.strip().lower().rstrip(".")
+            if not host:
+                continue
+            if not _HOST_PATTERN.match(host):
+                raise ValueError(f"{item.strip()!r} is not a host, *.suffix or IP address")
+            hosts.append(host)
+        return tuple(hosts)
 
     @model_validator(mode="after")
     def _check_security(self) -> Settings:
