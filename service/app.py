@@ -7,6 +7,7 @@ import contextlib
 import logging
 import signal
 
+from service.fetch import BodyFetcher, FetchConfig
 from service.http import build_app, http_server
 from service.metrics import Metrics
 from service.pool import SplitPool
@@ -36,7 +37,10 @@ async def serve(
         await loop.run_in_executor(None, pool.warm_up)
         metrics.workers.set(settings.workers)
 
-        runner = Runner(settings, metrics, pool)
+        fetcher = await stack.enter_async_context(
+            BodyFetcher(FetchConfig.from_settings(settings), observer=metrics.observe_body_fetch)
+        )
+        runner = Runner(settings, metrics, pool, fetcher)
         app = build_app(
             metrics.registry,
             lambda: runner.ready,

@@ -19,6 +19,8 @@ from concurrent.futures.process import BrokenProcessPool
 from aiokafka import AIOKafkaConsumer, ConsumerRebalanceListener, TopicPartition
 
 from service.delivery import Batch, Message, make_delivery
+from service.events import InvalidEvent, decode_event
+from service.fetch import BodyFetcher, FetchError
 from service.kafka import client_options
 from service.metrics import Metrics
 from service.pipeline import Done, Failed, PipelineLimits, process_event
@@ -32,10 +34,18 @@ log = logging.getLogger(__name__)
 class Runner:
     """Consumes ``settings.input_topic`` in a consumer group until ``stop`` is set."""
 
-    def __init__(self, settings: Settings, metrics: Metrics, pool: SplitPool) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        metrics: Metrics,
+        pool: SplitPool,
+        fetcher: BodyFetcher | None = None,
+    ) -> None:
         self._settings = settings
         self._metrics = metrics
         self._pool = pool
+        self._fetcher = fetcher
+        self._fetch_slots = asyncio.Semaphore(settings.body_ref_concurrency)
         self._limits = PipelineLimits(
             max_event_bytes=settings.max_event_bytes,
             max_page_bytes=settings.max_page_bytes,
@@ -122,28 +132,65 @@ class Runner:
                 m.text_chars.labels(kind="dropped").inc(result.stats.dropped_chars)
 
     async def _split_all(self, messages: Sequence[Message]) -> list[Done | Failed]:
-        """Split every message in the pool; a page that kills a worker is a dead letter."""
-        jobs = [(msg.value, Source(msg.topic, msg.partition, msg.offset, None)) for msg in messages]
+        """Fetch bodies by reference, then split every message in the pool, in order.
+
+        A body that cannot be fetched, or a page that kills a worker, is a dead letter.
+        """
+        fetched = await asyncio.gather(*(self._fetch_body(m.value) for m in messages))
+        results: list[Done | Failed | None] = [
+            f if isinstance(f, Failed) else None for f in fetched
+        ]
+        jobs = [
+            (i, msg.value, Source(msg.topic, msg.partition, msg.offset, None), body)
+            for i, (msg, body) in enumerate(zip(messages, fetched, strict=True))
+            if not isinstance(body, Failed)
+        ]
         try:
-            return await asyncio.gather(
-                *(self._pool.submit(process_event, value, src, self._limits) for value, src in jobs)
+            done = await asyncio.gather(
+                *(
+                    self._pool.submit(process_event, v, src, self._limits, b)
+                    for _, v, src, b in jobs
+                )
             )
+            for (i, *_), result in zip(jobs, done, strict=True):
+                results[i] = result
         except BrokenProcessPool:
             log.error("a splitting process died; retrying the batch one event at a time")
             self._pool.restart()
-        results: list[Done | Failed] = []
-        for value, src in jobs:
+            for i, value, src, body in jobs:
+                try:
+                    results[i] = await self._pool.submit(
+                        process_event, value, src, self._limits, body
+                    )
+                except BrokenProcessPool:
+                    log.error(
+                        "a splitting process died on %s/%s@%s", src.topic, src.partition, src.offset
+                    )
+                    results[i] = Failed("split_crash", "a splitting process died on this page", 0.0)
+                    self._pool.restart()
+        return [r for r in results if r is not None]
+
+    async def _fetch_body(self, value: bytes | None) -> bytes | Failed | None:
+        """The body of a body_ref event, or its failure; None for every other event."""
+        if self._fetcher is None or value is None or b'"body_ref"' not in value:
+            return None
+        try:  # a body_ref event carries no body, so decoding it here is cheap
+            event = decode_event(
+                value, self._settings.max_event_bytes, self._settings.max_page_bytes
+            )
+        except InvalidEvent:
+            return None  # the worker dead-letters it with the reason
+        if event.body_ref is None:
+            return None
+        deadline = self._settings.body_ref_deadline_seconds
+        async with self._fetch_slots:
             try:
-                results.append(await self._pool.submit(process_event, value, src, self._limits))
-            except BrokenProcessPool:
-                log.error(
-                    "splitting process died on %s/%s@%s", src.topic, src.partition, src.offset
-                )
-                results.append(
-                    Failed("split_crash", "the splitting process died on this page", 0.0)
-                )
-                self._pool.restart()
-        return results
+                async with asyncio.timeout(deadline):
+                    return await self._fetcher.fetch(event.body_ref)
+            except FetchError as exc:
+                return Failed(exc.reason, str(exc), 0.0)
+            except TimeoutError:
+                return Failed("body_unavailable", f"body not fetched within {deadline:g}s", 0.0)
 
     async def on_assigned(self, assigned: set[TopicPartition]) -> None:
         await self._delivery.assigned(assigned)

@@ -103,6 +103,13 @@ class Settings(BaseSettings):
     body_ref_concurrency: int = Field(
         16, ge=1, le=1024, description="Most body_ref fetches (and connections) at once."
     )
+    body_ref_deadline_seconds: float = Field(
+        30.0,
+        gt=0,
+        le=600,
+        description="Budget of one body_ref fetch with its retries and redirects; "
+        "keep it below liveness_seconds.",
+    )
 
     # Lifecycle and observability
     http_host: str = Field("0.0.0.0", description="Address of the metrics and health server.")

@@ -70,7 +70,9 @@ async def tally(settings: Settings, sent: list[Sent]) -> Tally:
         per_input[(source["partition"], source["offset"])] += 1
     for got in dead:
         headers = got.headers
-        per_input[(int(headers["pagesplit.source.partition"]), int(headers["pagesplit.source.offset"]))] += 1
+        per_input[
+            (int(headers["pagesplit.source.partition"]), int(headers["pagesplit.source.offset"]))
+        ] += 1
     teaser_copies = Counter((g.json()["id"], str(g.json()["source"])) for g in teasers)
     inputs = {(s.partition, s.offset) for s in sent}
     return Tally(
@@ -108,7 +110,9 @@ async def broker_restart(settings: Settings, kafka: LocalKafka | None) -> None:
     await asyncio.to_thread(kafka.restart)
     try:
         while await wait_committed(settings, EVENTS, PARTITIONS, timeout=5) < EVENTS:
-            if service.process.poll() is not None:  # crashed loudly: restart it, as Kubernetes would
+            if (
+                service.process.poll() is not None
+            ):  # crashed loudly: restart it, as Kubernetes would
                 restarts += 1
                 assert restarts <= 3, service.log()
                 service = ServiceProcess(settings)
@@ -166,5 +170,3 @@ async def test_every_input_is_accounted_for(
 
 def replace_settings(settings: Settings, **changes: object) -> Settings:
     return settings.model_copy(update=changes)
-
-
