@@ -16,7 +16,18 @@ import orjson
 
 from service.pipeline import Done, PipelineLimits, process_event
 from service.records import Source
-from service.settings import ENV_PREFIX, Settings, SettingsError, load_settings
+from service.settings import (
+    ENV_PREFIX,
+    SECRETS_DIR_ENV,
+    Settings,
+    SettingsError,
+    load_settings,
+)
+
+SECRETS_HELP = (
+    f"{SECRETS_DIR_ENV}: a folder of mounted secret files, each named pagesplit_<setting> "
+    "(e.g. pagesplit_kafka_sasl_password), read when the variable is not set."
+)
 
 
 def _add_settings_flags(parser: argparse.ArgumentParser) -> None:
@@ -78,12 +89,7 @@ def _events(args: argparse.Namespace) -> Iterator[tuple[int, bytes]]:
 def _cmd_split(args: argparse.Namespace) -> int:
     """Records on stdout, one JSON line each; dead letters on stderr. Exit 1 if any failed."""
     settings = _settings_from(args)
-    limits = PipelineLimits(
-        settings.max_event_bytes,
-        settings.max_page_bytes,
-        settings.max_page_nodes,
-        settings.max_record_bytes,
-    )
+    limits = PipelineLimits.from_settings(settings)
     failed = 0
     out = sys.stdout.buffer
     for number, value in _events(args):
@@ -113,7 +119,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
-    run = sub.add_parser("run", help="run the service (Kafka in, Kafka out)")
+    run = sub.add_parser(
+        "run",
+        help="run the service (Kafka in, Kafka out)",
+        description="Run the service. Every setting is a flag or a PAGESPLIT_* variable.",
+        epilog=SECRETS_HELP,
+    )
     _add_settings_flags(run)
     run.set_defaults(func=_cmd_run)
 

@@ -27,6 +27,7 @@ DEAD_LETTER_REASONS = (
     "body_decode",  # base64 or content_encoding could not be undone
     "page_too_large",  # the decoded page is over max_page_bytes
     "node_budget",  # the page has more elements than max_page_nodes
+    "page_timeout",  # splitting took longer than max_page_seconds
     "not_html",  # the body is empty or binary
     "http_status",  # the crawler got a non-2xx response
     "record_too_large",  # an output record is over max_record_bytes

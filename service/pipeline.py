@@ -7,13 +7,21 @@ arguments and results pickle cheaply across the process pool.
 
 from __future__ import annotations
 
+import contextlib
+import signal
+import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Literal
+from types import FrameType
+from typing import TYPE_CHECKING, Literal
 
 from service.events import InvalidEvent, PageEvent, decode_event
 from service.extract import Limits, RefusedPage, TextStats, split
 from service.records import Source, build_records, encode_record
+
+if TYPE_CHECKING:
+    from service.settings import Settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +32,18 @@ class PipelineLimits:
     max_page_bytes: int
     max_page_nodes: int
     max_record_bytes: int
+    max_page_seconds: float | None = None
+    """Wall-clock budget of one event in a worker; None for none."""
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> PipelineLimits:
+        return cls(
+            max_event_bytes=settings.max_event_bytes,
+            max_page_bytes=settings.max_page_bytes,
+            max_page_nodes=settings.max_page_nodes,
+            max_record_bytes=settings.max_record_bytes,
+            max_page_seconds=settings.max_page_seconds,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +75,34 @@ class Failed:
     seconds: float
 
 
+class _OverBudget(BaseException):
+    """Raised by the timer; a BaseException so that no ``except Exception`` swallows it."""
+
+
+@contextlib.contextmanager
+def _time_budget(seconds: float | None) -> Iterator[None]:
+    """Interrupt the block after ``seconds`` with ``_OverBudget`` (main thread only).
+
+    A worker process runs one event at a time in its main thread, so a timer
+    signal is the way to stop a page that takes too long without losing the
+    worker. Elsewhere (other threads) there is no budget.
+    """
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: FrameType | None) -> None:
+        raise _OverBudget
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def process_event(
     value: bytes | None, source: Source, limits: PipelineLimits, body: bytes | None = None
 ) -> Done | Failed:
@@ -66,8 +114,15 @@ def process_event(
     """
     start = time.perf_counter()
     try:
-        event = decode_event(value, limits.max_event_bytes, limits.max_page_bytes)
-        return _split_event(event, source, limits, start, body)
+        with _time_budget(limits.max_page_seconds):
+            event = decode_event(value, limits.max_event_bytes, limits.max_page_bytes)
+            return _split_event(event, source, limits, start, body)
+    except _OverBudget:
+        return Failed(
+            "page_timeout",
+            f"not split within {limits.max_page_seconds:g}s",
+            time.perf_counter() - start,
+        )
     except InvalidEvent as exc:
         return Failed(exc.reason, str(exc), time.perf_counter() - start)
     except RefusedPage as exc:

@@ -46,12 +46,7 @@ class Runner:
         self._pool = pool
         self._fetcher = fetcher
         self._fetch_slots = asyncio.Semaphore(settings.body_ref_concurrency)
-        self._limits = PipelineLimits(
-            max_event_bytes=settings.max_event_bytes,
-            max_page_bytes=settings.max_page_bytes,
-            max_page_nodes=settings.max_page_nodes,
-            max_record_bytes=settings.max_record_bytes,
-        )
+        self._limits = PipelineLimits.from_settings(settings)
         # Held while a batch is in flight; a rebalance waits for it, so that
         # partitions leave only after their work is committed.
         self._batch_lock = asyncio.Lock()

@@ -78,6 +78,9 @@ class Settings(BaseSettings):
     max_page_nodes: int = Field(
         200_000, ge=100, description="Most HTML elements in a page that is split."
     )
+    max_page_seconds: float = Field(
+        10.0, gt=0, le=600, description="Most time one page may take to split (else a dead letter)."
+    )
     max_record_bytes: int = Field(
         1024 * 1024, ge=1024, description="Largest output record produced, in bytes."
     )
@@ -157,14 +160,21 @@ class SettingsError(Exception):
     """Bad settings; the message names each bad value by its environment variable."""
 
 
+SECRETS_DIR_ENV = f"{ENV_PREFIX}SECRETS_DIR"
+
+
 def load_settings(**overrides: object) -> Settings:
     """Build the settings from the environment, ``overrides`` (from flags) winning.
 
-    Raises ``SettingsError`` listing every bad value, one line each.
+    When ``PAGESPLIT_SECRETS_DIR`` names a folder (a mounted Kubernetes Secret),
+    a file there named ``pagesplit_<setting>`` gives that setting's value, so
+    that passwords need not be in the environment; the environment wins over
+    the file. Raises ``SettingsError`` listing every bad value, one line each.
     """
     given = {k: v for k, v in overrides.items() if v is not None}
+    secrets_dir = os.environ.get(SECRETS_DIR_ENV) or None
     try:
-        return Settings(**given)  # type: ignore[arg-type]
+        return Settings(_secrets_dir=secrets_dir, **given)  # type: ignore[arg-type, call-arg]
     except ValidationError as exc:
         lines = []
         for err in exc.errors():
@@ -178,4 +188,4 @@ def load_settings(**overrides: object) -> Settings:
 
 def env_names() -> list[str]:
     """Every environment variable the service reads."""
-    return [ENV_PREFIX + name.upper() for name in Settings.model_fields]
+    return [ENV_PREFIX + name.upper() for name in Settings.model_fields] + [SECRETS_DIR_ENV]

@@ -108,3 +108,21 @@ def test_a_record_over_the_size_limit_is_a_dead_letter() -> None:
     result = process_event(encode_event("https://n.example/long", html), SOURCE, limits)
     assert not isinstance(result, Done)
     assert result.reason == "record_too_large"
+
+
+def test_a_page_over_its_time_budget_is_a_dead_letter(monkeypatch: pytest.MonkeyPatch) -> None:
+    import time as clock
+
+    import service.pipeline as pipeline
+
+    def slow_split(*args: object, **kwargs: object) -> object:
+        clock.sleep(5)
+        raise AssertionError("the budget did not stop the page")
+
+    monkeypatch.setattr(pipeline, "split", slow_split)
+    limits = PipelineLimits(2**25, 2**23, 200_000, 2**20, max_page_seconds=0.2)
+    started = clock.perf_counter()
+    result = process_event(encode_event("https://n.example/slow", "<p>x</p>"), SOURCE, limits)
+    assert not isinstance(result, Done)
+    assert result.reason == "page_timeout"
+    assert clock.perf_counter() - started < 2

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from pydantic import ValidationError
 
@@ -68,3 +70,13 @@ def test_run_help_lists_every_setting_with_its_variable() -> None:
         assert f"--{name.replace('_', '-')}" in text
     for env in env_names():
         assert env in text.replace("\n", " ").replace(" ", "") or env in text
+
+
+def test_secrets_can_come_from_mounted_files(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    (tmp_path / "pagesplit_kafka_sasl_password").write_text("from-a-file")
+    monkeypatch.setenv("PAGESPLIT_SECRETS_DIR", str(tmp_path))
+    s = load_settings()
+    assert s.kafka_sasl_password is not None
+    assert s.kafka_sasl_password.get_secret_value() == "from-a-file"
