@@ -43,10 +43,16 @@ run: venv  ## demo: local Kafka, demo crawl events, the service until they are p
 	fi
 
 .PHONY: lint
-lint: venv  ## ruff and mypy --strict
+lint: venv audit  ## ruff, mypy --strict and the dependency audit
 	.venv/bin/ruff check service tests tools bench
 	.venv/bin/ruff format --check service tests tools bench
 	.venv/bin/mypy
+
+# Fails on a known vulnerability in the locked environment. Packages whose
+# advisories the package index cannot give are listed as not audited.
+.PHONY: audit
+audit: venv  ## dependency audit (pip-audit) of the virtualenv
+	.venv/bin/pip-audit --skip-editable --progress-spinner off
 
 .PHONY: test
 test: venv  ## unit and integration tests (starts its own Kafka unless KAFKA_BOOTSTRAP_SERVERS is set)
