@@ -1,0 +1,85 @@
+"""split()'s contract beyond the golden pages: limits, charsets, JSON-LD bodies, stubs, stats."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from service.extract.model import RefusedPage
+from service.extract.split import Limits, split
+
+PAGES = Path(__file__).parent / "pages"
+
+_ARTICLE = (
+    "<html><head><title>A story</title><meta property='og:type' content='article'></head>"
+    "<body><nav><a href='/'>Home</a></nav><article><h1>A story</h1>"
+    "<p>The first paragraph of the story is long enough to count as prose, with a comma.</p>"
+    "<p>The second paragraph goes on about the same thing, at the same length, with commas.</p>"
+    "</article><footer>Leave the first comment</footer></body></html>"
+)
+
+
+def test_body_over_byte_budget_is_refused() -> None:
+    with pytest.raises(RefusedPage) as refused:
+        split(_ARTICLE.encode(), "https://example.org/a", limits=Limits(max_bytes=100))
+    assert refused.value.reason == "page_too_large"
+
+
+def test_page_over_element_budget_is_refused() -> None:
+    page = ("<html><body>" + "<span>x</span>" * 5000 + "</body></html>").encode()
+    with pytest.raises(RefusedPage) as refused:
+        split(page, "https://example.org/a", limits=Limits(max_nodes=1000))
+    assert refused.value.reason == "node_budget"
+
+
+def test_article_page_gives_title_and_paragraphs_without_chrome() -> None:
+    result = split(_ARTICLE.encode(), "https://example.org/a")
+    assert result.article is not None
+    assert result.article.title == "A story"
+    assert [p.text[:20] for p in result.article.paragraphs] == [
+        "The first paragraph ",
+        "The second paragraph",
+    ]
+    assert "Leave the first comment" not in result.article.body
+    assert result.stats.article_chars == sum(len(p.text) for p in result.article.paragraphs)
+    assert result.stats.dropped_chars > 0  # the navigation and the comment prompt
+
+
+def test_wrong_header_charset_falls_back_to_the_meta_declaration() -> None:
+    text = "<html><head><meta charset='windows-1251'></head><body><p>Привет, мир</p></body></html>"
+    result = split(
+        text.encode("cp1251"), "https://example.org/a", {"content-type": "text/html; charset=utf-8"}
+    )
+    assert result.charset == "cp1251"
+
+
+def test_gb2312_page_is_read_as_gb18030() -> None:
+    result = split((PAGES / "body_cjk_chinese.html").read_bytes(), "https://example.cn/a.html")
+    assert result.charset == "gb18030"
+    assert result.article is not None
+    assert result.article.title == "城市新建图书馆正式开放"
+
+
+def test_body_only_in_jsonld_is_used_and_flagged() -> None:
+    page = (PAGES / "body_jsonld_only.html").read_bytes()
+    result = split(page, "https://metro.example.com/city/tram-line-approved")
+    assert result.article is not None
+    assert result.article.body.startswith("The city council voted 31 to 12")
+    assert result.warnings == ("body_from_jsonld",)
+
+
+def test_paywalled_stub_keeps_the_visible_lead_only() -> None:
+    """Decision: a paywalled article is still an article; its body is the visible
+    lead, and the subscription prompt is in no record."""
+    page = (PAGES / "body_paywall_stub.html").read_bytes()
+    result = split(page, "https://ledger.example.com/business/battery-plant")
+    assert result.article is not None
+    assert len(result.article.paragraphs) == 2
+    assert "Subscribe" not in result.article.body
+
+
+def test_frameset_page_has_neither_article_nor_teasers() -> None:
+    result = split((PAGES / "body_frameset.html").read_bytes(), "https://herald.example.com/")
+    assert result.article is None
+    assert result.teasers == ()
