@@ -189,7 +189,9 @@ def headline_links(root: Node, page: Page) -> list[Link]:
         words = tf.word_count(title)
         if words < (tt.MIN_HEADING_WORDS if heading else tt.MIN_HEADLINE_WORDS):
             continue
-        if tt.NAV_LABEL.match(title) or in_running_text(node, page):
+        if tt.NAV_LABEL.match(title) or tt.CALL_TO_ACTION.search(title):
+            continue
+        if in_running_text(node, page):
             continue
         links.append(Link(node, url, title, heading))
     return links
@@ -208,13 +210,19 @@ def _target_map(links: list[Link]) -> dict[int, set[str]]:
     return targets
 
 
-def _has_other_heading(parent: Node, node: Node) -> bool:
-    """Whether ``parent`` holds a heading outside ``node`` (then it is a block)."""
+def _holds_other_block(parent: Node, node: Node) -> bool:
+    """Whether ``parent`` holds, beside ``node``, a heading or a list of links.
+
+    Then ``parent`` is a block (or a menu panel), not part of the item.
+    """
     own = node.mem_id
     for child in parent.iter():
         if child.mem_id == own:
             continue
-        if child.tag in tt.HEADING_TAGS or child.css_first(_HEADINGS) is not None:
+        tag = child.tag
+        if tag in tt.HEADING_TAGS or child.css_first(_HEADINGS) is not None:
+            return True
+        if tag in ("ul", "ol", "nav") and len(child.css("a[href]")) >= 2:
             return True
     return False
 
@@ -227,7 +235,7 @@ def item_node(link: Link, targets: dict[int, set[str]]) -> Node:
         parent = node.parent
         if parent is None or parent.tag in tt.STOP_TAGS:
             break
-        if len(targets.get(parent.mem_id, ())) > 1 or _has_other_heading(parent, node):
+        if len(targets.get(parent.mem_id, ())) > 1 or _holds_other_block(parent, node):
             break
         text = parent.text()
         if len(text) > budget and len(normalize_text(text)) > budget:

@@ -186,8 +186,8 @@ STOP_TAGS = frozenset({"html", "body", "main"})
 # Labels that introduce a promo inside the article body, per language.
 INLINE_LABEL = re.compile(
     r"^\s*(?:"
-    r"related(?: (?:article|story|stories|content|coverage|reading))?"  # English
-    r"|read (?:more|also|next)|also read|more on this(?: story)?|see also|more:"
+    r"related(?: (?:articles?|story|stories|posts?|content|coverage|reading|news))?"  # English
+    r"|read (?:more|also|next)|also read|more on this(?: story)?|see also|more:|also on \S+"
     r"|recommended|you (?:may|might) also like|further reading|related link"
     r"|(?:à )?lire (?:aussi|également|la suite)|voir aussi|sur le même sujet"  # French
     r"|lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|siehe auch"  # German
@@ -237,6 +237,15 @@ RANK_PREFIX = re.compile(r"^\s*\d{1,2}\s*[.)]?\s+(?=\S)")
 # Author lines inside an item.
 BYLINE = re.compile(r"^\s*(?:by|par|von|por|di|door|av|przez|автор)\s+\S", re.IGNORECASE)
 
+# Calls to action: links that ask for a click, not headlines of stories.
+CALL_TO_ACTION = re.compile(
+    r"\b(?:click here|tap here|sign up|subscribe (?:to|now|for)|download (?:the|our|now|free)"
+    r"|get the .{0,30}app|follow us|join us|log ?in|register now|watch live now"
+    r"|abonnez-vous|jetzt abonnieren|suscríbete|cadastre-se)\b"
+    r"|\bfree download\b|\bdownload\b.*\bfree\b",
+    re.IGNORECASE,
+)
+
 # Texts of legal and service links in footers.
 LEGAL_LABEL = re.compile(
     r"\b(?:privacy|cookie|terms|conditions|imprint|impressum|contact|about us|advertise"
@@ -245,7 +254,7 @@ LEGAL_LABEL = re.compile(
 )
 
 MIN_HEADLINE_WORDS = 4  # fewer words in a bare link is a nav label ("World news", "Sport")
-MIN_HEADING_WORDS = 2  # a link in h2-h4 is a headline even when short
+MIN_HEADING_WORDS = 3  # a link in a heading is a headline even when short ("Trump warns Iran")
 MIN_CJK_CHARS = 8  # CJK headlines have no spaces; count characters instead
 RUNNING_TEXT_CHARS = 40  # this much inline text beside a link means it sits in a sentence
 MAX_ITEM_EXTRA_CHARS = 600  # an item holds its headline plus at most a snippet and meta
@@ -254,6 +263,6 @@ MIN_SNIPPET_WORDS = 4  # shorter leftovers are labels or dates, not a snippet
 MAX_ITEM_DEPTH = 8  # an item is never more than this many levels above its headline link
 REGION_TOKEN_DEPTH = 6  # excluded/paid tokens count this close to an item, not on page wrappers
 BODY_PARAGRAPH_CHARS = 80  # a sibling <p> this long marks an item standing in the article body
-BLOCK_LABEL_DEPTH = 4  # levels above an item searched for its block's heading
+BLOCK_LABEL_DEPTH = 3  # levels above an item searched for its block's heading
 MAX_LABEL_CHARS = 80  # longer "headings" are headlines, not block labels
 MAX_BLOCK_EXTRA_CHARS = 120  # a block node is dropped whole if it holds little beside items

@@ -11,7 +11,7 @@ headline links and items in ``teaser_items``, field readers in ``teaser_fields``
    snippet, card-like class tokens, similar siblings, an inline-promo label)
    and sits outside excluded regions (share bars, tag lists, comments, shops);
    in menus and page headers only story cards (heading or image) count, in the
-   page footer only cards or lists.
+   page footer only cards or lists under a block label.
 3. Its block is the nearest ancestor with a heading or aria-label, else with
    label class tokens; promos among the article's paragraphs get
    ``inline-related``.
@@ -79,11 +79,11 @@ def _read(node: Node, link: Link, page: Page) -> _Item:
         if tf.is_sponsored_label(text):
             paid = True
             continue
-        if tt.NAV_LABEL.match(text) or tt.BYLINE.match(text) or text == link.title:
+        if tt.NAV_LABEL.match(text) or tt.BYLINE.match(text):
             continue
-        if tt.INLINE_LABEL.fullmatch(text):
-            continue
-        parts.append(text)
+        text = tt.INLINE_LABEL.sub("", text, count=1)
+        if text and text != link.title:
+            parts.append(text)
     snippet = " ".join(parts)
     return _Item(
         node=node,
@@ -99,11 +99,8 @@ def _is_body_paragraph(node: Node) -> bool:
     return node.tag == "p" and len(node.text()) >= tt.BODY_PARAGRAPH_CHARS
 
 
-def _inline_promo(item: _Item) -> bool:
-    """Whether the item stands among the article's paragraphs or carries a promo label."""
-    text = normalize_text(item.node.text())
-    if tt.INLINE_LABEL.match(text) and not tt.NAV_LABEL.match(text):
-        return True
+def _in_body(item: _Item) -> bool:
+    """Whether the item stands among the article's paragraphs."""
     parent = item.node.parent
     if parent is None:
         return False
@@ -114,6 +111,21 @@ def _inline_promo(item: _Item) -> bool:
             if paragraphs >= 2:
                 return True
     return False
+
+
+def _inline_promo(item: _Item) -> bool:
+    """Whether the item is a promo inside the article body.
+
+    It carries a promo label ("Read more: ..."), or stands among the body's
+    paragraphs as a bare headline link, a card (heading or image) or with a snippet.
+    """
+    text = normalize_text(item.node.text())
+    if tt.INLINE_LABEL.match(text) and not tt.NAV_LABEL.match(text):
+        return True
+    if not _in_body(item):
+        return False
+    card = item.link.heading is not None or item.image is not None or item.snippet is not None
+    return card or text == item.link.title
 
 
 def _is_teaser(item: _Item, region: Region, siblings: int, page: Page) -> bool:
@@ -180,6 +192,8 @@ def find_teasers(root: Node, page_url: str) -> TeaserScan:
             item.block_node, item.block = node.parent, INLINE_BLOCK
         else:
             item.block_node, item.block = _block_of(item, item_ids, page)
+        if region.footer and item.block is None and item.link.heading is None and not item.image:
+            continue  # a plain link list in the page footer is service links, not stories
         block_id = item.block_node.mem_id if item.block_node is not None else -1
         block_tokens = page.tokens.of(item.block_node) if item.block_node is not None else None
         if (item.block is not None and tf.is_sponsored_label(item.block)) or (
