@@ -65,10 +65,16 @@ def _name_weight(node: LexborNode) -> float:
     return weight
 
 
+def _chars(text: str) -> int:
+    """Characters of ``text`` other than whitespace (cheap: no normalization)."""
+    return sum(map(len, text.split()))
+
+
 def _link_density(node: LexborNode, text_len: int) -> float:
+    """Share of ``node``'s ``text_len`` non-space characters that sit in links."""
     if text_len == 0:
         return 1.0
-    linked = sum(len(normalize_text(a.text())) for a in node.css("a"))
+    linked = sum(_chars(a.text()) for a in node.css("a"))
     return min(1.0, linked / text_len)
 
 
@@ -91,8 +97,7 @@ class _Scores:
         best: tuple[LexborNode, float] | None = None
         for key, raw in ranked:
             node = self.nodes[key]
-            text_len = len(normalize_text(node.text()))
-            final = raw * (1.0 - _link_density(node, text_len))
+            final = raw * (1.0 - _link_density(node, _chars(node.text())))
             if best is None or final > best[1]:
                 best = (node, final)
         return best
@@ -157,8 +162,10 @@ def _members(best: LexborNode, best_score: float, scores: _Scores) -> list[Lexbo
         if score is not None and score >= threshold:
             members.append(sibling)
         elif sibling.tag == "p":
-            text = normalize_text(sibling.text())
-            if len(text) > t.SHORT_BLOCK_CHARS and _link_density(sibling, len(text)) < 0.25:
+            size = _chars(sibling.text())
+            if size > t.SHORT_BLOCK_CHARS and (
+                _link_density(sibling, size) < t.SHORT_MAX_LINK_DENSITY
+            ):
                 members.append(sibling)
     return members
 
@@ -172,16 +179,14 @@ def _is_boilerplate(text: str) -> bool:
 def _keep(text: str, link_chars: int) -> bool:
     if not text or _is_boilerplate(text):
         return False
-    density = min(1.0, link_chars / len(text))
+    density = min(1.0, link_chars / max(1, _chars(text)))
     if len(text) < t.SHORT_BLOCK_CHARS:
         return density <= t.SHORT_MAX_LINK_DENSITY
     return density <= t.MAX_LINK_DENSITY
 
 
 def _link_chars(node: LexborNode) -> int:
-    if node.tag == "a":
-        return len(node.text())
-    return sum(len(a.text()) for a in node.css("a"))
+    return sum(_chars(a.text()) for a in node.css("a"))
 
 
 class _Reader:

@@ -83,6 +83,7 @@ CHROME_SELECTORS: Sequence[tuple[str, str]] = (
 _INVISIBLE_QUERY = ", ".join(tag for tag, _ in INVISIBLE_TAGS)
 _HIDDEN_QUERY = ", ".join(sel for sel, _ in HIDDEN_SELECTORS)
 _BOILERPLATE_QUERY = ", ".join(sel for sel, _ in BOILERPLATE_SELECTORS)
+_CLEAN_QUERY = f"{_INVISIBLE_QUERY}, {_HIDDEN_QUERY}, {_BOILERPLATE_QUERY}"  # one tree walk
 _CHROME_QUERY = ", ".join(sel for sel, _ in CHROME_SELECTORS)
 
 
@@ -99,9 +100,7 @@ def clean_tree(tree: LexborHTMLParser) -> None:
     root = tree.root
     if root is None:
         return
-    _decompose_all(root, _INVISIBLE_QUERY)
-    _decompose_all(root, _HIDDEN_QUERY)
-    _decompose_all(root, _BOILERPLATE_QUERY)
+    _decompose_all(root, _CLEAN_QUERY)
 
 
 def remove_chrome(root: LexborNode) -> None:

@@ -55,7 +55,8 @@ def _guarded(stage: str, warnings: list[str], call: Callable[[], _T], fallback: 
 
 
 def _visible_chars(root: LexborNode | None) -> int:
-    return 0 if root is None else len(normalize_text(root.text(separator=" ")))
+    """Characters of the visible text, whitespace folded (as ``normalize_text`` folds it)."""
+    return 0 if root is None else len(" ".join(root.text(separator=" ").split()))
 
 
 def _is_article(body: article.Body | None, meta: Metadata, teaser_chars: int) -> bool:
