@@ -28,6 +28,7 @@ _VOTER_QUERY = "p, pre, td, br"
 _SKIP_QUERY = ", ".join(f'[class*="{name}" i], [id*="{name}" i]' for name, _ in t.SKIP_IN_BODY)
 _BREAKS = frozenset({"br", "-comment", *t.SKIPPED_TAGS})  # end a run, read nothing
 _ROW_BLOCKS = "p, div, br, table, ul, ol"
+_HEADLINE_QUERY = "h2 a[href], h3 a[href], h4 a[href], a[href] h2, a[href] h3, a[href] h4"
 _TOP_CANDIDATES = 5  # link density is measured on this many best raw scores only
 _MAX_DROP_CHARS = 200  # boilerplate patterns apply to blocks up to this long
 _STRONG = tuple(name for name, _ in t.POSITIVE_NAMES[: t.WEAK_POSITIVE_FROM])
@@ -259,6 +260,13 @@ class _Reader:
                 stack.append((iter(node.iter(include_text=True)), inner))
 
 
+def _is_listing(headlines: int, blocks: int) -> bool:
+    """Whether linked headlines recur among the blocks like the items of a story list."""
+    return (
+        headlines >= t.LISTING_MIN_HEADLINES and headlines * t.LISTING_BLOCKS_PER_HEADLINE >= blocks
+    )
+
+
 def find_body(root: LexborNode) -> Body | None:
     """The body's blocks below ``root`` in reading order, or ``None`` without a prose container."""
     scores = _vote(root)
@@ -266,9 +274,11 @@ def find_body(root: LexborNode) -> Body | None:
     if best is None:
         return None
     node, score = best
+    members = _members(node, score, scores)
+    headlines = sum(len(member.css(_HEADLINE_QUERY)) for member in members)
     reader = _Reader()
-    for member in _members(node, score, scores):
+    for member in members:
         reader.read(member)
-    if not reader.out:
+    if not reader.out or _is_listing(headlines, len(reader.out)):
         return None
     return Body(tuple(reader.out), score)

@@ -150,6 +150,8 @@ MIN_SIBLING_SCORE = 10.0  # ... and at least this score
 MAX_LINK_DENSITY = 0.5  # a block whose text is mostly link text is navigation, not body
 SHORT_BLOCK_CHARS = 80  # a short block ...
 SHORT_MAX_LINK_DENSITY = 0.25  # ... needs a lower link density to stay
+LISTING_MIN_HEADLINES = 3  # a story list has at least this many linked headlines ...
+LISTING_BLOCKS_PER_HEADLINE = 3  # ... and at most this many blocks (snippets, dates) per headline
 MIN_LISTING_BODY_CHARS = 250  # a "body" shorter than this on a listing page is a teaser
 
 # Whole-block texts that are labels or boilerplate, never body prose.

@@ -83,3 +83,20 @@ def test_frameset_page_has_neither_article_nor_teasers() -> None:
     result = split((PAGES / "body_frameset.html").read_bytes(), "https://herald.example.com/")
     assert result.article is None
     assert result.teasers == ()
+
+
+def test_story_list_is_no_body_even_when_its_teasers_stay_in_the_tree() -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from service.extract import article, clean
+
+    card = (
+        '<div class="card"><h3><a href="/sport/story-{i}">Headline {i} about the match</a></h3>'
+        "<p>The team won again on Saturday, with a late goal from the captain, and the coach "
+        "said the season was going to plan, though injuries remain a worry.</p></div>"
+    )
+    cards = "".join(card.format(i=i) for i in range(8))
+    tree = LexborHTMLParser(f"<html><body><main><h1>Sport</h1><section>{cards}</section></main>")
+    clean.clean_tree(tree)
+    assert tree.body is not None
+    assert article.find_body(tree.body) is None
