@@ -95,13 +95,46 @@ class _Scores:
 
     def best(self) -> tuple[LexborNode, float] | None:
         ranked = sorted(self.score.items(), key=lambda kv: kv[1], reverse=True)[:_TOP_CANDIDATES]
-        best: tuple[LexborNode, float] | None = None
+        finals: list[tuple[LexborNode, float]] = []
         for key, raw in ranked:
             node = self.nodes[key]
-            final = raw * (1.0 - _link_density(node, _chars(node.text())))
-            if best is None or final > best[1]:
-                best = (node, final)
+            finals.append((node, raw * (1.0 - _link_density(node, _chars(node.text())))))
+        if not finals:
+            return None
+        finals.sort(key=lambda pair: pair[1], reverse=True)
+        node, score = finals[0]
+        rivals = [n for n, s in finals[1:] if s >= score * t.RIVAL_SHARE]
+        return _common_ancestor(node, rivals), score
+
+
+def _common_ancestor(best: LexborNode, rivals: list[LexborNode]) -> LexborNode:
+    """The nearest ancestor of ``best`` holding every rival that is neither its
+    ancestor nor its descendant (a body split into parts), or ``best`` itself."""
+    apart = []
+    ancestors: set[int] = set()
+    node: LexborNode | None = best.parent
+    while node is not None:
+        ancestors.add(node.mem_id)
+        node = node.parent
+    for rival in rivals:
+        if rival.mem_id in ancestors:
+            continue
+        up: LexborNode | None = rival.parent
+        while up is not None and up.mem_id != best.mem_id:
+            up = up.parent
+        if up is None:
+            apart.append(rival)
+    if not apart:
         return best
+    holder: LexborNode | None = best.parent
+    for _ in range(t.MAX_PROMOTION_LEVELS):
+        if holder is None or holder.tag in ("body", "html"):
+            return best
+        inside = {n.mem_id for n in holder.css("*")}
+        if all(r.mem_id in inside for r in apart):
+            return holder
+        holder = holder.parent
+    return best
 
 
 def _run_text(node: LexborNode) -> tuple[str, int]:
