@@ -24,6 +24,7 @@ _SKIP_TAGS = frozenset(
     {"script", "style", "template", "noscript", "img", "picture", "svg", "button",
      "figcaption", "select", "input", "iframe", "video", "audio", "time"}
 )  # fmt: skip
+_TITLE_INSIDE = "h2, h3, h4, h5, h6, [class*=title], [class*=heading]"
 _TITLE_PARTS = frozenset({"title", "heading", "header", "hd", "head"})
 _DATE_PARTS = frozenset({"date", "time", "timestamp", "published", "pubdate"})
 
@@ -248,13 +249,26 @@ def block_heading(node: Node, items: set[int], tokens: Tokens) -> str | None:
             and tokens.of(child)[0] & _TITLE_PARTS
             and child.css_first("a[href] h2, a[href] h3, a[href] h4") is None
         ):
-            text = _ARROWS.sub("", normalize_text(child.text()))
+            inner = child.css_first(_TITLE_INSIDE) if tag in ("header", "div") else None
+            text = _ARROWS.sub("", normalize_text((inner or child).text()))
             if text and len(text) <= tt.MAX_LABEL_CHARS:
                 return text
     label = node.attributes.get("aria-label")
     if label and len(label) <= tt.MAX_LABEL_CHARS:
         return normalize_text(label)
     return None
+
+
+def block_is_paid(node: Node, items: set[int], depth: int = 3) -> bool:
+    """Whether a block shows, outside its items, a paid-content label ("Sponsored", "Ads by")."""
+    for child in node.iter():
+        if child.mem_id in items:
+            continue
+        if is_sponsored_label(normalize_text(child.text(deep=False))):
+            return True
+        if depth > 1 and block_is_paid(child, items, depth - 1):
+            return True
+    return False
 
 
 def block_token_label(node: Node, tokens: Tokens) -> str | None:

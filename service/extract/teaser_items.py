@@ -155,7 +155,7 @@ def in_running_text(link: Node, page: Page) -> bool:
             other.append(child.text_content or "")
         elif (
             tag in tt.INLINE_TAGS
-            and tag != "time"
+            and tag not in ("time", "a")  # sibling links are other items, not a sentence
             and child.mem_id != own
             and tf.META.find(page.tokens.of(child)) is None
         ):
@@ -211,11 +211,12 @@ def _target_map(links: list[Link]) -> dict[int, set[str]]:
 
 
 def _holds_other_block(parent: Node, node: Node) -> bool:
-    """Whether ``parent`` holds, beside ``node``, a heading or a list of links.
+    """Whether ``parent`` holds, beside ``node``, a heading, a list of links or prose.
 
-    Then ``parent`` is a block (or a menu panel), not part of the item.
+    Then ``parent`` is a block, a menu panel or an article body, not part of the item.
     """
     own = node.mem_id
+    paragraphs = 0
     for child in parent.iter():
         if child.mem_id == own:
             continue
@@ -224,6 +225,10 @@ def _holds_other_block(parent: Node, node: Node) -> bool:
             return True
         if tag in ("ul", "ol", "nav") and len(child.css("a[href]")) >= 2:
             return True
+        if tag == "p" and len(child.text()) >= tt.BODY_PARAGRAPH_CHARS:
+            paragraphs += 1
+            if paragraphs >= 2:
+                return True
     return False
 
 

@@ -231,8 +231,9 @@ KICKER_PREFIX = re.compile(
     re.IGNORECASE,
 )
 
-# Rank numbers in front of most-read headlines ("1", "01.", "3)").
-RANK_PREFIX = re.compile(r"^\s*\d{1,2}\s*[.)]?\s+(?=\S)")
+# Rank numbers in front of most-read headlines ("01.", "3)"); a bare number may
+# start a headline ("10 things to know"), so it must sit in its own element.
+RANK_PREFIX = re.compile(r"^\s*\d{1,2}\s*[.)]\s+(?=\S)")
 
 # Author lines inside an item.
 BYLINE = re.compile(r"^\s*(?:by|par|von|por|di|door|av|przez|автор)\s+\S", re.IGNORECASE)

@@ -178,6 +178,7 @@ def find_teasers(root: Node, page_url: str) -> TeaserScan:
         siblings[key] = siblings.get(key, 0) + 1
     kept: list[_Item] = []
     paid_blocks: set[int] = set()
+    checked_blocks: set[int] = set()
     for node, link in found.values():
         region = page.region(node, link.node)
         if region.hidden or region.excluded:
@@ -196,10 +197,14 @@ def find_teasers(root: Node, page_url: str) -> TeaserScan:
             continue  # a plain link list in the page footer is service links, not stories
         block_id = item.block_node.mem_id if item.block_node is not None else -1
         block_tokens = page.tokens.of(item.block_node) if item.block_node is not None else None
-        if (item.block is not None and tf.is_sponsored_label(item.block)) or (
-            block_tokens is not None and tf.SPONSORED.find(block_tokens) is not None
-        ):
-            paid_blocks.add(block_id)
+        if block_id not in checked_blocks and item.block_node is not None:
+            checked_blocks.add(block_id)
+            if (
+                (item.block is not None and tf.is_sponsored_label(item.block))
+                or (block_tokens is not None and tf.SPONSORED.find(block_tokens) is not None)
+                or tf.block_is_paid(item.block_node, item_ids)
+            ):
+                paid_blocks.add(block_id)
         kept.append(item)
     for item in kept:
         if item.block_node is not None and item.block_node.mem_id in paid_blocks:
