@@ -17,6 +17,7 @@ from service.extract.text import normalize_text
 _Table = dict[str, str] | dict[str, tuple[str, str]]
 _PART_SPLIT = re.compile(r"[^a-z0-9]+")
 _SQUASH = re.compile(r"[-_]+")
+_ASCII_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")  # removed by normalize_text
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _ARROWS = re.compile(r"\s*[\u203a\u00bb>\u2192]+\s*$")
@@ -27,6 +28,17 @@ _SKIP_TAGS = frozenset(
 _TITLE_INSIDE = "h2, h3, h4, h5, h6, [class*=title], [class*=heading]"
 _TITLE_PARTS = frozenset({"title", "heading", "header", "hd", "head"})
 _DATE_PARTS = frozenset({"date", "time", "timestamp", "published", "pubdate"})
+
+
+def clean_text(text: str) -> str:
+    """``text.normalize_text``, with a fast path for plain ASCII text.
+
+    Item texts are read by the hundred per page; most are ASCII without
+    control characters, where folding whitespace is all normalization does.
+    """
+    if text.isascii() and _ASCII_CONTROL.search(text) is None:
+        return " ".join(text.split())
+    return normalize_text(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,8 +155,8 @@ def _walk(node: Node, skip: int, tokens: Tokens, out: ItemText, buf: list[str]) 
             out.paid = True
         if META.find(own) is not None:
             if out.date is None and own[0] & _DATE_PARTS:
-                out.date = normalize_text(child.text()) or None
-            text = normalize_text(child.text())
+                out.date = clean_text(child.text()) or None
+            text = clean_text(child.text())
             out.paid = out.paid or is_sponsored_label(text)
             continue
         inline = tag in tt.INLINE_TAGS
@@ -177,7 +189,7 @@ def _image_source(img: Node) -> str | None:
 
 
 def _flush(buf: list[str], out: list[str]) -> None:
-    text = normalize_text("".join(buf))
+    text = clean_text("".join(buf))
     buf.clear()
     if text:
         out.append(text)
@@ -202,7 +214,7 @@ def read_item(node: Node, skip: Node | None, tokens: Tokens) -> ItemText:
 
 def clean_title(text: str) -> str:
     """A headline without rank number, "Related:" label or format kicker."""
-    text = normalize_text(text)
+    text = clean_text(text)
     for pattern in (tt.RANK_PREFIX, tt.INLINE_LABEL, tt.KICKER_PREFIX, tt.RANK_PREFIX):
         stripped = pattern.sub("", text, count=1)
         if stripped:
@@ -218,7 +230,14 @@ def headline_node(link: Node) -> Node:
 
 def headline_text(link: Node, tokens: Tokens) -> str:
     """The link's headline, its meta parts left out and cleaned (see ``clean_title``)."""
+    if link.css_first("*") is None:  # text only: nothing to leave out
+        return clean_title(link.text())
     return clean_title(" ".join(read_item(headline_node(link), None, tokens).segments))
+
+
+def text_length(node: Node) -> int:
+    """Characters of the node's text with whitespace runs counted as one space."""
+    return len(" ".join(node.text().split()))
 
 
 def heading_level(link: Node) -> str | None:
@@ -250,12 +269,12 @@ def block_heading(node: Node, items: set[int], tokens: Tokens) -> str | None:
             and child.css_first("a[href] h2, a[href] h3, a[href] h4") is None
         ):
             inner = child.css_first(_TITLE_INSIDE) if tag in ("header", "div") else None
-            text = _ARROWS.sub("", normalize_text((inner or child).text()))
+            text = _ARROWS.sub("", clean_text((inner or child).text()))
             if text and len(text) <= tt.MAX_LABEL_CHARS:
                 return text
     label = node.attributes.get("aria-label")
     if label and len(label) <= tt.MAX_LABEL_CHARS:
-        return normalize_text(label)
+        return clean_text(label)
     return None
 
 
@@ -264,7 +283,8 @@ def block_is_paid(node: Node, items: set[int], depth: int = 3) -> bool:
     for child in node.iter():
         if child.mem_id in items:
             continue
-        if is_sponsored_label(normalize_text(child.text(deep=False))):
+        own = child.text(deep=False)
+        if own and len(own) <= tt.MAX_LABEL_CHARS * 2 and is_sponsored_label(clean_text(own)):
             return True
         if depth > 1 and block_is_paid(child, items, depth - 1):
             return True

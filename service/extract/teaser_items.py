@@ -16,10 +16,10 @@ from selectolax.lexbor import LexborNode as Node
 
 from service.extract import teaser_fields as tf
 from service.extract import teaser_tables as tt
-from service.extract.text import normalize_text
 
 # Own flags of one element, and of its chain of ancestors.
 HIDDEN, MENU, HEADER, FOOTER, ARTICLE = 1, 2, 4, 8, 16
+EXCLUDED, PAID = 1, 2  # own class/id tokens, counted only near an item
 _HEADINGS = "h1, h2, h3, h4, h5, h6"
 
 
@@ -51,6 +51,7 @@ class Page:
     url: str
     tokens: tf.Tokens = field(default_factory=tf.Tokens)
     chain: dict[int, int] = field(default_factory=dict)
+    marks: dict[int, int] = field(default_factory=dict)
     origin: str = ""
 
     def __post_init__(self) -> None:
@@ -112,23 +113,33 @@ class Page:
     def region(self, item: Node, link: Node) -> Region:
         """The item's surroundings; excluded and paid tokens count within a few levels."""
         flags = self.flags(item)
-        excluded = sponsored = False
+        marks = 0
         node: Node | None = item
         for _ in range(tt.REGION_TOKEN_DEPTH):
             if node is None or node.tag in ("body", "html"):
                 break
-            tokens = self.tokens.of(node)
-            excluded = excluded or tf.EXCLUDE.find(tokens) is not None
-            sponsored = sponsored or tf.SPONSORED.find(tokens) is not None
+            marks |= self._marks(node)
             node = node.parent
         rel = link.attributes.get("rel") or ""
         return Region(
             hidden=bool(flags & HIDDEN),
             menu=bool(flags & (MENU | HEADER)),
             footer=bool(flags & FOOTER),
-            excluded=excluded,
-            sponsored=sponsored or "sponsored" in rel,
+            excluded=bool(marks & EXCLUDED),
+            sponsored=bool(marks & PAID) or "sponsored" in rel,
         )
+
+    def _marks(self, node: Node) -> int:
+        """EXCLUDED and PAID for the node's own class/id tokens (memoized)."""
+        key = node.mem_id
+        found = self.marks.get(key)
+        if found is None:
+            tokens = self.tokens.of(node)
+            found = (EXCLUDED if tf.EXCLUDE.find(tokens) else 0) | (
+                PAID if tf.SPONSORED.find(tokens) else 0
+            )
+            self.marks[key] = found
+        return found
 
 
 def url_key(url: str) -> str:
@@ -163,7 +174,7 @@ def in_running_text(link: Node, page: Page) -> bool:
     text = " ".join(other)
     if len(text) < tt.RUNNING_TEXT_CHARS:
         return False
-    text = tt.INLINE_LABEL.sub("", normalize_text(text), count=1)
+    text = tt.INLINE_LABEL.sub("", tf.clean_text(text), count=1)
     return len(text) >= tt.RUNNING_TEXT_CHARS
 
 
@@ -243,7 +254,7 @@ def item_node(link: Link, targets: dict[int, set[str]]) -> Node:
         if len(targets.get(parent.mem_id, ())) > 1 or _holds_other_block(parent, node):
             break
         text = parent.text()
-        if len(text) > budget and len(normalize_text(text)) > budget:
+        if len(text) > budget and len(" ".join(text.split())) > budget:
             break
         node = parent
     return node

@@ -29,7 +29,7 @@ from service.extract import teaser_tables as tt
 from service.extract.dates import parse_date
 from service.extract.model import Teaser
 from service.extract.teaser_items import Link, Page, Region, headline_links, items_of, url_key
-from service.extract.text import is_truncated, normalize_text
+from service.extract.text import is_truncated
 from service.extract.urls import normalize_url
 
 INLINE_BLOCK = "inline-related"
@@ -119,7 +119,7 @@ def _inline_promo(item: _Item) -> bool:
     It carries a promo label ("Read more: ..."), or stands among the body's
     paragraphs as a bare headline link, a card (heading or image) or with a snippet.
     """
-    text = normalize_text(item.node.text())
+    text = tf.clean_text(item.node.text())
     if tt.INLINE_LABEL.match(text) and not tt.NAV_LABEL.match(text):
         return True
     if not _in_body(item):
@@ -183,6 +183,8 @@ def find_teasers(root: Node, page_url: str) -> TeaserScan:
         region = page.region(node, link.node)
         if region.hidden or region.excluded:
             continue
+        if region.menu and link.heading is None and node.css_first("img") is None:
+            continue  # a plain menu link, not a story card
         item = _read(node, link, page)
         item.sponsored = item.sponsored or region.sponsored
         item.inline = _inline_promo(item)
@@ -252,7 +254,7 @@ def _assemble(kept: list[_Item], page_url: str) -> TeaserScan:
             )
         )
     nodes = _outermost(_removal_nodes(kept))
-    chars = sum(len(normalize_text(node.text())) for node in nodes)
+    chars = sum(tf.text_length(node) for node in nodes)
     return TeaserScan(tuple(teasers), tuple(nodes), chars)
 
 
@@ -262,7 +264,7 @@ def _removal_nodes(kept: list[_Item]) -> list[Node]:
     for item in kept:
         if item.block_node is not None and not item.inline:
             key = item.block_node.mem_id
-            inside[key] = inside.get(key, 0) + len(normalize_text(item.node.text()))
+            inside[key] = inside.get(key, 0) + tf.text_length(item.node)
     whole: dict[int, bool] = {}
     nodes = []
     for item in kept:
@@ -272,7 +274,7 @@ def _removal_nodes(kept: list[_Item]) -> list[Node]:
             continue
         key = block.mem_id
         if key not in whole:
-            extra = len(normalize_text(block.text())) - inside[key] - len(item.block or "")
+            extra = tf.text_length(block) - inside[key] - len(item.block or "")
             whole[key] = extra <= tt.MAX_BLOCK_EXTRA_CHARS and block.css_first("h1") is None
         nodes.append(block if whole[key] else item.node)
     return nodes
