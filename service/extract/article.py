@@ -15,6 +15,7 @@ vote.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -31,6 +32,15 @@ _ROW_BLOCKS = "p, div, br, table, ul, ol"
 _HEADLINE_QUERY = "h2 a[href], h3 a[href], h4 a[href], a[href] h2, a[href] h3, a[href] h4"
 _TOP_CANDIDATES = 5  # link density is measured on this many best raw scores only
 _MAX_DROP_CHARS = 200  # boilerplate patterns apply to blocks up to this long
+# The drop patterns anchored at the start as one alternation (one match per
+# block instead of one per pattern), the others apart.
+_DROP_AT_START = re.compile(
+    "^(?:"
+    + "|".join(f"(?:{p.pattern[1:]})" for p, _ in t.DROP_BLOCK_PATTERNS if p.pattern[0] == "^")
+    + ")",
+    re.I,
+)
+_DROP_ANYWHERE = tuple(p for p, _ in t.DROP_BLOCK_PATTERNS if p.pattern[0] != "^")
 _STRONG = tuple(name for name, _ in t.POSITIVE_NAMES[: t.WEAK_POSITIVE_FROM])
 _WEAK = tuple(name for name, _ in t.POSITIVE_NAMES[t.WEAK_POSITIVE_FROM :])
 _NEGATIVE = tuple(name for name, _ in t.NEGATIVE_NAMES)
@@ -96,9 +106,14 @@ class _Scores:
     def best(self) -> tuple[LexborNode, float] | None:
         ranked = sorted(self.score.items(), key=lambda kv: kv[1], reverse=True)[:_TOP_CANDIDATES]
         finals: list[tuple[LexborNode, float]] = []
+        floor = 0.0  # rivals must reach RIVAL_SHARE of the best final score, never above raw
         for key, raw in ranked:
+            if raw < floor:
+                break  # link density only lowers a score: no later candidate can matter
             node = self.nodes[key]
-            finals.append((node, raw * (1.0 - _link_density(node, _chars(node.text())))))
+            final = raw * (1.0 - _link_density(node, _chars(node.text())))
+            finals.append((node, final))
+            floor = max(floor, final * t.RIVAL_SHARE)
         if not finals:
             return None
         finals.sort(key=lambda pair: pair[1], reverse=True)
@@ -207,7 +222,15 @@ def _members(best: LexborNode, best_score: float, scores: _Scores) -> list[Lexbo
 def _is_boilerplate(text: str) -> bool:
     if len(text) > _MAX_DROP_CHARS:
         return False
-    return any(pattern.search(text) for pattern, _ in t.DROP_BLOCK_PATTERNS)
+    return _DROP_AT_START.match(text) is not None or any(p.search(text) for p in _DROP_ANYWHERE)
+
+
+def _normalize(text: str) -> str:
+    """``normalize_text``, with a fast path for printable ASCII (most body text)."""
+    folded = " ".join(text.split())
+    if folded.isascii() and folded.isprintable():
+        return folded
+    return normalize_text(text)
 
 
 def _keep(text: str, link_chars: int) -> bool:
@@ -242,7 +265,9 @@ class _Reader:
         self.stopped = False
 
     def emit(self, text: str, link_chars: int, kind: ParagraphKind) -> None:
-        text = normalize_text(text)
+        if not text or text.isspace():
+            return
+        text = _normalize(text)
         if len(text) <= t.MAX_STOP_CHARS and t.STOP_BLOCK.search(text):
             # A heading opens the promo block; a line alone is a button or label.
             self.stopped = kind == "h"
@@ -283,7 +308,7 @@ class _Reader:
                 self.emit(node.text(), _link_chars(node), kind if leaf == "p" else leaf)
             elif tag == "tr" and node.css_first(_ROW_BLOCKS) is None:
                 self.flush(kind)
-                cells = (normalize_text(cell.text()) for cell in node.iter())
+                cells = (_normalize(cell.text()) for cell in node.iter())
                 self.emit(" ".join(c for c in cells if c), _link_chars(node), "p")
             else:
                 self.flush(kind)
