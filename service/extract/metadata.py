@@ -9,6 +9,7 @@ object (``metadata_jsonld.choose_article``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 from urllib.parse import urlsplit
@@ -28,12 +29,13 @@ from service.extract.metadata_jsonld import (
     types_of,
     url_of,
 )
-from service.extract.metadata_markup import Markup, collect_markup
+from service.extract.metadata_markup import Markup, collect_markup, time_near_heading
 from service.extract.metadata_tables import (
     ARTICLE_TYPES,
     AUTHOR_METAS,
     DESCRIPTION_METAS,
     IMAGE_METAS,
+    INTERNAL_TAG_STARTS,
     LANGUAGE_METAS,
     LISTING_TYPES,
     MAX_TAG_CHARS,
@@ -49,6 +51,7 @@ from service.extract.metadata_tables import (
     SITE_NAME_FALLBACK_METAS,
     SITE_NAME_METAS,
     SITE_TYPES,
+    TAG_LABELS,
     TAG_METAS,
     TITLE_METAS,
     URL_METAS,
@@ -62,6 +65,7 @@ PageType = Literal["article", "listing"]
 _LANGUAGE = re.compile(
     r"([A-Za-z]{2,3})(?:[-_]([A-Za-z]{4}))?(?:[-_]([A-Za-z]{2}|\d{3}))?(?:[-_]|$)"
 )
+_TAG_LABEL = re.compile(r"^(?:" + "|".join(TAG_LABELS) + r")\s*:\s*", re.IGNORECASE)
 _WEBPAGE_TYPES = frozenset({"WebPage", "ItemPage"})
 
 
@@ -211,19 +215,33 @@ def _date(
     ld_key: str,
     meta_keys: tuple[str, ...],
 ) -> str | None:
-    webpage = jsonld.first_of_type(_WEBPAGE_TYPES)
-    prop = ld_key.lower()
-    for value in [
-        *([url_of(article.get(ld_key))] if article is not None else []),
-        *markup.all(meta_keys),
-        *markup.props.get(prop, []),
-        *(markup.pubdates if prop == "datepublished" else []),
-        *([url_of(webpage.get(ld_key))] if webpage is not None else []),
-    ]:
+    for value in _date_values(markup, article, jsonld, ld_key, meta_keys):
         parsed = parse_date(value) if value else None
         if parsed:
             return parsed
     return None
+
+
+def _date_values(
+    markup: Markup,
+    article: JsonObject | None,
+    jsonld: JsonLd,
+    ld_key: str,
+    meta_keys: tuple[str, ...],
+) -> Iterator[str | None]:
+    """Declared values for a date, most trusted first; later ones are looked up only if needed."""
+    published = ld_key == "datePublished"
+    if article is not None:
+        yield url_of(article.get(ld_key))
+    yield from markup.all(meta_keys)
+    yield from markup.props.get(ld_key.lower(), [])
+    if published:
+        yield from markup.pubdates
+    webpage = jsonld.first_of_type(_WEBPAGE_TYPES)
+    if webpage is not None:
+        yield url_of(webpage.get(ld_key))
+    if published:
+        yield time_near_heading(markup)
 
 
 def normalize_language(tag: str) -> str | None:
@@ -268,13 +286,23 @@ def _tags(markup: Markup, article: JsonObject | None) -> tuple[str, ...]:
         seen: set[str] = set()
         for value in source:
             for part in value.split(","):
-                tag = normalize_text(part)
-                if tag and tag.casefold() not in seen and len(tag) <= MAX_TAG_CHARS:
+                tag = _TAG_LABEL.sub("", normalize_text(part))
+                if _is_tag(tag) and tag.casefold() not in seen:
                     seen.add(tag.casefold())
                     tags.append(tag)
         if tags:
             return tuple(tags[:MAX_TAGS])
     return ()
+
+
+def _is_tag(tag: str) -> bool:
+    """Not empty, not a sentence, not a CMS's internal flag ("@home", "ctp_video", "/article")."""
+    return (
+        1 < len(tag) <= MAX_TAG_CHARS
+        and not tag.startswith(INTERNAL_TAG_STARTS)
+        and "_" not in tag
+        and any(ch.isalpha() for ch in tag)
+    )
 
 
 def _image(markup: Markup, jsonld: JsonLd, article: JsonObject | None, base: str) -> str | None:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from service.extract.metadata_tables import ARTICLE_TYPES, MAX_JSONLD_CHARS
+from service.extract.metadata_title import title_key
 from service.extract.text import normalize_text
 from service.extract.urls import normalize_url
 
@@ -178,14 +179,14 @@ def choose_article(
     articles = jsonld.articles()
     if len(articles) <= 1:
         return articles[0] if articles else None
-    title_keys = {_key(t) for t in titles}
+    title_keys = {title_key(t) for t in titles}
     best, best_score = articles[0], -1
     for obj in articles:
         score = 0
         if page_urls & set(declared_urls(obj, base)):
             score += 4
         headline = text_of(obj.get("headline") or obj.get("name"))
-        if headline and _key(headline) in title_keys:
+        if headline and title_key(headline) in title_keys:
             score += 2
         if isinstance(obj.get("articleBody"), str):
             score += 1
@@ -203,7 +204,3 @@ def declared_urls(obj: JsonObject, base: str) -> tuple[str, ...]:
         if url and url not in found:
             found.append(url)
     return tuple(found)
-
-
-def _key(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())

@@ -246,6 +246,16 @@ AUTHOR_JOINTS: tuple[str, ...] = (" and ", " & ", ";", " | ", " und ", " et ", "
 AUTHOR_MAX_CHARS = 80  # longer is a sentence, not a name
 AUTHOR_MAX_WORDS = 6  # likewise
 
+# Tag values that are a CMS's internal flags, not topics: they start with one
+# of these, or hold an underscore ("ctp_video", "_no-apple-news").
+INTERNAL_TAG_STARTS: tuple[str, ...] = (
+    "@",  # routing flags ("@hp-top-stories")
+    "_",  # hidden flags
+    "/",  # paths ("/article")
+)
+# Labels some CMSs put before a tag ("Category: Moon", "topic: Politics").
+TAG_LABELS: tuple[str, ...] = ("category", "topic", "tag", "section")
+
 MAX_TAGS = 30  # keyword lists beyond this are SEO stuffing
 MAX_TAG_CHARS = 80  # a longer "tag" is a sentence
 MAX_H1_CANDIDATES = 5  # pages with more h1 use them for teasers

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from service.extract.metadata_tables import (
@@ -13,10 +14,12 @@ from service.extract.metadata_tables import (
     UNNAMED_SITE_SEPARATORS,
 )
 
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
 
 def title_key(text: str) -> str:
     """``text`` casefolded with everything but letters and digits removed, for comparing."""
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
+    return _NOT_ALNUM.sub("", text.casefold())
 
 
 def strip_site_name(title: str, site_names: Iterable[str]) -> str:

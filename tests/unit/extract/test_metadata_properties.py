@@ -17,7 +17,7 @@ from service.extract.urls import normalize_url
 PAGE_URL = "https://news.example.org/world/2026/02/04/storm"
 ISO_UTC = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
 
-PROPERTIES = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTIES = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 _META_KEYS = st.sampled_from(
     ["og:title", "og:type", "og:url", "og:image", "og:locale", "og:site_name", "author",
