@@ -53,8 +53,8 @@ class TokenMatcher:
         short: set[str] = set()
         long: list[str] = []
         for token in table:
-            squashed = _SQUASH.sub("", token)
-            if len(squashed) >= 6:
+            squashed = _SQUASH.sub("", token.lstrip("="))
+            if len(squashed) >= 6 and not token.startswith("="):
                 long.append(re.escape(squashed))
             else:
                 short.add(squashed)
@@ -79,6 +79,7 @@ EXCLUDE = TokenMatcher.of(tt.EXCLUDE_TOKENS)
 MENU = TokenMatcher.of(tt.MENU_TOKENS)
 FOOTER = TokenMatcher.of(tt.FOOTER_TOKENS)
 SPONSORED = TokenMatcher.of(tt.SPONSORED_TOKENS)
+AD_SLOT = TokenMatcher.of(tt.AD_SLOT_TOKENS)
 META = TokenMatcher.of(tt.META_TOKENS)
 _LABEL_BY_TOKEN = {_SQUASH.sub("", k): name for k, (name, _why) in tt.BLOCK_LABEL_TOKENS.items()}
 _NO_TOKENS: tuple[frozenset[str], str] = (frozenset(), "")
@@ -151,8 +152,8 @@ def _walk(node: Node, skip: int, tokens: Tokens, out: ItemText, buf: list[str]) 
         if is_hidden(child):
             continue
         own = tokens.of(child)
-        if SPONSORED.find(own) is not None:
-            out.paid = True
+        if SPONSORED.find(own) is not None and child.text().strip():
+            out.paid = True  # an empty badge is a style hook, not a label
         if META.find(own) is not None:
             if out.date is None and own[0] & _DATE_PARTS:
                 out.date = clean_text(child.text()) or None
@@ -179,9 +180,10 @@ def _media(node: Node, out: ItemText) -> None:
 
 def _image_source(img: Node) -> str | None:
     attrs = img.attributes
-    for name in ("src", "data-src", "data-lazy-src", "data-original", "srcset", "data-srcset"):
+    # Lazy-load attributes first: when present, ``src`` holds a placeholder.
+    for name in ("data-src", "data-lazy-src", "data-original", "data-srcset", "src", "srcset"):
         value = attrs.get(name)
-        if value and not value.startswith("data:"):
+        if value and not value.startswith(("data:", "{")):
             if "srcset" in name:
                 value = value.strip().split(",")[0].strip().split(" ")[0]
             return value

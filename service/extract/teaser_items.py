@@ -19,7 +19,7 @@ from service.extract import teaser_tables as tt
 
 # Own flags of one element, and of its chain of ancestors.
 HIDDEN, MENU, HEADER, FOOTER, ARTICLE = 1, 2, 4, 8, 16
-EXCLUDED, PAID = 1, 2  # own class/id tokens, counted only near an item
+EXCLUDED, PAID, AD_SLOT = 1, 2, 4  # own class/id tokens, counted only near an item
 _HEADINGS = "h1, h2, h3, h4, h5, h6"
 
 
@@ -115,10 +115,11 @@ class Page:
         flags = self.flags(item)
         marks = 0
         node: Node | None = item
-        for _ in range(tt.REGION_TOKEN_DEPTH):
+        for depth in range(tt.REGION_TOKEN_DEPTH):
             if node is None or node.tag in ("body", "html"):
                 break
-            marks |= self._marks(node)
+            own = self._marks(node)
+            marks |= own & ~AD_SLOT if depth >= tt.AD_SLOT_DEPTH else own
             node = node.parent
         rel = link.attributes.get("rel") or ""
         return Region(
@@ -126,7 +127,7 @@ class Page:
             menu=bool(flags & (MENU | HEADER)),
             footer=bool(flags & FOOTER),
             excluded=bool(marks & EXCLUDED),
-            sponsored=bool(marks & PAID) or "sponsored" in rel,
+            sponsored=bool(marks & (PAID | AD_SLOT)) or "sponsored" in rel,
         )
 
     def _marks(self, node: Node) -> int:
@@ -135,8 +136,10 @@ class Page:
         found = self.marks.get(key)
         if found is None:
             tokens = self.tokens.of(node)
-            found = (EXCLUDED if tf.EXCLUDE.find(tokens) else 0) | (
-                PAID if tf.SPONSORED.find(tokens) else 0
+            found = (
+                (EXCLUDED if tf.EXCLUDE.find(tokens) else 0)
+                | (PAID if tf.SPONSORED.find(tokens) else 0)
+                | (AD_SLOT if tf.AD_SLOT.find(tokens) else 0)
             )
             self.marks[key] = found
         return found
@@ -200,7 +203,7 @@ def headline_links(root: Node, page: Page) -> list[Link]:
         words = tf.word_count(title)
         if words < (tt.MIN_HEADING_WORDS if heading else tt.MIN_HEADLINE_WORDS):
             continue
-        if tt.NAV_LABEL.match(title) or tt.CALL_TO_ACTION.search(title):
+        if tt.NAV_LABEL.match(title) or tt.CALL_TO_ACTION.search(title) or tt.PRICE.search(title):
             continue
         if in_running_text(node, page):
             continue

@@ -82,7 +82,7 @@ def _read(node: Node, link: Link, page: Page) -> _Item:
         if tt.NAV_LABEL.match(text) or tt.BYLINE.match(text):
             continue
         text = tt.INLINE_LABEL.sub("", text, count=1)
-        if text and text != link.title:
+        if text and text != link.title and _is_prose(text):
             parts.append(text)
     snippet = " ".join(parts)
     return _Item(
@@ -93,6 +93,18 @@ def _read(node: Node, link: Link, page: Page) -> _Item:
         published_at=parse_date(found.date) if found.date else None,
         sponsored=paid,
     )
+
+
+def _is_prose(text: str) -> bool:
+    """Whether a text reads as a sentence, not as names, counts and times."""
+    words = text.split()
+    if len(words) < tt.MIN_SNIPPET_WORDS:
+        return False
+    cased = [w for w in words if w[0].isalpha() and (w[0].islower() or w[0].isupper())]
+    if not cased:
+        return True  # a script without case (CJK, Arabic)
+    lower = sum(1 for w in cased if w[0].islower())
+    return lower >= tt.MIN_SNIPPET_LOWER * len(cased)
 
 
 def _is_body_paragraph(node: Node) -> bool:
@@ -199,7 +211,7 @@ def find_teasers(root: Node, page_url: str) -> TeaserScan:
             continue  # a plain link list in the page footer is service links, not stories
         block_id = item.block_node.mem_id if item.block_node is not None else -1
         block_tokens = page.tokens.of(item.block_node) if item.block_node is not None else None
-        if block_id not in checked_blocks and item.block_node is not None:
+        if block_id not in checked_blocks and item.block_node is not None and not item.inline:
             checked_blocks.add(block_id)
             if (
                 (item.block is not None and tf.is_sponsored_label(item.block))
