@@ -25,6 +25,10 @@ _SKIP_TAGS = frozenset(
     {"script", "style", "template", "noscript", "img", "picture", "svg", "button",
      "figcaption", "select", "input", "iframe", "video", "audio", "time"}
 )  # fmt: skip
+_MAY_HOLD_META = (  # elements a headline walk may leave out; without them, text() is the title
+    "[class], [id], [hidden], [style], [aria-hidden], time, h1, h2, h3, h4, h5, h6,"
+    " img, svg, script, style, button, picture, template"
+)
 _TITLE_INSIDE = "h2, h3, h4, h5, h6, [class*=title], [class*=heading]"
 _TITLE_PARTS = frozenset({"title", "heading", "header", "hd", "head"})
 _DATE_PARTS = frozenset({"date", "time", "timestamp", "published", "pubdate"})
@@ -232,7 +236,7 @@ def headline_node(link: Node) -> Node:
 
 def headline_text(link: Node, tokens: Tokens) -> str:
     """The link's headline, its meta parts left out and cleaned (see ``clean_title``)."""
-    if link.css_first("*") is None:  # text only: nothing to leave out
+    if link.css_first(_MAY_HOLD_META) is None:  # plain text and formatting: nothing to leave out
         return clean_title(link.text())
     return clean_title(" ".join(read_item(headline_node(link), None, tokens).segments))
 

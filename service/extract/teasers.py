@@ -82,7 +82,7 @@ def _read(node: Node, link: Link, page: Page) -> _Item:
         if tt.NAV_LABEL.match(text) or tt.BYLINE.match(text):
             continue
         text = tt.INLINE_LABEL.sub("", text, count=1)
-        if text and text != link.title and _is_prose(text):
+        if text and text != link.title and tf.clean_title(text) != link.title and _is_prose(text):
             parts.append(text)
     snippet = " ".join(parts)
     return _Item(
@@ -229,9 +229,13 @@ def find_teasers(root: Node, page_url: str) -> TeaserScan:
 def _assemble(kept: list[_Item], page_url: str) -> TeaserScan:
     """Dedups by target, numbers blocks and positions, collects the nodes."""
     page_key = url_key(page_url)
+    normalized: dict[str, str | None] = {}  # the same target recurs; normalize it once
     first: dict[str, _Item] = {}
     for item in kept:
-        url = normalize_url(item.link.url, page_url)
+        raw = item.link.url
+        if raw not in normalized:
+            normalized[raw] = normalize_url(raw, page_url)
+        url = normalized[raw]
         if url is None or url_key(url) == page_key:
             continue
         item.link.url = url
