@@ -30,6 +30,7 @@ _SKIP_QUERY = ", ".join(f'[class*="{name}" i], [id*="{name}" i]' for name, _ in 
 _BREAKS = frozenset({"br", "-comment", *t.SKIPPED_TAGS})  # end a run, read nothing
 _ROW_BLOCKS = "p, div, br, table, ul, ol"
 _HEADLINE_QUERY = "h2 a[href], h3 a[href], h4 a[href], a[href] h2, a[href] h3, a[href] h4"
+_SAFE_CLASSES = re.compile(r"[\w\-:./ ]+")  # class strings quotable in a selector as they are
 _TOP_CANDIDATES = 5  # link density is measured on this many best raw scores only
 _MAX_DROP_CHARS = 200  # boilerplate patterns apply to blocks up to this long
 # The drop patterns anchored at the start as one alternation (one match per
@@ -119,7 +120,23 @@ class _Scores:
         finals.sort(key=lambda pair: pair[1], reverse=True)
         node, score = finals[0]
         rivals = [n for n, s in finals[1:] if s >= score * t.RIVAL_SHARE]
+        rivals.extend(self._parts(node))
         return _common_ancestor(node, rivals), score
+
+    def _parts(self, best: LexborNode) -> list[LexborNode]:
+        """Other scored elements with the winner's exact tag and class: the parts
+        of a body cut up by pictures or ads."""
+        classes = (best.attributes.get("class") or "").strip()
+        if not _SAFE_CLASSES.fullmatch(classes) or best.parent is None:
+            return []
+        root = best.parent
+        while root.parent is not None and root.tag != "body":
+            root = root.parent
+        parts = []
+        for node in root.css(f'{best.tag}[class="{classes}"]'):
+            if node.mem_id != best.mem_id and self.score.get(node.mem_id, 0.0) >= t.MIN_PART_SCORE:
+                parts.append(node)
+        return parts
 
 
 def _common_ancestor(best: LexborNode, rivals: list[LexborNode]) -> LexborNode:

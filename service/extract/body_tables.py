@@ -146,6 +146,7 @@ MAX_LENGTH_POINTS = 3.0  # ... up to this many points (Readability)
 ANCESTOR_DECAY: Sequence[float] = (1.0, 0.5, 0.33, 0.25, 0.2)
 RIVAL_SHARE = 0.75  # a candidate scoring this share of the winner's may be another part of the body
 MAX_PROMOTION_LEVELS = 3  # ... joined through a common ancestor at most this many levels up
+MIN_PART_SCORE = 10.0  # an element classed like the winner joins it with at least this score
 SIBLING_SHARE = 0.2  # a sibling joins the body when its score reaches this share of the winner's
 MIN_SIBLING_SCORE = 10.0  # ... and at least this score
 
@@ -188,6 +189,11 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
     (re.compile(r"^[\d\s/.,:\-]+(am|pm)?$", re.I), "bare dates, times and numbers"),
     (re.compile(r"^(leave|post|add|write) (a|the first|your) comment", re.I), "comment prompts"),
     (re.compile(r"^(sign up|subscribe)\b.{0,120}$", re.I), "sign-up prompts"),
+    (
+        re.compile(r"^(get|try|start|enjoy) (unlimited|full|digital|free) access\b", re.I),
+        "subscription offers",
+    ),
+    (re.compile(r"^already a (subscriber|member)\b", re.I), "subscription log-in prompts"),
     (re.compile(r"download .{0,40}\bapp(lication)?\b", re.I), "app install promos"),
     (re.compile(r"^what is your opinion", re.I), "comment prompts"),
 )
@@ -210,7 +216,6 @@ SKIP_IN_BODY: Sequence[tuple[str, str]] = (
     ("timestamp", "date lines"),
     ("toolbar", "article tools"),
     ("donate", "donation appeals"),
-    ("paywall", "subscription walls"),
     ("recirc", "recirculation modules (more stories)"),
 )
 

@@ -21,6 +21,7 @@ from service.extract.metadata_authors import clean_authors
 from service.extract.metadata_jsonld import (
     JsonLd,
     JsonObject,
+    body_of,
     choose_article,
     declared_urls,
     parse_blocks,
@@ -92,6 +93,7 @@ class Metadata:
     image: str | None = None
     page_type: PageType | None = None
     jsonld_body: str | None = None
+    """The ``articleBody`` of the page's JSON-LD article: one paragraph per line."""
 
 
 def read_metadata(tree: LexborHTMLParser, page_url: str) -> Metadata:
@@ -125,7 +127,7 @@ def read_metadata(tree: LexborHTMLParser, page_url: str) -> Metadata:
         tags=_tags(markup, article),
         image=_image(markup, jsonld, article, base),
         page_type=_page_type(markup, jsonld, article, canonical or page),
-        jsonld_body=_ld_text(article, "articleBody"),
+        jsonld_body=body_of(article.get("articleBody")) if article is not None else None,
     )
 
 

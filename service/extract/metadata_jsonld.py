@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from selectolax.lexbor import LexborHTMLParser
+
 from service.extract.metadata_tables import ARTICLE_TYPES, MAX_JSONLD_CHARS
 from service.extract.metadata_title import title_key
 from service.extract.text import normalize_text
@@ -22,6 +24,11 @@ JsonObject = dict[str, object]
 _MAX_DEPTH = 6  # @graph in a list in mainEntity is as deep as real pages go
 _WRAPPERS = re.compile(r"^\s*(?:<!--|//\s*<!\[CDATA\[|<!\[CDATA\[)|(?://\s*\]\]>|\]\]>|-->)\s*$")
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
+_MARKUP = re.compile(r"<[A-Za-z/!]")
+# Tags that end a paragraph in an HTML articleBody.
+_BLOCK_TAG = re.compile(
+    r"<(?:/?(?:p|div|h[1-6]|li|ul|ol|blockquote|pre|figure|section)\b[^>]*|br\s*/?)>", re.I
+)
 _NESTED_KEYS = ("mainEntity", "mainEntityOfPage")  # where an article hides inside a page object
 
 
@@ -204,3 +211,22 @@ def declared_urls(obj: JsonObject, base: str) -> tuple[str, ...]:
         if url and url not in found:
             found.append(url)
     return tuple(found)
+
+
+def body_of(value: object) -> str | None:
+    """An ``articleBody`` as text, one paragraph per line, or ``None``.
+
+    Lines of the value are its paragraphs; when it holds HTML, block elements
+    (``<p>``, ``<br>``, headings, list items) end paragraphs and the other tags
+    are dropped. Each paragraph is normalized text; empty ones are left out.
+    """
+    if isinstance(value, list):
+        value = "\n".join(v for v in value if isinstance(v, str))
+    if not isinstance(value, str):
+        return None
+    if _MARKUP.search(value):
+        text = LexborHTMLParser(_BLOCK_TAG.sub("\n", value)).text(deep=True)
+    else:
+        text = html.unescape(value)
+    lines = (normalize_text(line) for line in text.splitlines())
+    return "\n".join(line for line in lines if line) or None

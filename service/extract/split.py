@@ -40,6 +40,7 @@ class Limits:
 
 
 _T = TypeVar("_T")
+_UNREMOVABLE = frozenset({"html", "head", "body"})  # the parser refuses to remove the root
 
 
 def _guarded(stage: str, warnings: list[str], call: Callable[[], _T], fallback: _T) -> _T:
@@ -122,11 +123,13 @@ def split(
     scan = _guarded("teasers", warnings, lambda: find_teasers(root, base), TeaserScan((), (), 0))
     teasers: tuple[Teaser, ...] = scan.teasers
     for node in scan.nodes:
-        node.decompose(recursive=False)
+        if node.tag not in _UNREMOVABLE:
+            node.decompose(recursive=False)
     found: article.Body | None = None
     if tree.body is not None:
         clean.remove_chrome(tree.body)
-        found = article.find_body(tree.body)
+        page_body = tree.body
+        found = _guarded("body", warnings, lambda: article.find_body(page_body), None)
     paragraphs: tuple[Paragraph, ...] = ()
     if _is_article(found, meta, scan.text_chars):
         assert found is not None

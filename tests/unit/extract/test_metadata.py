@@ -409,12 +409,21 @@ def test_page_type_unknown_without_signals() -> None:
     assert read("<title>x</title>").page_type is None
 
 
-def test_jsonld_body_is_normalized_text() -> None:
+def test_jsonld_body_is_normalized_text_one_paragraph_per_line() -> None:
     m = read(
         '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H",'
         ' "articleBody": "First  paragraph.\\n\\nSecond &amp; last."}</script>'
     )
-    assert m.jsonld_body == "First paragraph. Second & last."
+    assert m.jsonld_body == "First paragraph.\nSecond & last."
+
+
+def test_jsonld_body_html_is_read_as_paragraphs() -> None:
+    m = read(
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H",'
+        ' "articleBody": "<p>First <b>bold</b> line.</p><p>Second<br>third &amp; last.</p>"}'
+        "</script>"
+    )
+    assert m.jsonld_body == "First bold line.\nSecond\nthird & last."
 
 
 def test_jsonld_body_none_without_article_body() -> None:
