@@ -283,6 +283,7 @@ MIN_CJK_CHARS = 8  # CJK headlines have no spaces; count characters instead
 RUNNING_TEXT_CHARS = 40  # this much inline text beside a link means it sits in a sentence
 MAX_ITEM_EXTRA_CHARS = 600  # an item holds its headline plus at most a snippet and meta
 MAX_LEGAL_WORDS = 5  # legal link texts are short; a headline may mention "terms"
+MAX_DATE_CHARS = 40  # a longer text line is not a bare date ("Published: Feb 4, 2026 09:30 AM")
 MIN_SNIPPET_WORDS = 4  # shorter leftovers are labels or dates, not a snippet
 MIN_SNIPPET_LOWER = 0.3  # share of lowercase-initial words in prose; names and meta lines have few
 MAX_ITEM_DEPTH = 8  # an item is never more than this many levels above its headline link

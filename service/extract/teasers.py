@@ -75,11 +75,15 @@ def _read(node: Node, link: Link, page: Page) -> _Item:
     found = tf.read_item(node, skip, page.tokens)
     parts = []
     paid = found.paid
+    date = found.date
     for text in found.segments:
         if tf.is_sponsored_label(text):
             paid = True
             continue
         if tt.NAV_LABEL.match(text) or tt.BYLINE.match(text):
+            continue
+        if date is None and _may_be_date(text) and parse_date(text) is not None:
+            date = text  # a date line without markup ("4 February 2026")
             continue
         text = tt.INLINE_LABEL.sub("", text, count=1)
         if text and text != link.title and tf.clean_title(text) != link.title and _is_prose(text):
@@ -90,9 +94,14 @@ def _read(node: Node, link: Link, page: Page) -> _Item:
         link=link,
         snippet=snippet if tf.word_count(snippet) >= tt.MIN_SNIPPET_WORDS else None,
         image=found.image,
-        published_at=parse_date(found.date) if found.date else None,
+        published_at=parse_date(date) if date else None,
         sponsored=paid,
     )
+
+
+def _may_be_date(text: str) -> bool:
+    """Cheap test before date parsing: short and holding a digit."""
+    return len(text) <= tt.MAX_DATE_CHARS and any(ch.isdigit() for ch in text)
 
 
 def _is_prose(text: str) -> bool:

@@ -358,3 +358,15 @@ def test_cjk_headlines_count_characters() -> None:
         li("a", "台风导致沿海地区渡轮全部停航") + li("b", "市议会通过新的有轨电车线路计划")
     )
     assert len(teasers(html)) == 2
+
+
+def test_published_at_from_a_plain_date_line() -> None:
+    html = block(
+        '<li><h3><a href="/news/a">Ferry strike ends after pay offer</a></h3>'
+        "<p>4 February 2026</p></li>" + li("b", "Harbour road closes for repairs")
+    )
+    got = teasers(html)
+    assert [(t.published_at, t.snippet) for t in got] == [
+        ("2026-02-04T00:00:00Z", None),
+        (None, None),
+    ]
