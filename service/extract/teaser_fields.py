@@ -29,6 +29,9 @@ _MAY_HOLD_META = (  # elements a headline walk may leave out; without them, text
     "[class], [id], [hidden], [style], [aria-hidden], time, h1, h2, h3, h4, h5, h6,"
     " img, svg, script, style, button, picture, template"
 )
+_HEADLINE_INSIDE = (
+    "h1, h2, h3, h4, h5, h6, [class*=headline i], [class*=title i]:not([class*=subtitle i])"
+)
 _TITLE_INSIDE = "h2, h3, h4, h5, h6, [class*=title], [class*=heading]"
 _TITLE_PARTS = frozenset({"title", "heading", "header", "hd", "head"})
 _DATE_PARTS = frozenset({"date", "time", "timestamp", "published", "pubdate"})
@@ -229,8 +232,9 @@ def clean_title(text: str) -> str:
 
 
 def headline_node(link: Node) -> Node:
-    """The element holding a link's headline: a heading inside it, else the link."""
-    inner = link.css_first("h1, h2, h3, h4, h5, h6")
+    """The element holding a link's headline: a heading or headline-classed element
+    inside it (a whole-card link holds the snippet too), else the link."""
+    inner = link.css_first(_HEADLINE_INSIDE)
     return inner if inner is not None else link
 
 

@@ -370,3 +370,16 @@ def test_published_at_from_a_plain_date_line() -> None:
         ("2026-02-04T00:00:00Z", None),
         (None, None),
     ]
+
+
+def test_whole_card_link_splits_headline_and_snippet_by_class() -> None:
+    html = block(
+        '<li><a class="card" href="/news/a"><span class="card__title">Ferry strike ends after pay'
+        ' offer</span><span class="card__desc">Crossings resume on Thursday after nine days.</span>'
+        "</a></li>" + li("b", "Harbour road closes for repairs")
+    )
+    first = teasers(html)[0]
+    assert (first.title, first.snippet) == (
+        "Ferry strike ends after pay offer",
+        "Crossings resume on Thursday after nine days.",
+    )
