@@ -145,7 +145,11 @@ class ItemText:
     image: str | None = None
 
 
-def _walk(node: Node, skip: int, tokens: Tokens, out: ItemText, buf: list[str]) -> None:
+def _walk(
+    node: Node, skip: int, tokens: Tokens, out: ItemText, buf: list[str], depth: int = 0
+) -> None:
+    if depth > tt.MAX_WALK_DEPTH:
+        return  # pathological nesting: the text below is not an item's
     for child in node.iter(include_text=True):
         tag = child.tag
         if tag == "-text":
@@ -170,7 +174,7 @@ def _walk(node: Node, skip: int, tokens: Tokens, out: ItemText, buf: list[str]) 
         inline = tag in tt.INLINE_TAGS
         if not inline:
             _flush(buf, out.segments)
-        _walk(child, skip, tokens, out, buf)
+        _walk(child, skip, tokens, out, buf, depth + 1)
         if not inline:
             _flush(buf, out.segments)
 
