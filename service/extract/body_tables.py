@@ -187,6 +187,29 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
     (re.compile(r"^(by|von|par|por)\s+[\w.\- ]{2,60}$", re.I | re.U), "bylines"),
     (re.compile(r"^(published|updated|posted|last updated)\b.{0,60}$", re.I), "date lines"),
     (re.compile(r"^[\d\s/.,:\-]+(am|pm)?$", re.I), "bare dates, times and numbers"),
+    (
+        re.compile(r"^\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}\b.{0,100}$"),
+        "lines led by a date: dateline, byline",
+    ),
+    (
+        re.compile(
+            r"^(posted|published|written|publicado|escrito|publié|veröffentlicht)"
+            r" (by|por|par|von)\b",
+            re.I,
+        ),
+        "byline phrases",
+    ),
+    (
+        re.compile(
+            r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|segunda-feira|terça-feira"
+            r"|quarta-feira|quinta-feira|sexta-feira|sábado|domingo|lundi|mardi|mercredi|jeudi"
+            r"|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)"
+            r",? .{0,40}\d{4}\b.{0,20}$",
+            re.I,
+        ),
+        "weekday date lines",
+    ),
+    (re.compile(r"^\[\w+(\s+[\w\-]+=[^\]\s]+)+\s*\]"), "unrendered CMS shortcodes"),
     (re.compile(r"^(leave|post|add|write) (a|the first|your) comment", re.I), "comment prompts"),
     (re.compile(r"^(sign up|subscribe)\b.{0,120}$", re.I), "sign-up prompts"),
     (
@@ -227,7 +250,9 @@ STOP_BLOCK = re.compile(
     r"|also (read|on|see)|see also|latest (news|stories)|what to read next"
     r"|leia (também|mais)|você (pode|também pode) gostar.*|veja também|lire aussi|à lire aussi"
     r"|mehr zum thema|das könnte sie auch interessieren|te puede interesar|lee también"
-    r"|ver también|potrebbe interessarti|leggi anche)\s*[:.…]*$",
+    r"|ver también|potrebbe interessarti|leggi anche"
+    r"|\d* ?comments?|leave a (comment|reply)|join the (conversation|discussion)"
+    r"|tell us what you think|what do you think|comentários|commentaires|kommentare)\s*[:.…?!]*$",
     re.I,
 )
 MAX_STOP_CHARS = 60  # a stop heading is short
