@@ -113,16 +113,16 @@ def read_metadata(tree: LexborHTMLParser, page_url: str) -> Metadata:
             article = None  # a home or section page describing a story it links to
         elif canonical is None and declared:
             canonical = declared[0]
-    site_name = _site_name(markup, jsonld, article)
+    site_names = _site_names(markup, jsonld, article)
     return Metadata(
-        title=_title(markup, article, site_name, page_url),
+        title=_title(markup, article, site_names, page_url),
         description=_first(markup.first(DESCRIPTION_METAS), _ld_text(article, "description")),
         authors=_authors(markup, jsonld, article),
         published_at=_date(markup, article, jsonld, "datePublished", PUBLISHED_METAS),
         modified_at=_date(markup, article, jsonld, "dateModified", MODIFIED_METAS),
         language=_language(markup, article, jsonld),
         canonical_url=canonical,
-        site_name=site_name,
+        site_name=site_names[0] if site_names else None,
         section=_section(markup, article),
         tags=_tags(markup, article),
         image=_image(markup, jsonld, article, base),
@@ -150,18 +150,21 @@ def _canonical(markup: Markup, base: str, page: str | None) -> str | None:
     return None
 
 
-def _site_name(markup: Markup, jsonld: JsonLd, article: JsonObject | None) -> str | None:
+def _site_names(markup: Markup, jsonld: JsonLd, article: JsonObject | None) -> list[str]:
+    """Every name the page declares for its site, most trusted first; URLs and handles left out."""
     publisher = jsonld.resolve(article.get("publisher")) if article is not None else None
     website = jsonld.first_of_type(SITE_TYPES)
-    for name in (
-        markup.first(SITE_NAME_METAS),
+    names = [
+        *markup.all(SITE_NAME_METAS),
         text_of(publisher),
-        markup.first(SITE_NAME_FALLBACK_METAS),
+        *markup.all(SITE_NAME_FALLBACK_METAS),
         _ld_text(website, "name"),
-    ):
-        if name and not name.lower().startswith(("http:", "https:", "www.", "@")):
-            return name
-    return None
+    ]
+    return [
+        name
+        for name in names
+        if name and not name.lower().startswith(("http:", "https:", "www.", "@"))
+    ]
 
 
 def _section(markup: Markup, article: JsonObject | None) -> str | None:
@@ -173,7 +176,7 @@ def _section(markup: Markup, article: JsonObject | None) -> str | None:
 
 
 def _title(
-    markup: Markup, article: JsonObject | None, site_name: str | None, page_url: str
+    markup: Markup, article: JsonObject | None, site_names: list[str], page_url: str
 ) -> str | None:
     headline = _ld_text(article, "headline")
     candidates = [
@@ -183,15 +186,17 @@ def _title(
         *markup.all(TITLE_METAS[1:]),
         *markup.title,
     ]
-    sites = [site_name] if site_name else []
+    return choose_title(candidates, markup.headings, site_names, _host_names(page_url))
+
+
+def _host_names(page_url: str) -> list[str]:
+    """Names a site may go by, from its host: "example.co.uk" -> "example.co.uk", "example"."""
     host = urlsplit(page_url).hostname or ""
     labels = [label for label in host.split(".") if label != "www"]
-    if len(labels) >= 2:
-        sites += [
-            ".".join(labels),
-            labels[-3] if len(labels[-2]) <= 3 < len(labels) else labels[-2],
-        ]
-    return choose_title(candidates, markup.headings, sites)
+    if len(labels) < 2:
+        return []
+    second_level = len(labels) > 2 and len(labels[-2]) <= 3  # "co.uk", "com.br"
+    return [".".join(labels), labels[-3] if second_level else labels[-2]]
 
 
 def _authors(markup: Markup, jsonld: JsonLd, article: JsonObject | None) -> tuple[str, ...]:

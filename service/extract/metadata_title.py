@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from service.extract.metadata_tables import (
     MAX_SITE_NAME_STRIPS,
@@ -22,19 +23,23 @@ def title_key(text: str) -> str:
     return _NOT_ALNUM.sub("", text.casefold())
 
 
-def strip_site_name(title: str, site_names: Iterable[str]) -> str:
+def strip_site_name(title: str, site_names: Iterable[str], host_names: Iterable[str] = ()) -> str:
     """``title`` without a leading or trailing site name ("Headline | Site", "Site: Headline").
 
     A trailing or leading part cut at a separator is the site's name when it
-    equals one of ``site_names`` (compared by ``title_key``; a name may hold
-    separators itself: "Site | Motto"). With no match, a short last segment
-    after " | " is taken as an unnamed site's name. The headline itself is
-    never emptied.
+    matches one of ``site_names`` (compared by ``title_key``; a name may hold
+    separators itself: "Site | Motto"; a part may add a word: "Site News") or
+    equals one of ``host_names`` (names taken from the host: "example",
+    "example.com"). With no match, a short last segment after " | " is taken
+    as an unnamed site's name. The headline itself is never emptied.
     """
-    site_keys = {k for k in (title_key(n) for n in site_names) if k}
+    names = _SiteNames(
+        frozenset(k for k in map(title_key, site_names) if k),
+        frozenset(k for k in map(title_key, host_names) if k),
+    )
     stripped = title
     for _ in range(MAX_SITE_NAME_STRIPS):  # "Headline_Site | Site" has it twice
-        shorter = _strip_named(stripped, site_keys)
+        shorter = _strip_named(stripped, names)
         if shorter == stripped:
             break
         stripped = shorter
@@ -47,8 +52,16 @@ def strip_site_name(title: str, site_names: Iterable[str]) -> str:
     return title
 
 
-def _strip_named(title: str, site_keys: set[str]) -> str:
-    if not site_keys:
+@dataclass(frozen=True, slots=True)
+class _SiteNames:
+    declared: frozenset[str]
+    """Keys of the names the page declares: matched with some slack."""
+    hosts: frozenset[str]
+    """Keys of names taken from the host: matched exactly."""
+
+
+def _strip_named(title: str, site_keys: _SiteNames) -> str:
+    if not site_keys.declared and not site_keys.hosts:
         return title
     for sep in TITLE_SEPARATORS:
         cuts = _cuts(title, sep)
@@ -72,17 +85,19 @@ def _cuts(title: str, sep: str) -> list[int]:
     return cuts
 
 
-def _is_site(segment: str, site_keys: set[str]) -> bool:
+def _is_site(segment: str, names: _SiteNames) -> bool:
     key = title_key(segment)
     if not key:
         return False
-    if key in site_keys:
+    if key in names.declared or key in names.hosts:
         return True
-    # "BBC News" for the site "bbc", "Example" for "example.com": one is the other's start.
+    # "Example News" for the site "Example", "Example" for "Example Media":
+    # one is the other's start, and the shorter is not a mere syllable.
     return any(
         (key.startswith(site) and len(key) <= len(site) + SITE_NAME_SLACK_CHARS)
-        or (site.startswith(key) and len(key) >= SITE_NAME_MIN_PREFIX_CHARS)
-        for site in site_keys
+        or site.startswith(key)
+        for site in names.declared
+        if min(len(key), len(site)) >= SITE_NAME_MIN_PREFIX_CHARS
     )
 
 
@@ -92,18 +107,22 @@ def _short(segment: str) -> bool:
 
 
 def choose_title(
-    candidates: Sequence[str], headings: Sequence[str], site_names: Sequence[str]
+    candidates: Sequence[str],
+    headings: Sequence[str],
+    site_names: Sequence[str],
+    host_names: Sequence[str] = (),
 ) -> str | None:
     """The page's title.
 
     ``candidates`` are declared titles in order of trust (og:title, JSON-LD
     headline, twitter:title, ``<title>``), ``headings`` the page's first h1
-    texts. The first candidate without the site's name is the title, unless a
-    heading matches a candidate (equal, or the candidate is the heading plus a
-    site name): then the visible heading is. Without candidates, the first
-    heading.
+    texts, ``site_names`` and ``host_names`` as for ``strip_site_name``. The
+    first candidate without the site's name is the title, unless a heading
+    matches a candidate (equal, or the candidate is the heading plus a site
+    or section name): then the visible heading is. Without candidates, the
+    first heading.
     """
-    cleaned = [strip_site_name(c, site_names) for c in candidates]
+    cleaned = [strip_site_name(c, site_names, host_names) for c in candidates]
     keys = [title_key(c) for c in cleaned] + [title_key(c) for c in candidates]
     for heading in headings:
         key = title_key(heading)

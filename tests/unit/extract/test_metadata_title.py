@@ -135,3 +135,23 @@ def test_chinese_title_with_site_name() -> None:
 
 def test_choose_title_without_anything() -> None:
     assert choose_title([], [], []) is None
+
+
+def test_short_site_name_does_not_cut_a_clause_that_starts_like_it() -> None:
+    title = "Markets rally - Apple earnings beat"
+    assert strip_site_name(title, ["AP"]) == title
+
+
+def test_host_name_must_match_exactly() -> None:
+    title = "Fed raises rates - News analysis"
+    assert strip_site_name(title, [], ["news", "news.example"]) == title
+    assert strip_site_name("Fed raises rates - News", [], ["news"]) == "Fed raises rates"
+
+
+def test_any_declared_site_name_is_cut() -> None:
+    head = (
+        '<meta property="og:site_name" content="The Daily Example Group">'
+        '<meta name="application-name" content="Example Daily">'
+        "<title>Storm reaches the coast \u2013 Example Daily</title>"
+    )
+    assert title_of(head, url="https://example.net/a/1") == "Storm reaches the coast"
