@@ -155,7 +155,7 @@ SHORT_BLOCK_CHARS = 80  # a short block ...
 SHORT_MAX_LINK_DENSITY = 0.25  # ... needs a lower link density to stay
 LISTING_MIN_HEADLINES = 3  # a story list has at least this many linked headlines ...
 LISTING_BLOCKS_PER_HEADLINE = 3  # ... and at most this many blocks (snippets, dates) per headline
-MIN_LISTING_BODY_CHARS = 250  # a "body" shorter than this on a listing page is a teaser
+MIN_LISTING_BODY_CHARS = 1000  # a page declared a listing needs a body this long to be an article
 
 # Whole-block texts that are labels or boilerplate, never body prose.
 DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (

@@ -100,3 +100,21 @@ def test_story_list_is_no_body_even_when_its_teasers_stay_in_the_tree() -> None:
     clean.clean_tree(tree)
     assert tree.body is not None
     assert article.find_body(tree.body) is None
+
+
+def test_section_page_with_an_intro_has_no_article() -> None:
+    intro = (
+        "<p>Our politics desk covers parliament, the government and elections, with reporters "
+        "in the capital and every region, and a weekly newsletter on the week's votes.</p>"
+    )
+    cards = "".join(
+        f'<li><a href="/politics/story-{i}">Story number {i} about the vote</a></li>'
+        for i in range(12)
+    )
+    page = (
+        "<html><head><title>Politics</title><meta property='og:type' content='website'>"
+        "</head><body><main><h1>Politics</h1>" + intro * 2 + f"<ul>{cards}</ul></main>"
+        "</body></html>"
+    )
+    result = split(page.encode(), "https://example.org/politics/")
+    assert result.article is None
