@@ -35,7 +35,7 @@ _GMT_OFFSET = re.compile(r"\b(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d\d))?\b", r
 _SEPARATORS = re.compile("\\s*[|\u2022\u00b7]\\s*|\\s+[-\u2013\u2014]\\s+")  # | bullet dot dashes
 _WORD = re.compile(r"[^\W\d_]+\.?", re.UNICODE)
 _LABEL = re.compile(
-    r"^\s*(?:" + "|".join(sorted((re.escape(w) for w in LABELS), key=len, reverse=True)) + r")"
+    r"^\s*(?:" + "|".join(sorted((re.escape(w) for w in LABELS), key=len, reverse=True)) + r")\b"
     r"\s*[:.]?\s*",
     re.IGNORECASE,
 )

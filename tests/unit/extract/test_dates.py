@@ -108,6 +108,8 @@ def test_date_forms_become_iso_utc(text: str, expected: str) -> None:
         "99999999999",  # epoch of 11 digits: neither seconds nor milliseconds
         "Read more about it on 4 February 2026 in our weekly newsletter for subscribers only",
         "x" * 500,
+        "Online 4 Feb 2026",  # a word that starts like a label is not the label
+        "Standard 4 Feb 2026",
     ],
 )
 def test_non_dates_are_none(text: str) -> None:
