@@ -25,10 +25,6 @@ _SKIP_TAGS = frozenset(
     {"script", "style", "template", "noscript", "img", "picture", "svg", "button",
      "figcaption", "select", "input", "iframe", "video", "audio", "time"}
 )  # fmt: skip
-_MAY_HOLD_META = (  # elements a headline walk may leave out; without them, text() is the title
-    "[class], [id], [hidden], [style], [aria-hidden], time, h1, h2, h3, h4, h5, h6,"
-    " img, svg, script, style, button, picture, template"
-)
 _HEADLINE_INSIDE = (
     "h1, h2, h3, h4, h5, h6, [class*=headline i], [class*=title i]:not([class*=subtitle i])"
 )
@@ -235,30 +231,71 @@ def clean_title(text: str) -> str:
     return text
 
 
-def headline_node(link: Node) -> Node:
+INNER_HEADING, INNER_MARKUP, INNER_TITLE = 1, 2, 4  # what a link holds (see ``link_insides``)
+_MARKUP_TAGS = frozenset(
+    {"time", "img", "svg", "script", "style", "button", "picture", "template"} | tt.HEADING_TAGS
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Inside:
+    """What one link holds: ``INNER_*`` flags and its first heading's tag."""
+
+    flags: int = 0
+    heading: str | None = None
+
+
+NOTHING_INSIDE = Inside()
+
+
+def link_insides(root: Node) -> dict[int, Inside]:
+    """For every link holding elements (by ``mem_id``), what those elements are.
+
+    One query for the whole page: a selector run per link costs more than
+    the link's own reading.
+    """
+    found: dict[int, Inside] = {}
+    for element in root.css("a[href] *"):
+        link = element.parent
+        while link is not None and link.tag != "a":
+            link = link.parent
+        if link is None:
+            continue
+        tag = element.tag or ""
+        attrs = element.attributes
+        flags = INNER_MARKUP if attrs or tag in _MARKUP_TAGS else 0
+        heading = tag if tag in tt.HEADING_TAGS else None
+        if heading:
+            flags |= INNER_HEADING
+        names = (attrs.get("class") or "").lower()
+        if ("title" in names and "subtitle" not in names) or "headline" in names:
+            flags |= INNER_TITLE
+        before = found.get(link.mem_id, NOTHING_INSIDE)
+        found[link.mem_id] = Inside(before.flags | flags, before.heading or heading)
+    return found
+
+
+def headline_node(link: Node, inside: Inside) -> Node:
     """The element holding a link's headline: a heading or headline-classed element
     inside it (a whole-card link holds the snippet too), else the link."""
-    inner = link.css_first(_HEADLINE_INSIDE)
-    return inner if inner is not None else link
+    if inside.flags & (INNER_HEADING | INNER_TITLE):
+        inner = link.css_first(_HEADLINE_INSIDE)
+        if inner is not None:
+            return inner
+    return link
 
 
-def headline_text(link: Node, tokens: Tokens) -> str:
+def headline_text(link: Node, inside: Inside, tokens: Tokens) -> str:
     """The link's headline, its meta parts left out and cleaned (see ``clean_title``)."""
-    if link.css_first(_MAY_HOLD_META) is None:  # plain text and formatting: nothing to leave out
+    if not inside.flags & INNER_MARKUP:  # plain text and formatting: nothing to leave out
         return clean_title(link.text())
-    return clean_title(" ".join(read_item(headline_node(link), None, tokens).segments))
+    return clean_title(" ".join(read_item(headline_node(link, inside), None, tokens).segments))
 
 
-def text_length(node: Node) -> int:
-    """Characters of the node's text with whitespace runs counted as one space."""
-    return len(" ".join(node.text().split()))
-
-
-def heading_level(link: Node) -> str | None:
+def heading_level(link: Node, inside: Inside) -> str | None:
     """The tag of the heading the link holds or sits in (within three levels), or ``None``."""
-    inner = link.css_first("h1, h2, h3, h4, h5, h6")
-    if inner is not None:
-        return inner.tag
+    if inside.heading is not None:
+        return inside.heading
     node = link.parent
     for _ in range(3):
         if node is None:
@@ -314,3 +351,8 @@ def block_token_label(node: Node, tokens: Tokens) -> str | None:
 def is_sponsored_label(text: str) -> bool:
     """Whether a short text is a paid-content label ("Sponsored", "Anzeige")."""
     return len(text) <= tt.MAX_LABEL_CHARS and tt.SPONSORED_LABEL.match(text) is not None
+
+
+def text_length(node: Node) -> int:
+    """Characters of the node's text with whitespace runs counted as one space."""
+    return len(" ".join(node.text().split()))

@@ -20,7 +20,6 @@ from service.extract import teaser_tables as tt
 # Own flags of one element, and of its chain of ancestors.
 HIDDEN, MENU, HEADER, FOOTER, ARTICLE = 1, 2, 4, 8, 16
 EXCLUDED, PAID, AD_SLOT = 1, 2, 4  # own class/id tokens, counted only near an item
-_HEADINGS = "h1, h2, h3, h4, h5, h6"
 
 
 @dataclass(slots=True)
@@ -31,6 +30,7 @@ class Link:
     url: str
     title: str
     heading: str | None
+    inside: tf.Inside
 
 
 @dataclass(slots=True)
@@ -52,6 +52,8 @@ class Page:
     tokens: tf.Tokens = field(default_factory=tf.Tokens)
     chain: dict[int, int] = field(default_factory=dict)
     marks: dict[int, int] = field(default_factory=dict)
+    heading_holders: set[int] = field(default_factory=set)
+    """Elements with a heading at most ``MAX_ITEM_DEPTH`` levels below (by ``mem_id``)."""
     origin: str = ""
 
     def __post_init__(self) -> None:
@@ -184,14 +186,24 @@ def in_running_text(link: Node, page: Page) -> bool:
 def headline_links(root: Node, page: Page) -> list[Link]:
     """The page's headline links, in page order."""
     page_key = url_key(page.url)
-    single_h1 = len(root.css("h1")) == 1
+    headings = root.css("h1, h2, h3, h4, h5, h6")
+    single_h1 = sum(1 for h in headings if h.tag == "h1") == 1
+    for element in headings:
+        holder = element.parent
+        for _ in range(tt.MAX_ITEM_DEPTH + 1):
+            if holder is None or holder.mem_id in page.heading_holders:
+                break
+            page.heading_holders.add(holder.mem_id)
+            holder = holder.parent
+    insides = tf.link_insides(root)
     links: list[Link] = []
     for node in root.css("a[href]"):
         raw = node.text()
         words = tf.word_count(raw)
         if words < tt.MIN_HEADING_WORDS:
             continue
-        heading = tf.heading_level(node)
+        inside = insides.get(node.mem_id, tf.NOTHING_INSIDE)
+        heading = tf.heading_level(node, inside)
         if words < tt.MIN_HEADLINE_WORDS and heading is None:
             continue
         if heading == "h1" and single_h1:
@@ -199,7 +211,7 @@ def headline_links(root: Node, page: Page) -> list[Link]:
         url = page.target(node.attributes.get("href") or "")
         if url is None or url_key(url) == page_key:
             continue
-        title = tf.headline_text(node, page.tokens)
+        title = tf.headline_text(node, inside, page.tokens)
         words = tf.word_count(title)
         if words < (tt.MIN_HEADING_WORDS if heading else tt.MIN_HEADLINE_WORDS):
             continue
@@ -207,7 +219,7 @@ def headline_links(root: Node, page: Page) -> list[Link]:
             continue
         if in_running_text(node, page):
             continue
-        links.append(Link(node, url, title, heading))
+        links.append(Link(node, url, title, heading, inside))
     return links
 
 
@@ -224,7 +236,7 @@ def _target_map(links: list[Link]) -> dict[int, set[str]]:
     return targets
 
 
-def _holds_other_block(parent: Node, node: Node) -> bool:
+def _holds_other_block(parent: Node, node: Node, page: Page) -> bool:
     """Whether ``parent`` holds, beside ``node``, a heading, a list of links or prose.
 
     Then ``parent`` is a block, a menu panel or an article body, not part of the item.
@@ -235,7 +247,7 @@ def _holds_other_block(parent: Node, node: Node) -> bool:
         if child.mem_id == own:
             continue
         tag = child.tag
-        if tag in tt.HEADING_TAGS or child.css_first(_HEADINGS) is not None:
+        if tag in tt.HEADING_TAGS or child.mem_id in page.heading_holders:
             return True
         if tag in ("ul", "ol", "nav") and len(child.css("a[href]")) >= 2:
             return True
@@ -246,7 +258,7 @@ def _holds_other_block(parent: Node, node: Node) -> bool:
     return False
 
 
-def item_node(link: Link, targets: dict[int, set[str]]) -> Node:
+def item_node(link: Link, targets: dict[int, set[str]], page: Page) -> Node:
     """The highest ancestor of the link that is still one item (see module doc)."""
     node = link.node
     budget = len(node.text()) + tt.MAX_ITEM_EXTRA_CHARS
@@ -254,7 +266,7 @@ def item_node(link: Link, targets: dict[int, set[str]]) -> Node:
         parent = node.parent
         if parent is None or parent.tag in tt.STOP_TAGS:
             break
-        if len(targets.get(parent.mem_id, ())) > 1 or _holds_other_block(parent, node):
+        if len(targets.get(parent.mem_id, ())) > 1 or _holds_other_block(parent, node, page):
             break
         text = parent.text()
         if len(text) > budget and len(" ".join(text.split())) > budget:
@@ -263,12 +275,12 @@ def item_node(link: Link, targets: dict[int, set[str]]) -> Node:
     return node
 
 
-def items_of(links: list[Link]) -> dict[int, tuple[Node, Link]]:
+def items_of(links: list[Link], page: Page) -> dict[int, tuple[Node, Link]]:
     """Each item (by ``mem_id``, in page order) with its headline link."""
     targets = _target_map(links)
     items: dict[int, tuple[Node, Link]] = {}
     for link in links:
-        node = item_node(link, targets)
+        node = item_node(link, targets, page)
         found = items.get(node.mem_id)
         if found is None or (link.heading and not found[1].heading):
             items[node.mem_id] = (node, link)

@@ -66,7 +66,7 @@ class _Item:
 
 def _read(node: Node, link: Link, page: Page) -> _Item:
     """The item's fields: snippet, image, date and paid mark."""
-    skip = tf.headline_node(link.node)
+    skip = tf.headline_node(link.node, link.inside)
     if skip.mem_id == link.node.mem_id and link.heading is not None:
         parent = link.node.parent
         while parent is not None and parent.tag not in tt.HEADING_TAGS:
@@ -191,7 +191,7 @@ def find_teasers(root: Node, page_url: str) -> TeaserScan:
     navigation links are never teasers.
     """
     page = Page(page_url)
-    found = items_of(headline_links(root, page))
+    found = items_of(headline_links(root, page), page)
     item_ids = set(found)
     siblings: dict[tuple[int, str], int] = {}
     for node, _link in found.values():
