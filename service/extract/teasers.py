@@ -154,7 +154,7 @@ def _is_teaser(item: _Item, region: Region, siblings: int, page: Page) -> bool:
     if region.hidden or region.excluded:
         return False
     title = item.link.title
-    if tt.LEGAL_LABEL.search(title) and tf.word_count(title) <= tt.MAX_LEGAL_WORDS:
+    if tf.word_count(title) <= tt.MAX_LEGAL_WORDS and tt.LEGAL_LABEL.search(title):
         return False
     story_card = item.link.heading is not None or item.image is not None
     if region.menu:
