@@ -11,6 +11,7 @@ are escaped. Query parameters keep their order.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
@@ -45,7 +46,7 @@ def normalize_url(href: str, base: str) -> str | None:
     if not href or href[:11].lower().startswith(_NOT_WEB):
         return None
     try:
-        absolute = href if href[:8].lower().startswith(_WEB) else urljoin(base, href)
+        absolute = _absolute(href, base)
         parts = urlsplit(absolute)
         port = parts.port
         host = _host(parts.hostname)
@@ -59,6 +60,26 @@ def normalize_url(href: str, base: str) -> str | None:
     if port is not None and port != _DEFAULT_PORTS[scheme]:
         host = f"{host}:{port}"
     return f"{scheme}://{host}{path}?{query}" if query else f"{scheme}://{host}{path}"
+
+
+def _absolute(href: str, base: str) -> str:
+    """``href`` resolved against ``base``; the common forms without ``urljoin``'s cost."""
+    if href[:8].lower().startswith(_WEB):
+        return href
+    if href[0] == "/" and href[1:2] != "/":  # root-relative: the base's origin and the href
+        origin = _origin(base)
+        if origin:
+            return origin + href
+    return urljoin(base, href)
+
+
+@lru_cache(maxsize=64)
+def _origin(base: str) -> str:
+    """``scheme://host[:port]`` of an http(s) ``base``, or ``""``."""
+    parts = urlsplit(base)
+    if parts.scheme.lower() not in _DEFAULT_PORTS or not parts.netloc:
+        return ""
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 def _escape(text: str, safe: str) -> str:
