@@ -264,10 +264,11 @@ CALL_TO_ACTION = re.compile(
     re.IGNORECASE,
 )
 
-# A price with cents in a link's text marks a shop product or a deal, not a story
-# (whole amounts are left alone: "Apple raises $5bn", "Shares top $400").
+# A price with cents, or "for $30", in a link's text marks a shop product or a deal,
+# not a story (other whole amounts are left alone: "Apple raises $5bn", "Shares top $400").
 PRICE = re.compile(
     r"[$\u20ac\u00a3\u00a5]\s?\d[\d,]*\.\d\d\b|\b\d[\d.]*,\d\d\s?(?:\u20ac|EUR|kr|z\u0142)"
+    r"|\bfor [$\u20ac\u00a3]\d[\d,]*\b(?!\s?(?:million|billion|mn|bn|m|k)\b)"  # "... for $30"
 )
 
 # Texts of legal and service links in footers.
