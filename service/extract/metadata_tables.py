@@ -177,6 +177,11 @@ TITLE_SEPARATORS: tuple[str, ...] = (
     ": ",  # "Site: Headline" (prefix only)
     "_",  # "Headline_Channel_Site", common in Chinese page titles
 )
+# A visible h1 and a declared title are one headline, edited, when each has
+# at least this share of the other's words (and the h1 has enough words for
+# the share to mean something).
+SAME_HEADLINE_SHARE = 0.7
+SAME_HEADLINE_MIN_WORDS = 5
 MAX_SITE_NAME_STRIPS = 3  # "Headline_Site | Site": site names come at most this often
 # Without a known site name, a last title segment this short, after one of
 # these separators, is taken as the site's name. Dashes are left out:

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from service.extract.metadata_tables import (
     MAX_SITE_NAME_STRIPS,
+    SAME_HEADLINE_MIN_WORDS,
+    SAME_HEADLINE_SHARE,
     SITE_NAME_MIN_PREFIX_CHARS,
     SITE_NAME_SLACK_CHARS,
     TITLE_SEPARATORS,
@@ -16,6 +18,7 @@ from service.extract.metadata_tables import (
 )
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
+_WORDS = re.compile(r"[^\W_]+")
 
 
 def title_key(text: str) -> str:
@@ -129,6 +132,7 @@ def choose_title(
         if key and (
             any(_matches(key, other) for other in keys)
             or any(_is_part(heading, c) for c in candidates)
+            or any(_same_words(heading, c) for c in cleaned)
         ):
             return heading
     if cleaned:
@@ -144,6 +148,22 @@ def _matches(heading_key: str, candidate_key: str) -> bool:
     # The candidate is the heading plus a short site name on one side.
     longer = candidate_key.startswith(heading_key) or candidate_key.endswith(heading_key)
     return longer and len(heading_key) >= 0.6 * len(candidate_key)
+
+
+def _same_words(heading: str, candidate: str) -> bool:
+    """Whether the two are one headline edited ("HS Roundup: ..." and "High School Roundup: ...").
+
+    Most of the heading's words are in the candidate and most of the
+    candidate's in the heading, counting words of letters and digits only.
+    """
+    heading_words = set(_WORDS.findall(heading.casefold()))
+    candidate_words = set(_WORDS.findall(candidate.casefold()))
+    if len(heading_words) < SAME_HEADLINE_MIN_WORDS or not candidate_words:
+        return False
+    shared = len(heading_words & candidate_words)
+    return shared >= SAME_HEADLINE_SHARE * len(
+        heading_words
+    ) and shared >= SAME_HEADLINE_SHARE * len(candidate_words)
 
 
 def _is_part(heading: str, candidate: str) -> bool:

@@ -155,3 +155,15 @@ def test_any_declared_site_name_is_cut() -> None:
         "<title>Storm reaches the coast \u2013 Example Daily</title>"
     )
     assert title_of(head, url="https://example.net/a/1") == "Storm reaches the coast"
+
+
+def test_visible_h1_preferred_when_it_is_the_declared_title_edited() -> None:
+    head = '<meta property="og:title" content="HS Roundup: Viera defeats Rockledge again">'
+    body = "<h1>High School Roundup: Viera defeats Rockledge again</h1>"
+    assert title_of(head, body) == "High School Roundup: Viera defeats Rockledge again"
+
+
+def test_h1_sharing_a_few_words_is_not_the_declared_title() -> None:
+    head = '<meta property="og:title" content="Storm reaches the coast of Portugal">'
+    body = "<h1>The coast of Portugal: a guide for visitors</h1>"
+    assert title_of(head, body) == "Storm reaches the coast of Portugal"
