@@ -15,6 +15,7 @@ from service.extract import teaser_tables as tt
 from service.extract.text import normalize_text
 
 _Table = dict[str, str] | dict[str, tuple[str, str]]
+Attrs = dict[str, str | None]
 _PART_SPLIT = re.compile(r"[^a-z0-9]+")
 _SQUASH = re.compile(r"[-_]+")
 _ASCII_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")  # removed by normalize_text
@@ -94,13 +95,17 @@ class Tokens:
 
     cache: dict[int, tuple[frozenset[str], str]] = field(default_factory=dict)
 
-    def of(self, node: Node) -> tuple[frozenset[str], str]:
-        """(the ``-``/``_``-separated parts, the lowercased names squashed) of class and id."""
+    def of(self, node: Node, attrs: Attrs | None = None) -> tuple[frozenset[str], str]:
+        """(the ``-``/``_``-separated parts, the lowercased names squashed) of class and id.
+
+        ``attrs`` is ``node.attributes`` when the caller has it already.
+        """
         key = node.mem_id
         found = self.cache.get(key)
         if found is not None:
             return found
-        attrs = node.attributes
+        if attrs is None:
+            attrs = node.attributes
         raw = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower().strip()
         if raw:
             found = (frozenset(_PART_SPLIT.split(raw)) - {""}, _SQUASH.sub("", raw))
@@ -110,11 +115,12 @@ class Tokens:
         return found
 
 
-def is_hidden(node: Node) -> bool:
+def is_hidden(node: Node, attrs: Attrs | None = None) -> bool:
     """Whether the element is hidden by attribute or inline style, or never rendered."""
     if node.tag in ("script", "template", "noscript", "style"):
         return True
-    attrs = node.attributes
+    if attrs is None:
+        attrs = node.attributes
     if "hidden" in attrs or attrs.get("aria-hidden") == "true":
         return True
     style = attrs.get("style")
@@ -156,9 +162,10 @@ def _walk(
         if tag in _SKIP_TAGS:
             _media(child, out)
             continue
-        if is_hidden(child):
+        attrs = child.attributes
+        if is_hidden(child, attrs):
             continue
-        own = tokens.of(child)
+        own = tokens.of(child, attrs)
         if SPONSORED.find(own) is not None and child.text().strip():
             out.paid = True  # an empty badge is a style hook, not a label
         if META.find(own) is not None:

@@ -78,9 +78,10 @@ class Page:
 
     def _own(self, node: Node, inside_article: bool) -> int:
         tag = node.tag
-        role = node.attributes.get("role") or ""
-        tokens = self.tokens.of(node)
-        flags = HIDDEN if tf.is_hidden(node) else 0
+        attrs = node.attributes
+        role = attrs.get("role") or ""
+        tokens = self.tokens.of(node, attrs)
+        flags = HIDDEN if tf.is_hidden(node, attrs) else 0
         if tag == "nav" or role in ("navigation", "menu", "menubar") or tf.MENU.find(tokens):
             flags |= MENU
         if not inside_article and (tag == "header" or role == "banner"):
