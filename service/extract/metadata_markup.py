@@ -75,6 +75,10 @@ def collect_markup(tree: LexborHTMLParser) -> Markup:
             continue
         seen.add(node.mem_id)
         _read(node, markup)
+    if len(set(markup.props.get("headline", ()))) > 1:
+        # Several items with headlines: a list of stories, whose first item's
+        # headline, author and time are not the page's.
+        markup.props.clear()
     return markup
 
 

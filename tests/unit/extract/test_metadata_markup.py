@@ -79,3 +79,14 @@ def test_tags_are_capped() -> None:
 def test_link_with_other_itemprop_is_not_an_author() -> None:
     body = '<nav><a itemprop="url" href="/about">About</a><a itemprop="url" href="/x">X</a></nav>'
     assert read("", body).authors == ()
+
+
+def test_microdata_of_several_story_items_is_not_the_page_metadata() -> None:
+    item = (
+        '<li itemscope itemtype="https://schema.org/NewsArticle">'
+        '<a href="/{n}"><span itemprop="headline">Story {n}</span></a>'
+        '<time itemprop="datePublished" datetime="2026-02-0{n}">x</time>'
+        '<span itemprop="author">Writer {n}</span></li>'
+    )
+    m = read("", "<ul>" + "".join(item.format(n=n) for n in (1, 2, 3)) + "</ul>")
+    assert (m.title, m.published_at, m.authors) == (None, None, ())
