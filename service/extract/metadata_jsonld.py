@@ -22,6 +22,7 @@ from service.extract.urls import normalize_url
 JsonObject = dict[str, object]
 
 _MAX_DEPTH = 6  # @graph in a list in mainEntity is as deep as real pages go
+_MAX_VALUE_DEPTH = 4  # a list of objects with a name object is as deep as a value goes
 _WRAPPERS = re.compile(r"^\s*(?:<!--|//\s*<!\[CDATA\[|<!\[CDATA\[)|(?://\s*\]\]>|\]\]>|-->)\s*$")
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _MARKUP = re.compile(r"<[A-Za-z/!]")
@@ -43,7 +44,10 @@ class JsonLd:
     def resolve(self, value: object) -> object:
         """``value`` with bare ``{"@id": ...}`` references replaced by the objects they name."""
         if isinstance(value, list):
-            return [self.resolve(item) for item in value]
+            return [self._resolve_one(item) for item in value]
+        return self._resolve_one(value)
+
+    def _resolve_one(self, value: object) -> object:
         if isinstance(value, dict) and "name" not in value:
             ref = value.get("@id")
             if isinstance(ref, str) and ref in self.by_id:
@@ -131,19 +135,22 @@ def types_of(obj: JsonObject) -> frozenset[str]:
     )
 
 
-def text_of(value: object) -> str | None:
+def text_of(value: object, _depth: int = 0) -> str | None:
     """A string value, or the ``name`` / ``@value`` of an object, or the first of a list.
 
     HTML entities left in the JSON are decoded; the result is normalized text.
+    Values nested deeper than real metadata ever is read as absent.
     """
+    if _depth > _MAX_VALUE_DEPTH:
+        return None
     if isinstance(value, list):
         for item in value:
-            found = text_of(item)
+            found = text_of(item, _depth + 1)
             if found:
                 return found
         return None
     if isinstance(value, dict):
-        return text_of(value.get("name") or value.get("@value"))
+        return text_of(value.get("name") or value.get("@value"), _depth + 1)
     if isinstance(value, str):
         return normalize_text(html.unescape(value)) or None
     return None
@@ -152,21 +159,23 @@ def text_of(value: object) -> str | None:
 def texts_of(value: object) -> list[str]:
     """Every string in ``value``: a string, a list of strings or of named objects."""
     if isinstance(value, list):
-        return [t for item in value for t in texts_of(item)]
+        return [t for t in map(text_of, value) if t]
     found = text_of(value)
     return [found] if found else []
 
 
-def url_of(value: object) -> str | None:
+def url_of(value: object, _depth: int = 0) -> str | None:
     """A URL given as a string, an object (``url``, ``contentUrl``, ``@id``) or a list."""
+    if _depth > _MAX_VALUE_DEPTH:
+        return None
     if isinstance(value, list):
         for item in value:
-            found = url_of(item)
+            found = url_of(item, _depth + 1)
             if found:
                 return found
         return None
     if isinstance(value, dict):
-        return url_of(value.get("url") or value.get("contentUrl") or value.get("@id"))
+        return url_of(value.get("url") or value.get("contentUrl") or value.get("@id"), _depth + 1)
     if isinstance(value, str):
         return html.unescape(value).strip() or None
     return None
