@@ -57,7 +57,8 @@ class _Item:
     snippet: str | None
     image: str | None
     """The raw source; resolved for the teasers that remain."""
-    published_at: str | None
+    date: str | None
+    """The raw date text; parsed for the teasers that remain."""
     sponsored: bool
     inline: bool = False
     block_node: Node | None = None
@@ -94,7 +95,7 @@ def _read(node: Node, link: Link, page: Page) -> _Item:
         link=link,
         snippet=snippet if tf.word_count(snippet) >= tt.MIN_SNIPPET_WORDS else None,
         image=found.image,
-        published_at=parse_date(date) if date else None,
+        date=date,
         sponsored=paid,
     )
 
@@ -256,7 +257,7 @@ def _assemble(kept: list[_Item], page_url: str) -> TeaserScan:
             seen.link = item.link
         seen.snippet = seen.snippet or item.snippet
         seen.image = seen.image or item.image
-        seen.published_at = seen.published_at or item.published_at
+        seen.date = seen.date or item.date
     block_index: dict[tuple[int, str | None], int] = {}
     teasers: list[Teaser] = []
     for position, item in enumerate(first.values()):
@@ -274,7 +275,7 @@ def _assemble(kept: list[_Item], page_url: str) -> TeaserScan:
                 snippet=snippet,
                 truncated=is_truncated(title) or (snippet is not None and is_truncated(snippet)),
                 image=normalize_url(item.image, page_url) if item.image else None,
-                published_at=item.published_at,
+                published_at=parse_date(item.date) if item.date else None,
                 sponsored=item.sponsored,
             )
         )
