@@ -31,6 +31,7 @@ _BREAKS = frozenset({"br", "-comment", *t.SKIPPED_TAGS})  # end a run, read noth
 _ROW_BLOCKS = "p, div, br, table, ul, ol"
 _HEADLINE_QUERY = "h2 a[href], h3 a[href], h4 a[href], a[href] h2, a[href] h3, a[href] h4"
 _SAFE_CLASSES = re.compile(r"[\w\-:./ ]+")  # class strings quotable in a selector as they are
+_HEADING_QUERY = "h2, h3, h4"
 _TOP_CANDIDATES = 5  # link density is measured on this many best raw scores only
 _MAX_DROP_CHARS = 200  # boilerplate patterns apply to blocks up to this long
 # The drop patterns anchored at the start as one alternation (one match per
@@ -119,9 +120,20 @@ class _Scores:
             return None
         finals.sort(key=lambda pair: pair[1], reverse=True)
         node, score = finals[0]
+        node = self._first_of_list(node)
         rivals = [n for n, s in finals[1:] if s >= score * t.RIVAL_SHARE]
         rivals.extend(self._parts(node))
         return _common_ancestor(node, rivals), score
+
+    def _first_of_list(self, best: LexborNode) -> LexborNode:
+        """The best-scoring ``<article>`` inside ``best`` when it holds several:
+        a container of articles is a list of posts, and the story is one of them."""
+        if best.tag == "article":
+            return best
+        posts = [n for n in best.css("article") if n.mem_id in self.score]
+        if len(posts) < 2:
+            return best
+        return max(posts, key=lambda n: self.score[n.mem_id])
 
     def _parts(self, best: LexborNode) -> list[LexborNode]:
         """Other scored elements with the winner's exact tag and class: the parts
@@ -134,9 +146,17 @@ class _Scores:
             root = root.parent
         parts = []
         for node in root.css(f'{best.tag}[class="{classes}"]'):
-            if node.mem_id != best.mem_id and self.score.get(node.mem_id, 0.0) >= t.MIN_PART_SCORE:
+            if node.mem_id == best.mem_id or _is_other_story(node):
+                continue
+            if self.score.get(node.mem_id, 0.0) >= t.MIN_PART_SCORE:
                 parts.append(node)
         return parts
+
+
+def _is_other_story(node: LexborNode) -> bool:
+    """An ``<article>`` with its own headline: another story (a next-article
+    feed, a list of posts), never a part of the winner's."""
+    return node.tag == "article" and node.css_first("h1, h2") is not None
 
 
 def _common_ancestor(best: LexborNode, rivals: list[LexborNode]) -> LexborNode:
@@ -149,7 +169,7 @@ def _common_ancestor(best: LexborNode, rivals: list[LexborNode]) -> LexborNode:
         ancestors.add(node.mem_id)
         node = node.parent
     for rival in rivals:
-        if rival.mem_id in ancestors:
+        if rival.mem_id in ancestors or rival.mem_id == best.mem_id:
             continue
         up: LexborNode | None = rival.parent
         while up is not None and up.mem_id != best.mem_id:
@@ -164,7 +184,9 @@ def _common_ancestor(best: LexborNode, rivals: list[LexborNode]) -> LexborNode:
             return best
         inside = {n.mem_id for n in holder.css("*")}
         if all(r.mem_id in inside for r in apart):
-            return holder
+            # A holder of more <article>s than the parts is a list of posts.
+            posts = len(holder.css("article"))
+            return best if posts > len(apart) + t.MAX_ARTICLES_PER_PART else holder
         holder = holder.parent
     return best
 
@@ -184,10 +206,28 @@ def _run_text(node: LexborNode) -> tuple[str, int]:
     return "".join(parts), runs
 
 
+def _after_promo_headings(root: LexborNode) -> set[int]:
+    """Voters that follow a promo heading ("You may also like") among its
+    siblings: a list of other stories, which must not vote for a body."""
+    muted: set[int] = set()
+    for heading in root.css(_HEADING_QUERY):
+        text = heading.text()
+        if len(text) > t.MAX_STOP_CHARS or not t.STOP_BLOCK.search(text.strip()):
+            continue
+        node = heading.next
+        while node is not None:
+            if node.is_element_node:
+                muted.update(n.mem_id for n in node.css(_VOTER_QUERY))
+            node = node.next
+    return muted
+
+
 def _vote(root: LexborNode) -> _Scores:
     scores = _Scores()
-    seen: set[int] = set()
+    seen = _after_promo_headings(root)
     for voter in root.css(_VOTER_QUERY):
+        if voter.mem_id in seen:
+            continue
         runs = 1
         if voter.tag == "br":
             # Text set between <br> votes through the element holding it.
@@ -223,6 +263,8 @@ def _members(best: LexborNode, best_score: float, scores: _Scores) -> list[Lexbo
     for sibling in parent.iter():
         if sibling.mem_id == best.mem_id:
             members.append(sibling)
+            continue
+        if _is_other_story(sibling):
             continue
         score = scores.score.get(sibling.mem_id)
         if score is not None and score >= threshold:

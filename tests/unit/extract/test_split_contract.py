@@ -118,3 +118,27 @@ def test_section_page_with_an_intro_has_no_article() -> None:
     )
     result = split(page.encode(), "https://example.org/politics/")
     assert result.article is None
+
+
+def test_main_post_is_read_alone_when_other_posts_follow_in_its_column() -> None:
+    main = "".join(
+        f"<p>Main story paragraph {i}, long enough to be prose, with commas, clauses, and "
+        "a point that it makes at some length for the reader.</p>"
+        for i in range(4)
+    )
+    other = (
+        "<article class='post'><h2>Another post {i}</h2><p>Another post's opening, also long "
+        "enough to be prose, with a comma, and a second clause after it.</p>"
+        "<p>And its second paragraph, which goes on, and on, for a while longer.</p></article>"
+    )
+    page = (
+        "<html><head><title>Main story</title></head><body><div id='primary'>"
+        f"<article class='post'><h1>Main story</h1>{main}</article>"
+        + "".join(other.format(i=i) for i in range(3))
+        + "</div></body></html>"
+    )
+    result = split(page.encode(), "https://blog.example.net/main-story")
+    assert result.article is not None
+    assert [p.text[:22] for p in result.article.paragraphs] == [
+        f"Main story paragraph {i}" for i in range(4)
+    ]
