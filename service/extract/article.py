@@ -1,13 +1,16 @@
-"""Main-content detection: which container holds the story, and its blocks in order.
+"""Main-content detection: which container holds the story.
 
 Readability-style. Every paragraph long enough to be prose votes for its
 ancestors (the parent most, farther ancestors less) with points for its length
-and commas; a container's class/id names and tag add or subtract a fixed
-weight; the total is discounted by the container's link density. The best
-container and those of its siblings that score close to it make the body, read
-block by block (``p``, headings, list items, quotes, preformatted text) in
-document order; blocks that are mostly links or match a boilerplate pattern
-are dropped. The tables are in ``body_tables.py``.
+and commas (paragraphs after a promo heading do not vote); a container's
+class/id names and tag add or subtract a fixed weight; the total is discounted
+by the container's link density. The winner is refined: a container of
+several posts yields its best ``<article>``; close rival candidates and
+elements classed exactly like the winner (a body cut up by pictures or ads)
+promote it to their common ancestor; siblings scoring close to it join it,
+except other headlined ``<article>``s. ``body_reader`` then reads the blocks.
+A winner whose blocks alternate with linked headlines is a story list and
+gives no body. The tables are in ``body_tables.py``.
 
 The caller removes teasers and page chrome first, so that their text cannot
 vote.
@@ -16,33 +19,19 @@ vote.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
 
 from service.extract import body_tables as t
-from service.extract.model import Paragraph, ParagraphKind
-from service.extract.text import normalize_text
+from service.extract.body_reader import Reader, chars, link_density
+from service.extract.model import Paragraph
 
 _VOTER_QUERY = "p, pre, td, br"
-_SKIP_QUERY = ", ".join(f'[class*="{name}" i], [id*="{name}" i]' for name, _ in t.SKIP_IN_BODY)
-_BREAKS = frozenset({"br", "-comment", *t.SKIPPED_TAGS})  # end a run, read nothing
-_ROW_BLOCKS = "p, div, br, table, ul, ol"
 _HEADLINE_QUERY = "h2 a[href], h3 a[href], h4 a[href], a[href] h2, a[href] h3, a[href] h4"
 _SAFE_CLASSES = re.compile(r"[\w\-:./ ]+")  # class strings quotable in a selector as they are
 _HEADING_QUERY = "h2, h3, h4"
 _TOP_CANDIDATES = 5  # link density is measured on this many best raw scores only
-_MAX_DROP_CHARS = 200  # boilerplate patterns apply to blocks up to this long
-# The drop patterns anchored at the start as one alternation (one match per
-# block instead of one per pattern), the others apart.
-_DROP_AT_START = re.compile(
-    "^(?:"
-    + "|".join(f"(?:{p.pattern[1:]})" for p, _ in t.DROP_BLOCK_PATTERNS if p.pattern[0] == "^")
-    + ")",
-    re.I,
-)
-_DROP_ANYWHERE = tuple(p for p, _ in t.DROP_BLOCK_PATTERNS if p.pattern[0] != "^")
 _STRONG = tuple(name for name, _ in t.POSITIVE_NAMES[: t.WEAK_POSITIVE_FROM])
 _WEAK = tuple(name for name, _ in t.POSITIVE_NAMES[t.WEAK_POSITIVE_FROM :])
 _NEGATIVE = tuple(name for name, _ in t.NEGATIVE_NAMES)
@@ -78,19 +67,6 @@ def _name_weight(node: LexborNode) -> float:
     return weight
 
 
-def _chars(text: str) -> int:
-    """Characters of ``text`` other than whitespace (cheap: no normalization)."""
-    return sum(map(len, text.split()))
-
-
-def _link_density(node: LexborNode, text_len: int) -> float:
-    """Share of ``node``'s ``text_len`` non-space characters that sit in links."""
-    if text_len == 0:
-        return 1.0
-    linked = sum(_chars(a.text()) for a in node.css("a"))
-    return min(1.0, linked / text_len)
-
-
 class _Scores:
     """Container scores, keyed by node identity."""
 
@@ -113,7 +89,7 @@ class _Scores:
             if raw < floor:
                 break  # link density only lowers a score: no later candidate can matter
             node = self.nodes[key]
-            final = raw * (1.0 - _link_density(node, _chars(node.text())))
+            final = raw * (1.0 - link_density(node, chars(node.text())))
             finals.append((node, final))
             floor = max(floor, final * t.RIVAL_SHARE)
         if not finals:
@@ -270,111 +246,12 @@ def _members(best: LexborNode, best_score: float, scores: _Scores) -> list[Lexbo
         if score is not None and score >= threshold:
             members.append(sibling)
         elif sibling.tag == "p":
-            size = _chars(sibling.text())
+            size = chars(sibling.text())
             if size > t.SHORT_BLOCK_CHARS and (
-                _link_density(sibling, size) < t.SHORT_MAX_LINK_DENSITY
+                link_density(sibling, size) < t.SHORT_MAX_LINK_DENSITY
             ):
                 members.append(sibling)
     return members
-
-
-def _is_boilerplate(text: str) -> bool:
-    if len(text) > _MAX_DROP_CHARS:
-        return False
-    return _DROP_AT_START.match(text) is not None or any(p.search(text) for p in _DROP_ANYWHERE)
-
-
-def _normalize(text: str) -> str:
-    """``normalize_text``, with a fast path for printable ASCII (most body text)."""
-    folded = " ".join(text.split())
-    if folded.isascii() and folded.isprintable():
-        return folded
-    return normalize_text(text)
-
-
-def _keep(text: str, link_chars: int) -> bool:
-    if not text or _is_boilerplate(text):
-        return False
-    density = min(1.0, link_chars / max(1, _chars(text)))
-    if len(text) < t.SHORT_BLOCK_CHARS:
-        return density <= t.SHORT_MAX_LINK_DENSITY
-    return density <= t.MAX_LINK_DENSITY
-
-
-def _link_chars(node: LexborNode) -> int:
-    return sum(_chars(a.text()) for a in node.css("a"))
-
-
-class _Reader:
-    """Reads a container's blocks in document order into paragraphs.
-
-    Leaf blocks (``p``, headings) are read whole unless a ``<br>`` splits
-    them; text and inline elements between blocks form runs, ended by a block
-    or a ``<br>``; wrapping blocks (list items, quotes, cells) give their kind
-    to what they hold; a table row without blocks is one paragraph. Elements
-    named like captions, share bars or promos are skipped, and a heading that
-    opens a promo block ("Related stories") ends the reading.
-    """
-
-    def __init__(self) -> None:
-        self.out: list[Paragraph] = []
-        self._run: list[str] = []
-        self._run_links = 0
-        self._skip: set[int] = set()
-        self.stopped = False
-
-    def emit(self, text: str, link_chars: int, kind: ParagraphKind) -> None:
-        if not text or text.isspace():
-            return
-        text = _normalize(text)
-        if len(text) <= t.MAX_STOP_CHARS and t.STOP_BLOCK.search(text):
-            # A heading opens the promo block; a line alone is a button or label.
-            self.stopped = kind == "h"
-        elif _keep(text, link_chars):
-            self.out.append(Paragraph(kind, text))
-
-    def flush(self, kind: ParagraphKind) -> None:
-        if self._run:
-            self.emit("".join(self._run), self._run_links, kind)
-            self._run = []
-            self._run_links = 0
-
-    def read(self, container: LexborNode) -> None:
-        """Append the blocks of ``container`` to ``out``."""
-        if self.stopped:
-            return
-        self._skip = {node.mem_id for node in container.css(_SKIP_QUERY)}
-        self._skip.discard(container.mem_id)
-        stack: list[tuple[Iterator[LexborNode], ParagraphKind]] = [(iter((container,)), "p")]
-        while stack and not self.stopped:
-            children, kind = stack[-1]
-            node = next(children, None)
-            if node is None:
-                stack.pop()
-                self.flush(kind)
-                continue
-            tag = node.tag or ""
-            if tag == "-text":
-                self._run.append(node.text_content or "")
-            elif tag in t.INLINE_TAGS:
-                self._run.append(node.text())
-                self._run_links += _link_chars(node)
-            elif tag in _BREAKS or node.mem_id in self._skip:
-                self.flush(kind)
-            elif tag in t.LEAF_BLOCKS and node.css_first("br") is None:
-                self.flush(kind)
-                leaf = t.LEAF_BLOCKS[tag]
-                self.emit(node.text(), _link_chars(node), kind if leaf == "p" else leaf)
-            elif tag == "tr" and node.css_first(_ROW_BLOCKS) is None:
-                self.flush(kind)
-                cells = (_normalize(cell.text()) for cell in node.iter())
-                self.emit(" ".join(c for c in cells if c), _link_chars(node), "p")
-            else:
-                self.flush(kind)
-                inner = t.LEAF_BLOCKS.get(tag) or t.WRAPPING_BLOCKS.get(tag, kind)
-                if inner == "p":
-                    inner = kind
-                stack.append((iter(node.iter(include_text=True)), inner))
 
 
 def _is_listing(headlines: int, blocks: int) -> bool:
@@ -393,7 +270,7 @@ def find_body(root: LexborNode) -> Body | None:
     node, score = best
     members = _members(node, score, scores)
     headlines = sum(len(member.css(_HEADLINE_QUERY)) for member in members)
-    reader = _Reader()
+    reader = Reader()
     for member in members:
         reader.read(member)
     if not reader.out or _is_listing(headlines, len(reader.out)):
