@@ -42,6 +42,11 @@ def test_non_html_is_refused(body: bytes, reason: str) -> None:
     assert _split_or_refuse(body) == reason
 
 
+@pytest.mark.parametrize("content_type", ["application/json", "image/png", "text/css"])
+def test_declared_non_html_type_is_refused(content_type: str) -> None:
+    assert _split_or_refuse(_ARTICLE.encode(), {"content-type": content_type}) == "not_html"
+
+
 def test_truncated_html_still_splits() -> None:
     body = _ARTICLE.encode()[: len(_ARTICLE) - 60]
     result = split(body, URL)
