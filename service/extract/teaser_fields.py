@@ -12,12 +12,10 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborNode as Node
 
 from service.extract import teaser_tables as tt
+from service.extract import teaser_tokens as tk
+from service.extract.teaser_tokens import Attrs, Tokens
 from service.extract.text import normalize_text
 
-_Table = dict[str, str] | dict[str, tuple[str, str]]
-Attrs = dict[str, str | None]
-_PART_SPLIT = re.compile(r"[^a-z0-9]+")
-_SQUASH = re.compile(r"[-_]+")
 _ASCII_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")  # removed by normalize_text
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -43,76 +41,6 @@ def clean_text(text: str) -> str:
     if text.isascii() and _ASCII_CONTROL.search(text) is None:
         return " ".join(text.split())
     return normalize_text(text)
-
-
-@dataclass(frozen=True, slots=True)
-class TokenMatcher:
-    """Matches class/id tokens against one table (rule in ``teaser_tables``)."""
-
-    short: frozenset[str]
-    long: re.Pattern[str] | None
-
-    @classmethod
-    def of(cls, table: _Table) -> TokenMatcher:
-        short: set[str] = set()
-        long: list[str] = []
-        for token in table:
-            squashed = _SQUASH.sub("", token.lstrip("="))
-            if len(squashed) >= 6 and not token.startswith("="):
-                long.append(re.escape(squashed))
-            else:
-                short.add(squashed)
-        pattern = re.compile("|".join(sorted(long, key=len, reverse=True))) if long else None
-        return cls(frozenset(short), pattern)
-
-    def find(self, tokens: tuple[frozenset[str], str]) -> str | None:
-        """The first table token among ``tokens`` (see ``Tokens.of``), or ``None``."""
-        parts, squashed = tokens
-        if not squashed:
-            return None
-        hit = parts & self.short
-        if hit:
-            return min(hit)
-        found = self.long.search(squashed) if self.long is not None else None
-        return found.group(0) if found else None
-
-
-CARD = TokenMatcher.of(tt.CARD_TOKENS)
-BLOCK_LABEL = TokenMatcher.of(tt.BLOCK_LABEL_TOKENS)
-EXCLUDE = TokenMatcher.of(tt.EXCLUDE_TOKENS)
-MENU = TokenMatcher.of(tt.MENU_TOKENS)
-FOOTER = TokenMatcher.of(tt.FOOTER_TOKENS)
-SPONSORED = TokenMatcher.of(tt.SPONSORED_TOKENS)
-AD_SLOT = TokenMatcher.of(tt.AD_SLOT_TOKENS)
-META = TokenMatcher.of(tt.META_TOKENS)
-_LABEL_BY_TOKEN = {_SQUASH.sub("", k): name for k, (name, _why) in tt.BLOCK_LABEL_TOKENS.items()}
-_NO_TOKENS: tuple[frozenset[str], str] = (frozenset(), "")
-
-
-@dataclass(slots=True)
-class Tokens:
-    """Class/id tokens of the nodes of one page, computed once per node."""
-
-    cache: dict[int, tuple[frozenset[str], str]] = field(default_factory=dict)
-
-    def of(self, node: Node, attrs: Attrs | None = None) -> tuple[frozenset[str], str]:
-        """(the ``-``/``_``-separated parts, the lowercased names squashed) of class and id.
-
-        ``attrs`` is ``node.attributes`` when the caller has it already.
-        """
-        key = node.mem_id
-        found = self.cache.get(key)
-        if found is not None:
-            return found
-        if attrs is None:
-            attrs = node.attributes
-        raw = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower().strip()
-        if raw:
-            found = (frozenset(_PART_SPLIT.split(raw)) - {""}, _SQUASH.sub("", raw))
-        else:
-            found = _NO_TOKENS
-        self.cache[key] = found
-        return found
 
 
 def is_hidden(node: Node, attrs: Attrs | None = None) -> bool:
@@ -165,11 +93,11 @@ def _walk(
         attrs = child.attributes
         if is_hidden(child, attrs):
             continue
-        own = tokens.of(child, attrs)
-        if SPONSORED.find(own) is not None and child.text().strip():
+        kinds = tokens.kinds(child, attrs)
+        if kinds & tk.SPONSORED and child.text().strip():
             out.paid = True  # an empty badge is a style hook, not a label
-        if META.find(own) is not None:
-            if out.date is None and own[0] & _DATE_PARTS:
+        if kinds & tk.META:
+            if out.date is None and tokens.of(child)[0] & _DATE_PARTS:
                 out.date = clean_text(child.text()) or None
             text = clean_text(child.text())
             out.paid = out.paid or is_sponsored_label(text)
@@ -347,12 +275,6 @@ def block_is_paid(node: Node, items: set[int], depth: int = 3) -> bool:
         if depth > 1 and block_is_paid(child, items, depth - 1):
             return True
     return False
-
-
-def block_token_label(node: Node, tokens: Tokens) -> str | None:
-    """The block label its class tokens name ("most-read" -> "Most read"), or ``None``."""
-    token = BLOCK_LABEL.find(tokens.of(node))
-    return _LABEL_BY_TOKEN.get(token) if token is not None else None
 
 
 def is_sponsored_label(text: str) -> bool:

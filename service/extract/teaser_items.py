@@ -16,6 +16,8 @@ from selectolax.lexbor import LexborNode as Node
 
 from service.extract import teaser_fields as tf
 from service.extract import teaser_tables as tt
+from service.extract import teaser_tokens as tk
+from service.extract.teaser_tokens import Tokens
 
 # Own flags of one element, and of its chain of ancestors.
 HIDDEN, MENU, HEADER, FOOTER, ARTICLE = 1, 2, 4, 8, 16
@@ -49,9 +51,8 @@ class Page:
     """Per-page memo of tokens and ancestor flags."""
 
     url: str
-    tokens: tf.Tokens = field(default_factory=tf.Tokens)
+    tokens: Tokens = field(default_factory=Tokens)
     chain: dict[int, int] = field(default_factory=dict)
-    marks: dict[int, int] = field(default_factory=dict)
     heading_holders: set[int] = field(default_factory=set)
     """Elements with a heading at most ``MAX_ITEM_DEPTH`` levels below (by ``mem_id``)."""
     origin: str = ""
@@ -80,15 +81,13 @@ class Page:
         tag = node.tag
         attrs = node.attributes
         role = attrs.get("role") or ""
-        tokens = self.tokens.of(node, attrs)
+        kinds = self.tokens.kinds(node, attrs)
         flags = HIDDEN if tf.is_hidden(node, attrs) else 0
-        if tag == "nav" or role in ("navigation", "menu", "menubar") or tf.MENU.find(tokens):
+        if tag == "nav" or role in ("navigation", "menu", "menubar") or kinds & tk.MENU:
             flags |= MENU
         if not inside_article and (tag == "header" or role == "banner"):
             flags |= HEADER
-        if not inside_article and (
-            tag == "footer" or role == "contentinfo" or tf.FOOTER.find(tokens)
-        ):
+        if not inside_article and (tag == "footer" or role == "contentinfo" or kinds & tk.FOOTER):
             flags |= FOOTER
         if tag in ("article", "main"):
             flags |= ARTICLE
@@ -134,18 +133,13 @@ class Page:
         )
 
     def _marks(self, node: Node) -> int:
-        """EXCLUDED and PAID for the node's own class/id tokens (memoized)."""
-        key = node.mem_id
-        found = self.marks.get(key)
-        if found is None:
-            tokens = self.tokens.of(node)
-            found = (
-                (EXCLUDED if tf.EXCLUDE.find(tokens) else 0)
-                | (PAID if tf.SPONSORED.find(tokens) else 0)
-                | (AD_SLOT if tf.AD_SLOT.find(tokens) else 0)
-            )
-            self.marks[key] = found
-        return found
+        """EXCLUDED, PAID and AD_SLOT for the node's own class/id tokens."""
+        kinds = self.tokens.kinds(node)
+        return (
+            (EXCLUDED if kinds & tk.EXCLUDE else 0)
+            | (PAID if kinds & tk.SPONSORED else 0)
+            | (AD_SLOT if kinds & tk.AD_SLOT else 0)
+        )
 
 
 def url_key(url: str) -> str:
@@ -174,7 +168,7 @@ def in_running_text(link: Node, page: Page) -> bool:
             tag in tt.INLINE_TAGS
             and tag not in ("time", "a")  # sibling links are other items, not a sentence
             and child.mem_id != own
-            and tf.META.find(page.tokens.of(child)) is None
+            and not page.tokens.kinds(child) & tk.META
         ):
             other.append(child.text())
     text = " ".join(other)

@@ -26,6 +26,7 @@ from selectolax.lexbor import LexborNode as Node
 
 from service.extract import teaser_fields as tf
 from service.extract import teaser_tables as tt
+from service.extract import teaser_tokens as tk
 from service.extract.dates import parse_date
 from service.extract.model import Teaser
 from service.extract.teaser_items import Link, Page, Region, headline_links, items_of, url_key
@@ -162,7 +163,7 @@ def _is_teaser(item: _Item, region: Region, siblings: int, page: Page) -> bool:
         return story_card and tf.word_count(title) >= tt.MIN_HEADLINE_WORDS
     if region.footer:
         return story_card or siblings >= 2
-    card = item.node.tag in ("li", "article") or tf.CARD.find(page.tokens.of(item.node)) is not None
+    card = item.node.tag in ("li", "article") or bool(page.tokens.kinds(item.node) & tk.CARD)
     return story_card or item.snippet is not None or card or siblings >= 2 or item.inline
 
 
@@ -178,7 +179,7 @@ def _block_of(item: _Item, items: set[int], page: Page) -> tuple[Node | None, st
         if label is not None:
             return node, label
     for node in chain:
-        label = tf.block_token_label(node, page.tokens)
+        label = page.tokens.block_label(node)
         if label is not None:
             return node, label
     return item.node.parent, None
@@ -220,12 +221,11 @@ def find_teasers(root: Node, page_url: str) -> TeaserScan:
         if region.footer and item.block is None and item.link.heading is None and not item.image:
             continue  # a plain link list in the page footer is service links, not stories
         block_id = item.block_node.mem_id if item.block_node is not None else -1
-        block_tokens = page.tokens.of(item.block_node) if item.block_node is not None else None
         if block_id not in checked_blocks and item.block_node is not None and not item.inline:
             checked_blocks.add(block_id)
             if (
                 (item.block is not None and tf.is_sponsored_label(item.block))
-                or (block_tokens is not None and tf.SPONSORED.find(block_tokens) is not None)
+                or page.tokens.kinds(item.block_node) & tk.SPONSORED
                 or tf.block_is_paid(item.block_node, item_ids)
             ):
                 paid_blocks.add(block_id)
