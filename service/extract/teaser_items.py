@@ -58,7 +58,10 @@ class Page:
     origin: str = ""
 
     def __post_init__(self) -> None:
-        parts = urlsplit(self.url)
+        try:
+            parts = urlsplit(self.url)
+        except ValueError:
+            return  # no origin: root-relative links are dropped by normalize_url later
         self.origin = f"{parts.scheme}://{parts.netloc}"
 
     def target(self, href: str) -> str | None:
@@ -75,7 +78,10 @@ class Page:
             return self.origin + href
         if not href or ":" in href.split("/", 1)[0]:
             return None  # the page itself, or mailto:, javascript:, tel:
-        return urljoin(self.url, href)
+        try:
+            return urljoin(self.url, href)
+        except ValueError:  # a malformed base or href (an unclosed IPv6 bracket)
+            return None
 
     def _own(self, node: Node, inside_article: bool) -> int:
         tag = node.tag

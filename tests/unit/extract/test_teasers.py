@@ -383,3 +383,13 @@ def test_whole_card_link_splits_headline_and_snippet_by_class() -> None:
         "Ferry strike ends after pay offer",
         "Crossings resume on Thursday after nine days.",
     )
+
+
+@pytest.mark.parametrize("url", [PAGE, "http://[bad/page", "not a url", ""])
+def test_malformed_page_or_link_urls_never_raise(url: str) -> None:
+    html = block(
+        '<li><a href="http://[bad">Ferry strike ends after pay offer</a></li>'
+        + li("b", "Harbour road closes for repairs")
+    )
+    got = scan(html, url).teasers
+    assert all(t.url.startswith("http") for t in got)
