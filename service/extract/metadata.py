@@ -291,14 +291,15 @@ def _tags(markup: Markup, article: JsonObject | None) -> tuple[str, ...]:
     for source in sources:
         tags: list[str] = []
         seen: set[str] = set()
-        for value in source:
-            for part in value.split(","):
-                tag = _TAG_LABEL.sub("", normalize_text(part))
-                if _is_tag(tag) and tag.casefold() not in seen:
-                    seen.add(tag.casefold())
-                    tags.append(tag)
+        for part in (p for value in source for p in value.split(",", MAX_TAGS * 2)[: MAX_TAGS * 2]):
+            tag = _TAG_LABEL.sub("", normalize_text(part[: MAX_TAG_CHARS + 1]))
+            if _is_tag(tag) and tag.casefold() not in seen:
+                seen.add(tag.casefold())
+                tags.append(tag)
+                if len(tags) == MAX_TAGS:
+                    break
         if tags:
-            return tuple(tags[:MAX_TAGS])
+            return tuple(tags)
     return ()
 
 

@@ -7,13 +7,13 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from service.extract.metadata_tables import MAX_H1_CANDIDATES
+from service.extract.metadata_tables import MAX_H1_CANDIDATES, MAX_TITLE_CHARS
 from service.extract.text import normalize_text
 
 # Everything ``read_metadata`` looks at, matched in a single traversal.
 _SELECTOR = 'html, title, meta, link[rel], script[type], h1, time, a[rel~="author"], [itemprop]'
 _JSONLD_TYPE = "application/ld+json"
-_MAX_HEADING_CHARS = 400  # a longer h1 wraps the page, not a headline
+_MAX_META_CHARS = 10_000  # longer values are data, not metadata: cut before normalizing
 _MAX_TIMES = 8  # times further down the page belong to teasers and comments
 _NEAR_LEVELS = 3  # a byline's time and the h1 meet within a header, not the page
 _TOO_WIDE = frozenset({"html", "body", "main"})  # ancestors that contain everything
@@ -48,22 +48,30 @@ class Markup:
     """Microdata values by lowercased ``itemprop``, for the names in ``_PROPS``."""
     pubdates: list[str] = field(default_factory=list)
     """``datetime`` of ``<time pubdate>`` elements."""
+    _normalized: dict[str, list[str]] = field(default_factory=dict)
     first_h1: LexborNode | None = None
     times: list[LexborNode] = field(default_factory=list)
     """The first ``<time datetime>`` elements, for ``time_near_heading``."""
 
     def all(self, keys: tuple[str, ...]) -> list[str]:
         """Every meta value for ``keys``, key by key in the given order, as normalized text."""
-        return [v for key in keys for v in map(_meta_text, self.metas.get(key, ())) if v]
+        return [v for key in keys for v in self._texts(key)]
 
     def first(self, keys: tuple[str, ...]) -> str | None:
         """The first meta value for ``keys`` in their order, or ``None``."""
         for key in keys:
-            for raw in self.metas.get(key, ()):
-                value = _meta_text(raw)
-                if value:
-                    return value
+            texts = self._texts(key)
+            if texts:
+                return texts[0]
         return None
+
+    def _texts(self, key: str) -> list[str]:
+        """The non-empty normalized values of one key, normalized once."""
+        texts = self._normalized.get(key)
+        if texts is None:
+            texts = [t for t in map(_meta_text, self.metas.get(key, ())) if t]
+            self._normalized[key] = texts
+        return texts
 
 
 def collect_markup(tree: LexborHTMLParser) -> Markup:
@@ -99,8 +107,8 @@ def _read(node: LexborNode, markup: Markup) -> None:
     elif tag == "title" and not markup.title and not _in_svg(node):
         _append(markup.title, node.text(deep=True))
     elif tag == "h1" and len(markup.headings) < MAX_H1_CANDIDATES:
-        text = normalize_text(node.text(deep=True, separator=" "))
-        if text and len(text) <= _MAX_HEADING_CHARS:
+        text = normalize_text(node.text(deep=True, separator=" ")[:_MAX_META_CHARS])
+        if text and len(text) <= MAX_TITLE_CHARS:
             markup.headings.append(text)
             markup.first_h1 = markup.first_h1 or node
     elif tag == "a" and "author" in (attrs.get("rel") or "").lower().split():
@@ -120,7 +128,7 @@ def _read_meta(attrs: dict[str, str | None], markup: Markup) -> None:
         return
     for name in ("property", "name", "itemprop", "http-equiv"):
         for key in (attrs.get(name) or "").lower().split():  # itemprop and RDFa allow lists
-            markup.metas.setdefault(key, []).append(content)
+            markup.metas.setdefault(key, []).append(content[:_MAX_META_CHARS])
 
 
 def _meta_text(content: str) -> str:
@@ -181,6 +189,6 @@ def _in_svg(node: LexborNode) -> bool:
 
 def _append(values: list[str], value: str | None) -> None:
     if value:
-        text = normalize_text(value)
+        text = normalize_text(value[:_MAX_META_CHARS])
         if text:
             values.append(text)

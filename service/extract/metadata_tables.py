@@ -261,7 +261,9 @@ INTERNAL_TAG_STARTS: tuple[str, ...] = (
 # Labels some CMSs put before a tag ("Category: Moon", "topic: Politics").
 TAG_LABELS: tuple[str, ...] = ("category", "topic", "tag", "section")
 
+MAX_AUTHORS = 20  # longer author lists are staff directories
 MAX_TAGS = 30  # keyword lists beyond this are SEO stuffing
 MAX_TAG_CHARS = 80  # a longer "tag" is a sentence
+MAX_TITLE_CHARS = 400  # a longer declared "title" is a description or stuffing
 MAX_H1_CANDIDATES = 5  # pages with more h1 use them for teasers
 MAX_JSONLD_CHARS = 2_000_000  # larger blocks are data dumps, not page metadata

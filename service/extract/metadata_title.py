@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from service.extract.metadata_tables import (
     MAX_SITE_NAME_STRIPS,
+    MAX_TITLE_CHARS,
     SAME_HEADLINE_MIN_WORDS,
     SAME_HEADLINE_SHARE,
     SITE_NAME_MIN_PREFIX_CHARS,
@@ -123,8 +124,9 @@ def choose_title(
     first candidate without the site's name is the title, unless a heading
     matches a candidate (equal, or the candidate is the heading plus a site
     or section name): then the visible heading is. Without candidates, the
-    first heading.
+    first heading. Candidates longer than ``MAX_TITLE_CHARS`` are not titles.
     """
+    candidates = [c for c in candidates if len(c) <= MAX_TITLE_CHARS]
     cleaned = [strip_site_name(c, site_names, host_names) for c in candidates]
     keys = [title_key(c) for c in cleaned] + [title_key(c) for c in candidates]
     for heading in headings:

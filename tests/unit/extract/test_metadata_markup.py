@@ -90,3 +90,14 @@ def test_microdata_of_several_story_items_is_not_the_page_metadata() -> None:
     )
     m = read("", "<ul>" + "".join(item.format(n=n) for n in (1, 2, 3)) + "</ul>")
     assert (m.title, m.published_at, m.authors) == (None, None, ())
+
+
+def test_huge_values_are_cut_not_read_whole() -> None:
+    run = "Storm | " * 50_000
+    head = (
+        f'<meta property="og:title" content="{run}"><title>{run}</title>'
+        f'<meta name="keywords" content="{run.replace("|", ",")}">'
+        f'<meta name="author" content="{run.replace("|", "and")}">'
+    )
+    m = read(head, "<h1>Storm reaches the coast</h1>")
+    assert (m.title, m.tags, m.authors) == ("Storm reaches the coast", ("Storm",), ())
