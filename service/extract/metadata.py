@@ -292,7 +292,9 @@ def _tags(markup: Markup, article: JsonObject | None) -> tuple[str, ...]:
         tags: list[str] = []
         seen: set[str] = set()
         for part in (p for value in source for p in value.split(",", MAX_TAGS * 2)[: MAX_TAGS * 2]):
-            tag = _TAG_LABEL.sub("", normalize_text(part[: MAX_TAG_CHARS + 1]))
+            if len(part) > 4 * MAX_TAG_CHARS:  # not a tag, whatever its spacing
+                continue
+            tag = _TAG_LABEL.sub("", normalize_text(part))
             if _is_tag(tag) and tag.casefold() not in seen:
                 seen.add(tag.casefold())
                 tags.append(tag)
