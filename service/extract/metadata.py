@@ -254,9 +254,10 @@ def _date_values(
 def normalize_language(tag: str) -> str | None:
     """``tag`` as lowercase primary, title-case script, uppercase region ("pt_br" -> "pt-BR").
 
-    ``None`` for what is not a language tag, or the undetermined "und".
+    ``None`` for what is not a language tag, or the undetermined "und". Of a
+    list ("en, fr", as Content-Language allows), the first.
     """
-    match = _LANGUAGE.match(tag.strip())
+    match = _LANGUAGE.match(tag.split(",", 1)[0].strip())
     if match is None:
         return None
     primary, script, region = match.groups()

@@ -199,6 +199,8 @@ def test_language_from_jsonld_in_language() -> None:
         ("", None),
         ("english", None),
         ("x-default", None),
+        ("en, fr", "en"),
+        (" de-DE ", "de-DE"),
     ],
 )
 def test_language_tag_form(tag: str, expected: str | None) -> None:
