@@ -17,6 +17,7 @@ from service.extract.teaser_tokens import Attrs, Tokens
 from service.extract.text import normalize_text
 
 _ASCII_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")  # removed by normalize_text
+_RANK = re.compile(r"\s*#?\d{1,3}[.)]?\s*$")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _ARROWS = re.compile(r"\s*[\u203a\u00bb>\u2192]+\s*$")
@@ -102,6 +103,8 @@ def _walk(
             text = clean_text(child.text())
             out.paid = out.paid or is_sponsored_label(text)
             continue
+        if child.child is not None and child.child.next is None and _RANK.match(child.text()):
+            continue  # an element holding only a small number: a rank or a count
         inline = tag in tt.INLINE_TAGS
         if not inline:
             _flush(buf, out.segments)
@@ -198,7 +201,8 @@ def link_insides(root: Node) -> dict[int, Inside]:
             continue
         tag = element.tag or ""
         attrs = element.attributes
-        flags = INNER_MARKUP if attrs or tag in _MARKUP_TAGS else 0
+        markup = attrs or tag in _MARKUP_TAGS or _RANK.match(element.text())
+        flags = INNER_MARKUP if markup else 0
         heading = tag if tag in tt.HEADING_TAGS else None
         if heading:
             flags |= INNER_HEADING

@@ -158,6 +158,7 @@ META_TOKENS: dict[str, str] = {
     "provider": "source name of a recommended item",
     "publisher": "source name of a recommended item",
     "rank": "rank number of a most-read list",
+    "numero": "rank number (French, Italian, Spanish)",
     "number": "rank number of a most-read list",
     "count": "comment or view count",
     "readtime": "reading time",

@@ -55,6 +55,8 @@ def li(path: str, text: str) -> str:
             "Ferry strike ends after pay offer",
         ),
         ("01. Ferry strike ends after pay offer", "Ferry strike ends after pay offer"),
+        ("<span>2</span> Ferry strike ends after pay offer", "Ferry strike ends after pay offer"),
+        ("<b>#3</b>Ferry strike ends after pay offer", "Ferry strike ends after pay offer"),
         ("Related: Ferry strike ends after pay offer", "Ferry strike ends after pay offer"),
         (
             '<span class="kicker">Live</span> Ferry strike ends after pay offer',
