@@ -5,8 +5,10 @@ epoch, ISO 8601, RFC 2822) and only then ``dateutil``, strictly: no fuzzy
 matching, a year of four digits must be present, and the day and month must
 be stated rather than filled in from a default. Naive times are taken as UTC.
 Ambiguous numeric dates follow the writing convention: ``04.02.2026`` (dots)
-is day first, ``04/02/2026`` (slashes) month first unless the first number
-cannot be a month.
+and ``04-02-2026`` (dashes, year last) are day first, ``04/02/2026``
+(slashes) month first unless the first number cannot be a month. Month names
+of several languages are read (``dates_tables.MONTH_WORDS``), and CJK
+year-month-day forms ("2026年2月4日").
 """
 
 from __future__ import annotations
