@@ -38,6 +38,15 @@ _NEGATIVE = tuple(name for name, _ in t.NEGATIVE_NAMES)
 
 
 @dataclass(frozen=True, slots=True)
+class Winner:
+    """The chosen container, its score, and the parts of a cut-up body (or none)."""
+
+    node: LexborNode
+    score: float
+    parts: tuple[LexborNode, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Body:
     """The body found on a page: its blocks and the container's score."""
 
@@ -81,7 +90,7 @@ class _Scores:
             self.score[key] = t.CONTAINER_TAG_BONUS.get(node.tag or "", 0.0) + _name_weight(node)
         self.score[key] += points
 
-    def best(self) -> tuple[LexborNode, float] | None:
+    def best(self) -> Winner | None:
         ranked = sorted(self.score.items(), key=lambda kv: kv[1], reverse=True)[:_TOP_CANDIDATES]
         finals: list[tuple[LexborNode, float]] = []
         floor = 0.0  # rivals must reach RIVAL_SHARE of the best final score, never above raw
@@ -97,9 +106,11 @@ class _Scores:
         finals.sort(key=lambda pair: pair[1], reverse=True)
         node, score = finals[0]
         node = self._first_of_list(node)
+        parts = self._parts(node)
+        if len(parts) > 1:
+            return Winner(node, score, parts)
         rivals = [n for n, s in finals[1:] if s >= score * t.RIVAL_SHARE]
-        rivals.extend(self._parts(node))
-        return _common_ancestor(node, rivals), score
+        return Winner(_common_ancestor(node, rivals), score, ())
 
     def _first_of_list(self, best: LexborNode) -> LexborNode:
         """The best-scoring ``<article>`` inside ``best`` when it holds several:
@@ -111,22 +122,36 @@ class _Scores:
             return best
         return max(posts, key=lambda n: self.score[n.mem_id])
 
-    def _parts(self, best: LexborNode) -> list[LexborNode]:
-        """Other scored elements with the winner's exact tag and class: the parts
-        of a body cut up by pictures or ads."""
+    def _parts(self, best: LexborNode) -> tuple[LexborNode, ...]:
+        """The winner and the scored elements with its exact tag and class, in
+        document order: the parts of a body cut up by pictures or ads."""
         classes = (best.attributes.get("class") or "").strip()
         if not _SAFE_CLASSES.fullmatch(classes) or best.parent is None:
-            return []
+            return ()
         root = best.parent
         while root.parent is not None and root.tag != "body":
             root = root.parent
         parts = []
         for node in root.css(f'{best.tag}[class="{classes}"]'):
-            if node.mem_id == best.mem_id or _is_other_story(node):
-                continue
-            if self.score.get(node.mem_id, 0.0) >= t.MIN_PART_SCORE:
+            if node.mem_id == best.mem_id or self._is_part(node, best):
                 parts.append(node)
-        return parts
+        return tuple(parts)
+
+    def _is_part(self, node: LexborNode, best: LexborNode) -> bool:
+        if self.score.get(node.mem_id, 0.0) < t.MIN_PART_SCORE or _is_other_story(node):
+            return False
+        if _contains(node, best) or _contains(best, node):
+            return False  # one holds the other: a wrapper, not a part
+        return link_density(node, chars(node.text())) <= t.MAX_LINK_DENSITY
+
+
+def _contains(outer: LexborNode, inner: LexborNode) -> bool:
+    node = inner.parent
+    while node is not None:
+        if node.mem_id == outer.mem_id:
+            return True
+        node = node.parent
+    return False
 
 
 def _is_other_story(node: LexborNode) -> bool:
@@ -267,8 +292,8 @@ def find_body(root: LexborNode) -> Body | None:
     best = scores.best()
     if best is None:
         return None
-    node, score = best
-    members = _members(node, score, scores)
+    score = best.score
+    members = list(best.parts) or _members(best.node, score, scores)
     headlines = sum(len(member.css(_HEADLINE_QUERY)) for member in members)
     reader = Reader()
     for member in members:
