@@ -142,3 +142,32 @@ def test_main_post_is_read_alone_when_other_posts_follow_in_its_column() -> None
     assert [p.text[:22] for p in result.article.paragraphs] == [
         f"Main story paragraph {i}" for i in range(4)
     ]
+
+
+def test_body_cut_into_parts_by_pictures_and_ads_is_read_whole_in_order() -> None:
+    def part(n: int) -> str:
+        return (
+            "<div class='story-chunk'>"
+            + "".join(
+                f"<p>Part {n} paragraph {i} of the story, long enough to be prose, with a comma, "
+                "and a clause that follows it.</p>"
+                for i in range(2)
+            )
+            + "</div>"
+        )
+
+    page = (
+        "<html><head><title>Story</title></head><body><main><h1>Story</h1>"
+        f"<section><div class='wrap'>{part(0)}</div></section>"
+        "<figure><img src='a.jpg'><figcaption>A picture, credited.</figcaption></figure>"
+        "<div class='ad-slot'><div class='advert'>Advertisement</div></div>"
+        "<section><div class='outer'><div class='col'><div class='row'><div class='wrap'>"
+        f"{part(1)}</div></div></div></div></section>"
+        f"<section>{part(2)}</section>"
+        "</main></body></html>"
+    )
+    result = split(page.encode(), "https://example.org/story")
+    assert result.article is not None
+    assert [p.text[:18] for p in result.article.paragraphs] == [
+        f"Part {n} paragraph {i}" for n in range(3) for i in range(2)
+    ]
