@@ -55,6 +55,18 @@ def _guarded(stage: str, warnings: list[str], call: Callable[[], _T], fallback: 
         return fallback
 
 
+def _headline_holders(tree: LexborHTMLParser) -> frozenset[int]:
+    """The elements holding an article page's headline (its first ``<h1>``): a
+    teaser never holds the page's own headline, so none of them is removed as one."""
+    headline = tree.css_first("body h1")
+    holders: set[int] = set()
+    node = headline.parent if headline is not None else None
+    while node is not None:
+        holders.add(node.mem_id)
+        node = node.parent
+    return frozenset(holders)
+
+
 def _visible_chars(root: LexborNode | None) -> int:
     """Characters of the visible text, whitespace folded (as ``normalize_text`` folds it)."""
     return 0 if root is None else len(" ".join(root.text(separator=" ").split()))
@@ -122,8 +134,9 @@ def split(
     total = _visible_chars(tree.body)
     scan = _guarded("teasers", warnings, lambda: find_teasers(root, base), TeaserScan((), (), 0))
     teasers: tuple[Teaser, ...] = scan.teasers
+    keep = _headline_holders(tree) if meta.page_type == "article" else frozenset()
     for node in scan.nodes:
-        if node.tag not in _UNREMOVABLE:
+        if node.tag not in _UNREMOVABLE and node.mem_id not in keep:
             node.decompose(recursive=False)
     found: article.Body | None = None
     if tree.body is not None:

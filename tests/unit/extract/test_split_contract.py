@@ -171,3 +171,26 @@ def test_body_cut_into_parts_by_pictures_and_ads_is_read_whole_in_order() -> Non
     assert [p.text[:18] for p in result.article.paragraphs] == [
         f"Part {n} paragraph {i}" for n in range(3) for i in range(2)
     ]
+
+
+def test_a_teaser_node_holding_the_headline_is_not_removed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Safety net: should teaser detection ever take the article's own wrapper
+    for a teaser block, the article page keeps its body."""
+    import importlib
+
+    from service.extract.teasers import TeaserScan
+
+    split_module = importlib.import_module("service.extract.split")
+
+    def wrapper_as_teaser(root: object, page_url: str) -> TeaserScan:
+        assert hasattr(root, "css_first")
+        wrapper = root.css_first("div.post")  # type: ignore[attr-defined]
+        return TeaserScan((), (wrapper,), 100)
+
+    monkeypatch.setattr(split_module, "find_teasers", wrapper_as_teaser)
+    page = _ARTICLE.replace("<article>", "<div class='post'>").replace("</article>", "</div>")
+    result = split(page.encode(), "https://e.org/a")
+    assert result.article is not None
+    assert len(result.article.paragraphs) == 2
