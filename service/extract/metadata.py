@@ -330,11 +330,14 @@ def _image(markup: Markup, jsonld: JsonLd, article: JsonObject | None, base: str
 def _page_type(
     markup: Markup, jsonld: JsonLd, article: JsonObject | None, url: str | None
 ) -> PageType | None:
+    """ "article" for an article object or og:type, "listing" for a listing type or a
+    site-wide type on a home or section path, else ``None``. og:type article on
+    the home page is a template default, not a signal."""
     og_type = (markup.first(("og:type",)) or "").lower()
     section_path = _is_section_path(url)
     if article is not None and types_of(article) & ARTICLE_TYPES:
         return "article"
-    if og_type in OG_ARTICLE_TYPES:
+    if og_type in OG_ARTICLE_TYPES and not (url and urlsplit(url).path == "/"):
         return "article"
     types = jsonld.types()
     if types & LISTING_TYPES:

@@ -370,6 +370,11 @@ def test_page_type_article_from_og_type() -> None:
     assert read('<meta property="og:type" content="article">').page_type == "article"
 
 
+def test_og_type_article_on_the_home_page_is_not_an_article() -> None:
+    m = read('<meta property="og:type" content="article">', url="https://news.example.org/")
+    assert m.page_type is None
+
+
 def test_page_type_listing_from_collection_page() -> None:
     m = read(
         '<script type="application/ld+json">{"@type": "CollectionPage", "name": "World"}</script>',
