@@ -247,24 +247,64 @@ def heading_level(link: Node, inside: Inside) -> str | None:
     return None
 
 
+def _label_of(element: Node, tokens: Tokens) -> str | None:
+    """The text of a heading or title box, when it reads as a block label."""
+    tag = element.tag
+    if tag in ("h2", "h3", "h4", "h5", "h6", "header", "legend") or (
+        tag in ("div", "p", "span", "strong")
+        and tokens.of(element)[0] & _TITLE_PARTS
+        and element.css_first("a[href] h2, a[href] h3, a[href] h4") is None
+    ):
+        inner = element.css_first(_TITLE_INSIDE) if tag in ("header", "div") else None
+        text = _ARROWS.sub("", clean_text((inner or element).text()))
+        if text and len(text) <= tt.MAX_LABEL_CHARS:
+            return text
+    return None
+
+
 def block_heading(node: Node, items: set[int], tokens: Tokens) -> str | None:
     """The label a block shows: a heading child's text, else its aria-label."""
     for child in node.iter():
         if child.mem_id in items or is_hidden(child):
             continue
-        tag = child.tag
-        if tag in ("h2", "h3", "h4", "h5", "h6", "header", "legend") or (
-            tag in ("div", "p", "span", "strong")
-            and tokens.of(child)[0] & _TITLE_PARTS
-            and child.css_first("a[href] h2, a[href] h3, a[href] h4") is None
-        ):
-            inner = child.css_first(_TITLE_INSIDE) if tag in ("header", "div") else None
-            text = _ARROWS.sub("", clean_text((inner or child).text()))
-            if text and len(text) <= tt.MAX_LABEL_CHARS:
-                return text
+        label = _label_of(child, tokens)
+        if label is not None:
+            return label
     label = node.attributes.get("aria-label")
     if label and len(label) <= tt.MAX_LABEL_CHARS:
         return clean_text(label)
+    return None
+
+
+def _is_short(node: Node) -> bool:
+    """Whether the node holds no more text than a block's heading line may."""
+    return len(node.text()) <= tt.MAX_LABEL_CHARS * 2 or text_length(node) <= tt.MAX_LABEL_CHARS * 2
+
+
+def heading_before(
+    node: Node, items: set[int], holders: set[int], tokens: Tokens
+) -> tuple[Node, str] | None:
+    """A heading just before ``node`` among its siblings ("<h2>Related</h2><ul>"), with its text.
+
+    Looks back over at most ``LABEL_SIBLINGS`` elements, skipping items; a
+    sibling holding a heading (``holders``) counts by that heading's text.
+    """
+    before = node.prev
+    seen = 0
+    while before is not None and seen < tt.LABEL_SIBLINGS:
+        tag = before.tag or ""
+        if tag.startswith("-") or before.mem_id in items:
+            before = before.prev
+            continue
+        seen += 1
+        if not is_hidden(before):
+            label = _label_of(before, tokens)
+            if label is None and before.mem_id in holders and _is_short(before):
+                inner = before.css_first("h2, h3, h4, h5, h6")
+                label = _label_of(inner, tokens) if inner is not None else None
+            if label is not None:
+                return before, label
+        before = before.prev
     return None
 
 

@@ -293,6 +293,7 @@ MAX_ITEM_DEPTH = 8  # an item is never more than this many levels above its head
 REGION_TOKEN_DEPTH = 6  # excluded/paid tokens count this close to an item, not on page wrappers
 AD_SLOT_DEPTH = 2  # ad-slot tokens count only on the item and its parent
 BODY_PARAGRAPH_CHARS = 80  # a sibling <p> this long marks an item standing in the article body
+LABEL_SIBLINGS = 2  # a block's heading stands at most this many elements before it
 BLOCK_LABEL_DEPTH = 3  # levels above an item searched for its block's heading
 MAX_LABEL_CHARS = 80  # longer "headings" are headlines, not block labels
 MAX_BLOCK_EXTRA_CHARS = 120  # a block node is dropped whole if it holds little beside items

@@ -64,6 +64,8 @@ class _Item:
     inline: bool = False
     block_node: Node | None = None
     block: str | None = None
+    label_node: Node | None = None
+    """The heading shown for the block, when it stands outside the block node."""
 
 
 def _read(node: Node, link: Link, page: Page) -> _Item:
@@ -167,22 +169,32 @@ def _is_teaser(item: _Item, region: Region, siblings: int, page: Page) -> bool:
     return story_card or item.snippet is not None or card or siblings >= 2 or item.inline
 
 
-def _block_of(item: _Item, items: set[int], page: Page) -> tuple[Node | None, str | None]:
-    """The item's block node and label: nearest ancestor with a heading, else label tokens."""
-    chain: list[Node] = []
+def _block_of(item: _Item, items: set[int], page: Page) -> None:
+    """Sets the item's block node, label and label element.
+
+    Nearest first: a heading just before the item's branch, the block's own
+    heading child or aria-label; failing all, label class tokens.
+    """
+    below = item.node
     node = item.node.parent
+    chain: list[Node] = []
     while node is not None and node.tag not in tt.STOP_TAGS and len(chain) < tt.BLOCK_LABEL_DEPTH:
         chain.append(node)
-        node = node.parent
-    for node in chain:
+        found = tf.heading_before(below, items, page.heading_holders, page.tokens)
+        if found is not None:
+            item.block_node, (item.label_node, item.block) = node, found
+            return
         label = tf.block_heading(node, items, page.tokens)
         if label is not None:
-            return node, label
+            item.block_node, item.block = node, label
+            return
+        below, node = node, node.parent
     for node in chain:
         label = page.tokens.block_label(node)
         if label is not None:
-            return node, label
-    return item.node.parent, None
+            item.block_node, item.block = node, label
+            return
+    item.block_node = item.node.parent
 
 
 def find_teasers(root: Node, page_url: str) -> TeaserScan:
@@ -217,7 +229,7 @@ def find_teasers(root: Node, page_url: str) -> TeaserScan:
         if item.inline:
             item.block_node, item.block = node.parent, INLINE_BLOCK
         else:
-            item.block_node, item.block = _block_of(item, item_ids, page)
+            _block_of(item, item_ids, page)
         if region.footer and item.block is None and item.link.heading is None and not item.image:
             continue  # a plain link list in the page footer is service links, not stories
         block_id = item.block_node.mem_id if item.block_node is not None else -1
@@ -303,6 +315,8 @@ def _removal_nodes(kept: list[_Item]) -> list[Node]:
             extra = tf.text_length(block) - inside[key] - len(item.block or "")
             whole[key] = extra <= tt.MAX_BLOCK_EXTRA_CHARS and block.css_first("h1") is None
         nodes.append(block if whole[key] else item.node)
+        if item.label_node is not None and tf.text_length(item.label_node) <= len(item.block or ""):
+            nodes.append(item.label_node)  # the heading alone, never a holder with more
     return nodes
 
 

@@ -395,3 +395,14 @@ def test_malformed_page_or_link_urls_never_raise(url: str) -> None:
     )
     got = scan(html, url).teasers
     assert all(t.url.startswith("http") for t in got)
+
+
+def test_block_label_from_a_heading_just_before_the_list() -> None:
+    items = li("a", "Ferry strike ends after pay offer") + li(
+        "b", "Harbour road closes for repairs"
+    )
+    html = (
+        "<div><h2>A subheading of something else</h2><p>Some text of another part.</p>"
+        f"<h3>Related coverage</h3> <!-- list --> <ul>{items}</ul></div>"
+    )
+    assert [t.block for t in teasers(html)] == ["Related coverage", "Related coverage"]
