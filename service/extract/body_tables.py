@@ -240,6 +240,7 @@ SKIP_IN_BODY: Sequence[tuple[str, str]] = (
     ("timestamp", "date lines"),
     ("toolbar", "article tools"),
     ("donate", "donation appeals"),
+    ("cta", "calls to action: support, subscription and app boxes"),
     ("recirc", "recirculation modules (more stories)"),
 )
 
