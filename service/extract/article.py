@@ -1,13 +1,16 @@
-"""Main-content detection: which container holds the story, and its blocks in order.
+"""Main-content detection: which container holds the story.
 
 Readability-style. Every paragraph long enough to be prose votes for its
 ancestors (the parent most, farther ancestors less) with points for its length
-and commas; a container's class/id names and tag add or subtract a fixed
-weight; the total is discounted by the container's link density. The best
-container and those of its siblings that score close to it make the body, read
-block by block (``p``, headings, list items, quotes, preformatted text) in
-document order; blocks that are mostly links or match a boilerplate pattern
-are dropped. The tables are in ``body_tables.py``.
+and commas (paragraphs after a promo heading do not vote); a container's
+class/id names and tag add or subtract a fixed weight; the total is discounted
+by the container's link density. The winner is refined: a container of
+several posts yields its best ``<article>``; close rival candidates and
+elements classed exactly like the winner (a body cut up by pictures or ads)
+promote it to their common ancestor; siblings scoring close to it join it,
+except other headlined ``<article>``s. ``body_reader`` then reads the blocks.
+A winner whose blocks alternate with linked headlines is a story list and
+gives no body. The tables are in ``body_tables.py``.
 
 The caller removes teasers and page chrome first, so that their text cannot
 vote.
@@ -15,24 +18,32 @@ vote.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
 
 from service.extract import body_tables as t
-from service.extract.model import Paragraph, ParagraphKind
-from service.extract.text import normalize_text
+from service.extract.body_reader import Reader, chars, link_density
+from service.extract.model import Paragraph
 
 _VOTER_QUERY = "p, pre, td, br"
-_SKIP_QUERY = ", ".join(f'[class*="{name}" i], [id*="{name}" i]' for name, _ in t.SKIP_IN_BODY)
-_BREAKS = frozenset({"br", "-comment", *t.SKIPPED_TAGS})  # end a run, read nothing
-_ROW_BLOCKS = "p, div, br, table, ul, ol"
+_HEADLINE_QUERY = "h2 a[href], h3 a[href], h4 a[href], a[href] h2, a[href] h3, a[href] h4"
+_SAFE_CLASSES = re.compile(r"[\w\-:./ ]+")  # class strings quotable in a selector as they are
+_HEADING_QUERY = "h2, h3, h4"
 _TOP_CANDIDATES = 5  # link density is measured on this many best raw scores only
-_MAX_DROP_CHARS = 200  # boilerplate patterns apply to blocks up to this long
 _STRONG = tuple(name for name, _ in t.POSITIVE_NAMES[: t.WEAK_POSITIVE_FROM])
 _WEAK = tuple(name for name, _ in t.POSITIVE_NAMES[t.WEAK_POSITIVE_FROM :])
 _NEGATIVE = tuple(name for name, _ in t.NEGATIVE_NAMES)
+
+
+@dataclass(frozen=True, slots=True)
+class Winner:
+    """The chosen container, its score, and the parts of a cut-up body (or none)."""
+
+    node: LexborNode
+    score: float
+    parts: tuple[LexborNode, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,13 +76,6 @@ def _name_weight(node: LexborNode) -> float:
     return weight
 
 
-def _link_density(node: LexborNode, text_len: int) -> float:
-    if text_len == 0:
-        return 1.0
-    linked = sum(len(normalize_text(a.text())) for a in node.css("a"))
-    return min(1.0, linked / text_len)
-
-
 class _Scores:
     """Container scores, keyed by node identity."""
 
@@ -86,16 +90,106 @@ class _Scores:
             self.score[key] = t.CONTAINER_TAG_BONUS.get(node.tag or "", 0.0) + _name_weight(node)
         self.score[key] += points
 
-    def best(self) -> tuple[LexborNode, float] | None:
+    def best(self) -> Winner | None:
         ranked = sorted(self.score.items(), key=lambda kv: kv[1], reverse=True)[:_TOP_CANDIDATES]
-        best: tuple[LexborNode, float] | None = None
+        finals: list[tuple[LexborNode, float]] = []
+        floor = 0.0  # rivals must reach RIVAL_SHARE of the best final score, never above raw
         for key, raw in ranked:
+            if raw < floor:
+                break  # link density only lowers a score: no later candidate can matter
             node = self.nodes[key]
-            text_len = len(normalize_text(node.text()))
-            final = raw * (1.0 - _link_density(node, text_len))
-            if best is None or final > best[1]:
-                best = (node, final)
+            final = raw * (1.0 - link_density(node, chars(node.text())))
+            finals.append((node, final))
+            floor = max(floor, final * t.RIVAL_SHARE)
+        if not finals:
+            return None
+        finals.sort(key=lambda pair: pair[1], reverse=True)
+        node, score = finals[0]
+        node = self._first_of_list(node)
+        parts = self._parts(node)
+        if len(parts) > 1:
+            return Winner(node, score, parts)
+        rivals = [n for n, s in finals[1:] if s >= score * t.RIVAL_SHARE]
+        return Winner(_common_ancestor(node, rivals), score, ())
+
+    def _first_of_list(self, best: LexborNode) -> LexborNode:
+        """The best-scoring ``<article>`` inside ``best`` when it holds several:
+        a container of articles is a list of posts, and the story is one of them."""
+        if best.tag == "article":
+            return best
+        posts = [n for n in best.css("article") if n.mem_id in self.score]
+        if len(posts) < 2:
+            return best
+        return max(posts, key=lambda n: self.score[n.mem_id])
+
+    def _parts(self, best: LexborNode) -> tuple[LexborNode, ...]:
+        """The winner and the scored elements with its exact tag and class, in
+        document order: the parts of a body cut up by pictures or ads."""
+        classes = (best.attributes.get("class") or "").strip()
+        if not _SAFE_CLASSES.fullmatch(classes) or best.parent is None:
+            return ()
+        root = best.parent
+        while root.parent is not None and root.tag != "body":
+            root = root.parent
+        parts = []
+        for node in root.css(f'{best.tag}[class="{classes}"]'):
+            if node.mem_id == best.mem_id or self._is_part(node, best):
+                parts.append(node)
+        return tuple(parts)
+
+    def _is_part(self, node: LexborNode, best: LexborNode) -> bool:
+        if self.score.get(node.mem_id, 0.0) < t.MIN_PART_SCORE or _is_other_story(node):
+            return False
+        if _contains(node, best) or _contains(best, node):
+            return False  # one holds the other: a wrapper, not a part
+        return link_density(node, chars(node.text())) <= t.MAX_LINK_DENSITY
+
+
+def _contains(outer: LexborNode, inner: LexborNode) -> bool:
+    node = inner.parent
+    while node is not None:
+        if node.mem_id == outer.mem_id:
+            return True
+        node = node.parent
+    return False
+
+
+def _is_other_story(node: LexborNode) -> bool:
+    """An ``<article>`` with its own headline: another story (a next-article
+    feed, a list of posts), never a part of the winner's."""
+    return node.tag == "article" and node.css_first("h1, h2") is not None
+
+
+def _common_ancestor(best: LexborNode, rivals: list[LexborNode]) -> LexborNode:
+    """The nearest ancestor of ``best`` holding every rival that is neither its
+    ancestor nor its descendant (a body split into parts), or ``best`` itself."""
+    apart = []
+    ancestors: set[int] = set()
+    node: LexborNode | None = best.parent
+    while node is not None:
+        ancestors.add(node.mem_id)
+        node = node.parent
+    for rival in rivals:
+        if rival.mem_id in ancestors or rival.mem_id == best.mem_id:
+            continue
+        up: LexborNode | None = rival.parent
+        while up is not None and up.mem_id != best.mem_id:
+            up = up.parent
+        if up is None:
+            apart.append(rival)
+    if not apart:
         return best
+    holder: LexborNode | None = best.parent
+    for _ in range(t.MAX_PROMOTION_LEVELS):
+        if holder is None or holder.tag in ("body", "html"):
+            return best
+        inside = {n.mem_id for n in holder.css("*")}
+        if all(r.mem_id in inside for r in apart):
+            # A holder of more <article>s than the parts is a list of posts.
+            posts = len(holder.css("article"))
+            return best if posts > len(apart) + t.MAX_ARTICLES_PER_PART else holder
+        holder = holder.parent
+    return best
 
 
 def _run_text(node: LexborNode) -> tuple[str, int]:
@@ -113,10 +207,28 @@ def _run_text(node: LexborNode) -> tuple[str, int]:
     return "".join(parts), runs
 
 
+def _after_promo_headings(root: LexborNode) -> set[int]:
+    """Voters that follow a promo heading ("You may also like") among its
+    siblings: a list of other stories, which must not vote for a body."""
+    muted: set[int] = set()
+    for heading in root.css(_HEADING_QUERY):
+        text = heading.text()
+        if len(text) > t.MAX_STOP_CHARS or not t.STOP_BLOCK.search(text.strip()):
+            continue
+        node = heading.next
+        while node is not None:
+            if node.is_element_node:
+                muted.update(n.mem_id for n in node.css(_VOTER_QUERY))
+            node = node.next
+    return muted
+
+
 def _vote(root: LexborNode) -> _Scores:
     scores = _Scores()
-    seen: set[int] = set()
+    seen = _after_promo_headings(root)
     for voter in root.css(_VOTER_QUERY):
+        if voter.mem_id in seen:
+            continue
         runs = 1
         if voter.tag == "br":
             # Text set between <br> votes through the element holding it.
@@ -153,105 +265,25 @@ def _members(best: LexborNode, best_score: float, scores: _Scores) -> list[Lexbo
         if sibling.mem_id == best.mem_id:
             members.append(sibling)
             continue
+        if _is_other_story(sibling):
+            continue
         score = scores.score.get(sibling.mem_id)
         if score is not None and score >= threshold:
             members.append(sibling)
         elif sibling.tag == "p":
-            text = normalize_text(sibling.text())
-            if len(text) > t.SHORT_BLOCK_CHARS and _link_density(sibling, len(text)) < 0.25:
+            size = chars(sibling.text())
+            if size > t.SHORT_BLOCK_CHARS and (
+                link_density(sibling, size) < t.SHORT_MAX_LINK_DENSITY
+            ):
                 members.append(sibling)
     return members
 
 
-def _is_boilerplate(text: str) -> bool:
-    if len(text) > _MAX_DROP_CHARS:
-        return False
-    return any(pattern.search(text) for pattern, _ in t.DROP_BLOCK_PATTERNS)
-
-
-def _keep(text: str, link_chars: int) -> bool:
-    if not text or _is_boilerplate(text):
-        return False
-    density = min(1.0, link_chars / len(text))
-    if len(text) < t.SHORT_BLOCK_CHARS:
-        return density <= t.SHORT_MAX_LINK_DENSITY
-    return density <= t.MAX_LINK_DENSITY
-
-
-def _link_chars(node: LexborNode) -> int:
-    if node.tag == "a":
-        return len(node.text())
-    return sum(len(a.text()) for a in node.css("a"))
-
-
-class _Reader:
-    """Reads a container's blocks in document order into paragraphs.
-
-    Leaf blocks (``p``, headings) are read whole unless a ``<br>`` splits
-    them; text and inline elements between blocks form runs, ended by a block
-    or a ``<br>``; wrapping blocks (list items, quotes, cells) give their kind
-    to what they hold; a table row without blocks is one paragraph. Elements
-    named like captions, share bars or promos are skipped, and a heading that
-    opens a promo block ("Related stories") ends the reading.
-    """
-
-    def __init__(self) -> None:
-        self.out: list[Paragraph] = []
-        self._run: list[str] = []
-        self._run_links = 0
-        self._skip: set[int] = set()
-        self.stopped = False
-
-    def emit(self, text: str, link_chars: int, kind: ParagraphKind) -> None:
-        text = normalize_text(text)
-        if len(text) <= t.MAX_STOP_CHARS and t.STOP_BLOCK.search(text):
-            # A heading opens the promo block; a line alone is a button or label.
-            self.stopped = kind == "h"
-        elif _keep(text, link_chars):
-            self.out.append(Paragraph(kind, text))
-
-    def flush(self, kind: ParagraphKind) -> None:
-        if self._run:
-            self.emit("".join(self._run), self._run_links, kind)
-            self._run = []
-            self._run_links = 0
-
-    def read(self, container: LexborNode) -> None:
-        """Append the blocks of ``container`` to ``out``."""
-        if self.stopped:
-            return
-        self._skip = {node.mem_id for node in container.css(_SKIP_QUERY)}
-        self._skip.discard(container.mem_id)
-        stack: list[tuple[Iterator[LexborNode], ParagraphKind]] = [(iter((container,)), "p")]
-        while stack and not self.stopped:
-            children, kind = stack[-1]
-            node = next(children, None)
-            if node is None:
-                stack.pop()
-                self.flush(kind)
-                continue
-            tag = node.tag or ""
-            if tag == "-text":
-                self._run.append(node.text_content or "")
-            elif tag in t.INLINE_TAGS:
-                self._run.append(node.text())
-                self._run_links += _link_chars(node)
-            elif tag in _BREAKS or node.mem_id in self._skip:
-                self.flush(kind)
-            elif tag in t.LEAF_BLOCKS and node.css_first("br") is None:
-                self.flush(kind)
-                leaf = t.LEAF_BLOCKS[tag]
-                self.emit(node.text(), _link_chars(node), kind if leaf == "p" else leaf)
-            elif tag == "tr" and node.css_first(_ROW_BLOCKS) is None:
-                self.flush(kind)
-                cells = (normalize_text(cell.text()) for cell in node.iter())
-                self.emit(" ".join(c for c in cells if c), _link_chars(node), "p")
-            else:
-                self.flush(kind)
-                inner = t.LEAF_BLOCKS.get(tag) or t.WRAPPING_BLOCKS.get(tag, kind)
-                if inner == "p":
-                    inner = kind
-                stack.append((iter(node.iter(include_text=True)), inner))
+def _is_listing(headlines: int, blocks: int) -> bool:
+    """Whether linked headlines recur among the blocks like the items of a story list."""
+    return (
+        headlines >= t.LISTING_MIN_HEADLINES and headlines * t.LISTING_BLOCKS_PER_HEADLINE >= blocks
+    )
 
 
 def find_body(root: LexborNode) -> Body | None:
@@ -260,10 +292,12 @@ def find_body(root: LexborNode) -> Body | None:
     best = scores.best()
     if best is None:
         return None
-    node, score = best
-    reader = _Reader()
-    for member in _members(node, score, scores):
+    score = best.score
+    members = list(best.parts) or _members(best.node, score, scores)
+    headlines = sum(len(member.css(_HEADLINE_QUERY)) for member in members)
+    reader = Reader()
+    for member in members:
         reader.read(member)
-    if not reader.out:
+    if not reader.out or _is_listing(headlines, len(reader.out)):
         return None
     return Body(tuple(reader.out), score)

@@ -144,13 +144,19 @@ CHARS_PER_POINT = 100  # one score point per this many characters ...
 MAX_LENGTH_POINTS = 3.0  # ... up to this many points (Readability)
 # Share of a paragraph's points that each ancestor level gets (parent first).
 ANCESTOR_DECAY: Sequence[float] = (1.0, 0.5, 0.33, 0.25, 0.2)
+RIVAL_SHARE = 0.75  # a candidate scoring this share of the winner's may be another part of the body
+MAX_PROMOTION_LEVELS = 3  # ... joined through a common ancestor at most this many levels up
+MAX_ARTICLES_PER_PART = 2  # <article>s a joined body may hold per part (its own, a nested one)
+MIN_PART_SCORE = 10.0  # an element classed like the winner joins it with at least this score
 SIBLING_SHARE = 0.2  # a sibling joins the body when its score reaches this share of the winner's
 MIN_SIBLING_SCORE = 10.0  # ... and at least this score
 
 MAX_LINK_DENSITY = 0.5  # a block whose text is mostly link text is navigation, not body
 SHORT_BLOCK_CHARS = 80  # a short block ...
 SHORT_MAX_LINK_DENSITY = 0.25  # ... needs a lower link density to stay
-MIN_LISTING_BODY_CHARS = 250  # a "body" shorter than this on a listing page is a teaser
+LISTING_MIN_HEADLINES = 3  # a story list has at least this many linked headlines ...
+LISTING_BLOCKS_PER_HEADLINE = 3  # ... and at most this many blocks (snippets, dates) per headline
+MIN_LISTING_BODY_CHARS = 1000  # a page declared a listing needs a body this long to be an article
 
 # Whole-block texts that are labels or boilerplate, never body prose.
 DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
@@ -182,8 +188,36 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
     (re.compile(r"^(by|von|par|por)\s+[\w.\- ]{2,60}$", re.I | re.U), "bylines"),
     (re.compile(r"^(published|updated|posted|last updated)\b.{0,60}$", re.I), "date lines"),
     (re.compile(r"^[\d\s/.,:\-]+(am|pm)?$", re.I), "bare dates, times and numbers"),
+    (
+        re.compile(r"^\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}\b.{0,100}$"),
+        "lines led by a date: dateline, byline",
+    ),
+    (
+        re.compile(
+            r"^(posted|published|written|publicado|escrito|publié|veröffentlicht)"
+            r" (by|por|par|von)\b",
+            re.I,
+        ),
+        "byline phrases",
+    ),
+    (
+        re.compile(
+            r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|segunda-feira|terça-feira"
+            r"|quarta-feira|quinta-feira|sexta-feira|sábado|domingo|lundi|mardi|mercredi|jeudi"
+            r"|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)"
+            r",? .{0,40}\d{4}\b.{0,20}$",
+            re.I,
+        ),
+        "weekday date lines",
+    ),
+    (re.compile(r"^\[\w+(\s+[\w\-]+=[^\]\s]+)+\s*\]"), "unrendered CMS shortcodes"),
     (re.compile(r"^(leave|post|add|write) (a|the first|your) comment", re.I), "comment prompts"),
     (re.compile(r"^(sign up|subscribe)\b.{0,120}$", re.I), "sign-up prompts"),
+    (
+        re.compile(r"^(get|try|start|enjoy) (unlimited|full|digital|free) access\b", re.I),
+        "subscription offers",
+    ),
+    (re.compile(r"^already a (subscriber|member)\b", re.I), "subscription log-in prompts"),
     (re.compile(r"download .{0,40}\bapp(lication)?\b", re.I), "app install promos"),
     (re.compile(r"^what is your opinion", re.I), "comment prompts"),
 )
@@ -206,7 +240,7 @@ SKIP_IN_BODY: Sequence[tuple[str, str]] = (
     ("timestamp", "date lines"),
     ("toolbar", "article tools"),
     ("donate", "donation appeals"),
-    ("paywall", "subscription walls"),
+    ("cta", "calls to action: support, subscription and app boxes"),
     ("recirc", "recirculation modules (more stories)"),
 )
 
@@ -218,7 +252,9 @@ STOP_BLOCK = re.compile(
     r"|also (read|on|see)|see also|latest (news|stories)|what to read next"
     r"|leia (também|mais)|você (pode|também pode) gostar.*|veja também|lire aussi|à lire aussi"
     r"|mehr zum thema|das könnte sie auch interessieren|te puede interesar|lee también"
-    r"|ver también|potrebbe interessarti|leggi anche)\s*[:.…]*$",
+    r"|ver también|potrebbe interessarti|leggi anche"
+    r"|\d* ?comments?|leave a (comment|reply)|join the (conversation|discussion)"
+    r"|tell us what you think|what do you think|comentários|commentaires|kommentare)\s*[:.…?!]*$",
     re.I,
 )
 MAX_STOP_CHARS = 60  # a stop heading is short

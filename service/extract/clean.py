@@ -44,22 +44,14 @@ HIDDEN_SELECTORS: Sequence[tuple[str, str]] = (
     ('[style*="display: none" i]', "inline display: none, spaced"),
     ('[style*="visibility:hidden" i]', "inline visibility:hidden"),
     ('[style*="visibility: hidden" i]', "inline visibility: hidden, spaced"),
-    ('[type="hidden" i]', "hidden inputs and their kin"),
 )
 
 # Boilerplate widgets that never promote another story: removed before
-# teaser detection. Matched on whole class/id tokens or ARIA roles.
+# teaser detection. Kept short, since every selector costs a test per element;
+# share bars, promos and sign-up boxes are skipped later by the body reader.
 BOILERPLATE_SELECTORS: Sequence[tuple[str, str]] = (
     ('[id="comments" i], [class~="comments" i], [id="disqus_thread" i]', "comment threads"),
-    ('[class~="comment-form" i], [id="respond" i]', "comment forms and prompts"),
-    (
-        '[class~="cookie-banner" i], [id*="cookie-consent" i], [class*="cookie-consent" i]',
-        "cookie banners",
-    ),
-    ('[class*="share-buttons" i], [class~="social-share" i], [class~="sharing" i]', "share bars"),
-    ('[class*="app-promo" i], [class*="app-download" i]', "app install promos"),
-    ('[class*="newsletter-signup" i], [class~="newsletter" i]', "newsletter sign-up boxes"),
-    ('[role="dialog" i], [role="alertdialog" i]', "modal overlays"),
+    ('[role="dialog" i], [role="alertdialog" i]', "modal overlays: consent, sign-up prompts"),
     (
         '[class~="sr-only" i], [class~="visually-hidden" i], [class~="screen-reader-text" i]',
         "text for screen readers only, not shown on the page",
@@ -83,6 +75,7 @@ CHROME_SELECTORS: Sequence[tuple[str, str]] = (
 _INVISIBLE_QUERY = ", ".join(tag for tag, _ in INVISIBLE_TAGS)
 _HIDDEN_QUERY = ", ".join(sel for sel, _ in HIDDEN_SELECTORS)
 _BOILERPLATE_QUERY = ", ".join(sel for sel, _ in BOILERPLATE_SELECTORS)
+_CLEAN_QUERY = f"{_INVISIBLE_QUERY}, {_HIDDEN_QUERY}, {_BOILERPLATE_QUERY}"  # one tree walk
 _CHROME_QUERY = ", ".join(sel for sel, _ in CHROME_SELECTORS)
 
 
@@ -99,9 +92,7 @@ def clean_tree(tree: LexborHTMLParser) -> None:
     root = tree.root
     if root is None:
         return
-    _decompose_all(root, _INVISIBLE_QUERY)
-    _decompose_all(root, _HIDDEN_QUERY)
-    _decompose_all(root, _BOILERPLATE_QUERY)
+    _decompose_all(root, _CLEAN_QUERY)
 
 
 def remove_chrome(root: LexborNode) -> None:

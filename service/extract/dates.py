@@ -5,8 +5,10 @@ epoch, ISO 8601, RFC 2822) and only then ``dateutil``, strictly: no fuzzy
 matching, a year of four digits must be present, and the day and month must
 be stated rather than filled in from a default. Naive times are taken as UTC.
 Ambiguous numeric dates follow the writing convention: ``04.02.2026`` (dots)
-is day first, ``04/02/2026`` (slashes) month first unless the first number
-cannot be a month.
+and ``04-02-2026`` (dashes, year last) are day first, ``04/02/2026``
+(slashes) month first unless the first number cannot be a month. Month names
+of several languages are read (``dates_tables.MONTH_WORDS``), and CJK
+year-month-day forms ("2026年2月4日").
 """
 
 from __future__ import annotations
@@ -26,13 +28,16 @@ MAX_LENGTH = 100  # a date, even with weekday, time and zone, is shorter than th
 _EPOCH = re.compile(r"\d{9,10}(?:\.\d+)?|\d{12,13}")
 _YEAR = re.compile(r"(?<!\d)(?:19|20|21)\d\d(?!\d)")
 _ISO_START = re.compile(r"\d{4}-?\d\d-?\d\d(?:[T ]|$)")
-_DOTTED_DAY_FIRST = re.compile(r"^\D{0,20}\d{1,2}\.\s?\d{1,2}\.\s?\d{4}")
+# "04.02.2026" and "04-02-2026" are day first wherever they are written.
+_DAY_FIRST = re.compile(r"^\D{0,20}\d{1,2}(?:\.\s?\d{1,2}\.\s?|-\d{1,2}-)\d{4}")
+# "2026年2月4日" (Chinese, Japanese), "2026년 2월 4일" (Korean).
+_CJK_DATE = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?")
 _HOUR_DOT_MINUTE = re.compile(r"((?:19|20|21)\d\d,?\s+(?:at\s+)?)(\d{1,2})[.h](\d\d)\b")
 _GMT_OFFSET = re.compile(r"\b(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d\d))?\b", re.IGNORECASE)
 _SEPARATORS = re.compile("\\s*[|\u2022\u00b7]\\s*|\\s+[-\u2013\u2014]\\s+")  # | bullet dot dashes
 _WORD = re.compile(r"[^\W\d_]+\.?", re.UNICODE)
 _LABEL = re.compile(
-    r"^\s*(?:" + "|".join(sorted((re.escape(w) for w in LABELS), key=len, reverse=True)) + r")"
+    r"^\s*(?:" + "|".join(sorted((re.escape(w) for w in LABELS), key=len, reverse=True)) + r")\b"
     r"\s*[:.]?\s*",
     re.IGNORECASE,
 )
@@ -90,18 +95,19 @@ def _parse(text: str) -> datetime | None:
 
 def _from_epoch(text: str) -> datetime:
     value = float(text)
-    if len(text) >= 12:
+    if len(text.partition(".")[0]) >= 12:  # milliseconds
         value /= 1000.0
     return datetime.fromtimestamp(value, UTC)
 
 
 def _parse_written(text: str) -> datetime | None:
+    text = _CJK_DATE.sub(r" \1-\2-\3 ", text)
     text = _LABEL.sub("", text, count=1)
     text = _GMT_OFFSET.sub(_offset_repl, text)
     text = _HOUR_DOT_MINUTE.sub(r"\1\2:\3", text)
     text = _SEPARATORS.sub(" ", text)
     text = _WORD.sub(_translate_word, text)
-    day_first = _DOTTED_DAY_FIRST.match(text) is not None
+    day_first = _DAY_FIRST.match(text) is not None
     first = _dateutil.parse(text, default=_DEFAULT_A, dayfirst=day_first, tzinfos=_zone)
     second = _dateutil.parse(text, default=_DEFAULT_B, dayfirst=day_first, tzinfos=_zone)
     if (first.year, first.month, first.day) != (second.year, second.month, second.day):

@@ -127,6 +127,28 @@ _MONTHS_BY_LANGUAGE: dict[str, tuple[tuple[str, ...], ...]] = {
         ("juli",), ("augustus",), ("september",), ("oktober",), ("november",),
         ("december",),
     ),
+    "ru": (  # nominative and genitive ("4 февраля"), and abbreviations
+        ("январь", "января", "янв"), ("февраль", "февраля", "фев"), ("март", "марта", "мар"),
+        ("апрель", "апреля", "апр"), ("май", "мая"), ("июнь", "июня", "июн"),
+        ("июль", "июля", "июл"), ("август", "августа", "авг"),
+        ("сентябрь", "сентября", "сен", "сент"), ("октябрь", "октября", "окт"),
+        ("ноябрь", "ноября", "ноя"), ("декабрь", "декабря", "дек"),
+    ),
+    "pl": (  # nominative and genitive
+        ("styczeń", "stycznia"), ("luty", "lutego"), ("marzec", "marca"),
+        ("kwiecień", "kwietnia"), ("maj", "maja"), ("czerwiec", "czerwca"),
+        ("lipiec", "lipca"), ("sierpień", "sierpnia"), ("wrzesień", "września"),
+        ("październik", "października"), ("listopad", "listopada"), ("grudzień", "grudnia"),
+    ),
+    "tr": (  # dotless i is meant
+        ("ocak",), ("şubat",), ("mart",), ("nisan",), ("mayıs",), ("haziran",),  # noqa: RUF001
+        ("temmuz",), ("ağustos",), ("eylül",), ("ekim",), ("kasım",), ("aralık",),  # noqa: RUF001
+    ),
+    "id": (  # Indonesian, Malay
+        ("januari",), ("februari",), ("maret",), ("april",), ("mei",), ("juni",),
+        ("juli",), ("agustus",), ("september",), ("oktober",), ("november",),
+        ("desember",),
+    ),
 }
 
 _ENGLISH_MONTHS = (
@@ -143,7 +165,9 @@ _NOISE_WORDS = (
     "segunda", "terça", "quarta", "quinta", "sexta", "feira",  # pt weekdays (split at "-")
     "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",  # it
     "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",  # nl
+    "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье",  # ru
     "de", "del", "le", "à", "às", "um", "uhr", "om", "alle", "ore",  # linking words
+    "г", "года", "в",  # noqa: RUF001 (Russian "year" after a year, "at" before a time)
 )
 # fmt: on
 

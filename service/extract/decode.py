@@ -60,8 +60,20 @@ _BINARY_MAGIC: tuple[bytes, ...] = (
     b"wOF",  # WOFF fonts
 )
 
-# Content types that say the body is something other than a page.
-_NOT_HTML_TYPES = ("image/", "audio/", "video/", "font/", "application/pdf", "application/zip")
+# Content types that say the body is something other than a page (octet-stream
+# is left to sniffing: misconfigured servers send pages with it).
+_NOT_HTML_TYPES = (
+    "image/",
+    "audio/",
+    "video/",
+    "font/",
+    "application/pdf",
+    "application/zip",
+    "application/json",
+    "application/javascript",
+    "text/javascript",
+    "text/css",
+)
 
 _CHARSET_IN_TYPE = re.compile(rb"charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:\-]+)", re.I)
 _META_CHARSET = re.compile(rb"<meta[^>]{0,300}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:\-]+)", re.I)

@@ -9,6 +9,7 @@ object (``metadata_jsonld.choose_article``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 from urllib.parse import urlsplit
@@ -20,6 +21,7 @@ from service.extract.metadata_authors import clean_authors
 from service.extract.metadata_jsonld import (
     JsonLd,
     JsonObject,
+    body_of,
     choose_article,
     declared_urls,
     parse_blocks,
@@ -28,12 +30,13 @@ from service.extract.metadata_jsonld import (
     types_of,
     url_of,
 )
-from service.extract.metadata_markup import Markup, collect_markup
+from service.extract.metadata_markup import Markup, collect_markup, time_near_heading
 from service.extract.metadata_tables import (
     ARTICLE_TYPES,
     AUTHOR_METAS,
     DESCRIPTION_METAS,
     IMAGE_METAS,
+    INTERNAL_TAG_STARTS,
     LANGUAGE_METAS,
     LISTING_TYPES,
     MAX_TAG_CHARS,
@@ -49,6 +52,7 @@ from service.extract.metadata_tables import (
     SITE_NAME_FALLBACK_METAS,
     SITE_NAME_METAS,
     SITE_TYPES,
+    TAG_LABELS,
     TAG_METAS,
     TITLE_METAS,
     URL_METAS,
@@ -62,6 +66,7 @@ PageType = Literal["article", "listing"]
 _LANGUAGE = re.compile(
     r"([A-Za-z]{2,3})(?:[-_]([A-Za-z]{4}))?(?:[-_]([A-Za-z]{2}|\d{3}))?(?:[-_]|$)"
 )
+_TAG_LABEL = re.compile(r"^(?:" + "|".join(TAG_LABELS) + r")\s*:\s*", re.IGNORECASE)
 _WEBPAGE_TYPES = frozenset({"WebPage", "ItemPage"})
 
 
@@ -88,6 +93,7 @@ class Metadata:
     image: str | None = None
     page_type: PageType | None = None
     jsonld_body: str | None = None
+    """The ``articleBody`` of the page's JSON-LD article: one paragraph per line."""
 
 
 def read_metadata(tree: LexborHTMLParser, page_url: str) -> Metadata:
@@ -107,21 +113,21 @@ def read_metadata(tree: LexborHTMLParser, page_url: str) -> Metadata:
             article = None  # a home or section page describing a story it links to
         elif canonical is None and declared:
             canonical = declared[0]
-    site_name = _site_name(markup, jsonld, article)
+    site_names = _site_names(markup, jsonld, article)
     return Metadata(
-        title=_title(markup, article, site_name, page_url),
+        title=_title(markup, article, site_names, page_url),
         description=_first(markup.first(DESCRIPTION_METAS), _ld_text(article, "description")),
         authors=_authors(markup, jsonld, article),
         published_at=_date(markup, article, jsonld, "datePublished", PUBLISHED_METAS),
         modified_at=_date(markup, article, jsonld, "dateModified", MODIFIED_METAS),
         language=_language(markup, article, jsonld),
         canonical_url=canonical,
-        site_name=site_name,
+        site_name=site_names[0] if site_names else None,
         section=_section(markup, article),
         tags=_tags(markup, article),
         image=_image(markup, jsonld, article, base),
         page_type=_page_type(markup, jsonld, article, canonical or page),
-        jsonld_body=_ld_text(article, "articleBody"),
+        jsonld_body=body_of(article.get("articleBody")) if article is not None else None,
     )
 
 
@@ -144,18 +150,21 @@ def _canonical(markup: Markup, base: str, page: str | None) -> str | None:
     return None
 
 
-def _site_name(markup: Markup, jsonld: JsonLd, article: JsonObject | None) -> str | None:
+def _site_names(markup: Markup, jsonld: JsonLd, article: JsonObject | None) -> list[str]:
+    """Every name the page declares for its site, most trusted first; URLs and handles left out."""
     publisher = jsonld.resolve(article.get("publisher")) if article is not None else None
     website = jsonld.first_of_type(SITE_TYPES)
-    for name in (
-        markup.first(SITE_NAME_METAS),
+    names = [
+        *markup.all(SITE_NAME_METAS),
         text_of(publisher),
-        markup.first(SITE_NAME_FALLBACK_METAS),
+        *markup.all(SITE_NAME_FALLBACK_METAS),
         _ld_text(website, "name"),
-    ):
-        if name and not name.lower().startswith(("http:", "https:", "www.", "@")):
-            return name
-    return None
+    ]
+    return [
+        name
+        for name in names
+        if name and not name.lower().startswith(("http:", "https:", "www.", "@"))
+    ]
 
 
 def _section(markup: Markup, article: JsonObject | None) -> str | None:
@@ -167,7 +176,7 @@ def _section(markup: Markup, article: JsonObject | None) -> str | None:
 
 
 def _title(
-    markup: Markup, article: JsonObject | None, site_name: str | None, page_url: str
+    markup: Markup, article: JsonObject | None, site_names: list[str], page_url: str
 ) -> str | None:
     headline = _ld_text(article, "headline")
     candidates = [
@@ -177,15 +186,17 @@ def _title(
         *markup.all(TITLE_METAS[1:]),
         *markup.title,
     ]
-    sites = [site_name] if site_name else []
+    return choose_title(candidates, markup.headings, site_names, _host_names(page_url))
+
+
+def _host_names(page_url: str) -> list[str]:
+    """Names a site may go by, from its host: "example.co.uk" -> "example.co.uk", "example"."""
     host = urlsplit(page_url).hostname or ""
     labels = [label for label in host.split(".") if label != "www"]
-    if len(labels) >= 2:
-        sites += [
-            ".".join(labels),
-            labels[-3] if len(labels[-2]) <= 3 < len(labels) else labels[-2],
-        ]
-    return choose_title(candidates, markup.headings, sites)
+    if len(labels) < 2:
+        return []
+    second_level = len(labels) > 2 and len(labels[-2]) <= 3  # "co.uk", "com.br"
+    return [".".join(labels), labels[-3] if second_level else labels[-2]]
 
 
 def _authors(markup: Markup, jsonld: JsonLd, article: JsonObject | None) -> tuple[str, ...]:
@@ -211,27 +222,42 @@ def _date(
     ld_key: str,
     meta_keys: tuple[str, ...],
 ) -> str | None:
-    webpage = jsonld.first_of_type(_WEBPAGE_TYPES)
-    prop = ld_key.lower()
-    for value in [
-        *([url_of(article.get(ld_key))] if article is not None else []),
-        *markup.all(meta_keys),
-        *markup.props.get(prop, []),
-        *(markup.pubdates if prop == "datepublished" else []),
-        *([url_of(webpage.get(ld_key))] if webpage is not None else []),
-    ]:
+    for value in _date_values(markup, article, jsonld, ld_key, meta_keys):
         parsed = parse_date(value) if value else None
         if parsed:
             return parsed
     return None
 
 
+def _date_values(
+    markup: Markup,
+    article: JsonObject | None,
+    jsonld: JsonLd,
+    ld_key: str,
+    meta_keys: tuple[str, ...],
+) -> Iterator[str | None]:
+    """Declared values for a date, most trusted first; later ones are looked up only if needed."""
+    published = ld_key == "datePublished"
+    if article is not None:
+        yield url_of(article.get(ld_key))
+    yield from markup.all(meta_keys)
+    yield from markup.props.get(ld_key.lower(), [])
+    if published:
+        yield from markup.pubdates
+    webpage = jsonld.first_of_type(_WEBPAGE_TYPES)
+    if webpage is not None:
+        yield url_of(webpage.get(ld_key))
+    if published:
+        yield time_near_heading(markup)
+
+
 def normalize_language(tag: str) -> str | None:
     """``tag`` as lowercase primary, title-case script, uppercase region ("pt_br" -> "pt-BR").
 
-    ``None`` for what is not a language tag, or the undetermined "und".
+    ``None`` for what is not a language tag, or the undetermined "und". Of a
+    list ("en, fr", as Content-Language allows), the first.
     """
-    match = _LANGUAGE.match(tag.strip())
+    match = _LANGUAGE.match(tag.split(",", 1)[0].strip())
     if match is None:
         return None
     primary, script, region = match.groups()
@@ -266,15 +292,28 @@ def _tags(markup: Markup, article: JsonObject | None) -> tuple[str, ...]:
     for source in sources:
         tags: list[str] = []
         seen: set[str] = set()
-        for value in source:
-            for part in value.split(","):
-                tag = normalize_text(part)
-                if tag and tag.casefold() not in seen and len(tag) <= MAX_TAG_CHARS:
-                    seen.add(tag.casefold())
-                    tags.append(tag)
+        for part in (p for value in source for p in value.split(",", MAX_TAGS * 2)[: MAX_TAGS * 2]):
+            if len(part) > 4 * MAX_TAG_CHARS:  # not a tag, whatever its spacing
+                continue
+            tag = _TAG_LABEL.sub("", normalize_text(part))
+            if _is_tag(tag) and tag.casefold() not in seen:
+                seen.add(tag.casefold())
+                tags.append(tag)
+                if len(tags) == MAX_TAGS:
+                    break
         if tags:
-            return tuple(tags[:MAX_TAGS])
+            return tuple(tags)
     return ()
+
+
+def _is_tag(tag: str) -> bool:
+    """Not empty, not a sentence, not a CMS's internal flag ("@home", "ctp_video", "/article")."""
+    return (
+        1 < len(tag) <= MAX_TAG_CHARS
+        and not tag.startswith(INTERNAL_TAG_STARTS)
+        and "_" not in tag
+        and any(ch.isalpha() for ch in tag)
+    )
 
 
 def _image(markup: Markup, jsonld: JsonLd, article: JsonObject | None, base: str) -> str | None:
@@ -291,11 +330,14 @@ def _image(markup: Markup, jsonld: JsonLd, article: JsonObject | None, base: str
 def _page_type(
     markup: Markup, jsonld: JsonLd, article: JsonObject | None, url: str | None
 ) -> PageType | None:
+    """ "article" for an article object or og:type, "listing" for a listing type or a
+    site-wide type on a home or section path, else ``None``. og:type article on
+    the home page is a template default, not a signal."""
     og_type = (markup.first(("og:type",)) or "").lower()
     section_path = _is_section_path(url)
     if article is not None and types_of(article) & ARTICLE_TYPES:
         return "article"
-    if og_type in OG_ARTICLE_TYPES:
+    if og_type in OG_ARTICLE_TYPES and not (url and urlsplit(url).path == "/"):
         return "article"
     types = jsonld.types()
     if types & LISTING_TYPES:

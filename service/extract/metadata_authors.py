@@ -13,6 +13,7 @@ from service.extract.metadata_tables import (
     AUTHOR_PLACEHOLDERS,
     AUTHOR_PREFIXES_ENGLISH,
     AUTHOR_PREFIXES_OTHER,
+    MAX_AUTHORS,
 )
 from service.extract.text import normalize_text
 
@@ -28,6 +29,7 @@ _JOINTS = re.compile("|".join(re.escape(j) for j in AUTHOR_JOINTS), re.IGNORECAS
 # URLs, handles, e-mail addresses, paths, domains and numbers are not names.
 _NOT_A_NAME = re.compile(r"https?:|www\.|@|/|\d{3}|[A-Za-z0-9]\.[a-z]{2,}\b")
 _WORD = re.compile(r"[\w'-]+")
+_MAX_BYLINE_CHARS = 1000  # room for a dozen names with titles; longer is not a byline
 _PERSON_MIN_WORDS = 2  # a lone word after a comma is a degree or an outlet ("MS", "Futurism")
 _PERSON_MAX_WORDS = 4
 
@@ -39,17 +41,20 @@ def clean_authors(values: Iterable[str]) -> tuple[str, ...]:
     ("By", "Analysis by", "par"), and after a comma a job title or an outlet
     ("Jane Doe, AP Staff Writer"): those are removed. A later part is kept
     only when it looks like a person's name. URLs, handles and CMS account
-    names ("admin") are not names.
+    names ("admin") are not names, nor is a value too long to be a byline.
+    At most ``MAX_AUTHORS`` names.
     """
     names: list[str] = []
     seen: set[str] = set()
     for value in values:
+        if len(value) > _MAX_BYLINE_CHARS:
+            continue
         for name in _names_in(normalize_text(value)):
             key = name.casefold()
             if key not in seen:
                 seen.add(key)
                 names.append(name)
-    return tuple(names)
+    return tuple(names[:MAX_AUTHORS])
 
 
 def _names_in(value: str) -> list[str]:

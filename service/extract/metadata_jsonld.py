@@ -12,15 +12,24 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from selectolax.lexbor import LexborHTMLParser
+
 from service.extract.metadata_tables import ARTICLE_TYPES, MAX_JSONLD_CHARS
+from service.extract.metadata_title import title_key
 from service.extract.text import normalize_text
 from service.extract.urls import normalize_url
 
 JsonObject = dict[str, object]
 
 _MAX_DEPTH = 6  # @graph in a list in mainEntity is as deep as real pages go
+_MAX_VALUE_DEPTH = 4  # a list of objects with a name object is as deep as a value goes
 _WRAPPERS = re.compile(r"^\s*(?:<!--|//\s*<!\[CDATA\[|<!\[CDATA\[)|(?://\s*\]\]>|\]\]>|-->)\s*$")
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
+_MARKUP = re.compile(r"<[A-Za-z/!]")
+# Tags that end a paragraph in an HTML articleBody.
+_BLOCK_TAG = re.compile(
+    r"<(?:/?(?:p|div|h[1-6]|li|ul|ol|blockquote|pre|figure|section)\b[^>]*|br\s*/?)>", re.I
+)
 _NESTED_KEYS = ("mainEntity", "mainEntityOfPage")  # where an article hides inside a page object
 
 
@@ -35,7 +44,10 @@ class JsonLd:
     def resolve(self, value: object) -> object:
         """``value`` with bare ``{"@id": ...}`` references replaced by the objects they name."""
         if isinstance(value, list):
-            return [self.resolve(item) for item in value]
+            return [self._resolve_one(item) for item in value]
+        return self._resolve_one(value)
+
+    def _resolve_one(self, value: object) -> object:
         if isinstance(value, dict) and "name" not in value:
             ref = value.get("@id")
             if isinstance(ref, str) and ref in self.by_id:
@@ -123,19 +135,22 @@ def types_of(obj: JsonObject) -> frozenset[str]:
     )
 
 
-def text_of(value: object) -> str | None:
+def text_of(value: object, _depth: int = 0) -> str | None:
     """A string value, or the ``name`` / ``@value`` of an object, or the first of a list.
 
     HTML entities left in the JSON are decoded; the result is normalized text.
+    Values nested deeper than real metadata ever is read as absent.
     """
+    if _depth > _MAX_VALUE_DEPTH:
+        return None
     if isinstance(value, list):
         for item in value:
-            found = text_of(item)
+            found = text_of(item, _depth + 1)
             if found:
                 return found
         return None
     if isinstance(value, dict):
-        return text_of(value.get("name") or value.get("@value"))
+        return text_of(value.get("name") or value.get("@value"), _depth + 1)
     if isinstance(value, str):
         return normalize_text(html.unescape(value)) or None
     return None
@@ -144,21 +159,23 @@ def text_of(value: object) -> str | None:
 def texts_of(value: object) -> list[str]:
     """Every string in ``value``: a string, a list of strings or of named objects."""
     if isinstance(value, list):
-        return [t for item in value for t in texts_of(item)]
+        return [t for t in map(text_of, value) if t]
     found = text_of(value)
     return [found] if found else []
 
 
-def url_of(value: object) -> str | None:
+def url_of(value: object, _depth: int = 0) -> str | None:
     """A URL given as a string, an object (``url``, ``contentUrl``, ``@id``) or a list."""
+    if _depth > _MAX_VALUE_DEPTH:
+        return None
     if isinstance(value, list):
         for item in value:
-            found = url_of(item)
+            found = url_of(item, _depth + 1)
             if found:
                 return found
         return None
     if isinstance(value, dict):
-        return url_of(value.get("url") or value.get("contentUrl") or value.get("@id"))
+        return url_of(value.get("url") or value.get("contentUrl") or value.get("@id"), _depth + 1)
     if isinstance(value, str):
         return html.unescape(value).strip() or None
     return None
@@ -178,14 +195,14 @@ def choose_article(
     articles = jsonld.articles()
     if len(articles) <= 1:
         return articles[0] if articles else None
-    title_keys = {_key(t) for t in titles}
+    title_keys = {title_key(t) for t in titles}
     best, best_score = articles[0], -1
     for obj in articles:
         score = 0
         if page_urls & set(declared_urls(obj, base)):
             score += 4
         headline = text_of(obj.get("headline") or obj.get("name"))
-        if headline and _key(headline) in title_keys:
+        if headline and title_key(headline) in title_keys:
             score += 2
         if isinstance(obj.get("articleBody"), str):
             score += 1
@@ -205,5 +222,20 @@ def declared_urls(obj: JsonObject, base: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _key(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
+def body_of(value: object) -> str | None:
+    """An ``articleBody`` as text, one paragraph per line, or ``None``.
+
+    Lines of the value are its paragraphs; when it holds HTML, block elements
+    (``<p>``, ``<br>``, headings, list items) end paragraphs and the other tags
+    are dropped. Each paragraph is normalized text; empty ones are left out.
+    """
+    if isinstance(value, list):
+        value = "\n".join(v for v in value if isinstance(v, str))
+    if not isinstance(value, str):
+        return None
+    if _MARKUP.search(value):
+        text = LexborHTMLParser(_BLOCK_TAG.sub("\n", value)).text(deep=True)
+    else:
+        text = html.unescape(value)
+    lines = (normalize_text(line) for line in text.splitlines())
+    return "\n".join(line for line in lines if line) or None

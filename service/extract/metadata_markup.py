@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from service.extract.metadata_tables import MAX_H1_CANDIDATES
+from service.extract.metadata_tables import MAX_H1_CANDIDATES, MAX_TITLE_CHARS
 from service.extract.text import normalize_text
 
 # Everything ``read_metadata`` looks at, matched in a single traversal.
 _SELECTOR = 'html, title, meta, link[rel], script[type], h1, time, a[rel~="author"], [itemprop]'
 _JSONLD_TYPE = "application/ld+json"
-_MAX_HEADING_CHARS = 400  # a longer h1 wraps the page, not a headline
+_MAX_META_CHARS = 10_000  # longer values are data, not metadata: cut before normalizing
+_MAX_TIMES = 8  # times further down the page belong to teasers and comments
+_NEAR_LEVELS = 3  # a byline's time and the h1 meet within a header, not the page
+_TOO_WIDE = frozenset({"html", "body", "main"})  # ancestors that contain everything
+_SVG_TAGS = frozenset({"svg", "symbol", "g", "defs"})  # an icon's <title> is not the page's
 
 # itemprop names read from elements (not metas); lowercased. Others are ignored.
 _PROPS = frozenset(
@@ -31,7 +36,8 @@ class Markup:
     """The metadata-bearing markup of one page, values as written (text normalized)."""
 
     metas: dict[str, list[str]] = field(default_factory=dict)
-    """Meta ``content`` by lowercased ``property`` / ``name`` / ``itemprop`` / ``http-equiv``."""
+    """Meta ``content`` as written, by lowercased ``property`` / ``name`` / ``itemprop`` /
+    ``http-equiv``; read it through ``all`` and ``first``, which normalize."""
     canonical: list[str] = field(default_factory=list)
     author_links: list[str] = field(default_factory=list)
     jsonld: list[str] = field(default_factory=list)
@@ -42,18 +48,30 @@ class Markup:
     """Microdata values by lowercased ``itemprop``, for the names in ``_PROPS``."""
     pubdates: list[str] = field(default_factory=list)
     """``datetime`` of ``<time pubdate>`` elements."""
+    _normalized: dict[str, list[str]] = field(default_factory=dict)
+    first_h1: LexborNode | None = None
+    times: list[LexborNode] = field(default_factory=list)
+    """The first ``<time datetime>`` elements, for ``time_near_heading``."""
 
     def all(self, keys: tuple[str, ...]) -> list[str]:
-        """Every meta value for ``keys``, key by key in the given order."""
-        return [v for key in keys for v in self.metas.get(key, ())]
+        """Every meta value for ``keys``, key by key in the given order, as normalized text."""
+        return [v for key in keys for v in self._texts(key)]
 
     def first(self, keys: tuple[str, ...]) -> str | None:
         """The first meta value for ``keys`` in their order, or ``None``."""
         for key in keys:
-            values = self.metas.get(key)
-            if values:
-                return values[0]
+            texts = self._texts(key)
+            if texts:
+                return texts[0]
         return None
+
+    def _texts(self, key: str) -> list[str]:
+        """The non-empty normalized values of one key, normalized once."""
+        texts = self._normalized.get(key)
+        if texts is None:
+            texts = [t for t in map(_meta_text, self.metas.get(key, ())) if t]
+            self._normalized[key] = texts
+        return texts
 
 
 def collect_markup(tree: LexborHTMLParser) -> Markup:
@@ -65,6 +83,10 @@ def collect_markup(tree: LexborHTMLParser) -> Markup:
             continue
         seen.add(node.mem_id)
         _read(node, markup)
+    if len(set(markup.props.get("headline", ()))) > 1:
+        # Several items with headlines: a list of stories, whose first item's
+        # headline, author and time are not the page's.
+        markup.props.clear()
     return markup
 
 
@@ -82,16 +104,19 @@ def _read(node: LexborNode, markup: Markup) -> None:
         _read_link(attrs, markup)
     elif tag == "html":
         _append(markup.lang, attrs.get("lang") or attrs.get("xml:lang"))
-    elif tag == "title" and not markup.title:
+    elif tag == "title" and not markup.title and not _in_svg(node):
         _append(markup.title, node.text(deep=True))
     elif tag == "h1" and len(markup.headings) < MAX_H1_CANDIDATES:
-        text = normalize_text(node.text(deep=True, separator=" "))
-        if text and len(text) <= _MAX_HEADING_CHARS:
+        text = normalize_text(node.text(deep=True, separator=" ")[:_MAX_META_CHARS])
+        if text and len(text) <= MAX_TITLE_CHARS:
             markup.headings.append(text)
+            markup.first_h1 = markup.first_h1 or node
     elif tag == "a" and "author" in (attrs.get("rel") or "").lower().split():
         _append(markup.author_links, node.text(deep=True, separator=" "))
     elif tag == "time" and "pubdate" in attrs:
         _append(markup.pubdates, attrs.get("datetime"))
+    elif tag == "time" and attrs.get("datetime") and len(markup.times) < _MAX_TIMES:
+        markup.times.append(node)
     for prop in (attrs.get("itemprop") or "").lower().split():
         if prop in _PROPS:
             _append(markup.props.setdefault(prop, []), _prop_value(node, attrs, prop))
@@ -101,12 +126,16 @@ def _read_meta(attrs: dict[str, str | None], markup: Markup) -> None:
     content = attrs.get("content")
     if not content:
         return
-    value = normalize_text(content)
-    if not value:
-        return
     for name in ("property", "name", "itemprop", "http-equiv"):
         for key in (attrs.get(name) or "").lower().split():  # itemprop and RDFa allow lists
-            markup.metas.setdefault(key, []).append(value)
+            markup.metas.setdefault(key, []).append(content[:_MAX_META_CHARS])
+
+
+def _meta_text(content: str) -> str:
+    """A meta's content as text: decoded once more if the CMS escaped it twice ("PG&amp;amp;E")."""
+    if "&" in content:
+        content = html.unescape(content)
+    return normalize_text(content)
 
 
 def _read_link(attrs: dict[str, str | None], markup: Markup) -> None:
@@ -127,8 +156,39 @@ def _prop_value(node: LexborNode, attrs: dict[str, str | None], prop: str) -> st
     return node.text(deep=True, separator=" ")
 
 
+def time_near_heading(markup: Markup) -> str | None:
+    """The ``datetime`` of a ``<time>`` beside the first h1: in its header or byline.
+
+    "Beside" means the two share an ancestor at most ``_NEAR_LEVELS`` levels
+    above the time element, and the time is not inside a link (a teaser's).
+    """
+    if markup.first_h1 is None or not markup.times:
+        return None
+    heading_ancestors = {n.mem_id for n in _ancestors(markup.first_h1, _NEAR_LEVELS + 2)}
+    for node in markup.times:
+        ancestors = _ancestors(node, _NEAR_LEVELS)
+        if any(a.tag == "a" for a in ancestors):
+            continue
+        if any(a.mem_id in heading_ancestors and a.tag not in _TOO_WIDE for a in ancestors):
+            return node.attributes.get("datetime")
+    return None
+
+
+def _ancestors(node: LexborNode, levels: int) -> list[LexborNode]:
+    found: list[LexborNode] = []
+    parent = node.parent
+    while parent is not None and len(found) < levels:
+        found.append(parent)
+        parent = parent.parent
+    return found
+
+
+def _in_svg(node: LexborNode) -> bool:
+    return any(a.tag in _SVG_TAGS for a in _ancestors(node, 3))
+
+
 def _append(values: list[str], value: str | None) -> None:
     if value:
-        text = normalize_text(value)
+        text = normalize_text(value[:_MAX_META_CHARS])
         if text:
             values.append(text)

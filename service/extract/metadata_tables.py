@@ -177,6 +177,11 @@ TITLE_SEPARATORS: tuple[str, ...] = (
     ": ",  # "Site: Headline" (prefix only)
     "_",  # "Headline_Channel_Site", common in Chinese page titles
 )
+# A visible h1 and a declared title are one headline, edited, when each has
+# at least this share of the other's words (and the h1 has enough words for
+# the share to mean something).
+SAME_HEADLINE_SHARE = 0.7
+SAME_HEADLINE_MIN_WORDS = 5
 MAX_SITE_NAME_STRIPS = 3  # "Headline_Site | Site": site names come at most this often
 # Without a known site name, a last title segment this short, after one of
 # these separators, is taken as the site's name. Dashes are left out:
@@ -246,7 +251,19 @@ AUTHOR_JOINTS: tuple[str, ...] = (" and ", " & ", ";", " | ", " und ", " et ", "
 AUTHOR_MAX_CHARS = 80  # longer is a sentence, not a name
 AUTHOR_MAX_WORDS = 6  # likewise
 
+# Tag values that are a CMS's internal flags, not topics: they start with one
+# of these, or hold an underscore ("ctp_video", "_no-apple-news").
+INTERNAL_TAG_STARTS: tuple[str, ...] = (
+    "@",  # routing flags ("@hp-top-stories")
+    "_",  # hidden flags
+    "/",  # paths ("/article")
+)
+# Labels some CMSs put before a tag ("Category: Moon", "topic: Politics").
+TAG_LABELS: tuple[str, ...] = ("category", "topic", "tag", "section")
+
+MAX_AUTHORS = 20  # longer author lists are staff directories
 MAX_TAGS = 30  # keyword lists beyond this are SEO stuffing
 MAX_TAG_CHARS = 80  # a longer "tag" is a sentence
+MAX_TITLE_CHARS = 400  # a longer declared "title" is a description or stuffing
 MAX_H1_CANDIDATES = 5  # pages with more h1 use them for teasers
 MAX_JSONLD_CHARS = 2_000_000  # larger blocks are data dumps, not page metadata

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from service.extract.metadata_tables import (
     MAX_SITE_NAME_STRIPS,
+    MAX_TITLE_CHARS,
+    SAME_HEADLINE_MIN_WORDS,
+    SAME_HEADLINE_SHARE,
     SITE_NAME_MIN_PREFIX_CHARS,
     SITE_NAME_SLACK_CHARS,
     TITLE_SEPARATORS,
@@ -13,25 +18,32 @@ from service.extract.metadata_tables import (
     UNNAMED_SITE_SEPARATORS,
 )
 
+_NOT_ALNUM = re.compile(r"[\W_]+")
+_WORDS = re.compile(r"[^\W_]+")
+
 
 def title_key(text: str) -> str:
     """``text`` casefolded with everything but letters and digits removed, for comparing."""
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
+    return _NOT_ALNUM.sub("", text.casefold())
 
 
-def strip_site_name(title: str, site_names: Iterable[str]) -> str:
+def strip_site_name(title: str, site_names: Iterable[str], host_names: Iterable[str] = ()) -> str:
     """``title`` without a leading or trailing site name ("Headline | Site", "Site: Headline").
 
     A trailing or leading part cut at a separator is the site's name when it
-    equals one of ``site_names`` (compared by ``title_key``; a name may hold
-    separators itself: "Site | Motto"). With no match, a short last segment
-    after " | " is taken as an unnamed site's name. The headline itself is
-    never emptied.
+    matches one of ``site_names`` (compared by ``title_key``; a name may hold
+    separators itself: "Site | Motto"; a part may add a word: "Site News") or
+    equals one of ``host_names`` (names taken from the host: "example",
+    "example.com"). With no match, a short last segment after " | " is taken
+    as an unnamed site's name. The headline itself is never emptied.
     """
-    site_keys = {k for k in (title_key(n) for n in site_names) if k}
+    names = _SiteNames(
+        frozenset(k for k in map(title_key, site_names) if k),
+        frozenset(k for k in map(title_key, host_names) if k),
+    )
     stripped = title
     for _ in range(MAX_SITE_NAME_STRIPS):  # "Headline_Site | Site" has it twice
-        shorter = _strip_named(stripped, site_keys)
+        shorter = _strip_named(stripped, names)
         if shorter == stripped:
             break
         stripped = shorter
@@ -44,8 +56,16 @@ def strip_site_name(title: str, site_names: Iterable[str]) -> str:
     return title
 
 
-def _strip_named(title: str, site_keys: set[str]) -> str:
-    if not site_keys:
+@dataclass(frozen=True, slots=True)
+class _SiteNames:
+    declared: frozenset[str]
+    """Keys of the names the page declares: matched with some slack."""
+    hosts: frozenset[str]
+    """Keys of names taken from the host: matched exactly."""
+
+
+def _strip_named(title: str, site_keys: _SiteNames) -> str:
+    if not site_keys.declared and not site_keys.hosts:
         return title
     for sep in TITLE_SEPARATORS:
         cuts = _cuts(title, sep)
@@ -69,17 +89,19 @@ def _cuts(title: str, sep: str) -> list[int]:
     return cuts
 
 
-def _is_site(segment: str, site_keys: set[str]) -> bool:
+def _is_site(segment: str, names: _SiteNames) -> bool:
     key = title_key(segment)
     if not key:
         return False
-    if key in site_keys:
+    if key in names.declared or key in names.hosts:
         return True
-    # "BBC News" for the site "bbc", "Example" for "example.com": one is the other's start.
+    # "Example News" for the site "Example", "Example" for "Example Media":
+    # one is the other's start, and the shorter is not a mere syllable.
     return any(
         (key.startswith(site) and len(key) <= len(site) + SITE_NAME_SLACK_CHARS)
-        or (site.startswith(key) and len(key) >= SITE_NAME_MIN_PREFIX_CHARS)
-        for site in site_keys
+        or site.startswith(key)
+        for site in names.declared
+        if min(len(key), len(site)) >= SITE_NAME_MIN_PREFIX_CHARS
     )
 
 
@@ -89,24 +111,30 @@ def _short(segment: str) -> bool:
 
 
 def choose_title(
-    candidates: Sequence[str], headings: Sequence[str], site_names: Sequence[str]
+    candidates: Sequence[str],
+    headings: Sequence[str],
+    site_names: Sequence[str],
+    host_names: Sequence[str] = (),
 ) -> str | None:
     """The page's title.
 
     ``candidates`` are declared titles in order of trust (og:title, JSON-LD
     headline, twitter:title, ``<title>``), ``headings`` the page's first h1
-    texts. The first candidate without the site's name is the title, unless a
-    heading matches a candidate (equal, or the candidate is the heading plus a
-    site name): then the visible heading is. Without candidates, the first
-    heading.
+    texts, ``site_names`` and ``host_names`` as for ``strip_site_name``. The
+    first candidate without the site's name is the title, unless a heading
+    matches a candidate (equal, or the candidate is the heading plus a site
+    or section name): then the visible heading is. Without candidates, the
+    first heading. Candidates longer than ``MAX_TITLE_CHARS`` are not titles.
     """
-    cleaned = [strip_site_name(c, site_names) for c in candidates]
+    candidates = [c for c in candidates if len(c) <= MAX_TITLE_CHARS]
+    cleaned = [strip_site_name(c, site_names, host_names) for c in candidates]
     keys = [title_key(c) for c in cleaned] + [title_key(c) for c in candidates]
     for heading in headings:
         key = title_key(heading)
         if key and (
             any(_matches(key, other) for other in keys)
             or any(_is_part(heading, c) for c in candidates)
+            or any(_same_words(heading, c) for c in cleaned)
         ):
             return heading
     if cleaned:
@@ -122,6 +150,22 @@ def _matches(heading_key: str, candidate_key: str) -> bool:
     # The candidate is the heading plus a short site name on one side.
     longer = candidate_key.startswith(heading_key) or candidate_key.endswith(heading_key)
     return longer and len(heading_key) >= 0.6 * len(candidate_key)
+
+
+def _same_words(heading: str, candidate: str) -> bool:
+    """Whether the two are one headline edited ("HS Roundup: ..." and "High School Roundup: ...").
+
+    Most of the heading's words are in the candidate and most of the
+    candidate's in the heading, counting words of letters and digits only.
+    """
+    heading_words = set(_WORDS.findall(heading.casefold()))
+    candidate_words = set(_WORDS.findall(candidate.casefold()))
+    if len(heading_words) < SAME_HEADLINE_MIN_WORDS or not candidate_words:
+        return False
+    shared = len(heading_words & candidate_words)
+    return shared >= SAME_HEADLINE_SHARE * len(
+        heading_words
+    ) and shared >= SAME_HEADLINE_SHARE * len(candidate_words)
 
 
 def _is_part(heading: str, candidate: str) -> bool:

@@ -40,6 +40,7 @@ class Limits:
 
 
 _T = TypeVar("_T")
+_UNREMOVABLE = frozenset({"html", "head", "body"})  # the parser refuses to remove the root
 
 
 def _guarded(stage: str, warnings: list[str], call: Callable[[], _T], fallback: _T) -> _T:
@@ -54,8 +55,21 @@ def _guarded(stage: str, warnings: list[str], call: Callable[[], _T], fallback: 
         return fallback
 
 
+def _headline_holders(tree: LexborHTMLParser) -> frozenset[int]:
+    """The elements holding an article page's headline (its first ``<h1>``): a
+    teaser never holds the page's own headline, so none of them is removed as one."""
+    headline = tree.css_first("body h1")
+    holders: set[int] = set()
+    node = headline.parent if headline is not None else None
+    while node is not None:
+        holders.add(node.mem_id)
+        node = node.parent
+    return frozenset(holders)
+
+
 def _visible_chars(root: LexborNode | None) -> int:
-    return 0 if root is None else len(normalize_text(root.text(separator=" ")))
+    """Characters of the visible text, whitespace folded (as ``normalize_text`` folds it)."""
+    return 0 if root is None else len(" ".join(root.text(separator=" ").split()))
 
 
 def _is_article(body: article.Body | None, meta: Metadata, teaser_chars: int) -> bool:
@@ -120,12 +134,15 @@ def split(
     total = _visible_chars(tree.body)
     scan = _guarded("teasers", warnings, lambda: find_teasers(root, base), TeaserScan((), (), 0))
     teasers: tuple[Teaser, ...] = scan.teasers
+    keep = _headline_holders(tree) if meta.page_type == "article" else frozenset()
     for node in scan.nodes:
-        node.decompose(recursive=False)
+        if node.tag not in _UNREMOVABLE and node.mem_id not in keep:
+            node.decompose(recursive=False)
     found: article.Body | None = None
     if tree.body is not None:
         clean.remove_chrome(tree.body)
-        found = article.find_body(tree.body)
+        page_body = tree.body
+        found = _guarded("body", warnings, lambda: article.find_body(page_body), None)
     paragraphs: tuple[Paragraph, ...] = ()
     if _is_article(found, meta, scan.text_chars):
         assert found is not None

@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborNode as Node
 
 from service.extract import teaser_tables as tt
+from service.extract import teaser_tokens as tk
+from service.extract.teaser_tokens import Attrs, Tokens
 from service.extract.text import normalize_text
 
-_Table = dict[str, str] | dict[str, tuple[str, str]]
-_PART_SPLIT = re.compile(r"[^a-z0-9]+")
-_SQUASH = re.compile(r"[-_]+")
+_ASCII_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")  # removed by normalize_text
+_RANK = re.compile(r"\s*#?\d{1,3}[.)]?\s*$")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _ARROWS = re.compile(r"\s*[\u203a\u00bb>\u2192]+\s*$")
@@ -24,80 +25,31 @@ _SKIP_TAGS = frozenset(
     {"script", "style", "template", "noscript", "img", "picture", "svg", "button",
      "figcaption", "select", "input", "iframe", "video", "audio", "time"}
 )  # fmt: skip
+_HEADLINE_INSIDE = (
+    "h1, h2, h3, h4, h5, h6, [class*=headline i], [class*=title i]:not([class*=subtitle i])"
+)
+_TITLE_INSIDE = "h2, h3, h4, h5, h6, [class*=title], [class*=heading]"
 _TITLE_PARTS = frozenset({"title", "heading", "header", "hd", "head"})
 _DATE_PARTS = frozenset({"date", "time", "timestamp", "published", "pubdate"})
 
 
-@dataclass(frozen=True, slots=True)
-class TokenMatcher:
-    """Matches class/id tokens against one table (rule in ``teaser_tables``)."""
+def clean_text(text: str) -> str:
+    """``text.normalize_text``, with a fast path for plain ASCII text.
 
-    short: frozenset[str]
-    long: re.Pattern[str] | None
-
-    @classmethod
-    def of(cls, table: _Table) -> TokenMatcher:
-        short: set[str] = set()
-        long: list[str] = []
-        for token in table:
-            squashed = _SQUASH.sub("", token)
-            if len(squashed) >= 6:
-                long.append(re.escape(squashed))
-            else:
-                short.add(squashed)
-        pattern = re.compile("|".join(sorted(long, key=len, reverse=True))) if long else None
-        return cls(frozenset(short), pattern)
-
-    def find(self, tokens: tuple[frozenset[str], str]) -> str | None:
-        """The first table token among ``tokens`` (see ``Tokens.of``), or ``None``."""
-        parts, squashed = tokens
-        if not squashed:
-            return None
-        hit = parts & self.short
-        if hit:
-            return min(hit)
-        found = self.long.search(squashed) if self.long is not None else None
-        return found.group(0) if found else None
+    Item texts are read by the hundred per page; most are ASCII without
+    control characters, where folding whitespace is all normalization does.
+    """
+    if text.isascii() and _ASCII_CONTROL.search(text) is None:
+        return " ".join(text.split())
+    return normalize_text(text)
 
 
-CARD = TokenMatcher.of(tt.CARD_TOKENS)
-BLOCK_LABEL = TokenMatcher.of(tt.BLOCK_LABEL_TOKENS)
-EXCLUDE = TokenMatcher.of(tt.EXCLUDE_TOKENS)
-MENU = TokenMatcher.of(tt.MENU_TOKENS)
-FOOTER = TokenMatcher.of(tt.FOOTER_TOKENS)
-SPONSORED = TokenMatcher.of(tt.SPONSORED_TOKENS)
-META = TokenMatcher.of(tt.META_TOKENS)
-_LABEL_BY_TOKEN = {_SQUASH.sub("", k): name for k, (name, _why) in tt.BLOCK_LABEL_TOKENS.items()}
-_NO_TOKENS: tuple[frozenset[str], str] = (frozenset(), "")
-
-
-@dataclass(slots=True)
-class Tokens:
-    """Class/id tokens of the nodes of one page, computed once per node."""
-
-    cache: dict[int, tuple[frozenset[str], str]] = field(default_factory=dict)
-
-    def of(self, node: Node) -> tuple[frozenset[str], str]:
-        """(the ``-``/``_``-separated parts, the lowercased names squashed) of class and id."""
-        key = node.mem_id
-        found = self.cache.get(key)
-        if found is not None:
-            return found
-        attrs = node.attributes
-        raw = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower().strip()
-        if raw:
-            found = (frozenset(_PART_SPLIT.split(raw)) - {""}, _SQUASH.sub("", raw))
-        else:
-            found = _NO_TOKENS
-        self.cache[key] = found
-        return found
-
-
-def is_hidden(node: Node) -> bool:
+def is_hidden(node: Node, attrs: Attrs | None = None) -> bool:
     """Whether the element is hidden by attribute or inline style, or never rendered."""
     if node.tag in ("script", "template", "noscript", "style"):
         return True
-    attrs = node.attributes
+    if attrs is None:
+        attrs = node.attributes
     if "hidden" in attrs or attrs.get("aria-hidden") == "true":
         return True
     style = attrs.get("style")
@@ -124,7 +76,11 @@ class ItemText:
     image: str | None = None
 
 
-def _walk(node: Node, skip: int, tokens: Tokens, out: ItemText, buf: list[str]) -> None:
+def _walk(
+    node: Node, skip: int, tokens: Tokens, out: ItemText, buf: list[str], depth: int = 0
+) -> None:
+    if depth > tt.MAX_WALK_DEPTH:
+        return  # pathological nesting: the text below is not an item's
     for child in node.iter(include_text=True):
         tag = child.tag
         if tag == "-text":
@@ -135,21 +91,24 @@ def _walk(node: Node, skip: int, tokens: Tokens, out: ItemText, buf: list[str]) 
         if tag in _SKIP_TAGS:
             _media(child, out)
             continue
-        if is_hidden(child):
+        attrs = child.attributes
+        if is_hidden(child, attrs):
             continue
-        own = tokens.of(child)
-        if SPONSORED.find(own) is not None:
-            out.paid = True
-        if META.find(own) is not None:
-            if out.date is None and own[0] & _DATE_PARTS:
-                out.date = normalize_text(child.text()) or None
-            text = normalize_text(child.text())
+        kinds = tokens.kinds(child, attrs)
+        if kinds & tk.SPONSORED and child.text().strip():
+            out.paid = True  # an empty badge is a style hook, not a label
+        if kinds & tk.META:
+            if out.date is None and tokens.of(child)[0] & _DATE_PARTS:
+                out.date = clean_text(child.text()) or None
+            text = clean_text(child.text())
             out.paid = out.paid or is_sponsored_label(text)
             continue
+        if child.child is not None and child.child.next is None and _RANK.match(child.text()):
+            continue  # an element holding only a small number: a rank or a count
         inline = tag in tt.INLINE_TAGS
         if not inline:
             _flush(buf, out.segments)
-        _walk(child, skip, tokens, out, buf)
+        _walk(child, skip, tokens, out, buf, depth + 1)
         if not inline:
             _flush(buf, out.segments)
 
@@ -166,9 +125,10 @@ def _media(node: Node, out: ItemText) -> None:
 
 def _image_source(img: Node) -> str | None:
     attrs = img.attributes
-    for name in ("src", "data-src", "data-lazy-src", "data-original", "srcset", "data-srcset"):
+    # Lazy-load attributes first: when present, ``src`` holds a placeholder.
+    for name in ("data-src", "data-lazy-src", "data-original", "data-srcset", "src", "srcset"):
         value = attrs.get(name)
-        if value and not value.startswith("data:"):
+        if value and not value.startswith(("data:", "{")):
             if "srcset" in name:
                 value = value.strip().split(",")[0].strip().split(" ")[0]
             return value
@@ -176,7 +136,7 @@ def _image_source(img: Node) -> str | None:
 
 
 def _flush(buf: list[str], out: list[str]) -> None:
-    text = normalize_text("".join(buf))
+    text = clean_text("".join(buf))
     buf.clear()
     if text:
         out.append(text)
@@ -201,7 +161,7 @@ def read_item(node: Node, skip: Node | None, tokens: Tokens) -> ItemText:
 
 def clean_title(text: str) -> str:
     """A headline without rank number, "Related:" label or format kicker."""
-    text = normalize_text(text)
+    text = clean_text(text)
     for pattern in (tt.RANK_PREFIX, tt.INLINE_LABEL, tt.KICKER_PREFIX, tt.RANK_PREFIX):
         stripped = pattern.sub("", text, count=1)
         if stripped:
@@ -209,22 +169,72 @@ def clean_title(text: str) -> str:
     return text
 
 
-def headline_node(link: Node) -> Node:
-    """The element holding a link's headline: a heading inside it, else the link."""
-    inner = link.css_first("h1, h2, h3, h4, h5, h6")
-    return inner if inner is not None else link
+INNER_HEADING, INNER_MARKUP, INNER_TITLE = 1, 2, 4  # what a link holds (see ``link_insides``)
+_MARKUP_TAGS = frozenset(
+    {"time", "img", "svg", "script", "style", "button", "picture", "template"} | tt.HEADING_TAGS
+)
 
 
-def headline_text(link: Node, tokens: Tokens) -> str:
+@dataclass(frozen=True, slots=True)
+class Inside:
+    """What one link holds: ``INNER_*`` flags and its first heading's tag."""
+
+    flags: int = 0
+    heading: str | None = None
+
+
+NOTHING_INSIDE = Inside()
+
+
+def link_insides(root: Node) -> dict[int, Inside]:
+    """For every link holding elements (by ``mem_id``), what those elements are.
+
+    One query for the whole page: a selector run per link costs more than
+    the link's own reading.
+    """
+    found: dict[int, Inside] = {}
+    for element in root.css("a[href] *"):
+        link = element.parent
+        while link is not None and link.tag != "a":
+            link = link.parent
+        if link is None:
+            continue
+        tag = element.tag or ""
+        attrs = element.attributes
+        markup = attrs or tag in _MARKUP_TAGS or _RANK.match(element.text())
+        flags = INNER_MARKUP if markup else 0
+        heading = tag if tag in tt.HEADING_TAGS else None
+        if heading:
+            flags |= INNER_HEADING
+        names = (attrs.get("class") or "").lower()
+        if ("title" in names and "subtitle" not in names) or "headline" in names:
+            flags |= INNER_TITLE
+        before = found.get(link.mem_id, NOTHING_INSIDE)
+        found[link.mem_id] = Inside(before.flags | flags, before.heading or heading)
+    return found
+
+
+def headline_node(link: Node, inside: Inside) -> Node:
+    """The element holding a link's headline: a heading or headline-classed element
+    inside it (a whole-card link holds the snippet too), else the link."""
+    if inside.flags & (INNER_HEADING | INNER_TITLE):
+        inner = link.css_first(_HEADLINE_INSIDE)
+        if inner is not None:
+            return inner
+    return link
+
+
+def headline_text(link: Node, inside: Inside, tokens: Tokens) -> str:
     """The link's headline, its meta parts left out and cleaned (see ``clean_title``)."""
-    return clean_title(" ".join(read_item(headline_node(link), None, tokens).segments))
+    if not inside.flags & INNER_MARKUP:  # plain text and formatting: nothing to leave out
+        return clean_title(link.text())
+    return clean_title(" ".join(read_item(headline_node(link, inside), None, tokens).segments))
 
 
-def heading_level(link: Node) -> str | None:
+def heading_level(link: Node, inside: Inside) -> str | None:
     """The tag of the heading the link holds or sits in (within three levels), or ``None``."""
-    inner = link.css_first("h1, h2, h3, h4, h5, h6")
-    if inner is not None:
-        return inner.tag
+    if inside.heading is not None:
+        return inside.heading
     node = link.parent
     for _ in range(3):
         if node is None:
@@ -237,32 +247,85 @@ def heading_level(link: Node) -> str | None:
     return None
 
 
+def _label_of(element: Node, tokens: Tokens) -> str | None:
+    """The text of a heading or title box, when it reads as a block label."""
+    tag = element.tag
+    if tag in ("h2", "h3", "h4", "h5", "h6", "header", "legend") or (
+        tag in ("div", "p", "span", "strong")
+        and tokens.of(element)[0] & _TITLE_PARTS
+        and element.css_first("a[href] h2, a[href] h3, a[href] h4") is None
+    ):
+        inner = element.css_first(_TITLE_INSIDE) if tag in ("header", "div") else None
+        text = _ARROWS.sub("", clean_text((inner or element).text()))
+        if text and len(text) <= tt.MAX_LABEL_CHARS:
+            return text
+    return None
+
+
 def block_heading(node: Node, items: set[int], tokens: Tokens) -> str | None:
     """The label a block shows: a heading child's text, else its aria-label."""
     for child in node.iter():
         if child.mem_id in items or is_hidden(child):
             continue
-        tag = child.tag
-        if tag in ("h2", "h3", "h4", "h5", "h6", "header", "legend") or (
-            tag in ("div", "p", "span", "strong")
-            and tokens.of(child)[0] & _TITLE_PARTS
-            and child.css_first("a[href] h2, a[href] h3, a[href] h4") is None
-        ):
-            text = _ARROWS.sub("", normalize_text(child.text()))
-            if text and len(text) <= tt.MAX_LABEL_CHARS:
-                return text
+        label = _label_of(child, tokens)
+        if label is not None:
+            return label
     label = node.attributes.get("aria-label")
     if label and len(label) <= tt.MAX_LABEL_CHARS:
-        return normalize_text(label)
+        return clean_text(label)
     return None
 
 
-def block_token_label(node: Node, tokens: Tokens) -> str | None:
-    """The block label its class tokens name ("most-read" -> "Most read"), or ``None``."""
-    token = BLOCK_LABEL.find(tokens.of(node))
-    return _LABEL_BY_TOKEN.get(token) if token is not None else None
+def _is_short(node: Node) -> bool:
+    """Whether the node holds no more text than a block's heading line may."""
+    return len(node.text()) <= tt.MAX_LABEL_CHARS * 2 or text_length(node) <= tt.MAX_LABEL_CHARS * 2
+
+
+def heading_before(
+    node: Node, items: set[int], holders: set[int], tokens: Tokens
+) -> tuple[Node, str] | None:
+    """A heading just before ``node`` among its siblings ("<h2>Related</h2><ul>"), with its text.
+
+    Looks back over at most ``LABEL_SIBLINGS`` elements, skipping items; a
+    sibling holding a heading (``holders``) counts by that heading's text.
+    """
+    before = node.prev
+    seen = 0
+    while before is not None and seen < tt.LABEL_SIBLINGS:
+        tag = before.tag or ""
+        if tag.startswith("-") or before.mem_id in items:
+            before = before.prev
+            continue
+        seen += 1
+        if not is_hidden(before):
+            label = _label_of(before, tokens)
+            if label is None and before.mem_id in holders and _is_short(before):
+                inner = before.css_first("h2, h3, h4, h5, h6")
+                label = _label_of(inner, tokens) if inner is not None else None
+            if label is not None:
+                return before, label
+        before = before.prev
+    return None
+
+
+def block_is_paid(node: Node, items: set[int], depth: int = 3) -> bool:
+    """Whether a block shows, outside its items, a paid-content label ("Sponsored", "Ads by")."""
+    for child in node.iter():
+        if child.mem_id in items:
+            continue
+        own = child.text(deep=False)
+        if own and len(own) <= tt.MAX_LABEL_CHARS * 2 and is_sponsored_label(clean_text(own)):
+            return True
+        if depth > 1 and block_is_paid(child, items, depth - 1):
+            return True
+    return False
 
 
 def is_sponsored_label(text: str) -> bool:
     """Whether a short text is a paid-content label ("Sponsored", "Anzeige")."""
     return len(text) <= tt.MAX_LABEL_CHARS and tt.SPONSORED_LABEL.match(text) is not None
+
+
+def text_length(node: Node) -> int:
+    """Characters of the node's text with whitespace runs counted as one space."""
+    return len(" ".join(node.text().split()))

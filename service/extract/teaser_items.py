@@ -16,11 +16,12 @@ from selectolax.lexbor import LexborNode as Node
 
 from service.extract import teaser_fields as tf
 from service.extract import teaser_tables as tt
-from service.extract.text import normalize_text
+from service.extract import teaser_tokens as tk
+from service.extract.teaser_tokens import Tokens
 
 # Own flags of one element, and of its chain of ancestors.
 HIDDEN, MENU, HEADER, FOOTER, ARTICLE = 1, 2, 4, 8, 16
-_HEADINGS = "h1, h2, h3, h4, h5, h6"
+EXCLUDED, PAID, AD_SLOT = 1, 2, 4  # own class/id tokens, counted only near an item
 
 
 @dataclass(slots=True)
@@ -31,6 +32,7 @@ class Link:
     url: str
     title: str
     heading: str | None
+    inside: tf.Inside
 
 
 @dataclass(slots=True)
@@ -49,12 +51,17 @@ class Page:
     """Per-page memo of tokens and ancestor flags."""
 
     url: str
-    tokens: tf.Tokens = field(default_factory=tf.Tokens)
+    tokens: Tokens = field(default_factory=Tokens)
     chain: dict[int, int] = field(default_factory=dict)
+    heading_holders: set[int] = field(default_factory=set)
+    """Elements with a heading at most ``MAX_ITEM_DEPTH`` levels below (by ``mem_id``)."""
     origin: str = ""
 
     def __post_init__(self) -> None:
-        parts = urlsplit(self.url)
+        try:
+            parts = urlsplit(self.url)
+        except ValueError:
+            return  # no origin: root-relative links are dropped by normalize_url later
         self.origin = f"{parts.scheme}://{parts.netloc}"
 
     def target(self, href: str) -> str | None:
@@ -71,20 +78,22 @@ class Page:
             return self.origin + href
         if not href or ":" in href.split("/", 1)[0]:
             return None  # the page itself, or mailto:, javascript:, tel:
-        return urljoin(self.url, href)
+        try:
+            return urljoin(self.url, href)
+        except ValueError:  # a malformed base or href (an unclosed IPv6 bracket)
+            return None
 
     def _own(self, node: Node, inside_article: bool) -> int:
         tag = node.tag
-        role = node.attributes.get("role") or ""
-        tokens = self.tokens.of(node)
-        flags = HIDDEN if tf.is_hidden(node) else 0
-        if tag == "nav" or role in ("navigation", "menu", "menubar") or tf.MENU.find(tokens):
+        attrs = node.attributes
+        role = attrs.get("role") or ""
+        kinds = self.tokens.kinds(node, attrs)
+        flags = HIDDEN if tf.is_hidden(node, attrs) else 0
+        if tag == "nav" or role in ("navigation", "menu", "menubar") or kinds & tk.MENU:
             flags |= MENU
         if not inside_article and (tag == "header" or role == "banner"):
             flags |= HEADER
-        if not inside_article and (
-            tag == "footer" or role == "contentinfo" or tf.FOOTER.find(tokens)
-        ):
+        if not inside_article and (tag == "footer" or role == "contentinfo" or kinds & tk.FOOTER):
             flags |= FOOTER
         if tag in ("article", "main"):
             flags |= ARTICLE
@@ -112,22 +121,30 @@ class Page:
     def region(self, item: Node, link: Node) -> Region:
         """The item's surroundings; excluded and paid tokens count within a few levels."""
         flags = self.flags(item)
-        excluded = sponsored = False
+        marks = 0
         node: Node | None = item
-        for _ in range(tt.REGION_TOKEN_DEPTH):
+        for depth in range(tt.REGION_TOKEN_DEPTH):
             if node is None or node.tag in ("body", "html"):
                 break
-            tokens = self.tokens.of(node)
-            excluded = excluded or tf.EXCLUDE.find(tokens) is not None
-            sponsored = sponsored or tf.SPONSORED.find(tokens) is not None
+            own = self._marks(node)
+            marks |= own & ~AD_SLOT if depth >= tt.AD_SLOT_DEPTH else own
             node = node.parent
         rel = link.attributes.get("rel") or ""
         return Region(
             hidden=bool(flags & HIDDEN),
             menu=bool(flags & (MENU | HEADER)),
             footer=bool(flags & FOOTER),
-            excluded=excluded,
-            sponsored=sponsored or "sponsored" in rel,
+            excluded=bool(marks & EXCLUDED),
+            sponsored=bool(marks & (PAID | AD_SLOT)) or "sponsored" in rel,
+        )
+
+    def _marks(self, node: Node) -> int:
+        """EXCLUDED, PAID and AD_SLOT for the node's own class/id tokens."""
+        kinds = self.tokens.kinds(node)
+        return (
+            (EXCLUDED if kinds & tk.EXCLUDE else 0)
+            | (PAID if kinds & tk.SPONSORED else 0)
+            | (AD_SLOT if kinds & tk.AD_SLOT else 0)
         )
 
 
@@ -155,29 +172,39 @@ def in_running_text(link: Node, page: Page) -> bool:
             other.append(child.text_content or "")
         elif (
             tag in tt.INLINE_TAGS
-            and tag != "time"
+            and tag not in ("time", "a")  # sibling links are other items, not a sentence
             and child.mem_id != own
-            and tf.META.find(page.tokens.of(child)) is None
+            and not page.tokens.kinds(child) & tk.META
         ):
             other.append(child.text())
     text = " ".join(other)
     if len(text) < tt.RUNNING_TEXT_CHARS:
         return False
-    text = tt.INLINE_LABEL.sub("", normalize_text(text), count=1)
+    text = tt.INLINE_LABEL.sub("", tf.clean_text(text), count=1)
     return len(text) >= tt.RUNNING_TEXT_CHARS
 
 
 def headline_links(root: Node, page: Page) -> list[Link]:
     """The page's headline links, in page order."""
     page_key = url_key(page.url)
-    single_h1 = len(root.css("h1")) == 1
+    headings = root.css("h1, h2, h3, h4, h5, h6")
+    single_h1 = sum(1 for h in headings if h.tag == "h1") == 1
+    for element in headings:
+        holder = element.parent
+        for _ in range(tt.MAX_ITEM_DEPTH + 1):
+            if holder is None or holder.mem_id in page.heading_holders:
+                break
+            page.heading_holders.add(holder.mem_id)
+            holder = holder.parent
+    insides = tf.link_insides(root)
     links: list[Link] = []
     for node in root.css("a[href]"):
         raw = node.text()
         words = tf.word_count(raw)
         if words < tt.MIN_HEADING_WORDS:
             continue
-        heading = tf.heading_level(node)
+        inside = insides.get(node.mem_id, tf.NOTHING_INSIDE)
+        heading = tf.heading_level(node, inside)
         if words < tt.MIN_HEADLINE_WORDS and heading is None:
             continue
         if heading == "h1" and single_h1:
@@ -185,13 +212,15 @@ def headline_links(root: Node, page: Page) -> list[Link]:
         url = page.target(node.attributes.get("href") or "")
         if url is None or url_key(url) == page_key:
             continue
-        title = tf.headline_text(node, page.tokens)
+        title = tf.headline_text(node, inside, page.tokens)
         words = tf.word_count(title)
         if words < (tt.MIN_HEADING_WORDS if heading else tt.MIN_HEADLINE_WORDS):
             continue
-        if tt.NAV_LABEL.match(title) or in_running_text(node, page):
+        if tt.NAV_LABEL.match(title) or tt.CALL_TO_ACTION.search(title) or tt.PRICE.search(title):
             continue
-        links.append(Link(node, url, title, heading))
+        if in_running_text(node, page):
+            continue
+        links.append(Link(node, url, title, heading, inside))
     return links
 
 
@@ -208,18 +237,29 @@ def _target_map(links: list[Link]) -> dict[int, set[str]]:
     return targets
 
 
-def _has_other_heading(parent: Node, node: Node) -> bool:
-    """Whether ``parent`` holds a heading outside ``node`` (then it is a block)."""
+def _holds_other_block(parent: Node, node: Node, page: Page) -> bool:
+    """Whether ``parent`` holds, beside ``node``, a heading, a list of links or prose.
+
+    Then ``parent`` is a block, a menu panel or an article body, not part of the item.
+    """
     own = node.mem_id
+    paragraphs = 0
     for child in parent.iter():
         if child.mem_id == own:
             continue
-        if child.tag in tt.HEADING_TAGS or child.css_first(_HEADINGS) is not None:
+        tag = child.tag
+        if tag in tt.HEADING_TAGS or child.mem_id in page.heading_holders:
             return True
+        if tag in ("ul", "ol", "nav") and len(child.css("a[href]")) >= 2:
+            return True
+        if tag == "p" and len(child.text()) >= tt.BODY_PARAGRAPH_CHARS:
+            paragraphs += 1
+            if paragraphs >= 2:
+                return True
     return False
 
 
-def item_node(link: Link, targets: dict[int, set[str]]) -> Node:
+def item_node(link: Link, targets: dict[int, set[str]], page: Page) -> Node:
     """The highest ancestor of the link that is still one item (see module doc)."""
     node = link.node
     budget = len(node.text()) + tt.MAX_ITEM_EXTRA_CHARS
@@ -227,21 +267,21 @@ def item_node(link: Link, targets: dict[int, set[str]]) -> Node:
         parent = node.parent
         if parent is None or parent.tag in tt.STOP_TAGS:
             break
-        if len(targets.get(parent.mem_id, ())) > 1 or _has_other_heading(parent, node):
+        if len(targets.get(parent.mem_id, ())) > 1 or _holds_other_block(parent, node, page):
             break
         text = parent.text()
-        if len(text) > budget and len(normalize_text(text)) > budget:
+        if len(text) > budget and len(" ".join(text.split())) > budget:
             break
         node = parent
     return node
 
 
-def items_of(links: list[Link]) -> dict[int, tuple[Node, Link]]:
+def items_of(links: list[Link], page: Page) -> dict[int, tuple[Node, Link]]:
     """Each item (by ``mem_id``, in page order) with its headline link."""
     targets = _target_map(links)
     items: dict[int, tuple[Node, Link]] = {}
     for link in links:
-        node = item_node(link, targets)
+        node = item_node(link, targets, page)
         found = items.get(node.mem_id)
         if found is None or (link.heading and not found[1].heading):
             items[node.mem_id] = (node, link)

@@ -4,7 +4,9 @@ Class/id tokens are matched by ``teasers._tokens``: an entry of six characters
 or more matches anywhere inside a class name with its ``-``/``_`` removed
 ("related" matches ``related-articles__list``); a shorter entry must equal one
 ``-``/``_``-separated part of a class name or the id ("card" matches
-``c-card__title``, "tag" does not match ``tag-iran``). The algorithm lives in
+``c-card__title``, "tag" does not match ``tag-iran``), and so must an entry
+written with a leading ``=`` ("=native" does not match ``alternativeHeadline``).
+The algorithm lives in
 ``teasers.py``; nothing here names a site or a domain.
 """
 
@@ -58,17 +60,20 @@ EXCLUDE_TOKENS: dict[str, str] = {
     "crumbs": "breadcrumb trail",
     "tags": "tag list",
     "taglist": "tag list",
-    "topics": "topic links",
+    "=topics": "topic links (whole part: 'hottopics' may hold stories)",
     "keywords": "keyword links",
     "social": "social buttons",
     "share": "share buttons",
     "sharing": "share buttons",
     "pagination": "page numbers",
     "pager": "page numbers",
-    "comment": "comment area and prompts",
+    "=comment": "comment area and prompts (whole part: 'commentary' is opinion)",
     "comments": "comment area and prompts",
+    "commentform": "comment form",
     "byline": "author links",
-    "author": "author links and author boxes",
+    "=author": "author boxes (whole part: 'more from this author' blocks are teasers)",
+    "authorbox": "author box",
+    "authorbio": "author biography",
     "newsletter": "newsletter sign-up",
     "subscribe": "subscription prompts",
     "cookie": "cookie notices",
@@ -117,12 +122,19 @@ SPONSORED_TOKENS: dict[str, str] = {
     "promoted": "promoted stories of a recommendation widget",
     "paid": "paid content",
     "partner": "partner content",
-    "advert": "advertisements",
+    "=native": "native advertising (whole part: 'alternative' holds it)",
+    "nativead": "native advertising slot",
+    "advertorial": "paid article",
+    "commercial": "commercial content",
+    "branded-content": "branded content (a bare 'branded' also marks a site's own items)",
+}
+
+# Tokens of ad slots: paid only right at an item (page columns are named "ad-column" too).
+AD_SLOT_TOKENS: dict[str, str] = {
     "ad": "advertisement slot",
     "ads": "advertisement slot",
-    "native": "native advertising",
-    "commercial": "commercial content",
-    "branded": "branded content",
+    "advert": "advertisement",
+    "advertisement": "advertisement",
 }
 
 # Tokens of an item's parts that are not its headline (skipped for the title).
@@ -142,7 +154,11 @@ META_TOKENS: dict[str, str] = {
     "timestamp": "time line",
     "meta": "meta line (date, author, comments)",
     "source": "source name",
+    "attribution": "source name of a recommended item",
+    "provider": "source name of a recommended item",
+    "publisher": "source name of a recommended item",
     "rank": "rank number of a most-read list",
+    "numero": "rank number (French, Italian, Spanish)",
     "number": "rank number of a most-read list",
     "count": "comment or view count",
     "readtime": "reading time",
@@ -186,8 +202,8 @@ STOP_TAGS = frozenset({"html", "body", "main"})
 # Labels that introduce a promo inside the article body, per language.
 INLINE_LABEL = re.compile(
     r"^\s*(?:"
-    r"related(?: (?:article|story|stories|content|coverage|reading))?"  # English
-    r"|read (?:more|also|next)|also read|more on this(?: story)?|see also|more:"
+    r"related(?: (?:articles?|story|stories|posts?|content|coverage|reading|news))?"  # English
+    r"|read (?:more|also|next)|also read|more on this(?: story)?|see also|more:|also on \S+"
     r"|recommended|you (?:may|might) also like|further reading|related link"
     r"|(?:à )?lire (?:aussi|également|la suite)|voir aussi|sur le même sujet"  # French
     r"|lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|siehe auch"  # German
@@ -231,11 +247,30 @@ KICKER_PREFIX = re.compile(
     re.IGNORECASE,
 )
 
-# Rank numbers in front of most-read headlines ("1", "01.", "3)").
-RANK_PREFIX = re.compile(r"^\s*\d{1,2}\s*[.)]?\s+(?=\S)")
+# Rank numbers in front of most-read headlines ("01.", "3)"); a bare number may
+# start a headline ("10 things to know"), so it must sit in its own element.
+RANK_PREFIX = re.compile(r"^\s*\d{1,2}\s*[.)]\s+(?=\S)")
 
 # Author lines inside an item.
 BYLINE = re.compile(r"^\s*(?:by|par|von|por|di|door|av|przez|автор)\s+\S", re.IGNORECASE)
+
+# Calls to action: links that ask for a click, not headlines of stories.
+CALL_TO_ACTION = re.compile(
+    r"\b(?:click here|tap here|sign up|subscribe (?:to|now|for)|download (?:the|our|now|free)"
+    r"|get the .{0,30}app|get it (?:on|at|for|with|by|now)|buy (?:it|now)|shop now|order now"
+    r"|follow us|join (?:us|our)|log ?in|register now|watch live now|send us"
+    r"|(?:update|manage) your (?:preferences|settings|subscription)"
+    r"|abonnez-vous|jetzt abonnieren|suscríbete|cadastre-se)\b"
+    r"|\bfree download\b|\bdownload\b.*\bfree\b",
+    re.IGNORECASE,
+)
+
+# A price with cents, or "for $30", in a link's text marks a shop product or a deal,
+# not a story (other whole amounts are left alone: "Apple raises $5bn", "Shares top $400").
+PRICE = re.compile(
+    r"[$\u20ac\u00a3\u00a5]\s?\d[\d,]*\.\d\d\b|\b\d[\d.]*,\d\d\s?(?:\u20ac|EUR|kr|z\u0142)"
+    r"|\bfor [$\u20ac\u00a3]\d[\d,]*\b(?!\s?(?:million|billion|mn|bn|m|k)\b)"  # "... for $30"
+)
 
 # Texts of legal and service links in footers.
 LEGAL_LABEL = re.compile(
@@ -245,15 +280,20 @@ LEGAL_LABEL = re.compile(
 )
 
 MIN_HEADLINE_WORDS = 4  # fewer words in a bare link is a nav label ("World news", "Sport")
-MIN_HEADING_WORDS = 2  # a link in h2-h4 is a headline even when short
+MIN_HEADING_WORDS = 3  # a link in a heading is a headline even when short ("Trump warns Iran")
 MIN_CJK_CHARS = 8  # CJK headlines have no spaces; count characters instead
 RUNNING_TEXT_CHARS = 40  # this much inline text beside a link means it sits in a sentence
 MAX_ITEM_EXTRA_CHARS = 600  # an item holds its headline plus at most a snippet and meta
 MAX_LEGAL_WORDS = 5  # legal link texts are short; a headline may mention "terms"
+MAX_DATE_CHARS = 40  # a longer text line is not a bare date ("Published: Feb 4, 2026 09:30 AM")
 MIN_SNIPPET_WORDS = 4  # shorter leftovers are labels or dates, not a snippet
+MIN_SNIPPET_LOWER = 0.3  # share of lowercase-initial words in prose; names and meta lines have few
+MAX_WALK_DEPTH = 40  # an item's text deeper than this is markup abuse; recursion stays bounded
 MAX_ITEM_DEPTH = 8  # an item is never more than this many levels above its headline link
 REGION_TOKEN_DEPTH = 6  # excluded/paid tokens count this close to an item, not on page wrappers
+AD_SLOT_DEPTH = 2  # ad-slot tokens count only on the item and its parent
 BODY_PARAGRAPH_CHARS = 80  # a sibling <p> this long marks an item standing in the article body
-BLOCK_LABEL_DEPTH = 4  # levels above an item searched for its block's heading
+LABEL_SIBLINGS = 2  # a block's heading stands at most this many elements before it
+BLOCK_LABEL_DEPTH = 3  # levels above an item searched for its block's heading
 MAX_LABEL_CHARS = 80  # longer "headings" are headlines, not block labels
 MAX_BLOCK_EXTRA_CHARS = 120  # a block node is dropped whole if it holds little beside items

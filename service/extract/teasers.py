@@ -11,7 +11,7 @@ headline links and items in ``teaser_items``, field readers in ``teaser_fields``
    snippet, card-like class tokens, similar siblings, an inline-promo label)
    and sits outside excluded regions (share bars, tag lists, comments, shops);
    in menus and page headers only story cards (heading or image) count, in the
-   page footer only cards or lists.
+   page footer only cards or lists under a block label.
 3. Its block is the nearest ancestor with a heading or aria-label, else with
    label class tokens; promos among the article's paragraphs get
    ``inline-related``.
@@ -26,10 +26,11 @@ from selectolax.lexbor import LexborNode as Node
 
 from service.extract import teaser_fields as tf
 from service.extract import teaser_tables as tt
+from service.extract import teaser_tokens as tk
 from service.extract.dates import parse_date
 from service.extract.model import Teaser
 from service.extract.teaser_items import Link, Page, Region, headline_links, items_of, url_key
-from service.extract.text import is_truncated, normalize_text
+from service.extract.text import is_truncated
 from service.extract.urls import normalize_url
 
 INLINE_BLOCK = "inline-related"
@@ -57,16 +58,19 @@ class _Item:
     snippet: str | None
     image: str | None
     """The raw source; resolved for the teasers that remain."""
-    published_at: str | None
+    date: str | None
+    """The raw date text; parsed for the teasers that remain."""
     sponsored: bool
     inline: bool = False
     block_node: Node | None = None
     block: str | None = None
+    label_node: Node | None = None
+    """The heading shown for the block, when it stands outside the block node."""
 
 
 def _read(node: Node, link: Link, page: Page) -> _Item:
     """The item's fields: snippet, image, date and paid mark."""
-    skip = tf.headline_node(link.node)
+    skip = tf.headline_node(link.node, link.inside)
     if skip.mem_id == link.node.mem_id and link.heading is not None:
         parent = link.node.parent
         while parent is not None and parent.tag not in tt.HEADING_TAGS:
@@ -75,35 +79,53 @@ def _read(node: Node, link: Link, page: Page) -> _Item:
     found = tf.read_item(node, skip, page.tokens)
     parts = []
     paid = found.paid
+    date = found.date
     for text in found.segments:
         if tf.is_sponsored_label(text):
             paid = True
             continue
-        if tt.NAV_LABEL.match(text) or tt.BYLINE.match(text) or text == link.title:
+        if tt.NAV_LABEL.match(text) or tt.BYLINE.match(text):
             continue
-        if tt.INLINE_LABEL.fullmatch(text):
+        if date is None and _may_be_date(text) and parse_date(text) is not None:
+            date = text  # a date line without markup ("4 February 2026")
             continue
-        parts.append(text)
+        text = tt.INLINE_LABEL.sub("", text, count=1)
+        if text and text != link.title and tf.clean_title(text) != link.title and _is_prose(text):
+            parts.append(text)
     snippet = " ".join(parts)
     return _Item(
         node=node,
         link=link,
         snippet=snippet if tf.word_count(snippet) >= tt.MIN_SNIPPET_WORDS else None,
         image=found.image,
-        published_at=parse_date(found.date) if found.date else None,
+        date=date,
         sponsored=paid,
     )
+
+
+def _may_be_date(text: str) -> bool:
+    """Cheap test before date parsing: short and holding a digit."""
+    return len(text) <= tt.MAX_DATE_CHARS and any(ch.isdigit() for ch in text)
+
+
+def _is_prose(text: str) -> bool:
+    """Whether a text reads as a sentence, not as names, counts and times."""
+    words = text.split()
+    if len(words) < tt.MIN_SNIPPET_WORDS:
+        return False
+    cased = [w for w in words if w[0].isalpha() and (w[0].islower() or w[0].isupper())]
+    if not cased:
+        return True  # a script without case (CJK, Arabic)
+    lower = sum(1 for w in cased if w[0].islower())
+    return lower >= tt.MIN_SNIPPET_LOWER * len(cased)
 
 
 def _is_body_paragraph(node: Node) -> bool:
     return node.tag == "p" and len(node.text()) >= tt.BODY_PARAGRAPH_CHARS
 
 
-def _inline_promo(item: _Item) -> bool:
-    """Whether the item stands among the article's paragraphs or carries a promo label."""
-    text = normalize_text(item.node.text())
-    if tt.INLINE_LABEL.match(text) and not tt.NAV_LABEL.match(text):
-        return True
+def _in_body(item: _Item) -> bool:
+    """Whether the item stands among the article's paragraphs."""
     parent = item.node.parent
     if parent is None:
         return False
@@ -116,38 +138,63 @@ def _inline_promo(item: _Item) -> bool:
     return False
 
 
+def _inline_promo(item: _Item) -> bool:
+    """Whether the item is a promo inside the article body.
+
+    It carries a promo label ("Read more: ..."), or stands among the body's
+    paragraphs as a bare headline link, a card (heading or image) or with a snippet.
+    """
+    text = tf.clean_text(item.node.text())
+    if tt.INLINE_LABEL.match(text) and not tt.NAV_LABEL.match(text):
+        return True
+    if not _in_body(item):
+        return False
+    card = item.link.heading is not None or item.image is not None or item.snippet is not None
+    return card or text == item.link.title
+
+
 def _is_teaser(item: _Item, region: Region, siblings: int, page: Page) -> bool:
     """Whether an item is a teaser (rules in the module doc)."""
     if region.hidden or region.excluded:
         return False
     title = item.link.title
-    if tt.LEGAL_LABEL.search(title) and tf.word_count(title) <= tt.MAX_LEGAL_WORDS:
+    if tf.word_count(title) <= tt.MAX_LEGAL_WORDS and tt.LEGAL_LABEL.search(title):
         return False
     story_card = item.link.heading is not None or item.image is not None
     if region.menu:
         return story_card and tf.word_count(title) >= tt.MIN_HEADLINE_WORDS
     if region.footer:
         return story_card or siblings >= 2
-    card = item.node.tag in ("li", "article") or tf.CARD.find(page.tokens.of(item.node)) is not None
+    card = item.node.tag in ("li", "article") or bool(page.tokens.kinds(item.node) & tk.CARD)
     return story_card or item.snippet is not None or card or siblings >= 2 or item.inline
 
 
-def _block_of(item: _Item, items: set[int], page: Page) -> tuple[Node | None, str | None]:
-    """The item's block node and label: nearest ancestor with a heading, else label tokens."""
-    chain: list[Node] = []
+def _block_of(item: _Item, items: set[int], page: Page) -> None:
+    """Sets the item's block node, label and label element.
+
+    Nearest first: a heading just before the item's branch, the block's own
+    heading child or aria-label; failing all, label class tokens.
+    """
+    below = item.node
     node = item.node.parent
+    chain: list[Node] = []
     while node is not None and node.tag not in tt.STOP_TAGS and len(chain) < tt.BLOCK_LABEL_DEPTH:
         chain.append(node)
-        node = node.parent
-    for node in chain:
+        found = tf.heading_before(below, items, page.heading_holders, page.tokens)
+        if found is not None:
+            item.block_node, (item.label_node, item.block) = node, found
+            return
         label = tf.block_heading(node, items, page.tokens)
         if label is not None:
-            return node, label
+            item.block_node, item.block = node, label
+            return
+        below, node = node, node.parent
     for node in chain:
-        label = tf.block_token_label(node, page.tokens)
+        label = page.tokens.block_label(node)
         if label is not None:
-            return node, label
-    return item.node.parent, None
+            item.block_node, item.block = node, label
+            return
+    item.block_node = item.node.parent
 
 
 def find_teasers(root: Node, page_url: str) -> TeaserScan:
@@ -158,7 +205,7 @@ def find_teasers(root: Node, page_url: str) -> TeaserScan:
     navigation links are never teasers.
     """
     page = Page(page_url)
-    found = items_of(headline_links(root, page))
+    found = items_of(headline_links(root, page), page)
     item_ids = set(found)
     siblings: dict[tuple[int, str], int] = {}
     for node, _link in found.values():
@@ -166,10 +213,13 @@ def find_teasers(root: Node, page_url: str) -> TeaserScan:
         siblings[key] = siblings.get(key, 0) + 1
     kept: list[_Item] = []
     paid_blocks: set[int] = set()
+    checked_blocks: set[int] = set()
     for node, link in found.values():
         region = page.region(node, link.node)
         if region.hidden or region.excluded:
             continue
+        if region.menu and link.heading is None and node.css_first("img") is None:
+            continue  # a plain menu link, not a story card
         item = _read(node, link, page)
         item.sponsored = item.sponsored or region.sponsored
         item.inline = _inline_promo(item)
@@ -179,13 +229,18 @@ def find_teasers(root: Node, page_url: str) -> TeaserScan:
         if item.inline:
             item.block_node, item.block = node.parent, INLINE_BLOCK
         else:
-            item.block_node, item.block = _block_of(item, item_ids, page)
+            _block_of(item, item_ids, page)
+        if region.footer and item.block is None and item.link.heading is None and not item.image:
+            continue  # a plain link list in the page footer is service links, not stories
         block_id = item.block_node.mem_id if item.block_node is not None else -1
-        block_tokens = page.tokens.of(item.block_node) if item.block_node is not None else None
-        if (item.block is not None and tf.is_sponsored_label(item.block)) or (
-            block_tokens is not None and tf.SPONSORED.find(block_tokens) is not None
-        ):
-            paid_blocks.add(block_id)
+        if block_id not in checked_blocks and item.block_node is not None and not item.inline:
+            checked_blocks.add(block_id)
+            if (
+                (item.block is not None and tf.is_sponsored_label(item.block))
+                or page.tokens.kinds(item.block_node) & tk.SPONSORED
+                or tf.block_is_paid(item.block_node, item_ids)
+            ):
+                paid_blocks.add(block_id)
         kept.append(item)
     for item in kept:
         if item.block_node is not None and item.block_node.mem_id in paid_blocks:
@@ -196,9 +251,13 @@ def find_teasers(root: Node, page_url: str) -> TeaserScan:
 def _assemble(kept: list[_Item], page_url: str) -> TeaserScan:
     """Dedups by target, numbers blocks and positions, collects the nodes."""
     page_key = url_key(page_url)
+    normalized: dict[str, str | None] = {}  # the same target recurs; normalize it once
     first: dict[str, _Item] = {}
     for item in kept:
-        url = normalize_url(item.link.url, page_url)
+        raw = item.link.url
+        if raw not in normalized:
+            normalized[raw] = normalize_url(raw, page_url)
+        url = normalized[raw]
         if url is None or url_key(url) == page_key:
             continue
         item.link.url = url
@@ -210,7 +269,7 @@ def _assemble(kept: list[_Item], page_url: str) -> TeaserScan:
             seen.link = item.link
         seen.snippet = seen.snippet or item.snippet
         seen.image = seen.image or item.image
-        seen.published_at = seen.published_at or item.published_at
+        seen.date = seen.date or item.date
     block_index: dict[tuple[int, str | None], int] = {}
     teasers: list[Teaser] = []
     for position, item in enumerate(first.values()):
@@ -228,12 +287,12 @@ def _assemble(kept: list[_Item], page_url: str) -> TeaserScan:
                 snippet=snippet,
                 truncated=is_truncated(title) or (snippet is not None and is_truncated(snippet)),
                 image=normalize_url(item.image, page_url) if item.image else None,
-                published_at=item.published_at,
+                published_at=parse_date(item.date) if item.date else None,
                 sponsored=item.sponsored,
             )
         )
     nodes = _outermost(_removal_nodes(kept))
-    chars = sum(len(normalize_text(node.text())) for node in nodes)
+    chars = sum(tf.text_length(node) for node in nodes)
     return TeaserScan(tuple(teasers), tuple(nodes), chars)
 
 
@@ -243,7 +302,7 @@ def _removal_nodes(kept: list[_Item]) -> list[Node]:
     for item in kept:
         if item.block_node is not None and not item.inline:
             key = item.block_node.mem_id
-            inside[key] = inside.get(key, 0) + len(normalize_text(item.node.text()))
+            inside[key] = inside.get(key, 0) + tf.text_length(item.node)
     whole: dict[int, bool] = {}
     nodes = []
     for item in kept:
@@ -253,9 +312,11 @@ def _removal_nodes(kept: list[_Item]) -> list[Node]:
             continue
         key = block.mem_id
         if key not in whole:
-            extra = len(normalize_text(block.text())) - inside[key] - len(item.block or "")
+            extra = tf.text_length(block) - inside[key] - len(item.block or "")
             whole[key] = extra <= tt.MAX_BLOCK_EXTRA_CHARS and block.css_first("h1") is None
         nodes.append(block if whole[key] else item.node)
+        if item.label_node is not None and tf.text_length(item.label_node) <= len(item.block or ""):
+            nodes.append(item.label_node)  # the heading alone, never a holder with more
     return nodes
 
 

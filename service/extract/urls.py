@@ -11,8 +11,9 @@ are escaped. Query parameters keep their order.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
-from urllib.parse import quote, unquote, urljoin, urlsplit, urlunsplit
+from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from service.extract.url_tables import TRACKING_PARAMS, TRACKING_PREFIXES
 
@@ -25,6 +26,9 @@ _TAB_NEWLINE = re.compile("[\t\n\r]")  # dropped anywhere in a URL, as browsers 
 _EDGE = "".join(map(chr, range(0x21)))  # controls and space, stripped at the ends
 # Characters left unescaped in a path / a query: the URL syntax plus "%" so
 # that existing escapes stay as written.
+_WEB = ("http://", "https://")
+_UNSAFE = re.compile(r"[^!-~]|[\"<>\\^`{|}]")  # not printable ASCII, or not allowed in a URL
+_BAD_HOST = re.compile(r"[\s<>\"'`{}|\\^%/]")  # never in a host name
 _PATH_SAFE = "/%:@!$&'()*+,;=-._~"
 _QUERY_SAFE = _PATH_SAFE + "?"
 
@@ -42,11 +46,12 @@ def normalize_url(href: str, base: str) -> str | None:
     if not href or href[:11].lower().startswith(_NOT_WEB):
         return None
     try:
-        parts = urlsplit(urljoin(base, href))
+        absolute = _absolute(href, base)
+        parts = urlsplit(absolute)
         port = parts.port
         host = _host(parts.hostname)
-        path = quote(_remove_dot_segments(parts.path), safe=_PATH_SAFE) or "/"
-        query = _strip_tracking(quote(parts.query, safe=_QUERY_SAFE))
+        path = _escape(_remove_dot_segments(parts.path), _PATH_SAFE) or "/"
+        query = _strip_tracking(_escape(parts.query, _QUERY_SAFE))
     except ValueError:  # a bad port, a bad host, unencodable text (UnicodeError)
         return None
     scheme = parts.scheme.lower()
@@ -54,7 +59,32 @@ def normalize_url(href: str, base: str) -> str | None:
         return None
     if port is not None and port != _DEFAULT_PORTS[scheme]:
         host = f"{host}:{port}"
-    return urlunsplit((scheme, host, path, query, ""))
+    return f"{scheme}://{host}{path}?{query}" if query else f"{scheme}://{host}{path}"
+
+
+def _absolute(href: str, base: str) -> str:
+    """``href`` resolved against ``base``; the common forms without ``urljoin``'s cost."""
+    if href[:8].lower().startswith(_WEB):
+        return href
+    if href[0] == "/" and href[1:2] != "/":  # root-relative: the base's origin and the href
+        origin = _origin(base)
+        if origin:
+            return origin + href
+    return urljoin(base, href)
+
+
+@lru_cache(maxsize=64)
+def _origin(base: str) -> str:
+    """``scheme://host[:port]`` of an http(s) ``base``, or ``""``."""
+    parts = urlsplit(base)
+    if parts.scheme.lower() not in _DEFAULT_PORTS or not parts.netloc:
+        return ""
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def _escape(text: str, safe: str) -> str:
+    """``text`` with the characters a URL may not hold percent-escaped, others as written."""
+    return quote(text, safe=safe) if _UNSAFE.search(text) else text
 
 
 def _host(hostname: str | None) -> str:
@@ -66,7 +96,7 @@ def _host(hostname: str | None) -> str:
         return f"[{host}]"
     if not host.isascii():
         host = host.encode("idna").decode("ascii")  # raises UnicodeError when invalid
-    if any(ch in host for ch in " <>\"'`{}|\\^%"):
+    if _BAD_HOST.search(host):
         raise ValueError("not a host name")
     return host
 

@@ -62,6 +62,21 @@ from service.extract.dates import parse_date
         ("4 febbraio 2026", "2026-02-04T00:00:00Z"),
         ("4 maart 2026", "2026-03-04T00:00:00Z"),
         ("Publié le 4 février 2026", "2026-02-04T00:00:00Z"),
+        ("17:30, 4 февраля 2026", "2026-02-04T17:30:00Z"),
+        ("4 февраля 2026 г. в 17:30", "2026-02-04T17:30:00Z"),  # noqa: RUF001
+        ("4 lutego 2026", "2026-02-04T00:00:00Z"),
+        ("4 Şubat 2026", "2026-02-04T00:00:00Z"),
+        ("4 Februari 2026", "2026-02-04T00:00:00Z"),
+        ("2026年2月4日", "2026-02-04T00:00:00Z"),
+        ("2026年2月4日 09:30", "2026-02-04T09:30:00Z"),
+        ("2026년 2월 4일 09:30", "2026-02-04T09:30:00Z"),
+        # more English forms
+        ("Feb. 4, 2026", "2026-02-04T00:00:00Z"),
+        ("February 4th, 2026", "2026-02-04T00:00:00Z"),
+        ("Updated: 09:30 EST, Wed February 4, 2026", "2026-02-04T14:30:00Z"),
+        ("2026/02/04 09:30", "2026-02-04T09:30:00Z"),
+        ("1770197400.5", "2026-02-04T09:30:00Z"),
+        ("04-02-2026", "2026-02-04T00:00:00Z"),  # dashes, year last: day first
     ],
 )
 def test_date_forms_become_iso_utc(text: str, expected: str) -> None:
@@ -93,6 +108,8 @@ def test_date_forms_become_iso_utc(text: str, expected: str) -> None:
         "99999999999",  # epoch of 11 digits: neither seconds nor milliseconds
         "Read more about it on 4 February 2026 in our weekly newsletter for subscribers only",
         "x" * 500,
+        "Online 4 Feb 2026",  # a word that starts like a label is not the label
+        "Standard 4 Feb 2026",
     ],
 )
 def test_non_dates_are_none(text: str) -> None:

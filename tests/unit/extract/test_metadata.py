@@ -199,6 +199,8 @@ def test_language_from_jsonld_in_language() -> None:
         ("", None),
         ("english", None),
         ("x-default", None),
+        ("en, fr", "en"),
+        (" de-DE ", "de-DE"),
     ],
 )
 def test_language_tag_form(tag: str, expected: str | None) -> None:
@@ -368,6 +370,11 @@ def test_page_type_article_from_og_type() -> None:
     assert read('<meta property="og:type" content="article">').page_type == "article"
 
 
+def test_og_type_article_on_the_home_page_is_not_an_article() -> None:
+    m = read('<meta property="og:type" content="article">', url="https://news.example.org/")
+    assert m.page_type is None
+
+
 def test_page_type_listing_from_collection_page() -> None:
     m = read(
         '<script type="application/ld+json">{"@type": "CollectionPage", "name": "World"}</script>',
@@ -409,12 +416,21 @@ def test_page_type_unknown_without_signals() -> None:
     assert read("<title>x</title>").page_type is None
 
 
-def test_jsonld_body_is_normalized_text() -> None:
+def test_jsonld_body_is_normalized_text_one_paragraph_per_line() -> None:
     m = read(
         '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H",'
         ' "articleBody": "First  paragraph.\\n\\nSecond &amp; last."}</script>'
     )
-    assert m.jsonld_body == "First paragraph. Second & last."
+    assert m.jsonld_body == "First paragraph.\nSecond & last."
+
+
+def test_jsonld_body_html_is_read_as_paragraphs() -> None:
+    m = read(
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H",'
+        ' "articleBody": "<p>First <b>bold</b> line.</p><p>Second<br>third &amp; last.</p>"}'
+        "</script>"
+    )
+    assert m.jsonld_body == "First bold line.\nSecond\nthird & last."
 
 
 def test_jsonld_body_none_without_article_body() -> None:

@@ -168,3 +168,12 @@ def test_deep_nesting_is_cut_without_error() -> None:
 
 def test_very_deep_json_does_not_raise() -> None:
     assert parse_blocks(["[" * 100_000 + "]" * 100_000]).objects == ()
+
+
+def test_deeply_nested_values_read_as_absent_without_error() -> None:
+    lists = "[" * 900 + '"Ana Lima"' + "]" * 900
+    names = '{"name": ' * 900 + '"Ana Lima"' + "}" * 900
+    for key in ("author", "publisher", "image", "keywords", "headline"):
+        for deep in (lists, names):
+            m = read(f'{{"@type": "NewsArticle", "{key}": {deep}}}')
+            assert (m.authors, m.site_name, m.image, m.tags) == ((), None, None, ())

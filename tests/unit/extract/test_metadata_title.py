@@ -135,3 +135,35 @@ def test_chinese_title_with_site_name() -> None:
 
 def test_choose_title_without_anything() -> None:
     assert choose_title([], [], []) is None
+
+
+def test_short_site_name_does_not_cut_a_clause_that_starts_like_it() -> None:
+    title = "Markets rally - Apple earnings beat"
+    assert strip_site_name(title, ["AP"]) == title
+
+
+def test_host_name_must_match_exactly() -> None:
+    title = "Fed raises rates - News analysis"
+    assert strip_site_name(title, [], ["news", "news.example"]) == title
+    assert strip_site_name("Fed raises rates - News", [], ["news"]) == "Fed raises rates"
+
+
+def test_any_declared_site_name_is_cut() -> None:
+    head = (
+        '<meta property="og:site_name" content="The Daily Example Group">'
+        '<meta name="application-name" content="Example Daily">'
+        "<title>Storm reaches the coast \u2013 Example Daily</title>"
+    )
+    assert title_of(head, url="https://example.net/a/1") == "Storm reaches the coast"
+
+
+def test_visible_h1_preferred_when_it_is_the_declared_title_edited() -> None:
+    head = '<meta property="og:title" content="HS Roundup: Viera defeats Rockledge again">'
+    body = "<h1>High School Roundup: Viera defeats Rockledge again</h1>"
+    assert title_of(head, body) == "High School Roundup: Viera defeats Rockledge again"
+
+
+def test_h1_sharing_a_few_words_is_not_the_declared_title() -> None:
+    head = '<meta property="og:title" content="Storm reaches the coast of Portugal">'
+    body = "<h1>The coast of Portugal: a guide for visitors</h1>"
+    assert title_of(head, body) == "Storm reaches the coast of Portugal"

@@ -64,3 +64,23 @@ def test_boilerplate_is_in_no_record(name: str) -> None:
     texts = _record_texts(result)
     for absent in expected.get("absent", []):
         assert not any(absent in text for text in texts), absent
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_split_yields_the_expected_teasers(name: str) -> None:
+    """The teasers as split() delivers them (after cleaning, beside the body)."""
+    result, expected = _load(name)
+    if "teasers" not in expected:
+        pytest.skip("no teaser expectation for this page")
+    got = [(t.title, t.url) for t in result.teasers]
+    assert got == [(t["title"], t["url"]) for t in expected["teasers"]]
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_article_and_teasers_share_no_text(name: str) -> None:
+    result, _ = _load(name)
+    if result.article is None:
+        return
+    body = result.article.body
+    for teaser in result.teasers:
+        assert teaser.title not in body, teaser.title

@@ -1,0 +1,138 @@
+"""Class/id tokens of elements, matched against the token tables of ``teaser_tables``.
+
+Every table is folded into one matcher, so that an element's tokens are read
+and matched once per page (``Tokens.kinds``) whatever the number of tables.
+The matching rule is described in ``teaser_tables``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborNode as Node
+
+from service.extract import teaser_tables as tt
+
+Attrs = dict[str, str | None]
+TokenPair = tuple[frozenset[str], str]
+_Table = dict[str, str] | dict[str, tuple[str, str]]
+
+# Kinds of elements, as bits.
+CARD, EXCLUDE, MENU, FOOTER, SPONSORED, AD_SLOT, META, LABEL = 1, 2, 4, 8, 16, 32, 64, 128
+_TABLES: tuple[tuple[int, _Table], ...] = (
+    (CARD, tt.CARD_TOKENS),
+    (EXCLUDE, tt.EXCLUDE_TOKENS),
+    (MENU, tt.MENU_TOKENS),
+    (FOOTER, tt.FOOTER_TOKENS),
+    (SPONSORED, tt.SPONSORED_TOKENS),
+    (AD_SLOT, tt.AD_SLOT_TOKENS),
+    (META, tt.META_TOKENS),
+    (LABEL, tt.BLOCK_LABEL_TOKENS),
+)
+_PART_SPLIT = re.compile(r"[^a-z0-9]+")
+_SQUASH = re.compile(r"[-_]+")
+_NO_TOKENS: TokenPair = (frozenset(), "")
+
+
+def squash(token: str) -> str:
+    """A table entry or class name without ``-``/``_`` (and without a leading ``=``)."""
+    return _SQUASH.sub("", token.lstrip("="))
+
+
+def _is_long(token: str) -> bool:
+    return len(squash(token)) >= 6 and not token.startswith("=")
+
+
+@dataclass(frozen=True, slots=True)
+class KindMatcher:
+    """All token tables in one: the kinds (bits) an element's tokens belong to."""
+
+    short: dict[str, int]
+    long: re.Pattern[str]
+    long_kinds: dict[str, int]
+
+    @classmethod
+    def build(cls) -> KindMatcher:
+        short: dict[str, int] = {}
+        long: dict[str, int] = {}
+        for kind, table in _TABLES:
+            for token in table:
+                target = long if _is_long(token) else short
+                target[squash(token)] = target.get(squash(token), 0) | kind
+        # The alternation takes the longest token at a place; it carries the kinds
+        # of the long tokens inside it ("authorbox" is also "author").
+        long_kinds = {
+            token: _or(kind for other, kind in long.items() if other in token) for token in long
+        }
+        alternatives = sorted(long, key=len, reverse=True)
+        return cls(short, re.compile("|".join(map(re.escape, alternatives))), long_kinds)
+
+    def kinds(self, tokens: TokenPair) -> int:
+        parts, squashed = tokens
+        if not squashed:
+            return 0
+        found = 0
+        for part in parts:
+            found |= self.short.get(part, 0)
+        for token in self.long.findall(squashed):
+            found |= self.long_kinds[token]
+        return found
+
+
+def _or(bits: Iterable[int]) -> int:
+    result = 0
+    for bit in bits:
+        result |= bit
+    return result
+
+
+MATCHER = KindMatcher.build()
+_LABEL_TOKENS = {squash(k): name for k, (name, _why) in tt.BLOCK_LABEL_TOKENS.items()}
+_LABEL_PATTERN = re.compile(
+    "|".join(re.escape(t) for t in sorted(_LABEL_TOKENS, key=len, reverse=True))
+)
+
+
+@dataclass(slots=True)
+class Tokens:
+    """Class/id tokens and kinds of the elements of one page, computed once per element."""
+
+    pairs: dict[int, TokenPair] = field(default_factory=dict)
+    kind_cache: dict[int, int] = field(default_factory=dict)
+
+    def of(self, node: Node, attrs: Attrs | None = None) -> TokenPair:
+        """(the ``-``/``_``-separated parts, the lowercased names squashed) of class and id.
+
+        ``attrs`` is ``node.attributes`` when the caller has it already.
+        """
+        key = node.mem_id
+        found = self.pairs.get(key)
+        if found is not None:
+            return found
+        if attrs is None:
+            attrs = node.attributes
+        raw = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower().strip()
+        if raw:
+            found = (frozenset(_PART_SPLIT.split(raw)) - {""}, _SQUASH.sub("", raw))
+        else:
+            found = _NO_TOKENS
+        self.pairs[key] = found
+        return found
+
+    def kinds(self, node: Node, attrs: Attrs | None = None) -> int:
+        """The kinds (``CARD``, ``EXCLUDE``...) the element's class/id tokens name."""
+        key = node.mem_id
+        found = self.kind_cache.get(key)
+        if found is None:
+            found = MATCHER.kinds(self.of(node, attrs))
+            self.kind_cache[key] = found
+        return found
+
+    def block_label(self, node: Node) -> str | None:
+        """The block label the element's class tokens name ("most-read" -> "Most read")."""
+        if not self.kinds(node) & LABEL:
+            return None
+        found = _LABEL_PATTERN.search(self.of(node)[1])
+        return _LABEL_TOKENS.get(found.group(0)) if found else None

@@ -1,0 +1,52 @@
+"""metadata_authors.clean_authors: names out of byline strings."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.extract.metadata_authors import clean_authors
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        (["Ana Lima"], ("Ana Lima",)),
+        (["By Ana Lima"], ("Ana Lima",)),
+        (["BY ANA LIMA"], ("ANA LIMA",)),
+        (["by: Ana Lima"], ("Ana Lima",)),
+        (["Analysis by Ana Lima"], ("Ana Lima",)),
+        (["Reporting by Ana Lima and Ben Okafor"], ("Ana Lima", "Ben Okafor")),
+        (["Ana Lima & Ben Okafor"], ("Ana Lima", "Ben Okafor")),
+        (["Ana Lima; Ben Okafor"], ("Ana Lima", "Ben Okafor")),
+        (["Ana Lima, Ben Okafor"], ("Ana Lima", "Ben Okafor")),
+        (["par Jeanne Martin"], ("Jeanne Martin",)),
+        (["von Max Muster"], ("Max Muster",)),
+        (["Von Miller"], ("Von Miller",)),  # a name, not the German prefix
+        (["Text: Ana Lima"], ("Ana Lima",)),
+        # job titles and outlets after a comma or a bar are not names
+        (["Ana Lima, AP Auto Writer"], ("Ana Lima",)),
+        (["Ana Lima, Staff Writer"], ("Ana Lima",)),
+        (["Ana Lima, CNN Business"], ("Ana Lima",)),
+        (["Ana Lima, MS, RD"], ("Ana Lima",)),
+        (["Ana Lima | Example Media for Example.com"], ("Ana Lima",)),
+        (["Ana Lima, Futurism"], ("Ana Lima",)),
+        # an outlet alone is kept: it is the byline
+        (["Associated Press"], ("Associated Press",)),
+        # not names
+        (["https://social.example.net/ana"], ()),
+        (["@analima"], ()),
+        (["ana@example.org"], ()),
+        (["admin"], ()),
+        (["123456"], ()),
+        ([""], ()),
+        (["A very long sentence that is certainly not the name of any person at all"], ()),
+        # duplicates
+        (["Ana Lima", "ana lima", "By Ana Lima"], ("Ana Lima",)),
+    ],
+)
+def test_clean_authors(values: list[str], expected: tuple[str, ...]) -> None:
+    assert clean_authors(values) == expected
+
+
+def test_arabic_and_cjk_names_kept() -> None:
+    assert clean_authors(["محمد علي", "山田 太郎", "李明"]) == ("محمد علي", "山田 太郎", "李明")

@@ -1,0 +1,196 @@
+"""split()'s contract beyond the golden pages: limits, charsets, JSON-LD bodies, stubs, stats."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from service.extract.model import RefusedPage
+from service.extract.split import Limits, split
+
+PAGES = Path(__file__).parent / "pages"
+
+_ARTICLE = (
+    "<html><head><title>A story</title><meta property='og:type' content='article'></head>"
+    "<body><nav><a href='/'>Home</a></nav><article><h1>A story</h1>"
+    "<p>The first paragraph of the story is long enough to count as prose, with a comma.</p>"
+    "<p>The second paragraph goes on about the same thing, at the same length, with commas.</p>"
+    "</article><footer>Leave the first comment</footer></body></html>"
+)
+
+
+def test_body_over_byte_budget_is_refused() -> None:
+    with pytest.raises(RefusedPage) as refused:
+        split(_ARTICLE.encode(), "https://example.org/a", limits=Limits(max_bytes=100))
+    assert refused.value.reason == "page_too_large"
+
+
+def test_page_over_element_budget_is_refused() -> None:
+    page = ("<html><body>" + "<span>x</span>" * 5000 + "</body></html>").encode()
+    with pytest.raises(RefusedPage) as refused:
+        split(page, "https://example.org/a", limits=Limits(max_nodes=1000))
+    assert refused.value.reason == "node_budget"
+
+
+def test_article_page_gives_title_and_paragraphs_without_chrome() -> None:
+    result = split(_ARTICLE.encode(), "https://example.org/a")
+    assert result.article is not None
+    assert result.article.title == "A story"
+    assert [p.text[:20] for p in result.article.paragraphs] == [
+        "The first paragraph ",
+        "The second paragraph",
+    ]
+    assert "Leave the first comment" not in result.article.body
+    assert result.stats.article_chars == sum(len(p.text) for p in result.article.paragraphs)
+    assert result.stats.dropped_chars > 0  # the navigation and the comment prompt
+
+
+def test_wrong_header_charset_falls_back_to_the_meta_declaration() -> None:
+    text = "<html><head><meta charset='windows-1251'></head><body><p>Привет, мир</p></body></html>"
+    result = split(
+        text.encode("cp1251"), "https://example.org/a", {"content-type": "text/html; charset=utf-8"}
+    )
+    assert result.charset == "cp1251"
+
+
+def test_gb2312_page_is_read_as_gb18030() -> None:
+    result = split((PAGES / "body_cjk_chinese.html").read_bytes(), "https://example.cn/a.html")
+    assert result.charset == "gb18030"
+    assert result.article is not None
+    assert result.article.title == "城市新建图书馆正式开放"
+
+
+def test_body_only_in_jsonld_is_used_and_flagged() -> None:
+    page = (PAGES / "body_jsonld_only.html").read_bytes()
+    result = split(page, "https://metro.example.com/city/tram-line-approved")
+    assert result.article is not None
+    assert result.article.body.startswith("The city council voted 31 to 12")
+    assert result.warnings == ("body_from_jsonld",)
+
+
+def test_paywalled_stub_keeps_the_visible_lead_only() -> None:
+    """Decision: a paywalled article is still an article; its body is the visible
+    lead, and the subscription prompt is in no record."""
+    page = (PAGES / "body_paywall_stub.html").read_bytes()
+    result = split(page, "https://ledger.example.com/business/battery-plant")
+    assert result.article is not None
+    assert len(result.article.paragraphs) == 2
+    assert "Subscribe" not in result.article.body
+
+
+def test_frameset_page_has_neither_article_nor_teasers() -> None:
+    result = split((PAGES / "body_frameset.html").read_bytes(), "https://herald.example.com/")
+    assert result.article is None
+    assert result.teasers == ()
+
+
+def test_story_list_is_no_body_even_when_its_teasers_stay_in_the_tree() -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from service.extract import article, clean
+
+    card = (
+        '<div class="card"><h3><a href="/sport/story-{i}">Headline {i} about the match</a></h3>'
+        "<p>The team won again on Saturday, with a late goal from the captain, and the coach "
+        "said the season was going to plan, though injuries remain a worry.</p></div>"
+    )
+    cards = "".join(card.format(i=i) for i in range(8))
+    tree = LexborHTMLParser(f"<html><body><main><h1>Sport</h1><section>{cards}</section></main>")
+    clean.clean_tree(tree)
+    assert tree.body is not None
+    assert article.find_body(tree.body) is None
+
+
+def test_section_page_with_an_intro_has_no_article() -> None:
+    intro = (
+        "<p>Our politics desk covers parliament, the government and elections, with reporters "
+        "in the capital and every region, and a weekly newsletter on the week's votes.</p>"
+    )
+    cards = "".join(
+        f'<li><a href="/politics/story-{i}">Story number {i} about the vote</a></li>'
+        for i in range(12)
+    )
+    page = (
+        "<html><head><title>Politics</title><meta property='og:type' content='website'>"
+        "</head><body><main><h1>Politics</h1>" + intro * 2 + f"<ul>{cards}</ul></main>"
+        "</body></html>"
+    )
+    result = split(page.encode(), "https://example.org/politics/")
+    assert result.article is None
+
+
+def test_main_post_is_read_alone_when_other_posts_follow_in_its_column() -> None:
+    main = "".join(
+        f"<p>Main story paragraph {i}, long enough to be prose, with commas, clauses, and "
+        "a point that it makes at some length for the reader.</p>"
+        for i in range(4)
+    )
+    other = (
+        "<article class='post'><h2>Another post {i}</h2><p>Another post's opening, also long "
+        "enough to be prose, with a comma, and a second clause after it.</p>"
+        "<p>And its second paragraph, which goes on, and on, for a while longer.</p></article>"
+    )
+    page = (
+        "<html><head><title>Main story</title></head><body><div id='primary'>"
+        f"<article class='post'><h1>Main story</h1>{main}</article>"
+        + "".join(other.format(i=i) for i in range(3))
+        + "</div></body></html>"
+    )
+    result = split(page.encode(), "https://blog.example.net/main-story")
+    assert result.article is not None
+    assert [p.text[:22] for p in result.article.paragraphs] == [
+        f"Main story paragraph {i}" for i in range(4)
+    ]
+
+
+def test_body_cut_into_parts_by_pictures_and_ads_is_read_whole_in_order() -> None:
+    def part(n: int) -> str:
+        return (
+            "<div class='story-chunk'>"
+            + "".join(
+                f"<p>Part {n} paragraph {i} of the story, long enough to be prose, with a comma, "
+                "and a clause that follows it.</p>"
+                for i in range(2)
+            )
+            + "</div>"
+        )
+
+    page = (
+        "<html><head><title>Story</title></head><body><main><h1>Story</h1>"
+        f"<section><div class='wrap'>{part(0)}</div></section>"
+        "<figure><img src='a.jpg'><figcaption>A picture, credited.</figcaption></figure>"
+        "<div class='ad-slot'><div class='advert'>Advertisement</div></div>"
+        "<section><div class='outer'><div class='col'><div class='row'><div class='wrap'>"
+        f"{part(1)}</div></div></div></div></section>"
+        f"<section>{part(2)}</section>"
+        "</main></body></html>"
+    )
+    result = split(page.encode(), "https://example.org/story")
+    assert result.article is not None
+    assert [p.text[:18] for p in result.article.paragraphs] == [
+        f"Part {n} paragraph {i}" for n in range(3) for i in range(2)
+    ]
+
+
+def test_a_teaser_node_holding_the_headline_is_not_removed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Safety net: should teaser detection ever take the article's own wrapper
+    for a teaser block, the article page keeps its body."""
+    import importlib
+
+    from service.extract.teasers import TeaserScan
+
+    split_module = importlib.import_module("service.extract.split")
+
+    def wrapper_as_teaser(root: object, page_url: str) -> TeaserScan:
+        assert hasattr(root, "css_first")
+        wrapper = root.css_first("div.post")  # type: ignore[attr-defined]
+        return TeaserScan((), (wrapper,), 100)
+
+    monkeypatch.setattr(split_module, "find_teasers", wrapper_as_teaser)
+    page = _ARTICLE.replace("<article>", "<div class='post'>").replace("</article>", "</div>")
+    result = split(page.encode(), "https://e.org/a")
+    assert result.article is not None
+    assert len(result.article.paragraphs) == 2

@@ -1,0 +1,408 @@
+"""Unit tests of teaser detection on small page fragments (no cleaning step)."""
+
+from __future__ import annotations
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from service.extract.model import Teaser
+from service.extract.teasers import TeaserScan, find_teasers
+
+PAGE = "https://site.example/news/this-article"
+BODY = (
+    "<article><h1>The article headline of this page</h1><div class=body>"
+    "<p>First paragraph of the article body, long enough to read as running prose here, and "
+    "then some more.</p>"
+    "<p>Second paragraph of the article body, also long enough to read as running prose, with "
+    "more words.</p>"
+    "{inline}"
+    "<p>Third paragraph of the article body, which closes the story for the reader, with a "
+    "last sentence.</p>"
+    "</div></article>"
+)
+
+
+def scan(html: str, url: str = PAGE) -> TeaserScan:
+    tree = LexborHTMLParser(f"<html><body>{html}</body></html>")
+    assert tree.root is not None
+    return find_teasers(tree.root, url)
+
+
+def teasers(html: str) -> tuple[Teaser, ...]:
+    return scan(html).teasers
+
+
+def titles(html: str) -> list[str]:
+    return [t.title for t in teasers(html)]
+
+
+def block(items: str, heading: str = "<h2>Related</h2>", cls: str = "related") -> str:
+    return f'<section class="{cls}">{heading}<ul>{items}</ul></section>'
+
+
+def li(path: str, text: str) -> str:
+    return f'<li><a href="/news/{path}">{text}</a></li>'
+
+
+# --- titles -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("link_html", "title"),
+    [
+        (
+            '<span class="rank">1</span> Ferry strike ends after pay offer',
+            "Ferry strike ends after pay offer",
+        ),
+        ("01. Ferry strike ends after pay offer", "Ferry strike ends after pay offer"),
+        ("<span>2</span> Ferry strike ends after pay offer", "Ferry strike ends after pay offer"),
+        ("<b>#3</b>Ferry strike ends after pay offer", "Ferry strike ends after pay offer"),
+        ("Related: Ferry strike ends after pay offer", "Ferry strike ends after pay offer"),
+        (
+            '<span class="kicker">Live</span> Ferry strike ends after pay offer',
+            "Ferry strike ends after pay offer",
+        ),
+        ("LIVE: Ferry strike ends after pay offer", "Ferry strike ends after pay offer"),
+        (
+            'Ferry strike ends after pay offer <span class="byline">By Ann Lee</span>',
+            "Ferry strike ends after pay offer",
+        ),
+        (
+            'Ferry strike ends after pay offer <time datetime="2026-02-01">1 Feb</time>',
+            "Ferry strike ends after pay offer",
+        ),
+        (
+            '<span class="source">Coast Post</span> Ferry strike ends after pay offer',
+            "Ferry strike ends after pay offer",
+        ),
+        ("Brexit: what the new trade deal means", "Brexit: what the new trade deal means"),
+        ("10 things to know about the ferry strike", "10 things to know about the ferry strike"),
+    ],
+)
+def test_title_is_the_headline_alone(link_html: str, title: str) -> None:
+    html = block(li("a", link_html) + li("b", "Another story about the harbour today"))
+    assert titles(html)[0] == title
+
+
+def test_headline_inside_link_heading_wins_over_kicker_and_snippet() -> None:
+    html = block(
+        '<li class="card"><a href="/news/a"><span class="label">Opinion</span>'
+        "<h3>Why the tram line matters for the suburbs</h3>"
+        "<p>A long snippet that follows the headline.</p></a></li>"
+        + li("b", "Another story about the harbour today")
+    )
+    first = teasers(html)[0]
+    assert first.title == "Why the tram line matters for the suburbs"
+    assert first.snippet == "A long snippet that follows the headline."
+
+
+# --- truncation ----------------------------------------------------------------------------
+
+
+def test_truncated_snippet_and_title_are_flagged() -> None:
+    html = block(
+        '<li><h3><a href="/news/a">Rivers overflow as storm hits the coast</a></h3>'
+        "<p>Rivers and reservoirs were on the verge of co...</p></li>"
+        '<li><h3><a href="/news/b">Teen chased by police breaks both legs in…</a></h3></li>'
+        '<li><h3><a href="/news/c">Council passes the budget after long night</a></h3>'
+        "<p>The vote ended a long debate.</p></li>"
+    )
+    got = teasers(html)
+    assert [t.truncated for t in got] == [True, True, False]
+    assert got[0].snippet == "Rivers and reservoirs were on the verge of co..."
+
+
+# --- dedup ------------------------------------------------------------------------------
+
+
+def test_same_target_twice_is_one_teaser_at_first_appearance_with_richer_fields() -> None:
+    html = (
+        block(
+            li("a", "Ferry strike ends after pay offer")
+            + li("b", "Harbour road closes for repairs"),
+            "<h2>Most read</h2>",
+            "most",
+        )
+        + "<section><h2>More news</h2>"
+        '<div class="card"><a href="/news/a"><img src="/i/a.jpg"></a><h3>'
+        '<a href="/news/a">Ferry strike ends after pay offer</a></h3>'
+        "<p>Crossings resume on Thursday after nine days.</p></div>"
+        '<div class="card"><h3><a href="/news/c">Bridge tolls rise from next month</a></h3>'
+        "</div></section>"
+    )
+    got = teasers(html)
+    assert [t.url.rsplit("/", 1)[1] for t in got] == ["a", "b", "c"]
+    assert got[0].block == "Most read"
+    assert got[0].image == "https://site.example/i/a.jpg"
+    assert got[0].snippet == "Crossings resume on Thursday after nine days."
+
+
+def test_image_link_and_headline_link_of_one_card_are_one_teaser() -> None:
+    html = block(
+        '<li class="card"><a href="/news/a">'
+        '<img data-src="/i/a.jpg" src="data:image/gif;base64,AA"></a>'
+        '<h3><a href="/news/a">Ferry strike ends after pay offer</a></h3></li>'
+        '<li class="card"><a href="/news/b"><img srcset="/i/b-320.jpg 320w, /i/b-640.jpg 640w"></a>'
+        '<h3><a href="/news/b">Harbour road closes for repairs</a></h3></li>'
+    )
+    got = teasers(html)
+    assert [t.image for t in got] == [
+        "https://site.example/i/a.jpg",
+        "https://site.example/i/b-320.jpg",
+    ]
+
+
+# --- blocks and positions -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("wrapper", "label"),
+    [
+        ("<section><h2>Most read  \u203a</h2>{items}</section>", "Most read"),
+        ('<div aria-label="Latest news">{items}</div>', "Latest news"),
+        ('<div class="most-read-widget">{items}</div>', "Most read"),
+        ('<div class="related-articles">{items}</div>', "Related"),
+        ('<div class="box">{items}</div>', None),
+    ],
+)
+def test_block_label_from_heading_aria_label_or_class_tokens(
+    wrapper: str, label: str | None
+) -> None:
+    items = (
+        "<ul>"
+        + li("a", "Ferry strike ends after pay offer")
+        + li("b", "Harbour road closes for repairs")
+        + "</ul>"
+    )
+    got = teasers(wrapper.format(items=items))
+    assert [t.block for t in got] == [label, label]
+
+
+def test_positions_and_block_indexes_follow_page_order() -> None:
+    html = block(
+        li("a", "Ferry strike ends after pay offer") + li("b", "Harbour road closes for repairs"),
+        "<h2>Latest</h2>",
+    ) + block(
+        li("c", "Bridge tolls rise from next month") + li("d", "School year starts a week later"),
+        "<h2>Most read</h2>",
+    )
+    got = teasers(html)
+    assert [(t.position, t.block_index, t.block) for t in got] == [
+        (0, 0, "Latest"),
+        (1, 0, "Latest"),
+        (2, 1, "Most read"),
+        (3, 1, "Most read"),
+    ]
+
+
+def test_published_at_from_time_element() -> None:
+    html = block(
+        '<li><a href="/news/a">Ferry strike ends after pay offer</a> <time '
+        'datetime="2026-02-04T10:15:00+01:00">10:15</time></li>'
+        + li("b", "Harbour road closes for repairs")
+    )
+    assert [t.published_at for t in teasers(html)] == ["2026-02-04T09:15:00Z", None]
+
+
+# --- what is not a teaser --------------------------------------------------------------------
+
+
+def test_navigation_and_service_links_are_not_teasers() -> None:
+    html = (
+        '<header><nav><a href="/world">World</a><a href="/business">Business and economy</a>'
+        '<a href="/news/latest-updates-live">Latest updates from the newsroom live</a></nav>'
+        "</header>"
+        '<nav class="breadcrumb">'
+        '<a href="/">Home</a> \u203a <a href="/news/politics-and-the-economy">Politics and the '
+        "economy today</a></nav>"
+        '<ul class="tags"><li>'
+        '<a href="/tag/ferries-and-shipping-lines">Ferries and shipping lines of the '
+        "north</a></li></ul>"
+        '<div class="share">'
+        '<a href="https://social.example/s?u=1">Share this article with your friends</a></div>'
+        '<div class="pagination"><a href="/news?page=2">Next page of older stories</a></div>'
+        '<p class="byline">By <a href="/authors/ann-lee-and-tom-reyes">Ann Lee and Tom '
+        "Reyes</a></p>"
+        '<a class="more" href="/news">See all news</a>'
+        '<a href="/news/this-article#comments">Leave the first comment on this story</a>'
+        '<a href="https://site.example/news/this-article/">The article headline of this page '
+        "again</a>"
+        '<footer><ul><li><a href="/about">About the Herald group</a></li><li>'
+        '<a href="/jobs">Work for the Herald group</a></li></ul></footer>'
+    )
+    assert titles(html) == []
+
+
+def test_links_in_running_body_sentences_are_not_teasers() -> None:
+    inline = (
+        '<p>Officials said the <a href="/news/earlier-report-on-the-budget">earlier report on '
+        "the budget vote</a> "
+        "had been revised twice before the council met on Tuesday evening.</p>"
+    )
+    assert titles(BODY.format(inline=inline)) == []
+
+
+def test_shop_job_and_coupon_items_are_not_teasers() -> None:
+    html = (
+        block(
+            li("p1", "Stainless steel coffee grinder with ten settings")
+            + li("p2", "Wireless headphones with noise cancelling"),
+            "<h2>Shop</h2>",
+            "product-carousel",
+        )
+        + block(
+            li("j1", "Senior reporter for the business desk wanted")
+            + li("j2", "Night editor for the digital team wanted"),
+            "<h2>Jobs</h2>",
+            "jobs-board",
+        )
+        + block(
+            li("c1", "Twenty percent off all garden furniture this week")
+            + li("c2", "Free delivery on orders over fifty euros"),
+            "<h2>Deals</h2>",
+            "coupon-list",
+        )
+    )
+    assert titles(html) == []
+
+
+def test_hidden_items_are_not_teasers_even_without_cleaning() -> None:
+    items = li("a", "Ferry strike ends after pay offer") + li(
+        "b", "Harbour road closes for repairs"
+    )
+    html = (
+        f"<section hidden><h2>Related</h2><ul>{items}</ul></section>"
+        f'<div style="display:none"><ul>{items}</ul></div>'
+        f'<div aria-hidden="true"><ul>{items}</ul></div>'
+        f"<noscript><ul>{items}</ul></noscript><template><ul>{items}</ul></template>"
+    )
+    assert titles(html) == []
+
+
+# --- inline promos and paid content -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Read more:",
+        "Related:",
+        "See also",
+        "Lire aussi :",
+        "À lire aussi",
+        "Lesen Sie auch:",
+        "Leia também:",
+        "Leggi anche:",
+        "Lea también:",
+        "Czytaj też:",
+        "Читайте также:",
+    ],
+)
+def test_inline_promo_labels_in_many_languages(label: str) -> None:
+    link = '<a href="/news/other-story">Council passes the budget after a long night</a>'
+    inline = f"<p><strong>{label}</strong> {link}</p>"
+    got = teasers(BODY.format(inline=inline))
+    assert [(t.title, t.block) for t in got] == [
+        ("Council passes the budget after a long night", "inline-related")
+    ]
+
+
+def test_standalone_link_paragraph_in_body_is_an_inline_promo() -> None:
+    inline = '<p><a href="/news/other-story">Council passes the budget after a long night</a></p>'
+    assert [t.block for t in teasers(BODY.format(inline=inline))] == ["inline-related"]
+
+
+@pytest.mark.parametrize(
+    "marker",
+    [
+        '<span class="badge">Sponsored</span>',
+        "<small>Paid partner content</small>",
+        '<span class="label">Anzeige</span>',
+    ],
+)
+def test_items_labelled_as_paid_are_sponsored(marker: str) -> None:
+    html = block(
+        f'<li>{marker} <a href="https://brand.example/offer">How one firm cut its energy bill '
+        "in half</a></li>" + li("b", "Harbour road closes for repairs")
+    )
+    assert [t.sponsored for t in teasers(html)] == [True, False]
+
+
+def test_rel_sponsored_link_is_sponsored() -> None:
+    html = block(
+        '<li><a rel="sponsored" href="https://brand.example/offer">How one firm cut its '
+        "energy bill in half</a></li>" + li("b", "Harbour road closes for repairs")
+    )
+    assert [t.sponsored for t in teasers(html)] == [True, False]
+
+
+# --- scan output --------------------------------------------------------------------------------
+
+
+def test_nodes_are_outermost_and_cover_the_teaser_text() -> None:
+    html = block(
+        li("a", "Ferry strike ends after pay offer") + li("b", "Harbour road closes for repairs")
+    )
+    tree = LexborHTMLParser(f"<html><body><p>Other text</p>{html}</body></html>")
+    assert tree.root is not None
+    result = find_teasers(tree.root, PAGE)
+    assert [n.tag for n in result.nodes] == ["section"]
+    assert result.text_chars == len("Related") + len("Ferry strike ends after pay offer") + len(
+        "Harbour road closes for repairs"
+    )
+    for node in result.nodes:
+        node.decompose()
+    assert tree.body is not None and "Ferry" not in tree.body.text()
+
+
+def test_cjk_headlines_count_characters() -> None:
+    html = block(
+        li("a", "台风导致沿海地区渡轮全部停航") + li("b", "市议会通过新的有轨电车线路计划")
+    )
+    assert len(teasers(html)) == 2
+
+
+def test_published_at_from_a_plain_date_line() -> None:
+    html = block(
+        '<li><h3><a href="/news/a">Ferry strike ends after pay offer</a></h3>'
+        "<p>4 February 2026</p></li>" + li("b", "Harbour road closes for repairs")
+    )
+    got = teasers(html)
+    assert [(t.published_at, t.snippet) for t in got] == [
+        ("2026-02-04T00:00:00Z", None),
+        (None, None),
+    ]
+
+
+def test_whole_card_link_splits_headline_and_snippet_by_class() -> None:
+    html = block(
+        '<li><a class="card" href="/news/a"><span class="card__title">Ferry strike ends after pay'
+        ' offer</span><span class="card__desc">Crossings resume on Thursday after nine days.</span>'
+        "</a></li>" + li("b", "Harbour road closes for repairs")
+    )
+    first = teasers(html)[0]
+    assert (first.title, first.snippet) == (
+        "Ferry strike ends after pay offer",
+        "Crossings resume on Thursday after nine days.",
+    )
+
+
+@pytest.mark.parametrize("url", [PAGE, "http://[bad/page", "not a url", ""])
+def test_malformed_page_or_link_urls_never_raise(url: str) -> None:
+    html = block(
+        '<li><a href="http://[bad">Ferry strike ends after pay offer</a></li>'
+        + li("b", "Harbour road closes for repairs")
+    )
+    got = scan(html, url).teasers
+    assert all(t.url.startswith("http") for t in got)
+
+
+def test_block_label_from_a_heading_just_before_the_list() -> None:
+    items = li("a", "Ferry strike ends after pay offer") + li(
+        "b", "Harbour road closes for repairs"
+    )
+    html = (
+        "<div><h2>A subheading of something else</h2><p>Some text of another part.</p>"
+        f"<h3>Related coverage</h3> <!-- list --> <ul>{items}</ul></div>"
+    )
+    assert [t.block for t in teasers(html)] == ["Related coverage", "Related coverage"]
