@@ -7,6 +7,7 @@ import asyncio
 import base64
 import contextlib
 import logging
+import signal
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -61,11 +62,16 @@ def _configure_logging(level: str) -> None:
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from service.app import serve
+    # Until the service installs its own handlers, SIGTERM stops start-up cleanly.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    try:
+        from service.app import serve
 
-    settings = _settings_from(args)
-    _configure_logging(settings.log_level)
-    asyncio.run(serve(settings))
+        settings = _settings_from(args)
+        _configure_logging(settings.log_level)
+        asyncio.run(serve(settings))
+    except KeyboardInterrupt:
+        logging.getLogger(__name__).info("stopped during start-up")
     return 0
 
 

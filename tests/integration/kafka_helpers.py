@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import os
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -13,6 +14,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import httpx
 import orjson
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 
@@ -114,6 +116,9 @@ class ServiceProcess:
     """``pagesplit run`` as a child process, as a pod would run it."""
 
     def __init__(self, settings: Settings, **env: str) -> None:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = int(s.getsockname()[1])
         self._env = dict(os.environ)
         self._env.update(
             {
@@ -124,7 +129,7 @@ class ServiceProcess:
                 "PAGESPLIT_DLQ_TOPIC": settings.dlq_topic,
                 "PAGESPLIT_GROUP_ID": settings.group_id,
                 "PAGESPLIT_DELIVERY": settings.delivery,
-                "PAGESPLIT_HTTP_PORT": "0",
+                "PAGESPLIT_HTTP_PORT": str(self.port),
                 "PAGESPLIT_WORKERS": "1",
                 "PAGESPLIT_BATCH_MAX_EVENTS": "50",
                 **env,
@@ -140,6 +145,19 @@ class ServiceProcess:
                 stderr=log,
                 start_new_session=True,  # its own process group, like a container
             )
+
+    async def wait_ready(self, timeout: float = 60) -> None:
+        """Until /readyz answers 200: the service is in the group with partitions."""
+        deadline = time.monotonic() + timeout
+        async with httpx.AsyncClient() as client:
+            while time.monotonic() < deadline:
+                assert self.process.poll() is None, self.log()
+                with contextlib.suppress(httpx.HTTPError):
+                    response = await client.get(f"http://127.0.0.1:{self.port}/readyz")
+                    if response.status_code == 200:
+                        return
+                await asyncio.sleep(0.2)
+        raise TimeoutError(f"not ready in {timeout}s\n{self.log()}")
 
     def log(self) -> str:
         return self._log.read_text(errors="replace")[-4000:]

@@ -122,14 +122,19 @@ async def broker_restart(settings: Settings, kafka: LocalKafka | None) -> None:
 
 async def second_instance(settings: Settings, kafka: LocalKafka | None) -> None:
     first = ServiceProcess(settings)
-    await wait_committed(settings, EVENTS // 6, PARTITIONS)
-    second = ServiceProcess(settings)  # a rebalance: partitions move to it
-    await wait_committed(settings, EVENTS // 2, PARTITIONS)
-    assert second.terminate() == 0, second.log()  # a rebalance: they come back
+    second = None
     try:
+        await wait_committed(settings, EVENTS // 6, PARTITIONS)
+        second = ServiceProcess(settings)  # a rebalance: partitions move to it
+        await second.wait_ready()
+        await wait_committed(settings, EVENTS // 2, PARTITIONS)
+        assert second.terminate() == 0, second.log()  # a rebalance: they come back
         assert await wait_committed(settings, EVENTS, PARTITIONS) == EVENTS, first.log()
-    finally:
         assert first.terminate() == 0, first.log()
+    finally:
+        first.kill()
+        if second is not None:
+            second.kill()
 
 
 async def sigterm_under_load(settings: Settings, kafka: LocalKafka | None) -> None:
