@@ -19,6 +19,7 @@ import orjson
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 
 from service.kafka import client_options, ensure_topics
+from service.metrics import Metrics
 from service.settings import Settings
 
 
@@ -187,3 +188,25 @@ async def wait_committed(
         if total >= minimum or time.monotonic() > deadline:
             return total
         await asyncio.sleep(0.2)
+
+
+async def run_until(
+    settings: Settings, metrics: Metrics, processed: int, timeout: float = 120
+) -> None:
+    """Run the service in this process until ``processed`` events are committed, then stop it."""
+    from service.app import serve
+
+    stop = asyncio.Event()
+    task = asyncio.create_task(serve(settings, stop, metrics))
+
+    def done() -> bool:
+        if task.done():
+            task.result()  # the service ended early: raise its error
+        value = metrics.registry.get_sample_value("pagesplit_events_processed_total") or 0
+        return value >= processed
+
+    try:
+        await wait_for(done, timeout=timeout)
+    finally:
+        stop.set()
+        await task

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import gzip
 import socket
@@ -15,12 +14,11 @@ from importlib import resources
 import orjson
 import pytest
 
-from service.app import serve
 from service.demo import SITE
 from service.events import encode_event
 from service.metrics import Metrics
 from service.settings import Settings
-from tests.integration.kafka_helpers import publish, read_all, wait_for
+from tests.integration.kafka_helpers import publish, read_all, run_until
 
 pytestmark = pytest.mark.integration
 
@@ -132,20 +130,7 @@ async def test_poison_events_are_dead_letters_and_valid_events_pass(
     await publish(settings, values, partitions=2)
 
     metrics = Metrics()
-    stop = asyncio.Event()
-    task = asyncio.create_task(serve(settings, stop, metrics))
-
-    def processed() -> bool:
-        if task.done():
-            task.result()
-        done = metrics.registry.get_sample_value("pagesplit_events_processed_total") or 0
-        return done >= len(values)
-
-    try:
-        await wait_for(processed, timeout=120)
-    finally:
-        stop.set()
-        await task
+    await run_until(settings, metrics, len(values))
 
     dead = await read_all(settings, settings.dlq_topic, len(bad))
     reasons = {g.value: g.headers["pagesplit.error.reason"].decode() for g in dead}

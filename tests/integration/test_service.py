@@ -23,6 +23,7 @@ from tests.integration.kafka_helpers import (
     committed,
     publish,
     read_all,
+    run_until,
     wait_committed,
     wait_for,
 )
@@ -78,24 +79,6 @@ def limits(settings: Settings) -> PipelineLimits:
 
 def without_time(doc: dict[str, object]) -> dict[str, object]:
     return {k: v for k, v in doc.items() if k != "extracted_at"}
-
-
-async def run_until(settings: Settings, metrics: Metrics, processed: int) -> None:
-    """Run the service in this process until ``processed`` events are committed, then stop it."""
-    stop = asyncio.Event()
-    task = asyncio.create_task(serve(settings, stop, metrics))
-
-    def done() -> bool:
-        if task.done():
-            task.result()
-        value = metrics.registry.get_sample_value("pagesplit_events_processed_total") or 0
-        return value >= processed
-
-    try:
-        await wait_for(done, timeout=90)
-    finally:
-        stop.set()
-        await task
 
 
 async def test_events_become_expected_records_and_bad_events_dead_letters(
