@@ -116,6 +116,9 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
     settings = _settings_from(args)
     _configure_logging("WARNING")
+    # A new local broker elects its group coordinator during the first second;
+    # aiokafka reports the wait as an error. The demo does not need to show it.
+    logging.getLogger("aiokafka.consumer.group_coordinator").setLevel(logging.CRITICAL)
     return asyncio.run(run_demo(settings, publish_only=args.publish_only))
 
 

@@ -135,19 +135,12 @@ class LocalKafka:
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
             )
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise KafkaStartError(
-                    f"broker exited with {self.process.returncode}\n{self.log_tail()}"
-                )
-            if STARTED_LINE in self.log_path.read_text(errors="replace") and _serves(
-                self.bootstrap
-            ):
-                return self.bootstrap
-            time.sleep(0.25)
-        self.stop()
-        raise KafkaStartError(f"broker not up after {timeout:.0f}s\n{self.log_tail()}")
+        try:
+            self._wait_started(0, timeout)
+        except BaseException:  # also Ctrl-C: never leave a broker behind
+            self.stop()
+            raise
+        return self.bootstrap
 
     def log_tail(self, lines: int = 40) -> str:
         if not self.log_path.exists():
@@ -181,15 +174,28 @@ class LocalKafka:
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
             )
-        size = self.log_path.stat().st_size
+        try:
+            self._wait_started(self.log_path.stat().st_size, timeout)
+        except BaseException:
+            self.stop()
+            raise
+        return self.bootstrap
+
+    def _wait_started(self, log_offset: int, timeout: float) -> None:
+        """Until the log (from ``log_offset``) says started and the broker answers."""
+        assert self.process is not None
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise KafkaStartError(
+                    f"broker exited with {self.process.returncode}\n{self.log_tail()}"
+                )
             with self.log_path.open(errors="replace") as f:
-                f.seek(size)
+                f.seek(log_offset)
                 if STARTED_LINE in f.read() and _serves(self.bootstrap):
-                    return self.bootstrap
+                    return
             time.sleep(0.25)
-        raise KafkaStartError(f"broker not back after {timeout:.0f}s\n{self.log_tail()}")
+        raise KafkaStartError(f"broker not up after {timeout:.0f}s\n{self.log_tail()}")
 
 
 def _serves(bootstrap: str) -> bool:
@@ -222,6 +228,8 @@ def _up() -> None:
         bootstrap = kafka.start()
     except KafkaStartError as exc:
         sys.exit(f"kafka_local: {exc}")
+    except KeyboardInterrupt:
+        sys.exit("kafka_local: interrupted; the broker was stopped")
     assert kafka.process is not None
     STATE.write_text(
         json.dumps({"pid": kafka.process.pid, "bootstrap": bootstrap, "dir": str(workdir)})

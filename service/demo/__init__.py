@@ -67,8 +67,9 @@ async def run_demo(settings: Settings, publish_only: bool = False, timeout: floa
     deadline = time.monotonic() + timeout
     try:
         while _processed(metrics) < len(events):
-            if service.done():
+            if service.done():  # stopped by Ctrl-C (or failed: then this raises)
                 service.result()
+                print("stopped: the service drained and left before every event was processed")
                 return 1
             if time.monotonic() > deadline:
                 print("the demo events were not all processed in time")
