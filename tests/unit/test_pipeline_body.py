@@ -37,8 +37,9 @@ def test_body_ref_event_without_a_body_is_unavailable() -> None:
 
 
 def test_a_given_body_does_not_replace_the_event_s_own() -> None:
-    own = process_event(encode_event(URL, HTML), SOURCE, LIMITS)
-    given = process_event(encode_event(URL, HTML), SOURCE, LIMITS, body=b"<p>other</p>")
+    event = encode_event(URL, HTML)  # one event: its fetched_at is the clock's
+    own = process_event(event, SOURCE, LIMITS)
+    given = process_event(event, SOURCE, LIMITS, body=b"<p>other</p>")
     assert isinstance(own, Done) and isinstance(given, Done)
 
     def strip(value: bytes) -> dict[str, object]:  # extracted_at is the clock's
