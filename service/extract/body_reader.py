@@ -80,7 +80,7 @@ class Reader:
     or a ``<br>``; wrapping blocks (list items, quotes, cells) give their kind
     to what they hold; a table row without blocks is one paragraph. Elements
     named like captions, share bars or promos are skipped, and a heading that
-    opens a promo block ("Related stories") ends the reading.
+    opens a promo block ("Related stories") ends the element that holds it.
     """
 
     def __init__(self) -> None:
@@ -88,7 +88,7 @@ class Reader:
         self._run: list[str] = []
         self._run_links = 0
         self._skip: set[int] = set()
-        self.stopped = False
+        self._cut = False
 
     def emit(self, text: str, link_chars: int, kind: ParagraphKind) -> None:
         if not text or text.isspace():
@@ -96,7 +96,7 @@ class Reader:
         text = _normalize(text)
         if len(text) <= t.MAX_STOP_CHARS and t.STOP_BLOCK.search(text):
             # A heading opens the promo block; a line alone is a button or label.
-            self.stopped = kind == "h"
+            self._cut = kind == "h"
         elif _keep(text, link_chars):
             self.out.append(Paragraph(kind, text))
 
@@ -108,13 +108,15 @@ class Reader:
 
     def read(self, container: LexborNode) -> None:
         """Append the blocks of ``container`` to ``out``."""
-        if self.stopped:
-            return
         self._skip = {node.mem_id for node in container.css(_SKIP_QUERY)}
         self._skip.discard(container.mem_id)
         stack: list[tuple[Iterator[LexborNode], ParagraphKind]] = [(iter((container,)), "p")]
-        while stack and not self.stopped:
+        while stack:
             children, kind = stack[-1]
+            if self._cut:  # the rest of the promo heading's holder is the promo block
+                self._cut = False
+                children = iter(())
+                stack[-1] = (children, kind)
             node = next(children, None)
             if node is None:
                 stack.pop()

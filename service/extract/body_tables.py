@@ -211,6 +211,10 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
         "weekday date lines",
     ),
     (re.compile(r"^\[\w+(\s+[\w\-]+=[^\]\s]+)+\s*\]"), "unrendered CMS shortcodes"),
+    (
+        re.compile(r"\((image|photo|picture|pic|foto|bild|credit)s?\s*:[^()]{1,60}\)\s*$", re.I),
+        "picture captions ending in a credit",
+    ),
     (re.compile(r"^(leave|post|add|write) (a|the first|your) comment", re.I), "comment prompts"),
     (re.compile(r"^(sign up|subscribe)\b.{0,120}$", re.I), "sign-up prompts"),
     (
@@ -248,7 +252,8 @@ SKIP_IN_BODY: Sequence[tuple[str, str]] = (
 STOP_BLOCK = re.compile(
     r"^(related( stories| articles| posts| news| content| coverage)?|read (more|next|also)"
     r"|more (stories|news|articles|from|on|great|like this)\b.*|you (may|might) (also )?like"
-    r"|recommended( for you)?|most (read|popular|viewed)|trending( now)?|popular (stories|posts)"
+    r"|recommended( for you)?|most (read|popular|viewed|shared)\b.*|trending( now)?"
+    r"|popular (stories|posts)"
     r"|also (read|on|see)|see also|latest (news|stories)|what to read next"
     r"|leia (também|mais)|você (pode|também pode) gostar.*|veja também|lire aussi|à lire aussi"
     r"|mehr zum thema|das könnte sie auch interessieren|te puede interesar|lee también"
