@@ -180,6 +180,10 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
         "share prompts",
     ),
     (
+        re.compile(r"^(follow (us|@\w+|\w+ on)|have a (news )?tip|got a (news )?tip)\b", re.I),
+        "follow and tip prompts",
+    ),
+    (
         re.compile(
             r"^(photo|image|picture|video|credit|source|getty images|reuters|ap)\s*[:/]", re.I
         ),
