@@ -180,7 +180,11 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
         "share prompts",
     ),
     (
-        re.compile(r"^(follow (us|@\w+|\w+ on)|have a (news )?tip|got a (news )?tip)\b", re.I),
+        re.compile(
+            r"^(follow (us|@\w+|\w+ on)|have a (news )?tip|got a (news )?tip"
+            r"|(like|enjoyed|enjoy) this (story|article|post)\?)",
+            re.I,
+        ),
         "follow and tip prompts",
     ),
     (
