@@ -254,6 +254,14 @@ RANK_PREFIX = re.compile(r"^\s*\d{1,2}\s*[.)]\s+(?=\S)")
 # Author lines inside an item.
 BYLINE = re.compile(r"^\s*(?:by|par|von|por|di|door|av|przez|автор)\s+\S", re.IGNORECASE)
 
+# Words of a block's own title when it is a link ("More news from Sci-Tech", "Latest
+# stories"): such a heading link followed by the block's items is its label, not a story.
+BLOCK_TITLE_WORDS = re.compile(
+    r"\b(?:more|latest|news|stories|top|most|all|from|section|plus|mehr|m\u00e1s|mais|altre)\b",
+    re.IGNORECASE,
+)
+MAX_BLOCK_TITLE_WORDS = 5  # a longer heading link is a story's headline
+
 # Calls to action: links that ask for a click, not headlines of stories.
 CALL_TO_ACTION = re.compile(
     r"\b(?:click here|tap here|sign up|subscribe (?:to|now|for)|download (?:the|our|now|free)"

@@ -197,6 +197,36 @@ def _block_of(item: _Item, items: set[int], page: Page) -> None:
     item.block_node = item.node.parent
 
 
+def _holders(found: dict[int, tuple[Node, Link]]) -> set[int]:
+    """Items and their near ancestors (by ``mem_id``): the elements that hold stories."""
+    holders: set[int] = set()
+    for node, _link in found.values():
+        current: Node | None = node
+        for _ in range(3):
+            if current is None:
+                break
+            holders.add(current.mem_id)
+            current = current.parent
+    return holders
+
+
+def _is_block_title(node: Node, link: Link, holders: set[int]) -> bool:
+    """Whether a short heading link names the block of stories that follows it."""
+    if link.heading is None or tf.word_count(link.title) > tt.MAX_BLOCK_TITLE_WORDS:
+        return False
+    if not tt.BLOCK_TITLE_WORDS.search(link.title):
+        return False
+    after = node.next
+    seen = 0
+    while after is not None and seen < tt.LABEL_SIBLINGS:
+        if not (after.tag or "").startswith("-"):
+            if after.mem_id in holders:
+                return True
+            seen += 1
+        after = after.next
+    return False
+
+
 def find_teasers(root: Node, page_url: str) -> TeaserScan:
     """The page's teasers in page order, with their nodes and text size.
 
@@ -206,7 +236,9 @@ def find_teasers(root: Node, page_url: str) -> TeaserScan:
     """
     page = Page(page_url)
     found = items_of(headline_links(root, page), page)
-    item_ids = set(found)
+    holders = _holders(found)
+    titles = {key for key, (node, link) in found.items() if _is_block_title(node, link, holders)}
+    item_ids = set(found) - titles
     siblings: dict[tuple[int, str], int] = {}
     for node, _link in found.values():
         key = (node.parent.mem_id if node.parent is not None else -1, node.tag or "")
@@ -216,7 +248,7 @@ def find_teasers(root: Node, page_url: str) -> TeaserScan:
     checked_blocks: set[int] = set()
     for node, link in found.values():
         region = page.region(node, link.node)
-        if region.hidden or region.excluded:
+        if region.hidden or region.excluded or node.mem_id in titles:
             continue
         if region.menu and link.heading is None and node.css_first("img") is None:
             continue  # a plain menu link, not a story card

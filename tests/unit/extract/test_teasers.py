@@ -406,3 +406,15 @@ def test_block_label_from_a_heading_just_before_the_list() -> None:
         f"<h3>Related coverage</h3> <!-- list --> <ul>{items}</ul></div>"
     )
     assert [t.block for t in teasers(html)] == ["Related coverage", "Related coverage"]
+
+
+def test_heading_link_naming_the_block_is_its_label_not_a_teaser() -> None:
+    items = li("a", "Ferry strike ends after pay offer") + li(
+        "b", "Harbour road closes for repairs"
+    )
+    html = f'<div><h2><a href="/sci-tech">More news from Sci-Tech</a></h2><ul>{items}</ul></div>'
+    got = teasers(html)
+    assert [(t.title, t.block) for t in got] == [
+        ("Ferry strike ends after pay offer", "More news from Sci-Tech"),
+        ("Harbour road closes for repairs", "More news from Sci-Tech"),
+    ]
