@@ -157,6 +157,9 @@ SHORT_MAX_LINK_DENSITY = 0.25  # ... needs a lower link density to stay
 LISTING_MIN_HEADLINES = 3  # a story list has at least this many linked headlines ...
 LISTING_BLOCKS_PER_HEADLINE = 3  # ... and at most this many blocks (snippets, dates) per headline
 MIN_LISTING_BODY_CHARS = 1000  # a page declared a listing needs a body this long to be an article
+MIN_ARTICLE_CHARS = 140  # on a page of undeclared type, a shorter body is not an article ...
+MIN_TEASER_SHARE = 0.6  # ... nor one with less text than this share of the teasers' text ...
+MIN_PARAGRAPHS = 3  # ... unless it has at least this many paragraphs
 
 # Whole-block texts that are labels or boilerplate, never body prose.
 DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
