@@ -29,6 +29,9 @@ _HEADLINE_INSIDE = (
     "h1, h2, h3, h4, h5, h6, [class*=headline i], [class*=title i]:not([class*=subtitle i])"
 )
 _TITLE_INSIDE = "h2, h3, h4, h5, h6, [class*=title], [class*=heading]"
+_LABEL_TAGS = frozenset(
+    {"h2", "h3", "h4", "h5", "h6", "header", "legend", "div", "p", "span", "strong"}
+)
 _TITLE_PARTS = frozenset({"title", "heading", "header", "hd", "head"})
 _DATE_PARTS = frozenset({"date", "time", "timestamp", "published", "pubdate"})
 
@@ -265,10 +268,10 @@ def _label_of(element: Node, tokens: Tokens) -> str | None:
 def block_heading(node: Node, items: set[int], tokens: Tokens) -> str | None:
     """The label a block shows: a heading child's text, else its aria-label."""
     for child in node.iter():
-        if child.mem_id in items or is_hidden(child):
+        if child.tag not in _LABEL_TAGS or child.mem_id in items:
             continue
         label = _label_of(child, tokens)
-        if label is not None:
+        if label is not None and not is_hidden(child):
             return label
     label = node.attributes.get("aria-label")
     if label and len(label) <= tt.MAX_LABEL_CHARS:

@@ -169,12 +169,25 @@ def _is_teaser(item: _Item, region: Region, siblings: int, page: Page) -> bool:
     return story_card or item.snippet is not None or card or siblings >= 2 or item.inline
 
 
-def _block_of(item: _Item, items: set[int], page: Page) -> None:
+_Block = tuple[Node | None, str | None, Node | None]
+
+
+def _block_of(item: _Item, items: set[int], page: Page, known: dict[int, _Block]) -> None:
     """Sets the item's block node, label and label element.
 
     Nearest first: a heading just before the item's branch, the block's own
-    heading child or aria-label; failing all, label class tokens.
+    heading child or aria-label; failing all, label class tokens. Sibling items
+    share the answer (``known``, by parent).
     """
+    parent = item.node.parent
+    key = parent.mem_id if parent is not None else -1
+    if key not in known:
+        _find_block(item, items, page)
+        known[key] = (item.block_node, item.block, item.label_node)
+    item.block_node, item.block, item.label_node = known[key]
+
+
+def _find_block(item: _Item, items: set[int], page: Page) -> None:
     below = item.node
     node = item.node.parent
     chain: list[Node] = []
@@ -244,6 +257,7 @@ def find_teasers(root: Node, page_url: str) -> TeaserScan:
         key = (node.parent.mem_id if node.parent is not None else -1, node.tag or "")
         siblings[key] = siblings.get(key, 0) + 1
     kept: list[_Item] = []
+    blocks: dict[int, _Block] = {}
     paid_blocks: set[int] = set()
     checked_blocks: set[int] = set()
     for node, link in found.values():
@@ -261,7 +275,7 @@ def find_teasers(root: Node, page_url: str) -> TeaserScan:
         if item.inline:
             item.block_node, item.block = node.parent, INLINE_BLOCK
         else:
-            _block_of(item, item_ids, page)
+            _block_of(item, item_ids, page, blocks)
         if region.footer and item.block is None and item.link.heading is None and not item.image:
             continue  # a plain link list in the page footer is service links, not stories
         block_id = item.block_node.mem_id if item.block_node is not None else -1
