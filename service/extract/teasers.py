@@ -4,18 +4,24 @@
 teasers in page order with the DOM nodes they occupy, so that the caller can
 remove those nodes before extracting the article body. What counts as a teaser
 is defined in ``/work/shared/TEASERS.md``; tables are in ``teaser_tables``,
-headline links and items in ``teaser_items``, field readers in ``teaser_fields``.
+class-token matching in ``teaser_tokens``, headline links and items in
+``teaser_items``, field readers in ``teaser_fields``.
 
-1. Headline links are grouped into items (``teaser_items``).
+1. Headline links are grouped into items (``teaser_items``); a short heading
+   link that names the block of stories after it ("More news") is the block's
+   label, not an item.
 2. An item is a teaser when it shows structure (a heading, an image, a
    snippet, card-like class tokens, similar siblings, an inline-promo label)
    and sits outside excluded regions (share bars, tag lists, comments, shops);
    in menus and page headers only story cards (heading or image) count, in the
    page footer only cards or lists under a block label.
-3. Its block is the nearest ancestor with a heading or aria-label, else with
-   label class tokens; promos among the article's paragraphs get
-   ``inline-related``.
-4. The same target twice is one teaser, at its first appearance.
+3. Its block is found nearest first: a heading just before the item's branch,
+   a heading child or aria-label of an ancestor, else label class tokens;
+   promos among the article's paragraphs get ``inline-related``. Items of a
+   block labelled or classed as paid content are sponsored.
+4. The same target twice is one teaser, at its first appearance, with the
+   richer fields of all its appearances; the nodes of every appearance are
+   returned for removal.
 """
 
 from __future__ import annotations
@@ -258,8 +264,6 @@ def find_teasers(root: Node, page_url: str) -> TeaserScan:
         siblings[key] = siblings.get(key, 0) + 1
     kept: list[_Item] = []
     blocks: dict[int, _Block] = {}
-    paid_blocks: set[int] = set()
-    checked_blocks: set[int] = set()
     for node, link in found.values():
         region = page.region(node, link.node)
         if region.hidden or region.excluded or node.mem_id in titles:
@@ -278,20 +282,26 @@ def find_teasers(root: Node, page_url: str) -> TeaserScan:
             _block_of(item, item_ids, page, blocks)
         if region.footer and item.block is None and item.link.heading is None and not item.image:
             continue  # a plain link list in the page footer is service links, not stories
-        block_id = item.block_node.mem_id if item.block_node is not None else -1
-        if block_id not in checked_blocks and item.block_node is not None and not item.inline:
-            checked_blocks.add(block_id)
-            if (
-                (item.block is not None and tf.is_sponsored_label(item.block))
-                or page.tokens.kinds(item.block_node) & tk.SPONSORED
-                or tf.block_is_paid(item.block_node, item_ids)
-            ):
-                paid_blocks.add(block_id)
         kept.append(item)
-    for item in kept:
-        if item.block_node is not None and item.block_node.mem_id in paid_blocks:
-            item.sponsored = True
+    _mark_paid_blocks(kept, item_ids, page)
     return _assemble(kept, page_url)
+
+
+def _mark_paid_blocks(kept: list[_Item], items: set[int], page: Page) -> None:
+    """Every item of a block labelled or classed as paid content is sponsored."""
+    verdicts: dict[int, bool] = {}
+    for item in kept:
+        block = item.block_node
+        if block is None or item.inline:
+            continue  # the article body around an inline promo says nothing of it
+        key = block.mem_id
+        if key not in verdicts:
+            verdicts[key] = bool(
+                (item.block is not None and tf.is_sponsored_label(item.block))
+                or page.tokens.kinds(block) & tk.SPONSORED
+                or tf.block_is_paid(block, items)
+            )
+        item.sponsored = item.sponsored or verdicts[key]
 
 
 def _assemble(kept: list[_Item], page_url: str) -> TeaserScan:
