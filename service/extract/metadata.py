@@ -239,14 +239,14 @@ def _date_values(
     """Declared values for a date, most trusted first; later ones are looked up only if needed."""
     published = ld_key == "datePublished"
     if article is not None:
-        yield url_of(article.get(ld_key))
+        yield text_of(article.get(ld_key))
     yield from markup.all(meta_keys)
     yield from markup.props.get(ld_key.lower(), [])
     if published:
         yield from markup.pubdates
     webpage = jsonld.first_of_type(_WEBPAGE_TYPES)
     if webpage is not None:
-        yield url_of(webpage.get(ld_key))
+        yield text_of(webpage.get(ld_key))
     if published:
         yield time_near_heading(markup)
 
