@@ -264,12 +264,13 @@ MAX_BLOCK_TITLE_WORDS = 5  # a longer heading link is a story's headline
 
 # Calls to action: links that ask for a click, not headlines of stories.
 CALL_TO_ACTION = re.compile(
-    r"\b(?:click here|tap here|sign up|subscribe (?:to|now|for)|download (?:the|our|now|free)"
+    r"\b(?:click(?:ing)? here|click (?:for|to)|tap here|sign up|subscribe (?:to|now|for)"
+    r"|download (?:the|our|now|free)"
     r"|get the .{0,30}app|get it (?:on|at|for|with|by|now)|buy (?:it|now)|shop now|order now"
     r"|follow us|join (?:us|our)|log ?in|register now|watch live now|send us"
     r"|(?:update|manage) your (?:preferences|settings|subscription)"
     r"|abonnez-vous|jetzt abonnieren|suscríbete|cadastre-se)\b"
-    r"|\bfree download\b|\bdownload\b.*\bfree\b",
+    r"|\bfree download\b|\bdownload\b.*\bfree\b|\bdownload\s*$",
     re.IGNORECASE,
 )
 
@@ -287,6 +288,7 @@ LEGAL_LABEL = re.compile(
     re.IGNORECASE,
 )
 
+MIN_INLINE_WORDS = 5  # a bare link paragraph in a body this short names a thing, not a story
 MIN_HEADLINE_WORDS = 4  # fewer words in a bare link is a nav label ("World news", "Sport")
 MIN_HEADING_WORDS = 3  # a link in a heading is a headline even when short ("Trump warns Iran")
 MIN_CJK_CHARS = 8  # CJK headlines have no spaces; count characters instead

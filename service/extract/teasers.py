@@ -156,7 +156,8 @@ def _inline_promo(item: _Item) -> bool:
     if not _in_body(item):
         return False
     card = item.link.heading is not None or item.image is not None or item.snippet is not None
-    return card or text == item.link.title
+    bare = text == item.link.title and tf.word_count(text) >= tt.MIN_INLINE_WORDS
+    return card or bare
 
 
 def _is_teaser(item: _Item, region: Region, siblings: int, page: Page) -> bool:
