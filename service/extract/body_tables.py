@@ -121,7 +121,6 @@ NEGATIVE_NAMES: Sequence[tuple[str, str]] = (
     ("trending", "trending lists"),
     ("more-", "'more stories' blocks"),
     ("teaser", "teaser lists"),
-    ("card", "teaser cards"),
     ("tags", "tag lists"),
     ("byline", "author lines"),
     ("author", "author boxes"),
