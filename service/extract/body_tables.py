@@ -130,7 +130,6 @@ NEGATIVE_NAMES: Sequence[tuple[str, str]] = (
     ("modal", "overlays"),
     ("cookie", "consent notices"),
     ("paywall", "subscription walls"),
-    ("hidden", "hidden content"),
 )
 
 POSITIVE_WEIGHT = 25.0  # Readability's class weight for a strong body name
