@@ -74,8 +74,7 @@ _WEBPAGE_TYPES = frozenset({"WebPage", "ItemPage"})
 class Metadata:
     """What a page declares about itself. Absent values are ``None`` or empty.
 
-    Times are ISO 8601 UTC (``dates.parse_date``), ``modified_at`` never before
-    ``published_at``; URLs are absolute and
+    Times are ISO 8601 UTC (``dates.parse_date``); URLs are absolute and
     normalized (``urls.normalize_url``); ``language`` is a BCP 47 tag with a
     lowercase primary subtag, an optional title-case script and an optional
     uppercase region ("en", "pt-BR", "zh-Hant-TW").
@@ -115,16 +114,12 @@ def read_metadata(tree: LexborHTMLParser, page_url: str) -> Metadata:
         elif canonical is None and declared:
             canonical = declared[0]
     site_names = _site_names(markup, jsonld, article)
-    published = _date(markup, article, jsonld, "datePublished", PUBLISHED_METAS)
-    modified = _date(markup, article, jsonld, "dateModified", MODIFIED_METAS)
-    if published and modified and modified < published:
-        modified = None  # an update before publication is a template's mistake
     return Metadata(
         title=_title(markup, article, site_names, page_url),
         description=_first(markup.first(DESCRIPTION_METAS), _ld_text(article, "description")),
         authors=_authors(markup, jsonld, article),
-        published_at=published,
-        modified_at=modified,
+        published_at=_date(markup, article, jsonld, "datePublished", PUBLISHED_METAS),
+        modified_at=_date(markup, article, jsonld, "dateModified", MODIFIED_METAS),
         language=_language(markup, article, jsonld),
         canonical_url=canonical,
         site_name=site_names[0] if site_names else None,

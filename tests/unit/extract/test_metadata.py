@@ -152,14 +152,6 @@ def test_published_from_time_pubdate() -> None:
     assert read("", body).published_at == "2026-02-04T09:30:00Z"
 
 
-def test_modified_before_published_is_dropped() -> None:
-    m = read(
-        '<meta property="article:published_time" content="2026-02-04T09:30:00Z">'
-        '<meta property="article:modified_time" content="2026-02-03T09:30:00Z">'
-    )
-    assert (m.published_at, m.modified_at) == ("2026-02-04T09:30:00Z", None)
-
-
 def test_unparseable_meta_date_falls_through_to_next_source() -> None:
     m = read(
         '<meta property="article:published_time" content="0001-01-01T00:00:00Z">'
