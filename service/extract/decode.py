@@ -32,7 +32,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 # browsers decode them so, and pages rely on it.
 _SUPERSETS: dict[str, str] = {
     "ascii": "cp1252",  # browsers read US-ASCII as windows-1252
-    "latin_1": "cp1252",  # iso-8859-1 is windows-1252 on the web
+    "iso8859_1": "cp1252",  # iso-8859-1 and latin-1 are windows-1252 on the web
     "iso8859_9": "cp1254",  # iso-8859-9 is windows-1254 on the web
     "gb2312": "gb18030",  # GB2312 and GBK pages are decoded as gb18030
     "gbk": "gb18030",  # idem
@@ -43,6 +43,20 @@ _SUPERSETS: dict[str, str] = {
     "utf_16": "utf_8",  # a <meta> cannot declare UTF-16 (it would be unreadable): means UTF-8
     "utf_16_le": "utf_8",  # idem
     "utf_16_be": "utf_8",  # idem
+}
+
+# Labels browsers know and Python's codec registry does not.
+_ALIASES: dict[str, str] = {
+    "x-user-defined": "utf-8",  # a legacy label; pages so labelled are UTF-8 or ASCII
+    "unicode-1-1-utf-8": "utf-8",  # WHATWG alias
+    "unicode11utf8": "utf-8",  # WHATWG alias
+    "x-sjis": "cp932",  # WHATWG alias of Shift_JIS
+    "ms_kanji": "cp932",  # idem
+    "x-gbk": "gb18030",  # WHATWG alias of GBK
+    "x-euc-jp": "euc_jp",  # WHATWG alias of EUC-JP
+    "x-mac-roman": "mac_roman",  # WHATWG alias of macintosh
+    "x-cp1251": "cp1251",  # WHATWG alias of windows-1251
+    "x-cp1252": "cp1252",  # WHATWG alias of windows-1252
 }
 
 # Magic numbers of formats that are certainly not HTML.
@@ -97,8 +111,7 @@ def _codec(label: str | bytes) -> str | None:
     if isinstance(label, bytes):
         label = label.decode("ascii", "replace")
     label = label.strip().lower()
-    if label in ("x-user-defined", "unicode-1-1-utf-8", "unicode11utf8"):
-        label = "utf-8"
+    label = _ALIASES.get(label, label)
     try:
         name = codecs.lookup(label).name.replace("-", "_")
     except LookupError:

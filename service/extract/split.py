@@ -79,6 +79,16 @@ def _is_article(body: article.Body, meta: Metadata, teaser_chars: int) -> bool:
     return chars >= teaser_chars * t.MIN_TEASER_SHARE or len(body.paragraphs) >= t.MIN_PARAGRAPHS
 
 
+def _without_headline(
+    paragraphs: tuple[Paragraph, ...], title: str | None
+) -> tuple[Paragraph, ...]:
+    """``paragraphs`` without a first one that repeats the title (a headline set
+    in bold text rather than in ``<h1>``, as old layouts do)."""
+    if paragraphs and title and paragraphs[0].text.casefold() == title.casefold():
+        return paragraphs[1:]
+    return paragraphs
+
+
 def _jsonld_paragraphs(text: str) -> tuple[Paragraph, ...]:
     parts = (normalize_text(part) for part in text.replace("\r", "").split("\n"))
     return tuple(Paragraph("p", part) for part in parts if part)
@@ -138,7 +148,7 @@ def split(
         found = _guarded("body", warnings, lambda: article.find_body(page_body), None)
     paragraphs: tuple[Paragraph, ...] = ()
     if found is not None and _is_article(found, meta, scan.text_chars):
-        paragraphs = found.paragraphs
+        paragraphs = _without_headline(found.paragraphs, meta.title)
     if not paragraphs and meta.jsonld_body and meta.page_type != "listing":
         paragraphs = _jsonld_paragraphs(meta.jsonld_body)
         warnings.append("body_from_jsonld")

@@ -194,3 +194,12 @@ def test_a_teaser_node_holding_the_headline_is_not_removed(
     result = split(page.encode(), "https://e.org/a")
     assert result.article is not None
     assert len(result.article.paragraphs) == 2
+
+
+def test_latin1_label_is_read_as_windows_1252_and_a_bold_headline_is_not_a_paragraph() -> None:
+    page = (PAGES / "body_br_table_layout.html").read_bytes()
+    result = split(page, "https://ortsverein.example.de/aktuelles/100-jahre.html")
+    assert result.charset == "cp1252"
+    assert result.article is not None
+    assert result.article.title == "Ortsverein feiert 100 Jahre"
+    assert result.article.paragraphs[0].text.startswith("Am Samstag feierte")
