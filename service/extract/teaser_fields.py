@@ -165,7 +165,7 @@ def read_item(node: Node, skip: Node | None, tokens: Tokens) -> ItemText:
 def clean_title(text: str) -> str:
     """A headline without rank number, "Related:" label or format kicker."""
     text = clean_text(text)
-    for pattern in (tt.RANK_PREFIX, tt.INLINE_LABEL, tt.KICKER_PREFIX, tt.RANK_PREFIX):
+    for pattern in (tt.RANK_PREFIX, tt.INLINE_LABEL_PREFIX, tt.KICKER_PREFIX, tt.RANK_PREFIX):
         stripped = pattern.sub("", text, count=1)
         if stripped:
             text = stripped

@@ -200,8 +200,7 @@ HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 STOP_TAGS = frozenset({"html", "body", "main"})
 
 # Labels that introduce a promo inside the article body, per language.
-INLINE_LABEL = re.compile(
-    r"^\s*(?:"
+_INLINE_LABELS = (
     r"related(?: (?:articles?|story|stories|posts?|content|coverage|reading|news))?"  # English
     r"|read (?:more|also|next)|also read|more on this(?: story)?|see also|more:|also on \S+"
     r"|recommended|you (?:may|might) also like|further reading|related link"
@@ -215,8 +214,14 @@ INLINE_LABEL = re.compile(
     r"|czytaj (?:też|także|więcej)|przeczytaj (?:też|także)"  # Polish
     r"|читайте (?:также|ещё|еще)|также читайте|по теме"  # Russian
     r"|ayr\u0131ca okuyun|bunu da okuyun|ilgili haber(?:ler)?"  # Turkish
-    r")\s*[:\u00bb\u203a>|\-\u2013\u2014]*\s*",
-    re.IGNORECASE,
+)
+_LABEL_SEPARATOR = r"[:\u00bb\u203a>|\-\u2013\u2014]"
+# A label at the start of a promo, its separator optional ("Read more Ferry strike...").
+INLINE_LABEL = re.compile(rf"^\s*(?:{_INLINE_LABELS})\s*{_LABEL_SEPARATOR}*\s*", re.IGNORECASE)
+# The same with its separator, safe to cut from a headline ("Related: ...", but not
+# "Recommended daily allowance cut").
+INLINE_LABEL_PREFIX = re.compile(
+    rf"^\s*(?:{_INLINE_LABELS})\s*{_LABEL_SEPARATOR}+\s*", re.IGNORECASE
 )
 
 # Link texts that are navigation words, never a headline.

@@ -95,7 +95,7 @@ def _read(node: Node, link: Link, page: Page) -> _Item:
         if date is None and _may_be_date(text) and parse_date(text) is not None:
             date = text  # a date line without markup ("4 February 2026")
             continue
-        text = tt.INLINE_LABEL.sub("", text, count=1)
+        text = tt.INLINE_LABEL_PREFIX.sub("", text, count=1)
         if text and text != link.title and tf.clean_title(text) != link.title and _is_prose(text):
             parts.append(text)
     snippet = " ".join(parts)
@@ -151,7 +151,11 @@ def _inline_promo(item: _Item) -> bool:
     paragraphs as a bare headline link, a card (heading or image) or with a snippet.
     """
     text = tf.clean_text(item.node.text())
-    if tt.INLINE_LABEL.match(text) and not tt.NAV_LABEL.match(text):
+    if (
+        tt.INLINE_LABEL.match(text)
+        and not tt.INLINE_LABEL.match(item.link.title)  # "Related party deals..." is a headline
+        and not tt.NAV_LABEL.match(text)
+    ):
         return True
     if not _in_body(item):
         return False

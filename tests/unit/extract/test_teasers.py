@@ -76,6 +76,8 @@ def li(path: str, text: str) -> str:
             "Ferry strike ends after pay offer",
         ),
         ("Brexit: what the new trade deal means", "Brexit: what the new trade deal means"),
+        ("Recommended daily salt intake cut by half", "Recommended daily salt intake cut by half"),
+        ("Related party deals face new audit rules", "Related party deals face new audit rules"),
         ("10 things to know about the ferry strike", "10 things to know about the ferry strike"),
     ],
 )
@@ -418,3 +420,11 @@ def test_heading_link_naming_the_block_is_its_label_not_a_teaser() -> None:
         ("Ferry strike ends after pay offer", "More news from Sci-Tech"),
         ("Harbour road closes for repairs", "More news from Sci-Tech"),
     ]
+
+
+def test_list_item_whose_headline_starts_with_a_label_word_is_not_inline() -> None:
+    html = block(
+        li("a", "Related party deals face new audit rules")
+        + li("b", "Harbour road closes for repairs")
+    )
+    assert [t.block for t in teasers(html)] == ["Related", "Related"]
