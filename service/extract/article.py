@@ -31,6 +31,7 @@ _VOTER_QUERY = "p, pre, td, br"
 _HEADLINE_QUERY = "h2 a[href], h3 a[href], h4 a[href], a[href] h2, a[href] h3, a[href] h4"
 _SAFE_CLASSES = re.compile(r"[\w\-:./ ]+")  # class strings quotable in a selector as they are
 _HEADING_QUERY = "h2, h3, h4"
+_HOLDER_QUERY = "div, section, article, main, center, font, dd"
 _TOP_CANDIDATES = 5  # link density is measured on this many best raw scores only
 _STRONG = tuple(name for name, _ in t.POSITIVE_NAMES[: t.WEAK_POSITIVE_FROM])
 _WEAK = tuple(name for name, _ in t.POSITIVE_NAMES[t.WEAK_POSITIVE_FROM :])
@@ -223,13 +224,14 @@ def _after_promo_headings(root: LexborNode) -> set[int]:
     return muted
 
 
-def _vote(root: LexborNode) -> _Scores:
+def _vote(root: LexborNode, text_holders: bool = False) -> _Scores:
+    """Scores of the containers below ``root``; with ``text_holders``, elements
+    holding prose as bare text (no ``<p>``, no ``<br>``) vote too."""
     scores = _Scores()
     seen = _after_promo_headings(root)
     for voter in root.css(_VOTER_QUERY):
         if voter.mem_id in seen:
             continue
-        runs = 1
         if voter.tag == "br":
             # Text set between <br> votes through the element holding it.
             holder = voter.parent
@@ -237,21 +239,30 @@ def _vote(root: LexborNode) -> _Scores:
                 continue
             seen.add(holder.mem_id)
             text, runs = _run_text(holder)
-            voter = holder
+            _cast(scores, holder, text, runs)
         else:
-            text = voter.text()
-        length = len(text.strip())
-        if length < t.MIN_BLOCK_CHARS:
-            continue
-        length_points = min(length / t.CHARS_PER_POINT, t.MAX_LENGTH_POINTS * runs)
-        points = runs + text.count(",") + length_points
-        node = voter.parent
-        for share in t.ANCESTOR_DECAY:
-            if node is None or node.tag in (None, "html", "-document"):
-                break
-            scores.add(node, points * share)
-            node = node.parent
+            _cast(scores, voter, voter.text(), 1)
+    if text_holders:
+        for holder in root.css(_HOLDER_QUERY):
+            if holder.mem_id not in seen:
+                text, runs = _run_text(holder)
+                _cast(scores, holder, text, runs)
     return scores
+
+
+def _cast(scores: _Scores, voter: LexborNode, text: str, runs: int) -> None:
+    """``voter``'s points, for its length and commas, to its ancestors."""
+    length = len(text.strip())
+    if length < t.MIN_BLOCK_CHARS:
+        return
+    length_points = min(length / t.CHARS_PER_POINT, t.MAX_LENGTH_POINTS * runs)
+    points = runs + sum(text.count(comma) for comma in t.COMMAS) + length_points
+    node = voter.parent
+    for share in t.ANCESTOR_DECAY:
+        if node is None or node.tag in (None, "html", "-document"):
+            break
+        scores.add(node, points * share)
+        node = node.parent
 
 
 def _members(best: LexborNode, best_score: float, scores: _Scores) -> list[LexborNode]:
@@ -290,6 +301,10 @@ def find_body(root: LexborNode) -> Body | None:
     """The body's blocks below ``root`` in reading order, or ``None`` without a prose container."""
     scores = _vote(root)
     best = scores.best()
+    if best is None or best.score < t.TEXT_HOLDERS_BELOW:
+        # Weak or no winner: the prose may sit as bare text in <div>s.
+        scores = _vote(root, text_holders=True)
+        best = scores.best()
     if best is None:
         return None
     score = best.score

@@ -138,6 +138,8 @@ NEGATIVE_WEIGHT = -25.0  # Readability's class weight for a non-body name
 WEAK_POSITIVE_FROM = 20  # index in POSITIVE_NAMES where the weak names start
 
 MIN_BLOCK_CHARS = 25  # paragraphs shorter than this do not vote for a container
+COMMAS = (",", "\uff0c", "\u3001", "\u060c")  # a comma, fullwidth (CJK), ideographic, Arabic
+TEXT_HOLDERS_BELOW = 20.0  # a winner scoring less sends elements with bare text to vote too
 CHARS_PER_POINT = 100  # one score point per this many characters ...
 MAX_LENGTH_POINTS = 3.0  # ... up to this many points (Readability)
 # Share of a paragraph's points that each ancestor level gets (parent first).
@@ -218,6 +220,15 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
             re.I,
         ),
         "weekday date lines",
+    ),
+    (
+        re.compile(
+            r"^(\d{1,2}\.? )?(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?"
+            r"|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?"
+            r"( \d{1,2}(st|nd|rd|th)?)?,? \d{4}\b.{0,24}$",
+            re.I,
+        ),
+        "date lines: month-name dates with an optional time",
     ),
     (re.compile(r"^\[\w+(\s+[\w\-]+=[^\]\s]+)+\s*\]"), "unrendered CMS shortcodes"),
     (

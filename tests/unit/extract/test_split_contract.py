@@ -203,3 +203,19 @@ def test_latin1_label_is_read_as_windows_1252_and_a_bold_headline_is_not_a_parag
     assert result.article is not None
     assert result.article.title == "Ortsverein feiert 100 Jahre"
     assert result.article.paragraphs[0].text.startswith("Am Samstag feierte")
+
+
+def test_prose_set_as_bare_text_in_divs_is_found() -> None:
+    paras = "".join(
+        f"<div class='body-paragraph'>Paragraph {i} of the story is written straight into a "
+        "div, with commas, and enough words to be prose.</div>"
+        for i in range(5)
+    )
+    page = (
+        "<html><head><title>Story</title></head><body><nav><a href='/'>Home</a></nav>"
+        f"<div class='page'><h1>Story</h1><section><div class='read-all'>{paras}</div></section>"
+        "<div class='rail'><div>NOVEMBER 20, 2019 10:43</div></div></div></body></html>"
+    )
+    result = split(page.encode(), "https://example.org/story")
+    assert result.article is not None
+    assert [p.text[:11] for p in result.article.paragraphs] == [f"Paragraph {i}" for i in range(5)]
