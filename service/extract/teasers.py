@@ -27,6 +27,7 @@ class-token matching in ``teaser_tokens``, headline links and items in
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from selectolax.lexbor import LexborNode as Node
 
@@ -92,7 +93,7 @@ def _read(node: Node, link: Link, page: Page) -> _Item:
             continue
         if tt.NAV_LABEL.match(text) or tt.BYLINE.match(text):
             continue
-        if date is None and _may_be_date(text) and parse_date(text) is not None:
+        if date is None and _may_be_date(text) and _parse_date(text) is not None:
             date = text  # a date line without markup ("4 February 2026")
             continue
         text = tt.INLINE_LABEL_PREFIX.sub("", text, count=1)
@@ -109,9 +110,17 @@ def _read(node: Node, link: Link, page: Page) -> _Item:
     )
 
 
+@lru_cache(maxsize=tt.DATE_CACHE_SIZE)
+def _parse_date(text: str) -> str | None:
+    """``dates.parse_date``, remembered: a written date costs about a millisecond to
+    parse, and the same date lines recur within a page and across a site's pages."""
+    return parse_date(text)
+
+
 def _may_be_date(text: str) -> bool:
-    """Cheap test before date parsing: short and holding a digit."""
-    return len(text) <= tt.MAX_DATE_CHARS and any(ch.isdigit() for ch in text)
+    """Cheap test before date parsing (which costs about a millisecond): short, with a
+    year or a numeric date in it."""
+    return len(text) <= tt.MAX_DATE_CHARS and tt.DATE_HINT.search(text) is not None
 
 
 def _is_prose(text: str) -> bool:
@@ -348,7 +357,7 @@ def _assemble(kept: list[_Item], page_url: str) -> TeaserScan:
                 snippet=snippet,
                 truncated=is_truncated(title) or (snippet is not None and is_truncated(snippet)),
                 image=normalize_url(item.image, page_url) if item.image else None,
-                published_at=parse_date(item.date) if item.date else None,
+                published_at=_parse_date(item.date) if item.date else None,
                 sponsored=item.sponsored,
             )
         )
