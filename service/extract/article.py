@@ -19,6 +19,7 @@ vote.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
@@ -33,9 +34,16 @@ _SAFE_CLASSES = re.compile(r"[\w\-:./ ]+")  # class strings quotable in a select
 _HEADING_QUERY = "h2, h3, h4"
 _HOLDER_QUERY = "div, section, article, main, center, font, dd"
 _TOP_CANDIDATES = 5  # link density is measured on this many best raw scores only
-_STRONG = tuple(name for name, _ in t.POSITIVE_NAMES[: t.WEAK_POSITIVE_FROM])
-_WEAK = tuple(name for name, _ in t.POSITIVE_NAMES[t.WEAK_POSITIVE_FROM :])
-_NEGATIVE = tuple(name for name, _ in t.NEGATIVE_NAMES)
+
+
+def _any_of(names: Sequence[tuple[str, str]]) -> re.Pattern[str]:
+    """One pattern finding any of the (name, reason) entries' names as a substring."""
+    return re.compile("|".join(re.escape(name) for name, _ in names))
+
+
+_STRONG = _any_of(t.POSITIVE_NAMES[: t.WEAK_POSITIVE_FROM])
+_WEAK = _any_of(t.POSITIVE_NAMES[t.WEAK_POSITIVE_FROM :])
+_NEGATIVE = _any_of(t.NEGATIVE_NAMES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,11 +76,11 @@ def _name_weight(node: LexborNode) -> float:
     if not names.strip():
         return 0.0
     weight = 0.0
-    if any(n in names for n in _NEGATIVE):
+    if _NEGATIVE.search(names):
         weight += t.NEGATIVE_WEIGHT
-    if any(n in names for n in _STRONG):
+    if _STRONG.search(names):
         weight += t.POSITIVE_WEIGHT
-    elif any(n in names for n in _WEAK):
+    elif _WEAK.search(names):
         weight += t.WEAK_POSITIVE_WEIGHT
     return weight
 
@@ -256,7 +264,10 @@ def _cast(scores: _Scores, voter: LexborNode, text: str, runs: int) -> None:
     if length < t.MIN_BLOCK_CHARS:
         return
     length_points = min(length / t.CHARS_PER_POINT, t.MAX_LENGTH_POINTS * runs)
-    points = runs + sum(text.count(comma) for comma in t.COMMAS) + length_points
+    commas = text.count(",")
+    if not text.isascii():
+        commas += sum(text.count(comma) for comma in t.WIDE_COMMAS)
+    points = runs + commas + length_points
     node = voter.parent
     for share in t.ANCESTOR_DECAY:
         if node is None or node.tag in (None, "html", "-document"):

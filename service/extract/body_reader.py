@@ -62,7 +62,8 @@ def _normalize(text: str) -> str:
 def _keep(text: str, link_chars: int) -> bool:
     if not text or _is_boilerplate(text):
         return False
-    density = min(1.0, link_chars / max(1, chars(text)))
+    # ``text`` is normalized: its only whitespace is single spaces.
+    density = min(1.0, link_chars / max(1, len(text) - text.count(" ")))
     if len(text) < t.SHORT_BLOCK_CHARS:
         return density <= t.SHORT_MAX_LINK_DENSITY
     return density <= t.MAX_LINK_DENSITY

@@ -138,7 +138,7 @@ NEGATIVE_WEIGHT = -25.0  # Readability's class weight for a non-body name
 WEAK_POSITIVE_FROM = 20  # index in POSITIVE_NAMES where the weak names start
 
 MIN_BLOCK_CHARS = 25  # paragraphs shorter than this do not vote for a container
-COMMAS = (",", "\uff0c", "\u3001", "\u060c")  # a comma, fullwidth (CJK), ideographic, Arabic
+WIDE_COMMAS = ("\uff0c", "\u3001", "\u060c")  # commas besides ",": fullwidth, ideographic, Arabic
 TEXT_HOLDERS_BELOW = 20.0  # a winner scoring less sends elements with bare text to vote too
 CHARS_PER_POINT = 100  # one score point per this many characters ...
 MAX_LENGTH_POINTS = 3.0  # ... up to this many points (Readability)
