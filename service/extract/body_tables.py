@@ -263,6 +263,7 @@ SKIP_IN_BODY: Sequence[tuple[str, str]] = (
     ("dateline", "date lines"),
     ("timestamp", "date lines"),
     ("toolbar", "article tools"),
+    ("comment", "reader comments, their counts and forms"),
     ("donate", "donation appeals"),
     ("cta", "calls to action: support, subscription and app boxes"),
     ("recirc", "recirculation modules (more stories)"),
