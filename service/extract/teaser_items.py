@@ -70,7 +70,7 @@ class Page:
         Only to group links; ``urls.normalize_url`` gives the final form.
         """
         href = href.strip().split("#", 1)[0]
-        if href.startswith(("https://", "http://")):
+        if href[:8].lower().startswith(("https://", "http://")):
             return href
         if href.startswith("//"):
             return self.origin.split(":", 1)[0] + ":" + href

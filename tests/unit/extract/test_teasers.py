@@ -428,3 +428,11 @@ def test_list_item_whose_headline_starts_with_a_label_word_is_not_inline() -> No
         + li("b", "Harbour road closes for repairs")
     )
     assert [t.block for t in teasers(html)] == ["Related", "Related"]
+
+
+def test_upper_case_scheme_and_protocol_relative_links_are_kept() -> None:
+    html = block(
+        '<li><a href="HTTPS://Other.Example/a">Ferry strike ends after pay offer</a></li>'
+        '<li><a href="//other.example/b">Harbour road closes for repairs</a></li>'
+    )
+    assert [t.url for t in teasers(html)] == ["https://other.example/a", "https://other.example/b"]
