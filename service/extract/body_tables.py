@@ -260,6 +260,7 @@ SKIP_IN_BODY: Sequence[tuple[str, str]] = (
     ("subscribe", "subscription prompts"),
     ("advert", "ad slots"),
     ("byline", "author lines"),
+    ("author", "author boxes and bios"),
     ("dateline", "date lines"),
     ("timestamp", "date lines"),
     ("toolbar", "article tools"),
