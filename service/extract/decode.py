@@ -1,11 +1,12 @@
 """Page bytes to text: the byte budget, a not-HTML check and the charset.
 
 The charset is taken from the first of these that decodes the bytes without
-error: the byte-order mark, the HTTP ``content-type`` header, a ``<meta>``
-declaration in the first bytes of the page, UTF-8; then ``charset_normalizer``
-guesses, and as a last resort UTF-8 with replacement characters. A declared
-charset that cannot decode the bytes is skipped: servers often send a wrong
-header while the page's own ``<meta>`` is right.
+error: the byte-order mark, UTF-8 (valid UTF-8 is UTF-8 whatever is declared,
+unless a 7-bit stateful charset is), the HTTP ``content-type`` header, a
+``<meta>`` declaration in the first bytes of the page; then
+``charset_normalizer`` guesses, and as a last resort UTF-8 with replacement
+characters. A declared charset that cannot decode the bytes is skipped:
+servers often send a wrong header while the page's own ``<meta>`` is right.
 """
 
 from __future__ import annotations
@@ -58,6 +59,9 @@ _ALIASES: dict[str, str] = {
     "x-cp1251": "cp1251",  # WHATWG alias of windows-1251
     "x-cp1252": "cp1252",  # WHATWG alias of windows-1252
 }
+
+# Stateful 7-bit codecs: their bytes are ASCII, so valid UTF-8, yet mean otherwise.
+_SEVEN_BIT = frozenset({"iso2022_jp", "iso2022_jp_2", "iso2022_kr", "utf_7", "hz"})
 
 # Magic numbers of formats that are certainly not HTML.
 _BINARY_MAGIC: tuple[bytes, ...] = (
@@ -163,6 +167,10 @@ def decode(body: bytes, headers: Mapping[str, str], max_bytes: int) -> Decoded:
     match = _META_CHARSET.search(body[:_SNIFF_BYTES])
     if match:
         declared.append(_codec(match.group(1)))
+    if not body.isascii() and not any(label in _SEVEN_BIT for label in declared):
+        # Bytes that are valid UTF-8 are UTF-8 whatever the page declares: other
+        # encodings almost never form valid multi-byte sequences by chance.
+        declared.insert(0, "utf_8")
     declared.append("utf_8")
     for label in declared:
         text = _try(body, label)

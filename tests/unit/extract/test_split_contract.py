@@ -219,3 +219,14 @@ def test_prose_set_as_bare_text_in_divs_is_found() -> None:
     result = split(page.encode(), "https://example.org/story")
     assert result.article is not None
     assert [p.text[:11] for p in result.article.paragraphs] == [f"Paragraph {i}" for i in range(5)]
+
+
+def test_valid_utf8_wins_over_a_declared_single_byte_charset() -> None:
+    text = "<html><head><meta charset='iso-8859-1'></head><body><p>Café crème, naïve</p></body>"
+    result = split(text.encode("utf-8"), "https://example.org/a")
+    assert result.charset == "utf_8"
+
+
+def test_ascii_page_keeps_its_declared_charset() -> None:
+    text = "<html><head><meta charset='windows-1251'></head><body><p>plain</p></body></html>"
+    assert split(text.encode(), "https://example.org/a").charset == "cp1251"
