@@ -3,7 +3,8 @@
 Used by ``article.py`` once the body's container is chosen. Leaf blocks are
 read whole, text between blocks forms runs, captions, share bars and promos
 are skipped, short boilerplate lines and link-heavy blocks are dropped, and a
-heading that opens a promo block ends the reading. Tables in ``body_tables``.
+heading that opens a promo block ends the element holding it. Tables in
+``body_tables``.
 """
 
 from __future__ import annotations
@@ -41,8 +42,7 @@ def link_density(node: LexborNode, text_len: int) -> float:
     """Share of ``node``'s ``text_len`` non-space characters that sit in links."""
     if text_len == 0:
         return 1.0
-    linked = sum(chars(a.text()) for a in node.css("a"))
-    return min(1.0, linked / text_len)
+    return min(1.0, _link_chars(node) / text_len)
 
 
 def _is_boilerplate(text: str) -> bool:
@@ -70,6 +70,7 @@ def _keep(text: str, link_chars: int) -> bool:
 
 
 def _link_chars(node: LexborNode) -> int:
+    """Non-space characters of the link text in ``node`` (itself included, if a link)."""
     return sum(chars(a.text()) for a in node.css("a"))
 
 
