@@ -19,6 +19,7 @@ vote.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
@@ -31,10 +32,18 @@ _VOTER_QUERY = "p, pre, td, br"
 _HEADLINE_QUERY = "h2 a[href], h3 a[href], h4 a[href], a[href] h2, a[href] h3, a[href] h4"
 _SAFE_CLASSES = re.compile(r"[\w\-:./ ]+")  # class strings quotable in a selector as they are
 _HEADING_QUERY = "h2, h3, h4"
+_HOLDER_QUERY = "div, section, article, main, center, font, dd"
 _TOP_CANDIDATES = 5  # link density is measured on this many best raw scores only
-_STRONG = tuple(name for name, _ in t.POSITIVE_NAMES[: t.WEAK_POSITIVE_FROM])
-_WEAK = tuple(name for name, _ in t.POSITIVE_NAMES[t.WEAK_POSITIVE_FROM :])
-_NEGATIVE = tuple(name for name, _ in t.NEGATIVE_NAMES)
+
+
+def _any_of(names: Sequence[tuple[str, str]]) -> re.Pattern[str]:
+    """One pattern finding any of the (name, reason) entries' names as a substring."""
+    return re.compile("|".join(re.escape(name) for name, _ in names))
+
+
+_STRONG = _any_of(t.POSITIVE_NAMES[: t.WEAK_POSITIVE_FROM])
+_WEAK = _any_of(t.POSITIVE_NAMES[t.WEAK_POSITIVE_FROM :])
+_NEGATIVE = _any_of(t.NEGATIVE_NAMES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,11 +76,11 @@ def _name_weight(node: LexborNode) -> float:
     if not names.strip():
         return 0.0
     weight = 0.0
-    if any(n in names for n in _NEGATIVE):
+    if _NEGATIVE.search(names):
         weight += t.NEGATIVE_WEIGHT
-    if any(n in names for n in _STRONG):
+    if _STRONG.search(names):
         weight += t.POSITIVE_WEIGHT
-    elif any(n in names for n in _WEAK):
+    elif _WEAK.search(names):
         weight += t.WEAK_POSITIVE_WEIGHT
     return weight
 
@@ -223,13 +232,14 @@ def _after_promo_headings(root: LexborNode) -> set[int]:
     return muted
 
 
-def _vote(root: LexborNode) -> _Scores:
+def _vote(root: LexborNode, text_holders: bool = False) -> _Scores:
+    """Scores of the containers below ``root``; with ``text_holders``, elements
+    holding prose as bare text (no ``<p>``, no ``<br>``) vote too."""
     scores = _Scores()
     seen = _after_promo_headings(root)
     for voter in root.css(_VOTER_QUERY):
         if voter.mem_id in seen:
             continue
-        runs = 1
         if voter.tag == "br":
             # Text set between <br> votes through the element holding it.
             holder = voter.parent
@@ -237,21 +247,33 @@ def _vote(root: LexborNode) -> _Scores:
                 continue
             seen.add(holder.mem_id)
             text, runs = _run_text(holder)
-            voter = holder
+            _cast(scores, holder, text, runs)
         else:
-            text = voter.text()
-        length = len(text.strip())
-        if length < t.MIN_BLOCK_CHARS:
-            continue
-        length_points = min(length / t.CHARS_PER_POINT, t.MAX_LENGTH_POINTS * runs)
-        points = runs + text.count(",") + length_points
-        node = voter.parent
-        for share in t.ANCESTOR_DECAY:
-            if node is None or node.tag in (None, "html", "-document"):
-                break
-            scores.add(node, points * share)
-            node = node.parent
+            _cast(scores, voter, voter.text(), 1)
+    if text_holders:
+        for holder in root.css(_HOLDER_QUERY):
+            if holder.mem_id not in seen:
+                text, runs = _run_text(holder)
+                _cast(scores, holder, text, runs)
     return scores
+
+
+def _cast(scores: _Scores, voter: LexborNode, text: str, runs: int) -> None:
+    """``voter``'s points, for its length and commas, to its ancestors."""
+    length = len(text.strip())
+    if length < t.MIN_BLOCK_CHARS:
+        return
+    length_points = min(length / t.CHARS_PER_POINT, t.MAX_LENGTH_POINTS * runs)
+    commas = text.count(",")
+    if not text.isascii():
+        commas += sum(text.count(comma) for comma in t.WIDE_COMMAS)
+    points = runs + commas + length_points
+    node = voter.parent
+    for share in t.ANCESTOR_DECAY:
+        if node is None or node.tag in (None, "html", "-document"):
+            break
+        scores.add(node, points * share)
+        node = node.parent
 
 
 def _members(best: LexborNode, best_score: float, scores: _Scores) -> list[LexborNode]:
@@ -290,6 +312,10 @@ def find_body(root: LexborNode) -> Body | None:
     """The body's blocks below ``root`` in reading order, or ``None`` without a prose container."""
     scores = _vote(root)
     best = scores.best()
+    if best is None or best.score < t.TEXT_HOLDERS_BELOW:
+        # Weak or no winner: the prose may sit as bare text in <div>s.
+        scores = _vote(root, text_holders=True)
+        best = scores.best()
     if best is None:
         return None
     score = best.score

@@ -3,7 +3,8 @@
 Used by ``article.py`` once the body's container is chosen. Leaf blocks are
 read whole, text between blocks forms runs, captions, share bars and promos
 are skipped, short boilerplate lines and link-heavy blocks are dropped, and a
-heading that opens a promo block ends the reading. Tables in ``body_tables``.
+heading that opens a promo block ends the element holding it. Tables in
+``body_tables``.
 """
 
 from __future__ import annotations
@@ -41,8 +42,7 @@ def link_density(node: LexborNode, text_len: int) -> float:
     """Share of ``node``'s ``text_len`` non-space characters that sit in links."""
     if text_len == 0:
         return 1.0
-    linked = sum(chars(a.text()) for a in node.css("a"))
-    return min(1.0, linked / text_len)
+    return min(1.0, _link_chars(node) / text_len)
 
 
 def _is_boilerplate(text: str) -> bool:
@@ -62,13 +62,15 @@ def _normalize(text: str) -> str:
 def _keep(text: str, link_chars: int) -> bool:
     if not text or _is_boilerplate(text):
         return False
-    density = min(1.0, link_chars / max(1, chars(text)))
+    # ``text`` is normalized: its only whitespace is single spaces.
+    density = min(1.0, link_chars / max(1, len(text) - text.count(" ")))
     if len(text) < t.SHORT_BLOCK_CHARS:
         return density <= t.SHORT_MAX_LINK_DENSITY
     return density <= t.MAX_LINK_DENSITY
 
 
 def _link_chars(node: LexborNode) -> int:
+    """Non-space characters of the link text in ``node`` (itself included, if a link)."""
     return sum(chars(a.text()) for a in node.css("a"))
 
 
@@ -80,7 +82,7 @@ class Reader:
     or a ``<br>``; wrapping blocks (list items, quotes, cells) give their kind
     to what they hold; a table row without blocks is one paragraph. Elements
     named like captions, share bars or promos are skipped, and a heading that
-    opens a promo block ("Related stories") ends the reading.
+    opens a promo block ("Related stories") ends the element that holds it.
     """
 
     def __init__(self) -> None:
@@ -88,7 +90,7 @@ class Reader:
         self._run: list[str] = []
         self._run_links = 0
         self._skip: set[int] = set()
-        self.stopped = False
+        self._cut = False
 
     def emit(self, text: str, link_chars: int, kind: ParagraphKind) -> None:
         if not text or text.isspace():
@@ -96,7 +98,7 @@ class Reader:
         text = _normalize(text)
         if len(text) <= t.MAX_STOP_CHARS and t.STOP_BLOCK.search(text):
             # A heading opens the promo block; a line alone is a button or label.
-            self.stopped = kind == "h"
+            self._cut = kind == "h"
         elif _keep(text, link_chars):
             self.out.append(Paragraph(kind, text))
 
@@ -108,13 +110,15 @@ class Reader:
 
     def read(self, container: LexborNode) -> None:
         """Append the blocks of ``container`` to ``out``."""
-        if self.stopped:
-            return
         self._skip = {node.mem_id for node in container.css(_SKIP_QUERY)}
         self._skip.discard(container.mem_id)
         stack: list[tuple[Iterator[LexborNode], ParagraphKind]] = [(iter((container,)), "p")]
-        while stack and not self.stopped:
+        while stack:
             children, kind = stack[-1]
+            if self._cut:  # the rest of the promo heading's holder is the promo block
+                self._cut = False
+                children = iter(())
+                stack[-1] = (children, kind)
             node = next(children, None)
             if node is None:
                 stack.pop()

@@ -121,7 +121,6 @@ NEGATIVE_NAMES: Sequence[tuple[str, str]] = (
     ("trending", "trending lists"),
     ("more-", "'more stories' blocks"),
     ("teaser", "teaser lists"),
-    ("card", "teaser cards"),
     ("tags", "tag lists"),
     ("byline", "author lines"),
     ("author", "author boxes"),
@@ -131,7 +130,6 @@ NEGATIVE_NAMES: Sequence[tuple[str, str]] = (
     ("modal", "overlays"),
     ("cookie", "consent notices"),
     ("paywall", "subscription walls"),
-    ("hidden", "hidden content"),
 )
 
 POSITIVE_WEIGHT = 25.0  # Readability's class weight for a strong body name
@@ -140,6 +138,8 @@ NEGATIVE_WEIGHT = -25.0  # Readability's class weight for a non-body name
 WEAK_POSITIVE_FROM = 20  # index in POSITIVE_NAMES where the weak names start
 
 MIN_BLOCK_CHARS = 25  # paragraphs shorter than this do not vote for a container
+WIDE_COMMAS = ("\uff0c", "\u3001", "\u060c")  # commas besides ",": fullwidth, ideographic, Arabic
+TEXT_HOLDERS_BELOW = 20.0  # a winner scoring less sends elements with bare text to vote too
 CHARS_PER_POINT = 100  # one score point per this many characters ...
 MAX_LENGTH_POINTS = 3.0  # ... up to this many points (Readability)
 # Share of a paragraph's points that each ancestor level gets (parent first).
@@ -157,6 +157,9 @@ SHORT_MAX_LINK_DENSITY = 0.25  # ... needs a lower link density to stay
 LISTING_MIN_HEADLINES = 3  # a story list has at least this many linked headlines ...
 LISTING_BLOCKS_PER_HEADLINE = 3  # ... and at most this many blocks (snippets, dates) per headline
 MIN_LISTING_BODY_CHARS = 1000  # a page declared a listing needs a body this long to be an article
+MIN_ARTICLE_CHARS = 140  # on a page of undeclared type, a shorter body is not an article ...
+MIN_TEASER_SHARE = 0.6  # ... nor one with less text than this share of the teasers' text ...
+MIN_PARAGRAPHS = 3  # ... unless it has at least this many paragraphs
 
 # Whole-block texts that are labels or boilerplate, never body prose.
 DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
@@ -178,6 +181,14 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
     (
         re.compile(r"^(share|share this|share on|follow us|tweet|email)\b.{0,40}$", re.I),
         "share prompts",
+    ),
+    (
+        re.compile(
+            r"^(follow (us|@\w+|\w+ on)|have a (news )?tip|got a (news )?tip"
+            r"|(like|enjoyed|enjoy) this (story|article|post)\?)",
+            re.I,
+        ),
+        "follow and tip prompts",
     ),
     (
         re.compile(
@@ -210,7 +221,20 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
         ),
         "weekday date lines",
     ),
+    (
+        re.compile(
+            r"^(\d{1,2}\.? )?(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?"
+            r"|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?"
+            r"( \d{1,2}(st|nd|rd|th)?)?,? \d{4}\b.{0,24}$",
+            re.I,
+        ),
+        "date lines: month-name dates with an optional time",
+    ),
     (re.compile(r"^\[\w+(\s+[\w\-]+=[^\]\s]+)+\s*\]"), "unrendered CMS shortcodes"),
+    (
+        re.compile(r"\((image|photo|picture|pic|foto|bild|credit)s?\s*:[^()]{1,60}\)\s*$", re.I),
+        "picture captions ending in a credit",
+    ),
     (re.compile(r"^(leave|post|add|write) (a|the first|your) comment", re.I), "comment prompts"),
     (re.compile(r"^(sign up|subscribe)\b.{0,120}$", re.I), "sign-up prompts"),
     (
@@ -236,9 +260,11 @@ SKIP_IN_BODY: Sequence[tuple[str, str]] = (
     ("subscribe", "subscription prompts"),
     ("advert", "ad slots"),
     ("byline", "author lines"),
+    ("author", "author boxes and bios"),
     ("dateline", "date lines"),
     ("timestamp", "date lines"),
     ("toolbar", "article tools"),
+    ("comment", "reader comments, their counts and forms"),
     ("donate", "donation appeals"),
     ("cta", "calls to action: support, subscription and app boxes"),
     ("recirc", "recirculation modules (more stories)"),
@@ -248,7 +274,8 @@ SKIP_IN_BODY: Sequence[tuple[str, str]] = (
 STOP_BLOCK = re.compile(
     r"^(related( stories| articles| posts| news| content| coverage)?|read (more|next|also)"
     r"|more (stories|news|articles|from|on|great|like this)\b.*|you (may|might) (also )?like"
-    r"|recommended( for you)?|most (read|popular|viewed)|trending( now)?|popular (stories|posts)"
+    r"|recommended( for you)?|most (read|popular|viewed|shared)\b.*|trending( now)?"
+    r"|popular (stories|posts)"
     r"|also (read|on|see)|see also|latest (news|stories)|what to read next"
     r"|leia (também|mais)|você (pode|também pode) gostar.*|veja também|lire aussi|à lire aussi"
     r"|mehr zum thema|das könnte sie auch interessieren|te puede interesar|lee también"

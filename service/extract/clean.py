@@ -79,12 +79,18 @@ _CLEAN_QUERY = f"{_INVISIBLE_QUERY}, {_HIDDEN_QUERY}, {_BOILERPLATE_QUERY}"  # o
 _CHROME_QUERY = ", ".join(sel for sel, _ in CHROME_SELECTORS)
 
 
+# Never removed, whatever they match: the parser refuses to remove the root, and
+# pages hide <body> with an inline style until their scripts have run.
+_STRUCTURE = frozenset({"html", "head", "body"})
+
+
 def _decompose_all(root: LexborNode, query: str) -> None:
     # Detaching without recursion keeps an inner match attached to its
     # detached ancestor, so detaching it too is harmless; nothing is freed
     # before the document is.
     for node in root.css(query):
-        node.decompose(recursive=False)
+        if node.tag not in _STRUCTURE:
+            node.decompose(recursive=False)
 
 
 def clean_tree(tree: LexborHTMLParser) -> None:

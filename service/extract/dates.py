@@ -26,6 +26,9 @@ MAX_YEAR = 2100  # likewise for the far future
 MAX_LENGTH = 100  # a date, even with weekday, time and zone, is shorter than this
 
 _EPOCH = re.compile(r"\d{9,10}(?:\.\d+)?|\d{12,13}")
+# A zone named after the offset: "[Europe/Paris]" (RFC 9557), "(Central European
+# Standard Time)" (JavaScript's Date string). The offset says it all already.
+_ZONE_NAME_SUFFIX = re.compile(r"\s*(?:\[[^\]]{1,40}\]|\([^)]{1,60}\))$")
 _YEAR = re.compile(r"(?<!\d)(?:19|20|21)\d\d(?!\d)")
 _ISO_START = re.compile(r"\d{4}-?\d\d-?\d\d(?:[T ]|$)")
 # "04.02.2026" and "04-02-2026" are day first wherever they are written.
@@ -74,7 +77,10 @@ def _parse(text: str) -> datetime | None:
     if not isinstance(text, str):
         return None
     text = text.strip()
-    if not text or len(text) > MAX_LENGTH:
+    if not text or len(text) > MAX_LENGTH + 60:
+        return None
+    text = _ZONE_NAME_SUFFIX.sub("", text)
+    if len(text) > MAX_LENGTH:
         return None
     if _EPOCH.fullmatch(text):
         return _from_epoch(text)
@@ -85,7 +91,11 @@ def _parse(text: str) -> datetime | None:
             pass
     if not _YEAR.search(text):
         return None
-    if text[:3].isalpha() and text.rstrip().endswith(("GMT", "UT", "Z", "0")):
+    if (
+        text[:3].isalpha()
+        and text.endswith(("GMT", "UT", "Z", "0"))
+        and not _GMT_OFFSET.search(text)  # "GMT+0100" is for dateutil, with the sign kept
+    ):
         try:
             return parsedate_to_datetime(text)
         except (TypeError, ValueError, IndexError):

@@ -1,11 +1,12 @@
 """Page bytes to text: the byte budget, a not-HTML check and the charset.
 
 The charset is taken from the first of these that decodes the bytes without
-error: the byte-order mark, the HTTP ``content-type`` header, a ``<meta>``
-declaration in the first bytes of the page, UTF-8; then ``charset_normalizer``
-guesses, and as a last resort UTF-8 with replacement characters. A declared
-charset that cannot decode the bytes is skipped: servers often send a wrong
-header while the page's own ``<meta>`` is right.
+error: the byte-order mark, UTF-8 (valid UTF-8 is UTF-8 whatever is declared,
+unless a 7-bit stateful charset is), the HTTP ``content-type`` header, a
+``<meta>`` declaration in the first bytes of the page; then
+``charset_normalizer`` guesses, and as a last resort UTF-8 with replacement
+characters. A declared charset that cannot decode the bytes is skipped:
+servers often send a wrong header while the page's own ``<meta>`` is right.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 # browsers decode them so, and pages rely on it.
 _SUPERSETS: dict[str, str] = {
     "ascii": "cp1252",  # browsers read US-ASCII as windows-1252
-    "latin_1": "cp1252",  # iso-8859-1 is windows-1252 on the web
+    "iso8859_1": "cp1252",  # iso-8859-1 and latin-1 are windows-1252 on the web
     "iso8859_9": "cp1254",  # iso-8859-9 is windows-1254 on the web
     "gb2312": "gb18030",  # GB2312 and GBK pages are decoded as gb18030
     "gbk": "gb18030",  # idem
@@ -44,6 +45,23 @@ _SUPERSETS: dict[str, str] = {
     "utf_16_le": "utf_8",  # idem
     "utf_16_be": "utf_8",  # idem
 }
+
+# Labels browsers know and Python's codec registry does not.
+_ALIASES: dict[str, str] = {
+    "x-user-defined": "utf-8",  # a legacy label; pages so labelled are UTF-8 or ASCII
+    "unicode-1-1-utf-8": "utf-8",  # WHATWG alias
+    "unicode11utf8": "utf-8",  # WHATWG alias
+    "x-sjis": "cp932",  # WHATWG alias of Shift_JIS
+    "ms_kanji": "cp932",  # idem
+    "x-gbk": "gb18030",  # WHATWG alias of GBK
+    "x-euc-jp": "euc_jp",  # WHATWG alias of EUC-JP
+    "x-mac-roman": "mac_roman",  # WHATWG alias of macintosh
+    "x-cp1251": "cp1251",  # WHATWG alias of windows-1251
+    "x-cp1252": "cp1252",  # WHATWG alias of windows-1252
+}
+
+# Stateful 7-bit codecs: their bytes are ASCII, so valid UTF-8, yet mean otherwise.
+_SEVEN_BIT = frozenset({"iso2022_jp", "iso2022_jp_2", "iso2022_kr", "utf_7", "hz"})
 
 # Magic numbers of formats that are certainly not HTML.
 _BINARY_MAGIC: tuple[bytes, ...] = (
@@ -97,8 +115,7 @@ def _codec(label: str | bytes) -> str | None:
     if isinstance(label, bytes):
         label = label.decode("ascii", "replace")
     label = label.strip().lower()
-    if label in ("x-user-defined", "unicode-1-1-utf-8", "unicode11utf8"):
-        label = "utf-8"
+    label = _ALIASES.get(label, label)
     try:
         name = codecs.lookup(label).name.replace("-", "_")
     except LookupError:
@@ -150,6 +167,10 @@ def decode(body: bytes, headers: Mapping[str, str], max_bytes: int) -> Decoded:
     match = _META_CHARSET.search(body[:_SNIFF_BYTES])
     if match:
         declared.append(_codec(match.group(1)))
+    if not body.isascii() and not any(label in _SEVEN_BIT for label in declared):
+        # Bytes that are valid UTF-8 are UTF-8 whatever the page declares: other
+        # encodings almost never form valid multi-byte sequences by chance.
+        declared.insert(0, "utf_8")
     declared.append("utf_8")
     for label in declared:
         text = _try(body, label)

@@ -239,14 +239,14 @@ def _date_values(
     """Declared values for a date, most trusted first; later ones are looked up only if needed."""
     published = ld_key == "datePublished"
     if article is not None:
-        yield url_of(article.get(ld_key))
+        yield text_of(article.get(ld_key))
     yield from markup.all(meta_keys)
     yield from markup.props.get(ld_key.lower(), [])
     if published:
         yield from markup.pubdates
     webpage = jsonld.first_of_type(_WEBPAGE_TYPES)
     if webpage is not None:
-        yield url_of(webpage.get(ld_key))
+        yield text_of(webpage.get(ld_key))
     if published:
         yield time_near_heading(markup)
 
@@ -274,9 +274,12 @@ def normalize_language(tag: str) -> str | None:
 
 def _language(markup: Markup, article: JsonObject | None, jsonld: JsonLd) -> str | None:
     values = [*markup.lang, *markup.all(LANGUAGE_METAS), *markup.props.get("inlanguage", [])]
-    if article is not None:
-        values.append(text_of(article.get("inLanguage")) or "")
-    values += [text_of(obj.get("inLanguage")) or "" for obj in jsonld.objects[:8]]
+    objects = [article, *jsonld.objects[:8]] if article is not None else jsonld.objects[:8]
+    for obj in objects:
+        declared = obj.get("inLanguage")
+        if isinstance(declared, dict):  # a Language object: its code is the alternate name
+            declared = declared.get("alternateName") or declared.get("name")
+        values.append(text_of(declared) or "")
     for value in values:
         language = normalize_language(value)
         if language:

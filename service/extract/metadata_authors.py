@@ -89,5 +89,7 @@ def _is_person_like(text: str) -> bool:
     return (
         _PERSON_MIN_WORDS <= len(words) <= _PERSON_MAX_WORDS
         and not any(w.casefold() in AUTHOR_NOT_NAME_WORDS for w in words)
-        and not any(w.isupper() and len(w) > 1 for w in words)  # acronyms: outlets, degrees
+        # Acronyms among capitalized words are outlets or degrees ("AP", "MS"); a
+        # byline set all in capitals says nothing by its case.
+        and (text.isupper() or not any(w.isupper() and len(w) > 1 for w in words))
     )

@@ -135,25 +135,14 @@ def types_of(obj: JsonObject) -> frozenset[str]:
     )
 
 
-def text_of(value: object, _depth: int = 0) -> str | None:
+def text_of(value: object) -> str | None:
     """A string value, or the ``name`` / ``@value`` of an object, or the first of a list.
 
     HTML entities left in the JSON are decoded; the result is normalized text.
     Values nested deeper than real metadata ever is read as absent.
     """
-    if _depth > _MAX_VALUE_DEPTH:
-        return None
-    if isinstance(value, list):
-        for item in value:
-            found = text_of(item, _depth + 1)
-            if found:
-                return found
-        return None
-    if isinstance(value, dict):
-        return text_of(value.get("name") or value.get("@value"), _depth + 1)
-    if isinstance(value, str):
-        return normalize_text(html.unescape(value)) or None
-    return None
+    found = _read_value(value, ("name", "@value"), 0)
+    return (normalize_text(html.unescape(found)) or None) if found else None
 
 
 def texts_of(value: object) -> list[str]:
@@ -164,20 +153,28 @@ def texts_of(value: object) -> list[str]:
     return [found] if found else []
 
 
-def url_of(value: object, _depth: int = 0) -> str | None:
+def url_of(value: object) -> str | None:
     """A URL given as a string, an object (``url``, ``contentUrl``, ``@id``) or a list."""
-    if _depth > _MAX_VALUE_DEPTH:
+    found = _read_value(value, ("url", "contentUrl", "@id"), 0)
+    return (html.unescape(found).strip() or None) if found else None
+
+
+def _read_value(value: object, keys: tuple[str, ...], depth: int) -> str | None:
+    """The first non-blank string in ``value``, looking into objects under ``keys``
+    (the first key present) and into lists; ``None`` past ``_MAX_VALUE_DEPTH``."""
+    if depth > _MAX_VALUE_DEPTH:
         return None
+    if isinstance(value, str):
+        return value if value.strip() else None
     if isinstance(value, list):
         for item in value:
-            found = url_of(item, _depth + 1)
+            found = _read_value(item, keys, depth + 1)
             if found:
                 return found
         return None
     if isinstance(value, dict):
-        return url_of(value.get("url") or value.get("contentUrl") or value.get("@id"), _depth + 1)
-    if isinstance(value, str):
-        return html.unescape(value).strip() or None
+        inner = next((value[k] for k in keys if value.get(k)), None)
+        return _read_value(inner, keys, depth + 1)
     return None
 
 

@@ -10,8 +10,6 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from service.extract.metadata_tables import MAX_H1_CANDIDATES, MAX_TITLE_CHARS
 from service.extract.text import normalize_text
 
-# Everything ``read_metadata`` looks at, matched in a single traversal.
-_SELECTOR = 'html, title, meta, link[rel], script[type], h1, time, a[rel~="author"], [itemprop]'
 _JSONLD_TYPE = "application/ld+json"
 _MAX_META_CHARS = 10_000  # longer values are data, not metadata: cut before normalizing
 _MAX_TIMES = 8  # times further down the page belong to teasers and comments
@@ -28,6 +26,11 @@ _PROPS = frozenset(
         "author",  # microdata author (text or a nested Person)
         "inlanguage",  # microdata language
     }
+)
+# Everything ``read_metadata`` looks at, matched in a single traversal.
+_SELECTOR = ", ".join(
+    ["html", "title", "meta", "link[rel]", "script[type]", "h1", "time", 'a[rel~="author"]']
+    + [f'[itemprop~="{prop}" i]' for prop in sorted(_PROPS)]
 )
 
 

@@ -75,7 +75,9 @@ def _strip_named(title: str, site_keys: _SiteNames) -> str:
                 return head
         for cut in cuts:
             head, tail = title[:cut], title[cut + len(sep) :].strip()
-            if tail and _is_site(head, site_keys):
+            # "Washington: Senate votes" is a headline even for the "Washington Post":
+            # before a colon only the exact name counts.
+            if tail and _is_site(head, site_keys, exact=sep == ": "):
                 return tail
     return title
 
@@ -89,12 +91,14 @@ def _cuts(title: str, sep: str) -> list[int]:
     return cuts
 
 
-def _is_site(segment: str, names: _SiteNames) -> bool:
+def _is_site(segment: str, names: _SiteNames, exact: bool = False) -> bool:
     key = title_key(segment)
     if not key:
         return False
     if key in names.declared or key in names.hosts:
         return True
+    if exact:
+        return False
     # "Example News" for the site "Example", "Example" for "Example Media":
     # one is the other's start, and the shorter is not a mere syllable.
     return any(

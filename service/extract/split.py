@@ -16,7 +16,7 @@ from typing import TypeVar
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from service.extract import article, clean
-from service.extract.body_tables import MIN_LISTING_BODY_CHARS
+from service.extract import body_tables as t
 from service.extract.budget import check_elements
 from service.extract.decode import decode
 from service.extract.metadata import Metadata, read_metadata
@@ -24,11 +24,6 @@ from service.extract.model import Article, Paragraph, RefusedPage, Split, Teaser
 from service.extract.teasers import TeaserScan, find_teasers
 from service.extract.text import normalize_text
 from service.extract.urls import normalize_url, resolve_base
-
-# Page types (from metadata) that say the page is a list of stories.
-LISTING_TYPES = frozenset({"listing", "website", "collection", "section"})
-MIN_ARTICLE_CHARS = 140  # a body shorter than this, on a page of unknown type, is not an article
-MAX_TEASER_SHARE = 0.6  # ... nor one that has less text than this share of the teasers' text
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,18 +67,26 @@ def _visible_chars(root: LexborNode | None) -> int:
     return 0 if root is None else len(" ".join(root.text(separator=" ").split()))
 
 
-def _is_article(body: article.Body | None, meta: Metadata, teaser_chars: int) -> bool:
+def _is_article(body: article.Body, meta: Metadata, teaser_chars: int) -> bool:
     """Whether the page is an article page rather than a listing of other stories."""
-    if body is None:
-        return False
     chars = body.chars
     if meta.page_type == "article":
         return chars > 0
-    if meta.page_type in LISTING_TYPES and chars < MIN_LISTING_BODY_CHARS:
+    if meta.page_type == "listing":
+        return chars >= t.MIN_LISTING_BODY_CHARS
+    if chars < t.MIN_ARTICLE_CHARS:
         return False
-    if chars < MIN_ARTICLE_CHARS:
-        return False
-    return chars >= teaser_chars * MAX_TEASER_SHARE or len(body.paragraphs) >= 3
+    return chars >= teaser_chars * t.MIN_TEASER_SHARE or len(body.paragraphs) >= t.MIN_PARAGRAPHS
+
+
+def _without_headline(
+    paragraphs: tuple[Paragraph, ...], title: str | None
+) -> tuple[Paragraph, ...]:
+    """``paragraphs`` without a first one that repeats the title (a headline set
+    in bold text rather than in ``<h1>``, as old layouts do)."""
+    if paragraphs and title and paragraphs[0].text.casefold() == title.casefold():
+        return paragraphs[1:]
+    return paragraphs
 
 
 def _jsonld_paragraphs(text: str) -> tuple[Paragraph, ...]:
@@ -144,10 +147,9 @@ def split(
         page_body = tree.body
         found = _guarded("body", warnings, lambda: article.find_body(page_body), None)
     paragraphs: tuple[Paragraph, ...] = ()
-    if _is_article(found, meta, scan.text_chars):
-        assert found is not None
-        paragraphs = found.paragraphs
-    if not paragraphs and meta.jsonld_body and meta.page_type not in LISTING_TYPES:
+    if found is not None and _is_article(found, meta, scan.text_chars):
+        paragraphs = _without_headline(found.paragraphs, meta.title)
+    if not paragraphs and meta.jsonld_body and meta.page_type != "listing":
         paragraphs = _jsonld_paragraphs(meta.jsonld_body)
         warnings.append("body_from_jsonld")
     result = _article(paragraphs, meta, page_url) if paragraphs else None

@@ -17,6 +17,7 @@ from service.extract.teaser_tokens import Attrs, Tokens
 from service.extract.text import normalize_text
 
 _ASCII_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")  # removed by normalize_text
+_SEPARATOR = re.compile(r"[:\u00bb\u203a>|\-\u2013\u2014]")  # ends a label or kicker
 _RANK = re.compile(r"\s*#?\d{1,3}[.)]?\s*$")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -29,6 +30,9 @@ _HEADLINE_INSIDE = (
     "h1, h2, h3, h4, h5, h6, [class*=headline i], [class*=title i]:not([class*=subtitle i])"
 )
 _TITLE_INSIDE = "h2, h3, h4, h5, h6, [class*=title], [class*=heading]"
+_LABEL_TAGS = frozenset(
+    {"h2", "h3", "h4", "h5", "h6", "header", "legend", "div", "p", "span", "strong"}
+)
 _TITLE_PARTS = frozenset({"title", "heading", "header", "hd", "head"})
 _DATE_PARTS = frozenset({"date", "time", "timestamp", "published", "pubdate"})
 
@@ -162,7 +166,9 @@ def read_item(node: Node, skip: Node | None, tokens: Tokens) -> ItemText:
 def clean_title(text: str) -> str:
     """A headline without rank number, "Related:" label or format kicker."""
     text = clean_text(text)
-    for pattern in (tt.RANK_PREFIX, tt.INLINE_LABEL, tt.KICKER_PREFIX, tt.RANK_PREFIX):
+    if not text[:1].isdigit() and _SEPARATOR.search(text, 0, tt.MAX_LABEL_CHARS) is None:
+        return text  # no rank, and no separator for a label or kicker to end with
+    for pattern in (tt.RANK_PREFIX, tt.INLINE_LABEL_PREFIX, tt.KICKER_PREFIX, tt.RANK_PREFIX):
         stripped = pattern.sub("", text, count=1)
         if stripped:
             text = stripped
@@ -265,10 +271,10 @@ def _label_of(element: Node, tokens: Tokens) -> str | None:
 def block_heading(node: Node, items: set[int], tokens: Tokens) -> str | None:
     """The label a block shows: a heading child's text, else its aria-label."""
     for child in node.iter():
-        if child.mem_id in items or is_hidden(child):
+        if child.tag not in _LABEL_TAGS or child.mem_id in items:
             continue
         label = _label_of(child, tokens)
-        if label is not None:
+        if label is not None and not is_hidden(child):
             return label
     label = node.attributes.get("aria-label")
     if label and len(label) <= tt.MAX_LABEL_CHARS:

@@ -54,7 +54,7 @@ class Page:
     tokens: Tokens = field(default_factory=Tokens)
     chain: dict[int, int] = field(default_factory=dict)
     heading_holders: set[int] = field(default_factory=set)
-    """Elements with a heading at most ``MAX_ITEM_DEPTH`` levels below (by ``mem_id``)."""
+    """Elements with a heading at most ``HEADING_HOLDER_DEPTH`` levels below (by ``mem_id``)."""
     origin: str = ""
 
     def __post_init__(self) -> None:
@@ -70,7 +70,7 @@ class Page:
         Only to group links; ``urls.normalize_url`` gives the final form.
         """
         href = href.strip().split("#", 1)[0]
-        if href.startswith(("https://", "http://")):
+        if href[:8].lower().startswith(("https://", "http://")):
             return href
         if href.startswith("//"):
             return self.origin.split(":", 1)[0] + ":" + href
@@ -191,7 +191,7 @@ def headline_links(root: Node, page: Page) -> list[Link]:
     single_h1 = sum(1 for h in headings if h.tag == "h1") == 1
     for element in headings:
         holder = element.parent
-        for _ in range(tt.MAX_ITEM_DEPTH + 1):
+        for _ in range(tt.HEADING_HOLDER_DEPTH):
             if holder is None or holder.mem_id in page.heading_holders:
                 break
             page.heading_holders.add(holder.mem_id)

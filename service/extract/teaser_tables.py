@@ -200,8 +200,7 @@ HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 STOP_TAGS = frozenset({"html", "body", "main"})
 
 # Labels that introduce a promo inside the article body, per language.
-INLINE_LABEL = re.compile(
-    r"^\s*(?:"
+_INLINE_LABELS = (
     r"related(?: (?:articles?|story|stories|posts?|content|coverage|reading|news))?"  # English
     r"|read (?:more|also|next)|also read|more on this(?: story)?|see also|more:|also on \S+"
     r"|recommended|you (?:may|might) also like|further reading|related link"
@@ -215,8 +214,14 @@ INLINE_LABEL = re.compile(
     r"|czytaj (?:też|także|więcej)|przeczytaj (?:też|także)"  # Polish
     r"|читайте (?:также|ещё|еще)|также читайте|по теме"  # Russian
     r"|ayr\u0131ca okuyun|bunu da okuyun|ilgili haber(?:ler)?"  # Turkish
-    r")\s*[:\u00bb\u203a>|\-\u2013\u2014]*\s*",
-    re.IGNORECASE,
+)
+_LABEL_SEPARATOR = r"[:\u00bb\u203a>|\-\u2013\u2014]"
+# A label at the start of a promo, its separator optional ("Read more Ferry strike...").
+INLINE_LABEL = re.compile(rf"^\s*(?:{_INLINE_LABELS})\s*{_LABEL_SEPARATOR}*\s*", re.IGNORECASE)
+# The same with its separator, safe to cut from a headline ("Related: ...", but not
+# "Recommended daily allowance cut").
+INLINE_LABEL_PREFIX = re.compile(
+    rf"^\s*(?:{_INLINE_LABELS})\s*{_LABEL_SEPARATOR}+\s*", re.IGNORECASE
 )
 
 # Link texts that are navigation words, never a headline.
@@ -254,14 +259,23 @@ RANK_PREFIX = re.compile(r"^\s*\d{1,2}\s*[.)]\s+(?=\S)")
 # Author lines inside an item.
 BYLINE = re.compile(r"^\s*(?:by|par|von|por|di|door|av|przez|автор)\s+\S", re.IGNORECASE)
 
+# Words of a block's own title when it is a link ("More news from Sci-Tech", "Latest
+# stories"): such a heading link followed by the block's items is its label, not a story.
+BLOCK_TITLE_WORDS = re.compile(
+    r"\b(?:more|latest|news|stories|top|most|all|from|section|plus|mehr|m\u00e1s|mais|altre)\b",
+    re.IGNORECASE,
+)
+MAX_BLOCK_TITLE_WORDS = 5  # a longer heading link is a story's headline
+
 # Calls to action: links that ask for a click, not headlines of stories.
 CALL_TO_ACTION = re.compile(
-    r"\b(?:click here|tap here|sign up|subscribe (?:to|now|for)|download (?:the|our|now|free)"
+    r"\b(?:click(?:ing)? here|click (?:for|to)|tap here|sign up|subscribe (?:to|now|for)"
+    r"|download (?:the|our|now|free)"
     r"|get the .{0,30}app|get it (?:on|at|for|with|by|now)|buy (?:it|now)|shop now|order now"
     r"|follow us|join (?:us|our)|log ?in|register now|watch live now|send us"
     r"|(?:update|manage) your (?:preferences|settings|subscription)"
     r"|abonnez-vous|jetzt abonnieren|suscríbete|cadastre-se)\b"
-    r"|\bfree download\b|\bdownload\b.*\bfree\b",
+    r"|\bfree download\b|\bdownload\b.*\bfree\b|\bdownload\s*$",
     re.IGNORECASE,
 )
 
@@ -279,16 +293,22 @@ LEGAL_LABEL = re.compile(
     re.IGNORECASE,
 )
 
+MIN_INLINE_WORDS = 5  # a bare link paragraph in a body this short names a thing, not a story
 MIN_HEADLINE_WORDS = 4  # fewer words in a bare link is a nav label ("World news", "Sport")
 MIN_HEADING_WORDS = 3  # a link in a heading is a headline even when short ("Trump warns Iran")
 MIN_CJK_CHARS = 8  # CJK headlines have no spaces; count characters instead
 RUNNING_TEXT_CHARS = 40  # this much inline text beside a link means it sits in a sentence
 MAX_ITEM_EXTRA_CHARS = 600  # an item holds its headline plus at most a snippet and meta
 MAX_LEGAL_WORDS = 5  # legal link texts are short; a headline may mention "terms"
+# A year or a numeric date: what a plain date line holds ("4 February 2026", "04.02.26").
+DATE_HINT = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
+
+DATE_CACHE_SIZE = 4096  # parsed date texts remembered across pages (a few hundred kB at most)
 MAX_DATE_CHARS = 40  # a longer text line is not a bare date ("Published: Feb 4, 2026 09:30 AM")
 MIN_SNIPPET_WORDS = 4  # shorter leftovers are labels or dates, not a snippet
 MIN_SNIPPET_LOWER = 0.3  # share of lowercase-initial words in prose; names and meta lines have few
 MAX_WALK_DEPTH = 40  # an item's text deeper than this is markup abuse; recursion stays bounded
+HEADING_HOLDER_DEPTH = 4  # a block's own heading sits at most this deep in a sibling
 MAX_ITEM_DEPTH = 8  # an item is never more than this many levels above its headline link
 REGION_TOKEN_DEPTH = 6  # excluded/paid tokens count this close to an item, not on page wrappers
 AD_SLOT_DEPTH = 2  # ad-slot tokens count only on the item and its parent

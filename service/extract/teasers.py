@@ -4,23 +4,30 @@
 teasers in page order with the DOM nodes they occupy, so that the caller can
 remove those nodes before extracting the article body. What counts as a teaser
 is defined in ``/work/shared/TEASERS.md``; tables are in ``teaser_tables``,
-headline links and items in ``teaser_items``, field readers in ``teaser_fields``.
+class-token matching in ``teaser_tokens``, headline links and items in
+``teaser_items``, field readers in ``teaser_fields``.
 
-1. Headline links are grouped into items (``teaser_items``).
+1. Headline links are grouped into items (``teaser_items``); a short heading
+   link that names the block of stories after it ("More news") is the block's
+   label, not an item.
 2. An item is a teaser when it shows structure (a heading, an image, a
    snippet, card-like class tokens, similar siblings, an inline-promo label)
    and sits outside excluded regions (share bars, tag lists, comments, shops);
    in menus and page headers only story cards (heading or image) count, in the
    page footer only cards or lists under a block label.
-3. Its block is the nearest ancestor with a heading or aria-label, else with
-   label class tokens; promos among the article's paragraphs get
-   ``inline-related``.
-4. The same target twice is one teaser, at its first appearance.
+3. Its block is found nearest first: a heading just before the item's branch,
+   a heading child or aria-label of an ancestor, else label class tokens;
+   promos among the article's paragraphs get ``inline-related``. Items of a
+   block labelled or classed as paid content are sponsored.
+4. The same target twice is one teaser, at its first appearance, with the
+   richer fields of all its appearances; the nodes of every appearance are
+   returned for removal.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from selectolax.lexbor import LexborNode as Node
 
@@ -86,10 +93,10 @@ def _read(node: Node, link: Link, page: Page) -> _Item:
             continue
         if tt.NAV_LABEL.match(text) or tt.BYLINE.match(text):
             continue
-        if date is None and _may_be_date(text) and parse_date(text) is not None:
+        if date is None and _may_be_date(text) and _parse_date(text) is not None:
             date = text  # a date line without markup ("4 February 2026")
             continue
-        text = tt.INLINE_LABEL.sub("", text, count=1)
+        text = tt.INLINE_LABEL_PREFIX.sub("", text, count=1)
         if text and text != link.title and tf.clean_title(text) != link.title and _is_prose(text):
             parts.append(text)
     snippet = " ".join(parts)
@@ -103,9 +110,17 @@ def _read(node: Node, link: Link, page: Page) -> _Item:
     )
 
 
+@lru_cache(maxsize=tt.DATE_CACHE_SIZE)
+def _parse_date(text: str) -> str | None:
+    """``dates.parse_date``, remembered: a written date costs about a millisecond to
+    parse, and the same date lines recur within a page and across a site's pages."""
+    return parse_date(text)
+
+
 def _may_be_date(text: str) -> bool:
-    """Cheap test before date parsing: short and holding a digit."""
-    return len(text) <= tt.MAX_DATE_CHARS and any(ch.isdigit() for ch in text)
+    """Cheap test before date parsing (which costs about a millisecond): short, with a
+    year or a numeric date in it."""
+    return len(text) <= tt.MAX_DATE_CHARS and tt.DATE_HINT.search(text) is not None
 
 
 def _is_prose(text: str) -> bool:
@@ -145,12 +160,17 @@ def _inline_promo(item: _Item) -> bool:
     paragraphs as a bare headline link, a card (heading or image) or with a snippet.
     """
     text = tf.clean_text(item.node.text())
-    if tt.INLINE_LABEL.match(text) and not tt.NAV_LABEL.match(text):
+    if (
+        tt.INLINE_LABEL.match(text)
+        and not tt.INLINE_LABEL.match(item.link.title)  # "Related party deals..." is a headline
+        and not tt.NAV_LABEL.match(text)
+    ):
         return True
     if not _in_body(item):
         return False
     card = item.link.heading is not None or item.image is not None or item.snippet is not None
-    return card or text == item.link.title
+    bare = text == item.link.title and tf.word_count(text) >= tt.MIN_INLINE_WORDS
+    return card or bare
 
 
 def _is_teaser(item: _Item, region: Region, siblings: int, page: Page) -> bool:
@@ -169,12 +189,25 @@ def _is_teaser(item: _Item, region: Region, siblings: int, page: Page) -> bool:
     return story_card or item.snippet is not None or card or siblings >= 2 or item.inline
 
 
-def _block_of(item: _Item, items: set[int], page: Page) -> None:
+_Block = tuple[Node | None, str | None, Node | None]
+
+
+def _block_of(item: _Item, items: set[int], page: Page, known: dict[int, _Block]) -> None:
     """Sets the item's block node, label and label element.
 
     Nearest first: a heading just before the item's branch, the block's own
-    heading child or aria-label; failing all, label class tokens.
+    heading child or aria-label; failing all, label class tokens. Sibling items
+    share the answer (``known``, by parent).
     """
+    parent = item.node.parent
+    key = parent.mem_id if parent is not None else -1
+    if key not in known:
+        _find_block(item, items, page)
+        known[key] = (item.block_node, item.block, item.label_node)
+    item.block_node, item.block, item.label_node = known[key]
+
+
+def _find_block(item: _Item, items: set[int], page: Page) -> None:
     below = item.node
     node = item.node.parent
     chain: list[Node] = []
@@ -197,6 +230,36 @@ def _block_of(item: _Item, items: set[int], page: Page) -> None:
     item.block_node = item.node.parent
 
 
+def _holders(found: dict[int, tuple[Node, Link]]) -> set[int]:
+    """Items and their near ancestors (by ``mem_id``): the elements that hold stories."""
+    holders: set[int] = set()
+    for node, _link in found.values():
+        current: Node | None = node
+        for _ in range(3):
+            if current is None:
+                break
+            holders.add(current.mem_id)
+            current = current.parent
+    return holders
+
+
+def _is_block_title(node: Node, link: Link, holders: set[int]) -> bool:
+    """Whether a short heading link names the block of stories that follows it."""
+    if link.heading is None or tf.word_count(link.title) > tt.MAX_BLOCK_TITLE_WORDS:
+        return False
+    if not tt.BLOCK_TITLE_WORDS.search(link.title):
+        return False
+    after = node.next
+    seen = 0
+    while after is not None and seen < tt.LABEL_SIBLINGS:
+        if not (after.tag or "").startswith("-"):
+            if after.mem_id in holders:
+                return True
+            seen += 1
+        after = after.next
+    return False
+
+
 def find_teasers(root: Node, page_url: str) -> TeaserScan:
     """The page's teasers in page order, with their nodes and text size.
 
@@ -206,17 +269,18 @@ def find_teasers(root: Node, page_url: str) -> TeaserScan:
     """
     page = Page(page_url)
     found = items_of(headline_links(root, page), page)
-    item_ids = set(found)
+    holders = _holders(found)
+    titles = {key for key, (node, link) in found.items() if _is_block_title(node, link, holders)}
+    item_ids = set(found) - titles
     siblings: dict[tuple[int, str], int] = {}
     for node, _link in found.values():
         key = (node.parent.mem_id if node.parent is not None else -1, node.tag or "")
         siblings[key] = siblings.get(key, 0) + 1
     kept: list[_Item] = []
-    paid_blocks: set[int] = set()
-    checked_blocks: set[int] = set()
+    blocks: dict[int, _Block] = {}
     for node, link in found.values():
         region = page.region(node, link.node)
-        if region.hidden or region.excluded:
+        if region.hidden or region.excluded or node.mem_id in titles:
             continue
         if region.menu and link.heading is None and node.css_first("img") is None:
             continue  # a plain menu link, not a story card
@@ -229,23 +293,29 @@ def find_teasers(root: Node, page_url: str) -> TeaserScan:
         if item.inline:
             item.block_node, item.block = node.parent, INLINE_BLOCK
         else:
-            _block_of(item, item_ids, page)
+            _block_of(item, item_ids, page, blocks)
         if region.footer and item.block is None and item.link.heading is None and not item.image:
             continue  # a plain link list in the page footer is service links, not stories
-        block_id = item.block_node.mem_id if item.block_node is not None else -1
-        if block_id not in checked_blocks and item.block_node is not None and not item.inline:
-            checked_blocks.add(block_id)
-            if (
-                (item.block is not None and tf.is_sponsored_label(item.block))
-                or page.tokens.kinds(item.block_node) & tk.SPONSORED
-                or tf.block_is_paid(item.block_node, item_ids)
-            ):
-                paid_blocks.add(block_id)
         kept.append(item)
-    for item in kept:
-        if item.block_node is not None and item.block_node.mem_id in paid_blocks:
-            item.sponsored = True
+    _mark_paid_blocks(kept, item_ids, page)
     return _assemble(kept, page_url)
+
+
+def _mark_paid_blocks(kept: list[_Item], items: set[int], page: Page) -> None:
+    """Every item of a block labelled or classed as paid content is sponsored."""
+    verdicts: dict[int, bool] = {}
+    for item in kept:
+        block = item.block_node
+        if block is None or item.inline:
+            continue  # the article body around an inline promo says nothing of it
+        key = block.mem_id
+        if key not in verdicts:
+            verdicts[key] = bool(
+                (item.block is not None and tf.is_sponsored_label(item.block))
+                or page.tokens.kinds(block) & tk.SPONSORED
+                or tf.block_is_paid(block, items)
+            )
+        item.sponsored = item.sponsored or verdicts[key]
 
 
 def _assemble(kept: list[_Item], page_url: str) -> TeaserScan:
@@ -287,7 +357,7 @@ def _assemble(kept: list[_Item], page_url: str) -> TeaserScan:
                 snippet=snippet,
                 truncated=is_truncated(title) or (snippet is not None and is_truncated(snippet)),
                 image=normalize_url(item.image, page_url) if item.image else None,
-                published_at=parse_date(item.date) if item.date else None,
+                published_at=_parse_date(item.date) if item.date else None,
                 sponsored=item.sponsored,
             )
         )

@@ -77,6 +77,12 @@ from service.extract.dates import parse_date
         ("2026/02/04 09:30", "2026-02-04T09:30:00Z"),
         ("1770197400.5", "2026-02-04T09:30:00Z"),
         ("04-02-2026", "2026-02-04T00:00:00Z"),  # dashes, year last: day first
+        # zone names after an offset
+        ("2026-02-04T09:30:00+01:00[Europe/Paris]", "2026-02-04T08:30:00Z"),
+        (
+            "Wed Feb 04 2026 09:30:00 GMT+0100 (Central European Standard Time)",
+            "2026-02-04T08:30:00Z",
+        ),
     ],
 )
 def test_date_forms_become_iso_utc(text: str, expected: str) -> None:

@@ -184,6 +184,15 @@ def test_language_from_jsonld_in_language() -> None:
     assert m.language == "es"
 
 
+def test_language_from_jsonld_language_object() -> None:
+    m = read(
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H",'
+        ' "inLanguage": {"@type": "Language", "name": "Spanish", "alternateName": "es"}}'
+        "</script>"
+    )
+    assert m.language == "es"
+
+
 @pytest.mark.parametrize(
     ("tag", "expected"),
     [

@@ -13,6 +13,8 @@ from service.extract.metadata_authors import clean_authors
         (["Ana Lima"], ("Ana Lima",)),
         (["By Ana Lima"], ("Ana Lima",)),
         (["BY ANA LIMA"], ("ANA LIMA",)),
+        (["BY ANA LIMA AND BEN OKAFOR"], ("ANA LIMA", "BEN OKAFOR")),
+        (["ANA LIMA, AP"], ("ANA LIMA",)),
         (["by: Ana Lima"], ("Ana Lima",)),
         (["Analysis by Ana Lima"], ("Ana Lima",)),
         (["Reporting by Ana Lima and Ben Okafor"], ("Ana Lima", "Ben Okafor")),

@@ -177,3 +177,11 @@ def test_deeply_nested_values_read_as_absent_without_error() -> None:
         for deep in (lists, names):
             m = read(f'{{"@type": "NewsArticle", "{key}": {deep}}}')
             assert (m.authors, m.site_name, m.image, m.tags) == ((), None, None, ())
+
+
+def test_date_given_as_typed_value() -> None:
+    m = read(
+        '{"@type": "NewsArticle", "headline": "H",'
+        ' "datePublished": {"@type": "DateTime", "@value": "2026-02-04T09:30:00Z"}}'
+    )
+    assert m.published_at == "2026-02-04T09:30:00Z"

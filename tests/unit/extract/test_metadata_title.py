@@ -167,3 +167,10 @@ def test_h1_sharing_a_few_words_is_not_the_declared_title() -> None:
     head = '<meta property="og:title" content="Storm reaches the coast of Portugal">'
     body = "<h1>The coast of Portugal: a guide for visitors</h1>"
     assert title_of(head, body) == "Storm reaches the coast of Portugal"
+
+
+def test_place_before_a_colon_is_kept_even_if_the_site_name_starts_with_it() -> None:
+    site = ["Washington Daily Example"]
+    title = "Washington: Senate votes on the budget"
+    assert strip_site_name(title, site) == title
+    assert strip_site_name("Washington Daily Example: Senate votes", site) == "Senate votes"

@@ -47,6 +47,23 @@ def test_declared_non_html_type_is_refused(content_type: str) -> None:
     assert _split_or_refuse(_ARTICLE.encode(), {"content-type": content_type}) == "not_html"
 
 
+@pytest.mark.parametrize(
+    "root_markup",
+    [
+        "<html hidden><body>",
+        "<html aria-hidden='true'><body>",
+        "<html><body hidden>",
+        "<html><body style='display:none'>",
+        "<html class='sr-only'><body class='comments'>",
+    ],
+)
+def test_hidden_root_elements_are_kept(root_markup: str) -> None:
+    """Pages hide <html> or <body> until their scripts run: the page still splits."""
+    result = split((root_markup + _ARTICLE.split("<body>", 1)[1]).encode(), URL)
+    assert result.article is not None
+    assert len(result.article.paragraphs) == 4
+
+
 def test_truncated_html_still_splits() -> None:
     body = _ARTICLE.encode()[: len(_ARTICLE) - 60]
     result = split(body, URL)
@@ -110,6 +127,8 @@ _FRAGMENT = st.one_of(
     st.just('<a href="/other/story">Another story headline here</a>'),
     st.just(_PARA),
     st.just("<meta charset='latin-1'>"),
+    st.sampled_from(["<html hidden>", "<body style='display:none'>", "<div aria-hidden=true>"]),
+    st.just("<base href='/other/'><frameset><frame src='x'></frameset>"),
 )
 _PAGES = st.lists(_FRAGMENT, max_size=60).map("".join)
 

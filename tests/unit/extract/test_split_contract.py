@@ -20,6 +20,11 @@ _ARTICLE = (
 )
 
 
+def _numbered(template: str, count: int) -> str:
+    """``template`` repeated ``count`` times, ``{i}`` filled with 0, 1, ..."""
+    return "".join(template.format(i=i) for i in range(count))
+
+
 def test_body_over_byte_budget_is_refused() -> None:
     with pytest.raises(RefusedPage) as refused:
         split(_ARTICLE.encode(), "https://example.org/a", limits=Limits(max_bytes=100))
@@ -95,7 +100,7 @@ def test_story_list_is_no_body_even_when_its_teasers_stay_in_the_tree() -> None:
         "<p>The team won again on Saturday, with a late goal from the captain, and the coach "
         "said the season was going to plan, though injuries remain a worry.</p></div>"
     )
-    cards = "".join(card.format(i=i) for i in range(8))
+    cards = _numbered(card, 8)
     tree = LexborHTMLParser(f"<html><body><main><h1>Sport</h1><section>{cards}</section></main>")
     clean.clean_tree(tree)
     assert tree.body is not None
@@ -107,9 +112,8 @@ def test_section_page_with_an_intro_has_no_article() -> None:
         "<p>Our politics desk covers parliament, the government and elections, with reporters "
         "in the capital and every region, and a weekly newsletter on the week's votes.</p>"
     )
-    cards = "".join(
-        f'<li><a href="/politics/story-{i}">Story number {i} about the vote</a></li>'
-        for i in range(12)
+    cards = _numbered(
+        '<li><a href="/politics/story-{i}">Story number {i} about the vote</a></li>', 12
     )
     page = (
         "<html><head><title>Politics</title><meta property='og:type' content='website'>"
@@ -121,10 +125,10 @@ def test_section_page_with_an_intro_has_no_article() -> None:
 
 
 def test_main_post_is_read_alone_when_other_posts_follow_in_its_column() -> None:
-    main = "".join(
-        f"<p>Main story paragraph {i}, long enough to be prose, with commas, clauses, and "
-        "a point that it makes at some length for the reader.</p>"
-        for i in range(4)
+    main = _numbered(
+        "<p>Main story paragraph {i}, long enough to be prose, with commas, clauses, and "
+        "a point that it makes at some length for the reader.</p>",
+        4,
     )
     other = (
         "<article class='post'><h2>Another post {i}</h2><p>Another post's opening, also long "
@@ -134,7 +138,7 @@ def test_main_post_is_read_alone_when_other_posts_follow_in_its_column() -> None
     page = (
         "<html><head><title>Main story</title></head><body><div id='primary'>"
         f"<article class='post'><h1>Main story</h1>{main}</article>"
-        + "".join(other.format(i=i) for i in range(3))
+        + _numbered(other, 3)
         + "</div></body></html>"
     )
     result = split(page.encode(), "https://blog.example.net/main-story")
@@ -146,15 +150,11 @@ def test_main_post_is_read_alone_when_other_posts_follow_in_its_column() -> None
 
 def test_body_cut_into_parts_by_pictures_and_ads_is_read_whole_in_order() -> None:
     def part(n: int) -> str:
-        return (
-            "<div class='story-chunk'>"
-            + "".join(
-                f"<p>Part {n} paragraph {i} of the story, long enough to be prose, with a comma, "
-                "and a clause that follows it.</p>"
-                for i in range(2)
-            )
-            + "</div>"
+        paragraph = (
+            f"<p>Part {n} paragraph {{i}} of the story, long enough to be prose, with a comma, "
+            "and a clause that follows it.</p>"
         )
+        return f"<div class='story-chunk'>{_numbered(paragraph, 2)}</div>"
 
     page = (
         "<html><head><title>Story</title></head><body><main><h1>Story</h1>"
@@ -194,3 +194,39 @@ def test_a_teaser_node_holding_the_headline_is_not_removed(
     result = split(page.encode(), "https://e.org/a")
     assert result.article is not None
     assert len(result.article.paragraphs) == 2
+
+
+def test_latin1_label_is_read_as_windows_1252_and_a_bold_headline_is_not_a_paragraph() -> None:
+    page = (PAGES / "body_br_table_layout.html").read_bytes()
+    result = split(page, "https://ortsverein.example.de/aktuelles/100-jahre.html")
+    assert result.charset == "cp1252"
+    assert result.article is not None
+    assert result.article.title == "Ortsverein feiert 100 Jahre"
+    assert result.article.paragraphs[0].text.startswith("Am Samstag feierte")
+
+
+def test_prose_set_as_bare_text_in_divs_is_found() -> None:
+    paras = _numbered(
+        "<div class='body-paragraph'>Paragraph {i} of the story is written straight into a "
+        "div, with commas, and enough words to be prose.</div>",
+        5,
+    )
+    page = (
+        "<html><head><title>Story</title></head><body><nav><a href='/'>Home</a></nav>"
+        f"<div class='page'><h1>Story</h1><section><div class='read-all'>{paras}</div></section>"
+        "<div class='rail'><div>NOVEMBER 20, 2019 10:43</div></div></div></body></html>"
+    )
+    result = split(page.encode(), "https://example.org/story")
+    assert result.article is not None
+    assert [p.text[:11] for p in result.article.paragraphs] == [f"Paragraph {i}" for i in range(5)]
+
+
+def test_valid_utf8_wins_over_a_declared_single_byte_charset() -> None:
+    text = "<html><head><meta charset='iso-8859-1'></head><body><p>Café crème, naïve</p></body>"
+    result = split(text.encode("utf-8"), "https://example.org/a")
+    assert result.charset == "utf_8"
+
+
+def test_ascii_page_keeps_its_declared_charset() -> None:
+    text = "<html><head><meta charset='windows-1251'></head><body><p>plain</p></body></html>"
+    assert split(text.encode(), "https://example.org/a").charset == "cp1251"

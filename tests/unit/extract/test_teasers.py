@@ -76,6 +76,8 @@ def li(path: str, text: str) -> str:
             "Ferry strike ends after pay offer",
         ),
         ("Brexit: what the new trade deal means", "Brexit: what the new trade deal means"),
+        ("Recommended daily salt intake cut by half", "Recommended daily salt intake cut by half"),
+        ("Related party deals face new audit rules", "Related party deals face new audit rules"),
         ("10 things to know about the ferry strike", "10 things to know about the ferry strike"),
     ],
 )
@@ -406,3 +408,31 @@ def test_block_label_from_a_heading_just_before_the_list() -> None:
         f"<h3>Related coverage</h3> <!-- list --> <ul>{items}</ul></div>"
     )
     assert [t.block for t in teasers(html)] == ["Related coverage", "Related coverage"]
+
+
+def test_heading_link_naming_the_block_is_its_label_not_a_teaser() -> None:
+    items = li("a", "Ferry strike ends after pay offer") + li(
+        "b", "Harbour road closes for repairs"
+    )
+    html = f'<div><h2><a href="/sci-tech">More news from Sci-Tech</a></h2><ul>{items}</ul></div>'
+    got = teasers(html)
+    assert [(t.title, t.block) for t in got] == [
+        ("Ferry strike ends after pay offer", "More news from Sci-Tech"),
+        ("Harbour road closes for repairs", "More news from Sci-Tech"),
+    ]
+
+
+def test_list_item_whose_headline_starts_with_a_label_word_is_not_inline() -> None:
+    html = block(
+        li("a", "Related party deals face new audit rules")
+        + li("b", "Harbour road closes for repairs")
+    )
+    assert [t.block for t in teasers(html)] == ["Related", "Related"]
+
+
+def test_upper_case_scheme_and_protocol_relative_links_are_kept() -> None:
+    html = block(
+        '<li><a href="HTTPS://Other.Example/a">Ferry strike ends after pay offer</a></li>'
+        '<li><a href="//other.example/b">Harbour road closes for repairs</a></li>'
+    )
+    assert [t.url for t in teasers(html)] == ["https://other.example/a", "https://other.example/b"]
