@@ -230,3 +230,21 @@ def test_valid_utf8_wins_over_a_declared_single_byte_charset() -> None:
 def test_ascii_page_keeps_its_declared_charset() -> None:
     text = "<html><head><meta charset='windows-1251'></head><body><p>plain</p></body></html>"
     assert split(text.encode(), "https://example.org/a").charset == "cp1251"
+
+
+def test_embedded_post_quoted_in_the_story_stays_and_share_bar_goes() -> None:
+    paragraphs = _numbered(
+        "<p>Paragraph {i} of the story, long enough to be prose, with a comma, and a clause.</p>",
+        3,
+    )
+    page = (
+        "<html><head><title>Story</title></head><body><article><h1>Story</h1>"
+        f"{paragraphs}<div class='social-media-embed'><blockquote class='embedded-post'>"
+        "<p>The state spent nearly half a million dollars on this campaign, and it shows.</p>"
+        "</blockquote></div><div class='social-share'><p>Share this story with a friend</p>"
+        "</div><p>Photo by Jane Roe/Agency</p></article></body></html>"
+    )
+    result = split(page.encode(), "https://example.org/story")
+    assert result.article is not None
+    assert [p.kind for p in result.article.paragraphs] == ["p", "p", "p", "quote"]
+    assert result.article.paragraphs[-1].text.startswith("The state spent")
