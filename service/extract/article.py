@@ -93,6 +93,7 @@ class _Scores:
         self.score: dict[int, float] = {}
 
     def add(self, node: LexborNode, points: float) -> None:
+        """Add ``points`` to ``node``, which starts from its tag and name weights."""
         key = node.mem_id
         if key not in self.score:
             self.nodes[key] = node
@@ -100,6 +101,9 @@ class _Scores:
         self.score[key] += points
 
     def best(self) -> Winner | None:
+        """The container with the best score discounted by link density, refined
+        (a post out of a list of posts, the parts of a cut-up body, or the common
+        ancestor of close rivals); ``None`` when nothing voted."""
         ranked = sorted(self.score.items(), key=lambda kv: kv[1], reverse=True)[:_TOP_CANDIDATES]
         finals: list[tuple[LexborNode, float]] = []
         floor = 0.0  # rivals must reach RIVAL_SHARE of the best final score, never above raw

@@ -192,7 +192,8 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
     ),
     (
         re.compile(
-            r"^(photo|image|picture|video|credit|source|getty images|reuters|ap)\s*[:/]", re.I
+            r"^(photo|image|picture|video|credit|source|getty images|reuters|ap)(\s+by\b|\s*[:/])",
+            re.I,
         ),
         "picture credits",
     ),
@@ -253,7 +254,10 @@ SKIP_IN_BODY: Sequence[tuple[str, str]] = (
     ("gallery", "slideshow chrome: counters, thumbnails, repeated captions"),
     ("slideshow", "idem"),
     ("share", "share bars"),
-    ("social", "follow-us boxes"),
+    ("social-share", "share bars"),
+    ("social-follow", "follow-us boxes"),
+    ("social-links", "follow-us boxes"),
+    ("social-icons", "follow-us boxes"),
     ("related", "related-story boxes"),
     ("promo", "promotional boxes"),
     ("newsletter", "sign-up boxes"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -230,3 +231,39 @@ def test_valid_utf8_wins_over_a_declared_single_byte_charset() -> None:
 def test_ascii_page_keeps_its_declared_charset() -> None:
     text = "<html><head><meta charset='windows-1251'></head><body><p>plain</p></body></html>"
     assert split(text.encode(), "https://example.org/a").charset == "cp1251"
+
+
+def test_embedded_post_quoted_in_the_story_stays_and_share_bar_goes() -> None:
+    paragraphs = _numbered(
+        "<p>Paragraph {i} of the story, long enough to be prose, with a comma, and a clause.</p>",
+        3,
+    )
+    page = (
+        "<html><head><title>Story</title></head><body><article><h1>Story</h1>"
+        f"{paragraphs}<div class='social-media-embed'><blockquote class='embedded-post'>"
+        "<p>The state spent nearly half a million dollars on this campaign, and it shows.</p>"
+        "</blockquote></div><div class='social-share'><p>Share this story with a friend</p>"
+        "</div><p>Photo by Jane Roe/Agency</p></article></body></html>"
+    )
+    result = split(page.encode(), "https://example.org/story")
+    assert result.article is not None
+    assert [p.kind for p in result.article.paragraphs] == ["p", "p", "p", "quote"]
+    assert result.article.paragraphs[-1].text.startswith("The state spent")
+
+
+def test_seed_page_splits_into_teaser_article_teasers_and_nothing_else() -> None:
+    """The canonical example (shared/seed): a teaser above the article, the
+    article, one-sentence teasers below, then an app promo and a comment prompt
+    that must appear in no record."""
+    expected = json.loads((PAGES / "seed_article.expected.json").read_text("utf-8"))
+    result = split((PAGES / "seed_article.html").read_bytes(), expected["url"])
+    assert result.article is not None
+    assert [p.text for p in result.article.paragraphs] == expected["article"]["paragraphs"]
+    first = result.teasers[0]
+    assert first.snippet is not None and first.snippet.endswith("co...")
+    assert first.truncated
+    assert len(result.teasers) == len(expected["teasers"])
+    records = [result.article.title, result.article.body]
+    records += [f"{t.title} {t.snippet or ''}" for t in result.teasers]
+    for boilerplate in ("download the AnewZ application", "opinion on this topic", "first comment"):
+        assert not any(boilerplate in record for record in records), boilerplate
