@@ -292,6 +292,7 @@ def test_the_lag_trigger_watches_the_services_group_and_topic(overlay: str, tmp_
         s.group_id,
         s.kafka_bootstrap_servers,
     )
+    assert meta["offsetResetPolicy"] == s.auto_offset_reset
 
 
 # --- alerts, runbook, dashboard ---------------------------------------------------------------
@@ -370,6 +371,19 @@ def test_the_dashboard_shows_what_an_operator_needs() -> None:
         "container_memory_working_set_bytes",
     ):
         assert needed in exprs, needed
+
+
+def test_compose_services_are_complete() -> None:
+    services = compose()["services"]
+    assert {"kafka", "topics", "pagesplit", "feeder", "prometheus", "grafana"} <= set(services)
+    for name, spec in services.items():
+        assert "image" in spec or "build" in spec, name
+        assert set(spec.get("depends_on", {})) <= set(services), name
+    assert services["feeder"]["image"] == services["pagesplit"]["image"]
+    assert "pagesplit demo --publish-only" in " ".join(services["feeder"]["command"])
+    targets = load_one(COMPOSE.parent / "prometheus.yml")["scrape_configs"][0]["static_configs"]
+    port = Settings.model_fields["http_port"].default
+    assert targets[0]["targets"] == [f"pagesplit:{port}"]
 
 
 def test_compose_mounts_files_that_exist() -> None:

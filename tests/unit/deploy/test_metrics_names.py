@@ -3,6 +3,8 @@ service's own registry, with the labels and label values it has."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from deploy_files import (
     Family,
@@ -39,6 +41,26 @@ def test_dashboard_queries_use_only_the_services_metrics(families: dict[str, Fam
         for p in unknown_metrics(expr, families)
     ]
     assert not problems, "\n".join(problems)
+
+
+def all_exprs() -> list[tuple[str, str]]:
+    return [(f"alert {r['alert']}", r["expr"]) for r in alert_rules()] + dashboard_exprs(
+        dashboard()
+    )
+
+
+@pytest.mark.parametrize(("where", "expr"), all_exprs(), ids=[w for w, _ in all_exprs()])
+def test_brackets_and_quotes_balance(where: str, expr: str) -> None:
+    """No PromQL parser offline: at least (), [], {} and quotes must pair up."""
+    stack: list[str] = []
+    pairs = {")": "(", "]": "[", "}": "{"}
+    for char in re.sub(r'"(?:[^"\\]|\\.)*"', '""', expr):
+        if char in "([{":
+            stack.append(char)
+        elif char in pairs:
+            assert stack and stack.pop() == pairs[char], f"{where}: unbalanced {char!r} in {expr}"
+        assert char != '"' or expr.count('"') % 2 == 0, f"{where}: unpaired quote in {expr}"
+    assert not stack, f"{where}: unclosed {stack} in {expr}"
 
 
 def test_the_checks_see_metrics_at_all() -> None:
