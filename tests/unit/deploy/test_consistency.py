@@ -293,6 +293,14 @@ def test_the_lag_trigger_watches_the_services_group_and_topic(overlay: str, tmp_
         s.kafka_bootstrap_servers,
     )
     assert meta["offsetResetPolicy"] == s.auto_offset_reset
+    assert meta.get("tls") == ("enable" if s.kafka_security_protocol.endswith("SSL") else None)
+    mechanism = s.kafka_sasl_mechanism
+    keda_sasl = {
+        "PLAIN": "plaintext",
+        "SCRAM-SHA-256": "scram_sha256",
+        "SCRAM-SHA-512": "scram_sha512",
+    }
+    assert meta.get("sasl") == (keda_sasl[mechanism] if mechanism else None)
 
 
 # --- alerts, runbook, dashboard ---------------------------------------------------------------
