@@ -7,6 +7,8 @@ UV := .cache/uvenv/bin/uv
 KUSTOMIZE_VERSION := v5.5.0
 KUSTOMIZE := .cache/bin/kustomize
 KUSTOMIZE_STAMP := .cache/bin/.kustomize-$(KUSTOMIZE_VERSION)
+PROMTOOL_VERSION := v0.316.0
+PROMTOOL_STAMP := .cache/bin/.promtool-$(PROMTOOL_VERSION)
 PY := .venv/bin/python
 KAFKA := $(PY) tools/kafka_local.py
 export UV_PYTHON ?= python3
@@ -28,6 +30,17 @@ $(KUSTOMIZE_STAMP):
 
 .PHONY: kustomize
 kustomize: $(KUSTOMIZE_STAMP)  ## build the pinned kustomize into .cache/bin
+
+# promtool (Prometheus 3.16) checks and unit-tests the alert rules; built without the
+# service-discovery plugins, which the rule checks do not need (a few minutes, once).
+$(PROMTOOL_STAMP):
+	mkdir -p .cache/bin
+	GOBIN=$(CURDIR)/.cache/bin GOTOOLCHAIN=local go install -tags remove_all_sd \
+		github.com/prometheus/prometheus/cmd/promtool@$(PROMTOOL_VERSION)
+	touch $@
+
+.PHONY: promtool
+promtool: $(PROMTOOL_STAMP)  ## build the pinned promtool into .cache/bin
 
 .venv/.synced: $(UV) pyproject.toml uv.lock
 	$(UV) sync --frozen --extra dev
@@ -62,17 +75,18 @@ lint: venv lint-deploy  ## ruff, mypy --strict and lint-deploy
 	.venv/bin/mypy
 
 .PHONY: lint-deploy
-lint-deploy: venv kustomize  ## yamllint, hadolint, and the rendered overlays against the Kubernetes schemas
+lint-deploy: venv kustomize promtool  ## yamllint, hadolint, promtool, and the rendered overlays against the schemas
 	.venv/bin/yamllint --strict deploy .yamllint
 	.venv/bin/hadolint Dockerfile
 	@for dir in deploy/overlays/*/ deploy/topics/; do \
 		echo "kustomize build $$dir"; \
 		$(KUSTOMIZE) build $$dir > /dev/null || exit 1; \
 	done
+	.cache/bin/promtool check rules deploy/compose/prometheus-rules.yaml
 	.venv/bin/pytest -q -p no:cacheprovider tests/unit/deploy/test_manifests.py
 
 .PHONY: test
-test: venv kustomize  ## unit and integration tests (starts its own Kafka unless KAFKA_BOOTSTRAP_SERVERS is set)
+test: venv kustomize promtool  ## unit and integration tests (starts its own Kafka unless KAFKA_BOOTSTRAP_SERVERS is set)
 	$(KAFKA) fetch >/dev/null
 	.venv/bin/pytest -q
 
