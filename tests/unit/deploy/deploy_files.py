@@ -24,6 +24,8 @@ from typing import Any
 import yaml
 from prometheus_client import CollectorRegistry
 
+from service.settings import ENV_PREFIX, Settings
+
 ROOT = Path(__file__).resolve().parents[3]
 DEPLOY = ROOT / "deploy"
 OVERLAYS = sorted(p.parent.name for p in (DEPLOY / "overlays").glob("*/kustomization.yaml"))
@@ -109,6 +111,42 @@ def settings_env(objects: tuple[Manifest, ...]) -> dict[str, str]:
         if "value" in env:
             values[env["name"]] = env["value"]
     return values
+
+
+KIB = 1024
+
+
+def rendered(overlay: str) -> tuple[Manifest, ...]:
+    return render(f"overlays/{overlay}")
+
+
+def settings_of(values: dict[str, str], tmp_path: Path) -> Settings:
+    """The Settings the service builds from these PAGESPLIT_* values (files and secrets stubbed)."""
+    given = {
+        name[len(ENV_PREFIX) :].lower(): value
+        for name, value in values.items()
+        if name.startswith(ENV_PREFIX)
+    }
+    ca = tmp_path / "ca.crt"
+    ca.write_text("stub\n")
+    for name in ("kafka_ssl_cafile", "kafka_ssl_certfile", "kafka_ssl_keyfile"):
+        if name in given:
+            given[name] = str(ca)
+    given.setdefault("kafka_sasl_username", "from-secret")
+    given.setdefault("kafka_sasl_password", "from-secret")
+    return Settings(**given)  # type: ignore[arg-type]
+
+
+def compose() -> dict[str, Any]:
+    return load_one(COMPOSE)
+
+
+def compose_env(service: str) -> dict[str, str]:
+    return {k: str(v) for k, v in compose()["services"][service].get("environment", {}).items()}
+
+
+def topics() -> dict[str, Manifest]:
+    return {t["spec"]["topicName"]: t for t in render("topics")}
 
 
 # --- PromQL --------------------------------------------------------------------------------
