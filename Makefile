@@ -4,6 +4,11 @@ SHELL := /bin/bash
 
 UV_VERSION := 0.13.9
 UV := .cache/uvenv/bin/uv
+KUSTOMIZE_VERSION := v5.5.0
+KUSTOMIZE := .cache/bin/kustomize
+KUSTOMIZE_STAMP := .cache/bin/.kustomize-$(KUSTOMIZE_VERSION)
+PROMTOOL_VERSION := v0.316.0
+PROMTOOL_STAMP := .cache/bin/.promtool-$(PROMTOOL_VERSION)
 PY := .venv/bin/python
 KAFKA := $(PY) tools/kafka_local.py
 export UV_PYTHON ?= python3
@@ -15,6 +20,27 @@ help:  ## list the targets
 $(UV):
 	python3 -m venv .cache/uvenv
 	.cache/uvenv/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+# kustomize renders the overlays of deploy/ for lint-deploy and the tests; built from
+# the Go module proxy once (about a minute and a half on two cores).
+$(KUSTOMIZE_STAMP):
+	mkdir -p .cache/bin
+	GOBIN=$(CURDIR)/.cache/bin GOTOOLCHAIN=local go install sigs.k8s.io/kustomize/kustomize/v5@$(KUSTOMIZE_VERSION)
+	touch $@
+
+.PHONY: kustomize
+kustomize: $(KUSTOMIZE_STAMP)  ## build the pinned kustomize into .cache/bin
+
+# promtool (Prometheus 3.16) checks and unit-tests the alert rules; built without the
+# service-discovery plugins, which the rule checks do not need (a few minutes, once).
+$(PROMTOOL_STAMP):
+	mkdir -p .cache/bin
+	GOBIN=$(CURDIR)/.cache/bin GOTOOLCHAIN=local go install -tags remove_all_sd \
+		github.com/prometheus/prometheus/cmd/promtool@$(PROMTOOL_VERSION)
+	touch $@
+
+.PHONY: promtool
+promtool: $(PROMTOOL_STAMP)  ## build the pinned promtool into .cache/bin
 
 .venv/.synced: $(UV) pyproject.toml uv.lock
 	$(UV) sync --frozen --extra dev
@@ -43,7 +69,7 @@ run: venv  ## demo: local Kafka, demo crawl events, the service until they are p
 	fi
 
 .PHONY: lint
-lint: venv audit  ## ruff, mypy --strict and the dependency audit
+lint: venv audit lint-deploy  ## ruff, mypy --strict, the dependency audit and lint-deploy
 	.venv/bin/ruff check service tests tools bench
 	.venv/bin/ruff format --check service tests tools bench
 	.venv/bin/mypy
@@ -54,8 +80,19 @@ lint: venv audit  ## ruff, mypy --strict and the dependency audit
 audit: venv  ## dependency audit (pip-audit) of the virtualenv
 	.venv/bin/pip-audit --skip-editable --progress-spinner off
 
+.PHONY: lint-deploy
+lint-deploy: venv kustomize promtool  ## yamllint, hadolint, promtool, and the rendered overlays against the schemas
+	.venv/bin/yamllint --strict deploy .yamllint
+	.venv/bin/hadolint Dockerfile
+	@for dir in deploy/overlays/*/ deploy/topics/; do \
+		echo "kustomize build $$dir"; \
+		$(KUSTOMIZE) build $$dir > /dev/null || exit 1; \
+	done
+	.cache/bin/promtool check rules deploy/compose/prometheus-rules.yaml
+	.venv/bin/pytest -q -p no:cacheprovider tests/unit/deploy/test_manifests.py
+
 .PHONY: test
-test: venv  ## unit and integration tests (starts its own Kafka unless KAFKA_BOOTSTRAP_SERVERS is set)
+test: venv kustomize promtool  ## unit and integration tests (starts its own Kafka unless KAFKA_BOOTSTRAP_SERVERS is set)
 	$(KAFKA) fetch >/dev/null
 	.venv/bin/pytest -q
 
