@@ -51,8 +51,8 @@ async def serve(
         http_task = asyncio.create_task(server.serve(), name="http")
         stack.push_async_callback(_stop_http, server, http_task)
 
+        stack.push_async_callback(runner.close)  # also when start fails half-way
         await runner.start()
-        stack.push_async_callback(runner.close)
         log.info(
             "consuming %s as group %s with %d workers",
             settings.input_topic,
