@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -104,6 +105,9 @@ class Row:
     vs_pagesplit: float | None = None
     vs_parse: float | None = None
     unavailable: str | None = None
+    failed: int = 0
+    """Pages on which the system raised (scored as empty); ``failure`` is the first reason."""
+    failure: str | None = None
 
     @property
     def pages_per_cpu_second(self) -> float:
@@ -128,6 +132,25 @@ def missing(system: System) -> str | None:
     return None
 
 
+class _Guarded:
+    """Runs a system on one page; an exception there scores as an empty body and is counted."""
+
+    def __init__(self, run: Callable[[Page], str]) -> None:
+        self._run = run
+        self.failed = 0
+        self.first: str | None = None
+
+    def __call__(self, page: Page) -> str:
+        try:
+            return self._run(page)
+        except Exception as exc:  # a failing page must not end the comparison
+            self.failed += 1
+            if self.first is None:
+                lines = [line.strip() for line in str(exc).splitlines() if re.search(r"\w", line)]
+                self.first = f"{type(exc).__name__}: {(lines or [''])[0][:120]}"
+            return ""
+
+
 def compare(pages: Sequence[Page], names: Sequence[str]) -> Result:
     """Score and time each named system on ``pages`` (pagesplit always runs, for the ratios)."""
     systems = [BY_NAME[n] for n in dict.fromkeys(["pagesplit", *names])]
@@ -139,10 +162,21 @@ def compare(pages: Sequence[Page], names: Sequence[str]) -> Result:
         if reason is not None:
             measured.append(Row(system.name, unavailable=reason))
             continue
-        system.run(pages[0])  # imports and lazy set-up stay out of the timing
-        outputs, cpu = timed(system.run, pages)
+        _Guarded(system.run)(pages[0])  # imports and lazy set-up stay out of the timing
+        guarded = _Guarded(system.run)
+        outputs, cpu = timed(guarded, pages)
         s = score(outputs, pages)
-        measured.append(Row(system.name, s.f1, s.precision, s.recall, cpu))
+        measured.append(
+            Row(
+                system.name,
+                s.f1,
+                s.precision,
+                s.recall,
+                cpu,
+                failed=guarded.failed,
+                failure=guarded.first,
+            )
+        )
     base = measured[0].cpu_per_page
     rows = [
         r
@@ -155,6 +189,8 @@ def compare(pages: Sequence[Page], names: Sequence[str]) -> Result:
             r.cpu_per_page,
             r.cpu_per_page / base if base else None,
             r.cpu_per_page / parse_cpu if parse_cpu else None,
+            failed=r.failed,
+            failure=r.failure,
         )
         for r in measured
         if r.name in names or r.name == "pagesplit"
@@ -170,22 +206,23 @@ def markdown(result: Result) -> str:
     """The result as a markdown table."""
     lines = [
         "| system | F1 | precision | recall | pages/CPU-s | CPU ms/page | CPU vs pagesplit "
-        "| CPU vs parse-only |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| CPU vs parse-only | pages failed |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     for r in result.rows:
         if r.unavailable:
-            lines.append(f"| {r.name} | unavailable: {r.unavailable} | | | | | | |")
+            lines.append(f"| {r.name} | unavailable: {r.unavailable} | | | | | | | |")
             continue
         lines.append(
             f"| {r.name} | {r.f1:.4f} | {r.precision:.4f} | {r.recall:.4f} "
             f"| {r.pages_per_cpu_second:.1f} | {r.cpu_per_page * 1000:.1f} "
-            f"| {_ratio(r.vs_pagesplit)} | {_ratio(r.vs_parse)} |"
+            f"| {_ratio(r.vs_pagesplit)} | {_ratio(r.vs_parse)} "
+            f"| {r.failed}{f' ({r.failure})' if r.failure else ''} |"
         )
     parse = result.parse_cpu_per_page
     lines.append(
         f"| selectolax parse only | | | | {1 / parse if parse else 0:.1f} | {parse * 1000:.2f} "
-        f"| | 1.0x |"
+        f"| | 1.0x | |"
     )
     return "\n".join(lines)
 

@@ -12,7 +12,10 @@ least-squares slope of RSS against events processed after the first tenth
 (warm-up excluded), in MB per 10,000 events.
 
 Usage: ``python -m bench.memory [--events N] [--distinct N] [--workers W]``.
-At about 110 events/s on 2 cores, the default 100,000 events take about 15 minutes.
+A run takes events / the service's rate: with workers=2 on two otherwise idle
+cores (about 13 ms of CPU per event) the default 100,000 events take roughly
+15 minutes, which is why the count is an option; ``bench/results/latest.md``
+states the count and the time of the run recorded there.
 """
 
 from __future__ import annotations

@@ -53,6 +53,11 @@ def machine() -> list[tuple[str, str]]:
     ]
 
 
+def load_average() -> str:
+    """The system's 1, 5 and 15 minute load averages."""
+    return ", ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
 def _kafka_version() -> str:
     pom = ROOT / "tools" / "kafka" / "pom.xml"
     found = re.search(r"<kafka.version>([^<]+)<", pom.read_text()) if pom.exists() else None

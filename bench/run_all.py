@@ -34,6 +34,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     pages = load_pages(args.data, args.limit)
     started = time.monotonic()
+    load_before = report.load_average()
     timings: list[tuple[str, str]] = []
 
     def lap(name: str, since: float) -> None:
@@ -65,6 +66,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     report.plot_latency(delay, args.out / "latency.png")
     report.plot_memory(mem, args.out / "memory.png")
     total = f"{time.monotonic() - started:.0f} s"
+    machine = [
+        *report.machine(),
+        ("load average (1, 5, 15 min) at start", load_before),
+        ("load average (1, 5, 15 min) at end", report.load_average()),
+    ]
     text = f"""# pagesplit benchmarks
 
 Written by `make bench` (`python -m bench.run_all`); {len(pages)} pages of the
@@ -72,7 +78,10 @@ scrapinghub article-extraction benchmark (`../shared/bench/scrapinghub`).
 
 ## Machine
 
-{report.pairs_table(report.machine(), ("", ""))}
+{report.pairs_table(machine, ("", ""))}
+
+The machine is shared: the load averages show how busy it was with other work
+while these numbers were taken (2 cores: a load above 2 means queued work).
 
 ## Package versions
 

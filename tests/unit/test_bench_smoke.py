@@ -46,6 +46,17 @@ def test_extractors_score_every_installed_system(pages: list[Page]) -> None:
     assert table.count("\n") == len(names) + 2
 
 
+def test_extractors_report_a_system_that_cannot_be_imported(
+    pages: list[Page], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    absent = extractors.System("absent", extractors.run_resiliparse, "no_such_module_here")
+    monkeypatch.setitem(extractors.BY_NAME, "absent", absent)
+    result = extractors.compare(pages[:1], ["absent"])
+    row = {r.name: r for r in result.rows}["absent"]
+    assert row.unavailable is not None and "ModuleNotFoundError" in row.unavailable
+    assert "| absent | unavailable: ModuleNotFoundError" in extractors.markdown(result)
+
+
 def test_extractors_cli_runs_pagesplit_alone(capsys: pytest.CaptureFixture[str]) -> None:
     assert extractors.main(["--limit", "2", "--systems", "pagesplit"]) == 0
     assert "| pagesplit | " in capsys.readouterr().out
