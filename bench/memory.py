@@ -30,6 +30,7 @@ import time
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import httpx
 from prometheus_client.parser import text_string_to_metric_families
@@ -82,7 +83,15 @@ class Memory:
     @property
     def slope_mb_per_10k(self) -> float:
         """Least-squares slope of RSS against events, past the first tenth."""
-        points = [(s.events, s.rss / 2**20) for s in self.samples if s.events > self.events / 10]
+        return self._slope(self.events / 10)
+
+    @property
+    def late_slope_mb_per_10k(self) -> float:
+        """The same slope over the second half only (after any warm-up has settled)."""
+        return self._slope(self.events / 2)
+
+    def _slope(self, after: float) -> float:
+        points = [(s.events, s.rss / 2**20) for s in self.samples if s.events > after]
         if len(points) < 2:
             return 0.0
         mx = sum(x for x, _ in points) / len(points)
@@ -103,7 +112,8 @@ class Memory:
             f"({self.events / self.seconds:.1f} events/s), {len(self.samples)} samples",
             f"RSS (service + workers) first decile {self.first_decile_mb:.1f} MB, last decile "
             f"{self.last_decile_mb:.1f} MB ({growth:+.1%}), slope "
-            f"{self.slope_mb_per_10k:+.2f} MB per 10k events: "
+            f"{self.slope_mb_per_10k:+.2f} MB per 10k events (second half "
+            f"{self.late_slope_mb_per_10k:+.2f}): "
             f"{'flat' if self.flat else 'GROWING'}",
         ]
 
@@ -250,3 +260,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def write_samples(result: Memory, path: Path) -> None:
+    """The raw samples as CSV: seconds, events, RSS of all and of the main process (bytes)."""
+    rows = ["seconds,events,rss_bytes,rss_main_bytes"]
+    rows += [f"{s.seconds:.2f},{s.events},{s.rss},{s.rss_main}" for s in result.samples]
+    path.write_text("\n".join(rows) + "\n")

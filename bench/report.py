@@ -120,11 +120,11 @@ def memory_table(result: Memory) -> str:
     return "\n".join(
         [
             "| events | workers | seconds | first-decile RSS MB | last-decile RSS MB | change "
-            "| slope MB/10k events | verdict |",
-            "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+            "| slope MB/10k events (past first tenth) | slope (second half) | verdict |",
+            "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
             f"| {result.events} | {result.workers} | {result.seconds:.0f} | {first:.1f} "
             f"| {last:.1f} | {(last - first) / first:+.1%} | {result.slope_mb_per_10k:+.2f} "
-            f"| {'flat' if result.flat else 'GROWING'} |",
+            f"| {result.late_slope_mb_per_10k:+.2f} | {'flat' if result.flat else 'GROWING'} |",
         ]
     )
 

@@ -65,6 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     report.plot_throughput(speed, args.out / "throughput.png")
     report.plot_latency(delay, args.out / "latency.png")
     report.plot_memory(mem, args.out / "memory.png")
+    memory.write_samples(mem, args.out / "memory.csv")
     total = f"{time.monotonic() - started:.0f} s"
     machine = [
         *report.machine(),
@@ -91,7 +92,10 @@ while these numbers were taken (2 cores: a load above 2 means queued work).
 
 The benchmark's metric (4-token shingles, per-page normalised, precision over
 pages that predicted anything, recall over pages with a true body); CPU is
-`time.process_time` in one process, after one warm-up page per system.
+`time.process_time` in one process, after one warm-up page per system. A page
+on which a system raises is scored as an empty body and counted under "pages
+failed" (newspaper4k needs NLTK's `punkt_tab` data on some pages; it is
+downloaded at run time from a host this machine cannot reach).
 
 {extractors.markdown(quality)}
 
@@ -120,7 +124,9 @@ acknowledged, `pagesplit_end_to_end_latency_seconds`), every value kept.
 
 `python -m service run` as a subprocess; RSS of it and its children (psutil,
 every {memory.SAMPLE_SECONDS:.0f} s) while {min(2000, mem.events)} distinct events are published
-again and again; the slope is past the first tenth of the events.
+again and again; slopes are least squares of RSS against events processed
+(raw samples in `memory.csv`). Verdict: flat when the last tenth is less than
+{memory.FLAT_GROWTH:.0%} above the first tenth.
 
 {report.memory_table(mem)}
 
