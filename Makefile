@@ -106,7 +106,8 @@ bench-quality: bench-venv  ## article-body quality and CPU against trafilatura o
 	$(PY) -m bench.quality
 
 .PHONY: bench
-bench: bench-quality  ## every benchmark
+bench: bench-quality  ## every benchmark: extraction side by side, throughput, latency, memory (bench/results/)
+	$(PY) -m bench.run_all
 
 .PHONY: clean
 clean:  ## remove the virtualenv and caches (not the Kafka jars)

@@ -13,7 +13,7 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures.process import BrokenProcessPool
 
 from aiokafka import AIOKafkaConsumer, ConsumerRebalanceListener, TopicPartition
@@ -30,6 +30,10 @@ from service.settings import Settings
 
 log = logging.getLogger(__name__)
 
+# What the pool runs on each event (value, source, limits, fetched body);
+# picklable, so a module-level function. Benchmarks swap it to measure the loop.
+ProcessFn = Callable[[bytes | None, Source, PipelineLimits, bytes | None], Done | Failed]
+
 
 class Runner:
     """Consumes ``settings.input_topic`` in a consumer group until ``stop`` is set."""
@@ -40,8 +44,10 @@ class Runner:
         metrics: Metrics,
         pool: SplitPool,
         fetcher: BodyFetcher | None = None,
+        process: ProcessFn = process_event,
     ) -> None:
         self._settings = settings
+        self._process_fn = process
         self._metrics = metrics
         self._pool = pool
         self._fetcher = fetcher
@@ -143,7 +149,7 @@ class Runner:
         try:
             done = await asyncio.gather(
                 *(
-                    self._pool.submit(process_event, v, src, self._limits, b)
+                    self._pool.submit(self._process_fn, v, src, self._limits, b)
                     for _, v, src, b in jobs
                 )
             )
@@ -155,7 +161,7 @@ class Runner:
             for i, value, src, body in jobs:
                 try:
                     results[i] = await self._pool.submit(
-                        process_event, value, src, self._limits, body
+                        self._process_fn, value, src, self._limits, body
                     )
                 except BrokenProcessPool:
                     log.error(

@@ -1,0 +1,97 @@
+"""The benchmarks still run: each bench module on two or three pages (no Kafka here).
+
+Skipped when the benchmark data (../shared/bench) is absent; the optional
+extraction systems and the plotting library are skipped when not installed.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from bench import extractors, report
+from bench.latency import Latency
+from bench.memory import Memory, Sample
+from bench.quality import DEFAULT_DATA, Page, load_pages
+from bench.throughput import Throughput, extraction_only
+from service.settings import load_settings
+
+pytestmark = pytest.mark.skipif(
+    not (DEFAULT_DATA / "ground-truth.json").exists(), reason="no benchmark data"
+)
+
+
+@pytest.fixture(scope="module")
+def pages() -> list[Page]:
+    return load_pages(DEFAULT_DATA, 3)
+
+
+def test_extractors_score_every_installed_system(pages: list[Page]) -> None:
+    names = [s.name for s in extractors.SYSTEMS]
+    result = extractors.compare(pages[:2], names)
+    rows = {r.name: r for r in result.rows}
+    assert list(rows) == names
+    assert rows["pagesplit"].unavailable is None
+    assert rows["pagesplit"].f1 > 0.5
+    assert rows["pagesplit"].vs_pagesplit == pytest.approx(1.0)
+    for system in extractors.SYSTEMS:
+        row = rows[system.name]
+        if extractors.missing(system) is None:
+            assert row.unavailable is None and 0 <= row.f1 <= 1 and row.cpu_per_page > 0
+        else:
+            assert row.unavailable
+    table = extractors.markdown(result)
+    assert table.count("\n") == len(names) + 2
+
+
+def test_extractors_report_a_system_that_cannot_be_imported(
+    pages: list[Page], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    absent = extractors.System("absent", extractors.run_resiliparse, "no_such_module_here")
+    monkeypatch.setitem(extractors.BY_NAME, "absent", absent)
+    result = extractors.compare(pages[:1], ["absent"])
+    row = {r.name: r for r in result.rows}["absent"]
+    assert row.unavailable is not None and "ModuleNotFoundError" in row.unavailable
+    assert "| absent | unavailable: ModuleNotFoundError" in extractors.markdown(result)
+
+
+def test_extractors_cli_runs_pagesplit_alone(capsys: pytest.CaptureFixture[str]) -> None:
+    assert extractors.main(["--limit", "2", "--systems", "pagesplit"]) == 0
+    assert "| pagesplit | " in capsys.readouterr().out
+
+
+def test_extraction_only_rate_of_a_few_events(pages: list[Page]) -> None:
+    settings = load_settings(workers=1)
+    rate, failed = extraction_only(pages, 6, "raw", settings)
+    assert rate > 0 and failed == 0
+
+
+def _memory() -> Memory:
+    samples = [Sample(i, 100 * i, (100 + i % 2) * 2**20, 60 * 2**20) for i in range(21)]
+    return Memory(2000, 2, 21.0, samples)
+
+
+def test_memory_summary_of_flat_samples() -> None:
+    mem = _memory()
+    assert mem.first_decile_mb == pytest.approx(100.5, abs=0.6)
+    assert abs(mem.slope_mb_per_10k) < 1
+    assert mem.flat
+    assert "flat" in report.memory_table(mem)
+
+
+def test_report_tables_and_plots(tmp_path: Path) -> None:
+    speed = Throughput(20, extraction=50.0, service={1: 45.0, 2: 70.0}, ceiling=400.0)
+    assert speed.ratio(2) == pytest.approx(0.7)
+    assert "missed" in report.throughput_table(speed)
+    delay = Latency(10.0, 10.0, 2, [0.1 + i / 1000 for i in range(100)])
+    assert "| 10.0 |" in report.latency_table(delay)
+    assert dict(report.machine())["cores"]
+    assert dict(report.versions())["selectolax"] != "not installed"
+    if importlib.util.find_spec("matplotlib") is None:
+        pytest.skip("matplotlib is not installed (bench extra)")
+    report.plot_throughput(speed, tmp_path / "t.png")
+    report.plot_latency(delay, tmp_path / "l.png")
+    report.plot_memory(_memory(), tmp_path / "m.png")
+    assert all((tmp_path / f"{n}.png").stat().st_size > 1000 for n in "tlm")
