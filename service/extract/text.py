@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 # Invisible characters that carry nothing in a record: soft hyphen, zero-width
 # space, word joiner and invisible operators, BOM, Mongolian vowel separator,
@@ -40,3 +41,29 @@ def normalize_text(text: str) -> str:
 def is_truncated(text: str) -> bool:
     """Whether ``text`` ends in an ellipsis ("...", "…", "[…]"), the mark of a cut snippet."""
     return _ELLIPSIS.search(text) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class CaselessPattern:
+    """A case-insensitive regex that is cheap on ASCII text.
+
+    Case-insensitive matching costs about three times plain matching. On
+    ASCII text it finds what plain matching of the lowercased text against
+    the pattern finds, when the pattern is written in lower case (which
+    ``compile`` checks); other text takes the case-insensitive pattern.
+    """
+
+    caseless: re.Pattern[str]
+    plain: re.Pattern[str]
+
+    @classmethod
+    def compile(cls, pattern: str) -> CaselessPattern:
+        if pattern != pattern.lower():
+            raise ValueError("a CaselessPattern is written in lower case")
+        return cls(re.compile(pattern, re.IGNORECASE), re.compile(pattern))
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """A match in ``text`` (in its lowercased form when ASCII), or ``None``."""
+        if text.isascii():
+            return self.plain.search(text.lower())
+        return self.caseless.search(text)
