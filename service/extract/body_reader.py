@@ -71,6 +71,9 @@ def _keep(text: str, link_chars: int) -> bool:
 
 def _link_chars(node: LexborNode) -> int:
     """Non-space characters of the link text in ``node`` (itself included, if a link)."""
+    if all((child.tag or "-").startswith("-") for child in node.iter()):
+        # Only text below (most inline elements): no selector query needed.
+        return chars(node.text()) if node.tag == "a" else 0
     return sum(chars(a.text()) for a in node.css("a"))
 
 

@@ -34,12 +34,12 @@ def check_elements(text: str, max_nodes: int) -> None:
     elements = 0
     depth = 0
     deepest = 0
-    for match in _TAG.finditer(text):
-        name = match.group(2).lower()
+    for closing, tag in _TAG.findall(text):  # (slash, name) pairs: no match objects
+        name = tag.lower()
         if name in _VOID or name in _IMPLIED_END:
-            elements += match.group(1) == ""
+            elements += closing == ""
             continue
-        if match.group(1):
+        if closing:
             depth = max(0, depth - 1)
             continue
         elements += 1

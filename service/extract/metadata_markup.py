@@ -27,10 +27,20 @@ _PROPS = frozenset(
         "inlanguage",  # microdata language
     }
 )
-# Everything ``read_metadata`` looks at, matched in a single traversal.
+# Everything ``read_metadata`` looks at, matched in a single traversal. Any
+# ``[itemprop]``: ``_read`` matches the names, one test per element instead of five.
 _SELECTOR = ", ".join(
-    ["html", "title", "meta", "link[rel]", "script[type]", "h1", "time", 'a[rel~="author"]']
-    + [f'[itemprop~="{prop}" i]' for prop in sorted(_PROPS)]
+    [
+        "html",
+        "title",
+        "meta",
+        "link[rel]",
+        "script[type]",
+        "h1",
+        "time",
+        'a[rel~="author"]',
+        "[itemprop]",
+    ]
 )
 
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from service.extract.text import CaselessPattern
+
 # Tokens of items and blocks that promote stories.
 CARD_TOKENS: dict[str, str] = {
     "card": "the usual name of a story tile",
@@ -268,15 +270,14 @@ BLOCK_TITLE_WORDS = re.compile(
 MAX_BLOCK_TITLE_WORDS = 5  # a longer heading link is a story's headline
 
 # Calls to action: links that ask for a click, not headlines of stories.
-CALL_TO_ACTION = re.compile(
+CALL_TO_ACTION = CaselessPattern.compile(
     r"\b(?:click(?:ing)? here|click (?:for|to)|tap here|sign up|subscribe (?:to|now|for)"
     r"|download (?:the|our|now|free)"
     r"|get the .{0,30}app|get it (?:on|at|for|with|by|now)|buy (?:it|now)|shop now|order now"
     r"|follow us|join (?:us|our)|log ?in|register now|watch live now|send us"
     r"|(?:update|manage) your (?:preferences|settings|subscription)"
     r"|abonnez-vous|jetzt abonnieren|suscríbete|cadastre-se)\b"
-    r"|\bfree download\b|\bdownload\b.*\bfree\b|\bdownload\s*$",
-    re.IGNORECASE,
+    r"|\bfree download\b|\bdownload\b.*\bfree\b|\bdownload\s*$"
 )
 
 # A price with cents, or "for $30", in a link's text marks a shop product or a deal,
@@ -304,6 +305,7 @@ MAX_LEGAL_WORDS = 5  # legal link texts are short; a headline may mention "terms
 DATE_HINT = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
 
 DATE_CACHE_SIZE = 4096  # parsed date texts remembered across pages (a few hundred kB at most)
+TOKEN_CACHE_SIZE = 8192  # class/id strings read once across pages (about 2 MB at most)
 MAX_DATE_CHARS = 40  # a longer text line is not a bare date ("Published: Feb 4, 2026 09:30 AM")
 MIN_SNIPPET_WORDS = 4  # shorter leftovers are labels or dates, not a snippet
 MIN_SNIPPET_LOWER = 0.3  # share of lowercase-initial words in prose; names and meta lines have few

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from selectolax.lexbor import LexborNode as Node
 
@@ -95,40 +96,45 @@ _LABEL_PATTERN = re.compile(
 )
 
 
+@lru_cache(maxsize=tt.TOKEN_CACHE_SIZE)
+def _read(raw: str) -> tuple[TokenPair, int]:
+    """The tokens and kinds of one lowercased ``"class id"`` string, remembered:
+    the same class strings recur on every card of a page and across a site's pages."""
+    pair = (frozenset(_PART_SPLIT.split(raw)) - {""}, _SQUASH.sub("", raw))
+    return pair, MATCHER.kinds(pair)
+
+
+_NOTHING: tuple[TokenPair, int] = (_NO_TOKENS, 0)
+
+
 @dataclass(slots=True)
 class Tokens:
     """Class/id tokens and kinds of the elements of one page, computed once per element."""
 
-    pairs: dict[int, TokenPair] = field(default_factory=dict)
-    kind_cache: dict[int, int] = field(default_factory=dict)
+    found: dict[int, tuple[TokenPair, int]] = field(default_factory=dict)
+
+    def _entry(self, node: Node, attrs: Attrs | None) -> tuple[TokenPair, int]:
+        key = node.mem_id
+        entry = self.found.get(key)
+        if entry is not None:
+            return entry
+        if attrs is None:
+            attrs = node.attributes
+        raw = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower().strip()
+        entry = _read(raw) if raw else _NOTHING
+        self.found[key] = entry
+        return entry
 
     def of(self, node: Node, attrs: Attrs | None = None) -> TokenPair:
         """(the ``-``/``_``-separated parts, the lowercased names squashed) of class and id.
 
         ``attrs`` is ``node.attributes`` when the caller has it already.
         """
-        key = node.mem_id
-        found = self.pairs.get(key)
-        if found is not None:
-            return found
-        if attrs is None:
-            attrs = node.attributes
-        raw = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower().strip()
-        if raw:
-            found = (frozenset(_PART_SPLIT.split(raw)) - {""}, _SQUASH.sub("", raw))
-        else:
-            found = _NO_TOKENS
-        self.pairs[key] = found
-        return found
+        return self._entry(node, attrs)[0]
 
     def kinds(self, node: Node, attrs: Attrs | None = None) -> int:
         """The kinds (``CARD``, ``EXCLUDE``...) the element's class/id tokens name."""
-        key = node.mem_id
-        found = self.kind_cache.get(key)
-        if found is None:
-            found = MATCHER.kinds(self.of(node, attrs))
-            self.kind_cache[key] = found
-        return found
+        return self._entry(node, attrs)[1]
 
     def block_label(self, node: Node) -> str | None:
         """The block label the element's class tokens name ("most-read" -> "Most read")."""

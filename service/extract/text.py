@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 # Invisible characters that carry nothing in a record: soft hyphen, zero-width
 # space, word joiner and invisible operators, BOM, Mongolian vowel separator,
@@ -21,8 +22,6 @@ _INVISIBLE = re.compile(
     "[\u00ad\u180e\u200b\u2060-\u2064\ufeff\ufff9-\ufffb"
     "\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ud800-\udfff]"
 )
-# Any run of whitespace, Unicode spaces included (no-break, ideographic, thin).
-_SPACE = re.compile(r"\s+")
 # Direction marks, embeddings and isolates: noise at the ends of a string
 # (stripped with str.strip, which stays linear on long runs of them).
 _EDGES = " \u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -32,14 +31,39 @@ _ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s*[\]\)»\"'”’]?\s*$")  # noqa: RUF0
 
 def normalize_text(text: str) -> str:
     """NFC, invisible characters removed, runs of whitespace folded to one space, trimmed."""
+    # str.split splits on what ``\s`` matches, and faster than a regex substitution.
+    text = " ".join(_INVISIBLE.sub("", text).split())
     if text.isascii():
-        text = _INVISIBLE.sub("", text)
-        return _SPACE.sub(" ", text).strip()
-    text = _INVISIBLE.sub("", text)
-    text = _SPACE.sub(" ", text).strip(_EDGES)
-    return unicodedata.normalize("NFC", text)
+        return text
+    return unicodedata.normalize("NFC", text.strip(_EDGES))
 
 
 def is_truncated(text: str) -> bool:
     """Whether ``text`` ends in an ellipsis ("...", "…", "[…]"), the mark of a cut snippet."""
     return _ELLIPSIS.search(text) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class CaselessPattern:
+    """A case-insensitive regex that is cheap on ASCII text.
+
+    Case-insensitive matching costs about three times plain matching. On
+    ASCII text it finds what plain matching of the lowercased text against
+    the pattern finds, when the pattern is written in lower case (which
+    ``compile`` checks); other text takes the case-insensitive pattern.
+    """
+
+    caseless: re.Pattern[str]
+    plain: re.Pattern[str]
+
+    @classmethod
+    def compile(cls, pattern: str) -> CaselessPattern:
+        if pattern != pattern.lower():
+            raise ValueError("a CaselessPattern is written in lower case")
+        return cls(re.compile(pattern, re.IGNORECASE), re.compile(pattern))
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """A match in ``text`` (in its lowercased form when ASCII), or ``None``."""
+        if text.isascii():
+            return self.plain.search(text.lower())
+        return self.caseless.search(text)

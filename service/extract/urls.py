@@ -29,6 +29,12 @@ _EDGE = "".join(map(chr, range(0x21)))  # controls and space, stripped at the en
 _WEB = ("http://", "https://")
 _UNSAFE = re.compile(r"[^!-~]|[\"<>\\^`{|}]")  # not printable ASCII, or not allowed in a URL
 _BAD_HOST = re.compile(r"[\s<>\"'`{}|\\^%/]")  # never in a host name
+# An absolute http(s) URL with a plain host name (no user, port, IP literal or
+# escape), as scheme, host, path and query; anything else goes through urlsplit.
+_SIMPLE = re.compile(
+    r"(https?)://([a-z0-9-]+(?:\.[a-z0-9-]+)*\.?)(/[^?#]*)?(?:\?([^#]*))?(?:#.*)?\Z",
+    re.ASCII | re.IGNORECASE | re.DOTALL,
+)
 _PATH_SAFE = "/%:@!$&'()*+,;=-._~"
 _QUERY_SAFE = _PATH_SAFE + "?"
 
@@ -46,20 +52,30 @@ def normalize_url(href: str, base: str) -> str | None:
     if not href or href[:11].lower().startswith(_NOT_WEB):
         return None
     try:
-        absolute = _absolute(href, base)
-        parts = urlsplit(absolute)
-        port = parts.port
-        host = _host(parts.hostname)
-        path = _escape(_remove_dot_segments(parts.path), _PATH_SAFE) or "/"
-        query = _strip_tracking(_escape(parts.query, _QUERY_SAFE))
+        scheme, host, path, query = _split(_absolute(href, base))
+        path = _escape(_remove_dot_segments(path), _PATH_SAFE) or "/"
+        query = _strip_tracking(_escape(query, _QUERY_SAFE))
     except ValueError:  # a bad port, a bad host, unencodable text (UnicodeError)
         return None
-    scheme = parts.scheme.lower()
     if scheme not in _DEFAULT_PORTS or not host:
         return None
-    if port is not None and port != _DEFAULT_PORTS[scheme]:
-        host = f"{host}:{port}"
     return f"{scheme}://{host}{path}?{query}" if query else f"{scheme}://{host}{path}"
+
+
+def _split(url: str) -> tuple[str, str, str, str]:
+    """(scheme, host with a port other than the default, path, query) of an absolute
+    URL, scheme and host normalized; raises ``ValueError`` for a bad port or host."""
+    simple = _SIMPLE.match(url)
+    if simple is not None:  # the common form, without urlsplit's cost
+        scheme, host, path, query = simple.groups()
+        return scheme.lower(), host.lower().rstrip("."), path or "", query or ""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    port = parts.port
+    host = _host(parts.hostname)
+    if host and port is not None and port != _DEFAULT_PORTS.get(scheme):
+        host = f"{host}:{port}"
+    return scheme, host, parts.path, parts.query
 
 
 def _absolute(href: str, base: str) -> str:

@@ -1,10 +1,12 @@
-"""text.normalize_text and text.is_truncated."""
+"""text.normalize_text, text.is_truncated and text.CaselessPattern."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from service.extract.text import is_truncated, normalize_text
+from service.extract.text import CaselessPattern, is_truncated, normalize_text
 
 
 @pytest.mark.parametrize(
@@ -79,3 +81,31 @@ def test_normalize_is_idempotent() -> None:
 )
 def test_is_truncated(text: str, expected: bool) -> None:
     assert is_truncated(text) is expected
+
+
+_CASELESS = r"\b(?:sign up|log ?in|suscr\u00edbete)\b|\bdownload\s*$"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sign Up now",
+        "LOGIN",
+        "Please log in",
+        "Blogin is not a word",
+        "Free DOWNLOAD  ",
+        "download the app",
+        "SUSCR\u00cdBETE hoy",
+        "Stra\u00dfe sign UP",
+        "nothing here",
+    ],
+)
+def test_caseless_pattern_finds_what_ignorecase_finds(text: str) -> None:
+    pattern = CaselessPattern.compile(_CASELESS)
+    expected = re.compile(_CASELESS, re.IGNORECASE).search(text) is not None
+    assert (pattern.search(text) is not None) is expected
+
+
+def test_caseless_pattern_refuses_upper_case() -> None:
+    with pytest.raises(ValueError, match="lower case"):
+        CaselessPattern.compile(r"\bSign up\b")
