@@ -14,7 +14,7 @@ from typing import Literal
 
 import orjson
 
-from service.extract import Split, TextStats
+from service.extract import Paragraph, Split, TextStats
 from service.extract.urls import normalize_url
 
 SCHEMA_VERSION = 1
@@ -31,12 +31,6 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
-class ParagraphOut:
-    kind: str
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
 class ArticleRecord:
     """The page's main article."""
 
@@ -46,7 +40,7 @@ class ArticleRecord:
     extracted_at: str
     title: str
     body: str
-    paragraphs: tuple[ParagraphOut, ...]
+    paragraphs: tuple[Paragraph, ...]
     url: str
     description: str | None
     language: str | None
@@ -125,7 +119,7 @@ def build_records(
                 extracted_at=when,
                 title=art.title,
                 body=art.body,
-                paragraphs=tuple(ParagraphOut(p.kind, p.text) for p in art.paragraphs),
+                paragraphs=art.paragraphs,
                 url=art.url,
                 description=art.description,
                 language=art.language or split.language,
