@@ -80,3 +80,9 @@ def test_secrets_can_come_from_mounted_files(
     s = load_settings()
     assert s.kafka_sasl_password is not None
     assert s.kafka_sasl_password.get_secret_value() == "from-a-file"
+
+
+def test_the_readme_documents_every_setting() -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    missing = [env for env in env_names() if f"`{env}`" not in readme]
+    assert missing == []
