@@ -59,7 +59,7 @@ from service.extract.metadata_tables import (
 )
 from service.extract.metadata_title import choose_title
 from service.extract.text import normalize_text
-from service.extract.urls import normalize_url, resolve_base
+from service.extract.urls import base_url, normalize_url
 
 PageType = Literal["article", "listing"]
 
@@ -100,7 +100,7 @@ def read_metadata(tree: LexborHTMLParser, page_url: str) -> Metadata:
     """The metadata ``tree`` declares; ``page_url`` resolves relative URLs. Never raises
     on odd markup: a source that cannot be read is skipped."""
     markup = collect_markup(tree)
-    base = resolve_base(tree, page_url)
+    base = base_url(markup.base_href, page_url)
     jsonld = parse_blocks(markup.jsonld)
     page = normalize_url(page_url, page_url)
     canonical = _canonical(markup, base, page)

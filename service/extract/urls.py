@@ -157,7 +157,13 @@ def resolve_base(tree: LexborHTMLParser, page_url: str) -> str:
     otherwise ``page_url`` itself. Pass the result as ``base`` to ``normalize_url``.
     """
     node = tree.css_first("base[href]")
-    href = (node.attributes.get("href") or "").strip() if node is not None else ""
+    return base_url(node.attributes.get("href") if node is not None else None, page_url)
+
+
+def base_url(href: str | None, page_url: str) -> str:
+    """``resolve_base`` for the ``href`` of the page's first ``<base href>`` (``None``
+    when there is none), for a caller that has already found the element."""
+    href = (href or "").strip()
     if not href:
         return page_url
     try:
