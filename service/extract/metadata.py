@@ -200,19 +200,25 @@ def _host_names(page_url: str) -> list[str]:
 
 
 def _authors(markup: Markup, jsonld: JsonLd, article: JsonObject | None) -> tuple[str, ...]:
-    sources: list[list[str]] = []
-    if article is not None:
-        sources.append(
-            texts_of(jsonld.resolve(article.get("author")))
-            or texts_of(jsonld.resolve(article.get("creator")))
-        )
-    sources += [markup.all((key,)) for key in AUTHOR_METAS]
-    sources += [markup.props.get("author", []), markup.author_links]
-    for source in sources:
+    for source in _author_sources(markup, jsonld, article):
         names = clean_authors(source)
         if names:
             return names
     return ()
+
+
+def _author_sources(
+    markup: Markup, jsonld: JsonLd, article: JsonObject | None
+) -> Iterator[list[str]]:
+    """Declared author values, most trusted first; later ones are read only if needed."""
+    if article is not None:
+        yield texts_of(jsonld.resolve(article.get("author"))) or texts_of(
+            jsonld.resolve(article.get("creator"))
+        )
+    for key in AUTHOR_METAS:
+        yield markup.all((key,))
+    yield markup.props.get("author", [])
+    yield markup.author_links
 
 
 def _date(
@@ -288,25 +294,32 @@ def _language(markup: Markup, article: JsonObject | None, jsonld: JsonLd) -> str
 
 
 def _tags(markup: Markup, article: JsonObject | None) -> tuple[str, ...]:
-    sources = [markup.all(TAG_METAS[:1])]
-    if article is not None:
-        sources.append(texts_of(article.get("keywords")))
-    sources += [markup.all((key,)) for key in TAG_METAS[1:]]
-    for source in sources:
+    for source in _tag_sources(markup, article):
         tags: list[str] = []
         seen: set[str] = set()
         for part in (p for value in source for p in value.split(",", MAX_TAGS * 2)[: MAX_TAGS * 2]):
             if len(part) > 4 * MAX_TAG_CHARS:  # not a tag, whatever its spacing
                 continue
-            tag = _TAG_LABEL.sub("", normalize_text(part))
-            if _is_tag(tag) and tag.casefold() not in seen:
-                seen.add(tag.casefold())
+            tag = normalize_text(part)
+            if ":" in tag:  # the only tags a label can start
+                tag = _TAG_LABEL.sub("", tag)
+            if _is_tag(tag) and (key := tag.casefold()) not in seen:
+                seen.add(key)
                 tags.append(tag)
                 if len(tags) == MAX_TAGS:
                     break
         if tags:
             return tuple(tags)
     return ()
+
+
+def _tag_sources(markup: Markup, article: JsonObject | None) -> Iterator[list[str]]:
+    """Declared tag lists, most trusted first; later ones are read only if needed."""
+    yield markup.all(TAG_METAS[:1])
+    if article is not None:
+        yield texts_of(article.get("keywords"))
+    for key in TAG_METAS[1:]:
+        yield markup.all((key,))
 
 
 def _is_tag(tag: str) -> bool:
@@ -320,14 +333,18 @@ def _is_tag(tag: str) -> bool:
 
 
 def _image(markup: Markup, jsonld: JsonLd, article: JsonObject | None, base: str) -> str | None:
-    values = markup.all(IMAGE_METAS)
-    if article is not None:
-        values.append(url_of(jsonld.resolve(article.get("image"))) or "")
-    for value in values:
+    for value in _image_values(markup, jsonld, article):
         url = normalize_url(value, base) if value else None
         if url:
             return url
     return None
+
+
+def _image_values(markup: Markup, jsonld: JsonLd, article: JsonObject | None) -> Iterator[str]:
+    """Declared image URLs, most trusted first; the JSON-LD one is read only if needed."""
+    yield from markup.all(IMAGE_METAS)
+    if article is not None:
+        yield url_of(jsonld.resolve(article.get("image"))) or ""
 
 
 def _page_type(
