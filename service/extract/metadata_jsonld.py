@@ -29,6 +29,9 @@ _WRAPPERS = re.compile(r"^\s*(?:<!--|//\s*<!\[CDATA\[|<!\[CDATA\[)|(?://\s*\]\]>
 _WRAPPER_STARTS = ("<!--", "//", "<![CDATA[")
 _WRAPPER_ENDS = ("]]>", "-->")
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
+# json.loads(text, strict=False) builds a decoder per call; one serves every block.
+# Control characters are allowed inside strings: raw newlines are common in blocks.
+_DECODER = json.JSONDecoder(strict=False)
 _MARKUP = re.compile(r"<[A-Za-z/!]")
 # Tags that end a paragraph in an HTML articleBody.
 _BLOCK_TAG = re.compile(
@@ -103,11 +106,11 @@ def _loads(text: str) -> object:
     if not text:
         return None
     try:
-        return json.loads(text, strict=False)
+        return _DECODER.decode(text)
     except (ValueError, RecursionError):
         pass
     try:  # the one mistake common enough to repair: a comma before a closing bracket
-        return json.loads(_TRAILING_COMMA.sub(r"\1", text), strict=False)
+        return _DECODER.decode(_TRAILING_COMMA.sub(r"\1", text))
     except (ValueError, RecursionError):
         return None
 
