@@ -131,6 +131,20 @@ def test_resolve_base_unusable_is_page_url(href: str) -> None:
     assert resolve_base(tree(f'<base href="{href}">'), BASE) == BASE
 
 
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ('<base href="">', BASE),  # the first with an href counts, even an empty one
+        ("<base href>", BASE),
+        ('<template><base href="/t/"></template><base href="/b/">', "https://news.example.org/b/"),
+        ('<svg><base href="/svg/"></svg><base href="/b/">', "https://news.example.org/svg/"),
+        ('<body><p>Text</p><BASE HREF="/late/">', "https://news.example.org/late/"),
+    ],
+)
+def test_resolve_base_finds_what_the_selector_base_href_finds(html: str, expected: str) -> None:
+    assert resolve_base(LexborHTMLParser(html), BASE) == expected
+
+
 def test_links_resolve_against_base() -> None:
     base = resolve_base(tree('<base href="https://cdn.example.net/s/">'), BASE)
     assert normalize_url("story.html", base) == "https://cdn.example.net/s/story.html"
