@@ -279,18 +279,24 @@ def normalize_language(tag: str) -> str | None:
 
 
 def _language(markup: Markup, article: JsonObject | None, jsonld: JsonLd) -> str | None:
-    values = [*markup.lang, *markup.all(LANGUAGE_METAS), *markup.props.get("inlanguage", [])]
+    for value in _language_values(markup, article, jsonld):
+        language = normalize_language(value)
+        if language:
+            return language
+    return None
+
+
+def _language_values(markup: Markup, article: JsonObject | None, jsonld: JsonLd) -> Iterator[str]:
+    """Declared languages, most trusted first; later ones are read only if needed."""
+    yield from markup.lang
+    yield from markup.all(LANGUAGE_METAS)
+    yield from markup.props.get("inlanguage", [])
     objects = [article, *jsonld.objects[:8]] if article is not None else jsonld.objects[:8]
     for obj in objects:
         declared = obj.get("inLanguage")
         if isinstance(declared, dict):  # a Language object: its code is the alternate name
             declared = declared.get("alternateName") or declared.get("name")
-        values.append(text_of(declared) or "")
-    for value in values:
-        language = normalize_language(value)
-        if language:
-            return language
-    return None
+        yield text_of(declared) or ""
 
 
 def _tags(markup: Markup, article: JsonObject | None) -> tuple[str, ...]:
@@ -353,16 +359,15 @@ def _page_type(
     """ "article" for an article object or og:type, "listing" for a listing type or a
     site-wide type on a home or section path, else ``None``. og:type article on
     the home page is a template default, not a signal."""
-    og_type = (markup.first(("og:type",)) or "").lower()
-    section_path = _is_section_path(url)
     if article is not None and types_of(article) & ARTICLE_TYPES:
         return "article"
+    og_type = (markup.first(("og:type",)) or "").lower()
     if og_type in OG_ARTICLE_TYPES and not (url and urlsplit(url).path == "/"):
         return "article"
     types = jsonld.types()
     if types & LISTING_TYPES:
         return "listing"
-    if section_path and (og_type in OG_LISTING_TYPES or types & SITE_TYPES):
+    if (og_type in OG_LISTING_TYPES or types & SITE_TYPES) and _is_section_path(url):
         return "listing"
     return None
 
