@@ -59,7 +59,7 @@ from service.extract.metadata_tables import (
 )
 from service.extract.metadata_title import choose_title
 from service.extract.text import normalize_text
-from service.extract.urls import normalize_url, resolve_base
+from service.extract.urls import base_url, normalize_url
 
 PageType = Literal["article", "listing"]
 
@@ -100,7 +100,7 @@ def read_metadata(tree: LexborHTMLParser, page_url: str) -> Metadata:
     """The metadata ``tree`` declares; ``page_url`` resolves relative URLs. Never raises
     on odd markup: a source that cannot be read is skipped."""
     markup = collect_markup(tree)
-    base = resolve_base(tree, page_url)
+    base = base_url(markup.base_href, page_url)
     jsonld = parse_blocks(markup.jsonld)
     page = normalize_url(page_url, page_url)
     canonical = _canonical(markup, base, page)
@@ -200,19 +200,25 @@ def _host_names(page_url: str) -> list[str]:
 
 
 def _authors(markup: Markup, jsonld: JsonLd, article: JsonObject | None) -> tuple[str, ...]:
-    sources: list[list[str]] = []
-    if article is not None:
-        sources.append(
-            texts_of(jsonld.resolve(article.get("author")))
-            or texts_of(jsonld.resolve(article.get("creator")))
-        )
-    sources += [markup.all((key,)) for key in AUTHOR_METAS]
-    sources += [markup.props.get("author", []), markup.author_links]
-    for source in sources:
+    for source in _author_sources(markup, jsonld, article):
         names = clean_authors(source)
         if names:
             return names
     return ()
+
+
+def _author_sources(
+    markup: Markup, jsonld: JsonLd, article: JsonObject | None
+) -> Iterator[list[str]]:
+    """Declared author values, most trusted first; later ones are read only if needed."""
+    if article is not None:
+        yield texts_of(jsonld.resolve(article.get("author"))) or texts_of(
+            jsonld.resolve(article.get("creator"))
+        )
+    for key in AUTHOR_METAS:
+        yield markup.all((key,))
+    yield markup.props.get("author", [])
+    yield markup.author_links
 
 
 def _date(
@@ -273,40 +279,53 @@ def normalize_language(tag: str) -> str | None:
 
 
 def _language(markup: Markup, article: JsonObject | None, jsonld: JsonLd) -> str | None:
-    values = [*markup.lang, *markup.all(LANGUAGE_METAS), *markup.props.get("inlanguage", [])]
-    objects = [article, *jsonld.objects[:8]] if article is not None else jsonld.objects[:8]
-    for obj in objects:
-        declared = obj.get("inLanguage")
-        if isinstance(declared, dict):  # a Language object: its code is the alternate name
-            declared = declared.get("alternateName") or declared.get("name")
-        values.append(text_of(declared) or "")
-    for value in values:
+    for value in _language_values(markup, article, jsonld):
         language = normalize_language(value)
         if language:
             return language
     return None
 
 
+def _language_values(markup: Markup, article: JsonObject | None, jsonld: JsonLd) -> Iterator[str]:
+    """Declared languages, most trusted first; later ones are read only if needed."""
+    yield from markup.lang
+    yield from markup.all(LANGUAGE_METAS)
+    yield from markup.props.get("inlanguage", [])
+    objects = [article, *jsonld.objects[:8]] if article is not None else jsonld.objects[:8]
+    for obj in objects:
+        declared = obj.get("inLanguage")
+        if isinstance(declared, dict):  # a Language object: its code is the alternate name
+            declared = declared.get("alternateName") or declared.get("name")
+        yield text_of(declared) or ""
+
+
 def _tags(markup: Markup, article: JsonObject | None) -> tuple[str, ...]:
-    sources = [markup.all(TAG_METAS[:1])]
-    if article is not None:
-        sources.append(texts_of(article.get("keywords")))
-    sources += [markup.all((key,)) for key in TAG_METAS[1:]]
-    for source in sources:
+    for source in _tag_sources(markup, article):
         tags: list[str] = []
         seen: set[str] = set()
         for part in (p for value in source for p in value.split(",", MAX_TAGS * 2)[: MAX_TAGS * 2]):
             if len(part) > 4 * MAX_TAG_CHARS:  # not a tag, whatever its spacing
                 continue
-            tag = _TAG_LABEL.sub("", normalize_text(part))
-            if _is_tag(tag) and tag.casefold() not in seen:
-                seen.add(tag.casefold())
+            tag = normalize_text(part)
+            if ":" in tag:  # the only tags a label can start
+                tag = _TAG_LABEL.sub("", tag)
+            if _is_tag(tag) and (key := tag.casefold()) not in seen:
+                seen.add(key)
                 tags.append(tag)
                 if len(tags) == MAX_TAGS:
                     break
         if tags:
             return tuple(tags)
     return ()
+
+
+def _tag_sources(markup: Markup, article: JsonObject | None) -> Iterator[list[str]]:
+    """Declared tag lists, most trusted first; later ones are read only if needed."""
+    yield markup.all(TAG_METAS[:1])
+    if article is not None:
+        yield texts_of(article.get("keywords"))
+    for key in TAG_METAS[1:]:
+        yield markup.all((key,))
 
 
 def _is_tag(tag: str) -> bool:
@@ -320,14 +339,18 @@ def _is_tag(tag: str) -> bool:
 
 
 def _image(markup: Markup, jsonld: JsonLd, article: JsonObject | None, base: str) -> str | None:
-    values = markup.all(IMAGE_METAS)
-    if article is not None:
-        values.append(url_of(jsonld.resolve(article.get("image"))) or "")
-    for value in values:
+    for value in _image_values(markup, jsonld, article):
         url = normalize_url(value, base) if value else None
         if url:
             return url
     return None
+
+
+def _image_values(markup: Markup, jsonld: JsonLd, article: JsonObject | None) -> Iterator[str]:
+    """Declared image URLs, most trusted first; the JSON-LD one is read only if needed."""
+    yield from markup.all(IMAGE_METAS)
+    if article is not None:
+        yield url_of(jsonld.resolve(article.get("image"))) or ""
 
 
 def _page_type(
@@ -336,16 +359,15 @@ def _page_type(
     """ "article" for an article object or og:type, "listing" for a listing type or a
     site-wide type on a home or section path, else ``None``. og:type article on
     the home page is a template default, not a signal."""
-    og_type = (markup.first(("og:type",)) or "").lower()
-    section_path = _is_section_path(url)
     if article is not None and types_of(article) & ARTICLE_TYPES:
         return "article"
+    og_type = (markup.first(("og:type",)) or "").lower()
     if og_type in OG_ARTICLE_TYPES and not (url and urlsplit(url).path == "/"):
         return "article"
     types = jsonld.types()
     if types & LISTING_TYPES:
         return "listing"
-    if section_path and (og_type in OG_LISTING_TYPES or types & SITE_TYPES):
+    if (og_type in OG_LISTING_TYPES or types & SITE_TYPES) and _is_section_path(url):
         return "listing"
     return None
 

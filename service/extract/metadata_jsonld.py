@@ -24,7 +24,14 @@ JsonObject = dict[str, object]
 _MAX_DEPTH = 6  # @graph in a list in mainEntity is as deep as real pages go
 _MAX_VALUE_DEPTH = 4  # a list of objects with a name object is as deep as a value goes
 _WRAPPERS = re.compile(r"^\s*(?:<!--|//\s*<!\[CDATA\[|<!\[CDATA\[)|(?://\s*\]\]>|\]\]>|-->)\s*$")
+# How a stripped text that ``_WRAPPERS`` matches starts or ends: the pattern is
+# tried only then, as trying it at every position of a long block is slow.
+_WRAPPER_STARTS = ("<!--", "//", "<![CDATA[")
+_WRAPPER_ENDS = ("]]>", "-->")
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
+# json.loads(text, strict=False) builds a decoder per call; one serves every block.
+# Control characters are allowed inside strings: raw newlines are common in blocks.
+_DECODER = json.JSONDecoder(strict=False)
 _MARKUP = re.compile(r"<[A-Za-z/!]")
 # Tags that end a paragraph in an HTML articleBody.
 _BLOCK_TAG = re.compile(
@@ -93,15 +100,17 @@ def parse_blocks(texts: Iterable[str]) -> JsonLd:
 def _loads(text: str) -> object:
     if len(text) > MAX_JSONLD_CHARS:
         return None
-    text = _WRAPPERS.sub("", text.strip())
+    text = text.strip()
+    if text.startswith(_WRAPPER_STARTS) or text.endswith(_WRAPPER_ENDS):
+        text = _WRAPPERS.sub("", text)
     if not text:
         return None
     try:
-        return json.loads(text, strict=False)
+        return _DECODER.decode(text)
     except (ValueError, RecursionError):
         pass
     try:  # the one mistake common enough to repair: a comma before a closing bracket
-        return json.loads(_TRAILING_COMMA.sub(r"\1", text), strict=False)
+        return _DECODER.decode(_TRAILING_COMMA.sub(r"\1", text))
     except (ValueError, RecursionError):
         return None
 

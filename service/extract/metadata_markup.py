@@ -27,19 +27,23 @@ _PROPS = frozenset(
         "inlanguage",  # microdata language
     }
 )
-# Everything ``read_metadata`` looks at, matched in a single traversal. Any
-# ``[itemprop]``: ``_read`` matches the names, one test per element instead of five.
+# Everything ``read_metadata`` looks at, matched in a single traversal. The
+# attribute tests keep out elements that could not give a value (metas without
+# content, stylesheet links, scripts of code) before any Python work on them;
+# ``_read`` still checks each value exactly. Any ``[itemprop]``: ``_read``
+# matches the names, one test per element instead of five.
 _SELECTOR = ", ".join(
     [
         "html",
         "title",
-        "meta",
-        "link[rel]",
-        "script[type]",
+        "meta[content]",
+        'link[rel*="canonical" i]',  # holds every rel whose tokens include "canonical"
+        'script[type*="ld+json" i]',  # holds every type that is the JSON-LD type
         "h1",
         "time",
         'a[rel~="author"]',
         "[itemprop]",
+        "base[href]",
     ]
 )
 
@@ -61,6 +65,8 @@ class Markup:
     """Microdata values by lowercased ``itemprop``, for the names in ``_PROPS``."""
     pubdates: list[str] = field(default_factory=list)
     """``datetime`` of ``<time pubdate>`` elements."""
+    base_href: str | None = None
+    """The ``href`` of the first ``<base href>`` as written ("" when empty), or ``None``."""
     _normalized: dict[str, list[str]] = field(default_factory=dict)
     first_h1: LexborNode | None = None
     times: list[LexborNode] = field(default_factory=list)
@@ -68,14 +74,17 @@ class Markup:
 
     def all(self, keys: tuple[str, ...]) -> list[str]:
         """Every meta value for ``keys``, key by key in the given order, as normalized text."""
-        return [v for key in keys for v in self._texts(key)]
+        metas = self.metas
+        return [v for key in keys if key in metas for v in self._texts(key)]
 
     def first(self, keys: tuple[str, ...]) -> str | None:
         """The first meta value for ``keys`` in their order, or ``None``."""
+        metas = self.metas
         for key in keys:
-            texts = self._texts(key)
-            if texts:
-                return texts[0]
+            if key in metas:
+                texts = self._texts(key)
+                if texts:
+                    return texts[0]
         return None
 
     def _texts(self, key: str) -> list[str]:
@@ -88,7 +97,8 @@ class Markup:
 
 
 def collect_markup(tree: LexborHTMLParser) -> Markup:
-    """Gather metas, links, JSON-LD texts, title, h1s, ``lang`` and microdata from ``tree``."""
+    """Gather metas, links, JSON-LD texts, title, h1s, ``lang``, microdata and the first
+    ``<base href>`` from ``tree``."""
     markup = Markup()
     seen: set[int] = set()
     for node in tree.css(_SELECTOR):
@@ -115,6 +125,8 @@ def _read(node: LexborNode, markup: Markup) -> None:
         return
     if tag == "link":
         _read_link(attrs, markup)
+    elif tag == "base" and markup.base_href is None and "href" in attrs:
+        markup.base_href = attrs.get("href") or ""
     elif tag == "html":
         _append(markup.lang, attrs.get("lang") or attrs.get("xml:lang"))
     elif tag == "title" and not markup.title and not _in_svg(node):
@@ -139,9 +151,13 @@ def _read_meta(attrs: dict[str, str | None], markup: Markup) -> None:
     content = attrs.get("content")
     if not content:
         return
+    content = content[:_MAX_META_CHARS]
+    metas = markup.metas
     for name in ("property", "name", "itemprop", "http-equiv"):
-        for key in (attrs.get(name) or "").lower().split():  # itemprop and RDFa allow lists
-            markup.metas.setdefault(key, []).append(content[:_MAX_META_CHARS])
+        names = attrs.get(name)
+        if names:
+            for key in names.lower().split():  # itemprop and RDFa allow lists
+                metas.setdefault(key, []).append(content)
 
 
 def _meta_text(content: str) -> str:

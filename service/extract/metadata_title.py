@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from service.extract.metadata_tables import (
     MAX_SITE_NAME_STRIPS,
@@ -19,11 +20,19 @@ from service.extract.metadata_tables import (
 )
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
+# The ASCII characters ``_NOT_ALNUM`` matches, deleted by ``bytes.translate``.
+_ASCII_NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())
 _WORDS = re.compile(r"[^\W_]+")
 
 
+@lru_cache(maxsize=1024)
 def title_key(text: str) -> str:
-    """``text`` casefolded with everything but letters and digits removed, for comparing."""
+    """``text`` casefolded with everything but letters and digits removed, for comparing.
+
+    Remembered: a page compares the same few titles, names and parts many times.
+    """
+    if text.isascii():  # the same result, an order of magnitude faster than the regex
+        return text.lower().encode("ascii").translate(None, _ASCII_NOT_ALNUM).decode("ascii")
     return _NOT_ALNUM.sub("", text.casefold())
 
 
@@ -37,10 +46,10 @@ def strip_site_name(title: str, site_names: Iterable[str], host_names: Iterable[
     "example.com"). With no match, a short last segment after " | " is taken
     as an unnamed site's name. The headline itself is never emptied.
     """
-    names = _SiteNames(
-        frozenset(k for k in map(title_key, site_names) if k),
-        frozenset(k for k in map(title_key, host_names) if k),
-    )
+    return _strip_site_name(title, _SiteNames.of(site_names, host_names))
+
+
+def _strip_site_name(title: str, names: _SiteNames) -> str:
     stripped = title
     for _ in range(MAX_SITE_NAME_STRIPS):  # "Headline_Site | Site" has it twice
         shorter = _strip_named(stripped, names)
@@ -63,11 +72,21 @@ class _SiteNames:
     hosts: frozenset[str]
     """Keys of names taken from the host: matched exactly."""
 
+    @classmethod
+    def of(cls, site_names: Iterable[str], host_names: Iterable[str]) -> _SiteNames:
+        """The keys of both kinds of names, computed once for all of a page's titles."""
+        return cls(
+            frozenset(k for k in map(title_key, site_names) if k),
+            frozenset(k for k in map(title_key, host_names) if k),
+        )
+
 
 def _strip_named(title: str, site_keys: _SiteNames) -> str:
     if not site_keys.declared and not site_keys.hosts:
         return title
     for sep in TITLE_SEPARATORS:
+        if sep not in title:
+            continue
         cuts = _cuts(title, sep)
         for cut in cuts:  # the longest tail first: the whole site name
             head, tail = title[:cut].strip(), title[cut + len(sep) :]
@@ -131,7 +150,9 @@ def choose_title(
     first heading. Candidates longer than ``MAX_TITLE_CHARS`` are not titles.
     """
     candidates = [c for c in candidates if len(c) <= MAX_TITLE_CHARS]
-    cleaned = [strip_site_name(c, site_names, host_names) for c in candidates]
+    names = _SiteNames.of(site_names, host_names)
+    stripped = {c: _strip_site_name(c, names) for c in set(candidates)}  # titles repeat
+    cleaned = [stripped[c] for c in candidates]
     keys = [title_key(c) for c in cleaned] + [title_key(c) for c in candidates]
     for heading in headings:
         key = title_key(heading)

@@ -27,7 +27,9 @@ _EDGE = "".join(map(chr, range(0x21)))  # controls and space, stripped at the en
 # Characters left unescaped in a path / a query: the URL syntax plus "%" so
 # that existing escapes stay as written.
 _WEB = ("http://", "https://")
-_UNSAFE = re.compile(r"[^!-~]|[\"<>\\^`{|}]")  # not printable ASCII, or not allowed in a URL
+# The characters a URL holds as written: printable ASCII but for those not allowed
+# in a URL. Others (controls, space, non-ASCII, '"<>\\^`{|}') are escaped.
+_URL_BYTES = bytes(c for c in range(0x21, 0x7F) if chr(c) not in '"<>\\^`{|}')
 _BAD_HOST = re.compile(r"[\s<>\"'`{}|\\^%/]")  # never in a host name
 # An absolute http(s) URL with a plain host name (no user, port, IP literal or
 # escape), as scheme, host, path and query; anything else goes through urlsplit.
@@ -48,7 +50,9 @@ def normalize_url(href: str, base: str) -> str | None:
     (``javascript:``, ``mailto:``, ``tel:``, ``data:``), or one that cannot be
     parsed (a bad port, a host that is not a host name).
     """
-    href = _TAB_NEWLINE.sub("", href).strip(_EDGE)  # as browsers do
+    if "\t" in href or "\n" in href or "\r" in href:  # rare: skip the regex otherwise
+        href = _TAB_NEWLINE.sub("", href)
+    href = href.strip(_EDGE)  # as browsers do
     if not href or href[:11].lower().startswith(_NOT_WEB):
         return None
     try:
@@ -100,7 +104,13 @@ def _origin(base: str) -> str:
 
 def _escape(text: str, safe: str) -> str:
     """``text`` with the characters a URL may not hold percent-escaped, others as written."""
-    return quote(text, safe=safe) if _UNSAFE.search(text) else text
+    return quote(text, safe=safe) if _needs_escape(text) else text
+
+
+def _needs_escape(text: str) -> bool:
+    """Whether ``text`` holds a character outside ``_URL_BYTES`` (a bytes translation
+    finds it several times faster than a regex search)."""
+    return not text.isascii() or bool(text.encode("ascii").translate(None, _URL_BYTES))
 
 
 def _host(hostname: str | None) -> str:
@@ -156,8 +166,18 @@ def resolve_base(tree: LexborHTMLParser, page_url: str) -> str:
     http(s) URL (per HTML, only the first ``<base>`` with an ``href`` counts);
     otherwise ``page_url`` itself. Pass the result as ``base`` to ``normalize_url``.
     """
-    node = tree.css_first("base[href]")
-    href = (node.attributes.get("href") or "").strip() if node is not None else ""
+    # The elements by tag name, as the DOM lists them, cost about half a CSS query.
+    for node in tree.tags("base"):
+        attrs = node.attributes
+        if "href" in attrs:
+            return base_url(attrs["href"], page_url)
+    return page_url
+
+
+def base_url(href: str | None, page_url: str) -> str:
+    """``resolve_base`` for the ``href`` of the page's first ``<base href>`` (``None``
+    when there is none), for a caller that has already found the element."""
+    href = (href or "").strip()
     if not href:
         return page_url
     try:

@@ -97,6 +97,7 @@ def test_date_forms_become_iso_utc(text: str, expected: str) -> None:
         "hello",
         "2026",  # a year alone
         "February 2026",  # no day
+        "Friday, 2026",  # a weekday, no month or day
         "12 2019",  # no day
         "12345",  # a number
         "123456789012345",  # a long id
@@ -134,3 +135,16 @@ def test_naive_time_is_taken_as_utc() -> None:
 def test_unknown_zone_abbreviation_is_taken_as_utc_without_warning() -> None:
     # warnings are errors in the test run: dateutil's UnknownTimezoneWarning would fail this
     assert parse_date("4 February 2026 09:30 XYZT") == "2026-02-04T09:30:00Z"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Friday, 13 February 2026", "2026-02-13T00:00:00Z"),  # every field past the default
+        ("Saturday, 3 January 2026", "2026-01-03T00:00:00Z"),  # January, an early day
+        ("January 31, 2026 11:05 PM", "2026-01-31T23:05:00Z"),
+        ("4 March 2026", "2026-03-04T00:00:00Z"),
+    ],
+)
+def test_written_dates_near_the_defaults(text: str, expected: str) -> None:
+    assert parse_date(text) == expected

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from service.extract.metadata import Metadata, read_metadata
@@ -83,6 +84,23 @@ def test_trailing_comma_is_forgiven() -> None:
 def test_cdata_and_comment_wrappers() -> None:
     m = read('//<![CDATA[\n{"@type": "NewsArticle", "headline": "Storm reaches the coast"}\n//]]>')
     assert m.title == "Storm reaches the coast"
+
+
+@pytest.mark.parametrize(
+    "wrapped",
+    [
+        "<!-- {} -->",
+        "<![CDATA[{}]]>",
+        "\n  // <![CDATA[\n{}\n  // ]]>\n",
+        "{}-->",
+        "<!--{}",
+    ],
+)
+def test_wrappers_around_a_block(wrapped: str) -> None:
+    block = '{"@type": "NewsArticle", "headline": "Storm reaches the coast"}'
+    assert parse_blocks([wrapped.replace("{}", block)]).objects[0]["headline"] == (
+        "Storm reaches the coast"
+    )
 
 
 def test_raw_newlines_inside_strings() -> None:

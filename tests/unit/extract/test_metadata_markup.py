@@ -101,3 +101,23 @@ def test_huge_values_are_cut_not_read_whole() -> None:
     )
     m = read(head, "<h1>Storm reaches the coast</h1>")
     assert (m.title, m.tags, m.authors) == ("Storm reaches the coast", ("Storm",), ())
+
+
+def test_link_rel_and_script_type_are_read_as_written() -> None:
+    head = (
+        '<link rel="alternate" href="/amp"><link rel="Alternate  CANONICAL" href="/world/storm">'
+        '<script type="application/ld+json+other">{"@type": "NewsArticle", "headline": "No"}'
+        '</script><script type=" Application/LD+JSON ">{"@type": "NewsArticle",'
+        ' "headline": "Storm reaches the coast"}</script>'
+    )
+    m = read(head)
+    assert (m.canonical_url, m.title) == (
+        "https://news.example.org/world/storm",
+        "Storm reaches the coast",
+    )
+
+
+def test_first_base_with_href_resolves_declared_urls() -> None:
+    head = '<base target="_blank"><base href="/mobile/"><base href="/other/">'
+    m = read(head + '<link rel="canonical" href="storm">')
+    assert m.canonical_url == "https://news.example.org/mobile/storm"

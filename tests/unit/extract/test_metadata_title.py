@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from service.extract.metadata import read_metadata
-from service.extract.metadata_title import choose_title, strip_site_name
+from service.extract.metadata_title import choose_title, strip_site_name, title_key
 
 PAGE_URL = "https://www.dailyexample.com/world/2026/02/04/storm"
 
@@ -174,3 +176,16 @@ def test_place_before_a_colon_is_kept_even_if_the_site_name_starts_with_it() -> 
     title = "Washington: Senate votes on the budget"
     assert strip_site_name(title, site) == title
     assert strip_site_name("Washington Daily Example: Senate votes", site) == "Senate votes"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "".join(map(chr, range(128))),
+        "Storm_Reaches-the COAST: 2026 | Daily Example",
+        "Ströme überfluten die Küste \u2013 Tägliches Beispiel",
+        "Straße_STRASSE",
+    ],
+)
+def test_title_key_keeps_letters_and_digits_casefolded(text: str) -> None:
+    assert title_key(text) == re.sub(r"[\W_]+", "", text.casefold())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
@@ -129,6 +131,29 @@ def test_resolve_base_unusable_is_page_url(href: str) -> None:
     assert resolve_base(tree(f'<base href="{href}">'), BASE) == BASE
 
 
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ('<base href="">', BASE),  # the first with an href counts, even an empty one
+        ("<base href>", BASE),
+        ('<template><base href="/t/"></template><base href="/b/">', "https://news.example.org/b/"),
+        ('<svg><base href="/svg/"></svg><base href="/b/">', "https://news.example.org/svg/"),
+        ('<body><p>Text</p><BASE HREF="/late/">', "https://news.example.org/late/"),
+    ],
+)
+def test_resolve_base_finds_what_the_selector_base_href_finds(html: str, expected: str) -> None:
+    assert resolve_base(LexborHTMLParser(html), BASE) == expected
+
+
 def test_links_resolve_against_base() -> None:
     base = resolve_base(tree('<base href="https://cdn.example.net/s/">'), BASE)
     assert normalize_url("story.html", base) == "https://cdn.example.net/s/story.html"
+
+
+@pytest.mark.parametrize("char", [chr(c) for c in (*range(0x21, 0x7F), 0x7F, 0xA0, 0xE9)])
+def test_characters_a_url_may_not_hold_are_escaped(char: str) -> None:
+    allowed = char.isascii() and char.isprintable() and char not in '"<>\\^`{|}'
+    if char in "#?/.%":  # URL syntax, tested above
+        return
+    path = normalize_url(f"/a{char}b", BASE)
+    assert path == ("https://news.example.org/a" + (char if allowed else quote(char)) + "b")
