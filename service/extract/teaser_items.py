@@ -196,32 +196,36 @@ def headline_links(root: Node, page: Page) -> list[Link]:
                 break
             page.heading_holders.add(holder.mem_id)
             holder = holder.parent
-    insides = tf.link_insides(root)
     links: list[Link] = []
     for node in root.css("a[href]"):
         raw = node.text()
         words = tf.word_count(raw)
         if words < tt.MIN_HEADING_WORDS:
-            continue
-        inside = insides.get(node.mem_id, tf.NOTHING_INSIDE)
+            continue  # most links: a navigation label, read no further
+        inside = tf.link_inside(node)
         heading = tf.heading_level(node, inside)
         if words < tt.MIN_HEADLINE_WORDS and heading is None:
             continue
         if heading == "h1" and single_h1:
             continue  # the article's own headline, whatever URL it links to
-        url = page.target(node.attributes.get("href") or "")
+        url = page.target(node.attrs.get("href") or "")
         if url is None or url_key(url) == page_key:
             continue
-        title = tf.headline_text(node, inside, page.tokens)
+        title = tf.headline_text(node, inside, page.tokens, raw)
         words = tf.word_count(title)
         if words < (tt.MIN_HEADING_WORDS if heading else tt.MIN_HEADLINE_WORDS):
             continue
-        if tt.NAV_LABEL.match(title) or tt.CALL_TO_ACTION.search(title) or tt.PRICE.search(title):
+        if tt.NAV_LABEL.match(title) or in_running_text(node, page):
             continue
-        if in_running_text(node, page):
+        if tt.CALL_TO_ACTION.search(title) or _is_price(title):
             continue
         links.append(Link(node, url, title, heading, inside))
     return links
+
+
+def _is_price(title: str) -> bool:
+    """Whether a link text shows a price (a shop product or a deal, not a story)."""
+    return tt.PRICE_GATE.search(title) is not None and tt.PRICE.search(title) is not None
 
 
 def _target_map(links: list[Link]) -> dict[int, set[str]]:

@@ -277,7 +277,9 @@ CALL_TO_ACTION = CaselessPattern.compile(
     r"|follow us|join (?:us|our)|log ?in|register now|watch live now|send us"
     r"|(?:update|manage) your (?:preferences|settings|subscription)"
     r"|abonnez-vous|jetzt abonnieren|suscríbete|cadastre-se)\b"
-    r"|\bfree download\b|\bdownload\b.*\bfree\b|\bdownload\s*$"
+    r"|\bfree download\b|\bdownload\b.*\bfree\b|\bdownload\s*$",
+    gate=r"click|tap|sign|subscribe|download|get|buy|shop|order|follow|join|log|register|watch"
+    r"|send|update|manage|abonnez|jetzt|suscr|cadastre|free",
 )
 
 # A price with cents, or "for $30", in a link's text marks a shop product or a deal,
@@ -286,6 +288,7 @@ PRICE = re.compile(
     r"[$\u20ac\u00a3\u00a5]\s?\d[\d,]*\.\d\d\b|\b\d[\d.]*,\d\d\s?(?:\u20ac|EUR|kr|z\u0142)"
     r"|\bfor [$\u20ac\u00a3]\d[\d,]*\b(?!\s?(?:million|billion|mn|bn|m|k)\b)"  # "... for $30"
 )
+PRICE_GATE = re.compile(r"\d")  # every price has a digit; most headlines have none
 
 # Texts of legal and service links in footers.
 LEGAL_LABEL = re.compile(

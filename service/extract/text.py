@@ -51,19 +51,29 @@ class CaselessPattern:
     ASCII text it finds what plain matching of the lowercased text against
     the pattern finds, when the pattern is written in lower case (which
     ``compile`` checks); other text takes the case-insensitive pattern.
+
+    A ``gate`` is a plain alternation of literals that occurs wherever the
+    pattern matches (the first words of its alternatives). Python's regex
+    engine scans for such literals several times faster than it tries a
+    pattern starting with ``\\b`` at every position, and most texts hold none.
     """
 
     caseless: re.Pattern[str]
     plain: re.Pattern[str]
+    gate: re.Pattern[str] | None = None
 
     @classmethod
-    def compile(cls, pattern: str) -> CaselessPattern:
-        if pattern != pattern.lower():
+    def compile(cls, pattern: str, gate: str | None = None) -> CaselessPattern:
+        if pattern != pattern.lower() or (gate is not None and gate != gate.lower()):
             raise ValueError("a CaselessPattern is written in lower case")
-        return cls(re.compile(pattern, re.IGNORECASE), re.compile(pattern))
+        gated = re.compile(gate) if gate is not None else None
+        return cls(re.compile(pattern, re.IGNORECASE), re.compile(pattern), gated)
 
     def search(self, text: str) -> re.Match[str] | None:
         """A match in ``text`` (in its lowercased form when ASCII), or ``None``."""
         if text.isascii():
-            return self.plain.search(text.lower())
+            lowered = text.lower()
+            if self.gate is not None and self.gate.search(lowered) is None:
+                return None
+            return self.plain.search(lowered)
         return self.caseless.search(text)
