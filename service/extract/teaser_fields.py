@@ -63,7 +63,7 @@ def is_hidden(node: Node, attrs: Attrs | None = None) -> bool:
 def word_count(text: str) -> int:
     """Words in ``text``; CJK text counts one word per two characters."""
     words = len(text.split())
-    if words < tt.MIN_HEADLINE_WORDS and len(text) >= tt.MIN_CJK_CHARS:
+    if words < tt.MIN_HEADLINE_WORDS and len(text) >= tt.MIN_CJK_CHARS and not text.isascii():
         cjk = len(_CJK.findall(text))
         if cjk >= tt.MIN_CJK_CHARS:
             return max(words, cjk // 2)
