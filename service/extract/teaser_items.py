@@ -199,7 +199,9 @@ def headline_links(root: Node, page: Page) -> list[Link]:
     links: list[Link] = []
     for node in root.css("a[href]"):
         raw = node.text()
-        words = tf.word_count(raw)
+        words = len(raw.split())
+        if words < tt.MIN_HEADLINE_WORDS and not raw.isascii():
+            words = tf.word_count(raw)  # CJK text counts by characters
         if words < tt.MIN_HEADING_WORDS:
             continue  # most links: a navigation label, read no further
         inside = tf.link_inside(node)
