@@ -48,7 +48,9 @@ def normalize_url(href: str, base: str) -> str | None:
     (``javascript:``, ``mailto:``, ``tel:``, ``data:``), or one that cannot be
     parsed (a bad port, a host that is not a host name).
     """
-    href = _TAB_NEWLINE.sub("", href).strip(_EDGE)  # as browsers do
+    if "\t" in href or "\n" in href or "\r" in href:
+        href = _TAB_NEWLINE.sub("", href)  # as browsers do
+    href = href.strip(_EDGE)
     if not href or href[:11].lower().startswith(_NOT_WEB):
         return None
     try:
@@ -119,8 +121,8 @@ def _host(hostname: str | None) -> str:
 
 def _remove_dot_segments(path: str) -> str:
     """RFC 3986 section 5.2.4: "/a/./b/../c" -> "/a/c"."""
-    if "." not in path:
-        return path
+    if "/." not in path and not path.startswith("."):
+        return path  # no segment can be "." or ".."
     segments = path.split("/")
     if not any(s in (".", "..") for s in segments):
         return path
