@@ -96,9 +96,11 @@ def _walk(
             _media(child, out)
             continue
         attrs = child.attributes
-        if is_hidden(child, attrs):
-            continue
-        kinds = tokens.kinds(child, attrs)
+        kinds = 0  # an element without attributes is neither hidden nor classed
+        if attrs:
+            if is_hidden(child, attrs):
+                continue
+            kinds = tokens.kinds(child, attrs)
         if kinds & tk.SPONSORED and child.text().strip():
             out.paid = True  # an empty badge is a style hook, not a label
         if kinds & tk.META:
@@ -227,15 +229,15 @@ def headline_node(link: Node, inside: Inside) -> Node:
     return link
 
 
-def headline_text(link: Node, inside: Inside, tokens: Tokens, text: str) -> str:
-    """The link's headline, its meta parts left out and cleaned (see ``clean_title``).
+def headline_text(headline: Node, inside: Inside, tokens: Tokens, text: str) -> str:
+    """The headline of a link, its meta parts left out and cleaned (see ``clean_title``).
 
-    ``text`` is the link's whole text, which is the headline when the link
-    holds only plain text and formatting.
+    ``headline`` is the link's ``headline_node``; ``text`` is the link's whole
+    text, which is the headline when the link holds only plain text and formatting.
     """
     if not inside.flags & INNER_MARKUP:
         return clean_title(text)
-    found = read_item(headline_node(link, inside), None, tokens, with_image=False)
+    found = read_item(headline, None, tokens, with_image=False)
     return clean_title(" ".join(found.segments))
 
 

@@ -26,13 +26,14 @@ EXCLUDED, PAID, AD_SLOT = 1, 2, 4  # own class/id tokens, counted only near an i
 
 @dataclass(slots=True)
 class Link:
-    """A headline link: its node, target (see ``Page.target``), cleaned title, heading tag."""
+    """A headline link: its node, target (see ``Page.target``), cleaned title, heading
+    tag, and the element holding the headline (``teaser_fields.headline_node``)."""
 
     node: Node
     url: str
     title: str
     heading: str | None
-    inside: tf.Inside
+    headline: Node
 
 
 @dataclass(slots=True)
@@ -213,7 +214,8 @@ def headline_links(root: Node, page: Page) -> list[Link]:
         url = page.target(node.attrs.get("href") or "")
         if url is None or url_key(url) == page_key:
             continue
-        title = tf.headline_text(node, inside, page.tokens, raw)
+        headline = tf.headline_node(node, inside)
+        title = tf.headline_text(headline, inside, page.tokens, raw)
         words = tf.word_count(title)
         if words < (tt.MIN_HEADING_WORDS if heading else tt.MIN_HEADLINE_WORDS):
             continue
@@ -221,7 +223,7 @@ def headline_links(root: Node, page: Page) -> list[Link]:
             continue
         if tt.CALL_TO_ACTION.search(title) or _is_price(title):
             continue
-        links.append(Link(node, url, title, heading, inside))
+        links.append(Link(node, url, title, heading, headline))
     return links
 
 

@@ -77,7 +77,7 @@ class _Item:
 
 def _read(node: Node, link: Link, page: Page) -> _Item:
     """The item's fields: snippet, image, date and paid mark."""
-    skip = tf.headline_node(link.node, link.inside)
+    skip = link.headline
     if skip.mem_id == link.node.mem_id and link.heading is not None:
         parent = link.node.parent
         while parent is not None and parent.tag not in tt.HEADING_TAGS:
