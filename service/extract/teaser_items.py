@@ -18,6 +18,7 @@ from service.extract import teaser_fields as tf
 from service.extract import teaser_tables as tt
 from service.extract import teaser_tokens as tk
 from service.extract.teaser_tokens import Tokens
+from service.extract.text import contains_any
 
 # Own flags of one element, and of its chain of ancestors.
 HIDDEN, MENU, HEADER, FOOTER, ARTICLE = 1, 2, 4, 8, 16
@@ -229,7 +230,7 @@ def headline_links(root: Node, page: Page) -> list[Link]:
 
 def _is_price(title: str) -> bool:
     """Whether a link text shows a price (a shop product or a deal, not a story)."""
-    return tt.PRICE_GATE.search(title) is not None and tt.PRICE.search(title) is not None
+    return contains_any(title, tt.PRICE_GATE) and tt.PRICE.search(title) is not None
 
 
 def _target_map(links: list[Link]) -> dict[int, set[str]]:
