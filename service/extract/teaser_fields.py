@@ -63,7 +63,7 @@ def is_hidden(node: Node, attrs: Attrs | None = None) -> bool:
 def word_count(text: str) -> int:
     """Words in ``text``; CJK text counts one word per two characters."""
     words = len(text.split())
-    if words < tt.MIN_HEADLINE_WORDS and len(text) >= tt.MIN_CJK_CHARS:
+    if words < tt.MIN_HEADLINE_WORDS and len(text) >= tt.MIN_CJK_CHARS and not text.isascii():
         cjk = len(_CJK.findall(text))
         if cjk >= tt.MIN_CJK_CHARS:
             return max(words, cjk // 2)
@@ -96,9 +96,11 @@ def _walk(
             _media(child, out)
             continue
         attrs = child.attributes
-        if is_hidden(child, attrs):
-            continue
-        kinds = tokens.kinds(child, attrs)
+        kinds = 0  # an element without attributes is neither hidden nor classed
+        if attrs:
+            if is_hidden(child, attrs):
+                continue
+            kinds = tokens.kinds(child, attrs)
         if kinds & tk.SPONSORED and child.text().strip():
             out.paid = True  # an empty badge is a style hook, not a label
         if kinds & tk.META:
@@ -146,16 +148,17 @@ def _flush(buf: list[str], out: list[str]) -> None:
         out.append(text)
 
 
-def read_item(node: Node, skip: Node | None, tokens: Tokens) -> ItemText:
+def read_item(node: Node, skip: Node | None, tokens: Tokens, with_image: bool = True) -> ItemText:
     """Visible text blocks of ``node`` (without ``skip`` and meta parts), paid mark, date, image.
 
-    The image is the raw source attribute, to resolve against the page URL.
+    The image is the raw source attribute, to resolve against the page URL;
+    without ``with_image`` images are not looked for beyond the walk.
     """
     out = ItemText()
     buf: list[str] = []
     _walk(node, skip.mem_id if skip is not None else -1, tokens, out, buf)
     _flush(buf, out.segments)
-    if out.image is None:
+    if out.image is None and with_image:
         for img in node.css("img, picture source"):
             out.image = _image_source(img)
             if out.image is not None:
@@ -192,32 +195,28 @@ class Inside:
 NOTHING_INSIDE = Inside()
 
 
-def link_insides(root: Node) -> dict[int, Inside]:
-    """For every link holding elements (by ``mem_id``), what those elements are.
+def link_inside(link: Node) -> Inside:
+    """What the elements inside a link are (``INNER_*`` flags and first heading).
 
-    One query for the whole page: a selector run per link costs more than
-    the link's own reading.
+    Read only for links whose text may be a headline: most of a page's links
+    are short navigation labels and are never asked.
     """
-    found: dict[int, Inside] = {}
-    for element in root.css("a[href] *"):
-        link = element.parent
-        while link is not None and link.tag != "a":
-            link = link.parent
-        if link is None:
+    flags = 0
+    heading: str | None = None
+    for element in link.traverse():
+        if element.mem_id == link.mem_id:
             continue
         tag = element.tag or ""
         attrs = element.attributes
-        markup = attrs or tag in _MARKUP_TAGS or _RANK.match(element.text())
-        flags = INNER_MARKUP if markup else 0
-        heading = tag if tag in tt.HEADING_TAGS else None
-        if heading:
+        if attrs or tag in _MARKUP_TAGS or _RANK.match(element.text()):
+            flags |= INNER_MARKUP
+        if tag in tt.HEADING_TAGS:
             flags |= INNER_HEADING
+            heading = heading or tag
         names = (attrs.get("class") or "").lower()
         if ("title" in names and "subtitle" not in names) or "headline" in names:
             flags |= INNER_TITLE
-        before = found.get(link.mem_id, NOTHING_INSIDE)
-        found[link.mem_id] = Inside(before.flags | flags, before.heading or heading)
-    return found
+    return Inside(flags, heading) if flags else NOTHING_INSIDE
 
 
 def headline_node(link: Node, inside: Inside) -> Node:
@@ -230,11 +229,16 @@ def headline_node(link: Node, inside: Inside) -> Node:
     return link
 
 
-def headline_text(link: Node, inside: Inside, tokens: Tokens) -> str:
-    """The link's headline, its meta parts left out and cleaned (see ``clean_title``)."""
-    if not inside.flags & INNER_MARKUP:  # plain text and formatting: nothing to leave out
-        return clean_title(link.text())
-    return clean_title(" ".join(read_item(headline_node(link, inside), None, tokens).segments))
+def headline_text(headline: Node, inside: Inside, tokens: Tokens, text: str) -> str:
+    """The headline of a link, its meta parts left out and cleaned (see ``clean_title``).
+
+    ``headline`` is the link's ``headline_node``; ``text`` is the link's whole
+    text, which is the headline when the link holds only plain text and formatting.
+    """
+    if not inside.flags & INNER_MARKUP:
+        return clean_title(text)
+    found = read_item(headline, None, tokens, with_image=False)
+    return clean_title(" ".join(found.segments))
 
 
 def heading_level(link: Node, inside: Inside) -> str | None:

@@ -18,6 +18,7 @@ from service.extract import teaser_fields as tf
 from service.extract import teaser_tables as tt
 from service.extract import teaser_tokens as tk
 from service.extract.teaser_tokens import Tokens
+from service.extract.text import contains_any
 
 # Own flags of one element, and of its chain of ancestors.
 HIDDEN, MENU, HEADER, FOOTER, ARTICLE = 1, 2, 4, 8, 16
@@ -26,13 +27,14 @@ EXCLUDED, PAID, AD_SLOT = 1, 2, 4  # own class/id tokens, counted only near an i
 
 @dataclass(slots=True)
 class Link:
-    """A headline link: its node, target (see ``Page.target``), cleaned title, heading tag."""
+    """A headline link: its node, target (see ``Page.target``), cleaned title, heading
+    tag, and the element holding the headline (``teaser_fields.headline_node``)."""
 
     node: Node
     url: str
     title: str
     heading: str | None
-    inside: tf.Inside
+    headline: Node
 
 
 @dataclass(slots=True)
@@ -196,32 +198,39 @@ def headline_links(root: Node, page: Page) -> list[Link]:
                 break
             page.heading_holders.add(holder.mem_id)
             holder = holder.parent
-    insides = tf.link_insides(root)
     links: list[Link] = []
     for node in root.css("a[href]"):
         raw = node.text()
-        words = tf.word_count(raw)
+        words = len(raw.split())
+        if words < tt.MIN_HEADLINE_WORDS and not raw.isascii():
+            words = tf.word_count(raw)  # CJK text counts by characters
         if words < tt.MIN_HEADING_WORDS:
-            continue
-        inside = insides.get(node.mem_id, tf.NOTHING_INSIDE)
+            continue  # most links: a navigation label, read no further
+        inside = tf.link_inside(node)
         heading = tf.heading_level(node, inside)
         if words < tt.MIN_HEADLINE_WORDS and heading is None:
             continue
         if heading == "h1" and single_h1:
             continue  # the article's own headline, whatever URL it links to
-        url = page.target(node.attributes.get("href") or "")
+        url = page.target(node.attrs.get("href") or "")
         if url is None or url_key(url) == page_key:
             continue
-        title = tf.headline_text(node, inside, page.tokens)
+        headline = tf.headline_node(node, inside)
+        title = tf.headline_text(headline, inside, page.tokens, raw)
         words = tf.word_count(title)
         if words < (tt.MIN_HEADING_WORDS if heading else tt.MIN_HEADLINE_WORDS):
             continue
-        if tt.NAV_LABEL.match(title) or tt.CALL_TO_ACTION.search(title) or tt.PRICE.search(title):
+        if tt.NAV_LABEL.match(title) or in_running_text(node, page):
             continue
-        if in_running_text(node, page):
+        if tt.CALL_TO_ACTION.search(title) or _is_price(title):
             continue
-        links.append(Link(node, url, title, heading, inside))
+        links.append(Link(node, url, title, heading, headline))
     return links
+
+
+def _is_price(title: str) -> bool:
+    """Whether a link text shows a price (a shop product or a deal, not a story)."""
+    return contains_any(title, tt.PRICE_GATE) and tt.PRICE.search(title) is not None
 
 
 def _target_map(links: list[Link]) -> dict[int, set[str]]:

@@ -277,7 +277,31 @@ CALL_TO_ACTION = CaselessPattern.compile(
     r"|follow us|join (?:us|our)|log ?in|register now|watch live now|send us"
     r"|(?:update|manage) your (?:preferences|settings|subscription)"
     r"|abonnez-vous|jetzt abonnieren|suscríbete|cadastre-se)\b"
-    r"|\bfree download\b|\bdownload\b.*\bfree\b|\bdownload\s*$"
+    r"|\bfree download\b|\bdownload\b.*\bfree\b|\bdownload\s*$",
+    gate=(
+        "click",
+        "tap here",
+        "sign up",
+        "subscribe ",
+        "download",
+        "get the ",
+        "get it ",
+        "buy ",
+        "shop now",
+        "order now",
+        "follow us",
+        "join ",
+        "login",
+        "log in",
+        "register now",
+        "watch live now",
+        "send us",
+        "update your",
+        "manage your",
+        "abonnez-vous",
+        "jetzt abonnieren",
+        "cadastre-se",
+    ),  # the literal start of every alternative (suscríbete is not ASCII: never gated)
 )
 
 # A price with cents, or "for $30", in a link's text marks a shop product or a deal,
@@ -286,6 +310,8 @@ PRICE = re.compile(
     r"[$\u20ac\u00a3\u00a5]\s?\d[\d,]*\.\d\d\b|\b\d[\d.]*,\d\d\s?(?:\u20ac|EUR|kr|z\u0142)"
     r"|\bfor [$\u20ac\u00a3]\d[\d,]*\b(?!\s?(?:million|billion|mn|bn|m|k)\b)"  # "... for $30"
 )
+# A currency sign or code, one of which every PRICE match holds; most headlines have none.
+PRICE_GATE = ("$", "\u20ac", "\u00a3", "\u00a5", "EUR", "kr", "z\u0142")
 
 # Texts of legal and service links in footers.
 LEGAL_LABEL = re.compile(

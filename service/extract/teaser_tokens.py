@@ -15,6 +15,7 @@ from functools import lru_cache
 from selectolax.lexbor import LexborNode as Node
 
 from service.extract import teaser_tables as tt
+from service.extract.text import literal_alternation
 
 Attrs = dict[str, str | None]
 TokenPair = tuple[frozenset[str], str]
@@ -67,8 +68,7 @@ class KindMatcher:
         long_kinds = {
             token: _or(kind for other, kind in long.items() if other in token) for token in long
         }
-        alternatives = sorted(long, key=len, reverse=True)
-        return cls(short, re.compile("|".join(map(re.escape, alternatives))), long_kinds)
+        return cls(short, re.compile(literal_alternation(long)), long_kinds)
 
     def kinds(self, tokens: TokenPair) -> int:
         parts, squashed = tokens
@@ -91,17 +91,24 @@ def _or(bits: Iterable[int]) -> int:
 
 MATCHER = KindMatcher.build()
 _LABEL_TOKENS = {squash(k): name for k, (name, _why) in tt.BLOCK_LABEL_TOKENS.items()}
-_LABEL_PATTERN = re.compile(
-    "|".join(re.escape(t) for t in sorted(_LABEL_TOKENS, key=len, reverse=True))
-)
+_LABEL_PATTERN = re.compile(literal_alternation(_LABEL_TOKENS))
 
 
 @lru_cache(maxsize=tt.TOKEN_CACHE_SIZE)
 def _read(raw: str) -> tuple[TokenPair, int]:
     """The tokens and kinds of one lowercased ``"class id"`` string, remembered:
     the same class strings recur on every card of a page and across a site's pages."""
-    pair = (frozenset(_PART_SPLIT.split(raw)) - {""}, _SQUASH.sub("", raw))
+    pair = (_parts(raw), raw.replace("-", "").replace("_", ""))
     return pair, MATCHER.kinds(pair)
+
+
+def _parts(raw: str) -> frozenset[str]:
+    """The maximal ``[a-z0-9]`` runs of ``raw``: str methods for the usual
+    ``-``/``_``/space-separated names, the regex for anything else."""
+    parts = raw.replace("-", " ").replace("_", " ").split()
+    if all(part.isascii() and part.isalnum() for part in parts):
+        return frozenset(parts)
+    return frozenset(_PART_SPLIT.split(raw)) - {""}
 
 
 _NOTHING: tuple[TokenPair, int] = (_NO_TOKENS, 0)

@@ -26,7 +26,7 @@ class-token matching in ``teaser_tokens``, headline links and items in
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from selectolax.lexbor import LexborNode as Node
@@ -77,7 +77,7 @@ class _Item:
 
 def _read(node: Node, link: Link, page: Page) -> _Item:
     """The item's fields: snippet, image, date and paid mark."""
-    skip = tf.headline_node(link.node, link.inside)
+    skip = link.headline
     if skip.mem_id == link.node.mem_id and link.heading is not None:
         parent = link.node.parent
         while parent is not None and parent.tag not in tt.HEADING_TAGS:
@@ -361,18 +361,33 @@ def _assemble(kept: list[_Item], page_url: str) -> TeaserScan:
                 sponsored=item.sponsored,
             )
         )
-    nodes = _outermost(_removal_nodes(kept))
-    chars = sum(tf.text_length(node) for node in nodes)
+    lengths = _TextLengths()
+    nodes = _outermost(_removal_nodes(kept, lengths))
+    chars = sum(lengths.of(node) for node in nodes)
     return TeaserScan(tuple(teasers), tuple(nodes), chars)
 
 
-def _removal_nodes(kept: list[_Item]) -> list[Node]:
+@dataclass(slots=True)
+class _TextLengths:
+    """``text_length`` of nodes, each measured once: an item is measured for its
+    block and again when it is removed."""
+
+    found: dict[int, int] = field(default_factory=dict)
+
+    def of(self, node: Node) -> int:
+        length = self.found.get(node.mem_id)
+        if length is None:
+            length = self.found[node.mem_id] = tf.text_length(node)
+        return length
+
+
+def _removal_nodes(kept: list[_Item], lengths: _TextLengths) -> list[Node]:
     """Per item its block node when the block holds little beside items, else the item."""
     inside: dict[int, int] = {}
     for item in kept:
         if item.block_node is not None and not item.inline:
             key = item.block_node.mem_id
-            inside[key] = inside.get(key, 0) + tf.text_length(item.node)
+            inside[key] = inside.get(key, 0) + lengths.of(item.node)
     whole: dict[int, bool] = {}
     nodes = []
     for item in kept:
@@ -382,7 +397,7 @@ def _removal_nodes(kept: list[_Item]) -> list[Node]:
             continue
         key = block.mem_id
         if key not in whole:
-            extra = tf.text_length(block) - inside[key] - len(item.block or "")
+            extra = lengths.of(block) - inside[key] - len(item.block or "")
             whole[key] = extra <= tt.MAX_BLOCK_EXTRA_CHARS and block.css_first("h1") is None
         nodes.append(block if whole[key] else item.node)
         if item.label_node is not None and tf.text_length(item.label_node) <= len(item.block or ""):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 # Invisible characters that carry nothing in a record: soft hyphen, zero-width
@@ -40,6 +41,8 @@ def normalize_text(text: str) -> str:
 
 def is_truncated(text: str) -> bool:
     """Whether ``text`` ends in an ellipsis ("...", "…", "[…]"), the mark of a cut snippet."""
+    if "..." not in text and "\u2026" not in text:
+        return False  # the usual case, without the regex's scan of the whole text
     return _ELLIPSIS.search(text) is not None
 
 
@@ -51,19 +54,70 @@ class CaselessPattern:
     ASCII text it finds what plain matching of the lowercased text against
     the pattern finds, when the pattern is written in lower case (which
     ``compile`` checks); other text takes the case-insensitive pattern.
+
+    A ``gate`` lists literals one of which occurs in the lowercased text
+    wherever the pattern matches (the literal starts of its alternatives).
+    Substring tests for them cost a fraction of a regex search starting with
+    ``\\b``, which Python's engine tries at every position, and most texts
+    hold none.
     """
 
     caseless: re.Pattern[str]
     plain: re.Pattern[str]
+    gate: tuple[str, ...] = ()
 
     @classmethod
-    def compile(cls, pattern: str) -> CaselessPattern:
-        if pattern != pattern.lower():
+    def compile(cls, pattern: str, gate: tuple[str, ...] = ()) -> CaselessPattern:
+        if pattern != pattern.lower() or any(word != word.lower() for word in gate):
             raise ValueError("a CaselessPattern is written in lower case")
-        return cls(re.compile(pattern, re.IGNORECASE), re.compile(pattern))
+        return cls(re.compile(pattern, re.IGNORECASE), re.compile(pattern), gate)
 
     def search(self, text: str) -> re.Match[str] | None:
         """A match in ``text`` (in its lowercased form when ASCII), or ``None``."""
         if text.isascii():
-            return self.plain.search(text.lower())
+            lowered = text.lower()
+            if self.gate and not contains_any(lowered, self.gate):
+                return None
+            return self.plain.search(lowered)
         return self.caseless.search(text)
+
+
+_Trie = dict[str, "_Trie"]  # one character per level; "" marks the end of a word
+
+
+def contains_any(text: str, literals: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds one of ``literals`` (a loop of substring tests, which
+    beats a regex alternation of the same literals several times over)."""
+    for literal in literals:  # noqa: SIM110 (a generator with any() costs twice as much)
+        if literal in text:
+            return True
+    return False
+
+
+def literal_alternation(words: Iterable[str]) -> str:
+    """A regex matching any of ``words``, the longest at a place, written as a trie.
+
+    ``"author|authorbox"`` becomes ``"author(?:box)?"``. Python's regex engine
+    tries the alternatives of a flat alternation one after another at every
+    position; in trie form it follows one branch per character, several times
+    faster on long word lists. Greedy optional tails keep longest-first
+    matching, as a flat alternation sorted by length has it.
+    """
+    trie: _Trie = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: _Trie) -> str:
+    ends = "" in node
+    branches = [re.escape(char) + _trie_regex(child) for char, child in node.items() if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
+    return body

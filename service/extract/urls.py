@@ -129,8 +129,8 @@ def _host(hostname: str | None) -> str:
 
 def _remove_dot_segments(path: str) -> str:
     """RFC 3986 section 5.2.4: "/a/./b/../c" -> "/a/c"."""
-    if "." not in path:
-        return path
+    if "/." not in path and not path.startswith("."):
+        return path  # no segment can be "." or ".."
     segments = path.split("/")
     if not any(s in (".", "..") for s in segments):
         return path
