@@ -55,7 +55,11 @@ def _guarded(stage: str, warnings: list[str], call: Callable[[], _T], fallback: 
 def _headline_holders(tree: LexborHTMLParser) -> frozenset[int]:
     """The elements holding an article page's headline (its first ``<h1>``): a
     teaser never holds the page's own headline, so none of them is removed as one."""
-    headline = tree.css_first("body h1")
+    # The parser makes one <body>, so its first <h1> is the document's first
+    # "body h1"; searching below it stops at that <h1> instead of testing every
+    # element for a <body> ancestor.
+    body = tree.body
+    headline = body.css_first("h1") if body is not None else None
     holders: set[int] = set()
     node = headline.parent if headline is not None else None
     while node is not None:
