@@ -100,6 +100,8 @@ _CONTROL_SAMPLE = 1024  # how many leading bytes the binary check looks at
 _MAX_CONTROL_SHARE = 0.1  # more control bytes than this in the sample: not text
 _DETECT_BYTES = 64 * 1024  # how much charset_normalizer reads to guess
 _TEXT_CONTROLS = frozenset(b"\t\n\r\x0c\x1b")  # control bytes that occur in text
+# The other control bytes, for ``bytes.translate`` to delete in one C-level pass.
+_CONTROL_BYTES = bytes(b for b in range(0x20) if b not in _TEXT_CONTROLS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,12 +135,10 @@ def _try(body: bytes, codec: str | None) -> str | None:
 
 
 def _looks_binary(body: bytes, content_type: str) -> bool:
-    if any(content_type.startswith(t) for t in _NOT_HTML_TYPES):
-        return True
-    if body.startswith(_BINARY_MAGIC):
+    if content_type.startswith(_NOT_HTML_TYPES) or body.startswith(_BINARY_MAGIC):
         return True
     sample = body[:_CONTROL_SAMPLE]
-    controls = sum(1 for b in sample if b < 0x20 and b not in _TEXT_CONTROLS)
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return controls > len(sample) * _MAX_CONTROL_SHARE
 
 
@@ -156,7 +156,7 @@ def decode(body: bytes, headers: Mapping[str, str], max_bytes: int) -> Decoded:
             text = _try(body, codec)
             if text is not None:
                 return Decoded(text.lstrip("\ufeff"), codec.replace("-", "_"))
-    if not body.strip():
+    if not body or body.isspace():  # as ``not body.strip()``, without copying the page
         raise RefusedPage("not_html", "empty body")
     if _looks_binary(body, content_type):
         raise RefusedPage("not_html", "binary content")
@@ -164,6 +164,16 @@ def decode(body: bytes, headers: Mapping[str, str], max_bytes: int) -> Decoded:
     match = _CHARSET_IN_TYPE.search(content_type.encode("latin-1", "replace"))
     if match:
         declared.append(_codec(match.group(1)))
+    failed: set[str] = set()
+    if declared == ["utf_8"]:
+        # The common case. UTF-8 is then the first charset tried below whatever
+        # the <meta> says (a stateful 7-bit <meta> only drops the UTF-8 put
+        # first, and the header's UTF-8 is next), so bytes that decode need no
+        # <meta> lookup.
+        text = _try(body, "utf_8")
+        if text is not None:
+            return Decoded(text, "utf_8")
+        failed.add("utf_8")
     match = _META_CHARSET.search(body[:_SNIFF_BYTES])
     if match:
         declared.append(_codec(match.group(1)))
@@ -173,9 +183,12 @@ def decode(body: bytes, headers: Mapping[str, str], max_bytes: int) -> Decoded:
         declared.insert(0, "utf_8")
     declared.append("utf_8")
     for label in declared:
+        if label is None or label in failed:
+            continue  # a charset that failed once fails again
         text = _try(body, label)
-        if text is not None and label is not None:
+        if text is not None:
             return Decoded(text, label)
+        failed.add(label)
     guess = from_bytes(body[:_DETECT_BYTES]).best()
     guessed = _codec(guess.encoding) if guess is not None else None
     if guessed is not None:

@@ -9,6 +9,8 @@ them out of the tree (``teasers``), remove page chrome, find the body
 
 from __future__ import annotations
 
+import re
+import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
@@ -53,7 +55,11 @@ def _guarded(stage: str, warnings: list[str], call: Callable[[], _T], fallback: 
 def _headline_holders(tree: LexborHTMLParser) -> frozenset[int]:
     """The elements holding an article page's headline (its first ``<h1>``): a
     teaser never holds the page's own headline, so none of them is removed as one."""
-    headline = tree.css_first("body h1")
+    # The parser makes one <body>, so its first <h1> is the document's first
+    # "body h1"; searching below it stops at that <h1> instead of testing every
+    # element for a <body> ancestor.
+    body = tree.body
+    headline = body.css_first("h1") if body is not None else None
     holders: set[int] = set()
     node = headline.parent if headline is not None else None
     while node is not None:
@@ -62,9 +68,35 @@ def _headline_holders(tree: LexborHTMLParser) -> frozenset[int]:
     return frozenset(holders)
 
 
+# The characters ``str.split`` takes for whitespace: the ASCII ones, one byte
+# each in UTF-8, as a byte table (1 for whitespace), and the others, which
+# ``_visible_chars`` turns into spaces first.
+_SPACE_BYTES = bytes(chr(byte).isspace() for byte in range(128)) + bytes(128)
+_WIDE_SPACE = re.compile(
+    "[" + "".join(c for c in map(chr, range(128, sys.maxunicode + 1)) if c.isspace()) + "]"
+)
+
+
 def _visible_chars(root: LexborNode | None) -> int:
-    """Characters of the visible text, whitespace folded (as ``normalize_text`` folds it)."""
-    return 0 if root is None else len(" ".join(root.text(separator=" ").split()))
+    """Characters of the visible text, whitespace folded (as ``normalize_text`` folds it):
+    ``len(" ".join(text.split()))``, counted without making the words.
+
+    That length is the characters that are not whitespace plus one for each gap
+    between two words. With every whitespace character one ASCII byte, the
+    UTF-8 text gives both as bit counts of a mask of its whitespace bytes.
+    Text nodes of only whitespace are skipped: their neighbours' separator folds
+    to the same single space.
+    """
+    if root is None:
+        return 0
+    text = _WIDE_SPACE.sub(" ", root.text(separator=" ", skip_empty=True))
+    data = text.encode("utf-8", "surrogatepass")
+    spaces = int.from_bytes(data.translate(_SPACE_BYTES), "little")  # bit 8*i: byte i is a space
+    chars = len(text) - spaces.bit_count()
+    if chars == 0:
+        return 0
+    runs = ((spaces >> 8) & ~spaces).bit_count()  # a non-space byte, then a space
+    return chars + runs - text[-1].isspace()  # the last run ends no gap
 
 
 def _is_article(body: article.Body, meta: Metadata, teaser_chars: int) -> bool:

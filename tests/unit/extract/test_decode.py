@@ -1,0 +1,56 @@
+"""Charset choice: the UTF-8 header shortcut chooses as the full order of charsets does."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.extract.decode import decode
+from service.extract.model import RefusedPage
+
+_UTF8 = {"content-type": "text/html; charset=utf-8"}
+_PAGE = "<html><head>{meta}</head><body><p>Grüße — “news”</p></body></html>"
+
+
+def _decoded(body: bytes, headers: dict[str, str]) -> tuple[str, str]:
+    result = decode(body, headers, 1_000_000)
+    return result.text, result.charset
+
+
+@pytest.mark.parametrize(
+    "meta", ["", "<meta charset='windows-1251'>", "<meta charset='iso-2022-jp'>"]
+)
+def test_valid_utf8_under_a_utf8_header_is_utf8_whatever_the_meta(meta: str) -> None:
+    page = _PAGE.format(meta=meta)
+    assert _decoded(page.encode(), _UTF8) == (page, "utf_8")
+
+
+def test_a_wrong_utf8_header_falls_back_to_the_meta() -> None:
+    page = _PAGE.format(meta="<meta charset='windows-1252'>").replace("—", "-")
+    page = page.replace("“", '"').replace("”", '"')
+    assert _decoded(page.encode("cp1252"), _UTF8) == (page, "cp1252")
+
+
+def test_ascii_under_a_utf8_header_is_utf8() -> None:
+    page = "<meta charset='iso-2022-jp'><p>plain</p>"
+    assert _decoded(page.encode(), _UTF8) == (page, "utf_8")
+
+
+@pytest.mark.parametrize("body", [b"", b" \t\r\n\x0b\x0c"])
+def test_empty_or_blank_bodies_are_refused(body: bytes) -> None:
+    with pytest.raises(RefusedPage, match="empty body"):
+        decode(body, _UTF8, 1_000)
+
+
+@pytest.mark.parametrize(("controls", "refused"), [(102, False), (103, True)])
+def test_binary_check_counts_control_bytes_in_the_first_kilobyte(
+    controls: int, refused: bool
+) -> None:
+    """More than a tenth of the first 1,024 bytes as control bytes (not tab, newline,
+    carriage return, form feed or escape) is binary."""
+    sample = b"\x01" * controls + b"\t\n\r\x0c\x1b" * 40
+    body = (sample + b"a" * 1024)[:1024] + b"\x01" * 500
+    if refused:
+        with pytest.raises(RefusedPage, match="binary content"):
+            decode(body, _UTF8, 10_000)
+    else:
+        assert decode(body, _UTF8, 10_000).charset == "utf_8"
