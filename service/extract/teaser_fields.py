@@ -237,6 +237,9 @@ def headline_text(headline: Node, inside: Inside, tokens: Tokens, text: str) -> 
     """
     if not inside.flags & INNER_MARKUP:
         return clean_title(text)
+    only = headline.child
+    if only is not None and only.next is None and only.tag == "-text":
+        return clean_title(only.text_content or "")  # "<h3>Title</h3>": nothing to leave out
     found = read_item(headline, None, tokens, with_image=False)
     return clean_title(" ".join(found.segments))
 

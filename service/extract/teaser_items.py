@@ -55,6 +55,7 @@ class Page:
     url: str
     tokens: Tokens = field(default_factory=Tokens)
     chain: dict[int, int] = field(default_factory=dict)
+    marks_up: dict[tuple[int, int], int] = field(default_factory=dict)
     heading_holders: set[int] = field(default_factory=set)
     """Elements with a heading at most ``HEADING_HOLDER_DEPTH`` levels below (by ``mem_id``)."""
     origin: str = ""
@@ -125,13 +126,14 @@ class Page:
         flags = self.flags(item)
         marks = 0
         node: Node | None = item
-        for depth in range(tt.REGION_TOKEN_DEPTH):
+        for _ in range(tt.AD_SLOT_DEPTH):
             if node is None or node.tag in ("body", "html"):
                 break
-            own = self._marks(node)
-            marks |= own & ~AD_SLOT if depth >= tt.AD_SLOT_DEPTH else own
+            marks |= self._marks(node)
             node = node.parent
-        rel = link.attributes.get("rel") or ""
+        else:
+            marks |= self._marks_up(node, tt.REGION_TOKEN_DEPTH - tt.AD_SLOT_DEPTH) & ~AD_SLOT
+        rel = link.attrs.get("rel") or ""
         return Region(
             hidden=bool(flags & HIDDEN),
             menu=bool(flags & (MENU | HEADER)),
@@ -139,6 +141,18 @@ class Page:
             excluded=bool(marks & EXCLUDED),
             sponsored=bool(marks & (PAID | AD_SLOT)) or "sponsored" in rel,
         )
+
+    def _marks_up(self, node: Node | None, levels: int) -> int:
+        """The marks of ``node`` and its ancestors, ``levels`` elements in all, below
+        ``<body>`` (memoized: the items of one list share these ancestors)."""
+        if levels == 0 or node is None or node.tag in ("body", "html"):
+            return 0
+        key = (node.mem_id, levels)
+        found = self.marks_up.get(key)
+        if found is None:
+            found = self._marks(node) | self._marks_up(node.parent, levels - 1)
+            self.marks_up[key] = found
+        return found
 
     def _marks(self, node: Node) -> int:
         """EXCLUDED, PAID and AD_SLOT for the node's own class/id tokens."""
