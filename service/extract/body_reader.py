@@ -10,7 +10,6 @@ heading that opens a promo block ends the element holding it. Tables in
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from selectolax.lexbor import LexborNode
 
@@ -18,7 +17,9 @@ from service.extract import body_tables as t
 from service.extract.model import Paragraph, ParagraphKind
 from service.extract.text import normalize_text
 
-_SKIP_QUERY = ", ".join(f'[class*="{name}" i], [id*="{name}" i]' for name, _ in t.SKIP_IN_BODY)
+# The class and id substrings of SKIP_IN_BODY, compared without regard to ASCII
+# case as a CSS ``[class*=name i]`` selector compares them.
+_SKIP_NAMES = re.compile("|".join(re.escape(name) for name, _ in t.SKIP_IN_BODY), re.I | re.A)
 _BREAKS = frozenset({"br", "-comment", *t.SKIPPED_TAGS})  # end a run, read nothing
 _ROW_BLOCKS = "p, div, br, table, ul, ol"
 _MAX_DROP_CHARS = 200  # boilerplate patterns apply to blocks up to this long
@@ -77,6 +78,38 @@ def _link_chars(node: LexborNode) -> int:
     return sum(chars(a.text()) for a in node.css("a"))
 
 
+def _is_skipped(node: LexborNode) -> bool:
+    """Whether ``node`` is named like a caption, share bar or promo (``SKIP_IN_BODY``)."""
+    attrs = node.attributes
+    classes, ident = attrs.get("class"), attrs.get("id")
+    return bool((classes and _SKIP_NAMES.search(classes)) or (ident and _SKIP_NAMES.search(ident)))
+
+
+class _Marks:
+    """What the reader asks about the elements of one container, found by one
+    query instead of one per element: the non-space characters of link text
+    in each element (its own included, if a link), and the elements holding a
+    ``<br>``."""
+
+    def __init__(self, container: LexborNode) -> None:
+        self.link_chars: dict[int, int] = {}
+        self.holds_br: set[int] = set()
+        top = container.mem_id
+        for node in container.css("a, br"):
+            if node.tag == "br":
+                up = node.parent if node.mem_id != top else None
+                while up is not None and up.mem_id not in self.holds_br:
+                    self.holds_br.add(up.mem_id)
+                    up = up.parent if up.mem_id != top else None
+                continue
+            size = chars(node.text())
+            up = node
+            while up is not None and size:
+                key = up.mem_id
+                self.link_chars[key] = self.link_chars.get(key, 0) + size
+                up = up.parent if key != top else None
+
+
 class Reader:
     """Reads a container's blocks in document order into paragraphs.
 
@@ -92,7 +125,6 @@ class Reader:
         self.out: list[Paragraph] = []
         self._run: list[str] = []
         self._run_links = 0
-        self._skip: set[int] = set()
         self._cut = False
 
     def emit(self, text: str, link_chars: int, kind: ParagraphKind) -> None:
@@ -113,39 +145,45 @@ class Reader:
 
     def read(self, container: LexborNode) -> None:
         """Append the blocks of ``container`` to ``out``."""
-        self._skip = {node.mem_id for node in container.css(_SKIP_QUERY)}
-        self._skip.discard(container.mem_id)
-        stack: list[tuple[Iterator[LexborNode], ParagraphKind]] = [(iter((container,)), "p")]
-        while stack:
-            children, kind = stack[-1]
+        marks = _Marks(container)
+        # The open elements, innermost last: the next child to read in each, and
+        # the kind its runs take. The first level holds the container alone.
+        pending: list[LexborNode | None] = [container]
+        kinds: list[ParagraphKind] = ["p"]
+        while pending:
+            kind = kinds[-1]
             if self._cut:  # the rest of the promo heading's holder is the promo block
                 self._cut = False
-                children = iter(())
-                stack[-1] = (children, kind)
-            node = next(children, None)
+                pending[-1] = None
+            node = pending[-1]
             if node is None:
-                stack.pop()
+                pending.pop()
+                kinds.pop()
                 self.flush(kind)
                 continue
+            pending[-1] = node.next if len(pending) > 1 else None
             tag = node.tag or ""
             if tag == "-text":
                 self._run.append(node.text_content or "")
             elif tag in t.INLINE_TAGS:
                 self._run.append(node.text())
-                self._run_links += _link_chars(node)
-            elif tag in _BREAKS or node.mem_id in self._skip:
+                self._run_links += marks.link_chars.get(node.mem_id, 0)
+            elif tag in _BREAKS or (len(pending) > 1 and _is_skipped(node)):
                 self.flush(kind)
-            elif tag in t.LEAF_BLOCKS and node.css_first("br") is None:
+            elif tag in t.LEAF_BLOCKS and node.mem_id not in marks.holds_br:
                 self.flush(kind)
                 leaf = t.LEAF_BLOCKS[tag]
-                self.emit(node.text(), _link_chars(node), kind if leaf == "p" else leaf)
+                links = marks.link_chars.get(node.mem_id, 0)
+                self.emit(node.text(), links, kind if leaf == "p" else leaf)
             elif tag == "tr" and node.css_first(_ROW_BLOCKS) is None:
                 self.flush(kind)
                 cells = (_normalize(cell.text()) for cell in node.iter())
-                self.emit(" ".join(c for c in cells if c), _link_chars(node), "p")
+                links = marks.link_chars.get(node.mem_id, 0)
+                self.emit(" ".join(c for c in cells if c), links, "p")
             else:
                 self.flush(kind)
                 inner = t.LEAF_BLOCKS.get(tag) or t.WRAPPING_BLOCKS.get(tag, kind)
                 if inner == "p":
                     inner = kind
-                stack.append((iter(node.iter(include_text=True)), inner))
+                pending.append(node.first_child)
+                kinds.append(inner)
