@@ -57,7 +57,7 @@ def _normalize(text: str) -> str:
     folded = " ".join(text.split())
     if folded.isascii() and folded.isprintable():
         return folded
-    return normalize_text(text)
+    return normalize_text(text, folded)
 
 
 def _keep(text: str, link_chars: int) -> bool:

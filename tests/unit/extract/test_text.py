@@ -29,6 +29,8 @@ from service.extract.text import CaselessPattern, is_truncated, normalize_text
 )
 def test_normalize_text(raw: str, expected: str) -> None:
     assert normalize_text(raw) == expected
+    # The whitespace folded by the caller gives the same text, invisible characters or not.
+    assert normalize_text(raw, " ".join(raw.split())) == expected
 
 
 def test_arabic_kept_and_edge_direction_marks_dropped() -> None:
