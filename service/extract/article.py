@@ -31,6 +31,7 @@ from service.extract.model import Paragraph
 _VOTER_QUERY = "p, pre, td, br"
 _HEADLINE_QUERY = "h2 a[href], h3 a[href], h4 a[href], a[href] h2, a[href] h3, a[href] h4"
 _SAFE_CLASSES = re.compile(r"[\w\-:./ ]+")  # class strings quotable in a selector as they are
+_PLAIN_TAG = re.compile(r"[a-z][a-z0-9_-]*")  # tag names that always parse as a type selector
 _HEADINGS = frozenset({"h2", "h3", "h4"})  # a promo heading among them mutes the voters after it
 _VOTE_QUERY = f"{_VOTER_QUERY}, {', '.join(sorted(_HEADINGS))}"
 _HOLDER_QUERY = "div, section, article, main, center, font, dd"
@@ -162,10 +163,13 @@ class _Scores:
 
     def _parts(self, best: LexborNode) -> tuple[LexborNode, ...]:
         """The winner and the scored elements with its exact tag and class, in
-        document order: the parts of a body cut up by pictures or ads."""
+        document order: the parts of a body cut up by pictures or ads; empty
+        when no scored element can be one."""
         classes = (best.attributes.get("class") or "").strip()
         if not _SAFE_CLASSES.fullmatch(classes) or best.parent is None:
             return ()
+        if _PLAIN_TAG.fullmatch(best.tag or "") and not self._may_have_parts(best, classes):
+            return ()  # spares the query over the page (a tag it cannot parse still fails)
         root = best.parent
         while root.parent is not None and root.tag != "body":
             root = root.parent
@@ -174,6 +178,24 @@ class _Scores:
             if node.mem_id == best.mem_id or self._is_part(node, best):
                 parts.append(node)
         return tuple(parts)
+
+    def _may_have_parts(self, best: LexborNode, classes: str) -> bool:
+        """Whether a scored element besides ``best`` could pass ``_is_part``:
+        its score is high enough and its tag and class match ``best``'s,
+        ignoring case and surrounding spaces (looser than the selector)."""
+        if t.MIN_PART_SCORE <= 0:
+            return True  # unscored elements could be parts too
+        wanted = classes.lower()
+        for key, score in self.score.items():
+            node = self.nodes[key]
+            if (
+                score >= t.MIN_PART_SCORE
+                and key != best.mem_id
+                and node.tag == best.tag
+                and (node.attributes.get("class") or "").strip().lower() == wanted
+            ):
+                return True
+        return False
 
     def _is_part(self, node: LexborNode, best: LexborNode) -> bool:
         if self.score.get(node.mem_id, 0.0) < t.MIN_PART_SCORE or _is_other_story(node):

@@ -34,9 +34,25 @@ _DROP_AT_START = re.compile(
 _DROP_ANYWHERE = tuple(p for p, _ in t.DROP_BLOCK_PATTERNS if p.pattern[0] != "^")
 
 
+# What str.split splits on: the ASCII whitespace, and the other characters
+# for which str.isspace is true.
+_ASCII_SPACES = b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f "
+_WIDE_SPACES = re.compile("[\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+# UTF-8 bytes other than the first of a character, and the ASCII whitespace.
+_NOT_COUNTED = _ASCII_SPACES + bytes(range(0x80, 0xC0))
+
+
 def chars(text: str) -> int:
-    """Characters of ``text`` other than whitespace (cheap: no normalization)."""
-    return sum(map(len, text.split()))
+    """Characters of ``text`` other than whitespace (cheap: no normalization).
+
+    Counted on the UTF-8 bytes, without a string per word as ``str.split``
+    makes: one byte per character is left once continuation bytes and ASCII
+    whitespace are deleted, and the wider whitespace is counted apart.
+    """
+    if text.isascii():
+        return len(text.encode().translate(None, _ASCII_SPACES))
+    left = text.encode("utf-8", "surrogatepass").translate(None, _NOT_COUNTED)
+    return len(left) - len(_WIDE_SPACES.findall(text))
 
 
 def link_density(node: LexborNode, text_len: int) -> float:
@@ -72,10 +88,7 @@ def _keep(text: str, link_chars: int) -> bool:
 
 def _link_chars(node: LexborNode) -> int:
     """Non-space characters of the link text in ``node`` (itself included, if a link)."""
-    if all((child.tag or "-").startswith("-") for child in node.iter()):
-        # Only text below (most inline elements): no selector query needed.
-        return chars(node.text()) if node.tag == "a" else 0
-    return sum(chars(a.text()) for a in node.css("a"))
+    return chars("".join([link.text() for link in node.css("a")]))
 
 
 def _is_skipped(node: LexborNode) -> bool:
