@@ -15,7 +15,7 @@ from selectolax.lexbor import LexborNode
 
 from service.extract import body_tables as t
 from service.extract.model import Paragraph, ParagraphKind
-from service.extract.text import normalize_text
+from service.extract.text import CaselessPattern, normalize_text
 
 # The class and id substrings of SKIP_IN_BODY, compared without regard to ASCII
 # case as a CSS ``[class*=name i]`` selector compares them.
@@ -23,15 +23,25 @@ _SKIP_NAMES = re.compile("|".join(re.escape(name) for name, _ in t.SKIP_IN_BODY)
 _BREAKS = frozenset({"br", "-comment", *t.SKIPPED_TAGS})  # end a run, read nothing
 _ROW_BLOCKS = "p, div, br, table, ul, ol"
 _MAX_DROP_CHARS = 200  # boilerplate patterns apply to blocks up to this long
+
+
+def _caseless(pattern: re.Pattern[str]) -> CaselessPattern:
+    """``pattern`` as a ``CaselessPattern`` (cheaper on ASCII text); it must ignore case."""
+    if not pattern.flags & re.IGNORECASE:
+        raise ValueError(f"drop patterns must ignore case: {pattern.pattern}")
+    return CaselessPattern.compile(pattern.pattern)
+
+
 # The drop patterns anchored at the start as one alternation (one match per
-# block instead of one per pattern), the others apart.
-_DROP_AT_START = re.compile(
-    "^(?:"
-    + "|".join(f"(?:{p.pattern[1:]})" for p, _ in t.DROP_BLOCK_PATTERNS if p.pattern[0] == "^")
-    + ")",
-    re.I,
+# block instead of one per pattern), case ignored for all, the others apart.
+_DROP = (
+    CaselessPattern.compile(
+        "^(?:"
+        + "|".join(f"(?:{p.pattern[1:]})" for p, _ in t.DROP_BLOCK_PATTERNS if p.pattern[0] == "^")
+        + ")"
+    ),
+    *(_caseless(p) for p, _ in t.DROP_BLOCK_PATTERNS if p.pattern[0] != "^"),
 )
-_DROP_ANYWHERE = tuple(p for p, _ in t.DROP_BLOCK_PATTERNS if p.pattern[0] != "^")
 
 
 # What str.split splits on: the ASCII whitespace, and the other characters
@@ -65,7 +75,7 @@ def link_density(node: LexborNode, text_len: int) -> float:
 def _is_boilerplate(text: str) -> bool:
     if len(text) > _MAX_DROP_CHARS:
         return False
-    return _DROP_AT_START.match(text) is not None or any(p.search(text) for p in _DROP_ANYWHERE)
+    return any(pattern.search(text) for pattern in _DROP)
 
 
 def _normalize(text: str) -> str:
