@@ -79,7 +79,11 @@ def _is_boilerplate(text: str) -> bool:
 
 
 def _normalize(text: str) -> str:
-    """``normalize_text``, with a fast path for printable ASCII (most body text)."""
+    """``normalize_text``, with fast paths for printable ASCII (most body text)
+    and for text whose whitespace is folded already (most paragraphs)."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        # Its only whitespace is single inner spaces (the others are unprintable).
+        return text if text.isascii() else normalize_text(text, text)
     folded = " ".join(text.split())
     if folded.isascii() and folded.isprintable():
         return folded
@@ -187,7 +191,9 @@ class Reader:
             pending[-1] = node.next if len(pending) > 1 else None
             tag = node.tag or ""
             if tag == "-text":
-                self._run.append(node.text_content or "")
+                text = node.text_content or ""
+                if self._run or not text.isspace():  # a run's leading spaces change nothing
+                    self._run.append(text)
             elif tag in t.INLINE_TAGS:
                 self._run.append(node.text())
                 self._run_links += marks.link_chars.get(node.mem_id, 0)

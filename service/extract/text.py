@@ -35,9 +35,10 @@ def normalize_text(text: str, folded: str | None = None) -> str:
     A caller that has folded the whitespace already passes ``folded``
     (``" ".join(text.split())``): without invisible characters in ``text``,
     it is not folded again (folding costs most of the work on non-ASCII text).
+    Printable text has none: they are all unprintable.
     """
     # str.split splits on what ``\s`` matches, and faster than a regex substitution.
-    if folded is not None and _INVISIBLE.search(text) is None:
+    if folded is not None and (text.isprintable() or _INVISIBLE.search(text) is None):
         text = folded
     else:
         text = " ".join(_INVISIBLE.sub("", text).split())
