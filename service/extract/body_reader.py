@@ -18,8 +18,15 @@ from service.extract.model import Paragraph, ParagraphKind
 from service.extract.text import CaselessPattern, normalize_text
 
 # The class and id substrings of SKIP_IN_BODY, compared without regard to ASCII
-# case as a CSS ``[class*=name i]`` selector compares them.
-_SKIP_NAMES = re.compile("|".join(re.escape(name) for name, _ in t.SKIP_IN_BODY), re.I | re.A)
+# case as a CSS ``[class*=name i]`` selector compares them (the plain pattern
+# on lowercased ASCII names, a slow caseless one on the others).
+if any(name != name.lower() or " " in name for name, _ in t.SKIP_IN_BODY):
+    raise ValueError("SKIP_IN_BODY names are written in lower case, without spaces")
+_SKIP_ALTERNATION = "|".join(re.escape(name) for name, _ in t.SKIP_IN_BODY)
+_SKIP_NAMES = CaselessPattern(
+    caseless=re.compile(_SKIP_ALTERNATION, re.IGNORECASE | re.ASCII),
+    plain=re.compile(_SKIP_ALTERNATION),
+)
 _BREAKS = frozenset({"br", "-comment", *t.SKIPPED_TAGS})  # end a run, read nothing
 _ROW_BLOCKS = "p, div, br, table, ul, ol"
 _MAX_DROP_CHARS = 200  # boilerplate patterns apply to blocks up to this long
@@ -108,8 +115,10 @@ def _link_chars(node: LexborNode) -> int:
 def _is_skipped(node: LexborNode) -> bool:
     """Whether ``node`` is named like a caption, share bar or promo (``SKIP_IN_BODY``)."""
     attrs = node.attributes
-    classes, ident = attrs.get("class"), attrs.get("id")
-    return bool((classes and _SKIP_NAMES.search(classes)) or (ident and _SKIP_NAMES.search(ident)))
+    if not attrs:
+        return False
+    # No name holds a space: a match cannot span the two attributes.
+    return _SKIP_NAMES.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}") is not None
 
 
 class _Marks:
