@@ -31,7 +31,9 @@ from service.extract.model import Paragraph
 _VOTER_QUERY = "p, pre, td, br"
 _HEADLINE_QUERY = "h2 a[href], h3 a[href], h4 a[href], a[href] h2, a[href] h3, a[href] h4"
 _SAFE_CLASSES = re.compile(r"[\w\-:./ ]+")  # class strings quotable in a selector as they are
-_HEADING_QUERY = "h2, h3, h4"
+_PLAIN_TAG = re.compile(r"[a-z][a-z0-9_-]*")  # tag names that always parse as a type selector
+_HEADINGS = frozenset({"h2", "h3", "h4"})  # a promo heading among them mutes the voters after it
+_VOTE_QUERY = f"{_VOTER_QUERY}, {', '.join(sorted(_HEADINGS))}"
 _HOLDER_QUERY = "div, section, article, main, center, font, dd"
 _TOP_CANDIDATES = 5  # link density is measured on this many best raw scores only
 
@@ -91,14 +93,38 @@ class _Scores:
     def __init__(self) -> None:
         self.nodes: dict[int, LexborNode] = {}
         self.score: dict[int, float] = {}
+        # The keys of the ancestors that share a voter's points, by the key of
+        # the voter's parent: most voters share their parent with others.
+        self._heirs: dict[int, tuple[int, ...]] = {}
 
-    def add(self, node: LexborNode, points: float) -> None:
-        """Add ``points`` to ``node``, which starts from its tag and name weights."""
-        key = node.mem_id
-        if key not in self.score:
-            self.nodes[key] = node
-            self.score[key] = t.CONTAINER_TAG_BONUS.get(node.tag or "", 0.0) + _name_weight(node)
-        self.score[key] += points
+    def cast(self, voter: LexborNode, points: float) -> None:
+        """Add ``voter``'s ``points`` to its ancestors, shared by ``ANCESTOR_DECAY``."""
+        parent = voter.parent
+        if parent is None:
+            return
+        heirs = self._heirs.get(parent.mem_id)
+        if heirs is None:
+            heirs = self._heirs[parent.mem_id] = self._register(parent)
+        score = self.score
+        for key, share in zip(heirs, t.ANCESTOR_DECAY, strict=False):
+            score[key] += points * share
+
+    def _register(self, parent: LexborNode) -> tuple[int, ...]:
+        """The keys of ``parent`` and the ancestors after it that take a share of
+        a vote (none above ``<body>``), each starting from its tag and name weights."""
+        keys: list[int] = []
+        node: LexborNode | None = parent
+        for _ in t.ANCESTOR_DECAY:
+            if node is None or node.tag in (None, "html", "-document"):
+                break
+            key = node.mem_id
+            if key not in self.score:
+                self.nodes[key] = node
+                tag_weight = t.CONTAINER_TAG_BONUS.get(node.tag or "", 0.0)
+                self.score[key] = tag_weight + _name_weight(node)
+            keys.append(key)
+            node = node.parent
+        return tuple(keys)
 
     def best(self) -> Winner | None:
         """The container with the best score discounted by link density, refined
@@ -137,10 +163,13 @@ class _Scores:
 
     def _parts(self, best: LexborNode) -> tuple[LexborNode, ...]:
         """The winner and the scored elements with its exact tag and class, in
-        document order: the parts of a body cut up by pictures or ads."""
+        document order: the parts of a body cut up by pictures or ads; empty
+        when no scored element can be one."""
         classes = (best.attributes.get("class") or "").strip()
         if not _SAFE_CLASSES.fullmatch(classes) or best.parent is None:
             return ()
+        if _PLAIN_TAG.fullmatch(best.tag or "") and not self._may_have_parts(best, classes):
+            return ()  # spares the query over the page (a tag it cannot parse still fails)
         root = best.parent
         while root.parent is not None and root.tag != "body":
             root = root.parent
@@ -149,6 +178,24 @@ class _Scores:
             if node.mem_id == best.mem_id or self._is_part(node, best):
                 parts.append(node)
         return tuple(parts)
+
+    def _may_have_parts(self, best: LexborNode, classes: str) -> bool:
+        """Whether a scored element besides ``best`` could pass ``_is_part``:
+        its score is high enough and its tag and class match ``best``'s,
+        ignoring case and surrounding spaces (looser than the selector)."""
+        if t.MIN_PART_SCORE <= 0:
+            return True  # unscored elements could be parts too
+        wanted = classes.lower()
+        for key, score in self.score.items():
+            node = self.nodes[key]
+            if (
+                score >= t.MIN_PART_SCORE
+                and key != best.mem_id
+                and node.tag == best.tag
+                and (node.attributes.get("class") or "").strip().lower() == wanted
+            ):
+                return True
+        return False
 
     def _is_part(self, node: LexborNode, best: LexborNode) -> bool:
         if self.score.get(node.mem_id, 0.0) < t.MIN_PART_SCORE or _is_other_story(node):
@@ -220,31 +267,33 @@ def _run_text(node: LexborNode) -> tuple[str, int]:
     return "".join(parts), runs
 
 
-def _after_promo_headings(root: LexborNode) -> set[int]:
-    """Voters that follow a promo heading ("You may also like") among its
-    siblings: a list of other stories, which must not vote for a body."""
-    muted: set[int] = set()
-    for heading in root.css(_HEADING_QUERY):
-        text = heading.text()
-        if len(text) > t.MAX_STOP_CHARS or not t.STOP_BLOCK.search(text.strip()):
-            continue
-        node = heading.next
-        while node is not None:
-            if node.is_element_node:
-                muted.update(n.mem_id for n in node.css(_VOTER_QUERY))
-            node = node.next
-    return muted
+def _mute_after(heading: LexborNode, muted: set[int]) -> None:
+    """Add to ``muted`` the voters that follow ``heading`` among its siblings
+    when it is a promo heading ("You may also like"): a list of other stories,
+    which must not vote for a body."""
+    text = heading.text()
+    if len(text) > t.MAX_STOP_CHARS or not t.STOP_BLOCK.search(text.strip()):
+        return
+    node = heading.next
+    while node is not None:
+        if node.is_element_node:
+            muted.update(n.mem_id for n in node.css(_VOTER_QUERY))
+        node = node.next
 
 
 def _vote(root: LexborNode, text_holders: bool = False) -> _Scores:
     """Scores of the containers below ``root``; with ``text_holders``, elements
     holding prose as bare text (no ``<p>``, no ``<br>``) vote too."""
     scores = _Scores()
-    seen = _after_promo_headings(root)
-    for voter in root.css(_VOTER_QUERY):
-        if voter.mem_id in seen:
+    seen: set[int] = set()  # voters after a promo heading, and <br> holders that voted
+    # One query in document order: a heading comes before the voters it mutes.
+    for voter in root.css(_VOTE_QUERY):
+        tag = voter.tag
+        if tag in _HEADINGS:
+            _mute_after(voter, seen)
+        elif voter.mem_id in seen:
             continue
-        if voter.tag == "br":
+        elif tag == "br":
             # Text set between <br> votes through the element holding it.
             holder = voter.parent
             if holder is None or holder.mem_id in seen or holder.tag in t.LEAF_BLOCKS:
@@ -270,14 +319,8 @@ def _cast(scores: _Scores, voter: LexborNode, text: str, runs: int) -> None:
     length_points = min(length / t.CHARS_PER_POINT, t.MAX_LENGTH_POINTS * runs)
     commas = text.count(",")
     if not text.isascii():
-        commas += sum(text.count(comma) for comma in t.WIDE_COMMAS)
-    points = runs + commas + length_points
-    node = voter.parent
-    for share in t.ANCESTOR_DECAY:
-        if node is None or node.tag in (None, "html", "-document"):
-            break
-        scores.add(node, points * share)
-        node = node.parent
+        commas += sum(map(text.count, t.WIDE_COMMAS))
+    scores.cast(voter, runs + commas + length_points)
 
 
 def _members(best: LexborNode, best_score: float, scores: _Scores) -> list[LexborNode]:

@@ -10,32 +10,66 @@ heading that opens a promo block ends the element holding it. Tables in
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from selectolax.lexbor import LexborNode
 
 from service.extract import body_tables as t
 from service.extract.model import Paragraph, ParagraphKind
-from service.extract.text import normalize_text
+from service.extract.text import CaselessPattern, normalize_text
 
-_SKIP_QUERY = ", ".join(f'[class*="{name}" i], [id*="{name}" i]' for name, _ in t.SKIP_IN_BODY)
+# The class and id substrings of SKIP_IN_BODY, compared without regard to ASCII
+# case as a CSS ``[class*=name i]`` selector compares them (the plain pattern
+# on lowercased ASCII names, a slow caseless one on the others).
+if any(name != name.lower() or " " in name for name, _ in t.SKIP_IN_BODY):
+    raise ValueError("SKIP_IN_BODY names are written in lower case, without spaces")
+_SKIP_ALTERNATION = "|".join(re.escape(name) for name, _ in t.SKIP_IN_BODY)
+_SKIP_NAMES = CaselessPattern(
+    caseless=re.compile(_SKIP_ALTERNATION, re.IGNORECASE | re.ASCII),
+    plain=re.compile(_SKIP_ALTERNATION),
+)
 _BREAKS = frozenset({"br", "-comment", *t.SKIPPED_TAGS})  # end a run, read nothing
 _ROW_BLOCKS = "p, div, br, table, ul, ol"
 _MAX_DROP_CHARS = 200  # boilerplate patterns apply to blocks up to this long
+
+
+def _caseless(pattern: re.Pattern[str]) -> CaselessPattern:
+    """``pattern`` as a ``CaselessPattern`` (cheaper on ASCII text); it must ignore case."""
+    if not pattern.flags & re.IGNORECASE:
+        raise ValueError(f"drop patterns must ignore case: {pattern.pattern}")
+    return CaselessPattern.compile(pattern.pattern)
+
+
 # The drop patterns anchored at the start as one alternation (one match per
-# block instead of one per pattern), the others apart.
-_DROP_AT_START = re.compile(
-    "^(?:"
-    + "|".join(f"(?:{p.pattern[1:]})" for p, _ in t.DROP_BLOCK_PATTERNS if p.pattern[0] == "^")
-    + ")",
-    re.I,
+# block instead of one per pattern), case ignored for all, the others apart.
+_DROP = (
+    CaselessPattern.compile(
+        "^(?:"
+        + "|".join(f"(?:{p.pattern[1:]})" for p, _ in t.DROP_BLOCK_PATTERNS if p.pattern[0] == "^")
+        + ")"
+    ),
+    *(_caseless(p) for p, _ in t.DROP_BLOCK_PATTERNS if p.pattern[0] != "^"),
 )
-_DROP_ANYWHERE = tuple(p for p, _ in t.DROP_BLOCK_PATTERNS if p.pattern[0] != "^")
+
+
+# What str.split splits on: the ASCII whitespace, and the other characters
+# for which str.isspace is true.
+_ASCII_SPACES = b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f "
+_WIDE_SPACES = re.compile("[\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+# UTF-8 bytes other than the first of a character, and the ASCII whitespace.
+_NOT_COUNTED = _ASCII_SPACES + bytes(range(0x80, 0xC0))
 
 
 def chars(text: str) -> int:
-    """Characters of ``text`` other than whitespace (cheap: no normalization)."""
-    return sum(map(len, text.split()))
+    """Characters of ``text`` other than whitespace (cheap: no normalization).
+
+    Counted on the UTF-8 bytes, without a string per word as ``str.split``
+    makes: one byte per character is left once continuation bytes and ASCII
+    whitespace are deleted, and the wider whitespace is counted apart.
+    """
+    if text.isascii():
+        return len(text.encode().translate(None, _ASCII_SPACES))
+    left = text.encode("utf-8", "surrogatepass").translate(None, _NOT_COUNTED)
+    return len(left) - len(_WIDE_SPACES.findall(text))
 
 
 def link_density(node: LexborNode, text_len: int) -> float:
@@ -48,15 +82,19 @@ def link_density(node: LexborNode, text_len: int) -> float:
 def _is_boilerplate(text: str) -> bool:
     if len(text) > _MAX_DROP_CHARS:
         return False
-    return _DROP_AT_START.match(text) is not None or any(p.search(text) for p in _DROP_ANYWHERE)
+    return any(pattern.search(text) for pattern in _DROP)
 
 
 def _normalize(text: str) -> str:
-    """``normalize_text``, with a fast path for printable ASCII (most body text)."""
+    """``normalize_text``, with fast paths for printable ASCII (most body text)
+    and for text whose whitespace is folded already (most paragraphs)."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        # Its only whitespace is single inner spaces (the others are unprintable).
+        return text if text.isascii() else normalize_text(text, text)
     folded = " ".join(text.split())
     if folded.isascii() and folded.isprintable():
         return folded
-    return normalize_text(text)
+    return normalize_text(text, folded)
 
 
 def _keep(text: str, link_chars: int) -> bool:
@@ -71,10 +109,41 @@ def _keep(text: str, link_chars: int) -> bool:
 
 def _link_chars(node: LexborNode) -> int:
     """Non-space characters of the link text in ``node`` (itself included, if a link)."""
-    if all((child.tag or "-").startswith("-") for child in node.iter()):
-        # Only text below (most inline elements): no selector query needed.
-        return chars(node.text()) if node.tag == "a" else 0
-    return sum(chars(a.text()) for a in node.css("a"))
+    return chars("".join([link.text() for link in node.css("a")]))
+
+
+def _is_skipped(node: LexborNode) -> bool:
+    """Whether ``node`` is named like a caption, share bar or promo (``SKIP_IN_BODY``)."""
+    attrs = node.attributes
+    if not attrs:
+        return False
+    # No name holds a space: a match cannot span the two attributes.
+    return _SKIP_NAMES.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}") is not None
+
+
+class _Marks:
+    """What the reader asks about the elements of one container, found by one
+    query instead of one per element: the non-space characters of link text
+    in each element (its own included, if a link), and the elements holding a
+    ``<br>``."""
+
+    def __init__(self, container: LexborNode) -> None:
+        self.link_chars: dict[int, int] = {}
+        self.holds_br: set[int] = set()
+        top = container.mem_id
+        for node in container.css("a, br"):
+            if node.tag == "br":
+                up = node.parent if node.mem_id != top else None
+                while up is not None and up.mem_id not in self.holds_br:
+                    self.holds_br.add(up.mem_id)
+                    up = up.parent if up.mem_id != top else None
+                continue
+            size = chars(node.text())
+            up = node
+            while up is not None and size:
+                key = up.mem_id
+                self.link_chars[key] = self.link_chars.get(key, 0) + size
+                up = up.parent if key != top else None
 
 
 class Reader:
@@ -92,7 +161,6 @@ class Reader:
         self.out: list[Paragraph] = []
         self._run: list[str] = []
         self._run_links = 0
-        self._skip: set[int] = set()
         self._cut = False
 
     def emit(self, text: str, link_chars: int, kind: ParagraphKind) -> None:
@@ -113,39 +181,47 @@ class Reader:
 
     def read(self, container: LexborNode) -> None:
         """Append the blocks of ``container`` to ``out``."""
-        self._skip = {node.mem_id for node in container.css(_SKIP_QUERY)}
-        self._skip.discard(container.mem_id)
-        stack: list[tuple[Iterator[LexborNode], ParagraphKind]] = [(iter((container,)), "p")]
-        while stack:
-            children, kind = stack[-1]
+        marks = _Marks(container)
+        # The open elements, innermost last: the next child to read in each, and
+        # the kind its runs take. The first level holds the container alone.
+        pending: list[LexborNode | None] = [container]
+        kinds: list[ParagraphKind] = ["p"]
+        while pending:
+            kind = kinds[-1]
             if self._cut:  # the rest of the promo heading's holder is the promo block
                 self._cut = False
-                children = iter(())
-                stack[-1] = (children, kind)
-            node = next(children, None)
+                pending[-1] = None
+            node = pending[-1]
             if node is None:
-                stack.pop()
+                pending.pop()
+                kinds.pop()
                 self.flush(kind)
                 continue
+            pending[-1] = node.next if len(pending) > 1 else None
             tag = node.tag or ""
             if tag == "-text":
-                self._run.append(node.text_content or "")
+                text = node.text_content or ""
+                if self._run or not text.isspace():  # a run's leading spaces change nothing
+                    self._run.append(text)
             elif tag in t.INLINE_TAGS:
                 self._run.append(node.text())
-                self._run_links += _link_chars(node)
-            elif tag in _BREAKS or node.mem_id in self._skip:
+                self._run_links += marks.link_chars.get(node.mem_id, 0)
+            elif tag in _BREAKS or (len(pending) > 1 and _is_skipped(node)):
                 self.flush(kind)
-            elif tag in t.LEAF_BLOCKS and node.css_first("br") is None:
+            elif tag in t.LEAF_BLOCKS and node.mem_id not in marks.holds_br:
                 self.flush(kind)
                 leaf = t.LEAF_BLOCKS[tag]
-                self.emit(node.text(), _link_chars(node), kind if leaf == "p" else leaf)
+                links = marks.link_chars.get(node.mem_id, 0)
+                self.emit(node.text(), links, kind if leaf == "p" else leaf)
             elif tag == "tr" and node.css_first(_ROW_BLOCKS) is None:
                 self.flush(kind)
                 cells = (_normalize(cell.text()) for cell in node.iter())
-                self.emit(" ".join(c for c in cells if c), _link_chars(node), "p")
+                links = marks.link_chars.get(node.mem_id, 0)
+                self.emit(" ".join(c for c in cells if c), links, "p")
             else:
                 self.flush(kind)
                 inner = t.LEAF_BLOCKS.get(tag) or t.WRAPPING_BLOCKS.get(tag, kind)
                 if inner == "p":
                     inner = kind
-                stack.append((iter(node.iter(include_text=True)), inner))
+                pending.append(node.first_child)
+                kinds.append(inner)

@@ -10,6 +10,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from service.extract.model import ParagraphKind
+from service.extract.text import CaselessPattern
 
 # Blocks read whole as one paragraph, and the paragraph kind of each.
 LEAF_BLOCKS: Mapping[str, ParagraphKind] = {
@@ -274,8 +275,9 @@ SKIP_IN_BODY: Sequence[tuple[str, str]] = (
     ("recirc", "recirculation modules (more stories)"),
 )
 
-# A short block that opens a promo or list block: the story has ended.
-STOP_BLOCK = re.compile(
+# A short block that opens a promo or list block: the story has ended (written in
+# lower case: matched on lowercased text when ASCII, see CaselessPattern).
+STOP_BLOCK = CaselessPattern.compile(
     r"^(related( stories| articles| posts| news| content| coverage)?|read (more|next|also)"
     r"|more (stories|news|articles|from|on|great|like this)\b.*|you (may|might) (also )?like"
     r"|recommended( for you)?|most (read|popular|viewed|shared)\b.*|trending( now)?"
@@ -285,7 +287,6 @@ STOP_BLOCK = re.compile(
     r"|mehr zum thema|das könnte sie auch interessieren|te puede interesar|lee también"
     r"|ver también|potrebbe interessarti|leggi anche"
     r"|\d* ?comments?|leave a (comment|reply)|join the (conversation|discussion)"
-    r"|tell us what you think|what do you think|comentários|commentaires|kommentare)\s*[:.…?!]*$",
-    re.I,
+    r"|tell us what you think|what do you think|comentários|commentaires|kommentare)\s*[:.…?!]*$"
 )
 MAX_STOP_CHARS = 60  # a stop heading is short

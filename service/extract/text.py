@@ -30,10 +30,19 @@ _EDGES = " \u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s*[\]\)»\"'”’]?\s*$")  # noqa: RUF001 (quotes are meant)
 
 
-def normalize_text(text: str) -> str:
-    """NFC, invisible characters removed, runs of whitespace folded to one space, trimmed."""
+def normalize_text(text: str, folded: str | None = None) -> str:
+    """NFC, invisible characters removed, runs of whitespace folded to one space, trimmed.
+
+    A caller that has folded the whitespace already passes ``folded``
+    (``" ".join(text.split())``): without invisible characters in ``text``,
+    it is not folded again (folding costs most of the work on non-ASCII text).
+    Printable text has none: they are all unprintable.
+    """
     # str.split splits on what ``\s`` matches, and faster than a regex substitution.
-    text = " ".join(_INVISIBLE.sub("", text).split())
+    if folded is not None and (text.isprintable() or _INVISIBLE.search(text) is None):
+        text = folded
+    else:
+        text = " ".join(_INVISIBLE.sub("", text).split())
     if text.isascii():
         return text
     return unicodedata.normalize("NFC", text.strip(_EDGES))

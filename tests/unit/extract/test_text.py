@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from service.extract import text as text_module
 from service.extract.text import CaselessPattern, is_truncated, normalize_text
 
 
@@ -29,6 +30,15 @@ from service.extract.text import CaselessPattern, is_truncated, normalize_text
 )
 def test_normalize_text(raw: str, expected: str) -> None:
     assert normalize_text(raw) == expected
+    # The whitespace folded by the caller gives the same text, invisible characters or not.
+    assert normalize_text(raw, " ".join(raw.split())) == expected
+
+
+def test_invisible_characters_are_unprintable() -> None:
+    # normalize_text trusts printable text to hold no invisible characters.
+    invisible = [chr(c) for c in range(0x110000) if text_module._INVISIBLE.match(chr(c))]
+    assert invisible
+    assert not any(char.isprintable() for char in invisible)
 
 
 def test_arabic_kept_and_edge_direction_marks_dropped() -> None:

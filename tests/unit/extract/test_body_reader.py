@@ -1,0 +1,83 @@
+"""Unit tests of body_reader on small fragments: what a container's blocks read as."""
+
+from __future__ import annotations
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from service.extract.body_reader import Reader, chars
+
+PROSE = "A sentence of body prose that is long enough to be kept as one paragraph of the story."
+
+
+def read(html: str) -> list[tuple[str, str]]:
+    tree = LexborHTMLParser(f"<html><body><div id=story>{html}</div></body></html>")
+    container = tree.css_first("#story")
+    assert container is not None
+    reader = Reader()
+    reader.read(container)
+    return [(p.kind, p.text) for p in reader.out]
+
+
+def test_blocks_and_runs_in_document_order() -> None:
+    html = (
+        f"<p>{PROSE}</p>\n  <b>Bold</b> <i>run</i> {PROSE}\n"
+        f"<h2>A heading</h2><ul><li>{PROSE}</li></ul>"
+    )
+    assert read(html) == [
+        ("p", PROSE),
+        ("p", f"Bold run {PROSE}"),
+        ("h", "A heading"),
+        ("li", PROSE),
+    ]
+
+
+def test_br_splits_a_paragraph_into_runs() -> None:
+    assert read(f"<p>{PROSE}<br>Second {PROSE}</p>") == [("p", PROSE), ("p", f"Second {PROSE}")]
+
+
+@pytest.mark.parametrize("name", ["class=share-bar", "class=Share-Bar", "id=RELATED-links"])
+def test_elements_named_like_chrome_are_skipped_whatever_their_case(name: str) -> None:
+    assert read(f"<p>{PROSE}</p><div {name}><p>Share {PROSE}</p></div>") == [("p", PROSE)]
+
+
+def test_names_compare_without_case_in_ascii_only() -> None:
+    # U+017F (long s) matches "s" caselessly in Unicode, not in the ASCII
+    # comparison that a CSS [class*=share i] selector makes.
+    assert read(f"<div class=\u017fhare><p>{PROSE}</p></div>") == [("p", PROSE)]
+
+
+def test_the_container_itself_is_never_skipped() -> None:
+    tree = LexborHTMLParser(f"<div class=related><p>{PROSE}</p></div>")
+    container = tree.css_first("div")
+    assert container is not None
+    reader = Reader()
+    reader.read(container)
+    assert [p.text for p in reader.out] == [PROSE]
+
+
+def test_link_heavy_blocks_are_dropped() -> None:
+    links = '<a href="/a">One linked headline</a> <a href="/b">Another linked headline</a>'
+    assert read(f"<p>{PROSE}</p><p>{links} and</p><p>{PROSE} <a href=/c>link</a></p>") == [
+        ("p", PROSE),
+        ("p", f"{PROSE} link"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "plain ascii words",
+        " \t\n\x0b\x0c\r\x1c\x1f ",
+        "caf\u00e9\u00a0au lait",
+        "\u3000\u2009x\u2028y\u0085",
+    ],
+)
+def test_chars_counts_what_split_leaves(text: str) -> None:
+    assert chars(text) == sum(map(len, text.split()))
+
+
+def test_chars_counts_every_kind_of_whitespace() -> None:
+    spaces = "".join(chr(c) for c in range(0x110000) if chr(c).isspace())
+    assert chars(f"a{spaces}b\ud800") == 3
