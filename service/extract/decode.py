@@ -106,10 +106,16 @@ _CONTROL_BYTES = bytes(b for b in range(0x20) if b not in _TEXT_CONTROLS)
 
 @dataclass(frozen=True, slots=True)
 class Decoded:
-    """The page as text and the codec name that produced it."""
+    """The page as text and the codec name that produced it.
+
+    ``utf8`` is the page's own bytes when they are exactly the UTF-8 encoding
+    of ``text`` (valid UTF-8 without a BOM): the parser reads them as they
+    are, which spares it encoding the text again.
+    """
 
     text: str
     charset: str
+    utf8: bytes | None = None
 
 
 def _codec(label: str | bytes) -> str | None:
@@ -172,7 +178,7 @@ def decode(body: bytes, headers: Mapping[str, str], max_bytes: int) -> Decoded:
         # <meta> lookup.
         text = _try(body, "utf_8")
         if text is not None:
-            return Decoded(text, "utf_8")
+            return Decoded(text, "utf_8", body)
         failed.add("utf_8")
     match = _META_CHARSET.search(body[:_SNIFF_BYTES])
     if match:
@@ -187,7 +193,7 @@ def decode(body: bytes, headers: Mapping[str, str], max_bytes: int) -> Decoded:
             continue  # a charset that failed once fails again
         text = _try(body, label)
         if text is not None:
-            return Decoded(text, label)
+            return Decoded(text, label, body if label == "utf_8" else None)
         failed.add(label)
     guess = from_bytes(body[:_DETECT_BYTES]).best()
     guessed = _codec(guess.encoding) if guess is not None else None

@@ -157,7 +157,7 @@ def split(
     """
     decoded = decode(body, headers or {}, limits.max_bytes)
     check_elements(decoded.text, limits.max_nodes)
-    tree = LexborHTMLParser(decoded.text)
+    tree = LexborHTMLParser(decoded.utf8 if decoded.utf8 is not None else decoded.text)
     root = tree.root
     if root is None:
         raise RefusedPage("not_html", "no document")

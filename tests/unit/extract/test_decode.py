@@ -1,8 +1,13 @@
-"""Charset choice: the UTF-8 header shortcut chooses as the full order of charsets does."""
+"""Charset choice: the UTF-8 header shortcut chooses as the full order of charsets does;
+UTF-8 pages carry their own bytes for the parser."""
 
 from __future__ import annotations
 
+import codecs
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from service.extract.decode import decode
 from service.extract.model import RefusedPage
@@ -54,3 +59,31 @@ def test_binary_check_counts_control_bytes_in_the_first_kilobyte(
             decode(body, _UTF8, 10_000)
     else:
         assert decode(body, _UTF8, 10_000).charset == "utf_8"
+
+
+def test_utf8_pages_carry_their_bytes_for_the_parser() -> None:
+    body = "<p>café — 北京</p>".encode()
+    for headers in ({"content-type": "text/html; charset=utf-8"}, {}):
+        assert decode(body, headers, 10**6).utf8 is body
+
+
+@pytest.mark.parametrize(
+    ("body", "headers"),
+    [
+        (codecs.BOM_UTF8 + "<p>café</p>".encode(), {}),  # the BOM is not text
+        ("<p>café</p>".encode("cp1252"), {"content-type": "text/html; charset=windows-1252"}),
+        (b"<p>caf\xe9 \xff\xfe broken</p>", {"content-type": "text/html; charset=utf-8"}),
+    ],
+)
+def test_other_pages_carry_no_bytes(body: bytes, headers: dict[str, str]) -> None:
+    assert decode(body, headers, 10**6).utf8 is None
+
+
+@given(st.binary(max_size=200), st.sampled_from(["utf-8", "windows-1252", "shift_jis", ""]))
+def test_carried_bytes_are_the_texts_utf8(body: bytes, charset: str) -> None:
+    headers = {"content-type": f"text/html; charset={charset}"} if charset else {}
+    try:
+        decoded = decode(b"<p>" + body, headers, 10**6)
+    except RefusedPage:
+        return
+    assert decoded.utf8 is None or decoded.utf8 == decoded.text.encode("utf-8")
