@@ -26,9 +26,6 @@ _SKIP_TAGS = frozenset(
     {"script", "style", "template", "noscript", "img", "picture", "svg", "button",
      "figcaption", "select", "input", "iframe", "video", "audio", "time"}
 )  # fmt: skip
-_HEADLINE_INSIDE = (
-    "h1, h2, h3, h4, h5, h6, [class*=headline i], [class*=title i]:not([class*=subtitle i])"
-)
 _TITLE_INSIDE = "h2, h3, h4, h5, h6, [class*=title], [class*=heading]"
 _LABEL_TAGS = frozenset(
     {"h2", "h3", "h4", "h5", "h6", "header", "legend", "div", "p", "span", "strong"}
@@ -178,7 +175,7 @@ def clean_title(text: str) -> str:
     return text
 
 
-INNER_HEADING, INNER_MARKUP, INNER_TITLE = 1, 2, 4  # what a link holds (see ``link_insides``)
+INNER_HEADING, INNER_MARKUP, INNER_TITLE = 1, 2, 4  # what a link holds (see ``link_inside``)
 _MARKUP_TAGS = frozenset(
     {"time", "img", "svg", "script", "style", "button", "picture", "template"} | tt.HEADING_TAGS
 )
@@ -186,23 +183,26 @@ _MARKUP_TAGS = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class Inside:
-    """What one link holds: ``INNER_*`` flags and its first heading's tag."""
+    """What one link holds: ``INNER_*`` flags, its first heading's tag, and its first
+    heading or headline-classed element (``None`` when it holds neither)."""
 
     flags: int = 0
     heading: str | None = None
+    headline: Node | None = None
 
 
 NOTHING_INSIDE = Inside()
 
 
 def link_inside(link: Node) -> Inside:
-    """What the elements inside a link are (``INNER_*`` flags and first heading).
+    """What the elements inside a link are (see ``Inside``), in one walk.
 
     Read only for links whose text may be a headline: most of a page's links
     are short navigation labels and are never asked.
     """
     flags = 0
     heading: str | None = None
+    headline: Node | None = None
     for element in link.traverse():
         if element.mem_id == link.mem_id:
             continue
@@ -210,23 +210,23 @@ def link_inside(link: Node) -> Inside:
         attrs = element.attributes
         if attrs or tag in _MARKUP_TAGS or _RANK.match(element.text()):
             flags |= INNER_MARKUP
-        if tag in tt.HEADING_TAGS:
+        is_heading = tag in tt.HEADING_TAGS
+        if is_heading:
             flags |= INNER_HEADING
             heading = heading or tag
         names = (attrs.get("class") or "").lower()
-        if ("title" in names and "subtitle" not in names) or "headline" in names:
+        titled = ("title" in names and "subtitle" not in names) or "headline" in names
+        if titled:
             flags |= INNER_TITLE
-    return Inside(flags, heading) if flags else NOTHING_INSIDE
+        if headline is None and (is_heading or titled):
+            headline = element
+    return Inside(flags, heading, headline) if flags else NOTHING_INSIDE
 
 
 def headline_node(link: Node, inside: Inside) -> Node:
-    """The element holding a link's headline: a heading or headline-classed element
-    inside it (a whole-card link holds the snippet too), else the link."""
-    if inside.flags & (INNER_HEADING | INNER_TITLE):
-        inner = link.css_first(_HEADLINE_INSIDE)
-        if inner is not None:
-            return inner
-    return link
+    """The element holding a link's headline: the first heading or headline-classed
+    element inside it (a whole-card link holds the snippet too), else the link."""
+    return inside.headline if inside.headline is not None else link
 
 
 def headline_text(headline: Node, inside: Inside, tokens: Tokens, text: str) -> str:
