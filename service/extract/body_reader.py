@@ -49,6 +49,12 @@ _DROP = (
     ),
     *(_caseless(p) for p, _ in t.DROP_BLOCK_PATTERNS if p.pattern[0] != "^"),
 )
+if any(pattern.gate for pattern in _DROP):
+    raise ValueError("_is_boilerplate applies the drop patterns without gates")
+# Their plain and caseless forms apart: _is_boilerplate lowercases an ASCII
+# block once for all of them instead of once per pattern.
+_DROP_PLAIN = tuple(pattern.plain for pattern in _DROP)
+_DROP_CASELESS = tuple(pattern.caseless for pattern in _DROP)
 
 
 # What str.split splits on: the ASCII whitespace, and the other characters
@@ -80,9 +86,17 @@ def link_density(node: LexborNode, text_len: int) -> float:
 
 
 def _is_boilerplate(text: str) -> bool:
+    """Whether a drop pattern matches ``text``, as ``CaselessPattern.search`` finds it."""
     if len(text) > _MAX_DROP_CHARS:
         return False
-    return any(pattern.search(text) for pattern in _DROP)
+    if text.isascii():
+        text, patterns = text.lower(), _DROP_PLAIN
+    else:
+        patterns = _DROP_CASELESS
+    for pattern in patterns:  # noqa: SIM110 (a generator with any() costs more per block)
+        if pattern.search(text):
+            return True
+    return False
 
 
 def _normalize(text: str) -> str:
@@ -98,13 +112,22 @@ def _normalize(text: str) -> str:
 
 
 def _keep(text: str, link_chars: int) -> bool:
-    if not text or _is_boilerplate(text):
+    if not text:
         return False
+    # The link density first: it is cheaper than the drop patterns, and free
+    # for the many blocks without link text (a density of 0 passes both limits).
+    if link_chars and _too_linked(text, link_chars):
+        return False
+    return not _is_boilerplate(text)
+
+
+def _too_linked(text: str, link_chars: int) -> bool:
+    """Whether ``link_chars`` is too large a share of the normalized ``text``."""
     # ``text`` is normalized: its only whitespace is single spaces.
     density = min(1.0, link_chars / max(1, len(text) - text.count(" ")))
     if len(text) < t.SHORT_BLOCK_CHARS:
-        return density <= t.SHORT_MAX_LINK_DENSITY
-    return density <= t.MAX_LINK_DENSITY
+        return density > t.SHORT_MAX_LINK_DENSITY
+    return density > t.MAX_LINK_DENSITY
 
 
 def _link_chars(node: LexborNode) -> int:
