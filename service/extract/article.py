@@ -93,6 +93,9 @@ class _Scores:
     def __init__(self) -> None:
         self.nodes: dict[int, LexborNode] = {}
         self.score: dict[int, float] = {}
+        # The text of each voter read whole, by key: the reader takes the
+        # winner's paragraphs from here instead of reading them again.
+        self.texts: dict[int, str] = {}
         # The keys of the ancestors that share a voter's points, by the key of
         # the voter's parent: most voters share their parent with others.
         self._heirs: dict[int, tuple[int, ...]] = {}
@@ -302,7 +305,8 @@ def _vote(root: LexborNode, text_holders: bool = False) -> _Scores:
             text, runs = _run_text(holder)
             _cast(scores, holder, text, runs)
         else:
-            _cast(scores, voter, voter.text(), 1)
+            text = scores.texts[voter.mem_id] = voter.text()
+            _cast(scores, voter, text, 1)
     if text_holders:
         for holder in root.css(_HOLDER_QUERY):
             if holder.mem_id not in seen:
@@ -368,7 +372,7 @@ def find_body(root: LexborNode) -> Body | None:
     score = best.score
     members = list(best.parts) or _members(best.node, score, scores)
     headlines = sum(len(member.css(_HEADLINE_QUERY)) for member in members)
-    reader = Reader()
+    reader = Reader(scores.texts)
     for member in members:
         reader.read(member)
     if not reader.out or _is_listing(headlines, len(reader.out)):

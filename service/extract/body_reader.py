@@ -10,6 +10,7 @@ heading that opens a promo block ends the element holding it. Tables in
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from selectolax.lexbor import LexborNode
 
@@ -180,8 +181,11 @@ class Reader:
     opens a promo block ("Related stories") ends the element that holds it.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, texts: Mapping[int, str] | None = None) -> None:
+        """``texts``: the text of elements read already, by ``mem_id`` (the
+        voters'), so that a paragraph is not read twice."""
         self.out: list[Paragraph] = []
+        self._texts = texts or {}
         self._run: list[str] = []
         self._run_links = 0
         self._cut = False
@@ -235,7 +239,8 @@ class Reader:
                 self.flush(kind)
                 leaf = t.LEAF_BLOCKS[tag]
                 links = marks.link_chars.get(node.mem_id, 0)
-                self.emit(node.text(), links, kind if leaf == "p" else leaf)
+                text = self._texts.get(node.mem_id) or node.text()
+                self.emit(text, links, kind if leaf == "p" else leaf)
             elif tag == "tr" and node.css_first(_ROW_BLOCKS) is None:
                 self.flush(kind)
                 cells = (_normalize(cell.text()) for cell in node.iter())
