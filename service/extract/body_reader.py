@@ -10,19 +10,21 @@ heading that opens a promo block ends the element holding it. Tables in
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from selectolax.lexbor import LexborNode
 
 from service.extract import body_tables as t
 from service.extract.model import Paragraph, ParagraphKind
-from service.extract.text import CaselessPattern, normalize_text
+from service.extract.text import CaselessPattern, literal_alternation, normalize_text
 
 # The class and id substrings of SKIP_IN_BODY, compared without regard to ASCII
 # case as a CSS ``[class*=name i]`` selector compares them (the plain pattern
 # on lowercased ASCII names, a slow caseless one on the others).
 if any(name != name.lower() or " " in name for name, _ in t.SKIP_IN_BODY):
     raise ValueError("SKIP_IN_BODY names are written in lower case, without spaces")
-_SKIP_ALTERNATION = "|".join(re.escape(name) for name, _ in t.SKIP_IN_BODY)
+# In trie form: a quarter faster than a flat alternation on class names.
+_SKIP_ALTERNATION = literal_alternation(name for name, _ in t.SKIP_IN_BODY)
 _SKIP_NAMES = CaselessPattern(
     caseless=re.compile(_SKIP_ALTERNATION, re.IGNORECASE | re.ASCII),
     plain=re.compile(_SKIP_ALTERNATION),
@@ -49,6 +51,12 @@ _DROP = (
     ),
     *(_caseless(p) for p, _ in t.DROP_BLOCK_PATTERNS if p.pattern[0] != "^"),
 )
+if any(pattern.gate for pattern in _DROP):
+    raise ValueError("_is_boilerplate applies the drop patterns without gates")
+# Their plain and caseless forms apart: _is_boilerplate lowercases an ASCII
+# block once for all of them instead of once per pattern.
+_DROP_PLAIN = tuple(pattern.plain for pattern in _DROP)
+_DROP_CASELESS = tuple(pattern.caseless for pattern in _DROP)
 
 
 # What str.split splits on: the ASCII whitespace, and the other characters
@@ -80,9 +88,17 @@ def link_density(node: LexborNode, text_len: int) -> float:
 
 
 def _is_boilerplate(text: str) -> bool:
+    """Whether a drop pattern matches ``text``, as ``CaselessPattern.search`` finds it."""
     if len(text) > _MAX_DROP_CHARS:
         return False
-    return any(pattern.search(text) for pattern in _DROP)
+    if text.isascii():
+        text, patterns = text.lower(), _DROP_PLAIN
+    else:
+        patterns = _DROP_CASELESS
+    for pattern in patterns:  # noqa: SIM110 (a generator with any() costs more per block)
+        if pattern.search(text):
+            return True
+    return False
 
 
 def _normalize(text: str) -> str:
@@ -98,13 +114,22 @@ def _normalize(text: str) -> str:
 
 
 def _keep(text: str, link_chars: int) -> bool:
-    if not text or _is_boilerplate(text):
+    if not text:
         return False
+    # The link density first: it is cheaper than the drop patterns, and free
+    # for the many blocks without link text (a density of 0 passes both limits).
+    if link_chars and _too_linked(text, link_chars):
+        return False
+    return not _is_boilerplate(text)
+
+
+def _too_linked(text: str, link_chars: int) -> bool:
+    """Whether ``link_chars`` is too large a share of the normalized ``text``."""
     # ``text`` is normalized: its only whitespace is single spaces.
     density = min(1.0, link_chars / max(1, len(text) - text.count(" ")))
     if len(text) < t.SHORT_BLOCK_CHARS:
-        return density <= t.SHORT_MAX_LINK_DENSITY
-    return density <= t.MAX_LINK_DENSITY
+        return density > t.SHORT_MAX_LINK_DENSITY
+    return density > t.MAX_LINK_DENSITY
 
 
 def _link_chars(node: LexborNode) -> int:
@@ -157,8 +182,11 @@ class Reader:
     opens a promo block ("Related stories") ends the element that holds it.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, texts: Mapping[int, str] | None = None) -> None:
+        """``texts``: the text of elements read already, by ``mem_id`` (the
+        voters'), so that a paragraph is not read twice."""
         self.out: list[Paragraph] = []
+        self._texts = texts or {}
         self._run: list[str] = []
         self._run_links = 0
         self._cut = False
@@ -212,7 +240,8 @@ class Reader:
                 self.flush(kind)
                 leaf = t.LEAF_BLOCKS[tag]
                 links = marks.link_chars.get(node.mem_id, 0)
-                self.emit(node.text(), links, kind if leaf == "p" else leaf)
+                text = self._texts.get(node.mem_id) or node.text()
+                self.emit(text, links, kind if leaf == "p" else leaf)
             elif tag == "tr" and node.css_first(_ROW_BLOCKS) is None:
                 self.flush(kind)
                 cells = (_normalize(cell.text()) for cell in node.iter())

@@ -81,3 +81,21 @@ def test_chars_counts_what_split_leaves(text: str) -> None:
 def test_chars_counts_every_kind_of_whitespace() -> None:
     spaces = "".join(chr(c) for c in range(0x110000) if chr(c).isspace())
     assert chars(f"a{spaces}b\ud800") == 3
+
+
+@pytest.mark.parametrize(
+    "line", ["Advertisement", "ADVERTISEMENT", "Publicité", "PUBLICITÉ", "Download our APP today"]
+)
+def test_boilerplate_lines_are_dropped_whatever_their_case(line: str) -> None:
+    # ASCII lines take the lowercased plain patterns, the others the caseless ones.
+    assert read(f"<p>{PROSE}</p><p>{line}</p>") == [("p", PROSE)]
+
+
+def test_a_paragraph_read_before_is_taken_as_read() -> None:
+    tree = LexborHTMLParser(f"<div><p>{PROSE}</p></div>")
+    container = tree.css_first("div")
+    paragraph = tree.css_first("p")
+    assert container is not None and paragraph is not None
+    reader = Reader({paragraph.mem_id: f"Read before: {PROSE}"})
+    reader.read(container)
+    assert [p.text for p in reader.out] == [f"Read before: {PROSE}"]
