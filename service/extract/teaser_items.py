@@ -175,9 +175,10 @@ def url_key(url: str) -> str:
 def in_running_text(link: Node, page: Page) -> bool:
     """Whether the link sits inside a sentence: its text block has other inline text."""
     node = link
-    while node.parent is not None and node.parent.tag in tt.INLINE_TAGS:
-        node = node.parent
-    block = node.parent
+    block = link.parent
+    while block is not None and block.tag in tt.INLINE_TAGS:
+        node = block
+        block = block.parent
     if block is None:
         return False
     own = node.mem_id
@@ -200,22 +201,25 @@ def in_running_text(link: Node, page: Page) -> bool:
     return len(text) >= tt.RUNNING_TEXT_CHARS
 
 
+# Headings and links in one pass of the selector engine: a pass walks the whole
+# tree, whatever it finds.
+_HEADINGS_AND_LINKS = "h1, h2, h3, h4, h5, h6, a[href]"
+
+
 def headline_links(root: Node, page: Page) -> list[Link]:
     """The page's headline links, in page order."""
-    page_key = url_key(page.url)
-    headings = root.css("h1, h2, h3, h4, h5, h6")
+    headings: list[Node] = []
+    anchors: list[Node] = []
+    for element in root.css(_HEADINGS_AND_LINKS):
+        (headings if element.tag in tt.HEADING_TAGS else anchors).append(element)
     single_h1 = sum(1 for h in headings if h.tag == "h1") == 1
-    for element in headings:
-        holder = element.parent
-        for _ in range(tt.HEADING_HOLDER_DEPTH):
-            if holder is None or holder.mem_id in page.heading_holders:
-                break
-            page.heading_holders.add(holder.mem_id)
-            holder = holder.parent
+    _note_heading_holders(headings, page.heading_holders)
+    page_key = url_key(page.url)
     links: list[Link] = []
-    for node in root.css("a[href]"):
+    for node in anchors:
         raw = node.text()
-        words = len(raw.split())
+        # Words counted up to MIN_HEADLINE_WORDS, the highest threshold below.
+        words = len(raw.split(None, tt.MIN_HEADLINE_WORDS - 1))
         if words < tt.MIN_HEADLINE_WORDS and not raw.isascii():
             words = tf.word_count(raw)  # CJK text counts by characters
         if words < tt.MIN_HEADING_WORDS:
@@ -229,17 +233,32 @@ def headline_links(root: Node, page: Page) -> list[Link]:
         url = page.target(node.attrs.get("href") or "")
         if url is None or url_key(url) == page_key:
             continue
+        if in_running_text(node, page):
+            continue  # asked before the title, which costs more to read
         headline = tf.headline_node(node, inside)
         title = tf.headline_text(headline, inside, page.tokens, raw)
         words = tf.word_count(title)
         if words < (tt.MIN_HEADING_WORDS if heading else tt.MIN_HEADLINE_WORDS):
             continue
-        if tt.NAV_LABEL.match(title) or in_running_text(node, page):
-            continue
-        if tt.CALL_TO_ACTION.search(title) or _is_price(title):
+        if tt.NAV_LABEL.match(title) or tt.CALL_TO_ACTION.search(title) or _is_price(title):
             continue
         links.append(Link(node, url, title, heading, headline))
     return links
+
+
+def _note_heading_holders(headings: list[Node], holders: set[int]) -> None:
+    """Adds to ``holders`` the ancestors up to ``HEADING_HOLDER_DEPTH`` levels above
+    each heading, in page order; a climb stops at an ancestor already there."""
+    for element in headings:
+        holder = element.parent
+        for _ in range(tt.HEADING_HOLDER_DEPTH):
+            if holder is None:
+                break
+            key = holder.mem_id
+            if key in holders:
+                break
+            holders.add(key)
+            holder = holder.parent
 
 
 def _is_price(title: str) -> bool:

@@ -106,7 +106,8 @@ def _parts(raw: str) -> frozenset[str]:
     """The maximal ``[a-z0-9]`` runs of ``raw``: str methods for the usual
     ``-``/``_``/space-separated names, the regex for anything else."""
     parts = raw.replace("-", " ").replace("_", " ").split()
-    if all(part.isascii() and part.isalnum() for part in parts):
+    joined = "".join(parts)  # all parts are ASCII letters and digits when this is
+    if joined.isascii() and joined.isalnum():
         return frozenset(parts)
     return frozenset(_PART_SPLIT.split(raw)) - {""}
 
@@ -127,8 +128,11 @@ class Tokens:
             return entry
         if attrs is None:
             attrs = node.attributes
-        raw = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower().strip()
-        entry = _read(raw) if raw else _NOTHING
+        if not attrs:
+            entry = _NOTHING  # no attributes: no class or id, no string to build
+        else:
+            raw = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower().strip()
+            entry = _read(raw) if raw else _NOTHING
         self.found[key] = entry
         return entry
 
