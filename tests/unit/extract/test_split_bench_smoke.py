@@ -48,3 +48,13 @@ def test_trafilatura_runs_on_three_pages(capsys: pytest.CaptureFixture[str]) -> 
     out = capsys.readouterr().out
     assert "trafilatura  F1 " in out
     assert "trafilatura/pagesplit cpu" in out
+
+
+def test_snapshot_diff_names_changed_pages_and_fields() -> None:
+    from bench.snapshot import diff
+
+    before = {"a": {"teasers": [1], "article": None}, "b": {"refused": "not_html"}}
+    assert diff(before, before) == ["0 of 2 pages differ"]
+    after = {"a": {"teasers": [1, 2], "article": None}, "b": {"refused": "not_html"}}
+    assert diff(before, after) == ["differs: a", "  teasers: [1] -> [1, 2]", "1 of 2 pages differ"]
+    assert diff(before, {"a": before["a"]})[-1] == "1 of 2 pages differ"  # a page went missing
