@@ -16,7 +16,13 @@ from selectolax.lexbor import LexborNode
 
 from service.extract import body_tables as t
 from service.extract.model import Paragraph, ParagraphKind
-from service.extract.text import CaselessPattern, literal_alternation, normalize_text
+from service.extract.text import (
+    ASCII_SPACES,
+    WIDE_SPACE,
+    CaselessPattern,
+    literal_alternation,
+    normalize_text,
+)
 
 # The class and id substrings of SKIP_IN_BODY, compared without regard to ASCII
 # case as a CSS ``[class*=name i]`` selector compares them (the plain pattern
@@ -59,12 +65,8 @@ _DROP_PLAIN = tuple(pattern.plain for pattern in _DROP)
 _DROP_CASELESS = tuple(pattern.caseless for pattern in _DROP)
 
 
-# What str.split splits on: the ASCII whitespace, and the other characters
-# for which str.isspace is true.
-_ASCII_SPACES = b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f "
-_WIDE_SPACES = re.compile("[\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
 # UTF-8 bytes other than the first of a character, and the ASCII whitespace.
-_NOT_COUNTED = _ASCII_SPACES + bytes(range(0x80, 0xC0))
+_NOT_COUNTED = ASCII_SPACES + bytes(range(0x80, 0xC0))
 
 
 def chars(text: str) -> int:
@@ -75,9 +77,9 @@ def chars(text: str) -> int:
     whitespace are deleted, and the wider whitespace is counted apart.
     """
     if text.isascii():
-        return len(text.encode().translate(None, _ASCII_SPACES))
+        return len(text.encode().translate(None, ASCII_SPACES))
     left = text.encode("utf-8", "surrogatepass").translate(None, _NOT_COUNTED)
-    return len(left) - len(_WIDE_SPACES.findall(text))
+    return len(left) - len(WIDE_SPACE.findall(text))
 
 
 def link_density(node: LexborNode, text_len: int) -> float:

@@ -9,8 +9,6 @@ them out of the tree (``teasers``), remove page chrome, find the body
 
 from __future__ import annotations
 
-import re
-import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
@@ -24,7 +22,7 @@ from service.extract.decode import decode
 from service.extract.metadata import Metadata, read_metadata
 from service.extract.model import Article, Paragraph, RefusedPage, Split, Teaser, TextStats
 from service.extract.teasers import TeaserScan, find_teasers
-from service.extract.text import normalize_text
+from service.extract.text import folded_length, normalize_text
 from service.extract.urls import normalize_url, resolve_base
 
 
@@ -68,35 +66,15 @@ def _headline_holders(tree: LexborHTMLParser) -> frozenset[int]:
     return frozenset(holders)
 
 
-# The characters ``str.split`` takes for whitespace: the ASCII ones, one byte
-# each in UTF-8, as a byte table (1 for whitespace), and the others, which
-# ``_visible_chars`` turns into spaces first.
-_SPACE_BYTES = bytes(chr(byte).isspace() for byte in range(128)) + bytes(128)
-_WIDE_SPACE = re.compile(
-    "[" + "".join(c for c in map(chr, range(128, sys.maxunicode + 1)) if c.isspace()) + "]"
-)
-
-
 def _visible_chars(root: LexborNode | None) -> int:
-    """Characters of the visible text, whitespace folded (as ``normalize_text`` folds it):
-    ``len(" ".join(text.split()))``, counted without making the words.
+    """Characters of the visible text, whitespace folded (as ``normalize_text`` folds it).
 
-    That length is the characters that are not whitespace plus one for each gap
-    between two words. With every whitespace character one ASCII byte, the
-    UTF-8 text gives both as bit counts of a mask of its whitespace bytes.
     Text nodes of only whitespace are skipped: their neighbours' separator folds
     to the same single space.
     """
     if root is None:
         return 0
-    text = _WIDE_SPACE.sub(" ", root.text(separator=" ", skip_empty=True))
-    data = text.encode("utf-8", "surrogatepass")
-    spaces = int.from_bytes(data.translate(_SPACE_BYTES), "little")  # bit 8*i: byte i is a space
-    chars = len(text) - spaces.bit_count()
-    if chars == 0:
-        return 0
-    runs = ((spaces >> 8) & ~spaces).bit_count()  # a non-space byte, then a space
-    return chars + runs - text[-1].isspace()  # the last run ends no gap
+    return folded_length(root.text(separator=" ", skip_empty=True))
 
 
 def _is_article(body: article.Body, meta: Metadata, teaser_chars: int) -> bool:
