@@ -22,8 +22,8 @@ async def serve(
 ) -> None:
     """Run until SIGTERM or SIGINT (or ``stop``), then drain within ``settings.drain_seconds``.
 
-    Drain: stop fetching, finish and commit the batch in flight, leave the
-    group, flush the producer. A batch that cannot finish in the budget is
+    Drain: stop fetching, finish and commit the batches in flight, leave the
+    group, flush the producer. Batches that cannot finish in the budget are
     abandoned uncommitted, to be reprocessed (at-least-once).
     """
     stop = stop or asyncio.Event()
@@ -70,7 +70,7 @@ async def serve(
         try:
             await asyncio.wait_for(run_task, settings.drain_seconds)
         except TimeoutError:
-            log.error("drain budget spent; the batch in flight is left uncommitted")
+            log.error("drain budget spent; the batches in flight are left uncommitted")
     log.info("stopped")
 
 

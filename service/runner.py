@@ -5,6 +5,11 @@ to the delivery strategy (``service.delivery``), which produces its records
 and dead letters and commits its offsets only after they are acknowledged.
 Splitting runs in worker processes, so the event loop stays free for Kafka's
 network I/O and every core can be used.
+
+Two batches overlap: while one is delivered, the next is fetched and split.
+Deliveries stay in order (a batch is handed over only after the previous
+one is delivered), so offsets are committed in order; at most two batches
+(``2 x batch_max_events`` events) are in flight.
 """
 
 from __future__ import annotations
@@ -53,9 +58,11 @@ class Runner:
         self._fetcher = fetcher
         self._fetch_slots = asyncio.Semaphore(settings.body_ref_concurrency)
         self._limits = PipelineLimits.from_settings(settings)
-        # Held while a batch is in flight; a rebalance waits for it, so that
-        # partitions leave only after their work is committed.
+        # Held while a batch is split and handed over; a rebalance takes it and
+        # then waits for the delivery in flight, so that partitions leave only
+        # after their work is committed.
         self._batch_lock = asyncio.Lock()
+        self._delivering: asyncio.Task[None] | None = None
         self._committed: dict[TopicPartition, int] = {}
         self._consumer = AIOKafkaConsumer(
             **client_options(settings),
@@ -84,36 +91,53 @@ class Runner:
         await self._delivery.close()
 
     async def run(self, stop: asyncio.Event) -> None:
-        """Process batches until ``stop`` is set; the batch in flight is always finished."""
-        while not stop.is_set():
-            fetched = await self._consumer.getmany(
-                timeout_ms=500, max_records=self._settings.batch_max_events
-            )
-            if fetched:
-                async with self._batch_lock:
-                    await self._process(fetched)
-            self._update_lag()
-            self.last_progress = time.monotonic()
-            self._metrics.last_progress.set(time.time())
+        """Process batches until ``stop`` is set; the batches in flight are always finished."""
+        try:
+            while not stop.is_set():
+                fetched = await self._consumer.getmany(
+                    timeout_ms=500, max_records=self._settings.batch_max_events
+                )
+                if fetched:
+                    async with self._batch_lock:
+                        await self._process(fetched)
+                elif self._delivering is not None and self._delivering.done():
+                    await self._delivered()  # an idle stream learns of a failed delivery
+                self._update_lag()
+                self.last_progress = time.monotonic()
+                self._metrics.last_progress.set(time.time())
+            await self._delivered()
+        finally:
+            if self._delivering is not None:
+                self._delivering.cancel()  # cancelled or failed: left uncommitted, reprocessed
 
     async def _process(self, fetched: dict[TopicPartition, list[Message]]) -> None:
+        """Split a batch, wait for the previous batch's delivery, then start this one's."""
         # Partitions revoked since the fetch are left to their new owner.
         assigned = self._consumer.assignment()
         fetched = {tp: msgs for tp, msgs in fetched.items() if tp in assigned and msgs}
         messages = [m for msgs in fetched.values() for m in msgs]
         if not messages:
             return
-        m = self._metrics
-        m.events_consumed.inc(len(messages))
-        m.events_in_flight.set(len(messages))
+        self._metrics.events_consumed.inc(len(messages))
+        self._metrics.events_in_flight.inc(len(messages))
         results = iter(await self._split_all(messages))
         batch: Batch = {tp: [(msg, next(results)) for msg in msgs] for tp, msgs in fetched.items()}
+        await self._delivered()
+        self._delivering = asyncio.create_task(self._deliver(batch, len(messages)))
+
+    async def _deliver(self, batch: Batch, count: int) -> None:
         committed = await self._delivery.deliver(batch)
         self._account(batch, time.time())
         if committed:
             self._committed.update({tp: items[-1][0].offset + 1 for tp, items in batch.items()})
-        m.events_processed.inc(len(messages))
-        m.events_in_flight.set(0)
+        self._metrics.events_processed.inc(count)
+        self._metrics.events_in_flight.dec(count)
+
+    async def _delivered(self) -> None:
+        """Wait for the delivery in flight, if any; re-raises its error."""
+        task, self._delivering = self._delivering, None
+        if task is not None:
+            await task
 
     def _account(self, batch: Batch, acked: float) -> None:
         m = self._metrics
@@ -197,8 +221,9 @@ class Runner:
         await self._delivery.assigned(assigned)
 
     async def on_revoked(self, revoked: set[TopicPartition]) -> None:
-        """Wait for the batch in flight (it commits itself), then let ``revoked`` go."""
+        """Wait for the batches in flight (they commit themselves), then let ``revoked`` go."""
         async with self._batch_lock:
+            await self._delivered()
             await self._delivery.revoked(revoked)
             for tp in revoked:
                 self._committed.pop(tp, None)
