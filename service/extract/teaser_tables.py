@@ -245,7 +245,7 @@ CITATION_LABELS: dict[str, str] = {
     "quelle": "German: a source list of one entry",
     "quellenangaben": "German: source references",
     "einzelnachweise": "German: individual references",
-    "literatur": "German: works cited",
+    "literaturverzeichnis": "German: works cited (not 'Literatur', a culture section's name)",
     "fuentes": "Spanish: sources",
     "referencias": "Spanish: references",
     "fontes": "Portuguese: sources",

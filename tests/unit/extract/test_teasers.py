@@ -474,7 +474,7 @@ def test_a_further_information_list_is_sources_only_when_its_links_leave_the_sit
     ]
 
 
-@pytest.mark.parametrize("label", ["Further reading", "More on this story", "Related"])
+@pytest.mark.parametrize("label", ["Further reading", "More on this story", "Related", "Literatur"])
 def test_a_related_block_of_other_sites_stories_stays_teasers(label: str) -> None:
     assert titles(block(SOURCES, f"<h2>{label}</h2>", "list")) == [
         "Annual report on river quality 2026",
