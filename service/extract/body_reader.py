@@ -2,8 +2,9 @@
 
 Used by ``article.py`` once the body's container is chosen. Leaf blocks are
 read whole, text between blocks forms runs, captions, share bars and promos
-are skipped, short boilerplate lines and link-heavy blocks are dropped, and a
-heading that opens a promo block ends the element holding it. Tables in
+are skipped, short boilerplate lines and link-heavy blocks are dropped (not
+under a source-list heading: its entries are links by nature), and a heading
+that opens a promo block ends the element holding it. Tables in
 ``body_tables``.
 """
 
@@ -16,6 +17,7 @@ from selectolax.lexbor import LexborNode
 
 from service.extract import body_tables as t
 from service.extract.model import Paragraph, ParagraphKind
+from service.extract.teaser_tables import CITATION_LABEL
 from service.extract.text import (
     ASCII_SPACES,
     WIDE_SPACE,
@@ -192,15 +194,19 @@ class Reader:
         self._run: list[str] = []
         self._run_links = 0
         self._cut = False
+        self._citing = False
+        """After a source-list heading ("Sources"): its entries are links by nature."""
 
     def emit(self, text: str, link_chars: int, kind: ParagraphKind) -> None:
         if not text or text.isspace():
             return
         text = _normalize(text)
+        if kind == "h":
+            self._citing = len(text) <= t.MAX_STOP_CHARS and CITATION_LABEL.match(text) is not None
         if len(text) <= t.MAX_STOP_CHARS and t.STOP_BLOCK.search(text):
             # A heading opens the promo block; a line alone is a button or label.
             self._cut = kind == "h"
-        elif _keep(text, link_chars):
+        elif _keep(text, 0 if self._citing else link_chars):
             self.out.append(Paragraph(kind, text))
 
     def flush(self, kind: ParagraphKind) -> None:
@@ -216,6 +222,7 @@ class Reader:
         # the kind its runs take. The first level holds the container alone.
         pending: list[LexborNode | None] = [container]
         kinds: list[ParagraphKind] = ["p"]
+        citing_in = 0  # the depth of the source-list heading's holder, while citing
         while pending:
             kind = kinds[-1]
             if self._cut:  # the rest of the promo heading's holder is the promo block
@@ -226,6 +233,9 @@ class Reader:
                 pending.pop()
                 kinds.pop()
                 self.flush(kind)
+                if len(pending) < citing_in:  # the source list ends with its heading's holder
+                    self._citing = False
+                    citing_in = 0
                 continue
             pending[-1] = node.next if len(pending) > 1 else None
             tag = node.tag or ""
@@ -244,6 +254,8 @@ class Reader:
                 links = marks.link_chars.get(node.mem_id, 0)
                 text = self._texts.get(node.mem_id) or node.text()
                 self.emit(text, links, kind if leaf == "p" else leaf)
+                if leaf == "h":
+                    citing_in = len(pending) if self._citing else 0
             elif tag == "tr" and node.css_first(_ROW_BLOCKS) is None:
                 self.flush(kind)
                 cells = (_normalize(cell.text()) for cell in node.iter())

@@ -226,6 +226,71 @@ INLINE_LABEL_PREFIX = re.compile(
     rf"^\s*(?:{_INLINE_LABELS})\s*{_LABEL_SEPARATOR}+\s*", re.IGNORECASE
 )
 
+# Headings of the article's own list of sources, per language: its links are the
+# documents the article rests on (reports, studies, statistics), part of the article
+# and not promos of other stories, wherever they point.
+CITATION_LABELS: dict[str, str] = {
+    "sources": "English (and French): the usual heading of a source list",
+    "source": "a source list of one or a few entries",
+    "references": "English (and French 'références'): a reference list",
+    "bibliography": "a list of works cited",
+    "citations": "a list of works cited",
+    "works cited": "a list of works cited",
+    "footnotes": "notes with the references of the text",
+    "notes and references": "the reference section of explainers",
+    "sources and references": "the same in long form",
+    "sources et références": "French: sources and references",
+    "références": "French: references",
+    "quellen": "German: sources",
+    "quelle": "German: a source list of one entry",
+    "quellenangaben": "German: source references",
+    "einzelnachweise": "German: individual references",
+    "literaturverzeichnis": "German: works cited (not 'Literatur', a culture section's name)",
+    "fuentes": "Spanish: sources",
+    "referencias": "Spanish: references",
+    "fontes": "Portuguese: sources",
+    "referências": "Portuguese: references",
+    "fonti": "Italian: sources",
+    "bronnen": "Dutch: sources",
+    "källor": "Swedish: sources",
+    "kilder": "Danish and Norwegian: sources",
+    "lähteet": "Finnish: sources",
+    "źródła": "Polish: sources",
+    "источники": "Russian: sources",
+    "kaynaklar": "Turkish: sources",
+}
+
+# Headings of a list of links to documents elsewhere: the article's sources when most
+# of its links leave the site, a block of the site's own stories otherwise.
+OUTSIDE_LINK_LABELS: dict[str, str] = {
+    "further information": "English: reports and services the article points to",
+    "more information": "English: idem",
+    "external links": "English: links to other sites",
+    "useful links": "English: services and documents elsewhere",
+    "links": "English and German: a bare link list",
+    "weblinks": "German: links to other sites",
+    "mehr informationen": "German: further information",
+    "weitere informationen": "German: further information",
+    "plus d'informations": "French: further information",
+    "liens externes": "French: external links",
+    "más información": "Spanish: further information",
+    "enlaces externos": "Spanish: external links",
+    "mais informações": "Portuguese: further information",
+    "link esterni": "Italian: external links",
+    "meer informatie": "Dutch: further information",
+}
+
+
+def _label_pattern(labels: dict[str, str]) -> re.Pattern[str]:
+    """A whole block label that is one of ``labels``, an end colon allowed ("Sources:")."""
+    alternation = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
+    return re.compile(rf"^\s*(?:{alternation})\s*:?\s*$", re.IGNORECASE)
+
+
+CITATION_LABEL = _label_pattern(CITATION_LABELS)
+OUTSIDE_LINK_LABEL = _label_pattern(OUTSIDE_LINK_LABELS)
+MIN_OUTSIDE_SHARE = 0.5  # more than this share of a block's links leave the site: its sources
+
 # Link texts that are navigation words, never a headline.
 NAV_LABEL = re.compile(
     r"^\s*(?:see|view|show|load|read|browse)? ?(?:all|more|more stories|more news|everything)"

@@ -22,6 +22,9 @@ class-token matching in ``teaser_tokens``, headline links and items in
 4. The same target twice is one teaser, at its first appearance, with the
    richer fields of all its appearances; the nodes of every appearance are
    returned for removal.
+5. A block labelled as the article's sources ("Sources", "Quellen"), or as
+   outside links ("Further information") with most links leaving the site, is
+   part of the article: its items are not teasers and stay in the tree.
 """
 
 from __future__ import annotations
@@ -297,8 +300,47 @@ def find_teasers(root: Node, page_url: str) -> TeaserScan:
         if region.footer and item.block is None and item.link.heading is None and not item.image:
             continue  # a plain link list in the page footer is service links, not stories
         kept.append(item)
+    sources = _source_lists(kept, page)
+    if sources:
+        kept = [item for item in kept if _block_key(item) not in sources]
     _mark_paid_blocks(kept, item_ids, page)
     return _assemble(kept, page_url)
+
+
+def _source_lists(kept: list[_Item], page: Page) -> set[int]:
+    """The blocks (by ``mem_id``) that are the article's list of sources, not teasers.
+
+    Their label is a citation heading ("Sources", "Quellen"), or a heading of outside
+    links ("Further information") with most of the block's links leaving the site.
+    """
+    blocks: dict[int, list[_Item]] = {}
+    for item in kept:
+        if item.block is not None and not item.inline:
+            blocks.setdefault(_block_key(item), []).append(item)
+    found: set[int] = set()
+    for key, items in blocks.items():
+        label = items[0].block or ""
+        if tt.CITATION_LABEL.match(label) or (
+            tt.OUTSIDE_LINK_LABEL.match(label) and _mostly_outside(items, page)
+        ):
+            found.add(key)
+    return found
+
+
+def _block_key(item: _Item) -> int:
+    return item.block_node.mem_id if item.block_node is not None else -1
+
+
+def _mostly_outside(items: list[_Item], page: Page) -> bool:
+    """Whether most of the items link to other hosts than the page's."""
+    own = _host(page.url)
+    outside = sum(1 for item in items if _host(item.link.url) != own)
+    return outside > tt.MIN_OUTSIDE_SHARE * len(items)
+
+
+def _host(url: str) -> str:
+    """The host of an absolute URL, without ``www.``, as ``url_key`` writes it."""
+    return url_key(url).split("/", 1)[0].lower()
 
 
 def _mark_paid_blocks(kept: list[_Item], items: set[int], page: Page) -> None:

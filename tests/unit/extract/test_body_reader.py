@@ -99,3 +99,18 @@ def test_a_paragraph_read_before_is_taken_as_read() -> None:
     reader = Reader({paragraph.mem_id: f"Read before: {PROSE}"})
     reader.read(container)
     assert [p.text for p in reader.out] == [f"Read before: {PROSE}"]
+
+
+def test_entries_of_a_source_list_stay_though_linked() -> None:
+    sources = (
+        '<ul><li><a href="https://a.example/report">Annual report on river quality</a></li>'
+        '<li><a href="https://b.example/data">Water agency statistics</a>, 2026</li></ul>'
+    )
+    after = '<div><h3>Elsewhere</h3><p><a href="/x">One linked headline here</a></p></div>'
+    assert read(f"<p>{PROSE}</p><div><h2>Sources:</h2>{sources}</div>{after}") == [
+        ("p", PROSE),
+        ("h", "Sources:"),
+        ("li", "Annual report on river quality"),
+        ("li", "Water agency statistics, 2026"),
+        ("h", "Elsewhere"),  # past the source list's holder, links weigh again
+    ]

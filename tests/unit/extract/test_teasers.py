@@ -436,3 +436,47 @@ def test_upper_case_scheme_and_protocol_relative_links_are_kept() -> None:
         '<li><a href="//other.example/b">Harbour road closes for repairs</a></li>'
     )
     assert [t.url for t in teasers(html)] == ["https://other.example/a", "https://other.example/b"]
+
+
+def outside(host: str, path: str, text: str) -> str:
+    return f'<li><a href="https://{host}/{path}">{text}</a></li>'
+
+
+SOURCES = outside("agency.example", "report-2026", "Annual report on river quality 2026") + outside(
+    "university.example", "study", "Study of nitrate levels in lowland rivers"
+)
+
+
+@pytest.mark.parametrize(
+    "label", ["Sources", "References:", "Quellen", "Fuentes", "Sources et références", "Источники"]
+)
+def test_a_source_list_is_no_teaser_block(label: str) -> None:
+    related = block(
+        li("river-cleanup-volunteers", "Volunteers clear two tonnes of river litter")
+        + li("otters-return", "Otters return to the upper valley after forty years")
+    )
+    got = titles(BODY.format(inline="") + block(SOURCES, f"<h2>{label}</h2>", "list") + related)
+    assert got == [
+        "Volunteers clear two tonnes of river litter",
+        "Otters return to the upper valley after forty years",
+    ]
+
+
+def test_a_further_information_list_is_sources_only_when_its_links_leave_the_site() -> None:
+    heading = "<h2>Further information</h2>"
+    own = li("river-rules", "New rules for river water quality") + li(
+        "farm-limits", "Farm fertiliser limits to tighten next year"
+    )
+    assert titles(block(SOURCES, heading, "list")) == []
+    assert titles(block(own, heading, "list")) == [
+        "New rules for river water quality",
+        "Farm fertiliser limits to tighten next year",
+    ]
+
+
+@pytest.mark.parametrize("label", ["Further reading", "More on this story", "Related", "Literatur"])
+def test_a_related_block_of_other_sites_stories_stays_teasers(label: str) -> None:
+    assert titles(block(SOURCES, f"<h2>{label}</h2>", "list")) == [
+        "Annual report on river quality 2026",
+        "Study of nitrate levels in lowland rivers",
+    ]
