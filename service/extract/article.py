@@ -10,7 +10,9 @@ elements classed exactly like the winner (a body cut up by pictures or ads)
 promote it to their common ancestor; siblings scoring close to it join it,
 except other headlined ``<article>``s. ``body_reader`` then reads the blocks.
 A winner whose blocks alternate with linked headlines is a story list and
-gives no body. The tables are in ``body_tables.py``.
+gives no body. A lead paragraph set before the container (a standfirst in
+the story's header) is read first (``lead.py``). The tables are in
+``body_tables.py``.
 
 The caller removes teasers and page chrome first, so that their text cannot
 vote.
@@ -26,6 +28,7 @@ from selectolax.lexbor import LexborNode
 
 from service.extract import body_tables as t
 from service.extract.body_reader import Reader, chars, link_density
+from service.extract.lead import find_lead
 from service.extract.model import Paragraph
 from service.extract.text import literal_alternation
 
@@ -361,8 +364,10 @@ def _is_listing(headlines: int, blocks: int) -> bool:
     )
 
 
-def find_body(root: LexborNode) -> Body | None:
-    """The body's blocks below ``root`` in reading order, or ``None`` without a prose container."""
+def find_body(root: LexborNode, description: str | None = None) -> Body | None:
+    """The body's blocks below ``root`` in reading order, or ``None`` without a
+    prose container; a lead paragraph before the container comes first unless
+    it repeats the page's ``description`` (``lead.py``)."""
     scores = _vote(root)
     best = scores.best()
     if best is None or best.score < t.TEXT_HOLDERS_BELOW:
@@ -379,4 +384,8 @@ def find_body(root: LexborNode) -> Body | None:
         reader.read(member)
     if not reader.out or _is_listing(headlines, len(reader.out)):
         return None
-    return Body(tuple(reader.out), score)
+    # A member the reader skips whole (a story's <header> joined as a sibling)
+    # is no container: the lead is searched before the first one read.
+    first = next((m for m in members if m.tag not in t.SKIPPED_TAGS), members[0])
+    lead = find_lead(first, reader.out, description)
+    return Body((*lead, *reader.out), score)

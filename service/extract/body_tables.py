@@ -290,3 +290,57 @@ STOP_BLOCK = CaselessPattern.compile(
     r"|tell us what you think|what do you think|comentários|commentaires|kommentare)\s*[:.…?!]*$"
 )
 MAX_STOP_CHARS = 60  # a stop heading is short
+
+# The lead paragraph (standfirst, dek): a prose block between the article's
+# <h1> and the body's container, read first (``lead.py``).
+LEAD_SCOPE_TAGS = frozenset(
+    {"article", "main"}
+)  # the nearest of these around the body bounds it ...
+LEAD_NEAR_LEVELS = 2  # ... else the body's ancestor this many levels up
+# Elements whose text is never the lead, not searched inside.
+LEAD_PRUNED_TAGS: Mapping[str, str] = {
+    "figure": "pictures with their captions and credits",
+    "figcaption": "captions",
+    "picture": "pictures",
+    "aside": "boxes beside the story",
+    "nav": "navigation, breadcrumbs",
+    "footer": "tags, share bars",
+    "form": "sign-up and search forms",
+    "table": "data and layout tables: never a standfirst",
+    "ul": "lists: tags, share buttons, key points",
+    "ol": "idem",
+    "dl": "fact lists",
+    "blockquote": "pull quotes",
+    "article": "another story",
+    "a": "a linked block is a teaser or a button",
+    "time": "dates",
+    "address": "author contacts",
+    "h2": "headings: a subheading, a section label",
+    "h3": "idem",
+    "h4": "idem",
+    "h5": "idem",
+    "h6": "idem",
+}
+# Class/id substrings (besides SKIP_IN_BODY and NEGATIVE_NAMES) of what sits
+# between a headline and the body and is not the lead.
+LEAD_EXCLUDED_NAMES: Sequence[tuple[str, str]] = (
+    ("kicker", "the label above the headline"),
+    ("eyebrow", "idem"),
+    ("overline", "idem"),
+    ("label", "section and format labels"),
+    ("categor", "section names"),
+    ("date", "date lines"),
+    ("time", "date and reading-time lines"),
+    ("info", "byline, date and reading-time boxes"),
+    ("media", "picture and video wrappers and their captions"),
+    ("image", "picture wrappers and their captions"),
+    ("photo", "idem"),
+    ("video", "video players and their descriptions"),
+    ("disclaimer", "affiliate and legal notes"),
+    ("disclosure", "idem"),
+    ("notice", "notes about the story (corrections, updates)"),
+)
+MIN_LEAD_CHARS = 60  # a lead is a sentence or two, longer than a label or a date line ...
+MIN_LEAD_WORDS = 8  # ... with this many words (text with spaces between words)
+MIN_LEAD_LETTER_SHARE = 0.75  # ... and mostly letters (a date line is half digits and signs)
+MAX_LEAD_BLOCKS = 2  # a standfirst is one block, rarely two

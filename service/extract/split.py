@@ -155,7 +155,9 @@ def split(
     if tree.body is not None:
         clean.remove_chrome(tree.body)
         page_body = tree.body
-        found = _guarded("body", warnings, lambda: article.find_body(page_body), None)
+        found = _guarded(
+            "body", warnings, lambda: article.find_body(page_body, meta.description), None
+        )
     paragraphs: tuple[Paragraph, ...] = ()
     if found is not None and _is_article(found, meta, scan.text_chars):
         paragraphs = _without_headline(found.paragraphs, meta.title)

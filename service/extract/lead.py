@@ -1,0 +1,181 @@
+"""The lead paragraph: a standfirst set between the headline and the body's container.
+
+News layouts often put the lead (standfirst, dek, summary: a sentence or two
+in larger type) in the article's header, beside the headline and the byline,
+outside the element that holds the body paragraphs. ``article.find_body``
+reads it first: a prose block found after the article's ``<h1>`` and before
+the body's container, within the nearest ``<article>`` or ``<main>`` around
+the container (else its near ancestors). Pictures, captions, lists, headings,
+linked blocks and elements named like bylines, dates, kickers, credits or
+share bars are not searched; the block must read as prose (long enough, with
+words, mostly letters) and pass the reader's boilerplate and link-density
+filters.
+
+A lead that repeats the page's description (``<meta name=description>``,
+og:description) is left out although a reader sees it: the article record
+carries it already as its ``description``, and the body stays the story's
+own text (the benchmark's reference bodies leave such a standfirst out on
+six pages of the seven that show one). Tables in ``body_tables.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from selectolax.lexbor import LexborNode
+
+from service.extract import body_tables as t
+from service.extract.body_reader import Reader
+from service.extract.model import Paragraph
+from service.extract.text import is_truncated, literal_alternation, normalize_text
+
+_EXCLUDED = re.compile(
+    literal_alternation(
+        name for name, _ in (*t.SKIP_IN_BODY, *t.NEGATIVE_NAMES, *t.LEAD_EXCLUDED_NAMES)
+    )
+)
+_BLOCK_BREAKS = frozenset({"br", "-text", "-comment"})  # children that leave a block a leaf
+
+
+def _scope(first: LexborNode) -> LexborNode | None:
+    """The element bounding the search: the nearest ``<article>`` or ``<main>``
+    holding ``first``, else its ancestor ``LEAD_NEAR_LEVELS`` up."""
+    near: LexborNode | None = None
+    node = first.parent
+    level = 1
+    while node is not None and node.tag not in ("body", "html"):
+        if node.tag in t.LEAD_SCOPE_TAGS:
+            return node
+        if level == t.LEAD_NEAR_LEVELS:
+            near = node
+        node = node.parent
+        level += 1
+    return near
+
+
+def _skipped_holder(headline: LexborNode, container: LexborNode) -> LexborNode | None:
+    """The ``<header>`` holding ``headline`` inside ``container``, if any."""
+    node = headline.parent
+    while node is not None and node.mem_id != container.mem_id:
+        if node.tag == "header":
+            return node
+        node = node.parent
+    return None
+
+
+def _is_excluded(node: LexborNode) -> bool:
+    if node.tag in t.LEAD_PRUNED_TAGS:
+        return True
+    attrs = node.attributes
+    if not attrs:
+        return False
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+    return _EXCLUDED.search(names) is not None
+
+
+def _is_leaf(node: LexborNode) -> bool:
+    """Whether ``node`` holds text and inline elements only (a ``<p>``, or a
+    ``<div>`` of bare text)."""
+    if node.tag == "p":
+        return True
+    for child in node.iter(include_text=True):
+        tag = child.tag or ""
+        if tag not in _BLOCK_BREAKS and tag not in t.INLINE_TAGS:
+            return False
+    return True
+
+
+def _blocks(scope: LexborNode, first: LexborNode | None) -> list[LexborNode]:
+    """The leaf blocks after ``scope``'s first ``<h1>`` and before ``first`` (or
+    the end of ``scope``), in document order, outside excluded elements; none
+    when no ``<h1>`` comes first."""
+    holders: set[int] = set()  # the ancestors of ``first`` below ``scope``: searched, never taken
+    up = first.parent if first is not None else None
+    while up is not None and up.mem_id != scope.mem_id:
+        holders.add(up.mem_id)
+        up = up.parent
+    found: list[LexborNode] = []
+    headline = False
+    stack: list[LexborNode] = []
+    node = scope.first_child
+    while node is not None or stack:
+        if node is None:
+            node = stack.pop().next
+            continue
+        if first is not None and node.mem_id == first.mem_id:
+            break
+        if node.is_element_node:
+            if node.mem_id in holders or (not headline and node.tag != "h1"):
+                stack.append(node)
+                node = node.first_child
+                continue
+            if node.tag == "h1":
+                headline = True
+            elif not _is_excluded(node):
+                if _is_leaf(node):
+                    found.append(node)
+                else:
+                    stack.append(node)
+                    node = node.first_child
+                    continue
+        node = node.next
+    return found
+
+
+def _is_prose(text: str) -> bool:
+    """Whether ``text`` reads as a sentence or two rather than a label or a line."""
+    if len(text) < t.MIN_LEAD_CHARS:
+        return False
+    if text.count(" ") + 1 < t.MIN_LEAD_WORDS and text.isascii():
+        return False
+    letters = sum(c.isalpha() for c in text)
+    return letters >= (len(text) - text.count(" ")) * t.MIN_LEAD_LETTER_SHARE
+
+
+def _repeats(text: str, description: str | None) -> bool:
+    """Whether ``text`` is the page's ``description`` (whole, or cut short by an ellipsis)."""
+    if not description:
+        return False
+    said = normalize_text(description).casefold()
+    text = text.casefold()
+    if text == said:
+        return True
+    if is_truncated(said):
+        stem = said.rstrip(" .…[]\"'”’)»")  # noqa: RUF001 (quotes are meant)
+        return len(stem) >= t.MIN_LEAD_CHARS and text.startswith(stem)
+    return False
+
+
+def find_lead(
+    first: LexborNode, body: Sequence[Paragraph], description: str | None = None
+) -> list[Paragraph]:
+    """The lead paragraphs before ``first`` (the body's first container), in
+    page order; none that ``body`` holds already, nor the page's ``description``."""
+    headline = first.css_first("h1")
+    if headline is not None:
+        # The container holds the headline: the lead can only be in the
+        # headline's <header>, which the reader skips.
+        holder = _skipped_holder(headline, first)
+        blocks = _blocks(holder, None) if holder is not None else []
+    else:
+        scope = _scope(first)
+        if scope is None or scope.css_first("h1") is None:
+            return []
+        blocks = _blocks(scope, first)
+    known = [p.text for p in body[: t.MAX_LEAD_BLOCKS + 1]]
+    lead: list[Paragraph] = []
+    for node in blocks:
+        reader = Reader()
+        reader.read(node)
+        for paragraph in reader.out:
+            text = paragraph.text
+            if (
+                _is_prose(text)
+                and not _repeats(text, description)
+                and not any(text in other for other in known)
+            ):
+                lead.append(Paragraph("p", text))
+        if len(lead) >= t.MAX_LEAD_BLOCKS:
+            break
+    return lead[: t.MAX_LEAD_BLOCKS]

@@ -1,0 +1,99 @@
+"""Unit tests of lead: which block before the body's container is the article's lead."""
+
+from __future__ import annotations
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from service.extract.lead import find_lead
+from service.extract.model import Paragraph
+
+LEAD = "Sea walls built after the 1983 floods will be tested this weekend, and engineers worry."
+BODY = "The coastguard expects the spring tide to rise almost a metre above the usual mark."
+
+
+def lead(html: str, description: str | None = None) -> list[str]:
+    """The lead found before ``div#body`` in ``html``."""
+    tree = LexborHTMLParser(f"<html><body>{html}</body></html>")
+    first = tree.css_first("#body")
+    assert first is not None
+    return [p.text for p in find_lead(first, [Paragraph("p", BODY)], description)]
+
+
+def article(before: str) -> str:
+    return f"<article><h1>Headline</h1>{before}<div id=body><p>{BODY}</p></div></article>"
+
+
+def test_a_standfirst_after_the_headline_is_the_lead() -> None:
+    assert lead(article(f"<div class=dek>{LEAD}</div>")) == [LEAD]
+
+
+def test_a_standfirst_in_the_story_header_is_the_lead() -> None:
+    html = (
+        f"<main><div class=head><h1>Headline</h1><p>{LEAD}</p></div>"
+        f"<div><div id=body><p>{BODY}</p></div></div></main>"
+    )
+    assert lead(html) == [LEAD]
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        f"<p class=byline>{LEAD}</p>",
+        f"<div class=article-meta><p>{LEAD}</p></div>",
+        f"<figure><img src=a.jpg><p>{LEAD}</p></figure>",
+        f"<p class=photo-caption>{LEAD}</p>",
+        f"<div class=media><p>{LEAD}</p></div>",
+        f"<p class=kicker>{LEAD}</p>",
+        f"<aside><p>{LEAD}</p></aside>",
+        f"<ul><li>{LEAD}</li></ul>",
+        f"<h2>{LEAD}</h2>",
+        f'<p><a href="/other-story">{LEAD}</a></p>',
+        "<p>Updated 14 March 2025 | 09:30 GMT | 4 min read | 1,204 shares today</p>",
+        "<p>Flood warning</p>",
+    ],
+)
+def test_bylines_captions_labels_and_links_are_not_the_lead(before: str) -> None:
+    assert lead(article(before)) == []
+
+
+def test_a_block_before_the_headline_is_not_the_lead() -> None:
+    html = f"<article><p>{LEAD}</p><h1>Headline</h1><div id=body><p>{BODY}</p></div></article>"
+    assert lead(html) == []
+
+
+def test_without_a_headline_there_is_no_lead() -> None:
+    assert lead(f"<article><p>{LEAD}</p><div id=body><p>{BODY}</p></div></article>") == []
+
+
+def test_a_block_outside_the_article_is_not_the_lead() -> None:
+    html = f"<h1>Headline</h1><div><p>{LEAD}</p></div>" + article("")
+    assert lead(html) == []
+
+
+def test_the_description_is_not_repeated_as_the_lead() -> None:
+    assert lead(article(f"<p>{LEAD}</p>"), description=LEAD) == []
+    cut = LEAD[:70] + "…"
+    assert lead(article(f"<p>{LEAD}</p>"), description=cut) == []
+    assert lead(article(f"<p>{LEAD}</p>"), description="Another summary.") == [LEAD]
+
+
+def test_a_lead_the_body_holds_is_not_repeated() -> None:
+    assert lead(article(f"<p>{BODY}</p>")) == []
+
+
+def test_at_most_two_blocks_in_page_order() -> None:
+    second = "A second sentence of the standfirst, set apart from the first in its own block."
+    third = "A third block of prose before the body, which is more than a standfirst holds."
+    assert lead(article(f"<p>{LEAD}</p><p>{second}</p><p>{third}</p>")) == [LEAD, second]
+
+
+def test_a_container_holding_the_headline_has_its_lead_in_the_skipped_header() -> None:
+    html = (
+        f"<article id=body><header><h1>Headline</h1><p>{LEAD}</p>"
+        f"<p class=byline>By Tomas Lindqvist, coastal affairs correspondent, north harbour</p>"
+        f"</header><p>{BODY}</p></article>"
+    )
+    assert lead(html) == [LEAD]
+    html = f"<article id=body><h1>Headline</h1><p>{LEAD}</p><p>{BODY}</p></article>"
+    assert lead(html) == []  # read with the body already: nothing is left out
