@@ -2,15 +2,17 @@
 
 A *headline link* has headline-like text (enough words, or sits in a heading),
 is not a navigation word, is not inside a running sentence and does not point
-to the page itself. Its *item* is the highest ancestor that holds no other
-headline target, no heading of its own and little text beside the headline.
+to the page itself. A shorter bare link is a *short headline* when its target
+reads as a story (``is_story_url``); ``teasers`` then asks its item for a story.
+Its *item* is the highest ancestor that holds no other headline target, no
+heading of its own and little text beside the headline.
 A ``Region`` says what surrounds an item (menu, footer, excluded or paid parts).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from selectolax.lexbor import LexborNode as Node
 
@@ -35,6 +37,9 @@ class Link:
     title: str
     heading: str | None
     headline: Node
+    short: bool = False
+    """A headline too short on its own (``MIN_SHORT_HEADLINE_WORDS`` words and up): found by
+    its story URL, a teaser only when its item shows a story (``teasers``)."""
 
 
 @dataclass(slots=True)
@@ -172,8 +177,9 @@ def url_key(url: str) -> str:
     return rest.rstrip("/")
 
 
-def in_running_text(link: Node, page: Page) -> bool:
-    """Whether the link sits inside a sentence: its text block has other inline text."""
+def in_running_text(link: Node, page: Page, chars: int = tt.RUNNING_TEXT_CHARS) -> bool:
+    """Whether the link sits inside a sentence: its text block has ``chars`` of other
+    inline text."""
     node = link
     block = link.parent
     while block is not None and block.tag in tt.INLINE_TAGS:
@@ -195,10 +201,10 @@ def in_running_text(link: Node, page: Page) -> bool:
         ):
             other.append(child.text())
     text = " ".join(other)
-    if len(text) < tt.RUNNING_TEXT_CHARS:
+    if len(text) < chars:
         return False
     text = tt.INLINE_LABEL.sub("", tf.clean_text(text), count=1)
-    return len(text) >= tt.RUNNING_TEXT_CHARS
+    return len(text) >= chars
 
 
 # Headings and links in one pass of the selector engine: a pass walks the whole
@@ -222,28 +228,84 @@ def headline_links(root: Node, page: Page) -> list[Link]:
         words = len(raw.split(None, tt.MIN_HEADLINE_WORDS - 1))
         if words < tt.MIN_HEADLINE_WORDS and not raw.isascii():
             words = tf.word_count(raw)  # CJK text counts by characters
-        if words < tt.MIN_HEADING_WORDS:
+        if words < tt.MIN_SHORT_HEADLINE_WORDS:
             continue  # most links: a navigation label, read no further
+        href: str | None = None
+        if words < tt.MIN_HEADING_WORDS:
+            href = node.attrs.get("href") or ""
+            if not is_story_url(href, raw):
+                continue  # a short label linking to a section or service page
         inside = tf.link_inside(node)
         heading = tf.heading_level(node, inside)
-        if words < tt.MIN_HEADLINE_WORDS and heading is None:
+        if heading is not None and words < tt.MIN_HEADING_WORDS:
             continue
+        short = heading is None and words < tt.MIN_HEADLINE_WORDS
+        if short and href is None:
+            href = node.attrs.get("href") or ""
+            if not is_story_url(href, raw):
+                continue
         if heading == "h1" and single_h1:
             continue  # the article's own headline, whatever URL it links to
-        url = page.target(node.attrs.get("href") or "")
+        if href is None:
+            href = node.attrs.get("href") or ""
+        url = page.target(href)
         if url is None or url_key(url) == page_key:
             continue
-        if in_running_text(node, page):
+        if in_running_text(node, page) or (short and _has_text_beside(node, raw, page)):
             continue  # asked before the title, which costs more to read
         headline = tf.headline_node(node, inside)
         title = tf.headline_text(headline, inside, page.tokens, raw)
         words = tf.word_count(title)
         if words < (tt.MIN_HEADING_WORDS if heading else tt.MIN_HEADLINE_WORDS):
-            continue
+            if heading is not None or words < tt.MIN_SHORT_HEADLINE_WORDS:
+                continue
+            if not short and not (
+                is_story_url(href, raw) and not _has_text_beside(node, raw, page)
+            ):
+                continue  # a rank or kicker left a short headline without a story URL
+            short = True
         if tt.NAV_LABEL.match(title) or tt.CALL_TO_ACTION.search(title) or _is_price(title):
             continue
-        links.append(Link(node, url, title, heading, headline))
+        links.append(Link(node, url, title, heading, headline, short))
     return links
+
+
+def _has_text_beside(link: Node, raw: str, page: Page) -> bool:
+    """Whether a short headline has more than a rank or a count beside it in its line,
+    in the link's text block or in an inline element around it: then it is a few words
+    of a sentence ("<li><a>Retiring early</a> takes discipline.</li>"), not a headline."""
+    if in_running_text(link, page, tt.SHORT_BESIDE_CHARS):
+        return True
+    node = link
+    while node.parent is not None and node.parent.tag in tt.INLINE_TAGS:
+        node = node.parent
+    if node.mem_id == link.mem_id:
+        return False
+    return tf.text_length(node) - len(" ".join(raw.split())) >= tt.SHORT_BESIDE_CHARS
+
+
+def is_story_url(href: str, text: str) -> bool:
+    """Whether a link's target reads as one story's page rather than a section, tag, author
+    or service page: a long path with a story's slug, numeric id or date, no segment of a
+    listing or person page, and a word of the link's ``text`` among its words."""
+    path = href.split("?", 1)[0].split("#", 1)[0]
+    if "//" in path:  # absolute or protocol-relative: the path after the host
+        rest = path.split("//", 1)[1]
+        path = rest[rest.find("/") :] if "/" in rest else ""
+    if len(path) < tt.MIN_STORY_PATH_CHARS:
+        return False  # the cheap test that drops most section links
+    path = (unquote(path) if "%" in path else path).lower()
+    segments = path.split("/")
+    slug = max(segment.count("-") + segment.count("_") for segment in segments) + 1
+    if slug < tt.STORY_SLUG_WORDS and tt.STORY_ID_OR_DATE.search(path) is None:
+        return False
+    if any(segment in tt.NON_STORY_SEGMENTS for segment in segments):
+        return False
+    words = set(tt.WORD.findall(path))
+    return any(
+        len(word) >= tt.MIN_ECHO_CHARS and not word.isdigit() and word in words
+        for word in tt.WORD.findall(text.lower())
+    )
 
 
 def _note_heading_holders(headings: list[Node], holders: set[int]) -> None:
@@ -325,6 +387,12 @@ def items_of(links: list[Link], page: Page) -> dict[int, tuple[Node, Link]]:
     for link in links:
         node = item_node(link, targets, page)
         found = items.get(node.mem_id)
-        if found is None or (link.heading and not found[1].heading):
+        if found is None or better(link, found[1]):
             items[node.mem_id] = (node, link)
     return items
+
+
+def better(link: Link, other: Link) -> bool:
+    """Whether ``link`` names a story better than ``other`` does: a headline of full length,
+    then one in a heading."""
+    return (not link.short, link.heading is not None) > (not other.short, other.heading is not None)

@@ -322,6 +322,9 @@ KICKER_PREFIX = re.compile(
 # Rank numbers in front of most-read headlines ("01.", "3)"); a bare number may
 # start a headline ("10 things to know"), so it must sit in its own element.
 RANK_PREFIX = re.compile(r"^\s*\d{1,2}\s*[.)]\s+(?=\S)")
+# The same at the start of an item's text, the number perhaps in its own element ("1 Storm
+# hits coast"); asked only of items whose headline does not start with a number itself.
+RANK_START = re.compile(r"^\s*#?\d{1,2}\s*[.)]?\s+(?=\S)")
 
 # Author lines inside an item.
 BYLINE = re.compile(r"^\s*(?:by|par|von|por|di|door|av|przez|автор)\s+\S", re.IGNORECASE)
@@ -385,6 +388,74 @@ LEGAL_LABEL = re.compile(
     re.IGNORECASE,
 )
 
+# Path segments of pages that list stories or describe people, never a story itself:
+# a short link to one of them is a tag, topic, author or service link.
+NON_STORY_SEGMENTS: dict[str, str] = {
+    "tag": "tag page",
+    "tags": "tag page",
+    "topic": "topic page",
+    "topics": "topic page",
+    "thema": "topic page (German)",
+    "themen": "topic page (German)",
+    "theme": "topic page (French)",
+    "onderwerp": "topic page (Dutch)",
+    "schlagwort": "tag page (German)",
+    "stichwort": "tag page (German)",
+    "category": "category page",
+    "categories": "category page",
+    "kategorie": "category page (German)",
+    "categorie": "category page (French, Dutch, Italian)",
+    "categoria": "category page (Spanish, Portuguese, Italian)",
+    "section": "section page",
+    "sections": "section page",
+    "ressort": "section page (German)",
+    "rubrik": "section page (German)",
+    "rubrique": "section page (French)",
+    "author": "author page",
+    "authors": "author page",
+    "autor": "author page (German, Spanish, Portuguese, Polish)",
+    "autoren": "author page (German)",
+    "auteur": "author page (French, Dutch)",
+    "auteurs": "author page (French, Dutch)",
+    "autore": "author page (Italian)",
+    "writer": "author page",
+    "writers": "author page",
+    "columnist": "author page",
+    "columnists": "author page",
+    "contributor": "author page",
+    "contributors": "author page",
+    "profile": "a person's profile",
+    "profiles": "a person's profile",
+    "people": "a person's page",
+    "person": "a person's page",
+    "user": "a user's page",
+    "users": "a user's page",
+    "status": "a post on a social network, linked by its date",
+    "search": "search results (and blog label pages)",
+    "suche": "search results (German)",
+    "archive": "archive listing",
+    "archives": "archive listing",
+    "page": "a page of a listing",
+    "journalist": "author page",
+    "journalists": "author page",
+    "feed": "a feed of a page or its comments",
+    "comments": "the comments of a story",
+    "service": "service pages (contact, subscriptions)",
+    "help": "help pages",
+}
+# What a story's URL shows beside its slug: a numeric id, or a date in the path.
+STORY_ID_OR_DATE = re.compile(r"\d{5}|/(?:19|20)\d\d/[01]?\d(?:/|$)|(?:19|20)\d\d-[01]\d-[0-3]\d")
+# Words of a link text and of a URL path, to see whether the one echoes the other.
+WORD = re.compile(r"[^\W_]+")
+
+MIN_SHORT_HEADLINE_WORDS = 2  # a bare link this short may be a headline, with story URL and item
+STORY_SLUG_WORDS = (
+    4  # a path segment of this many words is a story's slug; section slugs are shorter
+)
+MIN_STORY_PATH_CHARS = 12  # a shorter path is a section or service page ("/sport", "/news/world")
+SHORT_BESIDE_CHARS = 12  # more text beside a short headline makes it words of a sentence
+MAX_SHORT_ITEM_TARGETS = 1  # other link targets a short headline's item may hold (a kicker)
+MIN_ECHO_CHARS = 4  # a link word this long found among the URL's words ties the two together
 MIN_INLINE_WORDS = 5  # a bare link paragraph in a body this short names a thing, not a story
 MIN_HEADLINE_WORDS = 4  # fewer words in a bare link is a nav label ("World news", "Sport")
 MIN_HEADING_WORDS = 3  # a link in a heading is a headline even when short ("Trump warns Iran")

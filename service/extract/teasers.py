@@ -9,7 +9,9 @@ class-token matching in ``teaser_tokens``, headline links and items in
 
 1. Headline links are grouped into items (``teaser_items``); a short heading
    link that names the block of stories after it ("More news") is the block's
-   label, not an item.
+   label, not an item. A short headline (a bare link of two or three words to a
+   story URL) counts only when its item shows a story; the others are dropped
+   before the items are settled.
 2. An item is a teaser when it shows structure (a heading, an image, a
    snippet, card-like class tokens, similar siblings, an inline-promo label)
    and sits outside excluded regions (share bars, tag lists, comments, shops);
@@ -39,7 +41,15 @@ from service.extract import teaser_tables as tt
 from service.extract import teaser_tokens as tk
 from service.extract.dates import parse_date
 from service.extract.model import Teaser
-from service.extract.teaser_items import Link, Page, Region, headline_links, items_of, url_key
+from service.extract.teaser_items import (
+    Link,
+    Page,
+    Region,
+    better,
+    headline_links,
+    items_of,
+    url_key,
+)
 from service.extract.text import is_truncated
 from service.extract.urls import normalize_url
 
@@ -163,17 +173,22 @@ def _inline_promo(item: _Item) -> bool:
     paragraphs as a bare headline link, a card (heading or image) or with a snippet.
     """
     text = tf.clean_text(item.node.text())
-    if (
-        tt.INLINE_LABEL.match(text)
-        and not tt.INLINE_LABEL.match(item.link.title)  # "Related party deals..." is a headline
-        and not tt.NAV_LABEL.match(text)
-    ):
+    if _has_promo_label(item, text):
         return True
     if not _in_body(item):
         return False
     card = item.link.heading is not None or item.image is not None or item.snippet is not None
     bare = text == item.link.title and tf.word_count(text) >= tt.MIN_INLINE_WORDS
     return card or bare
+
+
+def _has_promo_label(item: _Item, text: str) -> bool:
+    """Whether the item's ``text`` starts with a promo label ("Read more: ...")."""
+    return (
+        tt.INLINE_LABEL.match(text) is not None
+        and not tt.INLINE_LABEL.match(item.link.title)  # "Related party deals..." is a headline
+        and not tt.NAV_LABEL.match(text)
+    )
 
 
 def _is_teaser(item: _Item, region: Region, siblings: int, page: Page) -> bool:
@@ -183,6 +198,8 @@ def _is_teaser(item: _Item, region: Region, siblings: int, page: Page) -> bool:
     title = item.link.title
     if tf.word_count(title) <= tt.MAX_LEGAL_WORDS and tt.LEGAL_LABEL.search(title):
         return False
+    if item.link.short:
+        return not (region.menu or region.footer) and _shows_story(item, siblings, page)
     story_card = item.link.heading is not None or item.image is not None
     if region.menu:
         return story_card and tf.word_count(title) >= tt.MIN_HEADLINE_WORDS
@@ -190,6 +207,70 @@ def _is_teaser(item: _Item, region: Region, siblings: int, page: Page) -> bool:
         return story_card or siblings >= 2
     card = item.node.tag in ("li", "article") or bool(page.tokens.kinds(item.node) & tk.CARD)
     return story_card or item.snippet is not None or card or siblings >= 2 or item.inline
+
+
+def _shows_story(item: _Item, siblings: int, page: Page) -> bool:
+    """Whether the item around a short headline shows a story.
+
+    The item holds few other links (a card, not a menu, footer or share bar), and an
+    image linking to the same story, a snippet, a date, a rank in a list (an
+    ordered list's entry, a number before the headline) or a promo label.
+    """
+    linked_image = False
+    others: set[str] = set()
+    for element in item.node.css("a[href]"):
+        target = page.target(element.attrs.get("href") or "")
+        if target != item.link.url:
+            others.add(target or "")
+            if len(others) > tt.MAX_SHORT_ITEM_TARGETS:
+                return False
+        elif not linked_image:
+            linked_image = element.css_first("img, picture") is not None
+    if linked_image or item.snippet is not None or item.date is not None:
+        return True
+    node = item.node
+    text = tf.clean_text(node.text())
+    if _has_promo_label(item, text):
+        return True
+    if siblings < 2:
+        return False
+    if node.tag == "li" and node.parent is not None and node.parent.tag == "ol":
+        return True
+    return not item.link.title[:1].isdigit() and tt.RANK_START.match(text) is not None
+
+
+def _sibling_counts(found: dict[int, tuple[Node, Link]]) -> dict[tuple[int, str], int]:
+    """Items per (parent, tag): items with look-alike siblings come in lists."""
+    counts: dict[tuple[int, str], int] = {}
+    for node, _link in found.values():
+        key = _sibling_key(node)
+        counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def _sibling_key(node: Node) -> tuple[int, str]:
+    return (node.parent.mem_id if node.parent is not None else -1, node.tag or "")
+
+
+def _story_items(links: list[Link], page: Page) -> dict[int, tuple[Node, Link]]:
+    """The items of the links, without short headlines whose item shows no story.
+
+    Those are found again without the dropped links: a short topic link in a card
+    would otherwise split the card's headline from its image and snippet.
+    """
+    found = items_of(links, page)
+    if not any(link.short for link in links):
+        return found
+    siblings = _sibling_counts(found)
+    dropped = {
+        link.node.mem_id
+        for node, link in found.values()
+        if link.short
+        and not _shows_story(_read(node, link, page), siblings[_sibling_key(node)], page)
+    }
+    if not dropped:
+        return found
+    return items_of([link for link in links if link.node.mem_id not in dropped], page)
 
 
 _Block = tuple[Node | None, str | None, Node | None]
@@ -271,14 +352,11 @@ def find_teasers(root: Node, page_url: str) -> TeaserScan:
     navigation links are never teasers.
     """
     page = Page(page_url)
-    found = items_of(headline_links(root, page), page)
+    found = _story_items(headline_links(root, page), page)
     holders = _holders(found)
     titles = {key for key, (node, link) in found.items() if _is_block_title(node, link, holders)}
     item_ids = set(found) - titles
-    siblings: dict[tuple[int, str], int] = {}
-    for node, _link in found.values():
-        key = (node.parent.mem_id if node.parent is not None else -1, node.tag or "")
-        siblings[key] = siblings.get(key, 0) + 1
+    siblings = _sibling_counts(found)
     kept: list[_Item] = []
     blocks: dict[int, _Block] = {}
     for node, link in found.values():
@@ -290,8 +368,7 @@ def find_teasers(root: Node, page_url: str) -> TeaserScan:
         item = _read(node, link, page)
         item.sponsored = item.sponsored or region.sponsored
         item.inline = _inline_promo(item)
-        key = (node.parent.mem_id if node.parent is not None else -1, node.tag or "")
-        if not _is_teaser(item, region, siblings[key], page):
+        if not _is_teaser(item, region, siblings[_sibling_key(node)], page):
             continue
         if item.inline:
             item.block_node, item.block = node.parent, INLINE_BLOCK
@@ -377,7 +454,7 @@ def _assemble(kept: list[_Item], page_url: str) -> TeaserScan:
         if seen is None:
             first[url] = item
             continue
-        if item.link.heading and not seen.link.heading:
+        if better(item.link, seen.link):
             seen.link = item.link
         seen.snippet = seen.snippet or item.snippet
         seen.image = seen.image or item.image

@@ -480,3 +480,121 @@ def test_a_related_block_of_other_sites_stories_stays_teasers(label: str) -> Non
         "Annual report on river quality 2026",
         "Study of nitrate levels in lowland rivers",
     ]
+
+
+# --- short headlines ------------------------------------------------------------------------
+
+STORY = "/news/2026/02/04/storm-hits-the-north-coast-overnight"
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        # a card: image, short headline link, snippet
+        f'<div class="card"><a href="{STORY}"><img src="/i/s.jpg"></a>'
+        f'<a href="{STORY}">Storm hits coast</a>'
+        "<p>Rivers burst their banks as the storm moved inland overnight.</p></div>",
+        # a latest list: time and short headline
+        f'<ul><li><time datetime="2026-02-04T10:15:00Z">10:15</time> <a href="{STORY}">Storm hits '
+        'coast</a></li><li><time datetime="2026-02-04T09:00:00Z">09:00</time> '
+        '<a href="/news/ferry-strike-ends-after-pay-offer-1234567">Ferry strike ends</a></li></ul>',
+        # a most-read list: rank number in the link text
+        f'<ul><li><a href="{STORY}">1. Storm hits coast</a></li>'
+        '<li><a href="/news/ferry-strike-ends-after-pay-offer-1234567">2. Ferry strike ends</a>'
+        "</li></ul>",
+        # a most-read list: an ordered list, the rank drawn by the style sheet
+        f'<ol><li><a href="{STORY}">Storm hits coast</a></li>'
+        '<li><a href="/news/ferry-strike-ends-after-pay-offer-1234567">Ferry strike ends</a>'
+        "</li></ol>",
+    ],
+)
+def test_short_headline_with_story_structure_and_story_url_is_a_teaser(item: str) -> None:
+    got = teasers(f"<section><h2>Latest</h2>{item}</section>")
+    assert got[0].title == "Storm hits coast"
+    assert got[0].url == "https://site.example" + STORY
+
+
+def test_short_headline_after_a_promo_label_in_the_body_is_an_inline_promo() -> None:
+    inline = f'<p>Read more: <a href="{STORY}">Storm hits coast</a></p>'
+    got = teasers(BODY.format(inline=inline))
+    assert [(t.title, t.block) for t in got] == [("Storm hits coast", "inline-related")]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        # a plain list of three-word section names, slug URLs that echo them
+        '<div class="sections"><ul>'
+        '<li><a href="/news/science-and-environment-news">Science and environment</a></li>'
+        '<li><a href="/news/health-and-family-news">Health and family</a></li>'
+        '<li><a href="/news/arts-and-culture-news">Arts and culture</a></li></ul></div>',
+        # an ordered menu of section names with short URLs
+        '<ol><li><a href="/science">Science and environment</a></li>'
+        '<li><a href="/health">Health and family</a></li></ol>',
+        # topic cards with images: slug URLs under a topic path
+        '<div class="card"><img src="/i/t1.jpg"><a href="/topic/ferries-and-shipping-lines">'
+        "Ferries and shipping</a></div>"
+        '<div class="card"><img src="/i/t2.jpg"><a href="/topic/storms-and-flooding-2026">'
+        "Storms and flooding</a></div>",
+        # an author card: photo, name and biography, the URL with an id
+        '<div class="writer"><img src="/i/ann.jpg"><a href="/author/ann-lee-204871">Ann Lee</a>'
+        "<p>Ann Lee covers transport and the regional economy for the paper since 2019.</p></div>",
+        # section cards with images and short URLs
+        '<div class="card"><a href="/climate"><img src="/i/c.jpg"></a>'
+        '<a href="/climate">Climate and environment</a></div>'
+        '<div class="card"><a href="/travel"><img src="/i/t.jpg"></a>'
+        '<a href="/travel">Travel and holidays</a></div>',
+        # an embedded post: its date links to the post, whose URL holds no word of it
+        "<blockquote><p>The storm has reached the coast and the ferries stay in port today.</p>"
+        '&mdash; Coast Guard <a href="https://social.example/coastguard/status/1196592648481579">'
+        "November 19, 2019</a></blockquote>",
+        # a few words of a sentence in a list, linked to a story
+        '<ul><li><a href="/news/how-to-retire-early-2017-8">Retiring early</a> takes time and '
+        'discipline.</li><li><a href="/news/how-to-save-for-a-house-2017">Saving money</a> '
+        "starts with a budget.</li></ul>",
+        # a link wrapped with its sentence in one inline element
+        '<div class="box"><p><span>Watch our free training about <a '
+        'href="/news/free-online-business-training-2019">online business</a> and marketing'
+        '.</span></p><a href="/news/free-online-business-training-2019"><img src="/i/b.jpg">'
+        "</a></div>",
+        # a share bar with icons and a report link
+        '<div class="story-bottom"><a href="https://social.example/share?u=1"><img src="/i/f.png">'
+        '</a><a href="https://social.example/tweet?u=1"><img src="/i/t.png"></a>'
+        '<a href="/report-error-1.1162498"><img src="/i/r.png"> Report error</a></div>',
+        # a footer list of service links with long slugs
+        '<footer><h3>Service</h3><ul><li><a href="/service/contact-and-help-for-readers-2026">'
+        "Contact and help</a></li><li><a href="
+        '"/service/subscriptions-and-cancellation-online">Subscriptions and cancellation</a>'
+        "</li></ul></footer>",
+    ],
+)
+def test_short_links_without_story_structure_or_story_url_are_not_teasers(html: str) -> None:
+    assert titles(html) == []
+
+
+def test_short_link_beside_a_card_headline_leaves_the_card_whole() -> None:
+    html = (
+        '<section><h2>Latest</h2><div class="card"><a href="/news/a"><img src="/i/a.jpg"></a>'
+        '<a class="topic" href="/news/europe-news-in-brief-12345678">Europe news</a>'
+        '<h3><a href="/news/a">Ferry strike ends after pay offer</a></h3>'
+        "<p>Crossings resume on Thursday after nine days.</p></div></section>"
+    )
+    got = teasers(html)
+    assert [(t.title, t.image) for t in got] == [
+        ("Ferry strike ends after pay offer", "https://site.example/i/a.jpg")
+    ]
+
+
+def test_a_short_and_a_full_headline_of_one_story_keep_the_full_one() -> None:
+    html = (
+        f'<section><h2>Most read</h2><ol><li><a href="{STORY}">Storm hits coast</a></li>'
+        '<li><a href="/news/b">Harbour road closes for repairs</a></li></ol></section>'
+        f'<section><h2>More news</h2><ul><li><a href="{STORY}">Storm hits the north coast '
+        "overnight</a></li>" + li("c", "Bridge tolls rise from next month") + "</ul></section>"
+    )
+    got = teasers(html)
+    assert [(t.title, t.block) for t in got] == [
+        ("Storm hits the north coast overnight", "Most read"),
+        ("Harbour road closes for repairs", "Most read"),
+        ("Bridge tolls rise from next month", "More news"),
+    ]
