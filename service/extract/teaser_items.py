@@ -55,8 +55,8 @@ class Region:
 
 @dataclass(slots=True)
 class Line:
-    """The inline text of one element's children, read once per page: a block or an
-    inline wrapper that the links of ``in_running_text`` share."""
+    """The inline text of one inline wrapper's children, read once per page: the links
+    of ``in_running_text`` inside it share it."""
 
     pieces: list[str]
     """Its text nodes and the texts of its inline children, in page order; not its links,
@@ -79,7 +79,7 @@ class Page:
     heading_holders: set[int] = field(default_factory=set)
     """Elements with a heading at most ``HEADING_HOLDER_DEPTH`` levels below (by ``mem_id``)."""
     lines: dict[int, Line] = field(default_factory=dict)
-    """The inline text of the blocks and wrappers around headline links (by ``mem_id``)."""
+    """The inline text of the wrappers around headline links (by ``mem_id``)."""
     origin: str = ""
 
     def __post_init__(self) -> None:
@@ -109,8 +109,8 @@ class Page:
             return None
 
     def line(self, node: Node) -> Line:
-        """The inline text of ``node``'s children (memoized: a block or wrapper that holds
-        many links is read once)."""
+        """The inline text of ``node``'s children (memoized: a wrapper that holds many
+        links, as a body set in one ``<span>`` does, is read once)."""
         found = self.lines.get(node.mem_id)
         if found is not None:
             return found
