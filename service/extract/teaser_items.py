@@ -54,6 +54,21 @@ class Region:
 
 
 @dataclass(slots=True)
+class Line:
+    """The inline text of one inline wrapper's children, read once per page: the links
+    of ``in_running_text`` inside it share it."""
+
+    pieces: list[str]
+    """Its text nodes and the texts of its inline children, in page order; not its links,
+    times and meta labels."""
+    at: dict[int, tuple[int, bool]]
+    """Each element child (by ``mem_id``): the index of its piece, or of the next piece, and
+    whether it has a piece of its own."""
+    links: int
+    """How many links are among its children."""
+
+
+@dataclass(slots=True)
 class Page:
     """Per-page memo of tokens and ancestor flags."""
 
@@ -63,6 +78,8 @@ class Page:
     marks_up: dict[tuple[int, int], int] = field(default_factory=dict)
     heading_holders: set[int] = field(default_factory=set)
     """Elements with a heading at most ``HEADING_HOLDER_DEPTH`` levels below (by ``mem_id``)."""
+    lines: dict[int, Line] = field(default_factory=dict)
+    """The inline text of the wrappers around headline links (by ``mem_id``)."""
     origin: str = ""
 
     def __post_init__(self) -> None:
@@ -90,6 +107,31 @@ class Page:
             return urljoin(self.url, href)
         except ValueError:  # a malformed base or href (an unclosed IPv6 bracket)
             return None
+
+    def line(self, node: Node) -> Line:
+        """The inline text of ``node``'s children (memoized: a wrapper that holds many
+        links, as a body set in one ``<span>`` does, is read once)."""
+        found = self.lines.get(node.mem_id)
+        if found is not None:
+            return found
+        pieces: list[str] = []
+        at: dict[int, tuple[int, bool]] = {}
+        links = 0
+        for child in node.iter(include_text=True):
+            tag = child.tag
+            if tag == "-text":
+                pieces.append(child.text_content or "")
+            elif tag == "a":
+                links += 1  # sibling links are other items, not a sentence
+                at[child.mem_id] = (len(pieces), False)
+            elif tag in tt.INLINE_TAGS and tag != "time" and not self.tokens.kinds(child) & tk.META:
+                at[child.mem_id] = (len(pieces), True)
+                pieces.append(child.text())
+            else:
+                at[child.mem_id] = (len(pieces), False)
+        found = Line(pieces, at, links)
+        self.lines[node.mem_id] = found
+        return found
 
     def _own(self, node: Node, inside_article: bool) -> int:
         tag = node.tag
@@ -178,31 +220,69 @@ def url_key(url: str) -> str:
 
 
 def in_running_text(link: Node, page: Page, chars: int = tt.RUNNING_TEXT_CHARS) -> bool:
-    """Whether the link sits inside a sentence: its text block has ``chars`` of other
-    inline text."""
+    """Whether the link sits inside a sentence: the text of its nearest block-level
+    ancestor, seen through the inline elements that wrap the link
+    (``<p><span>Text <a>link</a> text</span></p>``), holds ``chars`` of other inline text.
+
+    Sibling links, times and meta labels at any level are not part of the sentence. An
+    inline wrapper that holds other links with no words between them is a list of links
+    (a hover card of stories inside a sentence), not words of one: the climb stops there.
+    """
     node = link
-    block = link.parent
-    while block is not None and block.tag in tt.INLINE_TAGS:
-        node = block
-        block = block.parent
-    if block is None:
+    parent = link.parent
+    before: list[str] = []  # the wrappers' text before the link, innermost first
+    after: list[str] = []
+    while parent is not None and parent.tag in tt.INLINE_TAGS:
+        line = page.line(parent)  # a wrapper may hold many links: read once
+        cut, piece = line.at[node.mem_id]
+        here_before = line.pieces[:cut]
+        here_after = line.pieces[cut + 1 :] if piece else line.pieces[cut:]
+        if line.links > (node is link) and not (
+            any(tt.WORD.search(text) for text in here_before)
+            or any(tt.WORD.search(text) for text in here_after)
+        ):
+            return _long_enough(before, after, chars)  # a list of links
+        before += reversed(here_before)
+        after += here_after
+        node = parent
+        parent = parent.parent
+    if parent is None:
         return False
     own = node.mem_id
-    other: list[str] = []
-    for child in block.iter(include_text=True):
+    pieces: list[str] = []  # the block's own text, read here: mostly one link per block
+    cut = -1
+    for child in parent.iter(include_text=True):
         tag = child.tag
         if tag == "-text":
-            other.append(child.text_content or "")
+            pieces.append(child.text_content or "")
+        elif cut < 0 and child.mem_id == own:
+            cut = len(pieces)
         elif (
             tag in tt.INLINE_TAGS
             and tag not in ("time", "a")  # sibling links are other items, not a sentence
-            and child.mem_id != own
             and not page.tokens.kinds(child) & tk.META
         ):
-            other.append(child.text())
-    text = " ".join(other)
+            pieces.append(child.text())
+    if not before and not after:
+        return _long_enough(pieces, after, chars)
+    before.reverse()
+    return _long_enough(pieces[:cut] + before, after + pieces[cut:], chars)
+
+
+# A long sentence is judged by its head first: the promo label is cut at its start only.
+_SENTENCE_HEAD = 500
+
+
+def _long_enough(before: list[str], after: list[str], chars: int) -> bool:
+    """Whether the text around a link, ``before`` and ``after`` it in page order, holds
+    ``chars`` once folded and without a promo label at its start."""
+    text = " ".join(before + after) if after else " ".join(before)
     if len(text) < chars:
-        return False
+        return False  # the cheap test that clears most links: little beside them
+    if len(text) > 2 * _SENTENCE_HEAD:  # a block of many links: fold its head alone
+        head = tt.INLINE_LABEL.sub("", tf.clean_text(text[:_SENTENCE_HEAD]), count=1)
+        if len(head) >= chars:
+            return True
     text = tt.INLINE_LABEL.sub("", tf.clean_text(text), count=1)
     return len(text) >= chars
 

@@ -6,6 +6,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from service.extract.model import Teaser
+from service.extract.teaser_items import Page, in_running_text
 from service.extract.teasers import TeaserScan, find_teasers
 
 PAGE = "https://site.example/news/this-article"
@@ -242,6 +243,107 @@ def test_links_in_running_body_sentences_are_not_teasers() -> None:
         "had been revised twice before the council met on Tuesday evening.</p>"
     )
     assert titles(BODY.format(inline=inline)) == []
+
+
+SENTENCE_LINK = (
+    'The council said on Monday that <a href="/news/2026/02/03/ferry-strike-ends-after-pay-'
+    'offer">the ferry strike ends after a pay offer</a> was accepted by a large majority of '
+    "the crew."
+)
+
+
+@pytest.mark.parametrize(
+    "inline",
+    [
+        f'<p><span class="text">{SENTENCE_LINK}</span></p>',
+        f"<p><em>{SENTENCE_LINK}</em></p>",
+        f"<p><strong>{SENTENCE_LINK}</strong></p>",
+        f'<p><font face="Arial"><font size="3">{SENTENCE_LINK}</font></font></p>',
+        f"<p><span><span>{SENTENCE_LINK}</span></span></p>",
+        # the sentence split across wrappers: text beside the link in another inline level
+        '<p><span>The council said on Monday that <span><a href="/news/2026/02/03/ferry-'
+        'strike-ends-after-pay-offer">the ferry strike ends after a pay offer</a></span>'
+        "</span> was accepted by all.</p>",
+        f'<div class="para">Bare text of the body. <span>{SENTENCE_LINK}</span></div>',
+    ],
+)
+def test_links_in_sentences_wrapped_by_inline_elements_are_not_teasers(inline: str) -> None:
+    assert titles(BODY.format(inline=inline)) == []
+
+
+def test_story_list_of_a_hover_card_inside_a_sentence_is_not_the_sentence() -> None:
+    card = (
+        '<span class="person"><a href="/people/ann-lee">Ann Lee</a><span class="card"><span>'
+        '<img src="/img/ann-lee.jpg"><a href="/people/ann-lee">Ann Lee</a> '
+        '<a href="/news/ferry-strike-ends-after-pay-offer">Ferry strike ends after pay offer</a> '
+        '<a href="/news/harbour-road-closes-for-repairs">Harbour road closes for repairs</a>'
+        "</span></span></span>"
+    )
+    inline = (
+        f"<p><span>The mayor, {card}, said on Monday that the council would vote on the harbour "
+        "budget next week.</span></p>"
+    )
+    assert titles(BODY.format(inline=inline)) == [
+        "Ferry strike ends after pay offer",
+        "Harbour road closes for repairs",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("html", "inside"),
+    [
+        # a whole article body in one wrapper: judged by the head of its text
+        (f"<p><span>{'The ferry crews met on Sunday. ' * 40}{SENTENCE_LINK}</span></p>", True),
+        # a label, then nothing but space before the link
+        (
+            f"<p><span>Read more: {' ' * 1200}<a href='/news/a'>Ferry strike ends</a></span></p>",
+            False,
+        ),
+    ],
+)
+def test_running_text_of_long_wrappers(html: str, inside: bool) -> None:
+    tree = LexborHTMLParser(f"<html><body>{html}</body></html>")
+    link = tree.css_first("a")
+    assert link is not None
+    assert in_running_text(link, Page(PAGE)) is inside
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        # a card: its headline wrapped in a span beside a short kicker and a date
+        '<li><span class="kicker">Transport</span> <span class="title"><a href="/news/a">'
+        'Ferry strike ends after pay offer</a></span> <span class="date">3 Feb 2026</span></li>',
+        # the same with kicker and date inside the wrapper
+        '<li><span class="card"><span class="kicker">Transport</span> <a href="/news/a">Ferry '
+        'strike ends after pay offer</a> <span class="date">3 Feb 2026</span></span></li>',
+        # a list item: a link and a short snippet
+        '<li><span><a href="/news/a">Ferry strike ends after pay offer</a> Crews back at '
+        "work.</span></li>",
+    ],
+)
+def test_wrapped_headlines_beside_short_text_stay_teasers(item: str) -> None:
+    html = block(item + li("b", "Harbour road closes for repairs"))
+    assert titles(html) == [
+        "Ferry strike ends after pay offer",
+        "Harbour road closes for repairs",
+    ]
+
+
+@pytest.mark.parametrize(
+    "inline",
+    [
+        '<p><span>Read more: <a href="/news/other-story">Council passes the budget after a long '
+        "night</a></span></p>",
+        '<p><em><strong>Related:</strong> <a href="/news/other-story">Council passes the budget '
+        "after a long night</a></em></p>",
+    ],
+)
+def test_wrapped_inline_promos_stay_teasers(inline: str) -> None:
+    got = teasers(BODY.format(inline=inline))
+    assert [(t.title, t.block) for t in got] == [
+        ("Council passes the budget after a long night", "inline-related")
+    ]
 
 
 def test_shop_job_and_coupon_items_are_not_teasers() -> None:
