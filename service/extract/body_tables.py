@@ -247,6 +247,10 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
     (re.compile(r"^(leave|post|add|write) (a|the first|your) comment", re.I), "comment prompts"),
     (re.compile(r"^(sign up|subscribe)\b.{0,120}$", re.I), "sign-up prompts"),
     (
+        re.compile(r"\b(sign up for|subscribe to)\b.{0,60}\bnewsletters?\b", re.I),
+        "newsletter prompts after a lead-in ('Get the latest news ...')",
+    ),
+    (
         re.compile(r"^(get|try|start|enjoy) (unlimited|full|digital|free) access\b", re.I),
         "subscription offers",
     ),

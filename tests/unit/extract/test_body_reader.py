@@ -126,6 +126,7 @@ def test_chars_counts_every_kind_of_whitespace() -> None:
         "Publicité",
         "PUBLICITÉ",
         "Download our APP today",
+        "Get the news in your inbox. Sign up for our morning newsletter.",
     ],
 )
 def test_boilerplate_lines_are_dropped_whatever_their_case(line: str) -> None:
