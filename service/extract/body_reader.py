@@ -3,8 +3,8 @@
 Used by ``article.py`` once the body's container is chosen. Leaf blocks are
 read whole, text between blocks forms runs, captions, share bars and promos
 are skipped, short boilerplate lines and link-heavy blocks are dropped (a
-sentence may carry more link text than a list; none is dropped under a
-source-list heading: its entries are links by nature), and a heading
+sentence may carry more link text than a list; none is dropped in a quote,
+nor under a source-list heading: their links are part of them), and a heading
 that opens a promo block ends the element holding it. Tables in
 ``body_tables``.
 """
@@ -242,8 +242,15 @@ class Reader:
         if len(text) <= t.MAX_STOP_CHARS and t.STOP_BLOCK.search(text):
             # A heading opens the promo block; a line alone is a button or label.
             self._cut = kind == "h"
-        elif _keep(text, 0 if self._citing else link_chars, lambda: _links_in(holders)):
+        elif _keep(text, self._weighed_links(link_chars, kind), lambda: _links_in(holders)):
             self.out.append(Paragraph(kind, text))
+
+    def _weighed_links(self, link_chars: int, kind: ParagraphKind) -> int:
+        """The link text that counts against a block: none under a source-list
+        heading, whose entries are links by nature, nor in a quote, whose links
+        are the quoted words' own (an embedded post's links and its signature
+        line, "— Name (@handle) date", whose date is a link)."""
+        return 0 if self._citing or kind == "quote" else link_chars
 
     def flush(self, kind: ParagraphKind) -> None:
         if self._run:

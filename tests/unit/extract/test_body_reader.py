@@ -99,6 +99,19 @@ def test_link_lists_without_sentences_are_dropped() -> None:
     assert read(f"<p>{PROSE}</p><p>Topics: {tags}</p>") == [("p", PROSE)]
 
 
+def test_an_embedded_post_keeps_its_links_and_signature() -> None:
+    post = (
+        '<blockquote class="embedded-post"><p>Queues at the ferry port this morning'
+        ' <a href="https://t.example/x1">pic.example/x1</a></p>&mdash; Port News (@portnews)'
+        ' <a href="https://t.example/status/1">March 3, 2026</a></blockquote>'
+    )
+    assert read(f"<p>{PROSE}</p>{post}") == [
+        ("p", PROSE),
+        ("quote", "Queues at the ferry port this morning pic.example/x1"),
+        ("quote", "\u2014 Port News (@portnews) March 3, 2026"),
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
