@@ -2,8 +2,9 @@
 
 Used by ``article.py`` once the body's container is chosen. Leaf blocks are
 read whole, text between blocks forms runs, captions, share bars and promos
-are skipped, short boilerplate lines and link-heavy blocks are dropped (not
-under a source-list heading: its entries are links by nature), and a heading
+are skipped, short boilerplate lines and link-heavy blocks are dropped (a
+sentence may carry more link text than a list; none is dropped in a quote,
+nor under a source-list heading: their links are part of them), and a heading
 that opens a promo block ends the element holding it. Tables in
 ``body_tables``.
 """
@@ -11,7 +12,7 @@ that opens a promo block ends the element holding it. Tables in
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from selectolax.lexbor import LexborNode
 
@@ -117,23 +118,53 @@ def _normalize(text: str) -> str:
     return normalize_text(text, folded)
 
 
-def _keep(text: str, link_chars: int) -> bool:
+Links = Callable[[], Iterable[LexborNode]]
+"""The links of a block, in document order (asked for only when its link density is high)."""
+
+
+def _keep(text: str, link_chars: int, links: Links) -> bool:
     if not text:
         return False
     # The link density first: it is cheaper than the drop patterns, and free
     # for the many blocks without link text (a density of 0 passes both limits).
-    if link_chars and _too_linked(text, link_chars):
+    if link_chars and _too_linked(text, link_chars, links):
         return False
     return not _is_boilerplate(text)
 
 
-def _too_linked(text: str, link_chars: int) -> bool:
-    """Whether ``link_chars`` is too large a share of the normalized ``text``."""
+def _too_linked(text: str, link_chars: int, links: Links) -> bool:
+    """Whether ``link_chars`` is too large a share of the normalized ``text``.
+
+    A block that reads as prose (a sentence with words between its links) may
+    hold more link text than one that does not: inline links sit in its words,
+    while a link list's items stand alone or side by side.
+    """
     # ``text`` is normalized: its only whitespace is single spaces.
     density = min(1.0, link_chars / max(1, len(text) - text.count(" ")))
-    if len(text) < t.SHORT_BLOCK_CHARS:
-        return density > t.SHORT_MAX_LINK_DENSITY
-    return density > t.MAX_LINK_DENSITY
+    short = len(text) < t.SHORT_BLOCK_CHARS
+    if density <= (t.SHORT_MAX_LINK_DENSITY if short else t.MAX_LINK_DENSITY):
+        return False
+    if density > (t.PROSE_SHORT_MAX_LINK_DENSITY if short else t.PROSE_MAX_LINK_DENSITY):
+        return True
+    return not _reads_as_prose(text, links())
+
+
+def _reads_as_prose(text: str, links: Iterable[LexborNode]) -> bool:
+    """Whether the normalized ``text`` reads as a sentence: words, a full stop at
+    the end, and no two of its ``links`` side by side (nothing but spaces
+    between them, as in a list of links; a comma or a word parts them in prose)."""
+    if text.count(" ") + 1 < t.MIN_PROSE_WORDS or t.PROSE_END.search(text) is None:
+        return False
+    end = -1  # where the last link found ends
+    for link in links:
+        found = _normalize(link.text()).strip()
+        start = text.find(found, max(end, 0)) if found else -1
+        if start < 0:
+            continue
+        if end >= 0 and not text[end:start].strip():
+            return False
+        end = start + len(found)
+    return True
 
 
 def _link_chars(node: LexborNode) -> int:
@@ -193,11 +224,16 @@ class Reader:
         self._texts = texts or {}
         self._run: list[str] = []
         self._run_links = 0
+        self._run_nodes: list[LexborNode] = []  # the run's inline elements holding links
         self._cut = False
         self._citing = False
         """After a source-list heading ("Sources"): its entries are links by nature."""
 
-    def emit(self, text: str, link_chars: int, kind: ParagraphKind) -> None:
+    def emit(
+        self, text: str, link_chars: int, kind: ParagraphKind, holders: Iterable[LexborNode] = ()
+    ) -> None:
+        """Append ``text`` as a paragraph of ``kind`` unless it is boilerplate or
+        too linked; ``holders``: the elements holding its links."""
         if not text or text.isspace():
             return
         text = _normalize(text)
@@ -206,14 +242,22 @@ class Reader:
         if len(text) <= t.MAX_STOP_CHARS and t.STOP_BLOCK.search(text):
             # A heading opens the promo block; a line alone is a button or label.
             self._cut = kind == "h"
-        elif _keep(text, 0 if self._citing else link_chars):
+        elif _keep(text, self._weighed_links(link_chars, kind), lambda: _links_in(holders)):
             self.out.append(Paragraph(kind, text))
+
+    def _weighed_links(self, link_chars: int, kind: ParagraphKind) -> int:
+        """The link text that counts against a block: none under a source-list
+        heading, whose entries are links by nature, nor in a quote, whose links
+        are the quoted words' own (an embedded post's links and its signature
+        line, "— Name (@handle) date", whose date is a link)."""
+        return 0 if self._citing or kind == "quote" else link_chars
 
     def flush(self, kind: ParagraphKind) -> None:
         if self._run:
-            self.emit("".join(self._run), self._run_links, kind)
+            self.emit("".join(self._run), self._run_links, kind, self._run_nodes)
             self._run = []
             self._run_links = 0
+            self._run_nodes = []
 
     def read(self, container: LexborNode) -> None:
         """Append the blocks of ``container`` to ``out``."""
@@ -245,7 +289,10 @@ class Reader:
                     self._run.append(text)
             elif tag in t.INLINE_TAGS:
                 self._run.append(node.text())
-                self._run_links += marks.link_chars.get(node.mem_id, 0)
+                links = marks.link_chars.get(node.mem_id, 0)
+                if links:
+                    self._run_links += links
+                    self._run_nodes.append(node)
             elif tag in _BREAKS or (len(pending) > 1 and _is_skipped(node)):
                 self.flush(kind)
             elif tag in t.LEAF_BLOCKS and node.mem_id not in marks.holds_br:
@@ -253,14 +300,14 @@ class Reader:
                 leaf = t.LEAF_BLOCKS[tag]
                 links = marks.link_chars.get(node.mem_id, 0)
                 text = self._texts.get(node.mem_id) or node.text()
-                self.emit(text, links, kind if leaf == "p" else leaf)
+                self.emit(text, links, kind if leaf == "p" else leaf, (node,))
                 if leaf == "h":
                     citing_in = len(pending) if self._citing else 0
             elif tag == "tr" and node.css_first(_ROW_BLOCKS) is None:
                 self.flush(kind)
                 cells = (_normalize(cell.text()) for cell in node.iter())
                 links = marks.link_chars.get(node.mem_id, 0)
-                self.emit(" ".join(c for c in cells if c), links, "p")
+                self.emit(" ".join(c for c in cells if c), links, "p", (node,))
             else:
                 self.flush(kind)
                 inner = t.LEAF_BLOCKS.get(tag) or t.WRAPPING_BLOCKS.get(tag, kind)
@@ -268,3 +315,11 @@ class Reader:
                     inner = kind
                 pending.append(node.first_child)
                 kinds.append(inner)
+
+
+def _links_in(holders: Iterable[LexborNode]) -> Iterable[LexborNode]:
+    """The links in ``holders`` (each one included, if a link), in document order."""
+    for holder in holders:
+        if holder.tag == "a":
+            yield holder
+        yield from holder.css("a")

@@ -155,6 +155,13 @@ MIN_SIBLING_SCORE = 10.0  # ... and at least this score
 MAX_LINK_DENSITY = 0.5  # a block whose text is mostly link text is navigation, not body
 SHORT_BLOCK_CHARS = 80  # a short block ...
 SHORT_MAX_LINK_DENSITY = 0.25  # ... needs a lower link density to stay
+# A block that reads as a sentence (``PROSE_END``, ``MIN_PROSE_WORDS``) is prose
+# with inline links, not a link list: its links sit inside its words.
+PROSE_MAX_LINK_DENSITY = 0.7  # a sentence keeps up to this share of link text ...
+PROSE_SHORT_MAX_LINK_DENSITY = 0.5  # ... or this share when short
+MIN_PROSE_WORDS = 6  # a sentence has this many words at least (link items are a few words)
+# The end of a sentence: terminal punctuation, then closing quotes or brackets.
+PROSE_END = re.compile(r"[.!?\u2026\u3002\uff01\uff1f][\"'\u201d\u2019\u00bb)\]]*$")
 LISTING_MIN_HEADLINES = 3  # a story list has at least this many linked headlines ...
 LISTING_BLOCKS_PER_HEADLINE = 3  # ... and at most this many blocks (snippets, dates) per headline
 MIN_LISTING_BODY_CHARS = 1000  # a page declared a listing needs a body this long to be an article
@@ -239,6 +246,10 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
     ),
     (re.compile(r"^(leave|post|add|write) (a|the first|your) comment", re.I), "comment prompts"),
     (re.compile(r"^(sign up|subscribe)\b.{0,120}$", re.I), "sign-up prompts"),
+    (
+        re.compile(r"\b(sign up for|subscribe to)\b.{0,60}\bnewsletters?\b", re.I),
+        "newsletter prompts after a lead-in ('Get the latest news ...')",
+    ),
     (
         re.compile(r"^(get|try|start|enjoy) (unlimited|full|digital|free) access\b", re.I),
         "subscription offers",

@@ -64,6 +64,54 @@ def test_link_heavy_blocks_are_dropped() -> None:
     ]
 
 
+def test_a_sentence_with_many_inline_links_stays() -> None:
+    # Most of its words are links, but words and a full stop sit around them.
+    deals = (
+        'Friday\'s best deals include <a href="/a">noise-cancelling headphones from $99</a>,'
+        ' <a href="/b">a 4K television for half its usual price</a> and'
+        ' <a href="/c">robot vacuum cleaners from $150</a>. The rest is below.'
+    )
+    short = 'He was charged in May over the <a href="/d">March 3 attack on the depot</a>.'
+    assert read(f"<p>{deals}</p><p>{short}</p>") == [
+        (
+            "p",
+            "Friday's best deals include noise-cancelling headphones from $99, a 4K television"
+            " for half its usual price and robot vacuum cleaners from $150. The rest is below.",
+        ),
+        ("p", "He was charged in May over the March 3 attack on the depot."),
+    ]
+
+
+def test_links_side_by_side_are_a_list_even_in_a_sentence() -> None:
+    # A hover card or a row of headlines inside a paragraph: links with only
+    # spaces between them, not prose, though the paragraph ends with a full stop.
+    row = (
+        'Mayor <a href="/p/lee">Ann Lee</a> <a href="/n/1">Council passes the new budget</a>'
+        ' <a href="/n/2">Bridge repairs to start in June</a> said the plan was final.'
+    )
+    assert read(f"<p>{PROSE}</p><p>{row}</p>") == [("p", PROSE)]
+
+
+def test_link_lists_without_sentences_are_dropped() -> None:
+    tags = (
+        '<a href="/t/a">Flood defences</a>, <a href="/t/b">River Avon</a>, <a href="/t/c">Bath</a>'
+    )
+    assert read(f"<p>{PROSE}</p><p>Topics: {tags}</p>") == [("p", PROSE)]
+
+
+def test_an_embedded_post_keeps_its_links_and_signature() -> None:
+    post = (
+        '<blockquote class="embedded-post"><p>Queues at the ferry port this morning'
+        ' <a href="https://t.example/x1">pic.example/x1</a></p>&mdash; Port News (@portnews)'
+        ' <a href="https://t.example/status/1">March 3, 2026</a></blockquote>'
+    )
+    assert read(f"<p>{PROSE}</p>{post}") == [
+        ("p", PROSE),
+        ("quote", "Queues at the ferry port this morning pic.example/x1"),
+        ("quote", "\u2014 Port News (@portnews) March 3, 2026"),
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -84,7 +132,15 @@ def test_chars_counts_every_kind_of_whitespace() -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["Advertisement", "ADVERTISEMENT", "Publicité", "PUBLICITÉ", "Download our APP today"]
+    "line",
+    [
+        "Advertisement",
+        "ADVERTISEMENT",
+        "Publicité",
+        "PUBLICITÉ",
+        "Download our APP today",
+        "Get the news in your inbox. Sign up for our morning newsletter.",
+    ],
 )
 def test_boilerplate_lines_are_dropped_whatever_their_case(line: str) -> None:
     # ASCII lines take the lowercased plain patterns, the others the caseless ones.
