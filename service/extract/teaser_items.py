@@ -376,8 +376,9 @@ def is_story_url(href: str, text: str) -> bool:
         return False  # the cheap test that drops most section links
     path = (unquote(path) if "%" in path else path).lower()
     segments = path.split("/")
-    slug = max(segment.count("-") + segment.count("_") for segment in segments) + 1
-    if slug < tt.STORY_SLUG_WORDS and tt.STORY_ID_OR_DATE.search(path) is None:
+    if not _has_slug(path, segments) and (
+        tt.DIGIT.search(path) is None or tt.STORY_ID_OR_DATE.search(path) is None
+    ):
         return False
     if any(segment in tt.NON_STORY_SEGMENTS for segment in segments):
         return False
@@ -386,6 +387,15 @@ def is_story_url(href: str, text: str) -> bool:
         len(word) >= tt.MIN_ECHO_CHARS and not word.isdigit() and word in words
         for word in tt.WORD.findall(text.lower())
     )
+
+
+def _has_slug(path: str, segments: list[str]) -> bool:
+    """Whether a segment of ``path`` is a slug of ``STORY_SLUG_WORDS`` words or more (the
+    path's count of joiners first: most section paths have too few in all)."""
+    joiners = tt.STORY_SLUG_WORDS - 1
+    if path.count("-") + path.count("_") < joiners:
+        return False
+    return max(segment.count("-") + segment.count("_") for segment in segments) >= joiners
 
 
 def _note_heading_holders(headings: list[Node], holders: set[int]) -> None:

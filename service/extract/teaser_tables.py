@@ -445,6 +445,7 @@ NON_STORY_SEGMENTS: dict[str, str] = {
 }
 # What a story's URL shows beside its slug: a numeric id, or a date in the path.
 STORY_ID_OR_DATE = re.compile(r"\d{5}|/(?:19|20)\d\d/[01]?\d(?:/|$)|(?:19|20)\d\d-[01]\d-[0-3]\d")
+DIGIT = re.compile(r"\d")  # a path without one has no id or date: a gate before the above
 # Words of a link text and of a URL path, to see whether the one echoes the other.
 WORD = re.compile(r"[^\W_]+")
 
