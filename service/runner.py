@@ -107,8 +107,10 @@ class Runner:
                 self._metrics.last_progress.set(time.time())
             await self._delivered()
         finally:
-            if self._delivering is not None:
-                self._delivering.cancel()  # cancelled or failed: left uncommitted, reprocessed
+            task, self._delivering = self._delivering, None
+            if task is not None:  # cancelled or failed: left uncommitted, to be reprocessed
+                task.cancel()
+                await asyncio.gather(task, return_exceptions=True)  # let it unwind first
 
     async def _process(self, fetched: dict[TopicPartition, list[Message]]) -> None:
         """Split a batch, wait for the previous batch's delivery, then start this one's."""
