@@ -364,10 +364,30 @@ def _is_listing(headlines: int, blocks: int) -> bool:
     )
 
 
-def find_body(root: LexborNode, description: str | None = None) -> Body | None:
+def _headlines(member: LexborNode, subheadings: frozenset[int]) -> int:
+    """The linked headlines in ``member``, but for the article's own linked
+    subheadings (``subheadings``, by ``mem_id``): a listicle is no story list."""
+    found = member.css(_HEADLINE_QUERY)
+    if not subheadings:
+        return len(found)
+    count = 0
+    for node in found:
+        heading: LexborNode | None = node
+        while heading is not None and heading.tag not in _HEADINGS:
+            heading = heading.parent
+        if heading is None or heading.mem_id not in subheadings:
+            count += 1
+    return count
+
+
+def find_body(
+    root: LexborNode, description: str | None = None, subheadings: frozenset[int] = frozenset()
+) -> Body | None:
     """The body's blocks below ``root`` in reading order, or ``None`` without a
     prose container; a lead paragraph before the container comes first unless
-    it repeats the page's ``description`` (``lead.py``)."""
+    it repeats the page's ``description`` (``lead.py``). ``subheadings``: the
+    linked headings that head parts of the article (by ``mem_id``), read as
+    headings and not counted as a story list's headlines."""
     scores = _vote(root)
     best = scores.best()
     if best is None or best.score < t.TEXT_HOLDERS_BELOW:
@@ -378,8 +398,8 @@ def find_body(root: LexborNode, description: str | None = None) -> Body | None:
         return None
     score = best.score
     members = list(best.parts) or _members(best.node, score, scores)
-    headlines = sum(len(member.css(_HEADLINE_QUERY)) for member in members)
-    reader = Reader(scores.texts)
+    headlines = sum(_headlines(member, subheadings) for member in members)
+    reader = Reader(scores.texts, subheadings)
     for member in members:
         reader.read(member)
     if not reader.out or _is_listing(headlines, len(reader.out)):

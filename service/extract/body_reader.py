@@ -215,13 +215,19 @@ class Reader:
     to what they hold; a table row without blocks is one paragraph. Elements
     named like captions, share bars or promos are skipped, and a heading that
     opens a promo block ("Related stories") ends the element that holds it.
+    A linked heading the teaser stage found to head a part of the article (a
+    listicle's "1. Brand Model Jacket") is kept whatever its link text.
     """
 
-    def __init__(self, texts: Mapping[int, str] | None = None) -> None:
+    def __init__(
+        self, texts: Mapping[int, str] | None = None, subheadings: frozenset[int] = frozenset()
+    ) -> None:
         """``texts``: the text of elements read already, by ``mem_id`` (the
-        voters'), so that a paragraph is not read twice."""
+        voters'), so that a paragraph is not read twice; ``subheadings``: the
+        linked headings that head parts of the article (by ``mem_id``)."""
         self.out: list[Paragraph] = []
         self._texts = texts or {}
+        self._subheadings = subheadings
         self._run: list[str] = []
         self._run_links = 0
         self._run_nodes: list[LexborNode] = []  # the run's inline elements holding links
@@ -299,6 +305,8 @@ class Reader:
                 self.flush(kind)
                 leaf = t.LEAF_BLOCKS[tag]
                 links = marks.link_chars.get(node.mem_id, 0)
+                if node.mem_id in self._subheadings:
+                    links = 0  # the article's own heading, whatever it links to
                 text = self._texts.get(node.mem_id) or node.text()
                 self.emit(text, links, kind if leaf == "p" else leaf, (node,))
                 if leaf == "h":

@@ -155,8 +155,12 @@ def split(
     if tree.body is not None:
         clean.remove_chrome(tree.body)
         page_body = tree.body
+        subheadings = frozenset(node.mem_id for node in scan.subheadings)
         found = _guarded(
-            "body", warnings, lambda: article.find_body(page_body, meta.description), None
+            "body",
+            warnings,
+            lambda: article.find_body(page_body, meta.description, subheadings),
+            None,
         )
     paragraphs: tuple[Paragraph, ...] = ()
     if found is not None and _is_article(found, meta, scan.text_chars):

@@ -478,6 +478,9 @@ MAX_ITEM_DEPTH = 8  # an item is never more than this many levels above its head
 REGION_TOKEN_DEPTH = 6  # excluded/paid tokens count this close to an item, not on page wrappers
 AD_SLOT_DEPTH = 2  # ad-slot tokens count only on the item and its parent
 BODY_PARAGRAPH_CHARS = 80  # a sibling <p> this long marks an item standing in the article body
+MIN_SUBHEADING_PROSE_CHARS = (
+    200  # a linked heading followed by this much body prose heads a part of the article
+)
 LABEL_SIBLINGS = 2  # a block's heading stands at most this many elements before it
 BLOCK_LABEL_DEPTH = 3  # levels above an item searched for its block's heading
 MAX_LABEL_CHARS = 80  # longer "headings" are headlines, not block labels

@@ -21,6 +21,10 @@ class-token matching in ``teaser_tokens``, headline links and items in
    a heading child or aria-label of an ancestor, else label class tokens;
    promos among the article's paragraphs get ``inline-related``. Items of a
    block labelled or classed as paid content are sponsored.
+   A linked heading among the article's paragraphs that is followed by body
+   prose of its own and does not link to a story of the site (a listicle's
+   "1. Brand Model Jacket" linking to a shop) is a subheading of the article,
+   not a promo: it stays in the tree and is reported as a subheading.
 4. The same target twice is one teaser, at its first appearance, with the
    richer fields of all its appearances; the nodes of every appearance are
    returned for removal.
@@ -47,6 +51,7 @@ from service.extract.teaser_items import (
     Region,
     better,
     headline_links,
+    is_story_url,
     items_of,
     url_key,
 )
@@ -64,11 +69,14 @@ class TeaserScan:
     DOM nodes of every teaser item (and of blocks holding little else), none
     inside another; removing them leaves the page without teasers.
     ``text_chars`` counts the visible text characters of those nodes.
+    ``subheadings`` are the linked headings in the body that head parts of the
+    article (``_is_subheading``): the body reader keeps them despite their link.
     """
 
     teasers: tuple[Teaser, ...]
     nodes: tuple[Node, ...]
     text_chars: int
+    subheadings: tuple[Node, ...] = ()
 
 
 @dataclass(slots=True)
@@ -180,6 +188,49 @@ def _inline_promo(item: _Item) -> bool:
     card = item.link.heading is not None or item.image is not None or item.snippet is not None
     bare = text == item.link.title and tf.word_count(text) >= tt.MIN_INLINE_WORDS
     return card or bare
+
+
+def _is_subheading(item: _Item, items: set[int], page: Page) -> bool:
+    """Whether a linked heading in the body heads a part of the article, not a promo.
+
+    A listicle's entries ("1. Brand Model Jacket") link their heading to a shop or
+    the maker's site and go on in paragraphs of the article's own: a product or a book
+    is not a story. The item shows the heading alone (no snippet, image, date or
+    promo label), its target is not a story of the site (another host, or a path that
+    does not read as a story), and the elements after it begin with body paragraphs,
+    none of them an item, of ``MIN_SUBHEADING_PROSE_CHARS`` or more before the next
+    heading. A promo's one-line snippet is shorter, and a card's snippet is in its item.
+    """
+    link = item.link
+    if link.heading is None or item.snippet is not None or item.image or item.date:
+        return False
+    if _has_promo_label(item, tf.clean_text(item.node.text())):
+        return False
+    if _host(link.url) == _host(page.url) and is_story_url(link.url, link.title):
+        return False
+    prose = 0
+    node = item.node.next
+    while node is not None and prose < tt.MIN_SUBHEADING_PROSE_CHARS:
+        tag = node.tag or ""
+        if tag.startswith("-"):  # text between the elements, comments
+            node = node.next
+            continue
+        if tag in tt.HEADING_TAGS or node.mem_id in items or node.mem_id in page.heading_holders:
+            break
+        if _is_body_paragraph(node):
+            prose += len(tf.clean_text(node.text()))
+        elif node.text().strip():
+            break  # anything else with text (a list, a box) ends the heading's prose
+        node = node.next
+    return prose >= tt.MIN_SUBHEADING_PROSE_CHARS
+
+
+def _heading_of(link: Link) -> Node:
+    """The heading element that holds the link (the link itself when it wraps the heading)."""
+    node: Node | None = link.node
+    while node is not None and node.tag not in tt.HEADING_TAGS:
+        node = node.parent
+    return node or link.headline
 
 
 def _has_promo_label(item: _Item, text: str) -> bool:
@@ -358,6 +409,7 @@ def find_teasers(root: Node, page_url: str) -> TeaserScan:
     item_ids = set(found) - titles
     siblings = _sibling_counts(found)
     kept: list[_Item] = []
+    subheadings: list[Node] = []
     blocks: dict[int, _Block] = {}
     for node, link in found.values():
         region = page.region(node, link.node)
@@ -368,6 +420,9 @@ def find_teasers(root: Node, page_url: str) -> TeaserScan:
         item = _read(node, link, page)
         item.sponsored = item.sponsored or region.sponsored
         item.inline = _inline_promo(item)
+        if item.inline and _is_subheading(item, item_ids, page):
+            subheadings.append(_heading_of(link))
+            continue
         if not _is_teaser(item, region, siblings[_sibling_key(node)], page):
             continue
         if item.inline:
@@ -381,7 +436,7 @@ def find_teasers(root: Node, page_url: str) -> TeaserScan:
     if sources:
         kept = [item for item in kept if _block_key(item) not in sources]
     _mark_paid_blocks(kept, item_ids, page)
-    return _assemble(kept, page_url)
+    return _assemble(kept, page_url, tuple(subheadings))
 
 
 def _source_lists(kept: list[_Item], page: Page) -> set[int]:
@@ -437,7 +492,7 @@ def _mark_paid_blocks(kept: list[_Item], items: set[int], page: Page) -> None:
         item.sponsored = item.sponsored or verdicts[key]
 
 
-def _assemble(kept: list[_Item], page_url: str) -> TeaserScan:
+def _assemble(kept: list[_Item], page_url: str, subheadings: tuple[Node, ...]) -> TeaserScan:
     """Dedups by target, numbers blocks and positions, collects the nodes."""
     page_key = url_key(page_url)
     normalized: dict[str, str | None] = {}  # the same target recurs; normalize it once
@@ -483,7 +538,7 @@ def _assemble(kept: list[_Item], page_url: str) -> TeaserScan:
     lengths = _TextLengths()
     nodes = _outermost(_removal_nodes(kept, lengths))
     chars = sum(lengths.of(node) for node in nodes)
-    return TeaserScan(tuple(teasers), tuple(nodes), chars)
+    return TeaserScan(tuple(teasers), tuple(nodes), chars, subheadings)
 
 
 @dataclass(slots=True)

@@ -157,6 +157,21 @@ def test_a_paragraph_read_before_is_taken_as_read() -> None:
     assert [p.text for p in reader.out] == [f"Read before: {PROSE}"]
 
 
+def test_a_linked_subheading_stays_a_heading_when_named_so() -> None:
+    link = '<a href="https://shop.example/p/storm-shell">Storm Shell Jacket</a>'
+    html = f"<div><h2>{link}</h2><p>{PROSE}</p></div>"
+    tree = LexborHTMLParser(html)
+    container = tree.css_first("div")
+    heading = tree.css_first("h2")
+    assert container is not None and heading is not None
+    plain = Reader()
+    plain.read(container)
+    assert [p.kind for p in plain.out] == ["p"]  # a linked heading alone is a link
+    named = Reader(subheadings=frozenset({heading.mem_id}))
+    named.read(container)
+    assert [(p.kind, p.text) for p in named.out] == [("h", "Storm Shell Jacket"), ("p", PROSE)]
+
+
 def test_entries_of_a_source_list_stay_though_linked() -> None:
     sources = (
         '<ul><li><a href="https://a.example/report">Annual report on river quality</a></li>'

@@ -416,6 +416,52 @@ def test_standalone_link_paragraph_in_body_is_an_inline_promo() -> None:
     assert [t.block for t in teasers(BODY.format(inline=inline))] == ["inline-related"]
 
 
+PRODUCT_PROSE = (
+    "<p>The jacket kept us dry through a whole day of driving rain, and the vents let enough air "
+    "in that we rarely felt clammy on the climbs.</p>"
+    "<p>The hood turns with your head and cinches with one hand; the only drawback is its "
+    "weight, which rules it out for fast and light trips.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        '<h2>1. <a href="https://shop.example/p/northpeak-storm-shell">Northpeak Storm Shell '
+        "Jacket</a></h2>",
+        '<h3><a href="https://maker.example/en/jackets/aurora-pro">Fjellwear Aurora Pro</a></h3>',
+        '<h2><a href="/shop/ridgeway-parka-3">Ridgeway Winter Parka</a></h2>',
+    ],
+)
+def test_linked_subheading_followed_by_its_own_prose_is_no_promo(heading: str) -> None:
+    found = scan(BODY.format(inline=heading + PRODUCT_PROSE))
+    assert found.teasers == ()
+    assert [node.tag for node in found.subheadings] == [heading[1:3]]
+
+
+@pytest.mark.parametrize(
+    "inline",
+    [
+        # A story of the site, however much prose follows.
+        '<h3><a href="/news/2026/01/14/council-passes-the-budget">Council passes the budget '
+        "after a long night</a></h3>" + PRODUCT_PROSE,
+        # Another site's story with a one-line snippet beside it.
+        '<h3><a href="https://other.example/news/council-passes-the-budget">Council passes the '
+        "budget after a long night</a></h3><p>Councillors argued until dawn over the cuts.</p>",
+        # A promo card holds its snippet.
+        '<div class="promo"><h3><a href="https://other.example/news/council-passes-the-budget">'
+        "Council passes the budget after a long night</a></h3><p>Councillors argued until dawn "
+        "over the cuts.</p></div>" + PRODUCT_PROSE,
+    ],
+)
+def test_linked_heading_promos_in_the_body_stay_inline_teasers(inline: str) -> None:
+    found = scan(BODY.format(inline=inline))
+    assert [(t.title, t.block) for t in found.teasers] == [
+        ("Council passes the budget after a long night", "inline-related")
+    ]
+    assert found.subheadings == ()
+
+
 @pytest.mark.parametrize(
     "marker",
     [
