@@ -18,6 +18,7 @@ from selectolax.lexbor import LexborNode
 
 from service.extract import body_tables as t
 from service.extract.model import Paragraph, ParagraphKind
+from service.extract.teaser_items import is_short_sentence
 from service.extract.teaser_tables import CITATION_LABEL
 from service.extract.text import (
     ASCII_SPACES,
@@ -122,22 +123,24 @@ Links = Callable[[], Iterable[LexborNode]]
 """The links of a block, in document order (asked for only when its link density is high)."""
 
 
-def _keep(text: str, link_chars: int, links: Links) -> bool:
+def _keep(text: str, link_chars: int, links: Links, kind: ParagraphKind = "p") -> bool:
     if not text:
         return False
     # The link density first: it is cheaper than the drop patterns, and free
     # for the many blocks without link text (a density of 0 passes both limits).
-    if link_chars and _too_linked(text, link_chars, links):
+    if link_chars and _too_linked(text, link_chars, links, kind):
         return False
     return not _is_boilerplate(text)
 
 
-def _too_linked(text: str, link_chars: int, links: Links) -> bool:
+def _too_linked(text: str, link_chars: int, links: Links, kind: ParagraphKind = "p") -> bool:
     """Whether ``link_chars`` is too large a share of the normalized ``text``.
 
     A block that reads as prose (a sentence with words between its links) may
     hold more link text than one that does not: inline links sit in its words,
-    while a link list's items stand alone or side by side.
+    while a link list's items stand alone or side by side. A short paragraph of
+    one link with a sentence's words around it ("Read the <a>council's full
+    statement</a> here.") is prose whatever its share of link text.
     """
     # ``text`` is normalized: its only whitespace is single spaces.
     density = min(1.0, link_chars / max(1, len(text) - text.count(" ")))
@@ -145,8 +148,21 @@ def _too_linked(text: str, link_chars: int, links: Links) -> bool:
     if density <= (t.SHORT_MAX_LINK_DENSITY if short else t.MAX_LINK_DENSITY):
         return False
     if density > (t.PROSE_SHORT_MAX_LINK_DENSITY if short else t.PROSE_MAX_LINK_DENSITY):
-        return True
+        return not (short and kind == "p" and _is_link_sentence(text, links))
     return not _reads_as_prose(text, links())
+
+
+def _is_link_sentence(text: str, links: Links) -> bool:
+    """Whether the normalized ``text`` is one sentence around its only link
+    (``teaser_items.is_short_sentence``); links are asked for only when it ends as one."""
+    if t.PROSE_END.search(text) is None:
+        return False
+    found = list(links())
+    if len(found) != 1:
+        return False
+    link = _normalize(found[0].text()).strip()
+    start = text.find(link) if link else -1
+    return start >= 0 and is_short_sentence(text[:start], text[start + len(link) :])
 
 
 def _reads_as_prose(text: str, links: Iterable[LexborNode]) -> bool:
@@ -248,7 +264,7 @@ class Reader:
         if len(text) <= t.MAX_STOP_CHARS and t.STOP_BLOCK.search(text):
             # A heading opens the promo block; a line alone is a button or label.
             self._cut = kind == "h"
-        elif _keep(text, self._weighed_links(link_chars, kind), lambda: _links_in(holders)):
+        elif _keep(text, self._weighed_links(link_chars, kind), lambda: _links_in(holders), kind):
             self.out.append(Paragraph(kind, text))
 
     def _weighed_links(self, link_chars: int, kind: ParagraphKind) -> int:

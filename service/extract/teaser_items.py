@@ -263,10 +263,14 @@ def in_running_text(link: Node, page: Page, chars: int = tt.RUNNING_TEXT_CHARS) 
             and not page.tokens.kinds(child) & tk.META
         ):
             pieces.append(child.text())
-    if not before and not after:
-        return _long_enough(pieces, after, chars)
-    before.reverse()
-    return _long_enough(pieces[:cut] + before, after + pieces[cut:], chars)
+    if before or after:
+        before.reverse()
+        before, after = pieces[:cut] + before, after + pieces[cut:]
+    else:
+        before, after = pieces[:cut], pieces[cut:]
+    return _long_enough(before, after, chars) or (
+        parent.tag != "li" and is_short_sentence(" ".join(before), " ".join(after))
+    )  # a list entry's few words around a link are a promo's ("Could ... <a>...</a>?")
 
 
 # A long sentence is judged by its head first: the promo label is cut at its start only.
@@ -285,6 +289,27 @@ def _long_enough(before: list[str], after: list[str], chars: int) -> bool:
             return True
     text = tt.INLINE_LABEL.sub("", tf.clean_text(text), count=1)
     return len(text) >= chars
+
+
+def is_short_sentence(before: str, after: str) -> bool:
+    """Whether the few words around a link, ``before`` and ``after`` it, make a sentence of
+    it ("Read the <a>council's statement</a> here.", "Follow <a>our live coverage</a>."):
+    words before it that are no promo label and end in no label separator, then the
+    sentence's end right after the link, or lower-case words on both sides of it. A kicker
+    or a date beside a headline has no lower-case word before it."""
+    head = before.strip()
+    if not head:
+        return False  # the cheap test that clears most links: nothing before them
+    tail = after.strip()
+    if not tail or tt.INLINE_LABEL.match(head) or head[-1] in tt.LABEL_SEPARATORS:
+        return False
+    if tail[0] in tt.SENTENCE_END and not tail.startswith(".."):
+        return True
+    return _has_lower_word(head) and _has_lower_word(tail)
+
+
+def _has_lower_word(text: str) -> bool:
+    return any(word[0].islower() for word in text.split())
 
 
 # Headings and links in one pass of the selector engine: a pass walks the whole

@@ -225,6 +225,10 @@ INLINE_LABEL = re.compile(rf"^\s*(?:{_INLINE_LABELS})\s*{_LABEL_SEPARATOR}*\s*",
 INLINE_LABEL_PREFIX = re.compile(
     rf"^\s*(?:{_INLINE_LABELS})\s*{_LABEL_SEPARATOR}+\s*", re.IGNORECASE
 )
+# The separators above, ending the text before a link ("In pictures: <a>...").
+LABEL_SEPARATORS = frozenset(":\u00bb\u203a>|-\u2013\u2014")
+# What ends a sentence right after a link ("Follow <a>our live coverage</a>.").
+SENTENCE_END = frozenset(".!?\u3002\uff01\uff1f")
 
 # Headings of the article's own list of sources, per language: its links are the
 # documents the article rests on (reports, studies, statistics), part of the article

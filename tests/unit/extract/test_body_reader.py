@@ -82,6 +82,17 @@ def test_a_sentence_with_many_inline_links_stays() -> None:
     ]
 
 
+def test_a_short_sentence_that_is_mostly_one_link_stays() -> None:
+    read_the = 'Read the <a href="/a">council\'s full statement on the ferry strike</a> here.'
+    follow = 'Follow <a href="/b">our live coverage of the storm on the north coast</a>.'
+    promo = 'Read more: <a href="/c">Harbour road closes for repairs until March</a>.'
+    listed = '<ul><li>Could the harbour <a href="/d">survive another winter storm</a>?</li></ul>'
+    assert read(f"<p>{read_the}</p><p>{follow}</p><p>{promo}</p>{listed}") == [
+        ("p", "Read the council's full statement on the ferry strike here."),
+        ("p", "Follow our live coverage of the storm on the north coast."),
+    ]
+
+
 def test_links_side_by_side_are_a_list_even_in_a_sentence() -> None:
     # A hover card or a row of headlines inside a paragraph: links with only
     # spaces between them, not prose, though the paragraph ends with a full stop.

@@ -271,6 +271,72 @@ def test_links_in_sentences_wrapped_by_inline_elements_are_not_teasers(inline: s
     assert titles(BODY.format(inline=inline)) == []
 
 
+READ_THE = (
+    '<p>Read the <a href="/news/2026/02/03/ferry-strike-ends-after-pay-offer">council\'s full '
+    "statement on the ferry strike</a> here.</p>"
+)
+FOLLOW = (
+    '<p>Follow <a href="/live/storm-updates-north-coast">our live coverage of the storm on the '
+    "north coast</a>.</p>"
+)
+THE_REPORT = (
+    '<p>The report <a href="/news/harbour-budget-report">on the harbour budget for next '
+    "year</a> was published on Monday.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    "inline",
+    [
+        # short sentences that are mostly link text, one after another in the body
+        READ_THE + FOLLOW,
+        THE_REPORT,
+        # the sentences in inline wrappers
+        f"<p><span>{READ_THE[3:-4]}</span></p><p><em>{FOLLOW[3:-4]}</em></p>",
+    ],
+)
+def test_links_in_short_body_sentences_are_not_teasers(inline: str) -> None:
+    assert titles(BODY.format(inline=inline)) == []
+
+
+PROMO_LINK = '<a href="/news/other-story">Council passes the budget after a long night</a>'
+SHORT_SENTENCES = [
+    # (html, whether its first link sits in running text)
+    # a sentence: words on both sides of the link, or a verb before it and its end after it
+    (READ_THE, True),
+    (FOLLOW, True),
+    (THE_REPORT, True),
+    (f"<p><span>{READ_THE[3:-4]}</span></p>", True),
+    # promos: the link alone, after a label, or beside a kicker, a date or a media tag
+    (f"<p>{PROMO_LINK}</p>", False),
+    (f"<p>Read more: {PROMO_LINK}.</p>", False),
+    (f"<p>Read more {PROMO_LINK}.</p>", False),
+    (f"<p><strong>Lire aussi :</strong> {PROMO_LINK}</p>", False),
+    (f"<p>In pictures: {PROMO_LINK}</p>", False),
+    (f"<p>Politics {PROMO_LINK} 3 Feb 2026</p>", False),
+    (f"<p>Watch {PROMO_LINK} (video)</p>", False),
+    (f"<li>{PROMO_LINK} Crews back at work.</li>", False),
+    # a list of promos written as sentences around their links
+    (
+        "<li>Could the harbour wall <a href='/news/harbour-wall-storm'>survive another "
+        "winter storm</a>?</li>",
+        False,
+    ),
+    (
+        f"<li>Sport {PROMO_LINK}, <a href='/news/b'>Harbour road closes for repairs</a></li>",
+        False,
+    ),
+]
+
+
+def test_short_promos_in_the_body_stay_inline_promos() -> None:
+    inline = f"<p>Read more: {PROMO_LINK}.</p>"
+    got = teasers(BODY.format(inline=inline))
+    assert [(t.title, t.block) for t in got] == [
+        ("Council passes the budget after a long night", "inline-related")
+    ]
+
+
 def test_story_list_of_a_hover_card_inside_a_sentence_is_not_the_sentence() -> None:
     card = (
         '<span class="person"><a href="/people/ann-lee">Ann Lee</a><span class="card"><span>'
@@ -299,9 +365,10 @@ def test_story_list_of_a_hover_card_inside_a_sentence_is_not_the_sentence() -> N
             f"<p><span>Read more: {' ' * 1200}<a href='/news/a'>Ferry strike ends</a></span></p>",
             False,
         ),
+        *SHORT_SENTENCES,
     ],
 )
-def test_running_text_of_long_wrappers(html: str, inside: bool) -> None:
+def test_running_text_of_long_wrappers_and_short_sentences(html: str, inside: bool) -> None:
     tree = LexborHTMLParser(f"<html><body>{html}</body></html>")
     link = tree.css_first("a")
     assert link is not None
