@@ -225,7 +225,10 @@ class Runner:
     async def on_revoked(self, revoked: set[TopicPartition]) -> None:
         """Wait for the batches in flight (they commit themselves), then let ``revoked`` go."""
         async with self._batch_lock:
-            await self._delivered()
+            try:
+                await self._delivered()
+            except Exception:  # its batch stays uncommitted: the partitions' next owner rereads it
+                log.exception("a delivery failed as partitions were revoked")
             await self._delivery.revoked(revoked)
             for tp in revoked:
                 self._committed.pop(tp, None)
