@@ -154,15 +154,19 @@ def _too_linked(text: str, link_chars: int, links: Links, kind: ParagraphKind = 
 
 def _is_link_sentence(text: str, links: Links) -> bool:
     """Whether the normalized ``text`` is one sentence around its only link
-    (``teaser_items.is_short_sentence``); links are asked for only when it ends as one."""
+    (``teaser_items.is_short_sentence``); links are asked for only when it ends as one.
+    A sentence that opens with a link may hold more links further on, words between
+    them ("<a>Ann Lee</a> has left "<a>the dance show</a>."")."""
     if t.PROSE_END.search(text) is None:
         return False
     found = list(links())
-    if len(found) != 1:
+    if not found:
         return False
     link = _normalize(found[0].text()).strip()
     start = text.find(link) if link else -1
-    return start >= 0 and is_short_sentence(text[:start], text[start + len(link) :])
+    if start < 0 or (len(found) > 1 and (start > 0 or not _links_apart(text, found))):
+        return False
+    return is_short_sentence(text[:start], text[start + len(link) :], opens=True)
 
 
 def _reads_as_prose(text: str, links: Iterable[LexborNode]) -> bool:
@@ -171,6 +175,11 @@ def _reads_as_prose(text: str, links: Iterable[LexborNode]) -> bool:
     between them, as in a list of links; a comma or a word parts them in prose)."""
     if text.count(" ") + 1 < t.MIN_PROSE_WORDS or t.PROSE_END.search(text) is None:
         return False
+    return _links_apart(text, links)
+
+
+def _links_apart(text: str, links: Iterable[LexborNode]) -> bool:
+    """Whether no two of the ``links`` in the normalized ``text`` stand side by side."""
     end = -1  # where the last link found ends
     for link in links:
         found = _normalize(link.text()).strip()

@@ -269,7 +269,8 @@ def in_running_text(link: Node, page: Page, chars: int = tt.RUNNING_TEXT_CHARS) 
     else:
         before, after = pieces[:cut], pieces[cut:]
     return _long_enough(before, after, chars) or (
-        parent.tag != "li" and is_short_sentence(" ".join(before), " ".join(after))
+        parent.tag != "li"
+        and is_short_sentence(" ".join(before), " ".join(after), opens=parent.tag == "p")
     )  # a list entry's few words around a link are a promo's ("Could ... <a>...</a>?")
 
 
@@ -291,15 +292,20 @@ def _long_enough(before: list[str], after: list[str], chars: int) -> bool:
     return len(text) >= chars
 
 
-def is_short_sentence(before: str, after: str) -> bool:
+def is_short_sentence(before: str, after: str, opens: bool = False) -> bool:
     """Whether the few words around a link, ``before`` and ``after`` it, make a sentence of
     it ("Read the <a>council's statement</a> here.", "Follow <a>our live coverage</a>."):
     words before it that are no promo label and end in no label separator, then the
     sentence's end right after the link, or lower-case words on both sides of it. A kicker
-    or a date beside a headline has no lower-case word before it."""
+    or a date beside a headline has no lower-case word before it.
+
+    With nothing before it, a link that ``opens`` a paragraph makes a sentence when
+    lower-case words continue it to its end ("<a>Ann Lee</a> has been eliminated."); a
+    snippet, a date or a source beside a headline starts with a capital, a digit or a
+    dash, or ends in no full stop."""
     head = before.strip()
     if not head:
-        return False  # the cheap test that clears most links: nothing before them
+        return opens and _continues_sentence(after.strip())
     tail = after.strip()
     if not tail or tt.INLINE_LABEL.match(head) or head[-1] in tt.LABEL_SEPARATORS:
         return False
@@ -310,6 +316,17 @@ def is_short_sentence(before: str, after: str) -> bool:
 
 def _has_lower_word(text: str) -> bool:
     return any(word[0].islower() for word in text.split())
+
+
+def _continues_sentence(tail: str) -> bool:
+    """Whether ``tail``, the text after a link that opens a paragraph, carries its sentence
+    on to its end: a lower-case word first, another after it ("by Ann Lee." has none),
+    and the sentence's end last."""
+    if not tail or not tail[0].islower():
+        return False
+    if tail.rstrip(tt.CLOSING_MARKS)[-1:] not in tt.SENTENCE_END:
+        return False
+    return _has_lower_word(tail.split(None, 1)[1] if " " in tail else "")
 
 
 # Headings and links in one pass of the selector engine: a pass walks the whole

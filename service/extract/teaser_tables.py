@@ -229,6 +229,8 @@ INLINE_LABEL_PREFIX = re.compile(
 LABEL_SEPARATORS = frozenset(":\u00bb\u203a>|-\u2013\u2014")
 # What ends a sentence right after a link ("Follow <a>our live coverage</a>.").
 SENTENCE_END = frozenset(".!?\u3002\uff01\uff1f")
+# Quotes and brackets that may close a sentence after its end ('... he said.")').
+CLOSING_MARKS = "\"')\u2019\u201d\u300d"
 
 # Headings of the article's own list of sources, per language: its links are the
 # documents the article rests on (reports, studies, statistics), part of the article

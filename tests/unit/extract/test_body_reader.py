@@ -93,6 +93,20 @@ def test_a_short_sentence_that_is_mostly_one_link_stays() -> None:
     ]
 
 
+def test_a_short_sentence_that_opens_with_a_link_stays() -> None:
+    opens = (
+        '<a href="/a">The retired teacher Marta Olsen</a> was voted off <a href="/b">the dance '
+        "contest</a>."
+    )
+    snippet = '<a href="/c">Judges split over the final scores</a> Viewers complain.'
+    dated = '<a href="/d">Who is left in the dance contest</a> 3 hours ago'
+    side = '<a href="/e">Judges split over the scores</a> <a href="/f">the dance contest</a>.'
+    listed = f"<ul><li>{opens}</li></ul>"
+    assert read(f"<p>{opens}</p><p>{snippet}</p><p>{dated}</p><p>{side}</p>{listed}") == [
+        ("p", "The retired teacher Marta Olsen was voted off the dance contest."),
+    ]
+
+
 def test_links_side_by_side_are_a_list_even_in_a_sentence() -> None:
     # A hover card or a row of headlines inside a paragraph: links with only
     # spaces between them, not prose, though the paragraph ends with a full stop.

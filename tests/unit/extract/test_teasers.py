@@ -284,6 +284,11 @@ THE_REPORT = (
     "year</a> was published on Monday.</p>"
 )
 
+OPENS = (
+    '<p><a href="/news/2026/02/02/ferry-crews-vote-on-the-pay-offer">Ferry crews voting on '
+    "the pay offer</a> has been delayed until after the storm.</p>"
+)
+
 
 @pytest.mark.parametrize(
     "inline",
@@ -293,6 +298,8 @@ THE_REPORT = (
         THE_REPORT,
         # the sentences in inline wrappers
         f"<p><span>{READ_THE[3:-4]}</span></p><p><em>{FOLLOW[3:-4]}</em></p>",
+        # a sentence that opens with its link
+        OPENS,
     ],
 )
 def test_links_in_short_body_sentences_are_not_teasers(inline: str) -> None:
@@ -316,6 +323,16 @@ SHORT_SENTENCES = [
     (f"<p>Politics {PROMO_LINK} 3 Feb 2026</p>", False),
     (f"<p>Watch {PROMO_LINK} (video)</p>", False),
     (f"<li>{PROMO_LINK} Crews back at work.</li>", False),
+    # a link that opens a sentence its lower-case words continue and end, in a paragraph
+    (OPENS, True),
+    # a headline opening a paragraph or list entry beside a snippet, a date or a source
+    (f"<p>{PROMO_LINK} Crews back at work.</p>", False),
+    (f"<p>{PROMO_LINK} 3 hours ago</p>", False),
+    (f"<p>{PROMO_LINK} \u2014 Reuters</p>", False),
+    (f"<p>{PROMO_LINK} by Ann Lee.</p>", False),
+    (f"<p>{PROMO_LINK} has been delayed</p>", False),
+    (f"<li>{OPENS[3:-4]}</li>", False),
+    (f"<div>{OPENS[3:-4]}</div>", False),
     # a list of promos written as sentences around their links
     (
         "<li>Could the harbour wall <a href='/news/harbour-wall-storm'>survive another "
