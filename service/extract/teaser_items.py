@@ -124,7 +124,7 @@ class Page:
             elif tag == "a":
                 links += 1  # sibling links are other items, not a sentence
                 at[child.mem_id] = (len(pieces), False)
-            elif tag in tt.INLINE_TAGS and tag != "time" and not self.tokens.kinds(child) & tk.META:
+            elif self.in_sentence(child, tag):
                 at[child.mem_id] = (len(pieces), True)
                 pieces.append(child.text())
             else:
@@ -132,6 +132,15 @@ class Page:
         found = Line(pieces, at, links)
         self.lines[node.mem_id] = found
         return found
+
+    def in_sentence(self, child: Node, tag: str | None) -> bool:
+        """Whether an inline child's text is words of its line: not a sibling link (another
+        item), a time or a meta label."""
+        return (
+            tag in tt.INLINE_TAGS
+            and tag not in ("time", "a")
+            and not self.tokens.kinds(child) & tk.META
+        )
 
     def _own(self, node: Node, inside_article: bool) -> int:
         tag = node.tag
@@ -257,11 +266,7 @@ def in_running_text(link: Node, page: Page, chars: int = tt.RUNNING_TEXT_CHARS) 
             pieces.append(child.text_content or "")
         elif cut < 0 and child.mem_id == own:
             cut = len(pieces)
-        elif (
-            tag in tt.INLINE_TAGS
-            and tag not in ("time", "a")  # sibling links are other items, not a sentence
-            and not page.tokens.kinds(child) & tk.META
-        ):
+        elif page.in_sentence(child, tag):
             pieces.append(child.text())
     if before or after:
         before.reverse()
@@ -352,24 +357,19 @@ def headline_links(root: Node, page: Page) -> list[Link]:
             words = tf.word_count(raw)  # CJK text counts by characters
         if words < tt.MIN_SHORT_HEADLINE_WORDS:
             continue  # most links: a navigation label, read no further
-        href: str | None = None
-        if words < tt.MIN_HEADING_WORDS:
-            href = node.attrs.get("href") or ""
-            if not is_story_url(href, raw):
-                continue  # a short label linking to a section or service page
+        href = node.attrs.get("href") or ""
+        story_checked = words < tt.MIN_HEADING_WORDS
+        if story_checked and not is_story_url(href, raw):
+            continue  # a short label linking to a section or service page
         inside = tf.link_inside(node)
         heading = tf.heading_level(node, inside)
         if heading is not None and words < tt.MIN_HEADING_WORDS:
             continue
         short = heading is None and words < tt.MIN_HEADLINE_WORDS
-        if short and href is None:
-            href = node.attrs.get("href") or ""
-            if not is_story_url(href, raw):
-                continue
+        if short and not story_checked and not is_story_url(href, raw):
+            continue
         if heading == "h1" and single_h1:
             continue  # the article's own headline, whatever URL it links to
-        if href is None:
-            href = node.attrs.get("href") or ""
         url = page.target(href)
         if url is None or url_key(url) == page_key:
             continue

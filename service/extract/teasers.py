@@ -100,10 +100,7 @@ def _read(node: Node, link: Link, page: Page) -> _Item:
     """The item's fields: snippet, image, date and paid mark."""
     skip = link.headline
     if skip.mem_id == link.node.mem_id and link.heading is not None:
-        parent = link.node.parent
-        while parent is not None and parent.tag not in tt.HEADING_TAGS:
-            parent = parent.parent
-        skip = parent or skip
+        skip = _heading_of(link)
     found = tf.read_item(node, skip, page.tokens)
     parts = []
     paid = found.paid
