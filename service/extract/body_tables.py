@@ -205,7 +205,12 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
         ),
         "picture credits",
     ),
-    (re.compile(r"^(by|von|par|por)\s+[\w.\- ]{2,60}$", re.I | re.U), "bylines"),
+    (
+        re.compile(
+            r"^(by|von|par|por)\s+[\w.\-' ]{2,60}(\s[|\u00b7\u2022]\s.{0,60})?$", re.I | re.U
+        ),
+        "bylines, with a date after a separator",
+    ),
     (re.compile(r"^(published|updated|posted|last updated)\b.{0,60}$", re.I), "date lines"),
     (re.compile(r"^[\d\s/.,:\-]+(am|pm)?$", re.I), "bare dates, times and numbers"),
     (

@@ -21,6 +21,7 @@ from service.extract.budget import check_elements
 from service.extract.decode import decode
 from service.extract.metadata import Metadata, read_metadata
 from service.extract.model import Article, Paragraph, RefusedPage, Split, Teaser, TextStats
+from service.extract.teaser_items import is_story_url
 from service.extract.teasers import TeaserScan, find_teasers
 from service.extract.text import folded_length, normalize_text
 from service.extract.urls import normalize_url, resolve_base
@@ -77,8 +78,12 @@ def _visible_chars(root: LexborNode | None) -> int:
     return folded_length(root.text(separator=" ", skip_empty=True))
 
 
-def _is_article(body: article.Body, meta: Metadata, teaser_chars: int) -> bool:
-    """Whether the page is an article page rather than a listing of other stories."""
+def _is_article(body: article.Body, meta: Metadata, teaser_chars: int, page_url: str) -> bool:
+    """Whether the page is an article page rather than a listing of other stories.
+
+    On a page of undeclared type, a short body among many teasers is an article
+    when the page's own URL is a story's URL echoing the title (a news brief).
+    """
     chars = body.chars
     if meta.page_type == "article":
         return chars > 0
@@ -86,7 +91,11 @@ def _is_article(body: article.Body, meta: Metadata, teaser_chars: int) -> bool:
         return chars >= t.MIN_LISTING_BODY_CHARS
     if chars < t.MIN_ARTICLE_CHARS:
         return False
-    return chars >= teaser_chars * t.MIN_TEASER_SHARE or len(body.paragraphs) >= t.MIN_PARAGRAPHS
+    return (
+        chars >= teaser_chars * t.MIN_TEASER_SHARE
+        or len(body.paragraphs) >= t.MIN_PARAGRAPHS
+        or is_story_url(page_url, meta.title or "")
+    )
 
 
 def _without_headline(
@@ -163,7 +172,7 @@ def split(
             None,
         )
     paragraphs: tuple[Paragraph, ...] = ()
-    if found is not None and _is_article(found, meta, scan.text_chars):
+    if found is not None and _is_article(found, meta, scan.text_chars, page_url):
         paragraphs = _without_headline(found.paragraphs, meta.title)
     if not paragraphs and meta.jsonld_body and meta.page_type != "listing":
         paragraphs = _jsonld_paragraphs(meta.jsonld_body)

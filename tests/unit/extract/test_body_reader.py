@@ -165,11 +165,18 @@ def test_chars_counts_every_kind_of_whitespace() -> None:
         "PUBLICITÉ",
         "Download our APP today",
         "Get the news in your inbox. Sign up for our morning newsletter.",
+        "By Staff Reporter \u00b7 28 Nov 2026",
+        "By Ann Smith | November 28, 2026 at 9:30 am",
     ],
 )
 def test_boilerplate_lines_are_dropped_whatever_their_case(line: str) -> None:
     # ASCII lines take the lowercased plain patterns, the others the caseless ones.
     assert read(f"<p>{PROSE}</p><p>{line}</p>") == [("p", PROSE)]
+
+
+def test_a_sentence_opening_with_by_is_no_byline() -> None:
+    sentence = "By noon, the crowd had gone home \u00b7 and the square was empty again."
+    assert read(f"<p>{PROSE}</p><p>{sentence}</p>") == [("p", PROSE), ("p", sentence)]
 
 
 def test_a_paragraph_read_before_is_taken_as_read() -> None:
