@@ -182,6 +182,9 @@ TITLE_SEPARATORS: tuple[str, ...] = (
 # the share to mean something).
 SAME_HEADLINE_SHARE = 0.7
 SAME_HEADLINE_MIN_WORDS = 5
+# A declared title of at most this many words is a label (a section, a kind of
+# story), not a headline, when the page shows a heading of SAME_HEADLINE_MIN_WORDS.
+LABEL_TITLE_MAX_WORDS = 2
 MAX_SITE_NAME_STRIPS = 3  # "Headline_Site | Site": site names come at most this often
 # Without a known site name, a last title segment this short, after one of
 # these separators, is taken as the site's name. Dashes are left out:

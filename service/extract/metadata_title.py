@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from service.extract.metadata_tables import (
+    LABEL_TITLE_MAX_WORDS,
     MAX_SITE_NAME_STRIPS,
     MAX_TITLE_CHARS,
     SAME_HEADLINE_MIN_WORDS,
@@ -147,10 +148,14 @@ def choose_title(
     first candidate without the site's name is the title, unless a heading
     matches a candidate (equal, or the candidate is the heading plus a site
     or section name): then the visible heading is. Without candidates, the
-    first heading. Candidates longer than ``MAX_TITLE_CHARS`` are not titles.
+    first heading. Candidates longer than ``MAX_TITLE_CHARS`` are not titles,
+    nor are those that are only the site's name. A title of a word or two (a
+    section, "Interview") gives way to a heading long enough to be a headline.
     """
-    candidates = [c for c in candidates if len(c) <= MAX_TITLE_CHARS]
     names = _SiteNames.of(site_names, host_names)
+    candidates = [
+        c for c in candidates if len(c) <= MAX_TITLE_CHARS and not _is_site(c, names, exact=True)
+    ]
     stripped = {c: _strip_site_name(c, names) for c in set(candidates)}  # titles repeat
     cleaned = [stripped[c] for c in candidates]
     keys = [title_key(c) for c in cleaned] + [title_key(c) for c in candidates]
@@ -163,6 +168,10 @@ def choose_title(
         ):
             return heading
     if cleaned:
+        if len(_WORDS.findall(cleaned[0])) <= LABEL_TITLE_MAX_WORDS:
+            for heading in headings:
+                if len(_WORDS.findall(heading)) >= SAME_HEADLINE_MIN_WORDS:
+                    return heading
         return cleaned[0]
     return headings[0] if headings else None
 

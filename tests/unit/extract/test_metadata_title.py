@@ -178,6 +178,36 @@ def test_place_before_a_colon_is_kept_even_if_the_site_name_starts_with_it() -> 
     assert strip_site_name("Washington Daily Example: Senate votes", site) == "Senate votes"
 
 
+HEADLINE = "Harbour opening delayed by two years as the soil proves soft"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<title>Daily Example</title><meta property="og:site_name" content="Daily Example">',
+        "<title>Daily Example</title>",
+        "<title>World | Daily Example</title>",
+        "<title>Interview</title>",
+    ],
+)
+def test_visible_headline_replaces_a_declared_title_that_is_a_name_or_label(head: str) -> None:
+    # A template's title: the site's name, a section or a kind of story, not the headline.
+    assert title_of(head, f"<h1>{HEADLINE}</h1>") == HEADLINE
+
+
+def test_declared_title_that_is_the_site_name_gives_way_to_the_next() -> None:
+    head = (
+        '<meta property="og:title" content="Daily Example">'
+        '<meta property="og:site_name" content="Daily Example">'
+        "<title>Storm reaches the coast | Daily Example</title>"
+    )
+    assert title_of(head, "<h1>Daily Example</h1>") == "Storm reaches the coast"
+
+
+def test_short_declared_headline_kept_beside_a_short_h1() -> None:
+    assert title_of("<title>Budget agreed</title>", "<h1>Latest news</h1>") == "Budget agreed"
+
+
 @pytest.mark.parametrize(
     "text",
     [
