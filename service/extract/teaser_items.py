@@ -368,6 +368,8 @@ def headline_links(root: Node, page: Page) -> list[Link]:
         short = heading is None and words < tt.MIN_HEADLINE_WORDS
         if short and not story_checked and not is_story_url(href, raw):
             continue
+        if not story_checked and is_listing_url(href):
+            continue  # a tag chip or author link of many words ("The housing market crisis")
         if heading == "h1" and single_h1:
             continue  # the article's own headline, whatever URL it links to
         url = page.target(href)
@@ -410,10 +412,7 @@ def is_story_url(href: str, text: str) -> bool:
     """Whether a link's target reads as one story's page rather than a section, tag, author
     or service page: a long path with a story's slug, numeric id or date, no segment of a
     listing or person page, and a word of the link's ``text`` among its words."""
-    path = href.split("?", 1)[0].split("#", 1)[0]
-    if "//" in path:  # absolute or protocol-relative: the path after the host
-        rest = path.split("//", 1)[1]
-        path = rest[rest.find("/") :] if "/" in rest else ""
+    path = _path(href)
     if len(path) < tt.MIN_STORY_PATH_CHARS:
         return False  # the cheap test that drops most section links
     path = (unquote(path) if "%" in path else path).lower()
@@ -429,6 +428,30 @@ def is_story_url(href: str, text: str) -> bool:
         len(word) >= tt.MIN_ECHO_CHARS and not word.isdigit() and word in words
         for word in tt.WORD.findall(text.lower())
     )
+
+
+def _path(href: str) -> str:
+    """The path of ``href``, without query and fragment."""
+    path = href.split("?", 1)[0].split("#", 1)[0]
+    if "//" in path:  # absolute or protocol-relative: the path after the host
+        rest = path.split("//", 1)[1]
+        path = rest[rest.find("/") :] if "/" in rest else ""
+    return path
+
+
+def is_listing_url(href: str) -> bool:
+    """Whether a link's target is a tag, topic, author or other listing page by its path:
+    the segment before the last is one of ``NON_STORY_SEGMENTS`` ("/tag/housing-crisis",
+    "/news/author/ann-lee") and no id or date marks a story. Such a link is a tag chip or
+    a byline however many words it shows."""
+    path = _path(href).rstrip("/")
+    slash = path.rfind("/")
+    if slash <= 0:
+        return False
+    parent = path[path.rfind("/", 0, slash) + 1 : slash].lower()
+    if parent not in tt.NON_STORY_SEGMENTS:
+        return False
+    return tt.DIGIT.search(path) is None or tt.STORY_ID_OR_DATE.search(path) is None
 
 
 def _has_slug(path: str, segments: list[str]) -> bool:

@@ -236,6 +236,41 @@ def test_navigation_and_service_links_are_not_teasers() -> None:
     assert titles(html) == []
 
 
+@pytest.mark.parametrize(
+    "href",
+    [
+        "/tag/housing-market-crisis",
+        "/topics/energy-prices/",
+        "/news/author/ann-lee-and-tom-reyes",
+        "https://site.example/category/personal-finance-how-to",
+    ],
+)
+def test_long_links_to_tag_topic_and_author_pages_are_not_teasers(href: str) -> None:
+    # chips and labels of many words, outside any tag-list markup
+    html = block(
+        f'<li><a href="{href}">The housing market crisis explained</a></li>'
+        + li("b", "Council passes the budget after a long night")
+        + li("c", "Harbour road closes for repairs next week")
+    )
+    assert titles(html) == [
+        "Council passes the budget after a long night",
+        "Harbour road closes for repairs next week",
+    ]
+
+
+def test_story_urls_under_a_listing_segment_stay_teasers() -> None:
+    # an id or a date marks a story; a columnist's slug after the name is a story too
+    html = block(
+        '<li><a href="/topics/elections/2026/02/04/polls-close">Polls close across '
+        "the country tonight</a></li>"
+        '<li><a href="/author/ann-lee/48213577">Why the tram line matters for the '
+        "suburbs</a></li>"
+        '<li><a href="/columnists/ann-lee/why-the-budget-matters">Why this budget matters '
+        "more than most</a></li>"
+    )
+    assert len(titles(html)) == 3
+
+
 def test_links_in_running_body_sentences_are_not_teasers() -> None:
     inline = (
         '<p>Officials said the <a href="/news/earlier-report-on-the-budget">earlier report on '
