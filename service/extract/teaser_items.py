@@ -370,7 +370,7 @@ def headline_links(root: Node, page: Page) -> list[Link]:
             continue
         if not story_checked and is_listing_url(href):
             continue  # a tag chip or author link of many words ("The housing market crisis")
-        if heading == "h1" and single_h1:
+        if heading == "h1" and single_h1 and not _heads_story_card(node, href):
             continue  # the article's own headline, whatever URL it links to
         url = page.target(href)
         if url is None or url_key(url) == page_key:
@@ -392,6 +392,24 @@ def headline_links(root: Node, page: Page) -> list[Link]:
             continue
         links.append(Link(node, url, title, heading, headline, short))
     return links
+
+
+def _heads_story_card(link: Node, href: str) -> bool:
+    """Whether a page's only linked ``<h1>`` heads a card promoting another story (the lead
+    story of a home page) rather than the article: an image links to the same target,
+    inside the link or in another link a few levels around it. An article's own headline
+    has no image linking where it links."""
+    if link.css_first("img, picture") is not None:
+        return True
+    node = link
+    for _ in range(tt.HERO_IMAGE_DEPTH):
+        if node.parent is None or node.parent.tag in tt.STOP_TAGS:
+            break
+        node = node.parent
+    return any(
+        (other.attrs.get("href") or "") == href and other.css_first("img, picture") is not None
+        for other in node.css("a[href]")
+    )
 
 
 def _has_text_beside(link: Node, raw: str, page: Page) -> bool:

@@ -480,6 +480,7 @@ MIN_SNIPPET_WORDS = 4  # shorter leftovers are labels or dates, not a snippet
 MIN_SNIPPET_LOWER = 0.3  # share of lowercase-initial words in prose; names and meta lines have few
 MAX_WALK_DEPTH = 40  # an item's text deeper than this is markup abuse; recursion stays bounded
 HEADING_HOLDER_DEPTH = 4  # a block's own heading sits at most this deep in a sibling
+HERO_IMAGE_DEPTH = 4  # levels above a linked <h1> searched for an image linking to its target
 MAX_ITEM_DEPTH = 8  # an item is never more than this many levels above its headline link
 REGION_TOKEN_DEPTH = 6  # excluded/paid tokens count this close to an item, not on page wrappers
 AD_SLOT_DEPTH = 2  # ad-slot tokens count only on the item and its parent

@@ -271,6 +271,35 @@ def test_story_urls_under_a_listing_segment_stay_teasers() -> None:
     assert len(titles(html)) == 3
 
 
+def test_linked_page_headline_is_no_teaser() -> None:
+    # an article's only <h1> linking elsewhere (its permalink, a series page) is its headline
+    html = (
+        '<article><header><h1><a href="/news/2026/02/04/tram-line">Council approves the tram '
+        'line</a></h1><img src="/i/tram.jpg"></header><div class="body"><p>Body text.</p></div>'
+        "</article>"
+    )
+    assert titles(html) == []
+
+
+@pytest.mark.parametrize(
+    "image",
+    [
+        '<a href="/news/2026/02/04/tram-line"><img src="/i/tram.jpg"></a>',
+        '<a href="/news/2026/02/04/tram-line"><picture><img src="/i/tram.jpg"></picture></a>',
+    ],
+)
+def test_lead_story_of_a_home_page_in_h1_with_its_image_link_is_a_teaser(image: str) -> None:
+    html = (
+        f'<div class="lead">{image}<div class="text"><span class="kicker">City</span>'
+        '<h1><a href="/news/2026/02/04/tram-line">Council approves the tram line</a></h1>'
+        "<p>The route links the centre with the airport.</p></div></div>"
+    )
+    got = teasers(html)
+    assert [(t.title, t.image) for t in got] == [
+        ("Council approves the tram line", "https://site.example/i/tram.jpg")
+    ]
+
+
 def test_links_in_running_body_sentences_are_not_teasers() -> None:
     inline = (
         '<p>Officials said the <a href="/news/earlier-report-on-the-budget">earlier report on '
