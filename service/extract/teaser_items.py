@@ -211,10 +211,12 @@ class Page:
         return found
 
     def _marks(self, node: Node) -> int:
-        """EXCLUDED, PAID and AD_SLOT for the node's own class/id tokens."""
+        """EXCLUDED, PAID and AD_SLOT for the node's own class/id tokens. An author box
+        is excluded, a block of the author's stories ("more-from-author") is not."""
         kinds = self.tokens.kinds(node)
+        author_box = kinds & tk.AUTHOR and not kinds & tk.LABEL
         return (
-            (EXCLUDED if kinds & tk.EXCLUDE else 0)
+            (EXCLUDED if kinds & tk.EXCLUDE or author_box else 0)
             | (PAID if kinds & tk.SPONSORED else 0)
             | (AD_SLOT if kinds & tk.AD_SLOT else 0)
         )

@@ -51,6 +51,7 @@ BLOCK_LABEL_TOKENS: dict[str, tuple[str, str]] = {
     "recent": ("Latest", "recent posts"),
     "recommend": ("Recommended", "recommended stories"),
     "morefrom": ("More from", "more from the section or author"),
+    "moreby": ("More from", "more by the same author"),
     "moreon": ("More on this", "more on the same subject"),
     "editorspick": ("Editor's picks", "editors' picks"),
     "topstories": ("Top stories", "top stories"),
@@ -73,7 +74,6 @@ EXCLUDE_TOKENS: dict[str, str] = {
     "comments": "comment area and prompts",
     "commentform": "comment form",
     "byline": "author links",
-    "=author": "author boxes (whole part: 'more from this author' blocks are teasers)",
     "authorbox": "author box",
     "authorbio": "author biography",
     "newsletter": "newsletter sign-up",
@@ -96,6 +96,12 @@ EXCLUDE_TOKENS: dict[str, str] = {
     "legal": "legal links",
     "copyright": "legal line",
     "skiplink": "accessibility skip links",
+}
+
+# Tokens of author boxes (photo, name, biography): excluded like the above, unless the
+# element's tokens also name a block of stories ("more-from-author", "author-latest").
+AUTHOR_TOKENS: dict[str, str] = {
+    "=author": "author boxes (whole part: 'coauthored' holds it)",
 }
 
 # Tokens of navigation and menus: only story cards inside them are teasers.
