@@ -161,6 +161,7 @@ META_TOKENS: dict[str, str] = {
     "time": "time line",
     "timestamp": "time line",
     "meta": "meta line (date, author, comments)",
+    "metadata": "meta line (votes, source, channels)",
     "source": "source name",
     "attribution": "source name of a recommended item",
     "provider": "source name of a recommended item",

@@ -99,6 +99,17 @@ def test_headline_inside_link_heading_wins_over_kicker_and_snippet() -> None:
     assert first.snippet == "A long snippet that follows the headline."
 
 
+def test_metadata_line_of_a_card_is_not_its_snippet() -> None:
+    html = block(
+        '<li class="card"><h3><a href="/news/a">Why the tram line matters for the suburbs</a>'
+        '</h3><div class="metadata"><span>3 votes</span> <a href="/source/x">example.org</a> '
+        '<a href="/channel/cities">Cities</a></div>'
+        "<p>The route serves the districts with the fewest buses.</p></li>"
+        + li("b", "Another story about the harbour today")
+    )
+    assert teasers(html)[0].snippet == "The route serves the districts with the fewest buses."
+
+
 # --- truncation ----------------------------------------------------------------------------
 
 
