@@ -390,7 +390,7 @@ def headline_links(root: Node, page: Page) -> list[Link]:
             ):
                 continue  # a rank or kicker left a short headline without a story URL
             short = True
-        if tt.NAV_LABEL.match(title) or tt.CALL_TO_ACTION.search(title) or _is_price(title):
+        if tt.NAV_LABEL.match(title) or tt.CALL_TO_ACTION.search(title) or is_price(title):
             continue
         links.append(Link(node, url, title, heading, headline, short))
     return links
@@ -498,9 +498,10 @@ def _note_heading_holders(headings: list[Node], holders: set[int]) -> None:
             holder = holder.parent
 
 
-def _is_price(title: str) -> bool:
-    """Whether a link text shows a price (a shop product or a deal, not a story)."""
-    return contains_any(title, tt.PRICE_GATE) and tt.PRICE.search(title) is not None
+def is_price(text: str) -> bool:
+    """Whether a link text or an item's line shows a price (a shop product or a deal,
+    not a story)."""
+    return contains_any(text, tt.PRICE_GATE) and tt.PRICE.search(text) is not None
 
 
 def _target_map(links: list[Link]) -> dict[int, set[str]]:

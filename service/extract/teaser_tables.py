@@ -294,6 +294,33 @@ OUTSIDE_LINK_LABELS: dict[str, str] = {
 }
 
 
+# Headings of blocks of ads that are no stories: job ads and classifieds (their items
+# rarely carry a price, so the price test of products does not find them).
+AD_LIST_LABELS: dict[str, str] = {
+    "jobs": "English: job ads",
+    "job listings": "English: job ads",
+    "job ads": "English: job ads",
+    "vacancies": "English: job ads",
+    "careers": "English: job ads",
+    "classifieds": "English: classified ads",
+    "classified ads": "English: classified ads",
+    "stellenangebote": "German: job ads",
+    "stellenmarkt": "German: job ads",
+    "jobbörse": "German: job ads",
+    "kleinanzeigen": "German: classified ads",
+    "offres d'emploi": "French: job ads",
+    "petites annonces": "French: classified ads",
+    "empleos": "Spanish: job ads",
+    "ofertas de empleo": "Spanish: job ads",
+    "clasificados": "Spanish: classified ads",
+    "vagas de emprego": "Portuguese: job ads",
+    "classificados": "Portuguese: classified ads",
+    "offerte di lavoro": "Italian: job ads",
+    "vacatures": "Dutch: job ads",
+    "вакансии": "Russian: job ads",
+}
+
+
 def _label_pattern(labels: dict[str, str]) -> re.Pattern[str]:
     """A whole block label that is one of ``labels``, an end colon allowed ("Sources:")."""
     alternation = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
@@ -302,6 +329,7 @@ def _label_pattern(labels: dict[str, str]) -> re.Pattern[str]:
 
 CITATION_LABEL = _label_pattern(CITATION_LABELS)
 OUTSIDE_LINK_LABEL = _label_pattern(OUTSIDE_LINK_LABELS)
+AD_LIST_LABEL = _label_pattern(AD_LIST_LABELS)
 MIN_OUTSIDE_SHARE = 0.5  # more than this share of a block's links leave the site: its sources
 
 # Link texts that are navigation words, never a headline.
@@ -318,6 +346,7 @@ NAV_LABEL = re.compile(
 SPONSORED_LABEL = re.compile(
     r"^\s*(?:sponsored(?: content| stories| links)?|promoted(?: content| stories| links)?"
     r"|paid (?:content|post|partner(?: content)?|for by .*)|partner content|from our partners?"
+    r"|promoted by .*|sponsored by .*|sponsorisé par .*|patrocinado por .*|gesponsert von .*"
     r"|advertisement|advertorial|ad|ads by .*|recommended by .*|anzeige|werbung"
     r"|sponsorisé|publicité|contenu sponsorisé|publicidad|patrocinado|contenido patrocinado"
     r"|reklama|sponsorizzato|pubblicità|gesponsord|annons|reklame)\s*$",
@@ -393,6 +422,7 @@ PRICE = re.compile(
 )
 # A currency sign or code, one of which every PRICE match holds; most headlines have none.
 PRICE_GATE = ("$", "\u20ac", "\u00a3", "\u00a5", "EUR", "kr", "z\u0142")
+MAX_PRICE_LINE_CHARS = 40  # an item's line this short showing a price: a product, not a story
 
 # Texts of legal and service links in footers.
 LEGAL_LABEL = re.compile(

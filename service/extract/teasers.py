@@ -51,6 +51,7 @@ from service.extract.teaser_items import (
     Region,
     better,
     headline_links,
+    is_price,
     is_story_url,
     items_of,
     url_key,
@@ -89,6 +90,8 @@ class _Item:
     date: str | None
     """The raw date text; parsed for the teasers that remain."""
     sponsored: bool
+    product: bool = False
+    """A line of the item shows a price: a shop product, not a story."""
     inline: bool = False
     block_node: Node | None = None
     block: str | None = None
@@ -105,9 +108,13 @@ def _read(node: Node, link: Link, page: Page) -> _Item:
     parts = []
     paid = found.paid
     date = found.date
+    product = False
     for text in found.segments:
         if tf.is_sponsored_label(text):
             paid = True
+            continue
+        if len(text) <= tt.MAX_PRICE_LINE_CHARS and is_price(text):
+            product = True
             continue
         if tt.NAV_LABEL.match(text) or tt.BYLINE.match(text):
             continue
@@ -125,6 +132,7 @@ def _read(node: Node, link: Link, page: Page) -> _Item:
         image=found.image,
         date=date,
         sponsored=paid,
+        product=product,
     )
 
 
@@ -241,7 +249,7 @@ def _has_promo_label(item: _Item, text: str) -> bool:
 
 def _is_teaser(item: _Item, region: Region, siblings: int, page: Page) -> bool:
     """Whether an item is a teaser (rules in the module doc)."""
-    if region.hidden or region.excluded:
+    if region.hidden or region.excluded or item.product:
         return False
     title = item.link.title
     if tf.word_count(title) <= tt.MAX_LEGAL_WORDS and tt.LEGAL_LABEL.search(title):
@@ -429,18 +437,20 @@ def find_teasers(root: Node, page_url: str) -> TeaserScan:
         if region.footer and item.block is None and item.link.heading is None and not item.image:
             continue  # a plain link list in the page footer is service links, not stories
         kept.append(item)
-    sources = _source_lists(kept, page)
-    if sources:
-        kept = [item for item in kept if _block_key(item) not in sources]
+    left_out = _left_out_blocks(kept, page)
+    if left_out:
+        kept = [item for item in kept if _block_key(item) not in left_out]
     _mark_paid_blocks(kept, item_ids, page)
     return _assemble(kept, page_url, tuple(subheadings))
 
 
-def _source_lists(kept: list[_Item], page: Page) -> set[int]:
-    """The blocks (by ``mem_id``) that are the article's list of sources, not teasers.
+def _left_out_blocks(kept: list[_Item], page: Page) -> set[int]:
+    """The blocks (by ``mem_id``) whose items are no teasers: the article's list of
+    sources, and lists of job ads or classifieds.
 
-    Their label is a citation heading ("Sources", "Quellen"), or a heading of outside
-    links ("Further information") with most of the block's links leaving the site.
+    A source list's label is a citation heading ("Sources", "Quellen"), or a heading
+    of outside links ("Further information") with most of the block's links leaving
+    the site; an ad list's is one of ``AD_LIST_LABELS`` ("Jobs", "Classifieds").
     """
     blocks: dict[int, list[_Item]] = {}
     for item in kept:
@@ -449,8 +459,10 @@ def _source_lists(kept: list[_Item], page: Page) -> set[int]:
     found: set[int] = set()
     for key, items in blocks.items():
         label = items[0].block or ""
-        if tt.CITATION_LABEL.match(label) or (
-            tt.OUTSIDE_LINK_LABEL.match(label) and _mostly_outside(items, page)
+        if (
+            tt.CITATION_LABEL.match(label)
+            or tt.AD_LIST_LABEL.match(label)
+            or (tt.OUTSIDE_LINK_LABEL.match(label) and _mostly_outside(items, page))
         ):
             found.add(key)
     return found

@@ -621,6 +621,56 @@ def test_linked_heading_promos_in_the_body_stay_inline_teasers(inline: str) -> N
     assert found.subheadings == ()
 
 
+def test_items_showing_a_price_are_products_whatever_their_markup() -> None:
+    html = block(
+        '<li><a href="/shop/harbour-rain-jacket-blue">Harbour rain jacket in blue, '
+        "waterproof edition</a><span>\u00a349.99</span></li>"
+        '<li><a href="/shop/fleece-lined-boots">Fleece lined boots for long winter '
+        "walks</a><span>Was $80, now $59.99</span></li>",
+        "<h2>Picked for you</h2>",
+        "picks",
+    )
+    assert titles(html) == []
+
+
+def test_a_story_whose_snippet_names_a_sum_stays_a_teaser() -> None:
+    html = block(
+        '<li><a href="/news/port-sold">Port operator sold to investors in record deal</a>'
+        "<p>The buyers paid $4.50 a share for the company, above the market price.</p></li>"
+        + li("b", "Harbour road closes for repairs")
+    )
+    assert titles(html) == [
+        "Port operator sold to investors in record deal",
+        "Harbour road closes for repairs",
+    ]
+
+
+@pytest.mark.parametrize("label", ["Jobs", "Job listings", "Classifieds", "Stellenangebote"])
+def test_blocks_labelled_as_job_ads_or_classifieds_are_not_teasers(label: str) -> None:
+    html = block(
+        li("j1", "Senior harbour engineer for the city council")
+        + li("j2", "Night editor for the digital team of the paper"),
+        f"<h2>{label}</h2>",
+        "box",
+    )
+    assert titles(html) == []
+
+
+@pytest.mark.parametrize(
+    "marker",
+    [
+        '<span class="source">Promoted by Acme Insurance</span>',
+        "<small>Sponsored by Acme</small>",
+    ],
+)
+def test_items_promoted_by_a_named_advertiser_are_sponsored(marker: str) -> None:
+    html = block(
+        f'<li><a href="https://brand.example/offer">How one firm cut its energy bill '
+        f"in half</a>{marker}</li>" + li("b", "Harbour road closes for repairs")
+    )
+    assert [t.sponsored for t in teasers(html)] == [True, False]
+
+
 @pytest.mark.parametrize(
     "marker",
     [
