@@ -404,8 +404,20 @@ def find_body(
         reader.read(member)
     if not reader.out or _is_listing(headlines, len(reader.out)):
         return None
+    blocks = _without_trailing_headings(reader.out)
+    if not blocks:
+        return None
     # A member the reader skips whole (a story's <header> joined as a sibling)
     # is no container: the lead is searched before the first one read.
     first = next((m for m in members if m.tag not in t.SKIPPED_TAGS), members[0])
-    lead = find_lead(first, reader.out, description)
-    return Body((*lead, *reader.out), score)
+    lead = find_lead(first, blocks, description)
+    return Body((*lead, *blocks), score)
+
+
+def _without_trailing_headings(blocks: list[Paragraph]) -> list[Paragraph]:
+    """``blocks`` without the headings at their end: they head nothing the body keeps
+    (the label of a block of other stories after the article, "More videos")."""
+    end = len(blocks)
+    while end and blocks[end - 1].kind == "h":
+        end -= 1
+    return blocks[:end]

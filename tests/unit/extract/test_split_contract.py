@@ -267,3 +267,21 @@ def test_seed_page_splits_into_teaser_article_teasers_and_nothing_else() -> None
     records += [f"{t.title} {t.snippet or ''}" for t in result.teasers]
     for boilerplate in ("download the AnewZ application", "opinion on this topic", "first comment"):
         assert not any(boilerplate in record for record in records), boilerplate
+
+
+def test_body_never_ends_with_a_heading() -> None:
+    # Headings left over from blocks after the story ("More videos", "People in this
+    # story") head nothing the body keeps.
+    prose = (
+        "<p>Our drone flew over the new quay on Tuesday morning, showing the scale of the "
+        "dredging work and the eastern pier that engineers now say needs deeper piles.</p>"
+    )
+    page = (
+        "<html><head><title>Drone footage</title><meta property='og:type' content='article'>"
+        f"</head><body><main><h1>Drone footage shows the harbour works</h1>{prose}"
+        "<h2>Works in numbers</h2>" + prose.replace("Our drone", "The camera") + ""
+        "<h2>More videos</h2><h3>People in this story</h3></main></body></html>"
+    )
+    result = split(page.encode(), "https://example.org/video/2026/11/28/harbour-drone")
+    assert result.article is not None
+    assert [p.kind for p in result.article.paragraphs] == ["p", "h", "p"]
