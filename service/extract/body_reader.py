@@ -293,10 +293,13 @@ class Reader:
     def read(self, container: LexborNode) -> None:
         """Append the blocks of ``container`` to ``out``."""
         marks = _Marks(container)
-        # The open elements, innermost last: the next child to read in each, and
-        # the kind its runs take. The first level holds the container alone.
+        # The open elements, innermost last: the next child to read in each, the
+        # kind its runs take, and whether it is a block (its end ends a run; an
+        # inline element holding a <br> is read through, and its end does not).
+        # The first level holds the container alone.
         pending: list[LexborNode | None] = [container]
         kinds: list[ParagraphKind] = ["p"]
+        blocks: list[bool] = [True]
         citing_in = 0  # the depth of the source-list heading's holder, while citing
         while pending:
             kind = kinds[-1]
@@ -307,7 +310,8 @@ class Reader:
             if node is None:
                 pending.pop()
                 kinds.pop()
-                self.flush(kind)
+                if blocks.pop():
+                    self.flush(kind)
                 if len(pending) < citing_in:  # the source list ends with its heading's holder
                     self._citing = False
                     citing_in = 0
@@ -318,6 +322,12 @@ class Reader:
                 text = node.text_content or ""
                 if self._run or not text.isspace():  # a run's leading spaces change nothing
                     self._run.append(text)
+            elif tag in t.INLINE_TAGS and tag != "a" and node.mem_id in marks.holds_br:
+                # Read through, its <br> splitting the run; a link is read whole, its
+                # text counted as link text.
+                pending.append(node.first_child)
+                kinds.append(kind)
+                blocks.append(False)
             elif tag in t.INLINE_TAGS:
                 self._run.append(node.text())
                 links = marks.link_chars.get(node.mem_id, 0)
@@ -348,6 +358,7 @@ class Reader:
                     inner = kind
                 pending.append(node.first_child)
                 kinds.append(inner)
+                blocks.append(True)
 
 
 def _links_in(holders: Iterable[LexborNode]) -> Iterable[LexborNode]:

@@ -176,6 +176,14 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
         "ad slot labels",
     ),
     (
+        re.compile(
+            r"^(tags|tagged|tagged with|topics|related topics|keywords|themen|schlagwörter"
+            r"|mots-clés|étiquettes|etiquetas|temas|palavras-chave)\s*:?$",
+            re.I,
+        ),
+        "tag list labels",
+    ),
+    (
         re.compile(r"^(read|see|watch|listen)( (more|also|next))?\s*[:\-\u2013\u2014]", re.I),
         "inline promo lead-ins",
     ),

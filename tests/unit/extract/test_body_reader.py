@@ -36,6 +36,22 @@ def test_br_splits_a_paragraph_into_runs() -> None:
     assert read(f"<p>{PROSE}<br>Second {PROSE}</p>") == [("p", PROSE), ("p", f"Second {PROSE}")]
 
 
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        # An old layout's text set in <font> between <br>: each run its own paragraph.
+        (f"<font>{PROSE}<br><br>Second {PROSE}</font>", [PROSE, f"Second {PROSE}"]),
+        # A run goes on through the inline element and after it, up to the next <br>.
+        (
+            f"Lead <b>{PROSE}<br>Second</b> {PROSE}<br>Third {PROSE}",
+            [f"Lead {PROSE}", f"Second {PROSE}", f"Third {PROSE}"],
+        ),
+    ],
+)
+def test_br_inside_an_inline_element_splits_its_runs(html: str, expected: list[str]) -> None:
+    assert [text for _, text in read(html)] == expected
+
+
 @pytest.mark.parametrize("name", ["class=share-bar", "class=Share-Bar", "id=RELATED-links"])
 def test_elements_named_like_chrome_are_skipped_whatever_their_case(name: str) -> None:
     assert read(f"<p>{PROSE}</p><div {name}><p>Share {PROSE}</p></div>") == [("p", PROSE)]
@@ -167,6 +183,8 @@ def test_chars_counts_every_kind_of_whitespace() -> None:
         "Get the news in your inbox. Sign up for our morning newsletter.",
         "By Staff Reporter \u00b7 28 Nov 2026",
         "By Ann Smith | November 28, 2026 at 9:30 am",
+        "Tags",
+        "Schlagwörter:",
     ],
 )
 def test_boilerplate_lines_are_dropped_whatever_their_case(line: str) -> None:
