@@ -105,6 +105,10 @@ bench-venv: $(UV)
 bench-quality: bench-venv  ## article-body quality and CPU against trafilatura on ../shared/bench
 	$(PY) -m bench.quality
 
+.PHONY: bench-instructions
+bench-instructions: bench-venv  ## CPU as instruction counts (valgrind): pagesplit, the bare parse, trafilatura
+	$(PY) -m bench.instructions
+
 .PHONY: bench
 bench: bench-quality  ## every benchmark: extraction side by side, throughput, latency, memory (bench/results/)
 	$(PY) -m bench.run_all

@@ -7,11 +7,12 @@ extraction systems and the plotting library are skipped when not installed.
 from __future__ import annotations
 
 import importlib.util
+import shutil
 from pathlib import Path
 
 import pytest
 
-from bench import extractors, report
+from bench import extractors, instructions, report
 from bench.latency import Latency
 from bench.memory import Memory, Sample
 from bench.quality import DEFAULT_DATA, Page, load_pages
@@ -95,3 +96,10 @@ def test_report_tables_and_plots(tmp_path: Path) -> None:
     report.plot_latency(delay, tmp_path / "l.png")
     report.plot_memory(_memory(), tmp_path / "m.png")
     assert all((tmp_path / f"{n}.png").stat().st_size > 1000 for n in "tlm")
+
+
+@pytest.mark.skipif(shutil.which("valgrind") is None, reason="valgrind not installed")
+def test_instruction_count_of_the_parse_loop() -> None:
+    # Two children under cachegrind: the loop over one page costs at least what a parse
+    # of it does (a benchmark page is tens of kilobytes: well over 100,000 instructions).
+    assert instructions.per_page("parse", DEFAULT_DATA, 1, 1) > 100_000
