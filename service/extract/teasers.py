@@ -109,7 +109,9 @@ def _read(node: Node, link: Link, page: Page) -> _Item:
     paid = found.paid
     date = found.date
     product = False
-    for text in found.segments:
+    # An item that is the headline's own heading shows no snippet: the heading's other
+    # words ("Next up in <a>Science</a>") are a label of the headline.
+    for text in () if skip.mem_id == node.mem_id else found.segments:
         if tf.is_sponsored_label(text):
             paid = True
             continue
@@ -254,6 +256,16 @@ def _is_teaser(item: _Item, region: Region, siblings: int, page: Page) -> bool:
     title = item.link.title
     if tf.word_count(title) <= tt.MAX_LEGAL_WORDS and tt.LEGAL_LABEL.search(title):
         return False
+    if _may_be_date(title) and _parse_date(title) is not None:
+        return False  # a date link (a post's permalink), no headline
+    if (
+        item.link.heading is not None
+        and tf.word_count(title) < tt.MIN_HEADLINE_WORDS
+        and item.image is None
+        and item.snippet is None
+        and not is_story_url(item.link.url, title)
+    ):
+        return False  # a short heading linking to a section or service page
     if item.link.short:
         return not (region.menu or region.footer) and _shows_story(item, siblings, page)
     story_card = item.link.heading is not None or item.image is not None

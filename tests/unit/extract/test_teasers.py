@@ -779,6 +779,38 @@ def test_heading_link_naming_the_block_is_its_label_not_a_teaser() -> None:
     ]
 
 
+def test_short_heading_link_to_a_section_showing_nothing_else_is_no_teaser() -> None:
+    html = (
+        '<section class="c-related"><h2>Next up in <a href="/science-and-health">Science &amp; '
+        "Health</a></h2><ul>"
+        + li("2026/11/19/solar-heat-plant", "A clever new solar solution to a climate problem")
+        + li("2026/11/18/rainforest-loss", "Rainforest loss reaches its highest rate in years")
+        + "</ul></section>"
+        '<div class="cards"><div><h3><a href="/sports/trackandfield">Track and Field</a></h3></div>'
+        '<div><h3><a href="/video/?vid=5651">Signing Day 2026</a></h3>'
+        '<a href="/video/?vid=5651"><img src="/i/signing.jpg"></a></div></div>'
+    )
+    assert titles(html) == [
+        "A clever new solar solution to a climate problem",
+        "Rainforest loss reaches its highest rate in years",
+        "Signing Day 2026",
+    ]
+
+
+def test_link_showing_a_date_alone_is_no_teaser() -> None:
+    # A feed of posts, each ending with its permalink written as the post's date.
+    post = (
+        "<div><div><div>Harbour works resume after the storm as the port reopens its quay -\u2026 "
+        '<a href="https://sho.rt/x{i}">https://sho.rt/x{i}</a></div><div>'
+        '<a href="https://social.example/intent/reply?id=119710588862198{i}">Reply</a></div></div>'
+        '<a href="https://social.example/@port">@port</a> <div><p>'
+        '<a href="https://social.example/@port/status/119710588862198{i}"> - November 2{i}, 2026, '
+        "10:54 am</a></p></div></div>"
+    )
+    html = f"<div><h3>Follow us</h3><div>{post.format(i=1)}{post.format(i=2)}</div></div>"
+    assert titles(html) == []
+
+
 def test_list_item_whose_headline_starts_with_a_label_word_is_not_inline() -> None:
     html = block(
         li("a", "Related party deals face new audit rules")
