@@ -121,7 +121,7 @@ def _media(node: Node, out: ItemText) -> None:
     tag = node.tag
     if tag == "time" and out.date is None:
         out.date = (node.attributes.get("datetime") or node.text()).strip() or None
-    elif tag in ("img", "picture") and out.image is None:
+    elif tag in tt.IMAGE_TAGS and out.image is None:
         for img in [node, *node.css("img, source")] if tag == "picture" else [node]:
             out.image = out.image or _image_source(img)
 
@@ -134,7 +134,8 @@ def _image_source(img: Node) -> str | None:
         if value and not value.startswith(("data:", "{")):
             if "srcset" in name:
                 value = value.strip().split(",")[0].strip().split(" ")[0]
-            return value
+            if tt.PLACEHOLDER_IMAGE.search(value) is None:
+                return value
     return None
 
 
@@ -156,7 +157,7 @@ def read_item(node: Node, skip: Node | None, tokens: Tokens, with_image: bool = 
     _walk(node, skip.mem_id if skip is not None else -1, tokens, out, buf)
     _flush(buf, out.segments)
     if out.image is None and with_image:
-        for img in node.css("img, picture source"):
+        for img in node.css("img, picture source, amp-img"):
             out.image = _image_source(img)
             if out.image is not None:
                 break

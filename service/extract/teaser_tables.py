@@ -517,6 +517,15 @@ MIN_SNIPPET_WORDS = 4  # shorter leftovers are labels or dates, not a snippet
 MIN_SNIPPET_LOWER = 0.3  # share of lowercase-initial words in prose; names and meta lines have few
 MAX_WALK_DEPTH = 40  # an item's text deeper than this is markup abuse; recursion stays bounded
 HEADING_HOLDER_DEPTH = 4  # a block's own heading sits at most this deep in a sibling
+# File names of the stand-ins that lazy loading shows before the real image (a blank
+# pixel, a grey box, "placeholder-16x9.png"): never a teaser's image.
+PLACEHOLDER_IMAGE = re.compile(
+    r"(?:^|/)(?:placeholder|blank|spacer|transparent|pixel|lazy|loading|loader|1x1|empty"
+    r"|dummy|grey|gray|clear)(?:[-_](?:\d+(?:x\d+)?|image|img))?\.(?:gif|png|jpe?g|svg|webp)"
+    r"(?:$|\?)",
+    re.IGNORECASE,
+)
+IMAGE_TAGS = ("img", "picture", "amp-img")  # elements that show an item's image
 HERO_IMAGE_DEPTH = 4  # levels above a linked <h1> searched for an image linking to its target
 MAX_ITEM_DEPTH = 8  # an item is never more than this many levels above its headline link
 REGION_TOKEN_DEPTH = 6  # excluded/paid tokens count this close to an item, not on page wrappers

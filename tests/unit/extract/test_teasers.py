@@ -166,6 +166,26 @@ def test_image_link_and_headline_link_of_one_card_are_one_teaser() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("image", "source"),
+    [
+        ('<img class="lazy" src="/assets/placeholder.gif">', None),
+        ('<img src="/img/blank-1x1.png" data-lazy="yes">', None),
+        ('<img src="/static/spacer.gif">', None),
+        ('<amp-img src="/i/a.jpg" width="300" height="200"></amp-img>', "/i/a.jpg"),
+        ('<img src="/i/blanket-fort.jpg">', "/i/blanket-fort.jpg"),
+    ],
+)
+def test_placeholder_images_are_no_teaser_image(image: str, source: str | None) -> None:
+    html = block(
+        f'<li class="card"><a href="/news/a">{image}</a>'
+        '<h3><a href="/news/a">Ferry strike ends after pay offer</a></h3></li>'
+        '<li class="card"><h3><a href="/news/b">Harbour road closes for repairs</a></h3></li>'
+    )
+    expected = f"https://site.example{source}" if source else None
+    assert [t.image for t in teasers(html)] == [expected, None]
+
+
 # --- blocks and positions -------------------------------------------------------------------
 
 
