@@ -172,8 +172,12 @@ MIN_PARAGRAPHS = 3  # ... unless it has at least this many paragraphs
 # Whole-block texts that are labels or boilerplate, never body prose.
 DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
     (
-        re.compile(r"^(advertisement|advertising|anzeige|publicité|publicidad|sponsored)$", re.I),
-        "ad slot labels",
+        re.compile(
+            r"^(advertisement|advertising|anzeige|werbung|publicité|publicidad|publicidade"
+            r"|pubblicità|reclame|reklama|реклама|広告|广告|광고|sponsored)$",
+            re.I,
+        ),
+        "ad slot labels, in the languages of the crawl",
     ),
     (
         re.compile(r"^(read|see|watch|listen)( (more|also|next))?\s*[:\-\u2013\u2014]", re.I),
@@ -187,8 +191,12 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
         "inline promo lead-ins",
     ),
     (
-        re.compile(r"^(share|share this|share on|follow us|tweet|email)\b.{0,40}$", re.I),
-        "share prompts",
+        re.compile(
+            r"^(share|share this|share on|follow us|tweet|email|compartir|compartilh[ae]r?"
+            r"|compártelo|partager|teilen|condividi|поделиться|シェア)\b.{0,40}$",
+            re.I,
+        ),
+        "share prompts, in the languages of the crawl",
     ),
     (
         re.compile(
@@ -207,9 +215,11 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
     ),
     (
         re.compile(
-            r"^(by|von|par|por)\s+[\w.\-' ]{2,60}(\s[|\u00b7\u2022]\s.{0,60})?$", re.I | re.U
+            r"^(by|von|par|por|автор:?)\s+[\w.\-' ]{2,60}"
+            r"(\s[|\u00b7\u2022]\s.{0,60}|\s\d{1,2}\.?\s.{0,40}\d{4}\b.{0,12})?$",
+            re.I | re.U,
         ),
-        "bylines, with a date after a separator",
+        "bylines, a date after a separator or after the name ('Por Ana Gil 4 de mayo de 2026')",
     ),
     (re.compile(r"^(published|updated|posted|last updated)\b.{0,60}$", re.I), "date lines"),
     (re.compile(r"^[\d\s/.,:\-]+(am|pm)?$", re.I), "bare dates, times and numbers"),
@@ -250,7 +260,14 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
         "picture captions ending in a credit",
     ),
     (re.compile(r"^(leave|post|add|write) (a|the first|your) comment", re.I), "comment prompts"),
-    (re.compile(r"^(sign up|subscribe)\b.{0,120}$", re.I), "sign-up prompts"),
+    (
+        re.compile(
+            r"^(sign up|subscribe|suscríbete|suscribete|assine|inscreva-se|abonnez-vous"
+            r"|abonnieren|iscriviti|подписывайтесь|подпишитесь)\b.{0,120}$",
+            re.I,
+        ),
+        "sign-up prompts, in the languages of the crawl",
+    ),
     (
         re.compile(r"\b(sign up for|subscribe to)\b.{0,60}\bnewsletters?\b", re.I),
         "newsletter prompts after a lead-in ('Get the latest news ...')",
