@@ -62,8 +62,8 @@ _DROP = (
     *(_caseless(p) for p, _ in t.DROP_BLOCK_PATTERNS if p.pattern[0] != "^"),
 )
 if any(pattern.gate for pattern in _DROP):
-    raise ValueError("_is_boilerplate applies the drop patterns without gates")
-# Their plain and caseless forms apart: _is_boilerplate lowercases an ASCII
+    raise ValueError("is_boilerplate applies the drop patterns without gates")
+# Their plain and caseless forms apart: is_boilerplate lowercases an ASCII
 # block once for all of them instead of once per pattern.
 _DROP_PLAIN = tuple(pattern.plain for pattern in _DROP)
 _DROP_CASELESS = tuple(pattern.caseless for pattern in _DROP)
@@ -93,7 +93,7 @@ def link_density(node: LexborNode, text_len: int) -> float:
     return min(1.0, _link_chars(node) / text_len)
 
 
-def _is_boilerplate(text: str) -> bool:
+def is_boilerplate(text: str) -> bool:
     """Whether a drop pattern matches ``text``, as ``CaselessPattern.search`` finds it."""
     if len(text) > _MAX_DROP_CHARS:
         return False
@@ -130,7 +130,7 @@ def _keep(text: str, link_chars: int, links: Links, kind: ParagraphKind = "p") -
     # for the many blocks without link text (a density of 0 passes both limits).
     if link_chars and _too_linked(text, link_chars, links, kind):
         return False
-    return not _is_boilerplate(text)
+    return not is_boilerplate(text)
 
 
 def _too_linked(text: str, link_chars: int, links: Links, kind: ParagraphKind = "p") -> bool:

@@ -279,7 +279,25 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
     (re.compile(r"^already a (subscriber|member)\b", re.I), "subscription log-in prompts"),
     (re.compile(r"download .{0,40}\bapp(lication)?\b", re.I), "app install promos"),
     (re.compile(r"^what is your opinion", re.I), "comment prompts"),
+    (
+        re.compile(
+            r"^(duration|length|running time|duración|duração|durée|dauer|длительность)"
+            r"\s*:?\s*\d{1,2}(:\d\d){1,2}$",
+            re.I,
+        ),
+        "a video's length label",
+    ),
 )
+
+# A gallery page's body is its captions (``gallery.py``): the caption elements,
+# the credit at a caption's end, and how many captions make a gallery.
+CAPTION_SELECTOR = 'figcaption, [class*="caption" i]'
+CAPTION_CREDIT = re.compile(
+    r"\s*[(\[]?\b(photo|image|picture|pic|foto|bild|credit)s?\s*(by\b|:)\s*[^.()\[\]]{1,60}"
+    r"[)\]]?$",
+    re.I,
+)
+MIN_GALLERY_CAPTIONS = 3  # one or two captions are a story's pictures, not a gallery
 
 # Class/id substrings of elements skipped inside the winning container.
 SKIP_IN_BODY: Sequence[tuple[str, str]] = (
