@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from service.extract.dates_tables import MONTH_NAMES
 from service.extract.model import ParagraphKind
 from service.extract.text import CaselessPattern
 
@@ -208,10 +209,11 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
     ),
     (
         re.compile(
-            r"^(photo|image|picture|video|credit|source|getty images|reuters|ap)(\s+by\b|\s*[:/])",
+            r"^(photo|image|picture|video|credit|source|getty images|reuters|ap|foto|fuente|fonte"
+            r"|quelle|bild|фото|источник|写真|画像|出典)(\s+by\b|\s*[:/\uff1a])",
             re.I,
         ),
-        "picture credits",
+        "picture credits and sources, in the languages of the crawl",
     ),
     (
         re.compile(
@@ -221,7 +223,35 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
         ),
         "bylines, a date after a separator or after the name ('Por Ana Gil 4 de mayo de 2026')",
     ),
-    (re.compile(r"^(published|updated|posted|last updated)\b.{0,60}$", re.I), "date lines"),
+    (
+        re.compile(
+            r"^(published|updated|posted|last updated|publicado|actualizado|atualizado|publié"
+            r"|mis à jour|veröffentlicht|aktualisiert|pubblicato|aggiornato|опубликовано"
+            r"|обновлено)\b.{0,60}$",
+            re.I,
+        ),
+        "date lines, in the languages of the crawl",
+    ),
+    (
+        re.compile(
+            r"^\d{1,2}\.?\s+(de\s+)?(" + "|".join(sorted(MONTH_NAMES, key=len, reverse=True)) + r")"
+            r"\.?,?\s+(de\s+)?\d{4}\b.{0,24}$",
+            re.I,
+        ),
+        "date lines: day, month name of another language, year ('4 февраля 2026, 09:30')",
+    ),
+    (
+        re.compile(r"^\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]?.{0,20}$", re.I),
+        "date lines: CJK year-month-day ('2026年2月4日 9時30分')",
+    ),
+    (
+        re.compile(
+            r"^(tags|topics|temas|tópicos|etiquetas|thèmes|mots-clés|schlagworte|schlagwörter"
+            r"|теги|темы|метки|タグ|キーワード)\s*[:\uff1a]",
+            re.I,
+        ),
+        "tag lines ('Topics: ...', 'Теги: ...')",
+    ),
     (re.compile(r"^[\d\s/.,:\-]+(am|pm)?$", re.I), "bare dates, times and numbers"),
     (
         re.compile(r"^\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}\b.{0,100}$"),
@@ -342,8 +372,10 @@ STOP_BLOCK = CaselessPattern.compile(
     r"|leia (também|mais)|você (pode|também pode) gostar.*|veja também|lire aussi|à lire aussi"
     r"|mehr zum thema|das könnte sie auch interessieren|te puede interesar|lee también"
     r"|ver también|potrebbe interessarti|leggi anche"
-    r"|\d* ?comments?|leave a (comment|reply)|join the (conversation|discussion)"
-    r"|tell us what you think|what do you think|comentários|commentaires|kommentare)\s*[:.…?!]*$"
+    r"|читайте также|смотрите также|関連記事"
+    r"|(\d* ?comments?|comentarios|comentários|commentaires|kommentare|комментарии)( \(\d+\))?"
+    r"|leave a (comment|reply)|join the (conversation|discussion)"
+    r"|tell us what you think|what do you think)\s*[:.…?!]*$"
 )
 MAX_STOP_CHARS = 60  # a stop heading is short
 
