@@ -395,7 +395,7 @@ LEAD_PRUNED_TAGS: Mapping[str, str] = {
     "footer": "tags, share bars",
     "form": "sign-up and search forms",
     "table": "data and layout tables: never a standfirst",
-    "ul": "lists: tags, share buttons, key points",
+    "ul": "lists: tags, share buttons (a key-points list is read apart, MIN_KEY_POINTS)",
     "ol": "idem",
     "dl": "fact lists",
     "blockquote": "pull quotes",
@@ -432,3 +432,8 @@ MIN_LEAD_CHARS = 60  # a lead is a sentence or two, longer than a label or a dat
 MIN_LEAD_WORDS = 8  # ... with this many words (text with spaces between words)
 MIN_LEAD_LETTER_SHARE = 0.75  # ... and mostly letters (a date line is half digits and signs)
 MAX_LEAD_BLOCKS = 2  # a standfirst is one block, rarely two
+# A list between the headline and the body is a summary box ("Key points") and
+# read first, as list items, when each item is a sentence without links
+# (``MIN_PROSE_WORDS`` words, ``PROSE_END``) and the items are this many:
+MIN_KEY_POINTS = 2  # one item is a label or a teaser
+MAX_KEY_POINTS = 8  # more is a list of another kind
