@@ -324,6 +324,8 @@ class Reader:
                 if links:
                     self._run_links += links
                     self._run_nodes.append(node)
+            elif tag == "br" and self._run and _wraps_a_sentence(self._run, node):
+                self._run.append(" ")  # a line break inside a sentence: one paragraph
             elif tag in _BREAKS or (len(pending) > 1 and _is_skipped(node)):
                 self.flush(kind)
             elif tag in t.LEAF_BLOCKS and node.mem_id not in marks.holds_br:
@@ -348,6 +350,23 @@ class Reader:
                     inner = kind
                 pending.append(node.first_child)
                 kinds.append(inner)
+
+
+def _wraps_a_sentence(run: list[str], br: LexborNode) -> bool:
+    """Whether ``br`` breaks a line inside a sentence: the text before it does
+    not end a sentence or a clause (``BR_ENDS_LINE``), and the text after
+    it goes on in lower case ("... on Monday,<br>with three days ...")."""
+    before = "".join(run).rstrip()
+    if not before or before[-1] in t.BR_ENDS_LINE:
+        return False
+    after = br.next
+    while after is not None and after.tag == "-text" and not (after.text_content or "").strip():
+        after = after.next
+    if after is None or (after.tag != "-text" and after.tag not in t.INLINE_TAGS):
+        return False
+    text = (after.text_content if after.tag == "-text" else after.text()) or ""
+    text = text.lstrip()
+    return bool(text) and text[0].islower()
 
 
 def _links_in(holders: Iterable[LexborNode]) -> Iterable[LexborNode]:

@@ -153,6 +153,10 @@ MIN_PART_SCORE = 10.0  # an element classed like the winner joins it with at lea
 SIBLING_SHARE = 0.2  # a sibling joins the body when its score reaches this share of the winner's
 MIN_SIBLING_SCORE = 10.0  # ... and at least this score
 
+# A <br> ends a paragraph (text set between <br>s) unless it wraps a sentence:
+# the text after it goes on in lower case and the text before it does not end
+# with one of these (a sentence's or a clause's end, a label's colon).
+BR_ENDS_LINE = frozenset(".!?:;\u2026\u3002\uff01\uff1f\uff1a\"'\u201d\u00bb)")
 MAX_LINK_DENSITY = 0.5  # a block whose text is mostly link text is navigation, not body
 SHORT_BLOCK_CHARS = 80  # a short block ...
 SHORT_MAX_LINK_DENSITY = 0.25  # ... needs a lower link density to stay
