@@ -62,8 +62,8 @@ _DROP = (
     *(_caseless(p) for p, _ in t.DROP_BLOCK_PATTERNS if p.pattern[0] != "^"),
 )
 if any(pattern.gate for pattern in _DROP):
-    raise ValueError("_is_boilerplate applies the drop patterns without gates")
-# Their plain and caseless forms apart: _is_boilerplate lowercases an ASCII
+    raise ValueError("is_boilerplate applies the drop patterns without gates")
+# Their plain and caseless forms apart: is_boilerplate lowercases an ASCII
 # block once for all of them instead of once per pattern.
 _DROP_PLAIN = tuple(pattern.plain for pattern in _DROP)
 _DROP_CASELESS = tuple(pattern.caseless for pattern in _DROP)
@@ -93,7 +93,7 @@ def link_density(node: LexborNode, text_len: int) -> float:
     return min(1.0, _link_chars(node) / text_len)
 
 
-def _is_boilerplate(text: str) -> bool:
+def is_boilerplate(text: str) -> bool:
     """Whether a drop pattern matches ``text``, as ``CaselessPattern.search`` finds it."""
     if len(text) > _MAX_DROP_CHARS:
         return False
@@ -130,7 +130,7 @@ def _keep(text: str, link_chars: int, links: Links, kind: ParagraphKind = "p") -
     # for the many blocks without link text (a density of 0 passes both limits).
     if link_chars and _too_linked(text, link_chars, links, kind):
         return False
-    return not _is_boilerplate(text)
+    return not is_boilerplate(text)
 
 
 def _too_linked(text: str, link_chars: int, links: Links, kind: ParagraphKind = "p") -> bool:
@@ -334,6 +334,8 @@ class Reader:
                 if links:
                     self._run_links += links
                     self._run_nodes.append(node)
+            elif tag == "br" and self._run and _wraps_a_sentence(self._run, node):
+                self._run.append(" ")  # a line break inside a sentence: one paragraph
             elif tag in _BREAKS or (len(pending) > 1 and _is_skipped(node)):
                 self.flush(kind)
             elif tag in t.LEAF_BLOCKS and node.mem_id not in marks.holds_br:
@@ -359,6 +361,23 @@ class Reader:
                 pending.append(node.first_child)
                 kinds.append(inner)
                 blocks.append(True)
+
+
+def _wraps_a_sentence(run: list[str], br: LexborNode) -> bool:
+    """Whether ``br`` breaks a line inside a sentence: the text before it does
+    not end a sentence or a clause (``BR_ENDS_LINE``), and the text after
+    it goes on in lower case ("... on Monday,<br>with three days ...")."""
+    before = "".join(run).rstrip()
+    if not before or before[-1] in t.BR_ENDS_LINE:
+        return False
+    after = br.next
+    while after is not None and after.tag == "-text" and not (after.text_content or "").strip():
+        after = after.next
+    if after is None or (after.tag != "-text" and after.tag not in t.INLINE_TAGS):
+        return False
+    text = (after.text_content if after.tag == "-text" else after.text()) or ""
+    text = text.lstrip()
+    return bool(text) and text[0].islower()
 
 
 def _links_in(holders: Iterable[LexborNode]) -> Iterable[LexborNode]:

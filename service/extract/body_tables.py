@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from service.extract.dates_tables import MONTH_NAMES
 from service.extract.model import ParagraphKind
 from service.extract.text import CaselessPattern
 
@@ -152,6 +153,10 @@ MIN_PART_SCORE = 10.0  # an element classed like the winner joins it with at lea
 SIBLING_SHARE = 0.2  # a sibling joins the body when its score reaches this share of the winner's
 MIN_SIBLING_SCORE = 10.0  # ... and at least this score
 
+# A <br> ends a paragraph (text set between <br>s) unless it wraps a sentence:
+# the text after it goes on in lower case and the text before it does not end
+# with one of these (a sentence's or a clause's end, a label's colon).
+BR_ENDS_LINE = frozenset(".!?:;\u2026\u3002\uff01\uff1f\uff1a\"'\u201d\u00bb)")
 MAX_LINK_DENSITY = 0.5  # a block whose text is mostly link text is navigation, not body
 SHORT_BLOCK_CHARS = 80  # a short block ...
 SHORT_MAX_LINK_DENSITY = 0.25  # ... needs a lower link density to stay
@@ -172,8 +177,12 @@ MIN_PARAGRAPHS = 3  # ... unless it has at least this many paragraphs
 # Whole-block texts that are labels or boilerplate, never body prose.
 DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
     (
-        re.compile(r"^(advertisement|advertising|anzeige|publicité|publicidad|sponsored)$", re.I),
-        "ad slot labels",
+        re.compile(
+            r"^(advertisement|advertising|anzeige|werbung|publicité|publicidad|publicidade"
+            r"|pubblicità|reclame|reklama|реклама|広告|广告|광고|sponsored)$",
+            re.I,
+        ),
+        "ad slot labels, in the languages of the crawl",
     ),
     (
         re.compile(
@@ -195,8 +204,12 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
         "inline promo lead-ins",
     ),
     (
-        re.compile(r"^(share|share this|share on|follow us|tweet|email)\b.{0,40}$", re.I),
-        "share prompts",
+        re.compile(
+            r"^(share|share this|share on|follow us|tweet|email|compartir|compartilh[ae]r?"
+            r"|compártelo|partager|teilen|condividi|поделиться|シェア)\b.{0,40}$",
+            re.I,
+        ),
+        "share prompts, in the languages of the crawl",
     ),
     (
         re.compile(
@@ -208,18 +221,49 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
     ),
     (
         re.compile(
-            r"^(photo|image|picture|video|credit|source|getty images|reuters|ap)(\s+by\b|\s*[:/])",
+            r"^(photo|image|picture|video|credit|source|getty images|reuters|ap|foto|fuente|fonte"
+            r"|quelle|bild|фото|источник|写真|画像|出典)(\s+by\b|\s*[:/\uff1a])",
             re.I,
         ),
-        "picture credits",
+        "picture credits and sources, in the languages of the crawl",
     ),
     (
         re.compile(
-            r"^(by|von|par|por)\s+[\w.\-' ]{2,60}(\s[|\u00b7\u2022]\s.{0,60})?$", re.I | re.U
+            r"^(by|von|par|por|автор:?)\s+[\w.\-' ]{2,60}"
+            r"(\s[|\u00b7\u2022]\s.{0,60}|\s\d{1,2}\.?\s.{0,40}\d{4}\b.{0,12})?$",
+            re.I | re.U,
         ),
-        "bylines, with a date after a separator",
+        "bylines, a date after a separator or after the name ('Por Ana Gil 4 de mayo de 2026')",
     ),
-    (re.compile(r"^(published|updated|posted|last updated)\b.{0,60}$", re.I), "date lines"),
+    (
+        re.compile(
+            r"^(published|updated|posted|last updated|publicado|actualizado|atualizado|publié"
+            r"|mis à jour|veröffentlicht|aktualisiert|pubblicato|aggiornato|опубликовано"
+            r"|обновлено)\b.{0,60}$",
+            re.I,
+        ),
+        "date lines, in the languages of the crawl",
+    ),
+    (
+        re.compile(
+            r"^\d{1,2}\.?\s+(de\s+)?(" + "|".join(sorted(MONTH_NAMES, key=len, reverse=True)) + r")"
+            r"\.?,?\s+(de\s+)?\d{4}\b.{0,24}$",
+            re.I,
+        ),
+        "date lines: day, month name of another language, year ('4 февраля 2026, 09:30')",
+    ),
+    (
+        re.compile(r"^\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]?.{0,20}$", re.I),
+        "date lines: CJK year-month-day ('2026年2月4日 9時30分')",
+    ),
+    (
+        re.compile(
+            r"^(tags|topics|temas|tópicos|etiquetas|thèmes|mots-clés|schlagworte|schlagwörter"
+            r"|теги|темы|метки|タグ|キーワード)\s*[:\uff1a]",
+            re.I,
+        ),
+        "tag lines ('Topics: ...', 'Теги: ...')",
+    ),
     (re.compile(r"^[\d\s/.,:\-]+(am|pm)?$", re.I), "bare dates, times and numbers"),
     (
         re.compile(r"^\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}\b.{0,100}$"),
@@ -258,7 +302,14 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
         "picture captions ending in a credit",
     ),
     (re.compile(r"^(leave|post|add|write) (a|the first|your) comment", re.I), "comment prompts"),
-    (re.compile(r"^(sign up|subscribe)\b.{0,120}$", re.I), "sign-up prompts"),
+    (
+        re.compile(
+            r"^(sign up|subscribe|suscríbete|suscribete|assine|inscreva-se|abonnez-vous"
+            r"|abonnieren|iscriviti|подписывайтесь|подпишитесь)\b.{0,120}$",
+            re.I,
+        ),
+        "sign-up prompts, in the languages of the crawl",
+    ),
     (
         re.compile(r"\b(sign up for|subscribe to)\b.{0,60}\bnewsletters?\b", re.I),
         "newsletter prompts after a lead-in ('Get the latest news ...')",
@@ -270,7 +321,25 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
     (re.compile(r"^already a (subscriber|member)\b", re.I), "subscription log-in prompts"),
     (re.compile(r"download .{0,40}\bapp(lication)?\b", re.I), "app install promos"),
     (re.compile(r"^what is your opinion", re.I), "comment prompts"),
+    (
+        re.compile(
+            r"^(duration|length|running time|duración|duração|durée|dauer|длительность)"
+            r"\s*:?\s*\d{1,2}(:\d\d){1,2}$",
+            re.I,
+        ),
+        "a video's length label",
+    ),
 )
+
+# A gallery page's body is its captions (``gallery.py``): the caption elements,
+# the credit at a caption's end, and how many captions make a gallery.
+CAPTION_SELECTOR = 'figcaption, [class*="caption" i]'
+CAPTION_CREDIT = re.compile(
+    r"\s*[(\[]?\b(photo|image|picture|pic|foto|bild|credit)s?\s*(by\b|:)\s*[^.()\[\]]{1,60}"
+    r"[)\]]?$",
+    re.I,
+)
+MIN_GALLERY_CAPTIONS = 3  # one or two captions are a story's pictures, not a gallery
 
 # Class/id substrings of elements skipped inside the winning container.
 SKIP_IN_BODY: Sequence[tuple[str, str]] = (
@@ -286,8 +355,13 @@ SKIP_IN_BODY: Sequence[tuple[str, str]] = (
     ("related", "related-story boxes"),
     ("promo", "promotional boxes"),
     ("newsletter", "sign-up boxes"),
+    ("signup", "sign-up boxes named without the word newsletter"),
+    ("sign-up", "idem"),
     ("subscribe", "subscription prompts"),
     ("advert", "ad slots"),
+    ("video-player", "embedded players: their titles and descriptions are the video's"),
+    ("videoplayer", "idem"),
+    ("bio", "author bios at the end of the story ('Jane Doe is a reporter covering ...')"),
     ("byline", "author lines"),
     ("author", "author boxes and bios"),
     ("dateline", "date lines"),
@@ -310,8 +384,10 @@ STOP_BLOCK = CaselessPattern.compile(
     r"|leia (também|mais)|você (pode|também pode) gostar.*|veja também|lire aussi|à lire aussi"
     r"|mehr zum thema|das könnte sie auch interessieren|te puede interesar|lee también"
     r"|ver también|potrebbe interessarti|leggi anche"
-    r"|\d* ?comments?|leave a (comment|reply)|join the (conversation|discussion)"
-    r"|tell us what you think|what do you think|comentários|commentaires|kommentare)\s*[:.…?!]*$"
+    r"|читайте также|смотрите также|関連記事"
+    r"|(\d* ?comments?|comentarios|comentários|commentaires|kommentare|комментарии)( \(\d+\))?"
+    r"|leave a (comment|reply)|join the (conversation|discussion)"
+    r"|tell us what you think|what do you think)\s*[:.…?!]*$"
 )
 MAX_STOP_CHARS = 60  # a stop heading is short
 
@@ -331,7 +407,7 @@ LEAD_PRUNED_TAGS: Mapping[str, str] = {
     "footer": "tags, share bars",
     "form": "sign-up and search forms",
     "table": "data and layout tables: never a standfirst",
-    "ul": "lists: tags, share buttons, key points",
+    "ul": "lists: tags, share buttons (a key-points list is read apart, MIN_KEY_POINTS)",
     "ol": "idem",
     "dl": "fact lists",
     "blockquote": "pull quotes",
@@ -368,3 +444,8 @@ MIN_LEAD_CHARS = 60  # a lead is a sentence or two, longer than a label or a dat
 MIN_LEAD_WORDS = 8  # ... with this many words (text with spaces between words)
 MIN_LEAD_LETTER_SHARE = 0.75  # ... and mostly letters (a date line is half digits and signs)
 MAX_LEAD_BLOCKS = 2  # a standfirst is one block, rarely two
+# A list between the headline and the body is a summary box ("Key points") and
+# read first, as list items, when each item is a sentence without links
+# (``MIN_PROSE_WORDS`` words, ``PROSE_END``) and the items are this many:
+MIN_KEY_POINTS = 2  # one item is a label or a teaser
+MAX_KEY_POINTS = 8  # more is a list of another kind

@@ -35,6 +35,8 @@ _ISO_START = re.compile(r"\d{4}-?\d\d-?\d\d(?:[T ]|$)")
 _DAY_FIRST = re.compile(r"^\D{0,20}\d{1,2}(?:\.\s?\d{1,2}\.\s?|-\d{1,2}-)\d{4}")
 # "2026年2月4日" (Chinese, Japanese), "2026년 2월 4일" (Korean).
 _CJK_DATE = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?")
+# "9時30分" (Japanese), "9时30分" (Chinese), "9시 30분" (Korean).
+_CJK_TIME = re.compile(r"(\d{1,2})\s*[時时시]\s*(\d{1,2})\s*[分분]?")
 _HOUR_DOT_MINUTE = re.compile(r"((?:19|20|21)\d\d,?\s+(?:at\s+)?)(\d{1,2})[.h](\d\d)\b")
 _GMT_OFFSET = re.compile(r"\b(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d\d))?\b", re.IGNORECASE)
 _SEPARATORS = re.compile("\\s*[|\u2022\u00b7]\\s*|\\s+[-\u2013\u2014]\\s+")  # | bullet dot dashes
@@ -114,6 +116,7 @@ def _from_epoch(text: str) -> datetime:
 
 def _parse_written(text: str) -> datetime | None:
     text = _CJK_DATE.sub(r" \1-\2-\3 ", text)
+    text = _CJK_TIME.sub(r" \1:\2 ", text)
     text = _LABEL.sub("", text, count=1)
     text = _GMT_OFFSET.sub(_offset_repl, text)
     text = _HOUR_DOT_MINUTE.sub(r"\1\2:\3", text)

@@ -185,3 +185,14 @@ def _month_words() -> dict[str, str]:
 
 # Lowercased foreign word -> English month name, or "" for a word to drop.
 MONTH_WORDS: dict[str, str] = _month_words()
+
+# Lowercased month names and abbreviations of the languages above (not English).
+MONTH_NAMES: frozenset[str] = frozenset(word for word, month in MONTH_WORDS.items() if month)
+
+_ENGLISH_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Lowercased words that belong to a written date, in any of the languages above:
+# a byline that runs into its date ends with them ("by Ann Lee Monday, November").
+DATE_WORDS: frozenset[str] = frozenset(
+    {*MONTH_WORDS, *(m.lower() for m in _ENGLISH_MONTHS), *(m[:3].lower() for m in _ENGLISH_MONTHS)}
+    | {*_ENGLISH_WEEKDAYS, *(d[:3] for d in _ENGLISH_WEEKDAYS)}
+)

@@ -9,7 +9,8 @@ the container (else its near ancestors). Pictures, captions, lists, headings,
 linked blocks and elements named like bylines, dates, kickers, credits or
 share bars are not searched; the block must read as prose (long enough, with
 words, mostly letters) and pass the reader's boilerplate and link-density
-filters.
+filters. A list there whose few items are sentences without links is a
+summary box ("Key points") and is read first too, as list items.
 
 A lead that repeats the page's description (``<meta name=description>``,
 og:description) is left out although a reader sees it: the article record
@@ -35,6 +36,7 @@ _EXCLUDED = re.compile(
         name for name, _ in (*t.SKIP_IN_BODY, *t.NEGATIVE_NAMES, *t.LEAD_EXCLUDED_NAMES)
     )
 )
+_LISTS = frozenset({"ul", "ol"})
 _BLOCK_BREAKS = frozenset({"br", "-text", "-comment"})  # children that leave a block a leaf
 
 
@@ -65,8 +67,10 @@ def _skipped_holder(headline: LexborNode, container: LexborNode) -> LexborNode |
 
 
 def _is_excluded(node: LexborNode) -> bool:
-    if node.tag in t.LEAD_PRUNED_TAGS:
-        return True
+    return node.tag in t.LEAD_PRUNED_TAGS or _is_named_excluded(node)
+
+
+def _is_named_excluded(node: LexborNode) -> bool:
     attrs = node.attributes
     if not attrs:
         return False
@@ -112,6 +116,8 @@ def _blocks(scope: LexborNode, first: LexborNode | None) -> list[LexborNode]:
                 continue
             if node.tag == "h1":
                 headline = True
+            elif node.tag in _LISTS and _is_key_points(node):
+                found.append(node)
             elif not _is_excluded(node):
                 if _is_leaf(node):
                     found.append(node)
@@ -121,6 +127,23 @@ def _blocks(scope: LexborNode, first: LexborNode | None) -> list[LexborNode]:
                     continue
         node = node.next
     return found
+
+
+def _is_key_points(node: LexborNode) -> bool:
+    """Whether the list ``node`` is a summary box ("Key points"): a few items,
+    each a sentence without links, in an element not named like a non-body box."""
+    if _is_named_excluded(node):
+        return False
+    items = [child for child in node.iter() if child.tag == "li"]
+    if not t.MIN_KEY_POINTS <= len(items) <= t.MAX_KEY_POINTS or node.css_first("a"):
+        return False
+    if len({n.mem_id for n in node.css("ul, ol")}) > 1:  # itself and a nested list
+        return False
+    for item in items:
+        text = normalize_text(item.text())
+        if len(text.split()) < t.MIN_PROSE_WORDS or t.PROSE_END.search(text) is None:
+            return False
+    return True
 
 
 def _is_prose(text: str) -> bool:
@@ -165,17 +188,23 @@ def find_lead(
         blocks = _blocks(scope, first)
     known = [p.text for p in body[: t.MAX_LEAD_BLOCKS + 1]]
     lead: list[Paragraph] = []
+    taken = 0  # prose blocks taken; a key-points list is not counted
     for node in blocks:
         reader = Reader()
         reader.read(node)
+        if node.tag in _LISTS:  # a key-points list (``_blocks``): its items, whole
+            lead.extend(p for p in reader.out if not any(p.text in other for other in known))
+            continue
         for paragraph in reader.out:
             text = paragraph.text
             if (
-                _is_prose(text)
+                taken < t.MAX_LEAD_BLOCKS
+                and _is_prose(text)
                 and not _repeats(text, description)
                 and not any(text in other for other in known)
             ):
                 lead.append(Paragraph("p", text))
-        if len(lead) >= t.MAX_LEAD_BLOCKS:
+                taken += 1
+        if taken >= t.MAX_LEAD_BLOCKS:
             break
-    return lead[: t.MAX_LEAD_BLOCKS]
+    return lead

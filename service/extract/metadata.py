@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from typing import Literal
 from urllib.parse import urlsplit
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from service.extract.dates import parse_date
+from service.extract.dates_tables import DATE_WORDS
 from service.extract.metadata_authors import clean_authors
 from service.extract.metadata_jsonld import (
     JsonLd,
@@ -30,10 +31,17 @@ from service.extract.metadata_jsonld import (
     types_of,
     url_of,
 )
-from service.extract.metadata_markup import Markup, collect_markup, time_near_heading
+from service.extract.metadata_markup import (
+    Markup,
+    collect_markup,
+    texts_near_heading,
+    time_near_heading,
+)
 from service.extract.metadata_tables import (
     ARTICLE_TYPES,
     AUTHOR_METAS,
+    AUTHOR_PREFIXES_ENGLISH,
+    AUTHOR_PREFIXES_OTHER,
     DESCRIPTION_METAS,
     IMAGE_METAS,
     INTERNAL_TAG_STARTS,
@@ -56,6 +64,9 @@ from service.extract.metadata_tables import (
     TAG_METAS,
     TITLE_METAS,
     URL_METAS,
+    VISIBLE_BYLINE_NAMES,
+    VISIBLE_DATE_NAMES,
+    VISIBLE_DATE_TAGS,
 )
 from service.extract.metadata_title import choose_title
 from service.extract.text import normalize_text
@@ -68,6 +79,16 @@ _LANGUAGE = re.compile(
 )
 _TAG_LABEL = re.compile(r"^(?:" + "|".join(TAG_LABELS) + r")\s*:\s*", re.IGNORECASE)
 _WEBPAGE_TYPES = frozenset({"WebPage", "ItemPage"})
+
+
+def _named(names: tuple[str, ...]) -> str:
+    return ", ".join(f'[class*="{n}" i], [id*="{n}" i]' for n in names)
+
+
+_MAX_PARTICLE_CHARS = 3  # "de", "van", "von", "bin": lowercase words inside names
+_FIRST_DIGIT = re.compile(r"(?<!\w)\d")  # a date's, not a handle's ("ann8090")
+_BYLINE_SELECTOR = _named(VISIBLE_BYLINE_NAMES)
+_DATE_SELECTOR = ", ".join((*VISIBLE_DATE_TAGS, _named(VISIBLE_DATE_NAMES)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,11 +135,12 @@ def read_metadata(tree: LexborHTMLParser, page_url: str) -> Metadata:
         elif canonical is None and declared:
             canonical = declared[0]
     site_names = _site_names(markup, jsonld, article)
+    heading = _story_heading(markup, site_names)
     return Metadata(
         title=_title(markup, article, site_names, page_url),
         description=_first(markup.first(DESCRIPTION_METAS), _ld_text(article, "description")),
-        authors=_authors(markup, jsonld, article),
-        published_at=_date(markup, article, jsonld, "datePublished", PUBLISHED_METAS),
+        authors=_authors(markup, jsonld, article, heading),
+        published_at=_date(markup, article, jsonld, "datePublished", PUBLISHED_METAS, heading),
         modified_at=_date(markup, article, jsonld, "dateModified", MODIFIED_METAS),
         language=_language(markup, article, jsonld),
         canonical_url=canonical,
@@ -199,12 +221,48 @@ def _host_names(page_url: str) -> list[str]:
     return [".".join(labels), labels[-3] if second_level else labels[-2]]
 
 
-def _authors(markup: Markup, jsonld: JsonLd, article: JsonObject | None) -> tuple[str, ...]:
+def _story_heading(markup: Markup, site_names: list[str]) -> LexborNode | None:
+    """The story's h1, beside which a byline and a date line are shown: the first
+    that is not a link nor the site's name (both are the site's logo)."""
+    names = {name.casefold() for name in site_names}
+    return next((node for text, node in markup.story_h1s if text.casefold() not in names), None)
+
+
+def _authors(
+    markup: Markup, jsonld: JsonLd, article: JsonObject | None, heading: LexborNode | None
+) -> tuple[str, ...]:
     for source in _author_sources(markup, jsonld, article):
         names = clean_authors(source)
         if names:
             return names
+    return _visible_authors(heading)
+
+
+def _visible_authors(heading: LexborNode | None) -> tuple[str, ...]:
+    """The names in the first byline shown beside the headline that holds any."""
+    for text in texts_near_heading(heading, _BYLINE_SELECTOR):
+        names = tuple(n for n in clean_authors([_before_date(text)]) if _reads_as_name(n))
+        if names:
+            return names
     return ()
+
+
+def _reads_as_name(name: str) -> bool:
+    """Whether a name found in a shown byline reads as one: not a byline word
+    alone ("By"), and no lowercase word longer than a particle ("de", "van"):
+    an author box's bio runs on in such words ("Anna Schmidt berichtet seit")."""
+    if name in AUTHOR_PREFIXES_ENGLISH or name in AUTHOR_PREFIXES_OTHER:
+        return False
+    return not any(len(word) > _MAX_PARTICLE_CHARS and word[0].islower() for word in name.split())
+
+
+def _before_date(byline: str) -> str:
+    """``byline`` without the date it runs into: cut at the first digit, then the
+    date's words before it ("by Ann Lee Monday, November 18, 2019": "by Ann Lee")."""
+    words = _FIRST_DIGIT.split(byline, maxsplit=1)[0].split()
+    while words and words[-1].strip(",.|:-").lower() in DATE_WORDS | {""}:
+        words.pop()
+    return " ".join(words)
 
 
 def _author_sources(
@@ -227,8 +285,9 @@ def _date(
     jsonld: JsonLd,
     ld_key: str,
     meta_keys: tuple[str, ...],
+    heading: LexborNode | None = None,
 ) -> str | None:
-    for value in _date_values(markup, article, jsonld, ld_key, meta_keys):
+    for value in _date_values(markup, article, jsonld, ld_key, meta_keys, heading):
         parsed = parse_date(value) if value else None
         if parsed:
             return parsed
@@ -241,6 +300,7 @@ def _date_values(
     jsonld: JsonLd,
     ld_key: str,
     meta_keys: tuple[str, ...],
+    heading: LexborNode | None,
 ) -> Iterator[str | None]:
     """Declared values for a date, most trusted first; later ones are looked up only if needed."""
     published = ld_key == "datePublished"
@@ -255,6 +315,8 @@ def _date_values(
         yield text_of(webpage.get(ld_key))
     if published:
         yield time_near_heading(markup)
+        # Shown, not declared: a date line beside the headline that is a date alone.
+        yield from texts_near_heading(heading, _DATE_SELECTOR)
 
 
 def normalize_language(tag: str) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -14,6 +15,11 @@ _JSONLD_TYPE = "application/ld+json"
 _MAX_META_CHARS = 10_000  # longer values are data, not metadata: cut before normalizing
 _MAX_TIMES = 8  # times further down the page belong to teasers and comments
 _NEAR_LEVELS = 3  # a byline's time and the h1 meet within a header, not the page
+_MAX_LINE_CHARS = 160  # a byline or a date line; a longer text is prose (an author's bio)
+# A heading is neither a byline nor a date line ("author" names a quoted
+# claimant's or a profile's title too).
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_HEADING_SELECTOR = ", ".join(sorted(_HEADINGS))
 _TOO_WIDE = frozenset({"html", "body", "main"})  # ancestors that contain everything
 _SVG_TAGS = frozenset({"svg", "symbol", "g", "defs"})  # an icon's <title> is not the page's
 
@@ -69,6 +75,8 @@ class Markup:
     """The ``href`` of the first ``<base href>`` as written ("" when empty), or ``None``."""
     _normalized: dict[str, list[str]] = field(default_factory=dict)
     first_h1: LexborNode | None = None
+    story_h1s: list[tuple[str, LexborNode]] = field(default_factory=list)
+    """The h1s that are not links (a site's logo is often a linked h1), with their text."""
     times: list[LexborNode] = field(default_factory=list)
     """The first ``<time datetime>`` elements, for ``time_near_heading``."""
 
@@ -136,6 +144,8 @@ def _read(node: LexborNode, markup: Markup) -> None:
         if text and len(text) <= MAX_TITLE_CHARS:
             markup.headings.append(text)
             markup.first_h1 = markup.first_h1 or node
+            if not _is_linked(node):
+                markup.story_h1s.append((text, node))
     elif tag == "a" and "author" in (attrs.get("rel") or "").lower().split():
         _append(markup.author_links, node.text(deep=True, separator=" "))
     elif tag == "time" and "pubdate" in attrs:
@@ -201,6 +211,37 @@ def time_near_heading(markup: Markup) -> str | None:
         if any(a.mem_id in heading_ancestors and a.tag not in _TOO_WIDE for a in ancestors):
             return node.attributes.get("datetime")
     return None
+
+
+def texts_near_heading(heading: LexborNode | None, selector: str) -> Iterator[str]:
+    """The texts of the elements matching ``selector`` around ``heading``, nearest
+    first: those in its parent, then in each ancestor up to ``_NEAR_LEVELS`` + 2
+    levels, short of the ancestors that contain everything; innermost matches
+    only (a byline wrapper holds a date and labels beside the author's name). For what a page shows
+    but does not declare (a byline, a date line); headings, and texts over
+    ``_MAX_LINE_CHARS``, are not lines of that kind and are left out."""
+    if heading is None:
+        return
+    seen: set[int] = set()
+    for ancestor in _ancestors(heading, _NEAR_LEVELS + 2):
+        if ancestor.tag in _TOO_WIDE:
+            return
+        for node in ancestor.css(selector):
+            if node.mem_id in seen:
+                continue
+            seen.add(node.mem_id)
+            if node.css_first(_HEADING_SELECTOR) is not None:  # itself included
+                continue
+            if len({n.mem_id for n in node.css(selector)}) > 1:  # itself and an inner match
+                continue  # the inner element holds the name or the date alone
+            text = normalize_text(node.text(deep=True, separator=" ")[:_MAX_META_CHARS])
+            if text and len(text) <= _MAX_LINE_CHARS:
+                yield text
+
+
+def _is_linked(node: LexborNode) -> bool:
+    """Whether ``node`` holds a link or sits in one, close by."""
+    return node.css_first("a") is not None or any(a.tag == "a" for a in _ancestors(node, 2))
 
 
 def _ancestors(node: LexborNode, levels: int) -> list[LexborNode]:

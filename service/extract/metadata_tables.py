@@ -196,6 +196,27 @@ UNNAMED_SITE_MAX_WORDS = 4  # "The Daily Example" yes, a clause of the headline 
 SITE_NAME_SLACK_CHARS = 12
 SITE_NAME_MIN_PREFIX_CHARS = 4
 
+# Elements a page shows its byline and date line in, when it declares neither:
+# searched around the story's h1 (``metadata_markup.texts_near_heading``), as
+# lowercased substrings of the class or id.
+VISIBLE_BYLINE_NAMES: tuple[str, ...] = (
+    "byline",  # the usual byline wrapper
+    "author",  # author name, author link
+    "autor",  # idem in Spanish, Portuguese, German, Polish
+)
+VISIBLE_DATE_NAMES: tuple[str, ...] = (
+    "date",  # date line, publish-date, dateline
+    "time",  # timestamp, time (a reading time is no date and is not parsed)
+    "fecha",  # Spanish
+    "datum",  # German, Dutch
+    "data",  # Portuguese, Italian (a data table's text is no date and is not parsed)
+    "publish",  # published-on, publish-info
+    "posted",  # posted-on (blogs)
+)
+VISIBLE_DATE_TAGS: tuple[str, ...] = (
+    "time",  # a <time> without a datetime attribute: its text is the date
+)
+
 # Byline words before a name. English "by" may follow a word or two
 # ("Analysis by", "Reporting by"); the others are matched as written,
 # lowercase, because capitalized they begin names ("Von Miller", "Di Stefano").

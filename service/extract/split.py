@@ -18,7 +18,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from service.extract import article, clean
 from service.extract import body_tables as t
 from service.extract.budget import check_elements
-from service.extract.decode import decode
+from service.extract.decode import Decoded, decode
+from service.extract.gallery import gallery_captions
 from service.extract.metadata import Metadata, read_metadata
 from service.extract.model import Article, Paragraph, RefusedPage, Split, Teaser, TextStats
 from service.extract.teaser_items import is_story_url
@@ -108,6 +109,12 @@ def _without_headline(
     return paragraphs
 
 
+def _captions(decoded: Decoded) -> tuple[Paragraph, ...]:
+    tree = LexborHTMLParser(decoded.utf8 if decoded.utf8 is not None else decoded.text)
+    clean.clean_tree(tree)
+    return gallery_captions(tree.body) if tree.body is not None else ()
+
+
 def _jsonld_paragraphs(text: str) -> tuple[Paragraph, ...]:
     parts = (normalize_text(part) for part in text.replace("\r", "").split("\n"))
     return tuple(Paragraph("p", part) for part in parts if part)
@@ -177,6 +184,10 @@ def split(
     if not paragraphs and meta.jsonld_body and meta.page_type != "listing":
         paragraphs = _jsonld_paragraphs(meta.jsonld_body)
         warnings.append("body_from_jsonld")
+    if not paragraphs and meta.page_type == "article":
+        # A gallery: its captions are its only text. Chrome removal took them,
+        # so the page is parsed again, on this rare path alone.
+        paragraphs = _guarded("gallery", warnings, lambda: _captions(decoded), ())
     result = _article(paragraphs, meta, page_url) if paragraphs else None
     article_chars = sum(len(p.text) for p in paragraphs)
     stats = TextStats(

@@ -97,3 +97,38 @@ def test_a_container_holding_the_headline_has_its_lead_in_the_skipped_header() -
     assert lead(html) == [LEAD]
     html = f"<article id=body><h1>Headline</h1><p>{LEAD}</p><p>{BODY}</p></article>"
     assert lead(html) == []  # read with the body already: nothing is left out
+
+
+POINTS = (
+    "The plan adds forty kilometres of bike lanes.",
+    "It will cost twelve million dollars in all.",
+)
+
+
+def test_a_key_points_list_before_the_body_is_read_as_list_items() -> None:
+    items = "".join(f"<li>{p}</li>" for p in POINTS)
+    tree = LexborHTMLParser(
+        f"<html><body>{article(f'<div class=summary><ul>{items}</ul></div>')}</body></html>"
+    )
+    first = tree.css_first("#body")
+    assert first is not None
+    found = find_lead(first, [Paragraph("p", BODY)])
+    assert [(p.kind, p.text) for p in found] == [("li", p) for p in POINTS]
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        '<li><a href="/a">The plan adds forty kilometres of bike lanes.</a></li><li>x y z.</li>',
+        "<li>Politics</li><li>Cycling</li><li>City council</li>",
+        f"<li>{POINTS[0]}</li>",
+        "".join(f"<li>{POINTS[0]}</li>" for _ in range(9)),
+    ],
+)
+def test_lists_that_are_not_key_points_are_not_read(items: str) -> None:
+    assert lead(article(f"<ul>{items}</ul>")) == []
+
+
+def test_a_key_points_list_in_a_box_named_like_a_promo_is_not_read() -> None:
+    items = "".join(f"<li>{p}</li>" for p in POINTS)
+    assert lead(article(f'<div class="related"><ul>{items}</ul></div>')) == []

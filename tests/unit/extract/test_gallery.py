@@ -1,0 +1,50 @@
+"""A gallery page's body: its captions, when there are enough of them."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from service.extract.gallery import gallery_captions
+
+
+def _captions(body: str) -> list[str]:
+    tree = LexborHTMLParser(f"<html><body>{body}</body></html>")
+    assert tree.body is not None
+    return [p.text for p in gallery_captions(tree.body)]
+
+
+def _figure(caption: str) -> str:
+    return f'<figure><img src="/p.jpg" alt=""><figcaption>{caption}</figcaption></figure>'
+
+
+def test_captions_are_read_in_order_without_their_credits() -> None:
+    body = "".join(
+        _figure(c)
+        for c in (
+            "Boats sail past the harbour wall. Photo: Ann Lee",
+            "Children watch a puppet show (Picture: Tom Holt)",
+            "Fireworks light up the bay.",
+        )
+    )
+    assert _captions(body) == [
+        "Boats sail past the harbour wall.",
+        "Children watch a puppet show",
+        "Fireworks light up the bay.",
+    ]
+
+
+def test_two_captions_are_a_story_s_pictures_not_a_gallery() -> None:
+    assert _captions(_figure("A first picture.") + _figure("A second picture.")) == []
+
+
+def test_captions_inside_links_are_teaser_cards() -> None:
+    cards = "".join(f'<a href="/s{i}">{_figure(f"Story number {i}.")}</a>' for i in range(4))
+    assert _captions(cards) == []
+
+
+def test_a_caption_wrapper_is_read_once_through_its_inner_caption() -> None:
+    body = "".join(
+        f'<div class="caption-box"><p class="caption-text">Picture {i} of the day.</p></div>'
+        for i in range(3)
+    )
+    assert _captions(body) == [f"Picture {i} of the day." for i in range(3)]

@@ -1,0 +1,131 @@
+"""Authors and dates a page shows beside its headline but does not declare."""
+
+from __future__ import annotations
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from service.extract.metadata import Metadata, read_metadata
+
+URL = "https://news.example/local/2026/03/12/story.html"
+
+
+def _read(body: str, head: str = "") -> Metadata:
+    html = f"<html><head><title>T</title>{head}</head><body>{body}</body></html>"
+    return read_metadata(LexborHTMLParser(html), URL)
+
+
+ARTICLE = """<nav><a href="/">Home</a></nav>
+<article><h1>Headline of the story</h1>
+<div class="meta">{byline}{date}</div>
+<div class="body"><p>The story's first paragraph, long enough to read as prose.</p></div>
+<div class="author-bio"><p>Jane Doe is a reporter covering city hall.</p></div>
+</article>
+<section class="related"><article><h3><a href="/a">Other story</a></h3>
+<span class="author">By Someone Else</span><span class="date">1 January 2025</span>
+</article></section>"""
+
+
+@pytest.mark.parametrize(
+    ("byline", "date", "authors", "published"),
+    [
+        (
+            '<span class="autor">Por María López</span>',
+            '<span class="fecha">12 de marzo de 2026, 10:45</span>',
+            ("María López",),
+            "2026-03-12T10:45:00Z",
+        ),
+        (
+            '<p class="autor">Por João Silva</p>',
+            '<p class="data">15 de março de 2026 às 14h30</p>',
+            ("João Silva",),
+            "2026-03-15T14:30:00Z",
+        ),
+        (
+            '<span class="author">Автор: Иван Петров</span>',
+            '<span class="date">4 февраля 2026, 09:30</span>',
+            ("Иван Петров",),
+            "2026-02-04T09:30:00Z",
+        ),
+        (
+            "",
+            '<p class="date">2026年2月4日 9時30分</p>',
+            (),
+            "2026-02-04T09:30:00Z",
+        ),
+        (
+            '<div class="byline">By <a href="/staff/jane-doe">Jane Doe</a> and Ann Lee</div>',
+            '<time class="published">March 12, 2026</time>',
+            ("Jane Doe", "Ann Lee"),
+            "2026-03-12T00:00:00Z",
+        ),
+        (
+            '<div class="amp-wp-byline"><span class="amp-wp-author">Jane Doe</span></div>',
+            "",
+            ("Jane Doe",),
+            None,
+        ),
+    ],
+)
+def test_a_byline_and_a_date_beside_the_headline_are_read(
+    byline: str, date: str, authors: tuple[str, ...], published: str | None
+) -> None:
+    meta = read_metadata(LexborHTMLParser(ARTICLE.format(byline=byline, date=date)), URL)
+    assert meta.authors == authors
+    assert meta.published_at == published
+
+
+def test_declared_values_win_over_visible_ones() -> None:
+    body = ARTICLE.format(
+        byline='<span class="author">By Jane Doe</span>',
+        date='<span class="date">12 March 2026</span>',
+    )
+    head = (
+        '<meta name="author" content="Ann Lee">'
+        '<meta property="article:published_time" content="2026-03-11T08:00:00Z">'
+    )
+    meta = _read(body, head)
+    assert meta.authors == ("Ann Lee",)
+    assert meta.published_at == "2026-03-11T08:00:00Z"
+
+
+def test_teaser_bylines_and_dates_far_from_the_headline_are_not_read() -> None:
+    meta = _read(ARTICLE.format(byline="", date=""))
+    assert meta.authors == ()
+    assert meta.published_at is None
+
+
+def test_a_date_line_that_is_not_only_a_date_is_not_read() -> None:
+    body = ARTICLE.format(byline="", date='<span class="date">Updated 3 hours ago</span>')
+    assert _read(body).published_at is None
+
+
+def test_a_byline_running_into_its_date_gives_the_name_alone() -> None:
+    body = ARTICLE.format(
+        byline='<p class="author">by Jeff Doe Monday, November 18, 2019</p>', date=""
+    )
+    assert _read(body).authors == ("Jeff Doe",)
+
+
+def test_a_heading_named_author_is_no_byline() -> None:
+    body = ARTICLE.format(
+        byline='<div class="claim-author"><h4 class="author">The city council</h4></div>', date=""
+    )
+    assert _read(body).authors == ()
+
+
+def test_an_author_box_with_a_bio_gives_no_name_from_the_bio() -> None:
+    body = ARTICLE.format(
+        byline='<div class="author-box"><b>By</b> Ann Lee berichtet seit 2019 aus Berlin</div>',
+        date="",
+    )
+    assert _read(body).authors == ()
+
+
+def test_nothing_is_read_beside_a_headline_that_is_the_site_name() -> None:
+    body = (
+        '<div class="top"><h1>The Daily Example</h1><span class="date">May 4, 2026</span></div>'
+        "<div><p>The story's first paragraph, long enough to read as prose.</p></div>"
+    )
+    head = '<meta property="og:site_name" content="The Daily Example">'
+    assert _read(body, head).published_at is None
