@@ -113,6 +113,9 @@ class Metadata:
     tags: tuple[str, ...] = field(default=())
     image: str | None = None
     page_type: PageType | None = None
+    on_section_path: bool = False
+    """The page's URL (canonical, else its own) is a home or section page's path
+    ("/", "/news/world"), where a declared article type may be a template's default."""
     jsonld_body: str | None = None
     """The ``articleBody`` of the page's JSON-LD article: one paragraph per line."""
 
@@ -149,6 +152,7 @@ def read_metadata(tree: LexborHTMLParser, page_url: str) -> Metadata:
         tags=_tags(markup, article),
         image=_image(markup, jsonld, article, base),
         page_type=_page_type(markup, jsonld, article, canonical or page),
+        on_section_path=_is_section_path(canonical or page),
         jsonld_body=body_of(article.get("articleBody")) if article is not None else None,
     )
 

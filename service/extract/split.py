@@ -83,20 +83,21 @@ def _is_article(body: article.Body, meta: Metadata, teaser_chars: int, page_url:
     """Whether the page is an article page rather than a listing of other stories.
 
     On a page of undeclared type, a short body among many teasers is an article
-    when the page's own URL is a story's URL echoing the title (a news brief).
+    when the page's own URL is a story's URL echoing the title (a news brief). A
+    page declared an article on a home or section path whose body is an intro
+    among more teaser text is a listing: the declaration is its template's.
     """
     chars = body.chars
+    outweighed = (
+        chars < teaser_chars * t.MIN_TEASER_SHARE and len(body.paragraphs) < t.MIN_PARAGRAPHS
+    )
     if meta.page_type == "article":
-        return chars > 0
+        return chars > 0 and not (meta.on_section_path and outweighed)
     if meta.page_type == "listing":
         return chars >= t.MIN_LISTING_BODY_CHARS
     if chars < t.MIN_ARTICLE_CHARS:
         return False
-    return (
-        chars >= teaser_chars * t.MIN_TEASER_SHARE
-        or len(body.paragraphs) >= t.MIN_PARAGRAPHS
-        or is_story_url(page_url, meta.title or "")
-    )
+    return not outweighed or is_story_url(page_url, meta.title or "")
 
 
 def _without_headline(

@@ -140,4 +140,5 @@ def test_home_page() -> None:
         canonical_url="https://www.dailyexample.example/",
         site_name="The Daily Example",
         page_type="listing",
+        on_section_path=True,
     )

@@ -192,7 +192,7 @@ def test_a_teaser_node_holding_the_headline_is_not_removed(
 
     monkeypatch.setattr(split_module, "find_teasers", wrapper_as_teaser)
     page = _ARTICLE.replace("<article>", "<div class='post'>").replace("</article>", "</div>")
-    result = split(page.encode(), "https://e.org/a")
+    result = split(page.encode(), "https://e.org/news/2026/02/04/tram-line-approved")
     assert result.article is not None
     assert len(result.article.paragraphs) == 2
 
@@ -285,3 +285,35 @@ def test_body_never_ends_with_a_heading() -> None:
     result = split(page.encode(), "https://example.org/video/2026/11/28/harbour-drone")
     assert result.article is not None
     assert [p.kind for p in result.article.paragraphs] == ["p", "h", "p"]
+
+
+@pytest.mark.parametrize(
+    ("declared", "url"),
+    [
+        ("<meta property='og:type' content='article'>", "https://example.org/world"),
+        (
+            '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "World"}'
+            "</script>",
+            "https://example.org/",
+        ),
+    ],
+)
+def test_section_page_declared_an_article_by_its_template_has_no_article(
+    declared: str, url: str
+) -> None:
+    card = (
+        '<article class="card"><h3><a href="/world/2026/11/{i}/story-{i}">World matter number '
+        "{i} takes a new turn for the region</a></h3><p>Officials met again to discuss the "
+        "future of the region and the costs of the work, in talks that went on late...</p>"
+        "</article>"
+    )
+    page = (
+        f"<html><head><title>World</title>{declared}</head>"
+        "<body><main><h1>World</h1><p>News, analysis and comment from around the world, from "
+        "our correspondents in forty countries and our desks in three cities.</p>"
+        + _numbered(card, 10)
+        + "</main></body></html>"
+    )
+    result = split(page.encode(), url)
+    assert result.article is None
+    assert len(result.teasers) == 10
