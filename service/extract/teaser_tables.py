@@ -213,18 +213,28 @@ _INLINE_LABELS = (
     r"related(?: (?:articles?|story|stories|posts?|content|coverage|reading|news))?"  # English
     r"|read (?:more|also|next)|also read|more on this(?: story)?|see also|more:|also on \S+"
     r"|recommended|you (?:may|might) also like|further reading|related link"
-    r"|(?:à )?lire (?:aussi|également|la suite)|voir aussi|sur le même sujet"  # French
+    r"|(?:[àa] )?lire (?:aussi|également|la suite)|voir aussi|sur le même sujet"  # French
     r"|lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|siehe auch"  # German
     r"|lea también|leer más|lee también|te puede interesar|ver también|relacionad[ao]s?"
     r"|leia (?:também|mais)|veja também|saiba mais"  # Portuguese
     r"|leggi anche|potrebbe interessarti|vedi anche"  # Italian
     r"|lees (?:ook|meer)|zie ook"  # Dutch
-    r"|läs (?:också|mer)|læs (?:også|mere)|les (?:også|mer)"  # Nordic
+    r"|läs (?:också|även|mer)|læs (?:også|mere)|les (?:også|mer)|lue myös"  # Nordic
     r"|czytaj (?:też|także|więcej)|przeczytaj (?:też|także)"  # Polish
     r"|читайте (?:также|ещё|еще)|также читайте|по теме"  # Russian
+    r"|читайте також|також читайте"  # Ukrainian
+    r"|čtěte (?:také|též)|čítajte (?:aj|tiež)"  # Czech, Slovak
+    r"|διαβάστε (?:επίσης|ακόμη)"  # Greek
     r"|ayr\u0131ca okuyun|bunu da okuyun|ilgili haber(?:ler)?"  # Turkish
+    r"|baca juga|berita terkait"  # Indonesian, Malay
+    r"|xem thêm|đọc thêm|tin liên quan"  # Vietnamese
+    r"|\u95a2\u9023\u8a18\u4e8b|\u95a2\u9023\u30cb\u30e5\u30fc\u30b9|\u3042\u308f\u305b\u3066\u8aad\u307f\u305f\u3044"  # Japanese
+    r"|\u76f8\u5173\u9605\u8bfb|\u76f8\u95dc\u95b1\u8b80|\u5ef6\u4f38\u9605\u8bfb|\u5ef6\u4f38\u95b1\u8b80|\u76f8\u5173\u65b0\u95fb"  # Chinese
+    r"|\uad00\ub828 ?\uae30\uc0ac|\ud568\uaed8 \ubcf4\uba74 \uc88b\uc740 \uae30\uc0ac"  # Korean
+    r"|\u0627\u0642\u0631\u0623 \u0623\u064a\u0636(?:\u0627|\u064b\u0627|\u0627\u064b)"  # Arabic
+    r"|\u092f\u0939 \u092d\u0940 \u092a\u0922\u093c\u0947\u0902"  # Hindi
 )
-_LABEL_SEPARATOR = r"[:\u00bb\u203a>|\-\u2013\u2014]"
+_LABEL_SEPARATOR = r"[:\uff1a\u00bb\u203a>|\-\u2013\u2014]"  # \uff1a: the fullwidth colon
 # A label at the start of a promo, its separator optional ("Read more Ferry strike...").
 INLINE_LABEL = re.compile(rf"^\s*(?:{_INLINE_LABELS})\s*{_LABEL_SEPARATOR}*\s*", re.IGNORECASE)
 # The same with its separator, safe to cut from a headline ("Related: ...", but not

@@ -579,6 +579,19 @@ def test_hidden_items_are_not_teasers_even_without_cleaning() -> None:
         "Lea también:",
         "Czytaj też:",
         "Читайте также:",
+        "A lire aussi:",
+        "Läs även:",
+        "Baca juga:",
+        "Xem thêm:",
+        "Lue myös:",
+        "Čtěte také:",
+        "Διαβάστε επίσης:",
+        "Читайте також:",
+        "\u95a2\u9023\u8a18\u4e8b\uff1a",  # Japanese
+        "\u76f8\u5173\u9605\u8bfb\uff1a",  # Chinese
+        "\uad00\ub828\uae30\uc0ac:",  # Korean
+        "\u0627\u0642\u0631\u0623 \u0623\u064a\u0636\u0627:",  # Arabic
+        "\u092f\u0939 \u092d\u0940 \u092a\u0922\u093c\u0947\u0902:",  # Hindi
     ],
 )
 def test_inline_promo_labels_in_many_languages(label: str) -> None:
