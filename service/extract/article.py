@@ -55,7 +55,8 @@ _NEGATIVE = _any_of(t.NEGATIVE_NAMES)
 
 @dataclass(frozen=True, slots=True)
 class Winner:
-    """The chosen container, its score, and the parts of a cut-up body (or none)."""
+    """The chosen container, its score, and the parts of a cut-up body (or none;
+    the page's own story alone when other stories stand beside it)."""
 
     node: LexborNode
     score: float
@@ -157,7 +158,54 @@ class _Scores:
         if len(parts) > 1:
             return Winner(node, score, parts)
         rivals = [n for n, s in finals[1:] if s >= score * t.RIVAL_SHARE]
+        story, rivals = self._page_story(node, rivals)
+        if story.mem_id != node.mem_id:
+            return Winner(story, score, (story,))  # its siblings are the other stories
         return Winner(_common_ancestor(node, rivals), score, ())
+
+    def _page_story(
+        self, best: LexborNode, rivals: list[LexborNode]
+    ) -> tuple[LexborNode, list[LexborNode]]:
+        """The page's own story when the winning ``<article>`` stands beside others
+        (the next story rendered below for endless scrolling, longer than the
+        page's): the ``<article>`` scoring ``OWN_STORY_SHARE`` of the winner's that
+        holds the page's first ``<h1>`` (the winner's own headline may have been
+        taken out as a teaser), else the first of the winner and its close rivals
+        that are stories with a headline, in page order. Rivals inside the other
+        stories are not joined to it."""
+        if best.tag != "article":
+            return best, rivals
+        floor = self.score[best.mem_id] * t.OWN_STORY_SHARE
+        stories = [best] + [
+            node
+            for key, node in self.nodes.items()
+            if node.tag == "article"
+            and self.score[key] >= floor
+            and key != best.mem_id
+            and not _contains(node, best)
+            and not _contains(best, node)
+        ]
+        if len(stories) < 2:
+            return best, rivals
+        body = best
+        while body.parent is not None and body.tag != "body":
+            body = body.parent
+        h1 = body.css_first("h1")
+        chosen = next((s for s in stories if h1 is not None and _contains(s, h1)), None)
+        if chosen is None:
+            close = [n for n in (best, *rivals) if _is_other_story(n)]
+            if len(close) < 2:
+                return best, rivals
+            order = {n.mem_id: i for i, n in enumerate(body.css("article"))}
+            chosen = min(close, key=lambda n: order.get(n.mem_id, len(order)))
+        others = [s for s in stories if s.mem_id != chosen.mem_id]
+        kept = [
+            r
+            for r in rivals
+            if r.mem_id != chosen.mem_id
+            and not any(r.mem_id == s.mem_id or _contains(s, r) for s in others)
+        ]
+        return chosen, kept
 
     def _first_of_list(self, best: LexborNode) -> LexborNode:
         """The best-scoring ``<article>`` inside ``best`` when it holds several:

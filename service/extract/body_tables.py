@@ -148,6 +148,9 @@ MAX_LENGTH_POINTS = 3.0  # ... up to this many points (Readability)
 ANCESTOR_DECAY: Sequence[float] = (1.0, 0.5, 0.33, 0.25, 0.2)
 RIVAL_SHARE = 0.75  # a candidate scoring this share of the winner's may be another part of the body
 MAX_PROMOTION_LEVELS = 3  # ... joined through a common ancestor at most this many levels up
+# An <article> scoring this share of a winning one may be the page's own story
+# (holding the page's <h1>), the winner the next story rendered below it.
+OWN_STORY_SHARE = 0.5
 MAX_ARTICLES_PER_PART = 2  # <article>s a joined body may hold per part (its own, a nested one)
 MIN_PART_SCORE = 10.0  # an element classed like the winner joins it with at least this score
 SIBLING_SHARE = 0.2  # a sibling joins the body when its score reaches this share of the winner's

@@ -317,3 +317,33 @@ def test_section_page_declared_an_article_by_its_template_has_no_article(
     result = split(page.encode(), url)
     assert result.article is None
     assert len(result.teasers) == 10
+
+
+@pytest.mark.parametrize("others", [5, 7])
+@pytest.mark.parametrize("next_headline", ["<h1>{}</h1>", '<h2><a href="/news/b">{}</a></h2>'])
+def test_next_story_appended_below_the_article_is_not_its_body(
+    next_headline: str, others: int
+) -> None:
+    # A page that renders the next story for endless scrolling: its own <article>
+    # with a headline (a link the teaser stage takes out), as long as the page's
+    # story or longer.
+    own = "".join(
+        f"<p>Officials said on Tuesday that the harbour project would need another {i} years "
+        "of work before the first ships could dock at the new quay.</p>"
+        for i in range(5)
+    )
+    other = "".join(
+        f"<p>The school board voted on Monday evening to close {i} schools at the end of the "
+        "year, after parents asked for more time to find places.</p>"
+        for i in range(others)
+    )
+    headline = next_headline.format("Board votes to close schools at the end of the year")
+    page = (
+        "<html><head><title>Harbour opening delayed</title>"
+        "<meta property='og:type' content='article'></head><body><main>"
+        f"<article><h1>Harbour opening delayed</h1>{own}</article>"
+        f"<article>{headline}{other}</article></main></body></html>"
+    )
+    result = split(page.encode(), "https://example.org/news/2026/11/28/harbour-delayed")
+    assert result.article is not None
+    assert [p.text[:10] for p in result.article.paragraphs] == ["Officials "] * 5
