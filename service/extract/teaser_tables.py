@@ -228,11 +228,11 @@ _INLINE_LABELS = (
     r"|ayr\u0131ca okuyun|bunu da okuyun|ilgili haber(?:ler)?"  # Turkish
     r"|baca juga|berita terkait"  # Indonesian, Malay
     r"|xem thêm|đọc thêm|tin liên quan"  # Vietnamese
-    r"|\u95a2\u9023\u8a18\u4e8b|\u95a2\u9023\u30cb\u30e5\u30fc\u30b9|\u3042\u308f\u305b\u3066\u8aad\u307f\u305f\u3044"  # Japanese
-    r"|\u76f8\u5173\u9605\u8bfb|\u76f8\u95dc\u95b1\u8b80|\u5ef6\u4f38\u9605\u8bfb|\u5ef6\u4f38\u95b1\u8b80|\u76f8\u5173\u65b0\u95fb"  # Chinese
-    r"|\uad00\ub828 ?\uae30\uc0ac|\ud568\uaed8 \ubcf4\uba74 \uc88b\uc740 \uae30\uc0ac"  # Korean
+    r"|関連記事|関連ニュース|あわせて読みたい"  # Japanese
+    r"|相关阅读|相關閱讀|延伸阅读|延伸閱讀|相关新闻"  # Chinese
+    r"|관련 ?기사|함께 보면 좋은 기사"  # Korean
     r"|\u0627\u0642\u0631\u0623 \u0623\u064a\u0636(?:\u0627|\u064b\u0627|\u0627\u064b)"  # Arabic
-    r"|\u092f\u0939 \u092d\u0940 \u092a\u0922\u093c\u0947\u0902"  # Hindi
+    r"|यह भी पढ़ें"  # Hindi
 )
 _LABEL_SEPARATOR = r"[:\uff1a\u00bb\u203a>|\-\u2013\u2014]"  # \uff1a: the fullwidth colon
 # A label at the start of a promo, its separator optional ("Read more Ferry strike...").
