@@ -196,6 +196,15 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
         "tag list labels",
     ),
     (
+        re.compile(
+            r"\d+[\s-]*min(?:ute)?s?\.?\s*read"
+            r"|(?:reading time|lesezeit|temps de lecture|tiempo de lectura|tempo de leitura"
+            r"|время чтения)\s*[:\-]?\s*(?:ca\.\s*)?\d",
+            re.I,
+        ),
+        "reading-time lines (with the byline and date they often share)",
+    ),
+    (
         re.compile(r"^(read|see|watch|listen)( (more|also|next))?\s*[:\-\u2013\u2014]", re.I),
         "inline promo lead-ins",
     ),

@@ -185,6 +185,11 @@ def test_chars_counts_every_kind_of_whitespace() -> None:
         "By Ann Smith | November 28, 2026 at 9:30 am",
         "Tags",
         "Schlagwörter:",
+        "Jo Reed5 min readNov 28, 2026",
+        "8 min read",
+        "Reading time: 4 minutes",
+        "Lesezeit: 4 Minuten",
+        "Temps de lecture : 3 min",
     ],
 )
 def test_boilerplate_lines_are_dropped_whatever_their_case(line: str) -> None:
