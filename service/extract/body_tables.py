@@ -397,7 +397,10 @@ STOP_BLOCK = CaselessPattern.compile(
     r"|mehr zum thema|das könnte sie auch interessieren|te puede interesar|lee también"
     r"|ver también|potrebbe interessarti|leggi anche"
     r"|читайте также|смотрите также|関連記事"
-    r"|(\d* ?comments?|comentarios|comentários|commentaires|kommentare|комментарии)( \(\d+\))?"
+    r"|(\d* ?(?:readers?'? |user )?comments?|comentarios|comentários|commentaires|kommentare"
+    r"|leserkommentare|\d* ?réactions?|\d* ?commenti|\d* ?reacties|\d* ?komentarz[ey]?|yorumlar"
+    r"|комментарии|コメント|评论|評論)( \(\d+\))?"
+    r"|\d+ (?:responses?|replies|thoughts|comments) (?:to|on) .+"  # "8 Responses to “Title”"
     r"|leave a (comment|reply)|join the (conversation|discussion)"
     r"|tell us what you think|what do you think)\s*[:.…?!]*$"
 )

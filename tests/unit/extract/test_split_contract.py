@@ -347,3 +347,36 @@ def test_next_story_appended_below_the_article_is_not_its_body(
     result = split(page.encode(), "https://example.org/news/2026/11/28/harbour-delayed")
     assert result.article is not None
     assert [p.text[:10] for p in result.article.paragraphs] == ["Officials "] * 5
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Reader comments (12)",
+        "8 Responses to \u201cHarbour delayed\u201d",
+        "3 thoughts on \u201cHarbour delayed\u201d",
+        "12 r\u00e9actions",
+        "Leserkommentare",
+    ],
+)
+def test_reader_comments_under_a_comment_heading_are_not_the_body(heading: str) -> None:
+    # Comments outnumber the story's paragraphs: only their heading tells them apart.
+    story = "".join(
+        f"<p>The council's finance committee will meet next week to decide on reserve fund "
+        f"number {i}, a step that several members have already opposed in public.</p>"
+        for i in range(4)
+    )
+    comment = (
+        "<li><div><b>user{i}</b> <span>Nov 28, 2026 at 10:0{i} am</span></div><p>I have "
+        "lived by the harbour for thirty years and the soil was always soft there, everyone "
+        "knew it, and the council should have listened to the fishermen.</p></li>"
+    )
+    page = (
+        "<html><head><title>Harbour delayed</title><meta property='og:type' content='article'>"
+        f"</head><body><article><h1>Harbour delayed</h1>{story}</article><section>"
+        f"<h2>{heading}</h2><ol>{_numbered(comment, 8)}</ol></section></body></html>"
+    )
+    result = split(page.encode(), "https://example.org/news/2026/11/28/harbour-delayed")
+    assert result.article is not None
+    assert len(result.article.paragraphs) == 4
+    assert "fishermen" not in result.article.body
