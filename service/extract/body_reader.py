@@ -24,6 +24,7 @@ from service.extract.text import (
     ASCII_SPACES,
     WIDE_SPACE,
     CaselessPattern,
+    contains_any,
     literal_alternation,
     normalize_text,
 )
@@ -94,17 +95,24 @@ def link_density(node: LexborNode, text_len: int) -> float:
 
 
 def is_boilerplate(text: str) -> bool:
-    """Whether a drop pattern matches ``text``, as ``CaselessPattern.search`` finds it."""
+    """Whether a drop pattern (gated or not) matches ``text``, as ``CaselessPattern.search``
+    finds it."""
     if len(text) > _MAX_DROP_CHARS:
         return False
     if text.isascii():
-        text, patterns = text.lower(), _DROP_PLAIN
-    else:
-        patterns = _DROP_CASELESS
-    for pattern in patterns:  # noqa: SIM110 (a generator with any() costs more per block)
+        lowered = text.lower()
+        # Loops, not any() over generators: those cost more per block.
+        for pattern in _DROP_PLAIN:
+            if pattern.search(lowered):
+                return True
+        for gated, _ in t.GATED_DROP_PATTERNS:
+            if contains_any(lowered, gated.gate) and gated.plain.search(lowered):
+                return True
+        return False
+    for pattern in _DROP_CASELESS:
         if pattern.search(text):
             return True
-    return False
+    return any(gated.caseless.search(text) for gated, _ in t.GATED_DROP_PATTERNS)
 
 
 def _normalize(text: str) -> str:
