@@ -21,7 +21,7 @@ _SEPARATOR = re.compile(r"[:\u00bb\u203a>|\-\u2013\u2014]")  # ends a label or k
 _RANK = re.compile(r"\s*#?\d{1,3}[.)]?\s*$")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_ARROWS = re.compile(r"\s*[\u203a\u00bb>\u2192]+\s*$")
+_ARROWS = re.compile(r"\s*[\u203a\u00bb>\u2192:\uff1a]+\s*$")  # arrows and colons ending a label
 _SKIP_TAGS = frozenset(
     {"script", "style", "template", "noscript", "img", "picture", "svg", "button",
      "figcaption", "select", "input", "iframe", "video", "audio", "time"}
@@ -29,6 +29,7 @@ _SKIP_TAGS = frozenset(
 _TITLE_INSIDE = "h2, h3, h4, h5, h6, [class*=title], [class*=heading]"
 _LABEL_TAGS = frozenset(
     {"h2", "h3", "h4", "h5", "h6", "header", "legend", "div", "p", "span", "strong"}
+    | {"b", "dt", "caption", "tr"}  # the labels of older markup
 )
 _TITLE_PARTS = frozenset({"title", "heading", "header", "hd", "head"})
 _DATE_PARTS = frozenset({"date", "time", "timestamp", "published", "pubdate"})
@@ -262,18 +263,33 @@ def heading_level(link: Node, inside: Inside) -> str | None:
 
 
 def _label_of(element: Node, tokens: Tokens) -> str | None:
-    """The text of a heading or title box, when it reads as a block label."""
+    """The text of a heading or title box, when it reads as a block label: a heading,
+    an element named as a title, or older markup (a list's ``<dt>``, a table's
+    ``<caption>`` or row of ``<th>``, a bold line opening its block)."""
     tag = element.tag
-    if tag in ("h2", "h3", "h4", "h5", "h6", "header", "legend") or (
-        tag in ("div", "p", "span", "strong")
-        and tokens.of(element)[0] & _TITLE_PARTS
-        and element.css_first("a[href] h2, a[href] h3, a[href] h4") is None
+    if (
+        tag in ("h2", "h3", "h4", "h5", "h6", "header", "legend", "dt", "caption")
+        or (
+            tag in ("div", "p", "span", "strong")
+            and tokens.of(element)[0] & _TITLE_PARTS
+            and element.css_first("a[href] h2, a[href] h3, a[href] h4") is None
+        )
+        or (tag == "tr" and element.css_first("td, a") is None)
+        or (tag in ("b", "strong") and _opens_block(element) and element.css_first("a") is None)
     ):
         inner = element.css_first(_TITLE_INSIDE) if tag in ("header", "div") else None
         text = _ARROWS.sub("", clean_text((inner or element).text()))
         if text and len(text) <= tt.MAX_LABEL_CHARS:
             return text
     return None
+
+
+def _opens_block(element: Node) -> bool:
+    """Whether no text or element comes before ``element`` in its parent."""
+    before = element.prev
+    while before is not None and before.tag == "-text" and not (before.text_content or "").strip():
+        before = before.prev
+    return before is None
 
 
 def block_heading(node: Node, items: set[int], tokens: Tokens) -> str | None:

@@ -212,6 +212,31 @@ def test_block_label_from_heading_aria_label_or_class_tokens(
     assert [t.block for t in got] == [label, label]
 
 
+@pytest.mark.parametrize(
+    ("block_html", "label"),
+    [
+        ("<dl><dt>Latest</dt><dd>{a}</dd><dd>{b}</dd></dl>", "Latest"),
+        ('<div class="box"><b>Top stories</b><br>{a}<br>{b}</div>', "Top stories"),
+        (
+            '<table class="box"><tr><th colspan="2">More news</th></tr>'
+            "<tr><td>{a}</td></tr><tr><td>{b}</td></tr></table>",
+            "More news",
+        ),
+        ('<table class="box"><caption>More news</caption><tr><td>{a}</td><td>{b}</td></tr>'
+         "</table>", "More news"),
+        # A bold phrase with a link in it, or after other text, is no label.
+        ('<div class="box">Also <b>today</b>: <br>{a}<br>{b}</div>', None),
+    ],
+)  # fmt: skip
+def test_block_label_from_old_markup(block_html: str, label: str | None) -> None:
+    links = {
+        "a": '<a href="/news/a">Ferry strike ends after pay offer</a>',
+        "b": '<a href="/news/b">Harbour road closes for repairs</a>',
+    }
+    got = teasers(block_html.format(**links))
+    assert [t.block for t in got] == [label, label]
+
+
 def test_positions_and_block_indexes_follow_page_order() -> None:
     html = block(
         li("a", "Ferry strike ends after pay offer") + li("b", "Harbour road closes for repairs"),
