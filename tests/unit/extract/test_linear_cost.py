@@ -1,0 +1,78 @@
+"""split()'s work grows with the page, not with its square.
+
+Work is counted as the lines of the extraction code that run (``sys.settrace``),
+which does not depend on the machine's load: twice the input must cost about
+twice the lines. A step that looks at every sibling of every item, for each
+item, costs four times the lines instead.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from types import FrameType
+from typing import Any
+
+import pytest
+
+from service.extract.split import split
+
+URL = "https://news.example.org/world/2024/story-x"
+_HEAD = "<html><head><title>Council approves the tram line</title></head><body>"
+_ARTICLE = (
+    "<article><h1>Council approves the tram line</h1>"
+    + "<p>The city council approved the new tram line on Monday, after a long debate"
+    " about its cost and its route through the old town.</p>" * 4 + "</article>"
+)
+_HEADLINE = "Storm hits the coast as residents prepare"
+_PACKAGE = "service/extract/"
+MAX_GROWTH = 2.4  # lines run on twice the input, over those on the input
+
+
+def _lines_run(html: str) -> int:
+    """Lines of ``service/extract`` code that ``split`` runs on ``html``."""
+    count = 0
+
+    def local(frame: FrameType, event: str, arg: Any) -> Any:
+        nonlocal count
+        count += event == "line"
+        return local
+
+    def calls(frame: FrameType, event: str, arg: Any) -> Any:
+        return local if _PACKAGE in frame.f_code.co_filename else None
+
+    sys.settrace(calls)
+    try:
+        split(html.encode(), URL)
+    finally:
+        sys.settrace(None)
+    return count
+
+
+def _page(inner: str) -> str:
+    return f"{_HEAD}{_ARTICLE}{inner}</body></html>"
+
+
+def _link(index: int) -> str:
+    return f'<a href="/news/2024/story-{index}">{_HEADLINE} {index}</a>'
+
+
+def _list_of_links(count: int) -> str:
+    """A list of headline links to distinct stories."""
+    return _page("<ul>" + "".join(f"<li>{_link(i)}</li>" for i in range(count)) + "</ul>")
+
+
+def _links_in_divs(count: int) -> str:
+    """Headline links, each in its own <div>, all children of <body>."""
+    return _page("".join(f"<div>{_link(i)}</div>" for i in range(count)))
+
+
+def _table_of_links(count: int) -> str:
+    rows = (f"<tr><td>{_link(i)}</td></tr>" for i in range(count))
+    return _page("<table>" + "".join(rows) + "</table>")
+
+
+@pytest.mark.parametrize("make", [_list_of_links, _links_in_divs, _table_of_links])
+def test_work_grows_linearly_with_the_items(make: Callable[[int], str]) -> None:
+    small = _lines_run(make(300))
+    assert _lines_run(make(600)) <= MAX_GROWTH * small
