@@ -72,7 +72,14 @@ def _table_of_links(count: int) -> str:
     return _page("<table>" + "".join(rows) + "</table>")
 
 
-@pytest.mark.parametrize("make", [_list_of_links, _links_in_divs, _table_of_links])
+def _list_of_one_target(count: int) -> str:
+    """A list whose links all lead to the same story (each climbs to the list)."""
+    return _page("<ul>" + f"<li>{_link(1)}</li>" * count + "</ul>")
+
+
+@pytest.mark.parametrize(
+    "make", [_list_of_links, _links_in_divs, _table_of_links, _list_of_one_target]
+)
 def test_work_grows_linearly_with_the_items(make: Callable[[int], str]) -> None:
     small = _lines_run(make(300))
     assert _lines_run(make(600)) <= MAX_GROWTH * small
