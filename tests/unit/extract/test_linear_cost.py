@@ -15,7 +15,9 @@ from typing import Any
 
 import pytest
 
+from service.extract import teaser_tables as tt
 from service.extract.split import split
+from service.extract.teaser_items import is_price
 
 URL = "https://news.example.org/world/2024/story-x"
 _HEAD = "<html><head><title>Council approves the tram line</title></head><body>"
@@ -83,3 +85,30 @@ def _list_of_one_target(count: int) -> str:
 def test_work_grows_linearly_with_the_items(make: Callable[[int], str]) -> None:
     small = _lines_run(make(300))
     assert _lines_run(make(600)) <= MAX_GROWTH * small
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Storm hits the coast " + "1." * 500_000 + "x EUR", False),
+        ("Storm hits the coast " + "1." * 500_000 + ",99 EUR", True),
+        ("Storm hits the coast " + "$1" * 500_000, False),
+    ],
+)
+def test_price_pattern_reads_a_run_of_figures_once(text: str, found: bool) -> None:
+    """A run of digits and dots is read from its start only, not again from each
+    digit in it: a title of a million of them ends in milliseconds, not hours."""
+    assert is_price(text) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("download it " * 100_000, False),
+        ("download it " * 100_000 + "for free", True),
+    ],
+)
+def test_call_to_action_pattern_reads_each_word_once(text: str, found: bool) -> None:
+    """'download ... free' is looked for from each 'download' up to the next one only,
+    not to the end of the text: a title of a million characters ends in milliseconds."""
+    assert (tt.CALL_TO_ACTION.search(text) is not None) is found
