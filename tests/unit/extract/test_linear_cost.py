@@ -79,8 +79,15 @@ def _list_of_one_target(count: int) -> str:
     return _page("<ul>" + f"<li>{_link(1)}</li>" * count + "</ul>")
 
 
+def _promo_headings(count: int) -> str:
+    """Promo headings, each followed by a paragraph, all siblings in one <div>."""
+    prose = "<p>The city council approved the new tram line on Monday, after a long debate.</p>"
+    return _page("<div>" + f"<h2>You may also like</h2>{prose}" * count + "</div>")
+
+
 @pytest.mark.parametrize(
-    "make", [_list_of_links, _links_in_divs, _table_of_links, _list_of_one_target]
+    "make",
+    [_list_of_links, _links_in_divs, _table_of_links, _list_of_one_target, _promo_headings],
 )
 def test_work_grows_linearly_with_the_items(make: Callable[[int], str]) -> None:
     small = _lines_run(make(300))
