@@ -85,9 +85,25 @@ def _promo_headings(count: int) -> str:
     return _page("<div>" + f"<h2>You may also like</h2>{prose}" * count + "</div>")
 
 
+def _deep_links_in_body(count: int) -> str:
+    """An article body holding, ``count // 2`` levels down, a paragraph of ``count``
+    links: the page grows in depth and in links at once."""
+    words = " ".join(f'<a href="/topic/{i}">word{i}</a> and more words here' for i in range(count))
+    depth = count // 2
+    prose = "<p>The city council approved the new tram line on Monday, after a long debate.</p>"
+    return _page(f"<div>{prose * 5}" + "<div>" * depth + f"<p>{words}</p>" + "</div>" * depth)
+
+
 @pytest.mark.parametrize(
     "make",
-    [_list_of_links, _links_in_divs, _table_of_links, _list_of_one_target, _promo_headings],
+    [
+        _list_of_links,
+        _links_in_divs,
+        _table_of_links,
+        _list_of_one_target,
+        _promo_headings,
+        _deep_links_in_body,
+    ],
 )
 def test_work_grows_linearly_with_the_items(make: Callable[[int], str]) -> None:
     small = _lines_run(make(300))
