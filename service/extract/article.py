@@ -280,10 +280,11 @@ def _mute_after(heading: LexborNode, muted: set[int], parents: set[int]) -> None
     when it is a promo heading ("You may also like"): a list of other stories,
     which must not vote for a body.
 
-    ``parents`` holds the parents of the promo headings met so far: headings come
-    in document order, so the siblings after a later one under the same parent are
-    muted already (read again for each heading, a list of them cost their number
-    squared).
+    ``parents`` holds the parents of the promo headings met so far and the elements
+    muted whole (with all they hold): headings come in document order, so the
+    siblings after a later heading under one of them are muted already. Read again
+    for each heading, a run of them cost their number squared, and headings each
+    opening the element that holds the next cost their number times the voters.
     """
     parent = heading.parent
     if parent is not None and parent.mem_id in parents:
@@ -296,6 +297,8 @@ def _mute_after(heading: LexborNode, muted: set[int], parents: set[int]) -> None
     node = heading.next
     while node is not None:
         if node.is_element_node:
+            parents.add(node.mem_id)
+            parents.update(n.mem_id for n in node.css("*"))
             muted.update(n.mem_id for n in node.css(_VOTER_QUERY))
         node = node.next
 
@@ -305,7 +308,7 @@ def _vote(root: LexborNode, text_holders: bool = False) -> _Scores:
     holding prose as bare text (no ``<p>``, no ``<br>``) vote too."""
     scores = _Scores()
     seen: set[int] = set()  # voters after a promo heading, and <br> holders that voted
-    promo_parents: set[int] = set()  # parents of the promo headings met
+    promo_parents: set[int] = set()  # parents of the promo headings met, elements muted whole
     # One query in document order: a heading comes before the voters it mutes.
     for voter in root.css(_VOTE_QUERY):
         tag = voter.tag

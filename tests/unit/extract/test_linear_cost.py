@@ -94,9 +94,18 @@ def _deep_links_in_body(count: int) -> str:
     return _page(f"<div>{prose * 5}" + "<div>" * depth + f"<p>{words}</p>" + "</div>" * depth)
 
 
+def _nested_promo_headings(count: int) -> str:
+    """``count // 2`` promo headings, each opening the element that holds the next,
+    over ``count`` paragraphs: the page grows in depth and in paragraphs at once."""
+    prose = "<p>The city council approved the new tram line on Monday, after a long debate.</p>"
+    depth = count // 2
+    return _page("<div><h2>You may also like</h2>" * depth + prose * count + "</div>" * depth)
+
+
 @pytest.mark.parametrize(
     "make",
     [
+        _nested_promo_headings,
         _list_of_links,
         _links_in_divs,
         _table_of_links,
