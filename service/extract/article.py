@@ -323,16 +323,30 @@ def _run_text(node: LexborNode) -> tuple[str, int]:
     return "".join(parts), runs
 
 
-def _mute_after(heading: LexborNode, muted: set[int]) -> None:
+def _mute_after(heading: LexborNode, muted: set[int], parents: set[int]) -> None:
     """Add to ``muted`` the voters that follow ``heading`` among its siblings
     when it is a promo heading ("You may also like"): a list of other stories,
-    which must not vote for a body."""
+    which must not vote for a body.
+
+    ``parents`` holds the parents of the promo headings met so far and the elements
+    muted whole (with all they hold): headings come in document order, so the
+    siblings after a later heading under one of them are muted already. Read again
+    for each heading, a run of them cost their number squared, and headings each
+    opening the element that holds the next cost their number times the voters.
+    """
+    parent = heading.parent
+    if parent is not None and parent.mem_id in parents:
+        return
     text = heading.text()
     if len(text) > t.MAX_STOP_CHARS or not t.STOP_BLOCK.search(text.strip()):
         return
+    if parent is not None:
+        parents.add(parent.mem_id)
     node = heading.next
     while node is not None:
         if node.is_element_node:
+            parents.add(node.mem_id)
+            parents.update(n.mem_id for n in node.css("*"))
             muted.update(n.mem_id for n in node.css(_VOTER_QUERY))
         node = node.next
 
@@ -342,11 +356,12 @@ def _vote(root: LexborNode, text_holders: bool = False) -> _Scores:
     holding prose as bare text (no ``<p>``, no ``<br>``) vote too."""
     scores = _Scores()
     seen: set[int] = set()  # voters after a promo heading, and <br> holders that voted
+    promo_parents: set[int] = set()  # parents of the promo headings met, elements muted whole
     # One query in document order: a heading comes before the voters it mutes.
     for voter in root.css(_VOTE_QUERY):
         tag = voter.tag
         if tag in _HEADINGS:
-            _mute_after(voter, seen)
+            _mute_after(voter, seen, promo_parents)
         elif voter.mem_id in seen:
             continue
         elif tag == "br":

@@ -218,12 +218,20 @@ class _Marks:
     """What the reader asks about the elements of one container, found by one
     query instead of one per element: the non-space characters of link text
     in each element (its own included, if a link), and the elements holding a
-    ``<br>``."""
+    ``<br>``.
+
+    Each element on the way from a link up to the container is met once, not
+    once per link below it: the links' sizes are then added up from the lowest
+    elements to the container (a paragraph of links deep in the container cost
+    its links times its depth).
+    """
 
     def __init__(self, container: LexborNode) -> None:
         self.link_chars: dict[int, int] = {}
         self.holds_br: set[int] = set()
         top = container.mem_id
+        above: dict[int, int] = {}  # the element above each one on the way up
+        below: dict[int, int] = {}  # how many elements on the way sit right below each
         for node in container.css("a, br"):
             if node.tag == "br":
                 up = node.parent if node.mem_id != top else None
@@ -232,11 +240,31 @@ class _Marks:
                     up = up.parent if up.mem_id != top else None
                 continue
             size = chars(node.text())
-            up = node
-            while up is not None and size:
-                key = up.mem_id
-                self.link_chars[key] = self.link_chars.get(key, 0) + size
-                up = up.parent if key != top else None
+            if not size:
+                continue
+            key = node.mem_id
+            self.link_chars[key] = self.link_chars.get(key, 0) + size
+            walker: LexborNode | None = node
+            while walker is not None and key != top and key not in above:
+                walker = walker.parent
+                if walker is not None:
+                    above[key] = walker.mem_id
+                    key = walker.mem_id
+                    below[key] = below.get(key, 0) + 1
+        self._add_up(above, below)
+
+    def _add_up(self, above: dict[int, int], below: dict[int, int]) -> None:
+        """Adds each element's link characters to the element above it, the lowest
+        first: an element passes its sum on once all those below it have passed theirs."""
+        sums = self.link_chars
+        ready = [key for key in above if key not in below]
+        while ready:
+            key = ready.pop()
+            up = above[key]
+            sums[up] = sums.get(up, 0) + sums.get(key, 0)
+            below[up] -= 1
+            if not below[up] and up in above:
+                ready.append(up)
 
 
 class Reader:

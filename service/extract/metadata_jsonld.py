@@ -240,7 +240,10 @@ def body_of(value: object) -> str | None:
     if not isinstance(value, str):
         return None
     if _MARKUP.search(value):
-        text = LexborHTMLParser(_BLOCK_TAG.sub("\n", value)).text(deep=True)
+        # Every tag the pattern matches ends with '>': none starts after the last one,
+        # and the pattern would scan from each '<p' there to the end of the text.
+        end = value.rfind(">") + 1
+        text = LexborHTMLParser(_BLOCK_TAG.sub("\n", value[:end]) + value[end:]).text(deep=True)
     else:
         text = html.unescape(value)
     lines = (normalize_text(line) for line in text.splitlines())

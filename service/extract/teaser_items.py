@@ -20,7 +20,7 @@ from service.extract import teaser_fields as tf
 from service.extract import teaser_tables as tt
 from service.extract import teaser_tokens as tk
 from service.extract.teaser_tokens import Tokens
-from service.extract.text import contains_any
+from service.extract.text import contains_any, folded_length
 
 # Own flags of one element, and of its chain of ancestors.
 HIDDEN, MENU, HEADER, FOOTER, ARTICLE = 1, 2, 4, 8, 16
@@ -80,6 +80,10 @@ class Page:
     """Elements with a heading at most ``HEADING_HOLDER_DEPTH`` levels below (by ``mem_id``)."""
     lines: dict[int, Line] = field(default_factory=dict)
     """The inline text of the wrappers around headline links (by ``mem_id``)."""
+    blocks: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
+    """The children that make an ancestor of headline links a block (``_block_children``)."""
+    folded: dict[int, int] = field(default_factory=dict)
+    """The folded text length of ancestors of headline links (by ``mem_id``)."""
     origin: str = ""
 
     def __post_init__(self) -> None:
@@ -522,21 +526,47 @@ def _holds_other_block(parent: Node, node: Node, page: Page) -> bool:
 
     Then ``parent`` is a block, a menu panel or an article body, not part of the item.
     """
+    blockers, paragraphs = _block_children(parent, page)
     own = node.mem_id
-    paragraphs = 0
+    return any(key != own for key in blockers) or sum(key != own for key in paragraphs) >= 2
+
+
+def _block_children(parent: Node, page: Page) -> tuple[list[int], list[int]]:
+    """The children of ``parent`` (by ``mem_id``) that are headings, hold one or are
+    lists of links, and those that are body paragraphs: enough of them to answer
+    ``_holds_other_block`` for any child.
+
+    Memoized per page: the links of one list, all to one target, climb to the same
+    parent, and reading its children for each of them costs their number squared.
+    """
+    found = page.blocks.get(parent.mem_id)
+    if found is not None:
+        return found
+    blockers: list[int] = []
+    paragraphs: list[int] = []
     for child in parent.iter():
-        if child.mem_id == own:
-            continue
         tag = child.tag
-        if tag in tt.HEADING_TAGS or child.mem_id in page.heading_holders:
-            return True
-        if tag in ("ul", "ol", "nav") and len(child.css("a[href]")) >= 2:
-            return True
-        if tag == "p" and len(child.text()) >= tt.BODY_PARAGRAPH_CHARS:
-            paragraphs += 1
-            if paragraphs >= 2:
-                return True
-    return False
+        if (
+            tag in tt.HEADING_TAGS
+            or child.mem_id in page.heading_holders
+            or (tag in ("ul", "ol", "nav") and len(child.css("a[href]")) >= 2)
+        ):
+            blockers.append(child.mem_id)
+        elif tag == "p" and len(child.text()) >= tt.BODY_PARAGRAPH_CHARS:
+            paragraphs.append(child.mem_id)
+        # Settled for any child: one blocker or two paragraphs are left without it.
+        if (len(blockers) >= 2 or len(paragraphs) >= 2) and (blockers or len(paragraphs) >= 3):
+            break
+    found = page.blocks[parent.mem_id] = (blockers, paragraphs)
+    return found
+
+
+def _folded_length(node: Node, page: Page) -> int:
+    """``len(" ".join(node.text().split()))``, memoized per page (see ``_block_children``)."""
+    length = page.folded.get(node.mem_id)
+    if length is None:
+        length = page.folded[node.mem_id] = folded_length(node.text())
+    return length
 
 
 def item_node(link: Link, targets: dict[int, set[str]], page: Page) -> Node:
@@ -549,8 +579,7 @@ def item_node(link: Link, targets: dict[int, set[str]], page: Page) -> Node:
             break
         if len(targets.get(parent.mem_id, ())) > 1 or _holds_other_block(parent, node, page):
             break
-        text = parent.text()
-        if len(text) > budget and len(" ".join(text.split())) > budget:
+        if _folded_length(parent, page) > budget:
             break
         node = parent
     return node

@@ -397,7 +397,9 @@ CALL_TO_ACTION = CaselessPattern.compile(
     r"|follow us|join (?:us|our)|log ?in|register now|watch live now|send us"
     r"|(?:update|manage) your (?:preferences|settings|subscription)"
     r"|abonnez-vous|jetzt abonnieren|suscríbete|cadastre-se)\b"
-    r"|\bfree download\b|\bdownload\b.*\bfree\b|\bdownload\s*$",
+    # "download ... free" is looked for up to the next "download" only: from each of
+    # them to the end of the text would read a long text once per "download".
+    r"|\bfree download\b|\bdownload\b(?:(?!\bdownload\b).)*\bfree\b|\bdownload\s*$",
     gate=(
         "click",
         "tap here",
@@ -426,8 +428,12 @@ CALL_TO_ACTION = CaselessPattern.compile(
 
 # A price with cents, or "for $30", in a link's text marks a shop product or a deal,
 # not a story (other whole amounts are left alone: "Apple raises $5bn", "Shares top $400").
+# A run of digits and dots is read from its start, its first digit after a word
+# boundary fixed at once (an atomic group): from every digit in it, a long run of
+# "1.1.1..." would be read once per digit.
 PRICE = re.compile(
-    r"[$\u20ac\u00a3\u00a5]\s?\d[\d,]*\.\d\d\b|\b\d[\d.]*,\d\d\s?(?:\u20ac|EUR|kr|z\u0142)"
+    r"[$\u20ac\u00a3\u00a5]\s?\d[\d,]*\.\d\d\b"
+    r"|(?<![\d.])(?>[\d.]*?\b\d)[\d.]*+,\d\d\s?(?:\u20ac|EUR|kr|z\u0142)"
     r"|\bfor [$\u20ac\u00a3]\d[\d,]*\b(?!\s?(?:million|billion|mn|bn|m|k)\b)"  # "... for $30"
 )
 # A currency sign or code, one of which every PRICE match holds; most headlines have none.

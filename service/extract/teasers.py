@@ -167,30 +167,40 @@ def _is_body_paragraph(node: Node) -> bool:
     return node.tag == "p" and len(node.text()) >= tt.BODY_PARAGRAPH_CHARS
 
 
-def _in_body(item: _Item) -> bool:
-    """Whether the item stands among the article's paragraphs."""
+def _in_body(item: _Item, paragraphs: dict[int, int]) -> bool:
+    """Whether the item stands among the article's paragraphs: at least two body
+    paragraphs beside it under its parent.
+
+    ``paragraphs`` holds the count of body paragraphs per parent (by ``mem_id``, up
+    to three): the items of one list share a parent, and counting its children again
+    for each of them costs their number squared.
+    """
     parent = item.node.parent
     if parent is None:
         return False
-    paragraphs = 0
-    for child in parent.iter():
-        if _is_body_paragraph(child) and child.mem_id != item.node.mem_id:
-            paragraphs += 1
-            if paragraphs >= 2:
-                return True
-    return False
+    count = paragraphs.get(parent.mem_id)
+    if count is None:
+        count = 0
+        for child in parent.iter():
+            if _is_body_paragraph(child):
+                count += 1
+                if count > 2:
+                    break
+        paragraphs[parent.mem_id] = count
+    return count - _is_body_paragraph(item.node) >= 2
 
 
-def _inline_promo(item: _Item) -> bool:
+def _inline_promo(item: _Item, paragraphs: dict[int, int]) -> bool:
     """Whether the item is a promo inside the article body.
 
     It carries a promo label ("Read more: ..."), or stands among the body's
     paragraphs as a bare headline link, a card (heading or image) or with a snippet.
+    ``paragraphs`` is ``_in_body``'s count per parent.
     """
     text = tf.clean_text(item.node.text())
     if _has_promo_label(item, text):
         return True
-    if not _in_body(item):
+    if not _in_body(item, paragraphs):
         return False
     card = item.link.heading is not None or item.image is not None or item.snippet is not None
     bare = text == item.link.title and tf.word_count(text) >= tt.MIN_INLINE_WORDS
@@ -428,6 +438,7 @@ def find_teasers(root: Node, page_url: str) -> TeaserScan:
     kept: list[_Item] = []
     subheadings: list[Node] = []
     blocks: dict[int, _Block] = {}
+    paragraphs: dict[int, int] = {}
     for node, link in found.values():
         region = page.region(node, link.node)
         if region.hidden or region.excluded or node.mem_id in titles:
@@ -436,7 +447,7 @@ def find_teasers(root: Node, page_url: str) -> TeaserScan:
             continue  # a plain menu link, not a story card
         item = _read(node, link, page)
         item.sponsored = item.sponsored or region.sponsored
-        item.inline = _inline_promo(item)
+        item.inline = _inline_promo(item, paragraphs)
         if item.inline and _is_subheading(item, item_ids, page):
             subheadings.append(_heading_of(link))
             continue

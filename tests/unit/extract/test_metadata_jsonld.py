@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from service.extract import metadata_jsonld
 from service.extract.metadata import Metadata, read_metadata
-from service.extract.metadata_jsonld import parse_blocks, text_of, types_of, url_of
+from service.extract.metadata_jsonld import body_of, parse_blocks, text_of, types_of, url_of
 
 PAGE_URL = "https://news.example.org/world/2026/02/04/storm-reaches-coast"
 
@@ -203,3 +206,28 @@ def test_date_given_as_typed_value() -> None:
         ' "datePublished": {"@type": "DateTime", "@value": "2026-02-04T09:30:00Z"}}'
     )
     assert m.published_at == "2026-02-04T09:30:00Z"
+
+
+class _SeenTexts:
+    """A stand-in for a pattern that records the length of each text it is given."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.lengths: list[int] = []
+
+    def sub(self, repl: str, text: str) -> str:
+        self.lengths.append(len(text))
+        return self.pattern.sub(repl, text)
+
+
+def test_html_body_tags_are_searched_up_to_the_last_tag_end(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """No tag ends after the last '>': the tag pattern, which scans from every '<p'
+    to a '>', is not given that tail (a body of 100,000 '<p ' took minutes)."""
+    seen = _SeenTexts(metadata_jsonld._BLOCK_TAG)
+    monkeypatch.setattr(metadata_jsonld, "_BLOCK_TAG", seen)
+    head = "<p>First paragraph.</p><p>Second paragraph.</p>"
+    body = body_of(head + "<p " * 2000 + "tail")
+    assert body == "First paragraph.\nSecond paragraph."  # the parser drops the unended tag
+    assert seen.lengths == [len(head)]
