@@ -52,6 +52,7 @@ from service.extract.metadata_tables import (
     MODIFIED_METAS,
     OG_ARTICLE_TYPES,
     OG_LISTING_TYPES,
+    OTHER_STORY_MAX_SHARED,
     PUBLISHED_METAS,
     SECTION_METAS,
     SECTION_PATH_MAX_SEGMENTS,
@@ -78,6 +79,7 @@ _LANGUAGE = re.compile(
     r"([A-Za-z]{2,3})(?:[-_]([A-Za-z]{4}))?(?:[-_]([A-Za-z]{2}|\d{3}))?(?:[-_]|$)"
 )
 _TAG_LABEL = re.compile(r"^(?:" + "|".join(TAG_LABELS) + r")\s*:\s*", re.IGNORECASE)
+_WORDS = re.compile(r"[^\W_]+")
 _WEBPAGE_TYPES = frozenset({"WebPage", "ItemPage"})
 
 
@@ -133,7 +135,9 @@ def read_metadata(tree: LexborHTMLParser, page_url: str) -> Metadata:
     article = choose_article(jsonld, page_urls, declared_titles, base)
     if article is not None:
         declared = declared_urls(article, base)
-        if declared and not page_urls & set(declared) and _is_section_path(canonical or page):
+        if _is_other_story(article, declared, page_urls, [*declared_titles, *markup.headings]):
+            article = None  # a related story's object, in a teaser or a list
+        elif declared and not page_urls & set(declared) and _is_section_path(canonical or page):
             article = None  # a home or section page describing a story it links to
         elif canonical is None and declared:
             canonical = declared[0]
@@ -174,6 +178,27 @@ def _canonical(markup: Markup, base: str, page: str | None) -> str | None:
             continue  # a canonical pointing at the home page is a template mistake
         return url
     return None
+
+
+def _is_other_story(
+    article: JsonObject, declared: tuple[str, ...], page_urls: frozenset[str], titles: list[str]
+) -> bool:
+    """Whether ``article`` describes another story than the page: it lives at another
+    path, and few of its headline's words are in any of the page's ``titles``
+    (declared titles and h1s). Without a headline or titles to compare, it is the page's."""
+    if not declared or page_urls & set(declared):
+        return False
+    page_paths = {urlsplit(u).path.rstrip("/") for u in page_urls}
+    if any(urlsplit(u).path.rstrip("/") in page_paths for u in declared):
+        return False  # the page at another host: mobile, AMP or CDN copies
+    headline = _ld_text(article, "headline") or _ld_text(article, "name")
+    words = set(_WORDS.findall(headline.casefold())) if headline else set()
+    if not words or not titles:
+        return False
+    return all(
+        len(words & set(_WORDS.findall(title.casefold()))) < OTHER_STORY_MAX_SHARED * len(words)
+        for title in titles
+    )
 
 
 def _site_names(markup: Markup, jsonld: JsonLd, article: JsonObject | None) -> list[str]:

@@ -154,6 +154,12 @@ SITE_TYPES = frozenset(
     }
 )
 
+# An article object that lives at another URL than the page describes another
+# story (a related item's card, a list entry) when less than this share of its
+# headline's words appear in each of the page's titles and h1s. An edited
+# headline of the page's own story keeps at least half of its words.
+OTHER_STORY_MAX_SHARED = 0.5
+
 # og:type values.
 OG_ARTICLE_TYPES = frozenset({"article", "blog", "video.other", "video.movie"})
 OG_LISTING_TYPES = frozenset({"website"})

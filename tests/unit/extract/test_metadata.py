@@ -465,3 +465,51 @@ def test_microdata_article_gives_title_date_and_author() -> None:
         "2026-02-04T08:30:00Z",
         ("Ana Lima",),
     )
+
+
+# --- another story's JSON-LD --------------------------------------------------
+
+RELATED_CARD = (
+    '<aside><h2>Related</h2><a href="/world/2026/01/10/ferry-retires">Old ferry retires</a>'
+    '<script type="application/ld+json">{"@type": "NewsArticle",'
+    ' "headline": "Old ferry retires",'
+    ' "url": "https://news.example.org/world/2026/01/10/ferry-retires",'
+    ' "datePublished": "2026-01-10T08:00:00Z", "description": "Its last trip.",'
+    ' "author": {"@type": "Person", "name": "Zed Zorn"},'
+    ' "image": "https://news.example.org/img/ferry.jpg"}</script></aside>'
+)
+
+
+def test_article_object_of_another_story_on_an_article_page_is_not_the_page() -> None:
+    m = read(
+        "<title>Storm reaches the coast overnight | Example</title>",
+        "<h1>Storm reaches the coast overnight</h1>" + RELATED_CARD,
+    )
+    assert m.canonical_url is None
+    assert m.authors == ()
+    assert m.published_at is None
+    assert m.description is None
+    assert m.image is None
+    assert m.title == "Storm reaches the coast overnight"
+
+
+def test_article_object_at_another_url_with_the_pages_headline_is_the_page() -> None:
+    m = read(
+        "<title>Storm reaches the coast | Example</title>",
+        "<h1>Storm reaches the coast</h1>"
+        '<script type="application/ld+json">{"@type": "NewsArticle",'
+        ' "headline": "Storm reaches coast", "datePublished": "2026-02-04T08:00:00Z",'
+        ' "url": "https://news.example.org/world/storm-reaches-coast-2"}</script>',
+    )
+    assert m.published_at == "2026-02-04T08:00:00Z"
+    assert m.canonical_url == "https://news.example.org/world/storm-reaches-coast-2"
+
+
+def test_article_object_at_the_pages_path_on_another_host_is_the_page() -> None:
+    m = read(
+        "<title>Storm reaches the coast | Example</title>",
+        '<script type="application/ld+json">{"@type": "NewsArticle",'
+        ' "headline": "Weather latest", "datePublished": "2026-02-04T08:00:00Z",'
+        ' "url": "https://m.example.org/world/2026/02/04/storm-reaches-coast"}</script>',
+    )
+    assert m.published_at == "2026-02-04T08:00:00Z"
