@@ -122,9 +122,12 @@ class Metadata:
     """The ``articleBody`` of the page's JSON-LD article: one paragraph per line."""
 
 
-def read_metadata(tree: LexborHTMLParser, page_url: str) -> Metadata:
+def read_metadata(
+    tree: LexborHTMLParser, page_url: str, header_language: str | None = None
+) -> Metadata:
     """The metadata ``tree`` declares; ``page_url`` resolves relative URLs. Never raises
-    on odd markup: a source that cannot be read is skipped."""
+    on odd markup: a source that cannot be read is skipped. ``header_language`` is the
+    response's Content-Language, the language when the page declares none."""
     markup = collect_markup(tree)
     base = base_url(markup.base_href, page_url)
     jsonld = parse_blocks(markup.jsonld)
@@ -149,7 +152,7 @@ def read_metadata(tree: LexborHTMLParser, page_url: str) -> Metadata:
         authors=_authors(markup, jsonld, article, heading),
         published_at=_date(markup, article, jsonld, "datePublished", PUBLISHED_METAS, heading),
         modified_at=_date(markup, article, jsonld, "dateModified", MODIFIED_METAS),
-        language=_language(markup, article, jsonld),
+        language=_language(markup, article, jsonld, header_language),
         canonical_url=canonical,
         site_name=site_names[0] if site_names else None,
         section=_section(markup, article),
@@ -369,16 +372,21 @@ def normalize_language(tag: str) -> str | None:
     return "-".join(parts)
 
 
-def _language(markup: Markup, article: JsonObject | None, jsonld: JsonLd) -> str | None:
-    for value in _language_values(markup, article, jsonld):
+def _language(
+    markup: Markup, article: JsonObject | None, jsonld: JsonLd, header: str | None
+) -> str | None:
+    for value in _language_values(markup, article, jsonld, header):
         language = normalize_language(value)
         if language:
             return language
     return None
 
 
-def _language_values(markup: Markup, article: JsonObject | None, jsonld: JsonLd) -> Iterator[str]:
-    """Declared languages, most trusted first; later ones are read only if needed."""
+def _language_values(
+    markup: Markup, article: JsonObject | None, jsonld: JsonLd, header: str | None
+) -> Iterator[str]:
+    """Declared languages, most trusted first; later ones are read only if needed. The
+    header comes last: servers send one value for a whole site, whatever the page."""
     yield from markup.lang
     yield from markup.all(LANGUAGE_METAS)
     yield from markup.props.get("inlanguage", [])
@@ -388,6 +396,8 @@ def _language_values(markup: Markup, article: JsonObject | None, jsonld: JsonLd)
         if isinstance(declared, dict):  # a Language object: its code is the alternate name
             declared = declared.get("alternateName") or declared.get("name")
         yield text_of(declared) or ""
+    if header:
+        yield header
 
 
 def _tags(markup: Markup, article: JsonObject | None) -> tuple[str, ...]:

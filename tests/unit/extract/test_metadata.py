@@ -513,3 +513,9 @@ def test_article_object_at_the_pages_path_on_another_host_is_the_page() -> None:
         ' "url": "https://m.example.org/world/2026/02/04/storm-reaches-coast"}</script>',
     )
     assert m.published_at == "2026-02-04T08:00:00Z"
+
+
+def test_language_from_the_header_comes_after_every_declaration() -> None:
+    head = '<meta property="og:locale" content="en_GB">'
+    assert read_metadata(LexborHTMLParser(head), PAGE_URL, "de").language == "en-GB"
+    assert read_metadata(LexborHTMLParser("<p>x</p>"), PAGE_URL, "de, en").language == "de"
