@@ -38,6 +38,10 @@ from service.extract.metadata_markup import (
     time_near_heading,
 )
 from service.extract.metadata_tables import (
+    AMP_HOST_LABELS,
+    AMP_PATH_SEGMENTS,
+    AMP_PATH_SUFFIXES,
+    AMP_QUERY_WORDS,
     ARTICLE_TYPES,
     AUTHOR_METAS,
     AUTHOR_PREFIXES_ENGLISH,
@@ -173,14 +177,38 @@ def _ld_text(obj: JsonObject | None, key: str) -> str | None:
 
 
 def _canonical(markup: Markup, base: str, page: str | None) -> str | None:
+    amp_copies: set[str | None] | None = None
     for href in [*markup.canonical, *markup.all(URL_METAS)]:
         url = normalize_url(href, base)
         if url is None:
             continue
+        if url == page:
+            return url
         if page is not None and urlsplit(url).path == "/" and urlsplit(page).path != "/":
             continue  # a canonical pointing at the home page is a template mistake
+        if amp_copies is None:
+            amp_copies = {normalize_url(h, base) for h in markup.amphtml}
+        if url in amp_copies or _is_amp_url(url):
+            continue  # a canonical pointing at the page's AMP copy, likewise
         return url
     return None
+
+
+def _is_amp_url(url: str) -> bool:
+    """Whether ``url`` has the form of an AMP copy ("/amp/story", "story.amp", "?amp=1")."""
+    parts = urlsplit(url)
+    path = parts.path.lower()
+    host = (parts.hostname or "").split(".")
+    return (
+        any(segment in AMP_PATH_SEGMENTS for segment in path.split("/"))
+        or path.endswith(AMP_PATH_SUFFIXES)
+        or host[0] in AMP_HOST_LABELS
+        or any(
+            word.lower() in AMP_QUERY_WORDS
+            for pair in parts.query.split("&")
+            for word in pair.split("=", 1)
+        )
+    )
 
 
 def _is_other_story(

@@ -111,6 +111,13 @@ URL_METAS: tuple[str, ...] = (
     "og:url",  # OpenGraph canonical URL
 )
 
+# How a URL names the AMP copy of a page; a canonical link in one of these forms
+# (other than the page's own URL) is a template mistake, not the canonical page.
+AMP_PATH_SEGMENTS = frozenset({"amp"})  # "/amp/story", "/story/amp/"
+AMP_PATH_SUFFIXES: tuple[str, ...] = (".amp", ".amp.html")  # "/story.amp"
+AMP_QUERY_WORDS = frozenset({"amp"})  # a parameter named or valued so: "?amp=1", "?outputType=amp"
+AMP_HOST_LABELS = frozenset({"amp"})  # "amp.example.org": a host serving the AMP copies
+
 # schema.org types of a single article; a page whose main object has one of
 # these is an article page.
 ARTICLE_TYPES = frozenset(

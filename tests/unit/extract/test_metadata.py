@@ -519,3 +519,43 @@ def test_language_from_the_header_comes_after_every_declaration() -> None:
     head = '<meta property="og:locale" content="en_GB">'
     assert read_metadata(LexborHTMLParser(head), PAGE_URL, "de").language == "en-GB"
     assert read_metadata(LexborHTMLParser("<p>x</p>"), PAGE_URL, "de, en").language == "de"
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "https://news.example.org/amp/world/2026/02/04/storm-reaches-coast",
+        "https://news.example.org/world/2026/02/04/storm-reaches-coast/amp/",
+        "https://news.example.org/world/2026/02/04/storm-reaches-coast.amp",
+        "https://news.example.org/world/2026/02/04/storm-reaches-coast?amp=1",
+        "https://news.example.org/world/2026/02/04/storm-reaches-coast?outputType=amp",
+        "https://amp.example.org/world/2026/02/04/storm-reaches-coast",
+        "javascript:void(0)",  # no URL at all
+    ],
+)
+def test_canonical_to_an_amp_copy_or_no_url_gives_way_to_og_url(href: str) -> None:
+    m = read(
+        f'<link rel="canonical" href="{href}">'
+        '<meta property="og:url" content="https://news.example.org/world/storm">'
+    )
+    assert m.canonical_url == "https://news.example.org/world/storm"
+
+
+def test_canonical_equal_to_the_amphtml_link_is_ignored() -> None:
+    m = read(
+        '<link rel="canonical" href="https://news.example.org/m/storm-reaches-coast">'
+        '<link rel="amphtml" href="https://news.example.org/m/storm-reaches-coast">'
+    )
+    assert m.canonical_url is None
+
+
+def test_amp_page_keeps_its_canonical_and_a_self_canonical_amp_page_its_own() -> None:
+    amp_url = "https://news.example.org/amp/world/storm"
+    m = read('<link rel="canonical" href="/world/storm">', url=amp_url)
+    assert m.canonical_url == "https://news.example.org/world/storm"
+    assert read(f'<link rel="canonical" href="{amp_url}">', url=amp_url).canonical_url == amp_url
+
+
+def test_an_amp_word_inside_a_path_segment_is_no_amp_copy() -> None:
+    m = read('<link rel="canonical" href="https://news.example.org/sport/amped-up-final">')
+    assert m.canonical_url == "https://news.example.org/sport/amped-up-final"
