@@ -18,7 +18,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from service.extract.dates import parse_date
 from service.extract.dates_tables import DATE_WORDS
-from service.extract.metadata_authors import clean_authors
+from service.extract.metadata_authors import clean_authors, uninvert
 from service.extract.metadata_jsonld import (
     JsonLd,
     JsonObject,
@@ -49,6 +49,7 @@ from service.extract.metadata_tables import (
     DESCRIPTION_METAS,
     IMAGE_METAS,
     INTERNAL_TAG_STARTS,
+    INVERTED_NAME_METAS,
     LANGUAGE_METAS,
     LISTING_TYPES,
     MAX_TAG_CHARS,
@@ -334,7 +335,8 @@ def _author_sources(
             jsonld.resolve(article.get("creator"))
         )
     for key in AUTHOR_METAS:
-        yield markup.all((key,))
+        values = markup.all((key,))
+        yield [uninvert(v) for v in values] if key in INVERTED_NAME_METAS else values
     yield markup.props.get("author", [])
     yield markup.author_links
 

@@ -11,6 +11,7 @@ TITLE_METAS: tuple[str, ...] = (
     "og:title",  # OpenGraph, the title the publisher chose for sharing
     "twitter:title",  # Twitter cards, same intent
     "dc.title",  # Dublin Core, used by some CMSs and archives
+    "dcterms.title",  # Dublin Core terms, same
     "parsely-title",  # analytics tag that carries the clean headline
     "sailthru.title",  # newsletter tag, also a clean headline
 )
@@ -20,6 +21,7 @@ DESCRIPTION_METAS: tuple[str, ...] = (
     "description",  # classic meta description
     "twitter:description",  # Twitter cards summary
     "dc.description",  # Dublin Core summary
+    "dcterms.description",  # Dublin Core terms summary
 )
 
 AUTHOR_METAS: tuple[str, ...] = (
@@ -27,9 +29,11 @@ AUTHOR_METAS: tuple[str, ...] = (
     "article:author",  # OpenGraph article author (a name or a profile URL)
     "parsely-author",  # analytics tag, one meta per author
     "sailthru.author",  # newsletter tag
-    "dc.creator",  # Dublin Core
+    "dc.creator",  # Dublin Core ("Surname, Given names")
+    "dcterms.creator",  # Dublin Core terms, same form
     "byl",  # older newspaper CMSs ("By Jane Doe")
     "cxenseparse:author",  # recommendation engine tag
+    "citation_author",  # scholarly metadata on science news pages ("Surname, Given")
 )
 
 PUBLISHED_METAS: tuple[str, ...] = (
@@ -74,6 +78,17 @@ SITE_NAME_METAS: tuple[str, ...] = (
 SITE_NAME_FALLBACK_METAS: tuple[str, ...] = (
     "application-name",  # web app name, usually the brand
     "apple-mobile-web-app-title",  # home-screen name, usually the brand
+    "dcterms.publisher",  # Dublin Core terms publisher: the outlet
+    "dc.publisher",  # Dublin Core publisher: the outlet
+)
+# Author metas whose convention is the inverted name, "Surname, Given names";
+# one such value is turned around rather than cut at its comma.
+INVERTED_NAME_METAS = frozenset(
+    {
+        "dc.creator",  # Dublin Core, library cataloguing form
+        "dcterms.creator",  # Dublin Core terms, same
+        "citation_author",  # scholarly metadata, same
+    }
 )
 
 SECTION_METAS: tuple[str, ...] = (
@@ -87,6 +102,8 @@ TAG_METAS: tuple[str, ...] = (
     "article:tag",  # OpenGraph article tags, one meta per tag
     "parsely-tags",  # analytics tag, comma separated
     "news_keywords",  # news search keywords, comma separated
+    "dc.subject",  # Dublin Core subjects, one meta each or comma separated
+    "dcterms.subject",  # Dublin Core terms subjects, same
     "keywords",  # classic keywords, comma separated (often noisy: last)
 )
 
@@ -103,6 +120,7 @@ LANGUAGE_METAS: tuple[str, ...] = (
     "content-language",  # http-equiv copy of the header
     "language",  # generic meta
     "dc.language",  # Dublin Core
+    "dcterms.language",  # Dublin Core terms
     "og:locale",  # OpenGraph locale ("en_GB")
     "inlanguage",  # microdata itemprop on a meta
 )
