@@ -26,6 +26,7 @@ from service.extract.metadata_jsonld import (
     choose_article,
     declared_urls,
     parse_blocks,
+    person_names,
     text_of,
     texts_of,
     types_of,
@@ -331,8 +332,8 @@ def _author_sources(
 ) -> Iterator[list[str]]:
     """Declared author values, most trusted first; later ones are read only if needed."""
     if article is not None:
-        yield texts_of(jsonld.resolve(article.get("author"))) or texts_of(
-            jsonld.resolve(article.get("creator"))
+        yield texts_of(person_names(jsonld.resolve(article.get("author")))) or texts_of(
+            person_names(jsonld.resolve(article.get("creator")))
         )
     for key in AUTHOR_METAS:
         values = markup.all((key,))

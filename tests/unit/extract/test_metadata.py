@@ -62,6 +62,16 @@ def test_authors_from_jsonld_list_of_people() -> None:
     assert m.authors == ("Ana Lima", "Ben Okafor")
 
 
+def test_authors_from_jsonld_people_named_by_given_and_family_name() -> None:
+    people = (
+        '[{"@type": "Person", "givenName": "Ana", "familyName": "Lima"},'
+        ' {"@type": "Person", "familyName": "Okafor"}]'
+    )
+    script = '{"@type": "NewsArticle", "headline": "H", "author": ' + people + "}"
+    m = read(f'<script type="application/ld+json">{script}</script>')
+    assert m.authors == ("Ana Lima", "Okafor")
+
+
 def test_authors_from_jsonld_string() -> None:
     m = read(
         '<script type="application/ld+json">'
