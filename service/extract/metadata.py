@@ -84,6 +84,7 @@ PageType = Literal["article", "listing"]
 _LANGUAGE = re.compile(
     r"([A-Za-z]{2,3})(?:[-_]([A-Za-z]{4}))?(?:[-_]([A-Za-z]{2}|\d{3}))?(?:[-_]|$)"
 )
+_TAG_SEPARATOR = re.compile("[,;]")  # keyword lists use either
 _TAG_LABEL = re.compile(r"^(?:" + "|".join(TAG_LABELS) + r")\s*:\s*", re.IGNORECASE)
 _WORDS = re.compile(r"[^\W_]+")
 _WEBPAGE_TYPES = frozenset({"WebPage", "ItemPage"})
@@ -435,7 +436,8 @@ def _tags(markup: Markup, article: JsonObject | None) -> tuple[str, ...]:
     for source in _tag_sources(markup, article):
         tags: list[str] = []
         seen: set[str] = set()
-        for part in (p for value in source for p in value.split(",", MAX_TAGS * 2)[: MAX_TAGS * 2]):
+        parts = (p for value in source for p in _TAG_SEPARATOR.split(value, MAX_TAGS * 2))
+        for part in parts:
             if len(part) > 4 * MAX_TAG_CHARS:  # not a tag, whatever its spacing
                 continue
             tag = normalize_text(part)

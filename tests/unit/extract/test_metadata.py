@@ -336,6 +336,11 @@ def test_tags_from_jsonld_keywords_string_and_list() -> None:
     assert as_list.tags == ("Storms", "Spain")
 
 
+def test_tags_separated_by_semicolons() -> None:
+    m = read('<meta name="keywords" content="Storms; Spain;coast">')
+    assert m.tags == ("Storms", "Spain", "coast")
+
+
 def test_tags_from_news_keywords_before_keywords() -> None:
     m = read(
         '<meta name="keywords" content="a, b"><meta name="news_keywords" content="Storm, Coast">'
