@@ -94,6 +94,7 @@ def _named(names: tuple[str, ...]) -> str:
     return ", ".join(f'[class*="{n}" i], [id*="{n}" i]' for n in names)
 
 
+_PERSON_MIN_WORDS = 2  # a given name and a family name
 _MAX_PARTICLE_CHARS = 3  # "de", "van", "von", "bin": lowercase words inside names
 _FIRST_DIGIT = re.compile(r"(?<!\w)\d")  # a date's, not a handle's ("ann8090")
 _BYLINE_SELECTOR = _named(VISIBLE_BYLINE_NAMES)
@@ -304,10 +305,23 @@ def _authors(
 def _visible_authors(heading: LexborNode | None) -> tuple[str, ...]:
     """The names in the first byline shown beside the headline that holds any."""
     for text in texts_near_heading(heading, _BYLINE_SELECTOR):
-        names = tuple(n for n in clean_authors([_before_date(text)]) if _reads_as_name(n))
+        byline = _lowercase_byline_word(_before_date(text))
+        names = tuple(n for n in clean_authors([byline]) if _reads_as_name(n))
         if names:
             return names
     return ()
+
+
+def _lowercase_byline_word(byline: str) -> str:
+    """``byline`` with a capitalized byline word at its start lowercased ("Von Anna
+    Lehmann"), for ``clean_authors`` to remove it: in a shown byline it is the
+    word, not the start of a name, when a name of two words or more follows it
+    ("Von Miller" stays a name)."""
+    first, _, rest = byline.partition(" ")
+    word = first.lower()
+    if word != first and word in AUTHOR_PREFIXES_OTHER and len(rest.split()) >= _PERSON_MIN_WORDS:
+        return f"{word} {rest}"
+    return byline
 
 
 def _reads_as_name(name: str) -> bool:

@@ -234,6 +234,7 @@ VISIBLE_BYLINE_NAMES: tuple[str, ...] = (
     "byline",  # the usual byline wrapper
     "author",  # author name, author link
     "autor",  # idem in Spanish, Portuguese, German, Polish
+    "auteur",  # idem in French, Dutch
 )
 VISIBLE_DATE_NAMES: tuple[str, ...] = (
     "date",  # date line, publish-date, dateline

@@ -60,6 +60,18 @@ ARTICLE = """<nav><a href="/">Home</a></nav>
             "2026-03-12T00:00:00Z",
         ),
         (
+            '<p class="auteur">Par Anne Leroy</p>',
+            '<p class="date">Publié le 25 novembre 2026 à 17h30</p>',
+            ("Anne Leroy",),
+            "2026-11-25T17:30:00Z",
+        ),
+        (
+            '<p class="autor">Von Anna Lehmann</p>',
+            '<p class="datum">25.11.2026, 17:30 Uhr</p>',
+            ("Anna Lehmann",),
+            "2026-11-25T17:30:00Z",
+        ),
+        (
             '<div class="amp-wp-byline"><span class="amp-wp-author">Jane Doe</span></div>',
             "",
             ("Jane Doe",),
