@@ -74,6 +74,7 @@ from service.extract.metadata_tables import (
     VISIBLE_BYLINE_NAMES,
     VISIBLE_DATE_NAMES,
     VISIBLE_DATE_TAGS,
+    VISIBLE_UPDATED_WORDS,
 )
 from service.extract.metadata_title import choose_title
 from service.extract.text import normalize_text
@@ -98,6 +99,9 @@ _PERSON_MIN_WORDS = 2  # a given name and a family name
 _MAX_PARTICLE_CHARS = 3  # "de", "van", "von", "bin": lowercase words inside names
 _FIRST_DIGIT = re.compile(r"(?<!\w)\d")  # a date's, not a handle's ("ann8090")
 _BYLINE_SELECTOR = _named(VISIBLE_BYLINE_NAMES)
+_UPDATED_LINE = re.compile(
+    r"^(?:" + "|".join(re.escape(w) for w in VISIBLE_UPDATED_WORDS) + r")\b", re.IGNORECASE
+)
 _DATE_SELECTOR = ", ".join((*VISIBLE_DATE_TAGS, _named(VISIBLE_DATE_NAMES)))
 
 
@@ -159,7 +163,7 @@ def read_metadata(
         description=_first(markup.first(DESCRIPTION_METAS), _ld_text(article, "description")),
         authors=_authors(markup, jsonld, article, heading),
         published_at=_date(markup, article, jsonld, "datePublished", PUBLISHED_METAS, heading),
-        modified_at=_date(markup, article, jsonld, "dateModified", MODIFIED_METAS),
+        modified_at=_date(markup, article, jsonld, "dateModified", MODIFIED_METAS, heading),
         language=_language(markup, article, jsonld, header_language),
         canonical_url=canonical,
         site_name=site_names[0] if site_names else None,
@@ -393,8 +397,11 @@ def _date_values(
         yield text_of(webpage.get(ld_key))
     if published:
         yield time_near_heading(markup)
-        # Shown, not declared: a date line beside the headline that is a date alone.
-        yield from texts_near_heading(heading, _DATE_SELECTOR)
+    # Shown, not declared: a date line beside the headline that is a date alone;
+    # one that starts with an update word ("Updated ...") gives the modified time.
+    for text in texts_near_heading(heading, _DATE_SELECTOR):
+        if (_UPDATED_LINE.match(text) is None) == published:
+            yield text
 
 
 def normalize_language(tag: str) -> str | None:

@@ -245,6 +245,21 @@ VISIBLE_DATE_NAMES: tuple[str, ...] = (
     "publish",  # published-on, publish-info
     "posted",  # posted-on (blogs)
 )
+# Words that start a shown date line giving the time of the last change, not
+# of publication. Matched case-insensitively.
+VISIBLE_UPDATED_WORDS: tuple[str, ...] = (
+    "updated",  # English
+    "last updated",  # English
+    "last modified",  # English
+    "mis à jour",  # French
+    "actualisé",  # French
+    "aktualisiert",  # German
+    "stand",  # German "as of"
+    "actualizado",  # Spanish
+    "atualizado",  # Portuguese
+    "aggiornato",  # Italian
+    "bijgewerkt",  # Dutch
+)
 VISIBLE_DATE_TAGS: tuple[str, ...] = (
     "time",  # a <time> without a datetime attribute: its text is the date
 )

@@ -112,6 +112,20 @@ def test_a_date_line_that_is_not_only_a_date_is_not_read() -> None:
     assert _read(body).published_at is None
 
 
+@pytest.mark.parametrize(
+    ("line", "modified"),
+    [
+        ("Updated 5:30 PM EST, Tue November 25, 2026", "2026-11-25T22:30:00Z"),
+        ("Mis à jour le 26 novembre 2026 à 08h15", "2026-11-26T08:15:00Z"),
+        ("Stand: 25.11.2026 17:30 Uhr", "2026-11-25T17:30:00Z"),
+    ],
+)
+def test_a_date_line_saying_updated_is_the_modified_time(line: str, modified: str) -> None:
+    body = ARTICLE.format(byline="", date=f'<span class="timestamp">{line}</span>')
+    meta = _read(body)
+    assert (meta.published_at, meta.modified_at) == (None, modified)
+
+
 def test_a_byline_running_into_its_date_gives_the_name_alone() -> None:
     body = ARTICLE.format(
         byline='<p class="author">by Jeff Doe Monday, November 18, 2019</p>', date=""
