@@ -32,6 +32,7 @@ from service.extract.metadata_jsonld import (
     types_of,
     url_of,
 )
+from service.extract.metadata_lines import UPDATED_LINE, ShownLines
 from service.extract.metadata_markup import (
     Markup,
     collect_markup,
@@ -74,7 +75,6 @@ from service.extract.metadata_tables import (
     VISIBLE_BYLINE_NAMES,
     VISIBLE_DATE_NAMES,
     VISIBLE_DATE_TAGS,
-    VISIBLE_UPDATED_WORDS,
 )
 from service.extract.metadata_title import choose_title
 from service.extract.text import normalize_text
@@ -99,9 +99,6 @@ _PERSON_MIN_WORDS = 2  # a given name and a family name
 _MAX_PARTICLE_CHARS = 3  # "de", "van", "von", "bin": lowercase words inside names
 _FIRST_DIGIT = re.compile(r"(?<!\w)\d")  # a date's, not a handle's ("ann8090")
 _BYLINE_SELECTOR = _named(VISIBLE_BYLINE_NAMES)
-_UPDATED_LINE = re.compile(
-    r"^(?:" + "|".join(re.escape(w) for w in VISIBLE_UPDATED_WORDS) + r")\b", re.IGNORECASE
-)
 _DATE_SELECTOR = ", ".join((*VISIBLE_DATE_TAGS, _named(VISIBLE_DATE_NAMES)))
 
 
@@ -158,12 +155,15 @@ def read_metadata(
             canonical = declared[0]
     site_names = _site_names(markup, jsonld, article)
     heading = _story_heading(markup, site_names)
+    lines = ShownLines(heading)
     return Metadata(
         title=_title(markup, article, site_names, page_url),
         description=_first(markup.first(DESCRIPTION_METAS), _ld_text(article, "description")),
-        authors=_authors(markup, jsonld, article, heading),
-        published_at=_date(markup, article, jsonld, "datePublished", PUBLISHED_METAS, heading),
-        modified_at=_date(markup, article, jsonld, "dateModified", MODIFIED_METAS, heading),
+        authors=_authors(markup, jsonld, article, heading, lines),
+        published_at=_date(
+            markup, article, jsonld, "datePublished", PUBLISHED_METAS, heading, lines
+        ),
+        modified_at=_date(markup, article, jsonld, "dateModified", MODIFIED_METAS, heading, lines),
         language=_language(markup, article, jsonld, header_language),
         canonical_url=canonical,
         site_name=site_names[0] if site_names else None,
@@ -297,13 +297,17 @@ def _story_heading(markup: Markup, site_names: list[str]) -> LexborNode | None:
 
 
 def _authors(
-    markup: Markup, jsonld: JsonLd, article: JsonObject | None, heading: LexborNode | None
+    markup: Markup,
+    jsonld: JsonLd,
+    article: JsonObject | None,
+    heading: LexborNode | None,
+    lines: ShownLines,
 ) -> tuple[str, ...]:
     for source in _author_sources(markup, jsonld, article):
         names = clean_authors(source)
         if names:
             return names
-    return _visible_authors(heading)
+    return _visible_authors(heading) or lines.get().authors
 
 
 def _visible_authors(heading: LexborNode | None) -> tuple[str, ...]:
@@ -367,9 +371,10 @@ def _date(
     jsonld: JsonLd,
     ld_key: str,
     meta_keys: tuple[str, ...],
-    heading: LexborNode | None = None,
+    heading: LexborNode | None,
+    lines: ShownLines,
 ) -> str | None:
-    for value in _date_values(markup, article, jsonld, ld_key, meta_keys, heading):
+    for value in _date_values(markup, article, jsonld, ld_key, meta_keys, heading, lines):
         parsed = parse_date(value) if value else None
         if parsed:
             return parsed
@@ -383,6 +388,7 @@ def _date_values(
     ld_key: str,
     meta_keys: tuple[str, ...],
     heading: LexborNode | None,
+    lines: ShownLines,
 ) -> Iterator[str | None]:
     """Declared values for a date, most trusted first; later ones are looked up only if needed."""
     published = ld_key == "datePublished"
@@ -400,8 +406,10 @@ def _date_values(
     # Shown, not declared: a date line beside the headline that is a date alone;
     # one that starts with an update word ("Updated ...") gives the modified time.
     for text in texts_near_heading(heading, _DATE_SELECTOR):
-        if (_UPDATED_LINE.match(text) is None) == published:
+        if (UPDATED_LINE.match(text) is None) == published:
             yield text
+    shown = lines.get()  # plain lines after the headline, the last resort
+    yield shown.published if published else shown.updated
 
 
 def normalize_language(tag: str) -> str | None:

@@ -58,6 +58,18 @@ def clean_authors(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(names[:MAX_AUTHORS])
 
 
+def byline_names(byline: str) -> tuple[str, ...]:
+    """The names in a shown byline without its leading byline word ("Ann Lee and Tom
+    Ray"), or nothing unless every name looks like a person's: capitalized words,
+    two to four of them. A line such as "the numbers: what it costs" is no byline."""
+    names = clean_authors([byline])
+    if not names or len(_JOINTS.split(byline)) > len(names):
+        return ()  # a part of the line was no name
+    if all(_is_person_like(n) and all(w[0].isupper() for w in _WORD.findall(n)) for n in names):
+        return names
+    return ()
+
+
 def uninvert(value: str) -> str:
     """``value`` with names in the inverted form turned around ("Lee, Ann" -> "Ann Lee").
 

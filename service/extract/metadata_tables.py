@@ -264,6 +264,67 @@ VISIBLE_DATE_TAGS: tuple[str, ...] = (
     "time",  # a <time> without a datetime attribute: its text is the date
 )
 
+# Bylines and date lines shown right after the headline in elements named as
+# neither (``metadata_lines``), read when nothing else gives an author or a time.
+LINE_BYLINE_WORDS: tuple[str, ...] = (
+    "by",  # English
+    "posted by",  # blogs
+    "written by",  # blogs, magazines
+    "par",  # French
+    "von",  # German (the names after it must look like a person's)
+    "por",  # Spanish, Portuguese
+    "di",  # Italian
+    "door",  # Dutch
+)
+# Elements that start a line of their own; <time> is one because bylines set
+# the time beside the name ("By Ann Lee | <time>...</time>").
+LINE_BLOCKS = frozenset(
+    {
+        "div",  # generic block
+        "p",  # paragraph
+        "li",  # list item
+        "ul",  # list
+        "ol",  # list
+        "section",  # section
+        "header",  # header of the article
+        "footer",  # footer of the header
+        "time",  # a time beside the name
+        "address",  # author's contact block
+        "dl",  # definition list of facts
+        "dt",  # fact label
+        "dd",  # fact value
+        "h2",  # subheading
+        "h3",  # subheading
+        "h4",  # subheading
+        "h5",  # subheading
+        "h6",  # subheading
+        "table",  # layout table
+        "tr",  # layout row
+        "td",  # layout cell
+        "br",  # line break
+    }
+)
+# Elements whose text is no byline.
+LINE_SKIPPED = frozenset(
+    {
+        "figure",  # image and its credit ("Photo by ...")
+        "figcaption",  # caption and credit
+        "script",  # code
+        "style",  # code
+        "noscript",  # fallback markup
+        "template",  # unrendered markup
+        "svg",  # icon
+        "nav",  # navigation
+        "aside",  # related items, ads
+        "button",  # controls ("Follow")
+        "form",  # controls
+        "select",  # controls
+        "h1",  # another headline
+    }
+)
+LINE_MAX_LINES = 8  # a byline sits within the first lines after the headline
+LINE_PROSE_CHARS = 100  # a line this long is the story's prose: the byline is above it
+
 # Byline words before a name. English "by" may follow a word or two
 # ("Analysis by", "Reporting by"); the others are matched as written,
 # lowercase, because capitalized they begin names ("Von Miller", "Di Stefano").
