@@ -18,7 +18,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from service.extract.dates import parse_date
 from service.extract.dates_tables import DATE_WORDS
-from service.extract.metadata_authors import clean_authors
+from service.extract.metadata_authors import clean_authors, uninvert
 from service.extract.metadata_jsonld import (
     JsonLd,
     JsonObject,
@@ -26,11 +26,13 @@ from service.extract.metadata_jsonld import (
     choose_article,
     declared_urls,
     parse_blocks,
+    person_names,
     text_of,
     texts_of,
     types_of,
     url_of,
 )
+from service.extract.metadata_lines import UPDATED_LINE, ShownLines
 from service.extract.metadata_markup import (
     Markup,
     collect_markup,
@@ -38,6 +40,10 @@ from service.extract.metadata_markup import (
     time_near_heading,
 )
 from service.extract.metadata_tables import (
+    AMP_HOST_LABELS,
+    AMP_PATH_SEGMENTS,
+    AMP_PATH_SUFFIXES,
+    AMP_QUERY_WORDS,
     ARTICLE_TYPES,
     AUTHOR_METAS,
     AUTHOR_PREFIXES_ENGLISH,
@@ -45,6 +51,7 @@ from service.extract.metadata_tables import (
     DESCRIPTION_METAS,
     IMAGE_METAS,
     INTERNAL_TAG_STARTS,
+    INVERTED_NAME_METAS,
     LANGUAGE_METAS,
     LISTING_TYPES,
     MAX_TAG_CHARS,
@@ -52,6 +59,7 @@ from service.extract.metadata_tables import (
     MODIFIED_METAS,
     OG_ARTICLE_TYPES,
     OG_LISTING_TYPES,
+    OTHER_STORY_MAX_SHARED,
     PUBLISHED_METAS,
     SECTION_METAS,
     SECTION_PATH_MAX_SEGMENTS,
@@ -77,7 +85,9 @@ PageType = Literal["article", "listing"]
 _LANGUAGE = re.compile(
     r"([A-Za-z]{2,3})(?:[-_]([A-Za-z]{4}))?(?:[-_]([A-Za-z]{2}|\d{3}))?(?:[-_]|$)"
 )
+_TAG_SEPARATOR = re.compile("[,;]")  # keyword lists use either
 _TAG_LABEL = re.compile(r"^(?:" + "|".join(TAG_LABELS) + r")\s*:\s*", re.IGNORECASE)
+_WORDS = re.compile(r"[^\W_]+")
 _WEBPAGE_TYPES = frozenset({"WebPage", "ItemPage"})
 
 
@@ -85,6 +95,7 @@ def _named(names: tuple[str, ...]) -> str:
     return ", ".join(f'[class*="{n}" i], [id*="{n}" i]' for n in names)
 
 
+_PERSON_MIN_WORDS = 2  # a given name and a family name
 _MAX_PARTICLE_CHARS = 3  # "de", "van", "von", "bin": lowercase words inside names
 _FIRST_DIGIT = re.compile(r"(?<!\w)\d")  # a date's, not a handle's ("ann8090")
 _BYLINE_SELECTOR = _named(VISIBLE_BYLINE_NAMES)
@@ -120,9 +131,12 @@ class Metadata:
     """The ``articleBody`` of the page's JSON-LD article: one paragraph per line."""
 
 
-def read_metadata(tree: LexborHTMLParser, page_url: str) -> Metadata:
+def read_metadata(
+    tree: LexborHTMLParser, page_url: str, header_language: str | None = None
+) -> Metadata:
     """The metadata ``tree`` declares; ``page_url`` resolves relative URLs. Never raises
-    on odd markup: a source that cannot be read is skipped."""
+    on odd markup: a source that cannot be read is skipped. ``header_language`` is the
+    response's Content-Language, the language when the page declares none."""
     markup = collect_markup(tree)
     base = base_url(markup.base_href, page_url)
     jsonld = parse_blocks(markup.jsonld)
@@ -133,19 +147,24 @@ def read_metadata(tree: LexborHTMLParser, page_url: str) -> Metadata:
     article = choose_article(jsonld, page_urls, declared_titles, base)
     if article is not None:
         declared = declared_urls(article, base)
-        if declared and not page_urls & set(declared) and _is_section_path(canonical or page):
+        if _is_other_story(article, declared, page_urls, [*declared_titles, *markup.headings]):
+            article = None  # a related story's object, in a teaser or a list
+        elif declared and not page_urls & set(declared) and _is_section_path(canonical or page):
             article = None  # a home or section page describing a story it links to
         elif canonical is None and declared:
             canonical = declared[0]
     site_names = _site_names(markup, jsonld, article)
     heading = _story_heading(markup, site_names)
+    lines = ShownLines(heading)
     return Metadata(
         title=_title(markup, article, site_names, page_url),
         description=_first(markup.first(DESCRIPTION_METAS), _ld_text(article, "description")),
-        authors=_authors(markup, jsonld, article, heading),
-        published_at=_date(markup, article, jsonld, "datePublished", PUBLISHED_METAS, heading),
-        modified_at=_date(markup, article, jsonld, "dateModified", MODIFIED_METAS),
-        language=_language(markup, article, jsonld),
+        authors=_authors(markup, jsonld, article, heading, lines),
+        published_at=_date(
+            markup, article, jsonld, "datePublished", PUBLISHED_METAS, heading, lines
+        ),
+        modified_at=_date(markup, article, jsonld, "dateModified", MODIFIED_METAS, heading, lines),
+        language=_language(markup, article, jsonld, header_language),
         canonical_url=canonical,
         site_name=site_names[0] if site_names else None,
         section=_section(markup, article),
@@ -166,14 +185,59 @@ def _ld_text(obj: JsonObject | None, key: str) -> str | None:
 
 
 def _canonical(markup: Markup, base: str, page: str | None) -> str | None:
+    amp_copies: set[str | None] | None = None
     for href in [*markup.canonical, *markup.all(URL_METAS)]:
         url = normalize_url(href, base)
         if url is None:
             continue
+        if url == page:
+            return url
         if page is not None and urlsplit(url).path == "/" and urlsplit(page).path != "/":
             continue  # a canonical pointing at the home page is a template mistake
+        if amp_copies is None:
+            amp_copies = {normalize_url(h, base) for h in markup.amphtml}
+        if url in amp_copies or _is_amp_url(url):
+            continue  # a canonical pointing at the page's AMP copy, likewise
         return url
     return None
+
+
+def _is_amp_url(url: str) -> bool:
+    """Whether ``url`` has the form of an AMP copy ("/amp/story", "story.amp", "?amp=1")."""
+    parts = urlsplit(url)
+    path = parts.path.lower()
+    host = (parts.hostname or "").split(".")
+    return (
+        any(segment in AMP_PATH_SEGMENTS for segment in path.split("/"))
+        or path.endswith(AMP_PATH_SUFFIXES)
+        or host[0] in AMP_HOST_LABELS
+        or any(
+            word.lower() in AMP_QUERY_WORDS
+            for pair in parts.query.split("&")
+            for word in pair.split("=", 1)
+        )
+    )
+
+
+def _is_other_story(
+    article: JsonObject, declared: tuple[str, ...], page_urls: frozenset[str], titles: list[str]
+) -> bool:
+    """Whether ``article`` describes another story than the page: it lives at another
+    path, and few of its headline's words are in any of the page's ``titles``
+    (declared titles and h1s). Without a headline or titles to compare, it is the page's."""
+    if not declared or page_urls & set(declared):
+        return False
+    page_paths = {urlsplit(u).path.rstrip("/") for u in page_urls}
+    if any(urlsplit(u).path.rstrip("/") in page_paths for u in declared):
+        return False  # the page at another host: mobile, AMP or CDN copies
+    headline = _ld_text(article, "headline") or _ld_text(article, "name")
+    words = set(_WORDS.findall(headline.casefold())) if headline else set()
+    if not words or not titles:
+        return False
+    return all(
+        len(words & set(_WORDS.findall(title.casefold()))) < OTHER_STORY_MAX_SHARED * len(words)
+        for title in titles
+    )
 
 
 def _site_names(markup: Markup, jsonld: JsonLd, article: JsonObject | None) -> list[str]:
@@ -233,22 +297,39 @@ def _story_heading(markup: Markup, site_names: list[str]) -> LexborNode | None:
 
 
 def _authors(
-    markup: Markup, jsonld: JsonLd, article: JsonObject | None, heading: LexborNode | None
+    markup: Markup,
+    jsonld: JsonLd,
+    article: JsonObject | None,
+    heading: LexborNode | None,
+    lines: ShownLines,
 ) -> tuple[str, ...]:
     for source in _author_sources(markup, jsonld, article):
         names = clean_authors(source)
         if names:
             return names
-    return _visible_authors(heading)
+    return _visible_authors(heading) or lines.get().authors
 
 
 def _visible_authors(heading: LexborNode | None) -> tuple[str, ...]:
     """The names in the first byline shown beside the headline that holds any."""
     for text in texts_near_heading(heading, _BYLINE_SELECTOR):
-        names = tuple(n for n in clean_authors([_before_date(text)]) if _reads_as_name(n))
+        byline = _lowercase_byline_word(_before_date(text))
+        names = tuple(n for n in clean_authors([byline]) if _reads_as_name(n))
         if names:
             return names
     return ()
+
+
+def _lowercase_byline_word(byline: str) -> str:
+    """``byline`` with a capitalized byline word at its start lowercased ("Von Anna
+    Lehmann"), for ``clean_authors`` to remove it: in a shown byline it is the
+    word, not the start of a name, when a name of two words or more follows it
+    ("Von Miller" stays a name)."""
+    first, _, rest = byline.partition(" ")
+    word = first.lower()
+    if word != first and word in AUTHOR_PREFIXES_OTHER and len(rest.split()) >= _PERSON_MIN_WORDS:
+        return f"{word} {rest}"
+    return byline
 
 
 def _reads_as_name(name: str) -> bool:
@@ -274,11 +355,12 @@ def _author_sources(
 ) -> Iterator[list[str]]:
     """Declared author values, most trusted first; later ones are read only if needed."""
     if article is not None:
-        yield texts_of(jsonld.resolve(article.get("author"))) or texts_of(
-            jsonld.resolve(article.get("creator"))
+        yield texts_of(person_names(jsonld.resolve(article.get("author")))) or texts_of(
+            person_names(jsonld.resolve(article.get("creator")))
         )
     for key in AUTHOR_METAS:
-        yield markup.all((key,))
+        values = markup.all((key,))
+        yield [uninvert(v) for v in values] if key in INVERTED_NAME_METAS else values
     yield markup.props.get("author", [])
     yield markup.author_links
 
@@ -289,9 +371,10 @@ def _date(
     jsonld: JsonLd,
     ld_key: str,
     meta_keys: tuple[str, ...],
-    heading: LexborNode | None = None,
+    heading: LexborNode | None,
+    lines: ShownLines,
 ) -> str | None:
-    for value in _date_values(markup, article, jsonld, ld_key, meta_keys, heading):
+    for value in _date_values(markup, article, jsonld, ld_key, meta_keys, heading, lines):
         parsed = parse_date(value) if value else None
         if parsed:
             return parsed
@@ -305,6 +388,7 @@ def _date_values(
     ld_key: str,
     meta_keys: tuple[str, ...],
     heading: LexborNode | None,
+    lines: ShownLines,
 ) -> Iterator[str | None]:
     """Declared values for a date, most trusted first; later ones are looked up only if needed."""
     published = ld_key == "datePublished"
@@ -319,8 +403,13 @@ def _date_values(
         yield text_of(webpage.get(ld_key))
     if published:
         yield time_near_heading(markup)
-        # Shown, not declared: a date line beside the headline that is a date alone.
-        yield from texts_near_heading(heading, _DATE_SELECTOR)
+    # Shown, not declared: a date line beside the headline that is a date alone;
+    # one that starts with an update word ("Updated ...") gives the modified time.
+    for text in texts_near_heading(heading, _DATE_SELECTOR):
+        if (UPDATED_LINE.match(text) is None) == published:
+            yield text
+    shown = lines.get()  # plain lines after the headline, the last resort
+    yield shown.published if published else shown.updated
 
 
 def normalize_language(tag: str) -> str | None:
@@ -344,16 +433,21 @@ def normalize_language(tag: str) -> str | None:
     return "-".join(parts)
 
 
-def _language(markup: Markup, article: JsonObject | None, jsonld: JsonLd) -> str | None:
-    for value in _language_values(markup, article, jsonld):
+def _language(
+    markup: Markup, article: JsonObject | None, jsonld: JsonLd, header: str | None
+) -> str | None:
+    for value in _language_values(markup, article, jsonld, header):
         language = normalize_language(value)
         if language:
             return language
     return None
 
 
-def _language_values(markup: Markup, article: JsonObject | None, jsonld: JsonLd) -> Iterator[str]:
-    """Declared languages, most trusted first; later ones are read only if needed."""
+def _language_values(
+    markup: Markup, article: JsonObject | None, jsonld: JsonLd, header: str | None
+) -> Iterator[str]:
+    """Declared languages, most trusted first; later ones are read only if needed. The
+    header comes last: servers send one value for a whole site, whatever the page."""
     yield from markup.lang
     yield from markup.all(LANGUAGE_METAS)
     yield from markup.props.get("inlanguage", [])
@@ -363,13 +457,16 @@ def _language_values(markup: Markup, article: JsonObject | None, jsonld: JsonLd)
         if isinstance(declared, dict):  # a Language object: its code is the alternate name
             declared = declared.get("alternateName") or declared.get("name")
         yield text_of(declared) or ""
+    if header:
+        yield header
 
 
 def _tags(markup: Markup, article: JsonObject | None) -> tuple[str, ...]:
     for source in _tag_sources(markup, article):
         tags: list[str] = []
         seen: set[str] = set()
-        for part in (p for value in source for p in value.split(",", MAX_TAGS * 2)[: MAX_TAGS * 2]):
+        parts = (p for value in source for p in _TAG_SEPARATOR.split(value, MAX_TAGS * 2))
+        for part in parts:
             if len(part) > 4 * MAX_TAG_CHARS:  # not a tag, whatever its spacing
                 continue
             tag = normalize_text(part)

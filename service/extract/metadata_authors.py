@@ -32,6 +32,7 @@ _WORD = re.compile(r"[\w'-]+")
 _MAX_BYLINE_CHARS = 1000  # room for a dozen names with titles; longer is not a byline
 _PERSON_MIN_WORDS = 2  # a lone word after a comma is a degree or an outlet ("MS", "Futurism")
 _PERSON_MAX_WORDS = 4
+_INVERTED_GIVEN_MAX_WORDS = 3  # "Lee, Ann Marie J."
 
 
 def clean_authors(values: Iterable[str]) -> tuple[str, ...]:
@@ -55,6 +56,43 @@ def clean_authors(values: Iterable[str]) -> tuple[str, ...]:
                 seen.add(key)
                 names.append(name)
     return tuple(names[:MAX_AUTHORS])
+
+
+def byline_names(byline: str) -> tuple[str, ...]:
+    """The names in a shown byline without its leading byline word ("Ann Lee and Tom
+    Ray"), or nothing unless every name looks like a person's: capitalized words,
+    two to four of them. A line such as "the numbers: what it costs" is no byline."""
+    names = clean_authors([byline])
+    if not names or len(_JOINTS.split(byline)) > len(names):
+        return ()  # a part of the line was no name
+    if all(_is_person_like(n) and all(w[0].isupper() for w in _WORD.findall(n)) for n in names):
+        return names
+    return ()
+
+
+def uninvert(value: str) -> str:
+    """``value`` with names in the inverted form turned around ("Lee, Ann" -> "Ann Lee").
+
+    Names are separated by ";". A name is inverted when a comma parts a single
+    surname from one to three capitalized given names or initials; anything
+    else (a job title, an outlet after the comma) is left as written.
+    """
+    return "; ".join(_uninvert_one(part) for part in value.split(";"))
+
+
+def _uninvert_one(name: str) -> str:
+    surname, comma, given = name.partition(",")
+    surname, given = surname.strip(), given.strip()
+    if not comma or "," in given or len(surname.split()) != 1:
+        return name
+    words = given.split()
+    if not 1 <= len(words) <= _INVERTED_GIVEN_MAX_WORDS or not _is_person_like(
+        f"{surname} {given}"
+    ):
+        return name
+    if not all(w[0].isupper() for w in words if w[0].isalpha()):
+        return name
+    return f"{given} {surname}"
 
 
 def _names_in(value: str) -> list[str]:

@@ -162,6 +162,23 @@ def texts_of(value: object) -> list[str]:
     return [found] if found else []
 
 
+def person_names(value: object) -> object:
+    """``value`` (an object or a list of them) with each object that has no ``name``
+    but a ``givenName`` or ``familyName`` given one made of them ("Ana Lima")."""
+    if isinstance(value, list):
+        return [_person_name(item) for item in value]
+    return _person_name(value)
+
+
+def _person_name(value: object) -> object:
+    if isinstance(value, dict) and not value.get("name"):
+        parts = [value.get("givenName"), value.get("familyName")]
+        name = " ".join(p for p in parts if isinstance(p, str) and p.strip())
+        if name:
+            return {**value, "name": name}
+    return value
+
+
 def url_of(value: object) -> str | None:
     """A URL given as a string, an object (``url``, ``contentUrl``, ``@id``) or a list."""
     found = _read_value(value, ("url", "contentUrl", "@id"), 0)

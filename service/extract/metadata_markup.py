@@ -44,6 +44,7 @@ _SELECTOR = ", ".join(
         "title",
         "meta[content]",
         'link[rel*="canonical" i]',  # holds every rel whose tokens include "canonical"
+        'link[rel~="amphtml" i]',
         'script[type*="ld+json" i]',  # holds every type that is the JSON-LD type
         "h1",
         "time",
@@ -62,6 +63,8 @@ class Markup:
     """Meta ``content`` as written, by lowercased ``property`` / ``name`` / ``itemprop`` /
     ``http-equiv``; read it through ``all`` and ``first``, which normalize."""
     canonical: list[str] = field(default_factory=list)
+    amphtml: list[str] = field(default_factory=list)
+    """``href`` of ``<link rel=amphtml>``: the page's AMP copy."""
     author_links: list[str] = field(default_factory=list)
     jsonld: list[str] = field(default_factory=list)
     title: list[str] = field(default_factory=list)
@@ -181,6 +184,8 @@ def _read_link(attrs: dict[str, str | None], markup: Markup) -> None:
     rels = (attrs.get("rel") or "").lower().split()
     if "canonical" in rels:
         _append(markup.canonical, attrs.get("href"))
+    elif "amphtml" in rels:
+        _append(markup.amphtml, attrs.get("href"))
 
 
 def _prop_value(node: LexborNode, attrs: dict[str, str | None], prop: str) -> str | None:

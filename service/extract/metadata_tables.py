@@ -11,6 +11,7 @@ TITLE_METAS: tuple[str, ...] = (
     "og:title",  # OpenGraph, the title the publisher chose for sharing
     "twitter:title",  # Twitter cards, same intent
     "dc.title",  # Dublin Core, used by some CMSs and archives
+    "dcterms.title",  # Dublin Core terms, same
     "parsely-title",  # analytics tag that carries the clean headline
     "sailthru.title",  # newsletter tag, also a clean headline
 )
@@ -20,6 +21,7 @@ DESCRIPTION_METAS: tuple[str, ...] = (
     "description",  # classic meta description
     "twitter:description",  # Twitter cards summary
     "dc.description",  # Dublin Core summary
+    "dcterms.description",  # Dublin Core terms summary
 )
 
 AUTHOR_METAS: tuple[str, ...] = (
@@ -27,9 +29,11 @@ AUTHOR_METAS: tuple[str, ...] = (
     "article:author",  # OpenGraph article author (a name or a profile URL)
     "parsely-author",  # analytics tag, one meta per author
     "sailthru.author",  # newsletter tag
-    "dc.creator",  # Dublin Core
+    "dc.creator",  # Dublin Core ("Surname, Given names")
+    "dcterms.creator",  # Dublin Core terms, same form
     "byl",  # older newspaper CMSs ("By Jane Doe")
     "cxenseparse:author",  # recommendation engine tag
+    "citation_author",  # scholarly metadata on science news pages ("Surname, Given")
 )
 
 PUBLISHED_METAS: tuple[str, ...] = (
@@ -74,6 +78,17 @@ SITE_NAME_METAS: tuple[str, ...] = (
 SITE_NAME_FALLBACK_METAS: tuple[str, ...] = (
     "application-name",  # web app name, usually the brand
     "apple-mobile-web-app-title",  # home-screen name, usually the brand
+    "dcterms.publisher",  # Dublin Core terms publisher: the outlet
+    "dc.publisher",  # Dublin Core publisher: the outlet
+)
+# Author metas whose convention is the inverted name, "Surname, Given names";
+# one such value is turned around rather than cut at its comma.
+INVERTED_NAME_METAS = frozenset(
+    {
+        "dc.creator",  # Dublin Core, library cataloguing form
+        "dcterms.creator",  # Dublin Core terms, same
+        "citation_author",  # scholarly metadata, same
+    }
 )
 
 SECTION_METAS: tuple[str, ...] = (
@@ -87,6 +102,8 @@ TAG_METAS: tuple[str, ...] = (
     "article:tag",  # OpenGraph article tags, one meta per tag
     "parsely-tags",  # analytics tag, comma separated
     "news_keywords",  # news search keywords, comma separated
+    "dc.subject",  # Dublin Core subjects, one meta each or comma separated
+    "dcterms.subject",  # Dublin Core terms subjects, same
     "keywords",  # classic keywords, comma separated (often noisy: last)
 )
 
@@ -103,6 +120,7 @@ LANGUAGE_METAS: tuple[str, ...] = (
     "content-language",  # http-equiv copy of the header
     "language",  # generic meta
     "dc.language",  # Dublin Core
+    "dcterms.language",  # Dublin Core terms
     "og:locale",  # OpenGraph locale ("en_GB")
     "inlanguage",  # microdata itemprop on a meta
 )
@@ -110,6 +128,13 @@ LANGUAGE_METAS: tuple[str, ...] = (
 URL_METAS: tuple[str, ...] = (
     "og:url",  # OpenGraph canonical URL
 )
+
+# How a URL names the AMP copy of a page; a canonical link in one of these forms
+# (other than the page's own URL) is a template mistake, not the canonical page.
+AMP_PATH_SEGMENTS = frozenset({"amp"})  # "/amp/story", "/story/amp/"
+AMP_PATH_SUFFIXES: tuple[str, ...] = (".amp", ".amp.html")  # "/story.amp"
+AMP_QUERY_WORDS = frozenset({"amp"})  # a parameter named or valued so: "?amp=1", "?outputType=amp"
+AMP_HOST_LABELS = frozenset({"amp"})  # "amp.example.org": a host serving the AMP copies
 
 # schema.org types of a single article; a page whose main object has one of
 # these is an article page.
@@ -153,6 +178,12 @@ SITE_TYPES = frozenset(
         "WebSite",  # the site itself
     }
 )
+
+# An article object that lives at another URL than the page describes another
+# story (a related item's card, a list entry) when less than this share of its
+# headline's words appear in each of the page's titles and h1s. An edited
+# headline of the page's own story keeps at least half of its words.
+OTHER_STORY_MAX_SHARED = 0.5
 
 # og:type values.
 OG_ARTICLE_TYPES = frozenset({"article", "blog", "video.other", "video.movie"})
@@ -203,6 +234,7 @@ VISIBLE_BYLINE_NAMES: tuple[str, ...] = (
     "byline",  # the usual byline wrapper
     "author",  # author name, author link
     "autor",  # idem in Spanish, Portuguese, German, Polish
+    "auteur",  # idem in French, Dutch
 )
 VISIBLE_DATE_NAMES: tuple[str, ...] = (
     "date",  # date line, publish-date, dateline
@@ -213,9 +245,85 @@ VISIBLE_DATE_NAMES: tuple[str, ...] = (
     "publish",  # published-on, publish-info
     "posted",  # posted-on (blogs)
 )
+# Words that start a shown date line giving the time of the last change, not
+# of publication. Matched case-insensitively.
+VISIBLE_UPDATED_WORDS: tuple[str, ...] = (
+    "updated",  # English
+    "last updated",  # English
+    "last modified",  # English
+    "mis à jour",  # French
+    "actualisé",  # French
+    "aktualisiert",  # German
+    "stand",  # German "as of"
+    "actualizado",  # Spanish
+    "atualizado",  # Portuguese
+    "aggiornato",  # Italian
+    "bijgewerkt",  # Dutch
+)
 VISIBLE_DATE_TAGS: tuple[str, ...] = (
     "time",  # a <time> without a datetime attribute: its text is the date
 )
+
+# Bylines and date lines shown right after the headline in elements named as
+# neither (``metadata_lines``), read when nothing else gives an author or a time.
+LINE_BYLINE_WORDS: tuple[str, ...] = (
+    "by",  # English
+    "posted by",  # blogs
+    "written by",  # blogs, magazines
+    "par",  # French
+    "von",  # German (the names after it must look like a person's)
+    "por",  # Spanish, Portuguese
+    "di",  # Italian
+    "door",  # Dutch
+)
+# Elements that start a line of their own; <time> is one because bylines set
+# the time beside the name ("By Ann Lee | <time>...</time>").
+LINE_BLOCKS = frozenset(
+    {
+        "div",  # generic block
+        "p",  # paragraph
+        "li",  # list item
+        "ul",  # list
+        "ol",  # list
+        "section",  # section
+        "header",  # header of the article
+        "footer",  # footer of the header
+        "time",  # a time beside the name
+        "address",  # author's contact block
+        "dl",  # definition list of facts
+        "dt",  # fact label
+        "dd",  # fact value
+        "h2",  # subheading
+        "h3",  # subheading
+        "h4",  # subheading
+        "h5",  # subheading
+        "h6",  # subheading
+        "table",  # layout table
+        "tr",  # layout row
+        "td",  # layout cell
+        "br",  # line break
+    }
+)
+# Elements whose text is no byline.
+LINE_SKIPPED = frozenset(
+    {
+        "figure",  # image and its credit ("Photo by ...")
+        "figcaption",  # caption and credit
+        "script",  # code
+        "style",  # code
+        "noscript",  # fallback markup
+        "template",  # unrendered markup
+        "svg",  # icon
+        "nav",  # navigation
+        "aside",  # related items, ads
+        "button",  # controls ("Follow")
+        "form",  # controls
+        "select",  # controls
+        "h1",  # another headline
+    }
+)
+LINE_MAX_LINES = 8  # a byline sits within the first lines after the headline
+LINE_PROSE_CHARS = 100  # a line this long is the story's prose: the byline is above it
 
 # Byline words before a name. English "by" may follow a word or two
 # ("Analysis by", "Reporting by"); the others are matched as written,

@@ -159,7 +159,12 @@ def split(
     page_url = normalize_url(url, url) or url
     base = resolve_base(tree, page_url)
     warnings: list[str] = []
-    meta = _guarded("metadata", warnings, lambda: read_metadata(tree, page_url), Metadata())
+    meta = _guarded(
+        "metadata",
+        warnings,
+        lambda: read_metadata(tree, page_url, (headers or {}).get("content-language")),
+        Metadata(),
+    )
     clean.clean_tree(tree)
     total = _visible_chars(tree.body)
     scan = _guarded("teasers", warnings, lambda: find_teasers(root, base), TeaserScan((), (), 0))

@@ -62,6 +62,16 @@ def test_authors_from_jsonld_list_of_people() -> None:
     assert m.authors == ("Ana Lima", "Ben Okafor")
 
 
+def test_authors_from_jsonld_people_named_by_given_and_family_name() -> None:
+    people = (
+        '[{"@type": "Person", "givenName": "Ana", "familyName": "Lima"},'
+        ' {"@type": "Person", "familyName": "Okafor"}]'
+    )
+    script = '{"@type": "NewsArticle", "headline": "H", "author": ' + people + "}"
+    m = read(f'<script type="application/ld+json">{script}</script>')
+    assert m.authors == ("Ana Lima", "Okafor")
+
+
 def test_authors_from_jsonld_string() -> None:
     m = read(
         '<script type="application/ld+json">'
@@ -326,6 +336,11 @@ def test_tags_from_jsonld_keywords_string_and_list() -> None:
     assert as_list.tags == ("Storms", "Spain")
 
 
+def test_tags_separated_by_semicolons() -> None:
+    m = read('<meta name="keywords" content="Storms; Spain;coast">')
+    assert m.tags == ("Storms", "Spain", "coast")
+
+
 def test_tags_from_news_keywords_before_keywords() -> None:
     m = read(
         '<meta name="keywords" content="a, b"><meta name="news_keywords" content="Storm, Coast">'
@@ -465,3 +480,97 @@ def test_microdata_article_gives_title_date_and_author() -> None:
         "2026-02-04T08:30:00Z",
         ("Ana Lima",),
     )
+
+
+# --- another story's JSON-LD --------------------------------------------------
+
+RELATED_CARD = (
+    '<aside><h2>Related</h2><a href="/world/2026/01/10/ferry-retires">Old ferry retires</a>'
+    '<script type="application/ld+json">{"@type": "NewsArticle",'
+    ' "headline": "Old ferry retires",'
+    ' "url": "https://news.example.org/world/2026/01/10/ferry-retires",'
+    ' "datePublished": "2026-01-10T08:00:00Z", "description": "Its last trip.",'
+    ' "author": {"@type": "Person", "name": "Zed Zorn"},'
+    ' "image": "https://news.example.org/img/ferry.jpg"}</script></aside>'
+)
+
+
+def test_article_object_of_another_story_on_an_article_page_is_not_the_page() -> None:
+    m = read(
+        "<title>Storm reaches the coast overnight | Example</title>",
+        "<h1>Storm reaches the coast overnight</h1>" + RELATED_CARD,
+    )
+    assert m.canonical_url is None
+    assert m.authors == ()
+    assert m.published_at is None
+    assert m.description is None
+    assert m.image is None
+    assert m.title == "Storm reaches the coast overnight"
+
+
+def test_article_object_at_another_url_with_the_pages_headline_is_the_page() -> None:
+    m = read(
+        "<title>Storm reaches the coast | Example</title>",
+        "<h1>Storm reaches the coast</h1>"
+        '<script type="application/ld+json">{"@type": "NewsArticle",'
+        ' "headline": "Storm reaches coast", "datePublished": "2026-02-04T08:00:00Z",'
+        ' "url": "https://news.example.org/world/storm-reaches-coast-2"}</script>',
+    )
+    assert m.published_at == "2026-02-04T08:00:00Z"
+    assert m.canonical_url == "https://news.example.org/world/storm-reaches-coast-2"
+
+
+def test_article_object_at_the_pages_path_on_another_host_is_the_page() -> None:
+    m = read(
+        "<title>Storm reaches the coast | Example</title>",
+        '<script type="application/ld+json">{"@type": "NewsArticle",'
+        ' "headline": "Weather latest", "datePublished": "2026-02-04T08:00:00Z",'
+        ' "url": "https://m.example.org/world/2026/02/04/storm-reaches-coast"}</script>',
+    )
+    assert m.published_at == "2026-02-04T08:00:00Z"
+
+
+def test_language_from_the_header_comes_after_every_declaration() -> None:
+    head = '<meta property="og:locale" content="en_GB">'
+    assert read_metadata(LexborHTMLParser(head), PAGE_URL, "de").language == "en-GB"
+    assert read_metadata(LexborHTMLParser("<p>x</p>"), PAGE_URL, "de, en").language == "de"
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "https://news.example.org/amp/world/2026/02/04/storm-reaches-coast",
+        "https://news.example.org/world/2026/02/04/storm-reaches-coast/amp/",
+        "https://news.example.org/world/2026/02/04/storm-reaches-coast.amp",
+        "https://news.example.org/world/2026/02/04/storm-reaches-coast?amp=1",
+        "https://news.example.org/world/2026/02/04/storm-reaches-coast?outputType=amp",
+        "https://amp.example.org/world/2026/02/04/storm-reaches-coast",
+        "javascript:void(0)",  # no URL at all
+    ],
+)
+def test_canonical_to_an_amp_copy_or_no_url_gives_way_to_og_url(href: str) -> None:
+    m = read(
+        f'<link rel="canonical" href="{href}">'
+        '<meta property="og:url" content="https://news.example.org/world/storm">'
+    )
+    assert m.canonical_url == "https://news.example.org/world/storm"
+
+
+def test_canonical_equal_to_the_amphtml_link_is_ignored() -> None:
+    m = read(
+        '<link rel="canonical" href="https://news.example.org/m/storm-reaches-coast">'
+        '<link rel="amphtml" href="https://news.example.org/m/storm-reaches-coast">'
+    )
+    assert m.canonical_url is None
+
+
+def test_amp_page_keeps_its_canonical_and_a_self_canonical_amp_page_its_own() -> None:
+    amp_url = "https://news.example.org/amp/world/storm"
+    m = read('<link rel="canonical" href="/world/storm">', url=amp_url)
+    assert m.canonical_url == "https://news.example.org/world/storm"
+    assert read(f'<link rel="canonical" href="{amp_url}">', url=amp_url).canonical_url == amp_url
+
+
+def test_an_amp_word_inside_a_path_segment_is_no_amp_copy() -> None:
+    m = read('<link rel="canonical" href="https://news.example.org/sport/amped-up-final">')
+    assert m.canonical_url == "https://news.example.org/sport/amped-up-final"

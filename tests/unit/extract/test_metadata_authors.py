@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.extract.metadata_authors import clean_authors
+from service.extract.metadata_authors import clean_authors, uninvert
 
 
 @pytest.mark.parametrize(
@@ -52,3 +52,21 @@ def test_clean_authors(values: list[str], expected: tuple[str, ...]) -> None:
 
 def test_arabic_and_cjk_names_kept() -> None:
     assert clean_authors(["محمد علي", "山田 太郎", "李明"]) == ("محمد علي", "山田 太郎", "李明")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Lee, Ann", "Ann Lee"),
+        ("Lee, Ann M.", "Ann M. Lee"),
+        ("Lee, Ann; Ray, Tom", "Ann Lee; Tom Ray"),
+        ("Müller-Lüdenscheidt, Eva", "Eva Müller-Lüdenscheidt"),
+        ("Ann Lee", "Ann Lee"),  # not inverted
+        ("Ann Lee, Reuters", "Ann Lee, Reuters"),  # an outlet after the comma
+        ("Lee, Staff Writer", "Lee, Staff Writer"),  # a job title after the comma
+        ("Lee, AP", "Lee, AP"),  # an acronym: an outlet
+        ("Lee, Ann, Ray, Tom", "Lee, Ann, Ray, Tom"),  # ambiguous: left as written
+    ],
+)
+def test_uninvert(value: str, expected: str) -> None:
+    assert uninvert(value) == expected

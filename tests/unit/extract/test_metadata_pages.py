@@ -94,6 +94,39 @@ HOME_PAGE = """<!doctype html>
 </body></html>"""
 
 
+DUBLIN_CORE_PAGE = """<!doctype html>
+<html>
+<head>
+<title>Stadtrat beschließt neue Brücke - Beispielfunk</title>
+<link rel="schema.DCTERMS" href="http://purl.org/dc/terms/">
+<meta name="DCTERMS.title" content="Stadtrat beschließt neue Brücke">
+<meta name="DCTERMS.description" content="Nach zwei Jahren Streit ist die Entscheidung gefallen.">
+<meta name="DCTERMS.creator" content="Lee, Ann"><meta name="DCTERMS.creator" content="Ray, Tom">
+<meta name="DCTERMS.publisher" content="Beispielfunk"><meta name="DCTERMS.language" content="de">
+<meta name="DCTERMS.issued" content="2026-11-25T17:30:00+01:00">
+<meta name="DCTERMS.modified" content="2026-11-25T18:05:00+01:00">
+<meta name="DCTERMS.subject" content="Verkehr"><meta name="DCTERMS.subject" content="Stadtrat">
+</head>
+<body><div id="inhalt"><h2 class="dachzeile">Verkehr</h2>
+<h1>Stadtrat beschließt neue Brücke</h1>
+<p>Nach zwei Jahren Streit hat der Stadtrat am Dienstag entschieden.</p></div></body></html>"""
+
+
+def test_dublin_core_page() -> None:
+    url = "https://www.beispielfunk.example/nachrichten/stadtrat-bruecke-100.html"
+    m = read_metadata(LexborHTMLParser(DUBLIN_CORE_PAGE), url)
+    assert m.authors == ("Ann Lee", "Tom Ray")  # "Surname, Given" turned around
+    assert (m.published_at, m.modified_at) == ("2026-11-25T16:30:00Z", "2026-11-25T17:05:00Z")
+    assert (m.title, m.language, m.site_name) == (
+        "Stadtrat beschließt neue Brücke",
+        "de",
+        "Beispielfunk",
+    )
+    assert m.description == "Nach zwei Jahren Streit ist die Entscheidung gefallen."
+    assert m.tags == ("Verkehr", "Stadtrat")
+    assert (m.canonical_url, m.section, m.image, m.page_type) == (None, None, None, None)
+
+
 def test_wordpress_blog_page() -> None:
     url = "https://valleynotebook.example/2026/02/04/why-the-river-rose/?utm_source=feed"
     assert read_metadata(LexborHTMLParser(BLOG_PAGE), url) == Metadata(

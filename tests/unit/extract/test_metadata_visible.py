@@ -60,6 +60,18 @@ ARTICLE = """<nav><a href="/">Home</a></nav>
             "2026-03-12T00:00:00Z",
         ),
         (
+            '<p class="auteur">Par Anne Leroy</p>',
+            '<p class="date">Publié le 25 novembre 2026 à 17h30</p>',
+            ("Anne Leroy",),
+            "2026-11-25T17:30:00Z",
+        ),
+        (
+            '<p class="autor">Von Anna Lehmann</p>',
+            '<p class="datum">25.11.2026, 17:30 Uhr</p>',
+            ("Anna Lehmann",),
+            "2026-11-25T17:30:00Z",
+        ),
+        (
             '<div class="amp-wp-byline"><span class="amp-wp-author">Jane Doe</span></div>',
             "",
             ("Jane Doe",),
@@ -98,6 +110,20 @@ def test_teaser_bylines_and_dates_far_from_the_headline_are_not_read() -> None:
 def test_a_date_line_that_is_not_only_a_date_is_not_read() -> None:
     body = ARTICLE.format(byline="", date='<span class="date">Updated 3 hours ago</span>')
     assert _read(body).published_at is None
+
+
+@pytest.mark.parametrize(
+    ("line", "modified"),
+    [
+        ("Updated 5:30 PM EST, Tue November 25, 2026", "2026-11-25T22:30:00Z"),
+        ("Mis à jour le 26 novembre 2026 à 08h15", "2026-11-26T08:15:00Z"),
+        ("Stand: 25.11.2026 17:30 Uhr", "2026-11-25T17:30:00Z"),
+    ],
+)
+def test_a_date_line_saying_updated_is_the_modified_time(line: str, modified: str) -> None:
+    body = ARTICLE.format(byline="", date=f'<span class="timestamp">{line}</span>')
+    meta = _read(body)
+    assert (meta.published_at, meta.modified_at) == (None, modified)
 
 
 def test_a_byline_running_into_its_date_gives_the_name_alone() -> None:

@@ -380,3 +380,16 @@ def test_reader_comments_under_a_comment_heading_are_not_the_body(heading: str) 
     assert result.article is not None
     assert len(result.article.paragraphs) == 4
     assert "fishermen" not in result.article.body
+
+
+def test_language_from_the_content_language_header_when_the_page_declares_none() -> None:
+    headers = {"content-type": "text/html", "content-language": "de-DE"}
+    result = split(_ARTICLE.encode(), "https://example.org/a", headers)
+    assert result.language == "de-DE"
+    assert result.article is not None and result.article.language == "de-DE"
+
+
+def test_html_lang_wins_over_the_content_language_header() -> None:
+    page = _ARTICLE.replace("<html>", '<html lang="fr">').encode()
+    result = split(page, "https://example.org/a", {"content-language": "de-DE"})
+    assert result.language == "fr"

@@ -1,0 +1,120 @@
+"""Bylines and date lines shown after the headline: the last source of authors and times.
+
+Some pages declare no author and no time and do not name the elements that
+show them either: plain short lines after the h1, "By Ann Lee and Tom Ray",
+"Updated 5:30 PM EST, Tue November 25, 2026", "Publié le 25 novembre 2026 à
+17h30". The lines read are those that follow the story's h1 in page order, up
+to the first line of prose; a line is a byline when it starts with a byline
+word and every name after it looks like a person's, and a date when the whole
+of it (or of a part between separators) parses as one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from selectolax.lexbor import LexborNode
+
+from service.extract.dates import parse_date
+from service.extract.metadata_authors import byline_names
+from service.extract.metadata_tables import (
+    LINE_BLOCKS,
+    LINE_BYLINE_WORDS,
+    LINE_MAX_LINES,
+    LINE_PROSE_CHARS,
+    LINE_SKIPPED,
+    VISIBLE_UPDATED_WORDS,
+)
+from service.extract.text import normalize_text
+
+_LEVELS = 3  # from the h1 up to its header and the article: where bylines sit
+_MAX_DEPTH = 8  # blocks nested deeper are read as one line
+_STOP = frozenset({"body", "html"})  # climbing further would read the whole page
+_PARTS = re.compile("\\s*(?:\\||\u2022|\u00b7|\\s[\u2013\u2014]\\s)\\s*")  # | bullet dot dashes
+_BYLINE = re.compile(
+    r"^(?:" + "|".join(re.escape(w) for w in LINE_BYLINE_WORDS) + r")\s*:?\s+", re.IGNORECASE
+)
+UPDATED_LINE = re.compile(  # a date line giving the time of the last change
+    r"^(?:" + "|".join(re.escape(w) for w in VISIBLE_UPDATED_WORDS) + r")\b", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Byline:
+    """What the lines after the headline show; times as ``dates.parse_date`` gives them."""
+
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    updated: str | None = None
+
+
+class ShownLines:
+    """The byline and date lines shown after ``heading``, read on first use."""
+
+    def __init__(self, heading: LexborNode | None) -> None:
+        self._heading = heading
+        self._found: Byline | None = None
+
+    def get(self) -> Byline:
+        if self._found is None:
+            self._found = _read(self._heading) if self._heading is not None else Byline()
+        return self._found
+
+
+def _read(heading: LexborNode) -> Byline:
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    updated: str | None = None
+    for count, line in enumerate(_lines_after(heading)):
+        if count == LINE_MAX_LINES or len(line) >= LINE_PROSE_CHARS:
+            break
+        for part in _PARTS.split(line):
+            part = part.strip(" |,")
+            if not authors and _BYLINE.match(part):
+                authors = byline_names(_BYLINE.sub("", part, count=1))
+            elif UPDATED_LINE.match(part):
+                updated = updated or parse_date(part)
+            else:
+                published = published or parse_date(part)
+    return Byline(authors, published, updated)
+
+
+def _lines_after(heading: LexborNode) -> Iterator[str]:
+    """The text lines that follow ``heading`` in page order, climbing to its ancestors'
+    next siblings at most ``_LEVELS`` times."""
+    node: LexborNode | None = heading
+    for _ in range(_LEVELS):
+        if node is None or node.tag in _STOP:
+            return
+        sibling = node.next
+        while sibling is not None:
+            if sibling.tag and not sibling.tag.startswith("-"):
+                yield from _lines(sibling, 0)
+            sibling = sibling.next
+        node = node.parent
+
+
+def _lines(node: LexborNode, depth: int) -> Iterator[str]:
+    """``node``'s text as lines: each block element starts one, inline runs are joined."""
+    if node.tag in LINE_SKIPPED:
+        return
+    if depth >= _MAX_DEPTH or not any(c.tag in LINE_BLOCKS for c in node.iter()):
+        text = normalize_text(node.text(deep=True, separator=" "))
+        if text:
+            yield text
+        return
+    run: list[str] = []
+    for child in node.iter(include_text=True):
+        if child.tag in LINE_BLOCKS or child.tag in LINE_SKIPPED:
+            if text := normalize_text(" ".join(run)):
+                yield text
+            run = []
+            yield from _lines(child, depth + 1)
+        elif child.tag == "-text":
+            run.append(child.text(deep=False))
+        elif child.tag and not child.tag.startswith("-"):
+            run.append(child.text(deep=True, separator=" "))
+    if text := normalize_text(" ".join(run)):
+        yield text

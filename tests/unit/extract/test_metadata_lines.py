@@ -1,0 +1,90 @@
+"""Bylines and date lines shown right after the headline in elements named as neither."""
+
+from __future__ import annotations
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from service.extract.metadata import Metadata, read_metadata
+
+PAGE_URL = "https://news.example.org/local/2026/11/25/council-bridge-vote"
+
+
+def read(header: str, lang: str = "en", extra_head: str = "") -> Metadata:
+    html = (
+        f'<!doctype html><html lang="{lang}"><head><title>Council backs bridge</title>'
+        f"{extra_head}</head><body><nav><a href='/'>Home</a></nav><main><article>"
+        f"<header><h1>Council backs the new river bridge</h1>{header}</header>"
+        "<p>The council voted on Tuesday evening after a long debate about the cost.</p>"
+        "</article></main></body></html>"
+    )
+    return read_metadata(LexborHTMLParser(html), PAGE_URL)
+
+
+def test_english_byline_and_updated_time() -> None:
+    m = read(
+        '<div class="meta"><span>By Ann Lee and Tom Ray</span></div>'
+        "<div>Updated 5:30 PM EST, Tue November 25, 2026</div>"
+    )
+    assert m.authors == ("Ann Lee", "Tom Ray")
+    assert m.modified_at == "2026-11-25T22:30:00Z"
+    assert m.published_at is None
+
+
+def test_french_byline_and_published_time() -> None:
+    m = read("<p>Par Anne Leroy</p><p>Publié le 25 novembre 2026 à 17h30</p>", lang="fr")
+    assert m.authors == ("Anne Leroy",)
+    assert m.published_at == "2026-11-25T17:30:00Z"
+
+
+def test_german_date_line_after_the_heading() -> None:
+    m = read("<p>Von Anna Lehmann</p><p>25.11.2026, 17:30 Uhr</p>", lang="de")
+    assert m.authors == ("Anna Lehmann",)
+    assert m.published_at == "2026-11-25T17:30:00Z"
+
+
+def test_byline_and_date_on_one_line_with_a_separator() -> None:
+    m = read("<p>By <a href='/staff/ann-lee'>Ann Lee</a> | <time>November 25, 2026</time></p>")
+    assert m.authors == ("Ann Lee",)
+    assert m.published_at == "2026-11-25T00:00:00Z"
+
+
+def test_blog_byline_after_the_date() -> None:
+    m = read("<p class='meta'>October 9, 2026 | Posted by Olivia Lars</p>")
+    assert (m.authors, m.published_at) == (("Olivia Lars",), "2026-10-09T00:00:00Z")
+
+
+def test_declared_values_win_over_visible_ones() -> None:
+    m = read(
+        "<p>By Ann Lee</p><p>November 25, 2026</p>",
+        extra_head='<meta name="author" content="Tom Ray">'
+        '<meta property="article:published_time" content="2026-11-24T08:00:00Z">',
+    )
+    assert (m.authors, m.published_at) == (("Tom Ray",), "2026-11-24T08:00:00Z")
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "<p>By the numbers: what the bridge will cost</p>",  # a sentence, not a byline
+        "<p>By 2030 the bridge should carry 20,000 cars a day.</p>",
+        "<p>Council backs the bridge, which was first proposed in 2024.</p>",  # no date alone
+    ],
+)
+def test_lines_that_are_no_byline_or_date_give_nothing(header: str) -> None:
+    m = read(header)
+    assert (m.authors, m.published_at, m.modified_at) == ((), None, None)
+
+
+def test_text_far_below_the_heading_is_not_read() -> None:
+    story = (
+        "<p>The council voted on Tuesday evening, after a debate that ran for three hours,"
+        " to fund the bridge from next year's budget.</p>"
+    )
+    m = read(story + "<p>By Ann Lee</p><p>November 25, 2026</p>")
+    assert (m.authors, m.published_at) == ((), None)
+
+
+def test_german_as_of_time_is_the_modified_time() -> None:
+    m = read("<p>Stand: 25.11.2026 17:30 Uhr</p>", lang="de")
+    assert (m.published_at, m.modified_at) == (None, "2026-11-25T17:30:00Z")
