@@ -11,6 +11,7 @@ A ``Region`` says what surrounds an item (menu, footer, excluded or paid parts).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -20,7 +21,7 @@ from service.extract import teaser_fields as tf
 from service.extract import teaser_tables as tt
 from service.extract import teaser_tokens as tk
 from service.extract.teaser_tokens import Tokens
-from service.extract.text import contains_any, folded_length
+from service.extract.text import contains_any
 
 # Own flags of one element, and of its chain of ancestors.
 HIDDEN, MENU, HEADER, FOOTER, ARTICLE = 1, 2, 4, 8, 16
@@ -80,10 +81,12 @@ class Page:
     """Elements with a heading at most ``HEADING_HOLDER_DEPTH`` levels below (by ``mem_id``)."""
     lines: dict[int, Line] = field(default_factory=dict)
     """The inline text of the wrappers around headline links (by ``mem_id``)."""
-    blocks: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
-    """The children that make an ancestor of headline links a block (``_block_children``)."""
+    blocks: dict[int, _ChildScan] = field(default_factory=dict)
+    """How far the children of ancestors of headline links were read (``_holds_other_block``)."""
+    texts: dict[int, str] = field(default_factory=dict)
+    """The text of ancestors of headline links (by ``mem_id``), read once (``_longer_than``)."""
     folded: dict[int, int] = field(default_factory=dict)
-    """The folded text length of ancestors of headline links (by ``mem_id``)."""
+    """The folded length of those texts that were measured."""
     origin: str = ""
 
     def __post_init__(self) -> None:
@@ -525,48 +528,65 @@ def _holds_other_block(parent: Node, node: Node, page: Page) -> bool:
     """Whether ``parent`` holds, beside ``node``, a heading, a list of links or prose.
 
     Then ``parent`` is a block, a menu panel or an article body, not part of the item.
+    The children are read in order until the answer is known, and each one at most
+    once per page (``Page.blocks``): the links of one list, all to one target, climb
+    to the same parent, and reading its children for each of them would cost their
+    number squared.
     """
-    blockers, paragraphs = _block_children(parent, page)
+    scan = page.blocks.get(parent.mem_id)
+    if scan is None:
+        scan = page.blocks[parent.mem_id] = _ChildScan(parent.iter())
     own = node.mem_id
-    return any(key != own for key in blockers) or sum(key != own for key in paragraphs) >= 2
-
-
-def _block_children(parent: Node, page: Page) -> tuple[list[int], list[int]]:
-    """The children of ``parent`` (by ``mem_id``) that are headings, hold one or are
-    lists of links, and those that are body paragraphs: enough of them to answer
-    ``_holds_other_block`` for any child.
-
-    Memoized per page: the links of one list, all to one target, climb to the same
-    parent, and reading its children for each of them costs their number squared.
-    """
-    found = page.blocks.get(parent.mem_id)
-    if found is not None:
-        return found
-    blockers: list[int] = []
-    paragraphs: list[int] = []
-    for child in parent.iter():
+    blockers, paragraphs = scan.blockers, scan.paragraphs
+    if blockers and (len(blockers) > 1 or blockers[0] != own):
+        return True
+    others = len(paragraphs) - (own in paragraphs)
+    if others >= 2:
+        return True
+    for child in scan.children:
         tag = child.tag
+        key = child.mem_id
         if (
             tag in tt.HEADING_TAGS
-            or child.mem_id in page.heading_holders
+            or key in page.heading_holders
             or (tag in ("ul", "ol", "nav") and len(child.css("a[href]")) >= 2)
         ):
-            blockers.append(child.mem_id)
+            blockers.append(key)
+            if key != own:
+                return True
         elif tag == "p" and len(child.text()) >= tt.BODY_PARAGRAPH_CHARS:
-            paragraphs.append(child.mem_id)
-        # Settled for any child: one blocker or two paragraphs are left without it.
-        if (len(blockers) >= 2 or len(paragraphs) >= 2) and (blockers or len(paragraphs) >= 3):
-            break
-    found = page.blocks[parent.mem_id] = (blockers, paragraphs)
-    return found
+            paragraphs.append(key)
+            others += key != own
+            if others >= 2:
+                return True
+    return False
 
 
-def _folded_length(node: Node, page: Page) -> int:
-    """``len(" ".join(node.text().split()))``, memoized per page (see ``_block_children``)."""
-    length = page.folded.get(node.mem_id)
-    if length is None:
-        length = page.folded[node.mem_id] = folded_length(node.text())
-    return length
+@dataclass(slots=True)
+class _ChildScan:
+    """How far the children of one element were read for ``_holds_other_block``."""
+
+    children: Iterator[Node]
+    """The element children not read yet."""
+    blockers: list[int] = field(default_factory=list)
+    """Children read that are headings, hold one or are lists of links."""
+    paragraphs: list[int] = field(default_factory=list)
+    """Children read that are body paragraphs."""
+
+
+def _longer_than(node: Node, budget: int, page: Page) -> bool:
+    """Whether ``len(" ".join(node.text().split()))`` exceeds ``budget``; the text and
+    its folded length are each read at most once per page."""
+    key = node.mem_id
+    text = page.texts.get(key)
+    if text is None:
+        text = page.texts[key] = node.text()
+    if len(text) <= budget:
+        return False  # folding only shortens it
+    folded = page.folded.get(key)
+    if folded is None:
+        folded = page.folded[key] = len(" ".join(text.split()))
+    return folded > budget
 
 
 def item_node(link: Link, targets: dict[int, set[str]], page: Page) -> Node:
@@ -579,7 +599,7 @@ def item_node(link: Link, targets: dict[int, set[str]], page: Page) -> Node:
             break
         if len(targets.get(parent.mem_id, ())) > 1 or _holds_other_block(parent, node, page):
             break
-        if _folded_length(parent, page) > budget:
+        if _longer_than(parent, budget, page):
             break
         node = parent
     return node
