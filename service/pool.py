@@ -36,6 +36,17 @@ class SplitPool:
         self._executor.shutdown(wait=False, cancel_futures=True)
         self._executor = self._new()
 
+    def kill(self) -> None:
+        """Kill the workers, whatever they run, and replace the executor.
+
+        For a worker stuck inside one C call (the parser on a hostile page), which
+        the time budget's signal handler cannot interrupt. The executor keeps its
+        processes in ``_processes``: Python 3.11 has no public way to kill them.
+        """
+        for process in list(getattr(self._executor, "_processes", {}).values()):
+            process.kill()
+        self.restart()
+
     def warm_up(self) -> None:
         """Start every worker now rather than on the first batch."""
         for future in [self._executor.submit(int) for _ in range(self.workers)]:

@@ -34,6 +34,10 @@ from service.records import Source
 from service.settings import Settings
 
 log = logging.getLogger(__name__)
+# A page stuck past max_page_seconds x this + the slack is stuck where the time
+# budget cannot stop it: its worker is killed.
+HARD_DEADLINE_FACTOR = 2.0
+HARD_DEADLINE_SLACK_SECONDS = 1.0
 
 # What the pool runs on each event (value, source, limits, fetched body);
 # picklable, so a module-level function. Benchmarks swap it to measure the loop.
@@ -161,7 +165,8 @@ class Runner:
     async def _split_all(self, messages: Sequence[Message]) -> list[Done | Failed]:
         """Fetch bodies by reference, then split every message in the pool, in order.
 
-        A body that cannot be fetched, or a page that kills a worker, is a dead letter.
+        A body that cannot be fetched, or a page that kills a worker or holds it past
+        the hard deadline (``_hard_deadline``), is a dead letter.
         """
         fetched = await asyncio.gather(*(self._fetch_body(m.value) for m in messages))
         results: list[Done | Failed | None] = [
@@ -172,30 +177,69 @@ class Runner:
             for i, (msg, body) in enumerate(zip(messages, fetched, strict=True))
             if not isinstance(body, Failed)
         ]
+        futures = [
+            self._pool.submit(self._process_fn, v, src, self._limits, b) for _, v, src, b in jobs
+        ]
         try:
-            done = await asyncio.gather(
-                *(
-                    self._pool.submit(self._process_fn, v, src, self._limits, b)
-                    for _, v, src, b in jobs
-                )
+            await self._all_done(futures)
+            for (i, *_), future in zip(jobs, futures, strict=True):
+                results[i] = future.result()
+        except (BrokenProcessPool, TimeoutError) as exc:
+            for future in futures:
+                future.cancel()
+            stuck = isinstance(exc, TimeoutError)
+            log.error(
+                "a splitting process %s; retrying the batch one event at a time",
+                "is stuck past the time budget" if stuck else "died",
             )
-            for (i, *_), result in zip(jobs, done, strict=True):
-                results[i] = result
-        except BrokenProcessPool:
-            log.error("a splitting process died; retrying the batch one event at a time")
-            self._pool.restart()
+            if stuck:
+                self._pool.kill()
+            else:
+                self._pool.restart()
             for i, value, src, body in jobs:
-                try:
-                    results[i] = await self._pool.submit(
-                        self._process_fn, value, src, self._limits, body
-                    )
-                except BrokenProcessPool:
-                    log.error(
-                        "a splitting process died on %s/%s@%s", src.topic, src.partition, src.offset
-                    )
-                    results[i] = Failed("split_crash", "a splitting process died on this page", 0.0)
-                    self._pool.restart()
+                results[i] = await self._split_alone(value, src, body)
         return [r for r in results if r is not None]
+
+    async def _all_done(self, futures: Sequence[asyncio.Future[Done | Failed]]) -> None:
+        """Wait for every split; ``TimeoutError`` when none of those left finishes within
+        the hard deadline of one page: a worker is stuck."""
+        pending = set(futures)
+        while pending:
+            done, pending = await asyncio.wait(
+                pending, timeout=self._hard_deadline(), return_when=asyncio.FIRST_COMPLETED
+            )
+            if not done:
+                raise TimeoutError
+
+    def _hard_deadline(self) -> float | None:
+        """How long one page may hold a worker before the worker is killed: the time
+        budget stops a page inside Python code, but not one stuck in a single C call
+        (the parser), whose signal handler runs only when the call returns."""
+        budget = self._limits.max_page_seconds
+        if budget is None:
+            return None
+        return budget * HARD_DEADLINE_FACTOR + HARD_DEADLINE_SLACK_SECONDS
+
+    async def _split_alone(
+        self, value: bytes | None, src: Source, body: bytes | None
+    ) -> Done | Failed:
+        """One event in the pool on its own: a worker that dies on it, or is stuck past
+        the hard deadline (and killed), makes it a dead letter."""
+        where = f"{src.topic}/{src.partition}@{src.offset}"
+        try:
+            return await asyncio.wait_for(
+                self._pool.submit(self._process_fn, value, src, self._limits, body),
+                self._hard_deadline(),
+            )
+        except BrokenProcessPool:
+            log.error("a splitting process died on %s", where)
+            self._pool.restart()
+            return Failed("split_crash", "a splitting process died on this page", 0.0)
+        except TimeoutError:
+            log.error("a splitting process is stuck on %s; killed", where)
+            self._pool.kill()
+            message = f"not split within {self._limits.max_page_seconds}s (its worker was killed)"
+            return Failed("page_timeout", message, 0.0)
 
     async def _fetch_body(self, value: bytes | None) -> bytes | Failed | None:
         """The body of a body_ref event, or its failure; None for every other event."""

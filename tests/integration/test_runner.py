@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import signal
 import time
 
 import pytest
@@ -12,10 +13,12 @@ from service.delivery import Batch
 from service.demo import SITE
 from service.events import encode_event
 from service.metrics import Metrics
+from service.pipeline import Done, Failed, PipelineLimits, process_event
 from service.pool import SplitPool
+from service.records import Source
 from service.runner import Runner
 from service.settings import Settings
-from tests.integration.kafka_helpers import committed, publish, wait_for
+from tests.integration.kafka_helpers import committed, publish, read_all, wait_for
 
 pytestmark = pytest.mark.integration
 
@@ -75,3 +78,52 @@ async def test_next_batch_is_split_while_the_previous_one_is_delivered(
         assert when[("split", following)] < when[("delivered", previous)]
         # ...and delivered (so committed) only after it.
         assert when[("deliver", following)] >= when[("delivered", previous)]
+
+
+STALL_MARK = "stall-in-c"
+
+
+def split_or_stall(
+    value: bytes | None, source: Source, limits: PipelineLimits, body: bytes | None
+) -> Done | Failed:
+    """``process_event``, but a marked page stalls with the timer signal blocked, as a
+    page does that keeps the parser busy inside one C call: the time budget's handler
+    cannot run until the call returns."""
+    if value is not None and STALL_MARK.encode() in value:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+        time.sleep(3600)
+    return process_event(value, source, limits, body)
+
+
+async def test_page_stalled_past_the_time_budget_is_a_dead_letter(settings: Settings) -> None:
+    settings = settings.model_copy(
+        update={"batch_max_events": 4, "workers": 2, "max_page_seconds": 1.0}
+    )
+    page = "<html><body><article><h1>A story</h1><p>" + "A sentence of the story. " * 20
+    values = [
+        encode_event(f"{SITE}/{STALL_MARK if i == 1 else 'story'}-{i}", page + "</p></article>")
+        for i in range(6)
+    ]
+    await publish(settings, values)
+    metrics = Metrics()
+    pool = SplitPool(settings.workers)
+    pool.warm_up()
+    runner = Runner(settings, metrics, pool, process=split_or_stall)
+    stop = asyncio.Event()
+    await runner.start()
+    try:
+        task = asyncio.create_task(runner.run(stop))
+        processed = "pagesplit_events_processed_total"
+        await wait_for(lambda: metrics.registry.get_sample_value(processed) == len(values), 45)
+        stop.set()
+        await task
+    finally:
+        await runner.close()
+        pool.close()
+
+    assert (await committed(settings))[0] == len(values)
+    dead = await read_all(settings, settings.dlq_topic, at_least=1)
+    assert [d.headers["pagesplit.error.reason"] for d in dead] == [b"page_timeout"]
+    assert STALL_MARK.encode() in dead[0].value
+    articles = await read_all(settings, settings.articles_topic, at_least=len(values) - 1)
+    assert len(articles) == len(values) - 1
