@@ -27,6 +27,23 @@ BATCHES = 3
 ACK_DELAY = 0.5  # a slow broker: long enough for the next batch to be split meanwhile
 
 
+async def run_until_processed(
+    runner: Runner, metrics: Metrics, pool: SplitPool, count: int
+) -> None:
+    """Run ``runner`` until it has processed ``count`` events, then stop and close it."""
+    stop = asyncio.Event()
+    await runner.start()
+    try:
+        task = asyncio.create_task(runner.run(stop))
+        processed = "pagesplit_events_processed_total"
+        await wait_for(lambda: metrics.registry.get_sample_value(processed) == count)
+        stop.set()
+        await task
+    finally:
+        await runner.close()
+        pool.close()
+
+
 async def test_next_batch_is_split_while_the_previous_one_is_delivered(
     settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -57,17 +74,7 @@ async def test_next_batch_is_split_while_the_previous_one_is_delivered(
 
     monkeypatch.setattr(runner, "_split_all", timed_split)
     monkeypatch.setattr(runner._delivery, "deliver", slow_deliver)
-    stop = asyncio.Event()
-    await runner.start()
-    try:
-        task = asyncio.create_task(runner.run(stop))
-        processed = "pagesplit_events_processed_total"
-        await wait_for(lambda: metrics.registry.get_sample_value(processed) == len(values))
-        stop.set()
-        await task
-    finally:
-        await runner.close()
-        pool.close()
+    await run_until_processed(runner, metrics, pool, len(values))
 
     assert (await committed(settings))[0] == len(values)
     when = {(what, first): at for what, first, at in timeline}
@@ -109,17 +116,7 @@ async def test_page_stalled_past_the_time_budget_is_a_dead_letter(settings: Sett
     pool = SplitPool(settings.workers)
     pool.warm_up()
     runner = Runner(settings, metrics, pool, process=split_or_stall)
-    stop = asyncio.Event()
-    await runner.start()
-    try:
-        task = asyncio.create_task(runner.run(stop))
-        processed = "pagesplit_events_processed_total"
-        await wait_for(lambda: metrics.registry.get_sample_value(processed) == len(values), 45)
-        stop.set()
-        await task
-    finally:
-        await runner.close()
-        pool.close()
+    await run_until_processed(runner, metrics, pool, len(values))
 
     assert (await committed(settings))[0] == len(values)
     dead = await read_all(settings, settings.dlq_topic, at_least=1)
