@@ -110,8 +110,14 @@ def _without_headline(
     return paragraphs
 
 
+def _parse(decoded: Decoded) -> LexborHTMLParser:
+    """The page's tree, parsed from its own UTF-8 bytes when it has them (the parser
+    would otherwise encode the decoded text back to UTF-8 first)."""
+    return LexborHTMLParser(decoded.utf8 if decoded.utf8 is not None else decoded.text)
+
+
 def _captions(decoded: Decoded) -> tuple[Paragraph, ...]:
-    tree = LexborHTMLParser(decoded.utf8 if decoded.utf8 is not None else decoded.text)
+    tree = _parse(decoded)
     clean.clean_tree(tree)
     return gallery_captions(tree.body) if tree.body is not None else ()
 
@@ -152,7 +158,7 @@ def split(
     """
     decoded = decode(body, headers or {}, limits.max_bytes)
     check_elements(decoded.text, limits.max_nodes)
-    tree = LexborHTMLParser(decoded.utf8 if decoded.utf8 is not None else decoded.text)
+    tree = _parse(decoded)
     root = tree.root
     if root is None:
         raise RefusedPage("not_html", "no document")
