@@ -157,7 +157,7 @@ def _too_linked(text: str, link_chars: int, links: Links, kind: ParagraphKind = 
         return False
     if density > (t.PROSE_SHORT_MAX_LINK_DENSITY if short else t.PROSE_MAX_LINK_DENSITY):
         return not (short and kind == "p" and _is_link_sentence(text, links))
-    return not _reads_as_prose(text, links())
+    return not reads_as_prose(text, links())
 
 
 def _is_link_sentence(text: str, links: Links) -> bool:
@@ -177,7 +177,7 @@ def _is_link_sentence(text: str, links: Links) -> bool:
     return is_short_sentence(text[:start], text[start + len(link) :], opens=True)
 
 
-def _reads_as_prose(text: str, links: Iterable[LexborNode]) -> bool:
+def reads_as_prose(text: str, links: Iterable[LexborNode] = ()) -> bool:
     """Whether the normalized ``text`` reads as a sentence: words, a full stop at
     the end, and no two of its ``links`` side by side (nothing but spaces
     between them, as in a list of links; a comma or a word parts them in prose)."""

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from selectolax.lexbor import LexborNode
 
 from service.extract import body_tables as t
-from service.extract.body_reader import Reader
+from service.extract.body_reader import Reader, reads_as_prose
 from service.extract.model import Paragraph
 from service.extract.text import is_truncated, literal_alternation, normalize_text
 
@@ -139,11 +139,7 @@ def _is_key_points(node: LexborNode) -> bool:
         return False
     if len({n.mem_id for n in node.css("ul, ol")}) > 1:  # itself and a nested list
         return False
-    for item in items:
-        text = normalize_text(item.text())
-        if len(text.split()) < t.MIN_PROSE_WORDS or t.PROSE_END.search(text) is None:
-            return False
-    return True
+    return all(reads_as_prose(normalize_text(item.text())) for item in items)
 
 
 def _is_prose(text: str) -> bool:
