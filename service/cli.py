@@ -79,7 +79,10 @@ def _events(args: argparse.Namespace) -> Iterator[tuple[int, bytes]]:
     if args.url:
         data = Path(args.input).read_bytes() if args.input != "-" else sys.stdin.buffer.read()
         # The bytes as they are: the splitter finds their charset, as in the service.
-        yield 1, orjson.dumps({"url": args.url, "body": base64.b64encode(data).decode()})
+        event = {"url": args.url, "body": base64.b64encode(data).decode()}
+        if args.fetched_at is not None:
+            event["fetched_at"] = args.fetched_at  # checked as any event's is
+        yield 1, orjson.dumps(event)
         return
     with contextlib.ExitStack() as stack:
         stream: IO[bytes] = (
@@ -148,6 +151,12 @@ def build_parser() -> argparse.ArgumentParser:
         "input", nargs="?", default="-", metavar="FILE", help="input file, - for stdin"
     )
     split.add_argument("--url", help="treat FILE as one HTML page fetched from URL")
+    split.add_argument(
+        "--fetched-at",
+        metavar="TIME",
+        help="with --url: when the page was fetched (RFC 3339, with a zone); teaser times "
+        'shown as a span back ("2 hours ago") count from it',
+    )
     _add_settings_flags(split)
     split.set_defaults(func=_cmd_split)
 

@@ -144,6 +144,7 @@ def _split_event(
         event.url,
         event.headers,
         Limits(max_bytes=limits.max_page_bytes, max_nodes=limits.max_page_nodes),
+        fetched_at=event.fetched_at,
     )
     fetched_at = event.fetched_at.strftime("%Y-%m-%dT%H:%M:%SZ") if event.fetched_at else None
     src = Source(source.topic, source.partition, source.offset, fetched_at)

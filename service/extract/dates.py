@@ -9,6 +9,10 @@ and ``04-02-2026`` (dashes, year last) are day first, ``04/02/2026``
 (slashes) month first unless the first number cannot be a month. Month names
 of several languages are read (``dates_tables.MONTH_WORDS``), and CJK
 year-month-day forms ("2026年2月4日").
+
+``relative_date`` reads what ``parse_date`` refuses for want of a year: a
+time counted back from the moment the page was fetched ("2 hours ago", "vor 3
+Stunden", "gestern"), in the page's declared language, with ``dateparser``.
 """
 
 from __future__ import annotations
@@ -16,10 +20,15 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from dateutil import parser as _dateutil
 
 from service.extract.dates_tables import LABELS, MONTH_WORDS, ZONE_OFFSETS
+
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
 
 MIN_YEAR = 1900  # older "dates" on news pages are almost always misparsed numbers
 MAX_YEAR = 2100  # likewise for the far future
@@ -46,12 +55,22 @@ _LABEL = re.compile(
     r"\s*[:.]?\s*",
     re.IGNORECASE,
 )
+_PRIMARY_SUBTAG = re.compile("[-_]")  # "en-GB", "pt_BR": the language before the region
 _UTC_ZONES = {name: timezone(timedelta(minutes=minutes)) for name, minutes in ZONE_OFFSETS.items()}
 
 # Two defaults that differ in every field: a field dateutil fills in from the
 # default rather than from the text shows up as a difference.
 _DEFAULT_A = datetime(1, 1, 1)
 _DEFAULT_B = datetime(2, 2, 2)
+
+# Two moments of fetching that differ in every field, year to minute, and in
+# weekday: a text counts a fixed span back when it gives the same span from
+# both ("2 hours ago"), not when it names a day or an hour ("Monday", "14:05").
+_FETCHED_A = datetime(2026, 11, 29, 4, 0)
+_FETCHED_B = datetime(2025, 3, 3, 17, 31)
+MAX_RELATIVE_DAYS = 366  # "5 years ago" on a news page is an archive label, not a time
+RELATIVE_CACHE_SIZE = 4096  # the same few dozen texts per language recur on every page
+RELATIVE_LANGUAGES = 256  # parsers kept, each with its language data (dateparser has ~200)
 
 
 def parse_date(text: str) -> str | None:
@@ -160,3 +179,60 @@ def _zone(name: str | None, offset: int | None) -> tzinfo | None:
     if name is None:
         return None
     return _UTC_ZONES.get(name.upper())
+
+
+def relative_date(text: str, language: str | None, fetched_at: datetime) -> str | None:
+    """``text`` as a span counted back from ``fetched_at`` ("2 hours ago", "hace 5
+    minutos", "3 小时前", "yesterday"), as ``parse_date`` gives times, or ``None``.
+
+    ``language`` is the page's declared one (its primary subtag is used); without
+    it nothing is read, as guessing the language is slow and unsure. A day or an
+    hour named without its date ("Monday", "14:05"), a span of calendar months,
+    and the future are no relative time. A naive ``fetched_at`` is UTC. Never raises.
+    """
+    if not language or len(text) > MAX_LENGTH:
+        return None
+    span = _span_back(text.strip(), _PRIMARY_SUBTAG.split(language, 1)[0].lower())
+    if span is None:
+        return None
+    if fetched_at.tzinfo is not None:
+        fetched_at = fetched_at.astimezone(UTC).replace(tzinfo=None)
+    return (fetched_at - span).replace(microsecond=0).isoformat() + "Z"
+
+
+@lru_cache(maxsize=RELATIVE_CACHE_SIZE)
+def _span_back(text: str, language: str) -> timedelta | None:
+    """How far back ``text`` counts from the moment of fetching, or ``None``. Parsed
+    from two moments of fetching: a text that names a day or an hour rather than
+    a span gives two different spans."""
+    spans = []
+    for fetched in (_FETCHED_A, _FETCHED_B):
+        parser = _relative_parser(language, fetched)
+        if parser is None:
+            return None
+        try:
+            moment = parser.get_date_data(text).date_obj
+        except Exception:  # dateparser raises many kinds on odd input; none may escape
+            return None
+        if moment is None:
+            return None
+        spans.append(fetched - moment.replace(tzinfo=None))
+    span = spans[0]
+    if span != spans[1] or not timedelta(0) <= span <= timedelta(days=MAX_RELATIVE_DAYS):
+        return None
+    return span
+
+
+@lru_cache(maxsize=2 * RELATIVE_LANGUAGES)
+def _relative_parser(language: str, fetched: datetime) -> DateDataParser | None:
+    """A parser of one language counting back from ``fetched``; ``None`` for a language
+    ``dateparser`` does not know. Built once per process: it loads the language's data."""
+    # Imported on first use: it takes longer to import than the rest of the
+    # extraction, and pages that show no span back never need it.
+    from dateparser.date import DateDataParser
+
+    settings = {"RELATIVE_BASE": fetched, "PREFER_DATES_FROM": "past", "TIMEZONE": "UTC"}
+    try:
+        return DateDataParser(languages=[language], settings=settings)
+    except ValueError:
+        return None

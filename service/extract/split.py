@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TypeVar
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -149,10 +150,12 @@ def split(
     url: str,
     headers: Mapping[str, str] | None = None,
     limits: Limits = Limits(),
+    fetched_at: datetime | None = None,
 ) -> Split:
     """Split one page into its main article and teasers.
 
-    ``headers`` has lowercased names. Raises ``RefusedPage`` (over
+    ``headers`` has lowercased names. ``fetched_at``, when known, dates the
+    teasers that show a span back ("2 hours ago") rather than a date. Raises ``RefusedPage`` (over
     ``limits.max_bytes`` bytes or ``limits.max_nodes`` elements, or not HTML)
     and nothing else.
     """
@@ -173,7 +176,12 @@ def split(
     )
     clean.clean_tree(tree)
     total = _visible_chars(tree.body)
-    scan = _guarded("teasers", warnings, lambda: find_teasers(root, base), TeaserScan((), (), 0))
+    scan = _guarded(
+        "teasers",
+        warnings,
+        lambda: find_teasers(root, base, fetched_at=fetched_at, language=meta.language),
+        TeaserScan((), (), 0),
+    )
     teasers: tuple[Teaser, ...] = scan.teasers
     keep = _headline_holders(tree) if meta.page_type == "article" else frozenset()
     for node in scan.nodes:

@@ -36,6 +36,7 @@ class-token matching in ``teaser_tokens``, headline links and items in
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import lru_cache
 
 from selectolax.lexbor import LexborNode as Node
@@ -43,7 +44,7 @@ from selectolax.lexbor import LexborNode as Node
 from service.extract import teaser_fields as tf
 from service.extract import teaser_tables as tt
 from service.extract import teaser_tokens as tk
-from service.extract.dates import parse_date
+from service.extract.dates import parse_date, relative_date
 from service.extract.model import Teaser
 from service.extract.teaser_items import (
     Link,
@@ -143,6 +144,21 @@ def _parse_date(text: str) -> str | None:
     """``dates.parse_date``, remembered: a written date costs about a millisecond to
     parse, and the same date lines recur within a page and across a site's pages."""
     return parse_date(text)
+
+
+@dataclass(frozen=True, slots=True)
+class _ShownTimes:
+    """Reads the times items show: dates as written, and spans back from ``fetched_at``
+    ("2 hours ago") in the page's ``language`` when both are known."""
+
+    fetched_at: datetime | None
+    language: str | None
+
+    def read(self, text: str) -> str | None:
+        moment = _parse_date(text)
+        if moment is None and self.fetched_at is not None:
+            moment = relative_date(text, self.language, self.fetched_at)
+        return moment
 
 
 def _may_be_date(text: str) -> bool:
@@ -422,12 +438,19 @@ def _is_block_title(node: Node, link: Link, holders: set[int]) -> bool:
     return False
 
 
-def find_teasers(root: Node, page_url: str) -> TeaserScan:
+def find_teasers(
+    root: Node,
+    page_url: str,
+    *,
+    fetched_at: datetime | None = None,
+    language: str | None = None,
+) -> TeaserScan:
     """The page's teasers in page order, with their nodes and text size.
 
     ``root`` is the cleaned tree's ``<html>`` node, ``page_url`` the absolute
     page URL. Links to the page itself, links inside running sentences and
-    navigation links are never teasers.
+    navigation links are never teasers. An item's time shown as a span back
+    ("2 hours ago") is counted from ``fetched_at`` in the page's ``language``.
     """
     page = Page(page_url)
     found = _story_items(headline_links(root, page), page)
@@ -464,7 +487,8 @@ def find_teasers(root: Node, page_url: str) -> TeaserScan:
     if left_out:
         kept = [item for item in kept if _block_key(item) not in left_out]
     _mark_paid_blocks(kept, item_ids, page)
-    return _assemble(kept, page_url, tuple(subheadings))
+    shown = _ShownTimes(fetched_at, language)
+    return _assemble(kept, page_url, tuple(subheadings), shown)
 
 
 def _left_out_blocks(kept: list[_Item], page: Page) -> set[int]:
@@ -524,7 +548,9 @@ def _mark_paid_blocks(kept: list[_Item], items: set[int], page: Page) -> None:
         item.sponsored = item.sponsored or verdicts[key]
 
 
-def _assemble(kept: list[_Item], page_url: str, subheadings: tuple[Node, ...]) -> TeaserScan:
+def _assemble(
+    kept: list[_Item], page_url: str, subheadings: tuple[Node, ...], shown: _ShownTimes
+) -> TeaserScan:
     """Dedups by target, numbers blocks and positions, collects the nodes."""
     page_key = url_key(page_url)
     normalized: dict[str, str | None] = {}  # the same target recurs; normalize it once
@@ -563,7 +589,7 @@ def _assemble(kept: list[_Item], page_url: str, subheadings: tuple[Node, ...]) -
                 snippet=snippet,
                 truncated=is_truncated(title) or (snippet is not None and is_truncated(snippet)),
                 image=normalize_url(item.image, page_url) if item.image else None,
-                published_at=_parse_date(item.date) if item.date else None,
+                published_at=shown.read(item.date) if item.date else None,
                 sponsored=item.sponsored,
             )
         )

@@ -34,6 +34,25 @@ def test_split_one_html_file_with_its_url(tmp_path: Path) -> None:
     assert records[0]["body"].startswith("Uzbekistan is accelerating plans")
 
 
+def test_split_one_html_file_dates_relative_teaser_times_from_fetched_at(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<html lang="en"><body><section><h2>Latest</h2><div class="card"><h3><a href="/news/'
+        'storm-closes-coast-road">Storm closes the coast road for a week</a></h3><span '
+        'class="timestamp">2 hours ago</span></div><div class="card"><h3><a href="/news/ferry-'
+        'strike-ends">Ferry strike ends after a new pay offer</a></h3></div></section>'
+        "</body></html>"
+    )
+    url = "https://demo-news.example/"
+    done = run(str(page), "--url", url, "--fetched-at", "2026-02-04T10:30:00+01:00")
+    assert done.returncode == 0, done.stderr
+    times = [orjson.loads(line)["published_at"] for line in done.stdout.splitlines()]
+    assert times == ["2026-02-04T07:30:00Z", None]
+    bad = run(str(page), "--url", url, "--fetched-at", "yesterday")
+    assert bad.returncode == 1
+    assert orjson.loads(bad.stderr)["reason"] == "invalid_event"
+
+
 def test_split_event_lines_from_stdin_sends_failures_to_stderr() -> None:
     lines = b"\n".join(
         [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from importlib import resources
 
 import orjson
@@ -54,3 +55,19 @@ def test_a_fetched_body_does_not_skip_the_other_checks() -> None:
     small = PipelineLimits(2**25, 1024, 200_000, 2**20)
     too_large = process_event(ref_event(), SOURCE, small, body=HTML.encode())
     assert isinstance(too_large, Failed) and too_large.reason == "page_too_large"
+
+
+def test_relative_teaser_times_count_back_from_the_event_s_fetched_at() -> None:
+    page = (
+        '<html lang="en"><body><section><h2>Latest</h2><div class="card"><h3><a href="/news/'
+        'storm-closes-coast-road">Storm closes the coast road for a week</a></h3><span class='
+        '"timestamp">2 hours ago</span></div><div class="card"><h3><a href="/news/ferry-'
+        'strike-ends">Ferry strike ends after a new pay offer</a></h3></div></section>'
+        "</body></html>"
+    )
+    fetched = datetime(2026, 2, 4, 9, 30, tzinfo=UTC)
+    event = encode_event("https://demo-news.example/", page, fetched_at=fetched)
+    result = process_event(event, SOURCE, LIMITS)
+    assert isinstance(result, Done)
+    teasers = [orjson.loads(o.value) for o in result.outputs if o.kind == "teaser"]
+    assert [t["published_at"] for t in teasers] == ["2026-02-04T07:30:00Z", None]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
-from service.extract.dates import parse_date
+from service.extract.dates import parse_date, relative_date
 
 
 @pytest.mark.parametrize(
@@ -151,3 +153,52 @@ def test_unknown_zone_abbreviation_is_taken_as_utc_without_warning() -> None:
 )
 def test_written_dates_near_the_defaults(text: str, expected: str) -> None:
     assert parse_date(text) == expected
+
+
+# --- relative times, counted back from the time of fetching ----------------------------------
+
+FETCHED = datetime(2026, 2, 4, 9, 30, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("2 hours ago", "en", "2026-02-04T07:30:00Z"),
+        ("an hour ago", "en-GB", "2026-02-04T08:30:00Z"),
+        ("32m", "en", "2026-02-04T08:58:00Z"),
+        ("Just now", "en", "2026-02-04T09:30:00Z"),
+        ("3 days ago", "en", "2026-02-01T09:30:00Z"),
+        ("vor 3 Stunden", "de", "2026-02-04T06:30:00Z"),
+        ("gestern", "de", "2026-02-03T09:30:00Z"),
+        ("hace 5 minutos", "es", "2026-02-04T09:25:00Z"),
+        ("il y a 2 jours", "fr", "2026-02-02T09:30:00Z"),
+        ("3 小时前", "zh", "2026-02-04T06:30:00Z"),
+    ],
+)
+def test_relative_times_count_back_from_the_time_of_fetching(
+    text: str, language: str, expected: str
+) -> None:
+    assert relative_date(text, language, FETCHED) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("14:05", "en"),  # a time of day: which day is not shown
+        ("Monday", "en"),  # a weekday: which week is not shown
+        ("Nov 3", "en"),  # no year
+        ("2 months ago", "en"),  # months differ in length: no fixed span
+        ("5", "en"),  # a number, not a time
+        ("Politics", "en"),
+        ("in 2 hours", "en"),  # the future: a scheduled event, not a publication
+        ("2 hours ago", None),  # no language declared: not guessed
+        ("2 hours ago", "xx"),  # a language the parser does not know
+    ],
+)
+def test_what_is_no_fixed_span_back_is_no_relative_time(text: str, language: str | None) -> None:
+    assert relative_date(text, language, FETCHED) is None
+
+
+def test_a_naive_time_of_fetching_is_taken_as_utc() -> None:
+    naive = datetime(2026, 2, 4, 9, 30)
+    assert relative_date("2 hours ago", "en", naive) == "2026-02-04T07:30:00Z"

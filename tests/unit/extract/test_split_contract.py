@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -393,3 +394,21 @@ def test_html_lang_wins_over_the_content_language_header() -> None:
     page = _ARTICLE.replace("<html>", '<html lang="fr">').encode()
     result = split(page, "https://example.org/a", {"content-language": "de-DE"})
     assert result.language == "fr"
+
+
+def test_relative_teaser_times_count_back_from_fetched_at_in_the_page_language() -> None:
+    cards = "".join(
+        f'<div class="card"><h3><a href="/news/story-number-{i}">Storm closes the coast road'
+        f' number {i}</a></h3><span class="timestamp">{shown}</span></div>'
+        for i, shown in enumerate(["Just now", "1 hour ago", "2 hours ago"])
+    )
+    page = f'<html lang="en"><body><section><h2>Latest</h2>{cards}</section></body></html>'
+    fetched = datetime(2026, 2, 4, 9, 30, tzinfo=UTC)
+    result = split(page.encode(), "https://example.org/", fetched_at=fetched)
+    assert [t.published_at for t in result.teasers] == [
+        "2026-02-04T09:30:00Z",
+        "2026-02-04T08:30:00Z",
+        "2026-02-04T07:30:00Z",
+    ]
+    undated = split(page.encode(), "https://example.org/")
+    assert [t.published_at for t in undated.teasers] == [None, None, None]

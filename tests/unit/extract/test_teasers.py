@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
@@ -261,6 +263,31 @@ def test_published_at_from_time_element() -> None:
         + li("b", "Harbour road closes for repairs")
     )
     assert [t.published_at for t in teasers(html)] == ["2026-02-04T09:15:00Z", None]
+
+
+FETCHED = datetime(2026, 2, 4, 9, 30, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("shown", "language", "published"),
+    [
+        ('<span class="time">2 hours ago</span>', "en", "2026-02-04T07:30:00Z"),
+        ("<time>vor 3 Stunden</time>", "de", "2026-02-04T06:30:00Z"),
+        ('<span class="date">hace 5 minutos</span>', "es", "2026-02-04T09:25:00Z"),
+    ],
+)
+def test_relative_time_of_an_item_counts_back_from_the_time_of_fetching(
+    shown: str, language: str, published: str
+) -> None:
+    html = block(
+        f'<li><a href="/news/a">Ferry strike ends after pay offer</a> {shown}</li>'
+        + li("b", "Harbour road closes for repairs")
+    )
+    tree = LexborHTMLParser(f"<html><body>{html}</body></html>")
+    assert tree.root is not None
+    got = find_teasers(tree.root, PAGE, fetched_at=FETCHED, language=language).teasers
+    assert [t.published_at for t in got] == [published, None]
+    assert [t.published_at for t in teasers(html)] == [None, None]  # no time of fetching
 
 
 # --- what is not a teaser --------------------------------------------------------------------
