@@ -68,6 +68,7 @@ _DEFAULT_B = datetime(2, 2, 2)
 # both ("2 hours ago"), not when it names a day or an hour ("Monday", "14:05").
 _FETCHED_A = datetime(2026, 11, 29, 4, 0)
 _FETCHED_B = datetime(2025, 3, 3, 17, 31)
+MAX_RELATIVE_CHARS = 40  # "il y a 2 heures et 5 minutes"; a longer text is a sentence
 MAX_RELATIVE_DAYS = 366  # "5 years ago" on a news page is an archive label, not a time
 RELATIVE_CACHE_SIZE = 4096  # the same few dozen texts per language recur on every page
 RELATIVE_LANGUAGES = 256  # parsers kept, each with its language data (dateparser has ~200)
@@ -190,7 +191,7 @@ def relative_date(text: str, language: str | None, fetched_at: datetime) -> str 
     hour named without its date ("Monday", "14:05"), a span of calendar months,
     and the future are no relative time. A naive ``fetched_at`` is UTC. Never raises.
     """
-    if not language or len(text) > MAX_LENGTH:
+    if not language or len(text) > MAX_RELATIVE_CHARS:
         return None
     span = _span_back(text.strip(), _PRIMARY_SUBTAG.split(language, 1)[0].lower())
     if span is None:

@@ -529,6 +529,7 @@ DATE_HINT = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
 DATE_CACHE_SIZE = 4096  # parsed date texts remembered across pages (a few hundred kB at most)
 TOKEN_CACHE_SIZE = 8192  # class/id strings read once across pages (about 2 MB at most)
 MAX_DATE_CHARS = 40  # a longer text line is not a bare date ("Published: Feb 4, 2026 09:30 AM")
+MAX_SPANS_BACK = 100  # distinct shown times per page read as spans back (each a few ms, once)
 MIN_SNIPPET_WORDS = 4  # shorter leftovers are labels or dates, not a snippet
 MIN_SNIPPET_LOWER = 0.3  # share of lowercase-initial words in prose; names and meta lines have few
 MAX_WALK_DEPTH = 40  # an item's text deeper than this is markup abuse; recursion stays bounded

@@ -146,19 +146,24 @@ def _parse_date(text: str) -> str | None:
     return parse_date(text)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _ShownTimes:
     """Reads the times items show: dates as written, and spans back from ``fetched_at``
-    ("2 hours ago") in the page's ``language`` when both are known."""
+    ("2 hours ago") in the page's ``language`` when both are known, for at most
+    ``MAX_SPANS_BACK`` distinct texts of a page (a text new to the process costs
+    milliseconds)."""
 
     fetched_at: datetime | None
     language: str | None
+    spans: dict[str, str | None] = field(default_factory=dict)
 
     def read(self, text: str) -> str | None:
         moment = _parse_date(text)
-        if moment is None and self.fetched_at is not None:
-            moment = relative_date(text, self.language, self.fetched_at)
-        return moment
+        if moment is not None or self.fetched_at is None or not self.language:
+            return moment
+        if text not in self.spans and len(self.spans) < tt.MAX_SPANS_BACK:
+            self.spans[text] = relative_date(text, self.language, self.fetched_at)
+        return self.spans.get(text)
 
 
 def _may_be_date(text: str) -> bool:

@@ -7,6 +7,8 @@ from datetime import UTC, datetime
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from service.extract import teaser_tables as tt
+from service.extract import teasers as teasers_module
 from service.extract.model import Teaser
 from service.extract.teaser_items import Page, in_running_text
 from service.extract.teasers import TeaserScan, find_teasers
@@ -1072,3 +1074,26 @@ def test_a_short_and_a_full_headline_of_one_story_keep_the_full_one() -> None:
         ("Harbour road closes for repairs", "Most read"),
         ("Bridge tolls rise from next month", "More news"),
     ]
+
+
+def test_spans_back_are_read_for_a_bounded_number_of_texts_per_page(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    read: list[str] = []
+
+    def counting(text: str, language: str | None, fetched_at: datetime) -> str | None:
+        read.append(text)
+        return None
+
+    monkeypatch.setattr(teasers_module, "relative_date", counting)
+    monkeypatch.setattr(tt, "MAX_SPANS_BACK", 10)
+    items = "".join(
+        f'<li><a href="/news/story-{i}">Storm closes the coast road number {i}</a>'
+        f'<span class="time">{i // 2} hours ago</span></li>'  # each text twice
+        for i in range(60)
+    )
+    tree = LexborHTMLParser(f"<html><body>{block(items)}</body></html>")
+    assert tree.root is not None
+    find_teasers(tree.root, PAGE, fetched_at=FETCHED, language="en")
+    assert len(read) == 10  # of the page's 30 distinct texts
+    assert len(set(read)) == len(read)  # each text read once
