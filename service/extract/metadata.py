@@ -25,6 +25,7 @@ from service.extract.metadata_jsonld import (
     body_of,
     choose_article,
     declared_urls,
+    names_or_urls,
     parse_blocks,
     person_names,
     text_of,
@@ -39,6 +40,7 @@ from service.extract.metadata_markup import (
     texts_near_heading,
     time_near_heading,
 )
+from service.extract.metadata_profiles import ProfileNames, is_profile_url
 from service.extract.metadata_tables import (
     AMP_HOST_LABELS,
     AMP_PATH_SEGMENTS,
@@ -159,7 +161,7 @@ def read_metadata(
     return Metadata(
         title=_title(markup, article, site_names, page_url),
         description=_first(markup.first(DESCRIPTION_METAS), _ld_text(article, "description")),
-        authors=_authors(markup, jsonld, article, heading, lines),
+        authors=_authors(markup, jsonld, article, heading, lines, ProfileNames(tree, base)),
         published_at=_date(
             markup, article, jsonld, "datePublished", PUBLISHED_METAS, heading, lines
         ),
@@ -302,12 +304,22 @@ def _authors(
     article: JsonObject | None,
     heading: LexborNode | None,
     lines: ShownLines,
+    profiles: ProfileNames,
 ) -> tuple[str, ...]:
     for source in _author_sources(markup, jsonld, article):
-        names = clean_authors(source)
+        names = clean_authors(_named_profiles(source, profiles))
         if names:
             return names
     return _visible_authors(heading) or lines.get().authors
+
+
+def _named_profiles(values: list[str], profiles: ProfileNames) -> list[str]:
+    """``values`` with each profile URL replaced by the name the page's link to it
+    shows, or dropped when no link names it."""
+    if not any(is_profile_url(v) for v in values):
+        return values
+    named = (profiles.name_of(v) if is_profile_url(v) else v for v in values)
+    return [v for v in named if v]
 
 
 def _visible_authors(heading: LexborNode | None) -> tuple[str, ...]:
@@ -355,8 +367,8 @@ def _author_sources(
 ) -> Iterator[list[str]]:
     """Declared author values, most trusted first; later ones are read only if needed."""
     if article is not None:
-        yield texts_of(person_names(jsonld.resolve(article.get("author")))) or texts_of(
-            person_names(jsonld.resolve(article.get("creator")))
+        yield names_or_urls(person_names(jsonld.resolve(article.get("author")))) or (
+            names_or_urls(person_names(jsonld.resolve(article.get("creator"))))
         )
     for key in AUTHOR_METAS:
         values = markup.all((key,))

@@ -162,6 +162,20 @@ def texts_of(value: object) -> list[str]:
     return [found] if found else []
 
 
+def names_or_urls(value: object) -> list[str]:
+    """Every name in ``value`` as ``texts_of`` reads them, in order; an object without
+    a name gives its ``url`` instead (a person declared by a profile page alone)."""
+    found: list[str] = []
+    for item in value if isinstance(value, list) else [value]:
+        text = text_of(item)
+        if text is None and isinstance(item, dict):
+            url = item.get("url")
+            text = html.unescape(url).strip() if isinstance(url, str) else None
+        if text:
+            found.append(text)
+    return found
+
+
 def person_names(value: object) -> object:
     """``value`` (an object or a list of them) with each object that has no ``name``
     but a ``givenName`` or ``familyName`` given one made of them ("Ana Lima")."""
