@@ -18,7 +18,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from service.extract.dates import parse_date
 from service.extract.dates_tables import DATE_WORDS
-from service.extract.metadata_authors import clean_authors, uninvert
+from service.extract.metadata_authors import clean_authors, reads_as_person, uninvert
 from service.extract.metadata_jsonld import (
     JsonLd,
     JsonObject,
@@ -48,7 +48,6 @@ from service.extract.metadata_tables import (
     AMP_QUERY_WORDS,
     ARTICLE_TYPES,
     AUTHOR_METAS,
-    AUTHOR_PREFIXES_ENGLISH,
     AUTHOR_PREFIXES_OTHER,
     DESCRIPTION_METAS,
     IMAGE_METAS,
@@ -98,7 +97,6 @@ def _named(names: tuple[str, ...]) -> str:
 
 
 _PERSON_MIN_WORDS = 2  # a given name and a family name
-_MAX_PARTICLE_CHARS = 3  # "de", "van", "von", "bin": lowercase words inside names
 _FIRST_DIGIT = re.compile(r"(?<!\w)\d")  # a date's, not a handle's ("ann8090")
 _BYLINE_SELECTOR = _named(VISIBLE_BYLINE_NAMES)
 _DATE_SELECTOR = ", ".join((*VISIBLE_DATE_TAGS, _named(VISIBLE_DATE_NAMES)))
@@ -326,7 +324,7 @@ def _visible_authors(heading: LexborNode | None) -> tuple[str, ...]:
     """The names in the first byline shown beside the headline that holds any."""
     for text in texts_near_heading(heading, _BYLINE_SELECTOR):
         byline = _lowercase_byline_word(_before_date(text))
-        names = tuple(n for n in clean_authors([byline]) if _reads_as_name(n))
+        names = tuple(n for n in clean_authors([byline]) if reads_as_person(n, min_words=1))
         if names:
             return names
     return ()
@@ -342,15 +340,6 @@ def _lowercase_byline_word(byline: str) -> str:
     if word != first and word in AUTHOR_PREFIXES_OTHER and len(rest.split()) >= _PERSON_MIN_WORDS:
         return f"{word} {rest}"
     return byline
-
-
-def _reads_as_name(name: str) -> bool:
-    """Whether a name found in a shown byline reads as one: not a byline word
-    alone ("By"), and no lowercase word longer than a particle ("de", "van"):
-    an author box's bio runs on in such words ("Anna Schmidt berichtet seit")."""
-    if name in AUTHOR_PREFIXES_ENGLISH or name in AUTHOR_PREFIXES_OTHER:
-        return False
-    return not any(len(word) > _MAX_PARTICLE_CHARS and word[0].islower() for word in name.split())
 
 
 def _before_date(byline: str) -> str:

@@ -32,6 +32,7 @@ _WORD = re.compile(r"[\w'-]+")
 _MAX_BYLINE_CHARS = 1000  # room for a dozen names with titles; longer is not a byline
 _PERSON_MIN_WORDS = 2  # a lone word after a comma is a degree or an outlet ("MS", "Futurism")
 _PERSON_MAX_WORDS = 4
+_MAX_PARTICLE_CHARS = 3  # "de", "van", "von", "bin": lowercase words inside names
 _INVERTED_GIVEN_MAX_WORDS = 3  # "Lee, Ann Marie J."
 
 
@@ -65,7 +66,7 @@ def byline_names(byline: str) -> tuple[str, ...]:
     names = clean_authors([byline])
     if not names or len(_JOINTS.split(byline)) > len(names):
         return ()  # a part of the line was no name
-    if all(_is_person_like(n) and all(w[0].isupper() for w in _WORD.findall(n)) for n in names):
+    if all(reads_as_person(n) and all(w[0].isupper() for w in _WORD.findall(n)) for n in names):
         return names
     return ()
 
@@ -86,7 +87,7 @@ def _uninvert_one(name: str) -> str:
     if not comma or "," in given or len(surname.split()) != 1:
         return name
     words = given.split()
-    if not 1 <= len(words) <= _INVERTED_GIVEN_MAX_WORDS or not _is_person_like(
+    if not 1 <= len(words) <= _INVERTED_GIVEN_MAX_WORDS or not reads_as_person(
         f"{surname} {given}"
     ):
         return name
@@ -102,7 +103,7 @@ def _names_in(value: str) -> list[str]:
         for part_index, part in enumerate(chunk.split(",")):
             name = _trim(part)
             later = index > 0 or part_index > 0
-            if _is_name(name) and (not later or _is_person_like(name)):
+            if _is_name(name) and (not later or reads_as_person(name)):
                 names.append(name)
     return names
 
@@ -122,12 +123,21 @@ def _is_name(text: str) -> bool:
     )
 
 
-def _is_person_like(text: str) -> bool:
+def reads_as_person(text: str, min_words: int = _PERSON_MIN_WORDS) -> bool:
+    """Whether ``text`` reads as one person's name: ``min_words`` to four words (one
+    is a name only where a byline shows it: "By Catherine"), not a byline word
+    alone ("By"), none of a job title or an outlet ("Staff Writer", "CNN
+    Business"), no acronym ("AP", "MS") unless the whole is in capitals, and no
+    lowercase word longer than a particle ("de", "van", "bin"): a bio runs on in
+    such words ("Anna Schmidt berichtet seit")."""
     words = _WORD.findall(text)
     return (
-        _PERSON_MIN_WORDS <= len(words) <= _PERSON_MAX_WORDS
+        min_words <= len(words) <= _PERSON_MAX_WORDS
+        and text not in AUTHOR_PREFIXES_ENGLISH
+        and text not in AUTHOR_PREFIXES_OTHER
         and not any(w.casefold() in AUTHOR_NOT_NAME_WORDS for w in words)
         # Acronyms among capitalized words are outlets or degrees ("AP", "MS"); a
         # byline set all in capitals says nothing by its case.
         and (text.isupper() or not any(w.isupper() and len(w) > 1 for w in words))
+        and not any(len(w) > _MAX_PARTICLE_CHARS and w[0].islower() for w in words)
     )

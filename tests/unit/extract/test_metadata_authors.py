@@ -32,6 +32,8 @@ from service.extract.metadata_authors import clean_authors, uninvert
         (["Ana Lima, MS, RD"], ("Ana Lima",)),
         (["Ana Lima | Example Media for Example.com"], ("Ana Lima",)),
         (["Ana Lima, Futurism"], ("Ana Lima",)),
+        # a later part that runs on in lowercase words is a bio, not a name
+        (["Ana Lima, Ben reports from Lisbon"], ("Ana Lima",)),
         # an outlet alone is kept: it is the byline
         (["Associated Press"], ("Associated Press",)),
         # not names

@@ -155,3 +155,19 @@ def test_nothing_is_read_beside_a_headline_that_is_the_site_name() -> None:
     )
     head = '<meta property="og:site_name" content="The Daily Example">'
     assert _read(body, head).published_at is None
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ('<span class="byline">By Catherine</span>', ("Catherine",)),  # a blog's first name
+        ('<span class="byline">By Staff Writer</span>', ()),  # a job title
+        ('<span class="byline">By NEWS DESK</span>', ()),  # an outlet's desk
+        ('<span class="byline">By Ana Lima, AP</span>', ("Ana Lima",)),
+        ('<span class="byline">By Ana Lima and the EFE team</span>', ("Ana Lima",)),
+    ],
+)
+def test_a_shown_byline_gives_only_what_reads_as_a_person(
+    byline: str, authors: tuple[str, ...]
+) -> None:
+    assert _read(ARTICLE.format(byline=byline, date="")).authors == authors
