@@ -156,11 +156,11 @@ def _too_linked(text: str, link_chars: int, links: Links, kind: ParagraphKind = 
     if density <= (t.SHORT_MAX_LINK_DENSITY if short else t.MAX_LINK_DENSITY):
         return False
     if density > (t.PROSE_SHORT_MAX_LINK_DENSITY if short else t.PROSE_MAX_LINK_DENSITY):
-        return not (short and kind == "p" and _is_link_sentence(text, links))
+        return not (short and kind in ("p", "li") and _is_link_sentence(text, links, kind))
     return not reads_as_prose(text, links())
 
 
-def _is_link_sentence(text: str, links: Links) -> bool:
+def _is_link_sentence(text: str, links: Links, kind: ParagraphKind = "p") -> bool:
     """Whether the normalized ``text`` is one sentence around its only link
     (``teaser_items.is_short_sentence``); links are asked for only when it ends as one.
     A sentence that opens with a link may hold more links further on, words between
@@ -174,7 +174,7 @@ def _is_link_sentence(text: str, links: Links) -> bool:
     start = text.find(link) if link else -1
     if start < 0 or (len(found) > 1 and (start > 0 or not _links_apart(text, found))):
         return False
-    return is_short_sentence(text[:start], text[start + len(link) :], opens=True)
+    return is_short_sentence(text[:start], text[start + len(link) :], listed=kind == "li")
 
 
 def reads_as_prose(text: str, links: Iterable[LexborNode] = ()) -> bool:

@@ -282,10 +282,9 @@ def in_running_text(link: Node, page: Page, chars: int = tt.RUNNING_TEXT_CHARS) 
         before, after = pieces[:cut] + before, after + pieces[cut:]
     else:
         before, after = pieces[:cut], pieces[cut:]
-    return _long_enough(before, after, chars) or (
-        parent.tag != "li"
-        and is_short_sentence(" ".join(before), " ".join(after), opens=parent.tag == "p")
-    )  # a list entry's few words around a link are a promo's ("Could ... <a>...</a>?")
+    return _long_enough(before, after, chars) or is_short_sentence(
+        " ".join(before), " ".join(after), listed=parent.tag == "li"
+    )
 
 
 # A long sentence is judged by its head first: the promo label is cut at its start only.
@@ -306,22 +305,25 @@ def _long_enough(before: list[str], after: list[str], chars: int) -> bool:
     return len(text) >= chars
 
 
-def is_short_sentence(before: str, after: str, opens: bool = False) -> bool:
+def is_short_sentence(before: str, after: str, listed: bool = False) -> bool:
     """Whether the few words around a link, ``before`` and ``after`` it, make a sentence of
     it ("Read the <a>council's statement</a> here.", "Follow <a>our live coverage</a>."):
     words before it that are no promo label and end in no label separator, then the
     sentence's end right after the link, or lower-case words on both sides of it. A kicker
-    or a date beside a headline has no lower-case word before it.
+    or a date beside a headline has no lower-case word before it. In a list entry
+    (``listed``) words before the link make no sentence: a list of promos may be written
+    as sentences around their links ("Could ... <a>...</a>?").
 
-    With nothing before it, a link that ``opens`` a paragraph makes a sentence when
-    lower-case words continue it to its end ("<a>Ann Lee</a> has been eliminated."); a
+    With nothing before it, a link that opens its block (a paragraph, a block of prose, a
+    list entry) makes a sentence when lower-case words continue it to its end ("<a>Ann
+    Lee</a> has been eliminated.", "<a>Ann Lee</a>, 42, of Leeds, was eliminated."); a
     snippet, a date or a source beside a headline starts with a capital, a digit or a
     dash, or ends in no full stop."""
     head = before.strip()
     if not head:
-        return opens and _continues_sentence(after.strip())
+        return _continues_sentence(after.strip())
     tail = after.strip()
-    if not tail or tt.INLINE_LABEL.match(head) or head[-1] in tt.LABEL_SEPARATORS:
+    if listed or not tail or tt.INLINE_LABEL.match(head) or head[-1] in tt.LABEL_SEPARATORS:
         return False
     if tail[0] in tt.SENTENCE_END and not tail.startswith(".."):
         return True
@@ -333,14 +335,27 @@ def _has_lower_word(text: str) -> bool:
 
 
 def _continues_sentence(tail: str) -> bool:
-    """Whether ``tail``, the text after a link that opens a paragraph, carries its sentence
-    on to its end: a lower-case word first, another after it ("by Ann Lee." has none),
-    and the sentence's end last."""
-    if not tail or not tail[0].islower():
-        return False
+    """Whether ``tail``, the text after a link that opens its block, carries its sentence
+    on to its end: the sentence's end last, and a lower-case word first with another
+    after it ("by Ann Lee." has none). An aside between commas may come first ("<a>Ann
+    Lee</a>, 42, of Leeds, was eliminated."): then a clause after it carries the sentence
+    (", updated 3 hours ago." has none)."""
+    first = tail[:1]
+    if not (first.islower() or first == ","):
+        return False  # most snippets, dates and sources: a capital, a digit or a dash
     if tail.rstrip(tt.CLOSING_MARKS)[-1:] not in tt.SENTENCE_END:
         return False
-    return _has_lower_word(tail.split(None, 1)[1] if " " in tail else "")
+    if first == ",":
+        return any(_carries_sentence(clause) for clause in tail.split(",")[2:])
+    return _carries_sentence(tail)
+
+
+def _carries_sentence(text: str) -> bool:
+    """Whether ``text`` opens with a lower-case word and has another after it."""
+    text = text.strip()
+    if not text[:1].islower():
+        return False
+    return _has_lower_word(text.split(None, 1)[1] if " " in text else "")
 
 
 # Headings and links in one pass of the selector engine: a pass walks the whole

@@ -118,8 +118,16 @@ def test_a_short_sentence_that_opens_with_a_link_stays() -> None:
     dated = '<a href="/d">Who is left in the dance contest</a> 3 hours ago'
     side = '<a href="/e">Judges split over the scores</a> <a href="/f">the dance contest</a>.'
     listed = f"<ul><li>{opens}</li></ul>"
-    assert read(f"<p>{opens}</p><p>{snippet}</p><p>{dated}</p><p>{side}</p>{listed}") == [
+    aside = '<a href="/g">The retired teacher Marta Olsen</a>, 42, of Leeds, was voted off.'
+    updated = '<a href="/h">Who is left in the dance contest</a>, updated 3 hours ago.'
+    assert read(
+        f"<p>{opens}</p><p>{snippet}</p><p>{dated}</p><p>{side}</p>{listed}"
+        f"<div>{opens}</div><p>{aside}</p><p>{updated}</p>"
+    ) == [
         ("p", "The retired teacher Marta Olsen was voted off the dance contest."),
+        ("li", "The retired teacher Marta Olsen was voted off the dance contest."),
+        ("p", "The retired teacher Marta Olsen was voted off the dance contest."),
+        ("p", "The retired teacher Marta Olsen, 42, of Leeds, was voted off."),
     ]
 
 

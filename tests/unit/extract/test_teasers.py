@@ -480,8 +480,16 @@ SHORT_SENTENCES = [
     (f"<p>{PROMO_LINK} \u2014 Reuters</p>", False),
     (f"<p>{PROMO_LINK} by Ann Lee.</p>", False),
     (f"<p>{PROMO_LINK} has been delayed</p>", False),
-    (f"<li>{OPENS[3:-4]}</li>", False),
-    (f"<div>{OPENS[3:-4]}</div>", False),
+    (f"<p>{PROMO_LINK}, updated 3 hours ago</p>", False),
+    (f"<p>{PROMO_LINK}, updated.</p>", False),
+    (f"<li>{PROMO_LINK} 3 Feb 2026</li>", False),
+    (f"<div>{PROMO_LINK} Crews back at work.</div>", False),
+    # the same sentence in a list entry or a block of prose outside a paragraph
+    (f"<li>{OPENS[3:-4]}</li>", True),
+    (f"<div>{OPENS[3:-4]}</div>", True),
+    # a link that opens a sentence, then an aside between commas ("<a>Name</a>, 42, was ...")
+    (f"<p>{OPENS[3 : OPENS.index('</a>') + 4]}, 42, of Leeds, was re-elected.</p>", True),
+    (f"<div>{OPENS[3 : OPENS.index('</a>') + 4]}, who is 42, was re-elected.</div>", True),
     # a list of promos written as sentences around their links
     (
         "<li>Could the harbour wall <a href='/news/harbour-wall-storm'>survive another "
