@@ -482,6 +482,7 @@ SHORT_SENTENCES = [
     (f"<p>{PROMO_LINK} has been delayed</p>", False),
     (f"<p>{PROMO_LINK}, updated 3 hours ago</p>", False),
     (f"<p>{PROMO_LINK}, updated.</p>", False),
+    (f"<li>{PROMO_LINK}, a guide to the new budget.</li>", False),
     (f"<li>{PROMO_LINK} 3 Feb 2026</li>", False),
     (f"<div>{PROMO_LINK} Crews back at work.</div>", False),
     # the same sentence in a list entry or a block of prose outside a paragraph
