@@ -7,8 +7,8 @@ be stated rather than filled in from a default. Naive times are taken as UTC.
 Ambiguous numeric dates follow the writing convention: ``04.02.2026`` (dots)
 and ``04-02-2026`` (dashes, year last) are day first, ``04/02/2026``
 (slashes) month first unless the first number cannot be a month. Month names
-of several languages are read (``dates_tables.MONTH_WORDS``), and CJK
-year-month-day forms ("2026年2月4日").
+of several languages are read (``dates_tables.MONTH_WORDS``), CJK
+year-month-day forms ("2026年2月4日"), and digits of other scripts ("٢٠٢٦").
 
 ``relative_date`` reads what ``parse_date`` refuses for want of a year: a
 time counted back from the moment the page was fetched ("2 hours ago", "vor 3
@@ -25,7 +25,13 @@ from typing import TYPE_CHECKING
 
 from dateutil import parser as _dateutil
 
-from service.extract.dates_tables import LABELS, MONTH_WORDS, ZONE_OFFSETS
+from service.extract.dates_tables import (
+    DIGIT_ZEROS,
+    HALF_DAY_WORDS,
+    LABELS,
+    MONTH_WORDS,
+    ZONE_OFFSETS,
+)
 
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser
@@ -46,10 +52,20 @@ _DAY_FIRST = re.compile(r"^\D{0,20}\d{1,2}(?:\.\s?\d{1,2}\.\s?|-\d{1,2}-)\d{4}")
 _CJK_DATE = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?")
 # "9時30分" (Japanese), "9时30分" (Chinese), "9시 30분" (Korean).
 _CJK_TIME = re.compile(r"(\d{1,2})\s*[時时시]\s*(\d{1,2})\s*[分분]?")
+# "오후 3:15" (Korean): the half of the day before the time, for dateutil after it.
+_HALF_DAY = re.compile(r"(" + "|".join(HALF_DAY_WORDS) + r")\s*(\d{1,2}(?::\d\d){1,2})")
 _HOUR_DOT_MINUTE = re.compile(r"((?:19|20|21)\d\d,?\s+(?:at\s+)?)(\d{1,2})[.h](\d\d)\b")
 _GMT_OFFSET = re.compile(r"\b(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d\d))?\b", re.IGNORECASE)
 _SEPARATORS = re.compile("\\s*[|\u2022\u00b7]\\s*|\\s+[-\u2013\u2014]\\s+")  # | bullet dot dashes
-_WORD = re.compile(r"[^\W\d_]+\.?", re.UNICODE)
+# A word, its combining vowel signs and marks included (Devanagari "नवंबर", Arabic
+# with harakat), which ``\w`` does not count as letters.
+_WORD = re.compile(
+    r"(?:[^\W\d_]|[\u0300-\u036f\u064b-\u065f\u0670\u0900-\u0903\u093a-\u094f"
+    r"\u0951-\u0957\u0962\u0963\u0981-\u0983\u09bc-\u09cd])+\.?",
+    re.UNICODE,
+)
+# Digits of other scripts ("٢٠٢٦", "२०२६") as ASCII digits.
+_DIGITS = str.maketrans({chr(ord(zero) + n): str(n) for zero in DIGIT_ZEROS for n in range(10)})
 _LABEL = re.compile(
     r"^\s*(?:" + "|".join(sorted((re.escape(w) for w in LABELS), key=len, reverse=True)) + r")\b"
     r"\s*[:.]?\s*",
@@ -103,6 +119,8 @@ def _parse(text: str) -> datetime | None:
     text = text.strip()
     if not text or len(text) > MAX_LENGTH + 60:
         return None
+    if not text.isascii():
+        text = text.translate(_DIGITS)
     text = _ZONE_NAME_SUFFIX.sub("", text)
     if len(text) > MAX_LENGTH:
         return None
@@ -137,6 +155,8 @@ def _from_epoch(text: str) -> datetime:
 def _parse_written(text: str) -> datetime | None:
     text = _CJK_DATE.sub(r" \1-\2-\3 ", text)
     text = _CJK_TIME.sub(r" \1:\2 ", text)
+    if not text.isascii():
+        text = _HALF_DAY.sub(_half_day_repl, text)
     text = _LABEL.sub("", text, count=1)
     text = _GMT_OFFSET.sub(_offset_repl, text)
     text = _HOUR_DOT_MINUTE.sub(r"\1\2:\3", text)
@@ -161,6 +181,10 @@ def _all_from_text(moment: datetime) -> bool:
         and moment.month != _DEFAULT_A.month
         and moment.day > _DEFAULT_A.day + 6
     )
+
+
+def _half_day_repl(match: re.Match[str]) -> str:
+    return f"{match.group(2)} {HALF_DAY_WORDS[match.group(1)]}"
 
 
 def _offset_repl(match: re.Match[str]) -> str:

@@ -149,6 +149,31 @@ _MONTHS_BY_LANGUAGE: dict[str, tuple[tuple[str, ...], ...]] = {
         ("juli",), ("agustus",), ("september",), ("oktober",), ("november",),
         ("desember",),
     ),
+    "ar": (  # the Gregorian names of Egypt and the Gulf, with and without hamza
+        ("يناير",), ("فبراير",), ("مارس",), ("أبريل", "ابريل", "إبريل"), ("مايو",),
+        ("يونيو", "يونيه"), ("يوليو", "يوليه"), ("أغسطس", "اغسطس"), ("سبتمبر",),
+        ("أكتوبر", "اكتوبر"), ("نوفمبر",), ("ديسمبر",),
+    ),
+    "hi": (  # both spellings of the nasal ("नवंबर", "नवम्बर"), with and without nukta
+        ("जनवरी",), ("फ़रवरी", "फरवरी"), ("मार्च",), ("अप्रैल", "अप्रेल"), ("मई",), ("जून",),
+        ("जुलाई",), ("अगस्त",), ("सितंबर", "सितम्बर"), ("अक्टूबर", "अक्तूबर"),
+        ("नवंबर", "नवम्बर"), ("दिसंबर", "दिसम्बर"),
+    ),
+}
+
+# Words for the half of the day written before the time, read as "AM" and "PM" after it.
+HALF_DAY_WORDS: dict[str, str] = {
+    "오전": "AM",  # Korean "before noon" ("2026년 2월 4일 오후 3:15")
+    "오후": "PM",  # Korean "after noon"
+}
+
+# The zero of each digit system a date may be written in; its nine successors follow it
+# in Unicode. Read as ASCII digits before parsing.
+DIGIT_ZEROS: dict[str, str] = {
+    "\u0660": "Arabic-Indic digits (Arabic pages)",
+    "\u06f0": "extended Arabic-Indic digits (Persian and Urdu pages)",
+    "\u0966": "Devanagari digits (Hindi, Marathi and Nepali pages)",
+    "\u09e6": "Bengali digits",
 }
 
 _ENGLISH_MONTHS = (
@@ -166,6 +191,11 @@ _NOISE_WORDS = (
     "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",  # it
     "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",  # nl
     "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье",  # ru
+    "poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela",  # pl
+    "pazartesi", "salı", "çarşamba", "perşembe", "cuma", "cumartesi", "pazar",  # tr  # noqa: RUF001
+    "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "pukul",  # id (+ "at")
+    "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد",  # ar
+    "सोमवार", "मंगलवार", "बुधवार", "गुरुवार", "शुक्रवार", "शनिवार", "रविवार",  # hi weekdays
     "de", "del", "le", "à", "às", "um", "uhr", "om", "alle", "ore",  # linking words
     "г", "года", "в",  # noqa: RUF001 (Russian "year" after a year, "at" before a time)
 )

@@ -523,8 +523,12 @@ MIN_CJK_CHARS = 8  # CJK headlines have no spaces; count characters instead
 RUNNING_TEXT_CHARS = 40  # this much inline text beside a link means it sits in a sentence
 MAX_ITEM_EXTRA_CHARS = 600  # an item holds its headline plus at most a snippet and meta
 MAX_LEGAL_WORDS = 5  # legal link texts are short; a headline may mention "terms"
-# A year or a numeric date: what a plain date line holds ("4 February 2026", "04.02.26").
-DATE_HINT = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
+# A year or a numeric date: what a plain date line holds ("4 February 2026", "04.02.26"),
+# or a year in Arabic-Indic or Devanagari digits ("٢٠٢٦", "२०२६"; see ``dates``).
+DATE_HINT = re.compile(
+    r"\b(?:19|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b"
+    r"|[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f]{4}"
+)
 
 DATE_CACHE_SIZE = 4096  # parsed date texts remembered across pages (a few hundred kB at most)
 TOKEN_CACHE_SIZE = 8192  # class/id strings read once across pages (about 2 MB at most)
