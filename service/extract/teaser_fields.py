@@ -237,13 +237,33 @@ def headline_text(headline: Node, inside: Inside, tokens: Tokens, text: str) -> 
     ``headline`` is the link's ``headline_node``; ``text`` is the link's whole
     text, which is the headline when the link holds only plain text and formatting.
     """
+    kicker = _kicker_element(headline)
+    if kicker is not None:
+        text = text.replace(kicker, "", 1)  # a format kicker set apart by markup
     if not inside.flags & INNER_MARKUP:
         return clean_title(text)
     only = headline.child
     if only is not None and only.next is None and only.tag == "-text":
         return clean_title(only.text_content or "")  # "<h3>Title</h3>": nothing to leave out
     found = read_item(headline, None, tokens, with_image=False)
-    return clean_title(" ".join(found.segments))
+    title = " ".join(found.segments)
+    return clean_title(title.replace(kicker, "", 1) if kicker is not None else title)
+
+
+def _kicker_element(headline: Node) -> str | None:
+    """The text of an inline element opening ``headline`` that holds a format kicker alone
+    ("<strong>Exclusive</strong> Rail strike ..."), when a headline of its own follows it:
+    its first letter not lower-case ("<em>Watch</em> the moment ..." is one sentence)."""
+    first = headline.child
+    while first is not None and first.tag == "-text" and not (first.text_content or "").strip():
+        first = first.next
+    if first is None or first.next is None or first.tag not in tt.INLINE_TAGS:
+        return None
+    text = first.text()
+    if not tt.KICKER_WORD.fullmatch(text):
+        return None
+    rest = headline.text().replace(text, "", 1).lstrip()
+    return text if rest and not rest[0].islower() else None
 
 
 def heading_level(link: Node, inside: Inside) -> str | None:

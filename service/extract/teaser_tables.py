@@ -91,6 +91,8 @@ EXCLUDE_TOKENS: dict[str, str] = {
     "career": "job ads",
     "vacancy": "job ads",
     "appstore": "app download promos",
+    "apppromo": "app download promos ('app' alone is a page wrapper's id)",
+    "appbanner": "app download banners",
     "download": "app download promos",
     "login": "account links",
     "legal": "legal links",
@@ -157,6 +159,7 @@ META_TOKENS: dict[str, str] = {
     "tag": "tag label",
     "byline": "author line",
     "author": "author line",
+    "columnist": "columnist's name (and photo) above an opinion headline",
     "date": "date line",
     "time": "time line",
     "timestamp": "time line",
@@ -363,13 +366,15 @@ SPONSORED_LABEL = re.compile(
     re.IGNORECASE,
 )
 
-# Format kickers written as a prefix of the headline text ("LIVE: ...").
-KICKER_PREFIX = re.compile(
-    r"^\s*(?:live|video|watch|exclusive|breaking|opinion|analysis|explainer|photos?|gallery"
-    r"|podcast|listen|updated?|en direct|vidéo|eilmeldung|en vivo|ao vivo|in diretta)"
-    r"\s*[:|\-\u2013\u2014]\s+",
-    re.IGNORECASE,
+_KICKER_WORDS = (
+    r"live|video|watch|exclusive|breaking|opinion|analysis|explainer|photos?|gallery"
+    r"|podcast|listen|updated?|en direct|vidéo|eilmeldung|en vivo|ao vivo|in diretta"
 )
+# Format kickers written as a prefix of the headline text ("LIVE: ...").
+KICKER_PREFIX = re.compile(rf"^\s*(?:{_KICKER_WORDS})\s*[:|\-\u2013\u2014]\s+", re.IGNORECASE)
+# The same set apart by markup instead of a separator: the whole text of an element
+# opening the headline ("<a><strong>Exclusive</strong> Rail strike ...</a>").
+KICKER_WORD = re.compile(rf"\s*(?:{_KICKER_WORDS})\s*[:|\-\u2013\u2014]?\s*", re.IGNORECASE)
 
 # Rank numbers in front of most-read headlines ("01.", "3)"); a bare number may
 # start a headline ("10 things to know"), so it must sit in its own element.

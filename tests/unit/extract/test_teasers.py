@@ -84,6 +84,16 @@ def li(path: str, text: str) -> str:
         ("Recommended daily salt intake cut by half", "Recommended daily salt intake cut by half"),
         ("Related party deals face new audit rules", "Related party deals face new audit rules"),
         ("10 things to know about the ferry strike", "10 things to know about the ferry strike"),
+        (
+            "<strong>Exclusive</strong> Ferry strike ends after pay offer",
+            "Ferry strike ends after pay offer",
+        ),
+        ("<b>Live</b> Ferry strike ends after pay offer", "Ferry strike ends after pay offer"),
+        ("<em>Watch</em> the ferry leave the harbour", "Watch the ferry leave the harbour"),
+        (
+            '<span class="columnist-name">Ann Lee</span> Ferry strike ends after pay offer',
+            "Ferry strike ends after pay offer",
+        ),
     ],
 )
 def test_title_is_the_headline_alone(link_html: str, title: str) -> None:
