@@ -395,7 +395,7 @@ def headline_links(root: Node, page: Page) -> list[Link]:
         if not story_checked and is_listing_url(href):
             continue  # a tag chip or author link of many words ("The housing market crisis")
         if heading is None and _is_kicker_link(node, href, raw, page):
-            continue  # a card's kicker linking to its section ("White House news today")
+            continue  # a kicker or topic chip linking to a section ("White House news today")
         if heading == "h1" and single_h1 and not _heads_story_card(node, href):
             continue  # the article's own headline, whatever URL it links to
         url = page.target(href)
@@ -422,8 +422,9 @@ def headline_links(root: Node, page: Page) -> list[Link]:
 
 def _is_kicker_link(link: Node, href: str, raw: str, page: Page) -> bool:
     """Whether a link outside a heading is marked up as a label (its own class tokens are
-    a kicker's, a section's or a category's: ``META_TOKENS``) and its target does not read
-    as a story: the section a card's kicker links to, however many words it shows."""
+    a kicker's, a section's, a category's or a topic chip's: ``META_TOKENS``) and its
+    target does not read as a story: the section a card's kicker links to, or the topic
+    page of a chip in a trending row, however many words it shows."""
     return bool(page.tokens.kinds(link) & tk.META) and not is_story_url(href, raw)
 
 

@@ -157,6 +157,8 @@ META_TOKENS: dict[str, str] = {
     "section": "section label",
     "rubric": "section label",
     "tag": "tag label",
+    "chip": "topic chip of a trending row (a tag or topic link)",
+    "chips": "a row of topic chips",
     "byline": "author line",
     "author": "author line",
     "columnist": "columnist's name (and photo) above an opinion headline",
