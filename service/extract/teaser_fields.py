@@ -76,6 +76,8 @@ class ItemText:
     paid: bool = False
     date: str | None = None
     image: str | None = None
+    meta_parts: list[Node] = field(default_factory=list)
+    """Meta parts not named as dates, while no date is found ("<div class=meta>")."""
 
 
 def _walk(
@@ -106,6 +108,8 @@ def _walk(
                 out.date = clean_text(child.text()) or None
             text = clean_text(child.text())
             out.paid = out.paid or is_sponsored_label(text)
+            if out.date is None:
+                out.meta_parts.append(child)
             continue
         if child.child is not None and child.child.next is None and _RANK.match(child.text()):
             continue  # an element holding only a small number: a rank or a count

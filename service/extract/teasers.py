@@ -127,6 +127,8 @@ def _read(node: Node, link: Link, page: Page) -> _Item:
         text = tt.INLINE_LABEL_PREFIX.sub("", text, count=1)
         if text and text != link.title and tf.clean_title(text) != link.title and _is_prose(text):
             parts.append(text)
+    if date is None:
+        date = _meta_date(found.meta_parts)
     snippet = " ".join(parts)
     return _Item(
         node=node,
@@ -137,6 +139,20 @@ def _read(node: Node, link: Link, page: Page) -> _Item:
         sponsored=paid,
         product=product,
     )
+
+
+def _meta_date(parts: list[Node]) -> str | None:
+    """The date of a meta part not named as one: the ``<time>`` it holds, else its whole
+    text when that is a date (``<div class="meta">27.11.2026, 08:30</div>``)."""
+    for part in parts:
+        time = part.css_first("time")
+        if time is not None:
+            text = (time.attributes.get("datetime") or time.text()).strip()
+        else:
+            text = tf.clean_text(part.text())
+        if text and _may_be_date(text) and _parse_date(text) is not None:
+            return text
+    return None
 
 
 @lru_cache(maxsize=tt.DATE_CACHE_SIZE)
