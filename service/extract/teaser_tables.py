@@ -364,7 +364,14 @@ SPONSORED_LABEL = re.compile(
     r"|promoted by .*|sponsored by .*|sponsorisé par .*|patrocinado por .*|gesponsert von .*"
     r"|advertisement|advertorial|ad|ads by .*|recommended by .*|anzeige|werbung"
     r"|sponsorisé|publicité|contenu sponsorisé|publicidad|patrocinado|contenido patrocinado"
-    r"|reklama|sponsorizzato|pubblicità|gesponsord|annons|reklame)\s*$",
+    r"|reklama|sponsorizzato|pubblicità|gesponsord|annons|reklame"
+    r"|materiał (?:partnera|sponsorowany|promocyjny)|artykuł sponsorowany"  # Polish
+    r"|reklam|sponsorlu(?: içerik)?"  # Turkish
+    r"|iklan|konten bersponsor"  # Indonesian ("advertisement", "sponsored content")
+    r"|광고|스폰서(?: 콘텐츠)?"  # Korean ("advertisement", "sponsor content")
+    r"|إعلان|محتوى (?:مدفوع|مدعوم|ممول)|برعاية .*"  # Arabic ("paid content", "sponsored by")
+    r"|विज्ञापन|प्रायोजित(?: सामग्री)?"  # Hindi ("advertisement", "sponsored")
+    r")\s*$",
     re.IGNORECASE,
 )
 

@@ -783,6 +783,13 @@ def test_items_promoted_by_a_named_advertiser_are_sponsored(marker: str) -> None
         '<span class="badge">Sponsored</span>',
         "<small>Paid partner content</small>",
         '<span class="label">Anzeige</span>',
+        "<small>Materiał partnera</small>",
+        "<small>Sponsorlu içerik</small>",
+        "<small>Konten Bersponsor</small>",
+        "<small>광고</small>",
+        "<small>إعلان</small>",
+        "<small>محتوى مدفوع</small>",
+        "<small>प्रायोजित</small>",
     ],
 )
 def test_items_labelled_as_paid_are_sponsored(marker: str) -> None:
