@@ -17,7 +17,8 @@ from service.extract.teaser_tokens import Attrs, Tokens
 from service.extract.text import normalize_text
 
 _ASCII_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")  # removed by normalize_text
-_SEPARATOR = re.compile(r"[:\u00bb\u203a>|\-\u2013\u2014]")  # ends a label or kicker
+_SEPARATOR = re.compile(r"[:.\u00bb\u203a>|\-\u2013\u2014]")  # ends a label or kicker
+_PREFIX_STARTS = "#[\u3010"  # a rank ("#1") or a bracketed kicker ("[속보]", "【速報】")
 _RANK = re.compile(r"\s*#?\d{1,3}[.)]?\s*$")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -172,9 +173,20 @@ def read_item(node: Node, skip: Node | None, tokens: Tokens, with_image: bool = 
 def clean_title(text: str) -> str:
     """A headline without rank number, "Related:" label or format kicker."""
     text = clean_text(text)
-    if not text[:1].isdigit() and _SEPARATOR.search(text, 0, tt.MAX_LABEL_CHARS) is None:
+    first = text[:1]
+    if (
+        not first.isdigit()
+        and first not in _PREFIX_STARTS
+        and _SEPARATOR.search(text, 0, tt.MAX_LABEL_CHARS) is None
+    ):
         return text  # no rank, and no separator for a label or kicker to end with
-    for pattern in (tt.RANK_PREFIX, tt.INLINE_LABEL_PREFIX, tt.KICKER_PREFIX, tt.RANK_PREFIX):
+    for pattern in (
+        tt.RANK_PREFIX,
+        tt.INLINE_LABEL_PREFIX,
+        tt.KICKER_PREFIX,
+        tt.KICKER_BRACKETED,
+        tt.RANK_PREFIX,
+    ):
         stripped = pattern.sub("", text, count=1)
         if stripped:
             text = stripped

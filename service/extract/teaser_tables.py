@@ -376,18 +376,25 @@ SPONSORED_LABEL = re.compile(
 )
 
 _KICKER_WORDS = (
-    r"live|video|watch|exclusive|breaking|opinion|analysis|explainer|photos?|gallery"
-    r"|podcast|listen|updated?|en direct|vidéo|eilmeldung|en vivo|ao vivo|in diretta"
+    r"live|video|watch|exclusive|breaking(?: news)?|opinion|analysis|explainer|photos?|gallery"
+    r"|podcast|listen|updated?|en direct|direct|vidéo|eilmeldung|liveticker|en vivo|ao vivo"
+    r"|en directo|última hora|urgente|in diretta|na żywo|pilne|son dakika|canlı"  # noqa: RUF001 (Turkish dotless i)
+    r"|عاجل|ब्रेकिंग|속보|速報|快讯|快訊"  # Arabic, Hindi, Korean, Japanese, Chinese: breaking
 )
-# Format kickers written as a prefix of the headline text ("LIVE: ...").
-KICKER_PREFIX = re.compile(rf"^\s*(?:{_KICKER_WORDS})\s*[:|\-\u2013\u2014]\s+", re.IGNORECASE)
+# Format kickers written as a prefix of the headline text ("LIVE: ...", "DIRECT. ...").
+KICKER_PREFIX = re.compile(rf"^\s*(?:{_KICKER_WORDS})\s*[:.|\-\u2013\u2014]\s+", re.IGNORECASE)
+# The same in brackets, the way CJK headlines set it ("[속보] ...", "【速報】...").
+KICKER_BRACKETED = re.compile(
+    rf"^\s*[\[\u3010]\s*(?:{_KICKER_WORDS})\s*[\]\u3011]\s*", re.IGNORECASE
+)
 # The same set apart by markup instead of a separator: the whole text of an element
 # opening the headline ("<a><strong>Exclusive</strong> Rail strike ...</a>").
 KICKER_WORD = re.compile(rf"\s*(?:{_KICKER_WORDS})\s*[:|\-\u2013\u2014]?\s*", re.IGNORECASE)
 
 # Rank numbers in front of most-read headlines ("01.", "3)"); a bare number may
 # start a headline ("10 things to know"), so it must sit in its own element.
-RANK_PREFIX = re.compile(r"^\s*\d{1,2}\s*[.)]\s+(?=\S)")
+# A rank written "#1" or with a leading zero ("03") needs no separator.
+RANK_PREFIX = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|#\d{1,2}[.)]?|0\d)\s+(?=\S)")
 # The same at the start of an item's text, the number perhaps in its own element ("1 Storm
 # hits coast"); asked only of items whose headline does not start with a number itself.
 RANK_START = re.compile(r"^\s*#?\d{1,2}\s*[.)]?\s+(?=\S)")
