@@ -269,6 +269,14 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
     ),
     (re.compile(r"^[\d\s/.,:\-]+(am|pm)?$", re.I), "bare dates, times and numbers"),
     (
+        re.compile(
+            r"^\d{1,2}[:.h]\d\d\s*([ap]\.?m\.?\s*)?(gmt|utc|bst|cet|cest|eet|msk|ist|jst|aest|[ecmp][sd]?t)"
+            r"([+\-]\d{1,2})?$",
+            re.I,
+        ),
+        "clock times with a time zone: a live page's entry stamps ('10:42 GMT', '9:15am ET')",
+    ),
+    (
         re.compile(r"^\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}\b.{0,100}$"),
         "lines led by a date: dateline, byline",
     ),
