@@ -444,13 +444,18 @@ def _headlines(member: LexborNode, subheadings: frozenset[int]) -> int:
 
 
 def find_body(
-    root: LexborNode, description: str | None = None, subheadings: frozenset[int] = frozenset()
+    root: LexborNode,
+    description: str | None = None,
+    subheadings: frozenset[int] = frozenset(),
+    video_page: bool = False,
 ) -> Body | None:
     """The body's blocks below ``root`` in reading order, or ``None`` without a
     prose container; a lead paragraph before the container comes first unless
     it repeats the page's ``description`` (``lead.py``). ``subheadings``: the
     linked headings that head parts of the article (by ``mem_id``), read as
-    headings and not counted as a story list's headlines."""
+    headings and not counted as a story list's headlines. ``video_page``: the
+    page declares itself a video, whose description beside the player may be
+    the lead."""
     scores = _vote(root)
     best = scores.best()
     if best is None or best.score < t.TEXT_HOLDERS_BELOW:
@@ -473,7 +478,7 @@ def find_body(
     # A member the reader skips whole (a story's <header> joined as a sibling)
     # is no container: the lead is searched before the first one read.
     first = next((m for m in members if m.tag not in t.SKIPPED_TAGS), members[0])
-    lead = find_lead(first, blocks, description)
+    lead = find_lead(first, blocks, description, video_page)
     return Body((*lead, *blocks), score)
 
 

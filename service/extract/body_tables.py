@@ -476,6 +476,11 @@ LEAD_EXCLUDED_NAMES: Sequence[tuple[str, str]] = (
     ("disclosure", "idem"),
     ("notice", "notes about the story (corrections, updates)"),
 )
+# Entries of LEAD_EXCLUDED_NAMES that do not exclude on a page declared a video
+# (``Metadata.video_page``): there the description set beside the player is the
+# story's text, which a transcript's container below it does not hold. The
+# player itself stays out (``SKIP_IN_BODY``: "video-player").
+VIDEO_PAGE_LEAD_NAMES = frozenset({"video", "media"})
 MIN_LEAD_CHARS = 60  # a lead is a sentence or two, longer than a label or a date line ...
 MIN_LEAD_WORDS = 8  # ... with this many words (text with spaces between words)
 MIN_LEAD_LETTER_SHARE = 0.75  # ... and mostly letters (a date line is half digits and signs)

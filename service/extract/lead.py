@@ -31,10 +31,13 @@ from service.extract.body_reader import Reader, reads_as_prose
 from service.extract.model import Paragraph
 from service.extract.text import is_truncated, literal_alternation, normalize_text
 
-_EXCLUDED = re.compile(
-    literal_alternation(
-        name for name, _ in (*t.SKIP_IN_BODY, *t.NEGATIVE_NAMES, *t.LEAD_EXCLUDED_NAMES)
-    )
+_EXCLUDED_NAMES = tuple(
+    name for name, _ in (*t.SKIP_IN_BODY, *t.NEGATIVE_NAMES, *t.LEAD_EXCLUDED_NAMES)
+)
+_EXCLUDED = re.compile(literal_alternation(_EXCLUDED_NAMES))
+# On a video page, the video's description is the lead (``VIDEO_PAGE_LEAD_NAMES``).
+_VIDEO_PAGE_EXCLUDED = re.compile(
+    literal_alternation(n for n in _EXCLUDED_NAMES if n not in t.VIDEO_PAGE_LEAD_NAMES)
 )
 _LISTS = frozenset({"ul", "ol"})
 _BLOCK_BREAKS = frozenset({"br", "-text", "-comment"})  # children that leave a block a leaf
@@ -66,16 +69,16 @@ def _skipped_holder(headline: LexborNode, container: LexborNode) -> LexborNode |
     return None
 
 
-def _is_excluded(node: LexborNode) -> bool:
-    return node.tag in t.LEAD_PRUNED_TAGS or _is_named_excluded(node)
+def _is_excluded(node: LexborNode, excluded: re.Pattern[str]) -> bool:
+    return node.tag in t.LEAD_PRUNED_TAGS or _is_named_excluded(node, excluded)
 
 
-def _is_named_excluded(node: LexborNode) -> bool:
+def _is_named_excluded(node: LexborNode, excluded: re.Pattern[str] = _EXCLUDED) -> bool:
     attrs = node.attributes
     if not attrs:
         return False
     names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
-    return _EXCLUDED.search(names) is not None
+    return excluded.search(names) is not None
 
 
 def _is_leaf(node: LexborNode) -> bool:
@@ -90,10 +93,12 @@ def _is_leaf(node: LexborNode) -> bool:
     return True
 
 
-def _blocks(scope: LexborNode, first: LexborNode | None) -> list[LexborNode]:
+def _blocks(
+    scope: LexborNode, first: LexborNode | None, excluded: re.Pattern[str]
+) -> list[LexborNode]:
     """The leaf blocks after ``scope``'s first ``<h1>`` and before ``first`` (or
-    the end of ``scope``), in document order, outside excluded elements; none
-    when no ``<h1>`` comes first."""
+    the end of ``scope``), in document order, outside elements named by
+    ``excluded``; none when no ``<h1>`` comes first."""
     holders: set[int] = set()  # the ancestors of ``first`` below ``scope``: searched, never taken
     up = first.parent if first is not None else None
     while up is not None and up.mem_id != scope.mem_id:
@@ -118,7 +123,7 @@ def _blocks(scope: LexborNode, first: LexborNode | None) -> list[LexborNode]:
                 headline = True
             elif node.tag in _LISTS and _is_key_points(node):
                 found.append(node)
-            elif not _is_excluded(node):
+            elif not _is_excluded(node, excluded):
                 if _is_leaf(node):
                     found.append(node)
                 else:
@@ -167,21 +172,26 @@ def _repeats(text: str, description: str | None) -> bool:
 
 
 def find_lead(
-    first: LexborNode, body: Sequence[Paragraph], description: str | None = None
+    first: LexborNode,
+    body: Sequence[Paragraph],
+    description: str | None = None,
+    video_page: bool = False,
 ) -> list[Paragraph]:
     """The lead paragraphs before ``first`` (the body's first container), in
-    page order; none that ``body`` holds already, nor the page's ``description``."""
+    page order; none that ``body`` holds already, nor the page's ``description``.
+    On a ``video_page`` the description set beside the player may be the lead."""
+    excluded = _VIDEO_PAGE_EXCLUDED if video_page else _EXCLUDED
     headline = first.css_first("h1")
     if headline is not None:
         # The container holds the headline: the lead can only be in the
         # headline's <header>, which the reader skips.
         holder = _skipped_holder(headline, first)
-        blocks = _blocks(holder, None) if holder is not None else []
+        blocks = _blocks(holder, None, excluded) if holder is not None else []
     else:
         scope = _scope(first)
         if scope is None or scope.css_first("h1") is None:
             return []
-        blocks = _blocks(scope, first)
+        blocks = _blocks(scope, first, excluded)
     known = [p.text for p in body[: t.MAX_LEAD_BLOCKS + 1]]
     lead: list[Paragraph] = []
     taken = 0  # prose blocks taken; a key-points list is not counted

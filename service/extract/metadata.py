@@ -60,6 +60,7 @@ from service.extract.metadata_tables import (
     MODIFIED_METAS,
     OG_ARTICLE_TYPES,
     OG_LISTING_TYPES,
+    OG_VIDEO_PREFIX,
     OTHER_STORY_MAX_SHARED,
     PUBLISHED_METAS,
     SECTION_METAS,
@@ -73,6 +74,7 @@ from service.extract.metadata_tables import (
     TAG_METAS,
     TITLE_METAS,
     URL_METAS,
+    VIDEO_TYPES,
     VISIBLE_BYLINE_NAMES,
     VISIBLE_DATE_NAMES,
     VISIBLE_DATE_TAGS,
@@ -129,6 +131,9 @@ class Metadata:
     ("/", "/news/world"), where a declared article type may be a template's default."""
     jsonld_body: str | None = None
     """The ``articleBody`` of the page's JSON-LD article: one paragraph per line."""
+    video_page: bool = False
+    """The page declares itself a video (og:type ``video.*``, or its JSON-LD
+    object is a video): the text beside the player is its story."""
 
 
 def read_metadata(
@@ -173,6 +178,7 @@ def read_metadata(
         page_type=_page_type(markup, jsonld, article, canonical or page),
         on_section_path=_is_section_path(canonical or page),
         jsonld_body=body_of(article.get("articleBody")) if article is not None else None,
+        video_page=_is_video_page(markup, article),
     )
 
 
@@ -534,6 +540,13 @@ def _page_type(
     if (og_type in OG_LISTING_TYPES or types & SITE_TYPES) and _is_section_path(url):
         return "listing"
     return None
+
+
+def _is_video_page(markup: Markup, article: JsonObject | None) -> bool:
+    """Whether the page declares itself a video rather than an article that embeds one."""
+    if (markup.first(("og:type",)) or "").lower().startswith(OG_VIDEO_PREFIX):
+        return True
+    return article is not None and bool(types_of(article) & VIDEO_TYPES)
 
 
 def _is_section_path(url: str | None) -> bool:

@@ -188,6 +188,11 @@ OTHER_STORY_MAX_SHARED = 0.5
 # og:type values.
 OG_ARTICLE_TYPES = frozenset({"article", "blog", "video.other", "video.movie"})
 OG_LISTING_TYPES = frozenset({"website"})
+# A page declares itself a video by og:type "video.*", or when its JSON-LD object
+# (the one ``choose_article`` takes) is a video; an article embedding a video
+# declares an article object beside the video's, and that one is taken.
+OG_VIDEO_PREFIX = "video."
+VIDEO_TYPES = frozenset({"VideoObject"})
 
 # A path segment of a section page: short words, no digits ("/news/world").
 SECTION_SEGMENT_MAX_CHARS = 24  # slugs of headlines are longer

@@ -195,7 +195,7 @@ def split(
         found = _guarded(
             "body",
             warnings,
-            lambda: article.find_body(page_body, meta.description, subheadings),
+            lambda: article.find_body(page_body, meta.description, subheadings, meta.video_page),
             None,
         )
     paragraphs: tuple[Paragraph, ...] = ()

@@ -12,12 +12,12 @@ LEAD = "Sea walls built after the 1983 floods will be tested this weekend, and e
 BODY = "The coastguard expects the spring tide to rise almost a metre above the usual mark."
 
 
-def lead(html: str, description: str | None = None) -> list[str]:
+def lead(html: str, description: str | None = None, video_page: bool = False) -> list[str]:
     """The lead found before ``div#body`` in ``html``."""
     tree = LexborHTMLParser(f"<html><body>{html}</body></html>")
     first = tree.css_first("#body")
     assert first is not None
-    return [p.text for p in find_lead(first, [Paragraph("p", BODY)], description)]
+    return [p.text for p in find_lead(first, [Paragraph("p", BODY)], description, video_page)]
 
 
 def article(before: str) -> str:
@@ -55,6 +55,15 @@ def test_a_standfirst_in_the_story_header_is_the_lead() -> None:
 )
 def test_bylines_captions_labels_and_links_are_not_the_lead(before: str) -> None:
     assert lead(article(before)) == []
+
+
+def test_a_video_description_is_the_lead_of_a_video_page_only() -> None:
+    html = article(
+        f"<div class=video-player><p>{BODY} Now playing.</p></div>"
+        f"<div class=video-description><p>{LEAD}</p></div>"
+    )
+    assert lead(html) == []
+    assert lead(html, video_page=True) == [LEAD]
 
 
 def test_a_block_before_the_headline_is_not_the_lead() -> None:

@@ -436,6 +436,23 @@ def test_home_page_with_article_objects_of_other_urls_is_listing() -> None:
     assert m.page_type == "listing"
 
 
+@pytest.mark.parametrize(
+    ("head", "video"),
+    [
+        ('<meta property="og:type" content="video.other">', True),
+        ('<script type="application/ld+json">{"@type": "VideoObject", "name": "V"}</script>', True),
+        (
+            '<script type="application/ld+json">[{"@type": "NewsArticle", "headline": "H"},'
+            '{"@type": "VideoObject", "name": "V"}]</script>',
+            False,
+        ),
+        ('<meta property="og:type" content="article">', False),
+    ],
+)
+def test_a_page_declared_a_video_is_a_video_page(head: str, video: bool) -> None:
+    assert read(head).video_page is video
+
+
 def test_page_type_unknown_without_signals() -> None:
     assert read("<title>x</title>").page_type is None
 
