@@ -277,6 +277,16 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
         "clock times with a time zone: a live page's entry stamps ('10:42 GMT', '9:15am ET')",
     ),
     (
+        re.compile(
+            r"^(\d{1,3}\s*(seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|h|m)\s+ago"
+            r"|(hace|il y a|vor|há)\s+\d{1,3}\s+(segundos?|minutos?|horas?|días|dias|secondes?"
+            r"|minutes?|heures?|jours?|sekunden|minuten|stunden|tagen?))[^.!?]{0,40}$",
+            re.I,
+        ),
+        "relative times ('2 hours ago', 'hace 3 horas'), alone or glued to a byline or"
+        " section: a live page's entry stamps; no sentence goes on after them",
+    ),
+    (
         re.compile(r"^\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}\b.{0,100}$"),
         "lines led by a date: dateline, byline",
     ),

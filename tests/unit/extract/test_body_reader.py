@@ -198,11 +198,24 @@ def test_chars_counts_every_kind_of_whitespace() -> None:
         "Reading time: 4 minutes",
         "Lesezeit: 4 Minuten",
         "Temps de lecture : 3 min",
+        "10:42 GMT",  # a live page's entry stamps: clock times, relative times
+        "9:15am ET",
+        "2 hours ago",
+        "15 mins ago",
+        "2 hours agoBy Dan Cole",
+        "3 days ago | Sport",
+        "hace 3 horas",
+        "Vor 2 Stunden",
     ],
 )
 def test_boilerplate_lines_are_dropped_whatever_their_case(line: str) -> None:
     # ASCII lines take the lowercased plain patterns, the others the caseless ones.
     assert read(f"<p>{PROSE}</p><p>{line}</p>") == [("p", PROSE)]
+
+
+def test_a_sentence_opening_with_a_relative_time_stays() -> None:
+    sentence = "3 days ago the council voted to close the library."
+    assert read(f"<p>{PROSE}</p><p>{sentence}</p>") == [("p", PROSE), ("p", sentence)]
 
 
 def test_a_sentence_opening_with_by_is_no_byline() -> None:
