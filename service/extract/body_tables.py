@@ -378,11 +378,14 @@ GATED_DROP_PATTERNS: Sequence[tuple[CaselessPattern, str]] = (
 # the credit at a caption's end, and how many captions make a gallery.
 CAPTION_SELECTOR = 'figcaption, [class*="caption" i]'
 CAPTION_CREDIT = re.compile(
-    r"\s*[(\[]?\b(photo|image|picture|pic|foto|bild|credit)s?\s*(by\b|:)\s*[^.()\[\]]{1,60}"
+    r"\s*[(\[]?\b(photo(graph)?|image|picture|pic|foto|bild|credit)s?\s*(by\b|:)\s*[^.()\[\]]{1,60}"
     r"[)\]]?$",
     re.I,
 )
 MIN_GALLERY_CAPTIONS = 3  # one or two captions are a story's pictures, not a gallery
+# A photo essay: a body shorter than this (an intro of a few sentences) whose
+# gallery captions hold more text than it is read with the captions after it.
+MAX_ESSAY_INTRO_CHARS = 600
 
 # Class/id substrings of elements skipped inside the winning container.
 SKIP_IN_BODY: Sequence[tuple[str, str]] = (

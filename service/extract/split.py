@@ -117,6 +117,10 @@ def _parse(decoded: Decoded) -> LexborHTMLParser:
     return LexborHTMLParser(decoded.utf8 if decoded.utf8 is not None else decoded.text)
 
 
+def _chars(paragraphs: tuple[Paragraph, ...]) -> int:
+    return sum(len(p.text) for p in paragraphs)
+
+
 def _captions(decoded: Decoded) -> tuple[Paragraph, ...]:
     tree = _parse(decoded)
     clean.clean_tree(tree)
@@ -204,10 +208,15 @@ def split(
     if not paragraphs and meta.jsonld_body and meta.page_type != "listing":
         paragraphs = _jsonld_paragraphs(meta.jsonld_body)
         warnings.append("body_from_jsonld")
-    if not paragraphs and meta.page_type == "article":
-        # A gallery: its captions are its only text. Chrome removal took them,
-        # so the page is parsed again, on this rare path alone.
-        paragraphs = _guarded("gallery", warnings, lambda: _captions(decoded), ())
+    if meta.page_type == "article" and _chars(paragraphs) < t.MAX_ESSAY_INTRO_CHARS:
+        # A gallery or a photo essay: its captions carry the story, after a
+        # short intro if any. Chrome removal took them, so the page is parsed
+        # again, on this rare path alone.
+        none: tuple[Paragraph, ...] = ()
+        captions = _guarded("gallery", warnings, lambda: _captions(decoded), none)
+        if _chars(captions) > _chars(paragraphs):
+            known = {p.text for p in paragraphs}
+            paragraphs = (*paragraphs, *(c for c in captions if c.text not in known))
     result = _article(paragraphs, meta, page_url) if paragraphs else None
     article_chars = sum(len(p.text) for p in paragraphs)
     stats = TextStats(
