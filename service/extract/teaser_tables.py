@@ -417,7 +417,8 @@ CALL_TO_ACTION = CaselessPattern.compile(
     r"|get the .{0,30}app|get it (?:on|at|for|with|by|now)|buy (?:it|now)|shop now|order now"
     r"|follow us|join (?:us|our)|log ?in|register now|watch live now|send us"
     r"|(?:update|manage) your (?:preferences|settings|subscription)"
-    r"|abonnez-vous|jetzt abonnieren|suscríbete|cadastre-se)\b"
+    r"|abonnez-vous|jetzt abonnieren|suscríbete|cadastre-se"
+    r"|(?:continue|keep) reading on (?:page|p\.) ?\d+|go to page \d+)\b"  # pagination
     # "download ... free" is looked for up to the next "download" only: from each of
     # them to the end of the text would read a long text once per "download".
     r"|\bfree download\b|\bdownload\b(?:(?!\bdownload\b).)*\bfree\b|\bdownload\s*$",
@@ -444,6 +445,9 @@ CALL_TO_ACTION = CaselessPattern.compile(
         "abonnez-vous",
         "jetzt abonnieren",
         "cadastre-se",
+        "continue reading on",
+        "keep reading on",
+        "go to page",
     ),  # the literal start of every alternative (suscríbete is not ASCII: never gated)
 )
 
