@@ -205,6 +205,13 @@ def _link_chars(node: LexborNode) -> int:
     return chars("".join([link.text() for link in node.css("a")]))
 
 
+def _is_note(node: LexborNode) -> bool:
+    """Whether the box ``node`` holds a note about the story (a correction, an
+    editor's note): its text opens with a label of ``NOTE_LABEL``."""
+    text = node.text(deep=True).strip()
+    return len(text) >= t.MIN_NOTE_CHARS and t.NOTE_LABEL.match(text) is not None
+
+
 def _is_skipped(node: LexborNode) -> bool:
     """Whether ``node`` is named like a caption, share bar or promo (``SKIP_IN_BODY``)."""
     attrs = node.attributes
@@ -372,6 +379,11 @@ class Reader:
                     self._run_nodes.append(node)
             elif tag == "br" and self._run and _wraps_a_sentence(self._run, node):
                 self._run.append(" ")  # a line break inside a sentence: one paragraph
+            elif tag in t.NOTE_HOLDER_TAGS and _is_note(node):
+                self.flush(kind)  # a correction set beside the story: read as its text
+                pending.append(node.first_child)
+                kinds.append(kind)
+                blocks.append(True)
             elif tag in _BREAKS or (len(pending) > 1 and _is_skipped(node)):
                 self.flush(kind)
             elif tag in t.LEAF_BLOCKS and node.mem_id not in marks.holds_br:

@@ -52,7 +52,22 @@ SKIPPED_TAGS: Mapping[str, str] = {
     "header": "the story's header: headline, byline, date",
 }
 
+# Skipped tags (above) that may hold a note about the story set beside it: a
+# correction or an editor's note is article text, read when the element's text
+# opens with one of the NOTE_LABEL labels, perhaps dated ("Correction, 17 March:",
+# "Update (March 17):"), in the languages of the crawl.
+NOTE_HOLDER_TAGS = frozenset({"aside", "footer"})
+NOTE_LABEL = re.compile(
+    r"^(correction|clarification|editor['\u2019]?s['\u2019]?\s+note|update|note to readers"
+    r"|corrección|aclaración|fe de errores|nota del editor|correção|rectificatif|précision|erratum"
+    r"|korrektur|richtigstellung|anmerkung der redaktion|rettifica|errata|поправка"
+    r"|исправление)s?\b(,[^:]{0,30}|\s*\([^)]{0,30}\))?\s*[:\u2014]",
+    re.I,
+)
+MIN_NOTE_CHARS = 60  # ... and holds a sentence ("Update: 17 March 2026" is a date line)
+
 # Containers that score like a paragraph's parent but are structural hints.
+
 CONTAINER_TAG_BONUS: Mapping[str, float] = {
     "article": 10.0,  # the HTML element for a self-contained composition
     "main": 5.0,  # the page's main content landmark

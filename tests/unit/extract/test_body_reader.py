@@ -218,6 +218,31 @@ def test_a_sentence_opening_with_a_relative_time_stays() -> None:
     assert read(f"<p>{PROSE}</p><p>{sentence}</p>") == [("p", PROSE), ("p", sentence)]
 
 
+NOTE = "An earlier version of this article gave the wrong date for the council vote."
+
+
+@pytest.mark.parametrize(
+    ("box", "label"),
+    [
+        ("<aside><p><strong>{}</strong> {}</p></aside>", "Correction:"),
+        ("<footer><p>{} {}</p></footer>", "Clarification, 17 March:"),
+        ("<aside class=note><p><em>{} {}</em></p></aside>", "Editor's note:"),
+        ("<aside><p>{} {}</p></aside>", "Corrección:"),
+    ],
+)
+def test_a_correction_note_set_beside_the_story_is_article_text(box: str, label: str) -> None:
+    html = box.format(label, NOTE)
+    assert read(f"<p>{PROSE}</p>{html}") == [("p", PROSE), ("p", f"{label} {NOTE}")]
+
+
+@pytest.mark.parametrize(
+    "box",
+    [f"<aside><p>Fact box: {NOTE}</p></aside>", "<footer><p>Update: 17 March 2026</p></footer>"],
+)
+def test_a_box_beside_the_story_is_still_skipped(box: str) -> None:
+    assert read(f"<p>{PROSE}</p>{box}") == [("p", PROSE)]
+
+
 def test_a_sentence_opening_with_by_is_no_byline() -> None:
     sentence = "By noon, the crowd had gone home \u00b7 and the square was empty again."
     assert read(f"<p>{PROSE}</p><p>{sentence}</p>") == [("p", PROSE), ("p", sentence)]
