@@ -88,6 +88,8 @@ class Page:
     folded: dict[int, int] = field(default_factory=dict)
     """The folded length of those texts that were measured."""
     origin: str = ""
+    ids: frozenset[str] | None = None
+    """The ids of the page's elements, read once when a link jumps within the page."""
 
     def __post_init__(self) -> None:
         try:
@@ -227,6 +229,21 @@ class Page:
             | (PAID if kinds & tk.SPONSORED else 0)
             | (AD_SLOT if kinds & tk.AD_SLOT else 0)
         )
+
+
+def _jumps_within(node: Node, href: str, url: str, page: Page) -> bool:
+    """Whether ``href`` jumps to a part of this page: its path is the page's (a query
+    may differ: a live page's permalink to one entry, "?page=with:block-1#block-1")
+    and its fragment names an element of the page."""
+    fragment = href.partition("#")[2]
+    if not fragment or url_key(url).partition("?")[0] != url_key(page.url).partition("?")[0]:
+        return False
+    if page.ids is None:  # read once, on the pages that have such links
+        top = node
+        while top.parent is not None:
+            top = top.parent
+        page.ids = frozenset(e.attrs.get("id") or "" for e in top.css("[id]"))
+    return fragment in page.ids
 
 
 def url_key(url: str) -> str:
@@ -399,7 +416,7 @@ def headline_links(root: Node, page: Page) -> list[Link]:
         if heading == "h1" and single_h1 and not _heads_story_card(node, href):
             continue  # the article's own headline, whatever URL it links to
         url = page.target(href)
-        if url is None or url_key(url) == page_key:
+        if url is None or url_key(url) == page_key or _jumps_within(node, href, url, page):
             continue
         if in_running_text(node, page) or (short and _has_text_beside(node, raw, page)):
             continue  # asked before the title, which costs more to read

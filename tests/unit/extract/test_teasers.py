@@ -344,6 +344,23 @@ def test_navigation_and_service_links_are_not_teasers() -> None:
     assert titles(html) == []
 
 
+def test_a_jump_to_a_part_of_the_page_is_no_teaser() -> None:
+    # A live page's key events link to its own entries through a permalink query.
+    entry = "/news/this-article?page=with:block-{n}#block-{n}"
+    html = (
+        "<h1>Live: the article headline of this page</h1>"
+        '<div class="key-events"><h2>Key events</h2><ul>'
+        f'<li><a href="{entry.format(n=2)}">Fuel duty frozen for another year</a></li>'
+        f'<li><a href="{entry.format(n=1)}">Chancellor arrives at the Commons</a></li>'
+        "</ul></div>"
+        f'<div id="block-2"><h2><a href="{entry.format(n=2)}">Fuel duty frozen for another year'
+        "</a></h2><p>The chancellor has confirmed that fuel duty will be frozen again.</p></div>"
+        '<div id="block-1"><h2>Chancellor arrives at the Commons</h2>'
+        "<p>The chancellor has arrived and will begin her statement shortly.</p></div>"
+    )
+    assert titles(html) == []
+
+
 @pytest.mark.parametrize(
     "href",
     [
