@@ -135,10 +135,11 @@ class _Scores:
             node = node.parent
         return tuple(keys)
 
-    def best(self) -> Winner | None:
+    def best(self, live: bool = False) -> Winner | None:
         """The container with the best score discounted by link density, refined
         (a post out of a list of posts, the parts of a cut-up body, or the common
-        ancestor of close rivals); ``None`` when nothing voted."""
+        ancestor of close rivals); ``None`` when nothing voted. On a ``live``
+        page, a winning entry among its sibling entries gives way to their feed."""
         ranked = sorted(self.score.items(), key=lambda kv: kv[1], reverse=True)[:_TOP_CANDIDATES]
         finals: list[tuple[LexborNode, float]] = []
         floor = 0.0  # rivals must reach RIVAL_SHARE of the best final score, never above raw
@@ -153,6 +154,10 @@ class _Scores:
             return None
         finals.sort(key=lambda pair: pair[1], reverse=True)
         node, score = finals[0]
+        if live:
+            feed = _entry_feed(node)
+            if feed is not None:
+                return Winner(feed, score, ())
         node = self._first_of_list(node)
         parts = self._parts(node)
         if len(parts) > 1:
@@ -259,6 +264,23 @@ class _Scores:
         if _contains(node, best) or _contains(best, node):
             return False  # one holds the other: a wrapper, not a part
         return link_density(node, chars(node.text())) <= t.MAX_LINK_DENSITY
+
+
+def _entry_feed(best: LexborNode) -> LexborNode | None:
+    """The feed of a live page's entries in or around ``best``: the parent of an
+    entry (the first ``<article>`` inside ``best``, else ``best`` itself) holding
+    ``MIN_LIVE_ENTRIES`` or more ``<article>``s classed like it; else ``None``."""
+    entry = best.css_first("article") or (best if best.tag == "article" else None)
+    if entry is None or entry.parent is None:
+        return None
+    feed = entry.parent
+    classes = entry.attributes.get("class")
+    entries = sum(
+        1
+        for child in feed.iter()
+        if child.tag == "article" and child.attributes.get("class") == classes
+    )
+    return feed if entries >= t.MIN_LIVE_ENTRIES else None
 
 
 def _contains(outer: LexborNode, inner: LexborNode) -> bool:
@@ -448,6 +470,7 @@ def find_body(
     description: str | None = None,
     subheadings: frozenset[int] = frozenset(),
     video_page: bool = False,
+    live_page: bool = False,
 ) -> Body | None:
     """The body's blocks below ``root`` in reading order, or ``None`` without a
     prose container; a lead paragraph before the container comes first unless
@@ -455,13 +478,14 @@ def find_body(
     linked headings that head parts of the article (by ``mem_id``), read as
     headings and not counted as a story list's headlines. ``video_page``: the
     page declares itself a video, whose description beside the player may be
-    the lead."""
+    the lead. ``live_page``: the page declares itself a live page, whose
+    entries (``<article>``s with their own headings) are all its story."""
     scores = _vote(root)
-    best = scores.best()
+    best = scores.best(live_page)
     if best is None or best.score < t.TEXT_HOLDERS_BELOW:
         # Weak or no winner: the prose may sit as bare text in <div>s.
         scores = _vote(root, text_holders=True)
-        best = scores.best()
+        best = scores.best(live_page)
     if best is None:
         return None
     score = best.score

@@ -55,6 +55,7 @@ from service.extract.metadata_tables import (
     INVERTED_NAME_METAS,
     LANGUAGE_METAS,
     LISTING_TYPES,
+    LIVE_TYPES,
     MAX_TAG_CHARS,
     MAX_TAGS,
     MODIFIED_METAS,
@@ -134,6 +135,9 @@ class Metadata:
     video_page: bool = False
     """The page declares itself a video (og:type ``video.*``, or its JSON-LD
     object is a video): the text beside the player is its story."""
+    live_page: bool = False
+    """The page's JSON-LD object is a live page's (``LiveBlogPosting``): its
+    entries are one story."""
 
 
 def read_metadata(
@@ -179,6 +183,7 @@ def read_metadata(
         on_section_path=_is_section_path(canonical or page),
         jsonld_body=body_of(article.get("articleBody")) if article is not None else None,
         video_page=_is_video_page(markup, article),
+        live_page=article is not None and bool(types_of(article) & LIVE_TYPES),
     )
 
 

@@ -193,6 +193,9 @@ OG_LISTING_TYPES = frozenset({"website"})
 # declares an article object beside the video's, and that one is taken.
 OG_VIDEO_PREFIX = "video."
 VIDEO_TYPES = frozenset({"VideoObject"})
+# A live page (its JSON-LD object is one of these): its entries, each an <article>
+# with its own heading, are one story, not a list of posts.
+LIVE_TYPES = frozenset({"LiveBlogPosting"})
 
 # A path segment of a section page: short words, no digits ("/news/world").
 SECTION_SEGMENT_MAX_CHARS = 24  # slugs of headlines are longer

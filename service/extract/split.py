@@ -199,7 +199,9 @@ def split(
         found = _guarded(
             "body",
             warnings,
-            lambda: article.find_body(page_body, meta.description, subheadings, meta.video_page),
+            lambda: article.find_body(
+                page_body, meta.description, subheadings, meta.video_page, meta.live_page
+            ),
             None,
         )
     paragraphs: tuple[Paragraph, ...] = ()

@@ -453,6 +453,14 @@ def test_a_page_declared_a_video_is_a_video_page(head: str, video: bool) -> None
     assert read(head).video_page is video
 
 
+def test_a_live_blog_object_makes_a_live_page() -> None:
+    live = (
+        '<script type="application/ld+json">{"@type": "LiveBlogPosting", "headline": "H"}</script>'
+    )
+    assert read(live).live_page
+    assert not read(live.replace("LiveBlogPosting", "NewsArticle")).live_page
+
+
 def test_page_type_unknown_without_signals() -> None:
     assert read("<title>x</title>").page_type is None
 
