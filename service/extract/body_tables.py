@@ -303,6 +303,13 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
         " section: a live page's entry stamps; no sentence goes on after them",
     ),
     (
+        re.compile(
+            r"^(page|p\.|seite|página|pagina|страница)\s*\d{1,3}\s*(of|/|von|de|di|sur|из)\s*\d{1,3}$",
+            re.I,
+        ),
+        "a paginated story's page counter ('Page 1 of 3', 'Seite 2 von 3')",
+    ),
+    (
         re.compile(r"^\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}\b.{0,100}$"),
         "lines led by a date: dateline, byline",
     ),

@@ -206,6 +206,9 @@ def test_chars_counts_every_kind_of_whitespace() -> None:
         "3 days ago | Sport",
         "hace 3 horas",
         "Vor 2 Stunden",
+        "Page 1 of 3",  # a paginated story's page counter
+        "Seite 2 von 3",
+        "Página 1 de 3",
     ],
 )
 def test_boilerplate_lines_are_dropped_whatever_their_case(line: str) -> None:
