@@ -22,7 +22,8 @@ SCHEMA_VERSION = 1
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """Where the page event came from. Offline runs have no topic, partition or offset."""
+    """Where the page event came from. Offline runs have no topic or partition; their
+    offset is the input line number."""
 
     topic: str | None
     partition: int | None
