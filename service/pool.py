@@ -14,6 +14,12 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 
+# Imported once, by the fork server, before it forks any worker: every worker,
+# the first ones and each that replaces a killed one, starts with the splitter
+# loaded. Imported in the worker instead, it takes a second, several on a busy
+# machine, and that counts against the hard deadline of the worker's first page.
+PRELOAD = ("service.pipeline",)
+
 
 class SplitPool:
     """A process pool that can be rebuilt after a worker dies."""
@@ -22,6 +28,7 @@ class SplitPool:
         self.workers = workers
         # forkserver: workers never inherit the event loop's threads and sockets.
         self._context = multiprocessing.get_context("forkserver")
+        self._context.set_forkserver_preload(list(PRELOAD))  # before the server starts
         self._executor = self._new()
 
     def _new(self) -> ProcessPoolExecutor:

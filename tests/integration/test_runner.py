@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-import signal
 import time
 
 import pytest
@@ -13,12 +12,11 @@ from service.delivery import Batch
 from service.demo import SITE
 from service.events import encode_event
 from service.metrics import Metrics
-from service.pipeline import Done, Failed, PipelineLimits, process_event
 from service.pool import SplitPool
-from service.records import Source
 from service.runner import Runner
 from service.settings import Settings
 from tests.integration.kafka_helpers import committed, publish, read_all, wait_for
+from tests.integration.stall import STALL_MARK, split_or_stall
 
 pytestmark = pytest.mark.integration
 
@@ -85,21 +83,6 @@ async def test_next_batch_is_split_while_the_previous_one_is_delivered(
         assert when[("split", following)] < when[("delivered", previous)]
         # ...and delivered (so committed) only after it.
         assert when[("deliver", following)] >= when[("delivered", previous)]
-
-
-STALL_MARK = "stall-in-c"
-
-
-def split_or_stall(
-    value: bytes | None, source: Source, limits: PipelineLimits, body: bytes | None
-) -> Done | Failed:
-    """``process_event``, but a marked page stalls with the timer signal blocked, as a
-    page does that keeps the parser busy inside one C call: the time budget's handler
-    cannot run until the call returns."""
-    if value is not None and STALL_MARK.encode() in value:
-        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
-        time.sleep(3600)
-    return process_event(value, source, limits, body)
 
 
 async def test_page_stalled_past_the_time_budget_is_a_dead_letter(settings: Settings) -> None:
