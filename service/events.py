@@ -51,6 +51,12 @@ class PageEvent:
     crawl_id: str | None
     site: str | None
 
+    @property
+    def crawl_failed(self) -> bool:
+        """Whether the crawler got an HTTP status other than 2xx (dead-lettered
+        ``http_status``, its body neither fetched nor split)."""
+        return self.status is not None and not 200 <= self.status < 300
+
 
 def decode_event(value: bytes | None, max_event_bytes: int, max_page_bytes: int) -> PageEvent:
     """Parse, validate and decode one message value.

@@ -134,7 +134,7 @@ def process_event(
 def _split_event(
     event: PageEvent, source: Source, limits: PipelineLimits, start: float, fetched: bytes | None
 ) -> Done | Failed:
-    if event.status is not None and not 200 <= event.status < 300:
+    if event.crawl_failed:
         return Failed("http_status", f"crawler got HTTP {event.status}", 0.0)
     body = event.body if event.body is not None else fetched
     if body is None:

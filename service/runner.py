@@ -253,6 +253,8 @@ class Runner:
             return None  # the worker dead-letters it with the reason
         if event.body_ref is None:
             return None
+        if event.crawl_failed:
+            return None  # the worker dead-letters it http_status: the body is not needed
         deadline = self._settings.body_ref_deadline_seconds
         async with self._fetch_slots:
             try:

@@ -107,6 +107,8 @@ def poison(store: str) -> dict[bytes, str]:
             {"url": url, "body_ref": "https://not-allowed.example/page"}
         ): "body_ref_forbidden",
         orjson.dumps({"url": url, "body_ref": f"{store}/leave"}): "body_ref_forbidden",
+        # The crawler's own failure: the body is not fetched at all (the store has it).
+        orjson.dumps({"url": url, "body_ref": f"{store}/page", "status": 404}): "http_status",
     }
 
 
