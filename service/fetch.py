@@ -151,8 +151,9 @@ class BodyFetcher:
     """Fetches ``body_ref`` URLs; use as ``async with BodyFetcher(config) as fetcher``.
 
     ``transport`` replaces the network (tests); ``resolver`` replaces DNS for
-    the address check; ``observer`` is called once per ``fetch`` that returns
-    or raises ``FetchError``, with its outcome and seconds.
+    the address check; ``observer`` is called once per ``fetch`` that returns,
+    raises ``FetchError`` or is cancelled (the caller's deadline: ``failed``),
+    with its outcome and seconds.
     """
 
     def __init__(
@@ -207,6 +208,9 @@ class BodyFetcher:
             body, retries = await self._follow(url)
         except FetchError as exc:
             self._observe("forbidden" if exc.reason == "body_ref_forbidden" else "failed", start)
+            raise
+        except asyncio.CancelledError:  # the caller's deadline passed: the body was not had
+            self._observe("failed", start)
             raise
         self._observe("retried" if retries else "ok", start)
         return body

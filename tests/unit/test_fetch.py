@@ -338,6 +338,19 @@ async def test_timeout_is_retried_then_unavailable(site: tuple[Site, int]) -> No
     assert time.perf_counter() - start < 1.5
 
 
+async def test_fetch_cut_off_by_the_caller_s_deadline_is_observed_as_failed(
+    site: tuple[Site, int],
+) -> None:
+    _, port = site
+    observed: list[tuple[str, float]] = []
+    async with BodyFetcher(config(), observer=lambda o, s: observed.append((o, s))) as fetcher:
+        with pytest.raises(TimeoutError):
+            async with asyncio.timeout(0.2):
+                await fetcher.fetch(f"http://127.0.0.1:{port}/slow/{key()}")
+    assert [outcome for outcome, _ in observed] == ["failed"]
+    assert 0.15 < observed[0][1] < 1.0
+
+
 async def test_connection_refused_is_retried_then_unavailable() -> None:
     with socket.socket() as sock:  # a port nobody listens on
         sock.bind(("127.0.0.1", 0))
