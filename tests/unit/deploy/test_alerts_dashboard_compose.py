@@ -89,6 +89,9 @@ def test_the_dashboard_shows_what_an_operator_needs() -> None:
         "pagesplit_events_in_flight",
         "container_cpu_usage_seconds_total",
         "container_memory_working_set_bytes",
+        "sum by (kind) (rate(pagesplit_text_chars_total",
+        "sum by (outcome) (rate(pagesplit_body_fetches_total",
+        "pagesplit_body_fetch_seconds_bucket",
     ):
         assert needed in exprs, needed
 
