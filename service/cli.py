@@ -9,7 +9,8 @@ import contextlib
 import logging
 import signal
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
+from dataclasses import fields
 from pathlib import Path
 from typing import IO, Any
 
@@ -31,9 +32,14 @@ SECRETS_HELP = (
 )
 
 
-def _add_settings_flags(parser: argparse.ArgumentParser) -> None:
-    """One flag per setting, with its environment variable and default in the help."""
+def _add_settings_flags(
+    parser: argparse.ArgumentParser, only: Collection[str] | None = None
+) -> None:
+    """One flag per setting (of those named in ``only``), with its environment variable and
+    default in the help."""
     for name, field in Settings.model_fields.items():
+        if only is not None and name not in only:
+            continue
         default = "cores" if field.default_factory else field.default
         parser.add_argument(
             f"--{name.replace('_', '-')}",
@@ -145,7 +151,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="split raw page events (JSON lines) or one HTML file offline",
         description="Read raw page events as JSON lines (the input contract) from FILE or stdin, "
         "or one HTML file with --url, and write the output records as JSON lines to stdout; "
-        "events that fail go to stderr as dead-letter lines. Exit status 1 when any failed.",
+        "events that fail go to stderr as dead-letter lines (body_ref is not fetched offline: "
+        "such events fail body_unavailable). Exit status 1 when any failed.",
     )
     split.add_argument(
         "input", nargs="?", default="-", metavar="FILE", help="input file, - for stdin"
@@ -157,7 +164,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --url: when the page was fetched (RFC 3339, with a zone); teaser times "
         'shown as a span back ("2 hours ago") count from it',
     )
-    _add_settings_flags(split)
+    # Offline splitting reads no Kafka and fetches no body_ref: the limits alone apply.
+    _add_settings_flags(split, only={f.name for f in fields(PipelineLimits)})
     split.set_defaults(func=_cmd_split)
 
     demo = sub.add_parser(

@@ -72,6 +72,15 @@ def test_split_event_lines_from_stdin_sends_failures_to_stderr() -> None:
 
 
 def test_bad_settings_exit_non_zero_naming_the_value() -> None:
-    done = run("--workers", "zero", stdin=b"")
+    done = run("--max-page-bytes", "zero", stdin=b"")
     assert done.returncode != 0
-    assert b"PAGESPLIT_WORKERS" in done.stderr
+    assert b"PAGESPLIT_MAX_PAGE_BYTES" in done.stderr
+
+
+def test_split_offers_the_limits_alone_as_flags() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "service", "split", "--help"], capture_output=True, timeout=60
+    )
+    assert b"--max-page-bytes" in done.stdout and b"--max-page-seconds" in done.stdout
+    assert b"--kafka-bootstrap-servers" not in done.stdout
+    assert b"--body-ref-allowed-hosts" not in done.stdout
