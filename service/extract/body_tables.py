@@ -193,6 +193,88 @@ MIN_ARTICLE_CHARS = 140  # on a page of undeclared type, a shorter body is not a
 MIN_TEASER_SHARE = 0.6  # ... nor one with less text than this share of the teasers' text ...
 MIN_PARAGRAPHS = 3  # ... unless it has at least this many paragraphs
 
+# A page that stands in for a story or a listing: an error page, a removal notice, a
+# bot check, a consent or subscription wall. Its headline (the first <h1>, the title,
+# or a heading opening the body) says so, and its body is no longer than a notice.
+MAX_NOTICE_CHARS = 1500  # a notice is a few sentences; a story about such pages runs longer
+MAX_NOTICE_HEADLINE_CHARS = 100  # a notice headline is short; a longer one is a story's
+NOTICE_HEADLINES: Sequence[tuple[re.Pattern[str], str]] = (
+    (
+        re.compile(
+            r"^((error|fehler|erreur)\s*)?404(\s*[-:\u2013|.!]|\s+(not found|error|page)\b|$)",
+            re.I,
+        ),
+        "error codes as headlines ('404', 'Error 404 - Not found'); '404 people ...' goes on",
+    ),
+    (
+        re.compile(
+            r"\bpage (was )?not found"
+            r"|\bpage (could not|cannot|can't|can\u2019t|couldn't) be found"
+            r"|\b(can't|can\u2019t|cannot|could not|couldn't|couldn\u2019t)"
+            r" find (that|this|the) page"
+            r"|^not found$"
+            r"|seite (wurde )?nicht gefunden|página no encontrada|página não encontrada"
+            r"|page (introuvable|non trouvée)|pagina non trovata|pagina niet gevonden"
+            r"|страница не найдена|nie znaleziono strony|strona nie została znaleziona"
+            r"|sayfa bulunamad\u0131",
+            re.I,
+        ),
+        "page-not-found headlines of soft 404s, in the languages of the crawl",
+    ),
+    (
+        re.compile(
+            r"^(sorry,? )?(this|the) (article|story|page|content|video)"
+            r" (has expired|is no longer available|(has been|was) (removed|deleted)"
+            r"|no longer exists)"
+            r"|(artikel|inhalt|beitrag|seite) (ist )?(leider )?nicht mehr (verfügbar|online)"
+            r"|(artículo|contenido|noticia) (ya )?no (está )?disponible"
+            r"|(article|contenu) n'est plus disponible"
+            r"|(articolo|contenuto) non (è )?più disponibile"
+            r"|(artigo|conteúdo) (já )?não (está )?disponível",
+            re.I,
+        ),
+        "notices of an expired or removed story, in the languages of the crawl",
+    ),
+    (
+        re.compile(
+            r"^just a moment\b|^one moment, please|^einen moment|^un (instant|momento)\b"
+            r"|^checking (your browser|if the site connection is secure)"
+            r"|^(please )?verify(ing)? (that )?you are (a )?human|^are you (a robot|human)\b"
+            r"|^attention required|^access denied$|^security check$|^one more step$"
+            r"|^(bist du|sind sie) ein (roboter|mensch)|^êtes-vous un robot|^¿?eres un robot",
+            re.I,
+        ),
+        "bot checks and captchas served instead of the page",
+    ),
+    (
+        re.compile(
+            r"^(we|we and our partners) (value|care about|respect) your privacy"
+            r"|^your privacy (choices|settings)$|^before you continue\b"
+            r"|^(cookie|privacy) (consent|settings|preferences)$"
+            r"|^wir brauchen ihre (zustimmung|einwilligung)|^zustimmung erforderlich"
+            r"|^(ihre )?(datenschutz|cookie)-?einstellungen$"
+            r"|^(nous )?respectons votre vie privée|^(respetamos|valoramos) tu privacidad"
+            r"|^(la tua privacy|a sua privacidade)\b",
+            re.I,
+        ),
+        "consent walls served instead of the page, in the languages of the crawl",
+    ),
+    (
+        re.compile(
+            r"^(subscribe|sign in|log in|register) to (continue|keep reading|read|unlock)"
+            r"|^(this|the) (article|story|content) is (only )?(for|available to|reserved for)"
+            r" (subscribers|members)|^(for )?subscribers only\b|^continue reading with\b"
+            r"|^(jetzt )?weiterlesen mit\b|^(dieser )?(artikel|inhalt) (ist )?(nur )?für abonnenten"
+            r"|^exklusiv für abonnenten|^contenido exclusivo para suscriptores"
+            r"|^(article )?réservé aux abonnés|^riservato agli abbonati"
+            r"|^conteúdo exclusivo para assinantes",
+            re.I,
+        ),
+        "subscription and sign-in walls that hold no story text (a paywalled stub's lead"
+        " comes before its prompt)",
+    ),
+)
+
 # Whole-block texts that are labels or boilerplate, never body prose.
 DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
     (

@@ -101,6 +101,27 @@ def _is_article(body: article.Body, meta: Metadata, teaser_chars: int, page_url:
     return not outweighed or is_story_url(page_url, meta.title or "")
 
 
+def _is_notice_headline(text: str | None) -> bool:
+    text = normalize_text(text or "")
+    if not text or len(text) > t.MAX_NOTICE_HEADLINE_CHARS:
+        return False
+    return any(pattern.search(text) for pattern, _ in t.NOTICE_HEADLINES)
+
+
+def _is_notice(body: article.Body, meta: Metadata, headline: str | None) -> bool:
+    """Whether the page stands in for a story: an error page, a removal notice, a bot
+    check, a consent or subscription wall. Its headline says so (the first ``<h1>``,
+    the title, or a heading opening the body), and its body is a notice's length."""
+    if body.chars > t.MAX_NOTICE_CHARS:
+        return False
+    opening = body.paragraphs[0] if body.paragraphs else None
+    return (
+        _is_notice_headline(headline)
+        or _is_notice_headline(meta.title)
+        or (opening is not None and opening.kind == "h" and _is_notice_headline(opening.text))
+    )
+
+
 def _without_headline(
     paragraphs: tuple[Paragraph, ...], title: str | None
 ) -> tuple[Paragraph, ...]:
@@ -180,6 +201,8 @@ def split(
     )
     clean.clean_tree(tree)
     total = _visible_chars(tree.body)
+    first_h1 = tree.body.css_first("h1") if tree.body is not None else None
+    headline = first_h1.text() if first_h1 is not None else None
     scan = _guarded(
         "teasers",
         warnings,
@@ -205,12 +228,15 @@ def split(
             None,
         )
     paragraphs: tuple[Paragraph, ...] = ()
-    if found is not None and _is_article(found, meta, scan.text_chars, page_url):
+    notice = found is not None and _is_notice(found, meta, headline)
+    if notice:
+        warnings.append("notice_page")
+    elif found is not None and _is_article(found, meta, scan.text_chars, page_url):
         paragraphs = _without_headline(found.paragraphs, meta.title)
     if not paragraphs and meta.jsonld_body and meta.page_type != "listing":
         paragraphs = _jsonld_paragraphs(meta.jsonld_body)
         warnings.append("body_from_jsonld")
-    if meta.page_type == "article" and _chars(paragraphs) < t.MAX_ESSAY_INTRO_CHARS:
+    if meta.page_type == "article" and not notice and _chars(paragraphs) < t.MAX_ESSAY_INTRO_CHARS:
         # A gallery or a photo essay: its captions carry the story, after a
         # short intro if any. Chrome removal took them, so the page is parsed
         # again, on this rare path alone.
