@@ -248,6 +248,15 @@ NOTICE_HEADLINES: Sequence[tuple[re.Pattern[str], str]] = (
     ),
     (
         re.compile(
+            r"^(you are|you're|you will be) (being )?redirected\b|^redirecting\s*(\.\.\.|\u2026)?$"
+            r"|^sie werden (weiter|um)geleitet|^weiterleitung\s*(\.\.\.|\u2026)?$"
+            r"|^redirection en cours|^(está|estás) siendo redirigido|^redirigiendo\b",
+            re.I,
+        ),
+        "redirect interstitials (a meta refresh to the story's new address)",
+    ),
+    (
+        re.compile(
             r"^(we|we and our partners) (value|care about|respect) your privacy"
             r"|^your privacy (choices|settings)$|^before you continue\b"
             r"|^(cookie|privacy) (consent|settings|preferences)$"

@@ -46,6 +46,9 @@ def _page(headline: str, title: str = "The Daily") -> bytes:
         "Subscribe to continue reading",
         "Weiterlesen mit Tagesblatt+",
         "Article réservé aux abonnés",
+        "You are being redirected",
+        "Redirecting\u2026",
+        "Sie werden weitergeleitet",
     ],
 )
 def test_notice_headline_makes_no_article(headline: str) -> None:
@@ -66,6 +69,7 @@ def test_notice_title_makes_no_article_without_a_headline() -> None:
         "Access denied to refugees at the border",
         "Privacy settings to change on your phone now",
         "Before the vote, a town divided",
+        "Redirecting funds to schools, council votes",
     ],
 )
 def test_story_headline_like_a_notice_stays_an_article(headline: str) -> None:
