@@ -87,6 +87,9 @@ class Page:
     """The text of ancestors of headline links (by ``mem_id``), read once (``_longer_than``)."""
     folded: dict[int, int] = field(default_factory=dict)
     """The folded length of those texts that were measured."""
+    climbs: dict[int, tuple[Node, int]] = field(default_factory=dict)
+    """Where the climb from each headline link (by ``mem_id``) ended, and the shared
+    ancestor that stopped it (-1 when none did): ``item_node``."""
     origin: str = ""
     ids: frozenset[str] | None = None
     """The ids of the page's elements, read once when a link jumps within the page."""
@@ -553,17 +556,22 @@ def is_price(text: str) -> bool:
     return contains_any(text, tt.PRICE_GATE) and tt.PRICE.search(text) is not None
 
 
-def _target_map(links: list[Link]) -> dict[int, set[str]]:
-    """For the near ancestors of every headline link, the distinct targets beneath."""
-    targets: dict[int, set[str]] = {}
+def _shared_ancestors(links: list[Link]) -> set[int]:
+    """The near ancestors (by ``mem_id``) of headline links that have more than one
+    distinct target beneath: each ancestor keeps the first target seen, not a set."""
+    first: dict[int, str] = {}
+    shared: set[int] = set()
     for link in links:
+        url = link.url
         node: Node | None = link.node
         for _ in range(tt.MAX_ITEM_DEPTH + 2):
             if node is None:
                 break
-            targets.setdefault(node.mem_id, set()).add(link.url)
+            key = node.mem_id
+            if first.setdefault(key, url) != url:
+                shared.add(key)
             node = node.parent
-    return targets
+    return shared
 
 
 def _holds_other_block(parent: Node, node: Node, page: Page) -> bool:
@@ -631,28 +639,40 @@ def _longer_than(node: Node, budget: int, page: Page) -> bool:
     return folded > budget
 
 
-def item_node(link: Link, targets: dict[int, set[str]], page: Page) -> Node:
-    """The highest ancestor of the link that is still one item (see module doc)."""
+def item_node(link: Link, shared: set[int], page: Page) -> Node:
+    """The highest ancestor of the link that is still one item (see module doc).
+
+    The climb is remembered (``Page.climbs``): when the items are found again without
+    a few links, a climb that no shared ancestor stopped, or whose stopping ancestor
+    is still shared, ends where it ended (fewer links share fewer ancestors, and the
+    other tests do not depend on the links).
+    """
+    climb = page.climbs.get(link.node.mem_id)
+    if climb is not None and (climb[1] < 0 or climb[1] in shared):
+        return climb[0]
     node = link.node
+    stop = -1
     budget = len(node.text()) + tt.MAX_ITEM_EXTRA_CHARS
     for _ in range(tt.MAX_ITEM_DEPTH):
         parent = node.parent
         if parent is None or parent.tag in tt.STOP_TAGS:
             break
-        if len(targets.get(parent.mem_id, ())) > 1 or _holds_other_block(parent, node, page):
+        if parent.mem_id in shared:
+            stop = parent.mem_id
             break
-        if _longer_than(parent, budget, page):
+        if _holds_other_block(parent, node, page) or _longer_than(parent, budget, page):
             break
         node = parent
+    page.climbs[link.node.mem_id] = (node, stop)
     return node
 
 
 def items_of(links: list[Link], page: Page) -> dict[int, tuple[Node, Link]]:
     """Each item (by ``mem_id``, in page order) with its headline link."""
-    targets = _target_map(links)
+    shared = _shared_ancestors(links)
     items: dict[int, tuple[Node, Link]] = {}
     for link in links:
-        node = item_node(link, targets, page)
+        node = item_node(link, shared, page)
         found = items.get(node.mem_id)
         if found is None or better(link, found[1]):
             items[node.mem_id] = (node, link)

@@ -10,7 +10,7 @@ from selectolax.lexbor import LexborHTMLParser
 from service.extract import teaser_tables as tt
 from service.extract import teasers as teasers_module
 from service.extract.model import Teaser
-from service.extract.teaser_items import Page, in_running_text
+from service.extract.teaser_items import Page, headline_links, in_running_text, items_of
 from service.extract.teasers import TeaserScan, find_teasers
 
 PAGE = "https://site.example/news/this-article"
@@ -1115,6 +1115,31 @@ def test_short_link_beside_a_card_headline_leaves_the_card_whole() -> None:
     assert [(t.title, t.image) for t in got] == [
         ("Ferry strike ends after pay offer", "https://site.example/i/a.jpg")
     ]
+
+
+def test_items_found_again_without_a_link_are_the_items_of_a_fresh_page() -> None:
+    # The climbs of the first search are remembered on the page; the card's headline
+    # stopped below the card, which the topic link's target shared with it.
+    html = (
+        '<section><h2>Latest</h2><div class="card"><a href="/news/a"><img src="/i/a.jpg"></a>'
+        '<a class="topic" href="/news/europe-news-in-brief-12345678">Europe news</a>'
+        '<h3><a href="/news/a">Ferry strike ends after pay offer</a></h3></div>'
+        '<div class="card"><h3><a href="/news/b">Harbour road closes for repairs</a></h3>'
+        "</div></section>"
+    )
+    root = LexborHTMLParser(f"<html><body>{html}</body></html>").root
+    assert root is not None
+    page = Page(PAGE)
+    links = headline_links(root, page)
+    assert [link.short for link in links] == [True, False, False]
+    first = items_of(links, page)
+    again = items_of(links[1:], page)
+    fresh = items_of(links[1:], Page(PAGE))
+    assert [node.tag for node, _link in first.values()] == ["a", "h3", "div"]
+    assert [(key, link.title) for key, (_node, link) in again.items()] == [
+        (key, link.title) for key, (_node, link) in fresh.items()
+    ]
+    assert [node.tag for node, _link in again.values()] == ["div", "div"]
 
 
 def test_a_short_and_a_full_headline_of_one_story_keep_the_full_one() -> None:
