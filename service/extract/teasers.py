@@ -314,7 +314,9 @@ def _is_teaser(item: _Item, region: Region, siblings: int, page: Page) -> bool:
     ):
         return False  # a short heading linking to a section or service page
     if item.link.short:
-        return not (region.menu or region.footer) and _shows_story(item, siblings, page)
+        return not (region.menu or region.footer) and _shows_story(
+            item.node, item.link, siblings, page, item
+        )
     story_card = item.link.heading is not None or item.image is not None
     if region.menu:
         return story_card and tf.word_count(title) >= tt.MIN_HEADLINE_WORDS
@@ -324,26 +326,31 @@ def _is_teaser(item: _Item, region: Region, siblings: int, page: Page) -> bool:
     return story_card or item.snippet is not None or card or siblings >= 2 or item.inline
 
 
-def _shows_story(item: _Item, siblings: int, page: Page) -> bool:
-    """Whether the item around a short headline shows a story.
+def _shows_story(node: Node, link: Link, siblings: int, page: Page, item: _Item | None) -> bool:
+    """Whether the item (``node``) around a short headline shows a story.
 
     The item holds few other links (a card, not a menu, footer or share bar), and an
     image linking to the same story, a snippet, a date, a rank in a list (an
     ordered list's entry, a number before the headline) or a promo label.
+    ``item`` is the item's fields when the caller has read them; else they are read
+    here, once the links have not settled the answer.
     """
     linked_image = False
     others: set[str] = set()
-    for element in item.node.css("a[href]"):
+    for element in node.css("a[href]"):
         target = page.target(element.attrs.get("href") or "")
-        if target != item.link.url:
+        if target != link.url:
             others.add(target or "")
             if len(others) > tt.MAX_SHORT_ITEM_TARGETS:
                 return False
         elif not linked_image:
             linked_image = element.css_first("img, picture") is not None
-    if linked_image or item.snippet is not None or item.date is not None:
+    if linked_image:
         return True
-    node = item.node
+    if item is None:
+        item = _read(node, link, page)
+    if item.snippet is not None or item.date is not None:
+        return True
     text = tf.clean_text(node.text())
     if _has_promo_label(item, text):
         return True
@@ -351,7 +358,7 @@ def _shows_story(item: _Item, siblings: int, page: Page) -> bool:
         return False
     if node.tag == "li" and node.parent is not None and node.parent.tag == "ol":
         return True
-    return not item.link.title[:1].isdigit() and tt.RANK_START.match(text) is not None
+    return not link.title[:1].isdigit() and tt.RANK_START.match(text) is not None
 
 
 def _sibling_counts(found: dict[int, tuple[Node, Link]]) -> dict[tuple[int, str], int]:
@@ -380,8 +387,7 @@ def _story_items(links: list[Link], page: Page) -> dict[int, tuple[Node, Link]]:
     dropped = {
         link.node.mem_id
         for node, link in found.values()
-        if link.short
-        and not _shows_story(_read(node, link, page), siblings[_sibling_key(node)], page)
+        if link.short and not _shows_story(node, link, siblings[_sibling_key(node)], page, None)
     }
     if not dropped:
         return found
