@@ -78,3 +78,13 @@ def test_bounds_agree_with_the_tag_by_tag_scan(soup: str, repeat: int, max_nodes
     text = soup * repeat
     assert budget._depth_bound(text) >= budget._measure(text)[1]
     assert _decision(text, max_nodes) == _reference(text, max_nodes)
+
+
+@settings(max_examples=300)
+@given(soup=_SOUP, repeat=st.integers(1, 20))
+def test_nesting_tags_are_the_tags_the_scan_nests(soup: str, repeat: int) -> None:
+    """The depth bound's pattern finds the tags that ``_measure`` opens and closes, and no other."""
+    text = soup * repeat
+    flat = budget._VOID | budget._IMPLIED_END
+    nesting = [slash for slash, name in budget._TAG.findall(text) if name.lower() not in flat]
+    assert budget._NESTING_TAG.findall(text) == nesting
