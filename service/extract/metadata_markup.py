@@ -224,24 +224,62 @@ def texts_near_heading(heading: LexborNode | None, selector: str) -> Iterator[st
     levels, short of the ancestors that contain everything; innermost matches
     only (a byline wrapper holds a date and labels beside the author's name). For what a page shows
     but does not declare (a byline, a date line); headings, and texts over
-    ``_MAX_LINE_CHARS``, are not lines of that kind and are left out."""
+    ``_MAX_LINE_CHARS``, are not lines of that kind and are left out.
+
+    The widest ancestor is queried once, not each ancestor in turn (each query
+    walks the ancestor's whole subtree): a match belongs to the nearest
+    ancestor holding it, and the walk up to it from each match and each heading
+    marks the matches that hold another match or a heading."""
     if heading is None:
         return
-    seen: set[int] = set()
+    near: list[LexborNode] = []
     for ancestor in _ancestors(heading, _NEAR_LEVELS + 2):
         if ancestor.tag in _TOO_WIDE:
-            return
-        for node in ancestor.css(selector):
-            if node.mem_id in seen:
-                continue
-            seen.add(node.mem_id)
-            if node.css_first(_HEADING_SELECTOR) is not None:  # itself included
-                continue
-            if len({n.mem_id for n in node.css(selector)}) > 1:  # itself and an inner match
+            break
+        near.append(ancestor)
+    if not near:
+        return
+    level_of = {node.mem_id: level for level, node in enumerate(near)}
+    top = near[-1]
+    matches = top.css(selector)  # a node matching two selectors comes twice: its first counts
+    matched = {node.mem_id for node in matches}
+    wrappers: set[int] = set()  # matches holding another match or a heading
+    by_level: list[list[LexborNode]] = [[] for _ in near]
+    placed: set[int] = set()
+    for node in matches:
+        if node.mem_id in placed:
+            continue
+        placed.add(node.mem_id)
+        up: LexborNode | None = node
+        while up is not None and up.mem_id not in level_of:
+            up = up.parent  # reaches ``top`` at the latest: it holds every match
+            if up is not None and up.mem_id in matched:
+                wrappers.add(up.mem_id)
+        if up is not None:
+            by_level[level_of[up.mem_id]].append(node)
+    for level, ancestor in enumerate(near):  # an ancestor holds the matches below its level
+        if ancestor.mem_id in matched and any(by_level[:level]):
+            wrappers.add(ancestor.mem_id)
+    _mark_heading_holders(top, wrappers)
+    for nodes in by_level:
+        for node in nodes:
+            if node.mem_id in wrappers:
                 continue  # the inner element holds the name or the date alone
             text = normalize_text(node.text(deep=True, separator=" ")[:_MAX_META_CHARS])
             if text and len(text) <= _MAX_LINE_CHARS:
                 yield text
+
+
+def _mark_heading_holders(top: LexborNode, marked: set[int]) -> None:
+    """Add to ``marked`` the headings below ``top`` (itself included) and every
+    element holding one."""
+    holders: set[int] = set()
+    for heading in top.css(_HEADING_SELECTOR):
+        node: LexborNode | None = heading
+        while node is not None and node.mem_id not in holders:
+            holders.add(node.mem_id)
+            node = node.parent if node.mem_id != top.mem_id else None
+    marked.update(holders)
 
 
 def _is_linked(node: LexborNode) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from selectolax.lexbor import LexborHTMLParser
 
 from service.extract.metadata import Metadata, read_metadata
+from service.extract.metadata_markup import texts_near_heading
 
 PAGE_URL = "https://news.example.org/world/2026/02/04/storm-reaches-coast"
 
@@ -121,3 +122,17 @@ def test_first_base_with_href_resolves_declared_urls() -> None:
     head = '<base target="_blank"><base href="/mobile/"><base href="/other/">'
     m = read(head + '<link rel="canonical" href="storm">')
     assert m.canonical_url == "https://news.example.org/mobile/storm"
+
+
+def test_texts_near_a_heading_come_nearest_first_and_innermost_only() -> None:
+    """A match in the headline's parent comes before one further up; a match
+    holding another match, or the headline, gives no text of its own."""
+    tree = LexborHTMLParser(
+        '<div class="story-date"><span class="date">Far date</span>'
+        '<div><p class="date-line"><span class="date">Near date</span></p>'
+        "<h1>Council passes the budget</h1></div>"
+        '<span class="date">Later date</span></div>'
+    )
+    heading = tree.css_first("h1")
+    texts = list(texts_near_heading(heading, '[class*="date" i]'))
+    assert texts == ["Near date", "Far date", "Later date"]
