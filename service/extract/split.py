@@ -246,7 +246,7 @@ def split(
             known = {p.text for p in paragraphs}
             paragraphs = (*paragraphs, *(c for c in captions if c.text not in known))
     result = _article(paragraphs, meta, page_url) if paragraphs else None
-    article_chars = sum(len(p.text) for p in paragraphs)
+    article_chars = _chars(paragraphs)
     stats = TextStats(
         article_chars=article_chars,
         teaser_chars=scan.text_chars,

@@ -121,7 +121,7 @@ def _read(node: Node, link: Link, page: Page) -> _Item:
             continue
         if tt.NAV_LABEL.match(text) or tt.BYLINE.match(text):
             continue
-        if date is None and _may_be_date(text) and _parse_date(text) is not None:
+        if date is None and _is_date(text):
             date = text  # a date line without markup ("4 February 2026")
             continue
         text = tt.INLINE_LABEL_PREFIX.sub("", text, count=1)
@@ -150,7 +150,7 @@ def _meta_date(parts: list[Node]) -> str | None:
             text = (time.attributes.get("datetime") or time.text()).strip()
         else:
             text = tf.clean_text(part.text())
-        if text and _may_be_date(text) and _parse_date(text) is not None:
+        if text and _is_date(text):
             return text
     return None
 
@@ -180,6 +180,11 @@ class _ShownTimes:
         if text not in self.spans and len(self.spans) < tt.MAX_SPANS_BACK:
             self.spans[text] = relative_date(text, self.language, self.fetched_at)
         return self.spans.get(text)
+
+
+def _is_date(text: str) -> bool:
+    """Whether ``text`` is a written date alone, the cheap test first."""
+    return _may_be_date(text) and _parse_date(text) is not None
 
 
 def _may_be_date(text: str) -> bool:
@@ -303,7 +308,7 @@ def _is_teaser(item: _Item, region: Region, siblings: int, page: Page) -> bool:
     title = item.link.title
     if tf.word_count(title) <= tt.MAX_LEGAL_WORDS and tt.LEGAL_LABEL.search(title):
         return False
-    if _may_be_date(title) and _parse_date(title) is not None:
+    if _is_date(title):
         return False  # a date link (a post's permalink), no headline
     if (
         item.link.heading is not None
