@@ -109,8 +109,12 @@ bench-quality: bench-venv  ## article-body quality and CPU against trafilatura o
 bench-instructions: bench-venv  ## CPU as instruction counts (valgrind): pagesplit, the bare parse, trafilatura
 	$(PY) -m bench.instructions
 
+.PHONY: bench-markup
+bench-markup: bench-venv  ## article-body quality on the benchmark pages without class names or structured data
+	$(PY) -m bench.markup
+
 .PHONY: bench
-bench: bench-quality  ## every benchmark: extraction side by side, throughput, latency, memory (bench/results/)
+bench: bench-quality  ## every benchmark: extraction side by side, markup-free pages, throughput, latency, memory (bench/results/)
 	$(PY) -m bench.run_all
 
 .PHONY: clean

@@ -132,7 +132,7 @@ def missing(system: System) -> str | None:
     return None
 
 
-class _Guarded:
+class Guarded:
     """Runs a system on one page; an exception there scores as an empty body and is counted."""
 
     def __init__(self, run: Callable[[Page], str]) -> None:
@@ -162,8 +162,8 @@ def compare(pages: Sequence[Page], names: Sequence[str]) -> Result:
         if reason is not None:
             measured.append(Row(system.name, unavailable=reason))
             continue
-        _Guarded(system.run)(pages[0])  # imports and lazy set-up stay out of the timing
-        guarded = _Guarded(system.run)
+        Guarded(system.run)(pages[0])  # imports and lazy set-up stay out of the timing
+        guarded = Guarded(system.run)
         outputs, cpu = timed(guarded, pages)
         s = score(outputs, pages)
         measured.append(
@@ -227,17 +227,25 @@ def markdown(result: Result) -> str:
     return "\n".join(lines)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
-    parser.add_argument("--systems", default=",".join(BY_NAME))
+def parse_arguments(
+    doc: str | None, systems: Sequence[str], argv: Sequence[str] | None
+) -> argparse.Namespace:
+    """``--systems`` (a list of names checked against ``BY_NAME``), ``--limit`` and ``--data``."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0] if doc else None)
+    parser.add_argument("--systems", default=",".join(systems))
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     args = parser.parse_args(argv)
-    names = [n.strip() for n in args.systems.split(",") if n.strip()]
-    unknown = [n for n in names if n not in BY_NAME]
+    args.systems = [n.strip() for n in args.systems.split(",") if n.strip()]
+    unknown = [n for n in args.systems if n not in BY_NAME]
     if unknown:
         parser.error(f"unknown systems: {', '.join(unknown)} (known: {', '.join(BY_NAME)})")
-    result = compare(load_pages(args.data, args.limit), names)
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_arguments(__doc__, list(BY_NAME), argv)
+    result = compare(load_pages(args.data, args.limit), args.systems)
     print(f"{result.pages} pages of {args.data}\n")
     print(markdown(result))
     return 0

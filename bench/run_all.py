@@ -18,7 +18,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from bench import extractors, latency, memory, report, throughput
+from bench import extractors, latency, markup, memory, report, throughput
 from bench.harness import add_common_arguments, broker
 from bench.quality import load_pages
 
@@ -45,6 +45,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     quality = extractors.compare(pages, [s.name for s in extractors.SYSTEMS])
     print(extractors.markdown(quality), flush=True)
     lap("extraction", t)
+    t = time.monotonic()
+    hints = markup.markdown(markup.measure(pages, markup.DEFAULT_SYSTEMS))
+    print(hints, flush=True)
+    lap("markup-free pages", t)
     with broker(args.bootstrap) as bootstrap:
         t = time.monotonic()
         speed = asyncio.run(throughput.measure(bootstrap, pages, args.events))
@@ -98,6 +102,16 @@ failed" (newspaper4k needs NLTK's `punkt_tab` data on some pages; it is
 downloaded at run time from a host this machine cannot reach).
 
 {extractors.markdown(quality)}
+
+## Pages without markup hints (`bench/markup.py`)
+
+The same pages and metric, rewritten without the names a site gives its
+markup: `classes` removes every `class`, `id`, `role`, `data-*` and `aria-*`
+attribute; `bare` also removes JSON-LD, `<meta>` and microdata and renames the
+sectioning elements (`article`, `main`, `nav`, `aside`...) to `div`. The F1
+change from the original pages shows how much a system leans on those names.
+
+{hints}
 
 ## Service throughput through Kafka (`bench/throughput.py`)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import extractors, instructions, report
+from bench import extractors, instructions, markup, report
 from bench.latency import Latency
 from bench.memory import Memory, Sample
 from bench.quality import DEFAULT_DATA, Page, load_pages
@@ -61,6 +61,42 @@ def test_extractors_report_a_system_that_cannot_be_imported(
 def test_extractors_cli_runs_pagesplit_alone(capsys: pytest.CaptureFixture[str]) -> None:
     assert extractors.main(["--limit", "2", "--systems", "pagesplit"]) == 0
     assert "| pagesplit | " in capsys.readouterr().out
+
+
+_HINTED = (
+    '<html><head><meta name="author" content="Ann Lee">'
+    '<script type="application/ld+json">{"@type": "NewsArticle"}</script></head>'
+    '<body><nav class="menu" id="top" role="navigation"><a href="/">Home</a></nav>'
+    '<article data-id="7" aria-label="story" itemscope itemtype="https://schema.org/NewsArticle">'
+    '<time datetime="2026-11-29">Today</time><p itemprop="articleBody">Text.</p></article>'
+    "</body></html>"
+)
+
+
+def test_markup_classes_level_drops_names_and_keeps_structured_data() -> None:
+    html = markup.strip_hints(_HINTED, "classes")
+    for name in ("class=", "id=", "role=", "data-id", "aria-label"):
+        assert name not in html
+    for kept in ("itemprop", "application/ld+json", '<meta name="author"', "<nav>", "<time "):
+        assert kept in html
+    assert markup.strip_hints(_HINTED, "original") == _HINTED
+
+
+def test_markup_bare_level_drops_structured_data_and_sectioning_names() -> None:
+    html = markup.strip_hints(_HINTED, "bare")
+    for name in ("itemprop", "itemscope", "ld+json", "<meta", "<nav", "<article", "<time"):
+        assert name not in html
+    assert '<span datetime="2026-11-29">Today</span>' in html
+    assert '<div><a href="/">Home</a></div>' in html
+
+
+def test_markup_scores_every_level(pages: list[Page]) -> None:
+    rows = markup.measure(pages[:2], ["pagesplit"])
+    assert [r.level for r in rows] == list(markup.LEVELS)
+    assert rows[0].f1 > 0.5 and all(0 <= r.f1 <= 1 for r in rows)
+    table = markup.markdown(rows)
+    assert table.count("\n") == len(markup.LEVELS) + 1
+    assert "| classes | pagesplit |" in table
 
 
 def test_extraction_only_rate_of_a_few_events(pages: list[Page]) -> None:
