@@ -190,6 +190,7 @@ LISTING_MIN_HEADLINES = 3  # a story list has at least this many linked headline
 LISTING_BLOCKS_PER_HEADLINE = 3  # ... and at most this many blocks (snippets, dates) per headline
 MIN_LISTING_BODY_CHARS = 1000  # a page declared a listing needs a body this long to be an article
 MIN_ARTICLE_CHARS = 140  # on a page of undeclared type, a shorter body is not an article ...
+CJK_CHAR_WEIGHT = 2  # ... counting a CJK character twice (a sentence is half as many characters)
 MIN_TEASER_SHARE = 0.6  # ... nor one with less text than this share of the teasers' text ...
 MIN_PARAGRAPHS = 3  # ... unless it has at least this many paragraphs
 

@@ -25,7 +25,7 @@ from service.extract.metadata import Metadata, read_metadata
 from service.extract.model import Article, Paragraph, RefusedPage, Split, Teaser, TextStats
 from service.extract.teaser_items import is_story_url
 from service.extract.teasers import TeaserScan, find_teasers
-from service.extract.text import folded_length, normalize_text
+from service.extract.text import CJK_CHAR, folded_length, normalize_text
 from service.extract.urls import normalize_url, resolve_base
 
 
@@ -96,7 +96,7 @@ def _is_article(body: article.Body, meta: Metadata, teaser_chars: int, page_url:
         return chars > 0 and not (meta.on_section_path and outweighed)
     if meta.page_type == "listing":
         return chars >= t.MIN_LISTING_BODY_CHARS
-    if chars < t.MIN_ARTICLE_CHARS:
+    if chars < t.MIN_ARTICLE_CHARS and _weighted_chars(body.paragraphs) < t.MIN_ARTICLE_CHARS:
         return False
     return not outweighed or is_story_url(page_url, meta.title or "")
 
@@ -140,6 +140,12 @@ def _parse(decoded: Decoded) -> LexborHTMLParser:
 
 def _chars(paragraphs: tuple[Paragraph, ...]) -> int:
     return sum(len(p.text) for p in paragraphs)
+
+
+def _weighted_chars(paragraphs: tuple[Paragraph, ...]) -> int:
+    """Characters of ``paragraphs``, each CJK character counted ``CJK_CHAR_WEIGHT`` times."""
+    wide = sum(len(CJK_CHAR.findall(p.text)) for p in paragraphs)
+    return _chars(paragraphs) + wide * (t.CJK_CHAR_WEIGHT - 1)
 
 
 def _captions(decoded: Decoded) -> tuple[Paragraph, ...]:

@@ -14,14 +14,13 @@ from selectolax.lexbor import LexborNode as Node
 from service.extract import teaser_tables as tt
 from service.extract import teaser_tokens as tk
 from service.extract.teaser_tokens import Attrs, Tokens
-from service.extract.text import normalize_text
+from service.extract.text import CJK_CHAR, normalize_text
 
 _ASCII_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")  # removed by normalize_text
 _SEPARATOR = re.compile(r"[:.\u00bb\u203a>|\-\u2013\u2014]")  # ends a label or kicker
 _PREFIX_STARTS = "#[\u3010"  # a rank ("#1") or a bracketed kicker ("[속보]", "【速報】")
 _RANK = re.compile(r"\s*#?\d{1,3}[.)]?\s*$")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _ARROWS = re.compile(r"\s*[\u203a\u00bb>\u2192:\uff1a]+\s*$")  # arrows and colons ending a label
 _SKIP_TAGS = frozenset(
     {"script", "style", "template", "noscript", "img", "picture", "svg", "button",
@@ -63,7 +62,7 @@ def word_count(text: str) -> int:
     """Words in ``text``; CJK text counts one word per two characters."""
     words = len(text.split())
     if words < tt.MIN_HEADLINE_WORDS and len(text) >= tt.MIN_CJK_CHARS and not text.isascii():
-        cjk = len(_CJK.findall(text))
+        cjk = len(CJK_CHAR.findall(text))
         if cjk >= tt.MIN_CJK_CHARS:
             return max(words, cjk // 2)
     return words

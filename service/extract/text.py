@@ -31,6 +31,11 @@ _EDGES = " \u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s*[\]\)»\"'”’]?\s*$")  # noqa: RUF001 (quotes are meant)
 
 
+# A character of the scripts that set words without spaces or in dense syllable blocks:
+# kana, CJK ideographs, hangul.
+CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
 # What ``str.split`` splits on (``str.isspace``): the ASCII characters, one
 # UTF-8 byte each, and the wider ones, as a pattern.
 ASCII_SPACES = bytes(byte for byte in range(128) if chr(byte).isspace())

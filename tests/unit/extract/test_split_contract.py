@@ -126,6 +126,45 @@ def test_section_page_with_an_intro_has_no_article() -> None:
     assert result.article is None
 
 
+@pytest.mark.parametrize(
+    ("lang", "headline", "sentences", "is_article"),
+    [
+        # Two sentences of a brief: 92 characters in Japanese, as much as 180 or so in English.
+        (
+            "ja",
+            "大雪で高速道路が通行止め",
+            [
+                "県北部を中心に降り続いた大雪の影響で、高速道路の一部区間が四日朝から通行止めとなっている。",
+                "道路会社によると、除雪作業は夜まで続く見込みで、通行再開の時期は未定だという。",
+            ],
+            True,
+        ),
+        # The same number of characters in English is a line or two, not a story.
+        (
+            "en",
+            "Snow closes motorway",
+            [
+                "Part of the motorway has been closed since this morning.",
+                "Reopening is not yet known, the operator said.",
+            ],
+            False,
+        ),
+    ],
+)
+def test_short_story_of_undeclared_type_counts_wide_characters_double(
+    lang: str, headline: str, sentences: list[str], is_article: bool
+) -> None:
+    paragraphs = "".join(f"<p>{s}</p>" for s in sentences)
+    page = (
+        f"<html lang='{lang}'><head><title>{headline}</title></head><body>"
+        f"<div><h1>{headline}</h1><div>{paragraphs}</div></div></body></html>"
+    )
+    result = split(page.encode(), "https://example.org/local/20260204/a1b2")
+    assert (result.article is not None) == is_article
+    if result.article is not None:
+        assert result.article.body == "\n\n".join(sentences)
+
+
 def test_main_post_is_read_alone_when_other_posts_follow_in_its_column() -> None:
     main = _numbered(
         "<p>Main story paragraph {i}, long enough to be prose, with commas, clauses, and "
