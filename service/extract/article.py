@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborNode
 
 from service.extract import body_tables as t
-from service.extract.body_reader import Reader, chars, link_density
+from service.extract.body_reader import Reader, chars, is_stop_block, link_density
 from service.extract.lead import find_lead
 from service.extract.model import Paragraph
 from service.extract.text import literal_alternation
@@ -359,8 +359,7 @@ def _mute_after(heading: LexborNode, muted: set[int], parents: set[int]) -> None
     parent = heading.parent
     if parent is not None and parent.mem_id in parents:
         return
-    text = heading.text()
-    if len(text) > t.MAX_STOP_CHARS or not t.STOP_BLOCK.search(text.strip()):
+    if not is_stop_block(" ".join(heading.text().split()), heading=True):
         return
     if parent is not None:
         parents.add(parent.mem_id)

@@ -115,6 +115,18 @@ def is_boilerplate(text: str) -> bool:
     return any(gated.caseless.search(text) for gated, _ in t.GATED_DROP_PATTERNS)
 
 
+def is_stop_block(text: str, heading: bool) -> bool:
+    """Whether the normalized ``text`` opens a promo block or a comment thread
+    (``STOP_BLOCK``, short), or is a ``heading`` counting comments on the
+    story's title (``TITLED_STOP_BLOCK``): the story has ended."""
+    size = len(text)
+    if size <= t.MAX_STOP_CHARS and t.STOP_BLOCK.search(text):
+        return True
+    return (
+        heading and size <= t.MAX_TITLED_STOP_CHARS and t.TITLED_STOP_BLOCK.search(text) is not None
+    )
+
+
 def _normalize(text: str) -> str:
     """``normalize_text``, with fast paths for printable ASCII (most body text)
     and for text whose whitespace is folded already (most paragraphs)."""
@@ -313,7 +325,7 @@ class Reader:
         text = _normalize(text)
         if kind == "h":
             self._citing = len(text) <= t.MAX_STOP_CHARS and CITATION_LABEL.match(text) is not None
-        if len(text) <= t.MAX_STOP_CHARS and t.STOP_BLOCK.search(text):
+        if is_stop_block(text, kind == "h"):
             # A heading opens the promo block; a line alone is a button or label.
             self._cut = kind == "h"
         elif _keep(text, self._weighed_links(link_chars, kind), lambda: _links_in(holders), kind):

@@ -546,14 +546,33 @@ STOP_BLOCK = CaselessPattern.compile(
     r"|mehr zum thema|das könnte sie auch interessieren|te puede interesar|lee también"
     r"|ver también|potrebbe interessarti|leggi anche"
     r"|читайте также|смотрите также|関連記事"
-    r"|(\d* ?(?:readers?'? |user )?comments?|comentarios|comentários|commentaires|kommentare"
+    r"|(\d* ?(?:(?:top[- ]rated|top|best|all|recent|latest|newest|featured) )?"
+    r"(?:readers?'? |user )?comments?|comentarios|comentários|commentaires|kommentare"
     r"|leserkommentare|\d* ?réactions?|\d* ?commenti|\d* ?reacties|\d* ?komentarz[ey]?|yorumlar"
     r"|комментарии|コメント|评论|評論)( \(\d+\))?"
-    r"|\d+ (?:responses?|replies|thoughts|comments) (?:to|on) .+"  # "8 Responses to “Title”"
-    r"|leave a (comment|reply)|join the (conversation|discussion)"
+    r"|(show|view|load|loading|read) (all )?(\d+ )?comments"
+    r"|((leave|post|add|write|submit) (a|your|the first) (comment|reply|response)"
+    r"|comment on this (article|story|post)|share your (thoughts|views)"
+    r"|lascia un commento|deja (un comentario|una respuesta)|deixe (um comentário|uma resposta)"
+    r"|laissez un commentaire|laisser un commentaire|(schreibe|hinterlasse) einen kommentar"
+    r"|оставьте комментарий|оставить комментарий)"
+    r"( (cancel reply|annulla risposta|cancelar respuesta|cancelar resposta"
+    r"|annuler la réponse|antworten abbrechen|отменить ответ))?"  # the reply form's own link
+    r"|join (the )?(conversation|discussion)"
     r"|tell us what you think|what do you think)\s*[:.…?!]*$"
 )
-MAX_STOP_CHARS = 60  # a stop heading is short
+MAX_STOP_CHARS = 60  # a stop heading is short ...
+# ... but for a count of comments on the story's title in quotes, as blog
+# platforms head the thread ("8 Responses to “Title”", "One thought on “Title”",
+# "12 Gedanken zu „Title“"), which is as long as the title.
+TITLED_STOP_BLOCK = CaselessPattern.compile(
+    r"^((\d+|one|no) (responses?|replies|thoughts?|comments?) (to|on)"
+    r"|(\d+|ein) gedanken? zu|(\d+|une?) (réflexions?|commentaires?) sur"
+    r"|(\d+|un) (comentarios?|respuestas?) (a|en)|(\d+|um) (comentários?|respostas?) (em|para)"
+    r"|(\d+|un) (pensieri|pensiero|commenti|commento) su)"
+    r" [“\"«„\u2018'\u201a\u2039].+"  # an opening quote: double, guillemet, single
+)
+MAX_TITLED_STOP_CHARS = 200  # the count's words and a headline
 
 # The lead paragraph (standfirst, dek): a prose block between the article's
 # <h1> and the body's container, read first (``lead.py``).

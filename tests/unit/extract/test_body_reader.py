@@ -289,3 +289,36 @@ def test_entries_of_a_source_list_stay_though_linked() -> None:
         ("li", "Water agency statistics, 2026"),
         ("h", "Elsewhere"),  # past the source list's holder, links weigh again
     ]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Top rated comments",
+        "Recent comments (12)",
+        "Leave a Reply Cancel reply",
+        "Share your thoughts Cancel reply",
+        "Lascia un commento Annulla risposta",
+        "Loading comments...",
+        "One thought on “Ferry timetable cut to three crossings a day from June”",
+        "34 responses to “A coach says: “We needed to win this game, and we did not do it””",
+        "12 Gedanken zu „Die Fähre fährt ab Juni nur noch dreimal am Tag“",
+    ],
+)
+def test_a_comment_heading_ends_the_story(heading: str) -> None:
+    html = f"<p>{PROSE}</p><div><h3>{heading}</h3><p>A reader's {PROSE}</p></div><p>{PROSE}</p>"
+    assert read(html) == [("p", PROSE), ("p", PROSE)]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Comment: Women must stand up for themselves in sport",
+        "One response to rising rents: build more homes",
+        "Discussion",
+        "Beijing's Response to Ruling Is Glimpse Into Hong Kong's Legal Future",
+    ],
+)
+def test_a_story_heading_naming_comments_goes_on(heading: str) -> None:
+    html = f"<p>{PROSE}</p><div><h3>{heading}</h3><p>{PROSE}</p></div>"
+    assert read(html) == [("p", PROSE), ("h", heading), ("p", PROSE)]
