@@ -459,6 +459,16 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
     (re.compile(r"^what is your opinion", re.I), "comment prompts"),
     (
         re.compile(
+            r"^(note: )?(we are (temporarily )?moderating (all )?comments\b.*"
+            r"|(all )?comments (are|have been) (closed|disabled|turned off)"
+            r"( (for|on) this (story|article|post))?\.?"
+            r"|(all )?comments are moderated\b.*)$",
+            re.I,
+        ),
+        "notices of the comment thread: closed, moderated",
+    ),
+    (
+        re.compile(
             r"^(duration|length|running time|duración|duração|durée|dauer|длительность)"
             r"\s*:?\s*\d{1,2}(:\d\d){1,2}$",
             re.I,

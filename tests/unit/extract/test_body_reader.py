@@ -322,3 +322,16 @@ def test_a_comment_heading_ends_the_story(heading: str) -> None:
 def test_a_story_heading_naming_comments_goes_on(heading: str) -> None:
     html = f"<p>{PROSE}</p><div><h3>{heading}</h3><p>{PROSE}</p></div>"
     assert read(html) == [("p", PROSE), ("h", heading), ("p", PROSE)]
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Note: we are temporarily moderating all comments submitted to deal with a surge in spam.",
+        "Comments are closed.",
+        "Comments have been disabled for this story.",
+        "All comments are moderated before they appear.",
+    ],
+)
+def test_a_notice_about_the_comments_is_dropped(notice: str) -> None:
+    assert read(f"<p>{PROSE}</p><p>{notice}</p>") == [("p", PROSE)]
