@@ -105,6 +105,8 @@ class _Scores:
         # The keys of the ancestors that share a voter's points, by the key of
         # the voter's parent: most voters share their parent with others.
         self._heirs: dict[int, tuple[int, ...]] = {}
+        # The elements that voted with prose set as bare text (no <p>): paragraphs too.
+        self.holders: set[int] = set()
 
     def cast(self, voter: LexborNode, points: float) -> None:
         """Add ``voter``'s ``points`` to its ancestors, shared by ``ANCESTOR_DECAY``."""
@@ -400,20 +402,23 @@ def _vote(root: LexborNode, text_holders: bool = False) -> _Scores:
         for holder in root.css(_HOLDER_QUERY):
             if holder.mem_id not in seen:
                 text, runs = _run_text(holder)
-                _cast(scores, holder, text, runs)
+                if _cast(scores, holder, text, runs):
+                    scores.holders.add(holder.mem_id)
     return scores
 
 
-def _cast(scores: _Scores, voter: LexborNode, text: str, runs: int) -> None:
-    """``voter``'s points, for its length and commas, to its ancestors."""
+def _cast(scores: _Scores, voter: LexborNode, text: str, runs: int) -> bool:
+    """``voter``'s points, for its length and commas, to its ancestors; whether it
+    voted (its text is long enough)."""
     length = len(text.strip())
     if length < t.MIN_BLOCK_CHARS:
-        return
+        return False
     length_points = min(length / t.CHARS_PER_POINT, t.MAX_LENGTH_POINTS * runs)
     commas = text.count(",")
     if not text.isascii():
         commas += sum(map(text.count, t.WIDE_COMMAS))
     scores.cast(voter, runs + commas + length_points)
+    return True
 
 
 def _members(best: LexborNode, best_score: float, scores: _Scores) -> list[LexborNode]:
@@ -432,7 +437,7 @@ def _members(best: LexborNode, best_score: float, scores: _Scores) -> list[Lexbo
         score = scores.score.get(sibling.mem_id)
         if score is not None and score >= threshold:
             members.append(sibling)
-        elif sibling.tag == "p":
+        elif sibling.tag == "p" or sibling.mem_id in scores.holders:
             size = chars(sibling.text())
             if size > t.SHORT_BLOCK_CHARS and (
                 link_density(sibling, size) < t.SHORT_MAX_LINK_DENSITY
