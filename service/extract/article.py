@@ -8,9 +8,11 @@ by the container's link density. The winner is refined: a container of
 several posts yields its best ``<article>``; close rival candidates and
 elements classed exactly like the winner (a body cut up by pictures or ads)
 promote it to their common ancestor; siblings scoring close to it join it,
-except other headlined ``<article>``s. ``body_reader`` then reads the blocks.
-A winner whose blocks alternate with linked headlines is a story list and
-gives no body. A lead paragraph set before the container (a standfirst in
+except other headlined ``<article>``s; without such siblings, runs of
+paragraphs wrapped like the winner beside one of its wrappers (a body cut up
+by pictures or ads, without class names to match) join it. ``body_reader``
+then reads the blocks. A winner whose blocks alternate with linked headlines
+is a story list and gives no body. A lead paragraph set before the container (a standfirst in
 the story's header) is read first (``lead.py``). The tables are in
 ``body_tables.py``.
 
@@ -39,6 +41,7 @@ _PLAIN_TAG = re.compile(r"[a-z][a-z0-9_-]*")  # tag names that always parse as a
 _HEADINGS = frozenset({"h2", "h3", "h4"})  # a promo heading among them mutes the voters after it
 _VOTE_QUERY = f"{_VOTER_QUERY}, {', '.join(sorted(_HEADINGS))}"
 _HOLDER_QUERY = "div, section, article, main, center, font, dd"
+_TOP_TAGS = frozenset({"body", "html", "-document"})  # no run wrapper is one of these or above
 _TOP_CANDIDATES = 5  # link density is measured on this many best raw scores only
 
 
@@ -443,7 +446,128 @@ def _members(best: LexborNode, best_score: float, scores: _Scores) -> list[Lexbo
                 link_density(sibling, size) < t.SHORT_MAX_LINK_DENSITY
             ):
                 members.append(sibling)
+    if len(members) == 1:
+        return _runs(best, threshold, scores)
     return members
+
+
+def _runs(best: LexborNode, threshold: float, scores: _Scores) -> list[LexborNode]:
+    """The runs of a body cut up by pictures, ads or quotes, in document order,
+    when no class names mark them: ``best`` and the runs wrapped like it. Under
+    one of its ancestors up to ``MAX_RUN_LEVELS`` above it (the nearest that has
+    runs), ``best``'s wrapper (the child holding it) and siblings of that
+    wrapper with its tag that hold a run: a scored element reaching
+    ``threshold``, with two paragraphs or more (``MIN_RUN_PARAGRAPHS``), under the
+    tags that lead from ``best`` up to its wrapper (extra wrappers above them
+    allowed). Runs follow each other with at most ``MAX_RUN_GAP`` elements of
+    text between them (a picture's caption, an ad's label). ``[best]`` when no
+    run joins it."""
+    ancestors: list[LexborNode] = []
+    node = best.parent
+    while node is not None and node.tag not in _TOP_TAGS and len(ancestors) < t.MAX_RUN_LEVELS:
+        ancestors.append(node)
+        node = node.parent
+    levels = {a.mem_id: i for i, a in enumerate(ancestors)}
+    above: set[int] = set()  # the ancestors higher up: a walk from a candidate stops there
+    while node is not None:
+        above.add(node.mem_id)
+        node = node.parent
+    shape = [best.tag or "", *(a.tag or "" for a in ancestors)]  # tags from best up
+    found: dict[int, dict[int, tuple[LexborNode, float]]] = {}  # level -> wrapper -> run
+    for key, score in scores.score.items():
+        if score < threshold or key == best.mem_id or key in levels or key in above:
+            continue
+        part = scores.nodes[key]
+        wrapper, up = part, part.parent
+        while up is not None and up.mem_id not in levels and up.mem_id not in above:
+            if up.mem_id == best.mem_id:
+                break
+            wrapper, up = up, up.parent
+        if up is None or up.mem_id not in levels or not levels[up.mem_id]:
+            continue  # inside best, beside a higher ancestor, or a sibling of best
+        level = levels[up.mem_id]
+        if wrapper.tag != shape[level] or not _shaped(part, wrapper, shape[:level]):
+            continue
+        runs = found.setdefault(level, {})
+        held = runs.get(wrapper.mem_id)
+        if (held is None or held[1] < score) and _holds_run(part, scores):
+            runs[wrapper.mem_id] = (part, score)
+    for level in sorted(found):
+        parts = {key: part for key, (part, _) in found[level].items()}
+        joined = _runs_under(ancestors[level], ancestors[level - 1], parts)
+        if joined:
+            return [best if part.mem_id == ancestors[level - 1].mem_id else part for part in joined]
+    return [best]
+
+
+def _holds_run(part: LexborNode, scores: _Scores) -> bool:
+    """Whether ``part`` is a run of the body: ``MIN_RUN_PARAGRAPHS`` paragraphs
+    of its own, not another story, not mostly links."""
+    paragraphs = sum(
+        1 for c in part.iter() if c.mem_id in scores.texts or c.mem_id in scores.holders
+    )
+    return (
+        paragraphs >= t.MIN_RUN_PARAGRAPHS
+        and not _is_other_story(part)
+        and link_density(part, chars(part.text())) <= t.MAX_LINK_DENSITY
+    )
+
+
+def _runs_under(
+    holder: LexborNode, wrapper: LexborNode, parts: dict[int, LexborNode]
+) -> list[LexborNode]:
+    """``wrapper`` and the runs beside it under ``holder`` (``parts``, by their
+    wrappers' keys), in document order; empty when none joins it. Walked away
+    from ``wrapper`` until more than ``MAX_RUN_GAP`` elements of text stand
+    between two runs. Before it, the walk ends at the headline's holder (which
+    may hold the opening run after the headline and byline). After it, a run
+    must open its wrapper: a box whose label comes first ("About the author",
+    "Disclaimer", "Sources") is no part of the story, and ends it."""
+    children = [c for c in holder.iter() if c.is_element_node]
+    at = next(i for i, c in enumerate(children) if c.mem_id == wrapper.mem_id)
+    joined: list[list[LexborNode]] = [[], []]
+    for side, siblings in enumerate((children[:at][::-1], children[at + 1 :])):
+        gap = 0
+        for sibling in siblings:
+            part = parts.get(sibling.mem_id)
+            if part is not None and side and not _opens(part, sibling):
+                break
+            if part is not None:
+                joined[side].append(part)
+                gap = 0
+            if not side and sibling.css_first("h1") is not None:
+                break  # the headline opens the story: no run comes before it
+            if part is None and sibling.text(strip=True):
+                gap += 1
+                if gap > t.MAX_RUN_GAP:
+                    break
+    if not joined[0] and not joined[1]:
+        return []
+    return [*joined[0][::-1], wrapper, *joined[1]]
+
+
+def _opens(part: LexborNode, wrapper: LexborNode) -> bool:
+    """Whether no text comes before ``part`` inside ``wrapper``."""
+    node = part
+    while node.mem_id != wrapper.mem_id and node.parent is not None:
+        before = node.prev
+        while before is not None:
+            if before.text(strip=True):
+                return False
+            before = before.prev
+        node = node.parent
+    return True
+
+
+def _shaped(node: LexborNode, wrapper: LexborNode, shape: list[str]) -> bool:
+    """Whether the tags from ``node`` up, below ``wrapper``, open with ``shape``
+    (the winner's tags up to its own wrapper)."""
+    up: LexborNode | None = node
+    for tag in shape:
+        if up is None or up.mem_id == wrapper.mem_id or up.tag != tag:
+            return False
+        up = up.parent
+    return True
 
 
 def _is_listing(headlines: int, blocks: int) -> bool:

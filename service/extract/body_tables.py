@@ -171,6 +171,12 @@ MAX_ARTICLES_PER_PART = 2  # <article>s a joined body may hold per part (its own
 MIN_PART_SCORE = 10.0  # an element classed like the winner joins it with at least this score
 SIBLING_SHARE = 0.2  # a sibling joins the body when its score reaches this share of the winner's
 MIN_SIBLING_SCORE = 10.0  # ... and at least this score
+# A body cut into runs by pictures or ads, each run wrapped alike, with no class
+# names to match: the runs' wrappers are siblings under an element at most this
+# many levels above the winner, ...
+MAX_RUN_LEVELS = 5
+MIN_RUN_PARAGRAPHS = 2  # ... each run holds this many paragraphs (one is a promo line) ...
+MAX_RUN_GAP = 2  # ... and this many elements of text at most stand between two runs
 
 # A <br> ends a paragraph (text set between <br>s) unless it wraps a sentence:
 # the text after it goes on in lower case and the text before it does not end
