@@ -29,7 +29,13 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborNode
 
 from service.extract import body_tables as t
-from service.extract.body_reader import Reader, chars, is_stop_block, link_density
+from service.extract.body_reader import (
+    Reader,
+    chars,
+    is_stop_block,
+    link_density,
+    without_repeated_captions,
+)
 from service.extract.lead import find_lead
 from service.extract.model import Paragraph
 from service.extract.text import literal_alternation
@@ -624,7 +630,7 @@ def find_body(
         reader.read(member)
     if not reader.out or _is_listing(headlines, len(reader.out)):
         return None
-    blocks = _without_trailing_headings(reader.out)
+    blocks = _without_trailing_headings(without_repeated_captions(reader.out, members))
     if not blocks:
         return None
     # A member the reader skips whole (a story's <header> joined as a sibling)

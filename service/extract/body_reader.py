@@ -446,3 +446,50 @@ def _links_in(holders: Iterable[LexborNode]) -> Iterable[LexborNode]:
         if holder.tag == "a":
             yield holder
         yield from holder.css("a")
+
+
+def without_repeated_captions(
+    blocks: list[Paragraph], containers: Iterable[LexborNode]
+) -> list[Paragraph]:
+    """``blocks`` without the texts they repeat that are a picture's caption:
+    read more than once, and one copy set in a picture's box in ``containers``
+    (``_picture_texts``). A slideshow repeats its captions in its viewer, and
+    a blog post may set one caption under each of its pictures; a story's own
+    line quoted twice stays, and so does a caption read once."""
+    texts = [block.text for block in blocks]
+    if len(set(texts)) == len(texts):  # most bodies: nothing repeated
+        return blocks
+    seen: set[str] = set()
+    repeated: set[str] = set()
+    for text in texts:
+        if text in seen:
+            repeated.add(text)
+        seen.add(text)
+    captions = _picture_texts(containers, repeated)
+    if not captions:
+        return blocks
+    return [block for block in blocks if block.text not in captions]
+
+
+def _picture_texts(containers: Iterable[LexborNode], texts: set[str]) -> set[str]:
+    """Those of ``texts`` that an element of a picture's box holds whole: the
+    box is the nearest element around an image in ``containers`` that holds
+    text, its caption, and is no larger than a caption's (``MAX_CAPTION_BOX_CHARS``)."""
+    found: set[str] = set()
+    boxes: set[int] = set()
+    for container in containers:
+        top = container.mem_id
+        for image in container.css("img"):
+            box = image.parent
+            while box is not None and box.mem_id != top and not box.text().strip():
+                box = box.parent
+            if box is None or box.mem_id == top or box.mem_id in boxes:
+                continue
+            boxes.add(box.mem_id)
+            if chars(box.text()) > t.MAX_CAPTION_BOX_CHARS:
+                continue
+            for element in box.traverse():
+                text = _normalize(element.text())
+                if text in texts:
+                    found.add(text)
+    return found

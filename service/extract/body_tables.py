@@ -517,6 +517,11 @@ MIN_GALLERY_CAPTIONS = 3  # one or two captions are a story's pictures, not a ga
 # A photo essay: a body shorter than this (an intro of a few sentences) whose
 # gallery captions hold more text than it is read with the captions after it.
 MAX_ESSAY_INTRO_CHARS = 600
+# A caption read twice or more in a body (a slideshow's viewer repeats it, a blog
+# post sets it under each picture) is no story text when one copy sits in a
+# picture's box: the nearest element around an image that holds text, holding no
+# more than this, non-space (the caption, its credit, a shorter copy of it).
+MAX_CAPTION_BOX_CHARS = 600
 
 # Class/id substrings of elements skipped inside the winning container.
 SKIP_IN_BODY: Sequence[tuple[str, str]] = (

@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 import pytest
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from service.extract.body_reader import Reader, chars
+from service.extract.body_reader import Reader, chars, without_repeated_captions
+from service.extract.model import Paragraph
 
 PROSE = "A sentence of body prose that is long enough to be kept as one paragraph of the story."
 
 
-def read(html: str) -> list[tuple[str, str]]:
+def read_story(html: str) -> tuple[list[Paragraph], LexborNode]:
+    """The paragraphs ``Reader`` reads from ``html`` set in a container, and the container."""
     tree = LexborHTMLParser(f"<html><body><div id=story>{html}</div></body></html>")
     container = tree.css_first("#story")
     assert container is not None
     reader = Reader()
     reader.read(container)
-    return [(p.kind, p.text) for p in reader.out]
+    return reader.out, container
+
+
+def read(html: str) -> list[tuple[str, str]]:
+    return [(p.kind, p.text) for p in read_story(html)[0]]
 
 
 def test_blocks_and_runs_in_document_order() -> None:
@@ -335,3 +341,39 @@ def test_a_story_heading_naming_comments_goes_on(heading: str) -> None:
 )
 def test_a_notice_about_the_comments_is_dropped(notice: str) -> None:
     assert read(f"<p>{PROSE}</p><p>{notice}</p>") == [("p", PROSE)]
+
+
+CAPTION = "The new footbridge over the river at dusk, seen from the east bank."
+
+
+def read_without_repeated_captions(html: str) -> list[tuple[str, str]]:
+    paragraphs, container = read_story(html)
+    return [(p.kind, p.text) for p in without_repeated_captions(paragraphs, [container])]
+
+
+def test_a_caption_repeated_under_pictures_is_dropped_with_all_its_copies() -> None:
+    picture = f'<div><img src="/a.jpg"><p>{CAPTION}</p></div>'
+    assert read_without_repeated_captions(f"{picture}<p>{PROSE}</p>{picture}") == [("p", PROSE)]
+
+
+def test_a_slideshow_caption_repeated_in_its_viewer_is_dropped() -> None:
+    slide = f'<ul><li><div><img src="/a.jpg"></div><div><div>{CAPTION}</div></div></li></ul>'
+    viewer = f"<div><div><div>{CAPTION}</div></div></div>"
+    assert read_without_repeated_captions(f"{slide}{viewer}<p>{PROSE}</p>") == [("p", PROSE)]
+
+
+def test_a_line_quoted_twice_and_a_caption_read_once_stay() -> None:
+    quote = '<p>"Everyone gets a line, and everyone gets a bow."</p>'
+    picture = f'<div><img src="/a.jpg"><p>{CAPTION}</p></div>'
+    html = f'{quote}<div><img src="/b.jpg"></div>{picture}<p>{PROSE}</p>{quote}'
+    line = ("p", '"Everyone gets a line, and everyone gets a bow."')
+    assert read_without_repeated_captions(html) == [line, ("p", CAPTION), ("p", PROSE), line]
+
+
+def test_a_repeated_line_in_a_large_box_with_a_picture_stays() -> None:
+    # The box around the picture holds a section of the story, not a caption.
+    line = "Doors open at seven."
+    story = "".join(f"<p>{PROSE} ({part})</p>" for part in range(12))
+    section = f'<div><img src="/a.jpg"><p>{line}</p>{story}</div>'
+    got = read_without_repeated_captions(f"{section}<p>{line}</p>")
+    assert got.count(("p", line)) == 2
