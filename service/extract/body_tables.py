@@ -408,6 +408,24 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
         "a paginated story's page counter ('Page 1 of 3', 'Seite 2 von 3')",
     ),
     (
+        re.compile(
+            r"^(image|photo|picture|pic|slide|foto|bild|imagen|imagem|immagine|фото)\s*\d{1,3}"
+            r"\s*(of|/|von|de|di|sur|из)(\s*/)?\s*\d{1,3}$",
+            re.I,
+        ),
+        "a slideshow's picture counter ('Image 1 of 8', 'Foto 2 de 5')",
+    ),
+    (
+        re.compile(
+            r"^(close|caption|show caption|hide caption|(back to|view|open|launch) (the )?gallery"
+            r"|full ?screen|enlarge|next|previous|prev|schließen|fermer|cerrar|fechar|chiudi"
+            r"|закрыть|zurück zur galerie|retour à la galerie|volver a la galería"
+            r"|voltar à galeria)$",
+            re.I,
+        ),
+        "a slideshow's controls set as text, in the languages of the crawl",
+    ),
+    (
         re.compile(r"^\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}\b.{0,100}$"),
         "lines led by a date: dateline, byline",
     ),

@@ -125,11 +125,19 @@ def _is_notice(body: article.Body, meta: Metadata, headline: str | None) -> bool
 def _without_headline(
     paragraphs: tuple[Paragraph, ...], title: str | None
 ) -> tuple[Paragraph, ...]:
-    """``paragraphs`` without a first one that repeats the title (a headline set
-    in bold text rather than in ``<h1>``, as old layouts do)."""
-    if paragraphs and title and paragraphs[0].text.casefold() == title.casefold():
-        return paragraphs[1:]
-    return paragraphs
+    """``paragraphs`` without those that repeat the title: a first one is a
+    headline set in bold text rather than in ``<h1>``, as old layouts do; a later
+    one the title bar of a slideshow set inside the body, above its counter."""
+    if not title:
+        return paragraphs
+    # A copy of the title is as long as it, whatever its case: paragraphs of
+    # another length are not case-folded (folding every paragraph cost more).
+    size = len(title)
+    folded = title.casefold()
+    copies = [p for p in paragraphs if len(p.text) == size and p.text.casefold() == folded]
+    if not copies:
+        return paragraphs
+    return tuple(p for p in paragraphs if p not in copies)
 
 
 def _parse(decoded: Decoded) -> LexborHTMLParser:

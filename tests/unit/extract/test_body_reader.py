@@ -215,11 +215,23 @@ def test_chars_counts_every_kind_of_whitespace() -> None:
         "Page 1 of 3",  # a paginated story's page counter
         "Seite 2 von 3",
         "Página 1 de 3",
+        "Image 1 of 8",  # a slideshow's picture counter and controls
+        "Image 1 of / 8",
+        "Foto 2 de 5",
+        "Caption",
+        "Close",
+        "Back to Gallery",
+        "Schließen",
     ],
 )
 def test_boilerplate_lines_are_dropped_whatever_their_case(line: str) -> None:
     # ASCII lines take the lowercased plain patterns, the others the caseless ones.
     assert read(f"<p>{PROSE}</p><p>{line}</p>") == [("p", PROSE)]
+
+
+def test_a_sentence_opening_with_a_slideshow_control_word_stays() -> None:
+    sentence = "Close to 300 people came to see the new ferry leave the dry dock."
+    assert read(f"<p>{PROSE}</p><p>{sentence}</p>") == [("p", PROSE), ("p", sentence)]
 
 
 def test_a_sentence_opening_with_a_relative_time_stays() -> None:
