@@ -417,10 +417,10 @@ def _vote(root: LexborNode, text_holders: bool = False) -> _Scores:
 
 
 def _cast(scores: _Scores, voter: LexborNode, text: str, runs: int) -> bool:
-    """``voter``'s points, for its length and commas, to its ancestors; whether it
-    voted (its text is long enough)."""
+    """``voter``'s points, for its length and commas, to its ancestors (none for a
+    consent banner's text); whether it voted (its text is long enough)."""
     length = len(text.strip())
-    if length < t.MIN_BLOCK_CHARS:
+    if length < t.MIN_BLOCK_CHARS or _is_consent(text):
         return False
     length_points = min(length / t.CHARS_PER_POINT, t.MAX_LENGTH_POINTS * runs)
     commas = text.count(",")
@@ -428,6 +428,12 @@ def _cast(scores: _Scores, voter: LexborNode, text: str, runs: int) -> bool:
         commas += sum(map(text.count, t.WIDE_COMMAS))
     scores.cast(voter, runs + commas + length_points)
     return True
+
+
+def _is_consent(text: str) -> bool:
+    """Whether ``text`` is a consent banner's (``CONSENT_TEXT``): page chrome that a
+    page without class names does not mark, and that must not vote for a container."""
+    return t.CONSENT_GATE in text and t.CONSENT_TEXT.search(text) is not None
 
 
 def _members(best: LexborNode, best_score: float, scores: _Scores) -> list[LexborNode]:

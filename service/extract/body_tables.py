@@ -155,6 +155,22 @@ NEGATIVE_WEIGHT = -25.0  # Readability's class weight for a non-body name
 WEAK_POSITIVE_FROM = 20  # index in POSITIVE_NAMES where the weak names start
 
 MIN_BLOCK_CHARS = 25  # paragraphs shorter than this do not vote for a container
+# A consent banner's paragraphs ("We use cookies ...", "By choosing I Accept, you
+# consent to our use of cookies") do not vote either: on a page without class names
+# the banner, a few long sentences, can outscore a story set in tables or short lines.
+# Every such sentence names cookies: the gate is tested on the text as it is.
+CONSENT_GATE = "ookie"
+CONSENT_TEXT = CaselessPattern.compile(
+    r"\b(we|we and our partners|this (web)?site|our (web)?site|the site) (use|uses) cookies"
+    r"|\b(consent|agree) to (our|the) use of cookies"
+    r"|\bwir (verwenden|nutzen) cookies|\b(website|webseite|seite) (verwendet|nutzt) cookies"
+    r"|\bnous utilisons des cookies|\bce site utilise des cookies"
+    r"|\b(vous acceptez|acceptez) l'utilisation (de|des) cookies"
+    r"|\b(utilizamos|usamos) cookies|\beste (sitio|site)( web)? (utiliza|usa) cookies"
+    r"|\b(aceptas|acepta|aceitas|aceita|concorda com) (el|o) uso de (las )?cookies"
+    r"|\b(utilizziamo|usiamo) (i )?cookie|\bquesto sito (utilizza|usa) (i )?cookie"
+    r"|мы используем (файлы )?cookie|сайт использует (файлы )?cookie"
+)
 WIDE_COMMAS = ("\uff0c", "\u3001", "\u060c")  # commas besides ",": fullwidth, ideographic, Arabic
 TEXT_HOLDERS_BELOW = 20.0  # a winner scoring less sends elements with bare text to vote too
 CHARS_PER_POINT = 100  # one score point per this many characters ...
