@@ -233,6 +233,57 @@ def _is_skipped(node: LexborNode) -> bool:
     return _SKIP_NAMES.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}") is not None
 
 
+def _is_bare_name(text: str) -> bool:
+    """Whether ``text`` is a person's name alone: two to ``MAX_NAME_WORDS`` capitalised
+    words of letters (and ``NAME_MARKS``), nothing else."""
+    words = text.split()
+    if not 2 <= len(words) <= t.MAX_NAME_WORDS:
+        return False
+    return all(
+        word[0].isupper() and all(c.isalpha() or c in t.NAME_MARKS for c in word) for word in words
+    )
+
+
+def _is_staff_list(node: LexborNode) -> bool:
+    """Whether the list ``node`` holds ``MIN_STAFF_NAMES`` items or more, each a bare name."""
+    items = 0
+    for item in node.iter():
+        if item.tag != "li":
+            continue
+        if not _is_bare_name(item.text()):
+            return False
+        items += 1
+    return items >= t.MIN_STAFF_NAMES
+
+
+def _support_boxes(container: LexborNode) -> frozenset[int]:
+    """The ``mem_id``s of the support boxes inside ``container``: the element around a
+    staff list that holds an appeal for support (``SUPPORT_APPEAL``), grown up to the
+    highest ancestor below ``container`` that adds at most ``MAX_BOX_EXTRA_CHARS``
+    of text (the site's name and a label set above the box)."""
+    boxes: set[int] = set()
+    top = container.mem_id
+    for found in container.css("ul, ol"):
+        if not _is_staff_list(found):
+            continue
+        box: LexborNode | None = None
+        size = 0
+        node = found.parent
+        while node is not None and node.mem_id != top:
+            text = node.text()
+            if box is None:
+                if t.SUPPORT_APPEAL.search(text) is not None:
+                    box, size = node, chars(text)
+            elif chars(text) - size > t.MAX_BOX_EXTRA_CHARS:
+                break
+            else:
+                box = node
+            node = node.parent
+        if box is not None:
+            boxes.add(box.mem_id)
+    return frozenset(boxes)
+
+
 class _Marks:
     """What the reader asks about the elements of one container, found by one
     query instead of one per element: the non-space characters of link text
@@ -348,6 +399,7 @@ class Reader:
     def read(self, container: LexborNode) -> None:
         """Append the blocks of ``container`` to ``out``."""
         marks = _Marks(container)
+        boxes = _support_boxes(container)
         # The open elements, innermost last: the next child to read in each, the
         # kind its runs take, and whether it is a block (its end ends a run; an
         # inline element holding a <br> is read through, and its end does not).
@@ -396,7 +448,9 @@ class Reader:
                 pending.append(node.first_child)
                 kinds.append(kind)
                 blocks.append(True)
-            elif tag in _BREAKS or (len(pending) > 1 and _is_skipped(node)):
+            elif tag in _BREAKS or (
+                len(pending) > 1 and (_is_skipped(node) or (boxes and node.mem_id in boxes))
+            ):
                 self.flush(kind)
             elif tag in t.LEAF_BLOCKS and node.mem_id not in marks.holds_br:
                 self.flush(kind)

@@ -589,6 +589,25 @@ SKIP_IN_BODY: Sequence[tuple[str, str]] = (
     ("recirc", "recirculation modules (more stories)"),
 )
 
+# A support box set inside the story's container, unnamed on a page without class
+# names: a list of bare names (the staff) and an appeal for the readers' money. The
+# element holding both is skipped, and so are the ancestors around it that add
+# little text (the site's name and a label above the box), up to the container.
+MIN_STAFF_NAMES = 5  # a list of this many items or more, each a bare name, is a staff list
+MAX_NAME_WORDS = 4  # a bare name: two to this many words, each capitalised, letters only
+NAME_MARKS = frozenset(".-'\u2019")  # ... besides letters ("Jr.", "Mary-Ann", "O'Hara")
+MAX_BOX_EXTRA_CHARS = 300  # an ancestor adding more text than this holds the story too
+SUPPORT_APPEAL = CaselessPattern.compile(
+    r"\b(we|we'd|we would) (need|rely on|depend on|count on) your (financial )?support"
+    r"|\b(make|making) a (donation|contribution)\b|\bdonate (now|today)\b"
+    r"|\bbecome a (member|supporter|patron)\b|\bsupport (us|our (work|journalism|reporting))\b"
+    r"|\bunterstützen sie (uns|unsere arbeit)|\bjetzt spenden\b|\bsoutenez-nous\b"
+    r"|\bfaire un don\b|\bhaz una donación\b|\bapoya nuestro (periodismo|trabajo)"
+    r"|\bfaça uma doação\b|\bapoie (o )?nosso (jornalismo|trabalho)|\bsostienici\b"
+    r"|\bfai una donazione\b"
+    r"|поддержите (нас|нашу работу)"
+)
+
 # A short block that opens a promo or list block: the story has ended (written in
 # lower case: matched on lowercased text when ASCII, see CaselessPattern).
 STOP_BLOCK = CaselessPattern.compile(

@@ -389,3 +389,33 @@ def test_a_repeated_line_in_a_large_box_with_a_picture_stays() -> None:
     section = f'<div><img src="/a.jpg"><p>{line}</p>{story}</div>'
     got = read_without_repeated_captions(f"{section}<p>{line}</p>")
     assert got.count(("p", line)) == 2
+
+
+STAFF = "".join(
+    f"<li><span>{name}</span></li>"
+    for name in ("Mara Lind", "Joel Abara", "Petra Novak", "Owen Hale", "Rui Santos")
+)
+APPEAL = "We do this work at no cost to you, and we need your financial support."
+
+
+def test_a_support_box_of_staff_names_and_an_appeal_is_skipped() -> None:
+    box = f"<div><div><span>Since 1998</span></div><div><ul>{STAFF}</ul><p>{APPEAL}</p></div></div>"
+    assert read(f"<p>{PROSE}</p>{box}<p>{PROSE}</p>") == [("p", PROSE), ("p", PROSE)]
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        f"<div><ul>{STAFF}</ul><p>{PROSE}</p></div>",  # names without an appeal: a story's list
+        f"<div><ul>{STAFF}<li>and four more from the harbour team</li></ul><p>{APPEAL}</p></div>",
+    ],
+)
+def test_names_or_an_appeal_alone_are_read(box: str) -> None:
+    assert ("li", "Owen Hale") in read(box)
+
+
+def test_a_staff_list_beside_the_story_text_keeps_the_story() -> None:
+    # The appeal sits in the container itself: no element below it is a box.
+    html = f"<p>{PROSE}</p><ul>{STAFF}</ul><p>{APPEAL}</p>"
+    assert read(html)[0] == ("p", PROSE)
+    assert ("li", "Rui Santos") in read(html)
