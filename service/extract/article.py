@@ -38,7 +38,7 @@ from service.extract.body_reader import (
 )
 from service.extract.lead import find_lead
 from service.extract.model import Paragraph
-from service.extract.text import literal_alternation
+from service.extract.text import contains_any, literal_alternation
 
 _VOTER_QUERY = "p, pre, td, br"
 _HEADLINE_QUERY = "h2 a[href], h3 a[href], h4 a[href], a[href] h2, a[href] h3, a[href] h4"
@@ -418,9 +418,10 @@ def _vote(root: LexborNode, text_holders: bool = False) -> _Scores:
 
 def _cast(scores: _Scores, voter: LexborNode, text: str, runs: int) -> bool:
     """``voter``'s points, for its length and commas, to its ancestors (none for a
-    consent banner's text); whether it voted (its text is long enough)."""
-    length = len(text.strip())
-    if length < t.MIN_BLOCK_CHARS or _is_consent(text):
+    consent banner's text or a prompt to click); whether it voted."""
+    stripped = text.strip()
+    length = len(stripped)
+    if length < t.MIN_BLOCK_CHARS or _is_chrome_text(stripped):
         return False
     length_points = min(length / t.CHARS_PER_POINT, t.MAX_LENGTH_POINTS * runs)
     commas = text.count(",")
@@ -430,10 +431,13 @@ def _cast(scores: _Scores, voter: LexborNode, text: str, runs: int) -> bool:
     return True
 
 
-def _is_consent(text: str) -> bool:
-    """Whether ``text`` is a consent banner's (``CONSENT_TEXT``): page chrome that a
-    page without class names does not mark, and that must not vote for a container."""
-    return t.CONSENT_GATE in text and t.CONSENT_TEXT.search(text) is not None
+def _is_chrome_text(text: str) -> bool:
+    """Whether ``text`` is page chrome that a page without class names does not mark,
+    and that must not vote for a container: a consent banner's (``CONSENT_TEXT``), or
+    a prompt to click a picture or a link (``CLICK_PROMPT``)."""
+    return (t.CONSENT_GATE in text and t.CONSENT_TEXT.search(text) is not None) or (
+        contains_any(text, t.CLICK_GATE) and t.CLICK_PROMPT.search(text) is not None
+    )
 
 
 def _members(best: LexborNode, best_score: float, scores: _Scores) -> list[LexborNode]:

@@ -171,6 +171,17 @@ CONSENT_TEXT = CaselessPattern.compile(
     r"|\b(utilizziamo|usiamo) (i )?cookie|\bquesto sito (utilizza|usa) (i )?cookie"
     r"|мы используем (файлы )?cookie|сайт использует (файлы )?cookie"
 )
+# A prompt to click a picture or a link ("Click the image above and see ...", "Clique
+# e saiba ...") promotes another page of the site (the sidebar boxes of a page
+# without class names, each a picture link and its prompt): it does not vote either.
+# Every such prompt holds one of these (click, klicken, clic, clicca; clique, cliquez),
+# tested on the text as it is.
+CLICK_GATE = ("lic", "liq")
+CLICK_PROMPT = CaselessPattern.compile(
+    r"^(click|clique|cliquez|klicken sie|haz clic|clicca)\b"
+    r"|\b(click|clique|cliquez|clicca) (on |na |no |em |sur |en |sull')?(the |a |o |l'|la )?"
+    r"(image|photo|picture|banner|foto|imagem|imagen|immagine)\b"
+)
 WIDE_COMMAS = ("\uff0c", "\u3001", "\u060c")  # commas besides ",": fullwidth, ideographic, Arabic
 TEXT_HOLDERS_BELOW = 20.0  # a winner scoring less sends elements with bare text to vote too
 CHARS_PER_POINT = 100  # one score point per this many characters ...
