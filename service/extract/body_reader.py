@@ -42,6 +42,7 @@ _SKIP_NAMES = CaselessPattern(
 )
 _BREAKS = frozenset({"br", "-comment", *t.SKIPPED_TAGS})  # end a run, read nothing
 _ROW_BLOCKS = "p, div, br, table, ul, ol"
+_LISTS = frozenset({"ul", "ol"})  # a staff list may mark a support box (``_support_box``)
 _MAX_DROP_CHARS = 200  # boilerplate patterns apply to blocks up to this long
 
 
@@ -256,32 +257,28 @@ def _is_staff_list(node: LexborNode) -> bool:
     return items >= t.MIN_STAFF_NAMES
 
 
-def _support_boxes(container: LexborNode) -> frozenset[int]:
-    """The ``mem_id``s of the support boxes inside ``container``: the element around a
-    staff list that holds an appeal for support (``SUPPORT_APPEAL``), grown up to the
-    highest ancestor below ``container`` that adds at most ``MAX_BOX_EXTRA_CHARS``
-    of text (the site's name and a label set above the box)."""
-    boxes: set[int] = set()
-    top = container.mem_id
-    for found in container.css("ul, ol"):
-        if not _is_staff_list(found):
-            continue
-        box: LexborNode | None = None
-        size = 0
-        node = found.parent
-        while node is not None and node.mem_id != top:
-            text = node.text()
-            if box is None:
-                if t.SUPPORT_APPEAL.search(text) is not None:
-                    box, size = node, chars(text)
-            elif chars(text) - size > t.MAX_BOX_EXTRA_CHARS:
-                break
-            else:
-                box = node
-            node = node.parent
-        if box is not None:
-            boxes.add(box.mem_id)
-    return frozenset(boxes)
+def _support_box(found: LexborNode, top: int) -> int:
+    """How many levels above the staff list ``found``'s parent its support box sits
+    (0: the parent), or -1 without one: the nearest element around the list holding
+    an appeal for support (``SUPPORT_APPEAL``), grown up to the highest ancestor below
+    the container (``top``, a ``mem_id``) that adds at most ``MAX_BOX_EXTRA_CHARS`` of
+    text (the site's name and a label set above the box)."""
+    box = -1
+    size = 0
+    node = found.parent
+    level = 0
+    while node is not None and node.mem_id != top:
+        text = node.text()
+        if box < 0:
+            if t.SUPPORT_APPEAL.search(text) is not None:
+                box, size = level, chars(text)
+        elif chars(text) - size > t.MAX_BOX_EXTRA_CHARS:
+            break
+        else:
+            box = level
+        node = node.parent
+        level += 1
+    return box
 
 
 class _Marks:
@@ -399,14 +396,15 @@ class Reader:
     def read(self, container: LexborNode) -> None:
         """Append the blocks of ``container`` to ``out``."""
         marks = _Marks(container)
-        boxes = _support_boxes(container)
         # The open elements, innermost last: the next child to read in each, the
         # kind its runs take, and whether it is a block (its end ends a run; an
         # inline element holding a <br> is read through, and its end does not).
-        # The first level holds the container alone.
+        # The first level holds the container alone. ``starts``: the paragraphs
+        # read when each level opened (a support box found inside takes back its own).
         pending: list[LexborNode | None] = [container]
         kinds: list[ParagraphKind] = ["p"]
         blocks: list[bool] = [True]
+        starts: list[int] = [0]
         citing_in = 0  # the depth of the source-list heading's holder, while citing
         while pending:
             kind = kinds[-1]
@@ -417,6 +415,7 @@ class Reader:
             if node is None:
                 pending.pop()
                 kinds.pop()
+                starts.pop()
                 if blocks.pop():
                     self.flush(kind)
                 if len(pending) < citing_in:  # the source list ends with its heading's holder
@@ -435,6 +434,7 @@ class Reader:
                 pending.append(node.first_child)
                 kinds.append(kind)
                 blocks.append(False)
+                starts.append(len(self.out))
             elif tag in t.INLINE_TAGS:
                 self._run.append(node.text())
                 links = marks.link_chars.get(node.mem_id, 0)
@@ -448,9 +448,8 @@ class Reader:
                 pending.append(node.first_child)
                 kinds.append(kind)
                 blocks.append(True)
-            elif tag in _BREAKS or (
-                len(pending) > 1 and (_is_skipped(node) or (boxes and node.mem_id in boxes))
-            ):
+                starts.append(len(self.out))
+            elif tag in _BREAKS or (len(pending) > 1 and _is_skipped(node)):
                 self.flush(kind)
             elif tag in t.LEAF_BLOCKS and node.mem_id not in marks.holds_br:
                 self.flush(kind)
@@ -469,12 +468,24 @@ class Reader:
                 self.emit(" ".join(c for c in cells if c), links, "p", (node,))
             else:
                 self.flush(kind)
+                staff = tag in _LISTS and _is_staff_list(node)
+                up = _support_box(node, container.mem_id) if staff else -1
+                if up >= 0:
+                    # The box is the open element ``up`` levels above the list's
+                    # parent: what it gave back is taken back, the rest is not read.
+                    level = len(pending) - 1 - up
+                    del self.out[starts[level] :]
+                    for stack in (pending, kinds, blocks, starts):
+                        del stack[level + 1 :]
+                    pending[level] = None
+                    continue
                 inner = t.LEAF_BLOCKS.get(tag) or t.WRAPPING_BLOCKS.get(tag, kind)
                 if inner == "p":
                     inner = kind
                 pending.append(node.first_child)
                 kinds.append(inner)
                 blocks.append(True)
+                starts.append(len(self.out))
 
 
 def _wraps_a_sentence(run: list[str], br: LexborNode) -> bool:
