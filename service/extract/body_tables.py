@@ -174,9 +174,9 @@ CONSENT_TEXT = CaselessPattern.compile(
 # A prompt to click a picture or a link ("Click the image above and see ...", "Clique
 # e saiba ...") promotes another page of the site (the sidebar boxes of a page
 # without class names, each a picture link and its prompt): it does not vote either.
-# Every such prompt holds one of these (click, klicken, clic, clicca; clique, cliquez),
-# tested on the text as it is.
-CLICK_GATE = ("lic", "liq")
+# Every such prompt holds one of these (click, klicken; clique, cliquez; clic, clicca),
+# tested on the text as it is ("lic" alone is in "public" and "police": too common).
+CLICK_GATE = ("lick", "lique", "clic", "Clic")
 CLICK_PROMPT = CaselessPattern.compile(
     r"^(click|clique|cliquez|klicken sie|haz clic|clicca)\b"
     r"|\b(click|clique|cliquez|clicca) (on |na |no |em |sur |en |sull')?(the |a |o |l'|la )?"
