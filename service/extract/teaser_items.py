@@ -526,6 +526,24 @@ def is_listing_url(href: str) -> bool:
     return tt.DIGIT.search(path) is None or tt.STORY_ID_OR_DATE.search(path) is None
 
 
+def is_service_url(href: str) -> bool:
+    """Whether a link's target is a service page of the site by its path: every word of
+    the path is one of ``SERVICE_PAGE_WORDS`` or a joiner of them, one of the first at
+    least ("/cookie-policy", "/about-us", "/apps", "/mentions-legales"). Such a link
+    is a notice's, a promo's or a footer's, however many words it shows."""
+    path = _path(href)
+    if not path.strip("/"):
+        return False
+    path = (unquote(path) if "%" in path else path).lower()
+    named = False
+    for word in tt.WORD.findall(path):
+        if word in tt.SERVICE_PAGE_WORDS:
+            named = True
+        elif word not in tt.SERVICE_PAGE_FILLERS:
+            return False
+    return named
+
+
 def _has_slug(path: str, segments: list[str]) -> bool:
     """Whether a segment of ``path`` is a slug of ``STORY_SLUG_WORDS`` words or more (the
     path's count of joiners first: most section paths have too few in all)."""

@@ -527,6 +527,43 @@ NON_STORY_SEGMENTS: dict[str, str] = {
     "service": "service pages (contact, subscriptions)",
     "help": "help pages",
 }
+# Words of the paths of a site's service pages (about, contact, legal, app, newsletter):
+# a link whose path holds only these words, one of SERVICE_PAGE_WORDS at least, leads to
+# no story however its text reads ("Find out more in our cookie policy" -> /cookie-policy,
+# "About The Lakeside Post" -> /about-us), whatever the markup around it.
+SERVICE_PAGE_WORDS: dict[str, str] = {
+    "about": "the site's own description ('/about', '/about-us')",
+    "contact": "the contact page",
+    "privacy": "the privacy policy",
+    "cookie": "the cookie policy",
+    "cookies": "the cookie policy",
+    "terms": "the terms of use",
+    "conditions": "the terms and conditions",
+    "legal": "the legal notice",
+    "imprint": "the legal notice (imprint)",
+    "impressum": "the legal notice (German)",
+    "datenschutz": "the privacy policy (German)",
+    "mentions": "the legal notice (French: 'mentions légales')",
+    "accessibility": "the accessibility statement",
+    "sitemap": "the site map",
+    "advertise": "the advertising offer",
+    "advertising": "the advertising offer",
+    "app": "the app download page",
+    "apps": "the app download page",
+    "newsletter": "the newsletter sign-up",
+    "newsletters": "the newsletter sign-up",
+    "subscribe": "the subscription offer",
+    "subscriptions": "the subscription offer",
+    "rss": "the list of feeds",
+    "faq": "the help pages",
+    "careers": "the publisher's job offers",
+}
+# Words that join the above in a service page's path ("terms-of-use", "about-us",
+# "privacy-policy", "mentions-legales"); alone they name no service page.
+SERVICE_PAGE_FILLERS = frozenset(
+    {"us", "of", "and", "our", "the", "with", "use", "policy", "notice", "statement", "mobile",
+     "legales", "l\u00e9gales", "html", "htm", "php"}
+)  # fmt: skip
 # What a story's URL shows beside its slug: a numeric id, or a date in the path.
 STORY_ID_OR_DATE = re.compile(r"\d{5}|/(?:19|20)\d\d/[01]?\d(?:/|$)|(?:19|20)\d\d-[01]\d-[0-3]\d")
 DIGIT = re.compile(r"\d")  # a path without one has no id or date: a gate before the above

@@ -16,7 +16,8 @@ class-token matching in ``teaser_tokens``, headline links and items in
    snippet, card-like class tokens, similar siblings, an inline-promo label)
    and sits outside excluded regions (share bars, tag lists, comments, shops);
    in menus and page headers only story cards (heading or image) count, in the
-   page footer only cards or lists under a block label.
+   page footer only cards or lists under a block label. A link to a service page
+   of the site (its path's words: "/cookie-policy", "/about-us", "/app") is none.
 3. Its block is found nearest first: a heading just before the item's branch,
    a heading child or aria-label of an ancestor, else label class tokens;
    promos among the article's paragraphs get ``inline-related``. Items of a
@@ -53,6 +54,7 @@ from service.extract.teaser_items import (
     better,
     headline_links,
     is_price,
+    is_service_url,
     is_story_url,
     items_of,
     url_key,
@@ -308,6 +310,8 @@ def _is_teaser(item: _Item, region: Region, siblings: int, page: Page) -> bool:
     title = item.link.title
     if tf.word_count(title) <= tt.MAX_LEGAL_WORDS and tt.LEGAL_LABEL.search(title):
         return False
+    if is_service_url(item.link.url):
+        return False  # a notice's, an app promo's or a footer's link ("About The Post")
     if _is_date(title):
         return False  # a date link (a post's permalink), no headline
     if (
