@@ -136,23 +136,23 @@ class Page:
             elif tag == "a":
                 links += 1  # sibling links are other items, not a sentence
                 at[child.mem_id] = (len(pieces), False)
-            elif self.in_sentence(child, tag):
+            elif (text := self.sentence_text(child, tag)) is not None:
                 at[child.mem_id] = (len(pieces), True)
-                pieces.append(child.text())
+                pieces.append(text)
             else:
                 at[child.mem_id] = (len(pieces), False)
         found = Line(pieces, at, links)
         self.lines[node.mem_id] = found
         return found
 
-    def in_sentence(self, child: Node, tag: str | None) -> bool:
-        """Whether an inline child's text is words of its line: not a sibling link (another
-        item), a time or a meta label."""
-        return (
-            tag in tt.INLINE_TAGS
-            and tag not in ("time", "a")
-            and not self.tokens.kinds(child) & tk.META
-        )
+    def sentence_text(self, child: Node, tag: str | None) -> str | None:
+        """The text of an inline child when it is words of its line: not a sibling link
+        (another item), a time, a meta label or a date alone (a time set in a ``<span>``
+        beside a headline, "3. Februar 2026")."""
+        if tag not in tt.INLINE_TAGS or tag in ("time", "a") or self.tokens.kinds(child) & tk.META:
+            return None
+        text = child.text()
+        return None if tf.is_date(text.strip()) else text
 
     def _own(self, node: Node, inside_article: bool) -> int:
         tag = node.tag
@@ -295,8 +295,8 @@ def in_running_text(link: Node, page: Page, chars: int = tt.RUNNING_TEXT_CHARS) 
             pieces.append(child.text_content or "")
         elif cut < 0 and child.mem_id == own:
             cut = len(pieces)
-        elif page.in_sentence(child, tag):
-            pieces.append(child.text())
+        elif (text := page.sentence_text(child, tag)) is not None:
+            pieces.append(text)
     if before or after:
         before.reverse()
         before, after = pieces[:cut] + before, after + pieces[cut:]

@@ -38,14 +38,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import lru_cache
 
 from selectolax.lexbor import LexborNode as Node
 
 from service.extract import teaser_fields as tf
 from service.extract import teaser_tables as tt
 from service.extract import teaser_tokens as tk
-from service.extract.dates import parse_date, relative_date
+from service.extract.dates import relative_date
 from service.extract.model import Teaser
 from service.extract.teaser_items import (
     Link,
@@ -123,7 +122,7 @@ def _read(node: Node, link: Link, page: Page) -> _Item:
             continue
         if tt.NAV_LABEL.match(text) or tt.BYLINE.match(text):
             continue
-        if date is None and _is_date(text):
+        if date is None and tf.is_date(text):
             date = text  # a date line without markup ("4 February 2026")
             continue
         text = tt.INLINE_LABEL_PREFIX.sub("", text, count=1)
@@ -152,16 +151,9 @@ def _meta_date(parts: list[Node]) -> str | None:
             text = (time.attributes.get("datetime") or time.text()).strip()
         else:
             text = tf.clean_text(part.text())
-        if text and _is_date(text):
+        if text and tf.is_date(text):
             return text
     return None
-
-
-@lru_cache(maxsize=tt.DATE_CACHE_SIZE)
-def _parse_date(text: str) -> str | None:
-    """``dates.parse_date``, remembered: a written date costs about a millisecond to
-    parse, and the same date lines recur within a page and across a site's pages."""
-    return parse_date(text)
 
 
 @dataclass(slots=True)
@@ -176,23 +168,12 @@ class _ShownTimes:
     spans: dict[str, str | None] = field(default_factory=dict)
 
     def read(self, text: str) -> str | None:
-        moment = _parse_date(text)
+        moment = tf.read_date(text)
         if moment is not None or self.fetched_at is None or not self.language:
             return moment
         if text not in self.spans and len(self.spans) < tt.MAX_SPANS_BACK:
             self.spans[text] = relative_date(text, self.language, self.fetched_at)
         return self.spans.get(text)
-
-
-def _is_date(text: str) -> bool:
-    """Whether ``text`` is a written date alone, the cheap test first."""
-    return _may_be_date(text) and _parse_date(text) is not None
-
-
-def _may_be_date(text: str) -> bool:
-    """Cheap test before date parsing (which costs about a millisecond): short, with a
-    year or a numeric date in it."""
-    return len(text) <= tt.MAX_DATE_CHARS and tt.DATE_HINT.search(text) is not None
 
 
 def _is_prose(text: str) -> bool:
@@ -312,7 +293,7 @@ def _is_teaser(item: _Item, region: Region, siblings: int, page: Page) -> bool:
         return False
     if is_service_url(item.link.url):
         return False  # a notice's, an app promo's or a footer's link ("About The Post")
-    if _is_date(title):
+    if tf.is_date(title):
         return False  # a date link (a post's permalink), no headline
     if (
         item.link.heading is not None
