@@ -90,6 +90,9 @@ class Page:
     climbs: dict[int, tuple[Node, int]] = field(default_factory=dict)
     """Where the climb from each headline link (by ``mem_id``) ended, and the shared
     ancestor that stopped it (-1 when none did): ``item_node``."""
+    rows: dict[int, tuple[int, int]] = field(default_factory=dict)
+    """The links of the rows around bare headline links (by ``mem_id``), and how many of
+    them lead to listing pages: ``_in_topic_row``."""
     origin: str = ""
     ids: frozenset[str] | None = None
     """The ids of the page's elements, read once when a link jumps within the page."""
@@ -442,10 +445,35 @@ def headline_links(root: Node, page: Page) -> list[Link]:
 
 def _is_kicker_link(link: Node, href: str, raw: str, page: Page) -> bool:
     """Whether a link outside a heading is marked up as a label (its own class tokens are
-    a kicker's, a section's, a category's or a topic chip's: ``META_TOKENS``) and its
-    target does not read as a story: the section a card's kicker links to, or the topic
-    page of a chip in a trending row, however many words it shows."""
-    return bool(page.tokens.kinds(link) & tk.META) and not is_story_url(href, raw)
+    a kicker's, a section's, a category's or a topic chip's: ``META_TOKENS``) or stands in
+    a row of topic links (``_in_topic_row``), and its target does not read as a story:
+    the section a card's kicker links to, or the topic page of a chip in a trending row,
+    however many words it shows."""
+    if not (page.tokens.kinds(link) & tk.META or _in_topic_row(link, href, page)):
+        return False
+    return not is_story_url(href, raw)
+
+
+def _in_topic_row(link: Node, href: str, page: Page) -> bool:
+    """Whether the link stands in a row of topic links: the nearest ancestor, at most
+    ``TOPIC_ROW_DEPTH`` levels up, that holds other links holds at least
+    ``MIN_TOPIC_ROW_LINKS`` others, and most of them lead to tag or topic pages
+    (``is_listing_url``): a trending bar's chips, whatever their markup."""
+    node = link.parent
+    for _ in range(tt.TOPIC_ROW_DEPTH):
+        if node is None or node.tag in tt.STOP_TAGS:
+            return False
+        row = page.rows.get(node.mem_id)
+        if row is None:
+            targets = [element.attrs.get("href") or "" for element in node.css("a[href]")]
+            row = (len(targets), sum(1 for target in targets if is_listing_url(target)))
+            page.rows[node.mem_id] = row
+        others = row[0] - 1
+        if others > 0:
+            listing = row[1] - is_listing_url(href)
+            return others >= tt.MIN_TOPIC_ROW_LINKS and listing > others / 2
+        node = node.parent
+    return False
 
 
 def _heads_story_card(link: Node, href: str) -> bool:
