@@ -90,9 +90,9 @@ class Page:
     climbs: dict[int, tuple[Node, int]] = field(default_factory=dict)
     """Where the climb from each headline link (by ``mem_id``) ended, and the shared
     ancestor that stopped it (-1 when none did): ``item_node``."""
-    rows: dict[int, tuple[int, int]] = field(default_factory=dict)
-    """The links of the rows around bare headline links (by ``mem_id``), and how many of
-    them lead to listing pages: ``_in_topic_row``."""
+    rows: dict[int, bool] = field(default_factory=dict)
+    """Whether the parents of bare headline links and their neighbours (by ``mem_id``) are
+    rows of topic links: ``_in_topic_row``."""
     origin: str = ""
     ids: frozenset[str] | None = None
     """The ids of the page's elements, read once when a link jumps within the page."""
@@ -445,34 +445,75 @@ def headline_links(root: Node, page: Page) -> list[Link]:
 
 def _is_kicker_link(link: Node, href: str, raw: str, page: Page) -> bool:
     """Whether a link outside a heading is marked up as a label (its own class tokens are
-    a kicker's, a section's, a category's or a topic chip's: ``META_TOKENS``) or stands in
-    a row of topic links (``_in_topic_row``), and its target does not read as a story:
-    the section a card's kicker links to, or the topic page of a chip in a trending row,
-    however many words it shows."""
-    if not (page.tokens.kinds(link) & tk.META or _in_topic_row(link, href, page)):
-        return False
-    return not is_story_url(href, raw)
+    a kicker's, a section's, a category's or a topic chip's: ``META_TOKENS``) and its
+    target does not read as a story: the section a card's kicker links to, or the topic
+    page of a chip in a trending row, however many words it shows."""
+    return bool(page.tokens.kinds(link) & tk.META) and not is_story_url(href, raw)
 
 
-def _in_topic_row(link: Node, href: str, page: Page) -> bool:
-    """Whether the link stands in a row of topic links: the nearest ancestor, at most
-    ``TOPIC_ROW_DEPTH`` levels up, that holds other links holds at least
-    ``MIN_TOPIC_ROW_LINKS`` others, and most of them lead to tag or topic pages
-    (``is_listing_url``): a trending bar's chips, whatever their markup."""
-    node = link.parent
+def is_topic_chip(link: Link, page: Page) -> bool:
+    """Whether a bare headline link is a topic chip without a chip's markup: it stands in
+    a row of topic links (``_in_topic_row``) and its target does not read as a story."""
+    return not is_story_url(link.url, link.title) and _in_topic_row(link.node, page)
+
+
+def _in_topic_row(link: Node, page: Page) -> bool:
+    """Whether the link stands in a row of topic links: an element beside it (or beside
+    the wrapper it is alone in, an ``<li>``, up to ``TOPIC_ROW_DEPTH`` levels) is a link
+    to a tag or topic page (``is_listing_url``), and the parent of the two holds, among
+    its children and theirs, ``MIN_TOPIC_ROW_LINKS`` links or more, most of them to such
+    pages: a trending bar's chips, whatever their markup. A row is judged once per page
+    (``Page.rows``)."""
+    node = link
     for _ in range(tt.TOPIC_ROW_DEPTH):
-        if node is None or node.tag in tt.STOP_TAGS:
+        parent = node.parent
+        if parent is None or parent.tag in tt.STOP_TAGS:
             return False
-        row = page.rows.get(node.mem_id)
-        if row is None:
-            targets = [element.attrs.get("href") or "" for element in node.css("a[href]")]
-            row = (len(targets), sum(1 for target in targets if is_listing_url(target)))
-            page.rows[node.mem_id] = row
-        others = row[0] - 1
-        if others > 0:
-            listing = row[1] - is_listing_url(href)
-            return others >= tt.MIN_TOPIC_ROW_LINKS and listing > others / 2
-        node = node.parent
+        beside = [_element_sibling(node, forward) for forward in (False, True)]
+        if beside[0] is not None or beside[1] is not None:
+            if not any(e is not None and _is_listing_link(e) for e in beside):
+                return False
+            row = page.rows.get(parent.mem_id)
+            if row is None:
+                row = page.rows[parent.mem_id] = _is_topic_row(_row_targets(parent))
+            return row
+        node = parent
+    return False
+
+
+def _element_sibling(node: Node, forward: bool) -> Node | None:
+    """The nearest element before or after ``node`` among its siblings."""
+    sibling = node.next if forward else node.prev
+    while sibling is not None and (sibling.tag or "-").startswith("-"):
+        sibling = sibling.next if forward else sibling.prev
+    return sibling
+
+
+def _is_listing_link(element: Node) -> bool:
+    """Whether ``element`` is a link to a listing page, or holds one as its first element."""
+    if element.tag == "a":
+        return is_listing_url(element.attrs.get("href") or "")
+    first = element.child
+    while first is not None and (first.tag or "-").startswith("-"):
+        first = first.next
+    return first is not None and first.tag == "a" and is_listing_url(first.attrs.get("href") or "")
+
+
+def _is_topic_row(targets: list[str]) -> bool:
+    """Whether ``MIN_TOPIC_ROW_LINKS`` targets or more are there, most of them listing
+    pages; read until the answer is known."""
+    if len(targets) < tt.MIN_TOPIC_ROW_LINKS:
+        return False
+    listing = others = 0
+    for target in targets:
+        if is_listing_url(target):
+            listing += 1
+            if listing > len(targets) / 2:
+                return True
+        else:
+            others += 1
+            if others >= len(targets) / 2:
+                return False
     return False
 
 
@@ -492,6 +533,17 @@ def _heads_story_card(link: Node, href: str) -> bool:
         (other.attrs.get("href") or "") == href and other.css_first("img, picture") is not None
         for other in node.css("a[href]")
     )
+
+
+def _row_targets(node: Node) -> list[str]:
+    """The targets of the links among the children of ``node`` and their children (a row
+    of links, or a list of entries holding one each): two levels read, not the subtree."""
+    targets = []
+    for child in node.iter():
+        for element in (child,) if child.tag == "a" else child.iter():
+            if element.tag == "a":
+                targets.append(element.attrs.get("href") or "")
+    return targets
 
 
 def _has_text_beside(link: Node, raw: str, page: Page) -> bool:

@@ -571,7 +571,7 @@ DIGIT = re.compile(r"\d")  # a path without one has no id or date: a gate before
 WORD = re.compile(r"[^\W_]+")
 
 TOPIC_ROW_DEPTH = 2  # levels above a bare link searched for its row of links (a chip in its <li>)
-MIN_TOPIC_ROW_LINKS = 2  # other links of a row, most to tag or topic pages: a row of topic chips
+MIN_TOPIC_ROW_LINKS = 3  # links of a row, most to tag or topic pages: a row of topic chips
 MIN_SHORT_HEADLINE_WORDS = 2  # a bare link this short may be a headline, with story URL and item
 STORY_SLUG_WORDS = (
     4  # a path segment of this many words is a story's slug; section slugs are shorter

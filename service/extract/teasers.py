@@ -55,6 +55,7 @@ from service.extract.teaser_items import (
     is_price,
     is_service_url,
     is_story_url,
+    is_topic_chip,
     items_of,
     url_key,
 )
@@ -313,7 +314,11 @@ def _is_teaser(item: _Item, region: Region, siblings: int, page: Page) -> bool:
     if region.footer:
         return story_card or siblings >= 2
     card = item.node.tag in ("li", "article") or bool(page.tokens.kinds(item.node) & tk.CARD)
-    return story_card or item.snippet is not None or card or siblings >= 2 or item.inline
+    if story_card or card or siblings >= 2 or item.inline:
+        return True
+    # A snippet alone shows a story unless the words are the other labels of a row of
+    # topic links around a chip ("Trending Climate summit Interest rates ...").
+    return item.snippet is not None and not is_topic_chip(item.link, page)
 
 
 def _shows_story(node: Node, link: Link, siblings: int, page: Page, item: _Item | None) -> bool:
