@@ -612,11 +612,12 @@ def is_service_url(href: str) -> bool:
     least ("/cookie-policy", "/about-us", "/apps", "/mentions-legales"). Such a link
     is a notice's, a promo's or a footer's, however many words it shows."""
     path = _path(href)
-    if not path.strip("/"):
-        return False
+    if len(path) > tt.MAX_SERVICE_PATH_CHARS or not path.strip("/"):
+        return False  # most story paths are longer
     path = (unquote(path) if "%" in path else path).lower()
     named = False
-    for word in tt.WORD.findall(path):
+    for match in tt.WORD.finditer(path):  # most paths stop at their first word
+        word = match.group()
         if word in tt.SERVICE_PAGE_WORDS:
             named = True
         elif word not in tt.SERVICE_PAGE_FILLERS:

@@ -558,6 +558,7 @@ SERVICE_PAGE_WORDS: dict[str, str] = {
     "faq": "the help pages",
     "careers": "the publisher's job offers",
 }
+MAX_SERVICE_PATH_CHARS = 48  # a service page's path is short ("/terms-and-conditions-of-use")
 # Words that join the above in a service page's path ("terms-of-use", "about-us",
 # "privacy-policy", "mentions-legales"); alone they name no service page.
 SERVICE_PAGE_FILLERS = frozenset(
