@@ -573,6 +573,8 @@ WORD = re.compile(r"[^\W_]+")
 
 TOPIC_ROW_DEPTH = 2  # levels above a bare link searched for its row of links (a chip in its <li>)
 MIN_TOPIC_ROW_LINKS = 3  # links of a row, most to tag or topic pages: a row of topic chips
+SUBMENU_ENTRY_DEPTH = 2  # levels above a plain link's item searched for its list entry
+SUBMENU_DEPTH = 3  # levels above a list searched for the entry of an outer list: a submenu
 MIN_SHORT_HEADLINE_WORDS = 2  # a bare link this short may be a headline, with story URL and item
 STORY_SLUG_WORDS = (
     4  # a path segment of this many words is a story's slug; section slugs are shorter

@@ -17,7 +17,9 @@ class-token matching in ``teaser_tokens``, headline links and items in
    and sits outside excluded regions (share bars, tag lists, comments, shops);
    in menus and page headers only story cards (heading or image) count, in the
    page footer only cards or lists under a block label. A link to a service page
-   of the site (its path's words: "/cookie-policy", "/about-us", "/app") is none.
+   of the site (its path's words: "/cookie-policy", "/about-us", "/app") is none,
+   nor a plain link in a submenu (a list nested in another list's entry) whose
+   target reads as no story.
 3. Its block is found nearest first: a heading just before the item's branch,
    a heading child or aria-label of an ancestor, else label class tokens;
    promos among the article's paragraphs get ``inline-related``. Items of a
@@ -313,12 +315,42 @@ def _is_teaser(item: _Item, region: Region, siblings: int, page: Page) -> bool:
         return story_card and tf.word_count(title) >= tt.MIN_HEADLINE_WORDS
     if region.footer:
         return story_card or siblings >= 2
+    if (
+        not story_card
+        and item.snippet is None
+        and _in_submenu(item.node)
+        and not is_story_url(item.link.url, title)
+    ):
+        return False  # a mega-menu's entry naming a section or landing page
     card = item.node.tag in ("li", "article") or bool(page.tokens.kinds(item.node) & tk.CARD)
     if story_card or card or siblings >= 2 or item.inline:
         return True
     # A snippet alone shows a story unless the words are the other labels of a row of
     # topic links around a chip ("Trending Climate summit Interest rates ...").
     return item.snippet is not None and not is_topic_chip(item.link, page)
+
+
+def _in_submenu(node: Node) -> bool:
+    """Whether the item is an entry of a list nested in an entry of another list (a
+    menu's submenu: "<li>Business <ul><li>...</li></ul></li>"), up to
+    ``SUBMENU_ENTRY_DEPTH`` levels to the entry and ``SUBMENU_DEPTH`` above its list."""
+    entry: Node | None = node
+    for _ in range(tt.SUBMENU_ENTRY_DEPTH):
+        if entry is None or entry.tag == "li":
+            break
+        entry = entry.parent
+    if entry is None or entry.tag != "li":
+        return False
+    holder = entry.parent
+    if holder is None or holder.tag not in ("ul", "ol"):
+        return False
+    for _ in range(tt.SUBMENU_DEPTH):
+        holder = holder.parent
+        if holder is None or holder.tag in ("body", "html"):
+            return False
+        if holder.tag == "li":
+            return True
+    return False
 
 
 def _shows_story(node: Node, link: Link, siblings: int, page: Page, item: _Item | None) -> bool:
