@@ -12,6 +12,9 @@ metric, on the original pages and on two rewrites of them:
 
 A system's drop from the original pages shows how much it leans on the names a
 site happens to give its markup rather than on the text and its structure.
+Teasers have no reference here; pagesplit's teasers on each rewrite are
+compared with its own on the original pages, by target URL (``teaser_drift``):
+kept, lost, and extra (mostly menu entries no longer named as a menu).
 
 Usage: ``python -m bench.markup [--systems a,b] [--limit N] [--data DIR]``.
 """
@@ -27,6 +30,8 @@ from selectolax.lexbor import LexborHTMLParser
 
 from bench.extractors import BY_NAME, Guarded, missing, parse_arguments
 from bench.quality import Page, load_pages, score
+from service.extract.model import RefusedPage
+from service.extract.split import split
 
 LEVELS = ("original", "classes", "bare")
 DEFAULT_SYSTEMS = ("pagesplit", "trafilatura", "readability-lxml")
@@ -102,6 +107,51 @@ def measure(pages: Sequence[Page], names: Sequence[str]) -> list[Row]:
     return rows
 
 
+@dataclass(frozen=True, slots=True)
+class Drift:
+    """pagesplit's teasers on one level's pages against its teasers on the original pages."""
+
+    level: str
+    original: int
+    kept: int
+    extra: int
+
+    @property
+    def lost(self) -> int:
+        return self.original - self.kept
+
+
+def _teaser_targets(page: Page) -> set[str]:
+    try:
+        result = split(page.raw, page.url, {"content-type": "text/html; charset=utf-8"})
+    except RefusedPage:
+        return set()
+    return {teaser.url for teaser in result.teasers}
+
+
+def teaser_drift(pages: Sequence[Page]) -> list[Drift]:
+    """For each rewrite, how many of the original pages' teasers (by target URL) it
+    keeps, and how many teasers it adds."""
+    originals = [_teaser_targets(page) for page in pages]
+    drifts = []
+    for level in LEVELS[1:]:
+        rewritten = [_teaser_targets(page) for page in rewrite(pages, level)]
+        kept = sum(len(a & b) for a, b in zip(originals, rewritten, strict=True))
+        extra = sum(len(b - a) for a, b in zip(originals, rewritten, strict=True))
+        drifts.append(Drift(level, sum(map(len, originals)), kept, extra))
+    return drifts
+
+
+def drift_markdown(drifts: Sequence[Drift]) -> str:
+    """The teaser drifts as a markdown table."""
+    lines = [
+        "| pages | pagesplit teasers of the original pages | kept | lost | extra |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    lines += [f"| {d.level} | {d.original} | {d.kept} | {d.lost} | {d.extra} |" for d in drifts]
+    return "\n".join(lines)
+
+
 def markdown(rows: Sequence[Row]) -> str:
     """The rows as a markdown table, with each system's F1 drop from the original pages."""
     original = {r.system: r.f1 for r in rows if r.level == "original" and not r.unavailable}
@@ -126,6 +176,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     pages = load_pages(args.data, args.limit)
     print(f"{len(pages)} pages of {args.data}\n")
     print(markdown(measure(pages, args.systems)))
+    print()
+    print(drift_markdown(teaser_drift(pages)))
     return 0
 
 

@@ -47,7 +47,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     lap("extraction", t)
     t = time.monotonic()
     hints = markup.markdown(markup.measure(pages, markup.DEFAULT_SYSTEMS))
-    print(hints, flush=True)
+    drift = markup.drift_markdown(markup.teaser_drift(pages))
+    print(hints, drift, sep="\n\n", flush=True)
     lap("markup-free pages", t)
     with broker(args.bootstrap) as bootstrap:
         t = time.monotonic()
@@ -112,6 +113,12 @@ sectioning elements (`article`, `main`, `nav`, `aside`...) to `div`. The F1
 change from the original pages shows how much a system leans on those names.
 
 {hints}
+
+Teasers have no reference on these pages; pagesplit's teasers on each rewrite
+are compared with its own on the original pages by target URL (the extra ones
+are mostly menu entries that no longer say they are a menu):
+
+{drift}
 
 ## Service throughput through Kafka (`bench/throughput.py`)
 

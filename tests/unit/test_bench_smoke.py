@@ -99,6 +99,15 @@ def test_markup_scores_every_level(pages: list[Page]) -> None:
     assert "| classes | pagesplit |" in table
 
 
+def test_markup_teaser_drift_counts_kept_lost_and_extra(pages: list[Page]) -> None:
+    drifts = markup.teaser_drift(pages[:2])
+    assert [d.level for d in drifts] == list(markup.LEVELS[1:])
+    for d in drifts:
+        assert d.original > 0 and 0 <= d.kept <= d.original and d.extra >= 0
+        assert d.lost == d.original - d.kept
+    assert markup.drift_markdown(drifts).count("\n") == len(drifts) + 1
+
+
 def test_extraction_only_rate_of_a_few_events(pages: list[Page]) -> None:
     settings = load_settings(workers=1)
     rate, failed = extraction_only(pages, 6, "raw", settings)
