@@ -640,7 +640,9 @@ def find_body(
         reader.read(member)
     if not reader.out or _is_listing(headlines, len(reader.out)):
         return None
-    blocks = _without_trailing_headings(without_repeated_captions(reader.out, members))
+    blocks = _without_trailing_headings(
+        without_repeated_captions(reader.out, members, reader.captions)
+    )
     if not blocks:
         return None
     # A member the reader skips whole (a story's <header> joined as a sibling)

@@ -12,7 +12,7 @@ that opens a promo block ends the element holding it. Tables in
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Set
 
 from selectolax.lexbor import LexborNode
 
@@ -43,6 +43,8 @@ _SKIP_NAMES = CaselessPattern(
 _BREAKS = frozenset({"br", "-comment", *t.SKIPPED_TAGS})  # end a run, read nothing
 _ROW_BLOCKS = "p, div, br, table, ul, ol"
 _LISTS = frozenset({"ul", "ol"})  # a staff list may mark a support box (``_support_box``)
+_HEADINGS = "h1, h2, h3, h4, h5, h6"
+_PICTURES = ("img", "video")
 _MAX_DROP_CHARS = 200  # boilerplate patterns apply to blocks up to this long
 
 
@@ -296,10 +298,17 @@ class _Marks:
     def __init__(self, container: LexborNode) -> None:
         self.link_chars: dict[int, int] = {}
         self.holds_br: set[int] = set()
+        self.captions: set[int] = set()
+        """Elements that hold a picture's caption (``_caption_of``), skipped."""
         top = container.mem_id
         above: dict[int, int] = {}  # the element above each one on the way up
         below: dict[int, int] = {}  # how many elements on the way sit right below each
-        for node in container.css("a, br"):
+        for node in container.css("a, br, img, video"):
+            if node.tag in ("img", "video"):
+                caption = _caption_of(node, top)
+                if caption is not None:
+                    self.captions.add(caption.mem_id)
+                continue
             if node.tag == "br":
                 up = node.parent if node.mem_id != top else None
                 while up is not None and up.mem_id not in self.holds_br:
@@ -354,6 +363,8 @@ class Reader:
         voters'), so that a paragraph is not read twice; ``subheadings``: the
         linked headings that head parts of the article (by ``mem_id``)."""
         self.out: list[Paragraph] = []
+        self.captions: set[str] = set()
+        """The texts of the pictures' captions skipped (each element's, normalized)."""
         self._texts = texts or {}
         self._subheadings = subheadings
         self._run: list[str] = []
@@ -394,7 +405,10 @@ class Reader:
             self._run_nodes = []
 
     def read(self, container: LexborNode) -> None:
-        """Append the blocks of ``container`` to ``out``."""
+        """Append the blocks of ``container`` to ``out``; nothing when it is a
+        picture's caption (a part of the body set after the picture)."""
+        if _is_caption(container):
+            return
         marks = _Marks(container)
         # The open elements, innermost last: the next child to read in each, the
         # kind its runs take, and whether it is a block (its end ends a run; an
@@ -449,6 +463,9 @@ class Reader:
                 kinds.append(kind)
                 blocks.append(True)
                 starts.append(len(self.out))
+            elif len(pending) > 1 and node.mem_id in marks.captions:
+                self.flush(kind)
+                self.captions.update(_normalize(inner.text()) for inner in node.traverse())
             elif tag in _BREAKS or (len(pending) > 1 and _is_skipped(node)):
                 self.flush(kind)
             elif tag in t.LEAF_BLOCKS and node.mem_id not in marks.holds_br:
@@ -488,6 +505,106 @@ class Reader:
                 starts.append(len(self.out))
 
 
+def _has_text(node: LexborNode) -> bool:
+    """Whether ``node`` (an element or a text node, not a comment) holds more than
+    spaces; its text nodes are walked until the first such, not joined (a large
+    element answers at once, a picture's wrapper has few nodes)."""
+    if node.tag == "-text":
+        return not (node.text_content or " ").isspace()
+    if node.tag == "-comment":
+        return False
+    return any(
+        inner.tag == "-text" and not (inner.text_content or " ").isspace()
+        for inner in node.traverse(include_text=True)
+    )
+
+
+def _is_short(node: LexborNode) -> bool:
+    """Whether the text of ``node`` is as short as a caption (``MAX_CAPTION_CHARS``),
+    counted until it is longer (a large element is not read whole)."""
+    size = 0
+    for inner in node.traverse(include_text=True):
+        if inner.tag == "-text":
+            size += chars(inner.text_content or "")
+            if size > t.MAX_CAPTION_CHARS:
+                return False
+    return True
+
+
+def _caption_of(picture: LexborNode, top: int) -> LexborNode | None:
+    """The element holding the caption of ``picture`` (an ``<img>`` or ``<video>``),
+    known without class names by where it stands: the smallest element around the
+    picture that holds text, when that text is short (``MAX_CAPTION_CHARS``: a
+    caption and its credit beside the picture, a player's fallback line); else,
+    when the picture's text-free wrapper stands among the story's blocks, the
+    block right after it if it is short and holds a credit (``CAPTION_CREDIT_MARK``).
+    None for a picture set inside a line of text (an icon in a paragraph)."""
+    wrapper = picture
+    for _ in range(t.MAX_CAPTION_LEVELS):
+        parent = wrapper.parent
+        if parent is None or parent.mem_id == top:
+            break
+        if _has_text(parent):
+            if parent.tag in t.INLINE_TAGS or parent.tag in t.LEAF_BLOCKS:
+                return None  # a picture in a line of text
+            if (
+                parent.tag in t.CAPTION_HOLDER_TAGS
+                and not _text_before(wrapper)
+                and _is_short(parent)
+                and parent.css_first(_HEADINGS) is None
+            ):
+                return parent
+            break
+        wrapper = parent
+    else:
+        return None
+    after = wrapper.next
+    while after is not None and not _has_text(after):
+        after = after.next
+    if after is None or after.tag == "-text" or after.tag in t.INLINE_TAGS:
+        return None
+    if not _is_short(after) or t.CAPTION_CREDIT_MARK.search(after.text()) is None:
+        return None
+    return after
+
+
+def _is_caption(node: LexborNode) -> bool:
+    """Whether ``node``, a part of the body read apart, is the caption of a picture
+    set before it (``_caption_of``): ``node``, or a short element it opens, comes
+    right after a text-free element holding the picture."""
+    if not _is_short(node):
+        return False
+    held = {node.mem_id}
+    for _ in range(t.MAX_CAPTION_LEVELS):
+        if node.parent is not None:
+            held.add(node.parent.mem_id)
+        before = node.prev
+        while before is not None and not _has_text(before):
+            if before.tag not in ("-text", "-comment"):
+                picture = before if before.tag in _PICTURES else before.css_first("img, video")
+                if picture is not None:
+                    caption = _caption_of(picture, -1)
+                    # The caption's holder: the block after the picture, or both.
+                    return caption is not None and caption.mem_id in held
+            before = before.prev
+        if before is not None or node.parent is None:
+            return False
+        if not _is_short(node.parent):
+            return False
+        node = node.parent
+    return False
+
+
+def _text_before(node: LexborNode) -> bool:
+    """Whether text comes before ``node`` in its parent (a caption follows its picture)."""
+    before = node.prev
+    while before is not None:
+        if _has_text(before):
+            return True
+        before = before.prev
+    return False
+
+
 def _wraps_a_sentence(run: list[str], br: LexborNode) -> bool:
     """Whether ``br`` breaks a line inside a sentence: the text before it does
     not end a sentence or a clause (``BR_ENDS_LINE``), and the text after
@@ -514,14 +631,19 @@ def _links_in(holders: Iterable[LexborNode]) -> Iterable[LexborNode]:
 
 
 def without_repeated_captions(
-    blocks: list[Paragraph], containers: Iterable[LexborNode]
+    blocks: list[Paragraph], containers: Iterable[LexborNode], skipped: Set[str] = frozenset()
 ) -> list[Paragraph]:
     """``blocks`` without the texts they repeat that are a picture's caption:
     read more than once, and one copy set in a picture's box in ``containers``
-    (``_picture_texts``). A slideshow repeats its captions in its viewer, and
-    a blog post may set one caption under each of its pictures; a story's own
-    line quoted twice stays, and so does a caption read once."""
+    (``_picture_texts``), or a copy of a caption the reader skipped (``skipped``).
+    A slideshow repeats its captions in its viewer, and a blog post may set one
+    caption under each of its pictures; a story's own line quoted twice stays,
+    and so does a caption read once."""
     texts = [block.text for block in blocks]
+    again = {text for text in texts if text in skipped} if skipped else set()
+    if again:
+        blocks = [block for block in blocks if block.text not in again]
+        texts = [block.text for block in blocks]
     if len(set(texts)) == len(texts):  # most bodies: nothing repeated
         return blocks
     seen: set[str] = set()

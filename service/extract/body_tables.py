@@ -365,11 +365,13 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
     ),
     (
         re.compile(
-            r"^(photo|image|picture|video|credit|source|getty images|reuters|ap|foto|fuente|fonte"
-            r"|quelle|bild|фото|источник|写真|画像|出典)(\s+by\b|\s*[:/\uff1a])",
+            r"^[(\[]?(photo|image|picture|video|credit|source|getty images|reuters|ap|foto|fuente"
+            r"|fonte|quelle|bild|фото|источник|写真|画像|出典)(\s+(credit|copyright)s?\b)?"
+            r"(\s+by\b|\s*[:/\uff1a]|(?<=copyright)\s)",
             re.I,
         ),
-        "picture credits and sources, in the languages of the crawl",
+        "picture credits and sources, in the languages of the crawl ('Photo: ...',"
+        " '(Image credit: ...)', 'Image copyright ...')",
     ),
     (
         re.compile(
@@ -556,6 +558,19 @@ CAPTION_SELECTOR = 'figcaption, [class*="caption" i]'
 CAPTION_CREDIT = re.compile(
     r"\s*[(\[]?\b(photo(graph)?|image|picture|pic|foto|bild|credit)s?\s*(by\b|:)\s*[^.()\[\]]{1,60}"
     r"[)\]]?$",
+    re.I,
+)
+# A picture's caption without class names (``body_reader._caption_of``): the
+# smallest element around an <img> or <video> that holds text, when short ...
+MAX_CAPTION_CHARS = 300  # a caption and its credit; a story's section runs longer
+MAX_CAPTION_LEVELS = 4  # ... looked for this many levels above the picture ...
+# ... and of these tags, the picture first in it (a quote or a list item with a
+# picture, text above a picture, are other things).
+CAPTION_HOLDER_TAGS = frozenset({"div", "figure", "section"})
+# ... or the short block right after the picture's wrapper, when it names a credit.
+CAPTION_CREDIT_MARK = re.compile(
+    r"\b(photo(graph)?|image|picture|pic|foto|bild|credit)s?\s*(by\b|:)"
+    r"|\bphoto\s*/|\u00a9|\bimage copyright\b",
     re.I,
 )
 MIN_GALLERY_CAPTIONS = 3  # one or two captions are a story's pictures, not a gallery

@@ -375,8 +375,10 @@ def test_a_slideshow_caption_repeated_in_its_viewer_is_dropped() -> None:
 
 
 def test_a_line_quoted_twice_and_a_caption_read_once_stay() -> None:
+    # The caption is set before its picture: the reader keeps it (a caption after its
+    # picture is skipped as one), and a text read once is no repeated caption.
     quote = '<p>"Everyone gets a line, and everyone gets a bow."</p>'
-    picture = f'<div><img src="/a.jpg"><p>{CAPTION}</p></div>'
+    picture = f'<div><p>{CAPTION}</p><img src="/a.jpg"></div>'
     html = f'{quote}<div><img src="/b.jpg"></div>{picture}<p>{PROSE}</p>{quote}'
     line = ("p", '"Everyone gets a line, and everyone gets a bow."')
     assert read_without_repeated_captions(html) == [line, ("p", CAPTION), ("p", PROSE), line]
@@ -419,3 +421,47 @@ def test_a_staff_list_beside_the_story_text_keeps_the_story() -> None:
     html = f"<p>{PROSE}</p><ul>{STAFF}</ul><p>{APPEAL}</p>"
     assert read(html)[0] == ("p", PROSE)
     assert ("li", "Rui Santos") in read(html)
+
+
+PICTURE = '<div><picture><img src="/a.jpg" alt=""></picture></div>'
+CAPTION = "Engineers watch the first gate lift on Wednesday morning."
+
+
+@pytest.mark.parametrize(
+    "figure",
+    [
+        # The picture and its caption in one small element, a credit or none.
+        f"<div>{PICTURE}<div><span>{CAPTION}</span> <span>\u00a9 Ann Perry</span></div></div>",
+        f"<div>{PICTURE}<p>{CAPTION}</p></div>",
+        f'<figure><img src="/a.jpg"><div>{CAPTION}</div></figure>',
+        '<div><img src="/v.jpg"><div>Media playback is unsupported on your device</div></div>',
+        # The picture among the story's blocks, a short block naming a credit after it.
+        f"{PICTURE}<div><p>{CAPTION}</p><p><i>Photo: Ann Perry</i></p></div>",
+        f"{PICTURE}<p>{CAPTION} (AP Photo/Ann Perry)</p>",
+    ],
+)
+def test_a_caption_beside_its_picture_is_skipped(figure: str) -> None:
+    assert read(f"<p>{PROSE}</p>{figure}<p>{PROSE}</p>") == [("p", PROSE), ("p", PROSE)]
+
+
+@pytest.mark.parametrize(
+    ("block", "kept"),
+    [
+        (f'<p>{PROSE} <img src="/icon.png"> {PROSE}</p>', PROSE),  # a picture in a line of text
+        (f"<blockquote>{PICTURE}<p>{CAPTION}</p></blockquote>", CAPTION),  # a quote, its avatar
+        (f"<div><p>{CAPTION}</p>{PICTURE}</div>", CAPTION),  # text above the picture
+        (f"{PICTURE}<p>{CAPTION}</p>", CAPTION),  # the story goes on after its picture
+        (f"<div>{PICTURE}<h3>Gates</h3><p>{CAPTION}</p></div>", CAPTION),  # a section
+        (f"<div>{PICTURE}<p>{PROSE * 5}</p></div>", PROSE * 5),  # longer than a caption
+    ],
+)
+def test_text_beside_a_picture_that_is_no_caption_is_read(block: str, kept: str) -> None:
+    assert any(kept in text for _, text in read(block))
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Image copyright Getty Images", "(Image credit: Blue Origin)", "Picture credit: Ann Perry"],
+)
+def test_a_credit_line_is_dropped(line: str) -> None:
+    assert read(f"<p>{PROSE}</p><div><span>{line}</span></div>") == [("p", PROSE)]
