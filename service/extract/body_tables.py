@@ -504,6 +504,14 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
         "newsletter prompts after a lead-in ('Get the latest news ...')",
     ),
     (
+        re.compile(r"^(let|get|have) (our|the)\b.{0,50}\b(to|in|into|meet|hit) your inbox\b", re.I),
+        "newsletter pitches without the word ('Let our news meet your inbox.')",
+    ),
+    (
+        re.compile(r"^(chat|talk) (with|to) us (in|on|via)\b", re.I),
+        "prompts to follow the newsroom in a messenger app",
+    ),
+    (
         re.compile(r"^(get|try|start|enjoy) (unlimited|full|digital|free) access\b", re.I),
         "subscription offers",
     ),

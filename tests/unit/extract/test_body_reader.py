@@ -461,7 +461,27 @@ def test_text_beside_a_picture_that_is_no_caption_is_read(block: str, kept: str)
 
 @pytest.mark.parametrize(
     "line",
-    ["Image copyright Getty Images", "(Image credit: Blue Origin)", "Picture credit: Ann Perry"],
+    [
+        "Image copyright Getty Images",
+        "(Image credit: Blue Origin)",
+        "Picture credit: Ann Perry",
+        # Prompts without the words "sign up" or "newsletter".
+        "Let our news meet your inbox. The stories that matter, delivered weekday mornings.",
+        "Get the best of the valley delivered to your inbox every Friday.",
+        "Chat with us in Facebook Messenger. Find out what's happening in the world.",
+        "Talk to us on WhatsApp: send your pictures and tips.",
+    ],
 )
-def test_a_credit_line_is_dropped(line: str) -> None:
+def test_a_credit_or_prompt_line_is_dropped(line: str) -> None:
     assert read(f"<p>{PROSE}</p><div><span>{line}</span></div>") == [("p", PROSE)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Scammers send emails that land in your inbox with the bank's logo on them.",
+        "Chat with us was the name of the helpline the council closed in May.",
+    ],
+)
+def test_a_sentence_about_an_inbox_or_a_chat_is_read(sentence: str) -> None:
+    assert read(f"<p>{sentence}</p>") == [("p", sentence)]
