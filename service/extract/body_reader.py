@@ -43,7 +43,7 @@ _SKIP_NAMES = CaselessPattern(
 _BREAKS = frozenset({"br", "-comment", *t.SKIPPED_TAGS})  # end a run, read nothing
 _ROW_BLOCKS = "p, div, br, table, ul, ol"
 _LISTS = frozenset({"ul", "ol"})  # a staff list may mark a support box (``_support_box``)
-_HEADINGS = "h1, h2, h3, h4, h5, h6"
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _PICTURES = ("img", "video")
 _MAX_DROP_CHARS = 200  # boilerplate patterns apply to blocks up to this long
 
@@ -520,14 +520,17 @@ def _has_text(node: LexborNode) -> bool:
 
 
 def _is_short(node: LexborNode) -> bool:
-    """Whether the text of ``node`` is as short as a caption (``MAX_CAPTION_CHARS``),
-    counted until it is longer (a large element is not read whole)."""
+    """Whether the text of ``node`` is as short as a caption (``MAX_CAPTION_CHARS``)
+    and holds no heading; counted until it is longer (a large element is not read
+    whole)."""
     size = 0
     for inner in node.traverse(include_text=True):
         if inner.tag == "-text":
             size += chars(inner.text_content or "")
             if size > t.MAX_CAPTION_CHARS:
                 return False
+        elif inner.tag in _HEADINGS:
+            return False
     return True
 
 
@@ -551,7 +554,6 @@ def _caption_of(picture: LexborNode, top: int) -> LexborNode | None:
                 parent.tag in t.CAPTION_HOLDER_TAGS
                 and not _text_before(wrapper)
                 and _is_short(parent)
-                and parent.css_first(_HEADINGS) is None
             ):
                 return parent
             break
@@ -572,8 +574,6 @@ def _is_caption(node: LexborNode) -> bool:
     """Whether ``node``, a part of the body read apart, is the caption of a picture
     set before it (``_caption_of``): ``node``, or a short element it opens, comes
     right after a text-free element holding the picture."""
-    if not _is_short(node):
-        return False
     held = {node.mem_id}
     for _ in range(t.MAX_CAPTION_LEVELS):
         if node.parent is not None:
@@ -588,8 +588,6 @@ def _is_caption(node: LexborNode) -> bool:
                     return caption is not None and caption.mem_id in held
             before = before.prev
         if before is not None or node.parent is None:
-            return False
-        if not _is_short(node.parent):
             return False
         node = node.parent
     return False
