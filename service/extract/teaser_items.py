@@ -93,6 +93,8 @@ class Page:
     rows: dict[int, bool] = field(default_factory=dict)
     """Whether the parents of bare headline links and their neighbours (by ``mem_id``) are
     rows of topic links: ``_in_topic_row``."""
+    menus: dict[int, tuple[int, int]] = field(default_factory=dict)
+    """Links and menu labels of the elements (by ``mem_id``) judged as flat menus."""
     origin: str = ""
     ids: frozenset[str] | None = None
     """The ids of the page's elements, read once when a link jumps within the page."""

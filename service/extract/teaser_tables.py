@@ -575,6 +575,9 @@ TOPIC_ROW_DEPTH = 2  # levels above a bare link searched for its row of links (a
 MIN_TOPIC_ROW_LINKS = 3  # links of a row, most to tag or topic pages: a row of topic chips
 SUBMENU_ENTRY_DEPTH = 2  # levels above a plain link's item searched for its list entry
 SUBMENU_DEPTH = 3  # levels above a list searched for the entry of an outer list: a submenu
+FLAT_MENU_DEPTH = 4  # levels above a plain link's item searched for the menu it stands in
+MIN_FLAT_MENU_LINKS = 6  # links of an element that may be a menu; fewer make a short list
+MIN_FLAT_MENU_SHARE = 0.66  # of its links short labels of no story's page: a flat menu
 MIN_SHORT_HEADLINE_WORDS = 2  # a bare link this short may be a headline, with story URL and item
 STORY_SLUG_WORDS = (
     4  # a path segment of this many words is a story's slug; section slugs are shorter

@@ -322,12 +322,52 @@ def _is_teaser(item: _Item, region: Region, siblings: int, page: Page) -> bool:
         and not is_story_url(item.link.url, title)
     ):
         return False  # a mega-menu's entry naming a section or landing page
+    if (
+        not story_card
+        and item.snippet is None
+        and item.date is None
+        and not is_story_url(item.link.url, title)
+        and _in_flat_menu(item.node, page)
+    ):
+        return False  # a flat menu's entry naming a section or landing page
     card = item.node.tag in ("li", "article") or bool(page.tokens.kinds(item.node) & tk.CARD)
     if story_card or card or siblings >= 2 or item.inline:
         return True
     # A snippet alone shows a story unless the words are the other labels of a row of
     # topic links around a chip ("Trending Climate summit Interest rates ...").
     return item.snippet is not None and not is_topic_chip(item.link, page)
+
+
+def _in_flat_menu(node: Node, page: Page) -> bool:
+    """Whether the item stands in a flat menu: the nearest element above it, up to
+    ``FLAT_MENU_DEPTH`` levels, that holds ``MIN_FLAT_MENU_LINKS`` links or more holds
+    mostly labels (``_is_menu_label``) at ``MIN_FLAT_MENU_SHARE`` or more. A smaller
+    list on the way whose links are mostly headlines is a list of stories ("Most read")
+    and no menu, however many labels stand around it."""
+    current = node.parent
+    for _ in range(tt.FLAT_MENU_DEPTH):
+        if current is None or current.tag in tt.STOP_TAGS:
+            return False
+        counts = page.menus.get(current.mem_id)
+        if counts is None:
+            links = current.css("a[href]")
+            labels = sum(1 for link in links if _is_menu_label(link, page))
+            counts = page.menus[current.mem_id] = (len(links), labels)
+        links_count, labels = counts
+        if links_count >= tt.MIN_FLAT_MENU_LINKS:
+            return labels >= tt.MIN_FLAT_MENU_SHARE * links_count
+        if links_count >= 2 and 2 * labels <= links_count:
+            return False  # a short list of headlines: stories, not a menu
+        current = current.parent
+    return False
+
+
+def _is_menu_label(link: Node, page: Page) -> bool:
+    """Whether a link is a menu's label: fewer words than a headline, its target no story."""
+    text = link.text(strip=True)
+    return tf.word_count(text) < tt.MIN_HEADLINE_WORDS and not is_story_url(
+        page.target(link.attrs.get("href") or "") or "", text
+    )
 
 
 def _in_submenu(node: Node) -> bool:
