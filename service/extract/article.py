@@ -34,6 +34,7 @@ from service.extract.body_reader import (
     chars,
     is_stop_block,
     link_density,
+    text_before,
     without_repeated_captions,
 )
 from service.extract.lead import find_lead
@@ -566,11 +567,8 @@ def _opens(part: LexborNode, wrapper: LexborNode) -> bool:
     """Whether no text comes before ``part`` inside ``wrapper``."""
     node = part
     while node.mem_id != wrapper.mem_id and node.parent is not None:
-        before = node.prev
-        while before is not None:
-            if before.text(strip=True):
-                return False
-            before = before.prev
+        if text_before(node):
+            return False
         node = node.parent
     return True
 

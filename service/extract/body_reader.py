@@ -12,6 +12,7 @@ that opens a promo block ends the element holding it. Tables in
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Set
 
 from selectolax.lexbor import LexborNode
@@ -304,7 +305,7 @@ class _Marks:
         above: dict[int, int] = {}  # the element above each one on the way up
         below: dict[int, int] = {}  # how many elements on the way sit right below each
         for node in container.css("a, br, img, video"):
-            if node.tag in ("img", "video"):
+            if node.tag in _PICTURES:
                 caption = _caption_of(node, top)
                 if caption is not None:
                     self.captions.add(caption.mem_id)
@@ -552,7 +553,7 @@ def _caption_of(picture: LexborNode, top: int) -> LexborNode | None:
                 return None  # a picture in a line of text
             if (
                 parent.tag in t.CAPTION_HOLDER_TAGS
-                and not _text_before(wrapper)
+                and not text_before(wrapper)
                 and _is_short(parent)
             ):
                 return parent
@@ -593,7 +594,7 @@ def _is_caption(node: LexborNode) -> bool:
     return False
 
 
-def _text_before(node: LexborNode) -> bool:
+def text_before(node: LexborNode) -> bool:
     """Whether text comes before ``node`` in its parent (a caption follows its picture)."""
     before = node.prev
     while before is not None:
@@ -644,12 +645,7 @@ def without_repeated_captions(
         texts = [block.text for block in blocks]
     if len(set(texts)) == len(texts):  # most bodies: nothing repeated
         return blocks
-    seen: set[str] = set()
-    repeated: set[str] = set()
-    for text in texts:
-        if text in seen:
-            repeated.add(text)
-        seen.add(text)
+    repeated = {text for text, count in Counter(texts).items() if count > 1}
     captions = _picture_texts(containers, repeated)
     if not captions:
         return blocks

@@ -134,10 +134,7 @@ def _without_headline(
     # another length are not case-folded (folding every paragraph cost more).
     size = len(title)
     folded = title.casefold()
-    copies = [p for p in paragraphs if len(p.text) == size and p.text.casefold() == folded]
-    if not copies:
-        return paragraphs
-    return tuple(p for p in paragraphs if p not in copies)
+    return tuple(p for p in paragraphs if len(p.text) != size or p.text.casefold() != folded)
 
 
 def _parse(decoded: Decoded) -> LexborHTMLParser:

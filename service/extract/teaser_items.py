@@ -496,8 +496,8 @@ def _is_listing_link(element: Node) -> bool:
     if element.tag == "a":
         return is_listing_url(element.attrs.get("href") or "")
     first = element.child
-    while first is not None and (first.tag or "-").startswith("-"):
-        first = first.next
+    if first is not None and (first.tag or "-").startswith("-"):
+        first = _element_sibling(first, forward=True)
     return first is not None and first.tag == "a" and is_listing_url(first.attrs.get("href") or "")
 
 

@@ -18,8 +18,9 @@ class-token matching in ``teaser_tokens``, headline links and items in
    in menus and page headers only story cards (heading or image) count, in the
    page footer only cards or lists under a block label. A link to a service page
    of the site (its path's words: "/cookie-policy", "/about-us", "/app") is none,
-   nor a plain link in a submenu (a list nested in another list's entry) whose
-   target reads as no story.
+   nor a plain link whose target reads as no story in a submenu (a list nested
+   in another list's entry) or, showing no date, in a flat menu (mostly short
+   labels of no story's page), nor a snippet-only chip in a row of topic links.
 3. Its block is found nearest first: a heading just before the item's branch,
    a heading child or aria-label of an ancestor, else label class tokens;
    promos among the article's paragraphs get ``inline-related``. Items of a
@@ -315,27 +316,26 @@ def _is_teaser(item: _Item, region: Region, siblings: int, page: Page) -> bool:
         return story_card and tf.word_count(title) >= tt.MIN_HEADLINE_WORDS
     if region.footer:
         return story_card or siblings >= 2
-    if (
-        not story_card
-        and item.snippet is None
-        and _in_submenu(item.node)
-        and not is_story_url(item.link.url, title)
-    ):
-        return False  # a mega-menu's entry naming a section or landing page
-    if (
-        not story_card
-        and item.snippet is None
-        and item.date is None
-        and not is_story_url(item.link.url, title)
-        and _in_flat_menu(item.node, page)
-    ):
-        return False  # a flat menu's entry naming a section or landing page
+    if not story_card and item.snippet is None and _is_menu_entry(item, page):
+        return False  # a menu's entry naming a section or landing page
     card = item.node.tag in ("li", "article") or bool(page.tokens.kinds(item.node) & tk.CARD)
     if story_card or card or siblings >= 2 or item.inline:
         return True
     # A snippet alone shows a story unless the words are the other labels of a row of
     # topic links around a chip ("Trending Climate summit Interest rates ...").
     return item.snippet is not None and not is_topic_chip(item.link, page)
+
+
+def _is_menu_entry(item: _Item, page: Page) -> bool:
+    """Whether a plain item (no heading, image or snippet) is a menu's entry: its
+    target reads as no story, and it stands in a submenu (``_in_submenu``) or,
+    showing no date, in a flat menu (``_in_flat_menu``)."""
+    submenu = _in_submenu(item.node)
+    if not submenu and item.date is not None:
+        return False
+    if is_story_url(item.link.url, item.link.title):
+        return False
+    return submenu or _in_flat_menu(item.node, page)
 
 
 def _in_flat_menu(node: Node, page: Page) -> bool:
