@@ -128,6 +128,7 @@ class ExactlyOnce:
 
     def __init__(self, settings: Settings, consumer: AIOKafkaConsumer) -> None:
         self._settings = settings
+        self._consumer = consumer
         self._producers: dict[TopicPartition, AIOKafkaProducer] = {}
 
     def transactional_id(self, tp: TopicPartition) -> str:
@@ -157,13 +158,22 @@ class ExactlyOnce:
                 await producer.stop()
 
     async def deliver(self, batch: Batch) -> bool:
-        await asyncio.gather(*(self._deliver(tp, items) for tp, items in batch.items() if items))
-        return True
+        delivered = await asyncio.gather(
+            *(self._deliver(tp, items) for tp, items in batch.items() if items)
+        )
+        return all(delivered)
 
     async def _deliver(
         self, tp: TopicPartition, items: list[tuple[Message, Done | Failed]]
-    ) -> None:
-        producer = self._producers[tp]
+    ) -> bool:
+        producer = self._producers.get(tp)
+        if producer is None:
+            # Fetched while the rebalance that assigned the partition still starts
+            # its producer: the batch is read again from its first offset.
+            if tp in self._consumer.assignment():
+                self._consumer.seek(tp, items[0][0].offset)
+            log.warning("partition %s has no producer yet; its batch will be read again", tp)
+            return False
         async with producer.transaction():
             futures = []
             for msg, result in items:
@@ -172,6 +182,7 @@ class ExactlyOnce:
             await producer.send_offsets_to_transaction(
                 {tp: items[-1][0].offset + 1}, self._settings.group_id
             )
+        return True
 
 
 def make_delivery(settings: Settings, consumer: AIOKafkaConsumer) -> Delivery:
