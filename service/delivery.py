@@ -10,7 +10,12 @@ Two strategies, chosen by the ``delivery`` setting:
   and its offsets are committed in one transaction, so a ``read_committed``
   reader sees each input's records once. When a partition moves, the new
   owner's producer takes the same transactional id, which fences the old
-  owner (a zombie's commit fails with ``ProducerFenced``).
+  owner (a zombie's commit fails with ``ProducerFenced``) and completes or
+  aborts its last transaction. Only then is the partition's committed offset
+  stable: the consumer may have read it, and fetched records from it, while
+  the producer was starting. So a partition is ``ready`` only once its
+  producer has started and the consumer has been moved to the offset read
+  again after that; what was fetched before is not delivered but read again.
 """
 
 from __future__ import annotations
@@ -40,6 +45,10 @@ class Delivery(Protocol):
     async def close(self) -> None: ...
     async def assigned(self, partitions: set[TopicPartition]) -> None: ...
     async def revoked(self, partitions: set[TopicPartition]) -> None: ...
+    def ready(self, tp: TopicPartition) -> bool:
+        """Whether records of ``tp`` fetched now may be delivered."""
+        ...
+
     async def deliver(self, batch: Batch) -> bool:
         """Produce the batch's outputs and commit its offsets; False if the commit was refused."""
         ...
@@ -107,6 +116,9 @@ class AtLeastOnce:
     async def revoked(self, partitions: set[TopicPartition]) -> None:
         pass
 
+    def ready(self, tp: TopicPartition) -> bool:
+        return True
+
     async def deliver(self, batch: Batch) -> bool:
         futures = []
         for items in batch.values():
@@ -130,6 +142,7 @@ class ExactlyOnce:
         self._settings = settings
         self._consumer = consumer
         self._producers: dict[TopicPartition, AIOKafkaProducer] = {}
+        self._ready: set[TopicPartition] = set()
 
     def transactional_id(self, tp: TopicPartition) -> str:
         return f"{self._settings.group_id}-{tp.topic}-{tp.partition}"
@@ -143,37 +156,52 @@ class ExactlyOnce:
     async def assigned(self, partitions: set[TopicPartition]) -> None:
         # Starting the producer registers its transactional id with the
         # coordinator: the previous owner's producer is fenced from now on,
-        # and its open transaction is aborted.
-        for tp in partitions - set(self._producers):
+        # and its last transaction is completed or aborted.
+        for tp in sorted(partitions - set(self._producers)):
             producer = AIOKafkaProducer(
                 **_producer_options(self._settings), transactional_id=self.transactional_id(tp)
             )
-            await producer.start()
+            try:
+                await producer.start()
+            except BaseException:
+                await producer.stop()
+                raise
             self._producers[tp] = producer
+        for tp in sorted(partitions - self._ready):
+            offset = await self._stable_offset(tp)
+            self._consumer.seek(tp, offset)  # what was fetched before is dropped
+            self._ready.add(tp)
+
+    async def _stable_offset(self, tp: TopicPartition) -> int:
+        """Where ``tp`` resumes: its committed offset, read after its producer started."""
+        committed: int | None = await self._consumer.committed(tp)
+        if committed is not None:
+            return committed
+        if self._settings.auto_offset_reset == "earliest":
+            offsets = await self._consumer.beginning_offsets([tp])
+        else:
+            offsets = await self._consumer.end_offsets([tp])
+        return int(offsets[tp])
 
     async def revoked(self, partitions: set[TopicPartition]) -> None:
+        self._ready -= partitions
         for tp in partitions:
             producer = self._producers.pop(tp, None)
             if producer is not None:
                 await producer.stop()
 
+    def ready(self, tp: TopicPartition) -> bool:
+        return tp in self._ready
+
     async def deliver(self, batch: Batch) -> bool:
-        delivered = await asyncio.gather(
-            *(self._deliver(tp, items) for tp, items in batch.items() if items)
-        )
-        return all(delivered)
+        await asyncio.gather(*(self._deliver(tp, items) for tp, items in batch.items() if items))
+        return True
 
     async def _deliver(
         self, tp: TopicPartition, items: list[tuple[Message, Done | Failed]]
-    ) -> bool:
-        producer = self._producers.get(tp)
-        if producer is None:
-            # Fetched while the rebalance that assigned the partition still starts
-            # its producer: the batch is read again from its first offset.
-            if tp in self._consumer.assignment():
-                self._consumer.seek(tp, items[0][0].offset)
-            log.warning("partition %s has no producer yet; its batch will be read again", tp)
-            return False
+    ) -> None:
+        # Ready when fetched, and still: a revocation waits for the delivery in flight.
+        producer = self._producers[tp]
         async with producer.transaction():
             futures = []
             for msg, result in items:
@@ -182,7 +210,6 @@ class ExactlyOnce:
             await producer.send_offsets_to_transaction(
                 {tp: items[-1][0].offset + 1}, self._settings.group_id
             )
-        return True
 
 
 def make_delivery(settings: Settings, consumer: AIOKafkaConsumer) -> Delivery:

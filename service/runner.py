@@ -68,6 +68,7 @@ class Runner:
         self._batch_lock = asyncio.Lock()
         self._delivering: asyncio.Task[None] | None = None
         self._committed: dict[TopicPartition, int] = {}
+        self._assign_error: Exception | None = None
         self._consumer = AIOKafkaConsumer(
             **client_options(settings),
             group_id=settings.group_id,
@@ -98,6 +99,8 @@ class Runner:
         """Process batches until ``stop`` is set; the batches in flight are always finished."""
         try:
             while not stop.is_set():
+                if self._assign_error is not None:
+                    raise RuntimeError("partitions could not be taken over") from self._assign_error
                 fetched = await self._consumer.getmany(
                     timeout_ms=500, max_records=self._settings.batch_max_events
                 )
@@ -118,9 +121,14 @@ class Runner:
 
     async def _process(self, fetched: dict[TopicPartition, list[Message]]) -> None:
         """Split a batch, wait for the previous batch's delivery, then start this one's."""
-        # Partitions revoked since the fetch are left to their new owner.
+        # Partitions revoked since the fetch are left to their new owner; records of a
+        # partition its delivery is not ready for yet are read again once it is.
         assigned = self._consumer.assignment()
-        fetched = {tp: msgs for tp, msgs in fetched.items() if tp in assigned and msgs}
+        fetched = {
+            tp: msgs
+            for tp, msgs in fetched.items()
+            if msgs and tp in assigned and self._delivery.ready(tp)
+        }
         messages = [m for msgs in fetched.values() for m in msgs]
         if not messages:
             return
@@ -266,7 +274,13 @@ class Runner:
                 return Failed("body_unavailable", f"body not fetched within {deadline:g}s", 0.0)
 
     async def on_assigned(self, assigned: set[TopicPartition]) -> None:
-        await self._delivery.assigned(assigned)
+        try:
+            await self._delivery.assigned(assigned)
+        except Exception as exc:
+            # The consumer only logs a callback's error; the partitions would never be
+            # ready. ``run`` raises it, and the service exits to be restarted.
+            self._assign_error = exc
+            raise
 
     async def on_revoked(self, revoked: set[TopicPartition]) -> None:
         """Wait for the batches in flight (they commit themselves), then let ``revoked`` go."""

@@ -7,6 +7,8 @@ import itertools
 import time
 
 import pytest
+from aiokafka import AIOKafkaProducer, TopicPartition
+from aiokafka.errors import KafkaConnectionError
 
 from service.delivery import Batch
 from service.demo import SITE
@@ -23,6 +25,9 @@ pytestmark = pytest.mark.integration
 BATCH = 4
 BATCHES = 3
 ACK_DELAY = 0.5  # a slow broker: long enough for the next batch to be split meanwhile
+# A transactional producer slow to start (its InitProducerId waits for the previous
+# owner's transaction to complete): long enough for several batches to be fetched.
+PRODUCER_START_DELAY = 2.0
 
 
 async def run_until_processed(
@@ -107,3 +112,66 @@ async def test_page_stalled_past_the_time_budget_is_a_dead_letter(settings: Sett
     assert STALL_MARK.encode() in dead[0].value
     articles = await read_all(settings, settings.articles_topic, at_least=len(values) - 1)
     assert len(articles) == len(values) - 1
+
+
+async def test_batches_fetched_before_the_partitions_producer_is_ready_are_read_again(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Exactly-once: the records fetched while a newly assigned partition's producer
+    still starts are delivered once it is ready, each exactly once."""
+    settings = settings.model_copy(
+        update={"batch_max_events": BATCH, "workers": 1, "delivery": "exactly_once"}
+    )
+    page = "<html><body><article><h1>A story</h1><p>" + "A sentence of the story. " * 20
+    values = [encode_event(f"{SITE}/story-{i}", page + "</p></article></body></html>")
+              for i in range(BATCH * 6)]  # fmt: skip
+    await publish(settings, values)
+    start = AIOKafkaProducer.start
+
+    async def slow_start(producer: AIOKafkaProducer) -> None:
+        await asyncio.sleep(PRODUCER_START_DELAY)
+        await start(producer)
+
+    monkeypatch.setattr(AIOKafkaProducer, "start", slow_start)
+    metrics = Metrics()
+    pool = SplitPool(1)
+    pool.warm_up()
+    runner = Runner(settings, metrics, pool)
+    stop = asyncio.Event()
+    await runner.start()
+    try:
+        task = asyncio.create_task(runner.run(stop))
+        partition = TopicPartition(settings.input_topic, 0)
+        await wait_for(lambda: runner._committed.get(partition) == len(values))
+        stop.set()
+        await task
+    finally:
+        await runner.close()
+        pool.close()
+
+    articles = await read_all(settings, settings.articles_topic, at_least=len(values))
+    offsets = sorted(a.json()["source"]["offset"] for a in articles)  # type: ignore[index]
+    assert offsets == list(range(len(values)))
+
+
+async def test_a_partition_that_cannot_be_taken_over_stops_the_runner(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Exactly-once: a producer that fails to start leaves its partition never ready;
+    the runner raises (the service exits and is restarted) instead of idling."""
+    settings = settings.model_copy(update={"workers": 1, "delivery": "exactly_once"})
+    await publish(settings, [encode_event(f"{SITE}/story", "<html><body><p>A story.</p>")])
+
+    async def failing_start(producer: AIOKafkaProducer) -> None:
+        raise KafkaConnectionError("the transaction coordinator is unreachable")
+
+    monkeypatch.setattr(AIOKafkaProducer, "start", failing_start)
+    pool = SplitPool(1)
+    runner = Runner(settings, Metrics(), pool)
+    await runner.start()
+    try:
+        with pytest.raises(RuntimeError, match="could not be taken over"):
+            await asyncio.wait_for(runner.run(asyncio.Event()), timeout=60)
+    finally:
+        await runner.close()
+        pool.close()
