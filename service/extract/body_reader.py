@@ -46,6 +46,7 @@ _ROW_BLOCKS = "p, div, br, table, ul, ol"
 _LISTS = frozenset({"ul", "ol"})  # a staff list may mark a support box (``_support_box``)
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _PICTURES = ("img", "video")
+_MARKED = ", ".join(("a, br, img, video", *t.READ_THROUGH_BLOCKS))  # what ``_Marks`` reads
 _MAX_DROP_CHARS = 200  # boilerplate patterns apply to blocks up to this long
 
 
@@ -287,8 +288,9 @@ def _support_box(found: LexborNode, top: int) -> int:
 class _Marks:
     """What the reader asks about the elements of one container, found by one
     query instead of one per element: the non-space characters of link text
-    in each element (its own included, if a link), and the elements holding a
-    ``<br>``.
+    in each element (its own included, if a link), the elements holding a
+    ``<br>``, and the inline elements holding a paragraph (an old layout's
+    ``<font>`` around the story's ``<p>``s: ``READ_THROUGH_BLOCKS``).
 
     Each element on the way from a link up to the container is met once, not
     once per link below it: the links' sizes are then added up from the lowest
@@ -299,12 +301,16 @@ class _Marks:
     def __init__(self, container: LexborNode) -> None:
         self.link_chars: dict[int, int] = {}
         self.holds_br: set[int] = set()
+        self.holds_block: set[int] = set()
         self.captions: set[int] = set()
         """Elements that hold a picture's caption (``_caption_of``), skipped."""
         top = container.mem_id
         above: dict[int, int] = {}  # the element above each one on the way up
         below: dict[int, int] = {}  # how many elements on the way sit right below each
-        for node in container.css("a, br, img, video"):
+        for node in container.css(_MARKED):
+            if node.tag in t.READ_THROUGH_BLOCKS:
+                self._mark_inline_holders(node, top)
+                continue
             if node.tag in _PICTURES:
                 caption = _caption_of(node, top)
                 if caption is not None:
@@ -329,6 +335,19 @@ class _Marks:
                     key = walker.mem_id
                     below[key] = below.get(key, 0) + 1
         self._add_up(above, below)
+
+    def _mark_inline_holders(self, block: LexborNode, top: int) -> None:
+        """Marks the inline elements around ``block`` below the container: read
+        through, not whole, so that each block in them stays a paragraph."""
+        up = block.parent if block.mem_id != top else None
+        while (
+            up is not None
+            and up.mem_id != top
+            and up.tag in t.INLINE_TAGS
+            and up.mem_id not in self.holds_block
+        ):
+            self.holds_block.add(up.mem_id)
+            up = up.parent
 
     def _add_up(self, above: dict[int, int], below: dict[int, int]) -> None:
         """Adds each element's link characters to the element above it, the lowest
@@ -443,9 +462,13 @@ class Reader:
                 text = node.text_content or ""
                 if self._run or not text.isspace():  # a run's leading spaces change nothing
                     self._run.append(text)
-            elif tag in t.INLINE_TAGS and tag != "a" and node.mem_id in marks.holds_br:
-                # Read through, its <br> splitting the run; a link is read whole, its
-                # text counted as link text.
+            elif (
+                tag in t.INLINE_TAGS
+                and tag != "a"
+                and (node.mem_id in marks.holds_br or node.mem_id in marks.holds_block)
+            ):
+                # Read through, its <br> or blocks splitting the run; a link is read
+                # whole, its text counted as link text.
                 pending.append(node.first_child)
                 kinds.append(kind)
                 blocks.append(False)

@@ -41,6 +41,11 @@ INLINE_TAGS: frozenset[str] = frozenset(
     | {"abbr", "cite", "q", "time", "code", "s", "strike", "del", "ins", "label", "tt", "var"}
     | {"kbd", "samp", "dfn", "bdi", "bdo", "data", "nobr", "img", "picture", "wbr", "ruby"}
 )
+# Blocks that the parser leaves inside an inline element when a page opens the
+# element before them (an old layout's story: "<font size=3><p>...<p>...</font>",
+# paragraphs without closing tags): the inline element around them is read
+# through, each block its own paragraph, not read whole as one run.
+READ_THROUGH_BLOCKS: frozenset[str] = frozenset({"p", "div"})
 
 # Elements never read as body text even inside the winning container.
 SKIPPED_TAGS: Mapping[str, str] = {

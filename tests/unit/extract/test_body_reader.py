@@ -58,6 +58,13 @@ def test_br_inside_an_inline_element_splits_its_runs(html: str, expected: list[s
     assert [text for _, text in read(html)] == expected
 
 
+def test_paragraphs_inside_an_inline_element_stay_apart() -> None:
+    # An old layout's story: <p>s without closing tags inside <font>, a byline
+    # line in the <font> before it with no <br> between them.
+    html = f"<font>By Jo Reed<br>Staff</font><font size=3><p>{PROSE}<p>Second {PROSE}</font>"
+    assert [text for _, text in read(html)] == ["Staff", PROSE, f"Second {PROSE}"]
+
+
 @pytest.mark.parametrize("name", ["class=share-bar", "class=Share-Bar", "id=RELATED-links"])
 def test_elements_named_like_chrome_are_skipped_whatever_their_case(name: str) -> None:
     assert read(f"<p>{PROSE}</p><div {name}><p>Share {PROSE}</p></div>") == [("p", PROSE)]
