@@ -50,6 +50,7 @@ from service.extract.metadata_tables import (
     AUTHOR_METAS,
     AUTHOR_PREFIXES_OTHER,
     DESCRIPTION_METAS,
+    HOST_NAME_ARTICLES,
     IMAGE_METAS,
     INTERNAL_TAG_STARTS,
     INVERTED_NAME_METAS,
@@ -287,17 +288,22 @@ def _title(
         *markup.all(TITLE_METAS[1:]),
         *markup.title,
     ]
-    return choose_title(candidates, markup.headings, site_names, _host_names(page_url))
+    # An h1 linking to a home page is the site's name (a blog's name above its post).
+    homes = set(markup.home_h1s)
+    headings = [heading for heading in markup.headings if heading not in homes]
+    return choose_title(candidates, headings, [*site_names, *homes], _host_names(page_url))
 
 
 def _host_names(page_url: str) -> list[str]:
-    """Names a site may go by, from its host: "example.co.uk" -> "example.co.uk", "example"."""
+    """Names a site may go by, from its host: "example.co.uk" -> "example.co.uk", "example"
+    and "the example" (``HOST_NAME_ARTICLES``)."""
     host = urlsplit(page_url).hostname or ""
     labels = [label for label in host.split(".") if label != "www"]
     if len(labels) < 2:
         return []
     second_level = len(labels) > 2 and len(labels[-2]) <= 3  # "co.uk", "com.br"
-    return [".".join(labels), labels[-3] if second_level else labels[-2]]
+    name = labels[-3] if second_level else labels[-2]
+    return [".".join(labels), name, *(f"{article} {name}" for article in HOST_NAME_ARTICLES)]
 
 
 def _story_heading(markup: Markup, site_names: list[str]) -> LexborNode | None:

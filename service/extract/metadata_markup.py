@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -79,6 +80,8 @@ class Markup:
     _normalized: dict[str, list[str]] = field(default_factory=dict)
     first_h1: LexborNode | None = None
     story_h1s: list[tuple[str, LexborNode]] = field(default_factory=list)
+    home_h1s: list[str] = field(default_factory=list)
+    """The texts of the h1s linking to a home page (a path "/" or none): a site's name."""
     """The h1s that are not links (a site's logo is often a linked h1), with their text."""
     times: list[LexborNode] = field(default_factory=list)
     """The first ``<time datetime>`` elements, for ``time_near_heading``."""
@@ -149,6 +152,8 @@ def _read(node: LexborNode, markup: Markup) -> None:
             markup.first_h1 = markup.first_h1 or node
             if not _is_linked(node):
                 markup.story_h1s.append((text, node))
+            elif _links_home(node):
+                markup.home_h1s.append(text)
     elif tag == "a" and "author" in (attrs.get("rel") or "").lower().split():
         _append(markup.author_links, node.text(deep=True, separator=" "))
     elif tag == "time" and "pubdate" in attrs:
@@ -285,6 +290,17 @@ def _mark_heading_holders(top: LexborNode, marked: set[int]) -> None:
 def _is_linked(node: LexborNode) -> bool:
     """Whether ``node`` holds a link or sits in one, close by."""
     return node.css_first("a") is not None or any(a.tag == "a" for a in _ancestors(node, 2))
+
+
+def _links_home(node: LexborNode) -> bool:
+    """Whether the link in or around ``node`` leads to a home page: its path is
+    "/" or none, with no query."""
+    link = node.css_first("a") or next((a for a in _ancestors(node, 2) if a.tag == "a"), None)
+    href = (link.attributes.get("href") or "").strip() if link is not None else ""
+    if not href or href.startswith("#"):
+        return False
+    parts = urlsplit(href)
+    return parts.path in ("", "/") and not parts.query and parts.scheme in ("", "http", "https")
 
 
 def _ancestors(node: LexborNode, levels: int) -> list[LexborNode]:

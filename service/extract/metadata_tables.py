@@ -234,6 +234,9 @@ UNNAMED_SITE_MAX_WORDS = 4  # "The Daily Example" yes, a clause of the headline 
 # characters ("BBC News" for "bbc"), or a start of it at least this long.
 SITE_NAME_SLACK_CHARS = 12
 SITE_NAME_MIN_PREFIX_CHARS = 4
+# A site's name may open with an article its host leaves out ("The Daily
+# Example" at dailyexample.com): the host's name with the article is a name too.
+HOST_NAME_ARTICLES: tuple[str, ...] = ("the",)
 
 # Elements a page shows its byline and date line in, when it declares neither:
 # searched around the story's h1 (``metadata_markup.texts_near_heading``), as

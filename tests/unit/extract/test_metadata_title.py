@@ -219,3 +219,27 @@ def test_short_declared_headline_kept_beside_a_short_h1() -> None:
 )
 def test_title_key_keeps_letters_and_digits_casefolded(text: str) -> None:
     assert title_key(text) == re.sub(r"[\W_]+", "", text.casefold())
+
+
+def test_leading_site_name_with_its_article_removed() -> None:
+    # A newspaper's host drops the article of its name: "The Daily Example" at
+    # dailyexample.com, set before the headline of an old page's <title>.
+    head = "<title>The Daily Example - Storm reaches the coast</title>"
+    assert title_of(head) == "Storm reaches the coast"
+
+
+def test_h1_linking_to_the_home_page_is_the_site_name() -> None:
+    # A blog's name set as a linked <h1> above its posts: not the post's headline,
+    # and removed from the <title> where it opens it.
+    head = "<title>Notes from the Plot: The year the tomatoes failed</title>"
+    body = (
+        '<h1><a href="https://notes.example/">Notes from the Plot</a></h1>'
+        "<h3>The year the tomatoes failed</h3>"
+    )
+    assert title_of(head, body, "https://notes.example/2007/09/tomatoes.html") == (
+        "The year the tomatoes failed"
+    )
+    relative = '<h1><a href="/">Notes from the Plot</a></h1>'
+    assert title_of(head, relative, "https://notes.example/2007/09/tomatoes.html") == (
+        "The year the tomatoes failed"
+    )
