@@ -390,23 +390,32 @@ class Reader:
         self._run: list[str] = []
         self._run_links = 0
         self._run_nodes: list[LexborNode] = []  # the run's inline elements holding links
+        self._run_bold = False  # the run opens with a bold element (``LABEL_TAGS``) ...
+        self._run_plain = False  # ... and holds nothing else: a label on its own line
         self._cut = False
         self._citing = False
         """After a source-list heading ("Sources"): its entries are links by nature."""
 
     def emit(
-        self, text: str, link_chars: int, kind: ParagraphKind, holders: Iterable[LexborNode] = ()
+        self,
+        text: str,
+        link_chars: int,
+        kind: ParagraphKind,
+        holders: Iterable[LexborNode] = (),
+        label: bool = False,
     ) -> None:
         """Append ``text`` as a paragraph of ``kind`` unless it is boilerplate or
-        too linked; ``holders``: the elements holding its links."""
+        too linked; ``holders``: the elements holding its links; ``label``: the
+        text is a bold line alone, which heads what follows it as a heading does."""
         if not text or text.isspace():
             return
         text = _normalize(text)
         if kind == "h":
             self._citing = len(text) <= t.MAX_STOP_CHARS and CITATION_LABEL.match(text) is not None
         if is_stop_block(text, kind == "h"):
-            # A heading opens the promo block; a line alone is a button or label.
-            self._cut = kind == "h"
+            # A heading, or a bold line alone ("<b>Other stories</b>", "<b>Media
+            # contact:</b><br>..."), opens the promo block; another line is a button.
+            self._cut = kind == "h" or label
         elif _keep(text, self._weighed_links(link_chars, kind), lambda: _links_in(holders), kind):
             self.out.append(Paragraph(kind, text))
 
@@ -419,10 +428,12 @@ class Reader:
 
     def flush(self, kind: ParagraphKind) -> None:
         if self._run:
-            self.emit("".join(self._run), self._run_links, kind, self._run_nodes)
+            label = self._run_bold and not self._run_plain
+            self.emit("".join(self._run), self._run_links, kind, self._run_nodes, label)
             self._run = []
             self._run_links = 0
             self._run_nodes = []
+        self._run_bold = self._run_plain = False
 
     def read(self, container: LexborNode) -> None:
         """Append the blocks of ``container`` to ``out``; nothing when it is a
@@ -462,6 +473,7 @@ class Reader:
                 text = node.text_content or ""
                 if self._run or not text.isspace():  # a run's leading spaces change nothing
                     self._run.append(text)
+                    self._run_plain = self._run_plain or not text.isspace()
             elif (
                 tag in t.INLINE_TAGS
                 and tag != "a"
@@ -474,6 +486,10 @@ class Reader:
                 blocks.append(False)
                 starts.append(len(self.out))
             elif tag in t.INLINE_TAGS:
+                if tag in t.LABEL_TAGS and not self._run_bold and not self._run_plain:
+                    self._run_bold = True
+                else:
+                    self._run_plain = True
                 self._run.append(node.text())
                 links = marks.link_chars.get(node.mem_id, 0)
                 if links:
@@ -494,6 +510,8 @@ class Reader:
                 self.flush(kind)
             elif tag in t.LEAF_BLOCKS and node.mem_id not in marks.holds_br:
                 self.flush(kind)
+                if self._cut:  # a bold label before it opened a promo block
+                    continue
                 leaf = t.LEAF_BLOCKS[tag]
                 links = marks.link_chars.get(node.mem_id, 0)
                 if node.mem_id in self._subheadings:
@@ -509,6 +527,8 @@ class Reader:
                 self.emit(" ".join(c for c in cells if c), links, "p", (node,))
             else:
                 self.flush(kind)
+                if self._cut:  # a bold label before it opened a promo block
+                    continue
                 staff = tag in _LISTS and _is_staff_list(node)
                 up = _support_box(node, container.mem_id) if staff else -1
                 if up >= 0:

@@ -41,6 +41,11 @@ INLINE_TAGS: frozenset[str] = frozenset(
     | {"abbr", "cite", "q", "time", "code", "s", "strike", "del", "ins", "label", "tt", "var"}
     | {"kbd", "samp", "dfn", "bdi", "bdo", "data", "nobr", "img", "picture", "wbr", "ruby"}
 )
+# A run that is one of these elements alone, a bold line, is a label heading what
+# follows it: a promo label ("<b>Other stories</b>") then ends its holder as a
+# promo heading does.
+LABEL_TAGS: frozenset[str] = frozenset({"b", "strong"})
+
 # Blocks that the parser leaves inside an inline element when a page opens the
 # element before them (an old layout's story: "<font size=3><p>...<p>...</font>",
 # paragraphs without closing tags): the inline element around them is read
@@ -388,6 +393,19 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
     ),
     (
         re.compile(
+            r"^(by\s+[\w.\-' ]{2,60},\s+)?([\w.\-']+\s+){0,3}"
+            r"(staff writer|staff reporter|press writer|business writer|correspondent)$",
+            re.I,
+        ),
+        "a byline's role line, alone or after the name and a comma ('Associated Press Writer',"
+        " 'By Ann Gil, Courier Staff Writer')",
+    ),
+    (
+        re.compile(r"^(for immediate release|embargoed until\b.{0,40})\s*:?$|^(#\s*){3}$", re.I),
+        "a press release's head line and its end mark ('###')",
+    ),
+    (
+        re.compile(
             r"^(published|updated|posted|last updated|publicado|actualizado|atualizado|publié"
             r"|mis à jour|veröffentlicht|aktualisiert|pubblicato|aggiornato|опубликовано"
             r"|обновлено)\b.{0,60}$",
@@ -653,7 +671,10 @@ STOP_BLOCK = CaselessPattern.compile(
     r"^(related( stories| articles| posts| news| content| coverage)?|read (more|next|also)"
     r"|more (stories|news|articles|from|on|great|like this)\b.*|you (may|might) (also )?like"
     r"|recommended( for you)?|most (read|popular|viewed|shared)\b.*|trending( now)?"
-    r"|popular (stories|posts)"
+    r"|popular (stories|posts)|other (stories|news|articles|headlines)"
+    r"|(media|press|news media|investor) contacts?"  # a press release's contact block ...
+    r"|about [\w&'. -]{1,40},? (corp|corporation|inc|incorporated|ltd|llc|plc|gmbh|ag|s\.a)\.?"
+    # ... and its boilerplate about the company ("About Acme Corp.")
     r"|also (read|on|see)|see also|latest (news|stories)|what to read next"
     r"|leia (também|mais)|você (pode|também pode) gostar.*|veja também|lire aussi|à lire aussi"
     r"|mehr zum thema|das könnte sie auch interessieren|te puede interesar|lee también"

@@ -362,6 +362,37 @@ def test_a_notice_about_the_comments_is_dropped(notice: str) -> None:
     assert read(f"<p>{PROSE}</p><p>{notice}</p>") == [("p", PROSE)]
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "FOR IMMEDIATE RELEASE",  # a press release's head and end marks
+        "For Immediate Release:",
+        "###",
+        "# # #",
+        "-30-",
+        "Associated Press Writer",  # a byline's role line, and a byline with its role
+        "AP Business Writer",
+        "By Carol Benson, Courier Staff Writer",
+    ],
+)
+def test_old_layout_and_press_release_lines_are_dropped(line: str) -> None:
+    assert read(f"<p>{PROSE}</p><p>{line}</p>") == [("p", PROSE)]
+
+
+@pytest.mark.parametrize(
+    "label", ["Media contact:", "Press Contacts", "Other stories", "About Acme Corp."]
+)
+def test_a_contact_or_other_stories_label_ends_its_block(label: str) -> None:
+    # A bold line alone heads what follows it, as a heading would.
+    html = f"<p>{PROSE}</p><div><b>{label}</b><br>Jane Doe<br>Acme Corp.<br>(614) 555-0123</div>"
+    assert read(html) == [("p", PROSE)]
+
+
+def test_a_bold_line_that_is_no_promo_label_stays_with_what_follows() -> None:
+    html = f"<p>{PROSE}</p><div><b>About the study</b><br>{PROSE}</div>"
+    assert read(html) == [("p", PROSE), ("p", "About the study"), ("p", PROSE)]
+
+
 CAPTION = "The new footbridge over the river at dusk, seen from the east bank."
 
 
