@@ -299,10 +299,11 @@ def heading_level(link: Node, inside: Inside) -> str | None:
     return None
 
 
-def _label_of(element: Node, tokens: Tokens) -> str | None:
+def _label_of(element: Node, tokens: Tokens, line: bool = False) -> str | None:
     """The text of a heading or title box, when it reads as a block label: a heading,
     an element named as a title, or older markup (a list's ``<dt>``, a table's
-    ``<caption>`` or row of ``<th>``, a bold line opening its block)."""
+    ``<caption>`` or row of ``<th>``, a bold line opening its block, or with
+    ``line`` opening a line of its own: after a break or a block)."""
     tag = element.tag
     if (
         tag in ("h2", "h3", "h4", "h5", "h6", "header", "legend", "dt", "caption")
@@ -312,7 +313,11 @@ def _label_of(element: Node, tokens: Tokens) -> str | None:
             and element.css_first("a[href] h2, a[href] h3, a[href] h4") is None
         )
         or (tag == "tr" and element.css_first("td, a") is None)
-        or (tag in ("b", "strong") and _opens_block(element) and element.css_first("a") is None)
+        or (
+            tag in ("b", "strong")
+            and (_opens_line(element) if line else _opens_block(element))
+            and element.css_first("a") is None
+        )
     ):
         inner = element.css_first(_TITLE_INSIDE) if tag in ("header", "div") else None
         text = _ARROWS.sub("", clean_text((inner or element).text()))
@@ -327,6 +332,18 @@ def _opens_block(element: Node) -> bool:
     while before is not None and before.tag == "-text" and not (before.text_content or "").strip():
         before = before.prev
     return before is None
+
+
+def _opens_line(element: Node) -> bool:
+    """Whether only a line break or a block comes before ``element`` in its parent:
+    "<hr><b>Other stories</b><ul>" after a story set in one column."""
+    before = element.prev
+    while before is not None and before.tag == "-text" and not (before.text_content or "").strip():
+        before = before.prev
+    if before is None:
+        return True
+    tag = before.tag or "-"
+    return tag not in tt.INLINE_TAGS and not tag.startswith("-")
 
 
 def block_heading(node: Node, items: set[int], tokens: Tokens) -> str | None:
@@ -365,7 +382,7 @@ def heading_before(
             continue
         seen += 1
         if not is_hidden(before):
-            label = _label_of(before, tokens)
+            label = _label_of(before, tokens, line=True)
             if label is None and before.mem_id in holders and _is_short(before):
                 inner = before.css_first("h2, h3, h4, h5, h6")
                 label = _label_of(inner, tokens) if inner is not None else None

@@ -251,8 +251,13 @@ def test_block_label_from_heading_aria_label_or_class_tokens(
         ),
         ('<table class="box"><caption>More news</caption><tr><td>{a}</td><td>{b}</td></tr>'
          "</table>", "More news"),
+        # A bold line on its own after the story, before the list (a page in one column).
+        ('<div class="box"><h2>Library stays open</h2><p>Text.</p><hr><b>Other stories</b>'
+         "<ul><li>{a}</li><li>{b}</li></ul></div>", "Other stories"),
         # A bold phrase with a link in it, or after other text, is no label.
         ('<div class="box">Also <b>today</b>: <br>{a}<br>{b}</div>', None),
+        ('<div class="box"><p>Text.</p>Also <b>today</b> <ul><li>{a}</li><li>{b}</li></ul></div>',
+         None),
     ],
 )  # fmt: skip
 def test_block_label_from_old_markup(block_html: str, label: str | None) -> None:
