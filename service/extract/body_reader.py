@@ -46,7 +46,17 @@ _ROW_BLOCKS = "p, div, br, table, ul, ol"
 _LISTS = frozenset({"ul", "ol"})  # a staff list may mark a support box (``_support_box``)
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _PICTURES = ("img", "video")
-_MARKED = ", ".join(("a, br, img, video", *t.READ_THROUGH_BLOCKS))  # what ``_Marks`` reads
+# What ``_Marks`` reads: links, breaks, pictures and blocks inside inline elements.
+_MARKED = ", ".join(
+    (
+        "a, br, img, video",
+        *(
+            f"{wrapper} > {block}"
+            for wrapper in t.READ_THROUGH_WRAPPERS
+            for block in sorted(t.READ_THROUGH_BLOCKS)
+        ),
+    )
+)
 _MAX_DROP_CHARS = 200  # boilerplate patterns apply to blocks up to this long
 
 
@@ -290,7 +300,8 @@ class _Marks:
     query instead of one per element: the non-space characters of link text
     in each element (its own included, if a link), the elements holding a
     ``<br>``, and the inline elements holding a paragraph (an old layout's
-    ``<font>`` around the story's ``<p>``s: ``READ_THROUGH_BLOCKS``).
+    ``<font>`` around the story's ``<p>``s: ``READ_THROUGH_BLOCKS`` in
+    ``READ_THROUGH_WRAPPERS``).
 
     Each element on the way from a link up to the container is met once, not
     once per link below it: the links' sizes are then added up from the lowest
