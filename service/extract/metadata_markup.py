@@ -80,9 +80,9 @@ class Markup:
     _normalized: dict[str, list[str]] = field(default_factory=dict)
     first_h1: LexborNode | None = None
     story_h1s: list[tuple[str, LexborNode]] = field(default_factory=list)
+    """The h1s that are not links (a site's logo is often a linked h1), with their text."""
     home_h1s: list[str] = field(default_factory=list)
     """The texts of the h1s linking to a home page (a path "/" or none): a site's name."""
-    """The h1s that are not links (a site's logo is often a linked h1), with their text."""
     times: list[LexborNode] = field(default_factory=list)
     """The first ``<time datetime>`` elements, for ``time_near_heading``."""
 
