@@ -20,7 +20,7 @@ from selectolax.lexbor import LexborNode as Node
 from service.extract import teaser_fields as tf
 from service.extract import teaser_tables as tt
 from service.extract import teaser_tokens as tk
-from service.extract.teaser_tokens import Tokens
+from service.extract.teaser_tokens import Attrs, Tokens
 from service.extract.text import contains_any
 
 # Own flags of one element, and of its chain of ancestors.
@@ -165,7 +165,8 @@ class Page:
         role = attrs.get("role") or ""
         kinds = self.tokens.kinds(node, attrs)
         flags = HIDDEN if tf.is_hidden(node, attrs) else 0
-        if tag == "nav" or role in ("navigation", "menu", "menubar") or kinds & tk.MENU:
+        menu = tag == "nav" or role in ("navigation", "menu", "menubar") or kinds & tk.MENU
+        if menu and not _names_story_list(attrs):
             flags |= MENU
         if not inside_article and (tag == "header" or role == "banner"):
             flags |= HEADER
@@ -237,6 +238,13 @@ class Page:
             | (PAID if kinds & tk.SPONSORED else 0)
             | (AD_SLOT if kinds & tk.AD_SLOT else 0)
         )
+
+
+def _names_story_list(attrs: Attrs) -> bool:
+    """Whether a navigation landmark's ``aria-label`` names a list of stories
+    ("Recent Posts"): a sidebar widget of a blog platform, not a menu."""
+    label = attrs.get("aria-label")
+    return label is not None and tt.STORY_LIST_LABEL.match(label) is not None
 
 
 def _jumps_within(node: Node, href: str, url: str, page: Page) -> bool:

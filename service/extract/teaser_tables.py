@@ -336,6 +336,33 @@ AD_LIST_LABELS: dict[str, str] = {
 }
 
 
+# Names of story lists that a navigation landmark may carry (`<nav aria-label="Recent
+# Posts">`: blog platforms wrap their sidebar's list widgets so). Such a landmark is a
+# list of stories, not a menu: its plain headline links stay teasers, while the same
+# platform's archive, category and meta lists keep their landmark as menus.
+STORY_LIST_LABELS: dict[str, str] = {
+    "recent posts": "English: a blog's latest posts (sidebar widget)",
+    "recent articles": "English: latest articles",
+    "recent stories": "English: latest stories",
+    "latest posts": "English: latest posts",
+    "latest news": "English: latest news",
+    "latest articles": "English: latest articles",
+    "latest stories": "English: latest stories",
+    "popular posts": "English: a blog's most read posts",
+    "most read": "English: most read stories",
+    "most popular": "English: most read stories",
+    "related posts": "English: related posts",
+    "related articles": "English: related articles",
+    "related stories": "English: related stories",
+    "neueste beiträge": "German: recent posts",
+    "articles récents": "French: recent posts",
+    "entradas recientes": "Spanish: recent posts",
+    "posts recentes": "Portuguese: recent posts",
+    "articoli recenti": "Italian: recent posts",
+    "recente berichten": "Dutch: recent posts",
+}
+
+
 def _label_pattern(labels: dict[str, str]) -> re.Pattern[str]:
     """A whole block label that is one of ``labels``, an end colon allowed ("Sources:")."""
     alternation = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
@@ -345,6 +372,7 @@ def _label_pattern(labels: dict[str, str]) -> re.Pattern[str]:
 CITATION_LABEL = _label_pattern(CITATION_LABELS)
 OUTSIDE_LINK_LABEL = _label_pattern(OUTSIDE_LINK_LABELS)
 AD_LIST_LABEL = _label_pattern(AD_LIST_LABELS)
+STORY_LIST_LABEL = _label_pattern(STORY_LIST_LABELS)
 MIN_OUTSIDE_SHARE = 0.5  # more than this share of a block's links leave the site: its sources
 
 # Link texts that are navigation words, never a headline.
