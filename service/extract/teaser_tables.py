@@ -385,6 +385,23 @@ NAV_LABEL = re.compile(
     re.IGNORECASE,
 )
 
+# A "read more" link closing an item's excerpt ("... the governors. Continue reading"):
+# the call of a blog's post list, not words of the snippet.
+READ_MORE_TAIL = re.compile(
+    r"(?:^|\s)(?:continue reading|keep reading|read more|read the full (?:story|article|post)"
+    r"|lire la suite|weiterlesen|leer m\u00e1s|seguir leyendo|continua a leggere|leia mais"
+    r"|lees meer)\s*[.\u2026\u203a\u00bb>\u2192]*\s*$",
+    re.IGNORECASE,
+)
+# A post's line of categories or tags ("Categorized as Schools and Education", "Posted
+# in Transport", "Filed under: ...", "Tagged ..."): taxonomy links, not a snippet.
+TAXONOMY_LINE = re.compile(
+    r"^\s*(?:categori[sz]ed (?:as|in)|posted in|filed (?:under|in)|categories\s*:|tagged\b"
+    r"|tags\s*:|labels\s*:|kategorien?\s*:|publié dans|class\u00e9 dans|publicado en"
+    r"|archivado en)",
+    re.IGNORECASE,
+)
+
 # Short labels marking an item or block as paid content.
 SPONSORED_LABEL = re.compile(
     r"^\s*(?:sponsored(?: content| stories| links)?|promoted(?: content| stories| links)?"

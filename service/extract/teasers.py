@@ -124,8 +124,9 @@ def _read(node: Node, link: Link, page: Page) -> _Item:
         if len(text) <= tt.MAX_PRICE_LINE_CHARS and is_price(text):
             product = True
             continue
-        if tt.NAV_LABEL.match(text) or tt.BYLINE.match(text):
+        if tt.NAV_LABEL.match(text) or tt.BYLINE.match(text) or tt.TAXONOMY_LINE.match(text):
             continue
+        text = tt.READ_MORE_TAIL.sub("", text)
         if date is None and tf.is_date(text):
             date = text  # a date line without markup ("4 February 2026")
             continue
