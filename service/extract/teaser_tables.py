@@ -393,13 +393,13 @@ READ_MORE_TAIL = re.compile(
     r"|lees meer)\s*[.\u2026\u203a\u00bb>\u2192]*\s*$",
     re.IGNORECASE,
 )
+MAX_READ_MORE_CHARS = 40  # the end of a line searched for it: the longest call and its arrows
 # A post's line of categories or tags ("Categorized as Schools and Education", "Posted
 # in Transport", "Filed under: ...", "Tagged ..."): taxonomy links, not a snippet.
-TAXONOMY_LINE = re.compile(
-    r"^\s*(?:categori[sz]ed (?:as|in)|posted in|filed (?:under|in)|categories\s*:|tagged\b"
+_TAXONOMY_LINE = (
+    r"categori[sz]ed (?:as|in)|posted in|filed (?:under|in)|categories\s*:|tagged\b"
     r"|tags\s*:|labels\s*:|kategorien?\s*:|publié dans|class\u00e9 dans|publicado en"
-    r"|archivado en)",
-    re.IGNORECASE,
+    r"|archivado en"
 )
 
 # Short labels marking an item or block as paid content.
@@ -445,7 +445,10 @@ RANK_PREFIX = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|#\d{1,2}[.)]?|0\d)\s+(?=\S)")
 RANK_START = re.compile(r"^\s*#?\d{1,2}\s*[.)]?\s+(?=\S)")
 
 # Author lines inside an item.
-BYLINE = re.compile(r"^\s*(?:by|par|von|por|di|door|av|przez|автор)\s+\S", re.IGNORECASE)
+_BYLINE = r"(?:by|par|von|por|di|door|av|przez|автор)\s+\S"
+# The lines of an item that are no snippet: an author line or a taxonomy line, in one
+# pattern (read on every line of every item).
+BYLINE_OR_TAXONOMY = re.compile(rf"^\s*(?:{_BYLINE}|{_TAXONOMY_LINE})", re.IGNORECASE)
 
 # Words of a block's own title when it is a link ("More news from Sci-Tech", "Latest
 # stories"): such a heading link followed by the block's items is its label, not a story.

@@ -124,9 +124,12 @@ def _read(node: Node, link: Link, page: Page) -> _Item:
         if len(text) <= tt.MAX_PRICE_LINE_CHARS and is_price(text):
             product = True
             continue
-        if tt.NAV_LABEL.match(text) or tt.BYLINE.match(text) or tt.TAXONOMY_LINE.match(text):
+        if tt.NAV_LABEL.match(text) or tt.BYLINE_OR_TAXONOMY.match(text):
             continue
-        text = tt.READ_MORE_TAIL.sub("", text)
+        # The call is short: only the line's end is searched for it.
+        more = tt.READ_MORE_TAIL.search(text, max(0, len(text) - tt.MAX_READ_MORE_CHARS))
+        if more is not None:
+            text = text[: more.start()]
         if date is None and tf.is_date(text):
             date = text  # a date line without markup ("4 February 2026")
             continue
