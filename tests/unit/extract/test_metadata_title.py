@@ -64,6 +64,20 @@ def test_h1_that_is_the_logo_is_not_taken() -> None:
     assert title_of(head, body) == "Storm reaches the coast"
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        PAGE_URL,  # the name is the host's
+        "https://notes.example.org/2026/02/storm.html",  # the name is known by its link home
+    ],
+)
+def test_h1_that_is_the_site_name_before_the_title_is_not_taken(url: str) -> None:
+    # A blog's name as its only <h1> (the post's title in an <h3>), "Blog: Post" as <title>.
+    head = "<title>Daily Example: Storm reaches the coast</title>"
+    body = '<h1><a href="/">Daily Example</a></h1><h3>Storm reaches the coast</h3>'
+    assert title_of(head, body, url) == "Storm reaches the coast"
+
+
 def test_unrelated_h1_does_not_replace_the_declared_title() -> None:
     head = '<meta property="og:title" content="Storm reaches the coast">'
     assert title_of(head, "<h1>Latest news</h1>") == "Storm reaches the coast"
