@@ -23,6 +23,7 @@ LEAF_BLOCKS: Mapping[str, ParagraphKind] = {
     "h6": "h",  # idem
     "pre": "pre",  # code and preformatted text
     "address": "p",  # contact blocks read as prose
+    "summary": "h",  # a <details> box's label: an FAQ's question, heading the answer below it
 }
 
 # Blocks that may hold other blocks: their text runs and inner blocks take this kind.
