@@ -12,6 +12,8 @@ that opens a promo block ends the element holding it. Tables in
 from __future__ import annotations
 
 import re
+import textwrap
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Set
 
@@ -152,6 +154,25 @@ def _normalize(text: str) -> str:
     if folded.isascii() and folded.isprintable():
         return folded
     return normalize_text(text, folded)
+
+
+NBSP = "\u00a0"  # set for indents by some editors
+
+
+def _pre_lines(text: str) -> str:
+    """The text of a preformatted block (a code sample) with its lines and their
+    indents kept, which the code's reader needs: the indent all lines share is
+    removed, each line's trailing spaces too, and blank lines are left out (a
+    blank line parts the paragraphs of the body's text)."""
+    lines = []
+    for line in textwrap.dedent(text).splitlines():
+        words = line.strip()
+        if not words:
+            continue
+        if not words.isascii():
+            words = unicodedata.normalize("NFC", words)
+        lines.append(line[: len(line) - len(line.lstrip())].replace(NBSP, " ") + words)
+    return "\n".join(lines)
 
 
 Links = Callable[[], Iterable[LexborNode]]
@@ -420,7 +441,7 @@ class Reader:
         text is a bold line alone, which heads what follows it as a heading does."""
         if not text or text.isspace():
             return
-        text = _normalize(text)
+        text = _pre_lines(text) if kind == "pre" else _normalize(text)
         if kind == "h":
             self._citing = len(text) <= t.MAX_STOP_CHARS and CITATION_LABEL.match(text) is not None
         if is_stop_block(text, kind == "h"):
