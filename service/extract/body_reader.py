@@ -319,9 +319,10 @@ def _support_box(found: LexborNode, top: int) -> int:
 class _Marks:
     """What the reader asks about the elements of one container, found by one
     query instead of one per element: the non-space characters of link text
-    in each element (its own included, if a link), the elements holding a
-    ``<br>``, and the inline elements holding a paragraph (an old layout's
-    ``<font>`` around the story's ``<p>``s: ``READ_THROUGH_BLOCKS`` in
+    in each element (its own included, if a link), the footnote marks (not
+    read), the elements read child by child (those holding a ``<br>`` or a
+    footnote mark), and the inline elements holding a paragraph (an old
+    layout's ``<font>`` around the story's ``<p>``s: ``READ_THROUGH_BLOCKS`` in
     ``READ_THROUGH_WRAPPERS``).
 
     Each element on the way from a link up to the container is met once, not
@@ -333,7 +334,11 @@ class _Marks:
     def __init__(self, container: LexborNode) -> None:
         self.link_chars: dict[int, int] = {}
         self.holds_br: set[int] = set()
+        """Elements holding a ``<br>`` or a footnote mark, read child by child."""
         self.holds_block: set[int] = set()
+        """Inline elements holding a paragraph, read through (``_mark_inline_holders``)."""
+        self.note_marks: set[int] = set()
+        """Footnote marks (``_note_mark``): a link, or the ``<sup>`` holding it alone."""
         self.captions: set[int] = set()
         """Elements that hold a picture's caption (``_caption_of``), skipped."""
         top = container.mem_id
@@ -349,12 +354,15 @@ class _Marks:
                     self.captions.add(caption.mem_id)
                 continue
             if node.tag == "br":
-                up = node.parent if node.mem_id != top else None
-                while up is not None and up.mem_id not in self.holds_br:
-                    self.holds_br.add(up.mem_id)
-                    up = up.parent if up.mem_id != top else None
+                self._read_through(node, top)
                 continue
-            size = chars(node.text())
+            text = node.text()
+            mark = _note_mark(node, text) if len(text) <= t.MAX_NOTE_MARK_CHARS else None
+            if mark is not None:
+                self.note_marks.add(mark.mem_id)
+                self._read_through(mark, top)
+                continue
+            size = chars(text)
             if not size:
                 continue
             key = node.mem_id
@@ -380,6 +388,14 @@ class _Marks:
         ):
             self.holds_block.add(up.mem_id)
             up = up.parent
+
+    def _read_through(self, node: LexborNode, top: int) -> None:
+        """Marks the elements above ``node`` up to the container (``top``) as read
+        child by child."""
+        up = node.parent if node.mem_id != top else None
+        while up is not None and up.mem_id not in self.holds_br:
+            self.holds_br.add(up.mem_id)
+            up = up.parent if up.mem_id != top else None
 
     def _add_up(self, above: dict[int, int], below: dict[int, int]) -> None:
         """Adds each element's link characters to the element above it, the lowest
@@ -506,13 +522,15 @@ class Reader:
                 if self._run or not text.isspace():  # a run's leading spaces change nothing
                     self._run.append(text)
                     self._run_plain = self._run_plain or not text.isspace()
+            elif node.mem_id in marks.note_marks:
+                pass  # a footnote's mark: no word of the story
             elif (
                 tag in t.INLINE_TAGS
                 and tag != "a"
                 and (node.mem_id in marks.holds_br or node.mem_id in marks.holds_block)
             ):
-                # Read through, its <br> or blocks splitting the run; a link is read
-                # whole, its text counted as link text.
+                # Read through, its <br>, footnote marks or blocks splitting the run; a
+                # link is read whole, its text counted as link text.
                 pending.append(node.first_child)
                 kinds.append(kind)
                 blocks.append(False)
@@ -579,6 +597,21 @@ class Reader:
                 kinds.append(inner)
                 blocks.append(True)
                 starts.append(len(self.out))
+
+
+def _note_mark(link: LexborNode, text: str) -> LexborNode | None:
+    """The footnote mark that ``link`` (a short ``<a>`` of ``text``) is, or None:
+    a link to a place on the page ("#note-1") whose text is a reference number or
+    a back arrow (``NOTE_MARK``); the ``<sup>`` around it when it holds the link alone."""
+    if t.NOTE_MARK.fullmatch(text.strip()) is None:
+        return None
+    href = link.attributes.get("href") or ""
+    if len(href) < 2 or href[0] != "#":
+        return None
+    parent = link.parent
+    if parent is not None and parent.tag == "sup" and parent.text().strip() == text.strip():
+        return parent
+    return link
 
 
 def _has_text(node: LexborNode) -> bool:

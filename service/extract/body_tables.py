@@ -67,6 +67,17 @@ SKIPPED_TAGS: Mapping[str, str] = {
     "header": "the story's header: headline, byline, date",
 }
 
+# A footnote's marks, links to a place on the same page ("#note-1", perhaps set in
+# a <sup>): a reference number in the story's text ("1", "[12]", "*", "a") and the
+# back link that ends a note in the notes list ("↩", "↑"). They are no words
+# of the story: read, they glue to the words before them ("chlorine.1 The ...").
+NOTE_MARK = re.compile(
+    r"\[?(?:\d{1,3}|[a-z]|[*\u2020\u2021\u00a7])\]?"  # a number, a letter, *, †, ‡, §
+    r"|[\u21a9\u21aa\u2191\u2934\u2b8f^]\ufe0e?",  # back arrows (\ufe0e: shown as text)
+    re.I,
+)
+MAX_NOTE_MARK_CHARS = 8  # a longer link text is a word or a name, not a mark
+
 # Skipped tags (above) that may hold a note about the story set beside it: a
 # correction or an editor's note is article text, read when the element's text
 # opens with one of the NOTE_LABEL labels, perhaps dated ("Correction, 17 March:",

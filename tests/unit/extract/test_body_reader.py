@@ -175,6 +175,39 @@ def test_an_embedded_post_keeps_its_links_and_signature() -> None:
 
 
 @pytest.mark.parametrize(
+    "mark",
+    [
+        '<sup><a href="#note-1">1</a></sup>',
+        '<a href="#fn12"><sup>[12]</sup></a>',
+        '<sup class="reference"><a href="#cite-3">[3]</a></sup>',
+        '<a href="#star">*</a>',
+    ],
+)
+def test_footnote_marks_are_not_read(mark: str) -> None:
+    html = (
+        f"<p>The dose rose sharply in March.{mark} It fell in May.</p><p><em>Noted{mark}</em></p>"
+    )
+    assert read(html) == [("p", "The dose rose sharply in March. It fell in May."), ("p", "Noted")]
+
+
+def test_a_notes_back_link_is_not_read() -> None:
+    html = f'<ol><li id="note-1">{PROSE} <a href="#ref-1">\u21a9\ufe0e</a></li></ol>'
+    assert read(html) == [("li", PROSE)]
+
+
+@pytest.mark.parametrize(
+    ("html", "text"),
+    [
+        ("<p>The flood covered 40 km<sup>2</sup> of farmland.</p>", "40 km2"),  # no link
+        ('<p>The flood covered 40 km<sup><a href="/units">2</a></sup> of it.</p>', "40 km2"),
+        ('<p>The flood is the subject of part <a href="#part-two">two</a> below.</p>', "part two"),
+    ],
+)
+def test_superscripts_and_links_that_are_no_footnote_marks_are_read(html: str, text: str) -> None:
+    assert text in read(html)[0][1]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "",
