@@ -367,6 +367,11 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
         "inline promo lead-ins",
     ),
     (
+        re.compile(r"^view (this|the) (post|photo|video|reel) on [^\s]+( [^\s]+)?$", re.I),
+        "an embedded post's call to see it on its platform: the embed's chrome, shown"
+        " until its script loads (the post's words and the line naming who shared it stay)",
+    ),
+    (
         re.compile(
             r"^(related|more|also read|recommended|lire aussi|mehr zum thema)\s*[:\-\u2013\u2014]",
             re.I,

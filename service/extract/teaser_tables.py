@@ -499,6 +499,15 @@ CALL_TO_ACTION = CaselessPattern.compile(
     ),  # the literal start of every alternative (suscríbete is not ASCII: never gated)
 )
 
+# The lines of an embedded social post that link to the post itself: the call to
+# see it on its platform and the line naming who shared it. The embed quotes a
+# post; neither line is the headline of a story.
+EMBED_LINE = re.compile(
+    r"^\s*(?:view (?:this|the) (?:post|photo|video|reel) on\b"
+    r"|an? (?:post|photo|video|reel) shared by\b)",
+    re.IGNORECASE,
+)
+
 # A price with cents, or "for $30", in a link's text marks a shop product or a deal,
 # not a story (other whole amounts are left alone: "Apple raises $5bn", "Shares top $400").
 # A run of digits and dots is read from its start, its first digit after a word

@@ -262,6 +262,8 @@ def test_chars_counts_every_kind_of_whitespace() -> None:
         "Close",
         "Back to Gallery",
         "Schließen",
+        "View this post on Instagram",  # an embedded post's chrome
+        "VIEW THIS VIDEO ON TIKTOK",
     ],
 )
 def test_boilerplate_lines_are_dropped_whatever_their_case(line: str) -> None:
