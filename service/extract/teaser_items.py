@@ -449,7 +449,7 @@ def headline_links(root: Node, page: Page) -> list[Link]:
             short = True
         if tt.NAV_LABEL.match(title) or tt.CALL_TO_ACTION.search(title) or is_price(title):
             continue
-        if tt.EMBED_LINE.match(title):
+        if title[:5].lower().startswith(tt.EMBED_LINE_STARTS) and tt.EMBED_LINE.fullmatch(title):
             continue
         links.append(Link(node, url, title, heading, headline, short))
     return links

@@ -500,13 +500,15 @@ CALL_TO_ACTION = CaselessPattern.compile(
 )
 
 # The lines of an embedded social post that link to the post itself: the call to
-# see it on its platform and the line naming who shared it. The embed quotes a
-# post; neither line is the headline of a story.
+# see it on its platform and the line naming who shared it, with the handle. The
+# embed quotes a post; neither line is the headline of a story ("A video shared by
+# a nurse shows ..." is one: no handle ends it).
 EMBED_LINE = re.compile(
-    r"^\s*(?:view (?:this|the) (?:post|photo|video|reel) on\b"
-    r"|an? (?:post|photo|video|reel) shared by\b)",
+    r"view (?:this|the) (?:post|photo|video|reel) on [^\s]+(?: [^\s]+)?"
+    r"|an? (?:post|photo|video|reel) shared by [^@]{1,80}\(@[\w.]+\)",
     re.IGNORECASE,
 )
+EMBED_LINE_STARTS = ("view ", "a ", "an ")  # lowercased: most titles open otherwise
 
 # A price with cents, or "for $30", in a link's text marks a shop product or a deal,
 # not a story (other whole amounts are left alone: "Apple raises $5bn", "Shares top $400").
