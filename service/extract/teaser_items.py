@@ -230,9 +230,10 @@ class Page:
 
     def _marks(self, node: Node) -> int:
         """EXCLUDED, PAID and AD_SLOT for the node's own class/id tokens. An author box
-        is excluded, a block of the author's stories ("more-from-author") is not."""
+        is excluded, a block of the author's stories ("more-from-author", "author-stories")
+        is not."""
         kinds = self.tokens.kinds(node)
-        author_box = kinds & tk.AUTHOR and not kinds & tk.LABEL
+        author_box = kinds & tk.AUTHOR and not kinds & (tk.LABEL | tk.AUTHOR_STORIES)
         return (
             (EXCLUDED if kinds & tk.EXCLUDE or author_box else 0)
             | (PAID if kinds & tk.SPONSORED else 0)

@@ -101,9 +101,19 @@ EXCLUDE_TOKENS: dict[str, str] = {
 }
 
 # Tokens of author boxes (photo, name, biography): excluded like the above, unless the
-# element's tokens also name a block of stories ("more-from-author", "author-latest").
+# element's tokens also name a block of stories ("more-from-author", "author-latest")
+# or a list of them (``AUTHOR_STORIES_TOKENS``).
 AUTHOR_TOKENS: dict[str, str] = {
     "=author": "author boxes (whole part: 'coauthored' holds it)",
+}
+# Tokens that, beside an author token, name a list of the author's stories rather than
+# the box (an author page's "author-stories" below the photo and bio).
+AUTHOR_STORIES_TOKENS: dict[str, str] = {
+    "stories": "the author's stories ('author-stories')",
+    "articles": "the author's articles ('author-articles')",
+    "posts": "the author's posts on a blog ('author-posts')",
+    "feed": "the author's feed of stories ('author-feed')",
+    "archive": "the author's archive of stories ('author-archive')",
 }
 
 # Tokens of navigation and menus: only story cards inside them are teasers.

@@ -23,11 +23,12 @@ _Table = dict[str, str] | dict[str, tuple[str, str]]
 
 # Kinds of elements, as bits.
 CARD, EXCLUDE, MENU, FOOTER, SPONSORED, AD_SLOT, META, LABEL = 1, 2, 4, 8, 16, 32, 64, 128
-AUTHOR = 256
+AUTHOR, AUTHOR_STORIES = 256, 512
 _TABLES: tuple[tuple[int, _Table], ...] = (
     (CARD, tt.CARD_TOKENS),
     (EXCLUDE, tt.EXCLUDE_TOKENS),
     (AUTHOR, tt.AUTHOR_TOKENS),
+    (AUTHOR_STORIES, tt.AUTHOR_STORIES_TOKENS),
     (MENU, tt.MENU_TOKENS),
     (FOOTER, tt.FOOTER_TOKENS),
     (SPONSORED, tt.SPONSORED_TOKENS),
