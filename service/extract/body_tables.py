@@ -247,7 +247,10 @@ MIN_PROSE_WORDS = 6  # a sentence has this many words at least (link items are a
 PROSE_END = re.compile(r"[.!?\u2026\u3002\uff01\uff1f][\"'\u201d\u2019\u00bb)\]]*$")
 LISTING_MIN_HEADLINES = 3  # a story list has at least this many linked headlines ...
 LISTING_BLOCKS_PER_HEADLINE = 3  # ... and at most this many blocks (snippets, dates) per headline
-MIN_LISTING_BODY_CHARS = 1000  # a page declared a listing needs a body this long to be an article
+# A page declared a listing, or of undeclared type at a tag, topic or author page's URL
+# (``is_listing_url``: a topic's description of three paragraphs above its story cards),
+# needs a body this long to be an article.
+MIN_LISTING_BODY_CHARS = 1000
 MIN_ARTICLE_CHARS = 140  # on a page of undeclared type, a shorter body is not an article ...
 CJK_CHAR_WEIGHT = 2  # ... counting a CJK character twice (a sentence is half as many characters)
 MIN_TEASER_SHARE = 0.6  # ... nor one with less text than this share of the teasers' text ...

@@ -23,7 +23,7 @@ from service.extract.decode import Decoded, decode
 from service.extract.gallery import gallery_captions
 from service.extract.metadata import Metadata, read_metadata
 from service.extract.model import Article, Paragraph, RefusedPage, Split, Teaser, TextStats
-from service.extract.teaser_items import is_story_url
+from service.extract.teaser_items import is_listing_url, is_story_url
 from service.extract.teasers import TeaserScan, find_teasers
 from service.extract.text import CJK_CHAR, folded_length, normalize_text
 from service.extract.urls import normalize_url, resolve_base
@@ -84,9 +84,11 @@ def _is_article(body: article.Body, meta: Metadata, teaser_chars: int, page_url:
     """Whether the page is an article page rather than a listing of other stories.
 
     On a page of undeclared type, a short body among many teasers is an article
-    when the page's own URL is a story's URL echoing the title (a news brief). A
-    page declared an article on a home or section path whose body is an intro
-    among more teaser text is a listing: the declaration is its template's.
+    when the page's own URL is a story's URL echoing the title (a news brief); one
+    whose URL is a tag, topic or author page's is held to a declared listing's
+    length (a topic page's description above its cards). A page declared an
+    article on a home or section path whose body is an intro among more teaser
+    text is a listing: the declaration is its template's.
     """
     chars = body.chars
     outweighed = (
@@ -94,7 +96,7 @@ def _is_article(body: article.Body, meta: Metadata, teaser_chars: int, page_url:
     )
     if meta.page_type == "article":
         return chars > 0 and not (meta.on_section_path and outweighed)
-    if meta.page_type == "listing":
+    if meta.page_type == "listing" or (meta.page_type is None and is_listing_url(page_url)):
         return chars >= t.MIN_LISTING_BODY_CHARS
     if chars < t.MIN_ARTICLE_CHARS and _weighted_chars(body.paragraphs) < t.MIN_ARTICLE_CHARS:
         return False
