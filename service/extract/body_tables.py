@@ -256,6 +256,26 @@ CJK_CHAR_WEIGHT = 2  # ... counting a CJK character twice (a sentence is half as
 MIN_TEASER_SHARE = 0.6  # ... nor one with less text than this share of the teasers' text ...
 MIN_PARAGRAPHS = 3  # ... unless it has at least this many paragraphs
 
+# A script-built page's state (``page_state``): a ``<script type="application/json">``
+# blob whose story object is read when the visible page has no body.
+STATE_TITLE_KEYS = (
+    "headline",  # schema.org's name for a story's headline, mirrored by many apps
+    "title",  # the usual name of a story's title in an app's data
+)
+STATE_BODY_KEYS = (
+    "articleBody",  # schema.org's name for the story's text, mirrored by many apps
+    "body",  # the usual name of a story's text in an app's data
+    "content",  # a CMS's name for the story's text
+)
+STATE_TEXT_KEYS = (
+    "text",  # a paragraph block's text
+    "html",  # a paragraph block's markup
+    "content",  # a paragraph block's text in a CMS's blocks
+)
+MAX_STATE_CHARS = 5_000_000  # a longer blob is a data dump, not a page's state
+MAX_STATE_OBJECTS = 20_000  # objects read in one blob: a story sits near its top
+MAX_STATE_TITLE_CHARS = 400  # a longer value under a title key is no headline
+
 # A page that stands in for a story or a listing: an error page, a removal notice, a
 # bot check, a consent or subscription wall. Its headline (the first <h1>, the title,
 # or a heading opening the body) says so, and its body is no longer than a notice.

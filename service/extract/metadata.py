@@ -133,6 +133,9 @@ class Metadata:
     ("/", "/news/world"), where a declared article type may be a template's default."""
     jsonld_body: str | None = None
     """The ``articleBody`` of the page's JSON-LD article: one paragraph per line."""
+    state: tuple[str, ...] = ()
+    """The page-state blobs of a script-built page (``<script type="application/json">``),
+    unparsed: read by ``page_state`` only when the visible page has no body."""
     video_page: bool = False
     """The page declares itself a video (og:type ``video.*``, or its JSON-LD
     object is a video): the text beside the player is its story."""
@@ -183,6 +186,7 @@ def read_metadata(
         page_type=_page_type(markup, jsonld, article, canonical or page),
         on_section_path=_is_section_path(canonical or page),
         jsonld_body=body_of(article.get("articleBody")) if article is not None else None,
+        state=tuple(markup.state),
         video_page=_is_video_page(markup, article),
         live_page=article is not None and bool(types_of(article) & LIVE_TYPES),
     )

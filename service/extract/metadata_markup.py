@@ -13,6 +13,7 @@ from service.extract.metadata_tables import MAX_H1_CANDIDATES, MAX_TITLE_CHARS
 from service.extract.text import normalize_text
 
 _JSONLD_TYPE = "application/ld+json"
+_STATE_TYPE = "application/json"  # a script-built page's state (``page_state``)
 _MAX_META_CHARS = 10_000  # longer values are data, not metadata: cut before normalizing
 _MAX_TIMES = 8  # times further down the page belong to teasers and comments
 _NEAR_LEVELS = 3  # a byline's time and the h1 meet within a header, not the page
@@ -46,7 +47,7 @@ _SELECTOR = ", ".join(
         "meta[content]",
         'link[rel*="canonical" i]',  # holds every rel whose tokens include "canonical"
         'link[rel~="amphtml" i]',
-        'script[type*="ld+json" i]',  # holds every type that is the JSON-LD type
+        'script[type*="json" i]',  # holds the JSON-LD type and the page state's
         "h1",
         "time",
         'a[rel~="author"]',
@@ -68,6 +69,8 @@ class Markup:
     """``href`` of ``<link rel=amphtml>``: the page's AMP copy."""
     author_links: list[str] = field(default_factory=list)
     jsonld: list[str] = field(default_factory=list)
+    state: list[str] = field(default_factory=list)
+    """The texts of ``<script type="application/json">``: a script-built page's state."""
     title: list[str] = field(default_factory=list)
     headings: list[str] = field(default_factory=list)
     lang: list[str] = field(default_factory=list)
@@ -111,8 +114,8 @@ class Markup:
 
 
 def collect_markup(tree: LexborHTMLParser) -> Markup:
-    """Gather metas, links, JSON-LD texts, title, h1s, ``lang``, microdata and the first
-    ``<base href>`` from ``tree``."""
+    """Gather metas, links, JSON-LD and page-state texts, title, h1s, ``lang``, microdata
+    and the first ``<base href>`` from ``tree``."""
     markup = Markup()
     seen: set[int] = set()
     for node in tree.css(_SELECTOR):
@@ -134,8 +137,11 @@ def _read(node: LexborNode, markup: Markup) -> None:
         _read_meta(attrs, markup)
         return
     if tag == "script":
-        if (attrs.get("type") or "").strip().lower() == _JSONLD_TYPE:
+        kind = (attrs.get("type") or "").strip().lower()
+        if kind == _JSONLD_TYPE:
             markup.jsonld.append(node.text(deep=True))
+        elif kind == _STATE_TYPE:
+            markup.state.append(node.text(deep=True))
         return
     if tag == "link":
         _read_link(attrs, markup)

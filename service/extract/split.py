@@ -23,6 +23,7 @@ from service.extract.decode import Decoded, decode
 from service.extract.gallery import gallery_captions
 from service.extract.metadata import Metadata, read_metadata
 from service.extract.model import Article, Paragraph, RefusedPage, Split, Teaser, TextStats
+from service.extract.page_state import state_body
 from service.extract.teaser_items import is_listing_url, is_story_url
 from service.extract.teasers import TeaserScan, find_teasers
 from service.extract.text import CJK_CHAR, folded_length, normalize_text
@@ -101,6 +102,15 @@ def _is_article(body: article.Body, meta: Metadata, teaser_chars: int, page_url:
     if chars < t.MIN_ARTICLE_CHARS and _weighted_chars(body.paragraphs) < t.MIN_ARTICLE_CHARS:
         return False
     return not outweighed or is_story_url(page_url, meta.title or "")
+
+
+def _is_story_page(meta: Metadata, page_url: str) -> bool:
+    """Whether the page is a story's by its declaration or its URL (a story's URL echoing
+    the title): a page state's object, unlike a JSON-LD article, declares no type, and
+    a listing's state may hold its own title and description as a "story"."""
+    return meta.page_type == "article" or (
+        meta.page_type is None and is_story_url(page_url, meta.title or "")
+    )
 
 
 def _is_notice_headline(text: str | None) -> bool:
@@ -249,6 +259,14 @@ def split(
     if not paragraphs and meta.jsonld_body and meta.page_type != "listing":
         paragraphs = _jsonld_paragraphs(meta.jsonld_body)
         warnings.append("body_from_jsonld")
+    if not paragraphs and meta.state and not notice and _is_story_page(meta, page_url):
+        # A script-built page that sent its story only in its page state.
+        state = _guarded(
+            "page_state", warnings, lambda: state_body(list(meta.state), meta.title), None
+        )
+        if state:
+            paragraphs = _jsonld_paragraphs(state)
+            warnings.append("body_from_page_state")
     if meta.page_type == "article" and not notice and _chars(paragraphs) < t.MAX_ESSAY_INTRO_CHARS:
         # A gallery or a photo essay: its captions carry the story, after a
         # short intro if any. Chrome removal took them, so the page is parsed
