@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 
+from service.extract.model import SPLIT_WARNINGS
+
 RECORD_TYPES = ("article", "teaser")
 
 # How one body_ref fetch ended; the label set of pagesplit_body_fetches_total.
@@ -75,6 +77,13 @@ class Metrics:
             ["kind"],
             registry=r,
         )
+        self.split_warnings = Counter(
+            "pagesplit_split_warnings_total",
+            "Events split with a warning, by warning: a stage that failed and was skipped "
+            "(<stage>_failed, a bug), or a body read from structured data.",
+            ["warning"],
+            registry=r,
+        )
         self.split_seconds = Histogram(
             "pagesplit_split_seconds",
             "Time to decode and split one event in a worker.",
@@ -127,6 +136,8 @@ class Metrics:
             self.records_produced.labels(type=kind)
         for reason in DEAD_LETTER_REASONS:
             self.dead_letters.labels(reason=reason)
+        for warning in SPLIT_WARNINGS:
+            self.split_warnings.labels(warning=warning)
         for kind in ("article", "teaser", "dropped"):
             self.text_chars.labels(kind=kind)
         for outcome in BODY_FETCH_OUTCOMES:

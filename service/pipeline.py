@@ -64,6 +64,8 @@ class Done:
     """The event's fetched_at as a Unix time, for the end-to-end latency."""
     seconds: float
     stats: TextStats
+    warnings: tuple[str, ...] = ()
+    """The split's warnings (``service.extract.model.SPLIT_WARNINGS``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,4 +165,5 @@ def _split_event(
         fetched_at=event.fetched_at.timestamp() if event.fetched_at else None,
         seconds=time.perf_counter() - start,
         stats=result.stats,
+        warnings=result.warnings,
     )

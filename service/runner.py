@@ -164,6 +164,17 @@ class Runner:
                     continue
                 for out in result.outputs:
                     m.records_produced.labels(type=out.kind).inc()
+                for warning in result.warnings:
+                    m.split_warnings.labels(warning=warning).inc()
+                    if warning.endswith("_failed"):
+                        log.error(
+                            "%s/%d@%d split without a stage that failed (%s): a bug; "
+                            "`pagesplit split` on the event shows its traceback",
+                            msg.topic,
+                            msg.partition,
+                            msg.offset,
+                            warning,
+                        )
                 if result.fetched_at is not None:
                     m.end_to_end_seconds.observe(max(0.0, acked - result.fetched_at))
                 m.text_chars.labels(kind="article").inc(result.stats.article_chars)

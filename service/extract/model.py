@@ -84,6 +84,22 @@ class Split:
     language: str | None = None
     charset: str | None = None
     warnings: tuple[str, ...] = field(default=())
+    """Each one of ``SPLIT_WARNINGS``, in the order they arose."""
+
+
+# Every warning a split can carry. A stage that fails is skipped and the page split
+# without it ("<stage>_failed": a bug, as is a dead letter split_error); the others
+# say where an unusual result came from.
+SPLIT_WARNINGS = (
+    "metadata_failed",  # metadata could not be read: the article has none
+    "teasers_failed",  # teaser detection failed: the page has no teasers
+    "body_failed",  # the body reader failed: the body, if any, is from structured data
+    "page_state_failed",  # a script-built page's state could not be read
+    "gallery_failed",  # a gallery's captions could not be read
+    "notice_page",  # the page stands in for a story (consent wall, soft 404): no article
+    "body_from_jsonld",  # no body shown: the article's body is JSON-LD's articleBody
+    "body_from_page_state",  # no body shown: the article's body is a script's page state
+)
 
 
 class RefusedPage(Exception):

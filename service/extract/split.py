@@ -9,6 +9,7 @@ them out of the tree (``teasers``), remove page chrome, find the body
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -38,6 +39,7 @@ class Limits:
     max_nodes: int = 200_000
 
 
+log = logging.getLogger(__name__)
 _T = TypeVar("_T")
 _UNREMOVABLE = frozenset({"html", "head", "body"})  # the parser refuses to remove the root
 
@@ -50,6 +52,7 @@ def _guarded(stage: str, warnings: list[str], call: Callable[[], _T], fallback: 
     except RefusedPage:
         raise
     except Exception:
+        log.warning("the %s stage failed; the page is split without it", stage, exc_info=True)
         warnings.append(f"{stage}_failed")
         return fallback
 

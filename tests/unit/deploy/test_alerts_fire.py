@@ -56,6 +56,10 @@ SCENARIOS: dict[str, tuple[list[tuple[str, str]], dict[str, str]]] = {
         [(f'pagesplit_dead_letters_total{{{POD}, reason="split_crash"}}', "0+1x90")],
         SUM,
     ),
+    "PagesplitStageFailures": (
+        [(f'pagesplit_split_warnings_total{{{POD}, warning="teasers_failed"}}', "0+6x90")],
+        SUM,
+    ),
     "PagesplitRestarting": (
         [(f'kube_pod_container_status_restarts_total{{{POD}, container="pagesplit"}}', "0+1x90")],
         {

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import importlib
 import json
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from service.extract.model import RefusedPage
+from service.extract.model import SPLIT_WARNINGS, RefusedPage
 from service.extract.split import Limits, split
 
 PAGES = Path(__file__).parent / "pages"
+# The module, not the function that service.extract also names split.
+split_module = importlib.import_module("service.extract.split")
 
 _ARTICLE = (
     "<html><head><title>A story</title><meta property='og:type' content='article'></head>"
@@ -451,3 +455,26 @@ def test_relative_teaser_times_count_back_from_fetched_at_in_the_page_language()
     ]
     undated = split(page.encode(), "https://example.org/")
     assert [t.published_at for t in undated.teasers] == [None, None, None]
+
+
+def test_a_stage_that_fails_is_skipped_with_a_warning_and_its_traceback_logged(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ValueError("a defect in teaser detection")
+
+    monkeypatch.setattr(split_module, "find_teasers", broken)
+    result = split(_ARTICLE.encode(), "https://example.org/a")
+    assert result.warnings == ("teasers_failed",)
+    assert result.article is not None and result.article.title == "A story"
+    assert result.teasers == ()
+    assert "a defect in teaser detection" in caplog.text  # the traceback, to find the bug
+
+
+def test_every_warning_split_can_give_is_declared() -> None:
+    # The metric pagesplit_split_warnings_total is initialised with SPLIT_WARNINGS.
+    source = Path(split_module.__file__).read_text("utf-8")
+    stages = re.findall(r'_guarded\(\s*"(\w+)"', source)
+    appended = re.findall(r'warnings\.append\("(\w+)"\)', source)
+    assert len(stages) >= 4 and appended
+    assert {f"{stage}_failed" for stage in stages} | set(appended) == set(SPLIT_WARNINGS)
