@@ -1,7 +1,8 @@
 """Golden pages: each ``pages/<name>.html`` split and compared with ``<name>.expected.json``.
 
 This module checks the article part of each expectation (title, paragraphs in
-order with their kinds, or ``null`` for a page without an article) and that no
+order with their kinds, the publication time when given, or ``null`` for a page
+without an article) and that no
 text listed under ``absent`` appears in any record.
 """
 
@@ -56,6 +57,8 @@ def test_article_matches_expectation(name: str) -> None:
     ]
     assert got == want["paragraphs"]
     assert len(result.article.paragraphs) == len(want["paragraphs"])
+    if "published_at" in want:
+        assert result.article.published_at == want["published_at"]
 
 
 @pytest.mark.parametrize("name", CASES)
