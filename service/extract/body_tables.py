@@ -372,10 +372,12 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
     (
         re.compile(
             r"^(advertisement|advertising|anzeige|werbung|publicité|publicidad|publicidade"
-            r"|pubblicità|reclame|reklama|реклама|広告|广告|광고|sponsored)$",
+            r"|pubblicità|reclame|advertentie|reklama|reklam|iklan|quảng cáo|реклама|広告|广告"
+            r"|광고|sponsored)$",
             re.I,
         ),
-        "ad slot labels, in the languages of the crawl",
+        "ad slot labels, in the languages of the crawl (Dutch 'advertentie', Turkish"
+        " 'reklam', Indonesian 'iklan', Vietnamese 'quảng cáo')",
     ),
     (
         re.compile(
