@@ -541,6 +541,18 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
         ),
         "date lines: month-name dates with an optional time",
     ),
+    (
+        re.compile(
+            r"^[<\[(]?(저작권자\s*)?(ⓒ|©|\(c\)\s|copyright\s+(ⓒ|©|\d{4}))\s*.{0,120}$", re.I
+        ),
+        "copyright and reprint notices closing a story ('ⓒ 한빛일보, 무단전재 및 재배포 금지',"
+        " '<저작권자 © ...>', '© 2026 Example Media')",
+    ),
+    (
+        re.compile(r"^[가-힣]{2,4}\s?(기자|특파원|통신원)(\s*[=·]?\s*[\w.+\-]+@[\w.\-]+)?$"),
+        "a Korean reporter's sign-off after the story: name, 'reporter', e-mail"
+        " ('김민준 기자 minjun@example.com')",
+    ),
     (re.compile(r"^\[\w+(\s+[\w\-]+=[^\]\s]+)+\s*\]"), "unrendered CMS shortcodes"),
     (
         re.compile(r"\((image|photo|picture|pic|foto|bild|credit)s?\s*:[^()]{1,60}\)\s*$", re.I),

@@ -91,6 +91,9 @@ LABELS: tuple[str, ...] = (
     "pubblicato il",  # Italian
     "aggiornato il",  # Italian
     "gepubliceerd op",  # Dutch
+    "입력",  # Korean "entered": the time of publication ("입력 2026.03.12 14:35")
+    "등록",  # Korean "registered": idem
+    "수정",  # Korean "modified"
 )
 
 # fmt: off

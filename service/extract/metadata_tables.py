@@ -270,6 +270,7 @@ VISIBLE_UPDATED_WORDS: tuple[str, ...] = (
     "atualizado",  # Portuguese
     "aggiornato",  # Italian
     "bijgewerkt",  # Dutch
+    "수정",  # Korean "modified"
 )
 VISIBLE_DATE_TAGS: tuple[str, ...] = (
     "time",  # a <time> without a datetime attribute: its text is the date

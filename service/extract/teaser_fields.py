@@ -70,6 +70,21 @@ def word_count(text: str) -> int:
     return words
 
 
+def is_body_paragraph(node: Node) -> bool:
+    """Whether ``node`` is a ``<p>`` as long as a paragraph of the article body, each CJK
+    character counted twice: a Korean or Japanese sentence is half as many characters."""
+    if node.tag != "p":
+        return False
+    text = node.text()
+    chars = len(text)
+    if chars >= tt.BODY_PARAGRAPH_CHARS:
+        return True
+    if chars * tt.CJK_CHAR_WEIGHT < tt.BODY_PARAGRAPH_CHARS or text.isascii():
+        return False
+    wide = len(CJK_CHAR.findall(text))
+    return chars + wide * (tt.CJK_CHAR_WEIGHT - 1) >= tt.BODY_PARAGRAPH_CHARS
+
+
 @dataclass(slots=True)
 class ItemText:
     """What a walk over an item's subtree found."""

@@ -716,7 +716,7 @@ def _holds_other_block(parent: Node, node: Node, page: Page) -> bool:
             blockers.append(key)
             if key != own:
                 return True
-        elif tag == "p" and len(child.text()) >= tt.BODY_PARAGRAPH_CHARS:
+        elif tf.is_body_paragraph(child):
             paragraphs.append(key)
             others += key != own
             if others >= 2:

@@ -250,12 +250,17 @@ _INLINE_LABELS = (
     r"|यह भी पढ़ें"  # Hindi
 )
 _LABEL_SEPARATOR = r"[:\uff1a\u00bb\u203a>|\-\u2013\u2014]"  # \uff1a: the fullwidth colon
+# A mark some pages set before the label: an arrow, a pointing hand or a square
+# ("▶ 관련기사: ...", "☞ 관련기사", as Korean pages do).
+_LABEL_MARK = r"(?:[\u25b6\u25ba\u261e\u25a0\u25a1\u25c6\u25cf]\s*)?"
 # A label at the start of a promo, its separator optional ("Read more Ferry strike...").
-INLINE_LABEL = re.compile(rf"^\s*(?:{_INLINE_LABELS})\s*{_LABEL_SEPARATOR}*\s*", re.IGNORECASE)
+INLINE_LABEL = re.compile(
+    rf"^\s*{_LABEL_MARK}(?:{_INLINE_LABELS})\s*{_LABEL_SEPARATOR}*\s*", re.IGNORECASE
+)
 # The same with its separator, safe to cut from a headline ("Related: ...", but not
 # "Recommended daily allowance cut").
 INLINE_LABEL_PREFIX = re.compile(
-    rf"^\s*(?:{_INLINE_LABELS})\s*{_LABEL_SEPARATOR}+\s*", re.IGNORECASE
+    rf"^\s*{_LABEL_MARK}(?:{_INLINE_LABELS})\s*{_LABEL_SEPARATOR}+\s*", re.IGNORECASE
 )
 # The separators above, ending the text before a link ("In pictures: <a>...").
 LABEL_SEPARATORS = frozenset(":\u00bb\u203a>|-\u2013\u2014")
@@ -691,6 +696,7 @@ MAX_ITEM_DEPTH = 8  # an item is never more than this many levels above its head
 REGION_TOKEN_DEPTH = 6  # excluded/paid tokens count this close to an item, not on page wrappers
 AD_SLOT_DEPTH = 2  # ad-slot tokens count only on the item and its parent
 BODY_PARAGRAPH_CHARS = 80  # a sibling <p> this long marks an item standing in the article body
+CJK_CHAR_WEIGHT = 2  # ... counting a CJK character twice (a sentence is half as many characters)
 MIN_SUBHEADING_PROSE_CHARS = (
     200  # a linked heading followed by this much body prose heads a part of the article
 )

@@ -196,10 +196,6 @@ def _is_prose(text: str) -> bool:
     return lower >= tt.MIN_SNIPPET_LOWER * len(cased)
 
 
-def _is_body_paragraph(node: Node) -> bool:
-    return node.tag == "p" and len(node.text()) >= tt.BODY_PARAGRAPH_CHARS
-
-
 def _in_body(item: _Item, paragraphs: dict[int, int]) -> bool:
     """Whether the item stands among the article's paragraphs: at least two body
     paragraphs beside it under its parent.
@@ -215,12 +211,12 @@ def _in_body(item: _Item, paragraphs: dict[int, int]) -> bool:
     if count is None:
         count = 0
         for child in parent.iter():
-            if _is_body_paragraph(child):
+            if tf.is_body_paragraph(child):
                 count += 1
                 if count > 2:
                     break
         paragraphs[parent.mem_id] = count
-    return count - _is_body_paragraph(item.node) >= 2
+    return count - tf.is_body_paragraph(item.node) >= 2
 
 
 def _inline_promo(item: _Item, paragraphs: dict[int, int]) -> bool:
@@ -267,7 +263,7 @@ def _is_subheading(item: _Item, items: set[int], page: Page) -> bool:
             continue
         if tag in tt.HEADING_TAGS or node.mem_id in items or node.mem_id in page.heading_holders:
             break
-        if _is_body_paragraph(node):
+        if tf.is_body_paragraph(node):
             prose += len(tf.clean_text(node.text()))
         elif node.text().strip():
             break  # anything else with text (a list, a box) ends the heading's prose
