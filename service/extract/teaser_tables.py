@@ -626,6 +626,8 @@ SERVICE_PAGE_WORDS: dict[str, str] = {
     "apps": "the app download page",
     "newsletter": "the newsletter sign-up",
     "newsletters": "the newsletter sign-up",
+    "nieuwsbrief": "the newsletter sign-up (Dutch)",
+    "nieuwsbrieven": "the newsletter sign-up (Dutch)",
     "subscribe": "the subscription offer",
     "subscriptions": "the subscription offer",
     "rss": "the list of feeds",
