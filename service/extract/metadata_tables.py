@@ -246,12 +246,15 @@ VISIBLE_BYLINE_NAMES: tuple[str, ...] = (
     "author",  # author name, author link
     "autor",  # idem in Spanish, Portuguese, German, Polish
     "auteur",  # idem in French, Dutch
+    "muhabir",  # Turkish "reporter"
+    "yazar",  # Turkish "author"
 )
 VISIBLE_DATE_NAMES: tuple[str, ...] = (
     "date",  # date line, publish-date, dateline
     "time",  # timestamp, time (a reading time is no date and is not parsed)
     "fecha",  # Spanish
     "datum",  # German, Dutch
+    "tarih",  # Turkish
     "data",  # Portuguese, Italian (a data table's text is no date and is not parsed)
     "publish",  # published-on, publish-info
     "posted",  # posted-on (blogs)
