@@ -38,6 +38,7 @@ from service.extract.body_reader import (
     without_repeated_captions,
 )
 from service.extract.lead import find_lead
+from service.extract.metadata_authors import reads_as_person
 from service.extract.model import Paragraph
 from service.extract.text import contains_any, literal_alternation
 
@@ -639,7 +640,7 @@ def find_body(
     if not reader.out or _is_listing(headlines, len(reader.out)):
         return None
     blocks = _without_trailing_headings(
-        without_repeated_captions(reader.out, members, reader.captions)
+        without_repeated_captions(_without_signature(reader), members, reader.captions)
     )
     if not blocks:
         return None
@@ -648,6 +649,20 @@ def find_body(
     first = next((m for m in members if m.tag not in t.SKIPPED_TAGS), members[0])
     lead = find_lead(first, blocks, description, video_page)
     return Body((*lead, *blocks), score)
+
+
+def _without_signature(reader: Reader) -> list[Paragraph]:
+    """The blocks read without the author's name set in bold alone after the story
+    ("<p><strong>Minh Anh</strong></p>", as Vietnamese and other papers sign a story):
+    a byline set apart, not story text."""
+    blocks = reader.out
+    last = len(blocks) - 1
+    if last <= 0 or last not in reader.bold_lines:
+        return blocks
+    text = blocks[last].text
+    if any(ch.isdigit() for ch in text) or not reads_as_person(text):
+        return blocks  # "7th Amsterdam Light Festival": a name, not a person's
+    return blocks[:last]
 
 
 def _without_trailing_headings(blocks: list[Paragraph]) -> list[Paragraph]:

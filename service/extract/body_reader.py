@@ -443,6 +443,8 @@ class Reader:
         self._cut = False
         self._citing = False
         """After a source-list heading ("Sources"): its entries are links by nature."""
+        self.bold_lines: set[int] = set()
+        """Indexes in ``out`` of the paragraphs that are a bold line alone."""
 
     def emit(
         self,
@@ -465,6 +467,8 @@ class Reader:
             # contact:</b><br>..."), opens the promo block; another line is a button.
             self._cut = kind == "h" or label
         elif _keep(text, self._weighed_links(link_chars, kind), lambda: _links_in(holders), kind):
+            if label:
+                self.bold_lines.add(len(self.out))
             self.out.append(Paragraph(kind, text))
 
     def _weighed_links(self, link_chars: int, kind: ParagraphKind) -> int:
@@ -567,7 +571,15 @@ class Reader:
                 if node.mem_id in self._subheadings:
                     links = 0  # the article's own heading, whatever it links to
                 text = self._texts.get(node.mem_id) or node.text()
+                count = len(self.out)
                 self.emit(text, links, kind if leaf == "p" else leaf, (node,))
+                if (
+                    len(self.out) > count
+                    and leaf == "p"
+                    and len(text) <= t.MAX_SIGNATURE_CHARS
+                    and _is_bold_alone(node)
+                ):
+                    self.bold_lines.add(count)
                 if leaf == "h":
                     citing_in = len(pending) if self._citing else 0
             elif tag == "tr" and node.css_first(_ROW_BLOCKS) is None:
@@ -710,6 +722,20 @@ def text_before(node: LexborNode) -> bool:
             return True
         before = before.prev
     return False
+
+
+def _is_bold_alone(node: LexborNode) -> bool:
+    """Whether ``node``'s text is all in one bold element ("<p><strong>Ann Lee</strong></p>")."""
+    bold = None
+    for child in node.iter(include_text=True):
+        if child.tag == "-text":
+            if not (child.text_content or "").isspace():
+                return False
+        elif child.tag in t.LABEL_TAGS and bold is None:
+            bold = child
+        elif child.tag and not child.tag.startswith("-"):
+            return False
+    return bold is not None
 
 
 def _wraps_a_sentence(run: list[str], br: LexborNode) -> bool:

@@ -242,6 +242,7 @@ SHORT_MAX_LINK_DENSITY = 0.25  # ... needs a lower link density to stay
 # with inline links, not a link list: its links sit inside its words.
 PROSE_MAX_LINK_DENSITY = 0.7  # a sentence keeps up to this share of link text ...
 PROSE_SHORT_MAX_LINK_DENSITY = 0.5  # ... or this share when short
+MAX_SIGNATURE_CHARS = 60  # a bold line alone this short closing the body may be its author
 MIN_PROSE_WORDS = 6  # a sentence has this many words at least (link items are a few words)
 # The end of a sentence: terminal punctuation, then closing quotes or brackets.
 PROSE_END = re.compile(r"[.!?\u2026\u3002\uff01\uff1f][\"'\u201d\u2019\u00bb)\]]*$")

@@ -6,7 +6,8 @@ matching, a year of four digits must be present, and the day and month must
 be stated rather than filled in from a default. Naive times are taken as UTC.
 Ambiguous numeric dates follow the writing convention: ``04.02.2026`` (dots)
 and ``04-02-2026`` (dashes, year last) are day first, ``04/02/2026``
-(slashes) month first unless the first number cannot be a month. Month names
+(slashes) month first unless the first number cannot be a month or the page's
+language writes them day first (``SLASH_DAY_FIRST_LANGUAGES``). Month names
 of several languages are read (``dates_tables.MONTH_WORDS``), CJK
 year-month-day forms ("2026年2月4日"), and digits of other scripts ("٢٠٢٦").
 
@@ -30,6 +31,8 @@ from service.extract.dates_tables import (
     HALF_DAY_WORDS,
     LABELS,
     MONTH_WORDS,
+    SLASH_DAY_FIRST_LANGUAGES,
+    WEEKDAY_PHRASES,
     ZONE_OFFSETS,
 )
 
@@ -44,6 +47,11 @@ _EPOCH = re.compile(r"\d{9,10}(?:\.\d+)?|\d{12,13}")
 # A zone named after the offset: "[Europe/Paris]" (RFC 9557), "(Central European
 # Standard Time)" (JavaScript's Date string). The offset says it all already.
 _ZONE_NAME_SUFFIX = re.compile(r"\s*(?:\[[^\]]{1,40}\]|\([^)]{1,60}\))$")
+# An offset in brackets with no other zone before it ("14:35 (GMT+7)"): the zone itself.
+_BRACKETED_OFFSET = re.compile(r"\(\s*((?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d\d)?)\s*\)$", re.I)
+# "12/3/2026": day first in the languages of ``SLASH_DAY_FIRST_LANGUAGES``.
+_SLASHED = re.compile(r"^\D{0,20}\d{1,2}/\d{1,2}/\d{4}")
+_WEEKDAY_PHRASE = re.compile(r"\b(?:" + "|".join(WEEKDAY_PHRASES) + r")\b,?", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(?:19|20|21)\d\d(?!\d)")
 _ISO_START = re.compile(r"\d{4}-?\d\d-?\d\d(?:[T ]|$)")
 # "04.02.2026" and "04-02-2026" are day first wherever they are written.
@@ -90,16 +98,17 @@ RELATIVE_CACHE_SIZE = 4096  # the same few dozen texts per language recur on eve
 RELATIVE_LANGUAGES = 256  # parsers kept, each with its language data (dateparser has ~200)
 
 
-def parse_date(text: str) -> str | None:
+def parse_date(text: str, language: str | None = None) -> str | None:
     """``text`` as ``YYYY-MM-DDTHH:MM:SSZ`` in UTC, or ``None`` when it is not a date.
 
     Never raises. Accepts ISO 8601 (with or without zone), RFC 2822, unix epoch
     seconds or milliseconds (the whole text being the number), and written dates
     such as "4 February 2026" or "Published: Feb 4, 2026 09:30 AM EST". A year
     outside 1900-2100, a missing day or month, or extra words make it ``None``.
+    ``language``, the page's declared one, orders a date written with slashes.
     """
     try:
-        moment = _parse(text)
+        moment = _parse(text, _slash_day_first(language))
     except Exception:  # dateutil and the calendar raise many kinds; none may escape
         return None
     if moment is None:
@@ -113,7 +122,14 @@ def parse_date(text: str) -> str | None:
     return moment.replace(tzinfo=None, microsecond=0).isoformat() + "Z"
 
 
-def _parse(text: str) -> datetime | None:
+def _slash_day_first(language: str | None) -> bool:
+    return (
+        language is not None
+        and _PRIMARY_SUBTAG.split(language, 1)[0].lower() in SLASH_DAY_FIRST_LANGUAGES
+    )
+
+
+def _parse(text: str, slash_day_first: bool = False) -> datetime | None:
     if not isinstance(text, str):
         return None
     text = text.strip()
@@ -121,6 +137,8 @@ def _parse(text: str) -> datetime | None:
         return None
     if not text.isascii():
         text = text.translate(_DIGITS)
+    if text.endswith(")"):
+        text = _BRACKETED_OFFSET.sub(r" \1", text)
     text = _ZONE_NAME_SUFFIX.sub("", text)
     if len(text) > MAX_LENGTH:
         return None
@@ -142,7 +160,7 @@ def _parse(text: str) -> datetime | None:
             return parsedate_to_datetime(text)
         except (TypeError, ValueError, IndexError):
             pass
-    return _parse_written(text)
+    return _parse_written(text, slash_day_first)
 
 
 def _from_epoch(text: str) -> datetime:
@@ -152,17 +170,20 @@ def _from_epoch(text: str) -> datetime:
     return datetime.fromtimestamp(value, UTC)
 
 
-def _parse_written(text: str) -> datetime | None:
+def _parse_written(text: str, slash_day_first: bool) -> datetime | None:
     text = _CJK_DATE.sub(r" \1-\2-\3 ", text)
     text = _CJK_TIME.sub(r" \1:\2 ", text)
     if not text.isascii():
         text = _HALF_DAY.sub(_half_day_repl, text)
+        text = _WEEKDAY_PHRASE.sub("", text)
     text = _LABEL.sub("", text, count=1)
     text = _GMT_OFFSET.sub(_offset_repl, text)
     text = _HOUR_DOT_MINUTE.sub(r"\1\2:\3", text)
     text = _SEPARATORS.sub(" ", text)
     text = _WORD.sub(_translate_word, text)
-    day_first = _DAY_FIRST.match(text) is not None
+    day_first = _DAY_FIRST.match(text) is not None or (
+        slash_day_first and _SLASHED.match(text) is not None
+    )
     first = _dateutil.parse(text, default=_DEFAULT_A, dayfirst=day_first, tzinfos=_zone)
     if _all_from_text(first):
         return first  # the second parse could only agree

@@ -164,6 +164,32 @@ _MONTHS_BY_LANGUAGE: dict[str, tuple[tuple[str, ...], ...]] = {
     ),
 }
 
+# Languages whose readers write a date with slashes day first ("12/3/2026" is 12 March):
+# on a page declared in one of them such a date is read so; elsewhere (English,
+# undeclared) month first, unless the first number cannot be a month.
+SLASH_DAY_FIRST_LANGUAGES: dict[str, str] = {
+    "fr": "French",
+    "es": "Spanish",
+    "pt": "Portuguese",
+    "it": "Italian",
+    "de": "German (dots are usual, slashes occur)",
+    "nl": "Dutch",
+    "ru": "Russian",
+    "pl": "Polish",
+    "tr": "Turkish",
+    "el": "Greek",
+    "id": "Indonesian",
+    "ms": "Malay",
+    "vi": "Vietnamese ('Thứ năm, 12/3/2026, 14:35')",
+    "ar": "Arabic",
+    "hi": "Hindi",
+}
+
+# Weekdays written in two words, removed before parsing like the noise words below.
+WEEKDAY_PHRASES: tuple[str, ...] = (
+    "thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu", "thứ bảy", "chủ nhật",  # Vietnamese
+)  # fmt: skip
+
 # Words for the half of the day written before the time, read as "AM" and "PM" after it.
 HALF_DAY_WORDS: dict[str, str] = {
     "오전": "AM",  # Korean "before noon" ("2026년 2월 4일 오후 3:15")

@@ -168,7 +168,8 @@ def read_metadata(
             canonical = declared[0]
     site_names = _site_names(markup, jsonld, article)
     heading = _story_heading(markup, site_names)
-    lines = ShownLines(heading)
+    language = _language(markup, article, jsonld, header_language)
+    lines = ShownLines(heading, language)
     return Metadata(
         title=_title(markup, article, site_names, page_url),
         description=_first(markup.first(DESCRIPTION_METAS), _ld_text(article, "description")),
@@ -177,7 +178,7 @@ def read_metadata(
             markup, article, jsonld, "datePublished", PUBLISHED_METAS, heading, lines
         ),
         modified_at=_date(markup, article, jsonld, "dateModified", MODIFIED_METAS, heading, lines),
-        language=_language(markup, article, jsonld, header_language),
+        language=language,
         canonical_url=canonical,
         site_name=site_names[0] if site_names else None,
         section=_section(markup, article),
@@ -397,7 +398,7 @@ def _date(
     lines: ShownLines,
 ) -> str | None:
     for value in _date_values(markup, article, jsonld, ld_key, meta_keys, heading, lines):
-        parsed = parse_date(value) if value else None
+        parsed = parse_date(value, lines.language) if value else None
         if parsed:
             return parsed
     return None

@@ -53,17 +53,20 @@ class Byline:
 class ShownLines:
     """The byline and date lines shown after ``heading``, read on first use."""
 
-    def __init__(self, heading: LexborNode | None) -> None:
+    def __init__(self, heading: LexborNode | None, language: str | None = None) -> None:
         self._heading = heading
+        self.language = language
+        """The page's declared language: it orders dates written with slashes."""
         self._found: Byline | None = None
 
     def get(self) -> Byline:
         if self._found is None:
-            self._found = _read(self._heading) if self._heading is not None else Byline()
+            found = _read(self._heading, self.language) if self._heading is not None else None
+            self._found = found or Byline()
         return self._found
 
 
-def _read(heading: LexborNode) -> Byline:
+def _read(heading: LexborNode, language: str | None) -> Byline:
     authors: tuple[str, ...] = ()
     published: str | None = None
     updated: str | None = None
@@ -75,9 +78,9 @@ def _read(heading: LexborNode) -> Byline:
             if not authors and _BYLINE.match(part):
                 authors = byline_names(_BYLINE.sub("", part, count=1))
             elif UPDATED_LINE.match(part):
-                updated = updated or parse_date(part)
+                updated = updated or parse_date(part, language)
             else:
-                published = published or parse_date(part)
+                published = published or parse_date(part, language)
     return Byline(authors, published, updated)
 
 

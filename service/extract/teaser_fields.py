@@ -431,10 +431,10 @@ def text_length(node: Node) -> int:
 
 
 @lru_cache(maxsize=tt.DATE_CACHE_SIZE)
-def read_date(text: str) -> str | None:
+def read_date(text: str, language: str | None = None) -> str | None:
     """``dates.parse_date``, remembered: a written date costs about a millisecond to
     parse, and the same date lines recur within a page and across a site's pages."""
-    return parse_date(text)
+    return parse_date(text, language)
 
 
 def is_date(text: str) -> bool:

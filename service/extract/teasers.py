@@ -166,7 +166,8 @@ def _meta_date(parts: list[Node]) -> str | None:
 
 @dataclass(slots=True)
 class _ShownTimes:
-    """Reads the times items show: dates as written, and spans back from ``fetched_at``
+    """Reads the times items show: dates as written (in the page's ``language`` order
+    when written with slashes), and spans back from ``fetched_at``
     ("2 hours ago") in the page's ``language`` when both are known, for at most
     ``MAX_SPANS_BACK`` distinct texts of a page (a text new to the process costs
     milliseconds)."""
@@ -176,7 +177,7 @@ class _ShownTimes:
     spans: dict[str, str | None] = field(default_factory=dict)
 
     def read(self, text: str) -> str | None:
-        moment = tf.read_date(text)
+        moment = tf.read_date(text, self.language)
         if moment is not None or self.fetched_at is None or not self.language:
             return moment
         if text not in self.spans and len(self.spans) < tt.MAX_SPANS_BACK:

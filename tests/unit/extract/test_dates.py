@@ -213,3 +213,20 @@ def test_what_is_no_fixed_span_back_is_no_relative_time(text: str, language: str
 def test_a_naive_time_of_fetching_is_taken_as_utc() -> None:
     naive = datetime(2026, 2, 4, 9, 30)
     assert relative_date("2 hours ago", "en", naive) == "2026-02-04T07:30:00Z"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("10/3/2026", "vi", "2026-03-10T00:00:00Z"),
+        ("10/3/2026", "fr-FR", "2026-03-10T00:00:00Z"),
+        ("10/3/2026", "en-US", "2026-10-03T00:00:00Z"),
+        ("10/3/2026", None, "2026-10-03T00:00:00Z"),
+        ("2026/03/10", "vi", "2026-03-10T00:00:00Z"),
+        ("Thứ năm, 12/3/2026, 14:35 (GMT+7)", "vi", "2026-03-12T07:35:00Z"),
+    ],
+)
+def test_slashed_dates_follow_the_page_language(
+    text: str, language: str | None, expected: str
+) -> None:
+    assert parse_date(text, language) == expected
