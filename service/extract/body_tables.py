@@ -543,12 +543,9 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
         "date lines: month-name dates with an optional time",
     ),
     (
-        re.compile(
-            r"^[<\[(]?(저작권자\s*[ⓒ©]|ⓒ).{0,120}$|^.{0,60}(무단\s?전재|재배포\s?금지).{0,80}$"
-        ),
-        "Korean copyright and reprint notices closing a story ('ⓒ 한빛일보, 무단전재 및 재배포"
-        " 금지', '<저작권자 © ...>'); an English '© 2026 Example Media' line is left alone, as"
-        " the benchmark's bodies keep it",
+        re.compile(r"^[<\[(]?(저작권자\s*[ⓒ©]|ⓒ).{0,120}$"),
+        "Korean copyright notices closing a story ('ⓒ 한빛일보, ...', '<저작권자 © ...>'); an"
+        " English '© 2026 Example Media' line is left alone, as the benchmark's bodies keep it",
     ),
     (
         re.compile(r"^[가-힣]{2,4}\s?(기자|특파원|통신원)(\s*[=·]?\s*[\w.+\-]+@[\w.\-]+)?$"),
@@ -612,6 +609,15 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
 # a block must hold for the pattern to be tried (most blocks hold none, and a search
 # of an unanchored alternation costs several times the substring tests).
 GATED_DROP_PATTERNS: Sequence[tuple[CaselessPattern, str]] = (
+    (
+        CaselessPattern.compile(
+            r"(무단\s?전재|재배포)[^.!?\u3002]{0,40}금지[^.!?\u3002]{0,40}$",
+            gate=("무단", "재배포"),
+        ),
+        "a Korean reprint notice ending its block ('무단전재 및 재배포 금지': 'no reprinting"
+        " or redistribution without permission'; a sentence about such a ban ends in a full"
+        " stop)",
+    ),
     (
         CaselessPattern.compile(
             r"^(by\s+[\w.\-' ]{2,60},\s+)?([\w.\-']+\s+){0,3}"

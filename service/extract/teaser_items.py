@@ -716,7 +716,7 @@ def _holds_other_block(parent: Node, node: Node, page: Page) -> bool:
             blockers.append(key)
             if key != own:
                 return True
-        elif tf.is_body_paragraph(child):
+        elif tag == "p" and tf.is_body_paragraph(child):
             paragraphs.append(key)
             others += key != own
             if others >= 2:

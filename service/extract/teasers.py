@@ -177,7 +177,9 @@ class _ShownTimes:
     spans: dict[str, str | None] = field(default_factory=dict)
 
     def read(self, text: str) -> str | None:
-        moment = tf.read_date(text, self.language)
+        # The language orders only a date with slashes; without one the date read when
+        # the item was found is the one remembered.
+        moment = tf.read_date(text, self.language if "/" in text else None)
         if moment is not None or self.fetched_at is None or not self.language:
             return moment
         if text not in self.spans and len(self.spans) < tt.MAX_SPANS_BACK:
