@@ -31,6 +31,7 @@ from service.extract.dates_tables import (
     HALF_DAY_WORDS,
     LABELS,
     MONTH_WORDS,
+    SLASH_DAY_FIRST_ENGLISH_REGIONS,
     SLASH_DAY_FIRST_LANGUAGES,
     WEEKDAY_PHRASES,
     ZONE_OFFSETS,
@@ -123,10 +124,12 @@ def parse_date(text: str, language: str | None = None) -> str | None:
 
 
 def _slash_day_first(language: str | None) -> bool:
-    return (
-        language is not None
-        and _PRIMARY_SUBTAG.split(language, 1)[0].lower() in SLASH_DAY_FIRST_LANGUAGES
-    )
+    if language is None:
+        return False
+    primary, *rest = _PRIMARY_SUBTAG.split(language.lower(), 2)
+    if primary == "en":
+        return bool(rest) and rest[0] in SLASH_DAY_FIRST_ENGLISH_REGIONS
+    return primary in SLASH_DAY_FIRST_LANGUAGES
 
 
 def _parse(text: str, slash_day_first: bool = False) -> datetime | None:

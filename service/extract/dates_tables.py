@@ -185,6 +185,24 @@ SLASH_DAY_FIRST_LANGUAGES: dict[str, str] = {
     "hi": "Hindi",
 }
 
+# Regions whose English writes a date with slashes day first, as the language tag's
+# region ("en-GB"); English elsewhere (en-US, en-CA, plain "en") keeps month first.
+SLASH_DAY_FIRST_ENGLISH_REGIONS: dict[str, str] = {
+    "gb": "United Kingdom",
+    "ie": "Ireland",
+    "au": "Australia",
+    "nz": "New Zealand",
+    "in": "India",
+    "pk": "Pakistan",
+    "za": "South Africa",
+    "ng": "Nigeria",
+    "ke": "Kenya",
+    "gh": "Ghana",
+    "sg": "Singapore",
+    "my": "Malaysia",
+    "hk": "Hong Kong",
+}
+
 # Weekdays written in two words, removed before parsing like the noise words below.
 WEEKDAY_PHRASES: tuple[str, ...] = (
     "thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu", "thứ bảy", "chủ nhật",  # Vietnamese
