@@ -13,6 +13,7 @@ from service.extract.metadata_tables import (
     AUTHOR_PLACEHOLDERS,
     AUTHOR_PREFIXES_ENGLISH,
     AUTHOR_PREFIXES_OTHER,
+    AUTHOR_ROLE_SUFFIXES,
     MAX_AUTHORS,
 )
 from service.extract.text import normalize_text
@@ -25,6 +26,7 @@ _PREFIX = re.compile(
     + r")\s*:?\s+"
     + r"|^[^\W\d_]+:\s+"  # a one-word label: "Text:", "Autor:"
 )
+_ROLE_SUFFIX = re.compile(r"\s*(?:" + "|".join(re.escape(s) for s in AUTHOR_ROLE_SUFFIXES) + r")$")
 _JOINTS = re.compile("|".join(re.escape(j) for j in AUTHOR_JOINTS), re.IGNORECASE)
 # URLs, handles, e-mail addresses, paths, domains and numbers are not names.
 _NOT_A_NAME = re.compile(r"https?:|www\.|@|/|\d{3}|[A-Za-z0-9]\.[a-z]{2,}\b")
@@ -101,7 +103,7 @@ def _names_in(value: str) -> list[str]:
     for index, chunk in enumerate(_JOINTS.split(value)):
         chunk = _PREFIX.sub("", _trim(chunk))
         for part_index, part in enumerate(chunk.split(",")):
-            name = _trim(part)
+            name = _trim(_ROLE_SUFFIX.sub("", _trim(part)))
             later = index > 0 or part_index > 0
             if _is_name(name) and (not later or reads_as_person(name)):
                 names.append(name)

@@ -354,6 +354,17 @@ AUTHOR_PREFIXES_OTHER: tuple[str, ...] = (
     "door",  # Dutch
     "Door",  # Dutch, capitalized
 )
+# Roles written after the name, as Korean and Japanese bylines do ("김민준 기자",
+# with or without a space): dropped from the name. Longer forms first.
+AUTHOR_ROLE_SUFFIXES: tuple[str, ...] = (
+    "선임기자",  # Korean "senior reporter"
+    "기자",  # Korean "reporter"
+    "특파원",  # Korean "correspondent"
+    "통신원",  # Korean "stringer"
+    "논설위원",  # Korean "editorial writer"
+    "記者",  # Japanese "reporter"
+    "特派員",  # Japanese "correspondent"
+)
 # Words of a job title or an organization: a comma part of a byline holding
 # one ("Jane Doe, Staff Writer", "Jane Doe, CNN Business") is not a name.
 AUTHOR_NOT_NAME_WORDS = frozenset(

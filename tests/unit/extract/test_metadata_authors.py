@@ -25,6 +25,12 @@ from service.extract.metadata_authors import clean_authors, uninvert
         (["von Max Muster"], ("Max Muster",)),
         (["Von Miller"], ("Von Miller",)),  # a name, not the German prefix
         (["Text: Ana Lima"], ("Ana Lima",)),
+        # a role written after the name, as Korean and Japanese bylines do
+        (["김민준 기자"], ("김민준",)),
+        (["김민준기자"], ("김민준",)),
+        (["이서연 특파원"], ("이서연",)),
+        (["山田太郎 記者"], ("山田太郎",)),
+        (["기자"], ()),  # the role alone names no one
         # job titles and outlets after a comma or a bar are not names
         (["Ana Lima, AP Auto Writer"], ("Ana Lima",)),
         (["Ana Lima, Staff Writer"], ("Ana Lima",)),
