@@ -250,17 +250,23 @@ _INLINE_LABELS = (
     r"|यह भी पढ़ें"  # Hindi
 )
 _LABEL_SEPARATOR = r"[:\uff1a\u00bb\u203a>|\-\u2013\u2014]"  # \uff1a: the fullwidth colon
-# A mark some pages set before the label: an arrow, a pointing hand or a square
-# ("▶ 관련기사: ...", "☞ 관련기사", as Korean pages do).
-_LABEL_MARK = r"(?:[\u25b6\u25ba\u261e\u25a0\u25a1\u25c6\u25cf]\s*)?"
+# A mark some pages set before the label: an arrow, a pointing hand, a square or the
+# reference mark ("▶ 관련기사: ...", "☞ 관련기사", "※ 관련기사", as Korean pages do).
+_LABEL_MARK = r"(?:[\u25b6\u25ba\u261e\u25a0\u25a1\u25c6\u25cf\u203b]\s*)?"
+# A label set in brackets ("[관련기사]", "【関連記事】", "[Related]"): the closing
+# bracket ends it as a separator does.
+_BRACKETED = rf"[\[\u3010\u3014]\s*(?:{_INLINE_LABELS})\s*[\]\u3011\u3015]"
 # A label at the start of a promo, its separator optional ("Read more Ferry strike...").
 INLINE_LABEL = re.compile(
-    rf"^\s*{_LABEL_MARK}(?:{_INLINE_LABELS})\s*{_LABEL_SEPARATOR}*\s*", re.IGNORECASE
+    rf"^\s*{_LABEL_MARK}(?:{_BRACKETED}|(?:{_INLINE_LABELS}))\s*{_LABEL_SEPARATOR}*\s*",
+    re.IGNORECASE,
 )
-# The same with its separator, safe to cut from a headline ("Related: ...", but not
-# "Recommended daily allowance cut").
+# The same with its separator (or brackets), safe to cut from a headline ("Related:
+# ...", but not "Recommended daily allowance cut").
 INLINE_LABEL_PREFIX = re.compile(
-    rf"^\s*{_LABEL_MARK}(?:{_INLINE_LABELS})\s*{_LABEL_SEPARATOR}+\s*", re.IGNORECASE
+    rf"^\s*{_LABEL_MARK}(?:{_BRACKETED}\s*{_LABEL_SEPARATOR}*"
+    rf"|(?:{_INLINE_LABELS})\s*{_LABEL_SEPARATOR}+)\s*",
+    re.IGNORECASE,
 )
 # The separators above, ending the text before a link ("In pictures: <a>...").
 LABEL_SEPARATORS = frozenset(":\u00bb\u203a>|-\u2013\u2014")

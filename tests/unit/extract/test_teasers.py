@@ -698,6 +698,11 @@ def test_hidden_items_are_not_teasers_even_without_cleaning() -> None:
         "\u95a2\u9023\u8a18\u4e8b\uff1a",  # Japanese
         "\u76f8\u5173\u9605\u8bfb\uff1a",  # Chinese
         "\uad00\ub828\uae30\uc0ac:",  # Korean
+        "\u25b6 \uad00\ub828\uae30\uc0ac:",  # Korean, behind an arrow
+        "\u203b \uad00\ub828\uae30\uc0ac:",  # Korean, behind a reference mark
+        "[\uad00\ub828\uae30\uc0ac]",  # Korean, in brackets
+        "\u3010\u95a2\u9023\u8a18\u4e8b\u3011",  # Japanese, in lenticular brackets
+        "[Related]",
         "\u0627\u0642\u0631\u0623 \u0623\u064a\u0636\u0627:",  # Arabic
         "\u092f\u0939 \u092d\u0940 \u092a\u0922\u093c\u0947\u0902:",  # Hindi
     ],
