@@ -252,8 +252,9 @@ LISTING_BLOCKS_PER_HEADLINE = 3  # ... and at most this many blocks (snippets, d
 # (``is_listing_url``: a topic's description of three paragraphs above its story cards),
 # needs a body this long to be an article.
 MIN_LISTING_BODY_CHARS = 1000
-MIN_ARTICLE_CHARS = 140  # on a page of undeclared type, a shorter body is not an article ...
-CJK_CHAR_WEIGHT = 2  # ... counting a CJK character twice (a sentence is half as many characters)
+# On a page of undeclared type, a shorter body is not an article (``text.weighted_length``:
+# a CJK character counts twice) ...
+MIN_ARTICLE_CHARS = 140
 MIN_TEASER_SHARE = 0.6  # ... nor one with less text than this share of the teasers' text ...
 MIN_PARAGRAPHS = 3  # ... unless it has at least this many paragraphs
 

@@ -156,9 +156,10 @@ def _read(node: LexborNode, markup: Markup) -> None:
         if text and len(text) <= MAX_TITLE_CHARS:
             markup.headings.append(text)
             markup.first_h1 = markup.first_h1 or node
-            if not _is_linked(node):
+            link = _link_of(node)
+            if link is None:
                 markup.story_h1s.append((text, node))
-            elif _links_home(node):
+            elif _links_home(link):
                 markup.home_h1s.append(text)
     elif tag == "a" and "author" in (attrs.get("rel") or "").lower().split():
         _append(markup.author_links, node.text(deep=True, separator=" "))
@@ -293,16 +294,14 @@ def _mark_heading_holders(top: LexborNode, marked: set[int]) -> None:
     marked.update(holders)
 
 
-def _is_linked(node: LexborNode) -> bool:
-    """Whether ``node`` holds a link or sits in one, close by."""
-    return node.css_first("a") is not None or any(a.tag == "a" for a in _ancestors(node, 2))
+def _link_of(node: LexborNode) -> LexborNode | None:
+    """The link ``node`` holds or sits in, close by, if any."""
+    return node.css_first("a") or next((a for a in _ancestors(node, 2) if a.tag == "a"), None)
 
 
-def _links_home(node: LexborNode) -> bool:
-    """Whether the link in or around ``node`` leads to a home page: its path is
-    "/" or none, with no query."""
-    link = node.css_first("a") or next((a for a in _ancestors(node, 2) if a.tag == "a"), None)
-    href = (link.attributes.get("href") or "").strip() if link is not None else ""
+def _links_home(link: LexborNode) -> bool:
+    """Whether ``link`` leads to a home page: its path is "/" or none, with no query."""
+    href = (link.attributes.get("href") or "").strip()
     if not href or href.startswith("#"):
         return False
     parts = urlsplit(href)

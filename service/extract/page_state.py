@@ -13,7 +13,7 @@ blocks that carry a text.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from service.extract import body_tables as t
 from service.extract.metadata_jsonld import body_of
@@ -22,7 +22,7 @@ from service.extract.metadata_title import title_key
 _DECODER = json.JSONDecoder(strict=False)
 
 
-def state_body(blobs: list[str], title: str | None) -> str | None:
+def state_body(blobs: Iterable[str], title: str | None) -> str | None:
     """The body of the story titled ``title`` in the page-state ``blobs``, one
     paragraph per line, or ``None``. A blob that is no JSON, or longer than
     ``MAX_STATE_CHARS``, is skipped."""

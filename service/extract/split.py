@@ -27,7 +27,7 @@ from service.extract.model import Article, Paragraph, RefusedPage, Split, Teaser
 from service.extract.page_state import state_body
 from service.extract.teaser_items import is_listing_url, is_story_url
 from service.extract.teasers import TeaserScan, find_teasers
-from service.extract.text import CJK_CHAR, folded_length, normalize_text
+from service.extract.text import folded_length, normalize_text, weighted_length
 from service.extract.urls import normalize_url, resolve_base
 
 
@@ -164,8 +164,7 @@ def _chars(paragraphs: tuple[Paragraph, ...]) -> int:
 
 def _weighted_chars(paragraphs: tuple[Paragraph, ...]) -> int:
     """Characters of ``paragraphs``, each CJK character counted ``CJK_CHAR_WEIGHT`` times."""
-    wide = sum(len(CJK_CHAR.findall(p.text)) for p in paragraphs)
-    return _chars(paragraphs) + wide * (t.CJK_CHAR_WEIGHT - 1)
+    return sum(weighted_length(p.text) for p in paragraphs)
 
 
 def _captions(decoded: Decoded) -> tuple[Paragraph, ...]:
@@ -264,9 +263,7 @@ def split(
         warnings.append("body_from_jsonld")
     if not paragraphs and meta.state and not notice and _is_story_page(meta, page_url):
         # A script-built page that sent its story only in its page state.
-        state = _guarded(
-            "page_state", warnings, lambda: state_body(list(meta.state), meta.title), None
-        )
+        state = _guarded("page_state", warnings, lambda: state_body(meta.state, meta.title), None)
         if state:
             paragraphs = _jsonld_paragraphs(state)
             warnings.append("body_from_page_state")

@@ -16,7 +16,7 @@ from service.extract import teaser_tables as tt
 from service.extract import teaser_tokens as tk
 from service.extract.dates import parse_date
 from service.extract.teaser_tokens import Attrs, Tokens
-from service.extract.text import CJK_CHAR, normalize_text
+from service.extract.text import CJK_CHAR, CJK_CHAR_WEIGHT, normalize_text, weighted_length
 
 _ASCII_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")  # removed by normalize_text
 _SEPARATOR = re.compile(r"[:.\u00bb\u203a>|\-\u2013\u2014]")  # ends a label or kicker
@@ -79,10 +79,9 @@ def is_body_paragraph(node: Node) -> bool:
     chars = len(text)
     if chars >= tt.BODY_PARAGRAPH_CHARS:
         return True
-    if chars * tt.CJK_CHAR_WEIGHT < tt.BODY_PARAGRAPH_CHARS or text.isascii():
+    if chars * CJK_CHAR_WEIGHT < tt.BODY_PARAGRAPH_CHARS:
         return False
-    wide = len(CJK_CHAR.findall(text))
-    return chars + wide * (tt.CJK_CHAR_WEIGHT - 1) >= tt.BODY_PARAGRAPH_CHARS
+    return weighted_length(text) >= tt.BODY_PARAGRAPH_CHARS
 
 
 @dataclass(slots=True)

@@ -703,8 +703,8 @@ HERO_IMAGE_DEPTH = 4  # levels above a linked <h1> searched for an image linking
 MAX_ITEM_DEPTH = 8  # an item is never more than this many levels above its headline link
 REGION_TOKEN_DEPTH = 6  # excluded/paid tokens count this close to an item, not on page wrappers
 AD_SLOT_DEPTH = 2  # ad-slot tokens count only on the item and its parent
-BODY_PARAGRAPH_CHARS = 80  # a sibling <p> this long marks an item standing in the article body
-CJK_CHAR_WEIGHT = 2  # ... counting a CJK character twice (a sentence is half as many characters)
+# A sibling <p> this long (``text.weighted_length``) marks an item standing in the body.
+BODY_PARAGRAPH_CHARS = 80
 MIN_SUBHEADING_PROSE_CHARS = (
     200  # a linked heading followed by this much body prose heads a part of the article
 )

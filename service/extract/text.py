@@ -34,6 +34,9 @@ _ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s*[\]\)»\"'”’]?\s*$")  # noqa: RUF0
 # A character of the scripts that set words without spaces or in dense syllable blocks:
 # kana, CJK ideographs, hangul.
 CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# A CJK character counts this many times against a length set for alphabetic text:
+# a sentence in Chinese, Japanese or Korean is about half as many characters.
+CJK_CHAR_WEIGHT = 2
 
 
 # What ``str.split`` splits on (``str.isspace``): the ASCII characters, one
@@ -43,6 +46,13 @@ WIDE_SPACE = re.compile(
     "[" + "".join(c for c in map(chr, range(128, sys.maxunicode + 1)) if c.isspace()) + "]"
 )
 _SPACE_TABLE = bytes(byte in ASCII_SPACES for byte in range(256))  # 1 for a whitespace byte
+
+
+def weighted_length(text: str) -> int:
+    """``len(text)``, each CJK character counted ``CJK_CHAR_WEIGHT`` times."""
+    if text.isascii():
+        return len(text)
+    return len(text) + len(CJK_CHAR.findall(text)) * (CJK_CHAR_WEIGHT - 1)
 
 
 def folded_length(text: str) -> int:
