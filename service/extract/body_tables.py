@@ -274,6 +274,44 @@ STATE_TEXT_KEYS = (
     "html",  # a paragraph block's markup
     "content",  # a paragraph block's text in a CMS's blocks
 )
+# A body given as a rich-text tree (a headless CMS's or an editor's document): its
+# blocks hold runs of text nodes, and a block's type names its paragraph kind.
+STATE_CHILD_KEYS = (
+    "content",  # a CMS's and an editor's document: the nodes inside a node
+    "children",  # other editors' and portable text's name for them
+)
+STATE_BLOCK_LIST_KEYS = ("blocks",)  # an editor's raw state: a flat list of text blocks
+STATE_LEAF_KEYS = (
+    "text",  # a text node's text in most editors
+    "value",  # a CMS's text node
+)
+STATE_KIND_KEYS = (
+    "nodeType",  # a CMS's node type ("heading-2", "list-item")
+    "type",  # most editors' node type ("heading", "bullet_list", "header-two")
+    "_type",  # portable text's block type ("block")
+    "style",  # portable text's block style ("h2", "blockquote", "normal")
+)
+STATE_LIST_ITEM_KEYS = ("listItem",)  # portable text marks a list's block by this key
+STATE_BLOCK_KINDS: Sequence[tuple[re.Pattern[str], ParagraphKind]] = (
+    (
+        re.compile(
+            r"(?:h[1-6]|(?:sub)?head(?:er|ing)?(?:[-_ ]?(?:[1-6]|one|two|three|four|five|six))?)",
+            re.I,
+        ),
+        "h",  # headings of every level and spelling: "h2", "heading-2", "header-two"
+    ),
+    (
+        re.compile(r"(?:(?:un)?ordered[-_ ]?list[-_ ]?item|list[-_ ]?item|li)", re.I),
+        "li",  # a list's items: "list-item", "list_item", "unordered-list-item"
+    ),
+    (re.compile(r"(?:block[-_ ]?quote|quote)", re.I), "quote"),  # quoted passages
+    (re.compile(r"(?:code(?:[-_ ]?block)?|pre(?:formatted)?)", re.I), "pre"),  # code
+    (
+        re.compile(r"(?:paragraph|p|unstyled|normal|text|block)", re.I),
+        "p",  # plain paragraphs: a list item's or quote's paragraph takes the outer kind
+    ),
+)
+MAX_STATE_DEPTH = 32  # nodes nested deeper are no story's blocks; a hostile tree stops here
 MAX_STATE_CHARS = 5_000_000  # a longer blob is a data dump, not a page's state
 MAX_STATE_OBJECTS = 20_000  # objects read in one blob: a story sits near its top
 MAX_STATE_TITLE_CHARS = 400  # a longer value under a title key is no headline

@@ -6,8 +6,9 @@ state its script renders from: a ``<script type="application/json">`` blob
 ``articleBody``, such a body is read only when the visible page has none. The
 blob also holds other stories (a related rail, the next story preloaded), so
 the story is the object whose headline is the page's own title and whose
-body holds paragraphs: a text (lines, or HTML) or a list of texts or of
-blocks that carry a text.
+body holds paragraphs: a text (lines, or HTML), a list of texts or of
+blocks that carry a text, or a rich-text tree (a headless CMS's or an
+editor's document), whose block types give the paragraphs' kinds.
 """
 
 from __future__ import annotations
@@ -18,13 +19,15 @@ from collections.abc import Iterable, Iterator
 from service.extract import body_tables as t
 from service.extract.metadata_jsonld import body_of
 from service.extract.metadata_title import title_key
+from service.extract.model import Paragraph, ParagraphKind
+from service.extract.text import normalize_text
 
 _DECODER = json.JSONDecoder(strict=False)
 
 
-def state_body(blobs: Iterable[str], title: str | None) -> str | None:
-    """The body of the story titled ``title`` in the page-state ``blobs``, one
-    paragraph per line, or ``None``. A blob that is no JSON, or longer than
+def state_body(blobs: Iterable[str], title: str | None) -> tuple[Paragraph, ...] | None:
+    """The body of the story titled ``title`` in the page-state ``blobs``, or
+    ``None``. A blob that is no JSON, or longer than
     ``MAX_STATE_CHARS``, is skipped."""
     if not title:
         return None
@@ -34,7 +37,7 @@ def state_body(blobs: Iterable[str], title: str | None) -> str | None:
             continue
         try:
             state = _DECODER.decode(blob.strip())
-        except ValueError:
+        except (ValueError, RecursionError):  # no JSON, or nested past the decoder's depth
             continue
         for obj in _objects(state):
             if not any(_is_title(obj.get(key), wanted) for key in t.STATE_TITLE_KEYS):
@@ -68,21 +71,99 @@ def _objects(state: object) -> Iterator[dict[str, object]]:
             stack.extend(reversed(value))
 
 
-def _paragraphs(value: object) -> str | None:
-    """A body value as text, one paragraph per line: a text as ``body_of`` reads an
-    ``articleBody``, or a list of texts and of blocks carrying one under a
-    ``STATE_TEXT_KEYS`` key (blocks without one, a picture or an embed, are left out)."""
-    if isinstance(value, str):
-        return body_of(value)
-    if not isinstance(value, list):
-        return None
-    lines = []
-    for entry in value:
-        if isinstance(entry, dict):
-            entry = next(
-                (entry[k] for k in t.STATE_TEXT_KEYS if isinstance(entry.get(k), str)), None
-            )
-        text = body_of(entry) if isinstance(entry, str) else None
-        if text:
-            lines.append(text)
-    return "\n".join(lines) or None
+def _paragraphs(value: object) -> tuple[Paragraph, ...] | None:
+    """A body value as paragraphs: a text as ``body_of`` reads an ``articleBody``; a
+    list of texts and of blocks; or a rich-text tree (``_read_block``)."""
+    found: list[Paragraph] = []
+    if isinstance(value, list):
+        _read_blocks(value, None, 0, found)
+    elif isinstance(value, dict):
+        _read_block(value, None, 0, found)
+    elif isinstance(value, str):
+        _read_text(value, "p", found)
+    return tuple(found) or None
+
+
+def _read_blocks(
+    values: list[object], kind: ParagraphKind | None, depth: int, found: list[Paragraph]
+) -> None:
+    for value in values:
+        if isinstance(value, dict):
+            _read_block(value, kind, depth + 1, found)
+        elif isinstance(value, str):
+            _read_text(value, kind or "p", found)
+
+
+def _read_block(
+    node: dict[str, object], outer: ParagraphKind | None, depth: int, found: list[Paragraph]
+) -> None:
+    """One block: its text under a ``STATE_TEXT_KEYS`` key, or the text of its run of
+    text nodes (``STATE_LEAF_KEYS``) joined into one paragraph, or, when its nodes are
+    blocks, theirs. Its kind is its type's (``STATE_BLOCK_KINDS``), else the kind of the
+    list item or quote it is in. Blocks without text (a picture, an embed) give none."""
+    if depth > t.MAX_STATE_DEPTH:
+        return
+    own = _kind(node)
+    kind = outer if outer is not None and own in (None, "p") else own
+    text = next((node[k] for k in t.STATE_TEXT_KEYS if isinstance(node.get(k), str)), None)
+    if isinstance(text, str):
+        _read_text(text, kind or "p", found)
+        return
+    inner = kind if kind != "p" else None
+    for key in t.STATE_BLOCK_LIST_KEYS:
+        blocks = node.get(key)
+        if isinstance(blocks, list):
+            _read_blocks(blocks, inner, depth, found)
+    children = next((node[k] for k in t.STATE_CHILD_KEYS if isinstance(node.get(k), list)), None)
+    if not isinstance(children, list):
+        return
+    if any(isinstance(child, dict) and _leaf_text(child) is not None for child in children):
+        joined = normalize_text("".join(_inline_text(child, depth) for child in children))
+        if joined:
+            found.append(Paragraph(kind or "p", joined))
+    else:
+        _read_blocks(children, inner, depth, found)
+
+
+def _kind(node: dict[str, object]) -> ParagraphKind | None:
+    """The paragraph kind a block's type names: the first other than ``p`` among its
+    type keys, else ``p`` if one names a paragraph, else ``None``."""
+    if any(key in node for key in t.STATE_LIST_ITEM_KEYS):
+        return "li"
+    plain = False
+    for key in t.STATE_KIND_KEYS:
+        name = node.get(key)
+        if not isinstance(name, str):
+            continue
+        for pattern, kind in t.STATE_BLOCK_KINDS:
+            if pattern.fullmatch(name):
+                if kind != "p":
+                    return kind
+                plain = True
+                break
+    return "p" if plain else None
+
+
+def _leaf_text(node: dict[str, object]) -> str | None:
+    return next((v for k in t.STATE_LEAF_KEYS if isinstance(v := node.get(k), str)), None)
+
+
+def _inline_text(value: object, depth: int) -> str:
+    """The text of one node of a run: a text node's, or its nodes' (a link's words); a
+    node without either (a line break, an inline picture) stands for a space."""
+    if not isinstance(value, dict) or depth > t.MAX_STATE_DEPTH:
+        return value if isinstance(value, str) else " "
+    text = _leaf_text(value)
+    if text is not None:
+        return text
+    children = next((value[k] for k in t.STATE_CHILD_KEYS if isinstance(value.get(k), list)), None)
+    if not isinstance(children, list):
+        return " "
+    return "".join(_inline_text(child, depth + 1) for child in children)
+
+
+def _read_text(text: str, kind: ParagraphKind, found: list[Paragraph]) -> None:
+    """A text (lines, or HTML) read as ``body_of`` reads an ``articleBody``."""
+    body = body_of(text)
+    if body:
+        found.extend(Paragraph(kind, line) for line in body.split("\n"))

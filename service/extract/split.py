@@ -265,7 +265,7 @@ def split(
         # A script-built page that sent its story only in its page state.
         state = _guarded("page_state", warnings, lambda: state_body(meta.state, meta.title), None)
         if state:
-            paragraphs = _jsonld_paragraphs(state)
+            paragraphs = state
             warnings.append("body_from_page_state")
     if meta.page_type == "article" and not notice and _chars(paragraphs) < t.MAX_ESSAY_INTRO_CHARS:
         # A gallery or a photo essay: its captions carry the story, after a
