@@ -83,6 +83,7 @@ CHROME_SELECTORS: Sequence[tuple[str, str]] = (
 # ``tag_id`` is the id of its name, the same in every document for standard
 # names). The attribute selectors have no such shortcut.
 _INVISIBLE_IDS = frozenset(create_tag(tag).tag_id for tag, _ in INVISIBLE_TAGS)
+_NOSCRIPT_ID = create_tag("noscript").tag_id
 _HIDDEN_QUERY = ", ".join(sel for sel, _ in HIDDEN_SELECTORS)
 _BOILERPLATE_QUERY = ", ".join(sel for sel, _ in BOILERPLATE_SELECTORS)
 _ATTRIBUTE_QUERY = f"{_HIDDEN_QUERY}, {_BOILERPLATE_QUERY}"
@@ -109,10 +110,28 @@ def clean_tree(tree: LexborHTMLParser) -> None:
     if root is None:
         return
     # Listed in full before any is detached: the walk follows the tree's links.
-    _detach([node for node in root.traverse() if node.tag_id in _INVISIBLE_IDS])
+    invisible = [node for node in root.traverse() if node.tag_id in _INVISIBLE_IDS]
+    for node in invisible:
+        if node.tag_id == _NOSCRIPT_ID:
+            _keep_fallback_image(node)
+    _detach(invisible)
     # Attribute selectors look at no other element, so they may run on the tree
     # without the invisible elements, which is smaller (SVG icons, scripts).
     _detach(root.css(_ATTRIBUTE_QUERY))
+
+
+def _keep_fallback_image(noscript: LexborNode) -> None:
+    """Copies the image a ``<noscript>`` holds before it, when an ``<img>`` stands just
+    before it: a lazy loader's placeholder, whose real image only the fallback names (a
+    card's picture). Other ``<noscript>`` content (tracking pixels) leaves with it."""
+    before = noscript.prev
+    while before is not None and before.tag == "-text" and not (before.text_content or "").strip():
+        before = before.prev
+    if before is None or before.tag != "img":
+        return
+    image = noscript.css_first("img")
+    if image is not None:
+        noscript.insert_before(image)
 
 
 def remove_chrome(root: LexborNode) -> None:

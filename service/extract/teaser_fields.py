@@ -182,7 +182,21 @@ def read_item(node: Node, skip: Node | None, tokens: Tokens, with_image: bool = 
             out.image = _image_source(img)
             if out.image is not None:
                 break
+        if out.image is None:
+            out.image = _background_image(node)
     return out
+
+
+def _background_image(node: Node) -> str | None:
+    """The first image an element of ``node`` shows as its CSS background, given in its
+    ``style`` attribute (``BACKGROUND_IMAGE``): a card without an ``<img>``."""
+    for element in node.css('[style*="url(" i]'):
+        found = tt.BACKGROUND_IMAGE.search(element.attributes.get("style") or "")
+        if found is not None:
+            value = found.group(2).strip()
+            if not value.startswith("data:") and tt.PLACEHOLDER_IMAGE.search(value) is None:
+                return value
+    return None
 
 
 def clean_title(text: str) -> str:

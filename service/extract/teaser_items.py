@@ -41,6 +41,9 @@ class Link:
     short: bool = False
     """A headline too short on its own (``MIN_SHORT_HEADLINE_WORDS`` words and up): found by
     its story URL, a teaser only when its item shows a story (``teasers``)."""
+    stretched: bool = False
+    """A link without visible text covering a card whose heading of plain text is the
+    headline (``headline``, beside the link): the item is climbed to from the heading."""
 
 
 @dataclass(slots=True)
@@ -414,6 +417,10 @@ def headline_links(root: Node, page: Page) -> list[Link]:
         if words < tt.MIN_HEADLINE_WORDS and not raw.isascii():
             words = tf.word_count(raw)  # CJK text counts by characters
         if words < tt.MIN_SHORT_HEADLINE_WORDS:
+            if not raw or raw.isspace():  # an image link, an icon, or a stretched link
+                stretched = _stretched_link(node, page)
+                if stretched is not None:
+                    links.append(stretched)
             continue  # most links: a navigation label, read no further
         href = node.attrs.get("href") or ""
         story_checked = words < tt.MIN_HEADING_WORDS
@@ -454,6 +461,42 @@ def headline_links(root: Node, page: Page) -> list[Link]:
             continue
         links.append(Link(node, url, title, heading, headline, short))
     return links
+
+
+def _stretched_link(node: Node, page: Page) -> Link | None:
+    """A link without visible text or image that covers a card (a "stretched link", its
+    words only in ``aria-label``, ``title`` or a screen-reader span), as the headline of
+    the card's one heading when that heading holds no link and reads as a headline: the
+    card up to ``STRETCHED_LINK_DEPTH`` levels above the link. Its target must read as a
+    story, or its label repeat the heading: an icon link beside a heading is no card's."""
+    card = node.parent
+    for _ in range(tt.STRETCHED_LINK_DEPTH):
+        if card is None or card.tag in tt.STOP_TAGS:
+            return None
+        if card.mem_id in page.heading_holders:
+            break
+        card = card.parent
+    else:
+        return None
+    headings = card.css("h2, h3, h4, h5, h6")
+    if len(headings) != 1 or headings[0].css_first("a[href]") is not None:
+        return None
+    if node.css_first("img, picture, amp-img") is not None:
+        return None  # an image link: the card's headline is not its own
+    heading = headings[0]
+    inside = tf.link_inside(heading)
+    headline = tf.headline_node(heading, inside)
+    title = tf.headline_text(headline, inside, page.tokens, heading.text())
+    if tf.word_count(title) < tt.MIN_HEADING_WORDS or tt.NAV_LABEL.match(title):
+        return None
+    href = node.attrs.get("href") or ""
+    label = node.attrs.get("aria-label") or node.attrs.get("title") or ""
+    if tf.clean_title(label) != title and not is_story_url(href, title):
+        return None
+    url = page.target(href)
+    if url is None or url_key(url) == url_key(page.url) or _jumps_within(node, href, url, page):
+        return None
+    return Link(node, url, title, heading.tag, headline, stretched=True)
 
 
 def _is_kicker_link(link: Node, href: str, raw: str, page: Page) -> bool:
@@ -762,7 +805,7 @@ def item_node(link: Link, shared: set[int], page: Page) -> Node:
     climb = page.climbs.get(link.node.mem_id)
     if climb is not None and (climb[1] < 0 or climb[1] in shared):
         return climb[0]
-    node = link.node
+    node = link.headline if link.stretched else link.node
     stop = -1
     budget = len(node.text()) + tt.MAX_ITEM_EXTRA_CHARS
     for _ in range(tt.MAX_ITEM_DEPTH):

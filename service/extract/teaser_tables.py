@@ -690,6 +690,15 @@ MIN_SNIPPET_WORDS = 4  # shorter leftovers are labels or dates, not a snippet
 MIN_SNIPPET_LOWER = 0.3  # share of lowercase-initial words in prose; names and meta lines have few
 MAX_WALK_DEPTH = 40  # an item's text deeper than this is markup abuse; recursion stays bounded
 HEADING_HOLDER_DEPTH = 4  # a block's own heading sits at most this deep in a sibling
+# A link without visible text covering a card (a "stretched link", its words only in
+# `aria-label`, `title` or a screen-reader span) sits at most this many levels below the
+# card that holds its headline, a heading of plain text: the card itself or a wrapper.
+STRETCHED_LINK_DEPTH = 2
+# A card's image set as the background of an element (`style="background-image:
+# url(...)"`), where the card has no `<img>`: its URL, quoted or not.
+BACKGROUND_IMAGE = re.compile(
+    r"background(?:-image)?\s*:[^;]*?url\(\s*([\"']?)([^\"')]+)\1\s*\)", re.IGNORECASE
+)
 # File names of the stand-ins that lazy loading shows before the real image (a blank
 # pixel, a grey box, "placeholder-16x9.png"): never a teaser's image.
 PLACEHOLDER_IMAGE = re.compile(
