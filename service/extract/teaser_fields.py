@@ -92,6 +92,8 @@ class ItemText:
     paid: bool = False
     date: str | None = None
     image: str | None = None
+    background: str | None = None
+    """The first image an element shows as its CSS background (``_background_image``)."""
     meta_parts: list[Node] = field(default_factory=list)
     """Meta parts not named as dates, while no date is found ("<div class=meta>")."""
 
@@ -117,6 +119,8 @@ def _walk(
             if is_hidden(child, attrs):
                 continue
             kinds = tokens.kinds(child, attrs)
+            if out.background is None and "style" in attrs:
+                out.background = _background_image(attrs["style"] or "")
         if kinds & tk.SPONSORED and child.text().strip():
             out.paid = True  # an empty badge is a style hook, not a label
         if kinds & tk.META:
@@ -174,6 +178,9 @@ def read_item(node: Node, skip: Node | None, tokens: Tokens, with_image: bool = 
     without ``with_image`` images are not looked for beyond the walk.
     """
     out = ItemText()
+    style = node.attributes.get("style") if with_image else None
+    if style:
+        out.background = _background_image(style)  # the card's own background
     buf: list[str] = []
     _walk(node, skip.mem_id if skip is not None else -1, tokens, out, buf)
     _flush(buf, out.segments)
@@ -183,20 +190,27 @@ def read_item(node: Node, skip: Node | None, tokens: Tokens, with_image: bool = 
             if out.image is not None:
                 break
         if out.image is None:
-            out.image = _background_image(node)
+            out.image = out.background  # a card without an <img>
     return out
 
 
-def _background_image(node: Node) -> str | None:
-    """The first image an element of ``node`` shows as its CSS background, given in its
-    ``style`` attribute (``BACKGROUND_IMAGE``): a card without an ``<img>``."""
-    for element in node.css('[style*="url(" i]'):
-        found = tt.BACKGROUND_IMAGE.search(element.attributes.get("style") or "")
-        if found is not None:
-            value = found.group(2).strip()
-            if not value.startswith("data:") and tt.PLACEHOLDER_IMAGE.search(value) is None:
-                return value
-    return None
+def _background_image(style: str) -> str | None:
+    """The image a ``style`` attribute sets as the element's CSS background
+    (``BACKGROUND_IMAGE``), unless a data URL, a lazy loader's stand-in or a vector
+    file (``VECTOR_IMAGE``: an icon or a pattern, not a card's picture)."""
+    if "url(" not in style and "URL(" not in style:
+        return None
+    found = tt.BACKGROUND_IMAGE.search(style)
+    if found is None:
+        return None
+    value = found.group(2).strip()
+    if (
+        value.startswith("data:")
+        or tt.PLACEHOLDER_IMAGE.search(value) is not None
+        or tt.VECTOR_IMAGE.search(value) is not None
+    ):
+        return None
+    return value
 
 
 def clean_title(text: str) -> str:

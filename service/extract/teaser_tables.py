@@ -699,6 +699,9 @@ STRETCHED_LINK_DEPTH = 2
 BACKGROUND_IMAGE = re.compile(
     r"background(?:-image)?\s*:[^;]*?url\(\s*([\"']?)([^\"')]+)\1\s*\)", re.IGNORECASE
 )
+# A vector file set as a background is an icon or a pattern (a star sign, a play
+# button, a texture), not a card's picture: a photo or thumbnail is a raster file.
+VECTOR_IMAGE = re.compile(r"\.svgz?(?:[?#]|$)", re.IGNORECASE)
 # File names of the stand-ins that lazy loading shows before the real image (a blank
 # pixel, a grey box, "placeholder-16x9.png"): never a teaser's image.
 PLACEHOLDER_IMAGE = re.compile(

@@ -213,6 +213,37 @@ def test_placeholder_images_are_no_teaser_image(image: str, source: str | None) 
     assert [t.image for t in teasers(html)] == [expected, None]
 
 
+@pytest.mark.parametrize(
+    ("style", "source"),
+    [
+        ("background-image: url('/i/ferry.jpg')", "/i/ferry.jpg"),
+        ("background: #000 url(/i/ferry.webp?w=320) center", "/i/ferry.webp?w=320"),
+        ("background-image: url(/icons/virgo.svg)", None),
+        ("background-image: url(/icons/pattern.SVG?v=2)", None),
+        ("background-image: url(data:image/png;base64,AA)", None),
+    ],
+)
+def test_a_cards_background_picture_is_its_image_but_not_a_vector_icon(
+    style: str, source: str | None
+) -> None:
+    html = block(
+        f'<li class="card"><div class="thumb" style="{style}"></div>'
+        '<h3><a href="/news/a">Ferry strike ends after pay offer</a></h3></li>'
+        '<li class="card"><h3><a href="/news/b">Harbour road closes for repairs</a></h3></li>'
+    )
+    expected = f"https://site.example{source}" if source else None
+    assert [t.image for t in teasers(html)] == [expected, None]
+
+
+def test_a_card_shows_its_own_background_as_its_image() -> None:
+    html = block(
+        '<li class="card" style="background-image: url(/i/ferry.jpg)">'
+        '<h3><a href="/news/a">Ferry strike ends after pay offer</a></h3></li>'
+        '<li class="card"><h3><a href="/news/b">Harbour road closes for repairs</a></h3></li>'
+    )
+    assert [t.image for t in teasers(html)] == ["https://site.example/i/ferry.jpg", None]
+
+
 # --- blocks and positions -------------------------------------------------------------------
 
 
