@@ -4,9 +4,12 @@ Two stages. ``clean_tree`` runs right after parsing and takes out
 elements that never show text (scripts, styles, templates, media) and content
 hidden with ``hidden``, ``aria-hidden`` or ``display:none``, plus boilerplate
 widgets that hold no teasers (comments, share bars, cookie banners, app
-promos). ``remove_chrome`` runs after teaser detection, before the body is
-read: page chrome (navigation, header, footer, sidebars) may hold teasers, so
-it stays in the tree until the teasers are out.
+promos). An image hidden from screen readers alone, in an element that shows no
+text, stays: it is shown on the page, a card's second link to its story around
+the thumbnail, which readers skip as a duplicate. ``remove_chrome`` runs after
+teaser detection, before the body is read: page chrome (navigation, header,
+footer, sidebars) may hold teasers, so it stays in the tree until the teasers
+are out.
 """
 
 from __future__ import annotations
@@ -87,6 +90,11 @@ _NOSCRIPT_ID = create_tag("noscript").tag_id
 _HIDDEN_QUERY = ", ".join(sel for sel, _ in HIDDEN_SELECTORS)
 _BOILERPLATE_QUERY = ", ".join(sel for sel, _ in BOILERPLATE_SELECTORS)
 _ATTRIBUTE_QUERY = f"{_HIDDEN_QUERY}, {_BOILERPLATE_QUERY}"
+# What hides an element from every reader, beside ``aria-hidden``.
+_SHOWN_QUERY = ", ".join(
+    sel for sel, _ in (*HIDDEN_SELECTORS, *BOILERPLATE_SELECTORS) if "aria-hidden" not in sel
+)
+_IMAGES = "img, picture, amp-img"
 _CHROME_QUERY = ", ".join(sel for sel, _ in CHROME_SELECTORS)
 
 
@@ -117,7 +125,21 @@ def clean_tree(tree: LexborHTMLParser) -> None:
     _detach(invisible)
     # Attribute selectors look at no other element, so they may run on the tree
     # without the invisible elements, which is smaller (SVG icons, scripts).
-    _detach(root.css(_ATTRIBUTE_QUERY))
+    _detach([node for node in root.css(_ATTRIBUTE_QUERY) if not _shown_image(node)])
+
+
+def _shown_image(node: LexborNode) -> bool:
+    """Whether ``node`` is hidden from screen readers alone and shows an image and no
+    text: a card's thumbnail in a second link to its story (``<a aria-hidden="true"
+    tabindex="-1"><img></a>``). It loses the mark, so that no later reader skips it."""
+    if (node.attributes.get("aria-hidden") or "").lower() != "true":
+        return False
+    if node.text(deep=True).strip() or node.css_first(_IMAGES) is None:
+        return False
+    if node.css_matches(_SHOWN_QUERY):
+        return False
+    del node.attrs["aria-hidden"]
+    return True
 
 
 def _keep_fallback_image(noscript: LexborNode) -> None:
