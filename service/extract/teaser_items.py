@@ -529,7 +529,7 @@ def _in_topic_row(link: Node, page: Page) -> bool:
         parent = node.parent
         if parent is None or parent.tag in tt.STOP_TAGS:
             return False
-        beside = [_element_sibling(node, forward) for forward in (False, True)]
+        beside = [element_sibling(node, forward) for forward in (False, True)]
         if beside[0] is not None or beside[1] is not None:
             if not any(e is not None and _is_listing_link(e) for e in beside):
                 return False
@@ -541,7 +541,7 @@ def _in_topic_row(link: Node, page: Page) -> bool:
     return False
 
 
-def _element_sibling(node: Node, forward: bool) -> Node | None:
+def element_sibling(node: Node, forward: bool) -> Node | None:
     """The nearest element before or after ``node`` among its siblings."""
     sibling = node.next if forward else node.prev
     while sibling is not None and (sibling.tag or "-").startswith("-"):
@@ -555,7 +555,7 @@ def _is_listing_link(element: Node) -> bool:
         return is_listing_url(element.attrs.get("href") or "")
     first = element.child
     if first is not None and (first.tag or "-").startswith("-"):
-        first = _element_sibling(first, forward=True)
+        first = element_sibling(first, forward=True)
     return first is not None and first.tag == "a" and is_listing_url(first.attrs.get("href") or "")
 
 

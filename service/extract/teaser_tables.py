@@ -722,5 +722,6 @@ MIN_SUBHEADING_PROSE_CHARS = (
 )
 LABEL_SIBLINGS = 2  # a block's heading stands at most this many elements before it
 BLOCK_LABEL_DEPTH = 3  # levels above an item searched for its block's heading
+BLOCK_LABEL_WRAPPERS = 6  # wrappers of one child climbed beside them: a CMS's nested block
 MAX_LABEL_CHARS = 80  # longer "headings" are headlines, not block labels
 MAX_BLOCK_EXTRA_CHARS = 120  # a block node is dropped whole if it holds little beside items

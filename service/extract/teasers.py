@@ -54,6 +54,7 @@ from service.extract.teaser_items import (
     Page,
     Region,
     better,
+    element_sibling,
     headline_links,
     is_price,
     is_service_url,
@@ -465,6 +466,7 @@ def _story_items(links: list[Link], page: Page) -> dict[int, tuple[Node, Link]]:
 
 
 _Block = tuple[Node | None, str | None, Node | None]
+_SUBHEADINGS = "h2, h3, h4, h5, h6"
 
 
 def _block_of(item: _Item, items: set[int], page: Page, known: dict[int, _Block]) -> None:
@@ -486,23 +488,45 @@ def _find_block(item: _Item, items: set[int], page: Page) -> None:
     below = item.node
     node = item.node.parent
     chain: list[Node] = []
-    while node is not None and node.tag not in tt.STOP_TAGS and len(chain) < tt.BLOCK_LABEL_DEPTH:
+    # A wrapper holding nothing but the branch below adds no level: a CMS sets a
+    # block's heading five wrappers above its list ("content", "view", "view-content",
+    # "item-list"), up to ``BLOCK_LABEL_WRAPPERS`` of them. Above ``BLOCK_LABEL_DEPTH``
+    # levels only a heading just before the branch labels the block (or a box holding
+    # one): the other title boxes and headers met there are a page's masthead or a
+    # story's card.
+    levels = wrappers = 0
+    while node is not None and node.tag not in tt.STOP_TAGS and levels < tt.BLOCK_LABEL_DEPTH:
+        if wrappers < tt.BLOCK_LABEL_WRAPPERS and _only_child(below):
+            wrappers += 1
+        else:
+            levels += 1
         chain.append(node)
+        far = len(chain) > tt.BLOCK_LABEL_DEPTH
         found = tf.heading_before(below, items, page.heading_holders, page.tokens)
-        if found is not None:
+        if found is not None and (not far or _is_heading(found[0])):
             item.block_node, (item.label_node, item.block) = node, found
             return
-        label = tf.block_heading(node, items, page.tokens)
+        label = None if far else tf.block_heading(node, items, page.tokens)
         if label is not None:
             item.block_node, item.block = node, label
             return
         below, node = node, node.parent
-    for node in chain:
+    for node in chain[: tt.BLOCK_LABEL_DEPTH]:
         label = page.tokens.block_label(node)
         if label is not None:
             item.block_node, item.block = node, label
             return
     item.block_node = item.node.parent
+
+
+def _is_heading(node: Node) -> bool:
+    """Whether ``node`` is a heading element or holds one."""
+    return node.tag in tt.HEADING_TAGS or node.css_first(_SUBHEADINGS) is not None
+
+
+def _only_child(node: Node) -> bool:
+    """Whether no element stands beside ``node`` in its parent."""
+    return element_sibling(node, True) is None and element_sibling(node, False) is None
 
 
 def _holders(found: dict[int, tuple[Node, Link]]) -> set[int]:
