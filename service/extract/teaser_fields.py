@@ -35,6 +35,8 @@ _LABEL_TAGS = frozenset(
 )
 _TITLE_PARTS = frozenset({"title", "heading", "header", "hd", "head"})
 _DATE_PARTS = frozenset({"date", "time", "timestamp", "published", "pubdate"})
+_LIST_LABEL_PARTS = frozenset(tt.LIST_LABEL_PARTS)
+_LIST_LABEL_TAGS = frozenset({"div", "p", "span", "strong"})
 
 
 def clean_text(text: str) -> str:
@@ -362,10 +364,33 @@ def _label_of(element: Node, tokens: Tokens, line: bool = False) -> str | None:
         )
     ):
         inner = element.css_first(_TITLE_INSIDE) if tag in ("header", "div") else None
-        text = _ARROWS.sub("", clean_text((inner or element).text()))
-        if text and len(text) <= tt.MAX_LABEL_CHARS:
-            return text
+        return _label_text(inner or element)
     return None
+
+
+def _label_text(element: Node) -> str | None:
+    text = _ARROWS.sub("", clean_text(element.text()))
+    return text if text and len(text) <= tt.MAX_LABEL_CHARS else None
+
+
+def _list_label(element: Node, node: Node, items: set[int], tokens: Tokens) -> str | None:
+    """The text of an element named as a label before ``node``, when ``node`` holds two
+    items or more: a ticker's "Breaking news" before its list, not a card's kicker."""
+    if element.tag not in _LIST_LABEL_TAGS or not tokens.of(element)[0] & _LIST_LABEL_PARTS:
+        return None
+    if element.css_first("a") is not None or not _holds_items(node, items, 2):
+        return None
+    return _label_text(element)
+
+
+def _holds_items(node: Node, items: set[int], count: int) -> bool:
+    """Whether ``node`` holds ``count`` items or more (by ``mem_id``)."""
+    for inner in node.traverse():
+        if inner.mem_id in items:
+            count -= 1
+            if count == 0:
+                return True
+    return False
 
 
 def _opens_block(element: Node) -> bool:
@@ -428,6 +453,8 @@ def heading_before(
             if label is None and before.mem_id in holders and _is_short(before):
                 inner = before.css_first("h2, h3, h4, h5, h6")
                 label = _label_of(inner, tokens) if inner is not None else None
+            if label is None:
+                label = _list_label(before, node, items, tokens)
             if label is not None:
                 return before, label
         before = before.prev

@@ -57,6 +57,13 @@ BLOCK_LABEL_TOKENS: dict[str, tuple[str, str]] = {
     "topstories": ("Top stories", "top stories"),
 }
 
+# Class parts of an element that labels the list after it: read as the block's label
+# only before a branch holding two items or more, since inside a card the same names
+# mark a kicker ("<span class="label">Opinion</span>" above one headline).
+LIST_LABEL_PARTS: dict[str, str] = {
+    "label": "a ticker's or row's label: <span class=\"ticker-label\">Breaking news</span>",
+}
+
 # Tokens of regions whose links are not teasers (checked up to the item's block).
 EXCLUDE_TOKENS: dict[str, str] = {
     "breadcrumb": "breadcrumb trail",
