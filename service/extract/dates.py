@@ -237,11 +237,14 @@ def relative_date(text: str, language: str | None, fetched_at: datetime) -> str 
     ``language`` is the page's declared one (its primary subtag is used); without
     it nothing is read, as guessing the language is slow and unsure. A day or an
     hour named without its date ("Monday", "14:05"), a span of calendar months,
-    and the future are no relative time. A naive ``fetched_at`` is UTC. Never raises.
+    and the future are no relative time. A label before the span ("Updated 2 hours
+    ago", "Published: 45 minutes ago": ``LABELS``) is left out. A naive
+    ``fetched_at`` is UTC. Never raises.
     """
     if not language or len(text) > MAX_RELATIVE_CHARS:
         return None
-    span = _span_back(text.strip(), _PRIMARY_SUBTAG.split(language, 1)[0].lower())
+    text = _LABEL.sub("", text, count=1).strip()
+    span = _span_back(text, _PRIMARY_SUBTAG.split(language, 1)[0].lower())
     if span is None:
         return None
     if fetched_at.tzinfo is not None:

@@ -184,6 +184,8 @@ FETCHED = datetime(2026, 2, 4, 9, 30, tzinfo=UTC)
         ("hace 5 minutos", "es", "2026-02-04T09:25:00Z"),
         ("il y a 2 jours", "fr", "2026-02-02T09:30:00Z"),
         ("3 小时前", "zh", "2026-02-04T06:30:00Z"),
+        ("Updated 2 hours ago", "en", "2026-02-04T07:30:00Z"),  # a byline's label first
+        ("Publicado há 2 horas", "pt", "2026-02-04T07:30:00Z"),
     ],
 )
 def test_relative_times_count_back_from_the_time_of_fetching(
@@ -204,6 +206,7 @@ def test_relative_times_count_back_from_the_time_of_fetching(
         ("in 2 hours", "en"),  # the future: a scheduled event, not a publication
         ("2 hours ago", None),  # no language declared: not guessed
         ("2 hours ago", "xx"),  # a language the parser does not know
+        ("Updated", "en"),  # a label alone
     ],
 )
 def test_what_is_no_fixed_span_back_is_no_relative_time(text: str, language: str | None) -> None:

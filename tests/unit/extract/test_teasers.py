@@ -335,6 +335,9 @@ FETCHED = datetime(2026, 2, 4, 9, 30, tzinfo=UTC)
         ('<span class="time">2 hours ago</span>', "en", "2026-02-04T07:30:00Z"),
         ("<time>vor 3 Stunden</time>", "de", "2026-02-04T06:30:00Z"),
         ('<span class="date">hace 5 minutos</span>', "es", "2026-02-04T09:25:00Z"),
+        # A label before the span ("Updated", "Published:") is not part of it.
+        ('<span class="time">Updated 2 hours ago</span>', "en", "2026-02-04T07:30:00Z"),
+        ('<span class="date">Published: 45 minutes ago</span>', "en", "2026-02-04T08:45:00Z"),
     ],
 )
 def test_relative_time_of_an_item_counts_back_from_the_time_of_fetching(
