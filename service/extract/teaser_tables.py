@@ -444,6 +444,7 @@ SPONSORED_LABEL = re.compile(
     r"|광고|스폰서(?: 콘텐츠)?"  # Korean ("advertisement", "sponsor content")
     r"|إعلان|محتوى (?:مدفوع|مدعوم|ممول)|برعاية .*"  # Arabic ("paid content", "sponsored by")
     r"|विज्ञापन|प्रायोजित(?: सामग्री)?"  # Hindi ("advertisement", "sponsored")
+    r"|廣告|广告|διαφήμιση|реклама|פרסומת|آگهی|تبلیغات|โฆษณา"  # "advertisement"
     r")\s*$",
     re.IGNORECASE,
 )
