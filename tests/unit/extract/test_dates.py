@@ -93,6 +93,12 @@ from service.extract.dates import parse_date, relative_date
         ("2026/02/04 09:30", "2026-02-04T09:30:00Z"),
         ("1770197400.5", "2026-02-04T09:30:00Z"),
         ("04-02-2026", "2026-02-04T00:00:00Z"),  # dashes, year last: day first
+        # Greek and Ukrainian month names in the genitive, a Hebrew byline's label
+        ("12 Μαρτίου 2026, 14:35", "2026-03-12T14:35:00Z"),
+        ("12 μαρτιου 2026", "2026-03-12T00:00:00Z"),
+        ("12 березня 2026, 14:35", "2026-03-12T14:35:00Z"),
+        ("9 листопада 2026", "2026-11-09T00:00:00Z"),
+        ("פורסם: 12.03.2026, 14:35", "2026-03-12T14:35:00Z"),
         # zone names after an offset
         ("2026-02-04T09:30:00+01:00[Europe/Paris]", "2026-02-04T08:30:00Z"),
         (
@@ -133,6 +139,9 @@ def test_date_forms_become_iso_utc(text: str, expected: str) -> None:
         "x" * 500,
         "Online 4 Feb 2026",  # a word that starts like a label is not the label
         "Standard 4 Feb 2026",
+        "۲۱ اسفند ۱۴۰۴ - ۱۴:۳۵",  # the Solar Hijri calendar (a Persian page) is not read
+        "۱۴۰۴/۱۲/۲۱",
+        "12 มี.ค. 2569 14:35 น.",  # nor the Buddhist era of a Thai page
     ],
 )
 def test_non_dates_are_none(text: str) -> None:
@@ -230,6 +239,8 @@ def test_a_naive_time_of_fetching_is_taken_as_utc() -> None:
         ("10/3/2026", "en", "2026-10-03T00:00:00Z"),
         ("10/3/2026", None, "2026-10-03T00:00:00Z"),
         ("2026/03/10", "vi", "2026-03-10T00:00:00Z"),
+        ("10/3/2026", "he", "2026-03-10T00:00:00Z"),
+        ("10/3/2026", "uk-UA", "2026-03-10T00:00:00Z"),
         ("Thứ năm, 12/3/2026, 14:35 (GMT+7)", "vi", "2026-03-12T07:35:00Z"),
     ],
 )
