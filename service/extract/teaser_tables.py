@@ -255,6 +255,9 @@ _INLINE_LABELS = (
     r"|관련 ?기사|함께 보면 좋은 기사"  # Korean
     r"|\u0627\u0642\u0631\u0623 \u0623\u064a\u0636(?:\u0627|\u064b\u0627|\u0627\u064b)"  # Arabic
     r"|यह भी पढ़ें"  # Hindi
+    r"|קראו גם|קראו עוד|כתבות נוספות"  # Hebrew ("read also", "read more", "more articles")
+    r"|بیشتر بخوانید|مطالب مرتبط|اخبار مرتبط"  # Persian ("read more", "related")
+    r"|อ่านเพิ่มเติม|อ่านต่อ|ข่าวที่เกี่ยวข้อง|ข่าวเกี่ยวข้อง"  # Thai ("read more", "related news")
 )
 _LABEL_SEPARATOR = r"[:\uff1a\u00bb\u203a>|\-\u2013\u2014]"  # \uff1a: the fullwidth colon
 # A mark some pages set before the label: an arrow, a pointing hand, a square or the
