@@ -16,7 +16,14 @@ from service.extract import teaser_tables as tt
 from service.extract import teaser_tokens as tk
 from service.extract.dates import parse_date
 from service.extract.teaser_tokens import Attrs, Tokens
-from service.extract.text import CJK_CHAR, CJK_CHAR_WEIGHT, normalize_text, weighted_length
+from service.extract.text import (
+    CJK_CHAR,
+    CJK_CHAR_WEIGHT,
+    UNSPACED_CHAR,
+    UNSPACED_CHARS_PER_WORD,
+    normalize_text,
+    weighted_length,
+)
 
 _ASCII_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")  # removed by normalize_text
 _SEPARATOR = re.compile(r"[:.\u00bb\u203a>|\-\u2013\u2014]")  # ends a label or kicker
@@ -63,12 +70,29 @@ def is_hidden(node: Node, attrs: Attrs | None = None) -> bool:
 
 
 def word_count(text: str) -> int:
-    """Words in ``text``; CJK text counts one word per two characters."""
+    """Words in ``text``; CJK text counts one word per two characters, the scripts
+    without spaces between words (Thai...) one per ``UNSPACED_CHARS_PER_WORD`` letters."""
     words = len(text.split())
     if words < tt.MIN_HEADLINE_WORDS and len(text) >= tt.MIN_CJK_CHARS and not text.isascii():
         cjk = len(CJK_CHAR.findall(text))
         if cjk >= tt.MIN_CJK_CHARS:
             return max(words, cjk // 2)
+    return _letter_words(text, words)
+
+
+def spaced_word_count(text: str) -> int:
+    """Words in ``text`` as spaces part them (CJK text too), the scripts without spaces
+    between words (Thai...) counted one per ``UNSPACED_CHARS_PER_WORD`` letters."""
+    return _letter_words(text, len(text.split()))
+
+
+def _letter_words(text: str, words: int) -> int:
+    """``words``, or the words of ``text`` counted by letters when it is written in a
+    script without spaces between words and has fewer than ``MAX_COUNTED_WORDS``."""
+    if words < tt.MAX_COUNTED_WORDS and len(text) >= tt.MIN_CJK_CHARS and not text.isascii():
+        unspaced = len(UNSPACED_CHAR.findall(text))
+        if unspaced >= tt.MIN_CJK_CHARS:
+            return max(words, unspaced // UNSPACED_CHARS_PER_WORD)
     return words
 
 

@@ -683,6 +683,9 @@ MIN_INLINE_WORDS = 5  # a bare link paragraph in a body this short names a thing
 MIN_HEADLINE_WORDS = 4  # fewer words in a bare link is a nav label ("World news", "Sport")
 MIN_HEADING_WORDS = 3  # a link in a heading is a headline even when short ("Trump warns Iran")
 MIN_CJK_CHARS = 8  # CJK headlines have no spaces; count characters instead
+# Below this many space-separated words a text without spaces between its words (Thai)
+# is counted by letters: the largest of the word minimums above and below.
+MAX_COUNTED_WORDS = 5
 RUNNING_TEXT_CHARS = 40  # this much inline text beside a link means it sits in a sentence
 MAX_ITEM_EXTRA_CHARS = 600  # an item holds its headline plus at most a snippet and meta
 MAX_LEGAL_WORDS = 5  # legal link texts are short; a headline may mention "terms"

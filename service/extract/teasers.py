@@ -189,10 +189,11 @@ class _ShownTimes:
 
 
 def _is_prose(text: str) -> bool:
-    """Whether a text reads as a sentence, not as names, counts and times."""
-    words = text.split()
-    if len(words) < tt.MIN_SNIPPET_WORDS:
+    """Whether a text reads as a sentence, not as names, counts and times; a text in a
+    script without spaces between words (Thai) is counted by its letters."""
+    if tf.spaced_word_count(text) < tt.MIN_SNIPPET_WORDS:
         return False
+    words = text.split()
     cased = [w for w in words if w[0].isalpha() and (w[0].islower() or w[0].isupper())]
     if not cased:
         return True  # a script without case (CJK, Arabic)

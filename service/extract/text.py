@@ -37,6 +37,12 @@ CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # A CJK character counts this many times against a length set for alphabetic text:
 # a sentence in Chinese, Japanese or Korean is about half as many characters.
 CJK_CHAR_WEIGHT = 2
+# A letter of the alphabetic scripts that set no space between words (Thai, Lao,
+# Myanmar, Khmer): spaces there part phrases, not words, so words are counted by letters.
+UNSPACED_CHAR = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+# Letters per word in those scripts (a Thai word is three to five letters, its vowel
+# and tone marks included).
+UNSPACED_CHARS_PER_WORD = 4
 
 
 # What ``str.split`` splits on (``str.isspace``): the ASCII characters, one

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from service.extract import teaser_fields
 from service.extract import teaser_tables as tt
 from service.extract import teasers as teasers_module
 from service.extract.model import Teaser
@@ -1222,3 +1223,16 @@ def test_spans_back_are_read_for_a_bounded_number_of_texts_per_page(
     find_teasers(tree.root, PAGE, fetched_at=FETCHED, language="en")
     assert len(read) == 10  # of the page's 30 distinct texts
     assert len(set(read)) == len(read)  # each text read once
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("ทีมชาติไทยชนะเวียดนาม 2-1 ทะลุรอบรองชนะเลิศ", 9),  # Thai: spaces part phrases
+        ("ข่าวล่าสุด", 2),  # a block heading stays short
+        ("Sport news", 2),
+        ("雙北公車票價明年起調整 月票維持1280元", 8),  # CJK: two characters a word
+    ],
+)
+def test_words_of_a_script_without_spaces_are_counted_by_letters(text: str, words: int) -> None:
+    assert teaser_fields.word_count(text) == words
