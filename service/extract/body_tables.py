@@ -637,6 +637,61 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
     ),
     (
         re.compile(
+            r"^(listen to (this|the) (article|story)|(diesen )?artikel (anhören|vorlesen)"
+            r"|écouter (cet|l['\u2019])article|escuchar (este artículo|la noticia)"
+            r"|ouvir (esta )?(matéria|notícia)|ascolta l['\u2019]articolo)\b[^.!?]{0,30}$",
+            re.I,
+        ),
+        "an audio player's label set between the story's paragraphs, with its length"
+        " ('Listen to this article · 5 min'), in the languages of the crawl",
+    ),
+    (
+        re.compile(
+            r"^((advertisement|advertising|ad)\s*[\-\u2013\u2014:\u00b7|]?\s*)?"
+            r"((the |this )?(story|article|text|report|content) continues (below|after)"
+            r"( (the |this )?(ad|advert|advertisement|video))?|continue reading below"
+            r"|scroll (down )?to continue( reading)?|(la )?suite (de l['\u2019]article )?après"
+            r" (cette |la )?(publicité|annonce)|(der )?artikel (geht|wird) (unter|nach) der"
+            r" (anzeige|werbung) (weiter|fortgesetzt)|weiterlesen nach der anzeige"
+            r"|(la noticia|el artículo) continúa (debajo|tras la publicidad)"
+            r"|(a )?(matéria|notícia) continua (abaixo|após a publicidade)"
+            r"|l['\u2019]articolo continua (sotto|dopo la pubblicità))\s*[.:]?$",
+            re.I,
+        ),
+        "an ad slot's line between the story's paragraphs ('Story continues below"
+        " advertisement'), in the languages of the crawl",
+    ),
+    (
+        re.compile(
+            r"^(in this (article|story|piece)|(table of )?contents|on this page|jump to( section)?"
+            r"|inhalt|inhaltsverzeichnis|in diesem artikel|sommaire|dans cet article|índice"
+            r"|contenido|en este artículo|neste artigo|indice|in questo articolo)\s*:?$",
+            re.I,
+        ),
+        "the label of a long read's table of contents (its entries, links to the page's"
+        " own subheadings, go as link-heavy blocks), in the languages of the crawl",
+    ),
+    (
+        re.compile(
+            r"^((this|the) (content|graphic|interactive|embed|chart|map|media|element)"
+            r" is (not|no longer|currently not|un)\s?available\b[^.!?]{0,60}[.!]?\s*"
+            r"|(please )?(enable|turn on|activate) javascript\b[^.!?]{0,80}[.!]?\s*"
+            r"|(this )?javascript (is )?(required|must be enabled|is disabled)\b"
+            r"[^.!?]{0,80}[.!]?\s*"
+            r"|your browser does not support\b[^.!?]{0,80}[.!]?\s*"
+            r"|(dieser inhalt|diese grafik) ist nicht (mehr )?verfügbar[^.!?]{0,60}[.!]?\s*"
+            r"|(bitte )?aktivieren sie javascript\b[^.!?]{0,80}[.!]?\s*"
+            r"|ce contenu n['\u2019]est pas disponible[^.!?]{0,60}[.!]?\s*"
+            r"|(este contenido no está disponible|este conteúdo não está disponível)"
+            r"[^.!?]{0,60}[.!]?\s*)+$",
+            re.I,
+        ),
+        "an interactive embed's fallback, shown until its script draws it ('This content is"
+        " not available', 'Enable JavaScript to view this graphic'), in the languages of"
+        " the crawl",
+    ),
+    (
+        re.compile(
             r"^(duration|length|running time|duración|duração|durée|dauer|длительность)"
             r"\s*:?\s*\d{1,2}(:\d\d){1,2}$",
             re.I,
