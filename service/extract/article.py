@@ -35,6 +35,7 @@ from service.extract.body_reader import (
     is_stop_block,
     link_density,
     text_before,
+    without_pull_quotes,
     without_repeated_captions,
 )
 from service.extract.lead import find_lead
@@ -640,7 +641,9 @@ def find_body(
     if not reader.out or _is_listing(headlines, len(reader.out)):
         return None
     blocks = _without_trailing_headings(
-        without_repeated_captions(_without_signature(reader), members, reader.captions)
+        without_pull_quotes(
+            without_repeated_captions(_without_signature(reader), members, reader.captions)
+        )
     )
     if not blocks:
         return None

@@ -60,6 +60,7 @@ _MARKED = ", ".join(
     )
 )
 _MAX_DROP_CHARS = 200  # boilerplate patterns apply to blocks up to this long
+_WORD = re.compile(r"\w+")
 
 
 def _caseless(pattern: re.Pattern[str]) -> CaselessPattern:
@@ -808,3 +809,29 @@ def _picture_texts(containers: Iterable[LexborNode], texts: set[str]) -> set[str
                 if text in texts:
                     found.add(text)
     return found
+
+
+def without_pull_quotes(blocks: list[Paragraph]) -> list[Paragraph]:
+    """``blocks`` without their pull quotes: quotes whose words, but for an
+    attribution of ``MAX_ATTRIBUTION_WORDS`` at most at their end, are a run of
+    words of a block that is no quote (``MIN_PULL_QUOTE_WORDS`` or more, case and
+    punctuation aside). A pull quote repeats a sentence of the story between its
+    paragraphs; a quotation that the story does not repeat is read."""
+    if not any(block.kind == "quote" for block in blocks):
+        return blocks
+    # The other blocks' words, one block per line: a run never spans two blocks.
+    prose = "".join(
+        " " + " ".join(_WORD.findall(block.text.lower())) + " \n"
+        for block in blocks
+        if block.kind != "quote"
+    )
+    return [block for block in blocks if block.kind != "quote" or not _repeats(block, prose)]
+
+
+def _repeats(quote: Paragraph, prose: str) -> bool:
+    """Whether the words of ``quote``, less an attribution at the end, run in ``prose``."""
+    words = _WORD.findall(quote.text.lower())
+    for cut in range(min(t.MAX_ATTRIBUTION_WORDS, len(words) - t.MIN_PULL_QUOTE_WORDS) + 1):
+        if " " + " ".join(words[: len(words) - cut]) + " " in prose:
+            return True
+    return False

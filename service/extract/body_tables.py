@@ -818,6 +818,12 @@ MIN_STAFF_NAMES = 5  # a list of this many items or more, each a bare name, is a
 MAX_NAME_WORDS = 4  # a bare name: two to this many words, each capitalised, letters only
 NAME_MARKS = frozenset(".-'\u2019")  # ... besides letters ("Jr.", "Mary-Ann", "O'Hara")
 MAX_BOX_EXTRA_CHARS = 300  # an ancestor adding more text than this holds the story too
+
+# A pull quote: a quote whose words, all but an attribution at its end (the speaker's
+# name), are a run of words of another block of the body, a sentence of the story
+# shown again in large type. A quotation of its own is read.
+MIN_PULL_QUOTE_WORDS = 6  # a shorter quote ("No comment.") may well recur in the story
+MAX_ATTRIBUTION_WORDS = 5  # the speaker's name and role set after the repeated words
 SUPPORT_APPEAL = CaselessPattern.compile(
     r"\b(we|we'd|we would) (need|rely on|depend on|count on) your (financial )?support"
     r"|\b(make|making) a (donation|contribution)\b|\bdonate (now|today)\b"

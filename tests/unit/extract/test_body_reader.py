@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from service.extract.body_reader import Reader, chars, without_repeated_captions
+from service.extract.body_reader import (
+    Reader,
+    chars,
+    without_pull_quotes,
+    without_repeated_captions,
+)
 from service.extract.model import Paragraph
 
 PROSE = "A sentence of body prose that is long enough to be kept as one paragraph of the story."
@@ -558,3 +563,34 @@ def test_a_credit_or_prompt_line_is_dropped(line: str) -> None:
 )
 def test_a_sentence_about_an_inbox_or_a_chat_is_read(sentence: str) -> None:
     assert read(f"<p>{sentence}</p>") == [("p", sentence)]
+
+
+STORY = (
+    "Managers said the hubs do only planned operations. Because of that they were no"
+    " longer losing beds to emergency patients in the winter, the trust said."
+)
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "“Because of that they were no longer losing beds to emergency patients”",
+        "Because of that, they were no longer losing beds. Dr Helen Ashworth, medical director",
+    ],
+)
+def test_a_pull_quote_repeating_the_story_is_dropped(quote: str) -> None:
+    blocks = [Paragraph("p", STORY), Paragraph("quote", quote), Paragraph("p", PROSE)]
+    assert without_pull_quotes(blocks) == [blocks[0], blocks[2]]
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "“Some people on the list had given up asking. Now they have a key.”",  # its own words
+        "Because of that they were",  # too short to tell
+        "Because of that they were no longer losing beds, said one of the nurses on the ward.",
+    ],
+)
+def test_a_quotation_of_its_own_is_read(quote: str) -> None:
+    blocks = [Paragraph("p", STORY), Paragraph("quote", quote)]
+    assert without_pull_quotes(blocks) == blocks
