@@ -14,7 +14,8 @@ are out.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode, create_tag
 
@@ -48,6 +49,21 @@ HIDDEN_SELECTORS: Sequence[tuple[str, str]] = (
     ('[style*="visibility:hidden" i]', "inline visibility:hidden"),
     ('[style*="visibility: hidden" i]', "inline visibility: hidden, spaced"),
 )
+
+# A long read shown folded: its rest is in the page, hidden until the reader presses
+# a button with one of these labels, and is body text. The button names the rest by
+# ``aria-controls`` (the id of the hidden element), or stands right before it. The
+# labels say the story goes on, in the languages of the crawl; a menu's or a
+# dialog's button ("Menu", "More") opens no story.
+FOLD_LABEL = re.compile(
+    r"(continue reading|keep reading|read the rest|(show|read|view|expand|see)( the)?"
+    r" (full|whole|entire|complete|rest of the) (article|story)|expand (the )?(article|story)"
+    r"|(artikel )?weiterlesen|ganzen artikel (lesen|anzeigen)|lire la suite|continuer la lecture"
+    r"|seguir leyendo|continuar leyendo|leer (la )?noticia completa|continuar lendo"
+    r"|continue lendo|continua a leggere|leggi tutto)\W{0,3}",
+    re.I,
+)
+MAX_FOLD_LABEL_CHARS = 40  # a longer button text is no such label
 
 # Boilerplate widgets that never promote another story: removed before
 # teaser detection. Kept short, since every selector costs a test per element;
@@ -87,6 +103,7 @@ CHROME_SELECTORS: Sequence[tuple[str, str]] = (
 # names). The attribute selectors have no such shortcut.
 _INVISIBLE_IDS = frozenset(create_tag(tag).tag_id for tag, _ in INVISIBLE_TAGS)
 _NOSCRIPT_ID = create_tag("noscript").tag_id
+_BUTTON_ID = create_tag("button").tag_id
 _HIDDEN_QUERY = ", ".join(sel for sel, _ in HIDDEN_SELECTORS)
 _BOILERPLATE_QUERY = ", ".join(sel for sel, _ in BOILERPLATE_SELECTORS)
 _ATTRIBUTE_QUERY = f"{_HIDDEN_QUERY}, {_BOILERPLATE_QUERY}"
@@ -122,10 +139,18 @@ def clean_tree(tree: LexborHTMLParser) -> None:
     for node in invisible:
         if node.tag_id == _NOSCRIPT_ID:
             _keep_fallback_image(node)
+    ids, folds = _folds(node for node in invisible if node.tag_id == _BUTTON_ID)
     _detach(invisible)
     # Attribute selectors look at no other element, so they may run on the tree
     # without the invisible elements, which is smaller (SVG icons, scripts).
-    _detach([node for node in root.css(_ATTRIBUTE_QUERY) if not _shown_image(node)])
+    hidden = [node for node in root.css(_ATTRIBUTE_QUERY) if not _shown_image(node)]
+    if folds or ids:
+        hidden = [
+            node
+            for node in hidden
+            if node.mem_id not in folds and (node.attributes.get("id") or "") not in ids
+        ]
+    _detach(hidden)
 
 
 def _shown_image(node: LexborNode) -> bool:
@@ -154,6 +179,33 @@ def _keep_fallback_image(noscript: LexborNode) -> None:
     image = noscript.css_first("img")
     if image is not None:
         noscript.insert_before(image)
+
+
+def _folds(buttons: Iterable[LexborNode]) -> tuple[set[str], set[int]]:
+    """The rest of a folded story that ``buttons`` show (``FOLD_LABEL``): the ids
+    their ``aria-controls`` name, and the elements right after those without one."""
+    ids: set[str] = set()
+    after: set[int] = set()
+    for button in buttons:
+        label = button.text().strip()
+        if len(label) > MAX_FOLD_LABEL_CHARS or FOLD_LABEL.fullmatch(label) is None:
+            continue
+        controls = button.attributes.get("aria-controls")
+        if controls:
+            ids.update(controls.split())
+            continue
+        node: LexborNode | None = button
+        for _ in range(2):  # the button's own next element, else its wrapper's
+            if node is None:
+                break
+            following = node.next
+            while following is not None and following.tag in ("-text", "-comment"):
+                following = following.next
+            if following is not None:
+                after.add(following.mem_id)
+                break
+            node = node.parent
+    return ids, after
 
 
 def remove_chrome(root: LexborNode) -> None:

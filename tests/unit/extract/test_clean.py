@@ -53,3 +53,33 @@ def test_invisible_tags_go_as_their_type_selectors_would_take_them() -> None:
 def test_invisible_hidden_and_boilerplate_content_is_removed(markup: str, removed: bool) -> None:
     remaining = _remaining(f"<html><body><p>kept</p>{markup}</body></html>")
     assert remaining == ("kept" if removed else "kept shown")
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<p>Start.</p><div><button aria-expanded="false" aria-controls="rest">Continue reading'
+        '</button></div><div id="rest" hidden><p>The rest.</p></div>',
+        '<p>Start.</p><button type="button">Show full article</button>\n'
+        '<div style="display:none"><p>The rest.</p></div>',
+        '<p>Start.</p><div class="fold"><button>Weiterlesen &rsaquo;</button></div>'
+        "<section hidden><p>The rest.</p></section>",
+    ],
+)
+def test_the_folded_rest_of_a_story_is_kept(html: str) -> None:
+    """A hidden element that a button to go on reading shows is the story's rest."""
+    assert _remaining(html) == "Start. The rest."
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<p>Start.</p><button aria-controls="menu">Menu</button><ul id="menu" hidden>'
+        "<li>The rest.</li></ul>",
+        "<p>Start.</p><button>Continue reading our coverage of the floods in the region"
+        "</button><div hidden><p>The rest.</p></div>",
+        '<p>Start.</p><a href="#">Continue reading</a><div hidden><p>The rest.</p></div>',
+    ],
+)
+def test_other_hidden_elements_after_a_button_go(html: str) -> None:
+    assert _remaining(html).removesuffix(" Continue reading") == "Start."
