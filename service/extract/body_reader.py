@@ -829,9 +829,14 @@ def without_pull_quotes(blocks: list[Paragraph]) -> list[Paragraph]:
 
 
 def _repeats(quote: Paragraph, prose: str) -> bool:
-    """Whether the words of ``quote``, less an attribution at the end, run in ``prose``."""
-    words = _WORD.findall(quote.text.lower())
+    """Whether the words of ``quote``, less an attribution at the end, run in ``prose``.
+    An attribution opens with a capital, the speaker's name: an embedded post that
+    repeats the story's words ends in its picture's link ("pic.example/x1"), no name."""
+    words = _WORD.findall(quote.text)
+    lowered = [word.lower() for word in words]
     for cut in range(min(t.MAX_ATTRIBUTION_WORDS, len(words) - t.MIN_PULL_QUOTE_WORDS) + 1):
-        if " " + " ".join(words[: len(words) - cut]) + " " in prose:
+        if cut and not words[-cut][0].isupper():
+            continue
+        if " " + " ".join(lowered[: len(words) - cut]) + " " in prose:
             return True
     return False

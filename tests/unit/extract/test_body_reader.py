@@ -589,6 +589,8 @@ def test_a_pull_quote_repeating_the_story_is_dropped(quote: str) -> None:
         "“Some people on the list had given up asking. Now they have a key.”",  # its own words
         "Because of that they were",  # too short to tell
         "Because of that they were no longer losing beds, said one of the nurses on the ward.",
+        # an embedded post repeating the story's words, its picture's link after them
+        "Because of that they were no longer losing beds pic.example/s96jjh8AlD",
     ],
 )
 def test_a_quotation_of_its_own_is_read(quote: str) -> None:
