@@ -61,6 +61,7 @@ _MARKED = ", ".join(
 )
 _MAX_DROP_CHARS = 200  # boilerplate patterns apply to blocks up to this long
 _WORD = re.compile(r"\w+")
+_NON_WORD = re.compile(r"\W+")  # what parts the words ``_WORD`` finds
 
 
 def _caseless(pattern: re.Pattern[str]) -> CaselessPattern:
@@ -817,22 +818,29 @@ def without_pull_quotes(blocks: list[Paragraph]) -> list[Paragraph]:
     words of a block that is no quote (``MIN_PULL_QUOTE_WORDS`` or more, case and
     punctuation aside). A pull quote repeats a sentence of the story between its
     paragraphs; a quotation that the story does not repeat is read."""
-    if not any(block.kind == "quote" for block in blocks):
+    quotes = {
+        i: words
+        for i, block in enumerate(blocks)
+        if block.kind == "quote"
+        and len(words := _WORD.findall(block.text)) >= t.MIN_PULL_QUOTE_WORDS
+    }
+    if not quotes:
         return blocks
     # The other blocks' words, one block per line: a run never spans two blocks.
     prose = "".join(
-        " " + " ".join(_WORD.findall(block.text.lower())) + " \n"
+        f" {_NON_WORD.sub(' ', block.text.lower()).strip()} \n"
         for block in blocks
         if block.kind != "quote"
     )
-    return [block for block in blocks if block.kind != "quote" or not _repeats(block, prose)]
+    return [
+        block for i, block in enumerate(blocks) if i not in quotes or not _repeats(quotes[i], prose)
+    ]
 
 
-def _repeats(quote: Paragraph, prose: str) -> bool:
-    """Whether the words of ``quote``, less an attribution at the end, run in ``prose``.
+def _repeats(words: list[str], prose: str) -> bool:
+    """Whether a quote's ``words``, less an attribution at the end, run in ``prose``.
     An attribution opens with a capital, the speaker's name: an embedded post that
     repeats the story's words ends in its picture's link ("pic.example/x1"), no name."""
-    words = _WORD.findall(quote.text)
     lowered = [word.lower() for word in words]
     for cut in range(min(t.MAX_ATTRIBUTION_WORDS, len(words) - t.MIN_PULL_QUOTE_WORDS) + 1):
         if cut and not words[-cut][0].isupper():
