@@ -158,6 +158,15 @@ def _normalize(text: str) -> str:
     return normalize_text(text, folded)
 
 
+def _without_widgets(text: str) -> str:
+    """The normalized ``text`` without the runs of widgets set inside its sentences
+    (``INLINE_DROP_PATTERNS``: a quote chip's price and change after the company's name)."""
+    for pattern, gate, _ in t.INLINE_DROP_PATTERNS:
+        if gate in text:
+            text = pattern.sub("", text)
+    return text
+
+
 NBSP = "\u00a0"  # set for indents by some editors
 
 
@@ -461,7 +470,7 @@ class Reader:
         text is a bold line alone, which heads what follows it as a heading does."""
         if not text or text.isspace():
             return
-        text = _pre_lines(text) if kind == "pre" else _normalize(text)
+        text = _pre_lines(text) if kind == "pre" else _without_widgets(_normalize(text))
         if kind == "h":
             self._citing = len(text) <= t.MAX_STOP_CHARS and CITATION_LABEL.match(text) is not None
         if is_stop_block(text, kind == "h"):

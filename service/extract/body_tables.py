@@ -692,11 +692,46 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
     ),
     (
         re.compile(
+            r"^(market data|data|quotes?|stock quotes|prices)( (are|is))? delayed( by)?( at least)?"
+            r" \d{1,2} ?(minutes|mins?)\b.{0,120}$",
+            re.I,
+        ),
+        "a markets page's notice that its quotes are delayed ('Market data delayed 15"
+        " minutes.'), with the lines of small print after it",
+    ),
+    (
+        re.compile(
             r"^(duration|length|running time|duración|duração|durée|dauer|длительность)"
             r"\s*:?\s*\d{1,2}(:\d\d){1,2}$",
             re.I,
         ),
         "a video's length label",
+    ),
+)
+
+# A quote's figures: a price, then its change with an arrow or a sign ("12.30 ▲1.2%",
+# "4.86 ▼0.05 (-1.0%)"), perhaps after a ticker symbol in brackets.
+_PRICE = r"[$£€¥]?\d[\d,]*(?:\.\d+)?p?"
+_CHANGE = r"\d+(?:[.,]\d+)?(?:%| \([+\-\u2212]?\d+(?:[.,]\d+)?%\))"
+_ARROWS = "\u25b2\u25bc\u25b3\u25bd\u2191\u2193"  # ▲ ▼ △ ▽ ↑ ↓
+_SYMBOL = r"\([A-Z][A-Z0-9.:\-]{0,9}\)"
+
+# Runs cut out of a paragraph's text, not the whole block: widgets set inside the
+# sentences, whose words the sentence does not read. Each is searched only in a
+# block holding its gate (a literal every match holds).
+INLINE_DROP_PATTERNS: Sequence[tuple[re.Pattern[str], str, str]] = (
+    (
+        re.compile(rf" (?:{_SYMBOL} )?{_PRICE} ?[{_ARROWS}] ?[+\-\u2212]?{_CHANGE}"),
+        "%",
+        "a stock quote chip's figures after the company's name ('Shares in Acme Corp (ACME)"
+        " 12.30 \u25b21.2% rose'): the sentence reads the name, the chip's price and change"
+        " are a live widget's",
+    ),
+    (
+        re.compile(rf" {_SYMBOL} {_PRICE} [+\-\u2212]{_CHANGE}"),
+        "%",
+        "... the same with a signed change after the ticker symbol ('Acme Corp (ACME) 12.30"
+        " +1.2%')",
     ),
 )
 

@@ -596,3 +596,30 @@ def test_a_pull_quote_repeating_the_story_is_dropped(quote: str) -> None:
 def test_a_quotation_of_its_own_is_read(quote: str) -> None:
     blocks = [Paragraph("p", STORY), Paragraph("quote", quote)]
     assert without_pull_quotes(blocks) == blocks
+
+
+@pytest.mark.parametrize(
+    ("chip", "name"),
+    [
+        ("<a href='/quote/acme'>Acme Corp</a> (ACME) 12.30 \u25b21.2%", "Acme Corp"),
+        (
+            "<span><a href='/q/bxs'>Bexley</a> <span>(BXS.L)</span> 486p \u25bc0.05 (-1.0%)</span>",
+            "Bexley",
+        ),
+        ("<a href='/q/crvd'>Corvid</a> (CRVD) $21.05 +2.1%", "Corvid"),
+        ("Corvid 21.05 \u2193 2.1%", "Corvid"),
+    ],
+)
+def test_a_quote_chip_in_a_sentence_leaves_the_company_name(chip: str, name: str) -> None:
+    rest = "rose after the company raised its profit forecast for the year."
+    assert read(f"<p>Shares in {chip} {rest}</p>") == [("p", f"Shares in {name} {rest}")]
+
+
+def test_figures_of_a_sentence_are_no_quote_chip() -> None:
+    text = "Turnout rose 4 points to 41.2% and the index (FTSE) gained 12 points, or +0.4%."
+    assert read(f"<p>{text}</p>") == [("p", text)]
+
+
+def test_a_notice_of_delayed_quotes_is_no_body_text() -> None:
+    html = f"<p>{PROSE}</p><p>Market data delayed 15 minutes. Prices in pence unless stated.</p>"
+    assert read(html) == [("p", PROSE)]
