@@ -766,6 +766,19 @@ GATED_DROP_PATTERNS: Sequence[tuple[CaselessPattern, str]] = (
     ),
     (
         CaselessPattern.compile(
+            r"\b(if|when) (the|this) (interactive|map|graphic|chart|table|visuali[sz]ation|embed)"
+            r"\b[^.!?]{0,30}? (does not|doesn't|did not|fails to|will not|won't|is not)"
+            r" (load|display|show|appear)"
+            r"|\b(can't|cannot|can not|unable to) see (the|this) (interactive|map|graphic|chart"
+            r"|table|visuali[sz]ation)",
+            gate=("map", "graphic", "chart", "interactive", "table", "visuali", "embed"),
+        ),
+        "an embed's fallback text, shown when its map, chart or graphic does not load"
+        " ('Interactive map: ... If the map does not load, please ...', 'Can't see the"
+        " graphic? Tap here'): the reader sees the embed, not these words",
+    ),
+    (
+        CaselessPattern.compile(
             r"\d[\s-]*min(?:ute)?s?\.?\s*read"
             r"|(?:reading time|lesezeit|temps de lecture|tiempo de lectura|tempo de leitura"
             r"|время чтения)\s*[:\-]?\s*(?:ca\.\s*)?\d",

@@ -623,3 +623,18 @@ def test_figures_of_a_sentence_are_no_quote_chip() -> None:
 def test_a_notice_of_delayed_quotes_is_no_body_text() -> None:
     html = f"<p>{PROSE}</p><p>Market data delayed 15 minutes. Prices in pence unless stated.</p>"
     assert read(html) == [("p", PROSE)]
+
+
+def test_an_embeds_fallback_text_is_no_body_text() -> None:
+    fallbacks = (
+        "Interactive map: the results in each seat. If the map does not load, please reload.",
+        "Can't see the graphic? Tap here to view it.",
+        "If this interactive chart doesn't display, use the latest version of your browser.",
+    )
+    html = "".join(f"<p>{PROSE}</p><p>{line}</p>" for line in fallbacks)
+    assert read(html) == [("p", PROSE)] * 3
+
+
+def test_a_sentence_about_a_map_stays() -> None:
+    text = "The new map of the county's flood zones shows 400 more homes at risk than in 2019."
+    assert read(f"<p>{text}</p>") == [("p", text)]
