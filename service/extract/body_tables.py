@@ -989,3 +989,8 @@ MAX_LEAD_BLOCKS = 2  # a standfirst is one block, rarely two
 # (``MIN_PROSE_WORDS`` words, ``PROSE_END``) and the items are this many:
 MIN_KEY_POINTS = 2  # one item is a label or a teaser
 MAX_KEY_POINTS = 8  # more is a list of another kind
+# Pruned elements (LEAD_PRUNED_TAGS) that may hold such a summary box: their one
+# list is read when it is a key-points list, the rest of the box left out.
+KEY_POINTS_BOXES: Mapping[str, str] = {
+    "aside": "a 'Key takeaways' box set beside the story under its own label",
+}

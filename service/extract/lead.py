@@ -10,7 +10,8 @@ linked blocks and elements named like bylines, dates, kickers, credits or
 share bars are not searched; the block must read as prose (long enough, with
 words, mostly letters) and pass the reader's boilerplate and link-density
 filters. A list there whose few items are sentences without links is a
-summary box ("Key points") and is read first too, as list items.
+summary box ("Key points") and is read first too, as list items, also when
+it is a box's only list (an ``<aside>`` labelled "Key takeaways").
 
 A lead that repeats the page's description (``<meta name=description>``,
 og:description) is left out although a reader sees it: the article record
@@ -123,6 +124,8 @@ def _blocks(
                 headline = True
             elif node.tag in _LISTS and _is_key_points(node):
                 found.append(node)
+            elif node.tag in t.KEY_POINTS_BOXES and (points := _boxed_key_points(node)):
+                found.append(points)
             elif not _is_excluded(node, excluded):
                 if _is_leaf(node):
                     found.append(node)
@@ -145,6 +148,17 @@ def _is_key_points(node: LexborNode) -> bool:
     if len({n.mem_id for n in node.css("ul, ol")}) > 1:  # itself and a nested list
         return False
     return all(reads_as_prose(normalize_text(item.text())) for item in items)
+
+
+def _boxed_key_points(box: LexborNode) -> LexborNode | None:
+    """The key-points list that ``box`` (``KEY_POINTS_BOXES``) holds as its only
+    list, if any."""
+    if _is_named_excluded(box):
+        return None
+    lists = box.css("ul, ol")
+    if len(lists) != 1 or not _is_key_points(lists[0]):
+        return None
+    return lists[0]
 
 
 def _is_prose(text: str) -> bool:
