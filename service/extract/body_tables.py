@@ -793,6 +793,16 @@ GATED_DROP_PATTERNS: Sequence[tuple[CaselessPattern, str]] = (
         ),
         "reading-time lines (with the byline and date they often share)",
     ),
+    (
+        CaselessPattern.compile(
+            r"^[★☆\s]*(\d(\.\d)?( out of 5| ?/ ?5)?( stars?)?\s*)?"
+            r"\(?\d[\d,.]*k? (ratings?|votes?)\)?$"
+            r"|^rate (this|the) (recipe|article|story|product)[^\w]{0,3}$",
+            gate=("rating", "vote", "rate th"),
+        ),
+        "a reader-rating widget's line ('★★★★★ 4.6 (212 ratings)') and its prompt"
+        " ('Rate this recipe')",
+    ),
 )
 
 # A gallery page's body is its captions (``gallery.py``): the caption elements,
