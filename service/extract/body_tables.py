@@ -803,6 +803,16 @@ GATED_DROP_PATTERNS: Sequence[tuple[CaselessPattern, str]] = (
         "a reader-rating widget's line ('★★★★★ 4.6 (212 ratings)') and its prompt"
         " ('Rate this recipe')",
     ),
+    (
+        CaselessPattern.compile(
+            r"^.{0,60}\b(earn|receive|get|make)s? (a |an )?(small |affiliate )?"
+            r"(commission|share of (the )?(sales|revenue))\b.{0,80}\blinks?\b.{0,60}$",
+            gate=("commission", "share of sales", "share of the sales", "share of revenue"),
+        ),
+        "an affiliate disclosure: a commission earned through the page's links ('We may earn"
+        " a commission when you buy through links on our site'; a story's sentence about"
+        " commissions names no links)",
+    ),
 )
 
 # A gallery page's body is its captions (``gallery.py``): the caption elements,
