@@ -701,6 +701,7 @@ TOKEN_CACHE_SIZE = 8192  # class/id strings read once across pages (about 2 MB a
 MAX_DATE_CHARS = 40  # a longer text line is not a bare date ("Published: Feb 4, 2026 09:30 AM")
 MAX_SPANS_BACK = 100  # distinct shown times per page read as spans back (each a few ms, once)
 MIN_SNIPPET_WORDS = 4  # shorter leftovers are labels or dates, not a snippet
+MIN_SNIPPET_LETTER_WORDS = 3  # fewer words of letters: counts and units ("3 hr 20 min"), meta
 MIN_SNIPPET_LOWER = 0.3  # share of lowercase-initial words in prose; names and meta lines have few
 MAX_WALK_DEPTH = 40  # an item's text deeper than this is markup abuse; recursion stays bounded
 HEADING_HOLDER_DEPTH = 4  # a block's own heading sits at most this deep in a sibling

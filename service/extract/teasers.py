@@ -194,6 +194,10 @@ def _is_prose(text: str) -> bool:
     if tf.spaced_word_count(text) < tt.MIN_SNIPPET_WORDS:
         return False
     words = text.split()
+    # Words that open with a letter: a line of counts and units has few (a cooking
+    # time, a photo count); a phrase of a script without spaces is one such word.
+    if sum(1 for w in words if w[0].isalpha()) < min(tt.MIN_SNIPPET_LETTER_WORDS, len(words)):
+        return False
     cased = [w for w in words if w[0].isalpha() and (w[0].islower() or w[0].isupper())]
     if not cased:
         return True  # a script without case (CJK, Arabic)
