@@ -113,6 +113,26 @@ def test_authors_are_deduplicated_case_insensitively() -> None:
     assert m.authors == ("Ana Lima", "Ben Okafor")
 
 
+def _article(fields: str) -> str:
+    return (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H", '
+        + fields
+        + "}</script>"
+    )
+
+
+@pytest.mark.parametrize(
+    "author",
+    [
+        '["Ana Lima", "Ben Okafor"]',  # a list of strings
+        '"By Ana Lima and Ben Okafor"',  # one string, with a byline word and a joint
+        '[{"@type": "Person", "name": "Ana Lima"}, "Ben Okafor"]',  # mixed
+    ],
+)
+def test_authors_from_jsonld_author_shapes(author: str) -> None:
+    assert read(_article(f'"author": {author}')).authors == ("Ana Lima", "Ben Okafor")
+
+
 # --- dates --------------------------------------------------------------------
 
 
@@ -146,6 +166,9 @@ def test_dates_from_opengraph_article_metas() -> None:
         '<meta name="date" content="Wed, 04 Feb 2026 09:30:00 GMT">',
         '<meta itemprop="datePublished" content="2026-02-04T09:30:00Z">',
         '<meta itemprop="datePublished dateCreated" content="2026-02-04T09:30:00Z">',
+        '<meta name="sailthru.date" content="2026-02-04 09:30:00">',
+        '<meta name="parsely-pub-date" content="2026-02-04T09:30:00Z">',
+        '<meta name="DC.date.issued" content="2026-02-04T10:30:00+01:00">',
     ],
 )
 def test_published_from_other_meta_names(meta: str) -> None:
@@ -168,6 +191,28 @@ def test_unparseable_meta_date_falls_through_to_next_source() -> None:
         '<meta name="pubdate" content="2026-02-04">'
     )
     assert m.published_at == "2026-02-04T00:00:00Z"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2026-02-04T09:30:00", "2026-02-04T09:30:00Z"),  # no zone: taken as UTC
+        ("2026-02-04 09:30:00 EST", "2026-02-04T14:30:00Z"),  # a zone abbreviation
+        ("February 4, 2026 9:30 AM PST", "2026-02-04T17:30:00Z"),
+        ("2026-02-04 09:30 CET", "2026-02-04T08:30:00Z"),
+    ],
+)
+def test_published_with_or_without_a_zone(value: str, expected: str) -> None:
+    assert read(_article(f'"datePublished": "{value}"')).published_at == expected
+
+
+def test_published_from_a_time_in_the_byline_alone() -> None:
+    body = (
+        "<article><h1>Storm reaches the coast</h1>"
+        '<div class="byline">By Ana Lima, <time datetime="2026-02-04T09:30:00Z">'
+        "4 February 2026</time></div><p>The storm reached the coast at dawn.</p></article>"
+    )
+    assert read("", body).published_at == "2026-02-04T09:30:00Z"
 
 
 # --- language -----------------------------------------------------------------
@@ -240,6 +285,14 @@ def test_canonical_prefers_link_over_og_url() -> None:
         '<link rel="canonical" href="https://news.example.org/link">'
     )
     assert m.canonical_url == "https://news.example.org/link"
+
+
+def test_canonical_link_wins_over_an_og_url_that_disagrees() -> None:
+    m = read(
+        '<link rel="canonical" href="https://news.example.org/world/storm-reaches-coast-123">'
+        '<meta property="og:url" content="https://news.example.org/world/2026/02/04/storm">'
+    )
+    assert m.canonical_url == "https://news.example.org/world/storm-reaches-coast-123"
 
 
 def test_canonical_from_og_url() -> None:

@@ -126,3 +126,9 @@ def test_social_profile_url_named_by_its_link() -> None:
     head = _meta("https://social.example.net/janedoe")
     byline = '<span>By <a href="https://social.example.net/janedoe">Jane Doe</a></span>'
     assert _read(head, byline).authors == ("Jane Doe",)
+
+
+def test_meta_author_holding_a_profile_url_is_named_by_the_link() -> None:
+    head = f'<meta name="author" content="{PROFILE}">'
+    byline = '<span>By <a href="/people/jane-doe">Jane Doe</a></span>'
+    assert _read(head, byline).authors == ("Jane Doe",)

@@ -175,3 +175,66 @@ def test_home_page() -> None:
         page_type="listing",
         on_section_path=True,
     )
+
+
+GRAPH_PAGE = """<!doctype html>
+<html lang="en-GB">
+<head>
+<title>Harbour wall gives way in the night | Local | The Coast Courier</title>
+<link rel="canonical" href="https://www.coastcourier.example/local/harbour-wall-gives-way-4821">
+<meta property="og:url" content="https://www.coastcourier.example/local/harbour-wall-gives-way-4821?ref=share">
+<meta name="twitter:card" content="summary_large_image">
+<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",
+ "headline": "An older draft", "datePublished": "2026-03-02T05:00:00Z",}, }</script>
+<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
+ {"@type": "WebPage", "@id": "https://www.coastcourier.example/local/harbour-wall-gives-way-4821#page",
+  "url": "https://www.coastcourier.example/local/harbour-wall-gives-way-4821",
+  "name": "Harbour wall gives way in the night | Local | The Coast Courier",
+  "breadcrumb": {"@id": "https://www.coastcourier.example/local/harbour-wall-gives-way-4821#crumbs"},
+  "datePublished": "2026-03-01T00:00:00Z"},
+ {"@type": "NewsMediaOrganization", "@id": "https://www.coastcourier.example/#org",
+  "name": "The Coast Courier",
+  "logo": {"@type": "ImageObject", "url": "https://www.coastcourier.example/logo.png"}},
+ {"@type": "BreadcrumbList", "@id": "https://www.coastcourier.example/local/harbour-wall-gives-way-4821#crumbs",
+  "itemListElement": [{"@type": "ListItem", "position": 1, "name": "Local",
+   "item": "https://www.coastcourier.example/local"}]},
+ {"@type": "Person", "@id": "https://www.coastcourier.example/#/person/ruth-hale",
+  "name": "Ruth Hale", "url": "https://www.coastcourier.example/people/ruth-hale"},
+ {"@type": "ImageObject", "@id": "https://www.coastcourier.example/local/harbour-wall-gives-way-4821#image",
+  "url": "https://img.coastcourier.example/harbour-wall.jpg", "width": 1600, "height": 900},
+ {"@type": ["NewsArticle", "Article"],
+  "@id": "https://www.coastcourier.example/local/harbour-wall-gives-way-4821#article",
+  "mainEntityOfPage": {"@id": "https://www.coastcourier.example/local/harbour-wall-gives-way-4821#page"},
+  "headline": "Harbour wall gives way in the night",
+  "author": [{"@id": "https://www.coastcourier.example/#/person/ruth-hale"}],
+  "publisher": {"@id": "https://www.coastcourier.example/#org"},
+  "image": {"@id": "https://www.coastcourier.example/local/harbour-wall-gives-way-4821#image"},
+  "datePublished": "2026-03-02T06:15:00+00:00", "dateModified": "2026-03-02T09:40:00+00:00",
+  "articleSection": "Local", "keywords": "harbour, storms"}
+]}</script>
+</head>
+<body>
+<header><a href="/"><img src="/logo.svg" alt="The Coast Courier"></a></header>
+<main><article><h1>Harbour wall gives way in the night</h1>
+<p class="byline">By <a href="/people/ruth-hale">Ruth Hale</a></p>
+<p>A stretch of the old harbour wall collapsed shortly after midnight.</p></article></main>
+</body></html>"""
+
+
+def test_graph_page_with_references_a_type_list_and_a_broken_block() -> None:
+    """A ``@graph`` whose article names its author, publisher and image by ``@id``;
+    its ``@type`` is a list; an earlier block is invalid JSON and is skipped."""
+    url = "https://www.coastcourier.example/local/harbour-wall-gives-way-4821"
+    assert read_metadata(LexborHTMLParser(GRAPH_PAGE), url) == Metadata(
+        title="Harbour wall gives way in the night",
+        authors=("Ruth Hale",),
+        published_at="2026-03-02T06:15:00Z",
+        modified_at="2026-03-02T09:40:00Z",
+        language="en-GB",
+        canonical_url=url,
+        site_name="The Coast Courier",
+        section="Local",
+        tags=("harbour", "storms"),
+        image="https://img.coastcourier.example/harbour-wall.jpg",
+        page_type="article",
+    )

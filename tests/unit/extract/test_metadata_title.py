@@ -257,3 +257,26 @@ def test_h1_linking_to_the_home_page_is_the_site_name() -> None:
     assert title_of(head, relative, "https://notes.example/2007/09/tomatoes.html") == (
         "The year the tomatoes failed"
     )
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Storm reaches the coast - Daily Example",
+        "Storm reaches the coast \u2014 Daily Example",
+        "Daily Example: Storm reaches the coast",
+    ],
+)
+def test_title_forms_with_the_site_declared(title: str) -> None:
+    head = f'<title>{title}</title><meta property="og:site_name" content="Daily Example">'
+    assert title_of(head) == "Storm reaches the coast"
+
+
+def test_h1_wins_over_an_og_title_written_for_sharing() -> None:
+    # og:title is the sharing headline; <title> and the h1 the one the page shows.
+    head = (
+        '<meta property="og:title" content="Thousands without power as storm hits">'
+        "<title>Storm reaches the coast, leaving thousands in the dark | Daily Example</title>"
+    )
+    body = "<h1>Storm reaches the coast, leaving thousands in the dark</h1>"
+    assert title_of(head, body) == "Storm reaches the coast, leaving thousands in the dark"
