@@ -535,6 +535,7 @@ def _image(markup: Markup, jsonld: JsonLd, article: JsonObject | None, base: str
 def _image_values(markup: Markup, jsonld: JsonLd, article: JsonObject | None) -> Iterator[str]:
     """Declared image URLs, most trusted first; the JSON-LD one is read only if needed."""
     yield from markup.all(IMAGE_METAS)
+    yield from markup.image_links
     if article is not None:
         yield url_of(jsonld.resolve(article.get("image"))) or ""
 

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from service.extract.metadata_tables import MAX_H1_CANDIDATES, MAX_TITLE_CHARS
+from service.extract.metadata_tables import IMAGE_LINK_RELS, MAX_H1_CANDIDATES, MAX_TITLE_CHARS
 from service.extract.text import normalize_text
 
 _JSONLD_TYPE = "application/ld+json"
@@ -47,6 +47,7 @@ _SELECTOR = ", ".join(
         "meta[content]",
         'link[rel*="canonical" i]',  # holds every rel whose tokens include "canonical"
         'link[rel~="amphtml" i]',
+        *(f'link[rel~="{rel}" i]' for rel in IMAGE_LINK_RELS),
         'script[type*="json" i]',  # holds the JSON-LD type and the page state's
         "h1",
         "time",
@@ -67,6 +68,8 @@ class Markup:
     canonical: list[str] = field(default_factory=list)
     amphtml: list[str] = field(default_factory=list)
     """``href`` of ``<link rel=amphtml>``: the page's AMP copy."""
+    image_links: list[str] = field(default_factory=list)
+    """``href`` of the links naming the page's image (``IMAGE_LINK_RELS``)."""
     author_links: list[str] = field(default_factory=list)
     jsonld: list[str] = field(default_factory=list)
     state: list[str] = field(default_factory=list)
@@ -198,6 +201,8 @@ def _read_link(attrs: dict[str, str | None], markup: Markup) -> None:
         _append(markup.canonical, attrs.get("href"))
     elif "amphtml" in rels:
         _append(markup.amphtml, attrs.get("href"))
+    elif any(rel in rels for rel in IMAGE_LINK_RELS):
+        _append(markup.image_links, attrs.get("href"))
 
 
 def _prop_value(node: LexborNode, attrs: dict[str, str | None], prop: str) -> str | None:

@@ -115,6 +115,10 @@ IMAGE_METAS: tuple[str, ...] = (
     "twitter:image:src",  # Twitter cards image, older form
     "thumbnailurl",  # microdata itemprop on a meta
 )
+# <link rel> values naming the page's image, read after the image metas.
+IMAGE_LINK_RELS: tuple[str, ...] = (
+    "image_src",  # the share image of older share buttons, still in many templates
+)
 
 LANGUAGE_METAS: tuple[str, ...] = (
     "content-language",  # http-equiv copy of the header

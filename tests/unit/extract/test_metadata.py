@@ -413,6 +413,21 @@ def test_image_from_twitter_image() -> None:
 
 
 @pytest.mark.parametrize(
+    ("head", "path"),
+    [
+        ('<link rel="image_src" href="/img/storm.jpg">', "/img/storm.jpg"),
+        (  # the image metas come first
+            '<link rel="image_src" href="/img/small.jpg">'
+            '<meta name="twitter:image" content="/img/large.jpg">',
+            "/img/large.jpg",
+        ),
+    ],
+)
+def test_image_from_link_image_src_after_the_image_metas(head: str, path: str) -> None:
+    assert read(head).image == f"https://news.example.org{path}"
+
+
+@pytest.mark.parametrize(
     "image",
     [
         '"https://img.example.org/a.jpg"',
