@@ -234,6 +234,10 @@ MAX_SITE_NAME_STRIPS = 3  # "Headline_Site | Site": site names come at most this
 # headlines use them between clauses.
 UNNAMED_SITE_SEPARATORS: tuple[str, ...] = (" | ", " :: ", " • ")
 UNNAMED_SITE_MAX_WORDS = 4  # "The Daily Example" yes, a clause of the headline no
+# Once the site's name is cut after one of UNNAMED_SITE_SEPARATORS, a last
+# segment of at most this many words after another is the section the
+# template names between headline and site ("Headline | World | Site").
+SECTION_SEGMENT_MAX_WORDS = 3  # "Middle East", "Arts & Culture"; a clause is longer
 # A title part still names the site when it is the site's name plus a few
 # characters ("BBC News" for "bbc"), or a start of it at least this long.
 SITE_NAME_SLACK_CHARS = 12

@@ -13,6 +13,7 @@ from service.extract.metadata_tables import (
     MAX_TITLE_CHARS,
     SAME_HEADLINE_MIN_WORDS,
     SAME_HEADLINE_SHARE,
+    SECTION_SEGMENT_MAX_WORDS,
     SITE_NAME_MIN_PREFIX_CHARS,
     SITE_NAME_SLACK_CHARS,
     TITLE_SEPARATORS,
@@ -58,10 +59,21 @@ def _strip_site_name(title: str, names: _SiteNames) -> str:
             break
         stripped = shorter
     if stripped != title:
-        return stripped
+        return _cut_last_short(stripped, SECTION_SEGMENT_MAX_WORDS)
+    unnamed = _cut_last_short(title, UNNAMED_SITE_MAX_WORDS)
+    if unnamed != title:
+        return _cut_last_short(unnamed, SECTION_SEGMENT_MAX_WORDS)
+    return title
+
+
+def _cut_last_short(title: str, max_words: int) -> str:
+    """``title`` without a last segment of at most ``max_words`` words after one of
+    ``UNNAMED_SITE_SEPARATORS`` (a site's or a section's name), when what stays is
+    more than twice as long."""
     for sep in UNNAMED_SITE_SEPARATORS:
         head, found, tail = title.rpartition(sep)
-        if found and head.strip() and _short(tail) and len(head) > 2 * len(tail):
+        words = len(tail.split())
+        if found and head.strip() and 0 < words <= max_words and len(head) > 2 * len(tail):
             return head.strip()
     return title
 
@@ -127,11 +139,6 @@ def _is_site(segment: str, names: _SiteNames, exact: bool = False) -> bool:
         for site in names.declared
         if min(len(key), len(site)) >= SITE_NAME_MIN_PREFIX_CHARS
     )
-
-
-def _short(segment: str) -> bool:
-    words = segment.split()
-    return 0 < len(words) <= UNNAMED_SITE_MAX_WORDS
 
 
 def choose_title(

@@ -260,6 +260,28 @@ def test_h1_linking_to_the_home_page_is_the_site_name() -> None:
 
 
 @pytest.mark.parametrize(
+    ("title", "site"),
+    [
+        ("Storm reaches the coast | World | Daily Example", "Daily Example"),
+        ("Storm reaches the coast | Middle East | Daily Example", "Daily Example"),
+        ("Storm reaches the coast | World | Some Paper", None),  # the site undeclared
+    ],
+)
+def test_section_between_title_and_site_name_removed(title: str, site: str | None) -> None:
+    head = f"<title>{title}</title>"
+    if site:
+        head += f'<meta property="og:site_name" content="{site}">'
+    assert title_of(head) == "Storm reaches the coast"
+
+
+def test_a_headline_clause_after_a_bar_is_not_a_section() -> None:
+    title = "Storm reaches the coast | Thousands of homes lose power | Daily Example"
+    assert strip_site_name(title, ["Daily Example"]) == (
+        "Storm reaches the coast | Thousands of homes lose power"
+    )
+
+
+@pytest.mark.parametrize(
     "title",
     [
         "Storm reaches the coast - Daily Example",
