@@ -170,14 +170,14 @@ def read_metadata(
     heading = _story_heading(markup, site_names)
     language = _language(markup, article, jsonld, header_language)
     lines = ShownLines(heading, language)
+    published = _date(markup, article, jsonld, "datePublished", PUBLISHED_METAS, heading, lines)
+    modified = _date(markup, article, jsonld, "dateModified", MODIFIED_METAS, heading, lines)
     return Metadata(
         title=_title(markup, article, site_names, page_url),
         description=_first(markup.first(DESCRIPTION_METAS), _ld_text(article, "description")),
         authors=_authors(markup, jsonld, article, heading, lines, ProfileNames(tree, base)),
-        published_at=_date(
-            markup, article, jsonld, "datePublished", PUBLISHED_METAS, heading, lines
-        ),
-        modified_at=_date(markup, article, jsonld, "dateModified", MODIFIED_METAS, heading, lines),
+        published_at=published,
+        modified_at=_modified(published, modified),
         language=language,
         canonical_url=canonical,
         site_name=site_names[0] if site_names else None,
@@ -386,6 +386,16 @@ def _author_sources(
         yield [uninvert(v) for v in values] if key in INVERTED_NAME_METAS else values
     yield markup.props.get("author", [])
     yield markup.author_links
+
+
+def _modified(published: str | None, modified: str | None) -> str | None:
+    """``modified`` unless it is before ``published``: a page cannot change before it
+    appears, so one of the two is wrong, and the publication time is the more trusted
+    (the story is then not known to have changed). Both are ISO 8601 UTC strings of
+    one length, which compare in time order."""
+    if published and modified and modified < published:
+        return None
+    return modified
 
 
 def _date(

@@ -215,6 +215,26 @@ def test_published_from_a_time_in_the_byline_alone() -> None:
     assert read("", body).published_at == "2026-02-04T09:30:00Z"
 
 
+@pytest.mark.parametrize(
+    "head",
+    [
+        _article('"datePublished": "2026-02-04T09:30:00Z", "dateModified": "2026-02-03T18:00:00Z"'),
+        '<meta property="article:published_time" content="2026-02-04T09:30:00Z">'
+        '<meta property="article:modified_time" content="2025-11-20T08:00:00Z">',
+    ],
+)  # fmt: skip
+def test_a_modified_time_before_the_published_time_is_no_modified_time(head: str) -> None:
+    m = read(head)
+    assert (m.published_at, m.modified_at) == ("2026-02-04T09:30:00Z", None)
+
+
+def test_a_modified_time_equal_to_the_published_time_is_kept() -> None:
+    m = read(
+        _article('"datePublished": "2026-02-04T09:30:00Z", "dateModified": "2026-02-04T09:30:00Z"')
+    )
+    assert m.modified_at == "2026-02-04T09:30:00Z"
+
+
 # --- language -----------------------------------------------------------------
 
 
