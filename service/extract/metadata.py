@@ -63,6 +63,7 @@ from service.extract.metadata_tables import (
     OG_ARTICLE_TYPES,
     OG_LISTING_TYPES,
     OG_VIDEO_PREFIX,
+    ORGANIZATION_TYPES,
     OTHER_STORY_MAX_SHARED,
     PUBLISHED_METAS,
     SECTION_METAS,
@@ -81,7 +82,7 @@ from service.extract.metadata_tables import (
     VISIBLE_DATE_NAMES,
     VISIBLE_DATE_TAGS,
 )
-from service.extract.metadata_title import choose_title
+from service.extract.metadata_title import choose_title, title_key
 from service.extract.text import normalize_text
 from service.extract.urls import base_url, normalize_url
 
@@ -175,7 +176,9 @@ def read_metadata(
     return Metadata(
         title=_title(markup, article, site_names, page_url),
         description=_first(markup.first(DESCRIPTION_METAS), _ld_text(article, "description")),
-        authors=_authors(markup, jsonld, article, heading, lines, ProfileNames(tree, base)),
+        authors=_authors(
+            markup, jsonld, article, heading, lines, ProfileNames(tree, base), site_names
+        ),
         published_at=published,
         modified_at=_modified(published, modified),
         language=language,
@@ -325,8 +328,9 @@ def _authors(
     heading: LexborNode | None,
     lines: ShownLines,
     profiles: ProfileNames,
+    site_names: list[str],
 ) -> tuple[str, ...]:
-    for source in _author_sources(markup, jsonld, article):
+    for source in _author_sources(markup, jsonld, article, site_names):
         names = clean_authors(_named_profiles(source, profiles))
         if names:
             return names
@@ -374,18 +378,37 @@ def _before_date(byline: str) -> str:
 
 
 def _author_sources(
-    markup: Markup, jsonld: JsonLd, article: JsonObject | None
+    markup: Markup, jsonld: JsonLd, article: JsonObject | None, site_names: list[str]
 ) -> Iterator[list[str]]:
     """Declared author values, most trusted first; later ones are read only if needed."""
     if article is not None:
-        yield names_or_urls(person_names(jsonld.resolve(article.get("author")))) or (
-            names_or_urls(person_names(jsonld.resolve(article.get("creator"))))
-        )
+        site_keys = {k for k in map(title_key, site_names) if k}
+        for key in ("author", "creator"):
+            people = _not_the_site(jsonld.resolve(article.get(key)), site_keys)
+            names = names_or_urls(person_names(people))
+            if names:
+                yield names
+                break
     for key in AUTHOR_METAS:
         values = markup.all((key,))
         yield [uninvert(v) for v in values] if key in INVERTED_NAME_METAS else values
     yield markup.props.get("author", [])
     yield markup.author_links
+
+
+def _not_the_site(value: object, site_keys: set[str]) -> object:
+    """``value`` (an author object or a list of them) without the organizations
+    (``ORGANIZATION_TYPES``) named as the site: the site crediting itself."""
+    items = value if isinstance(value, list) else [value]
+    return [
+        item
+        for item in items
+        if not (
+            isinstance(item, dict)
+            and types_of(item) & ORGANIZATION_TYPES
+            and title_key(text_of(item) or "") in site_keys
+        )
+    ]
 
 
 def _modified(published: str | None, modified: str | None) -> str | None:

@@ -183,6 +183,17 @@ SITE_TYPES = frozenset(
     }
 )
 
+# schema.org types of an organization. An author object of one of these that
+# bears the site's name (the publisher, og:site_name) is the site crediting
+# itself, not an author; another organization (a wire agency) stays an author.
+ORGANIZATION_TYPES = frozenset(
+    {
+        "Organization",  # generic organization
+        "NewsMediaOrganization",  # a news outlet
+        "Corporation",  # a media company
+    }
+)
+
 # An article object that lives at another URL than the page describes another
 # story (a related item's card, a list entry) when less than this share of its
 # headline's words appear in each of the page's titles and h1s. An edited

@@ -133,6 +133,38 @@ def test_authors_from_jsonld_author_shapes(author: str) -> None:
     assert read(_article(f'"author": {author}')).authors == ("Ana Lima", "Ben Okafor")
 
 
+SITE_AUTHOR = '"author": {"@type": "Organization", "name": "Example News"}'
+PUBLISHER = '"publisher": {"@type": "NewsMediaOrganization", "name": "Example News"}'
+ORG_ID = "https://news.example.org/#org"
+BY_REFERENCE = (
+    '<script type="application/ld+json">{"@graph": ['
+    f'{{"@type": "Organization", "@id": "{ORG_ID}", "name": "Example News"}},'
+    f' {{"@type": "NewsArticle", "headline": "H", "author": {{"@id": "{ORG_ID}"}},'
+    f' "publisher": {{"@id": "{ORG_ID}"}}}}]}}</script>'
+)
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        _article(f"{SITE_AUTHOR}, {PUBLISHER}"),  # the publisher named as the author
+        BY_REFERENCE,  # the same, by reference to the site's object
+        '<meta property="og:site_name" content="Example News">' + _article(SITE_AUTHOR),
+    ],
+)
+def test_the_site_declared_as_author_is_no_author(head: str) -> None:
+    assert read(head).authors == ()
+    body = '<article><h1>Storm reaches the coast</h1><p class="byline">By Ana Lima</p></article>'
+    assert read(head, body).authors == ("Ana Lima",)  # the shown byline is read instead
+
+
+def test_an_organization_other_than_the_site_is_kept_as_author() -> None:
+    head = '<meta property="og:site_name" content="Example News">' + _article(
+        '"author": {"@type": "Organization", "name": "Wire Agency"}'
+    )
+    assert read(head).authors == ("Wire Agency",)
+
+
 # --- dates --------------------------------------------------------------------
 
 
