@@ -104,6 +104,45 @@ def is_truncated(text: str) -> bool:
     return _ELLIPSIS.search(text) is not None
 
 
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
+
+
+def without_captures(pattern: str) -> str:
+    """``pattern`` with each capturing group ``(...)`` written ``(?:...)``: it matches
+    the same texts at the same places, and Python's engine, which saves the bounds
+    of every capturing group it enters, runs an alternation of such groups in about
+    half the time. For patterns whose matches are used whole; one with a
+    backreference is returned as it is."""
+    if _BACKREFERENCE.search(pattern):
+        return pattern
+    out: list[str] = []
+    i, end = 0, len(pattern)
+    in_set = False
+    while i < end:
+        char = pattern[i]
+        if char == "\\":
+            out.append(pattern[i : i + 2])  # an escaped character, "\\(" among them
+            i += 2
+            continue
+        if in_set:
+            in_set = char != "]"
+        elif char == "[":
+            in_set = True
+            # "]" right after "[" or "[^" is a member of the set, not its end.
+            start = i + 1 + (pattern[i + 1 : i + 2] == "^")
+            if pattern[start : start + 1] == "]":
+                out.append(pattern[i : start + 1])
+                i = start + 1
+                continue
+        elif char == "(" and pattern[i + 1 : i + 2] != "?":
+            out.append("(?:")
+            i += 1
+            continue
+        out.append(char)
+        i += 1
+    return "".join(out)
+
+
 @dataclass(frozen=True, slots=True)
 class CaselessPattern:
     """A case-insensitive regex that is cheap on ASCII text.
@@ -126,8 +165,11 @@ class CaselessPattern:
 
     @classmethod
     def compile(cls, pattern: str, gate: tuple[str, ...] = ()) -> CaselessPattern:
+        """``pattern`` with its groups made non-capturing (``without_captures``): its
+        matches are used whole."""
         if pattern != pattern.lower() or any(word != word.lower() for word in gate):
             raise ValueError("a CaselessPattern is written in lower case")
+        pattern = without_captures(pattern)
         return cls(re.compile(pattern, re.IGNORECASE), re.compile(pattern), gate)
 
     def search(self, text: str) -> re.Match[str] | None:

@@ -1,13 +1,15 @@
-"""text.normalize_text, text.is_truncated and text.CaselessPattern."""
+"""text.normalize_text, text.is_truncated, text.CaselessPattern and text.without_captures."""
 
 from __future__ import annotations
 
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from service.extract import text as text_module
-from service.extract.text import CaselessPattern, is_truncated, normalize_text
+from service.extract.text import CaselessPattern, is_truncated, normalize_text, without_captures
 
 
 @pytest.mark.parametrize(
@@ -119,3 +121,54 @@ def test_caseless_pattern_finds_what_ignorecase_finds(text: str) -> None:
 def test_caseless_pattern_refuses_upper_case() -> None:
     with pytest.raises(ValueError, match="lower case"):
         CaselessPattern.compile(r"\bSign up\b")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"(a|b)c", r"(?:a|b)c"),
+        (r"[(]x(y)", r"[(]x(?:y)"),  # a parenthesis in a set is a member
+        (r"\(a(b)\)", r"\(a(?:b)\)"),  # an escaped one is a literal
+        (r"[]()](z)", r"[]()](?:z)"),  # "]" first in a set is a member, not its end
+        (r"[^]()](z)", r"[^]()](?:z)"),
+        (r"[a\]](b)", r"[a\]](?:b)"),
+        (r"(?:a)(?=b)(?P<n>c)(d)", r"(?:a)(?=b)(?P<n>c)(?:d)"),  # other groups stay
+        (r"(a)\1", r"(a)\1"),  # a backreference needs its group: left as it is
+    ],
+)
+def test_without_captures_rewrites_capturing_groups_alone(pattern: str, expected: str) -> None:
+    assert without_captures(pattern) == expected
+
+
+_ATOMS = ["a", "b", r"\(", r"\)", r"\[", "[(a]", "[]b]", "[^)a]", ".", r"\w", "|"]
+_QUANTIFIERS = ["", "?", "*", "+", "{0,2}", "+?"]
+
+
+@st.composite
+def _patterns(draw: st.DrawFn, depth: int = 0) -> str:
+    """Small regexes of literals, sets holding brackets, groups of every kind and
+    quantifiers: the places where a rewrite of ``(`` could go wrong."""
+    parts = []
+    for _ in range(draw(st.integers(1, 4))):
+        choice = draw(st.integers(0, 3 if depth < 2 else 0))
+        if choice == 0:
+            atom = draw(st.sampled_from(_ATOMS))
+            if atom != "|":
+                atom += draw(st.sampled_from(_QUANTIFIERS))
+        else:
+            # A group is at most optional: repeated groups of repeated atoms backtrack
+            # exponentially, and the rewrite does not touch quantifiers.
+            opening = ("(", "(?:", "(?=")[choice - 1]
+            atom = opening + draw(_patterns(depth + 1)) + ")" + draw(st.sampled_from(["", "?"]))
+        parts.append(atom)
+    return "".join(parts)
+
+
+@given(_patterns(), st.text(alphabet="ab()[]x?:", max_size=12))
+def test_without_captures_finds_the_same_matches(pattern: str, text: str) -> None:
+    rewritten = re.compile(without_captures(pattern))
+    original = re.compile(pattern)
+    assert rewritten.groups == 0
+    found, again = original.search(text), rewritten.search(text)
+    assert (found and found.span()) == (again and again.span())
+    assert bool(original.fullmatch(text)) == bool(rewritten.fullmatch(text))
