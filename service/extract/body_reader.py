@@ -833,6 +833,11 @@ def without_pull_quotes(blocks: list[Paragraph]) -> list[Paragraph]:
         if block.kind == "quote"
         and len(words := _WORD.findall(block.text)) >= t.MIN_PULL_QUOTE_WORDS
     }
+    if quotes:
+        # A repeated quote's words are all in the other blocks' text: its longest
+        # words, looked for there, rule most quotations out before the words are read.
+        text = "\n".join(block.text for block in blocks if block.kind != "quote").lower()
+        quotes = {i: words for i, words in quotes.items() if _may_repeat(words, text)}
     if not quotes:
         return blocks
     # The other blocks' words, one block per line: a run never spans two blocks.
@@ -844,6 +849,15 @@ def without_pull_quotes(blocks: list[Paragraph]) -> list[Paragraph]:
     return [
         block for i, block in enumerate(blocks) if i not in quotes or not _repeats(quotes[i], prose)
     ]
+
+
+def _may_repeat(words: list[str], text: str) -> bool:
+    """Whether the ``PULL_QUOTE_PROBES`` longest of the words a repeat needs whatever
+    its attribution (all but the last ``MAX_ATTRIBUTION_WORDS``, ``_repeats``) are in
+    the other blocks' lowercased ``text``: a word of the run is in that text."""
+    needed = words[: max(t.MIN_PULL_QUOTE_WORDS, len(words) - t.MAX_ATTRIBUTION_WORDS)]
+    longest = sorted(needed, key=len, reverse=True)[: t.PULL_QUOTE_PROBES]
+    return all(word.lower() in text for word in longest)
 
 
 def _repeats(words: list[str], prose: str) -> bool:

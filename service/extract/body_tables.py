@@ -892,6 +892,7 @@ MAX_BOX_EXTRA_CHARS = 300  # an ancestor adding more text than this holds the st
 # shown again in large type. A quotation of its own is read.
 MIN_PULL_QUOTE_WORDS = 6  # a shorter quote ("No comment.") may well recur in the story
 MAX_ATTRIBUTION_WORDS = 5  # the speaker's name and role set after the repeated words
+PULL_QUOTE_PROBES = 3  # a quote's longest words looked for in the story before its run
 SUPPORT_APPEAL = CaselessPattern.compile(
     r"\b(we|we'd|we would) (need|rely on|depend on|count on) your (financial )?support"
     r"|\b(make|making) a (donation|contribution)\b|\bdonate (now|today)\b"
