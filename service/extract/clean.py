@@ -75,11 +75,6 @@ BOILERPLATE_SELECTORS: Sequence[tuple[str, str]] = (
         '[class~="sr-only" i], [class~="visually-hidden" i], [class~="screen-reader-text" i]',
         "text for screen readers only, not shown on the page",
     ),
-    (
-        '[class~="swiper-slide-duplicate" i], [class~="slick-cloned" i],'
-        ' [class~="glide__slide--clone" i]',
-        "a slider's copies of its own slides (a looping carousel shows each story twice)",
-    ),
 )
 
 # Page chrome: may hold teasers, never the article body.

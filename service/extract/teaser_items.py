@@ -167,7 +167,8 @@ class Page:
         attrs = node.attributes
         role = attrs.get("role") or ""
         kinds = self.tokens.kinds(node, attrs)
-        flags = HIDDEN if tf.is_hidden(node, attrs) else 0
+        # A slider's copy of a slide is read as hidden: the real slide comes after it.
+        flags = HIDDEN if kinds & tk.CLONE or tf.is_hidden(node, attrs) else 0
         menu = tag == "nav" or role in ("navigation", "menu", "menubar") or kinds & tk.MENU
         if menu and not _names_story_list(attrs):
             flags |= MENU
@@ -499,7 +500,15 @@ def _stretched_link(node: Node, page: Page) -> Link | None:
 
 def _holds_image(link: Node) -> bool:
     """Whether an image is inside ``link`` (an image link: a card's headline is not its
-    own); a walk of the link's few nodes, cheaper than a selector query."""
+    own). Most links answer at their first element: none (a stretched link, empty
+    once cleaning took its screen-reader text) or an image; others are walked."""
+    child = link.child
+    while child is not None and (child.tag or "-").startswith("-"):
+        child = child.next
+    if child is None:
+        return False
+    if child.tag in tt.IMAGE_TAGS:
+        return True
     return any(node.tag in tt.IMAGE_TAGS for node in link.traverse())
 
 

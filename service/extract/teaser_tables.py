@@ -123,6 +123,15 @@ AUTHOR_STORIES_TOKENS: dict[str, str] = {
     "archive": "the author's archive of stories ('author-archive')",
 }
 
+# Tokens of a slider's copies of its own slides: a looping carousel sets copies of its
+# last slides before the first (and of the first after the last). A copy is read like
+# hidden content, so that each story stands at its real slide.
+CLONE_TOKENS: dict[str, str] = {
+    "cloned": "a copied slide ('slick-cloned', an owl carousel's 'cloned')",
+    "slideclone": "a copied slide ('glide__slide--clone', 'splide__slide--clone')",
+    "slideduplicate": "a copied slide ('swiper-slide-duplicate')",
+}
+
 # Tokens of navigation and menus: only story cards inside them are teasers.
 MENU_TOKENS: dict[str, str] = {
     "nav": "navigation bar",

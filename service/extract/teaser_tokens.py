@@ -23,7 +23,7 @@ _Table = dict[str, str] | dict[str, tuple[str, str]]
 
 # Kinds of elements, as bits.
 CARD, EXCLUDE, MENU, FOOTER, SPONSORED, AD_SLOT, META, LABEL = 1, 2, 4, 8, 16, 32, 64, 128
-AUTHOR, AUTHOR_STORIES = 256, 512
+AUTHOR, AUTHOR_STORIES, CLONE = 256, 512, 1024
 _TABLES: tuple[tuple[int, _Table], ...] = (
     (CARD, tt.CARD_TOKENS),
     (EXCLUDE, tt.EXCLUDE_TOKENS),
@@ -35,6 +35,7 @@ _TABLES: tuple[tuple[int, _Table], ...] = (
     (AD_SLOT, tt.AD_SLOT_TOKENS),
     (META, tt.META_TOKENS),
     (LABEL, tt.BLOCK_LABEL_TOKENS),
+    (CLONE, tt.CLONE_TOKENS),
 )
 _PART_SPLIT = re.compile(r"[^a-z0-9]+")
 _SQUASH = re.compile(r"[-_]+")
