@@ -114,8 +114,8 @@ def _read_block(
         blocks = node.get(key)
         if isinstance(blocks, list):
             _read_blocks(blocks, inner, depth, found)
-    children = next((node[k] for k in t.STATE_CHILD_KEYS if isinstance(node.get(k), list)), None)
-    if not isinstance(children, list):
+    children = _children(node)
+    if children is None:
         return
     if any(isinstance(child, dict) and _leaf_text(child) is not None for child in children):
         joined = normalize_text("".join(_inline_text(child, depth) for child in children))
@@ -144,6 +144,11 @@ def _kind(node: dict[str, object]) -> ParagraphKind | None:
     return "p" if plain else None
 
 
+def _children(node: dict[str, object]) -> list[object] | None:
+    """The nodes inside a rich-text node (under a ``STATE_CHILD_KEYS`` key), if any."""
+    return next((v for k in t.STATE_CHILD_KEYS if isinstance(v := node.get(k), list)), None)
+
+
 def _leaf_text(node: dict[str, object]) -> str | None:
     return next((v for k in t.STATE_LEAF_KEYS if isinstance(v := node.get(k), str)), None)
 
@@ -156,8 +161,8 @@ def _inline_text(value: object, depth: int) -> str:
     text = _leaf_text(value)
     if text is not None:
         return text
-    children = next((value[k] for k in t.STATE_CHILD_KEYS if isinstance(value.get(k), list)), None)
-    if not isinstance(children, list):
+    children = _children(value)
+    if children is None:
         return " "
     return "".join(_inline_text(child, depth + 1) for child in children)
 

@@ -475,7 +475,7 @@ def heading_before(
         if not is_hidden(before):
             label = _label_of(before, tokens, line=True)
             if label is None and before.mem_id in holders and _is_short(before):
-                inner = before.css_first("h2, h3, h4, h5, h6")
+                inner = before.css_first(tt.SUBHEADINGS)
                 label = _label_of(inner, tokens) if inner is not None else None
             if label is None:
                 label = _list_label(before, node, items, tokens)

@@ -479,7 +479,7 @@ def _stretched_link(node: Node, page: Page) -> Link | None:
         card = card.parent
     else:
         return None
-    headings = card.css("h2, h3, h4, h5, h6")
+    headings = card.css(tt.SUBHEADINGS)
     if len(headings) != 1 or headings[0].css_first("a[href]") is not None:
         return None
     heading = headings[0]

@@ -735,6 +735,7 @@ PLACEHOLDER_IMAGE = re.compile(
     re.IGNORECASE,
 )
 IMAGE_TAGS = ("img", "picture", "amp-img")  # elements that show an item's image
+SUBHEADINGS = "h2, h3, h4, h5, h6"  # the headings of cards and blocks (the page's is h1)
 HERO_IMAGE_DEPTH = 4  # levels above a linked <h1> searched for an image linking to its target
 MAX_ITEM_DEPTH = 8  # an item is never more than this many levels above its headline link
 REGION_TOKEN_DEPTH = 6  # excluded/paid tokens count this close to an item, not on page wrappers

@@ -471,7 +471,6 @@ def _story_items(links: list[Link], page: Page) -> dict[int, tuple[Node, Link]]:
 
 
 _Block = tuple[Node | None, str | None, Node | None]
-_SUBHEADINGS = "h2, h3, h4, h5, h6"
 
 
 def _block_of(item: _Item, items: set[int], page: Page, known: dict[int, _Block]) -> None:
@@ -526,7 +525,7 @@ def _find_block(item: _Item, items: set[int], page: Page) -> None:
 
 def _is_heading(node: Node) -> bool:
     """Whether ``node`` is a heading element or holds one."""
-    return node.tag in tt.HEADING_TAGS or node.css_first(_SUBHEADINGS) is not None
+    return node.tag in tt.HEADING_TAGS or node.css_first(tt.SUBHEADINGS) is not None
 
 
 def _only_child(node: Node) -> bool:
