@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from dateutil import parser as _dateutil
 
 from service.extract.dates_tables import (
+    AT_WORDS,
     DIGIT_ZEROS,
     HALF_DAY_WORDS,
     LABELS,
@@ -63,7 +64,10 @@ _CJK_DATE = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s
 _CJK_TIME = re.compile(r"(\d{1,2})\s*[時时시]\s*(\d{1,2})\s*[分분]?")
 # "오후 3:15" (Korean): the half of the day before the time, for dateutil after it.
 _HALF_DAY = re.compile(r"(" + "|".join(HALF_DAY_WORDS) + r")\s*(\d{1,2}(?::\d\d){1,2})")
-_HOUR_DOT_MINUTE = re.compile(r"((?:19|20|21)\d\d,?\s+(?:at\s+)?)(\d{1,2})[.h](\d\d)\b")
+_HOUR_DOT_MINUTE = re.compile(
+    r"((?:19|20|21)\d\d,?\s+(?:(?:" + "|".join(map(re.escape, AT_WORDS)) + r")\s+)?)"
+    r"(\d{1,2})[.h](\d\d)\b"
+)
 _GMT_OFFSET = re.compile(r"\b(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d\d))?\b", re.IGNORECASE)
 _SEPARATORS = re.compile("\\s*[|\u2022\u00b7]\\s*|\\s+[-\u2013\u2014]\\s+")  # | bullet dot dashes
 # A word, its combining vowel signs and marks included (Devanagari "नवंबर", Arabic

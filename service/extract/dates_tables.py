@@ -100,6 +100,22 @@ LABELS: tuple[str, ...] = (
     "оновлено",  # Ukrainian "updated"
     "δημοσίευση",  # Greek "publication"
     "ενημέρωση",  # Greek "update"
+    "aktualisiert",  # German "updated", before a span back ("Aktualisiert vor 3 Stunden")
+    "mis à jour",  # French "updated", before a span back ("Mis à jour il y a 2 heures")
+    "publicerad",  # Swedish "published"
+    "uppdaterad",  # Swedish "updated"
+    "publiceret",  # Danish "published"
+    "opdateret",  # Danish "updated"
+    "publisert",  # Norwegian "published"
+    "oppdatert",  # Norwegian "updated"
+    "julkaistu",  # Finnish "published"
+    "päivitetty",  # Finnish "updated"
+    "publikováno",  # Czech "published"
+    "aktualizováno",  # Czech "updated"
+    "publicat",  # Romanian "published"
+    "actualizat",  # Romanian "updated"
+    "publikálva",  # Hungarian "published"
+    "frissítve",  # Hungarian "updated"
 )
 
 # fmt: off
@@ -187,6 +203,39 @@ _MONTHS_BY_LANGUAGE: dict[str, tuple[tuple[str, ...], ...]] = {
         ("जुलाई",), ("अगस्त",), ("सितंबर", "सितम्बर"), ("अक्टूबर", "अक्तूबर"),
         ("नवंबर", "नवम्बर"), ("दिसंबर", "दिसम्बर"),
     ),
+    "sv": (  # Swedish ("12 mars 2026"); "mars" and "maj" are the French and Polish ones
+        ("januari",), ("februari",), ("mars",), ("april",), ("maj",), ("juni",),
+        ("juli",), ("augusti",), ("september",), ("oktober",), ("november",),
+        ("december",),
+    ),
+    "da": (  # Danish and Norwegian ("12. marts 2026", "12. mars 2026", "12. mar. 2026")
+        ("januar",), ("februar",), ("marts", "mars"), ("april",), ("maj", "mai"),
+        ("juni",), ("juli",), ("august",), ("september",), ("oktober", "okt"),
+        ("november",), ("december", "desember", "des"),
+    ),
+    "fi": (  # Finnish, partitive as dates write it ("12. maaliskuuta 2026")
+        ("tammikuuta", "tammikuu"), ("helmikuuta", "helmikuu"), ("maaliskuuta", "maaliskuu"),
+        ("huhtikuuta", "huhtikuu"), ("toukokuuta", "toukokuu"), ("kesäkuuta", "kesäkuu"),
+        ("heinäkuuta", "heinäkuu"), ("elokuuta", "elokuu"), ("syyskuuta", "syyskuu"),
+        ("lokakuuta", "lokakuu"), ("marraskuuta", "marraskuu"), ("joulukuuta", "joulukuu"),
+    ),
+    "cs": (  # Czech, genitive as dates write it ("12. března 2026"), and nominative
+        ("ledna", "leden"), ("února", "únor"), ("března", "březen"), ("dubna", "duben"),
+        ("května", "květen"), ("června", "červen"), ("července", "červenec"),
+        ("srpna", "srpen"), ("září",), ("října", "říjen"), ("listopadu",),
+        ("prosince", "prosinec"),
+    ),
+    "ro": (  # Romanian ("12 martie 2026")
+        ("ianuarie", "ian"), ("februarie",), ("martie",), ("aprilie",), ("mai",),
+        ("iunie",), ("iulie",), ("august",), ("septembrie",), ("octombrie",),
+        ("noiembrie", "noi"), ("decembrie",),
+    ),
+    "hu": (  # Hungarian, year first ("2026. március 12."), and abbreviations
+        ("január", "jan"), ("február", "febr"), ("március", "márc"), ("április", "ápr"),
+        ("május", "máj"), ("június", "jún"), ("július", "júl"), ("augusztus", "aug"),
+        ("szeptember", "szept"), ("október", "okt"), ("november", "nov"),
+        ("december", "dec"),
+    ),
 }
 
 # Languages whose readers write a date with slashes day first ("12/3/2026" is 12 March):
@@ -235,6 +284,14 @@ WEEKDAY_PHRASES: tuple[str, ...] = (
     "thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu", "thứ bảy", "chủ nhật",  # Vietnamese
 )  # fmt: skip
 
+# Words for "at" between a date and a time written with a dot ("2026 kl. 14.35"): the
+# dot is read as the time's colon after them, as after the year alone.
+AT_WORDS: dict[str, str] = {
+    "at": "English ('4 February 2026 at 14.35')",
+    "kl.": "Swedish, Danish, Norwegian 'klockan', 'klokken'",
+    "klo": "Finnish 'kello'",
+}
+
 # Words for the half of the day written before the time, read as "AM" and "PM" after it.
 HALF_DAY_WORDS: dict[str, str] = {
     "오전": "AM",  # Korean "before noon" ("2026년 2월 4일 오후 3:15")
@@ -272,6 +329,7 @@ _NOISE_WORDS = (
     "सोमवार", "मंगलवार", "बुधवार", "गुरुवार", "शुक्रवार", "शनिवार", "रविवार",  # hi weekdays
     "de", "del", "le", "à", "às", "um", "uhr", "om", "alle", "ore",  # linking words
     "г", "года", "в",  # noqa: RUF001 (Russian "year" after a year, "at" before a time)
+    "kl", "klo", "ora",  # "at" before a time: Swedish, Danish, Norwegian, Finnish, Romanian
 )
 # fmt: on
 

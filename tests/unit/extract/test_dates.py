@@ -99,6 +99,20 @@ from service.extract.dates import parse_date, relative_date
         ("12 березня 2026, 14:35", "2026-03-12T14:35:00Z"),
         ("9 листопада 2026", "2026-11-09T00:00:00Z"),
         ("פורסם: 12.03.2026, 14:35", "2026-03-12T14:35:00Z"),
+        # Nordic, Finnish, Czech, Romanian and Hungarian months and labels; "kl." and
+        # "klo" ("at") before a time written with a dot
+        ("Publicerad 12 mars 2026 kl. 14.35", "2026-03-12T14:35:00Z"),
+        ("9 augusti 2026", "2026-08-09T00:00:00Z"),
+        ("12. mar. 2026 kl. 14.35", "2026-03-12T14:35:00Z"),
+        ("Publiceret 12. marts 2026", "2026-03-12T00:00:00Z"),
+        ("Publisert 3. desember 2026 kl. 08.15", "2026-12-03T08:15:00Z"),
+        ("Julkaistu 12.3.2026 klo 14.35", "2026-03-12T14:35:00Z"),
+        ("12. maaliskuuta 2026", "2026-03-12T00:00:00Z"),
+        ("12. března 2026 14:35", "2026-03-12T14:35:00Z"),
+        ("Aktualizováno 3. října 2026", "2026-10-03T00:00:00Z"),
+        ("Publicat: 12 martie 2026, ora 14:35", "2026-03-12T14:35:00Z"),
+        ("2026. március 12. 14:35", "2026-03-12T14:35:00Z"),
+        ("Frissítve: 2026. szept. 9., 8:05", "2026-09-09T08:05:00Z"),
         # zone names after an offset
         ("2026-02-04T09:30:00+01:00[Europe/Paris]", "2026-02-04T08:30:00Z"),
         (
@@ -195,6 +209,15 @@ FETCHED = datetime(2026, 2, 4, 9, 30, tzinfo=UTC)
         ("3 小时前", "zh", "2026-02-04T06:30:00Z"),
         ("Updated 2 hours ago", "en", "2026-02-04T07:30:00Z"),  # a byline's label first
         ("Publicado há 2 horas", "pt", "2026-02-04T07:30:00Z"),
+        # an "updated" label before the span, in the languages whose labels are listed
+        ("Aktualisiert vor 3 Stunden", "de", "2026-02-04T06:30:00Z"),
+        ("Mis à jour il y a 2 heures", "fr", "2026-02-04T07:30:00Z"),
+        ("Uppdaterad för 3 timmar sedan", "sv", "2026-02-04T06:30:00Z"),
+        ("Opdateret for 2 timer siden", "da", "2026-02-04T07:30:00Z"),
+        ("Päivitetty 3 tuntia sitten", "fi", "2026-02-04T06:30:00Z"),
+        ("Aktualizováno před 3 hodinami", "cs", "2026-02-04T06:30:00Z"),
+        ("Actualizat acum 3 ore", "ro", "2026-02-04T06:30:00Z"),
+        ("Frissítve: 3 órája", "hu", "2026-02-04T06:30:00Z"),
     ],
 )
 def test_relative_times_count_back_from_the_time_of_fetching(

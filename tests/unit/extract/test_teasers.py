@@ -339,6 +339,8 @@ FETCHED = datetime(2026, 2, 4, 9, 30, tzinfo=UTC)
         # A label before the span ("Updated", "Published:") is not part of it.
         ('<span class="time">Updated 2 hours ago</span>', "en", "2026-02-04T07:30:00Z"),
         ('<span class="date">Published: 45 minutes ago</span>', "en", "2026-02-04T08:45:00Z"),
+        ("<time>Aktualisiert vor 3 Stunden</time>", "de", "2026-02-04T06:30:00Z"),
+        ("<time>Uppdaterad för 3 timmar sedan</time>", "sv", "2026-02-04T06:30:00Z"),
     ],
 )
 def test_relative_time_of_an_item_counts_back_from_the_time_of_fetching(
