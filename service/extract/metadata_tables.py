@@ -267,6 +267,7 @@ VISIBLE_BYLINE_NAMES: tuple[str, ...] = (
     "auteur",  # idem in French, Dutch
     "muhabir",  # Turkish "reporter"
     "yazar",  # Turkish "author"
+    "szerzo",  # Hungarian "author" ("szerző" as a class name)
 )
 VISIBLE_DATE_NAMES: tuple[str, ...] = (
     "date",  # date line, publish-date, dateline
@@ -372,6 +373,8 @@ AUTHOR_PREFIXES_OTHER: tuple[str, ...] = (
     "di",  # Italian
     "door",  # Dutch
     "Door",  # Dutch, capitalized
+    "av",  # Swedish, Norwegian ("Av Karin Lindqvist": lowercased when capitalized)
+    "af",  # Danish ("Af Mette Jensen")
 )
 # Roles written after the name, as Korean and Japanese bylines do ("김민준 기자",
 # with or without a space): dropped from the name. Longer forms first.

@@ -72,6 +72,24 @@ ARTICLE = """<nav><a href="/">Home</a></nav>
             "2026-11-25T17:30:00Z",
         ),
         (
+            '<span class="author">Av Karin Lindqvist</span>',
+            '<time class="published">Publicerad 12 mars 2026 kl. 14.35</time>',
+            ("Karin Lindqvist",),
+            "2026-03-12T14:35:00Z",
+        ),
+        (
+            '<span class="byline">Af Mette Kjær Jensen</span>',
+            '<time class="date">12. mar. 2026 kl. 14.35</time>',
+            ("Mette Kjær Jensen",),
+            "2026-03-12T14:35:00Z",
+        ),
+        (
+            '<span class="szerzo">Szerző: Kovács Péter</span>',
+            '<span class="datum">2026. március 12. 14:35</span>',
+            ("Kovács Péter",),
+            "2026-03-12T14:35:00Z",
+        ),
+        (
             '<div class="amp-wp-byline"><span class="amp-wp-author">Jane Doe</span></div>',
             "",
             ("Jane Doe",),
