@@ -413,12 +413,15 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
         re.compile(
             r"^(advertisement|advertising|anzeige|werbung|publicité|publicidad|publicidade"
             r"|pubblicità|reclame|advertentie|reklama|reklam|iklan|quảng cáo|реклама|広告|广告"
-            r"|광고|廣告|διαφήμιση|פרסומת|آگهی|تبلیغات|โฆษณา|sponsored)$",
+            r"|광고|廣告|διαφήμιση|פרסומת|آگهی|تبلیغات|โฆษณา|annons|annonce|annonse|mainos"
+            r"|publicitate|hirdetés|sponsored)$",
             re.I,
         ),
         "ad slot labels, in the languages of the crawl (Dutch 'advertentie', Turkish"
         " 'reklam', Indonesian 'iklan', Vietnamese 'quảng cáo', Greek 'διαφήμιση',"
-        " Hebrew 'פרסומת', Persian 'آگهی' and 'تبلیغات', Thai 'โฆษณา')",
+        " Hebrew 'פרסומת', Persian 'آگهی' and 'تبلیغات', Thai 'โฆษณา', Swedish 'annons',"
+        " Danish 'annonce', Norwegian 'annonse', Finnish 'mainos', Romanian 'publicitate',"
+        " Hungarian 'hirdetés'; Czech and Polish 'reklama')",
     ),
     (
         re.compile(

@@ -255,6 +255,8 @@ _INLINE_LABELS = (
     r"|читайте (?:также|ещё|еще)|также читайте|по теме"  # Russian
     r"|читайте також|також читайте"  # Ukrainian
     r"|čtěte (?:také|též)|čítajte (?:aj|tiež)"  # Czech, Slovak
+    r"|cite(?:ș|ş)te (?:și|şi)|cite(?:ș|ş)te (?:mai mult|(?:ș|ş)i asta)"  # Romanian
+    r"|ezt is ajánljuk|olvassa el ezt is|kapcsolódó"  # Hungarian
     r"|διαβάστε (?:επίσης|ακόμη)"  # Greek
     r"|ayr\u0131ca okuyun|bunu da okuyun|ilgili haber(?:ler)?"  # Turkish
     r"|baca juga|berita terkait"  # Indonesian, Malay
