@@ -2,13 +2,16 @@
 
 Many sites of a large crawl give their elements generated class names or none,
 and no structured data. This scores the extractors, with the benchmark's
-metric, on the original pages and on two rewrites of them:
+metric, on the original pages and on three rewrites of them:
 
 - ``classes``: every ``class``, ``id``, ``role``, ``data-*`` and ``aria-*``
   attribute removed;
 - ``bare``: that, and JSON-LD, ``<meta>`` and microdata removed, and the
   sectioning elements (``article main header footer nav aside section figure
-  figcaption``) renamed to ``div`` (``time`` to ``span``) in the serialized page.
+  figcaption``) renamed to ``div`` (``time`` to ``span``) in the serialized page;
+- ``plain``: the bare page written as older sites write theirs, without
+  paragraph and heading elements: each ``<p>`` unwrapped with ``<br><br>``
+  after its text, each ``<h1>`` to ``<h6>`` set as ``<div><b>``.
 
 A system's drop from the original pages shows how much it leans on the names a
 site happens to give its markup rather than on the text and its structure.
@@ -33,7 +36,7 @@ from bench.quality import Page, load_pages, score
 from service.extract.model import RefusedPage
 from service.extract.split import split
 
-LEVELS = ("original", "classes", "bare")
+LEVELS = ("original", "classes", "bare", "plain")
 DEFAULT_SYSTEMS = ("pagesplit", "trafilatura", "readability-lxml")
 _NAMING = ("class", "id", "role")
 _NAMING_PREFIXES = ("data-", "aria-")
@@ -42,12 +45,20 @@ _SECTIONING = re.compile(
     r"<(/?)(article|main|header|footer|nav|aside|section|figure|figcaption|time)(?=[\s/>])",
     re.IGNORECASE,
 )
+_PARAGRAPH_OPEN = re.compile(r"<p(?=[\s>])[^>]*>", re.IGNORECASE)
+_PARAGRAPH_CLOSE = re.compile(r"</p\s*>", re.IGNORECASE)
+_HEADING_OPEN = re.compile(r"<h[1-6](?=[\s>])[^>]*>", re.IGNORECASE)
+_HEADING_CLOSE = re.compile(r"</h[1-6]\s*>", re.IGNORECASE)
 
 
 def strip_hints(html: str, level: str) -> str:
     """``html`` rewritten without the hints of ``level`` (one of ``LEVELS``)."""
     if level == "original":
         return html
+    if level == "plain":
+        html = strip_hints(html, "bare")
+        html = _HEADING_CLOSE.sub("</b></div>", _HEADING_OPEN.sub("<div><b>", html))
+        return _PARAGRAPH_CLOSE.sub("<br><br>", _PARAGRAPH_OPEN.sub("", html))
     tree = LexborHTMLParser(html)
     if level == "bare":
         for node in tree.css('script[type="application/ld+json"], meta'):

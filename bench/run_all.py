@@ -109,8 +109,11 @@ downloaded at run time from a host this machine cannot reach).
 The same pages and metric, rewritten without the names a site gives its
 markup: `classes` removes every `class`, `id`, `role`, `data-*` and `aria-*`
 attribute; `bare` also removes JSON-LD, `<meta>` and microdata and renames the
-sectioning elements (`article`, `main`, `nav`, `aside`...) to `div`. The F1
-change from the original pages shows how much a system leans on those names.
+sectioning elements (`article`, `main`, `nav`, `aside`...) to `div`; `plain`
+writes the bare page as older sites write theirs, without `<p>` (its text
+followed by `<br><br>`) and without headings (`<h1>` to `<h6>` set as
+`<div><b>`). The F1 change from the original pages shows how much a system
+leans on those names and elements.
 
 {hints}
 

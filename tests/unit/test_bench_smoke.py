@@ -90,6 +90,13 @@ def test_markup_bare_level_drops_structured_data_and_sectioning_names() -> None:
     assert '<div><a href="/">Home</a></div>' in html
 
 
+def test_markup_plain_level_unwraps_paragraphs_and_headings() -> None:
+    html = markup.strip_hints(
+        "<body><h2 class='x'>Story</h2><p>One.</p><p id='b'>Two.</p><pre>Code</pre></body>", "plain"
+    )
+    assert "<div><b>Story</b></div>One.<br><br>Two.<br><br><pre>Code</pre>" in html
+
+
 def test_markup_scores_every_level(pages: list[Page]) -> None:
     rows = markup.measure(pages[:2], ["pagesplit"])
     assert [r.level for r in rows] == list(markup.LEVELS)
