@@ -87,7 +87,10 @@ CHROME_SELECTORS: Sequence[tuple[str, str]] = (
         "ARIA landmarks of navigation, masthead and footer",
     ),
     ('[role="search" i], [role="menu" i], [role="menubar" i]', "search forms and menus"),
-    ("form:not(:has(p))", "search and login forms (forms wrapping a whole page hold <p>)"),
+    (
+        "form:not(:has(p, br + br))",
+        "search and login forms (a form wrapping a whole page holds <p> or text set between <br>)",
+    ),
     ("figure figcaption", "image captions and credits"),
 )
 
