@@ -120,9 +120,10 @@ class _Scores:
         # The elements that voted with prose set as bare text (no <p>): paragraphs too.
         self.holders: set[int] = set()
 
-    def cast(self, voter: LexborNode, points: float) -> None:
-        """Add ``voter``'s ``points`` to its ancestors, shared by ``ANCESTOR_DECAY``."""
-        parent = voter.parent
+    def cast(self, voter: LexborNode, points: float, container: bool = False) -> None:
+        """Add ``voter``'s ``points`` to its ancestors, shared by ``ANCESTOR_DECAY``;
+        a ``container`` (text set in paragraphs between ``<br>``) takes the first share."""
+        parent = voter if container else voter.parent
         if parent is None:
             return
         heirs = self._heirs.get(parent.mem_id)
@@ -406,7 +407,7 @@ def _vote(root: LexborNode, text_holders: bool = False) -> _Scores:
                 continue
             seen.add(holder.mem_id)
             text, runs = _run_text(holder)
-            _cast(scores, holder, text, runs)
+            _cast(scores, holder, text, runs, container=runs >= t.CONTAINER_RUNS)
         else:
             text = scores.texts[voter.mem_id] = voter.text()
             _cast(scores, voter, text, 1)
@@ -419,7 +420,9 @@ def _vote(root: LexborNode, text_holders: bool = False) -> _Scores:
     return scores
 
 
-def _cast(scores: _Scores, voter: LexborNode, text: str, runs: int) -> bool:
+def _cast(
+    scores: _Scores, voter: LexborNode, text: str, runs: int, container: bool = False
+) -> bool:
     """``voter``'s points, for its length and commas, to its ancestors (none for a
     consent banner's text or a prompt to click); whether it voted."""
     stripped = text.strip()
@@ -430,7 +433,7 @@ def _cast(scores: _Scores, voter: LexborNode, text: str, runs: int) -> bool:
     commas = text.count(",")
     if not text.isascii():
         commas += sum(map(text.count, t.WIDE_COMMAS))
-    scores.cast(voter, runs + commas + length_points)
+    scores.cast(voter, runs + commas + length_points, container)
     return True
 
 

@@ -181,6 +181,7 @@ NEGATIVE_WEIGHT = -25.0  # Readability's class weight for a non-body name
 WEAK_POSITIVE_FROM = 20  # index in POSITIVE_NAMES where the weak names start
 
 MIN_BLOCK_CHARS = 25  # paragraphs shorter than this do not vote for a container
+CONTAINER_RUNS = 3  # text runs between <br> that make their element the paragraphs' container
 # A consent banner's paragraphs ("We use cookies ...", "By choosing I Accept, you
 # consent to our use of cookies") do not vote either: on a page without class names
 # the banner, a few long sentences, can outscore a story set in tables or short lines.
