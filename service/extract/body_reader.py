@@ -597,7 +597,7 @@ class Reader:
                 self.flush(kind)
                 cells = (_normalize(cell.text()) for cell in node.iter())
                 links = marks.link_chars.get(node.mem_id, 0)
-                self.emit(" ".join(c for c in cells if c), links, "p", (node,))
+                self.emit(t.CELL_SEPARATOR.join(c for c in cells if c), links, "p", (node,))
             else:
                 self.flush(kind)
                 if self._cut:  # a bold label before it opened a promo block

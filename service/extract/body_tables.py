@@ -26,6 +26,11 @@ LEAF_BLOCKS: Mapping[str, ParagraphKind] = {
     "summary": "h",  # a <details> box's label: an FAQ's question, heading the answer below it
 }
 
+# A table row without blocks is one paragraph (a row's party and its figures belong
+# together), its cells parted by this mark: joined by spaces, a cell of two words
+# ("Liberal Democrat") read like two cells.
+CELL_SEPARATOR = " | "
+
 # Blocks that may hold other blocks: their text runs and inner blocks take this kind.
 WRAPPING_BLOCKS: Mapping[str, ParagraphKind] = {
     "li": "li",  # bullet points of a story
