@@ -62,6 +62,7 @@ _MARKED = ", ".join(
 _MAX_DROP_CHARS = 200  # boilerplate patterns apply to blocks up to this long
 _WORD = re.compile(r"\w+")
 _NON_WORD = re.compile(r"\W+")  # what parts the words ``_WORD`` finds
+_BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")  # parts the paragraphs of a ``<pre>``
 
 
 def _caseless(pattern: re.Pattern[str]) -> CaselessPattern:
@@ -184,6 +185,26 @@ def _pre_lines(text: str) -> str:
             words = unicodedata.normalize("NFC", words)
         lines.append(line[: len(line) - len(line.lstrip())].replace(NBSP, " ") + words)
     return "\n".join(lines)
+
+
+def _pre_prose(text: str) -> list[str]:
+    """The paragraphs of a preformatted block typed as prose, with hard line breaks
+    (a press release, an old post), each one line; none when it is code or verse:
+    each paragraph, parted by blank lines, reads as a sentence, its lines but the
+    last are ``MIN_WRAPPED_LINE_CHARS`` long at least, and none but its first is
+    indented."""
+    paragraphs = []
+    for part in _BLANK_LINE.split(textwrap.dedent(text).strip("\n")):
+        lines = part.strip("\n").splitlines()
+        if any(line[:1].isspace() for line in lines[1:]) or any(
+            len(line.strip()) < t.MIN_WRAPPED_LINE_CHARS for line in lines[:-1]
+        ):
+            return []
+        prose = _normalize(part)
+        if not reads_as_prose(prose):
+            return []
+        paragraphs.append(prose)
+    return paragraphs
 
 
 Links = Callable[[], Iterable[LexborNode]]
@@ -449,6 +470,7 @@ class Reader:
         self._run: list[str] = []
         self._run_links = 0
         self._run_nodes: list[LexborNode] = []  # the run's inline elements holding links
+        self._line = 0  # where the run's last line, after a <br> read as a space, starts
         self._run_bold = False  # the run opens with a bold element (``LABEL_TAGS``) ...
         self._run_plain = False  # ... and holds nothing else: a label on its own line
         self._cut = False
@@ -469,6 +491,12 @@ class Reader:
         too linked; ``holders``: the elements holding its links; ``label``: the
         text is a bold line alone, which heads what follows it as a heading does."""
         if not text or text.isspace():
+            return
+        if kind == "pre" and (prose := _pre_prose(text)):
+            # Typed prose, not code: each paragraph of it is one, its links a share.
+            size = max(1, chars(text))
+            for part in prose:
+                self.emit(part, link_chars * chars(part) // size, "p", holders, label)
             return
         text = _pre_lines(text) if kind == "pre" else _without_widgets(_normalize(text))
         if kind == "h":
@@ -497,6 +525,7 @@ class Reader:
             self._run_links = 0
             self._run_nodes = []
         self._run_bold = self._run_plain = False
+        self._line = 0
 
     def read(self, container: LexborNode) -> None:
         """Append the blocks of ``container`` to ``out``; nothing when it is a
@@ -560,8 +589,9 @@ class Reader:
                 if links:
                     self._run_links += links
                     self._run_nodes.append(node)
-            elif tag == "br" and self._run and _wraps_a_sentence(self._run, node):
+            elif tag == "br" and self._run and _wraps_a_sentence(self._run, self._line, node):
                 self._run.append(" ")  # a line break inside a sentence: one paragraph
+                self._line = len(self._run)
             elif tag in t.NOTE_HOLDER_TAGS and _is_note(node):
                 self.flush(kind)  # a correction set beside the story: read as its text
                 pending.append(node.first_child)
@@ -749,10 +779,14 @@ def _is_bold_alone(node: LexborNode) -> bool:
     return bold is not None
 
 
-def _wraps_a_sentence(run: list[str], br: LexborNode) -> bool:
+def _wraps_a_sentence(run: list[str], line: int, br: LexborNode) -> bool:
     """Whether ``br`` breaks a line inside a sentence: the text before it does
     not end a sentence or a clause (``BR_ENDS_LINE``), and the text after
-    it goes on in lower case ("... on Monday,<br>with three days ...")."""
+    it goes on in lower case ("... on Monday,<br>with three days ..."), or the
+    line before it (``run`` from ``line`` on) is a wrapped line of typed prose,
+    ``MIN_HARD_WRAP_CHARS`` long and ending in a word in lower case ("... said
+    chief executive<br>Marcus Dale."; the lines of a list end in a name, a
+    place, a figure)."""
     before = "".join(run).rstrip()
     if not before or before[-1] in t.BR_ENDS_LINE:
         return False
@@ -763,7 +797,17 @@ def _wraps_a_sentence(run: list[str], br: LexborNode) -> bool:
         return False
     text = (after.text_content if after.tag == "-text" else after.text()) or ""
     text = text.lstrip()
-    return bool(text) and text[0].islower()
+    if not text:
+        return False
+    return text[0].islower() or (text[0].isalnum() and _is_wrapped_line(run[line:]))
+
+
+def _is_wrapped_line(line: list[str]) -> bool:
+    """Whether the run's ``line`` is a wrapped line of typed prose: ``MIN_HARD_WRAP_CHARS``
+    long at least, ending in a word in lower case (a list's line ends in a name or a figure)."""
+    words = " ".join("".join(line).split())
+    last = words[words.rfind(" ") + 1 :]
+    return len(words) >= t.MIN_HARD_WRAP_CHARS and last[:1].isalpha() and last.islower()
 
 
 def _links_in(holders: Iterable[LexborNode]) -> Iterable[LexborNode]:

@@ -241,6 +241,12 @@ MAX_RUN_GAP = 2  # ... and this many elements of text at most stand between two 
 # the text after it goes on in lower case and the text before it does not end
 # with one of these (a sentence's or a clause's end, a label's colon).
 BR_ENDS_LINE = frozenset(".!?:;\u2026\u3002\uff01\uff1f\uff1a\"'\u201d\u00bb)")
+# A line this long (spaces folded) that ends in a word in lower case before a <br>
+# is a wrapped line of typed prose (a press release's hard line breaks): the text
+# after it goes on in its sentence even when it opens with a capital or a digit
+# ("... said chief executive<br>Marcus Dale."); labels and bylines are shorter,
+# and the lines of a list (tour dates, groups of teams) end in a name or a figure.
+MIN_HARD_WRAP_CHARS = 60
 MAX_LINK_DENSITY = 0.5  # a block whose text is mostly link text is navigation, not body
 SHORT_BLOCK_CHARS = 80  # a short block ...
 SHORT_MAX_LINK_DENSITY = 0.25  # ... needs a lower link density to stay
@@ -250,6 +256,11 @@ PROSE_MAX_LINK_DENSITY = 0.7  # a sentence keeps up to this share of link text .
 PROSE_SHORT_MAX_LINK_DENSITY = 0.5  # ... or this share when short
 MAX_SIGNATURE_CHARS = 60  # a bold line alone this short closing the body may be its author
 MIN_PROSE_WORDS = 6  # a sentence has this many words at least (link items are a few words)
+# A preformatted block set as prose (a press release or an old post typed with hard
+# line breaks) rather than code: its paragraphs, parted by blank lines, each read as
+# a sentence, and each of their lines but the last is a wrapped line this long at
+# least, none but a paragraph's first indented (a poem's lines are short, code's indented).
+MIN_WRAPPED_LINE_CHARS = 40
 # The end of a sentence: terminal punctuation, then closing quotes or brackets.
 PROSE_END = re.compile(r"[.!?\u2026\u3002\uff01\uff1f][\"'\u201d\u2019\u00bb)\]]*$")
 LISTING_MIN_HEADLINES = 3  # a story list has at least this many linked headlines ...
