@@ -122,8 +122,9 @@ class _Scores:
 
     def cast(self, voter: LexborNode, points: float, container: bool = False) -> None:
         """Add ``voter``'s ``points`` to its ancestors, shared by ``ANCESTOR_DECAY``;
-        a ``container`` (text set in paragraphs between ``<br>``) takes the first share."""
-        parent = voter if container else voter.parent
+        a ``container`` (text set in paragraphs between ``<br>``) takes the first share,
+        and so does ``<body>`` (a page without a wrapper), as no element above it takes one."""
+        parent = voter if container or voter.tag == "body" else voter.parent
         if parent is None:
             return
         heirs = self._heirs.get(parent.mem_id)
