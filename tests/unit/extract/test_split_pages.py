@@ -3,7 +3,10 @@
 This module checks the article part of each expectation (title, paragraphs in
 order with their kinds, the publication time when given, or ``null`` for a page
 without an article) and that no
-text listed under ``absent`` appears in any record.
+text listed under ``absent`` appears in any record. A page written without
+markup hints (no class, id, role, ``aria-*`` or ``data-*`` attribute, no
+sectioning element) may come with ``<name>.classed.html``, the same page with
+them: both must give the same article.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from service.extract.split import split
 
 PAGES = Path(__file__).parent / "pages"
 CASES = sorted(p.name.removesuffix(".expected.json") for p in PAGES.glob("*.expected.json"))
+CLASSED = sorted(p.name.removesuffix(".classed.html") for p in PAGES.glob("*.classed.html"))
 
 
 def _load(name: str) -> tuple[Split, dict[str, Any]]:
@@ -87,3 +91,15 @@ def test_article_and_teasers_share_no_text(name: str) -> None:
     body = result.article.body
     for teaser in result.teasers:
         assert teaser.title not in body, teaser.title
+
+
+@pytest.mark.parametrize("name", CLASSED)
+def test_markup_hints_leave_the_article_alone(name: str) -> None:
+    """The page with its class names and sectioning tags reads as it does without them."""
+    bare, expected = _load(name)
+    page = (PAGES / f"{name}.classed.html").read_bytes()
+    classed = split(page, expected["url"], expected.get("headers") or {})
+    assert bare.article is not None and classed.article is not None
+    assert classed.article.title == bare.article.title
+    got = [(p.kind, p.text) for p in classed.article.paragraphs]
+    assert got == [(p.kind, p.text) for p in bare.article.paragraphs]
