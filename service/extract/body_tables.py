@@ -639,11 +639,44 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
         "prompts to follow the newsroom in a messenger app",
     ),
     (
-        re.compile(r"^(get|try|start|enjoy) (unlimited|full|digital|free) access\b", re.I),
-        "subscription offers",
+        re.compile(r"^(get|try|start|enjoy) ((unlimited|full|digital|free) ){1,2}access\b", re.I),
+        "subscription offers ('Get unlimited digital access for $1 a week')",
     ),
-    (re.compile(r"^already a (subscriber|member)\b", re.I), "subscription log-in prompts"),
+    (
+        re.compile(r"^already (a (subscriber|member)|have an account)\b", re.I),
+        "subscription log-in prompts",
+    ),
+    (
+        re.compile(
+            r"^((log|sign) in|register) to (continue|keep) reading\b[^.!?]{0,40}[.!]?$"
+            r"|^(this|the) (article|story|content) is (only )?(for|available to|reserved for"
+            r"|exclusive to) (paying )?(subscribers|members)( only)?[.!]?$"
+            r"|^you('ve| have) (reached|used) (your|all your|the)( \w+)? (limit of )?free"
+            r" (articles|stories)\b[^.!?]{0,40}[.!]?$",
+            re.I,
+        ),
+        "a subscription wall's lines after a stub's lead ('This article is for subscribers"
+        " only.', 'You've reached your limit of free articles this month.')",
+    ),
+    (
+        re.compile(
+            r"^click here (to (read|see|view) (more|on|the (full|whole|rest of the)"
+            r" (story|article))|for (more|the (full|whole) (story|article)))\b[^.!?]{0,40}[.!]?$",
+            re.I,
+        ),
+        "a prompt to read on elsewhere ('Click here to read more'); a prompt that says what"
+        " it offers ('Click here to download the guide') may be the page's own text",
+    ),
     (re.compile(r"download .{0,40}\bapp(lication)?\b", re.I), "app install promos"),
+    (
+        re.compile(
+            r"^get (the|our)( free| new)?( [\w'\u2019&\-]+){0,2} app"
+            r"( (for|now|today)\b[^.!?]{0,50})?[.!]?$",
+            re.I,
+        ),
+        "an app promo's heading ('Get the app', 'Get the Echo app for breaking news'): a"
+        " story's sentence about an app goes on past it ('Get the app working again ...')",
+    ),
     (re.compile(r"^what is your opinion", re.I), "comment prompts"),
     (
         re.compile(
@@ -832,6 +865,16 @@ GATED_DROP_PATTERNS: Sequence[tuple[CaselessPattern, str]] = (
         "an affiliate disclosure: a commission earned through the page's links ('We may earn"
         " a commission when you buy through links on our site'; a story's sentence about"
         " commissions names no links)",
+    ),
+    (
+        CaselessPattern.compile(
+            r"^([^.!?,]{1,60},\s*)?(delivered|sent|straight|direct)( straight| directly| right)?"
+            r" (to|into) your inbox\b[^.!?,]{0,40}[.!]?$",
+            gate=("inbox",),
+        ),
+        "a sign-up box's pitch, what it sends and where, no sentence ('The day's top stories,"
+        " delivered to your inbox every weekday at 6am.'; 'Scam emails delivered to your"
+        " inbox look real' goes on)",
     ),
 )
 

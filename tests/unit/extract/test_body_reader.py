@@ -548,6 +548,18 @@ def test_text_beside_a_picture_that_is_no_caption_is_read(block: str, kept: str)
         "Get the best of the valley delivered to your inbox every Friday.",
         "Chat with us in Facebook Messenger. Find out what's happening in the world.",
         "Talk to us on WhatsApp: send your pictures and tips.",
+        # A sign-up box's pitch, an app promo's heading, a wall's lines, a prompt to click.
+        "The day's top stories, delivered to your inbox every weekday at 6am.",
+        "The best of the week, straight to your inbox.",
+        "Get the app",
+        "Get the Valley Ledger app for breaking news alerts.",
+        "Get unlimited digital access for $1 a week. Cancel anytime.",
+        "This article is for subscribers only.",
+        "You've reached your limit of free articles this month.",
+        "Log in to continue reading",
+        "Already have an account? Sign in",
+        "Click here to read more",
+        "Click here for the full story.",
     ],
 )
 def test_a_credit_or_prompt_line_is_dropped(line: str) -> None:
@@ -559,6 +571,11 @@ def test_a_credit_or_prompt_line_is_dropped(line: str) -> None:
     [
         "Scammers send emails that land in your inbox with the bank's logo on them.",
         "Chat with us was the name of the helpline the council closed in May.",
+        "Scam emails delivered to your inbox often look like bills.",
+        "Scam emails, delivered to your inbox, often look like bills.",
+        "Get the app working again and the trains will run, the engineers said.",
+        "Subscribers only pay half the fare under the new scheme.",
+        "Clicking here and there, the old radio came back to life.",
     ],
 )
 def test_a_sentence_about_an_inbox_or_a_chat_is_read(sentence: str) -> None:
