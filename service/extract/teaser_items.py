@@ -70,6 +70,8 @@ class Line:
     whether it has a piece of its own."""
     links: int
     """How many links are among its children."""
+    breaks: list[int]
+    """The indexes of its line breaks (``<br>``) among the pieces, each an empty piece."""
 
 
 @dataclass(slots=True)
@@ -137,10 +139,14 @@ class Page:
         pieces: list[str] = []
         at: dict[int, tuple[int, bool]] = {}
         links = 0
+        breaks: list[int] = []
         for child in node.iter(include_text=True):
             tag = child.tag
             if tag == "-text":
                 pieces.append(child.text_content or "")
+            elif tag == "br":
+                breaks.append(len(pieces))
+                pieces.append("")
             elif tag == "a":
                 links += 1  # sibling links are other items, not a sentence
                 at[child.mem_id] = (len(pieces), False)
@@ -149,7 +155,7 @@ class Page:
                 pieces.append(text)
             else:
                 at[child.mem_id] = (len(pieces), False)
-        found = Line(pieces, at, links)
+        found = Line(pieces, at, links, breaks)
         self.lines[node.mem_id] = found
         return found
 
@@ -283,16 +289,23 @@ def in_running_text(link: Node, page: Page, chars: int = tt.RUNNING_TEXT_CHARS) 
     Sibling links, times and meta labels at any level are not part of the sentence. An
     inline wrapper that holds other links with no words between them is a list of links
     (a hover card of stories inside a sentence), not words of one: the climb stops there.
+    A line break after the link ends its sentence, unless the text goes on in lower case (a
+    hard-wrapped sentence): the lines below an older listing's headline (``<b><a>...</a>
+    </b><br>Snippet``) are its snippet. The lines above it still count: a paragraph that
+    ends in a link on a line of its own is a call of the text.
     """
     node = link
     parent = link.parent
     before: list[str] = []  # the wrappers' text before the link, innermost first
     after: list[str] = []
+    ended = False  # whether a line break after the link ended its sentence
     while parent is not None and parent.tag in tt.INLINE_TAGS:
         line = page.line(parent)  # a wrapper may hold many links: read once
         cut, piece = line.at[node.mem_id]
         here_before = line.pieces[:cut]
-        here_after = line.pieces[cut + 1 :] if piece else line.pieces[cut:]
+        end = _line_end(line.pieces, line.breaks, cut + piece)
+        here_after = [] if ended else line.pieces[cut + piece : end]
+        ended = ended or end < len(line.pieces)
         if line.links > (node is link) and not (
             any(tt.WORD.search(text) for text in here_before)
             or any(tt.WORD.search(text) for text in here_after)
@@ -306,6 +319,8 @@ def in_running_text(link: Node, page: Page, chars: int = tt.RUNNING_TEXT_CHARS) 
         return False
     own = node.mem_id
     pieces: list[str] = []  # the block's own text, read here: mostly one link per block
+    breaks: list[int] = []
+    wrappers: list[tuple[int, Node]] = []  # the inline elements above the link, by line
     cut = -1
     for child in parent.iter(include_text=True):
         tag = child.tag
@@ -313,16 +328,67 @@ def in_running_text(link: Node, page: Page, chars: int = tt.RUNNING_TEXT_CHARS) 
             pieces.append(child.text_content or "")
         elif cut < 0 and child.mem_id == own:
             cut = len(pieces)
-        elif (text := page.sentence_text(child, tag)) is not None:
-            pieces.append(text)
+        elif tag == "br":
+            breaks.append(len(pieces))
+            pieces.append("")
+        elif (text := page.sentence_text(child, tag)) is not None or tag == "a":
+            if cut < 0:
+                wrappers.append((len(breaks), child))
+            if text is not None:
+                pieces.append(text)
+    head, tail = pieces[:cut], pieces[cut:]
+    if ended:
+        tail = []
+    elif breaks:
+        tail = pieces[cut : _line_end(pieces, breaks, cut)]
+    if breaks and breaks[0] < cut:
+        head = _unlinked_lines(head, breaks, wrappers, page)
     if before or after:
         before.reverse()
-        before, after = pieces[:cut] + before, after + pieces[cut:]
+        before, after = head + before, after + tail
     else:
-        before, after = pieces[:cut], pieces[cut:]
+        before, after = head, tail
     return _long_enough(before, after, chars) or is_short_sentence(
         " ".join(before), " ".join(after), listed=parent.tag == "li"
     )
+
+
+def _unlinked_lines(
+    head: list[str], breaks: list[int], wrappers: list[tuple[int, Node]], page: Page
+) -> list[str]:
+    """The pieces of ``head``, the text before a link, without the lines above the link's
+    that hold a link of their own: the stories listed above it one per line ("<b>Don't
+    miss</b><br><b><a>...</a> [Warning]</b><br><b><a>...</a></b>") are no words of its
+    sentence, while a paragraph of text above it still is."""
+    own_line = sum(1 for at in breaks if at < len(head))
+    linked = {
+        line
+        for line, element in wrappers
+        if line < own_line and (element.tag == "a" or page.line(element).links)
+    }
+    if not linked:
+        return head
+    kept: list[str] = []
+    line = 0
+    for index, text in enumerate(head):
+        while line < len(breaks) and breaks[line] < index:
+            line += 1
+        if line not in linked:
+            kept.append(text)
+    return kept
+
+
+def _line_end(pieces: list[str], breaks: list[int], start: int) -> int:
+    """Where the line of the text from ``pieces[start]`` on ends: at its first line break
+    (an empty piece at an index of ``breaks``) whose next text does not go on in lower case,
+    as a hard-wrapped sentence does ("on Monday,<br>with three days")."""
+    for at in breaks:
+        if at < start:
+            continue
+        following = next((text for text in pieces[at + 1 :] if text.strip()), "")
+        if not following.lstrip()[:1].islower():
+            return at
+    return len(pieces)
 
 
 # A long sentence is judged by its head first: the promo label is cut at its start only.
@@ -350,7 +416,8 @@ def is_short_sentence(before: str, after: str, listed: bool = False) -> bool:
     sentence's end right after the link, or lower-case words on both sides of it. A kicker
     or a date beside a headline has no lower-case word before it. In a list entry
     (``listed``) words before the link make no sentence: a list of promos may be written
-    as sentences around their links ("Could ... <a>...</a>?").
+    as sentences around their links ("Could ... <a>...</a>?"). A byline's word alone before
+    it ("By <a>Ann Lee and Tom Ng</a>") makes the link an author's name.
 
     With nothing before it, a link that opens its block (a paragraph, a block of prose, a
     list entry) makes a sentence when lower-case words continue it to its end ("<a>Ann
@@ -360,6 +427,8 @@ def is_short_sentence(before: str, after: str, listed: bool = False) -> bool:
     head = before.strip()
     if not head:
         return _continues_sentence(after.strip())
+    if tt.BYLINE_WORD.fullmatch(head):
+        return True  # "By <a>Ann Lee and Tom Ng</a>": a byline's author, no headline
     tail = after.strip()
     if listed or not tail or tt.INLINE_LABEL.match(head) or head[-1] in tt.LABEL_SEPARATORS:
         return False

@@ -488,7 +488,11 @@ RANK_PREFIX = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|#\d{1,2}[.)]?|0\d)\s+(?=\S)")
 RANK_START = re.compile(r"^\s*#?\d{1,2}\s*[.)]?\s+(?=\S)")
 
 # Author lines inside an item.
-_BYLINE = r"(?:by|par|von|por|di|door|av|przez|автор)\s+\S"
+_BYLINE_WORDS = r"by|par|von|por|di|door|av|przez|автор"
+_BYLINE = rf"(?:{_BYLINE_WORDS})\s+\S"
+# A byline's word alone before a link on its line: the link is the author's name ("By
+# <a>Ann Lee and Tom Ng</a><br>Monday ..."), no headline.
+BYLINE_WORD = re.compile(rf"(?:(?:posted|written)\s+)?(?:{_BYLINE_WORDS})", re.IGNORECASE)
 # The lines of an item that are no snippet: an author line or a taxonomy line, in one
 # pattern (read on every line of every item).
 BYLINE_OR_TAXONOMY = re.compile(rf"^\s*(?:{_BYLINE}|{_TAXONOMY_LINE})", re.IGNORECASE)

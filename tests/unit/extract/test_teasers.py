@@ -632,6 +632,50 @@ def test_running_text_of_long_wrappers_and_short_sentences(html: str, inside: bo
     assert in_running_text(link, Page(PAGE)) is inside
 
 
+OLD_HEADLINE = (
+    '<b><a href="/news/2006/0314/bus-routes">School board approves new bus routes</a></b>'
+)
+OLD_SNIPPET = "Students in the north end will spend less time on the bus under the plan."
+
+
+@pytest.mark.parametrize(
+    ("html", "inside"),
+    [
+        # an older listing's story: headline, line break, snippet
+        (f"<p>{OLD_HEADLINE}<br>{OLD_SNIPPET}</p>", False),
+        (
+            f"<table><tr><td><font size=2>{OLD_HEADLINE}<br>{OLD_SNIPPET}</font></td></tr></table>",
+            False,
+        ),
+        (f"<div><font>{OLD_HEADLINE}</font><br><font>{OLD_SNIPPET}</font></div>", False),
+        # the lines above it count, unless they list other stories
+        (
+            f"<p><b>Don't miss</b><br><b><a href='/news/a-b-c-d'>A story listed above</a>"
+            f" [Warning]</b><br><a href='/news/e-f-g'>Another story listed above</a><br>"
+            f"{OLD_HEADLINE}</p>",
+            False,
+        ),
+        # a byline's author above its date line
+        (
+            "<p>By <a href='/news/2006/0314/bus-routes'>Mike Ward and Ann Lee</a><br>"
+            "<span>Monday, November 18, 2019, 04:05 pm PT (07:05 pm ET)</span></p>",
+            True,
+        ),
+        # a call closing a paragraph of text
+        (f"<p>{OLD_SNIPPET}<br><br>{OLD_HEADLINE}</p>", True),
+        # a hard-wrapped sentence goes on in lower case after the break
+        (f"<p>{OLD_HEADLINE}<br>with three days of talks left before the vote on it.</p>", True),
+        # a sentence on the link's own line is still one
+        (f"<p>The members said {OLD_HEADLINE} on Monday after a long debate.<br>Next</p>", True),
+    ],
+)
+def test_a_line_break_after_a_link_ends_its_sentence(html: str, inside: bool) -> None:
+    tree = LexborHTMLParser(f"<html><body>{html}</body></html>")
+    link = tree.css_first('a[href="/news/2006/0314/bus-routes"]')
+    assert link is not None
+    assert in_running_text(link, Page(PAGE)) is inside
+
+
 @pytest.mark.parametrize(
     "item",
     [
