@@ -428,9 +428,11 @@ NAV_LABEL = re.compile(
 )
 
 # A "read more" link closing an item's excerpt ("... the governors. Continue reading"):
-# the call of a blog's post list, not words of the snippet.
+# the call of a blog's post list, not words of the snippet; an older page's "more..." or
+# "Full story »" after a story's snippet is the same call.
 READ_MORE_TAIL = re.compile(
     r"(?:^|\s)(?:continue reading|keep reading|read more|read the full (?:story|article|post)"
+    r"|full story|more(?=\s*(?:\.\.|[\u2026\u203a\u00bb>\u2192]))"
     r"|lire la suite|weiterlesen|leer m\u00e1s|seguir leyendo|continua a leggere|leia mais"
     r"|lees meer)\s*[.\u2026\u203a\u00bb>\u2192]*\s*$",
     re.IGNORECASE,

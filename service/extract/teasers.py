@@ -205,12 +205,13 @@ def _is_prose(text: str) -> bool:
     return lower >= tt.MIN_SNIPPET_LOWER * len(cased)
 
 
-def _in_body(item: _Item, paragraphs: dict[int, int]) -> bool:
+def _in_body(item: _Item, paragraphs: dict[int, int], items: set[int]) -> bool:
     """Whether the item stands among the article's paragraphs: at least two body
-    paragraphs beside it under its parent.
+    paragraphs beside it under its parent that are no items themselves (an older home
+    page sets each story as a ``<p>``: headline, line break, snippet).
 
-    ``paragraphs`` holds the count of body paragraphs per parent (by ``mem_id``, up
-    to three): the items of one list share a parent, and counting its children again
+    ``paragraphs`` holds the count of such paragraphs per parent (by ``mem_id``, up
+    to two): the items of one list share a parent, and counting its children again
     for each of them costs their number squared.
     """
     parent = item.node.parent
@@ -220,25 +221,25 @@ def _in_body(item: _Item, paragraphs: dict[int, int]) -> bool:
     if count is None:
         count = 0
         for child in parent.iter():
-            if tf.is_body_paragraph(child):
+            if child.mem_id not in items and tf.is_body_paragraph(child):
                 count += 1
-                if count > 2:
+                if count > 1:
                     break
         paragraphs[parent.mem_id] = count
-    return count - tf.is_body_paragraph(item.node) >= 2
+    return count >= 2
 
 
-def _inline_promo(item: _Item, paragraphs: dict[int, int]) -> bool:
+def _inline_promo(item: _Item, paragraphs: dict[int, int], items: set[int]) -> bool:
     """Whether the item is a promo inside the article body.
 
     It carries a promo label ("Read more: ..."), or stands among the body's
     paragraphs as a bare headline link, a card (heading or image) or with a snippet.
-    ``paragraphs`` is ``_in_body``'s count per parent.
+    ``paragraphs`` is ``_in_body``'s count per parent, ``items`` the items by ``mem_id``.
     """
     text = tf.clean_text(item.node.text())
     if _has_promo_label(item, text):
         return True
-    if not _in_body(item, paragraphs):
+    if not _in_body(item, paragraphs, items):
         return False
     card = item.link.heading is not None or item.image is not None or item.snippet is not None
     bare = text == item.link.title and tf.word_count(text) >= tt.MIN_INLINE_WORDS
@@ -595,7 +596,7 @@ def find_teasers(
             continue  # a plain menu link, not a story card
         item = _read(node, link, page)
         item.sponsored = item.sponsored or region.sponsored
-        item.inline = _inline_promo(item, paragraphs)
+        item.inline = _inline_promo(item, paragraphs, item_ids)
         if item.inline and _is_subheading(item, item_ids, page):
             subheadings.append(_heading_of(link))
             continue

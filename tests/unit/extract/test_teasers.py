@@ -1282,3 +1282,22 @@ def test_spans_back_are_read_for_a_bounded_number_of_texts_per_page(
 )
 def test_words_of_a_script_without_spaces_are_counted_by_letters(text: str, words: int) -> None:
     assert teaser_fields.word_count(text) == words
+
+
+@pytest.mark.parametrize("more", ["more...", "Full story &raquo;", "More &gt;&gt;"])
+def test_stories_set_as_paragraphs_are_no_inline_promos_and_lose_their_more_link(
+    more: str,
+) -> None:
+    stories = "".join(
+        f'<p><b><a href="/news/2006/0314/story-{i}">School board approves bus route {i}</a></b>'
+        "<br>Students in the north end of the district will spend less time on the bus under "
+        f'a plan passed on Monday. <a href="/news/2006/0314/story-{i}">{more}</a></p>'
+        for i in range(3)
+    )
+    found = teasers(f"<td><font>{stories}</font></td>")
+    assert [t.title for t in found] == [f"School board approves bus route {i}" for i in range(3)]
+    assert {t.block for t in found} == {None}
+    assert {t.snippet for t in found} == {
+        "Students in the north end of the district will spend less time on the bus under a plan "
+        "passed on Monday."
+    }
