@@ -371,7 +371,8 @@ def _label_of(element: Node, tokens: Tokens, line: bool = False) -> str | None:
     """The text of a heading or title box, when it reads as a block label: a heading,
     an element named as a title, or older markup (a list's ``<dt>``, a table's
     ``<caption>`` or row of ``<th>``, a bold line opening its block, or with
-    ``line`` opening a line of its own: after a break or a block)."""
+    ``line`` opening a line of its own: after a break or a block; a ``<div>``
+    holding a bold line alone)."""
     tag = element.tag
     if (
         tag in ("h2", "h3", "h4", "h5", "h6", "header", "legend", "dt", "caption")
@@ -386,10 +387,25 @@ def _label_of(element: Node, tokens: Tokens, line: bool = False) -> str | None:
             and (_opens_line(element) if line else _opens_block(element))
             and element.css_first("a") is None
         )
+        or (tag == "div" and _is_bold_line(element))
     ):
         inner = element.css_first(_TITLE_INSIDE) if tag in ("header", "div") else None
         return _label_text(inner or element)
     return None
+
+
+def _is_bold_line(element: Node) -> bool:
+    """Whether ``element`` holds one bold element and nothing else, without a link:
+    an older page's block heading set in a line of its own ("<div><b>Recent
+    articles</b></div>"; a ``<p>`` so set is a story's bold line more often)."""
+    bold = None
+    for child in element.iter(include_text=True):
+        if child.tag == "-text" and not (child.text_content or "").strip():
+            continue
+        if bold is not None or child.tag not in ("b", "strong"):
+            return False
+        bold = child
+    return bold is not None and bold.css_first("a") is None
 
 
 def _label_text(element: Node) -> str | None:
