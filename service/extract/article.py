@@ -388,11 +388,14 @@ def _mute_after(heading: LexborNode, muted: set[int], parents: set[int]) -> None
         node = node.next
 
 
-def _vote(root: LexborNode, text_holders: bool = False) -> _Scores:
+def _vote(
+    root: LexborNode, text_holders: bool = False, muted: frozenset[int] = frozenset()
+) -> _Scores:
     """Scores of the containers below ``root``; with ``text_holders``, elements
-    holding prose as bare text (no ``<p>``, no ``<br>``) vote too."""
+    holding prose as bare text (no ``<p>``, no ``<br>``) vote too. The elements in
+    ``muted`` (comment threads, by key) do not vote."""
     scores = _Scores()
-    seen: set[int] = set()  # voters after a promo heading, and <br> holders that voted
+    seen: set[int] = set(muted)  # voters after a promo heading, <br> holders that voted
     promo_parents: set[int] = set()  # parents of the promo headings met, elements muted whole
     # One query in document order: a heading comes before the voters it mutes.
     for voter in root.css(_VOTE_QUERY):
@@ -613,6 +616,81 @@ def _headlines(member: LexborNode, subheadings: frozenset[int]) -> int:
     return count
 
 
+def _ballot(
+    root: LexborNode, live_page: bool, text_holders: bool = False
+) -> tuple[_Scores, Winner | None]:
+    """The scores below ``root`` and their winner; when the winner is a reader's
+    comment known by its reply control (``_comment_thread``), the thread around it
+    is muted and the page votes again, ``MAX_THREAD_ROUNDS`` times at most."""
+    scores = _vote(root, text_holders)
+    best = scores.best(live_page)
+    muted: set[int] = set()
+    for _ in range(t.MAX_THREAD_ROUNDS):
+        thread = None if best is None else _comment_thread(best.node, scores)
+        if thread is None:
+            break
+        muted.add(thread.mem_id)
+        muted.update(n.mem_id for n in thread.css("*"))
+        scores = _vote(root, text_holders, frozenset(muted))
+        best = scores.best(live_page)
+    return scores, best
+
+
+def _is_reply_control(node: LexborNode, scores: _Scores) -> bool:
+    """Whether ``node`` is a comment's reply control: a short block reading "Reply"
+    alone (``REPLY_CONTROL``). A voter is prose, never one."""
+    if node.mem_id in scores.texts:
+        return False
+    text = node.text()
+    if len(text) > t.MAX_REPLY_CONTROL_CHARS * 4:
+        return False
+    text = " ".join(text.split())
+    return len(text) <= t.MAX_REPLY_CONTROL_CHARS and t.REPLY_CONTROL.search(text) is not None
+
+
+def _reply_item(node: LexborNode, scores: _Scores, cache: dict[int, bool]) -> LexborNode | None:
+    """The reader's comment holding ``node``: ``node`` or an ancestor up to
+    ``REPLY_ITEM_LEVELS`` above it with a reply control among its children."""
+    item: LexborNode | None = node
+    for _ in range(t.REPLY_ITEM_LEVELS + 1):
+        if item is None or item.tag in _TOP_TAGS:
+            return None
+        held = cache.get(item.mem_id)
+        if held is None:
+            held = cache[item.mem_id] = any(
+                _is_reply_control(child, scores) for child in item.iter() if child.is_element_node
+            )
+        if held:
+            return item
+        item = item.parent
+    return None
+
+
+def _comment_thread(best: LexborNode, scores: _Scores) -> LexborNode | None:
+    """The comment thread around ``best`` when ``best`` is a reader's comment (or
+    inside one): the highest ancestor of the comment that holds neither the page's
+    ``<h1>`` nor a paragraph of prose (``SHORT_BLOCK_CHARS`` or more) outside the
+    comments. A page without class names shows a thread only so; ``None`` when
+    ``best`` is no comment."""
+    cache: dict[int, bool] = {}
+    item = _reply_item(best, scores, cache)
+    if item is None:
+        return None
+    thread = item
+    node = item.parent
+    while node is not None and node.tag not in _TOP_TAGS and node.css_first("h1") is None:
+        for voter in node.css(_VOTER_QUERY):
+            text = scores.texts.get(voter.mem_id)
+            if (
+                text is not None
+                and len(text.strip()) >= t.SHORT_BLOCK_CHARS
+                and _reply_item(voter.parent or voter, scores, cache) is None
+            ):
+                return thread  # the story's prose: the thread ends below
+        thread, node = node, node.parent
+    return thread
+
+
 def find_body(
     root: LexborNode,
     description: str | None = None,
@@ -628,12 +706,10 @@ def find_body(
     page declares itself a video, whose description beside the player may be
     the lead. ``live_page``: the page declares itself a live page, whose
     entries (``<article>``s with their own headings) are all its story."""
-    scores = _vote(root)
-    best = scores.best(live_page)
+    scores, best = _ballot(root, live_page)
     if best is None or best.score < t.TEXT_HOLDERS_BELOW:
         # Weak or no winner: the prose may sit as bare text in <div>s.
-        scores = _vote(root, text_holders=True)
-        best = scores.best(live_page)
+        scores, best = _ballot(root, live_page, text_holders=True)
     if best is None:
         return None
     score = best.score

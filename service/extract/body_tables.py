@@ -473,6 +473,10 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
         "share prompts, in the languages of the crawl",
     ),
     (
+        re.compile(r"^(like this:|(like )?loading\s*(\.\.\.|\u2026))$", re.I),
+        "a blog's like button and its placeholder ('Like this:', 'Like Loading...')",
+    ),
+    (
         re.compile(
             r"^(follow (us|@\w+|\w+ on)|have a (news )?tip|got a (news )?tip"
             r"|(like|enjoyed|enjoy) this (story|article|post)\?)",
@@ -932,6 +936,7 @@ SKIP_IN_BODY: Sequence[tuple[str, str]] = (
     ("bio", "author bios at the end of the story ('Jane Doe is a reporter covering ...')"),
     ("byline", "author lines"),
     ("author", "author boxes and bios"),
+    ("contributor", "a contributor's box after the story ('About the author: Jen writes ...')"),
     ("dateline", "date lines"),
     ("timestamp", "date lines"),
     ("toolbar", "article tools"),
@@ -995,6 +1000,9 @@ STOP_BLOCK = CaselessPattern.compile(
     r"( (cancel reply|annulla risposta|cancelar respuesta|cancelar resposta"
     r"|annuler la réponse|antworten abbrechen|отменить ответ))?"  # the reply form's own link
     r"|join (the )?(conversation|discussion)"
+    r"|about the (author|writer)|über (den|die) autor(in)?|sobre (el|la|o|a) autora?"
+    r"|(à propos de|a propos de) l['\u2019]auteur(e)?"  # an author's box after the story
+    r"|about (this|the) (blog|site)|about me"  # a blog's side box about itself
     r"|tell us what you think|what do you think)\s*[:.…?!]*$"
 )
 MAX_STOP_CHARS = 60  # a stop heading is short ...
@@ -1009,6 +1017,20 @@ TITLED_STOP_BLOCK = CaselessPattern.compile(
     r" [“\"«„\u2018'\u201a\u2039].+"  # an opening quote: double, guillemet, single
 )
 MAX_TITLED_STOP_CHARS = 200  # the count's words and a headline
+
+# A reader's comment known without class names: an element whose own child (or it
+# itself) is a reply control, a block reading "Reply" alone (the link a thread sets
+# under each comment; its button is gone with the other buttons), in the languages
+# of the crawl. When the winner is such a comment (or inside one, up to
+# ``REPLY_ITEM_LEVELS`` above it), the thread around it is muted and the page votes
+# again: a long comment, or a thread longer than the story, is no body.
+REPLY_CONTROL = CaselessPattern.compile(
+    r"^(reply|reply to this comment|antworten|répondre|responder|responda|rispondi"
+    r"|beantwoorden|odpowiedz|yan\u0131tla|ответить|返信|回复|回覆)( ↓| \(\d+\))?$"
+)
+MAX_REPLY_CONTROL_CHARS = 30  # a longer block is no control's label
+REPLY_ITEM_LEVELS = 2  # the winner, or its ancestors this many levels up, may be the comment
+MAX_THREAD_ROUNDS = 3  # threads muted at most (a nested reply, its thread, a second thread)
 
 # The lead paragraph (standfirst, dek): a prose block between the article's
 # <h1> and the body's container, read first (``lead.py``).

@@ -269,6 +269,9 @@ def test_chars_counts_every_kind_of_whitespace() -> None:
         "Schließen",
         "View this post on Instagram",  # an embedded post's chrome
         "VIEW THIS VIDEO ON TIKTOK",
+        "Like this:",  # a blog's like button and its placeholder
+        "Like Loading...",
+        "Loading…",
     ],
 )
 def test_boilerplate_lines_are_dropped_whatever_their_case(line: str) -> None:
