@@ -636,33 +636,44 @@ def _ballot(
     return scores, best
 
 
-def _is_reply_control(node: LexborNode, scores: _Scores) -> bool:
+def _is_reply_control(node: LexborNode | None, scores: _Scores) -> bool:
     """Whether ``node`` is a comment's reply control: a short block reading "Reply"
     alone (``REPLY_CONTROL``). A voter is prose, never one."""
-    if node.mem_id in scores.texts:
+    if node is None or node.mem_id in scores.texts:
         return False
-    text = node.text()
-    if len(text) > t.MAX_REPLY_CONTROL_CHARS * 4:
-        return False
-    text = " ".join(text.split())
+    for count, _ in enumerate(node.traverse()):
+        if count >= t.MAX_REPLY_CONTROL_NODES:
+            return False  # a box of more elements is no control: its text is not read
+    text = " ".join(node.text().split())
     return len(text) <= t.MAX_REPLY_CONTROL_CHARS and t.REPLY_CONTROL.search(text) is not None
 
 
+def _elements(node: LexborNode | None, backwards: bool) -> list[LexborNode]:
+    """The first ``REPLY_CONTROL_PLACES`` elements from ``node`` on (or back)."""
+    found: list[LexborNode] = []
+    while node is not None and len(found) < t.REPLY_CONTROL_PLACES:
+        if node.is_element_node:
+            found.append(node)
+        node = node.prev if backwards else node.next
+    return found
+
+
 def _reply_item(node: LexborNode, scores: _Scores, cache: dict[int, bool]) -> LexborNode | None:
-    """The reader's comment holding ``node``: ``node`` or an ancestor up to
-    ``REPLY_ITEM_LEVELS`` above it with a reply control among its children."""
-    item: LexborNode | None = node
-    for _ in range(t.REPLY_ITEM_LEVELS + 1):
-        if item is None or item.tag in _TOP_TAGS:
-            return None
-        held = cache.get(item.mem_id)
-        if held is None:
-            held = cache[item.mem_id] = any(
-                _is_reply_control(child, scores) for child in item.iter() if child.is_element_node
-            )
-        if held:
-            return item
-        item = item.parent
+    """The reader's comment holding ``node``: ``node`` when a reply control is among
+    its last children, else its parent when one follows ``node`` (a comment's text
+    and its control are siblings, the control after the text)."""
+    held = cache.get(node.mem_id)
+    if held is None:
+        held = cache[node.mem_id] = any(
+            _is_reply_control(child, scores) for child in _elements(node.last_child, True)
+        )
+    if held:
+        return node
+    parent = node.parent
+    if parent is None or parent.tag in _TOP_TAGS:
+        return None
+    if any(_is_reply_control(after, scores) for after in _elements(node.next, False)):
+        return parent
     return None
 
 

@@ -1018,18 +1018,19 @@ TITLED_STOP_BLOCK = CaselessPattern.compile(
 )
 MAX_TITLED_STOP_CHARS = 200  # the count's words and a headline
 
-# A reader's comment known without class names: an element whose own child (or it
-# itself) is a reply control, a block reading "Reply" alone (the link a thread sets
+# A reader's comment known without class names: an element among whose last
+# children is a reply control, a block reading "Reply" alone (the link a thread sets
 # under each comment; its button is gone with the other buttons), in the languages
-# of the crawl. When the winner is such a comment (or inside one, up to
-# ``REPLY_ITEM_LEVELS`` above it), the thread around it is muted and the page votes
-# again: a long comment, or a thread longer than the story, is no body.
+# of the crawl. When the winner is such a comment (or the text of one, the control
+# right after it), the thread around it is muted and the page votes again: a long
+# comment, or a thread longer than the story, is no body.
 REPLY_CONTROL = CaselessPattern.compile(
     r"^(reply|reply to this comment|antworten|répondre|responder|responda|rispondi"
     r"|beantwoorden|odpowiedz|yan\u0131tla|ответить|返信|回复|回覆)( ↓| \(\d+\))?$"
 )
 MAX_REPLY_CONTROL_CHARS = 30  # a longer block is no control's label
-REPLY_ITEM_LEVELS = 2  # the winner, or its ancestors this many levels up, may be the comment
+MAX_REPLY_CONTROL_NODES = 8  # elements of a control at most: a wrapper, its links, icons
+REPLY_CONTROL_PLACES = 2  # a control is among a comment's last two elements, after its text
 MAX_THREAD_ROUNDS = 3  # threads muted at most (a nested reply, its thread, a second thread)
 
 # The lead paragraph (standfirst, dek): a prose block between the article's
