@@ -48,8 +48,10 @@ _HEADLINE_QUERY = "h2 a[href], h3 a[href], h4 a[href], a[href] h2, a[href] h3, a
 _SAFE_CLASSES = re.compile(r"[\w\-:./ ]+")  # class strings quotable in a selector as they are
 _PLAIN_TAG = re.compile(r"[a-z][a-z0-9_-]*")  # tag names that always parse as a type selector
 _HEADINGS = frozenset({"h2", "h3", "h4"})  # a promo heading among them mutes the voters after it
-_VOTE_QUERY = f"{_VOTER_QUERY}, {', '.join(sorted(_HEADINGS))}"
+_BOLD_LINES = "div > b:only-child, div > strong:only-child"  # older pages' headings
+_VOTE_QUERY = f"{_VOTER_QUERY}, {', '.join(sorted(_HEADINGS))}, {_BOLD_LINES}"
 _HOLDER_QUERY = "div, section, article, main, center, font, dd"
+_MUTED_QUERY = f"{_VOTER_QUERY}, {_HOLDER_QUERY}"  # what a promo heading silences after it
 _TOP_TAGS = frozenset({"body", "html", "-document"})  # no run wrapper is one of these or above
 _TOP_CANDIDATES = 5  # link density is measured on this many best raw scores only
 
@@ -384,7 +386,8 @@ def _mute_after(heading: LexborNode, muted: set[int], parents: set[int]) -> None
         if node.is_element_node:
             parents.add(node.mem_id)
             parents.update(n.mem_id for n in node.css("*"))
-            muted.update(n.mem_id for n in node.css(_VOTER_QUERY))
+            muted.add(node.mem_id)  # nor do the elements muted whole vote as text holders
+            muted.update(n.mem_id for n in node.css(_MUTED_QUERY))
         node = node.next
 
 
@@ -402,6 +405,10 @@ def _vote(
         tag = voter.tag
         if tag in _HEADINGS:
             _mute_after(voter, seen, promo_parents)
+        elif tag in ("b", "strong"):
+            line = voter.parent  # a bold line alone in its <div> is a heading
+            if line is not None and line.text().strip() == voter.text().strip():
+                _mute_after(line, seen, promo_parents)
         elif voter.mem_id in seen:
             continue
         elif tag == "br":
