@@ -41,6 +41,7 @@ from service.extract.metadata_markup import (
     time_near_heading,
 )
 from service.extract.metadata_profiles import ProfileNames, is_profile_url
+from service.extract.metadata_shown import learned_site_name, title_element
 from service.extract.metadata_tables import (
     AMP_HOST_LABELS,
     AMP_PATH_SEGMENTS,
@@ -168,13 +169,19 @@ def read_metadata(
         elif canonical is None and declared:
             canonical = declared[0]
     site_names = _site_names(markup, jsonld, article)
+    title = _title(markup, article, site_names, page_url)
     heading = _story_heading(markup, site_names)
+    if heading is None:  # an older layout's headline: bold text, a classed div, an h2
+        if not site_names and (learned := learned_site_name(tree.body, title)):
+            site_names = [learned]  # the logo's or the copyright line's name, in the title
+            title = _title(markup, article, site_names, page_url)
+        heading = title_element(tree.body, title)
     language = _language(markup, article, jsonld, header_language)
     lines = ShownLines(heading, language)
     published = _date(markup, article, jsonld, "datePublished", PUBLISHED_METAS, heading, lines)
     modified = _date(markup, article, jsonld, "dateModified", MODIFIED_METAS, heading, lines)
     return Metadata(
-        title=_title(markup, article, site_names, page_url),
+        title=title,
         description=_first(markup.first(DESCRIPTION_METAS), _ld_text(article, "description")),
         authors=_authors(
             markup, jsonld, article, heading, lines, ProfileNames(tree, base), site_names
@@ -316,7 +323,8 @@ def _host_names(page_url: str) -> list[str]:
 
 def _story_heading(markup: Markup, site_names: list[str]) -> LexborNode | None:
     """The story's h1, beside which a byline and a date line are shown: the first
-    that is not a link nor the site's name (both are the site's logo)."""
+    that is not a link nor the site's name (both are the site's logo). Without
+    one, the element whose text is the title is the heading (``title_element``)."""
     names = {name.casefold() for name in site_names}
     return next((node for text, node in markup.story_h1s if text.casefold() not in names), None)
 

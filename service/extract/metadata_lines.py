@@ -3,10 +3,11 @@
 Some pages declare no author and no time and do not name the elements that
 show them either: plain short lines after the h1, "By Ann Lee and Tom Ray",
 "Updated 5:30 PM EST, Tue November 25, 2026", "Publié le 25 novembre 2026 à
-17h30". The lines read are those that follow the story's h1 in page order, up
-to the first line of prose; a line is a byline when it starts with a byline
-word and every name after it looks like a person's, and a date when the whole
-of it (or of a part between separators) parses as one.
+17h30", "Posted on June 12, 2013 by Jen Alder". The lines read are those that
+follow the story's heading in page order, up to the first line of prose; a
+line is a byline when it starts with a byline word and every name after it
+looks like a person's, and a date when the whole of it (or of a part between
+separators, or before a last " by " and a byline) parses as one.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ _PARTS = re.compile("\\s*(?:\\||\u2022|\u00b7|\\s[\u2013\u2014]\\s)\\s*")  # | b
 _BYLINE = re.compile(
     r"^(?:" + "|".join(re.escape(w) for w in LINE_BYLINE_WORDS) + r")\s*:?\s+", re.IGNORECASE
 )
+_DATE_BY = " by "  # between a blog's date and its author ("Posted on <date> by <name>")
 UPDATED_LINE = re.compile(  # a date line giving the time of the last change
     r"^(?:" + "|".join(re.escape(w) for w in VISIBLE_UPDATED_WORDS) + r")\b", re.IGNORECASE
 )
@@ -73,8 +75,7 @@ def _read(heading: LexborNode, language: str | None) -> Byline:
     for count, line in enumerate(_lines_after(heading)):
         if count == LINE_MAX_LINES or len(line) >= LINE_PROSE_CHARS:
             break
-        for part in _PARTS.split(line):
-            part = part.strip(" |,")
+        for part in _parts(line, language):
             if not authors and _BYLINE.match(part):
                 authors = byline_names(_BYLINE.sub("", part, count=1))
             elif UPDATED_LINE.match(part):
@@ -82,6 +83,20 @@ def _read(heading: LexborNode, language: str | None) -> Byline:
             else:
                 published = published or parse_date(part, language)
     return Byline(authors, published, updated)
+
+
+def _parts(line: str, language: str | None) -> Iterator[str]:
+    """The parts of ``line`` between separators; a part that runs from a date into a
+    byline ("Posted on June 12, 2013 by Jen Alder", as blogs write it) gives both."""
+    for part in _PARTS.split(line):
+        part = part.strip(" |,")
+        date, joint, byline = part.rpartition(_DATE_BY)
+        date = date.strip(" ,")
+        if joint and date and parse_date(date, language) is not None:
+            yield date
+            yield "by " + byline
+        else:
+            yield part
 
 
 def _lines_after(heading: LexborNode) -> Iterator[str]:

@@ -257,6 +257,16 @@ SITE_NAME_MIN_PREFIX_CHARS = 4
 # Example" at dailyexample.com): the host's name with the article is a name too.
 HOST_NAME_ARTICLES: tuple[str, ...] = ("the",)
 
+# A page that declares no site name still shows it: a name at one end of its
+# title is the site's when the logo (an image linking to the home page) has it
+# as its alt text, or the copyright line names it.
+LEARNED_SITE_MAX_WORDS = 6  # "The Riverside Courier"; a longer part is the headline's
+COPYRIGHT_MARKS: tuple[str, ...] = (
+    "\u00a9",  # the sign, "&copy;"
+    "copyright",  # the word, "Copyright 2004 ..."
+)
+COPYRIGHT_MAX_CHARS = 200  # a copyright line, not a paragraph that mentions one
+
 # Elements a page shows its byline and date line in, when it declares neither:
 # searched around the story's h1 (``metadata_markup.texts_near_heading``), as
 # lowercased substrings of the class or id.

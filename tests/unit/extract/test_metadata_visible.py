@@ -189,3 +189,66 @@ def test_a_shown_byline_gives_only_what_reads_as_a_person(
     byline: str, authors: tuple[str, ...]
 ) -> None:
     assert _read(ARTICLE.format(byline=byline, date="")).authors == authors
+
+
+def _old_page(title: str, body: str) -> Metadata:
+    html = f"<html><head><title>{title}</title></head><body>{body}</body></html>"
+    return read_metadata(LexborHTMLParser(html), URL)
+
+
+OLD_LAYOUT = """<table><tr><td><a href="/"><img src="/logo.gif" alt="{logo}"></a></td></tr>
+<tr><td><font size="5"><b>Council delays vote on new parking rules</b></font><br>
+<font size="2">By Martha Klein, Staff Writer<br>March 3, 2004</font><br><br>
+<font size="3">The city council put off a vote on Tuesday on new parking rules for the
+downtown area after shop owners asked for more time to study the plan.<br><br>
+A vote is now set for April.</font></td></tr>
+<tr><td><font size="1">{footer}</font></td></tr></table>"""
+
+
+@pytest.mark.parametrize(
+    ("logo", "footer"),
+    [
+        ("The Riverside Courier", "Contact us"),
+        ("Home", "Copyright &copy; 2004 The Riverside Courier. All rights reserved."),
+        ("Home", "&copy; 2004 <a href='/about/'>The Riverside Courier</a>"),
+    ],
+)
+def test_the_site_name_is_learned_from_the_logo_or_the_copyright_line(
+    logo: str, footer: str
+) -> None:
+    meta = _old_page(
+        "Council delays vote on new parking rules - The Riverside Courier",
+        OLD_LAYOUT.format(logo=logo, footer=footer),
+    )
+    assert meta.site_name == "The Riverside Courier"
+    assert meta.title == "Council delays vote on new parking rules"
+
+
+def test_a_title_end_the_page_does_not_show_as_its_name_is_no_site_name() -> None:
+    meta = _old_page(
+        "Council delays vote on new parking rules - The Riverside Courier",
+        OLD_LAYOUT.format(logo="Home", footer="Contact us"),
+    )
+    assert meta.site_name is None
+
+
+def test_without_an_h1_the_byline_beside_the_element_showing_the_title_is_read() -> None:
+    meta = _old_page(
+        "Council delays vote on new parking rules - The Riverside Courier",
+        OLD_LAYOUT.format(logo="The Riverside Courier", footer=""),
+    )
+    assert meta.authors == ("Martha Klein",)
+    assert meta.published_at == "2004-03-03T00:00:00Z"
+
+
+def test_a_blog_post_heading_under_the_blog_name_heads_its_byline() -> None:
+    meta = _old_page(
+        "Strawberry jam without pectin | Kitchen Notes",
+        """<h1><a href="/">Kitchen Notes</a></h1>
+        <h2>Strawberry jam without pectin</h2>
+        <div>Posted on June 12, 2013 by Jen Alder</div>
+        <p>The first strawberries from the market were so good this week that I bought
+        two flats, and most of them became jam before the weekend.</p>""",
+    )
+    assert meta.authors == ("Jen Alder",)
+    assert meta.published_at == "2013-06-12T00:00:00Z"
