@@ -907,6 +907,9 @@ MIN_GALLERY_CAPTIONS = 3  # one or two captions are a story's pictures, not a ga
 # A photo essay: a body shorter than this (an intro of a few sentences) whose
 # gallery captions hold more text than it is read with the captions after it.
 MAX_ESSAY_INTRO_CHARS = 600
+# Lines read before the copy of the headline that opens a body are its kicker
+# ("Travel") or the section's label, when each has at most this many words.
+KICKER_MAX_WORDS = 3
 # A caption read twice or more in a body (a slideshow's viewer repeats it, a blog
 # post sets it under each picture) is no story text when one copy sits in a
 # picture's box: the nearest element around an image that holds text, holding no
@@ -978,7 +981,7 @@ STOP_BLOCK = CaselessPattern.compile(
     r"^(related( stories| articles| posts| news| content| coverage)?|read (more|next|also)"
     r"|more (stories|news|articles|from|on|great|like this)\b.*|you (may|might) (also )?like"
     r"|recommended( for you)?|most (read|popular|viewed|shared)\b.*|trending( now)?"
-    r"|popular (stories|posts)|other (stories|news|articles|headlines)"
+    r"|popular (stories|posts)|other (stories|news|articles|headlines)|top (stories|headlines)"
     r"|(media|press|news media|investor) contacts?"  # a press release's contact block ...
     r"|about [\w&'. -]{1,40},? (corp|corporation|inc|incorporated|ltd|llc|plc|gmbh|ag|s\.a)\.?"
     # ... and its boilerplate about the company ("About Acme Corp.")

@@ -142,14 +142,22 @@ def _without_headline(
 ) -> tuple[Paragraph, ...]:
     """``paragraphs`` without those that repeat the title: a first one is a
     headline set in bold text rather than in ``<h1>``, as old layouts do; a later
-    one the title bar of a slideshow set inside the body, above its counter."""
+    one the title bar of a slideshow set inside the body, above its counter.
+    Short lines before the first copy (``KICKER_MAX_WORDS``) are the headline's
+    kicker, and go with it."""
     if not title:
         return paragraphs
     # A copy of the title is as long as it, whatever its case: paragraphs of
     # another length are not case-folded (folding every paragraph cost more).
     size = len(title)
     folded = title.casefold()
-    return tuple(p for p in paragraphs if len(p.text) != size or p.text.casefold() != folded)
+    copies = [len(p.text) == size and p.text.casefold() == folded for p in paragraphs]
+    if not any(copies):
+        return paragraphs
+    first = copies.index(True)
+    if any(len(p.text.split()) > t.KICKER_MAX_WORDS for p in paragraphs[:first]):
+        first = 0
+    return tuple(p for p, copy in zip(paragraphs[first:], copies[first:], strict=True) if not copy)
 
 
 def _parse(decoded: Decoded) -> LexborHTMLParser:

@@ -1,12 +1,12 @@
 """Golden pages: each ``pages/<name>.html`` split and compared with ``<name>.expected.json``.
 
 This module checks the article part of each expectation (title, paragraphs in
-order with their kinds, the publication time when given, or ``null`` for a page
-without an article) and that no
-text listed under ``absent`` appears in any record. A page written without
-markup hints (no class, id, role, ``aria-*`` or ``data-*`` attribute, no
-sectioning element) may come with ``<name>.classed.html``, the same page with
-them: both must give the same article.
+order with their kinds, the publication time, authors and site name when given,
+or ``null`` for a page without an article) and that no text listed under
+``absent`` appears in any record. A page written without markup hints (no
+class, id, role, ``aria-*`` or ``data-*`` attribute, no sectioning element) may
+come with ``<name>.classed.html``, the same page with them: both must give the
+same article.
 """
 
 from __future__ import annotations
@@ -63,6 +63,10 @@ def test_article_matches_expectation(name: str) -> None:
     assert len(result.article.paragraphs) == len(want["paragraphs"])
     if "published_at" in want:
         assert result.article.published_at == want["published_at"]
+    if "authors" in want:
+        assert list(result.article.authors) == want["authors"]
+    if "site_name" in want:
+        assert result.article.site_name == want["site_name"]
 
 
 @pytest.mark.parametrize("name", CASES)
