@@ -25,8 +25,6 @@ _WORDS = re.compile(r"[^\W_]+")
 _TITLE_LEVELS = 4  # "<td><font><b>Headline</b></font>": the text's holder and a few wrappers
 # One query a mark, the sign first: most lines hold it, and each query walks the tree.
 _COPYRIGHT_SELECTORS = tuple(f':lexbor-contains("{mark}" i)' for mark in COPYRIGHT_MARKS)
-_HEADINGS = "h2, h3"  # a blog's post title under its name, a portal's headline
-_MAX_HEADINGS = 30  # further headings are teasers' and widgets'
 _MAX_LOGOS = 20  # the logo is among the page's first linked images
 
 
@@ -90,9 +88,6 @@ def title_element(body: LexborNode | None, title: str | None) -> LexborNode | No
     key = title_key(title)
     if not words or not key:
         return None
-    for node in body.css(_HEADINGS)[:_MAX_HEADINGS]:  # cheaper than the text query
-        if title_key(node.text(deep=True, separator=" ")) == key:
-            return node
     probe = max(words, key=len)  # its own text holds it, however the headline is wrapped
     for node in body.css(f':lexbor-contains("{probe}" i)'):
         up: LexborNode | None = node
