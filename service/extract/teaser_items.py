@@ -282,6 +282,15 @@ def url_key(url: str) -> str:
 
 
 def in_running_text(link: Node, page: Page, chars: int = tt.RUNNING_TEXT_CHARS) -> bool:
+    """Whether the link sits inside a sentence (``_in_running_text``). A link holding a
+    block (a card's ``<div>`` of image and headline) is no words of a sentence, whatever
+    text follows it: a plain card's snippet set after its link."""
+    return _in_running_text(link, page, chars) and not any(
+        child.tag in tt.BLOCKS_IN_LINK for child in link.iter()
+    )
+
+
+def _in_running_text(link: Node, page: Page, chars: int) -> bool:
     """Whether the link sits inside a sentence: the text of its nearest block-level
     ancestor, seen through the inline elements that wrap the link
     (``<p><span>Text <a>link</a> text</span></p>``), holds ``chars`` of other inline text.

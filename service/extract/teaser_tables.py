@@ -696,6 +696,8 @@ MIN_STORY_PATH_CHARS = 12  # a shorter path is a section or service page ("/spor
 SHORT_BESIDE_CHARS = 12  # more text beside a short headline makes it words of a sentence
 MAX_SHORT_ITEM_TARGETS = 1  # other link targets a short headline's item may hold (a kicker)
 MIN_ECHO_CHARS = 4  # a link word this long found among the URL's words ties the two together
+# Blocks that a link of a sentence never holds: a link holding one is a card's.
+BLOCKS_IN_LINK = frozenset({"div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "figure"})
 MIN_INLINE_WORDS = 5  # a bare link paragraph in a body this short names a thing, not a story
 MIN_HEADLINE_WORDS = 4  # fewer words in a bare link is a nav label ("World news", "Sport")
 MIN_HEADING_WORDS = 3  # a link in a heading is a headline even when short ("Trump warns Iran")

@@ -667,9 +667,22 @@ OLD_SNIPPET = "Students in the north end will spend less time on the bus under t
         (f"<p>{OLD_HEADLINE}<br>with three days of talks left before the vote on it.</p>", True),
         # a sentence on the link's own line is still one
         (f"<p>The members said {OLD_HEADLINE} on Monday after a long debate.<br>Next</p>", True),
+        # a card's link holds its picture and headline in blocks; its snippet follows it
+        (
+            '<div><a href="/news/2006/0314/bus-routes"><div><img src="/b.jpg"></div>'
+            f"<div><b>School board approves new bus routes</b></div></a>{OLD_SNIPPET}"
+            " The board will vote again in May on the routes for the south end...</div>",
+            False,
+        ),
+        (
+            '<div><a href="/news/2006/0314/bus-routes"><span><img src="/b.jpg"></span>'
+            f"<b>School board approves new bus routes</b></a>{OLD_SNIPPET}"
+            " The board will vote again in May on the routes for the south end...</div>",
+            True,
+        ),
     ],
 )
-def test_a_line_break_after_a_link_ends_its_sentence(html: str, inside: bool) -> None:
+def test_a_line_break_or_a_block_in_the_link_ends_its_sentence(html: str, inside: bool) -> None:
     tree = LexborHTMLParser(f"<html><body>{html}</body></html>")
     link = tree.css_first('a[href="/news/2006/0314/bus-routes"]')
     assert link is not None
