@@ -681,6 +681,15 @@ def _has_text(node: LexborNode) -> bool:
     )
 
 
+def _has_words(node: LexborNode) -> bool:
+    """Whether ``node`` holds a letter: a wrapper showing only a count of the
+    gallery's pictures ("6", "1/6") or a symbol holds no caption."""
+    return any(
+        inner.tag == "-text" and any(c.isalpha() for c in inner.text_content or "")
+        for inner in node.traverse(include_text=True)
+    )
+
+
 def _is_short(node: LexborNode) -> bool:
     """Whether the text of ``node`` is as short as a caption (``MAX_CAPTION_CHARS``)
     and holds no heading; counted until it is longer (a large element is not read
@@ -699,7 +708,8 @@ def _is_short(node: LexborNode) -> bool:
 def _caption_of(picture: LexborNode, top: int) -> LexborNode | None:
     """The element holding the caption of ``picture`` (an ``<img>`` or ``<video>``),
     known without class names by where it stands: the smallest element around the
-    picture that holds text, when that text is short (``MAX_CAPTION_CHARS``: a
+    picture that holds words (a count of a gallery's pictures is passed over),
+    when that text is short (``MAX_CAPTION_CHARS``: a
     caption and its credit beside the picture, a player's fallback line); else,
     when the picture's text-free wrapper stands among the story's blocks, the
     block right after it if it is short and holds a credit (``CAPTION_CREDIT_MARK``).
@@ -709,7 +719,7 @@ def _caption_of(picture: LexborNode, top: int) -> LexborNode | None:
         parent = wrapper.parent
         if parent is None or parent.mem_id == top:
             break
-        if _has_text(parent):
+        if _has_words(parent):
             if parent.tag in t.INLINE_TAGS or parent.tag in t.LEAF_BLOCKS:
                 return None  # a picture in a line of text
             if (
