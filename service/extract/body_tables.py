@@ -495,6 +495,11 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
         " '(Image credit: ...)', 'Image copyright ...')",
     ),
     (
+        re.compile(r"^(image|media|video|photo|picture) caption(?!s\b)", re.I),
+        "captions opening with their screen readers' label ('Image caption ...',"
+        " 'Media caption ...')",
+    ),
+    (
         re.compile(
             r"^(by|von|par|por|автор:?)\s+[\w.\-' ]{2,60}"
             r"(\s[|\u00b7\u2022]\s.{0,60}|\s\d{1,2}\.?\s.{0,40}\d{4}\b.{0,12})?$",
