@@ -691,18 +691,22 @@ def _has_words(node: LexborNode) -> bool:
 
 
 def _is_short(node: LexborNode) -> bool:
-    """Whether the text of ``node`` is as short as a caption (``MAX_CAPTION_CHARS``)
-    and holds no heading; counted until it is longer (a large element is not read
-    whole)."""
-    size = 0
+    """Whether the text of ``node`` is as short as a caption (``MAX_CAPTION_CHARS``;
+    ``MAX_CREDITED_CAPTION_CHARS`` when it is one run of text, and its credit,
+    ending in a credit: a diagram's caption lists its parts) and holds no
+    heading; counted until it is longer (a large element is not read whole)."""
+    size = runs = 0
     for inner in node.traverse(include_text=True):
         if inner.tag == "-text":
             size += chars(inner.text_content or "")
-            if size > t.MAX_CAPTION_CHARS:
+            runs += not (inner.text_content or " ").isspace()
+            if size > t.MAX_CREDITED_CAPTION_CHARS:
                 return False
         elif inner.tag in _HEADINGS:
             return False
-    return True
+    if size <= t.MAX_CAPTION_CHARS:
+        return True
+    return runs <= t.MAX_CREDITED_CAPTION_RUNS and t.CAPTION_CREDIT.search(node.text()) is not None
 
 
 def _caption_of(picture: LexborNode, top: int) -> LexborNode | None:

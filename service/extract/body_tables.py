@@ -898,6 +898,8 @@ CAPTION_CREDIT = re.compile(
 # A picture's caption without class names (``body_reader._caption_of``): the
 # smallest element around an <img> or <video> that holds text, when short ...
 MAX_CAPTION_CHARS = 300  # a caption and its credit; a story's section runs longer
+MAX_CREDITED_CAPTION_CHARS = 1000  # ... or this when it ends in a credit ("... Credit: ESA")
+MAX_CREDITED_CAPTION_RUNS = 2  # ... and is one run of text and its credit (a story has more)
 MAX_CAPTION_LEVELS = 4  # ... looked for this many levels above the picture ...
 # ... and of these tags, the picture first in it (a quote or a list item with a
 # picture, text above a picture, are other things).
