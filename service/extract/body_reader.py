@@ -746,6 +746,26 @@ def _caption_of(picture: LexborNode, top: int) -> LexborNode | None:
     return after
 
 
+def in_caption(node: LexborNode) -> bool:
+    """Whether ``node`` is, or is inside, the caption of a picture (``_caption_of``)
+    held by one of its few ancestors: a lead picture's caption set between the
+    headline and the body is no standfirst."""
+    ancestors: set[int] = set()
+    up: LexborNode | None = node
+    for _ in range(t.MAX_CAPTION_LEVELS + 1):
+        if up is None:
+            return False
+        ancestors.add(up.mem_id)
+        up = up.parent
+    if up is None:
+        return False
+    for picture in up.css("img, video"):
+        caption = _caption_of(picture, -1)
+        if caption is not None and caption.mem_id in ancestors:
+            return True
+    return False
+
+
 def _is_caption(node: LexborNode) -> bool:
     """Whether ``node``, a part of the body read apart, is the caption of a picture
     set before it (``_caption_of``): ``node``, or a short element it opens, comes

@@ -5,7 +5,8 @@ in larger type) in the article's header, beside the headline and the byline,
 outside the element that holds the body paragraphs. ``article.find_body``
 reads it first: a prose block found after the article's ``<h1>`` and before
 the body's container, within the nearest ``<article>`` or ``<main>`` around
-the container (else its near ancestors). Pictures, captions, lists, headings,
+the container (else its near ancestors). Pictures, captions (also those known
+by their place beside a picture, ``body_reader.in_caption``), lists, headings,
 linked blocks and elements named like bylines, dates, kickers, credits or
 share bars are not searched; the block must read as prose (long enough, with
 words, mostly letters) and pass the reader's boilerplate and link-density
@@ -28,7 +29,7 @@ from collections.abc import Sequence
 from selectolax.lexbor import LexborNode
 
 from service.extract import body_tables as t
-from service.extract.body_reader import Reader, reads_as_prose
+from service.extract.body_reader import Reader, in_caption, reads_as_prose
 from service.extract.model import Paragraph
 from service.extract.text import is_truncated, literal_alternation, normalize_text
 
@@ -210,6 +211,8 @@ def find_lead(
     lead: list[Paragraph] = []
     taken = 0  # prose blocks taken; a key-points list is not counted
     for node in blocks:
+        if node.tag not in _LISTS and in_caption(node):
+            continue
         reader = Reader()
         reader.read(node)
         if node.tag in _LISTS:  # a key-points list (``_blocks``): its items, whole
