@@ -61,6 +61,7 @@ _MARKED = ", ".join(
 )
 _MAX_DROP_CHARS = 200  # boilerplate patterns apply to blocks up to this long
 _WORD = re.compile(r"\w+")
+_LETTER = re.compile(r"[^\W\d_]")  # a letter of any script
 _NON_WORD = re.compile(r"\W+")  # what parts the words ``_WORD`` finds
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")  # parts the paragraphs of a ``<pre>``
 
@@ -685,7 +686,7 @@ def _has_words(node: LexborNode) -> bool:
     """Whether ``node`` holds a letter: a wrapper showing only a count of the
     gallery's pictures ("6", "1/6") or a symbol holds no caption."""
     return any(
-        inner.tag == "-text" and any(c.isalpha() for c in inner.text_content or "")
+        inner.tag == "-text" and _LETTER.search(inner.text_content or "") is not None
         for inner in node.traverse(include_text=True)
     )
 
@@ -698,15 +699,16 @@ def _is_short(node: LexborNode) -> bool:
     size = runs = 0
     for inner in node.traverse(include_text=True):
         if inner.tag == "-text":
-            size += chars(inner.text_content or "")
-            runs += not (inner.text_content or " ").isspace()
-            if size > t.MAX_CREDITED_CAPTION_CHARS:
+            run = chars(inner.text_content or "")
+            size += run
+            runs += run > 0
+            if size > t.MAX_CAPTION_CHARS and (
+                size > t.MAX_CREDITED_CAPTION_CHARS or runs > t.MAX_CREDITED_CAPTION_RUNS
+            ):
                 return False
         elif inner.tag in _HEADINGS:
             return False
-    if size <= t.MAX_CAPTION_CHARS:
-        return True
-    return runs <= t.MAX_CREDITED_CAPTION_RUNS and t.CAPTION_CREDIT.search(node.text()) is not None
+    return size <= t.MAX_CAPTION_CHARS or t.CAPTION_CREDIT.search(node.text()) is not None
 
 
 def _caption_of(picture: LexborNode, top: int) -> LexborNode | None:

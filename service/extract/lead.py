@@ -211,8 +211,6 @@ def find_lead(
     lead: list[Paragraph] = []
     taken = 0  # prose blocks taken; a key-points list is not counted
     for node in blocks:
-        if node.tag not in _LISTS and in_caption(node):
-            continue
         reader = Reader()
         reader.read(node)
         if node.tag in _LISTS:  # a key-points list (``_blocks``): its items, whole
@@ -225,6 +223,7 @@ def find_lead(
                 and _is_prose(text)
                 and not _repeats(text, description)
                 and not any(text in other for other in known)
+                and not in_caption(node)
             ):
                 lead.append(Paragraph("p", text))
                 taken += 1
