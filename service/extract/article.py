@@ -121,6 +121,8 @@ class _Scores:
         self._heirs: dict[int, tuple[int, ...]] = {}
         # The elements that voted with prose set as bare text (no <p>): paragraphs too.
         self.holders: set[int] = set()
+        # The elements holding their paragraphs as text runs between <br> (containers).
+        self.containers: set[int] = set()
 
     def cast(self, voter: LexborNode, points: float, container: bool = False) -> None:
         """Add ``voter``'s ``points`` to its ancestors, shared by ``ANCESTOR_DECAY``;
@@ -418,7 +420,9 @@ def _vote(
                 continue
             seen.add(holder.mem_id)
             text, runs = _run_text(holder)
-            _cast(scores, holder, text, runs, container=runs >= t.CONTAINER_RUNS)
+            container = runs >= t.CONTAINER_RUNS
+            if _cast(scores, holder, text, runs, container) and container:
+                scores.containers.add(holder.mem_id)
         else:
             text = scores.texts[voter.mem_id] = voter.text()
             _cast(scores, voter, text, 1)
@@ -535,15 +539,35 @@ def _runs(best: LexborNode, threshold: float, scores: _Scores) -> list[LexborNod
 
 def _holds_run(part: LexborNode, scores: _Scores) -> bool:
     """Whether ``part`` is a run of the body: ``MIN_RUN_PARAGRAPHS`` paragraphs
-    of its own, not another story, not mostly links."""
+    of its own (its text runs between ``<br>`` when it is their container, as
+    older pages set a story), not another story, not mostly links."""
     paragraphs = sum(
         1 for c in part.iter() if c.mem_id in scores.texts or c.mem_id in scores.holders
     )
+    if part.mem_id in scores.containers:
+        paragraphs += _text_runs(part)
     return (
         paragraphs >= t.MIN_RUN_PARAGRAPHS
         and not _is_other_story(part)
         and link_density(part, chars(part.text())) <= t.MAX_LINK_DENSITY
     )
+
+
+def _text_runs(node: LexborNode) -> int:
+    """The runs of ``node``'s own text between ``<br>`` long enough to be paragraphs
+    (``SHORT_BLOCK_CHARS``; a dialog's one-line message is none)."""
+    runs = 0
+    size = 0
+    for child in node.iter(include_text=True):
+        tag = child.tag or ""
+        if tag == "br":
+            runs += size >= t.SHORT_BLOCK_CHARS
+            size = 0
+        elif tag == "-text":
+            size += len((child.text_content or "").strip())
+        elif tag in t.INLINE_TAGS:
+            size += len(child.text(strip=True))
+    return runs + (size >= t.SHORT_BLOCK_CHARS)
 
 
 def _runs_under(
@@ -580,13 +604,37 @@ def _runs_under(
 
 
 def _opens(part: LexborNode, wrapper: LexborNode) -> bool:
-    """Whether no text comes before ``part`` inside ``wrapper``."""
+    """Whether neither text nor a rule (``RUN_BOX_OPENERS``) comes before the text
+    of ``part`` inside ``wrapper``."""
+    if _opens_with_rule(part):
+        return False
     node = part
     while node.mem_id != wrapper.mem_id and node.parent is not None:
-        if text_before(node):
+        if text_before(node) or _opener_before(node):
             return False
         node = node.parent
     return True
+
+
+def _opens_with_rule(part: LexborNode) -> bool:
+    """Whether a rule (``RUN_BOX_OPENERS``) comes before the first text of ``part``."""
+    for child in part.iter(include_text=True):
+        if child.tag in t.RUN_BOX_OPENERS:
+            return True
+        if child.text(strip=True):
+            return False
+    return False
+
+
+def _opener_before(node: LexborNode) -> bool:
+    """Whether an element that sets off a box (``RUN_BOX_OPENERS``) comes before ``node``
+    in its parent."""
+    before = node.prev
+    while before is not None:
+        if before.tag in t.RUN_BOX_OPENERS:
+            return True
+        before = before.prev
+    return False
 
 
 def _shaped(node: LexborNode, wrapper: LexborNode, shape: list[str]) -> bool:

@@ -236,6 +236,9 @@ MIN_SIBLING_SCORE = 10.0  # ... and at least this score
 MAX_RUN_LEVELS = 5
 MIN_RUN_PARAGRAPHS = 2  # ... each run holds this many paragraphs (one is a promo line) ...
 MAX_RUN_GAP = 2  # ... and this many elements of text at most stand between two runs
+# ... and a run after the winner opens its wrapper: neither text (a box's label) nor
+# one of these elements comes before it there (a rule sets off a box: "About us").
+RUN_BOX_OPENERS = frozenset({"hr"})
 
 # A <br> ends a paragraph (text set between <br>s) unless it wraps a sentence:
 # the text after it goes on in lower case and the text before it does not end
