@@ -58,8 +58,10 @@ from service.extract.metadata_tables import (
     LANGUAGE_METAS,
     LISTING_TYPES,
     LIVE_TYPES,
+    MAX_H1_CANDIDATES,
     MAX_TAG_CHARS,
     MAX_TAGS,
+    MAX_TITLE_CHARS,
     MODIFIED_METAS,
     OG_ARTICLE_TYPES,
     OG_LISTING_TYPES,
@@ -67,6 +69,7 @@ from service.extract.metadata_tables import (
     ORGANIZATION_TYPES,
     OTHER_STORY_MAX_SHARED,
     PUBLISHED_METAS,
+    SAME_HEADLINE_MIN_WORDS,
     SECTION_METAS,
     SECTION_PATH_MAX_SEGMENTS,
     SECTION_SEGMENT_MAX_CHARS,
@@ -95,6 +98,7 @@ _LANGUAGE = re.compile(
 _TAG_SEPARATOR = re.compile("[,;]")  # keyword lists use either
 _TAG_LABEL = re.compile(r"^(?:" + "|".join(TAG_LABELS) + r")\s*:\s*", re.IGNORECASE)
 _WORDS = re.compile(r"[^\W_]+")
+_BOLD_LINES = "div > b:only-child, div > strong:only-child"  # older pages' headings
 _WEBPAGE_TYPES = frozenset({"WebPage", "ItemPage"})
 
 
@@ -176,6 +180,17 @@ def read_metadata(
             site_names = [learned]  # the logo's or the copyright line's name, in the title
             title = _title(markup, article, site_names, page_url)
         heading = title_element(tree.body, title)
+    if heading is None and not markup.headings:
+        # An older page's headline set as a bold line alone: the headings are those,
+        # and one is the title when the title holds it (with the site's name and
+        # sections after it) or there is no title.
+        bold = _title(markup, article, site_names, page_url, _bold_lines(tree.body, title))
+        if (
+            bold is not None
+            and bold != title
+            and (not title or bold.casefold() in title.casefold())
+        ):
+            title, heading = bold, title_element(tree.body, bold)
     language = _language(markup, article, jsonld, header_language)
     lines = ShownLines(heading, language)
     published = _date(markup, article, jsonld, "datePublished", PUBLISHED_METAS, heading, lines)
@@ -292,8 +307,31 @@ def _section(markup: Markup, article: JsonObject | None) -> str | None:
     return normalize_text(value.split(",")[0]) or None
 
 
+def _bold_lines(body: LexborNode | None, title: str | None) -> list[str]:
+    """The page's bold lines alone in a ``<div>`` ("<div><b>Headline</b></div>"), the
+    first ``MAX_H1_CANDIDATES``: an older page's headings. Without a ``title`` only
+    those of ``SAME_HEADLINE_MIN_WORDS`` words or more (a menu's bold entries are short)."""
+    lines: list[str] = []
+    for bold in body.css(_BOLD_LINES) if body is not None else ():
+        text = normalize_text(bold.text(deep=True, separator=" "))
+        line = bold.parent
+        if not text or len(text) > MAX_TITLE_CHARS or line is None:
+            continue
+        if normalize_text(line.text(deep=True, separator=" ")) != text:
+            continue
+        if title or len(_WORDS.findall(text)) >= SAME_HEADLINE_MIN_WORDS:
+            lines.append(text)
+            if len(lines) >= MAX_H1_CANDIDATES:
+                break
+    return lines
+
+
 def _title(
-    markup: Markup, article: JsonObject | None, site_names: list[str], page_url: str
+    markup: Markup,
+    article: JsonObject | None,
+    site_names: list[str],
+    page_url: str,
+    headings: list[str] | None = None,
 ) -> str | None:
     headline = _ld_text(article, "headline")
     candidates = [
@@ -305,7 +343,8 @@ def _title(
     ]
     # An h1 linking to a home page is the site's name (a blog's name above its post).
     homes = set(markup.home_h1s)
-    headings = [heading for heading in markup.headings if heading not in homes]
+    if headings is None:
+        headings = [heading for heading in markup.headings if heading not in homes]
     return choose_title(candidates, headings, [*site_names, *homes], _host_names(page_url))
 
 
