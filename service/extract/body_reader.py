@@ -570,7 +570,7 @@ class Reader:
             elif node.mem_id in marks.note_marks:
                 pass  # a footnote's mark: no word of the story
             elif (
-                tag in t.INLINE_TAGS
+                (tag in t.INLINE_TAGS or _is_inline_custom(node))
                 and tag != "a"
                 and (node.mem_id in marks.holds_br or node.mem_id in marks.holds_block)
             ):
@@ -580,7 +580,7 @@ class Reader:
                 kinds.append(kind)
                 blocks.append(False)
                 starts.append(len(self.out))
-            elif tag in t.INLINE_TAGS:
+            elif tag in t.INLINE_TAGS or _is_inline_custom(node):
                 if tag in t.LABEL_TAGS and not self._run_bold and not self._run_plain:
                     self._run_bold = True
                 else:
@@ -789,6 +789,18 @@ def _is_caption(node: LexborNode) -> bool:
             return False
         node = node.parent
     return False
+
+
+def _is_inline_custom(node: LexborNode) -> bool:
+    """Whether ``node`` is a custom element (a hyphen in its name) holding inline text
+    only: shown inline, as an unknown element is, its text part of the run around it
+    (a source mark inside a sentence, "(<hl-source><a>1</a></hl-source>)")."""
+    tag = node.tag or ""
+    if "-" not in tag or tag.startswith("-"):
+        return False
+    return all(
+        (inner.tag or "") in t.INLINE_TAGS for inner in node.css("*") if inner.mem_id != node.mem_id
+    )
 
 
 def text_before(node: LexborNode) -> bool:
