@@ -110,7 +110,7 @@ bench-instructions: bench-venv  ## CPU as instruction counts (valgrind): pagespl
 	$(PY) -m bench.instructions
 
 .PHONY: bench-markup
-bench-markup: bench-venv  ## body quality and teaser drift on the benchmark pages without class names or structured data
+bench-markup: bench-venv  ## body quality and teaser drift on the benchmark pages without class names, structured data or <p> and headings
 	$(PY) -m bench.markup
 
 .PHONY: bench
