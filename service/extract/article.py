@@ -38,6 +38,7 @@ from service.extract.body_reader import (
     without_pull_quotes,
     without_repeated_captions,
 )
+from service.extract.bold_lines import BOLD_LINES, BOLD_TAGS, bold_alone
 from service.extract.lead import find_lead
 from service.extract.metadata_authors import reads_as_person
 from service.extract.model import Paragraph
@@ -48,8 +49,7 @@ _HEADLINE_QUERY = "h2 a[href], h3 a[href], h4 a[href], a[href] h2, a[href] h3, a
 _SAFE_CLASSES = re.compile(r"[\w\-:./ ]+")  # class strings quotable in a selector as they are
 _PLAIN_TAG = re.compile(r"[a-z][a-z0-9_-]*")  # tag names that always parse as a type selector
 _HEADINGS = frozenset({"h2", "h3", "h4"})  # a promo heading among them mutes the voters after it
-_BOLD_LINES = "div > b:only-child, div > strong:only-child"  # older pages' headings
-_VOTE_QUERY = f"{_VOTER_QUERY}, {', '.join(sorted(_HEADINGS))}, {_BOLD_LINES}"
+_VOTE_QUERY = f"{_VOTER_QUERY}, {', '.join(sorted(_HEADINGS))}, {BOLD_LINES}"
 _HOLDER_QUERY = "div, section, article, main, center, font, dd"
 _MUTED_QUERY = f"{_VOTER_QUERY}, {_HOLDER_QUERY}"  # what a promo heading silences after it
 _TOP_TAGS = frozenset({"body", "html", "-document"})  # no run wrapper is one of these or above
@@ -407,9 +407,9 @@ def _vote(
         tag = voter.tag
         if tag in _HEADINGS:
             _mute_after(voter, seen, promo_parents)
-        elif tag in ("b", "strong"):
+        elif tag in BOLD_TAGS:
             line = voter.parent  # a bold line alone in its <div> is a heading
-            if line is not None and line.text().strip() == voter.text().strip():
+            if line is not None and bold_alone(line) is not None:
                 _mute_after(line, seen, promo_parents)
         elif voter.mem_id in seen:
             continue

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Mapping, Set
 from selectolax.lexbor import LexborNode
 
 from service.extract import body_tables as t
+from service.extract.bold_lines import bold_alone
 from service.extract.model import Paragraph, ParagraphKind
 from service.extract.teaser_items import is_short_sentence
 from service.extract.teaser_tables import CITATION_LABEL
@@ -619,7 +620,7 @@ class Reader:
                     len(self.out) > count
                     and leaf == "p"
                     and len(text) <= t.MAX_SIGNATURE_CHARS
-                    and _is_bold_alone(node)
+                    and bold_alone(node) is not None
                 ):
                     self.bold_lines.add(count)
                 if leaf == "h":
@@ -811,20 +812,6 @@ def text_before(node: LexborNode) -> bool:
             return True
         before = before.prev
     return False
-
-
-def _is_bold_alone(node: LexborNode) -> bool:
-    """Whether ``node``'s text is all in one bold element ("<p><strong>Ann Lee</strong></p>")."""
-    bold = None
-    for child in node.iter(include_text=True):
-        if child.tag == "-text":
-            if not (child.text_content or "").isspace():
-                return False
-        elif child.tag in t.LABEL_TAGS and bold is None:
-            bold = child
-        elif child.tag and not child.tag.startswith("-"):
-            return False
-    return bold is not None
 
 
 def _wraps_a_sentence(run: list[str], line: int, br: LexborNode) -> bool:

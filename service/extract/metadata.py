@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from service.extract.bold_lines import BOLD_LINES, bold_alone
 from service.extract.dates import parse_date
 from service.extract.dates_tables import DATE_WORDS
 from service.extract.metadata_authors import clean_authors, reads_as_person, uninvert
@@ -98,7 +99,6 @@ _LANGUAGE = re.compile(
 _TAG_SEPARATOR = re.compile("[,;]")  # keyword lists use either
 _TAG_LABEL = re.compile(r"^(?:" + "|".join(TAG_LABELS) + r")\s*:\s*", re.IGNORECASE)
 _WORDS = re.compile(r"[^\W_]+")
-_BOLD_LINES = "div > b:only-child, div > strong:only-child"  # older pages' headings
 _WEBPAGE_TYPES = frozenset({"WebPage", "ItemPage"})
 
 
@@ -312,12 +312,12 @@ def _bold_lines(body: LexborNode | None, title: str | None) -> list[str]:
     first ``MAX_H1_CANDIDATES``: an older page's headings. Without a ``title`` only
     those of ``SAME_HEADLINE_MIN_WORDS`` words or more (a menu's bold entries are short)."""
     lines: list[str] = []
-    for bold in body.css(_BOLD_LINES) if body is not None else ():
+    for bold in body.css(BOLD_LINES) if body is not None else ():
         text = normalize_text(bold.text(deep=True, separator=" "))
         line = bold.parent
         if not text or len(text) > MAX_TITLE_CHARS or line is None:
             continue
-        if normalize_text(line.text(deep=True, separator=" ")) != text:
+        if bold_alone(line) is None:
             continue
         if title or len(_WORDS.findall(text)) >= SAME_HEADLINE_MIN_WORDS:
             lines.append(text)

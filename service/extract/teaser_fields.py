@@ -14,6 +14,7 @@ from selectolax.lexbor import LexborNode as Node
 
 from service.extract import teaser_tables as tt
 from service.extract import teaser_tokens as tk
+from service.extract.bold_lines import bold_alone
 from service.extract.dates import parse_date
 from service.extract.teaser_tokens import Attrs, Tokens
 from service.extract.text import (
@@ -395,16 +396,10 @@ def _label_of(element: Node, tokens: Tokens, line: bool = False) -> str | None:
 
 
 def _is_bold_line(element: Node) -> bool:
-    """Whether ``element`` holds one bold element and nothing else, without a link:
+    """Whether ``element`` holds a bold line alone (``bold_alone``), without a link:
     an older page's block heading set in a line of its own ("<div><b>Recent
     articles</b></div>"; a ``<p>`` so set is a story's bold line more often)."""
-    bold = None
-    for child in element.iter(include_text=True):
-        if child.tag == "-text" and not (child.text_content or "").strip():
-            continue
-        if bold is not None or child.tag not in ("b", "strong"):
-            return False
-        bold = child
+    bold = bold_alone(element)
     return bold is not None and bold.css_first("a") is None
 
 
