@@ -571,7 +571,7 @@ class Reader:
             elif node.mem_id in marks.note_marks:
                 pass  # a footnote's mark: no word of the story
             elif (
-                (tag in t.INLINE_TAGS or _is_inline_custom(node))
+                (inline := tag in t.INLINE_TAGS or _is_inline_custom(node))
                 and tag != "a"
                 and (node.mem_id in marks.holds_br or node.mem_id in marks.holds_block)
             ):
@@ -581,7 +581,7 @@ class Reader:
                 kinds.append(kind)
                 blocks.append(False)
                 starts.append(len(self.out))
-            elif tag in t.INLINE_TAGS or _is_inline_custom(node):
+            elif inline:
                 if tag in t.LABEL_TAGS and not self._run_bold and not self._run_plain:
                     self._run_bold = True
                 else:
