@@ -81,7 +81,7 @@ _WORD = re.compile(
 _DIGITS = str.maketrans({chr(ord(zero) + n): str(n) for zero in DIGIT_ZEROS for n in range(10)})
 _LABEL = re.compile(
     r"^\s*(?:" + "|".join(sorted((re.escape(w) for w in LABELS), key=len, reverse=True)) + r")\b"
-    r"\s*[:.]?\s*",
+    r"\s*[:.\uff1a]?\s*",  # \uff1a: the fullwidth colon of CJK pages ("更新" and a colon)
     re.IGNORECASE,
 )
 _PRIMARY_SUBTAG = re.compile("[-_]")  # "en-GB", "pt_BR": the language before the region

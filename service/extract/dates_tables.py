@@ -116,6 +116,21 @@ LABELS: tuple[str, ...] = (
     "actualizat",  # Romanian "updated"
     "publikálva",  # Hungarian "published"
     "frissítve",  # Hungarian "updated"
+    "opublikowano",  # Polish "published"
+    "aktualizacja",  # Polish "update"
+    "yayınlanma",  # Turkish "publication"  # noqa: RUF001
+    "güncellenme",  # Turkish "update"
+    "опубликовано",  # Russian "published"
+    "обновлено",  # Russian "updated"
+    "प्रकाशित",  # Hindi "published"
+    "अपडेटेड",  # Hindi "updated"
+    "প্রকাশিত",  # Bengali "published"
+    "প্রকাশ",  # Bengali "publication" ("প্রকাশ: ১২ মার্চ ২০২৬, ১৪:৩৫")
+    "আপডেট",  # Bengali "update"
+    "发布时间",  # Chinese "time of publication" ("发布时间" and a fullwidth colon)
+    "發布時間",  # Chinese, traditional script
+    "更新时间",  # Chinese "time of update"
+    "更新",  # Japanese, Chinese "updated"
 )
 
 # fmt: off
@@ -235,6 +250,11 @@ _MONTHS_BY_LANGUAGE: dict[str, tuple[tuple[str, ...], ...]] = {
         ("május", "máj"), ("június", "jún"), ("július", "júl"), ("augusztus", "aug"),
         ("szeptember", "szept"), ("október", "okt"), ("november", "nov"),
         ("december", "dec"),
+    ),
+    "bn": (  # Bengali, the Gregorian names ("১২ মার্চ ২০২৬")
+        ("জানুয়ারি", "জানুয়ারী"), ("ফেব্রুয়ারি", "ফেব্রুয়ারী"), ("মার্চ",), ("এপ্রিল",), ("মে",),
+        ("জুন",), ("জুলাই",), ("আগস্ট",), ("সেপ্টেম্বর",), ("অক্টোবর",), ("নভেম্বর",),
+        ("ডিসেম্বর",),
     ),
 }
 

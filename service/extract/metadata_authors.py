@@ -30,7 +30,14 @@ _ROLE_SUFFIX = re.compile(r"\s*(?:" + "|".join(re.escape(s) for s in AUTHOR_ROLE
 _JOINTS = re.compile("|".join(re.escape(j) for j in AUTHOR_JOINTS), re.IGNORECASE)
 # URLs, handles, e-mail addresses, paths, domains and numbers are not names.
 _NOT_A_NAME = re.compile(r"https?:|www\.|@|/|\d{3}|[A-Za-z0-9]\.[a-z]{2,}\b")
-_WORD = re.compile(r"[\w'-]+")
+# A word with its combining marks, which ``\w`` leaves out: accents written apart, the
+# vowel signs of Devanagari, Bengali and Thai ("राहुल" is one word, not three).
+_WORD = re.compile(
+    r"[\w'\-\u0300-\u036f\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963"
+    r"\u0981-\u0983\u09bc-\u09d7\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+"
+)
+# A Chinese name is one word of two to four ideographs, written without a space ("王丽").
+_UNSPACED_NAME = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,4}")
 _MAX_BYLINE_CHARS = 1000  # room for a dozen names with titles; longer is not a byline
 _PERSON_MIN_WORDS = 2  # a lone word after a comma is a degree or an outlet ("MS", "Futurism")
 _PERSON_MAX_WORDS = 4
@@ -63,14 +70,26 @@ def clean_authors(values: Iterable[str]) -> tuple[str, ...]:
 
 def byline_names(byline: str) -> tuple[str, ...]:
     """The names in a shown byline without its leading byline word ("Ann Lee and Tom
-    Ray"), or nothing unless every name looks like a person's: capitalized words,
-    two to four of them. A line such as "the numbers: what it costs" is no byline."""
+    Ray"), or nothing unless every name looks like a person's: capitalized words (or
+    words of a script without case), two to four of them, or one word of two to four
+    ideographs. A line such as "the numbers: what it costs" is no byline."""
     names = clean_authors([byline])
     if not names or len(_JOINTS.split(byline)) > len(names):
         return ()  # a part of the line was no name
-    if all(reads_as_person(n) and all(w[0].isupper() for w in _WORD.findall(n)) for n in names):
+    if all(
+        reads_as_person(n, 1 if _UNSPACED_NAME.fullmatch(n) else _PERSON_MIN_WORDS)
+        and all(_capitalized(w) for w in _WORD.findall(n))
+        for n in names
+    ):
         return names
     return ()
+
+
+def _capitalized(word: str) -> bool:
+    """Whether ``word`` starts as a name does: with a capital, or with a letter of a
+    script that has no case (Thai, Devanagari, Arabic, CJK)."""
+    first = word[0]
+    return first.isupper() or (first.isalpha() and not first.islower())
 
 
 def uninvert(value: str) -> str:

@@ -35,7 +35,9 @@ _MAX_DEPTH = 8  # blocks nested deeper are read as one line
 _STOP = frozenset({"body", "html"})  # climbing further would read the whole page
 _PARTS = re.compile("\\s*(?:\\||\u2022|\u00b7|\\s[\u2013\u2014]\\s)\\s*")  # | bullet dot dashes
 _BYLINE = re.compile(
-    r"^(?:" + "|".join(re.escape(w) for w in LINE_BYLINE_WORDS) + r")\s*:?\s+", re.IGNORECASE
+    # a space or a colon after the word; CJK pages set a fullwidth colon, no space (after "作者")
+    r"^(?:" + "|".join(re.escape(w) for w in LINE_BYLINE_WORDS) + r")(?:\s*:?\s+|\s*\uff1a\s*)",
+    re.IGNORECASE,
 )
 _DATE_BY = " by "  # between a blog's date and its author ("Posted on <date> by <name>")
 UPDATED_LINE = re.compile(  # a date line giving the time of the last change

@@ -304,6 +304,14 @@ VISIBLE_UPDATED_WORDS: tuple[str, ...] = (
     "aggiornato",  # Italian
     "bijgewerkt",  # Dutch
     "수정",  # Korean "modified"
+    "aktualizacja",  # Polish "update"
+    "güncellenme",  # Turkish "update"
+    "güncelleme",  # Turkish "update"
+    "обновлено",  # Russian "updated"
+    "оновлено",  # Ukrainian "updated"
+    "अपडेटेड",  # Hindi "updated"
+    "আপডেট",  # Bengali "update"
+    "更新",  # Japanese, Chinese "updated"
 )
 VISIBLE_DATE_TAGS: tuple[str, ...] = (
     "time",  # a <time> without a datetime attribute: its text is the date
@@ -320,6 +328,15 @@ LINE_BYLINE_WORDS: tuple[str, ...] = (
     "por",  # Spanish, Portuguese
     "di",  # Italian
     "door",  # Dutch
+    "autor",  # Polish, Czech, Spanish, Portuguese, German ("Autor: Marta Nowak")
+    "yazan",  # Turkish "written by" ("Yazan: Mehmet Demir")
+    "автор",  # Russian, Ukrainian ("Автор: Анна Смирнова")
+    "oleh",  # Indonesian, Malay "by" ("Oleh Dewi Lestari")
+    "लेखक",  # Hindi "writer"
+    "โดย",  # Thai "by" ("โดย สมชาย ใจดี")
+    "نویسنده",  # Persian "writer"
+    "作者",  # Chinese "author" (with a fullwidth colon)
+    "記者",  # Japanese "reporter" before the name (Korean and Japanese also write it after)
 )
 # Elements that start a line of their own; <time> is one because bylines set
 # the time beside the name ("By Ann Lee | <time>...</time>").
