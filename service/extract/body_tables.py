@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from service.extract.dates_tables import MONTH_NAMES
+from service.extract.dates_tables import MONTH_NAMES, WEEKDAY_PHRASES
 from service.extract.model import ParagraphKind
 from service.extract.text import CaselessPattern
 
@@ -434,14 +434,14 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
             r"^(advertisement|advertising|anzeige|werbung|publicité|publicidad|publicidade"
             r"|pubblicità|reclame|advertentie|reklama|reklam|iklan|quảng cáo|реклама|広告|广告"
             r"|광고|廣告|διαφήμιση|פרסומת|آگهی|تبلیغات|โฆษณา|annons|annonce|annonse|mainos"
-            r"|publicitate|hirdetés|sponsored)$",
+            r"|publicitate|hirdetés|विज्ञापन|বিজ্ঞাপন|sponsored)$",
             re.I,
         ),
         "ad slot labels, in the languages of the crawl (Dutch 'advertentie', Turkish"
         " 'reklam', Indonesian 'iklan', Vietnamese 'quảng cáo', Greek 'διαφήμιση',"
         " Hebrew 'פרסומת', Persian 'آگهی' and 'تبلیغات', Thai 'โฆษณา', Swedish 'annons',"
         " Danish 'annonce', Norwegian 'annonse', Finnish 'mainos', Romanian 'publicitate',"
-        " Hungarian 'hirdetés'; Czech and Polish 'reklama')",
+        " Hungarian 'hirdetés', Hindi 'विज्ञापन', Bengali 'বিজ্ঞাপন'; Czech and Polish 'reklama')",
     ),
     (
         re.compile(
@@ -599,11 +599,12 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
         re.compile(
             r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|segunda-feira|terça-feira"
             r"|quarta-feira|quinta-feira|sexta-feira|sábado|domingo|lundi|mardi|mercredi|jeudi"
-            r"|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)"
+            r"|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
+            r"|" + "|".join(WEEKDAY_PHRASES) + r")"
             r",? .{0,40}\d{4}\b.{0,20}$",
             re.I,
         ),
-        "weekday date lines",
+        "weekday date lines (Vietnamese: 'Thứ năm, 12/3/2026, 14:35 (GMT+7)')",
     ),
     (
         re.compile(

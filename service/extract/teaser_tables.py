@@ -259,6 +259,7 @@ _INLINE_LABELS = (
     r"|ezt is ajánljuk|olvassa el ezt is|kapcsolódó"  # Hungarian
     r"|διαβάστε (?:επίσης|ακόμη)"  # Greek
     r"|ayr\u0131ca okuyun|bunu da okuyun|ilgili haber(?:ler)?"  # Turkish
+    r"|ayr\u0131ca bak\u0131n\u0131z"  # Turkish "see also"
     r"|baca juga|berita terkait"  # Indonesian, Malay
     r"|xem thêm|đọc thêm|tin liên quan"  # Vietnamese
     r"|関連記事|関連ニュース|あわせて読みたい"  # Japanese
@@ -266,6 +267,7 @@ _INLINE_LABELS = (
     r"|관련 ?기사|함께 보면 좋은 기사"  # Korean
     r"|\u0627\u0642\u0631\u0623 \u0623\u064a\u0636(?:\u0627|\u064b\u0627|\u0627\u064b)"  # Arabic
     r"|यह भी पढ़ें"  # Hindi
+    r"|আরও পড়ুন"  # Bengali "read more"
     r"|קראו גם|קראו עוד|כתבות נוספות"  # Hebrew ("read also", "read more", "more articles")
     r"|بیشتر بخوانید|مطالب مرتبط|اخبار مرتبط"  # Persian ("read more", "related")
     r"|อ่านเพิ่มเติม|อ่านต่อ|ข่าวที่เกี่ยวข้อง|ข่าวเกี่ยวข้อง"  # Thai ("read more", "related news")
