@@ -131,6 +131,20 @@ LABELS: tuple[str, ...] = (
     "發布時間",  # Chinese, traditional script
     "更新时间",  # Chinese "time of update"
     "更新",  # Japanese, Chinese "updated"
+    "yayınlanma tarihi",  # noqa: RUF001 (Turkish "date of publication")
+    "güncelleme tarihi",  # Turkish "date of update"
+    "güncelleme",  # Turkish "update"
+    "diterbitkan",  # Indonesian "published"
+    "diperbarui",  # Indonesian "updated"
+    "actualizado",  # Spanish "updated", before a span back ("Actualizado hace 3 horas")
+    "bijgewerkt op",  # Dutch "updated on"
+    "bijgewerkt",  # Dutch "updated"
+    "aggiornato",  # Italian "updated", before a span back ("Aggiornato 3 ore fa")
+    "cập nhật",  # Vietnamese "updated"
+    "نشر في",  # Arabic "published on"
+    "آخر تحديث",  # Arabic "last update"
+    "अपडेट",  # Hindi "update"
+    "公開",  # Japanese "published"
 )
 
 # fmt: off

@@ -312,6 +312,10 @@ VISIBLE_UPDATED_WORDS: tuple[str, ...] = (
     "अपडेटेड",  # Hindi "updated"
     "আপডেট",  # Bengali "update"
     "更新",  # Japanese, Chinese "updated"
+    "diperbarui",  # Indonesian "updated"
+    "cập nhật",  # Vietnamese "updated"
+    "آخر تحديث",  # Arabic "last update"
+    "अपडेट",  # Hindi "update"
 )
 VISIBLE_DATE_TAGS: tuple[str, ...] = (
     "time",  # a <time> without a datetime attribute: its text is the date

@@ -113,6 +113,27 @@ from service.extract.dates import parse_date, relative_date
         ("Publicat: 12 martie 2026, ora 14:35", "2026-03-12T14:35:00Z"),
         ("2026. március 12. 14:35", "2026-03-12T14:35:00Z"),
         ("Frissítve: 2026. szept. 9., 8:05", "2026-09-09T08:05:00Z"),
+        # "published" and "updated" labels of Polish, Turkish, Russian, Indonesian,
+        # Spanish, Dutch, Italian, Vietnamese, Arabic, Hindi, Japanese and Chinese
+        ("Opublikowano: 12 marca 2026, 14:35", "2026-03-12T14:35:00Z"),
+        ("Aktualizacja: 12 marca 2026, 16:05", "2026-03-12T16:05:00Z"),
+        ("Yayınlanma: 12 Mart 2026 14:35", "2026-03-12T14:35:00Z"),  # noqa: RUF001
+        ("Güncelleme Tarihi: 12.03.2026 16:05", "2026-03-12T16:05:00Z"),
+        ("Опубликовано: 12 марта 2026, 14:35", "2026-03-12T14:35:00Z"),
+        ("Обновлено 12.03.2026 16:05", "2026-03-12T16:05:00Z"),
+        ("Diterbitkan: 12 Maret 2026 14:35", "2026-03-12T14:35:00Z"),
+        ("Diperbarui 12 Maret 2026, 16:05", "2026-03-12T16:05:00Z"),
+        ("Actualizado: 12 de marzo de 2026", "2026-03-12T00:00:00Z"),
+        ("Bijgewerkt op 12 maart 2026", "2026-03-12T00:00:00Z"),
+        ("Aggiornato: 12 marzo 2026, 16:05", "2026-03-12T16:05:00Z"),
+        ("Cập nhật: 12/03/2026 16:05", "2026-12-03T16:05:00Z"),  # no language: month first
+        ("نشر في: 12 مارس 2026", "2026-03-12T00:00:00Z"),
+        ("آخر تحديث: 12 مارس 2026 16:05", "2026-03-12T16:05:00Z"),
+        ("प्रकाशित: 12 मार्च 2026", "2026-03-12T00:00:00Z"),
+        ("अपडेट: 12 मार्च 2026, 16:05", "2026-03-12T16:05:00Z"),
+        ("公開 2026年3月12日 14:35", "2026-03-12T14:35:00Z"),
+        ("更新：2026年3月12日 16:05", "2026-03-12T16:05:00Z"),  # noqa: RUF001 (a fullwidth colon)
+        ("发布时间：2026-03-12 14:35", "2026-03-12T14:35:00Z"),  # noqa: RUF001
         # zone names after an offset
         ("2026-02-04T09:30:00+01:00[Europe/Paris]", "2026-02-04T08:30:00Z"),
         (
@@ -218,6 +239,18 @@ FETCHED = datetime(2026, 2, 4, 9, 30, tzinfo=UTC)
         ("Aktualizováno před 3 hodinami", "cs", "2026-02-04T06:30:00Z"),
         ("Actualizat acum 3 ore", "ro", "2026-02-04T06:30:00Z"),
         ("Frissítve: 3 órája", "hu", "2026-02-04T06:30:00Z"),
+        ("Aktualizacja: 3 godziny temu", "pl", "2026-02-04T06:30:00Z"),
+        ("Güncelleme: 3 saat önce", "tr", "2026-02-04T06:30:00Z"),
+        ("Обновлено 3 часа назад", "ru", "2026-02-04T06:30:00Z"),
+        ("Diperbarui 3 jam yang lalu", "id", "2026-02-04T06:30:00Z"),
+        ("Actualizado hace 3 horas", "es", "2026-02-04T06:30:00Z"),
+        ("Bijgewerkt: 3 uur geleden", "nl", "2026-02-04T06:30:00Z"),
+        ("Aggiornato 3 ore fa", "it", "2026-02-04T06:30:00Z"),
+        ("Cập nhật: 3 giờ trước", "vi", "2026-02-04T06:30:00Z"),
+        ("آخر تحديث: منذ 3 ساعات", "ar", "2026-02-04T06:30:00Z"),
+        ("अपडेट: 3 घंटे पहले", "hi", "2026-02-04T06:30:00Z"),
+        ("更新：3時間前", "ja", "2026-02-04T06:30:00Z"),  # noqa: RUF001
+        ("发布时间：3小时前", "zh", "2026-02-04T06:30:00Z"),  # noqa: RUF001
     ],
 )
 def test_relative_times_count_back_from_the_time_of_fetching(

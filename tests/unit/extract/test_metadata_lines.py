@@ -88,3 +88,49 @@ def test_text_far_below_the_heading_is_not_read() -> None:
 def test_german_as_of_time_is_the_modified_time() -> None:
     m = read("<p>Stand: 25.11.2026 17:30 Uhr</p>", lang="de")
     assert (m.published_at, m.modified_at) == (None, "2026-11-25T17:30:00Z")
+
+
+@pytest.mark.parametrize(
+    ("header", "lang", "published", "modified"),
+    [
+        (
+            "<p>Opublikowano: 12 marca 2026, 14:35</p><p>Aktualizacja: 12 marca 2026, 16:05</p>",
+            "pl",
+            "2026-03-12T14:35:00Z",
+            "2026-03-12T16:05:00Z",
+        ),
+        (
+            "<p>Yayınlanma: 12.03.2026 14:35</p><p>Güncelleme: 12.03.2026 16:05</p>",  # noqa: RUF001
+            "tr",
+            "2026-03-12T14:35:00Z",
+            "2026-03-12T16:05:00Z",
+        ),
+        (
+            "<p>Опубликовано: 12 марта 2026, 14:35</p><p>Обновлено: 12 марта 2026, 16:05</p>",
+            "ru",
+            "2026-03-12T14:35:00Z",
+            "2026-03-12T16:05:00Z",
+        ),
+        (
+            "<p>Diterbitkan 12 Maret 2026 14:35</p><p>Diperbarui 12 Maret 2026 16:05</p>",
+            "id",
+            "2026-03-12T14:35:00Z",
+            "2026-03-12T16:05:00Z",
+        ),
+        ("<p>Cập nhật: 12/3/2026 16:05</p>", "vi", None, "2026-03-12T16:05:00Z"),
+        ("<p>آخر تحديث: 12 مارس 2026 16:05</p>", "ar", None, "2026-03-12T16:05:00Z"),
+        ("<p>प्रकाशित: 12 मार्च 2026</p>", "hi", "2026-03-12T00:00:00Z", None),
+        (
+            "<p>公開 2026年3月12日 14:35</p><p>更新 2026年3月12日 16:05</p>",
+            "ja",
+            "2026-03-12T14:35:00Z",
+            "2026-03-12T16:05:00Z",
+        ),
+        ("<p>发布时间：2026-03-12 14:35</p>", "zh", "2026-03-12T14:35:00Z", None),  # noqa: RUF001
+    ],
+)
+def test_date_lines_labelled_in_more_languages(
+    header: str, lang: str, published: str | None, modified: str | None
+) -> None:
+    m = read(header, lang=lang)
+    assert (m.published_at, m.modified_at) == (published, modified)
