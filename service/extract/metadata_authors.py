@@ -12,6 +12,7 @@ from service.extract.metadata_tables import (
     AUTHOR_NOT_NAME_WORDS,
     AUTHOR_PLACEHOLDERS,
     AUTHOR_PREFIXES_ENGLISH,
+    AUTHOR_PREFIXES_LOWERCASE,
     AUTHOR_PREFIXES_OTHER,
     AUTHOR_ROLE_SUFFIXES,
     MAX_AUTHORS,
@@ -120,13 +121,27 @@ def _uninvert_one(name: str) -> str:
 def _names_in(value: str) -> list[str]:
     names: list[str] = []
     for index, chunk in enumerate(_JOINTS.split(value)):
-        chunk = _PREFIX.sub("", _trim(chunk))
+        chunk = _without_lowercase_word(_PREFIX.sub("", _trim(chunk)))
         for part_index, part in enumerate(chunk.split(",")):
             name = _trim(_ROLE_SUFFIX.sub("", _trim(part)))
             later = index > 0 or part_index > 0
             if _is_name(name) and (not later or reads_as_person(name)):
                 names.append(name)
     return names
+
+
+def _without_lowercase_word(chunk: str) -> str:
+    """``chunk`` without a lowercase byline word that begins names when capitalized
+    ("de Andrei Popescu"), when a capitalized name of two words or more follows it:
+    "De La Cruz", "de Vries" and "de la Fuente" are names."""
+    word, _, rest = chunk.partition(" ")
+    if (
+        word in AUTHOR_PREFIXES_LOWERCASE
+        and rest[:1].isupper()
+        and len(rest.split()) >= _PERSON_MIN_WORDS
+    ):
+        return rest
+    return chunk
 
 
 def _trim(text: str) -> str:

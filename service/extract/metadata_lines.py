@@ -21,6 +21,7 @@ from selectolax.lexbor import LexborNode
 from service.extract.dates import parse_date
 from service.extract.metadata_authors import byline_names
 from service.extract.metadata_tables import (
+    AUTHOR_PREFIXES_LOWERCASE,
     LINE_BLOCKS,
     LINE_BYLINE_WORDS,
     LINE_MAX_LINES,
@@ -34,10 +35,14 @@ _LEVELS = 3  # from the h1 up to its header and the article: where bylines sit
 _MAX_DEPTH = 8  # blocks nested deeper are read as one line
 _STOP = frozenset({"body", "html"})  # climbing further would read the whole page
 _PARTS = re.compile("\\s*(?:\\||\u2022|\u00b7|\\s[\u2013\u2014]\\s)\\s*")  # | bullet dot dashes
+# The byline words in any case, and those that begin names when capitalized as written.
 _BYLINE = re.compile(
     # a space or a colon after the word; CJK pages set a fullwidth colon, no space (after "作者")
-    r"^(?:" + "|".join(re.escape(w) for w in LINE_BYLINE_WORDS) + r")(?:\s*:?\s+|\s*\uff1a\s*)",
-    re.IGNORECASE,
+    r"^(?:(?i:"
+    + "|".join(re.escape(w) for w in LINE_BYLINE_WORDS)
+    + r")|"
+    + "|".join(re.escape(w) for w in AUTHOR_PREFIXES_LOWERCASE)
+    + r")(?:\s*:?\s+|\s*\uff1a\s*)"
 )
 _DATE_BY = " by "  # between a blog's date and its author ("Posted on <date> by <name>")
 UPDATED_LINE = re.compile(  # a date line giving the time of the last change

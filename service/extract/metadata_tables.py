@@ -407,6 +407,12 @@ AUTHOR_PREFIXES_OTHER: tuple[str, ...] = (
     "av",  # Swedish, Norwegian ("Av Karin Lindqvist": lowercased when capitalized)
     "af",  # Danish ("Af Mette Jensen")
 )
+# Byline words only as written, lowercase, and before a capitalized name of two words
+# or more: capitalized, or before a surname alone, they begin names ("De La Cruz",
+# "de Vries"). Also byline words of shown lines (``metadata_lines``).
+AUTHOR_PREFIXES_LOWERCASE: tuple[str, ...] = (
+    "de",  # Romanian ("de Andrei Popescu")
+)
 # Roles written after the name, as Korean and Japanese bylines do ("김민준 기자",
 # with or without a space): dropped from the name. Longer forms first.
 AUTHOR_ROLE_SUFFIXES: tuple[str, ...] = (
@@ -458,7 +464,18 @@ AUTHOR_PLACEHOLDERS = frozenset(
     }
 )
 # Joints between several author names in one string.
-AUTHOR_JOINTS: tuple[str, ...] = (" and ", " & ", ";", " | ", " und ", " et ", " y ", " e ")
+AUTHOR_JOINTS: tuple[str, ...] = (
+    " and ",  # English
+    " & ",  # everywhere
+    ";",  # lists
+    " | ",  # lists
+    " und ",  # German
+    " et ",  # French
+    " y ",  # Spanish
+    " e ",  # Portuguese, Italian
+    " și ",  # Romanian, comma below
+    " şi ",  # Romanian, cedilla (older encodings)
+)
 AUTHOR_MAX_CHARS = 80  # longer is a sentence, not a name
 AUTHOR_MAX_WORDS = 6  # likewise
 

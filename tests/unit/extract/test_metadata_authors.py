@@ -24,6 +24,13 @@ from service.extract.metadata_authors import clean_authors, uninvert
         (["par Jeanne Martin"], ("Jeanne Martin",)),
         (["von Max Muster"], ("Max Muster",)),
         (["Von Miller"], ("Von Miller",)),  # a name, not the German prefix
+        # Romanian "de" is the byline word lowercase before a name, a name's start capitalized
+        (["de Andrei Popescu"], ("Andrei Popescu",)),
+        (["de Andrei Popescu și Ioana Marin"], ("Andrei Popescu", "Ioana Marin")),
+        (["De La Cruz"], ("De La Cruz",)),
+        (["Maria De La Cruz"], ("Maria De La Cruz",)),
+        (["de Vries"], ("de Vries",)),  # a surname alone: no name follows the word
+        (["de la Fuente"], ("de la Fuente",)),
         (["Text: Ana Lima"], ("Ana Lima",)),
         # a role written after the name, as Korean and Japanese bylines do
         (["김민준 기자"], ("김민준",)),

@@ -90,6 +90,16 @@ def test_german_as_of_time_is_the_modified_time() -> None:
     assert (m.published_at, m.modified_at) == (None, "2026-11-25T17:30:00Z")
 
 
+def test_romanian_lowercase_byline_word() -> None:
+    m = read("<p>de Andrei Popescu</p><p>12 martie 2026, ora 14:35</p>", lang="ro")
+    assert (m.authors, m.published_at) == (("Andrei Popescu",), "2026-03-12T14:35:00Z")
+
+
+def test_a_line_opening_with_a_capitalized_de_is_no_byline() -> None:
+    m = read("<p>De La Cruz Ana</p>", lang="es")
+    assert m.authors == ()
+
+
 @pytest.mark.parametrize(
     ("header", "lang", "published", "modified"),
     [

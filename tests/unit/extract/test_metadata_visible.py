@@ -72,6 +72,18 @@ ARTICLE = """<nav><a href="/">Home</a></nav>
             "2026-11-25T17:30:00Z",
         ),
         (
+            '<span class="autor">de Andrei Popescu</span>',
+            '<span class="data">Publicat: 12 martie 2026, ora 14:35</span>',
+            ("Andrei Popescu",),
+            "2026-03-12T14:35:00Z",
+        ),
+        (
+            '<span class="author">De La Cruz</span>',  # a name, its first word capitalized
+            "",
+            ("De La Cruz",),
+            None,
+        ),
+        (
             '<span class="author">Av Karin Lindqvist</span>',
             '<time class="published">Publicerad 12 mars 2026 kl. 14.35</time>',
             ("Karin Lindqvist",),
