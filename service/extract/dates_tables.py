@@ -326,6 +326,21 @@ AT_WORDS: dict[str, str] = {
     "klo": "Finnish 'kello'",
 }
 
+# Words that open a span back before its number ("vor 3 Stunden"): a byline that runs
+# into such a span ("Von Anna Lehmann vor 3 Stunden") ends before them. Written lowercase.
+SPAN_BACK_OPENERS: dict[str, str] = {
+    "about": "English ('about 3 hours ago')",
+    "vor": "German ('vor 3 Stunden')",
+    "il y a": "French ('il y a 2 heures')",
+    "hace": "Spanish ('hace 30 minutos')",
+    "há": "Portuguese ('há 2 horas')",
+    "för": "Swedish ('för 3 timmar sedan')",
+    "for": "Danish, Norwegian ('for 2 timer siden')",
+    "acum": "Romanian ('acum 3 ore')",
+    "před": "Czech ('před 3 hodinami')",
+    "منذ": "Arabic ('منذ 3 ساعات')",
+}
+
 # Words for the half of the day written before the time, read as "AM" and "PM" after it.
 HALF_DAY_WORDS: dict[str, str] = {
     "오전": "AM",  # Korean "before noon" ("2026년 2월 4일 오후 3:15")

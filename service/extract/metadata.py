@@ -11,14 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Literal
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from service.extract.bold_lines import BOLD_LINES, bold_alone
-from service.extract.dates import parse_date
-from service.extract.dates_tables import DATE_WORDS
 from service.extract.metadata_authors import clean_authors, reads_as_person, uninvert
 from service.extract.metadata_jsonld import (
     JsonLd,
@@ -34,7 +33,7 @@ from service.extract.metadata_jsonld import (
     types_of,
     url_of,
 )
-from service.extract.metadata_lines import UPDATED_LINE, ShownLines
+from service.extract.metadata_lines import UPDATED_LINE, ShownLines, byline_and_time
 from service.extract.metadata_markup import (
     Markup,
     collect_markup,
@@ -107,7 +106,6 @@ def _named(names: tuple[str, ...]) -> str:
 
 
 _PERSON_MIN_WORDS = 2  # a given name and a family name
-_FIRST_DIGIT = re.compile(r"(?<!\w)\d")  # a date's, not a handle's ("ann8090")
 _BYLINE_SELECTOR = _named(VISIBLE_BYLINE_NAMES)
 _DATE_SELECTOR = ", ".join((*VISIBLE_DATE_TAGS, _named(VISIBLE_DATE_NAMES)))
 
@@ -151,11 +149,16 @@ class Metadata:
 
 
 def read_metadata(
-    tree: LexborHTMLParser, page_url: str, header_language: str | None = None
+    tree: LexborHTMLParser,
+    page_url: str,
+    header_language: str | None = None,
+    fetched_at: datetime | None = None,
 ) -> Metadata:
     """The metadata ``tree`` declares; ``page_url`` resolves relative URLs. Never raises
     on odd markup: a source that cannot be read is skipped. ``header_language`` is the
-    response's Content-Language, the language when the page declares none."""
+    response's Content-Language, the language when the page declares none.
+    ``fetched_at``, when known, dates a story that shows a span back beside its
+    headline ("3 hours ago") rather than a date."""
     markup = collect_markup(tree)
     base = base_url(markup.base_href, page_url)
     jsonld = parse_blocks(markup.jsonld)
@@ -192,7 +195,7 @@ def read_metadata(
         ):
             title, heading = bold, title_element(tree.body, bold)
     language = _language(markup, article, jsonld, header_language)
-    lines = ShownLines(heading, language)
+    lines = ShownLines(heading, language, fetched_at)
     published = _date(markup, article, jsonld, "datePublished", PUBLISHED_METAS, heading, lines)
     modified = _date(markup, article, jsonld, "dateModified", MODIFIED_METAS, heading, lines)
     return Metadata(
@@ -396,7 +399,7 @@ def _named_profiles(values: list[str], profiles: ProfileNames) -> list[str]:
 def _visible_authors(heading: LexborNode | None) -> tuple[str, ...]:
     """The names in the first byline shown beside the headline that holds any."""
     for text in texts_near_heading(heading, _BYLINE_SELECTOR):
-        byline = _lowercase_byline_word(_before_date(text))
+        byline = _lowercase_byline_word(byline_and_time(text)[0])
         names = tuple(n for n in clean_authors([byline]) if reads_as_person(n, min_words=1))
         if names:
             return names
@@ -413,15 +416,6 @@ def _lowercase_byline_word(byline: str) -> str:
     if word != first and word in AUTHOR_PREFIXES_OTHER and len(rest.split()) >= _PERSON_MIN_WORDS:
         return f"{word} {rest}"
     return byline
-
-
-def _before_date(byline: str) -> str:
-    """``byline`` without the date it runs into: cut at the first digit, then the
-    date's words before it ("by Ann Lee Monday, November 18, 2019": "by Ann Lee")."""
-    words = _FIRST_DIGIT.split(byline, maxsplit=1)[0].split()
-    while words and words[-1].strip(",.|:-").lower() in DATE_WORDS | {""}:
-        words.pop()
-    return " ".join(words)
 
 
 def _author_sources(
@@ -478,7 +472,7 @@ def _date(
     lines: ShownLines,
 ) -> str | None:
     for value in _date_values(markup, article, jsonld, ld_key, meta_keys, heading, lines):
-        parsed = parse_date(value, lines.language) if value else None
+        parsed = lines.time(value) if value else None
         if parsed:
             return parsed
     return None

@@ -7,7 +7,9 @@ show them either: plain short lines after the h1, "By Ann Lee and Tom Ray",
 follow the story's heading in page order, up to the first line of prose; a
 line is a byline when it starts with a byline word and every name after it
 looks like a person's, and a date when the whole of it (or of a part between
-separators, or before a last " by " and a byline) parses as one.
+separators, or before a last " by " and a byline, or after a byline's names)
+parses as one. A span back ("3 hours ago", "vor 3 Stunden") counts back from
+the moment the page was fetched, when that is known.
 """
 
 from __future__ import annotations
@@ -15,10 +17,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 
 from selectolax.lexbor import LexborNode
 
-from service.extract.dates import parse_date
+from service.extract.dates import parse_date, relative_date
+from service.extract.dates_tables import DATE_WORDS, LABELS, SPAN_BACK_OPENERS
 from service.extract.metadata_authors import byline_names
 from service.extract.metadata_tables import (
     AUTHOR_PREFIXES_LOWERCASE,
@@ -44,6 +48,12 @@ _BYLINE = re.compile(
     + "|".join(re.escape(w) for w in AUTHOR_PREFIXES_LOWERCASE)
     + r")(?:\s*:?\s+|\s*\uff1a\s*)"
 )
+_FIRST_DIGIT = re.compile(r"(?<!\w)\d")  # a date's, not a handle's ("ann8090")
+_WORD_SPAN = re.compile(r"\S+")
+# Words between a byline's names and the number of its time: a date's words and
+# one-word labels in any case ("Monday", "Updated"), a span back's openers as written.
+_TIME_WORDS = DATE_WORDS | {w for w in LABELS if " " not in w} | {""}
+_SPAN_BACK_WORDS = frozenset(w for opener in SPAN_BACK_OPENERS for w in opener.split())
 _DATE_BY = " by "  # between a blog's date and its author ("Posted on <date> by <name>")
 UPDATED_LINE = re.compile(  # a date line giving the time of the last change
     r"^(?:" + "|".join(re.escape(w) for w in VISIBLE_UPDATED_WORDS) + r")\b", re.IGNORECASE
@@ -62,39 +72,77 @@ class Byline:
 class ShownLines:
     """The byline and date lines shown after ``heading``, read on first use."""
 
-    def __init__(self, heading: LexborNode | None, language: str | None = None) -> None:
+    def __init__(
+        self,
+        heading: LexborNode | None,
+        language: str | None = None,
+        fetched_at: datetime | None = None,
+    ) -> None:
         self._heading = heading
         self.language = language
-        """The page's declared language: it orders dates written with slashes."""
+        """The page's declared language: it orders dates written with slashes and
+        reads spans back."""
+        self.fetched_at = fetched_at
+        """The moment the page was fetched, when known: spans back count from it."""
         self._found: Byline | None = None
 
     def get(self) -> Byline:
         if self._found is None:
-            found = _read(self._heading, self.language) if self._heading is not None else None
+            found = _read(self._heading, self) if self._heading is not None else None
             self._found = found or Byline()
         return self._found
 
+    def time(self, text: str) -> str | None:
+        """``text`` as a date (``parse_date``), else as a span back from the moment of
+        fetching (``relative_date``) when that and the language are known."""
+        moment = parse_date(text, self.language)
+        if moment is None and self.fetched_at is not None and self.language:
+            return relative_date(text, self.language, self.fetched_at)
+        return moment
 
-def _read(heading: LexborNode, language: str | None) -> Byline:
+
+def byline_and_time(text: str) -> tuple[str, str]:
+    """``text`` parted into a byline and the date or span back it runs into, cut
+    before the first number and the words of a date, a label or a span back's
+    opener before it ("by Ann Lee Monday, November 18, 2019", "By Ann Lee Updated
+    2 hours ago", "Von Anna Lehmann vor 3 Stunden"). Without a number the time is
+    empty."""
+    digit = _FIRST_DIGIT.search(text)
+    if digit is None:
+        return text, ""
+    words = list(_WORD_SPAN.finditer(text, 0, digit.start()))
+    kept = len(words)
+    while kept and _is_time_word(words[kept - 1].group()):
+        kept -= 1
+    cut = words[kept].start() if kept < len(words) else digit.start()
+    return text[:cut].strip(), text[cut:].strip()
+
+
+def _is_time_word(word: str) -> bool:
+    return word in _SPAN_BACK_WORDS or word.strip(",.|:-").lower() in _TIME_WORDS
+
+
+def _read(heading: LexborNode, shown: ShownLines) -> Byline:
     authors: tuple[str, ...] = ()
     published: str | None = None
     updated: str | None = None
     for count, line in enumerate(_lines_after(heading)):
         if count == LINE_MAX_LINES or len(line) >= LINE_PROSE_CHARS:
             break
-        for part in _parts(line, language):
+        for part in _parts(line, shown.language):
             if not authors and _BYLINE.match(part):
                 authors = byline_names(_BYLINE.sub("", part, count=1))
             elif UPDATED_LINE.match(part):
-                updated = updated or parse_date(part, language)
+                updated = updated or shown.time(part)
             else:
-                published = published or parse_date(part, language)
+                published = published or shown.time(part)
     return Byline(authors, published, updated)
 
 
 def _parts(line: str, language: str | None) -> Iterator[str]:
     """The parts of ``line`` between separators; a part that runs from a date into a
-    byline ("Posted on June 12, 2013 by Jen Alder", as blogs write it) gives both."""
+    byline ("Posted on June 12, 2013 by Jen Alder", as blogs write it) gives both,
+    and so does a byline that runs into its time ("By Ann Lee 3 hours ago")."""
     for part in _PARTS.split(line):
         part = part.strip(" |,")
         date, joint, byline = part.rpartition(_DATE_BY)
@@ -102,6 +150,11 @@ def _parts(line: str, language: str | None) -> Iterator[str]:
         if joint and date and parse_date(date, language) is not None:
             yield date
             yield "by " + byline
+        elif _BYLINE.match(part):
+            byline, time = byline_and_time(part)
+            yield byline
+            if time:
+                yield time
         else:
             yield part
 

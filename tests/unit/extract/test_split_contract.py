@@ -457,6 +457,21 @@ def test_relative_teaser_times_count_back_from_fetched_at_in_the_page_language()
     assert [t.published_at for t in undated.teasers] == [None, None, None]
 
 
+def test_a_span_back_beside_the_story_byline_counts_back_from_fetched_at() -> None:
+    page = _ARTICLE.replace("<html>", '<html lang="de">').replace(
+        "<h1>A story</h1>",
+        "<h1>A story</h1><div><span>Von Anna Lehmann</span> <span>vor 3 Stunden</span></div>",
+    )
+    assert "vor 3 Stunden" in page
+    fetched = datetime(2026, 2, 4, 9, 30, tzinfo=UTC)
+    result = split(page.encode(), "https://example.org/a", fetched_at=fetched)
+    assert result.article is not None
+    assert result.article.authors == ("Anna Lehmann",)
+    assert result.article.published_at == "2026-02-04T06:30:00Z"
+    undated = split(page.encode(), "https://example.org/a")
+    assert undated.article is not None and undated.article.published_at is None
+
+
 def test_a_stage_that_fails_is_skipped_with_a_warning_and_its_traceback_logged(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
