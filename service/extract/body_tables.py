@@ -894,9 +894,17 @@ GATED_DROP_PATTERNS: Sequence[tuple[CaselessPattern, str]] = (
 # A gallery page's body is its captions (``gallery.py``): the caption elements,
 # the credit at a caption's end, and how many captions make a gallery.
 CAPTION_SELECTOR = 'figcaption, [class*="caption" i]'
+# A wire credit closing a caption: a person and an outlet parted by a slash, in
+# brackets ("(Manu Fernandez/AP)", "(Ana Ortiz/Getty Images)") or the outlet first in
+# capitals ("REUTERS/Jane Doe"). Case matters (names are capitalized, the outlet in
+# capitals), so "TCP/IP" or "3/4" is no credit.
+_WIRE_CREDIT = (
+    r"(?-i:\((?:[A-Z][\w'.-]*\s+){1,3}[A-Z][\w'.-]*\s*/\s*[A-Z][\w&.' -]{0,40}\)"
+    r"|\b[A-Z]{2,}(?:\s+[A-Z]{2,})?\s*/\s*[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){1,3})\s*$"
+)
 CAPTION_CREDIT = re.compile(
     r"\s*[(\[]?\b(photo(graph)?|image|picture|pic|foto|bild|credit)s?\s*(by\b|:)\s*[^.()\[\]]{1,60}"
-    r"[)\]]?$",
+    r"[)\]]?$|\s*" + _WIRE_CREDIT,
     re.I,
 )
 # A picture's caption without class names (``body_reader._caption_of``): the
@@ -911,7 +919,7 @@ CAPTION_HOLDER_TAGS = frozenset({"div", "figure", "section"})
 # ... or the short block right after the picture's wrapper, when it names a credit.
 CAPTION_CREDIT_MARK = re.compile(
     r"\b(photo(graph)?|image|picture|pic|foto|bild|credit)s?\s*(by\b|:)"
-    r"|\bphoto\s*/|\u00a9|\bimage copyright\b",
+    r"|\bphoto\s*/|\u00a9|\bimage copyright\b|" + _WIRE_CREDIT,
     re.I,
 )
 MIN_GALLERY_CAPTIONS = 3  # one or two captions are a story's pictures, not a gallery

@@ -33,6 +33,13 @@ def test_captions_are_read_in_order_without_their_credits() -> None:
     ]
 
 
+def test_wire_credits_are_cut_from_captions() -> None:
+    boats, show = "Boats sail past the harbour wall.", "Children watch a puppet show."
+    museum = "Fireworks light up the bay over the TCP/IP museum."  # no credit: it stays
+    credited = [f"{boats} (Manu Fernandez/AP)", f"{show} REUTERS/Jane Doe", museum]
+    assert _captions("".join(map(_figure, credited))) == [boats, show, museum]
+
+
 def test_two_captions_are_a_story_s_pictures_not_a_gallery() -> None:
     assert _captions(_figure("A first picture.") + _figure("A second picture.")) == []
 
