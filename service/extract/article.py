@@ -10,8 +10,9 @@ elements classed exactly like the winner (a body cut up by pictures or ads)
 promote it to their common ancestor; siblings scoring close to it join it,
 except other headlined ``<article>``s; without such siblings, runs of
 paragraphs wrapped like the winner beside one of its wrappers (a body cut up
-by pictures or ads, without class names to match) join it. ``body_reader``
-then reads the blocks. A winner whose blocks alternate with linked headlines
+by pictures or ads, without class names to match) join it; a story's opening
+set as loose text right before the winner in its parent is read first.
+``body_reader`` then reads the blocks. A winner whose blocks alternate with linked headlines
 is a story list and gives no body. A lead paragraph set before the container (a standfirst in
 the story's header) is read first (``lead.py``). The tables are in
 ``body_tables.py``.
@@ -782,6 +783,9 @@ def find_body(
     members = list(best.parts) or _members(best.node, score, scores)
     headlines = sum(_headlines(member, subheadings) for member in members)
     reader = Reader(scores.texts, subheadings)
+    opening = _opening(members[0])
+    if opening is not None and members[0].parent is not None:
+        reader.read(members[0].parent, opening, members[0])
     for member in members:
         reader.read(member)
     if not reader.out or _is_listing(headlines, len(reader.out)):
@@ -798,6 +802,45 @@ def find_body(
     first = next((m for m in members if m.tag not in t.SKIPPED_TAGS), members[0])
     lead = find_lead(first, blocks, description, video_page)
     return Body((*lead, *blocks), score)
+
+
+def _opening(first: LexborNode) -> LexborNode | None:
+    """Where the story's opening starts when it is set as loose text (text, inline
+    elements, ``<br>``) in the parent of ``first``, the body's first element, right
+    before it: the first node of the earliest run of prose (``SHORT_BLOCK_CHARS``
+    or more, few links) among the loose runs after the parent's last block before
+    ``first``; ``None`` without one. Older pages open a story so, beside an element
+    that holds the rest of it (a fold, a block after the first ad), which wins."""
+    parent = first.parent
+    if parent is None or parent.tag in _TOP_TAGS:
+        return None
+    start: LexborNode | None = None
+    run: LexborNode | None = None  # the first node of the run being measured
+    size = links = 0
+    node = first.prev
+    while node is not None:
+        tag = node.tag or ""
+        if tag != "br" and not tag.startswith("-") and tag not in t.INLINE_TAGS:
+            break  # a block: the loose text starts after it
+        if tag == "br":
+            start = run if _is_prose_run(size, links) else start
+            run, size, links = None, 0, 0
+        elif tag == "-text":
+            size += len((node.text_content or "").strip())
+            run = node
+        elif not tag.startswith("-"):
+            text = node.text(strip=True)
+            size += len(text)
+            links += len(text) if tag == "a" else sum(len(a.text()) for a in node.css("a"))
+            run = node
+        node = node.prev
+    return run if _is_prose_run(size, links) else start
+
+
+def _is_prose_run(size: int, links: int) -> bool:
+    """Whether a run of ``size`` characters, ``links`` of them link text, is a paragraph
+    of prose: ``SHORT_BLOCK_CHARS`` long at least, with few links."""
+    return size >= t.SHORT_BLOCK_CHARS and links < size * t.SHORT_MAX_LINK_DENSITY
 
 
 def _without_signature(reader: Reader) -> list[Paragraph]:

@@ -529,21 +529,29 @@ class Reader:
         self._run_bold = self._run_plain = False
         self._line = 0
 
-    def read(self, container: LexborNode) -> None:
+    def read(
+        self,
+        container: LexborNode,
+        start: LexborNode | None = None,
+        stop: LexborNode | None = None,
+    ) -> None:
         """Append the blocks of ``container`` to ``out``; nothing when it is a
-        picture's caption (a part of the body set after the picture)."""
+        picture's caption (a part of the body set after the picture). With
+        ``start``, only ``container``'s children from ``start`` on, up to ``stop``
+        (not read): the loose text of a story's opening beside its other blocks."""
         if _is_caption(container):
             return
         marks = _Marks(container)
         # The open elements, innermost last: the next child to read in each, the
         # kind its runs take, and whether it is a block (its end ends a run; an
         # inline element holding a <br> is read through, and its end does not).
-        # The first level holds the container alone. ``starts``: the paragraphs
-        # read when each level opened (a support box found inside takes back its own).
-        pending: list[LexborNode | None] = [container]
-        kinds: list[ParagraphKind] = ["p"]
-        blocks: list[bool] = [True]
-        starts: list[int] = [0]
+        # The first level holds the container alone (or nothing, and the second
+        # its children from ``start``). ``starts``: the paragraphs read when each
+        # level opened (a support box found inside takes back its own).
+        pending: list[LexborNode | None] = [container] if start is None else [None, start]
+        kinds: list[ParagraphKind] = ["p"] * len(pending)
+        blocks: list[bool] = [True] * len(pending)
+        starts: list[int] = [0] * len(pending)
         citing_in = 0  # the depth of the source-list heading's holder, while citing
         while pending:
             kind = kinds[-1]
@@ -561,7 +569,10 @@ class Reader:
                     self._citing = False
                     citing_in = 0
                 continue
-            pending[-1] = node.next if len(pending) > 1 else None
+            after = node.next if len(pending) > 1 else None
+            if stop is not None and after is not None and after.mem_id == stop.mem_id:
+                after = None  # ``stop`` is a sibling of ``start``: read no further
+            pending[-1] = after
             tag = node.tag or ""
             if tag == "-text":
                 text = node.text_content or ""
