@@ -764,6 +764,7 @@ def find_body(
     subheadings: frozenset[int] = frozenset(),
     video_page: bool = False,
     live_page: bool = False,
+    title: str | None = None,
 ) -> Body | None:
     """The body's blocks below ``root`` in reading order, or ``None`` without a
     prose container; a lead paragraph before the container comes first unless
@@ -772,7 +773,8 @@ def find_body(
     headings and not counted as a story list's headlines. ``video_page``: the
     page declares itself a video, whose description beside the player may be
     the lead. ``live_page``: the page declares itself a live page, whose
-    entries (``<article>``s with their own headings) are all its story."""
+    entries (``<article>``s with their own headings) are all its story.
+    ``title``: the page's title, which a headline set without ``<h1>`` reads."""
     scores, best = _ballot(root, live_page)
     if best is None or best.score < t.TEXT_HOLDERS_BELOW:
         # Weak or no winner: the prose may sit as bare text in <div>s.
@@ -800,7 +802,7 @@ def find_body(
     # A member the reader skips whole (a story's <header> joined as a sibling)
     # is no container: the lead is searched before the first one read.
     first = next((m for m in members if m.tag not in t.SKIPPED_TAGS), members[0])
-    lead = find_lead(first, blocks, description, video_page)
+    lead = find_lead(first, blocks, description, video_page, title)
     return Body((*lead, *blocks), score)
 
 

@@ -3,9 +3,10 @@
 News layouts often put the lead (standfirst, dek, summary: a sentence or two
 in larger type) in the article's header, beside the headline and the byline,
 outside the element that holds the body paragraphs. ``article.find_body``
-reads it first: a prose block found after the article's ``<h1>`` and before
-the body's container, within the nearest ``<article>`` or ``<main>`` around
-the container (else its near ancestors). Pictures, captions (also those known
+reads it first: a prose block found after the article's ``<h1>`` (on a page
+without one, the element reading the page's title) and before the body's
+container, within the nearest ``<article>`` or ``<main>`` around the
+container (else its near ancestors). Pictures, captions (also those known
 by their place beside a picture, ``body_reader.in_caption``), lists, headings,
 linked blocks and elements named like bylines, dates, kickers, credits or
 share bars are not searched; the block must read as prose (long enough, with
@@ -30,6 +31,8 @@ from selectolax.lexbor import LexborNode
 
 from service.extract import body_tables as t
 from service.extract.body_reader import Reader, in_caption, reads_as_prose
+from service.extract.bold_lines import bold_alone
+from service.extract.metadata_shown import title_element
 from service.extract.model import Paragraph
 from service.extract.text import is_truncated, literal_alternation, normalize_text
 
@@ -96,18 +99,18 @@ def _is_leaf(node: LexborNode) -> bool:
 
 
 def _blocks(
-    scope: LexborNode, first: LexborNode | None, excluded: re.Pattern[str]
+    scope: LexborNode, first: LexborNode | None, excluded: re.Pattern[str], headline: LexborNode
 ) -> list[LexborNode]:
-    """The leaf blocks after ``scope``'s first ``<h1>`` and before ``first`` (or
+    """The leaf blocks after ``headline`` (in ``scope``) and before ``first`` (or
     the end of ``scope``), in document order, outside elements named by
-    ``excluded``; none when no ``<h1>`` comes first."""
+    ``excluded``; none when ``headline`` does not come first."""
     holders: set[int] = set()  # the ancestors of ``first`` below ``scope``: searched, never taken
     up = first.parent if first is not None else None
     while up is not None and up.mem_id != scope.mem_id:
         holders.add(up.mem_id)
         up = up.parent
     found: list[LexborNode] = []
-    headline = False
+    after = False  # past the headline
     stack: list[LexborNode] = []
     node = scope.first_child
     while node is not None or stack:
@@ -117,12 +120,12 @@ def _blocks(
         if first is not None and node.mem_id == first.mem_id:
             break
         if node.is_element_node:
-            if node.mem_id in holders or (not headline and node.tag != "h1"):
+            if node.mem_id in holders or (not after and node.mem_id != headline.mem_id):
                 stack.append(node)
                 node = node.first_child
                 continue
-            if node.tag == "h1":
-                headline = True
+            if node.mem_id == headline.mem_id:
+                after = True
             elif node.tag in _LISTS and _is_key_points(node):
                 found.append(node)
             elif node.tag in t.KEY_POINTS_BOXES and (points := _boxed_key_points(node)):
@@ -191,22 +194,28 @@ def find_lead(
     body: Sequence[Paragraph],
     description: str | None = None,
     video_page: bool = False,
+    title: str | None = None,
 ) -> list[Paragraph]:
     """The lead paragraphs before ``first`` (the body's first container), in
     page order; none that ``body`` holds already, nor the page's ``description``.
-    On a ``video_page`` the description set beside the player may be the lead."""
+    On a ``video_page`` the description set beside the player may be the lead.
+    The headline is the first ``<h1>``, else the first element reading the page's
+    ``title`` (an older page's bold line, "<div><b>Headline</b></div>")."""
     excluded = _VIDEO_PAGE_EXCLUDED if video_page else _EXCLUDED
     headline = first.css_first("h1")
     if headline is not None:
         # The container holds the headline: the lead can only be in the
         # headline's <header>, which the reader skips.
         holder = _skipped_holder(headline, first)
-        blocks = _blocks(holder, None, excluded) if holder is not None else []
+        blocks = _blocks(holder, None, excluded, headline) if holder is not None else []
     else:
         scope = _scope(first)
-        if scope is None or scope.css_first("h1") is None:
+        if scope is None:
             return []
-        blocks = _blocks(scope, first, excluded)
+        headline = scope.css_first("h1") or title_element(scope, title, unlinked=True)
+        if headline is None:
+            return []
+        blocks = _blocks(scope, first, excluded, headline)
     known = [p.text for p in body[: t.MAX_LEAD_BLOCKS + 1]]
     lead: list[Paragraph] = []
     taken = 0  # prose blocks taken; a key-points list is not counted
@@ -216,11 +225,14 @@ def find_lead(
         if node.tag in _LISTS:  # a key-points list (``_blocks``): its items, whole
             lead.extend(p for p in reader.out if not any(p.text in other for other in known))
             continue
+        if bold_alone(node) is not None:
+            continue  # an older page's heading ("<div><b>...</b></div>"), as an <h2> is none
         for paragraph in reader.out:
             text = paragraph.text
             if (
                 taken < t.MAX_LEAD_BLOCKS
                 and _is_prose(text)
+                and not is_truncated(text)
                 and not _repeats(text, description)
                 and not any(text in other for other in known)
                 and not in_caption(node)

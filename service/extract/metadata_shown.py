@@ -78,10 +78,13 @@ def _copyright_keys(body: LexborNode, selector: str) -> list[str]:
     return keys
 
 
-def title_element(body: LexborNode | None, title: str | None) -> LexborNode | None:
+def title_element(
+    body: LexborNode | None, title: str | None, unlinked: bool = False
+) -> LexborNode | None:
     """The first element whose text is ``title`` (compared by ``title_key``): the
     story's heading on a page that sets it without an h1 ("<font size=5><b>...",
-    "<div class=hl>", an h2 under the blog's name)."""
+    "<div class=hl>", an h2 under the blog's name). ``unlinked``: not a link nor in
+    one (a ticker's or a list's link to the story itself is no headline)."""
     if body is None or not title:
         return None
     words = _WORDS.findall(title)
@@ -90,6 +93,8 @@ def title_element(body: LexborNode | None, title: str | None) -> LexborNode | No
         return None
     probe = max(words, key=len)  # its own text holds it, however the headline is wrapped
     for node in body.css(f':lexbor-contains("{probe}" i)'):
+        if unlinked and _in_link(node):
+            continue
         up: LexborNode | None = node
         for _ in range(_TITLE_LEVELS):
             if up is None or up.tag in ("body", "html"):
@@ -101,3 +106,13 @@ def title_element(body: LexborNode | None, title: str | None) -> LexborNode | No
                 return up
             up = up.parent
     return None
+
+
+def _in_link(node: LexborNode) -> bool:
+    """Whether ``node`` is a link or inside one."""
+    up: LexborNode | None = node
+    while up is not None:
+        if up.tag == "a":
+            return True
+        up = up.parent
+    return False

@@ -256,7 +256,12 @@ def split(
             "body",
             warnings,
             lambda: article.find_body(
-                page_body, meta.description, subheadings, meta.video_page, meta.live_page
+                page_body,
+                meta.description,
+                subheadings,
+                meta.video_page,
+                meta.live_page,
+                meta.title,
             ),
             None,
         )

@@ -12,12 +12,15 @@ LEAD = "Sea walls built after the 1983 floods will be tested this weekend, and e
 BODY = "The coastguard expects the spring tide to rise almost a metre above the usual mark."
 
 
-def lead(html: str, description: str | None = None, video_page: bool = False) -> list[str]:
+def lead(
+    html: str, description: str | None = None, video_page: bool = False, title: str | None = None
+) -> list[str]:
     """The lead found before ``div#body`` in ``html``."""
     tree = LexborHTMLParser(f"<html><body>{html}</body></html>")
     first = tree.css_first("#body")
     assert first is not None
-    return [p.text for p in find_lead(first, [Paragraph("p", BODY)], description, video_page)]
+    body = [Paragraph("p", BODY)]
+    return [p.text for p in find_lead(first, body, description, video_page, title)]
 
 
 def article(before: str) -> str:
@@ -141,3 +144,29 @@ def test_lists_that_are_not_key_points_are_not_read(items: str) -> None:
 def test_a_key_points_list_in_a_box_named_like_a_promo_is_not_read() -> None:
     items = "".join(f"<li>{p}</li>" for p in POINTS)
     assert lead(article(f'<div class="related"><ul>{items}</ul></div>')) == []
+
+
+def test_a_headline_set_in_bold_text_opens_the_header_by_the_title() -> None:
+    html = (
+        f"<div><div><div><b>Sea walls face spring tide</b></div><div>{LEAD}</div>"
+        f"<div><div id=body><p>{BODY}</p></div></div></div></div>"
+    )
+    assert lead(html) == []  # no <h1>, no title: no headline to search after
+    assert lead(html, title="Sea walls face spring tide") == [LEAD]
+
+
+def test_a_link_reading_the_title_is_no_headline_nor_a_snippet_a_lead() -> None:
+    ticker = (
+        '<ul><li><a href="/sea-walls">Sea walls face spring tide</a>'
+        f"<span>{LEAD[:-1]} and more...</span></li></ul>"
+    )
+    html = f"<div><div>{ticker}</div><div><div id=body><p>{BODY}</p></div></div></div>"
+    assert lead(html, title="Sea walls face spring tide") == []
+
+
+def test_a_bold_line_after_a_bold_headline_is_a_heading_not_the_lead() -> None:
+    html = (
+        f"<div><div><b>Sea walls face spring tide</b></div><div><b>{LEAD}</b></div>"
+        f"<div><div id=body><p>{BODY}</p></div></div></div>"
+    )
+    assert lead(html, title="Sea walls face spring tide") == []
