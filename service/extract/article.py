@@ -774,7 +774,7 @@ def find_body(
     page declares itself a video, whose description beside the player may be
     the lead. ``live_page``: the page declares itself a live page, whose
     entries (``<article>``s with their own headings) are all its story.
-    ``title``: the page's title, which a headline set without ``<h1>`` reads."""
+    ``title``: on a page without an ``<h1>``, the page's title, which its headline reads."""
     scores, best = _ballot(root, live_page)
     if best is None or best.score < t.TEXT_HOLDERS_BELOW:
         # Weak or no winner: the prose may sit as bare text in <div>s.

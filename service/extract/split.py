@@ -261,7 +261,7 @@ def split(
                 subheadings,
                 meta.video_page,
                 meta.live_page,
-                meta.title,
+                meta.title if first_h1 is None else None,  # the headline is the <h1>
             ),
             None,
         )
