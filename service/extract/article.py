@@ -40,6 +40,7 @@ from service.extract.body_reader import (
     without_repeated_captions,
 )
 from service.extract.bold_lines import BOLD_LINES, BOLD_TAGS, bold_alone
+from service.extract.dates import parse_date
 from service.extract.lead import find_lead
 from service.extract.metadata_authors import reads_as_person
 from service.extract.model import Paragraph
@@ -681,15 +682,105 @@ def _ballot(
     scores = _vote(root, text_holders)
     best = scores.best(live_page)
     muted: set[int] = set()
+    post: list[LexborNode] = []  # a forum's opening post: its blocks after the date line
     for _ in range(t.MAX_THREAD_ROUNDS):
-        thread = None if best is None else _comment_thread(best.node, scores)
-        if thread is None:
+        if best is None:
             break
-        muted.add(thread.mem_id)
-        muted.update(n.mem_id for n in thread.css("*"))
+        threads = [thread] if (thread := _comment_thread(best.node, scores)) else []
+        if not threads:
+            threads = _signed_thread(root, best.node, scores, post)
+        if not threads:
+            break
+        for thread in threads:
+            muted.add(thread.mem_id)
+            muted.update(n.mem_id for n in thread.css("*"))
         scores = _vote(root, text_holders, frozenset(muted))
         best = scores.best(live_page)
+    if post and best is not None and _contains_or_is(post[0].parent, best.node):
+        best = Winner(best.node, best.score, tuple(post))
     return scores, best
+
+
+def _contains_or_is(outer: LexborNode | None, inner: LexborNode) -> bool:
+    return outer is not None and (outer.mem_id == inner.mem_id or _contains(outer, inner))
+
+
+def _signed_thread(
+    root: LexborNode, best: LexborNode, scores: _Scores, post: list[LexborNode]
+) -> list[LexborNode]:
+    """The comments of a thread whose items open with a name line and a date line
+    (``_date_line_at``), when ``best`` holds ``MIN_THREAD_ITEMS`` of them side by side
+    or is one of them; empty when it is no such thread. When no
+    prose (``SHORT_BLOCK_CHARS``) comes before the first item, the thread is a
+    forum's and its first item the page's own post: it is left out, and its blocks
+    after the date line are put in ``post``."""
+    for holder in (best.parent, best):
+        if holder is None or holder.tag in _TOP_TAGS or holder.mem_id in scores.texts:
+            continue  # a paragraph holds no items
+        items = _signed_items(holder, scores)
+        if len(items) < t.MIN_THREAD_ITEMS:
+            continue
+        if _prose_before(root, items[0], scores):
+            return items
+        start = _date_line_at(items[0])
+        post[:] = [c for c in items[0].iter() if c.is_element_node][start + 1 :]
+        return items[1:]
+    return []
+
+
+def _signed_items(holder: LexborNode, scores: _Scores) -> list[LexborNode]:
+    """The children of ``holder`` of its signed items' most common tag that open
+    with a name line and a date line: each holds its text, so it has a score (a
+    paragraph, a voter, is none)."""
+    items: dict[str, list[LexborNode]] = {}
+    for child in holder.iter():
+        key = child.mem_id
+        if key in scores.score and key not in scores.texts and _date_line_at(child) > 0:
+            items.setdefault(child.tag or "", []).append(child)
+    return max(items.values(), key=len, default=[])
+
+
+def _date_line_at(item: LexborNode) -> int:
+    """The place of ``item``'s date line among its elements (1) when its first element
+    is a name line (short, no sentence, no headline), its second a date line (a
+    ``<time>`` or a short text read whole as a date) and more elements follow; else 0."""
+    lines: list[LexborNode] = []
+    for child in item.iter():
+        if child.is_element_node:
+            lines.append(child)
+            if len(lines) > 2:
+                break
+    if len(lines) < 3 or lines[0].tag in t.NOT_NAME_LINE_TAGS:
+        return 0
+    name = " ".join(lines[0].text().split())
+    if not name or len(name) > t.MAX_NAME_LINE_CHARS or t.PROSE_END.search(name):
+        return 0
+    if _is_date_line(lines[0], name):
+        return 0  # a live entry's time opens it: no name line
+    date = " ".join(lines[1].text().split())
+    return 1 if date and _is_date_line(lines[1], date) else 0
+
+
+def _is_date_line(line: LexborNode, text: str) -> bool:
+    if len(text) > t.MAX_DATE_LINE_CHARS:
+        return False
+    if line.tag == "time" or line.css_first("time") is not None:
+        return True
+    return any(ch.isdigit() for ch in text) and parse_date(text) is not None  # a date has digits
+
+
+def _prose_before(root: LexborNode, item: LexborNode, scores: _Scores) -> bool:
+    """Whether a paragraph of prose (``SHORT_BLOCK_CHARS`` or more) comes before
+    ``item`` in the page: the story the thread comments on."""
+    for node in root.traverse():
+        if node.mem_id == item.mem_id:
+            return False
+        text = scores.texts.get(node.mem_id)
+        if (text is not None and len(text.strip()) >= t.SHORT_BLOCK_CHARS) or (
+            node.mem_id in scores.containers
+        ):
+            return True
+    return False
 
 
 def _is_reply_control(node: LexborNode | None, scores: _Scores) -> bool:

@@ -1055,6 +1055,18 @@ MAX_REPLY_CONTROL_NODES = 8  # elements of a control at most: a wrapper, its lin
 REPLY_CONTROL_PLACES = 2  # a control is among a comment's last two elements, after its text
 MAX_THREAD_ROUNDS = 3  # threads muted at most (a nested reply, its thread, a second thread)
 
+# A reader's comment known without class names or a reply control: an item opening
+# with a name line (the reader's name or handle, short, no sentence) and a date line
+# (a <time>, or a text that reads as a date whole), its text after them. When the
+# winner holds this many such items of one tag side by side (or is one of them), they
+# are a comment thread and are muted; the page votes again. A forum's thread has no
+# story before its items: its first item is the page's own post, and the rest are
+# muted (its name and date lines are not read).
+MIN_THREAD_ITEMS = 4  # a story's three quoted speakers are not a thread
+MAX_NAME_LINE_CHARS = 60  # a longer line is a sentence, not a name
+MAX_DATE_LINE_CHARS = 60  # a longer line is a sentence that mentions a date
+NOT_NAME_LINE_TAGS = frozenset({"h1", "h2", "h3", "h4"})  # a post's headline, not a name
+
 # The lead paragraph (standfirst, dek): a prose block between the article's
 # <h1> and the body's container, read first (``lead.py``).
 LEAD_SCOPE_TAGS = frozenset(

@@ -107,3 +107,29 @@ def test_markup_hints_leave_the_article_alone(name: str) -> None:
     assert classed.article.title == bare.article.title
     got = [(p.kind, p.text) for p in classed.article.paragraphs]
     assert got == [(p.kind, p.text) for p in bare.article.paragraphs]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "<h2>12 Comments</h2>",
+        "<h3>Comments (12)</h3>",
+        "<h2>What readers say</h2>",
+        "<h5>12 Comments</h5>",
+        "<h6>What readers say</h6>",
+        "<div><b>12 Comments</b></div>",
+        "<div><strong>What readers say</strong></div>",
+    ],
+)
+def test_a_signed_thread_under_any_heading_is_no_body(heading: str) -> None:
+    """The comments of ``body_thread_signed_no_heading`` (each a name line, a date
+    line and its text, no reply control) under a heading: the story stays the body."""
+    name = "body_thread_signed_no_heading"
+    page = (PAGES / f"{name}.html").read_text("utf-8")
+    first = "      <div>\n        <div><b>Dana Whitfield</b></div>"
+    assert first in page
+    expected = json.loads((PAGES / f"{name}.expected.json").read_text("utf-8"))
+    result = split(page.replace(first, f"      {heading}\n{first}").encode(), expected["url"], {})
+    assert result.article is not None
+    got = [[p.kind, p.text] for p in result.article.paragraphs]
+    assert got == expected["article"]["paragraphs"]
