@@ -176,11 +176,12 @@ class _Scores:
             return None
         finals.sort(key=lambda pair: pair[1], reverse=True)
         node, score = finals[0]
-        if live:
-            feed = _entry_feed(node)
-            if feed is not None:
-                return Winner(feed, score, ())
-        node = self._first_of_list(node)
+        # The <article>s inside the winner, queried once for a feed and a list of posts.
+        articles = node.css("article") if live or node.tag != "article" else []
+        feed = _entry_feed(node, live, articles)
+        if feed is not None:
+            return Winner(feed, score, ())
+        node = self._first_of_list(node, articles)
         parts = self._parts(node)
         if len(parts) > 1:
             return Winner(node, score, parts)
@@ -234,12 +235,12 @@ class _Scores:
         ]
         return chosen, kept
 
-    def _first_of_list(self, best: LexborNode) -> LexborNode:
-        """The best-scoring ``<article>`` inside ``best`` when it holds several:
-        a container of articles is a list of posts, and the story is one of them."""
+    def _first_of_list(self, best: LexborNode, articles: list[LexborNode]) -> LexborNode:
+        """The best-scoring ``<article>`` inside ``best`` (``articles``) when it holds
+        several: a container of articles is a list of posts, and the story is one of them."""
         if best.tag == "article":
             return best
-        posts = [n for n in best.css("article") if n.mem_id in self.score]
+        posts = [n for n in articles if n.mem_id in self.score]
         if len(posts) < 2:
             return best
         return max(posts, key=lambda n: self.score[n.mem_id])
@@ -288,21 +289,45 @@ class _Scores:
         return link_density(node, chars(node.text())) <= t.MAX_LINK_DENSITY
 
 
-def _entry_feed(best: LexborNode) -> LexborNode | None:
+def _entry_feed(best: LexborNode, live: bool, articles: list[LexborNode]) -> LexborNode | None:
     """The feed of a live page's entries in or around ``best``: the parent of an
-    entry (the first ``<article>`` inside ``best``, else ``best`` itself) holding
-    ``MIN_LIVE_ENTRIES`` or more ``<article>``s classed like it; else ``None``."""
-    entry = best.css_first("article") or (best if best.tag == "article" else None)
+    entry (the first of ``articles``, those inside ``best``, else ``best`` itself) holding
+    ``MIN_LIVE_ENTRIES`` or more ``<article>``s classed like it; else ``None``. On
+    a page not declared ``live``, ``MIN_UNDECLARED_LIVE_ENTRIES`` entries or more,
+    each opening with its time and an unlinked headline (``_opens_with_time``)."""
+    entry = articles[0] if articles else (best if best.tag == "article" else None)
     if entry is None or entry.parent is None:
         return None
     feed = entry.parent
     classes = entry.attributes.get("class")
-    entries = sum(
-        1
+    entries = [
+        child
         for child in feed.iter()
         if child.tag == "article" and child.attributes.get("class") == classes
-    )
-    return feed if entries >= t.MIN_LIVE_ENTRIES else None
+    ]
+    if live:
+        return feed if len(entries) >= t.MIN_LIVE_ENTRIES else None
+    if len(entries) < t.MIN_UNDECLARED_LIVE_ENTRIES or not all(map(_opens_with_time, entries)):
+        return None
+    return feed
+
+
+def _opens_with_time(entry: LexborNode) -> bool:
+    """Whether ``entry``'s first element is a time (a ``<time>``, or a short text
+    read whole as a date) and its second an unlinked headline: a live entry's
+    opening (a post in a list of posts opens with its headline, a link)."""
+    lines: list[LexborNode] = []
+    for child in entry.iter():
+        if child.is_element_node:
+            lines.append(child)
+            if len(lines) == 2:
+                break
+    if len(lines) < 2 or lines[1].tag not in t.LIVE_HEADLINE_TAGS:
+        return False
+    if lines[1].css_first("a[href]") is not None:
+        return False
+    first = " ".join(lines[0].text().split())
+    return bool(first) and _is_date_line(lines[0], first)
 
 
 def _contains(outer: LexborNode, inner: LexborNode) -> bool:

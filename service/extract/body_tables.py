@@ -226,6 +226,11 @@ MAX_PROMOTION_LEVELS = 3  # ... joined through a common ancestor at most this ma
 # (holding the page's <h1>), the winner the next story rendered below it.
 OWN_STORY_SHARE = 0.5
 MIN_LIVE_ENTRIES = 2  # a live page's feed holds this many <article> entries side by side
+# A live page that does not declare itself one: this many <article> entries side by
+# side, each opening with its time and an unlinked headline (one of these tags), are
+# one story too; a list of posts opens each with a linked headline.
+MIN_UNDECLARED_LIVE_ENTRIES = 3
+LIVE_HEADLINE_TAGS = frozenset({"h2", "h3", "h4"})
 MAX_ARTICLES_PER_PART = 2  # <article>s a joined body may hold per part (its own, a nested one)
 MIN_PART_SCORE = 10.0  # an element classed like the winner joins it with at least this score
 SIBLING_SHARE = 0.2  # a sibling joins the body when its score reaches this share of the winner's
