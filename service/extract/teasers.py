@@ -339,15 +339,18 @@ def _is_teaser(item: _Item, region: Region, siblings: int, page: Page) -> bool:
 
 def _is_menu_entry(item: _Item, page: Page) -> bool:
     """Whether a plain item (no heading, image or snippet) is a menu's entry: its
-    target reads as no story, and it stands in a submenu (``_in_submenu``) or,
-    showing no date, in a flat menu (``_in_flat_menu``). In a submenu a slug alone
-    makes no story: a landing page's path reads as one ("/events/storage-roundtable-
-    harbour-expo-2026/"), so the item must also show a date, or its target an id or date."""
-    story = is_story_url(item.link.url, item.link.title)
+    target reads as no story, or as one by its slug alone, and it stands in a submenu
+    (``_in_submenu``) or, showing no date, in a flat menu (``_in_flat_menu``). Among
+    menu entries a story needs a date or an id too (shown, or in its path): a landing
+    page's path reads as a story's ("/events/storage-roundtable-harbour-expo-2026/",
+    "/columns/notes-from-the-harbour-wall")."""
+    url = item.link.url
+    dated = item.date is not None or has_story_id_or_date(url)
+    if dated and is_story_url(url, item.link.title):
+        return False
     if _in_submenu(item.node):
-        dated = item.date is not None or has_story_id_or_date(item.link.url)
-        return not (story and dated)
-    return item.date is None and not story and _in_flat_menu(item.node, page)
+        return True
+    return item.date is None and _in_flat_menu(item.node, page)
 
 
 def _in_flat_menu(node: Node, page: Page) -> bool:
