@@ -103,6 +103,9 @@ class Page:
     origin: str = ""
     ids: frozenset[str] | None = None
     """The ids of the page's elements, read once when a link jumps within the page."""
+    address: str = ""
+    """The page's host and path (no scheme, no ending slash), as a share link's query
+    names it; empty for a site's home page, whose address is in too many queries."""
 
     def __post_init__(self) -> None:
         try:
@@ -110,6 +113,9 @@ class Page:
         except ValueError:
             return  # no origin: root-relative links are dropped by normalize_url later
         self.origin = f"{parts.scheme}://{parts.netloc}"
+        path = parts.path.rstrip("/")
+        if path:
+            self.address = (parts.netloc + path).lower()
 
     def target(self, href: str) -> str | None:
         """``href`` made absolute without its fragment, cheaply; ``None`` unless http(s).
@@ -521,6 +527,8 @@ def headline_links(root: Node, page: Page) -> list[Link]:
         url = page.target(href)
         if url is None or url_key(url) == page_key or _jumps_within(node, href, url, page):
             continue
+        if _shares_page(href, url, page):
+            continue  # a share button: it hands this page to another service
         if in_running_text(node, page) or (short and _has_text_beside(node, raw, page)):
             continue  # asked before the title, which costs more to read
         headline = tf.headline_node(node, inside)
@@ -540,6 +548,17 @@ def headline_links(root: Node, page: Page) -> list[Link]:
             continue
         links.append(Link(node, url, title, heading, headline, short))
     return links
+
+
+def _shares_page(href: str, url: str, page: Page) -> bool:
+    """Whether a link to another site (``url``) holds the page's own address in its
+    query: a share button's ("sharer.php?u=https%3A%2F%2F...", "intent/post?url=..."),
+    whatever its words ("Share this on ...") and its markup; it promotes no other
+    story. A link of the site's own may name the page as its referrer and is left alone."""
+    query = href.partition("?")[2]
+    if not page.address or len(query) < len(page.address) or url.startswith(page.origin + "/"):
+        return False
+    return page.address in (unquote(query) if "%" in query else query).lower()
 
 
 def _stretched_link(node: Node, page: Page) -> Link | None:
