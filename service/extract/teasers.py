@@ -378,11 +378,13 @@ def _in_flat_menu(node: Node, page: Page) -> bool:
 
 
 def _is_menu_label(link: Node, page: Page) -> bool:
-    """Whether a link is a menu's label: fewer words than a headline, its target no story."""
+    """Whether a link is a menu's label: fewer words than a headline, its target no story,
+    or one by its slug alone ("FOCUS T25" -> "/results/focus-t25-success-stories")."""
     text = link.text(strip=True)
-    return tf.word_count(text) < tt.MIN_HEADLINE_WORDS and not is_story_url(
-        page.target(link.attrs.get("href") or "") or "", text
-    )
+    if tf.word_count(text) >= tt.MIN_HEADLINE_WORDS:
+        return False
+    url = page.target(link.attrs.get("href") or "") or ""
+    return not (has_story_id_or_date(url) and is_story_url(url, text))
 
 
 def _in_submenu(node: Node) -> bool:
