@@ -514,7 +514,8 @@ CALL_TO_ACTION = CaselessPattern.compile(
     r"\b(?:click(?:ing)? here|click (?:for|to)|tap here|sign up|subscribe (?:to|now|for)"
     r"|download (?:the|our|now|free)"
     r"|get the .{0,30}app|get it (?:on|at|for|with|by|now)|buy (?:it|now)|shop now|order now"
-    r"|follow us|join (?:us|our)|log ?in|register now|watch live now|send us"
+    r"|follow us|(?:find|fan|like|check) us on|join (?:us|our)|log ?in|register now"
+    r"|watch live now|send us|place an? (?:classified )?ad"
     r"|(?:update|manage) your (?:preferences|settings|subscription)"
     r"|abonnez-vous|jetzt abonnieren|suscríbete|cadastre-se"
     r"|(?:continue|keep) reading on (?:page|p\.) ?\d+|go to page \d+)\b"  # pagination
@@ -533,12 +534,14 @@ CALL_TO_ACTION = CaselessPattern.compile(
         "shop now",
         "order now",
         "follow us",
+        "us on",
         "join ",
         "login",
         "log in",
         "register now",
         "watch live now",
         "send us",
+        "place a",
         "update your",
         "manage your",
         "abonnez-vous",
