@@ -693,6 +693,7 @@ SUBMENU_DEPTH = 3  # levels above a list searched for the entry of an outer list
 FLAT_MENU_DEPTH = 4  # levels above a plain link's item searched for the menu it stands in
 MIN_FLAT_MENU_LINKS = 6  # links of an element that may be a menu; fewer make a short list
 MIN_FLAT_MENU_SHARE = 0.66  # of its links short labels of no story's page: a flat menu
+MAX_MENU_PROSE_SHARE = 0.5  # more of an element's text outside its links is prose: no menu
 MIN_SHORT_HEADLINE_WORDS = 2  # a bare link this short may be a headline, with story URL and item
 STORY_SLUG_WORDS = (
     4  # a path segment of this many words is a story's slug; section slugs are shorter

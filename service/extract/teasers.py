@@ -367,6 +367,12 @@ def _in_flat_menu(node: Node, page: Page) -> bool:
         if counts is None:
             links = current.css("a[href]")
             labels = sum(1 for link in links if _is_menu_label(link, page))
+            if (
+                len(links) >= tt.MIN_FLAT_MENU_LINKS
+                and labels >= tt.MIN_FLAT_MENU_SHARE * len(links)
+                and _holds_prose(current, links)
+            ):
+                labels = 0  # a story beside its tag and category links: no menu
             counts = page.menus[current.mem_id] = (len(links), labels)
         links_count, labels = counts
         if links_count >= tt.MIN_FLAT_MENU_LINKS:
@@ -375,6 +381,13 @@ def _in_flat_menu(node: Node, page: Page) -> bool:
             return False  # a short list of headlines: stories, not a menu
         current = current.parent
     return False
+
+
+def _holds_prose(node: Node, links: list[Node]) -> bool:
+    """Whether most of the element's text is outside its links (``MAX_MENU_PROSE_SHARE``):
+    a story's paragraphs, which no menu holds."""
+    linked = sum(tf.text_length(link) for link in links)
+    return tf.text_length(node) - linked > tt.MAX_MENU_PROSE_SHARE * tf.text_length(node)
 
 
 def _is_menu_label(link: Node, page: Page) -> bool:
