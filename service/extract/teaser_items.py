@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 from urllib.parse import unquote, urljoin, urlsplit
 
 from selectolax.lexbor import LexborNode as Node
@@ -307,17 +308,22 @@ def _in_running_text(link: Node, page: Page, chars: int) -> bool:
     A line break after the link ends its sentence, unless the text goes on in lower case (a
     hard-wrapped sentence): the lines below an older listing's headline (``<b><a>...</a>
     </b><br>Snippet``) are its snippet. The lines above it still count: a paragraph that
-    ends in a link on a line of its own is a call of the text.
+    ends in a link on a line of its own is a call of the text. A blank line (``<br><br>``,
+    the paragraph break of a page without ``<p>``) above it ends that: the text above it
+    is another paragraph.
     """
     node = link
     parent = link.parent
     before: list[str] = []  # the wrappers' text before the link, innermost first
     after: list[str] = []
     ended = False  # whether a line break after the link ended its sentence
+    opened = False  # whether a blank line above the link opened its paragraph
     while parent is not None and parent.tag in tt.INLINE_TAGS:
         line = page.line(parent)  # a wrapper may hold many links: read once
         cut, piece = line.at[node.mem_id]
-        here_before = line.pieces[:cut]
+        start = 0 if opened else _paragraph_start(line.pieces, line.breaks, cut)
+        here_before = [] if opened else line.pieces[start:cut]
+        opened = opened or start > 0
         end = _line_end(line.pieces, line.breaks, cut + piece)
         here_after = [] if ended else line.pieces[cut + piece : end]
         ended = ended or end < len(line.pieces)
@@ -352,6 +358,10 @@ def _in_running_text(link: Node, page: Page, chars: int) -> bool:
             if text is not None:
                 pieces.append(text)
     head, tail = pieces[:cut], pieces[cut:]
+    if opened:
+        head = []
+    elif (start := _paragraph_start(pieces, breaks, cut)) > 0:
+        head = [""] * start + head[start:]  # the indexes of ``breaks`` still hold
     if ended:
         tail = []
     elif breaks:
@@ -391,6 +401,18 @@ def _unlinked_lines(
         if line not in linked:
             kept.append(text)
     return kept
+
+
+def _paragraph_start(pieces: list[str], breaks: list[int], cut: int) -> int:
+    """Where the paragraph of ``pieces[cut]`` starts: after the last blank line above it
+    (two line breaks with no words between them), or 0."""
+    start = 0
+    for first, second in pairwise(breaks):
+        if second >= cut:
+            break
+        if not any(text.strip() for text in pieces[first + 1 : second]):
+            start = second + 1
+    return start
 
 
 def _line_end(pieces: list[str], breaks: list[int], start: int) -> int:

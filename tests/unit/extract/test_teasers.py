@@ -662,7 +662,10 @@ OLD_SNIPPET = "Students in the north end will spend less time on the bus under t
             True,
         ),
         # a call closing a paragraph of text
-        (f"<p>{OLD_SNIPPET}<br><br>{OLD_HEADLINE}</p>", True),
+        (f"<p>{OLD_SNIPPET}<br>{OLD_HEADLINE}</p>", True),
+        # a blank line above it: the text above is another paragraph (a page without <p>)
+        (f"<div>{OLD_SNIPPET}<br><br>{OLD_HEADLINE}<br><br>{OLD_SNIPPET}</div>", False),
+        (f"<div>{OLD_SNIPPET}<br> <br><b>Read more: {OLD_HEADLINE}</b><br><br></div>", False),
         # a hard-wrapped sentence goes on in lower case after the break
         (f"<p>{OLD_HEADLINE}<br>with three days of talks left before the vote on it.</p>", True),
         # a sentence on the link's own line is still one
