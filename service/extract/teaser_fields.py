@@ -100,9 +100,11 @@ def _letter_words(text: str, words: int) -> int:
 def is_body_paragraph(node: Node) -> bool:
     """Whether ``node`` is a ``<p>`` as long as a paragraph of the article body, each CJK
     character counted twice: a Korean or Japanese sentence is half as many characters."""
-    if node.tag != "p":
-        return False
-    text = node.text()
+    return node.tag == "p" and is_body_text(node.text())
+
+
+def is_body_text(text: str) -> bool:
+    """Whether ``text`` is as long as a paragraph of the article body (``is_body_paragraph``)."""
     chars = len(text)
     if chars >= tt.BODY_PARAGRAPH_CHARS:
         return True

@@ -206,36 +206,86 @@ def _is_prose(text: str) -> bool:
     return lower >= tt.MIN_SNIPPET_LOWER * len(cased)
 
 
-def _in_body(item: _Item, paragraphs: dict[int, int], items: set[int]) -> bool:
+def _in_body(item: _Item, paragraphs: dict[int, tuple[int, int]], items: set[int]) -> bool:
     """Whether the item stands among the article's paragraphs: at least two body
     paragraphs beside it under its parent that are no items themselves (an older home
-    page sets each story as a ``<p>``: headline, line break, snippet).
+    page sets each story as a ``<p>``: headline, line break, snippet). A page without
+    ``<p>`` sets its paragraphs as runs of text between line breaks: such runs as long
+    as a paragraph count as well when the item stands on a line of its own (``_own_line``;
+    a source list's "Agency, "<a>Title</a>," date" lines do not).
 
-    ``paragraphs`` holds the count of such paragraphs per parent (by ``mem_id``, up
-    to two): the items of one list share a parent, and counting its children again
+    ``paragraphs`` holds the counts of such paragraphs and runs per parent (by ``mem_id``,
+    up to two): the items of one list share a parent, and counting its children again
     for each of them costs their number squared.
     """
     parent = item.node.parent
     if parent is None:
         return False
-    count = paragraphs.get(parent.mem_id)
-    if count is None:
-        count = 0
-        for child in parent.iter():
-            if child.mem_id not in items and tf.is_body_paragraph(child):
-                count += 1
-                if count > 1:
+    counts = paragraphs.get(parent.mem_id)
+    if counts is None:
+        elements = runs = 0
+        for child in parent.iter(include_text=True):
+            if child.tag == "-text":
+                if runs < 2 and tf.is_body_text(tf.clean_text(child.text_content or "")):
+                    runs += 1
+            elif child.mem_id not in items and tf.is_body_paragraph(child):
+                elements += 1
+                if elements > 1:
                     break
-        paragraphs[parent.mem_id] = count
-    return count >= 2
+        counts = paragraphs[parent.mem_id] = (elements, runs)
+    elements, runs = counts
+    return elements >= 2 or (elements + runs >= 2 and _own_line(item.node))
 
 
-def _inline_promo(item: _Item, paragraphs: dict[int, int], items: set[int]) -> bool:
+def _own_line(node: Node) -> bool:
+    """Whether ``node`` stands on a line of its own among its siblings (a line break, a
+    block or nothing on each side), a promo label set apart before it allowed
+    ("<b>Related: </b><a>...</a><br>": ``_line_label``)."""
+    label = _line_label(node)
+    before = _line_neighbour(label if label is not None else node, forward=False)
+    return _ends_line(before) and _ends_line(_line_neighbour(node, forward=True))
+
+
+def _line_label(node: Node) -> Node | None:
+    """The inline element right before ``node`` that holds a promo label alone ("<b>Read
+    more:</b> <a>...</a>"), or ``None``."""
+    before = _line_neighbour(node, forward=False)
+    if before is None or before.tag not in tt.INLINE_TAGS:
+        return None
+    text = before.text()
+    found = tt.INLINE_LABEL.match(text)
+    return before if found is not None and found.end() == len(text) else None
+
+
+def _line_neighbour(node: Node, forward: bool) -> Node | None:
+    """The sibling next to ``node`` that is no white space or comment."""
+    sibling = node.next if forward else node.prev
+    while sibling is not None:
+        tag = sibling.tag or ""
+        if tag == "-text" and (sibling.text_content or "").strip():
+            return sibling
+        if not tag.startswith("-"):
+            return sibling
+        sibling = sibling.next if forward else sibling.prev
+    return None
+
+
+def _ends_line(node: Node | None) -> bool:
+    """Whether ``node``, a neighbour of an item, ends the item's line: a line break, a
+    block or nothing."""
+    return node is None or node.tag == "br" or node.tag not in _IN_LINE
+
+
+_IN_LINE = tt.INLINE_TAGS | {"-text"}  # what goes on a line: inline elements and text
+
+
+def _inline_promo(item: _Item, paragraphs: dict[int, tuple[int, int]], items: set[int]) -> bool:
     """Whether the item is a promo inside the article body.
 
     It carries a promo label ("Read more: ..."), or stands among the body's
     paragraphs as a bare headline link, a card (heading or image) or with a snippet.
     ``paragraphs`` is ``_in_body``'s count per parent, ``items`` the items by ``mem_id``.
+    A page without ``<p>`` may set the label apart on the item's line, before it.
     """
     text = tf.clean_text(item.node.text())
     if _has_promo_label(item, text):
@@ -244,7 +294,11 @@ def _inline_promo(item: _Item, paragraphs: dict[int, int], items: set[int]) -> b
         return False
     card = item.link.heading is not None or item.image is not None or item.snippet is not None
     bare = text == item.link.title and tf.word_count(text) >= tt.MIN_INLINE_WORDS
-    return card or bare
+    label = _line_label(item.node)
+    if not (card or bare or label is not None):
+        return False
+    item.label_node = label  # taken out with the promo
+    return True
 
 
 def _is_subheading(item: _Item, items: set[int], page: Page) -> bool:
@@ -607,7 +661,7 @@ def find_teasers(
     kept: list[_Item] = []
     subheadings: list[Node] = []
     blocks: dict[int, _Block] = {}
-    paragraphs: dict[int, int] = {}
+    paragraphs: dict[int, tuple[int, int]] = {}
     for node, link in found.values():
         region = page.region(node, link.node)
         if region.hidden or region.excluded or node.mem_id in titles:
@@ -631,7 +685,9 @@ def find_teasers(
         kept.append(item)
     left_out = _left_out_blocks(kept, page)
     if left_out:
-        kept = [item for item in kept if _block_key(item) not in left_out]
+        # An inline promo's block is the body around it, which may be the source list's
+        # too when a page without <p> sets both in one block.
+        kept = [item for item in kept if item.inline or _block_key(item) not in left_out]
     _mark_paid_blocks(kept, item_ids, page)
     shown = _ShownTimes(fetched_at, language)
     return _assemble(kept, page_url, tuple(subheadings), shown)
@@ -772,6 +828,8 @@ def _removal_nodes(kept: list[_Item], lengths: _TextLengths) -> list[Node]:
         block = item.block_node
         if block is None or item.inline or block.tag in tt.STOP_TAGS:
             nodes.append(item.node)
+            if item.inline and item.label_node is not None:
+                nodes.append(item.label_node)  # its promo label, set apart on its line
             continue
         key = block.mem_id
         if key not in whole:
