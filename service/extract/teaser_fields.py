@@ -14,7 +14,7 @@ from selectolax.lexbor import LexborNode as Node
 
 from service.extract import teaser_tables as tt
 from service.extract import teaser_tokens as tk
-from service.extract.bold_lines import bold_alone
+from service.extract.bold_lines import BOLD_TAGS, bold_alone
 from service.extract.dates import parse_date
 from service.extract.teaser_tokens import Attrs, Tokens
 from service.extract.text import (
@@ -355,19 +355,58 @@ def _kicker_element(headline: Node) -> str | None:
 
 
 def heading_level(link: Node, inside: Inside) -> str | None:
-    """The tag of the heading the link holds or sits in (within three levels), or ``None``."""
+    """The tag of the heading the link holds or sits in (within three levels), or ``None``.
+
+    A bold line alone in its ``<div>`` (``bold_alone``) is a heading as a page without
+    heading elements sets one (``BOLD_LINE_HEADING``): the link set in it
+    ("<div><b><a>...</a></b></div>") or holding it ("<a><div><b>...</b></div></a>").
+    """
     if inside.heading is not None:
         return inside.heading
+    if _holds_bold_line(link):
+        return tt.BOLD_LINE_HEADING
     node = link.parent
+    bold: Node | None = None
     for _ in range(3):
         if node is None:
             return None
-        if node.tag in tt.HEADING_TAGS:
-            return node.tag
-        if node.tag not in tt.INLINE_TAGS and node.tag != "div":
+        tag = node.tag
+        if tag in tt.HEADING_TAGS:
+            return tag
+        if tag == "div":
+            if bold is not None and _is_bold_line_of(node, bold):
+                return tt.BOLD_LINE_HEADING
+        elif tag not in tt.INLINE_TAGS:
             return None
+        elif tag in BOLD_TAGS and bold is None:
+            bold = node
         node = node.parent
     return None
+
+
+def _is_bold_line_of(node: Node, bold: Node) -> bool:
+    """Whether ``bold`` is the bold line alone of ``node``, with words (a logo's bold link
+    holds an image alone)."""
+    found = bold_alone(node)
+    return found is not None and found.mem_id == bold.mem_id and bool(bold.text().strip())
+
+
+def _holds_bold_line(link: Node) -> bool:
+    """Whether the link holds one ``<div>`` and nothing else, a bold line alone."""
+    child = link.child
+    found: Node | None = None
+    while child is not None:
+        tag = child.tag or ""
+        if tag == "div" and found is None:
+            found = child
+        elif tag == "-text":
+            if (child.text_content or "").strip():
+                return False
+        elif not tag.startswith("-"):
+            return False
+        child = child.next
+    bold = bold_alone(found) if found is not None else None
+    return bold is not None and bool(bold.text().strip())
 
 
 def _label_of(element: Node, tokens: Tokens, line: bool = False) -> str | None:

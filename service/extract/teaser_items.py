@@ -535,6 +535,8 @@ def headline_links(root: Node, page: Page) -> list[Link]:
             continue  # a short label linking to a section or service page
         inside = tf.link_inside(node)
         heading = tf.heading_level(node, inside)
+        if heading == tt.BOLD_LINE_HEADING and not _path(href).strip("/"):
+            heading = None  # a bold title bar linking to the site's home page, no story's
         if heading is not None and words < tt.MIN_HEADING_WORDS:
             continue
         short = heading is None and words < tt.MIN_HEADLINE_WORDS

@@ -235,6 +235,9 @@ INLINE_TAGS = frozenset(
 )
 
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# The heading level of a bold line alone in its <div>: the heading of a page without
+# heading elements ("<div><b><a>Headline</a></b></div>"), no <h1> of the page.
+BOLD_LINE_HEADING = "b"
 
 # Tags that end the climb from a link to its item.
 STOP_TAGS = frozenset({"html", "body", "main"})

@@ -627,6 +627,8 @@ def _is_block_title(node: Node, link: Link, holders: set[int]) -> bool:
         return False
     if not tt.BLOCK_TITLE_WORDS.search(link.title):
         return False
+    if node.css_first("img") is not None and is_story_url(link.url, link.title):
+        return False  # a story card, its picture beside it: a block's title shows none
     after = node.next
     seen = 0
     while after is not None and seen < tt.LABEL_SIBLINGS:
