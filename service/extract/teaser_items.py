@@ -405,14 +405,20 @@ def _unlinked_lines(
 
 def _paragraph_start(pieces: list[str], breaks: list[int], cut: int) -> int:
     """Where the paragraph of ``pieces[cut]`` starts: after the last blank line above it
-    (two line breaks with no words between them), or 0."""
+    (two line breaks with no words between them), or 0. When ``pieces[cut]`` opens its
+    line and the text above ends in no sentence end (a dateline or a kicker line above
+    an older listing's headline), its line starts it."""
     start = 0
     for first, second in pairwise(breaks):
         if second >= cut:
             break
         if not any(text.strip() for text in pieces[first + 1 : second]):
             start = second + 1
-    return start
+    line = max((at for at in breaks if start <= at < cut), default=-1)
+    if line < 0 or any(text.strip() for text in pieces[line + 1 : cut]):
+        return start
+    above = " ".join(pieces[start:line]).rstrip().rstrip(tt.CLOSING_MARKS)
+    return line + 1 if above and above[-1] not in tt.SENTENCE_END else start
 
 
 def _line_end(pieces: list[str], breaks: list[int], start: int) -> int:

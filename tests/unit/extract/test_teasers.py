@@ -663,6 +663,17 @@ OLD_SNIPPET = "Students in the north end will spend less time on the bus under t
         ),
         # a call closing a paragraph of text
         (f"<p>{OLD_SNIPPET}<br>{OLD_HEADLINE}</p>", True),
+        # a dateline or kicker line above it, no sentence's end: the line opens its story
+        (
+            f"<p>Monday, May 14, 2012 - from the education desk<br>{OLD_HEADLINE}<br>"
+            f"{OLD_SNIPPET}</p>",
+            False,
+        ),
+        (
+            "<p><font>SCHOOLS, COLLEGES AND NURSERIES IN THE NORTH END<br>"
+            f"{OLD_HEADLINE}</font></p>",
+            False,
+        ),
         # a blank line above it: the text above is another paragraph (a page without <p>)
         (f"<div>{OLD_SNIPPET}<br><br>{OLD_HEADLINE}<br><br>{OLD_SNIPPET}</div>", False),
         (f"<div>{OLD_SNIPPET}<br> <br><b>Read more: {OLD_HEADLINE}</b><br><br></div>", False),
