@@ -238,9 +238,11 @@ def _in_body(item: _Item, paragraphs: dict[int, tuple[int, int]], items: set[int
 
 
 def _own_line(node: Node) -> bool:
-    """Whether ``node`` stands on a line of its own among its siblings (a line break, a
-    block or nothing on each side), a promo label set apart before it allowed
+    """Whether ``node`` stands on a line of its own among its siblings (a block itself, or
+    a line break, a block or nothing on each side), a promo label set apart before it allowed
     ("<b>Related: </b><a>...</a><br>": ``_line_label``)."""
+    if node.tag not in _IN_LINE:
+        return True  # a block ("<ul><li><a>...</a></li></ul>" between two runs of text)
     label = _line_label(node)
     before = _line_neighbour(label if label is not None else node, forward=False)
     return _ends_line(before) and _ends_line(_line_neighbour(node, forward=True))
