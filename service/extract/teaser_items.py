@@ -876,7 +876,8 @@ def _shared_ancestors(links: list[Link]) -> set[int]:
 
 
 def _holds_other_block(parent: Node, node: Node, page: Page) -> bool:
-    """Whether ``parent`` holds, beside ``node``, a heading, a list of links or prose.
+    """Whether ``parent`` holds, beside ``node``, a heading, a list of links or prose (two
+    body paragraphs, or runs of text as long, the paragraphs of a page without ``<p>``).
 
     Then ``parent`` is a block, a menu panel or an article body, not part of the item.
     The children are read in order until the answer is known, and each one at most
@@ -886,7 +887,7 @@ def _holds_other_block(parent: Node, node: Node, page: Page) -> bool:
     """
     scan = page.blocks.get(parent.mem_id)
     if scan is None:
-        scan = page.blocks[parent.mem_id] = _ChildScan(parent.iter())
+        scan = page.blocks[parent.mem_id] = _ChildScan(parent.iter(include_text=True))
     own = node.mem_id
     blockers, paragraphs = scan.blockers, scan.paragraphs
     if blockers and (len(blockers) > 1 or blockers[0] != own):
@@ -905,7 +906,9 @@ def _holds_other_block(parent: Node, node: Node, page: Page) -> bool:
             blockers.append(key)
             if key != own:
                 return True
-        elif tag == "p" and tf.is_body_paragraph(child):
+        elif (tag == "p" and tf.is_body_paragraph(child)) or (
+            tag == "-text" and tf.is_body_text(tf.clean_text(child.text_content or ""))
+        ):
             paragraphs.append(key)
             others += key != own
             if others >= 2:
@@ -918,7 +921,7 @@ class _ChildScan:
     """How far the children of one element were read for ``_holds_other_block``."""
 
     children: Iterator[Node]
-    """The element children not read yet."""
+    """The children (elements and text) not read yet."""
     blockers: list[int] = field(default_factory=list)
     """Children read that are headings, hold one or are lists of links."""
     paragraphs: list[int] = field(default_factory=list)

@@ -296,6 +296,9 @@ INLINE_LABEL_PREFIX = re.compile(
 )
 # The separators above, ending the text before a link ("In pictures: <a>...").
 LABEL_SEPARATORS = frozenset(":\u00bb\u203a>|-\u2013\u2014")
+# Words of a lead-in set apart before a promo link alone on its line, ending in a label
+# separator ("<b>On our sister site:</b> <a>...</a>"): more is a sentence.
+MAX_LEAD_IN_WORDS = 5
 # What ends a sentence right after a link ("Follow <a>our live coverage</a>.").
 SENTENCE_END = frozenset(".!?\u3002\uff01\uff1f")
 # Quotes and brackets that may close a sentence after its end ('... he said.")').

@@ -250,13 +250,18 @@ def _own_line(node: Node) -> bool:
 
 def _line_label(node: Node) -> Node | None:
     """The inline element right before ``node`` that holds a promo label alone ("<b>Read
-    more:</b> <a>...</a>"), or ``None``."""
+    more:</b> <a>...</a>"), or a lead-in of a few words ending in a label separator
+    ("<strong>On the Chronicle's site:</strong> <a>...</a>"), or ``None``."""
     before = _line_neighbour(node, forward=False)
     if before is None or before.tag not in tt.INLINE_TAGS:
         return None
     text = before.text()
     found = tt.INLINE_LABEL.match(text)
-    return before if found is not None and found.end() == len(text) else None
+    if found is not None and found.end() == len(text):
+        return before
+    text = text.strip()
+    lead_in = text[-1:] in tt.LABEL_SEPARATORS and tf.word_count(text) <= tt.MAX_LEAD_IN_WORDS
+    return before if lead_in else None
 
 
 def _line_neighbour(node: Node, forward: bool) -> Node | None:
