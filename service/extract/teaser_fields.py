@@ -103,6 +103,14 @@ def is_body_paragraph(node: Node) -> bool:
     return node.tag == "p" and is_body_text(node.text())
 
 
+def is_body_run(text: str) -> bool:
+    """Whether a text node's raw ``text`` is a run as long as a body paragraph (``is_body_text``
+    once its white space is folded); most text nodes are too short to be folded at all."""
+    if len(text) * CJK_CHAR_WEIGHT < tt.BODY_PARAGRAPH_CHARS:
+        return False
+    return is_body_text(clean_text(text))
+
+
 def is_body_text(text: str) -> bool:
     """Whether ``text`` is as long as a paragraph of the article body (``is_body_paragraph``)."""
     chars = len(text)

@@ -907,7 +907,7 @@ def _holds_other_block(parent: Node, node: Node, page: Page) -> bool:
             if key != own:
                 return True
         elif (tag == "p" and tf.is_body_paragraph(child)) or (
-            tag == "-text" and tf.is_body_text(tf.clean_text(child.text_content or ""))
+            tag == "-text" and tf.is_body_run(child.text_content or "")
         ):
             paragraphs.append(key)
             others += key != own

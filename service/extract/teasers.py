@@ -226,7 +226,7 @@ def _in_body(item: _Item, paragraphs: dict[int, tuple[int, int]], items: set[int
         elements = runs = 0
         for child in parent.iter(include_text=True):
             if child.tag == "-text":
-                if runs < 2 and tf.is_body_text(tf.clean_text(child.text_content or "")):
+                if runs < 2 and tf.is_body_run(child.text_content or ""):
                     runs += 1
             elif child.mem_id not in items and tf.is_body_paragraph(child):
                 elements += 1
