@@ -220,7 +220,17 @@ def _keep(text: str, link_chars: int, links: Links, kind: ParagraphKind = "p") -
     # for the many blocks without link text (a density of 0 passes both limits).
     if link_chars and _too_linked(text, link_chars, links, kind):
         return False
-    return not is_boilerplate(text)
+    return not is_boilerplate(text) and not opens_with_consent(text)
+
+
+def opens_with_consent(text: str) -> bool:
+    """Whether ``text`` opens with a consent banner's sentence (``CONSENT_TEXT``): a
+    banner set in the story's container, its sentences long, is read at no length."""
+    head = text[: t.CONSENT_OPENING_CHARS]
+    if not contains_any(head, t.CONSENT_GATE):
+        return False
+    found = t.CONSENT_TEXT.search(head)
+    return found is not None and found.start() == 0
 
 
 def _too_linked(text: str, link_chars: int, links: Links, kind: ParagraphKind = "p") -> bool:
@@ -480,6 +490,8 @@ class Reader:
         """After a source-list heading ("Sources"): its entries are links by nature."""
         self.bold_lines: set[int] = set()
         """Indexes in ``out`` of the paragraphs that are a bold line alone."""
+        self.left_out = 0
+        """Blocks left out as boilerplate or links so far (a box's lines, ``MIN_BOX_LINES``)."""
 
     def emit(
         self,
@@ -511,6 +523,20 @@ class Reader:
             if label:
                 self.bold_lines.add(len(self.out))
             self.out.append(Paragraph(kind, text))
+        else:
+            self.left_out += 1
+
+    def _drop_box_label(self, start: int, left_out: int) -> None:
+        """Takes back the one paragraph (the caller checks there is one) read since
+        ``start`` in an element that closes, when it is a label (a heading, a bold
+        line alone) and the element's other lines, ``MIN_BOX_LINES`` or more since
+        ``left_out``, were left out: a box's name ("Inside the Town Hall" over a
+        sign-up box's lines), not the story's."""
+        if self.left_out - left_out >= t.MIN_BOX_LINES and (
+            self.out[start].kind == "h" or start in self.bold_lines
+        ):
+            del self.out[start]
+            self.bold_lines.discard(start)
 
     def _weighed_links(self, link_chars: int, kind: ParagraphKind) -> int:
         """The link text that counts against a block: none under a source-list
@@ -547,11 +573,13 @@ class Reader:
         # inline element holding a <br> is read through, and its end does not).
         # The first level holds the container alone (or nothing, and the second
         # its children from ``start``). ``starts``: the paragraphs read when each
-        # level opened (a support box found inside takes back its own).
+        # level opened (a support box found inside takes back its own); ``left``:
+        # ``left_out`` when each level opened.
         pending: list[LexborNode | None] = [container] if start is None else [None, start]
         kinds: list[ParagraphKind] = ["p"] * len(pending)
         blocks: list[bool] = [True] * len(pending)
         starts: list[int] = [0] * len(pending)
+        left: list[int] = [0] * len(pending)
         citing_in = 0  # the depth of the source-list heading's holder, while citing
         while pending:
             kind = kinds[-1]
@@ -562,9 +590,13 @@ class Reader:
             if node is None:
                 pending.pop()
                 kinds.pop()
-                starts.pop()
+                start = starts.pop()
+                left_out = left.pop()
                 if blocks.pop():
                     self.flush(kind)
+                if pending and len(self.out) == start + 1:
+                    # An element inside the container that gave one paragraph: a box's label?
+                    self._drop_box_label(start, left_out)
                 if len(pending) < citing_in:  # the source list ends with its heading's holder
                     self._citing = False
                     citing_in = 0
@@ -592,6 +624,7 @@ class Reader:
                 kinds.append(kind)
                 blocks.append(False)
                 starts.append(len(self.out))
+                left.append(self.left_out)
             elif inline:
                 if tag in t.LABEL_TAGS and not self._run_bold and not self._run_plain:
                     self._run_bold = True
@@ -611,6 +644,7 @@ class Reader:
                 kinds.append(kind)
                 blocks.append(True)
                 starts.append(len(self.out))
+                left.append(self.left_out)
             elif len(pending) > 1 and node.mem_id in marks.captions:
                 self.flush(kind)
                 self.captions.update(_normalize(inner.text()) for inner in node.traverse())
@@ -652,7 +686,7 @@ class Reader:
                     # parent: what it gave back is taken back, the rest is not read.
                     level = len(pending) - 1 - up
                     del self.out[starts[level] :]
-                    for stack in (pending, kinds, blocks, starts):
+                    for stack in (pending, kinds, blocks, starts, left):
                         del stack[level + 1 :]
                     pending[level] = None
                     continue
@@ -663,6 +697,7 @@ class Reader:
                 kinds.append(inner)
                 blocks.append(True)
                 starts.append(len(self.out))
+                left.append(self.left_out)
 
 
 def _note_mark(link: LexborNode, text: str) -> LexborNode | None:

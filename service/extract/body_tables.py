@@ -190,10 +190,16 @@ CONTAINER_RUNS = 3  # text runs between <br> that make their element the paragra
 # A consent banner's paragraphs ("We use cookies ...", "By choosing I Accept, you
 # consent to our use of cookies") do not vote either: on a page without class names
 # the banner, a few long sentences, can outscore a story set in tables or short lines.
-# Every such sentence names cookies: the gate is tested on the text as it is.
-CONSENT_GATE = "ookie"
+# Every such sentence names cookies or the partners the data goes to: the gate is
+# tested on the text as it is. The reader leaves out a block opening with one
+# (``body_reader``), whatever its length: a banner set in the story's container.
+CONSENT_GATE = ("ookie", "partners")
+CONSENT_OPENING_CHARS = 60  # a block opening with consent text holds it in this many characters
 CONSENT_TEXT = CaselessPattern.compile(
     r"\b(we|we and our partners|this (web)?site|our (web)?site|the site) (use|uses) cookies"
+    r"|\bwe and our (\d+ )?(partners|vendors) (store|access|use|process|collect)\b"
+    # ... and one that does not name cookies ("We and our partners store information on
+    # your device ...")
     r"|\b(consent|agree) to (our|the) use of cookies"
     r"|\bwir (verwenden|nutzen) cookies|\b(website|webseite|seite) (verwendet|nutzt) cookies"
     r"|\bnous utilisons des cookies|\bce site utilise des cookies"
@@ -778,6 +784,52 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
         ),
         "a video's length label",
     ),
+    (
+        re.compile(
+            r"^(enter|type|add) (your )?(email|e-mail)( address)?( here| below)?\s*[:*.]?$"
+            r"|^we( will|'ll|\u2019ll) never (share|sell|pass on) your (email|e-mail|details|data)"
+            r"( address)?( with (anyone|anybody|third parties))?[.!]?$"
+            r"|^(thanks|thank you)( so much)? for (signing up|subscribing|registering|joining)\b"
+            r"[^?]{0,80}$"
+            r"|^by (subscribing|signing up|registering|creating an account|continuing),? you"
+            r" (agree|accept|consent)\b[^!?]{0,120}$",
+            re.I,
+        ),
+        "a sign-up box's own lines: its field's label ('Enter your email'), its promise ('We'll"
+        " never share your email address.'), its thanks ('Thanks for signing up!') and its"
+        " terms ('By subscribing, you agree to our Privacy Policy.'); no story sentence opens"
+        " so",
+    ),
+    (
+        re.compile(
+            r"^(we|we and our partners) (value|care about|respect) your privacy[.!]?$"
+            r"|^you (can|may) (accept|reject|change|withdraw|manage)\b[^.!?]{0,60}"
+            r"\b(choices|consent|preferences|settings)\b[^!?]{0,120}$",
+            re.I,
+        ),
+        "a consent banner's heading and its choices ('We value your privacy', 'You can accept,"
+        " reject or manage your choices at any time ...'), which need not name cookies",
+    ),
+    (
+        re.compile(
+            r"^(create|open|register for) (a |an |your )?(free )?(account|registration)"
+            r"( now| today)? to (continue|keep|start) reading\b[^.!?]{0,40}[.!]?$"
+            r"|^(registration|registering|signing up) (is free|takes (less than|under|only)\b)"
+            r"[^!?]{0,100}$",
+            re.I,
+        ),
+        "a registration wall's lines between a stub's paragraphs ('Create a free account to"
+        " continue reading', 'Registration takes less than a minute ...')",
+    ),
+    (
+        re.compile(
+            r"^(listen to )?(the |an )?audio version( of (this|the) (article|story))?"
+            r"\s*[:\-\u2013\u00b7|]?\s*(\d{1,2}:\d\d(:\d\d)?|\d{1,3}\s*min(ute)?s?)?[.!]?$",
+            re.I,
+        ),
+        "an audio player's label with its length ('Audio version 4:12', 'Listen to the audio"
+        " version of this article')",
+    ),
 )
 
 # A quote's figures: a price, then its change with an arrow or a sign ("12.30 ▲1.2%",
@@ -894,6 +946,15 @@ GATED_DROP_PATTERNS: Sequence[tuple[CaselessPattern, str]] = (
         " delivered to your inbox every weekday at 6am.'; 'Scam emails delivered to your"
         " inbox look real' goes on)",
     ),
+    (
+        CaselessPattern.compile(
+            r"\bplease consider (supporting|support) (us|our (work|journalism|reporting))\b"
+            r"|\b(contribution|donation|gift) of any (size|amount)\b",
+            gate=("consider", "of any"),
+        ),
+        "a support appeal without a list of names ('If you value our reporting, please consider"
+        " supporting us with a contribution of any size.')",
+    ),
 )
 
 # A gallery page's body is its captions (``gallery.py``): the caption elements,
@@ -981,6 +1042,11 @@ MIN_STAFF_NAMES = 5  # a list of this many items or more, each a bare name, is a
 MAX_NAME_WORDS = 4  # a bare name: two to this many words, each capitalised, letters only
 NAME_MARKS = frozenset(".-'\u2019")  # ... besides letters ("Jr.", "Mary-Ann", "O'Hara")
 MAX_BOX_EXTRA_CHARS = 300  # an ancestor adding more text than this holds the story too
+
+# A box in the story's container whose lines the reader leaves out (a sign-up box's
+# pitch, field label and terms; a consent banner's sentences): its label, a heading or
+# a bold line alone and the one line read in it, is the box's name, left out too.
+MIN_BOX_LINES = 2  # lines left out beside the label (one is a stray button's line)
 
 # A pull quote: a quote whose words, all but an attribution at its end (the speaker's
 # name), are a run of words of another block of the body, a sentence of the story
