@@ -13,7 +13,9 @@ year-month-day forms ("2026年2月4日"), and digits of other scripts ("٢٠٢٦
 
 ``relative_date`` reads what ``parse_date`` refuses for want of a year: a
 time counted back from the moment the page was fetched ("2 hours ago", "vor 3
-Stunden", "gestern"), in the page's declared language, with ``dateparser``.
+Stunden", "gestern"), in the page's declared language, with ``dateparser``;
+``day_month_date`` a day and month without their year ("12 March", "Mar 12",
+"12.03."), of the last year that puts it no later than the moment of fetching.
 """
 
 from __future__ import annotations
@@ -101,6 +103,17 @@ MAX_RELATIVE_CHARS = 40  # "il y a 2 heures et 5 minutes"; a longer text is a se
 MAX_RELATIVE_DAYS = 366  # "5 years ago" on a news page is an archive label, not a time
 RELATIVE_CACHE_SIZE = 4096  # the same few dozen texts per language recur on every page
 RELATIVE_LANGUAGES = 256  # parsers kept, each with its language data (dateparser has ~200)
+# A day shown without its year lies this far after the moment of fetching at most: the
+# site's time zone may be ahead of UTC; a later day is one of the year before.
+DAY_MONTH_AHEAD = timedelta(days=1)
+# A day and a month without a year: a day number beside a word (a month's name, for
+# ``parse_date`` to check: "12 March", "Mar 12", "12. März") or a day and month
+# number each closed by a dot ("12.03."). No slash: "12/03" orders day and month by
+# the site's habit, and is a fraction or a score as often.
+_DAY_MONTH = re.compile(
+    r"^(?=.*[^\W\d_]{3})[^/]*(?<![\d.,:])\d{1,2}(?![\d:.,/]\d)"
+    r"|^\s*\d{1,2}\.\s?\d{1,2}\.\s*$"
+)
 
 
 def parse_date(text: str, language: str | None = None) -> str | None:
@@ -254,6 +267,32 @@ def relative_date(text: str, language: str | None, fetched_at: datetime) -> str 
     if fetched_at.tzinfo is not None:
         fetched_at = fetched_at.astimezone(UTC).replace(tzinfo=None)
     return (fetched_at - span).replace(microsecond=0).isoformat() + "Z"
+
+
+def day_month_date(text: str, fetched_at: datetime) -> str | None:
+    """``text``, a day and month without a year ("12 March", "Mar 12, 14:05",
+    "12.03."), as ``parse_date`` gives it in the year of ``fetched_at``, or in the
+    year before when that puts it more than ``DAY_MONTH_AHEAD`` after fetching (a
+    listing fetched in January shows "Dec 12" of the year before); else ``None``.
+    A naive ``fetched_at`` is UTC. Never raises."""
+    text = text.strip()
+    if len(text) > MAX_LENGTH or _YEAR.search(text) or _DAY_MONTH.search(text) is None:
+        return None
+    if fetched_at.tzinfo is not None:
+        fetched_at = fetched_at.astimezone(UTC).replace(tzinfo=None)
+    latest = (fetched_at + DAY_MONTH_AHEAD).isoformat() + "Z"
+    glue = "" if text.endswith(".") and text[-2:-1].isdigit() else " "  # "12.03." + "2026"
+    for year in (fetched_at.year, fetched_at.year - 1):
+        moment = _dated(f"{text}{glue}{year}")
+        if moment is None or moment <= latest:
+            return moment
+    return None
+
+
+@lru_cache(maxsize=RELATIVE_CACHE_SIZE)
+def _dated(text: str) -> str | None:
+    """``parse_date``, remembered: a site's "12 March" lines recur on its pages."""
+    return parse_date(text)
 
 
 @lru_cache(maxsize=RELATIVE_CACHE_SIZE)

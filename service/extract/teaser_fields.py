@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import lru_cache
 
 from selectolax.lexbor import LexborNode as Node
@@ -15,7 +16,7 @@ from selectolax.lexbor import LexborNode as Node
 from service.extract import teaser_tables as tt
 from service.extract import teaser_tokens as tk
 from service.extract.bold_lines import BOLD_TAGS, bold_alone
-from service.extract.dates import parse_date
+from service.extract.dates import day_month_date, parse_date, relative_date
 from service.extract.teaser_tokens import Attrs, Tokens
 from service.extract.text import (
     CJK_CHAR,
@@ -584,3 +585,50 @@ def _may_be_date(text: str) -> bool:
     """Cheap test before date parsing (which costs about a millisecond): short, with a
     year or a numeric date in it."""
     return len(text) <= tt.MAX_DATE_CHARS and tt.DATE_HINT.search(text) is not None
+
+
+@dataclass(slots=True)
+class ShownTimes:
+    """Reads the times items show: dates as written (in the page's ``language`` order
+    when written with slashes), and with ``fetched_at`` a day and month without a year
+    ("12 March": ``dates.day_month_date``) and, in the page's ``language``, a span back
+    ("2 hours ago"), for at most ``MAX_SPANS_BACK`` distinct texts of a page each (a
+    text new to the process costs milliseconds)."""
+
+    fetched_at: datetime | None
+    language: str | None
+    spans: dict[str, str | None] = field(default_factory=dict)
+    days: dict[str, str | None] = field(default_factory=dict)
+
+    def read(self, text: str) -> str | None:
+        # The language orders only a date with slashes; without one the date read when
+        # the item was found is the one remembered.
+        moment = read_date(text, self.language if "/" in text else None)
+        if moment is not None or self.fetched_at is None:
+            return moment
+        return self._day_month(text, self.fetched_at) or self._span_back(text, self.fetched_at)
+
+    def is_time_line(self, text: str) -> bool:
+        """Whether a plain line of an item, not named as a date, is a time without a year:
+        a day and month ("12 March", "12.03.") or a span back of a number and two words
+        ("3 hours ago", "vor 2 Stunden"; a CJK "3時間前"), read from the moment of
+        fetching. A number and a unit alone ("2 min", "45 min") is a duration as often."""
+        if self.fetched_at is None or len(text) > tt.MAX_DATE_CHARS:
+            return False
+        if not any(char.isdigit() for char in text):
+            return False
+        if len(text.split()) < tt.MIN_SPAN_LINE_WORDS and CJK_CHAR.search(text) is None:
+            return self._day_month(text, self.fetched_at) is not None
+        return self.read(text) is not None
+
+    def _day_month(self, text: str, fetched_at: datetime) -> str | None:
+        if text not in self.days and len(self.days) < tt.MAX_SPANS_BACK:
+            self.days[text] = day_month_date(text, fetched_at)
+        return self.days.get(text)
+
+    def _span_back(self, text: str, fetched_at: datetime) -> str | None:
+        if not self.language:
+            return None
+        if text not in self.spans and len(self.spans) < tt.MAX_SPANS_BACK:
+            self.spans[text] = relative_date(text, self.language, fetched_at)
+        return self.spans.get(text)

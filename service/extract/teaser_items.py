@@ -101,6 +101,8 @@ class Page:
     rows of topic links: ``_in_topic_row``."""
     menus: dict[int, tuple[int, int]] = field(default_factory=dict)
     """Links and menu labels of the elements (by ``mem_id``) judged as flat menus."""
+    times: tf.ShownTimes = field(default_factory=lambda: tf.ShownTimes(None, None))
+    """Reads the times items show, from the moment of fetching and the page's language."""
     origin: str = ""
     ids: frozenset[str] | None = None
     """The ids of the page's elements, read once when a link jumps within the page."""

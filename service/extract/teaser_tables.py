@@ -735,6 +735,9 @@ DATE_CACHE_SIZE = 4096  # parsed date texts remembered across pages (a few hundr
 TOKEN_CACHE_SIZE = 8192  # class/id strings read once across pages (about 2 MB at most)
 MAX_DATE_CHARS = 40  # a longer text line is not a bare date ("Published: Feb 4, 2026 09:30 AM")
 MAX_SPANS_BACK = 100  # distinct shown times per page read as spans back (each a few ms, once)
+# A plain line of an item read as a span back has a number and two words at least ("3
+# hours ago", "vor 2 Stunden"): a number and a unit alone ("2 min") is a duration as often.
+MIN_SPAN_LINE_WORDS = 3
 MIN_SNIPPET_WORDS = 4  # shorter leftovers are labels or dates, not a snippet
 MIN_SNIPPET_LETTER_WORDS = 3  # fewer words of letters: counts and units ("3 hr 20 min"), meta
 MIN_SNIPPET_LOWER = 0.3  # share of lowercase-initial words in prose; names and meta lines have few

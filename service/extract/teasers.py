@@ -47,7 +47,6 @@ from selectolax.lexbor import LexborNode as Node
 from service.extract import teaser_fields as tf
 from service.extract import teaser_tables as tt
 from service.extract import teaser_tokens as tk
-from service.extract.dates import relative_date
 from service.extract.model import Teaser
 from service.extract.teaser_items import (
     Link,
@@ -132,14 +131,14 @@ def _read(node: Node, link: Link, page: Page) -> _Item:
         more = tt.READ_MORE_TAIL.search(text, max(0, len(text) - tt.MAX_READ_MORE_CHARS))
         if more is not None:
             text = text[: more.start()]
-        if date is None and tf.is_date(text):
-            date = text  # a date line without markup ("4 February 2026")
+        if date is None and (tf.is_date(text) or page.times.is_time_line(text)):
+            date = text  # a date line without markup ("4 February 2026", "3 hours ago")
             continue
         text = tt.INLINE_LABEL_PREFIX.sub("", text, count=1)
         if text and text != link.title and tf.clean_title(text) != link.title and _is_prose(text):
             parts.append(text)
     if date is None:
-        date = _meta_date(found.meta_parts)
+        date = _meta_date(found.meta_parts, page.times)
     snippet = " ".join(parts)
     return _Item(
         node=node,
@@ -152,41 +151,19 @@ def _read(node: Node, link: Link, page: Page) -> _Item:
     )
 
 
-def _meta_date(parts: list[Node]) -> str | None:
+def _meta_date(parts: list[Node], times: tf.ShownTimes) -> str | None:
     """The date of a meta part not named as one: the ``<time>`` it holds, else its whole
-    text when that is a date (``<div class="meta">27.11.2026, 08:30</div>``)."""
+    text when that is a date (``<div class="meta">27.11.2026, 08:30</div>``) or a time
+    line (``ShownTimes.is_time_line``: "vor 2 Stunden", "12 March")."""
     for part in parts:
         time = part.css_first("time")
         if time is not None:
             text = (time.attributes.get("datetime") or time.text()).strip()
         else:
             text = tf.clean_text(part.text())
-        if text and tf.is_date(text):
+        if text and (tf.is_date(text) or times.is_time_line(text)):
             return text
     return None
-
-
-@dataclass(slots=True)
-class _ShownTimes:
-    """Reads the times items show: dates as written (in the page's ``language`` order
-    when written with slashes), and spans back from ``fetched_at``
-    ("2 hours ago") in the page's ``language`` when both are known, for at most
-    ``MAX_SPANS_BACK`` distinct texts of a page (a text new to the process costs
-    milliseconds)."""
-
-    fetched_at: datetime | None
-    language: str | None
-    spans: dict[str, str | None] = field(default_factory=dict)
-
-    def read(self, text: str) -> str | None:
-        # The language orders only a date with slashes; without one the date read when
-        # the item was found is the one remembered.
-        moment = tf.read_date(text, self.language if "/" in text else None)
-        if moment is not None or self.fetched_at is None or not self.language:
-            return moment
-        if text not in self.spans and len(self.spans) < tt.MAX_SPANS_BACK:
-            self.spans[text] = relative_date(text, self.language, self.fetched_at)
-        return self.spans.get(text)
 
 
 def _is_prose(text: str) -> bool:
@@ -661,7 +638,7 @@ def find_teasers(
     navigation links are never teasers. An item's time shown as a span back
     ("2 hours ago") is counted from ``fetched_at`` in the page's ``language``.
     """
-    page = Page(page_url)
+    page = Page(page_url, times=tf.ShownTimes(fetched_at, language))
     found = _story_items(headline_links(root, page), page)
     holders = _holders(found)
     titles = {key for key, (node, link) in found.items() if _is_block_title(node, link, holders)}
@@ -698,8 +675,7 @@ def find_teasers(
         # too when a page without <p> sets both in one block.
         kept = [item for item in kept if item.inline or _block_key(item) not in left_out]
     _mark_paid_blocks(kept, item_ids, page)
-    shown = _ShownTimes(fetched_at, language)
-    return _assemble(kept, page_url, tuple(subheadings), shown)
+    return _assemble(kept, page_url, tuple(subheadings), page.times)
 
 
 def _left_out_blocks(kept: list[_Item], page: Page) -> set[int]:
@@ -760,7 +736,7 @@ def _mark_paid_blocks(kept: list[_Item], items: set[int], page: Page) -> None:
 
 
 def _assemble(
-    kept: list[_Item], page_url: str, subheadings: tuple[Node, ...], shown: _ShownTimes
+    kept: list[_Item], page_url: str, subheadings: tuple[Node, ...], shown: tf.ShownTimes
 ) -> TeaserScan:
     """Dedups by target, numbers blocks and positions, collects the nodes."""
     page_key = url_key(page_url)

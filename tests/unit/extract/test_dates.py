@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from service.extract.dates import parse_date, relative_date
+from service.extract.dates import day_month_date, parse_date, relative_date
 
 
 @pytest.mark.parametrize(
@@ -276,6 +276,32 @@ def test_relative_times_count_back_from_the_time_of_fetching(
 )
 def test_what_is_no_fixed_span_back_is_no_relative_time(text: str, language: str | None) -> None:
     assert relative_date(text, language, FETCHED) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12 January", "2026-01-12T00:00:00Z"),  # FETCHED is 4 February 2026
+        ("Jan 12", "2026-01-12T00:00:00Z"),
+        ("12.01.", "2026-01-12T00:00:00Z"),
+        ("12. Januar", "2026-01-12T00:00:00Z"),
+        ("12 de enero", "2026-01-12T00:00:00Z"),
+        ("Jan 12, 9:30 AM", "2026-01-12T09:30:00Z"),
+        ("Feb 5", "2026-02-05T00:00:00Z"),  # a day ahead: the site's time zone
+        ("Dec 12", "2025-12-12T00:00:00Z"),  # after the time of fetching: the year before
+        # no day and month of their own
+        ("12 comments", None),
+        ("Season 2", None),
+        ("2 - 1", None),  # a score
+        ("12/01", None),  # day or month first: the site's habit
+        ("12.01", None),  # a decimal number
+        ("14:05", None),
+        ("3 hours ago", None),
+        ("12 January 2025", None),  # a year of its own: ``parse_date``
+    ],
+)
+def test_a_day_and_month_take_the_year_of_fetching(text: str, expected: str | None) -> None:
+    assert day_month_date(text, FETCHED) == expected
 
 
 def test_a_naive_time_of_fetching_is_taken_as_utc() -> None:

@@ -12,6 +12,7 @@ same article.
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,9 @@ CLASSED = sorted(p.name.removesuffix(".classed.html") for p in PAGES.glob("*.cla
 def _load(name: str) -> tuple[Split, dict[str, Any]]:
     expected: dict[str, Any] = json.loads((PAGES / f"{name}.expected.json").read_text("utf-8"))
     headers = expected.get("headers") or {}
-    result = split((PAGES / f"{name}.html").read_bytes(), expected["url"], headers)
+    fetched = expected.get("fetched_at")  # the moment of fetching, spans back count from it
+    at = datetime.fromisoformat(fetched) if fetched else None
+    result = split((PAGES / f"{name}.html").read_bytes(), expected["url"], headers, fetched_at=at)
     return result, expected
 
 

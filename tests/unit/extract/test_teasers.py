@@ -9,7 +9,6 @@ from selectolax.lexbor import LexborHTMLParser
 
 from service.extract import teaser_fields
 from service.extract import teaser_tables as tt
-from service.extract import teasers as teasers_module
 from service.extract.model import Teaser
 from service.extract.teaser_items import Page, headline_links, in_running_text, items_of
 from service.extract.teasers import TeaserScan, find_teasers
@@ -341,10 +340,21 @@ FETCHED = datetime(2026, 2, 4, 9, 30, tzinfo=UTC)
         ('<span class="date">Published: 45 minutes ago</span>', "en", "2026-02-04T08:45:00Z"),
         ("<time>Aktualisiert vor 3 Stunden</time>", "de", "2026-02-04T06:30:00Z"),
         ("<time>Uppdaterad för 3 timmar sedan</time>", "sv", "2026-02-04T06:30:00Z"),
+        # a plain line not named as a time: a span back of a number and two words, or a
+        # day and month, which take the year of fetching
+        ("<span>3 hours ago</span>", "en", "2026-02-04T06:30:00Z"),
+        ("<p>vor 2 Stunden</p>", "de", "2026-02-04T07:30:00Z"),
+        ('<div class="teaser-meta">hace 5 minutos</div>', "es", "2026-02-04T09:25:00Z"),
+        ("<span>12 January</span>", "en", "2026-01-12T00:00:00Z"),
+        ("<span>Dec 12</span>", "en", "2025-12-12T00:00:00Z"),
+        ("<span>12.01.</span>", "de", "2026-01-12T00:00:00Z"),
+        # a number and a unit alone is a duration as often: a plain line is no time
+        ("<span>2 min</span>", "en", None),
+        ("<span>12 comments</span>", "en", None),
     ],
 )
 def test_relative_time_of_an_item_counts_back_from_the_time_of_fetching(
-    shown: str, language: str, published: str
+    shown: str, language: str, published: str | None
 ) -> None:
     html = block(
         f'<li><a href="/news/a">Ferry strike ends after pay offer</a> {shown}</li>'
@@ -1284,7 +1294,7 @@ def test_spans_back_are_read_for_a_bounded_number_of_texts_per_page(
         read.append(text)
         return None
 
-    monkeypatch.setattr(teasers_module, "relative_date", counting)
+    monkeypatch.setattr(teaser_fields, "relative_date", counting)
     monkeypatch.setattr(tt, "MAX_SPANS_BACK", 10)
     items = "".join(
         f'<li><a href="/news/story-{i}">Storm closes the coast road number {i}</a>'
