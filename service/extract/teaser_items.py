@@ -375,9 +375,22 @@ def _in_running_text(link: Node, page: Page, chars: int) -> bool:
         before, after = head + before, after + tail
     else:
         before, after = head, tail
+    if after and _snippet_after_dash(before, after):
+        return False
     return _long_enough(before, after, chars) or is_short_sentence(
         " ".join(before), " ".join(after), listed=parent.tag == "li"
     )
+
+
+def _snippet_after_dash(before: list[str], after: list[str]) -> bool:
+    """Whether the link opens its line and a dash sets a snippet apart after it, the
+    snippet not in lower case: an older listing's "<a>Headline</a> - The snippet ..."
+    (``SNIPPET_DASH``), where a sentence would go on after the link without a dash."""
+    if any(text.strip() for text in before):
+        return False
+    rest = "".join(after).lstrip()
+    found = tt.SNIPPET_DASH.match(rest)
+    return found is not None and not rest[found.end() : found.end() + 1].islower()
 
 
 def _unlinked_lines(

@@ -436,11 +436,12 @@ NAV_LABEL = re.compile(
 )
 
 # A "read more" link closing an item's excerpt ("... the governors. Continue reading"):
-# the call of a blog's post list, not words of the snippet; an older page's "more..." or
-# "Full story »" after a story's snippet is the same call.
+# the call of a blog's post list, not words of the snippet; an older page's "more...",
+# "(more)" or "Full story »" after a story's snippet is the same call.
 READ_MORE_TAIL = re.compile(
     r"(?:^|\s)(?:continue reading|keep reading|read more|read the full (?:story|article|post)"
     r"|full story|more(?=\s*(?:\.\.|[\u2026\u203a\u00bb>\u2192]))"
+    r"|\((?:more|read more|mehr|m\u00e1s|suite)\)"  # "... in January (more)"
     r"|lire la suite|weiterlesen|leer m\u00e1s|seguir leyendo|continua a leggere|leia mais"
     r"|lees meer)\s*[.\u2026\u203a\u00bb>\u2192]*\s*$",
     re.IGNORECASE,
@@ -453,6 +454,10 @@ _TAXONOMY_LINE = (
     r"|tags\s*:|labels\s*:|kategorien?\s*:|publié dans|class\u00e9 dans|publicado en"
     r"|archivado en"
 )
+
+# A dash opening the text after a headline link, a space after it: an older listing
+# sets each story as "<a>Headline</a> - The snippet ...", the snippet on the link's line.
+SNIPPET_DASH = re.compile(r"[-\u2013\u2014]\s+")
 
 # Short labels marking an item or block as paid content.
 SPONSORED_LABEL = re.compile(

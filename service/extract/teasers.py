@@ -135,6 +135,8 @@ def _read(node: Node, link: Link, page: Page) -> _Item:
             date = text  # a date line without markup ("4 February 2026", "3 hours ago")
             continue
         text = tt.INLINE_LABEL_PREFIX.sub("", text, count=1)
+        if text[:1] in _DASHES:
+            text = tt.SNIPPET_DASH.sub("", text, count=1)  # "<a>Headline</a> - The snippet"
         if text and text != link.title and tf.clean_title(text) != link.title and _is_prose(text):
             parts.append(text)
     if date is None:
@@ -149,6 +151,9 @@ def _read(node: Node, link: Link, page: Page) -> _Item:
         sponsored=paid,
         product=product,
     )
+
+
+_DASHES = "-\u2013\u2014"  # what ``SNIPPET_DASH`` opens with
 
 
 def _meta_date(parts: list[Node], times: tf.ShownTimes) -> str | None:

@@ -1285,6 +1285,39 @@ def test_a_short_and_a_full_headline_of_one_story_keep_the_full_one() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("entry", "snippet"),
+    [
+        (
+            " - Crews from four towns fought the blaze before dawn",
+            "Crews from four towns fought the blaze before dawn",
+        ),
+        (
+            " \u2014 The branch stays open until five, the trustees said",
+            "The branch stays open until five, the trustees said",
+        ),
+        (
+            " - The fair's new director starts in January (more)",
+            "The fair's new director starts in January",
+        ),
+    ],
+)
+def test_a_snippet_after_a_dash_on_the_headline_line(entry: str, snippet: str) -> None:
+    html = block(
+        f'<li><a href="/news/2026/01/a-story">Ferry strike ends after pay offer</a>{entry}</li>'
+        + f'<li><a href="/news/2026/01/b-story">Harbour road closes for repairs</a>{entry}</li>'
+    )
+    assert [t.snippet for t in teasers(html)] == [snippet, snippet]
+
+
+def test_a_lower_case_clause_after_a_dash_is_a_sentence() -> None:
+    html = (
+        '<p><a href="/news/2026/01/a-story">The council report on the ferry</a> - which '
+        "nobody had read before the vote - was published on Monday afternoon.</p>"
+    )
+    assert teasers(html) == ()
+
+
 def test_spans_back_are_read_for_a_bounded_number_of_texts_per_page(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
