@@ -172,3 +172,8 @@ def test_without_captures_finds_the_same_matches(pattern: str, text: str) -> Non
     found, again = original.search(text), rewritten.search(text)
     assert (found and found.span()) == (again and again.span())
     assert bool(original.fullmatch(text)) == bool(rewritten.fullmatch(text))
+
+
+@given(st.text(alphabet=st.sampled_from([*text_module.WIDE_SPACES, " ", "\n", "a", "é", "漢"])))
+def test_folded_length_is_the_length_of_the_folded_text(text: str) -> None:
+    assert text_module.folded_length(text) == len(" ".join(text.split()))
