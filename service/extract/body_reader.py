@@ -26,7 +26,7 @@ from service.extract.teaser_items import is_short_sentence
 from service.extract.teaser_tables import CITATION_LABEL
 from service.extract.text import (
     ASCII_SPACES,
-    WIDE_SPACE,
+    WIDE_SPACES,
     CaselessPattern,
     contains_any,
     literal_alternation,
@@ -106,7 +106,9 @@ def chars(text: str) -> int:
     if text.isascii():
         return len(text.encode().translate(None, ASCII_SPACES))
     left = text.encode("utf-8", "surrogatepass").translate(None, _NOT_COUNTED)
-    return len(left) - len(WIDE_SPACE.findall(text))
+    # A substring test per wide space, counted when present: the regex class tests
+    # every character, and counting every wide space costs more than either.
+    return len(left) - sum(text.count(space) for space in WIDE_SPACES if space in text)
 
 
 def link_density(node: LexborNode, text_len: int) -> float:

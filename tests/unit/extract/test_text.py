@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from service.extract import text as text_module
+from service.extract.body_reader import chars
 from service.extract.text import CaselessPattern, is_truncated, normalize_text, without_captures
 
 
@@ -177,3 +178,8 @@ def test_without_captures_finds_the_same_matches(pattern: str, text: str) -> Non
 @given(st.text(alphabet=st.sampled_from([*text_module.WIDE_SPACES, " ", "\n", "a", "é", "漢"])))
 def test_folded_length_is_the_length_of_the_folded_text(text: str) -> None:
     assert text_module.folded_length(text) == len(" ".join(text.split()))
+
+
+@given(st.text(alphabet=st.sampled_from([*text_module.WIDE_SPACES, " ", "\n", "a", "é", "漢"])))
+def test_body_chars_are_the_characters_other_than_whitespace(text: str) -> None:
+    assert chars(text) == len("".join(text.split()))
