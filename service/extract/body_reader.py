@@ -592,13 +592,13 @@ class Reader:
             if node is None:
                 pending.pop()
                 kinds.pop()
-                start = starts.pop()
+                opened = starts.pop()
                 left_out = left.pop()
                 if blocks.pop():
                     self.flush(kind)
-                if pending and len(self.out) == start + 1:
+                if pending and len(self.out) == opened + 1:
                     # An element inside the container that gave one paragraph: a box's label?
-                    self._drop_box_label(start, left_out)
+                    self._drop_box_label(opened, left_out)
                 if len(pending) < citing_in:  # the source list ends with its heading's holder
                     self._citing = False
                     citing_in = 0
