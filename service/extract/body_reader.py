@@ -490,6 +490,10 @@ class Reader:
         self._cut = False
         self._citing = False
         """After a source-list heading ("Sources"): its entries are links by nature."""
+        self._citing_in = 0
+        """The depth of the source-list heading's holder, while citing: the list ends with it."""
+        self._kinds: list[ParagraphKind] = []
+        """The kinds of the open elements of the container being read (``read``)."""
         self.bold_lines: set[int] = set()
         """Indexes in ``out`` of the paragraphs that are a bold line alone."""
         self.left_out = 0
@@ -515,8 +519,11 @@ class Reader:
                 self.emit(part, link_chars * chars(part) // size, "p", holders, label)
             return
         text = _pre_lines(text) if kind == "pre" else _without_widgets(_normalize(text))
+        if label and len(text) <= t.MAX_STOP_CHARS and CITATION_LABEL.match(text) is not None:
+            kind = "h"  # a bold line alone naming a source list heads it, as a heading would
         if kind == "h":
             self._citing = len(text) <= t.MAX_STOP_CHARS and CITATION_LABEL.match(text) is not None
+            self._citing_in = self._heading_holder() if self._citing else 0
         if is_stop_block(text, kind == "h"):
             # A heading, or a bold line alone ("<b>Other stories</b>", "<b>Media
             # contact:</b><br>..."), opens the promo block; another line is a button.
@@ -527,6 +534,16 @@ class Reader:
             self.out.append(Paragraph(kind, text))
         else:
             self.left_out += 1
+
+    def _heading_holder(self) -> int:
+        """The depth of the open element holding the heading read now (a source list
+        ends with it): the innermost open element not read as a heading (a heading
+        holding a ``<br>`` is open while its text is read; a bold line's ``<div>`` is
+        closed)."""
+        depth = len(self._kinds)
+        while depth > 1 and self._kinds[depth - 1] == "h":
+            depth -= 1
+        return depth
 
     def _drop_box_label(self, start: int, left_out: int) -> None:
         """Takes back the one paragraph (the caller checks there is one) read since
@@ -579,10 +596,10 @@ class Reader:
         # ``left_out`` when each level opened.
         pending: list[LexborNode | None] = [container] if start is None else [None, start]
         kinds: list[ParagraphKind] = ["p"] * len(pending)
+        self._kinds = kinds
         blocks: list[bool] = [True] * len(pending)
         starts: list[int] = [0] * len(pending)
         left: list[int] = [0] * len(pending)
-        citing_in = 0  # the depth of the source-list heading's holder, while citing
         while pending:
             kind = kinds[-1]
             if self._cut:  # the rest of the promo heading's holder is the promo block
@@ -599,9 +616,9 @@ class Reader:
                 if pending and len(self.out) == opened + 1:
                     # An element inside the container that gave one paragraph: a box's label?
                     self._drop_box_label(opened, left_out)
-                if len(pending) < citing_in:  # the source list ends with its heading's holder
+                if len(pending) < self._citing_in:  # the list ends with its heading's holder
                     self._citing = False
-                    citing_in = 0
+                    self._citing_in = 0
                 continue
             after = node.next if len(pending) > 1 else None
             if stop is not None and after is not None and after.mem_id == stop.mem_id:
@@ -670,8 +687,6 @@ class Reader:
                     and bold_alone(node) is not None
                 ):
                     self.bold_lines.add(count)
-                if leaf == "h":
-                    citing_in = len(pending) if self._citing else 0
             elif tag == "tr" and node.css_first(_ROW_BLOCKS) is None:
                 self.flush(kind)
                 cells = (_normalize(cell.text()) for cell in node.iter())

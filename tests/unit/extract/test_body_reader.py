@@ -344,19 +344,55 @@ def test_a_linked_subheading_stays_a_heading_when_named_so() -> None:
     assert [(p.kind, p.text) for p in named.out] == [("h", "Storm Shell Jacket"), ("p", PROSE)]
 
 
-def test_entries_of_a_source_list_stay_though_linked() -> None:
-    sources = (
-        '<ul><li><a href="https://a.example/report">Annual report on river quality</a></li>'
-        '<li><a href="https://b.example/data">Water agency statistics</a>, 2026</li></ul>'
-    )
-    after = '<div><h3>Elsewhere</h3><p><a href="/x">One linked headline here</a></p></div>'
-    assert read(f"<p>{PROSE}</p><div><h2>Sources:</h2>{sources}</div>{after}") == [
-        ("p", PROSE),
-        ("h", "Sources:"),
-        ("li", "Annual report on river quality"),
-        ("li", "Water agency statistics, 2026"),
-        ("h", "Elsewhere"),  # past the source list's holder, links weigh again
-    ]
+_LISTED_SOURCES = (
+    '<ul><li><a href="https://a.example/report">Annual report on river quality</a></li>'
+    '<li><a href="https://b.example/data">Water agency statistics</a>, 2026</li></ul>'
+)
+# A page without headings or <p> sets its sources as lines between breaks.
+_SOURCE_LINES = (
+    'River Trust, "<a href="https://a.example/report">Annual report on river quality</a>,"'
+    ' May 2, 2026<br><br>Water Agency, "<a href="https://b.example/data">Monthly water'
+    ' statistics</a>," accessed May 5, 2026<br><br>'
+)
+_LINE_ENTRIES = [
+    ("h", "Sources"),
+    ("p", 'River Trust, "Annual report on river quality," May 2, 2026'),
+    ("p", 'Water Agency, "Monthly water statistics," accessed May 5, 2026'),
+]
+
+
+@pytest.mark.parametrize(
+    ("story", "entries"),
+    [
+        (
+            f"<p>{PROSE}</p><div><h2>Sources:</h2>{_LISTED_SOURCES}</div>",
+            [
+                ("h", "Sources:"),
+                ("li", "Annual report on river quality"),
+                ("li", "Water agency statistics, 2026"),
+            ],
+        ),
+        # A heading holding a break is open while read: the list still ends with its holder.
+        (
+            f"<p>{PROSE}</p><div><h3>Sources<br></h3>{_LISTED_SOURCES}</div>",
+            [
+                ("h", "Sources"),
+                ("li", "Annual report on river quality"),
+                ("li", "Water agency statistics, 2026"),
+            ],
+        ),
+        # The label set as a bold line alone is read as the heading it stands for.
+        (f"<div>{PROSE}<br><br><div><b>Sources</b></div>{_SOURCE_LINES}</div>", _LINE_ENTRIES),
+        (f"<div>{PROSE}<br><br><strong>Sources</strong><br>{_SOURCE_LINES}</div>", _LINE_ENTRIES),
+    ],
+)
+def test_entries_of_a_source_list_stay_though_linked(
+    story: str, entries: list[tuple[str, str]]
+) -> None:
+    """Under a citation heading links weigh nothing, up to the end of its holder."""
+    after = f'<div><p><a href="/x">One linked headline here</a></p><p>{PROSE}</p></div>'
+    # Past the source list's holder links weigh again: the linked headline is left out.
+    assert read(f"{story}{after}") == [("p", PROSE), *entries, ("p", PROSE)]
 
 
 @pytest.mark.parametrize(
