@@ -398,7 +398,7 @@ def _named_profiles(values: list[str], profiles: ProfileNames) -> list[str]:
 
 def _visible_authors(heading: LexborNode | None) -> tuple[str, ...]:
     """The names in the first byline shown beside the headline that holds any."""
-    for text in texts_near_heading(heading, _BYLINE_SELECTOR):
+    for _, text in texts_near_heading(heading, _BYLINE_SELECTOR):
         byline = _lowercase_byline_word(byline_and_time(text)[0])
         names = tuple(n for n in clean_authors([byline]) if reads_as_person(n, min_words=1))
         if names:
@@ -502,11 +502,20 @@ def _date_values(
         yield time_near_heading(markup)
     # Shown, not declared: a date line beside the headline that is a date alone;
     # one that starts with an update word ("Updated ...") gives the modified time.
-    for text in texts_near_heading(heading, _DATE_SELECTOR):
-        if (UPDATED_LINE.match(text) is None) == published:
+    # One past the story's first line of prose is another item's (a related story's,
+    # a comment's) more often than the story's: a plain date line beside the
+    # headline comes before it.
+    further: list[str] = []
+    for node, text in texts_near_heading(heading, _DATE_SELECTOR):
+        if (UPDATED_LINE.match(text) is None) != published:
+            continue
+        if lines.further_down(node):
+            further.append(text)
+        else:
             yield text
-    shown = lines.get()  # plain lines after the headline, the last resort
+    shown = lines.get()  # plain lines after the headline
     yield shown.published if published else shown.updated
+    yield from further
 
 
 def normalize_language(tag: str) -> str | None:

@@ -28,6 +28,7 @@ from service.extract.metadata_tables import (
     AUTHOR_PREFIXES_LOWERCASE,
     LINE_BLOCKS,
     LINE_BYLINE_WORDS,
+    LINE_INLINE,
     LINE_MAX_LINES,
     LINE_PROSE_CHARS,
     LINE_SKIPPED,
@@ -85,12 +86,21 @@ class ShownLines:
         self.fetched_at = fetched_at
         """The moment the page was fetched, when known: spans back count from it."""
         self._found: Byline | None = None
+        self.stop: LexborNode | None = None
+        """Where the reading stopped: the first line of prose after the byline's lines
+        (or the first past ``LINE_MAX_LINES``); ``None`` when the lines ran out."""
 
     def get(self) -> Byline:
         if self._found is None:
             found = _read(self._heading, self) if self._heading is not None else None
             self._found = found or Byline()
         return self._found
+
+    def further_down(self, node: LexborNode) -> bool:
+        """Whether ``node`` comes after the lines beside the headline: past the story's
+        first line of prose, where other items (teasers, comments) show their dates."""
+        self.get()
+        return self.stop is not None and follows(node, self.stop)
 
     def time(self, text: str) -> str | None:
         """``text`` as a date (``parse_date``), else as a span back from the moment of
@@ -123,20 +133,38 @@ def _is_time_word(word: str) -> bool:
 
 
 def _read(heading: LexborNode, shown: ShownLines) -> Byline:
+    found = _Found()
+    for count, line in enumerate(_lines_after(heading)):
+        if count == LINE_MAX_LINES or len(line.text) >= LINE_PROSE_CHARS:
+            shown.stop = line.nodes[0]
+            break
+        if not found.read(line.text, shown) and _FIRST_DIGIT.search(line.text):
+            # Inline elements set side by side without a separator ("<span>12 March
+            # 2026</span><span>By Ann Lee</span>"): each is a part of its own.
+            for piece in _pieces(line.nodes):
+                found.read(piece, shown)
+    return Byline(found.authors, found.published, found.updated)
+
+
+@dataclass(slots=True)
+class _Found:
+    """The byline and times read so far from the lines after the headline."""
+
     authors: tuple[str, ...] = ()
     published: str | None = None
     updated: str | None = None
-    for count, line in enumerate(_lines_after(heading)):
-        if count == LINE_MAX_LINES or len(line) >= LINE_PROSE_CHARS:
-            break
+
+    def read(self, line: str, shown: ShownLines) -> bool:
+        """Read ``line``'s parts; whether any gave a byline or a time not read before."""
+        before = (self.authors, self.published, self.updated)
         for part in _parts(line, shown.language):
-            if not authors and _BYLINE.match(part):
-                authors = byline_names(_BYLINE.sub("", part, count=1))
+            if not self.authors and _BYLINE.match(part):
+                self.authors = byline_names(_BYLINE.sub("", part, count=1))
             elif UPDATED_LINE.match(part):
-                updated = updated or shown.time(part)
+                self.updated = self.updated or shown.time(part)
             else:
-                published = published or shown.time(part)
-    return Byline(authors, published, updated)
+                self.published = self.published or shown.time(part)
+        return (self.authors, self.published, self.updated) != before
 
 
 def _parts(line: str, language: str | None) -> Iterator[str]:
@@ -159,7 +187,15 @@ def _parts(line: str, language: str | None) -> Iterator[str]:
             yield part
 
 
-def _lines_after(heading: LexborNode) -> Iterator[str]:
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """A line's text and the nodes it is read from: a block alone, or an inline run."""
+
+    text: str
+    nodes: tuple[LexborNode, ...]
+
+
+def _lines_after(heading: LexborNode) -> Iterator[_Line]:
     """The text lines that follow ``heading`` in page order, climbing to its ancestors'
     next siblings at most ``_LEVELS`` times."""
     node: LexborNode | None = heading
@@ -174,25 +210,85 @@ def _lines_after(heading: LexborNode) -> Iterator[str]:
         node = node.parent
 
 
-def _lines(node: LexborNode, depth: int) -> Iterator[str]:
+def _lines(node: LexborNode, depth: int) -> Iterator[_Line]:
     """``node``'s text as lines: each block element starts one, inline runs are joined."""
     if node.tag in LINE_SKIPPED:
         return
     if depth >= _MAX_DEPTH or not any(c.tag in LINE_BLOCKS for c in node.iter()):
         text = normalize_text(node.text(deep=True, separator=" "))
         if text:
-            yield text
+            yield _Line(text, (node,))
         return
-    run: list[str] = []
+    run: list[LexborNode] = []
     for child in node.iter(include_text=True):
         if child.tag in LINE_BLOCKS or child.tag in LINE_SKIPPED:
-            if text := normalize_text(" ".join(run)):
-                yield text
+            if line := _run_line(run):
+                yield line
             run = []
             yield from _lines(child, depth + 1)
-        elif child.tag == "-text":
-            run.append(child.text(deep=False))
-        elif child.tag and not child.tag.startswith("-"):
-            run.append(child.text(deep=True, separator=" "))
-    if text := normalize_text(" ".join(run)):
-        yield text
+        elif _is_content(child):
+            run.append(child)
+    if line := _run_line(run):
+        yield line
+
+
+def _run_line(run: list[LexborNode]) -> _Line | None:
+    text = normalize_text(" ".join(map(_text, run)))
+    return _Line(text, tuple(run)) if text else None
+
+
+def _is_content(node: LexborNode) -> bool:
+    """A text or an element, not a comment."""
+    tag = node.tag or "-"
+    return tag == "-text" or not tag.startswith("-")
+
+
+def _text(node: LexborNode) -> str:
+    if node.tag == "-text":
+        return node.text(deep=False)
+    return node.text(deep=True, separator=" ")
+
+
+def _pieces(nodes: tuple[LexborNode, ...]) -> list[str]:
+    """The texts of the inline elements (``LINE_INLINE``) a line is set in, each
+    apart: the run's, or the children of its block under the wrappers that hold
+    all of it. None when a block or another element is among them (a teaser's
+    heading and its byline in a card)."""
+    for _ in range(_MAX_DEPTH):
+        if len(nodes) != 1 or nodes[0].tag == "-text":
+            break
+        nodes = tuple(child for child in nodes[0].iter(include_text=True) if _is_content(child))
+    texts: list[str] = []
+    for node in nodes:
+        if node.tag != "-text" and (
+            node.tag not in LINE_INLINE
+            or any(inner.tag not in LINE_INLINE for inner in node.css("*"))
+        ):
+            return []
+        if text := normalize_text(_text(node)):
+            texts.append(text)
+    return texts
+
+
+def follows(node: LexborNode, mark: LexborNode) -> bool:
+    """Whether ``node`` comes after ``mark`` in page order, or inside it."""
+    path: dict[int, LexborNode | None] = {mark.mem_id: None}  # ancestor -> child toward mark
+    child, up = mark, mark.parent
+    while up is not None:
+        path[up.mem_id] = child
+        child, up = up, up.parent
+    below: LexborNode | None = None
+    up = node
+    while up is not None and up.mem_id not in path:
+        below, up = up, up.parent
+    if up is None or below is None:
+        return up is not None and path[up.mem_id] is None  # inside ``mark``, or holding it
+    sibling = path[up.mem_id]
+    if sibling is None:
+        return True  # inside ``mark``
+    sibling = sibling.next
+    while sibling is not None:
+        if sibling.mem_id == below.mem_id:
+            return True
+        sibling = sibling.next
+    return False

@@ -235,8 +235,10 @@ def time_near_heading(markup: Markup) -> str | None:
     return None
 
 
-def texts_near_heading(heading: LexborNode | None, selector: str) -> Iterator[str]:
-    """The texts of the elements matching ``selector`` around ``heading``, nearest
+def texts_near_heading(
+    heading: LexborNode | None, selector: str
+) -> Iterator[tuple[LexborNode, str]]:
+    """The elements, with their texts, matching ``selector`` around ``heading``, nearest
     first: those in its parent, then in each ancestor up to ``_NEAR_LEVELS`` + 2
     levels, short of the ancestors that contain everything; innermost matches
     only (a byline wrapper holds a date and labels beside the author's name). For what a page shows
@@ -284,7 +286,7 @@ def texts_near_heading(heading: LexborNode | None, selector: str) -> Iterator[st
                 continue  # the inner element holds the name or the date alone
             text = normalize_text(node.text(deep=True, separator=" ")[:_MAX_META_CHARS])
             if text and len(text) <= _MAX_LINE_CHARS:
-                yield text
+                yield node, text
 
 
 def _mark_heading_holders(top: LexborNode, marked: set[int]) -> None:

@@ -388,6 +388,24 @@ LINE_SKIPPED = frozenset(
         "h1",  # another headline
     }
 )
+# Inline elements whose texts set side by side with no separator are parts of
+# their line each ("<span>12 March 2026</span><span>By Ann Lee</span>"): a line
+# that reads as neither a byline nor a date is read again part by part when it
+# is set in these alone.
+LINE_INLINE = frozenset(
+    {
+        "span",  # generic inline
+        "a",  # author link
+        "b",  # bold date or name
+        "strong",  # idem
+        "em",  # italic date or name
+        "i",  # idem
+        "small",  # small print date
+        "font",  # older layouts
+        "abbr",  # an abbreviated month or zone
+        "cite",  # a source or author
+    }
+)
 LINE_MAX_LINES = 8  # a byline sits within the first lines after the headline
 LINE_PROSE_CHARS = 100  # a line this long is the story's prose: the byline is above it
 

@@ -134,5 +134,5 @@ def test_texts_near_a_heading_come_nearest_first_and_innermost_only() -> None:
         '<span class="date">Later date</span></div>'
     )
     heading = tree.css_first("h1")
-    texts = list(texts_near_heading(heading, '[class*="date" i]'))
+    texts = [text for _, text in texts_near_heading(heading, '[class*="date" i]')]
     assert texts == ["Near date", "Far date", "Later date"]
