@@ -513,8 +513,10 @@ def _date_values(
             further.append(text)
         else:
             yield text
-    shown = lines.get()  # plain lines after the headline
+    shown = lines.get()  # plain lines after the headline, then above it
     yield shown.published if published else shown.updated
+    above = lines.above()
+    yield above.published if published else above.updated
     yield from further
 
 

@@ -26,6 +26,7 @@ from service.extract.dates_tables import DATE_WORDS, LABELS, SPAN_BACK_OPENERS
 from service.extract.metadata_authors import byline_names
 from service.extract.metadata_tables import (
     AUTHOR_PREFIXES_LOWERCASE,
+    LINE_BEFORE_MAX_LINES,
     LINE_BLOCKS,
     LINE_BYLINE_WORDS,
     LINE_INLINE,
@@ -86,6 +87,7 @@ class ShownLines:
         self.fetched_at = fetched_at
         """The moment the page was fetched, when known: spans back count from it."""
         self._found: Byline | None = None
+        self._above: Byline | None = None
         self.stop: LexborNode | None = None
         """Where the reading stopped: the first line of prose after the byline's lines
         (or the first past ``LINE_MAX_LINES``); ``None`` when the lines ran out."""
@@ -95,6 +97,17 @@ class ShownLines:
             found = _read(self._heading, self) if self._heading is not None else None
             self._found = found or Byline()
         return self._found
+
+    def above(self) -> Byline:
+        """The times of a date line set above the headline ("<p>12 March 2026</p>
+        <h1>..."): the nearest lines before it, read for a date alone (a kicker or a
+        section's name beside it is none)."""
+        if self._above is None:
+            found = _Found()
+            for line in _lines_before(self._heading) if self._heading is not None else ():
+                found.read_date(line.text, self)
+            self._above = Byline((), found.published, found.updated)
+        return self._above
 
     def further_down(self, node: LexborNode) -> bool:
         """Whether ``node`` comes after the lines beside the headline: past the story's
@@ -166,6 +179,14 @@ class _Found:
                 self.published = self.published or shown.time(part)
         return (self.authors, self.published, self.updated) != before
 
+    def read_date(self, line: str, shown: ShownLines) -> None:
+        """Read ``line``'s parts for a time alone."""
+        for part in _PARTS.split(line):
+            if UPDATED_LINE.match(part):
+                self.updated = self.updated or shown.time(part)
+            else:
+                self.published = self.published or shown.time(part)
+
 
 def _parts(line: str, language: str | None) -> Iterator[str]:
     """The parts of ``line`` between separators; a part that runs from a date into a
@@ -197,8 +218,9 @@ class _Line:
 
 def _lines_after(heading: LexborNode) -> Iterator[_Line]:
     """The text lines that follow ``heading`` in page order, climbing to its ancestors'
-    next siblings at most ``_LEVELS`` times."""
-    node: LexborNode | None = heading
+    next siblings at most ``_LEVELS`` times above the elements that hold nothing but
+    it (``<tr><td><font><b>Headline</b></font></td></tr>``: the headline's row)."""
+    node: LexborNode | None = _wrapped(heading)
     for _ in range(_LEVELS):
         if node is None or node.tag in _STOP:
             return
@@ -208,6 +230,42 @@ def _lines_after(heading: LexborNode) -> Iterator[_Line]:
                 yield from _lines(sibling, 0)
             sibling = sibling.next
         node = node.parent
+
+
+def _lines_before(heading: LexborNode) -> list[_Line]:
+    """The ``LINE_BEFORE_MAX_LINES`` lines nearest before ``heading`` (above the
+    elements that hold nothing but it) in its parent, nearest first; up to the first
+    element holding a line of prose (a sidebar, another item), which is not read."""
+    lines: list[_Line] = []
+    sibling = _wrapped(heading).prev
+    while sibling is not None and len(lines) < LINE_BEFORE_MAX_LINES:
+        if sibling.tag and not sibling.tag.startswith("-"):
+            if len(sibling.text(deep=True)) >= LINE_PROSE_CHARS:
+                break
+            lines.extend(reversed(list(_lines(sibling, 0))))
+        sibling = sibling.prev
+    return lines[:LINE_BEFORE_MAX_LINES]
+
+
+def _wrapped(heading: LexborNode) -> LexborNode:
+    """The outermost element holding nothing but ``heading``, or ``heading``."""
+    node = heading
+    for _ in range(_MAX_DEPTH):
+        parent = node.parent
+        if parent is None or parent.tag in _STOP or _has_other_content(parent, node):
+            break
+        node = parent
+    return node
+
+
+def _has_other_content(parent: LexborNode, child: LexborNode) -> bool:
+    """Whether ``parent`` holds an element or a text beside ``child``."""
+    for node in parent.iter(include_text=True):
+        if node.mem_id == child.mem_id or not _is_content(node):
+            continue
+        if node.tag != "-text" or node.text(deep=False).strip():
+            return True
+    return False
 
 
 def _lines(node: LexborNode, depth: int) -> Iterator[_Line]:

@@ -407,6 +407,7 @@ LINE_INLINE = frozenset(
     }
 )
 LINE_MAX_LINES = 8  # a byline sits within the first lines after the headline
+LINE_BEFORE_MAX_LINES = 2  # a date set above the headline is next to it (a kicker beside)
 LINE_PROSE_CHARS = 100  # a line this long is the story's prose: the byline is above it
 
 # Byline words before a name. English "by" may follow a word or two

@@ -192,3 +192,55 @@ def test_without_the_time_of_fetching_a_span_back_gives_no_time_but_the_byline_s
 def test_a_byline_running_into_its_date_gives_both() -> None:
     m = read("<p><span>By Ann Lee</span> <span>Wednesday, November 25, 2026</span></p>")
     assert (m.authors, m.published_at) == (("Ann Lee",), "2026-11-25T00:00:00Z")
+
+
+def _read_body(body: str) -> Metadata:
+    html = (
+        '<!doctype html><html lang="en"><head><title>Council backs the new river bridge</title>'
+        "</head>"
+        f"<body><main>{body}</main></body></html>"
+    )
+    return read_metadata(LexborHTMLParser(html), PAGE_URL)
+
+
+PROSE = "<p>The council voted on Tuesday evening after a long debate about the cost of it.</p>"
+
+
+def test_a_date_line_above_the_headline_is_read() -> None:
+    m = _read_body(
+        '<a href="/local">Local</a><p>November 25, 2026</p>'
+        f"<h1>Council backs the new river bridge</h1>{PROSE}"
+    )
+    assert m.published_at == "2026-11-25T00:00:00Z"
+
+
+def test_a_date_above_the_headline_past_a_block_of_prose_is_not_read() -> None:
+    # A sidebar's last item, not a line of the story's header.
+    m = _read_body(
+        "<div><p>November 20, 2026</p><p>Residents of the east bank have waited for a"
+        " crossing since the old ferry stopped running in the spring.</p></div>"
+        f"<h1>Council backs the new river bridge</h1>{PROSE}"
+    )
+    assert m.published_at is None
+
+
+def test_the_lines_after_a_headline_in_its_own_table_row_are_read() -> None:
+    m = _read_body(
+        "<table><tr><td><font size=5><b>Council backs the new river bridge</b></font></td></tr>"
+        "<tr><td>By Ann Lee</td></tr><tr><td>November 25, 2026</td></tr>"
+        f"<tr><td>{PROSE}</td></tr></table>"
+    )
+    assert (m.authors, m.published_at) == (("Ann Lee",), "2026-11-25T00:00:00Z")
+
+
+def test_a_line_of_inline_elements_is_read_part_by_part() -> None:
+    m = read("<div><span>November 25, 2026</span><span>By Ann Lee</span></div>")
+    assert (m.authors, m.published_at) == (("Ann Lee",), "2026-11-25T00:00:00Z")
+
+
+def test_a_cards_heading_and_byline_are_not_parted() -> None:
+    m = read(
+        '<div><article><h3><a href="/a">Other story</a></h3>'
+        "<span>By Tom Ray</span><span>November 20, 2026</span></article></div>"
+    )
+    assert (m.authors, m.published_at) == ((), None)
