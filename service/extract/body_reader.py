@@ -16,6 +16,7 @@ import textwrap
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Set
+from itertools import pairwise
 
 from selectolax.lexbor import LexborNode
 
@@ -61,6 +62,7 @@ _MARKED = ", ".join(
     )
 )
 _MAX_DROP_CHARS = 200  # boilerplate patterns apply to blocks up to this long
+_MAX_PARTED_DEPTH = 4  # wrappers holding a whole line: "<p><span><span>..</span>..</span></p>"
 _WORD = re.compile(r"\w+")
 _LETTER = re.compile(r"[^\W\d_]")  # a letter of any script
 _NON_WORD = re.compile(r"\W+")  # what parts the words ``_WORD`` finds
@@ -137,6 +139,39 @@ def is_boilerplate(text: str) -> bool:
         if pattern.search(text):
             return True
     return any(gated.caseless.search(text) for gated, _ in t.GATED_DROP_PATTERNS)
+
+
+def glued_boilerplate(text: str, parts: LexborNode | list[str]) -> bool:
+    """Whether the short ``text`` of a line set as inline elements side by side with
+    no space between them ("By Ann LeeMarch 12, 2026") is boilerplate once parted at
+    the elements' edges; ``parts``: the texts of its elements and loose texts, or
+    the block holding them (``child_texts``)."""
+    if len(text) > _MAX_DROP_CHARS:
+        return False
+    pieces = parts if isinstance(parts, list) else child_texts(parts)
+    if len(pieces) < 2 or not any(_glued(left[-1:], right[:1]) for left, right in pairwise(pieces)):
+        return False
+    return is_boilerplate(_normalize(" ".join(pieces)))
+
+
+def _glued(last: str, first: str) -> bool:
+    """Whether two texts ending in ``last`` and starting with ``first`` run into
+    each other as two words: a lowercase letter before a capital, a digit beside
+    a letter ("LeeMarch", "2026By")."""
+    if not (last.isalnum() and first.isalnum()):
+        return False
+    return last.isdigit() != first.isdigit() or (last.islower() and first.isupper())
+
+
+def child_texts(node: LexborNode) -> list[str]:
+    """The texts of ``node``'s children (texts and elements), or of its only
+    child's when it wraps the whole line."""
+    for _ in range(_MAX_PARTED_DEPTH):
+        children = [c for c in node.iter(include_text=True) if c.tag != "-comment"]
+        if len(children) != 1 or children[0].tag == "-text":
+            return [c.text() for c in children]
+        node = children[0]
+    return [node.text()]
 
 
 def is_stop_block(text: str, heading: bool) -> bool:
@@ -506,10 +541,14 @@ class Reader:
         kind: ParagraphKind,
         holders: Iterable[LexborNode] = (),
         label: bool = False,
+        parts: LexborNode | list[str] | None = None,
     ) -> None:
         """Append ``text`` as a paragraph of ``kind`` unless it is boilerplate or
         too linked; ``holders``: the elements holding its links; ``label``: the
-        text is a bold line alone, which heads what follows it as a heading does."""
+        text is a bold line alone, which heads what follows it as a heading does;
+        ``parts``: the texts of the elements it is set in, or the block holding
+        them, for a line whose elements' texts meet with no space
+        (``glued_boilerplate``)."""
         if not text or text.isspace():
             return
         if kind == "pre" and (prose := _pre_prose(text)):
@@ -528,7 +567,9 @@ class Reader:
             # A heading, or a bold line alone ("<b>Other stories</b>", "<b>Media
             # contact:</b><br>..."), opens the promo block; another line is a button.
             self._cut = kind == "h" or label
-        elif _keep(text, self._weighed_links(link_chars, kind), lambda: _links_in(holders), kind):
+        elif _keep(
+            text, self._weighed_links(link_chars, kind), lambda: _links_in(holders), kind
+        ) and not (parts is not None and glued_boilerplate(text, parts)):
             if label:
                 self.bold_lines.add(len(self.out))
             self.out.append(Paragraph(kind, text))
@@ -567,7 +608,8 @@ class Reader:
     def flush(self, kind: ParagraphKind) -> None:
         if self._run:
             label = self._run_bold and not self._run_plain
-            self.emit("".join(self._run), self._run_links, kind, self._run_nodes, label)
+            run = self._run
+            self.emit("".join(run), self._run_links, kind, self._run_nodes, label, run)
             self._run = []
             self._run_links = 0
             self._run_nodes = []
@@ -679,7 +721,13 @@ class Reader:
                     links = 0  # the article's own heading, whatever it links to
                 text = self._texts.get(node.mem_id) or node.text()
                 count = len(self.out)
-                self.emit(text, links, kind if leaf == "p" else leaf, (node,))
+                self.emit(
+                    text,
+                    links,
+                    kind if leaf == "p" else leaf,
+                    (node,),
+                    parts=node,
+                )
                 if (
                     len(self.out) > count
                     and leaf == "p"

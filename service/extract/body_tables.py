@@ -516,10 +516,13 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
     (
         re.compile(
             r"^(by|von|par|por|автор:?)\s+[\w.\-' ]{2,60}"
-            r"(\s[|\u00b7\u2022]\s.{0,60}|\s\d{1,2}\.?\s.{0,40}\d{4}\b.{0,12})?$",
+            r"(\s[|\u00b7\u2022]\s.{0,60}|\s\d{1,2}\.?\s.{0,40}\d{4}\b.{0,12}"
+            r"|\s(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d{1,2}(st|nd|rd|th)?,?"
+            r"\s\d{4}\b.{0,12})?$",
             re.I | re.U,
         ),
-        "bylines, a date after a separator or after the name ('Por Ana Gil 4 de mayo de 2026')",
+        "bylines, a date after a separator or after the name ('Por Ana Gil 4 de mayo de 2026',"
+        " 'By Ann Lee March 12, 2026')",
     ),
     (
         re.compile(

@@ -694,3 +694,29 @@ def test_an_embeds_fallback_text_is_no_body_text() -> None:
 def test_a_sentence_about_a_map_stays() -> None:
     text = "The new map of the county's flood zones shows 400 more homes at risk than in 2019."
     assert read(f"<p>{text}</p>") == [("p", text)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<span>By Ann Lee</span><span>March 12, 2026</span>",
+        "<p><span>March 12, 2026</span><span>By Ann Lee</span></p>",
+        "<p><span><span>By Ann Lee</span><span>March 12, 2026</span></span></p>",
+    ],
+)
+def test_a_byline_and_date_set_side_by_side_without_a_space_are_dropped(line: str) -> None:
+    assert read(f"{line}<p>{PROSE}</p>") == [("p", PROSE)]
+
+
+@pytest.mark.parametrize(
+    ("line", "text"),
+    [
+        ("<p><b>W</b>ord by word, the council read out 2026 names.</p>", None),
+        ("<p>The side won <b>3</b>games in March.</p>", "The side won 3games in March."),
+    ],
+)
+def test_a_line_whose_elements_meet_is_kept_when_parted_it_is_no_boilerplate(
+    line: str, text: str | None
+) -> None:
+    got = read(line)
+    assert got == [("p", text or "Word by word, the council read out 2026 names.")]
