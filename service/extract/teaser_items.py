@@ -423,6 +423,8 @@ def _paragraph_start(pieces: list[str], breaks: list[int], cut: int) -> int:
     (two line breaks with no words between them), or 0. When ``pieces[cut]`` opens its
     line and the text above ends in no sentence end (a dateline or a kicker line above
     an older listing's headline), its line starts it."""
+    if not breaks or breaks[0] >= cut:
+        return 0  # no line break above it: most links share their block with none
     start = 0
     for first, second in pairwise(breaks):
         if second >= cut:
