@@ -112,6 +112,13 @@ def is_body_run(text: str) -> bool:
     return is_body_text(clean_text(text))
 
 
+def may_hold_body_run(node: Node) -> bool:
+    """Whether ``node``'s own text nodes, all together, are long enough for one of them to
+    be a run as long as a body paragraph (``is_body_run``): one native read of them, where
+    most elements hold only white space between their children."""
+    return len(node.text(deep=False)) * CJK_CHAR_WEIGHT >= tt.BODY_PARAGRAPH_CHARS
+
+
 def is_body_text(text: str) -> bool:
     """Whether ``text`` is as long as a paragraph of the article body (``is_body_paragraph``)."""
     chars = len(text)

@@ -904,7 +904,10 @@ def _holds_other_block(parent: Node, node: Node, page: Page) -> bool:
     """
     scan = page.blocks.get(parent.mem_id)
     if scan is None:
-        scan = page.blocks[parent.mem_id] = _ChildScan(parent.iter(include_text=True))
+        # Text nodes are read only when the parent's own text can hold a run of a
+        # paragraph's length: most ancestors hold white space alone between children.
+        texts = tf.may_hold_body_run(parent)
+        scan = page.blocks[parent.mem_id] = _ChildScan(parent.iter(include_text=texts))
     own = node.mem_id
     blockers, paragraphs = scan.blockers, scan.paragraphs
     if blockers and (len(blockers) > 1 or blockers[0] != own):
@@ -938,7 +941,7 @@ class _ChildScan:
     """How far the children of one element were read for ``_holds_other_block``."""
 
     children: Iterator[Node]
-    """The children (elements and text) not read yet."""
+    """The children not read yet (elements, and text when it may hold a run)."""
     blockers: list[int] = field(default_factory=list)
     """Children read that are headings, hold one or are lists of links."""
     paragraphs: list[int] = field(default_factory=list)

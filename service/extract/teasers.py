@@ -197,26 +197,40 @@ def _in_body(item: _Item, paragraphs: dict[int, tuple[int, int]], items: set[int
     a source list's "Agency, "<a>Title</a>," date" lines do not).
 
     ``paragraphs`` holds the counts of such paragraphs and runs per parent (by ``mem_id``,
-    up to two): the items of one list share a parent, and counting its children again
-    for each of them costs their number squared.
+    up to two): the items of one list share a parent, and counting its children again for
+    each of them costs their number squared. The runs are counted only beside fewer than
+    two paragraphs, and the text nodes are read only when the parent's own text is long
+    enough to hold one.
     """
     parent = item.node.parent
     if parent is None:
         return False
     counts = paragraphs.get(parent.mem_id)
     if counts is None:
-        elements = runs = 0
-        for child in parent.iter(include_text=True):
-            if child.tag == "-text":
-                if runs < 2 and tf.is_body_run(child.text_content or ""):
-                    runs += 1
-            elif child.mem_id not in items and tf.is_body_paragraph(child):
+        elements = 0
+        for child in parent.iter():
+            if child.mem_id not in items and tf.is_body_paragraph(child):
                 elements += 1
                 if elements > 1:
                     break
-        counts = paragraphs[parent.mem_id] = (elements, runs)
+        # Runs matter only beside fewer than two paragraphs.
+        counts = paragraphs[parent.mem_id] = (elements, _body_runs(parent) if elements < 2 else 0)
     elements, runs = counts
     return elements >= 2 or (elements + runs >= 2 and _own_line(item.node))
+
+
+def _body_runs(parent: Node) -> int:
+    """How many of ``parent``'s text nodes are runs as long as a body paragraph (up to
+    two); none when its own text, all of them together, is shorter than one."""
+    if not tf.may_hold_body_run(parent):
+        return 0
+    runs = 0
+    for child in parent.iter(include_text=True):
+        if child.tag == "-text" and tf.is_body_run(child.text_content or ""):
+            runs += 1
+            if runs > 1:
+                break
+    return runs
 
 
 def _own_line(node: Node) -> bool:
