@@ -10,9 +10,25 @@ are stated in.
 
 Instructions are not time: the parser's tight loops run more of them per
 nanosecond than Python's interpreter does, so the ratio to the parse here is
-lower than the ratio of CPU times. But two runs agree to a thousandth, where
-CPU times on a shared machine swing by a quarter: a change's cost can be read
-off one run before it and one after.
+lower than the ratio of CPU times. But two runs of the same code agree to a
+thousandth (over the first 60 pages, to the instruction), where CPU times on a
+shared machine swing by a quarter: a change's cost can be read off one run
+before it and one after.
+
+What the count depends on besides the code is fixed here, not taken from the
+caller. The children run in an empty directory of their own with ``-P`` (the
+directory ``python -m`` would put first on ``sys.path`` is not searched: the
+import system lists a directory it searches, and lists it again whenever its
+modification time changes, so a caller's busy directory such as ``/tmp`` added
+millions of instructions that varied with other programs' files), in a fixed
+environment (``PYTHONHASHSEED=0``, the project's root as ``PYTHONPATH``; the
+caller's variables move the stack and its ``PYTHONDONTWRITEBYTECODE`` decided
+whether bytecode was compiled or read). One uncounted child run first writes
+the bytecode caches of modules changed since the last run, so the counted
+children both read them (the first counted child compiled a changed module
+where the second read the cache it had left: tens of millions of instructions
+charged to the loop). Addresses under valgrind do not move between runs, and
+the garbage collector's timing follows the allocations, which are the same.
 
 Usage: ``python -m bench.instructions [--systems pagesplit,parse,trafilatura]
 [--limit N] [--data DIR]`` (valgrind must be installed).
@@ -25,6 +41,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -36,6 +53,14 @@ RUNS: dict[str, Callable[[Page], str]] = {
     "trafilatura": run_trafilatura,
 }
 _REFS = re.compile(r"I\s+refs:\s+([\d,]+)")
+ROOT = Path(__file__).resolve().parents[1]  # the project whose code is counted
+# The children's whole environment: nothing of the caller's, whose size moves the stack.
+CHILD_ENV = {
+    "PATH": "/usr/local/bin:/usr/bin:/bin",
+    "LC_ALL": "C.UTF-8",
+    "PYTHONHASHSEED": "0",
+    "PYTHONPATH": str(ROOT),
+}
 
 
 def _child(system: str, data: Path, limit: int | None, loop: bool) -> None:
@@ -48,24 +73,34 @@ def _child(system: str, data: Path, limit: int | None, loop: bool) -> None:
             run(page)
 
 
-def _count(system: str, data: Path, limit: int | None, loop: bool) -> int:
-    """Instructions a child executes, read off cachegrind's summary."""
-    command = [
-        "valgrind",
-        "--tool=cachegrind",
-        "--cache-sim=no",
-        "--cachegrind-out-file=/dev/null",
+def _child_command(system: str, data: Path, limit: int | None, loop: bool) -> list[str]:
+    """The child's Python command line (``-P``: its working directory is not on ``sys.path``)."""
+    return [
         sys.executable,
+        "-P",
         "-m",
         "bench.instructions",
         "--child",
         system,
         "--data",
-        str(data),
+        str(data.resolve()),
         *(["--limit", str(limit)] if limit else []),
         *(["--loop"] if loop else []),
     ]
-    done = subprocess.run(command, capture_output=True, text=True, check=True)
+
+
+def _count(system: str, data: Path, limit: int | None, loop: bool, where: Path) -> int:
+    """Instructions a child executes in the empty directory ``where``, off cachegrind's summary."""
+    command = [
+        "valgrind",
+        "--tool=cachegrind",
+        "--cache-sim=no",
+        "--cachegrind-out-file=/dev/null",
+        *_child_command(system, data, limit, loop),
+    ]
+    done = subprocess.run(
+        command, capture_output=True, text=True, check=True, cwd=where, env=CHILD_ENV
+    )
     found = _REFS.search(done.stderr)
     if found is None:
         raise RuntimeError(f"no instruction count in valgrind's output:\n{done.stderr[-2000:]}")
@@ -73,8 +108,17 @@ def _count(system: str, data: Path, limit: int | None, loop: bool) -> int:
 
 
 def per_page(system: str, data: Path, limit: int | None, pages: int) -> float:
-    """Instructions per page of ``system``'s loop over the pages."""
-    return (_count(system, data, limit, True) - _count(system, data, limit, False)) / pages
+    """Instructions per page of ``system``'s loop over the pages.
+
+    An uncounted child without valgrind first imports what the counted ones do,
+    writing the bytecode caches of changed modules, so that neither counted child
+    compiles them."""
+    with tempfile.TemporaryDirectory(prefix="bench-instructions-") as empty:
+        where = Path(empty)
+        command = _child_command(system, data, limit, False)
+        subprocess.run(command, capture_output=True, check=True, cwd=where, env=CHILD_ENV)
+        looped = _count(system, data, limit, True, where)
+        return (looped - _count(system, data, limit, False, where)) / pages
 
 
 def main(argv: Sequence[str] | None = None) -> int:

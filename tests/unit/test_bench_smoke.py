@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import importlib.util
 import shutil
+import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -158,3 +160,26 @@ def test_instruction_count_of_the_parse_loop() -> None:
     # and not in the other (their allocations differ with the checkout's path) can
     # outweigh the parse.
     assert instructions.per_page("parse", DEFAULT_DATA, 3, 3) > 100_000
+
+
+@pytest.mark.skipif(shutil.which("valgrind") is None, reason="valgrind not installed")
+def test_instruction_count_is_apart_from_the_callers_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Started from a directory that other programs fill between the two children (as a
+    # shared /tmp is), the count is the one of a still directory, to the instruction.
+    monkeypatch.chdir(tmp_path)
+    still = instructions.per_page("parse", DEFAULT_DATA, 3, 3)
+    run = subprocess.run
+    added = 0
+
+    def crowding(*args: Any, **kwargs: Any) -> Any:
+        nonlocal added
+        done = run(*args, **kwargs)
+        for _ in range(2000):
+            added += 1
+            (tmp_path / f"other-{added}").touch()
+        return done
+
+    monkeypatch.setattr(subprocess, "run", crowding)
+    assert instructions.per_page("parse", DEFAULT_DATA, 3, 3) == still
