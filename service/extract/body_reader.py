@@ -30,6 +30,7 @@ from service.extract.text import (
     WIDE_SPACES,
     CaselessPattern,
     contains_any,
+    folds_as_ascii,
     literal_alternation,
     normalize_text,
 )
@@ -125,7 +126,7 @@ def is_boilerplate(text: str) -> bool:
     finds it."""
     if len(text) > _MAX_DROP_CHARS:
         return False
-    if text.isascii():
+    if folds_as_ascii(text):  # ASCII, or beyond it only curly quotes, dashes, CJK...
         lowered = text.lower()
         # Loops, not any() over generators: those cost more per block.
         for pattern in _DROP_PLAIN:

@@ -146,14 +146,46 @@ def without_captures(pattern: str) -> str:
     return "".join(out)
 
 
+# Blocks beyond ASCII whose characters have no case: lowercasing, uppercasing and
+# case folding leave them, and no other character lowercases to them.
+CASELESS_BLOCKS: tuple[tuple[str, str], ...] = (
+    ("\u0080-\u00b4\u00b6-\u00bf", "C1 controls and Latin-1 punctuation (not the micro sign)"),
+    ("\u0588-\u109f", "Hebrew, Arabic, Indic, Thai, Tibetan and Myanmar scripts"),
+    ("\u1100-\u139f", "Hangul jamo and Ethiopic"),
+    ("\u2000-\u20ff", "curly quotes, dashes, spaces, ellipsis, currency signs"),
+    ("\u2e80-\u9fff", "CJK punctuation, kana and ideographs"),
+    ("\uac00-\ud7a3", "Hangul syllables"),
+    ("\uff01-\uff20", "fullwidth punctuation and digits"),
+)
+# A character beyond ASCII with a case, or none of the blocks above.
+_CASED_BEYOND_ASCII = re.compile(
+    "[^\\x00-\\x7f" + "".join(block for block, _ in CASELESS_BLOCKS) + "]"
+)
+
+
+def folds_as_ascii(text: str) -> bool:
+    """Whether ``text`` has case in its ASCII letters alone.
+
+    Then a pattern written in lower case finds in ``text.lower()`` what its
+    case-insensitive form finds in ``text``, at the same places: lowercasing
+    changes only the ASCII letters, and case-insensitive matching pairs each
+    other character with itself alone. Text with curly quotes, dashes or CJK
+    characters can so take ``CaselessPattern.plain`` instead of the slower
+    ``caseless``.
+    """
+    return text.isascii() or _CASED_BEYOND_ASCII.search(text) is None
+
+
 @dataclass(frozen=True, slots=True)
 class CaselessPattern:
     """A case-insensitive regex that is cheap on ASCII text.
 
     Case-insensitive matching costs about three times plain matching. On
-    ASCII text it finds what plain matching of the lowercased text against
-    the pattern finds, when the pattern is written in lower case (which
-    ``compile`` checks); other text takes the case-insensitive pattern.
+    ASCII text, and text whose other characters have no case (curly quotes,
+    dashes, CJK: ``folds_as_ascii``), it finds what plain matching of the
+    lowercased text against the pattern finds, when the pattern is written in
+    lower case (which ``compile`` checks); other text takes the
+    case-insensitive pattern.
 
     A ``gate`` lists literals one of which occurs in the lowercased text
     wherever the pattern matches (the literal starts of its alternatives).
@@ -176,8 +208,9 @@ class CaselessPattern:
         return cls(re.compile(pattern, re.IGNORECASE), re.compile(pattern), gate)
 
     def search(self, text: str) -> re.Match[str] | None:
-        """A match in ``text`` (in its lowercased form when ASCII), or ``None``."""
-        if text.isascii():
+        """A match in ``text`` (in its lowercased form when its case is in its ASCII
+        letters alone, ``folds_as_ascii``), or ``None``."""
+        if text.isascii() or _CASED_BEYOND_ASCII.search(text) is None:
             lowered = text.lower()
             if self.gate and not contains_any(lowered, self.gate):
                 return None

@@ -1,4 +1,5 @@
-"""text.normalize_text, text.is_truncated, text.CaselessPattern and text.without_captures."""
+"""text.normalize_text, text.is_truncated, text.CaselessPattern, text.without_captures and
+text.folds_as_ascii."""
 
 from __future__ import annotations
 
@@ -8,9 +9,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from service.extract import body_reader
 from service.extract import text as text_module
 from service.extract.body_reader import chars
-from service.extract.text import CaselessPattern, is_truncated, normalize_text, without_captures
+from service.extract.text import (
+    CaselessPattern,
+    folds_as_ascii,
+    is_truncated,
+    normalize_text,
+    without_captures,
+)
 
 
 @pytest.mark.parametrize(
@@ -183,3 +191,82 @@ def test_folded_length_is_the_length_of_the_folded_text(text: str) -> None:
 @given(st.text(alphabet=st.sampled_from([*text_module.WIDE_SPACES, " ", "\n", "a", "é", "漢"])))
 def test_body_chars_are_the_characters_other_than_whitespace(text: str) -> None:
     assert chars(text) == len("".join(text.split()))
+
+
+# Curly quotes, dashes, CJK and Hangul have no case; the others have, or pair
+# with an ASCII letter under case-insensitive matching (long s, Kelvin sign,
+# dotted and dotless i, micro sign, final sigma), or lie beyond the BMP.
+_CASELESS = "\u2019\u201c\u2014\u2026\u00a0\u00ab\u6f22\u3002\ud55c"
+_CASED = "\u00e9\u00c9\u017f\u212a\u0130\u0131\u00b5\u03a3\u00df\u1e9e\u0416\U0001f600"
+
+
+@pytest.mark.parametrize("char", _CASELESS)
+def test_characters_without_case_fold_as_ascii(char: str) -> None:
+    assert folds_as_ascii(f"It{char}s Read MORE")
+
+
+@pytest.mark.parametrize("char", _CASED)
+def test_characters_with_case_do_not_fold_as_ascii(char: str) -> None:
+    assert not folds_as_ascii(f"It{char}s read more")
+
+
+def test_the_caseless_blocks_hold_characters_without_case_alone() -> None:
+    lowered = {chr(code).lower() for code in range(0x10000) if chr(code).lower() != chr(code)}
+    accepted = "".join(
+        chr(code)
+        for code in range(0x80, 0x10000)
+        if not 0xD800 <= code <= 0xDFFF and folds_as_ascii(chr(code))
+    )
+    assert len(accepted) > 40000  # the blocks' characters
+    for char in accepted:
+        assert char.lower() == char == char.upper() == char.casefold(), hex(ord(char))
+        assert char not in lowered, hex(ord(char))
+    assert re.findall("[a-z0-9_]", accepted, re.IGNORECASE) == []
+
+
+_FOLDING = st.text(
+    alphabet=st.sampled_from([*"aAsSkKiI rRmMoOeE.:", *_CASELESS, *_CASED]), max_size=24
+)
+
+
+@given(_FOLDING)
+def test_text_folding_as_ascii_matches_plain_as_it_matches_caseless(text: str) -> None:
+    pattern = CaselessPattern.compile(r"\b(read|more|skis?|i[ks])\b|[^a-z ]+|\w+s", gate=())
+    if folds_as_ascii(text):
+        for found, again in (
+            (pattern.caseless.search(text), pattern.plain.search(text.lower())),
+            (pattern.caseless.fullmatch(text), pattern.plain.fullmatch(text.lower())),
+        ):
+            assert (found and found.span()) == (again and again.span())
+    found, again = pattern.caseless.search(text), pattern.search(text)
+    assert (found and found.span()) == (again and again.span())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("SHARE THIS\u2014", True),
+        ("Subscribe \u2014 now", True),
+        ("Sign up for our newsletter\u2019s", True),
+        ("Related: \u201cThe storm\u201d", True),
+        ("ADVERTISEMENT \u6f22", False),
+        ("It\u2019s the storm\u2019s second day", False),
+    ],
+)
+def test_boilerplate_with_curly_quotes_and_dashes(text: str, expected: bool) -> None:
+    assert folds_as_ascii(text)
+    assert body_reader.is_boilerplate(text) is expected
+
+
+_DROPPING = st.text(
+    alphabet=st.sampled_from([*"readmoRE SUBSCRIBEsharthi:", *_CASELESS, *_CASED]), max_size=40
+)
+
+
+@given(_DROPPING)
+def test_boilerplate_is_found_as_the_caseless_patterns_find_it(text: str) -> None:
+    caseless = (*body_reader._DROP, *(gated for gated, _ in body_reader.t.GATED_DROP_PATTERNS))
+    expected = len(text) <= body_reader._MAX_DROP_CHARS and any(
+        pattern.caseless.search(text) for pattern in caseless
+    )
+    assert body_reader.is_boilerplate(text) == expected
