@@ -57,14 +57,9 @@ def _guarded(stage: str, warnings: list[str], call: Callable[[], _T], fallback: 
         return fallback
 
 
-def _headline_holders(tree: LexborHTMLParser) -> frozenset[int]:
-    """The elements holding an article page's headline (its first ``<h1>``): a
+def _headline_holders(headline: LexborNode | None) -> frozenset[int]:
+    """The elements holding an article page's ``headline`` (its first ``<h1>``): a
     teaser never holds the page's own headline, so none of them is removed as one."""
-    # The parser makes one <body>, so its first <h1> is the document's first
-    # "body h1"; searching below it stops at that <h1> instead of testing every
-    # element for a <body> ancestor.
-    body = tree.body
-    headline = body.css_first("h1") if body is not None else None
     holders: set[int] = set()
     node = headline.parent if headline is not None else None
     while node is not None:
@@ -234,6 +229,10 @@ def split(
     )
     clean.clean_tree(tree)
     total = _visible_chars(tree.body)
+    # The parser makes one <body>, so its first <h1> is the document's first
+    # "body h1"; searching below it stops at that <h1> instead of testing every
+    # element for a <body> ancestor. Teaser detection changes no element, so it
+    # is still the first when the teasers are removed.
     first_h1 = tree.body.css_first("h1") if tree.body is not None else None
     headline = first_h1.text() if first_h1 is not None else None
     scan = _guarded(
@@ -243,7 +242,7 @@ def split(
         TeaserScan((), (), 0),
     )
     teasers: tuple[Teaser, ...] = scan.teasers
-    keep = _headline_holders(tree) if meta.page_type == "article" else frozenset()
+    keep = _headline_holders(first_h1) if meta.page_type == "article" else frozenset()
     for node in scan.nodes:
         if node.tag not in _UNREMOVABLE and node.mem_id not in keep:
             node.decompose(recursive=False)

@@ -37,12 +37,13 @@ def test_visible_chars_of_no_body_or_only_whitespace_is_zero() -> None:
     assert split_module._visible_chars(blank) == 0
 
 
-def test_headline_holders_are_the_ancestors_of_the_first_h1_in_the_body() -> None:
+def test_headline_holders_are_the_ancestors_of_the_headline() -> None:
     tree = LexborHTMLParser(
         "<html><body><main><article><header><h1>Title</h1></header></article>"
         "<h1>Second</h1></main></body></html>"
     )
-    holders = split_module._headline_holders(tree)
+    assert tree.body is not None
+    holders = split_module._headline_holders(tree.body.css_first("h1"))
     header = tree.css_first("header")
     assert header is not None
     expected = set()
@@ -54,4 +55,4 @@ def test_headline_holders_are_the_ancestors_of_the_first_h1_in_the_body() -> Non
 
 
 def test_headline_holders_without_h1_are_none() -> None:
-    assert split_module._headline_holders(LexborHTMLParser("<p>no headline</p>")) == frozenset()
+    assert split_module._headline_holders(None) == frozenset()
