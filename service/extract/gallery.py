@@ -22,11 +22,12 @@ def gallery_captions(root: LexborNode) -> tuple[Paragraph, ...]:
     """The captions below ``root`` as paragraphs, innermost caption elements only,
     credits cut, boilerplate and repeats left out; none when fewer than
     ``MIN_GALLERY_CAPTIONS`` remain."""
-    linked = {n.mem_id for link in root.css("a") for n in link.css(t.CAPTION_SELECTOR)}
+    captions = root.css(t.CAPTION_SELECTOR)
+    wrappers, linked = _wrappers_and_linked(root, captions)
     seen: set[str] = set()
     paragraphs: list[Paragraph] = []
-    for node in root.css(t.CAPTION_SELECTOR):
-        if len({n.mem_id for n in node.css(t.CAPTION_SELECTOR)}) > 1:
+    for node in captions:
+        if node.mem_id in wrappers:
             continue  # a caption wrapper: its inner caption is read
         if node.mem_id in linked:
             continue  # a teaser card's picture
@@ -35,3 +36,24 @@ def gallery_captions(root: LexborNode) -> tuple[Paragraph, ...]:
             seen.add(text)
             paragraphs.append(Paragraph("p", text))
     return tuple(paragraphs) if len(paragraphs) >= t.MIN_GALLERY_CAPTIONS else ()
+
+
+def _wrappers_and_linked(root: LexborNode, captions: list[LexborNode]) -> tuple[set[int], set[int]]:
+    """The captions holding another caption, and those in a link (the link itself
+    among them), both below ``root``: one walk up from each caption, not a query
+    per caption and per link."""
+    ids = {node.mem_id for node in captions}
+    top = root.mem_id
+    wrappers: set[int] = set()
+    linked: set[int] = set()
+    for caption in captions:
+        node: LexborNode | None = caption
+        while node is not None:
+            if node.tag == "a":
+                linked.add(caption.mem_id)
+            if node.mem_id == top:
+                break
+            node = node.parent
+            if node is not None and node.mem_id in ids:
+                wrappers.add(node.mem_id)
+    return wrappers, linked

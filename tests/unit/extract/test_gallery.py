@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
-from service.extract.gallery import gallery_captions
+from service.extract import body_tables as t
+from service.extract.gallery import _wrappers_and_linked, gallery_captions
 
 
 def _captions(body: str) -> list[str]:
@@ -55,3 +56,17 @@ def test_a_caption_wrapper_is_read_once_through_its_inner_caption() -> None:
         for i in range(3)
     )
     assert _captions(body) == [f"Picture {i} of the day." for i in range(3)]
+
+
+def test_wrappers_and_linked_captions_are_found_by_walking_up_from_each_caption() -> None:
+    tree = LexborHTMLParser(
+        "<body><div class='caption-wrap'><figcaption>Inner</figcaption></div>"
+        "<a href='/s'><figure><figcaption>Card</figcaption></figure></a>"
+        "<a class='caption' href='/t'>Linked caption</a><figcaption>Alone</figcaption></body>"
+    )
+    assert tree.body is not None
+    captions = tree.body.css(t.CAPTION_SELECTOR)
+    wrappers, linked = _wrappers_and_linked(tree.body, captions)
+    texts = {node.mem_id: node.text() for node in captions}
+    assert sorted(texts[i] for i in wrappers) == ["Inner"]  # the wrapper's text
+    assert sorted(texts[i] for i in linked) == ["Card", "Linked caption"]
