@@ -46,10 +46,9 @@ UNSPACED_CHARS_PER_WORD = 4
 
 
 # What ``str.split`` splits on (``str.isspace``): the ASCII characters, one
-# UTF-8 byte each, and the wider ones, as a pattern.
+# UTF-8 byte each, and the wider ones (each found by a substring test).
 ASCII_SPACES = bytes(byte for byte in range(128) if chr(byte).isspace())
 WIDE_SPACES = tuple(c for c in map(chr, range(128, sys.maxunicode + 1)) if c.isspace())
-WIDE_SPACE = re.compile("[" + "".join(WIDE_SPACES) + "]")
 _SPACE_TABLE = bytes(byte in ASCII_SPACES for byte in range(256))  # 1 for a whitespace byte
 
 
