@@ -153,7 +153,11 @@ def _walk(
         if tag == "-text":
             buf.append(child.text_content or "")
             continue
-        if tag is None or tag.startswith("-") or child.mem_id == skip:
+        if tag is None or tag.startswith("-"):
+            continue
+        if child.mem_id == skip:
+            if buf and _ends_lead_in(buf):
+                _flush(buf, out.segments)  # "Nov 28: <a>Headline</a> - The snippet"
             continue
         if tag in _SKIP_TAGS:
             _media(child, out)
@@ -184,6 +188,16 @@ def _walk(
         _walk(child, skip, tokens, out, buf, depth + 1)
         if not inline:
             _flush(buf, out.segments)
+
+
+def _ends_lead_in(buf: list[str]) -> bool:
+    """Whether the text before the headline on its line ends in a label separator: a date
+    or a kicker set apart from the headline ("Nov 28: <a>...</a>"), no words of the text
+    after it."""
+    for text in reversed(buf):
+        if text := text.rstrip():
+            return text[-1] in tt.LABEL_SEPARATORS
+    return False
 
 
 def _media(node: Node, out: ItemText) -> None:

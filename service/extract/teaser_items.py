@@ -375,21 +375,26 @@ def _in_running_text(link: Node, page: Page, chars: int) -> bool:
         before, after = head + before, after + tail
     else:
         before, after = head, tail
-    if after and _snippet_after_dash(before, after):
+    if after and _snippet_after_separator(before, after):
         return False
     return _long_enough(before, after, chars) or is_short_sentence(
         " ".join(before), " ".join(after), listed=parent.tag == "li"
     )
 
 
-def _snippet_after_dash(before: list[str], after: list[str]) -> bool:
-    """Whether the link opens its line and a dash sets a snippet apart after it, the
-    snippet not in lower case: an older listing's "<a>Headline</a> - The snippet ..."
-    (``SNIPPET_DASH``), where a sentence would go on after the link without a dash."""
+def _snippet_after_separator(before: list[str], after: list[str]) -> bool:
+    """Whether a dash, a colon or a bar sets a snippet apart after the link on its line,
+    the snippet not in lower case (``SNIPPET_SEPARATOR``): an older listing's "<a>Headline
+    </a> - The snippet ...", "<a>Headline</a>: The snippet ...", where a sentence would go
+    on after the link without one. The link opens its line, or a lead-in of a few words
+    ending in a label separator stands before it, a date or a kicker ("Nov 28: <a>Headline
+    </a> - The snippet ...")."""
     if any(text.strip() for text in before):
-        return False
+        head = " ".join(before).rstrip()
+        if head[-1] not in tt.LABEL_SEPARATORS or len(head.split()) > tt.MAX_LEAD_IN_WORDS:
+            return False
     rest = "".join(after).lstrip()
-    found = tt.SNIPPET_DASH.match(rest)
+    found = tt.SNIPPET_SEPARATOR.match(rest)
     return found is not None and not rest[found.end() : found.end() + 1].islower()
 
 

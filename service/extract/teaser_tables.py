@@ -455,9 +455,10 @@ _TAXONOMY_LINE = (
     r"|archivado en"
 )
 
-# A dash opening the text after a headline link, a space after it: an older listing
-# sets each story as "<a>Headline</a> - The snippet ...", the snippet on the link's line.
-SNIPPET_DASH = re.compile(r"[-\u2013\u2014]\s+")
+# A dash, a colon or a bar opening the text after a headline link, a space after it: an
+# older listing sets each story as "<a>Headline</a> - The snippet ...", "<a>Headline</a>:
+# The snippet ..." or "<a>Headline</a> | The snippet ...", the snippet on the link's line.
+SNIPPET_SEPARATOR = re.compile(r"[-\u2013\u2014:|]\s+")
 
 # Short labels marking an item or block as paid content.
 SPONSORED_LABEL = re.compile(

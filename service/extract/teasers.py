@@ -131,12 +131,16 @@ def _read(node: Node, link: Link, page: Page) -> _Item:
         more = tt.READ_MORE_TAIL.search(text, max(0, len(text) - tt.MAX_READ_MORE_CHARS))
         if more is not None:
             text = text[: more.start()]
-        if date is None and (tf.is_date(text) or page.times.is_time_line(text)):
-            date = text  # a date line without markup ("4 February 2026", "3 hours ago")
-            continue
+        if date is None:
+            # A date line without markup ("4 February 2026", "3 hours ago"), or a date
+            # before the headline on its line, a separator after it ("Nov 28: <a>...").
+            shown = text.rstrip(_LEAD_IN_END) if text[-1:] in tt.LABEL_SEPARATORS else text
+            if tf.is_date(shown) or page.times.is_time_line(shown):
+                date = shown
+                continue
         text = tt.INLINE_LABEL_PREFIX.sub("", text, count=1)
-        if text[:1] in _DASHES:
-            text = tt.SNIPPET_DASH.sub("", text, count=1)  # "<a>Headline</a> - The snippet"
+        if text[:1] in _SEPARATORS:  # "<a>Headline</a> - The snippet", ": The snippet"
+            text = tt.SNIPPET_SEPARATOR.sub("", text, count=1)
         if text and text != link.title and tf.clean_title(text) != link.title and _is_prose(text):
             parts.append(text)
     if date is None:
@@ -153,7 +157,8 @@ def _read(node: Node, link: Link, page: Page) -> _Item:
     )
 
 
-_DASHES = "-\u2013\u2014"  # what ``SNIPPET_DASH`` opens with
+_SEPARATORS = "-\u2013\u2014:|"  # what ``SNIPPET_SEPARATOR`` opens with
+_LEAD_IN_END = "".join(tt.LABEL_SEPARATORS) + " "  # a separator closing a date's line
 
 
 def _meta_date(parts: list[Node], times: tf.ShownTimes) -> str | None:

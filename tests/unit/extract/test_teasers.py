@@ -1310,6 +1310,60 @@ def test_a_snippet_after_a_dash_on_the_headline_line(entry: str, snippet: str) -
     assert [t.snippet for t in teasers(html)] == [snippet, snippet]
 
 
+@pytest.mark.parametrize("separator", [": ", " : ", " | "])
+def test_a_snippet_after_a_colon_or_a_bar_on_the_headline_line(separator: str) -> None:
+    text = "Crews from four towns fought the blaze before dawn on the hill road"
+    html = (
+        '<div class="list"><p><a href="/news/2026/01/a-story">Ferry strike ends after pay '
+        f"offer</a>{separator}{text}</p>"
+        '<p><a href="/news/2026/01/b-story">Harbour road closes for repairs</a>'
+        f"{separator}{text}</p></div>"
+    )
+    assert [(t.title, t.snippet) for t in teasers(html)] == [
+        ("Ferry strike ends after pay offer", text),
+        ("Harbour road closes for repairs", text),
+    ]
+
+
+def test_a_snippet_after_a_dash_with_a_date_before_the_headline() -> None:
+    text = "Crews from four towns fought the blaze before dawn on the hill road"
+    html = (
+        "<ul>"
+        f'<li>Jan 28: <a href="/news/2026/01/a-story">Ferry strike ends after pay offer</a> - '
+        f"{text}</li>"
+        f'<li>Jan 27: <a href="/news/2026/01/b-story">Harbour road closes for repairs</a> - '
+        f"{text}</li></ul>"
+    )
+    tree = LexborHTMLParser(f"<html><body>{html}</body></html>")
+    assert tree.root is not None
+    got = find_teasers(tree.root, PAGE, fetched_at=FETCHED, language="en").teasers
+    assert [(t.title, t.snippet, t.published_at) for t in got] == [
+        ("Ferry strike ends after pay offer", text, "2026-01-28T00:00:00Z"),
+        ("Harbour road closes for repairs", text, "2026-01-27T00:00:00Z"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # a colon or a bar after a link in prose: the clause after it goes on in lower case
+        'Read <a href="/news/2026/01/a-story">the council report on the ferry</a>: it was '
+        "published on Monday afternoon after the vote.",
+        '<a href="/news/2026/01/a-story">The council report on the ferry</a>: it was '
+        "published on Monday afternoon after the vote.",
+        # words before the link that are no lead-in: the dash goes on with the sentence
+        'The mayor read <a href="/news/2026/01/a-story">the council report on the ferry</a> - '
+        "The Herald had asked for it - before the vote on Monday afternoon.",
+        # a lead-in of a sentence's length before the link
+        "The mayor, who read it twice before the meeting, said this of the paper: "
+        '<a href="/news/2026/01/a-story">the council report on the ferry</a> - It was late, '
+        "she said on Monday afternoon.",
+    ],
+)
+def test_a_link_in_prose_before_a_separator_stays_in_its_sentence(paragraph: str) -> None:
+    assert teasers(BODY.format(inline=f"<p>{paragraph}</p>")) == ()
+
+
 def test_a_lower_case_clause_after_a_dash_is_a_sentence() -> None:
     html = (
         '<p><a href="/news/2026/01/a-story">The council report on the ferry</a> - which '
