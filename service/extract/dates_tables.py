@@ -341,6 +341,29 @@ SPAN_BACK_OPENERS: dict[str, str] = {
     "منذ": "Arabic ('منذ 3 ساعات')",
 }
 
+# Words that close a span back after its number ("3 hours ago"), in the languages of the
+# openers above. Written lowercase.
+SPAN_BACK_CLOSERS: dict[str, str] = {
+    "ago": "English ('an hour ago')",
+    "sedan": "Swedish ('för en timme sedan')",
+    "siden": "Danish, Norwegian ('for en time siden')",
+}
+
+# The day before, named alone, in the languages of the openers above: a span back
+# without a number. Written lowercase.
+YESTERDAY_WORDS: dict[str, str] = {
+    "yesterday": "English",
+    "gestern": "German",
+    "hier": "French",
+    "ayer": "Spanish",
+    "ontem": "Portuguese",
+    "igår": "Swedish",
+    "i går": "Danish, Norwegian",
+    "ieri": "Romanian",
+    "včera": "Czech",
+    "أمس": "Arabic",
+}
+
 # Words for the half of the day written before the time, read as "AM" and "PM" after it.
 HALF_DAY_WORDS: dict[str, str] = {
     "오전": "AM",  # Korean "before noon" ("2026년 2월 4일 오후 3:15")

@@ -44,6 +44,7 @@ _LABEL_TAGS = frozenset(
 )
 _TITLE_PARTS = frozenset({"title", "heading", "header", "hd", "head"})
 _DATE_PARTS = frozenset({"date", "time", "timestamp", "published", "pubdate"})
+_LENGTH_PARTS = frozenset({"duration", "readtime"})  # lengths, no times: "2 min"
 _LIST_LABEL_PARTS = frozenset(tt.LIST_LABEL_PARTS)
 _LIST_LABEL_TAGS = frozenset({"div", "p", "span", "strong"})
 
@@ -580,6 +581,12 @@ def block_is_paid(node: Node, items: set[int], depth: int = 3) -> bool:
     return False
 
 
+def names_a_length(node: Node, tokens: Tokens) -> bool:
+    """Whether the element's class/id names a length, a video's or a reading time
+    ("duration", "readtime"): its "2 min" is no span back."""
+    return not _LENGTH_PARTS.isdisjoint(tokens.of(node)[0])
+
+
 def is_sponsored_label(text: str) -> bool:
     """Whether a short text is a paid-content label ("Sponsored", "Anzeige")."""
     return len(text) <= tt.MAX_LABEL_CHARS and tt.SPONSORED_LABEL.match(text) is not None
@@ -631,15 +638,25 @@ class ShownTimes:
 
     def is_time_line(self, text: str) -> bool:
         """Whether a plain line of an item, not named as a date, is a time without a year:
-        a day and month ("12 March", "12.03.") or a span back of a number and two words
-        ("3 hours ago", "vor 2 Stunden"; a CJK "3時間前"), read from the moment of
-        fetching. A number and a unit alone ("2 min", "45 min") is a duration as often."""
+        a day and month ("12 March", "12.03.") or a span back ("3 hours ago", "vor 2
+        Stunden", "19H ago", "2 min"; a CJK "3時間前"), read from the moment of fetching.
+        A number and a word alone is a span back only with the word shortened
+        (``SHORT_SPAN``: "60 Minutes" is a show's name); without a digit only a line in
+        the words of a span back is read ("an hour ago", "gestern": ``SPAN_BACK_WORDS``)."""
         if self.fetched_at is None or len(text) > tt.MAX_DATE_CHARS:
             return False
         if not any(char.isdigit() for char in text):
-            return False
+            return (
+                tt.SPAN_BACK_WORDS.fullmatch(text.strip()) is not None
+                and self._span_back(text, self.fetched_at) is not None
+            )
         if len(text.split()) < tt.MIN_SPAN_LINE_WORDS and CJK_CHAR.search(text) is None:
-            return self._day_month(text, self.fetched_at) is not None
+            if self._day_month(text, self.fetched_at) is not None:
+                return True
+            text = text.strip()
+            if tt.SHORT_SPAN.fullmatch(text) is None and tt.SPAN_BACK_WORDS.fullmatch(text) is None:
+                return False
+            return self._span_back(text, self.fetched_at) is not None
         return self.read(text) is not None
 
     def _day_month(self, text: str, fetched_at: datetime) -> str | None:

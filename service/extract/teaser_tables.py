@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from service.extract.dates_tables import SPAN_BACK_CLOSERS, SPAN_BACK_OPENERS, YESTERDAY_WORDS
 from service.extract.text import CaselessPattern
 
 # Tokens of items and blocks that promote stories.
@@ -742,8 +743,25 @@ TOKEN_CACHE_SIZE = 8192  # class/id strings read once across pages (about 2 MB a
 MAX_DATE_CHARS = 40  # a longer text line is not a bare date ("Published: Feb 4, 2026 09:30 AM")
 MAX_SPANS_BACK = 100  # distinct shown times per page read as spans back (each a few ms, once)
 # A plain line of an item read as a span back has a number and two words at least ("3
-# hours ago", "vor 2 Stunden"): a number and a unit alone ("2 min") is a duration as often.
+# hours ago", "vor 2 Stunden"), a closer of a span back after its number ("19H ago"), or
+# a number and a unit shortened to three letters at most ("2 min", "13h", "3 Std."): a
+# number and a word alone is as often a name ("60 Minutes", "48 Hours", a show's).
 MIN_SPAN_LINE_WORDS = 3
+SHORT_SPAN = re.compile(r"\d{1,3}\s?[^\W\d_]{1,3}\.?")
+# A plain line of an item without a digit is read as a span back only in the words of
+# one: a span back's opener first ("vor einer Stunde", "hace una hora"), its closer last
+# ("an hour ago"), or the day before named alone ("gestern", "hier", "ayer"); other
+# lines without a digit ("Today", a kicker) are not asked of the date parser.
+SPAN_BACK_WORDS = re.compile(
+    r"(?:"
+    + "|".join(map(re.escape, SPAN_BACK_OPENERS))
+    + r")\s\S.*|.*\S\s(?:"
+    + "|".join(map(re.escape, SPAN_BACK_CLOSERS))
+    + r")|(?:"
+    + "|".join(map(re.escape, YESTERDAY_WORDS))
+    + r")",
+    re.IGNORECASE,
+)
 MIN_SNIPPET_WORDS = 4  # shorter leftovers are labels or dates, not a snippet
 MIN_SNIPPET_LETTER_WORDS = 3  # fewer words of letters: counts and units ("3 hr 20 min"), meta
 MIN_SNIPPET_LOWER = 0.3  # share of lowercase-initial words in prose; names and meta lines have few

@@ -144,7 +144,7 @@ def _read(node: Node, link: Link, page: Page) -> _Item:
         if text and text != link.title and tf.clean_title(text) != link.title and _is_prose(text):
             parts.append(text)
     if date is None:
-        date = _meta_date(found.meta_parts, page.times)
+        date = _meta_date(found.meta_parts, page)
     snippet = " ".join(parts)
     return _Item(
         node=node,
@@ -161,17 +161,21 @@ _SEPARATORS = "-\u2013\u2014:|"  # what ``SNIPPET_SEPARATOR`` opens with
 _LEAD_IN_END = "".join(tt.LABEL_SEPARATORS) + " "  # a separator closing a date's line
 
 
-def _meta_date(parts: list[Node], times: tf.ShownTimes) -> str | None:
+def _meta_date(parts: list[Node], page: Page) -> str | None:
     """The date of a meta part not named as one: the ``<time>`` it holds, else its whole
     text when that is a date (``<div class="meta">27.11.2026, 08:30</div>``) or a time
-    line (``ShownTimes.is_time_line``: "vor 2 Stunden", "12 March")."""
+    line (``ShownTimes.is_time_line``: "vor 2 Stunden", "12 March"), unless the part
+    names a length (a video's "2 min")."""
     for part in parts:
         time = part.css_first("time")
         if time is not None:
             text = (time.attributes.get("datetime") or time.text()).strip()
         else:
             text = tf.clean_text(part.text())
-        if text and (tf.is_date(text) or times.is_time_line(text)):
+        if text and (
+            tf.is_date(text)
+            or (page.times.is_time_line(text) and not tf.names_a_length(part, page.tokens))
+        ):
             return text
     return None
 

@@ -348,9 +348,24 @@ FETCHED = datetime(2026, 2, 4, 9, 30, tzinfo=UTC)
         ("<span>12 January</span>", "en", "2026-01-12T00:00:00Z"),
         ("<span>Dec 12</span>", "en", "2025-12-12T00:00:00Z"),
         ("<span>12.01.</span>", "de", "2026-01-12T00:00:00Z"),
-        # a number and a unit alone is a duration as often: a plain line is no time
-        ("<span>2 min</span>", "en", None),
+        # a span back without a digit, or a number and a unit alone, on a plain line
+        ("<span>an hour ago</span>", "en", "2026-02-04T08:30:00Z"),
+        ("<span>Yesterday</span>", "en", "2026-02-03T09:30:00Z"),
+        ("<span>gestern</span>", "de", "2026-02-03T09:30:00Z"),
+        ("<span>vor einer Stunde</span>", "de", "2026-02-04T08:30:00Z"),
+        ("<span>hier</span>", "fr", "2026-02-03T09:30:00Z"),
+        ("<span>ayer</span>", "es", "2026-02-03T09:30:00Z"),
+        ("<span>2 min</span>", "en", "2026-02-04T09:28:00Z"),
+        ("<span>13h</span>", "en", "2026-02-03T20:30:00Z"),
+        ("<span>19H ago</span>", "en", "2026-02-03T14:30:00Z"),
+        # ... but no other words without a digit, nor a count, nor a named duration
+        ("<span>Today</span>", "en", None),
+        ("<span>Here and now</span>", "en", None),
+        ("<span>hier</span>", "de", None),
         ("<span>12 comments</span>", "en", None),
+        ("<span>60 Minutes</span>", "en", None),
+        ('<span class="duration">2 min</span>', "en", None),
+        ('<span class="readtime">4 min</span>', "en", None),
     ],
 )
 def test_relative_time_of_an_item_counts_back_from_the_time_of_fetching(
