@@ -56,6 +56,7 @@ _HOLDER_QUERY = "div, section, article, main, center, font, dd"
 _MUTED_QUERY = f"{_VOTER_QUERY}, {_HOLDER_QUERY}"  # what a promo heading silences after it
 _TOP_TAGS = frozenset({"body", "html", "-document"})  # no run wrapper is one of these or above
 _TOP_CANDIDATES = 5  # link density is measured on this many best raw scores only
+_DIGIT = re.compile(r"\d")  # a date or a time has one
 
 
 def _any_of(names: Sequence[tuple[str, str]]) -> re.Pattern[str]:
@@ -314,8 +315,9 @@ def _entry_feed(best: LexborNode, live: bool, articles: list[LexborNode]) -> Lex
 
 def _opens_with_time(entry: LexborNode) -> bool:
     """Whether ``entry``'s first element is a time (a ``<time>``, or a short text
-    read whole as a date) and its second an unlinked headline: a live entry's
-    opening (a post in a list of posts opens with its headline, a link)."""
+    read whole as a date, a clock time or a time counted back) and its second an
+    unlinked headline: a live entry's opening (a post in a list of posts opens with
+    its headline, a link)."""
     lines: list[LexborNode] = []
     for child in entry.iter():
         if child.is_element_node:
@@ -327,7 +329,7 @@ def _opens_with_time(entry: LexborNode) -> bool:
     if lines[1].css_first("a[href]") is not None:
         return False
     first = " ".join(lines[0].text().split())
-    return bool(first) and _is_date_line(lines[0], first)
+    return bool(first) and _is_date_line(lines[0], first, clock=True)
 
 
 def _contains(outer: LexborNode, inner: LexborNode) -> bool:
@@ -733,9 +735,9 @@ def _contains_or_is(outer: LexborNode | None, inner: LexborNode) -> bool:
 def _signed_thread(
     root: LexborNode, best: LexborNode, scores: _Scores, post: list[LexborNode]
 ) -> list[LexborNode]:
-    """The comments of a thread whose items open with a name line and a date line
-    (``_date_line_at``), when ``best`` holds ``MIN_THREAD_ITEMS`` of them side by side
-    or is one of them; empty when it is no such thread. When no
+    """The comments of a thread whose items open with a name line and a date line,
+    or a line of both (``_text_at``), when ``best`` holds ``MIN_THREAD_ITEMS`` of them
+    side by side or is one of them; empty when it is no such thread. When no
     prose (``SHORT_BLOCK_CHARS``) comes before the first item, the thread is a
     forum's and its first item the page's own post: it is left out, and its blocks
     after the date line are put in ``post``."""
@@ -747,51 +749,106 @@ def _signed_thread(
             continue
         if _prose_before(root, items[0], scores):
             return items
-        start = _date_line_at(items[0])
-        post[:] = [c for c in items[0].iter() if c.is_element_node][start + 1 :]
+        start = _text_at(items[0])
+        post[:] = [c for c in items[0].iter() if c.is_element_node][start:]
         return items[1:]
     return []
 
 
 def _signed_items(holder: LexborNode, scores: _Scores) -> list[LexborNode]:
     """The children of ``holder`` of its signed items' most common tag that open
-    with a name line and a date line: each holds its text, so it has a score (a
-    paragraph, a voter, is none)."""
+    with a name line and a date line, or a line of both: each holds its text, so it
+    has a score (a paragraph, a voter, is none)."""
     items: dict[str, list[LexborNode]] = {}
     for child in holder.iter():
         key = child.mem_id
-        if key in scores.score and key not in scores.texts and _date_line_at(child) > 0:
+        if key in scores.score and key not in scores.texts and _text_at(child) > 0:
             items.setdefault(child.tag or "", []).append(child)
     return max(items.values(), key=len, default=[])
 
 
-def _date_line_at(item: LexborNode) -> int:
-    """The place of ``item``'s date line among its elements (1) when its first element
-    is a name line (short, no sentence, no headline), its second a date line (a
-    ``<time>`` or a short text read whole as a date) and more elements follow; else 0."""
+def _text_at(item: LexborNode) -> int:
+    """The place of the text of ``item`` among its elements, after its signature: 2
+    when its first element is a name line (short, no sentence, no headline, no time)
+    and its second a date line (``_is_date_line``), 1 when its first is a line of
+    both (``_signed_line``) and no headline follows; 0 when ``item`` opens otherwise
+    or holds nothing after its signature."""
     lines: list[LexborNode] = []
     for child in item.iter():
         if child.is_element_node:
             lines.append(child)
             if len(lines) > 2:
                 break
-    if len(lines) < 3 or lines[0].tag in t.NOT_NAME_LINE_TAGS:
+    if len(lines) < 2 or lines[0].tag in t.NOT_NAME_LINE_TAGS:
         return 0
     name = " ".join(lines[0].text().split())
-    if not name or len(name) > t.MAX_NAME_LINE_CHARS or t.PROSE_END.search(name):
-        return 0
-    if _is_date_line(lines[0], name):
+    if lines[1].tag not in t.NOT_NAME_LINE_TAGS and _signed_line(lines[0], name):
+        return 1
+    if len(lines) < 3 or not _is_name(name) or _holds_time(lines[0]):
         return 0  # a live entry's time opens it: no name line
     date = " ".join(lines[1].text().split())
-    return 1 if date and _is_date_line(lines[1], date) else 0
+    return 2 if date and _is_date_line(lines[1], date) else 0
 
 
-def _is_date_line(line: LexborNode, text: str) -> bool:
+def _is_name(text: str) -> bool:
+    """Whether ``text`` reads as a reader's name or handle: short, no sentence, no time."""
+    return (
+        bool(text)
+        and len(text) <= t.MAX_NAME_LINE_CHARS
+        and t.PROSE_END.search(text) is None
+        and not _reads_as_time(text, clock=True)
+    )
+
+
+def _signed_line(line: LexborNode, text: str) -> bool:
+    """Whether ``line`` (its ``text``) is a name and a date side by side: parted at the
+    edge of one of its elements (the date a ``<time>``, or text read whole as a date)
+    or at a separator (``NAME_DATE_SEPARATOR``)."""
+    if len(text) > t.MAX_NAME_LINE_CHARS + t.MAX_DATE_LINE_CHARS or not _DIGIT.search(text):
+        return False  # a date has digits: most names are passed over here
+    pieces = [c for c in line.iter(include_text=True) if c.text(strip=True)]
+    while len(pieces) == 1 and pieces[0].is_element_node:  # a wrapper of the line's parts
+        pieces = [c for c in pieces[0].iter(include_text=True) if c.text(strip=True)]
+    texts = [" ".join(piece.text().split()) for piece in pieces]
+    for at in range(1, len(pieces)):
+        if not _is_name(" ".join(texts[:at]).rstrip(t.SEPARATOR_CHARS)):
+            continue
+        first = pieces[at]
+        date = " ".join(texts[at:]).lstrip(t.SEPARATOR_CHARS)
+        if _reads_as_time(date) or (
+            len(date) <= t.MAX_DATE_LINE_CHARS
+            and _holds_time(first)
+            and t.CLOCK_TIME.match(date) is None  # a live entry's byline and stamp
+        ):
+            return True
+    for separator in t.NAME_DATE_SEPARATOR.finditer(text):
+        if _is_name(text[: separator.start()]) and _reads_as_time(text[separator.end() :]):
+            return True
+    return False
+
+
+def _is_date_line(line: LexborNode, text: str, clock: bool = False) -> bool:
+    """Whether ``line`` (its ``text``) is a date line: a ``<time>``, or a short text
+    read whole as a date (``_reads_as_time``)."""
     if len(text) > t.MAX_DATE_LINE_CHARS:
         return False
-    if line.tag == "time" or line.css_first("time") is not None:
+    return _holds_time(line) or _reads_as_time(text, clock)
+
+
+def _holds_time(node: LexborNode) -> bool:
+    """Whether ``node`` is a ``<time>`` or holds one."""
+    return node.tag == "time" or (node.is_element_node and node.css_first("time") is not None)
+
+
+def _reads_as_time(text: str, clock: bool = False) -> bool:
+    """Whether ``text`` is read whole as a date or a time counted back (``RELATIVE_TIME``),
+    or with ``clock`` as a clock time (``CLOCK_TIME``: a live entry's stamp); a date has
+    digits."""
+    if len(text) > t.MAX_DATE_LINE_CHARS or not _DIGIT.search(text):
+        return False
+    if t.RELATIVE_TIME.match(text) or (clock and t.CLOCK_TIME.match(text)):
         return True
-    return any(ch.isdigit() for ch in text) and parse_date(text) is not None  # a date has digits
+    return parse_date(text) is not None
 
 
 def _prose_before(root: LexborNode, item: LexborNode, scores: _Scores) -> bool:

@@ -12,6 +12,8 @@ same article.
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -133,6 +135,77 @@ def test_a_signed_thread_under_any_heading_is_no_body(heading: str) -> None:
     assert first in page
     expected = json.loads((PAGES / f"{name}.expected.json").read_text("utf-8"))
     result = split(page.replace(first, f"      {heading}\n{first}").encode(), expected["url"], {})
+    assert result.article is not None
+    got = [[p.kind, p.text] for p in result.article.paragraphs]
+    assert got == expected["article"]["paragraphs"]
+
+
+def _split_edited(name: str, edit: Callable[[str], str]) -> tuple[Split, dict[str, Any]]:
+    """Golden page ``name`` split after ``edit`` rewrote its HTML (which must change it)."""
+    page = (PAGES / f"{name}.html").read_text("utf-8")
+    edited = edit(page)
+    assert edited != page
+    expected: dict[str, Any] = json.loads((PAGES / f"{name}.expected.json").read_text("utf-8"))
+    return split(edited.encode(), expected["url"], {}), expected
+
+
+_SIGNED_LINE = re.compile(r"<div><b>([^<]+)</b> <span>([^<]+)</span></div>")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        r"<div><b>\1</b> &middot; \2</div>",
+        r"<div>\1 | \2</div>",
+        r"<div>\1, \2</div>",
+        r"<div><b>\1</b> <time>\2</time></div>",
+        r"<div><span><b>\1</b> &bull; <span>\2</span></span></div>",
+        r"<div>\1 &ndash; 3 hours ago</div>",
+        r"<div><b>\1</b><span>2 hours ago</span></div>",
+    ],
+)
+def test_a_thread_signed_on_one_line_is_no_body(line: str) -> None:
+    """The comments of ``body_thread_name_date_one_line``, each signed by its reader's
+    name and date on one line, set in other ways: the story stays the body."""
+    result, expected = _split_edited(
+        "body_thread_name_date_one_line", lambda page: _SIGNED_LINE.sub(line, page)
+    )
+    assert result.article is not None
+    got = [[p.kind, p.text] for p in result.article.paragraphs]
+    assert got == expected["article"]["paragraphs"]
+
+
+_FORUM_SIGNATURE = r"<div><b>([^<]+)</b></div>\n\s*<div>([^<]+)</div>"
+
+
+@pytest.mark.parametrize(
+    "signature",
+    [r"<div><b>\1</b> &middot; \2</div>", r"<div><b>\1</b></div><div>2 hours ago</div>"],
+)
+def test_a_forum_post_signed_otherwise_is_the_body(signature: str) -> None:
+    """The posts of ``body_forum_thread_opening_post`` signed by name and date on one
+    line, or dated by a time counted back: the opening post, without its signature,
+    is the body."""
+    result, expected = _split_edited(
+        "body_forum_thread_opening_post", lambda page: re.sub(_FORUM_SIGNATURE, signature, page)
+    )
+    assert result.article is not None
+    got = [[p.kind, p.text] for p in result.article.paragraphs]
+    assert got == expected["article"]["paragraphs"]
+
+
+_ARTICLE_STAMP = r'<time datetime="[^"]+">(\d\d):(\d\d)</time>'
+
+
+@pytest.mark.parametrize(
+    "stamp", [r"<span>\1:\2</span>", r"<div>\1:\2 GMT</div>", r"<span>\2 min ago</span>"]
+)
+def test_live_entries_stamped_in_text_are_read_whole(stamp: str) -> None:
+    """The ``<article>`` entries of ``body_live_entries_undeclared`` stamped with a clock
+    time or a time counted back set as text, not a ``<time>``: all are read, in order."""
+    result, expected = _split_edited(
+        "body_live_entries_undeclared", lambda page: re.sub(_ARTICLE_STAMP, stamp, page)
+    )
     assert result.article is not None
     got = [[p.kind, p.text] for p in result.article.paragraphs]
     assert got == expected["article"]["paragraphs"]
