@@ -179,7 +179,7 @@ class _Scores:
         node, score = finals[0]
         # The <article>s inside the winner, queried once for a feed and a list of posts.
         articles = node.css("article") if live or node.tag != "article" else []
-        feed = _entry_feed(node, live, articles)
+        feed = _entry_feed(node, live, articles, self.score)
         if feed is not None:
             return Winner(feed, score, ())
         node = self._first_of_list(node, articles)
@@ -290,27 +290,44 @@ class _Scores:
         return link_density(node, chars(node.text())) <= t.MAX_LINK_DENSITY
 
 
-def _entry_feed(best: LexborNode, live: bool, articles: list[LexborNode]) -> LexborNode | None:
+def _entry_feed(
+    best: LexborNode, live: bool, articles: list[LexborNode], scored: dict[int, float]
+) -> LexborNode | None:
     """The feed of a live page's entries in or around ``best``: the parent of an
     entry (the first of ``articles``, those inside ``best``, else ``best`` itself) holding
     ``MIN_LIVE_ENTRIES`` or more ``<article>``s classed like it; else ``None``. On
     a page not declared ``live``, ``MIN_UNDECLARED_LIVE_ENTRIES`` entries or more,
-    each opening with its time and an unlinked headline (``_opens_with_time``)."""
+    each opening with its time and an unlinked headline (``_opens_with_time``).
+    Entries set as other elements (``<div>``s) are known by that opening alone, on a
+    page declared live too: ``best`` or its parent (an entry wrapping its paragraphs)
+    opens so, and so does each of its siblings of its tag and class that holds prose
+    (one in ``scored``: an ad's slot between entries holds none)."""
     entry = articles[0] if articles else (best if best.tag == "article" else None)
-    if entry is None or entry.parent is None:
+    if entry is not None:
+        entries = _alike(entry)
+        if live:
+            return entry.parent if len(entries) >= t.MIN_LIVE_ENTRIES else None
+    else:
+        entry = next((n for n in (best, best.parent) if n and _opens_with_time(n)), None)
+        if entry is None or entry.tag in _TOP_TAGS:
+            return None
+        entries = [e for e in _alike(entry) if e.mem_id in scored]
+    least = t.MIN_LIVE_ENTRIES if live else t.MIN_UNDECLARED_LIVE_ENTRIES
+    if len(entries) < least or not all(map(_opens_with_time, entries)):
         return None
-    feed = entry.parent
+    return entry.parent
+
+
+def _alike(entry: LexborNode) -> list[LexborNode]:
+    """``entry`` and its siblings of its tag and class, in order (none without a parent)."""
+    if entry.parent is None:
+        return []
     classes = entry.attributes.get("class")
-    entries = [
+    return [
         child
-        for child in feed.iter()
-        if child.tag == "article" and child.attributes.get("class") == classes
+        for child in entry.parent.iter()
+        if child.tag == entry.tag and child.attributes.get("class") == classes
     ]
-    if live:
-        return feed if len(entries) >= t.MIN_LIVE_ENTRIES else None
-    if len(entries) < t.MIN_UNDECLARED_LIVE_ENTRIES or not all(map(_opens_with_time, entries)):
-        return None
-    return feed
 
 
 def _opens_with_time(entry: LexborNode) -> bool:

@@ -19,7 +19,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
+from service.extract import article
 from service.extract.model import Split
 from service.extract.split import split
 
@@ -209,3 +211,44 @@ def test_live_entries_stamped_in_text_are_read_whole(stamp: str) -> None:
     assert result.article is not None
     got = [[p.kind, p.text] for p in result.article.paragraphs]
     assert got == expected["article"]["paragraphs"]
+
+
+_ENTRY_STAMP = r"<div>(\d\d):(\d\d) BST</div>"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "replacement"),
+    [
+        (_ENTRY_STAMP, r'<time datetime="2026-05-07T\1:\2:00+01:00">\1:\2</time>'),
+        (_ENTRY_STAMP, r"<span>\2 min ago</span>"),
+        (_ENTRY_STAMP, r"<p>\1:\2</p>"),
+        (r"(</h3>\n)((?:\s*<p>.*</p>\n)+)", r"\1<div>\2</div>\n"),  # paragraphs wrapped
+        (r"(      </div>\n)(      <div>\n        <div>00:47)", r"\1<div>Advertisement</div>\n\2"),
+    ],
+)
+def test_a_feed_of_div_entries_is_read_whole(pattern: str, replacement: str) -> None:
+    """The entries of ``body_live_div_entries_undeclared`` stamped in other ways, their
+    paragraphs wrapped, an ad's slot between them: all are read, in order."""
+    result, expected = _split_edited(
+        "body_live_div_entries_undeclared", lambda page: re.sub(pattern, replacement, page)
+    )
+    assert result.article is not None
+    got = [[p.kind, p.text] for p in result.article.paragraphs]
+    assert got == expected["article"]["paragraphs"]
+
+
+def test_div_entries_with_linked_headlines_are_a_list_of_posts() -> None:
+    """Entries opening with their time and a linked headline are posts of a list, not
+    one story: the feed is not read whole, and its short last entry, too short to join
+    the longest as a close sibling, is left out (the body is looked for before the
+    teaser stage, which takes such headlines out)."""
+    page = (PAGES / "body_live_div_entries_undeclared.html").read_text("utf-8")
+    linked = re.sub(r"<h3>([^<]+)</h3>", r'<h3><a href="/post">\1</a></h3>', page)
+    assert linked != page
+    tree = LexborHTMLParser(linked)
+    assert tree.body is not None
+    body = article.find_body(tree.body)
+    assert body is not None
+    texts = " ".join(p.text for p in body.paragraphs)
+    assert "Greenside's candidate" in texts
+    assert "ballot boxes from the hill" not in texts
