@@ -21,6 +21,7 @@ from selectolax.lexbor import LexborNode as Node
 from service.extract import teaser_fields as tf
 from service.extract import teaser_tables as tt
 from service.extract import teaser_tokens as tk
+from service.extract.bold_lines import BOLD_LINES, bold_alone
 from service.extract.teaser_tokens import Attrs, Tokens
 from service.extract.text import contains_any
 
@@ -542,6 +543,8 @@ def headline_links(root: Node, page: Page) -> list[Link]:
     for element in root.css(_HEADINGS_AND_LINKS):
         (headings if element.tag in tt.HEADING_TAGS else anchors).append(element)
     single_h1 = sum(1 for h in headings if h.tag == "h1") == 1
+    # A page without subheadings sets its cards' headlines as bold lines.
+    bold_cards = all(h.tag == "h1" for h in headings)
     _note_heading_holders(headings, page.heading_holders)
     page_key = url_key(page.url)
     links: list[Link] = []
@@ -553,7 +556,8 @@ def headline_links(root: Node, page: Page) -> list[Link]:
             words = tf.word_count(raw)  # CJK text counts by characters
         if words < tt.MIN_SHORT_HEADLINE_WORDS:
             if (not raw or raw.isspace()) and not _holds_image(node):
-                stretched = _stretched_link(node, page)  # an icon link, or a stretched link
+                # an icon link, or a stretched link
+                stretched = _stretched_link(node, page, bold_cards)
                 if stretched is not None:
                     links.append(stretched)
             continue  # most links: a navigation label, read no further
@@ -613,12 +617,14 @@ def _shares_page(href: str, url: str, page: Page) -> bool:
     return page.address in (unquote(query) if "%" in query else query).lower()
 
 
-def _stretched_link(node: Node, page: Page) -> Link | None:
+def _stretched_link(node: Node, page: Page, bold_cards: bool) -> Link | None:
     """A link without visible text or image that covers a card (a "stretched link", its
     words only in ``aria-label``, ``title`` or a screen-reader span), as the headline of
     the card's one heading when that heading holds no link and reads as a headline: the
     card up to ``STRETCHED_LINK_DEPTH`` levels above the link. Its target must read as a
-    story, or its label repeat the heading: an icon link beside a heading is no card's."""
+    story, or its label repeat the heading: an icon link beside a heading is no card's.
+    A card of a page without subheadings (``bold_cards``: no ``<h2>`` to ``<h6>``) has
+    its headline as a bold line (``_card_bold_line``)."""
     card = node.parent
     for _ in range(tt.STRETCHED_LINK_DEPTH):
         if card is None or card.tag in tt.STOP_TAGS:
@@ -627,11 +633,45 @@ def _stretched_link(node: Node, page: Page) -> Link | None:
             break
         card = card.parent
     else:
-        return None
+        heading = _card_bold_line(node) if bold_cards else None
+        if heading is None:
+            return None
+        return _stretched_to(node, heading, tt.BOLD_LINE_HEADING, page)
     headings = card.css(tt.SUBHEADINGS)
     if len(headings) != 1 or headings[0].css_first("a[href]") is not None:
         return None
-    heading = headings[0]
+    return _stretched_to(node, headings[0], headings[0].tag, page)
+
+
+def _card_bold_line(node: Node) -> Node | None:
+    """The headline of a card without heading elements above a stretched link: its one
+    bold line alone in a ``<div>`` (``BOLD_LINES``) of a heading's length, in the link's
+    parent or else its grandparent; a shorter bold line beside it is a kicker or a
+    label ("Next story"), and a bold line holding a link is the card's own headline."""
+    card = node.parent
+    for _ in range(tt.STRETCHED_LINK_DEPTH):
+        if card is None or card.tag in tt.STOP_TAGS:
+            return None
+        found: Node | None = None
+        for bold in card.css(BOLD_LINES):
+            parent = bold.parent
+            if parent is None or bold_alone(parent) is None:
+                continue
+            if bold.css_first("a[href]") is not None:
+                return None
+            if tf.word_count(bold.text()) >= tt.MIN_HEADING_WORDS:
+                if found is not None:
+                    return None
+                found = bold
+        if found is not None:
+            return found
+        card = card.parent
+    return None
+
+
+def _stretched_to(node: Node, heading: Node, level: str | None, page: Page) -> Link | None:
+    """The stretched link ``node`` as the headline of its card's ``heading``, when the
+    heading reads as a headline and the link's target or label fits it."""
     inside = tf.link_inside(heading)
     headline = tf.headline_node(heading, inside)
     title = tf.headline_text(headline, inside, page.tokens, heading.text())
@@ -644,7 +684,7 @@ def _stretched_link(node: Node, page: Page) -> Link | None:
     url = page.target(href)
     if url is None or url_key(url) == url_key(page.url) or _jumps_within(node, href, url, page):
         return None
-    return Link(node, url, title, heading.tag, headline, stretched=True)
+    return Link(node, url, title, level, headline, stretched=True)
 
 
 def _holds_image(link: Node) -> bool:
