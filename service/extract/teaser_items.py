@@ -365,6 +365,7 @@ def _in_running_text(link: Node, page: Page, chars: int) -> bool:
         head = []
     elif (start := _paragraph_start(pieces, breaks, cut)) > 0:
         head = [""] * start + head[start:]  # the indexes of ``breaks`` still hold
+        opened = True
     if ended:
         tail = []
     elif breaks:
@@ -377,6 +378,8 @@ def _in_running_text(link: Node, page: Page, chars: int) -> bool:
     else:
         before, after = head, tail
     if after and _snippet_after_separator(before, after):
+        return False
+    if opened and after and _new_sentence_after(before, after):
         return False
     return _long_enough(before, after, chars) or is_short_sentence(
         " ".join(before), " ".join(after), listed=parent.tag == "li"
@@ -397,6 +400,22 @@ def _snippet_after_separator(before: list[str], after: list[str]) -> bool:
     rest = "".join(after).lstrip()
     found = tt.SNIPPET_SEPARATOR.match(rest)
     return found is not None and not rest[found.end() : found.end() + 1].islower()
+
+
+def _new_sentence_after(before: list[str], after: list[str]) -> bool:
+    """Whether the link, below a line break that opens its paragraph, opens that paragraph
+    and a new sentence starts right after it, its first letter a capital: a promo card
+    set between the paragraphs of a page without ``<p>``, the next paragraph's text
+    running on from it ("...<br><br><a>Also on example.com Headline</a>The next
+    paragraph ..."). A sentence that opens with a link goes on in lower case ("<a>Ann
+    Lee</a> said ...")."""
+    if any(text.strip() for text in before):
+        return False
+    for text in after:
+        rest = text.lstrip()
+        if rest:
+            return rest[0].isupper()
+    return False
 
 
 def _unlinked_lines(

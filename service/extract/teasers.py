@@ -245,12 +245,22 @@ def _body_runs(parent: Node) -> int:
 def _own_line(node: Node) -> bool:
     """Whether ``node`` stands on a line of its own among its siblings (a block itself, or
     a line break, a block or nothing on each side), a promo label set apart before it allowed
-    ("<b>Related: </b><a>...</a><br>": ``_line_label``)."""
+    ("<b>Related: </b><a>...</a><br>": ``_line_label``). The next paragraph's text may run
+    on from it when that text opens a sentence, with a capital ("<br><br><a>...</a>The
+    next paragraph ..."): a card set between the paragraphs, its break left to its CSS."""
     if node.tag not in _IN_LINE:
         return True  # a block ("<ul><li><a>...</a></li></ul>" between two runs of text)
     label = _line_label(node)
     before = _line_neighbour(label if label is not None else node, forward=False)
-    return _ends_line(before) and _ends_line(_line_neighbour(node, forward=True))
+    if not _ends_line(before):
+        return False
+    after = _line_neighbour(node, forward=True)
+    return _ends_line(after) or (after is not None and _opens_sentence(after))
+
+
+def _opens_sentence(node: Node) -> bool:
+    """Whether ``node`` is text whose first letter is a capital."""
+    return node.tag == "-text" and (node.text_content or "").lstrip()[:1].isupper()
 
 
 def _line_label(node: Node) -> Node | None:

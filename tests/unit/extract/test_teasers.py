@@ -715,13 +715,50 @@ OLD_SNIPPET = "Students in the north end will spend less time on the bus under t
         ),
         (
             '<div><a href="/news/2006/0314/bus-routes"><span><img src="/b.jpg"></span>'
-            f"<b>School board approves new bus routes</b></a>{OLD_SNIPPET}"
-            " The board will vote again in May on the routes for the south end...</div>",
+            "<b>School board approves new bus routes</b></a> for the north end, where pupils"
+            " spend up to an hour on the bus each way, after a long debate.</div>",
             True,
         ),
     ],
 )
 def test_a_line_break_or_a_block_in_the_link_ends_its_sentence(html: str, inside: bool) -> None:
+    tree = LexborHTMLParser(f"<html><body>{html}</body></html>")
+    link = tree.css_first('a[href="/news/2006/0314/bus-routes"]')
+    assert link is not None
+    assert in_running_text(link, Page(PAGE)) is inside
+
+
+@pytest.mark.parametrize(
+    ("html", "inside"),
+    [
+        # a promo card between paragraphs of a page without <p>, the next one run on
+        (
+            f"<div>{OLD_SNIPPET}<br><br><a href='/news/2006/0314/bus-routes'><span>"
+            f"<span>Also on example.com</span> <span>School board approves new bus routes"
+            f"</span></span></a>{OLD_SNIPPET}<br><br>{OLD_SNIPPET}</div>",
+            False,
+        ),
+        (f"<div>{OLD_SNIPPET}<br><br>{OLD_HEADLINE}\n{OLD_SNIPPET}<br><br></div>", False),
+        # a sentence that opens with the link goes on in lower case
+        (
+            f"<div>{OLD_SNIPPET}<br><br><a href='/news/2006/0314/bus-routes'>The school"
+            " board's transport panel</a> said on Monday that the routes start in May.</div>",
+            True,
+        ),
+        # words before the link on its line: the capital is a name inside the sentence
+        (
+            f"<div>{OLD_SNIPPET}<br><br>After the vote, {OLD_HEADLINE} Students in the north"
+            " end will spend less time on the bus.</div>",
+            True,
+        ),
+        # no line break above it: an older listing's snippet on the headline's line is
+        # still read as the rest of its sentence
+        (f"<p>{OLD_HEADLINE} {OLD_SNIPPET}</p>", True),
+    ],
+)
+def test_a_new_sentence_after_a_link_opening_a_paragraph_after_a_break_ends_its_own(
+    html: str, inside: bool
+) -> None:
     tree = LexborHTMLParser(f"<html><body>{html}</body></html>")
     link = tree.css_first('a[href="/news/2006/0314/bus-routes"]')
     assert link is not None
