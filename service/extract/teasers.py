@@ -333,6 +333,9 @@ def _is_subheading(item: _Item, items: set[int], page: Page) -> bool:
     does not read as a story), and the elements after it begin with body paragraphs,
     none of them an item, of ``MIN_SUBHEADING_PROSE_CHARS`` or more before the next
     heading. A promo's one-line snippet is shorter, and a card's snippet is in its item.
+    A page without ``<p>`` sets the paragraphs as runs of text between line breaks: a
+    run as long as a body paragraph counts as one, a shorter one ends the prose as a
+    short ``<p>`` does.
     """
     link = item.link
     if link.heading is None or item.snippet is not None or item.image or item.date:
@@ -345,7 +348,11 @@ def _is_subheading(item: _Item, items: set[int], page: Page) -> bool:
     node = item.node.next
     while node is not None and prose < tt.MIN_SUBHEADING_PROSE_CHARS:
         tag = node.tag or ""
-        if tag.startswith("-"):  # text between the elements, comments
+        if tag == "-text" and (text := node.text_content or "").strip():
+            if not tf.is_body_run(text):
+                break
+            prose += len(tf.clean_text(text))
+        if tag.startswith("-"):  # white space between the elements, comments
             node = node.next
             continue
         if tag in tt.HEADING_TAGS or node.mem_id in items or node.mem_id in page.heading_holders:

@@ -914,6 +914,45 @@ def test_linked_subheading_followed_by_its_own_prose_is_no_promo(heading: str) -
     assert [node.tag for node in found.subheadings] == [heading[1:3]]
 
 
+# The same story as a page without <p> and headings sets it: runs of text between
+# blank lines, a bold line alone for each heading.
+PLAIN_BODY = (
+    "<div><div><b>The article headline of this page</b></div><div>"
+    "First paragraph of the article body, long enough to read as running prose here, and "
+    "then some more.<br><br>"
+    "Second paragraph of the article body, also long enough to read as running prose, with "
+    "more words.<br><br>"
+    "{inline}"
+    "Third paragraph of the article body, which closes the story for the reader, with a "
+    "last sentence.<br><br>"
+    "</div></div>"
+)
+PLAIN_PRODUCT_PROSE = PRODUCT_PROSE.replace("<p>", "").replace("</p>", "<br><br>")
+
+
+def test_linked_bold_line_followed_by_its_own_runs_of_prose_is_no_promo() -> None:
+    heading = (
+        '<div><b><a href="https://maker.example/en/jackets/aurora-pro">Fjellwear Aurora Pro'
+        " Shell Jacket</a></b></div>"
+    )
+    found = scan(PLAIN_BODY.format(inline=heading + PLAIN_PRODUCT_PROSE))
+    assert found.teasers == ()
+    assert [node.text() for node in found.subheadings] == ["Fjellwear Aurora Pro Shell Jacket"]
+
+
+def test_linked_bold_line_with_a_one_line_snippet_stays_an_inline_promo() -> None:
+    inline = (
+        '<div><b><a href="https://other.example/news/council-passes-the-budget">Council passes '
+        "the budget after a long night</a></b></div>Councillors argued until dawn over the "
+        "cuts.<br><br>"
+    )
+    found = scan(PLAIN_BODY.format(inline=inline))
+    assert [(t.title, t.block) for t in found.teasers] == [
+        ("Council passes the budget after a long night", "inline-related")
+    ]
+    assert found.subheadings == ()
+
+
 @pytest.mark.parametrize(
     "inline",
     [
