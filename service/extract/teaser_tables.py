@@ -781,11 +781,16 @@ BACKGROUND_IMAGE = re.compile(
 VECTOR_IMAGE = re.compile(r"\.svgz?(?:[?#]|$)", re.IGNORECASE)
 # File names of the stand-ins that lazy loading shows before the real image (a blank
 # pixel, a grey box, "placeholder-16x9.png"): never a teaser's image.
-PLACEHOLDER_IMAGE = re.compile(
-    r"(?:^|/)(?:placeholder|blank|spacer|transparent|pixel|lazy|loading|loader|1x1|empty"
-    r"|dummy|grey|gray|clear)(?:[-_](?:\d+(?:x\d+)?|image|img))?\.(?:gif|png|jpe?g|svg|webp)"
-    r"(?:$|\?)",
-    re.IGNORECASE,
+_PLACEHOLDER_NAMES = (
+    "placeholder", "blank", "spacer", "transparent", "pixel", "lazy", "loading", "loader",
+    "1x1", "empty", "dummy", "grey", "gray", "clear",
+)  # fmt: skip
+# Gated by the names, which most image URLs hold none of: the pattern may start after
+# any "/", so Python's engine tries it at every character of the URL.
+PLACEHOLDER_IMAGE = CaselessPattern.compile(
+    rf"(?:^|/)(?:{'|'.join(_PLACEHOLDER_NAMES)})(?:[-_](?:\d+(?:x\d+)?|image|img))?"
+    r"\.(?:gif|png|jpe?g|svg|webp)(?:$|\?)",
+    gate=_PLACEHOLDER_NAMES,
 )
 IMAGE_TAGS = ("img", "picture", "amp-img")  # elements that show an item's image
 SUBHEADINGS = "h2, h3, h4, h5, h6"  # the headings of cards and blocks (the page's is h1)
