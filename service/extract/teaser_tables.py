@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from service.extract.dates_tables import SPAN_BACK_CLOSERS, SPAN_BACK_OPENERS, YESTERDAY_WORDS
-from service.extract.text import CaselessPattern
+from service.extract.text import CaselessPattern, first_char_alternation
 
 # Tokens of items and blocks that promote stories.
 CARD_TOKENS: dict[str, str] = {
@@ -243,12 +243,14 @@ BOLD_LINE_HEADING = "b"
 # Tags that end the climb from a link to its item.
 STOP_TAGS = frozenset({"html", "body", "main"})
 
-# Labels that introduce a promo inside the article body, per language.
+# Labels that introduce a promo inside the article body, per language. Each starts with
+# a letter, for ``first_char_alternation`` to group them ("à lire", "a lire", "lire").
+_LIRE = "lire (?:aussi|également|la suite)"
 _INLINE_LABELS = (
     r"related(?: (?:articles?|story|stories|posts?|content|coverage|reading|news))?"  # English
     r"|read (?:more|also|next)|also read|more on this(?: story)?|see also|more:|also on \S+"
     r"|recommended|you (?:may|might) also like|further reading|related link"
-    r"|(?:[àa] )?lire (?:aussi|également|la suite)|voir aussi|sur le même sujet"  # French
+    rf"|à {_LIRE}|a {_LIRE}|{_LIRE}|voir aussi|sur le même sujet"  # French
     r"|lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|siehe auch"  # German
     r"|lea también|leer más|lee también|te puede interesar|ver también|relacionad[ao]s?"
     r"|leia (?:também|mais)|veja também|saiba mais"  # Portuguese
@@ -276,23 +278,26 @@ _INLINE_LABELS = (
     r"|بیشتر بخوانید|مطالب مرتبط|اخبار مرتبط"  # Persian ("read more", "related")
     r"|อ่านเพิ่มเติม|อ่านต่อ|ข่าวที่เกี่ยวข้อง|ข่าวเกี่ยวข้อง"  # Thai ("read more", "related news")
 )
+# The labels grouped by their letters: the patterns below try them at the start of
+# most item texts, where Python's engine entered each of the alternatives in turn.
+_INLINE_LABEL_ALTERNATION = first_char_alternation(_INLINE_LABELS, re.IGNORECASE)
 _LABEL_SEPARATOR = r"[:\uff1a\u00bb\u203a>|\-\u2013\u2014]"  # \uff1a: the fullwidth colon
 # A mark some pages set before the label: an arrow, a pointing hand, a square or the
 # reference mark ("▶ 관련기사: ...", "☞ 관련기사", "※ 관련기사", as Korean pages do).
 _LABEL_MARK = r"(?:[\u25b6\u25ba\u261e\u25a0\u25a1\u25c6\u25cf\u203b]\s*)?"
 # A label set in brackets ("[관련기사]", "【関連記事】", "[Related]"): the closing
 # bracket ends it as a separator does.
-_BRACKETED = rf"[\[\u3010\u3014]\s*(?:{_INLINE_LABELS})\s*[\]\u3011\u3015]"
+_BRACKETED = rf"[\[\u3010\u3014]\s*(?:{_INLINE_LABEL_ALTERNATION})\s*[\]\u3011\u3015]"
 # A label at the start of a promo, its separator optional ("Read more Ferry strike...").
 INLINE_LABEL = re.compile(
-    rf"^\s*{_LABEL_MARK}(?:{_BRACKETED}|(?:{_INLINE_LABELS}))\s*{_LABEL_SEPARATOR}*\s*",
+    rf"^\s*{_LABEL_MARK}(?:{_BRACKETED}|(?:{_INLINE_LABEL_ALTERNATION}))\s*{_LABEL_SEPARATOR}*\s*",
     re.IGNORECASE,
 )
 # The same with its separator (or brackets), safe to cut from a headline ("Related:
 # ...", but not "Recommended daily allowance cut").
 INLINE_LABEL_PREFIX = re.compile(
     rf"^\s*{_LABEL_MARK}(?:{_BRACKETED}\s*{_LABEL_SEPARATOR}*"
-    rf"|(?:{_INLINE_LABELS})\s*{_LABEL_SEPARATOR}+)\s*",
+    rf"|(?:{_INLINE_LABEL_ALTERNATION})\s*{_LABEL_SEPARATOR}+)\s*",
     re.IGNORECASE,
 )
 # The separators above, ending the text before a link ("In pictures: <a>...").
@@ -462,8 +467,8 @@ _TAXONOMY_LINE = (
 SNIPPET_SEPARATOR = re.compile(r"[-\u2013\u2014:|]\s+")
 
 # Short labels marking an item or block as paid content.
-SPONSORED_LABEL = re.compile(
-    r"^\s*(?:sponsored(?: content| stories| links)?|promoted(?: content| stories| links)?"
+_SPONSORED_LABELS = (
+    r"sponsored(?: content| stories| links)?|promoted(?: content| stories| links)?"
     r"|paid (?:content|post|partner(?: content)?|for by .*)|partner content|from our partners?"
     r"|promoted by .*|sponsored by .*|sponsorisé par .*|patrocinado por .*|gesponsert von .*"
     r"|advertisement|advertorial|ad|ads by .*|recommended by .*|anzeige|werbung"
@@ -476,8 +481,9 @@ SPONSORED_LABEL = re.compile(
     r"|إعلان|محتوى (?:مدفوع|مدعوم|ممول)|برعاية .*"  # Arabic ("paid content", "sponsored by")
     r"|विज्ञापन|प्रायोजित(?: सामग्री)?"  # Hindi ("advertisement", "sponsored")
     r"|廣告|广告|διαφήμιση|реклама|פרסומת|آگهی|تبلیغات|โฆษณา"  # "advertisement"
-    r")\s*$",
-    re.IGNORECASE,
+)
+SPONSORED_LABEL = re.compile(
+    rf"^\s*(?:{first_char_alternation(_SPONSORED_LABELS, re.IGNORECASE)})\s*$", re.IGNORECASE
 )
 
 _KICKER_WORDS = (
@@ -486,15 +492,18 @@ _KICKER_WORDS = (
     r"|en directo|última hora|urgente|in diretta|na żywo|pilne|son dakika|canlı"  # noqa: RUF001 (Turkish dotless i)
     r"|عاجل|ब्रेकिंग|속보|速報|快讯|快訊"  # Arabic, Hindi, Korean, Japanese, Chinese: breaking
 )
+_KICKER_ALTERNATION = first_char_alternation(_KICKER_WORDS, re.IGNORECASE)  # as the labels
 # Format kickers written as a prefix of the headline text ("LIVE: ...", "DIRECT. ...").
-KICKER_PREFIX = re.compile(rf"^\s*(?:{_KICKER_WORDS})\s*[:.|\-\u2013\u2014]\s+", re.IGNORECASE)
+KICKER_PREFIX = re.compile(
+    rf"^\s*(?:{_KICKER_ALTERNATION})\s*[:.|\-\u2013\u2014]\s+", re.IGNORECASE
+)
 # The same in brackets, the way CJK headlines set it ("[속보] ...", "【速報】...").
 KICKER_BRACKETED = re.compile(
-    rf"^\s*[\[\u3010]\s*(?:{_KICKER_WORDS})\s*[\]\u3011]\s*", re.IGNORECASE
+    rf"^\s*[\[\u3010]\s*(?:{_KICKER_ALTERNATION})\s*[\]\u3011]\s*", re.IGNORECASE
 )
 # The same set apart by markup instead of a separator: the whole text of an element
 # opening the headline ("<a><strong>Exclusive</strong> Rail strike ...</a>").
-KICKER_WORD = re.compile(rf"\s*(?:{_KICKER_WORDS})\s*[:|\-\u2013\u2014]?\s*", re.IGNORECASE)
+KICKER_WORD = re.compile(rf"\s*(?:{_KICKER_ALTERNATION})\s*[:|\-\u2013\u2014]?\s*", re.IGNORECASE)
 
 # Rank numbers in front of most-read headlines ("01.", "3)"); a bare number may
 # start a headline ("10 things to know"), so it must sit in its own element.

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 # Invisible characters that carry nothing in a record: soft hyphen, zero-width
@@ -118,31 +118,36 @@ def without_captures(pattern: str) -> str:
     if _BACKREFERENCE.search(pattern):
         return pattern
     out: list[str] = []
+    done = 0
+    for i in _syntax_positions(pattern):
+        if pattern[i] == "(" and pattern[i + 1 : i + 2] != "?":
+            out.append(pattern[done:i] + "(?:")
+            done = i + 1
+    out.append(pattern[done:])
+    return "".join(out)
+
+
+def _syntax_positions(pattern: str) -> Iterator[int]:
+    """The places of the characters of ``pattern`` that are neither escaped nor in a
+    set: its groups, alternations and quantifiers."""
     i, end = 0, len(pattern)
     in_set = False
     while i < end:
         char = pattern[i]
         if char == "\\":
-            out.append(pattern[i : i + 2])  # an escaped character, "\\(" among them
-            i += 2
+            i += 2  # an escaped character, "\\(" among them
             continue
         if in_set:
             in_set = char != "]"
         elif char == "[":
             in_set = True
             # "]" right after "[" or "[^" is a member of the set, not its end.
-            start = i + 1 + (pattern[i + 1 : i + 2] == "^")
-            if pattern[start : start + 1] == "]":
-                out.append(pattern[i : start + 1])
-                i = start + 1
-                continue
-        elif char == "(" and pattern[i + 1 : i + 2] != "?":
-            out.append("(?:")
-            i += 1
-            continue
-        out.append(char)
+            first = i + 1 + (pattern[i + 1 : i + 2] == "^")
+            if pattern[first : first + 1] == "]":
+                i = first
+        else:
+            yield i
         i += 1
-    return "".join(out)
 
 
 # Blocks beyond ASCII whose characters have no case: lowercasing, uppercasing and
@@ -256,3 +261,87 @@ def _trie_regex(node: _Trie) -> str:
     if ends:
         return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
     return body
+
+
+def first_char_alternation(pattern: str, flags: int = 0) -> str:
+    """``pattern``, an alternation, with the alternatives that start with the same
+    literal character written once under it, in their order, down every level.
+
+    ``"read more|related|see also"`` becomes ``"re(?:ad more|lated)|see also"``.
+    Python's engine tries the alternatives one after another at a place; so grouped,
+    it tests one character for each group instead of entering each alternative.
+    The matches are the same, also where the engine backtracks into the
+    alternation: alternatives of different groups never match at the same place
+    (their first characters differ under ``flags``, which is checked), and those
+    of one group keep their order. An alternative that starts otherwise (a group,
+    a set, an escape class, an optional character) stays where it is, and no
+    alternative is moved across it.
+    """
+    return _grouped(_alternatives(pattern), flags)
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of ``pattern``."""
+    out: list[str] = []
+    depth = start = 0
+    for i in _syntax_positions(pattern):
+        char = pattern[i]
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+    out.append(pattern[start:])
+    return out
+
+
+_LITERAL_ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|([^\w\s]))")
+
+
+def _first_literal(alternative: str) -> tuple[str, str] | None:
+    """(the literal character ``alternative`` starts with, the rest), or ``None``
+    when it starts with anything else or with a quantified character."""
+    if alternative[:1] == "\\":
+        escaped = _LITERAL_ESCAPE.match(alternative)
+        if escaped is None:
+            return None
+        code = escaped.group(1) or escaped.group(2)
+        char = chr(int(code, 16)) if code else escaped.group(3)
+        rest = alternative[escaped.end() :]
+    elif not alternative or alternative[0] in "()[].^$*+?{|":
+        return None
+    else:
+        char, rest = alternative[0], alternative[1:]
+    return None if rest[:1] in ("?", "*", "+", "{") else (char, rest)
+
+
+def _grouped(alternatives: list[str], flags: int) -> str:
+    parts: list[str] = []
+    groups: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        found = _first_literal(alternative)
+        if found is None:
+            parts.extend(_group_parts(groups, flags))
+            groups = {}
+            parts.append(alternative)
+        else:
+            groups.setdefault(found[0], []).append(found[1])
+    parts.extend(_group_parts(groups, flags))
+    return "|".join(parts)
+
+
+def _group_parts(groups: dict[str, list[str]], flags: int) -> list[str]:
+    for char in groups:  # a character both match: one of the other's case forms
+        for other in groups:
+            if other != char and any(
+                re.fullmatch(re.escape(char), form, flags)
+                and re.fullmatch(re.escape(other), form, flags)
+                for form in (other, other.lower(), other.upper())
+            ):
+                raise ValueError(f"{char!r} and {other!r} match the same character")
+    return [
+        re.escape(char) + (rests[0] if len(rests) == 1 else f"(?:{_grouped(rests, flags)})")
+        for char, rests in groups.items()
+    ]

@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from service.extract import teaser_tables as tt
+from service.extract.text import first_char_alternation
 
 _PLACEHOLDER = re.compile(
     r"(?:^|/)(?:placeholder|blank|spacer|transparent|pixel|lazy|loading|loader|1x1|empty"
@@ -34,3 +35,35 @@ def test_placeholder_image() -> None:
     assert tt.PLACEHOLDER_IMAGE.search("https://cdn.example.com/img/Blank-16x9.GIF?w=1")
     assert tt.PLACEHOLDER_IMAGE.search("/static/lazy_image.png")
     assert not tt.PLACEHOLDER_IMAGE.search("https://cdn.example.com/photos/blank-verse.jpg")
+
+
+def _flat(pattern: re.Pattern[str], grouped: str, alternatives: str) -> re.Pattern[str]:
+    assert grouped in pattern.pattern
+    return re.compile(pattern.pattern.replace(grouped, alternatives), pattern.flags)
+
+
+_LABEL_PATTERNS = (
+    (tt.INLINE_LABEL, tt._INLINE_LABEL_ALTERNATION, tt._INLINE_LABELS),
+    (tt.INLINE_LABEL_PREFIX, tt._INLINE_LABEL_ALTERNATION, tt._INLINE_LABELS),
+    (tt.KICKER_PREFIX, tt._KICKER_ALTERNATION, tt._KICKER_WORDS),
+    (tt.KICKER_BRACKETED, tt._KICKER_ALTERNATION, tt._KICKER_WORDS),
+    (tt.KICKER_WORD, tt._KICKER_ALTERNATION, tt._KICKER_WORDS),
+    (tt.SPONSORED_LABEL, first_char_alternation(tt._SPONSORED_LABELS, re.I), tt._SPONSORED_LABELS),
+)
+# Pieces of item texts: words of the labels, their starts, case variants, separators.
+_LABEL_PIECES = (
+    "Related", "read", "READ ", "more", "also", " ", ": ", "[", "]", "\u3010", "\u3011", "\u25b6",
+    "\u00e0 lire", "A lire", "lire aussi", "sponsored", " by ", "ad", "Ads", "advertorial",
+    "live", "LIVE", "ticker", "-", " \u2014 ", ".", "breaking", " news", "\u95a2\u9023\u8a18\u4e8b",
+    "\u0441\u043c", "storm hits coast",
+)  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_LABEL_PIECES), max_size=6).map("".join))
+def test_label_patterns_find_what_their_flat_alternations_find(text: str) -> None:
+    for pattern, grouped, alternatives in _LABEL_PATTERNS:
+        flat = _flat(pattern, grouped, alternatives)
+        for method in ("match", "fullmatch"):
+            found = getattr(pattern, method)(text)
+            expected = getattr(flat, method)(text)
+            assert (found and found.span()) == (expected and expected.span())
