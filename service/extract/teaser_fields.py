@@ -23,11 +23,14 @@ from service.extract.text import (
     CJK_CHAR_WEIGHT,
     UNSPACED_CHAR,
     UNSPACED_CHARS_PER_WORD,
+    contains_any,
     normalize_text,
     weighted_length,
 )
 
-_ASCII_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")  # removed by normalize_text
+# ASCII control characters that str.split takes for whitespace, which normalize_text
+# removes instead.
+_SPLIT_CONTROLS = ("\x1c", "\x1d", "\x1e", "\x1f")
 _SEPARATOR = re.compile(r"[:.\u00bb\u203a>|\-\u2013\u2014]")  # ends a label or kicker
 _PREFIX_STARTS = "#[\u3010"  # a rank ("#1") or a bracketed kicker ("[속보]", "【速報】")
 _RANK = re.compile(r"\s*#?\d{1,3}[.)]?\s*$")
@@ -55,8 +58,13 @@ def clean_text(text: str) -> str:
     Item texts are read by the hundred per page; most are ASCII without
     control characters, where folding whitespace is all normalization does.
     """
-    if text.isascii() and _ASCII_CONTROL.search(text) is None:
-        return " ".join(text.split())
+    if text.isascii():
+        folded = " ".join(text.split())
+        # Without the control characters normalize_text removes, which are the
+        # unprintable characters other than whitespace and four that str.split takes
+        # for whitespace; text of whitespace alone (most texts read) folds to "".
+        if not folded or (folded.isprintable() and not contains_any(text, _SPLIT_CONTROLS)):
+            return folded
     return normalize_text(text)
 
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from service.extract import teaser_tables as tt
-from service.extract.text import first_char_alternation
+from service.extract.teaser_fields import clean_text
+from service.extract.text import first_char_alternation, normalize_text
 
 _PLACEHOLDER = re.compile(
     r"(?:^|/)(?:placeholder|blank|spacer|transparent|pixel|lazy|loading|loader|1x1|empty"
@@ -67,3 +69,21 @@ def test_label_patterns_find_what_their_flat_alternations_find(text: str) -> Non
             found = getattr(pattern, method)(text)
             expected = getattr(flat, method)(text)
             assert (found and found.span()) == (expected and expected.span())
+
+
+_ASCII_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")  # what normalize_text removes
+
+
+def _cleaned(text: str) -> str:
+    """clean_text's result as the control characters' pattern defines it."""
+    return " ".join(text.split()) if _ASCII_CONTROL.search(text) is None else normalize_text(text)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F), max_size=12))
+def test_clean_text_folds_ascii_text_as_the_control_pattern_says(text: str) -> None:
+    assert clean_text(text) == _cleaned(text)
+
+
+@pytest.mark.parametrize("text", ["", " \n\t", "a\x1cb", "a\x0bb", "\x1f", "x\x7f y", "  A  b "])
+def test_clean_text_of_controls_and_whitespace(text: str) -> None:
+    assert clean_text(text) == _cleaned(text)
