@@ -49,6 +49,10 @@ UNSPACED_CHARS_PER_WORD = 4
 # UTF-8 byte each, and the wider ones (each found by a substring test).
 ASCII_SPACES = bytes(byte for byte in range(128) if chr(byte).isspace())
 WIDE_SPACES = tuple(c for c in map(chr, range(128, sys.maxunicode + 1)) if c.isspace())
+# The invisible characters that are whitespace to ``str.split`` ("\v", "\f", "\x1c"...).
+_INVISIBLE_SPACES = tuple(
+    c for c in (*map(chr, ASCII_SPACES), *WIDE_SPACES) if _INVISIBLE.match(c) is not None
+)
 _SPACE_TABLE = bytes(byte in ASCII_SPACES for byte in range(256))  # 1 for a whitespace byte
 
 
@@ -87,10 +91,15 @@ def normalize_text(text: str, folded: str | None = None) -> str:
     A caller that has folded the whitespace already passes ``folded``
     (``" ".join(text.split())``): without invisible characters in ``text``,
     it is not folded again (folding costs most of the work on non-ASCII text).
-    Printable text has none: they are all unprintable.
+    Printable text has none: they are all unprintable. Nor has text whose fold
+    is printable, when none of the invisible characters that are whitespace is
+    in it (the others would be in the fold): substring tests for those are
+    cheaper than a regex search of the text.
     """
     # str.split splits on what ``\s`` matches, and faster than a regex substitution.
-    if folded is not None and (text.isprintable() or _INVISIBLE.search(text) is None):
+    if folded is None:
+        folded = " ".join(text.split())
+    if text.isprintable() or (folded.isprintable() and not contains_any(text, _INVISIBLE_SPACES)):
         text = folded
     else:
         text = " ".join(_INVISIBLE.sub("", text).split())
