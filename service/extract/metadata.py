@@ -384,7 +384,11 @@ def _authors(
         names = clean_authors(_named_profiles(source, profiles))
         if names:
             return names
-    return _visible_authors(heading) or lines.get().authors
+    return (
+        _visible_authors(heading)
+        or lines.get().authors
+        or (lines.past_prose().authors if lines.past_prose_read() else ())
+    )
 
 
 def _named_profiles(values: list[str], profiles: ProfileNames) -> list[str]:
@@ -499,22 +503,26 @@ def _date_values(
     if webpage is not None:
         yield text_of(webpage.get(ld_key))
     if published:
-        yield time_near_heading(markup)
+        yield time_near_heading(markup, lambda node: lines.another_items(node, True))
     # Shown, not declared: a date line beside the headline that is a date alone;
     # one that starts with an update word ("Updated ...") gives the modified time.
     # One past the story's first line of prose is another item's (a related story's,
-    # a comment's) more often than the story's: a plain date line beside the
-    # headline comes before it.
+    # a comment's) more often than the story's, and so is one in a block with an
+    # item's headline link: a plain date line beside the headline comes before it.
     further: list[str] = []
     for node, text in texts_near_heading(heading, _DATE_SELECTOR):
         if (UPDATED_LINE.match(text) is None) != published:
             continue
-        if lines.further_down(node):
+        if lines.further_down(node) or lines.another_items(node, published):
             further.append(text)
         else:
             yield text
-    shown = lines.get()  # plain lines after the headline, then above it
+    # Plain lines after the headline, past its standfirst, then above it.
+    shown = lines.get()
     yield shown.published if published else shown.updated
+    if published or lines.past_prose_read():
+        past = lines.past_prose()
+        yield past.published if published else past.updated
     above = lines.above()
     yield above.published if published else above.updated
     yield from further

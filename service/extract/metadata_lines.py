@@ -9,7 +9,10 @@ line is a byline when it starts with a byline word and every name after it
 looks like a person's, and a date when the whole of it (or of a part between
 separators, or before a last " by " and a byline, or after a byline's names)
 parses as one. A span back ("3 hours ago", "vor 3 Stunden") counts back from
-the moment the page was fetched, when that is known.
+the moment the page was fetched, when that is known. Past the first line of
+prose (a standfirst), the next few lines are read only for a line that is
+clearly the story's: a date after a label ("Published 12 March 2026") or a
+byline and its date on one line ("By Ann Lee | 12 March 2026").
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import islice
 
 from selectolax.lexbor import LexborNode
 
@@ -30,7 +34,9 @@ from service.extract.metadata_tables import (
     LINE_BLOCKS,
     LINE_BYLINE_WORDS,
     LINE_INLINE,
+    LINE_ITEM_HEADLINE_WORDS,
     LINE_MAX_LINES,
+    LINE_PAST_PROSE_MAX_LINES,
     LINE_PROSE_CHARS,
     LINE_SKIPPED,
     VISIBLE_UPDATED_WORDS,
@@ -60,6 +66,14 @@ _DATE_BY = " by "  # between a blog's date and its author ("Posted on <date> by 
 UPDATED_LINE = re.compile(  # a date line giving the time of the last change
     r"^(?:" + "|".join(re.escape(w) for w in VISIBLE_UPDATED_WORDS) + r")\b", re.IGNORECASE
 )
+# A date's label ("Published", "Posted on", "Mis à jour le"), not followed by a letter;
+# "on" alone is left out: it opens a sentence's date as well ("On 12 March").
+_LABELLED = re.compile(
+    r"^(?:"
+    + "|".join(re.escape(w) for w in sorted(LABELS, key=len, reverse=True) if w != "on")
+    + r")(?![^\W\d_])",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,9 +102,12 @@ class ShownLines:
         """The moment the page was fetched, when known: spans back count from it."""
         self._found: Byline | None = None
         self._above: Byline | None = None
+        self._past: Byline | None = None
         self.stop: LexborNode | None = None
         """Where the reading stopped: the first line of prose after the byline's lines
         (or the first past ``LINE_MAX_LINES``); ``None`` when the lines ran out."""
+        self.rest: Iterator[_Line] = iter(())
+        """The lines after the one at ``stop``, not read yet."""
 
     def get(self) -> Byline:
         if self._found is None:
@@ -108,6 +125,48 @@ class ShownLines:
                 found.read_date(line.text, self)
             self._above = Byline((), found.published, found.updated)
         return self._above
+
+    def past_prose(self) -> Byline:
+        """What the lines just past the story's first line of prose show (a
+        standfirst, then "By Ann Lee | Published 12 March 2026"): of the next
+        ``LINE_PAST_PROSE_MAX_LINES`` short lines, the first that is clearly the
+        story's, a date after a label or a byline and a date on one line; a date
+        alone there may be another item's, a date in a sentence is none."""
+        if self._past is None:
+            found = _Found()
+            self.get()
+            for line in islice(self.rest, LINE_PAST_PROSE_MAX_LINES):
+                text = line.text
+                dated = len(text) < LINE_PROSE_CHARS and _FIRST_DIGIT.search(text)
+                if dated and found.read_past(text, self):
+                    break
+            self._past = Byline(found.authors, found.published, found.updated)
+        return self._past
+
+    def past_prose_read(self) -> bool:
+        """Whether ``past_prose`` has been read (for the publication time, which no
+        source declared): its modified time and byline are taken only then, so that
+        the pages that declare their time do not read those lines at all."""
+        return self._past is not None
+
+    def dates_story(self, published: bool) -> bool:
+        """Whether the plain lines beside the headline give the story's publication
+        time (or, not ``published``, its modified time)."""
+        for byline in (self.get(), self.past_prose()):
+            if (byline.published if published else byline.updated) is not None:
+                return True
+        return False
+
+    def another_items(self, node: LexborNode, published: bool) -> bool:
+        """Whether the date element ``node`` beside the headline is another item's (it
+        sits in a block with an item's headline link: a "Latest" strip over the
+        headline, a series box above the first line of prose) while the story's
+        own plain date line gives that time, which then wins."""
+        return (
+            self._heading is not None
+            and _in_another_item(node, self._heading)
+            and self.dates_story(published)
+        )
 
     def further_down(self, node: LexborNode) -> bool:
         """Whether ``node`` comes after the lines beside the headline: past the story's
@@ -147,9 +206,10 @@ def _is_time_word(word: str) -> bool:
 
 def _read(heading: LexborNode, shown: ShownLines) -> Byline:
     found = _Found()
-    for count, line in enumerate(_lines_after(heading)):
+    lines = _lines_after(heading)
+    for count, line in enumerate(lines):
         if count == LINE_MAX_LINES or len(line.text) >= LINE_PROSE_CHARS:
-            shown.stop = line.nodes[0]
+            shown.stop, shown.rest = line.nodes[0], lines
             break
         if not found.read(line.text, shown) and _FIRST_DIGIT.search(line.text):
             # Inline elements set side by side without a separator ("<span>12 March
@@ -178,6 +238,26 @@ class _Found:
             else:
                 self.published = self.published or shown.time(part)
         return (self.authors, self.published, self.updated) != before
+
+    def read_past(self, line: str, shown: ShownLines) -> bool:
+        """Read a line past the first line of prose for a time after a label, or with
+        a byline on the same line (then its names too); whether it gave a time."""
+        parts = list(_parts(line, shown.language))
+        names: tuple[str, ...] = ()
+        for part in parts:
+            if _BYLINE.match(part):
+                names = names or byline_names(_BYLINE.sub("", part, count=1))
+        for part in parts:
+            if _BYLINE.match(part) or not (names or _LABELLED.match(part)):
+                continue
+            if UPDATED_LINE.match(part):
+                self.updated = self.updated or shown.time(part)
+            else:
+                self.published = self.published or shown.time(part)
+        if self.published or self.updated:
+            self.authors = names
+            return True
+        return False
 
     def read_date(self, line: str, shown: ShownLines) -> None:
         """Read ``line``'s parts for a time alone."""
@@ -230,6 +310,32 @@ def _lines_after(heading: LexborNode) -> Iterator[_Line]:
                 yield from _lines(sibling, 0)
             sibling = sibling.next
         node = node.parent
+
+
+def _in_another_item(node: LexborNode, heading: LexborNode) -> bool:
+    """Whether ``node`` sits in another item beside ``heading``: the block holding it
+    (its ancestor just below the nearest one that holds ``heading`` too) holds a link
+    of an item's headline (``LINE_ITEM_HEADLINE_WORDS`` words or more) that is no
+    byline's names."""
+    holders: set[int] = set()
+    up: LexborNode | None = heading
+    while up is not None:
+        holders.add(up.mem_id)
+        up = up.parent
+    block = node
+    up = node.parent
+    while up is not None and up.mem_id not in holders:
+        block, up = up, up.parent
+    if up is None:
+        return False
+    links = block.css("a[href]")
+    if block.tag == "a":
+        links.insert(0, block)
+    for link in links:
+        text = normalize_text(link.text(deep=True, separator=" "))
+        if len(text.split()) >= LINE_ITEM_HEADLINE_WORDS and not byline_names(text):
+            return True
+    return False
 
 
 def _lines_before(heading: LexborNode) -> list[_Line]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -217,11 +217,14 @@ def _prop_value(node: LexborNode, attrs: dict[str, str | None], prop: str) -> st
     return node.text(deep=True, separator=" ")
 
 
-def time_near_heading(markup: Markup) -> str | None:
+def time_near_heading(
+    markup: Markup, another_items: Callable[[LexborNode], bool] | None = None
+) -> str | None:
     """The ``datetime`` of a ``<time>`` beside the first h1: in its header or byline.
 
     "Beside" means the two share an ancestor at most ``_NEAR_LEVELS`` levels
-    above the time element, and the time is not inside a link (a teaser's).
+    above the time element, and the time is not inside a link (a teaser's) nor
+    one that ``another_items`` tells is another item's.
     """
     if markup.first_h1 is None or not markup.times:
         return None
@@ -231,6 +234,8 @@ def time_near_heading(markup: Markup) -> str | None:
         if any(a.tag == "a" for a in ancestors):
             continue
         if any(a.mem_id in heading_ancestors and a.tag not in _TOO_WIDE for a in ancestors):
+            if another_items is not None and another_items(node):
+                continue
             return node.attributes.get("datetime")
     return None
 

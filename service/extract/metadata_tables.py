@@ -409,6 +409,10 @@ LINE_INLINE = frozenset(
 LINE_MAX_LINES = 8  # a byline sits within the first lines after the headline
 LINE_BEFORE_MAX_LINES = 2  # a date set above the headline is next to it (a kicker beside)
 LINE_PROSE_CHARS = 100  # a line this long is the story's prose: the byline is above it
+LINE_PAST_PROSE_MAX_LINES = 4  # past a standfirst, the story's byline and date line come next
+# A link of this many words beside a date element is an item's headline (a teaser's, a
+# "Latest" strip's), not a byline's author link; the date is that item's.
+LINE_ITEM_HEADLINE_WORDS = 4
 
 # Byline words before a name. English "by" may follow a word or two
 # ("Analysis by", "Reporting by"); the others are matched as written,

@@ -244,3 +244,57 @@ def test_a_cards_heading_and_byline_are_not_parted() -> None:
         "<span>By Tom Ray</span><span>November 20, 2026</span></article></div>"
     )
     assert (m.authors, m.published_at) == ((), None)
+
+
+STANDFIRST = (
+    "<p>The crossing will link the east bank to the station for the first time, and work"
+    " could start next spring.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "published", "authors"),
+    [
+        ("<p>Published 25 November 2026, 17:30</p>", "2026-11-25T17:30:00Z", ()),
+        ("<p>By Ann Lee | November 25, 2026</p>", "2026-11-25T00:00:00Z", ("Ann Lee",)),
+        # A date alone past the standfirst may be another item's; a date in a sentence
+        # is none; a byline without a date is not read there either.
+        ("<p>November 25, 2026</p>", None, ()),
+        ("<p>The vote was held on November 25, 2026.</p>", None, ()),
+        ("<p>By Ann Lee</p>", None, ()),
+    ],
+)
+def test_a_line_past_the_standfirst_is_read_when_clearly_the_storys(
+    line: str, published: str | None, authors: tuple[str, ...]
+) -> None:
+    m = read(STANDFIRST + line)
+    assert (m.published_at, m.authors) == (published, authors)
+
+
+def test_an_updated_line_past_the_standfirst_gives_the_modified_time() -> None:
+    m = read(STANDFIRST + "<p>Published November 24, 2026 | Updated November 25, 2026</p>")
+    assert (m.published_at, m.modified_at) == ("2026-11-24T00:00:00Z", "2026-11-25T00:00:00Z")
+
+
+ITEM = (
+    '<div class="more"><a href="/local/ferry-timetable-cut">Ferry timetable cut for the'
+    ' winter</a> <span class="date">November 20, 2026</span></div>'
+)
+
+
+def test_another_items_date_element_gives_way_to_the_storys_date_line() -> None:
+    m = read("<p>By Ann Lee</p><p>November 25, 2026</p>" + ITEM)
+    assert m.published_at == "2026-11-25T00:00:00Z"
+
+
+def test_another_items_date_element_is_read_when_no_line_dates_the_story() -> None:
+    m = read("<p>By Ann Lee</p>" + ITEM)
+    assert m.published_at == "2026-11-20T00:00:00Z"
+
+
+def test_a_byline_link_beside_a_date_element_is_no_items_headline() -> None:
+    m = read(
+        '<div class="meta">By <a href="/staff/ann-lee">Ann Lee</a>'
+        ' <span class="date">November 24, 2026</span></div><p>Updated November 25, 2026</p>'
+    )
+    assert m.published_at == "2026-11-24T00:00:00Z"
