@@ -1179,7 +1179,7 @@ LEAD_PRUNED_TAGS: Mapping[str, str] = {
     "a": "a linked block is a teaser or a button",
     "time": "dates",
     "address": "author contacts",
-    "h2": "headings: a subheading, a section label",
+    "h2": "headings: a subheading, a section label (a standfirst: LEAD_HEADING_TAGS)",
     "h3": "idem",
     "h4": "idem",
     "h5": "idem",
@@ -1213,6 +1213,17 @@ MIN_LEAD_CHARS = 60  # a lead is a sentence or two, longer than a label or a dat
 MIN_LEAD_WORDS = 8  # ... with this many words (text with spaces between words)
 MIN_LEAD_LETTER_SHARE = 0.75  # ... and mostly letters (a date line is half digits and signs)
 MAX_LEAD_BLOCKS = 2  # a standfirst is one block, rarely two
+# Headings (pruned above) that may be a standfirst set in the headline's next level:
+# read as the lead when no prose stands between it and the headline, it reads as
+# prose (MIN_LEAD_CHARS ...), ends in a full stop (STANDFIRST_HEADING_END), holds no
+# link and heads no text of its own (no prose among its next siblings before the
+# body). A subheading of the body's first section heads its paragraphs.
+LEAD_HEADING_TAGS: Mapping[str, str] = {
+    "h2": "the headline's subheading: a dek set as a heading",
+}
+# A sentence's full stop, a closing quote or bracket after it: a question or an
+# exclamation set as a heading is a section's title more often than a standfirst.
+STANDFIRST_HEADING_END = re.compile(r"[.\u3002][\"'\u201d\u2019\u00bb)\]]*$")
 # A list between the headline and the body is a summary box ("Key points") and
 # read first, as list items, when each item is a sentence without links
 # (``MIN_PROSE_WORDS`` words, ``PROSE_END``) and the items are this many:

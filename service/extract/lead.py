@@ -11,7 +11,11 @@ by their place beside a picture, ``body_reader.in_caption``), lists, headings,
 linked blocks and elements named like bylines, dates, kickers, credits or
 share bars are not searched; the block must read as prose (long enough, with
 words, mostly letters) and pass the reader's boilerplate and link-density
-filters. A list there whose few items are sentences without links is a
+filters. A heading there (``LEAD_HEADING_TAGS``) is read as the lead only when
+it is a standfirst: a sentence with its full stop, without links, with no prose
+before it after the headline and none after it that it heads, on a page that
+declares a description it does not repeat. A list there
+whose few items are sentences without links is a
 summary box ("Key points") and is read first too, as list items, also when
 it is a box's only list (an ``<aside>`` labelled "Key takeaways").
 
@@ -130,6 +134,8 @@ def _blocks(
                 found.append(node)
             elif node.tag in t.KEY_POINTS_BOXES and (points := _boxed_key_points(node)):
                 found.append(points)
+            elif node.tag in t.LEAD_HEADING_TAGS and not _is_named_excluded(node, excluded):
+                found.append(node)  # a standfirst set as a heading, when it reads as one
             elif not _is_excluded(node, excluded):
                 if _is_leaf(node):
                     found.append(node)
@@ -163,6 +169,44 @@ def _boxed_key_points(box: LexborNode) -> LexborNode | None:
     if len(lists) != 1 or not _is_key_points(lists[0]):
         return None
     return lists[0]
+
+
+def _heads_no_text(
+    heading: LexborNode, first: LexborNode | None, excluded: re.Pattern[str]
+) -> bool:
+    """Whether no paragraph of prose (a text, or a leaf block) follows ``heading``
+    among its next siblings up to the body's container ``first`` (or an element
+    holding it): a standfirst stands apart, a section's subheading heads its
+    paragraphs. Boxes (a byline's, a picture's) and elements named like bylines
+    between them are passed over."""
+    holders: set[int] = set()
+    up = first
+    while up is not None:
+        holders.add(up.mem_id)
+        up = up.parent
+    sibling = heading.next
+    while sibling is not None:
+        if sibling.mem_id in holders:
+            return True
+        read = sibling.tag == "-text" or (
+            sibling.is_element_node and not _is_excluded(sibling, excluded) and _is_leaf(sibling)
+        )
+        if read and _is_prose(normalize_text(sibling.text())):
+            return False
+        sibling = sibling.next
+    return True
+
+
+def _is_standfirst_heading(
+    heading: LexborNode, text: str, first: LexborNode | None, excluded: re.Pattern[str]
+) -> bool:
+    """Whether the heading ``heading`` (``LEAD_HEADING_TAGS``) of ``text`` reads as a
+    standfirst: a sentence with its full stop, no link, heading no text."""
+    return (
+        t.STANDFIRST_HEADING_END.search(text) is not None
+        and heading.css_first("a") is None
+        and _heads_no_text(heading, first, excluded)
+    )
 
 
 def _is_prose(text: str) -> bool:
@@ -208,6 +252,7 @@ def find_lead(
         # headline's <header>, which the reader skips.
         holder = _skipped_holder(headline, first)
         blocks = _blocks(holder, None, excluded, headline) if holder is not None else []
+        stop: LexborNode | None = None
     else:
         scope = _scope(first)
         if scope is None:
@@ -216,10 +261,18 @@ def find_lead(
         if headline is None:
             return []
         blocks = _blocks(scope, first, excluded, headline)
+        stop = first
     known = [p.text for p in body[: t.MAX_LEAD_BLOCKS + 1]]
     lead: list[Paragraph] = []
     taken = 0  # prose blocks taken; a key-points list is not counted
+    prose_before = False  # a block of prose read: a heading after it is no standfirst
     for node in blocks:
+        heading = node.tag in t.LEAD_HEADING_TAGS
+        if heading and (prose_before or not description):
+            # Prose stands between it and the headline (a subheading), or the page
+            # declares no description to tell the dek apart from: a dek set as a
+            # heading is most often the text a description would repeat.
+            continue
         reader = Reader()
         reader.read(node)
         if node.tag in _LISTS:  # a key-points list (``_blocks``): its items, whole
@@ -229,9 +282,13 @@ def find_lead(
             continue  # an older page's heading ("<div><b>...</b></div>"), as an <h2> is none
         for paragraph in reader.out:
             text = paragraph.text
+            prose = _is_prose(text)
+            if heading and not (prose and _is_standfirst_heading(node, text, stop, excluded)):
+                continue
+            prose_before = prose_before or prose
             if (
                 taken < t.MAX_LEAD_BLOCKS
-                and _is_prose(text)
+                and prose
                 and not is_truncated(text)
                 and not _repeats(text, description)
                 and not any(text in other for other in known)

@@ -50,7 +50,7 @@ def test_a_standfirst_in_the_story_header_is_the_lead() -> None:
         f"<p class=kicker>{LEAD}</p>",
         f"<aside><p>{LEAD}</p></aside>",
         f"<ul><li>{LEAD}</li></ul>",
-        f"<h2>{LEAD}</h2>",
+        f"<h3>{LEAD}</h3>",
         f'<p><a href="/other-story">{LEAD}</a></p>',
         "<p>Updated 14 March 2025 | 09:30 GMT | 4 min read | 1,204 shares today</p>",
         "<p>Flood warning</p>",
@@ -58,6 +58,42 @@ def test_a_standfirst_in_the_story_header_is_the_lead() -> None:
 )
 def test_bylines_captions_labels_and_links_are_not_the_lead(before: str) -> None:
     assert lead(article(before)) == []
+
+
+DESCRIPTION = "Spring tide and storm surge: what the flood warning means for six towns."
+OTHER = "Harbour masters in six towns have asked boat owners to move their boats inland."
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        f"<h2>{LEAD}</h2>",
+        f"<h2>{LEAD}</h2><p class=byline>By Ann Lee</p>",
+        f"<p>By Ann Lee</p><p>14 March 2025</p><h2>{LEAD}</h2>",
+        f"<header><h2>{LEAD}</h2></header>",
+    ],
+)
+def test_a_standfirst_set_as_a_heading_is_the_lead(before: str) -> None:
+    assert lead(article(before), DESCRIPTION) == [LEAD]
+
+
+def test_a_heading_is_no_lead_on_a_page_without_a_description() -> None:
+    # Its dek set as a heading is most often the text a description would repeat.
+    assert lead(article(f"<h2>{LEAD}</h2>")) == []
+
+
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [
+        (f"<h2>{LEAD.rstrip('.')}</h2>", []),  # no sentence's end: a subheading
+        (f'<h2><a href="/other-story">{LEAD}</a></h2>', []),
+        ("<h2>What the flood warning means for the harbour towns.</h2>", []),  # too short
+        (f"<h2>{LEAD}</h2><p>{OTHER}</p>", [OTHER]),  # it heads the text after it
+        (f"<p>{OTHER}</p><h2>{LEAD}</h2>", [OTHER]),  # prose stands before it
+    ],
+)
+def test_a_heading_that_is_no_standfirst_is_not_the_lead(before: str, expected: list[str]) -> None:
+    assert lead(article(before), DESCRIPTION) == expected
 
 
 def test_a_video_description_is_the_lead_of_a_video_page_only() -> None:
