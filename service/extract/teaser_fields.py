@@ -40,6 +40,7 @@ _SKIP_TAGS = frozenset(
     {"script", "style", "template", "noscript", "img", "picture", "svg", "button",
      "figcaption", "select", "input", "iframe", "video", "audio", "time"}
 )  # fmt: skip
+_ITEM_IMAGE_TAGS = ("img", "source", "amp-img")  # a <source> shows an image inside a <picture>
 _TITLE_INSIDE = "h2, h3, h4, h5, h6, [class*=title], [class*=heading]"
 _LABEL_TAGS = frozenset(
     {"h2", "h3", "h4", "h5", "h6", "header", "legend", "div", "p", "span", "strong"}
@@ -215,8 +216,18 @@ def _media(node: Node, out: ItemText) -> None:
     if tag == "time" and out.date is None:
         out.date = (node.attributes.get("datetime") or node.text()).strip() or None
     elif tag in tt.IMAGE_TAGS and out.image is None:
-        for img in [node, *node.css("img, source")] if tag == "picture" else [node]:
+        for img in [node, *tagged(node, ("img", "source"))] if tag == "picture" else [node]:
             out.image = out.image or _image_source(img)
+
+
+def _in_picture(node: Node) -> bool:
+    """Whether a ``<picture>`` holds ``node``, at any level above it."""
+    parent = node.parent
+    while parent is not None:
+        if parent.tag == "picture":
+            return True
+        parent = parent.parent
+    return False
 
 
 def _image_source(img: Node) -> str | None:
@@ -253,7 +264,9 @@ def read_item(node: Node, skip: Node | None, tokens: Tokens, with_image: bool = 
     _walk(node, skip.mem_id if skip is not None else -1, tokens, out, buf)
     _flush(buf, out.segments)
     if out.image is None and with_image:
-        for img in node.css("img, picture source, amp-img"):
+        for img in tagged(node, _ITEM_IMAGE_TAGS):
+            if img.tag == "source" and not _in_picture(img):
+                continue  # a video's or an audio's source
             out.image = _image_source(img)
             if out.image is not None:
                 break
@@ -462,11 +475,11 @@ def _label_of(element: Node, tokens: Tokens, line: bool = False) -> str | None:
             and tokens.of(element)[0] & _TITLE_PARTS
             and element.css_first("a[href] h2, a[href] h3, a[href] h4") is None
         )
-        or (tag == "tr" and element.css_first("td, a") is None)
+        or (tag == "tr" and first_tagged(element, ("td", "a")) is None)
         or (
             tag in ("b", "strong")
             and (_opens_line(element) if line else _opens_block(element))
-            and element.css_first("a") is None
+            and first_tagged(element, ("a",)) is None
         )
         or (tag == "div" and _is_bold_line(element))
     ):
@@ -480,7 +493,7 @@ def _is_bold_line(element: Node) -> bool:
     an older page's block heading set in a line of its own ("<div><b>Recent
     articles</b></div>"; a ``<p>`` so set is a story's bold line more often)."""
     bold = bold_alone(element)
-    return bold is not None and bold.css_first("a") is None
+    return bold is not None and first_tagged(bold, ("a",)) is None
 
 
 def _label_text(element: Node) -> str | None:
@@ -493,7 +506,7 @@ def _list_label(element: Node, node: Node, items: set[int], tokens: Tokens) -> s
     items or more: a ticker's "Breaking news" before its list, not a card's kicker."""
     if element.tag not in _LIST_LABEL_TAGS or not tokens.of(element)[0] & _LIST_LABEL_PARTS:
         return None
-    if element.css_first("a") is not None or not _holds_items(node, items, 2):
+    if first_tagged(element, ("a",)) is not None or not _holds_items(node, items, 2):
         return None
     return _label_text(element)
 
@@ -598,6 +611,45 @@ def names_a_length(node: Node, tokens: Tokens) -> bool:
 def is_sponsored_label(text: str) -> bool:
     """Whether a short text is a paid-content label ("Sponsored", "Anzeige")."""
     return len(text) <= tt.MAX_LABEL_CHARS and tt.SPONSORED_LABEL.match(text) is not None
+
+
+def tagged(node: Node, tags: tuple[str, ...]) -> list[Node]:
+    """The elements at or below ``node`` whose tag is one of ``tags``, in page order: what
+    ``node.css`` of the tag names finds. Most items, entries and labels asked hold a few
+    elements, and a query costs as much as reading a dozen of them in Python (it parses its
+    selector at each call): they are walked, a larger subtree left to the query."""
+    found: list[Node] = []
+    for seen, element in enumerate(node.traverse(), 1):
+        if element.tag in tags:
+            found.append(element)
+        if seen > tt.QUERY_WALK_LIMIT:
+            return node.css(", ".join(tags))
+    return found
+
+
+def first_tagged(node: Node, tags: tuple[str, ...]) -> Node | None:
+    """The first element at or below ``node`` whose tag is one of ``tags``: what
+    ``node.css_first`` of the tag names finds, walked as in ``tagged``."""
+    for seen, element in enumerate(node.traverse(), 1):
+        if element.tag in tags:
+            return element
+        if seen > tt.QUERY_WALK_LIMIT:
+            return node.css_first(", ".join(tags))
+    return None
+
+
+def holds_links(node: Node, count: int) -> bool:
+    """Whether ``count`` links with a target (``a[href]``) or more are at or below ``node``,
+    walked as in ``tagged`` up to the last one needed."""
+    left = count
+    for seen, element in enumerate(node.traverse(), 1):
+        if element.tag == "a" and "href" in element.attrs:
+            left -= 1
+            if not left:
+                return True
+        if seen > tt.QUERY_WALK_LIMIT:
+            return len(node.css("a[href]")) >= count
+    return False
 
 
 def text_length(node: Node) -> int:

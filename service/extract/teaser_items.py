@@ -657,7 +657,7 @@ def _stretched_link(node: Node, page: Page, bold_cards: bool) -> Link | None:
             return None
         return _stretched_to(node, heading, tt.BOLD_LINE_HEADING, page)
     headings = card.css(tt.SUBHEADINGS)
-    if len(headings) != 1 or headings[0].css_first("a[href]") is not None:
+    if len(headings) != 1 or tf.holds_links(headings[0], 1):
         return None
     return _stretched_to(node, headings[0], headings[0].tag, page)
 
@@ -985,7 +985,7 @@ def _holds_other_block(parent: Node, node: Node, page: Page) -> bool:
         if (
             tag in tt.HEADING_TAGS
             or key in page.heading_holders
-            or (tag in ("ul", "ol", "nav") and len(child.css("a[href]")) >= 2)
+            or (tag in ("ul", "ol", "nav") and tf.holds_links(child, 2))
         ):
             blockers.append(key)
             if key != own:

@@ -167,7 +167,7 @@ def _meta_date(parts: list[Node], page: Page) -> str | None:
     line (``ShownTimes.is_time_line``: "vor 2 Stunden", "12 March"), unless the part
     names a length (a video's "2 min")."""
     for part in parts:
-        time = part.css_first("time")
+        time = tf.first_tagged(part, ("time",))
         if time is not None:
             text = (time.attributes.get("datetime") or time.text()).strip()
         else:
@@ -517,14 +517,16 @@ def _shows_story(node: Node, link: Link, siblings: int, page: Page, item: _Item 
     """
     linked_image = False
     others: set[str] = set()
-    for element in node.css("a[href]"):
+    for element in tf.tagged(node, ("a",)):
+        if "href" not in element.attrs:
+            continue
         target = page.target(element.attrs.get("href") or "")
         if target != link.url:
             others.add(target or "")
             if len(others) > tt.MAX_SHORT_ITEM_TARGETS:
                 return False
         elif not linked_image:
-            linked_image = element.css_first("img, picture") is not None
+            linked_image = tf.first_tagged(element, ("img", "picture")) is not None
     if linked_image:
         return True
     if item is None:
@@ -656,7 +658,7 @@ def _is_block_title(node: Node, link: Link, holders: set[int]) -> bool:
         return False
     if not tt.BLOCK_TITLE_WORDS.search(link.title):
         return False
-    if node.css_first("img") is not None and is_story_url(link.url, link.title):
+    if tf.first_tagged(node, ("img",)) is not None and is_story_url(link.url, link.title):
         return False  # a story card, its picture beside it: a block's title shows none
     after = node.next
     seen = 0
@@ -697,7 +699,7 @@ def find_teasers(
         region = page.region(node, link.node)
         if region.hidden or region.excluded or node.mem_id in titles:
             continue
-        if region.menu and link.heading is None and node.css_first("img") is None:
+        if region.menu and link.heading is None and tf.first_tagged(node, ("img",)) is None:
             continue  # a plain menu link, not a story card
         item = _read(node, link, page)
         item.sponsored = item.sponsored or region.sponsored
