@@ -99,7 +99,7 @@ CHROME_SELECTORS: Sequence[tuple[str, str]] = (
 # walk from Python comparing each element's tag id with these (an element's
 # ``tag_id`` is the id of its name, the same in every document for standard
 # names). The attribute selectors have no such shortcut.
-_INVISIBLE_IDS = frozenset(create_tag(tag).tag_id for tag, _ in INVISIBLE_TAGS)
+INVISIBLE_IDS = frozenset(create_tag(tag).tag_id for tag, _ in INVISIBLE_TAGS)
 _NOSCRIPT_ID = create_tag("noscript").tag_id
 _BUTTON_ID = create_tag("button").tag_id
 _HIDDEN_QUERY = ", ".join(sel for sel, _ in HIDDEN_SELECTORS)
@@ -127,18 +127,39 @@ def _detach(nodes: list[LexborNode]) -> None:
             node.decompose(recursive=False)
 
 
-def clean_tree(tree: LexborHTMLParser) -> None:
-    """Remove non-text elements, hidden content and boilerplate widgets, in place."""
+def elements_by_tag(root: LexborNode, tag_ids: frozenset[int]) -> dict[int, list[LexborNode]]:
+    """The elements of ``root``'s tree (``root`` included) whose tag id is one of
+    ``tag_ids``, by tag id, each list in document order.
+
+    One walk serves every stage that looks elements up by their tag alone
+    (``split`` walks once for the metadata's tags and the invisible ones): a CSS
+    query walks the whole tree anew and tests every element against each selector
+    of its list."""
+    found: dict[int, list[LexborNode]] = {tag_id: [] for tag_id in tag_ids}
+    for node in root.traverse():
+        nodes = found.get(node.tag_id)
+        if nodes is not None:
+            nodes.append(node)
+    return found
+
+
+def clean_tree(tree: LexborHTMLParser, tagged: dict[int, list[LexborNode]] | None = None) -> None:
+    """Remove non-text elements, hidden content and boilerplate widgets, in place.
+
+    ``tagged``: the tree's elements by tag id (``elements_by_tag``), the
+    ``INVISIBLE_IDS`` among them, when found already."""
     root = tree.root
     if root is None:
         return
     # Listed in full before any is detached: the walk follows the tree's links.
-    invisible = [node for node in root.traverse() if node.tag_id in _INVISIBLE_IDS]
-    for node in invisible:
-        if node.tag_id == _NOSCRIPT_ID:
-            _keep_fallback_image(node)
-    ids, folds = _folds(node for node in invisible if node.tag_id == _BUTTON_ID)
-    _detach(invisible)
+    if tagged is None:
+        tagged = elements_by_tag(root, INVISIBLE_IDS)
+    for node in tagged[_NOSCRIPT_ID]:
+        _keep_fallback_image(node)
+    ids, folds = _folds(tagged[_BUTTON_ID])
+    # Tag by tag rather than in document order: detaching an element keeps its
+    # subtree, so an element and one inside it leave the tree in either order.
+    _detach([node for tag_id in INVISIBLE_IDS for node in tagged[tag_id]])
     # Attribute selectors look at no other element, so they may run on the tree
     # without the invisible elements, which is smaller (SVG icons, scripts).
     hidden = [node for node in root.css(_ATTRIBUTE_QUERY) if not _shown_image(node)]

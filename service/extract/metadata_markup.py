@@ -7,8 +7,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborHTMLParser, LexborNode, create_tag
 
+from service.extract.clean import elements_by_tag
 from service.extract.metadata_tables import IMAGE_LINK_RELS, MAX_H1_CANDIDATES, MAX_TITLE_CHARS
 from service.extract.text import normalize_text
 
@@ -35,27 +36,17 @@ _PROPS = frozenset(
         "inlanguage",  # microdata language
     }
 )
-# Everything ``read_metadata`` looks at, matched in a single traversal. The
-# attribute tests keep out elements that could not give a value (metas without
-# content, stylesheet links, scripts of code) before any Python work on them;
-# ``_read`` still checks each value exactly. Any ``[itemprop]``: ``_read``
-# matches the names, one test per element instead of five.
-_SELECTOR = ", ".join(
-    [
-        "html",
-        "title",
-        "meta[content]",
-        'link[rel*="canonical" i]',  # holds every rel whose tokens include "canonical"
-        'link[rel~="amphtml" i]',
-        *(f'link[rel~="{rel}" i]' for rel in IMAGE_LINK_RELS),
-        'script[type*="json" i]',  # holds the JSON-LD type and the page state's
-        "h1",
-        "time",
-        'a[rel~="author"]',
-        "[itemprop]",
-        "base[href]",
-    ]
-)
+# The tags ``read_metadata`` reads elements of, whatever their attributes: found
+# by the walk ``split`` makes for them and for the invisible tags
+# (``clean.elements_by_tag``), not by a query of type selectors, which would walk
+# the tree again. ``_read`` checks each element's attributes exactly (a meta
+# without content, a stylesheet link, a script of code give nothing).
+_TAGS = ("html", "title", "meta", "link", "script", "h1", "time", "base")
+_TAG_IDS = {tag: create_tag(tag).tag_id for tag in _TAGS}
+TAG_IDS = frozenset(_TAG_IDS.values())
+# The elements read by their attributes: authors' links, and any ``[itemprop]``
+# (``_read_marked`` matches the names, one test per element instead of five).
+_SELECTOR = 'a[rel~="author"], [itemprop]'
 
 
 @dataclass(slots=True)
@@ -116,16 +107,29 @@ class Markup:
         return texts
 
 
-def collect_markup(tree: LexborHTMLParser) -> Markup:
+def collect_markup(
+    tree: LexborHTMLParser, tagged: dict[int, list[LexborNode]] | None = None
+) -> Markup:
     """Gather metas, links, JSON-LD and page-state texts, title, h1s, ``lang``, microdata
-    and the first ``<base href>`` from ``tree``."""
+    and the first ``<base href>`` from ``tree``; ``tagged``: its elements by tag id
+    (``elements_by_tag``), those of ``TAG_IDS`` among them, when found already."""
     markup = Markup()
+    root = tree.root
+    if root is None:
+        return markup
+    if tagged is None:
+        tagged = elements_by_tag(root, TAG_IDS)
+    # Tag by tag: each field is read from elements of one tag (microdata and
+    # authors' links apart, below), each in document order.
+    for tag_id in _TAG_IDS.values():
+        for node in tagged[tag_id]:
+            _read(node, markup)
     seen: set[int] = set()
     for node in tree.css(_SELECTOR):
         if node.mem_id in seen:  # a node matching two selectors comes twice
             continue
         seen.add(node.mem_id)
-        _read(node, markup)
+        _read_marked(node, markup)
     if len(set(markup.props.get("headline", ()))) > 1:
         # Several items with headlines: a list of stories, whose first item's
         # headline, author and time are not the page's.
@@ -134,6 +138,7 @@ def collect_markup(tree: LexborHTMLParser) -> Markup:
 
 
 def _read(node: LexborNode, markup: Markup) -> None:
+    """What an element of ``_TAGS`` gives, its microdata apart."""
     tag = node.tag
     attrs = node.attributes
     if tag == "meta":
@@ -164,12 +169,21 @@ def _read(node: LexborNode, markup: Markup) -> None:
                 markup.story_h1s.append((text, node))
             elif _links_home(link):
                 markup.home_h1s.append(text)
-    elif tag == "a" and "author" in (attrs.get("rel") or "").lower().split():
-        _append(markup.author_links, node.text(deep=True, separator=" "))
     elif tag == "time" and "pubdate" in attrs:
         _append(markup.pubdates, attrs.get("datetime"))
     elif tag == "time" and attrs.get("datetime") and len(markup.times) < _MAX_TIMES:
         markup.times.append(node)
+
+
+def _read_marked(node: LexborNode, markup: Markup) -> None:
+    """What an author's link or an element with ``itemprop`` gives: a meta's and a
+    script's ``itemprop`` are read with the element (a meta's names), or not at all."""
+    tag = node.tag
+    if tag in ("meta", "script"):
+        return
+    attrs = node.attributes
+    if tag == "a" and "author" in (attrs.get("rel") or "").lower().split():
+        _append(markup.author_links, node.text(deep=True, separator=" "))
     for prop in (attrs.get("itemprop") or "").lower().split():
         if prop in _PROPS:
             _append(markup.props.setdefault(prop, []), _prop_value(node, attrs, prop))

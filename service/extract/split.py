@@ -23,6 +23,7 @@ from service.extract.budget import check_elements
 from service.extract.decode import Decoded, decode
 from service.extract.gallery import gallery_captions
 from service.extract.metadata import Metadata, read_metadata
+from service.extract.metadata_markup import TAG_IDS as MARKUP_TAG_IDS
 from service.extract.model import Article, Paragraph, RefusedPage, Split, Teaser, TextStats
 from service.extract.page_state import state_body
 from service.extract.teaser_items import is_listing_url, is_story_url
@@ -42,6 +43,7 @@ class Limits:
 log = logging.getLogger(__name__)
 _T = TypeVar("_T")
 _UNREMOVABLE = frozenset({"html", "head", "body"})  # the parser refuses to remove the root
+_TAGGED = clean.INVISIBLE_IDS | MARKUP_TAG_IDS  # the tags of the elements found by one walk
 
 
 def _guarded(stage: str, warnings: list[str], call: Callable[[], _T], fallback: _T) -> _T:
@@ -221,13 +223,17 @@ def split(
     page_url = normalize_url(url, url) or url
     base = resolve_base(tree, page_url)
     warnings: list[str] = []
+    # One walk finds the elements metadata reads by their tag and those cleaning
+    # removes by theirs; metadata changes no element.
+    tagged = clean.elements_by_tag(root, _TAGGED)
+    language = (headers or {}).get("content-language")
     meta = _guarded(
         "metadata",
         warnings,
-        lambda: read_metadata(tree, page_url, (headers or {}).get("content-language"), fetched_at),
+        lambda: read_metadata(tree, page_url, language, fetched_at, tagged),
         Metadata(),
     )
-    clean.clean_tree(tree)
+    clean.clean_tree(tree, tagged)
     total = _visible_chars(tree.body)
     # The parser makes one <body>, so its first <h1> is the document's first
     # "body h1"; searching below it stops at that <h1> instead of testing every

@@ -27,7 +27,8 @@ def test_invisible_tags_go_as_their_type_selectors_would_take_them() -> None:
     tree = LexborHTMLParser(html)
     assert tree.root is not None
     by_selector = {node.mem_id for node in tree.root.css(", ".join(_TAGS))}
-    by_id = {node.mem_id for node in tree.root.traverse() if node.tag_id in clean._INVISIBLE_IDS}
+    tagged = clean.elements_by_tag(tree.root, clean.INVISIBLE_IDS)
+    by_id = {node.mem_id for nodes in tagged.values() for node in nodes}
     assert by_id == by_selector
     assert len(by_id) >= len(_TAGS)
 
