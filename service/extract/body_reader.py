@@ -31,6 +31,7 @@ from service.extract.text import (
     CaselessPattern,
     contains_any,
     folds_as_ascii,
+    gate_text,
     literal_alternation,
     normalize_text,
 )
@@ -139,7 +140,11 @@ def is_boilerplate(text: str) -> bool:
     for pattern in _DROP_CASELESS:
         if pattern.search(text):
             return True
-    return any(gated.caseless.search(text) for gated, _ in t.GATED_DROP_PATTERNS)
+    gated_text = gate_text(text)
+    return any(
+        contains_any(gated_text, gated.gate) and gated.caseless.search(text)
+        for gated, _ in t.GATED_DROP_PATTERNS
+    )
 
 
 def glued_boilerplate(text: str, parts: LexborNode | list[str]) -> bool:

@@ -176,6 +176,20 @@ _CASED_BEYOND_ASCII = re.compile(
 )
 
 
+# The characters a case-insensitive pattern pairs with an ASCII letter that does not
+# lowercase to it (Python's engine pairs both Turkish i's with "i" and the long s
+# with "s"); the dotted capital I is also the one character that lowercases to two.
+_ASCII_PAIRS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+def gate_text(text: str) -> str:
+    """``text`` for a gate's substring tests when it does not fold as ASCII: each
+    character a case-insensitive match pairs with a letter of a gate's literals
+    (ASCII letters, or characters without case) becomes that letter, one for one,
+    so a literal the caseless pattern matches in ``text`` occurs in this form."""
+    return text.translate(_ASCII_PAIRS).lower()
+
+
 def folds_as_ascii(text: str) -> bool:
     """Whether ``text`` has case in its ASCII letters alone.
 
@@ -201,7 +215,9 @@ class CaselessPattern:
     case-insensitive pattern.
 
     A ``gate`` lists literals one of which occurs in the lowercased text
-    wherever the pattern matches (the literal starts of its alternatives).
+    (``gate_text`` when it does not fold as ASCII) wherever the pattern matches
+    (the literal starts of its alternatives); their letters are ASCII, or
+    characters without case.
     Substring tests for them cost a fraction of a regex search starting with
     ``\\b``, which Python's engine tries at every position, and most texts
     hold none.
@@ -228,6 +244,8 @@ class CaselessPattern:
             if self.gate and not contains_any(lowered, self.gate):
                 return None
             return self.plain.search(lowered)
+        if self.gate and not contains_any(gate_text(text), self.gate):
+            return None
         return self.caseless.search(text)
 
 

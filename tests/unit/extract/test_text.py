@@ -4,18 +4,20 @@ text.folds_as_ascii."""
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from service.extract import body_reader
+from service.extract import body_reader, body_tables, teaser_tables
 from service.extract import text as text_module
 from service.extract.body_reader import chars
 from service.extract.text import (
     CaselessPattern,
     folds_as_ascii,
+    gate_text,
     is_truncated,
     normalize_text,
     without_captures,
@@ -294,3 +296,32 @@ def test_boilerplate_is_found_as_the_caseless_patterns_find_it(text: str) -> Non
         pattern.caseless.search(text) for pattern in caseless
     )
     assert body_reader.is_boilerplate(text) == expected
+
+
+def _gated() -> list[CaselessPattern]:
+    tables = (*vars(body_tables).values(), *vars(teaser_tables).values())
+    patterns = [value for value in tables if isinstance(value, CaselessPattern)]
+    return [p for p in (*patterns, *(p for p, _ in body_tables.GATED_DROP_PATTERNS)) if p.gate]
+
+
+def test_gate_text_turns_what_a_caseless_match_pairs_with_a_gate_letter_into_it() -> None:
+    everything = "".join(chr(code) for code in range(sys.maxunicode + 1) if code >> 11 != 0x1B)
+    assert len(gate_text(everything)) == len(everything)  # one character for one
+    letters = {char for pattern in _gated() for literal in pattern.gate for char in literal}
+    assert len(letters) > 20
+    for letter in letters:
+        for found in re.finditer(re.escape(letter), everything, re.IGNORECASE):
+            assert gate_text(found.group()) == letter, hex(ord(found.group()))
+
+
+_GATING = st.text(
+    alphabet=st.sampled_from([*"sign up SIGN UPclick CLICK", *_CASELESS, *_CASED]), max_size=30
+)
+
+
+@given(_GATING)
+def test_gated_pattern_finds_what_the_caseless_pattern_finds(text: str) -> None:
+    """The long s, both Turkish i's and the Kelvin sign match "s", "i" and "k"."""
+    pattern = CaselessPattern.compile(r"\b(sign up|click)\b", gate=("sign up", "click"))
+    found, again = pattern.caseless.search(text), pattern.search(text)
+    assert (found and found.span()) == (again and again.span())
