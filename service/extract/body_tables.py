@@ -207,7 +207,10 @@ CONSENT_TEXT = CaselessPattern.compile(
     r"|\b(utilizamos|usamos) cookies|\beste (sitio|site)( web)? (utiliza|usa) cookies"
     r"|\b(aceptas|acepta|aceitas|aceita|concorda com) (el|o) uso de (las )?cookies"
     r"|\b(utilizziamo|usiamo) (i )?cookie|\bquesto sito (utilizza|usa) (i )?cookie"
-    r"|мы используем (файлы )?cookie|сайт использует (файлы )?cookie"
+    r"|мы используем (файлы )?cookie|сайт использует (файлы )?cookie",
+    # Every sentence names cookies, or "we and our" partners or vendors: a block that
+    # names partners otherwise (a business story's) is not searched.
+    gate=("cookie", "we and our "),
 )
 # A prompt to click a picture or a link ("Click the image above and see ...", "Clique
 # e saiba ...") promotes another page of the site (the sidebar boxes of a page

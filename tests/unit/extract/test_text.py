@@ -325,3 +325,31 @@ def test_gated_pattern_finds_what_the_caseless_pattern_finds(text: str) -> None:
     pattern = CaselessPattern.compile(r"\b(sign up|click)\b", gate=("sign up", "click"))
     found, again = pattern.caseless.search(text), pattern.search(text)
     assert (found and found.span()) == (again and again.span())
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of ``pattern`` (one without character sets)."""
+    parts: list[str] = []
+    depth = start = i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        depth += (char == "(") - (char == ")")
+        if char == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return [*parts, pattern[start:]]
+
+
+def test_consent_gate_holds_a_literal_of_every_sentence() -> None:
+    consent = body_tables.CONSENT_TEXT
+    alternatives = _alternatives(consent.plain.pattern)
+    assert len(alternatives) >= 10
+    for alternative in alternatives:
+        assert any(literal in alternative for literal in consent.gate), alternative
+    assert consent.search("WE AND OUR 12 Vendors Store data on your device")
+    assert consent.search("Diese Webseite verwendet Cookies.")
+    assert consent.search("Our partners in the venture store grain.") is None
