@@ -664,10 +664,6 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
         "sign-up prompts, in the languages of the crawl",
     ),
     (
-        re.compile(r"\b(sign up for|subscribe to)\b.{0,60}\bnewsletters?\b", re.I),
-        "newsletter prompts after a lead-in ('Get the latest news ...')",
-    ),
-    (
         re.compile(r"^(let|get|have) (our|the)\b.{0,50}\b(to|in|into|meet|hit) your inbox\b", re.I),
         "newsletter pitches without the word ('Let our news meet your inbox.')",
     ),
@@ -875,6 +871,12 @@ INLINE_DROP_PATTERNS: Sequence[tuple[re.Pattern[str], str, str]] = (
 # a block must hold for the pattern to be tried (most blocks hold none, and a search
 # of an unanchored alternation costs several times the substring tests).
 GATED_DROP_PATTERNS: Sequence[tuple[CaselessPattern, str]] = (
+    (
+        CaselessPattern.compile(
+            r"\b(sign up for|subscribe to)\b.{0,60}\bnewsletters?\b", gate=("newsletter",)
+        ),
+        "newsletter prompts after a lead-in ('Get the latest news ...')",
+    ),
     (
         CaselessPattern.compile(
             r"(무단\s?전재|재배포)[^.!?\u3002]{0,40}금지[^.!?\u3002]{0,40}$",
