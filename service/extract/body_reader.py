@@ -826,7 +826,19 @@ def _is_short(node: LexborNode) -> bool:
                 return False
         elif inner.tag in _HEADINGS:
             return False
-    return size <= t.MAX_CAPTION_CHARS or t.CAPTION_CREDIT.search(node.text()) is not None
+    return size <= t.MAX_CAPTION_CHARS or _credited(node.text())
+
+
+def _credited(text: str, mark: bool = False) -> bool:
+    """Whether ``text`` holds a picture's credit (``CAPTION_CREDIT``, ending it), or with
+    ``mark`` one anywhere (``CAPTION_CREDIT_MARK``): searched only when it holds a
+    literal of the pattern's gate."""
+    credit, gate = (
+        (t.CAPTION_CREDIT_MARK, t.CAPTION_CREDIT_MARK_GATE)
+        if mark
+        else (t.CAPTION_CREDIT, t.CAPTION_CREDIT_GATE)
+    )
+    return contains_any(gate_text(text), gate) and credit.search(text) is not None
 
 
 def _caption_of(picture: LexborNode, top: int) -> LexborNode | None:
@@ -861,7 +873,7 @@ def _caption_of(picture: LexborNode, top: int) -> LexborNode | None:
         after = after.next
     if after is None or after.tag == "-text" or after.tag in t.INLINE_TAGS:
         return None
-    if not _is_short(after) or t.CAPTION_CREDIT_MARK.search(after.text()) is None:
+    if not _is_short(after) or not _credited(after.text(), mark=True):
         return None
     return after
 

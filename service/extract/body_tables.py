@@ -1003,6 +1003,11 @@ CAPTION_CREDIT_MARK = re.compile(
     r"|\bphoto\s*/|\u00a9|\bimage copyright\b|" + _WIRE_CREDIT,
     re.I,
 )
+# Literals one of which a credit of ``CAPTION_CREDIT`` holds (in ``text.gate_text``
+# of its block): a credit's word, or a wire credit's slash. Tested before the
+# search, which starts at every position of the block, most of which hold none.
+CAPTION_CREDIT_GATE = ("/", "photo", "image", "pic", "foto", "bild", "credit")
+CAPTION_CREDIT_MARK_GATE = (*CAPTION_CREDIT_GATE, "\u00a9")  # ... or a copyright sign
 MIN_GALLERY_CAPTIONS = 3  # one or two captions are a story's pictures, not a gallery
 # A photo essay: a body shorter than this (an intro of a few sentences) whose
 # gallery captions hold more text than it is read with the captions after it.

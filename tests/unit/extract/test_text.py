@@ -8,7 +8,7 @@ import sys
 import unicodedata
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from service.extract import body_reader, body_tables, teaser_tables
@@ -16,6 +16,7 @@ from service.extract import text as text_module
 from service.extract.body_reader import chars
 from service.extract.text import (
     CaselessPattern,
+    contains_any,
     folds_as_ascii,
     gate_text,
     is_truncated,
@@ -307,7 +308,8 @@ def _gated() -> list[CaselessPattern]:
 def test_gate_text_turns_what_a_caseless_match_pairs_with_a_gate_letter_into_it() -> None:
     everything = "".join(chr(code) for code in range(sys.maxunicode + 1) if code >> 11 != 0x1B)
     assert len(gate_text(everything)) == len(everything)  # one character for one
-    letters = {char for pattern in _gated() for literal in pattern.gate for char in literal}
+    gates = (*(p.gate for p in _gated()), body_tables.CAPTION_CREDIT_MARK_GATE)
+    letters = {char for gate in gates for literal in gate for char in literal}
     assert len(letters) > 20
     for letter in letters:
         for found in re.finditer(re.escape(letter), everything, re.IGNORECASE):
@@ -353,3 +355,23 @@ def test_consent_gate_holds_a_literal_of_every_sentence() -> None:
     assert consent.search("WE AND OUR 12 Vendors Store data on your device")
     assert consent.search("Diese Webseite verwendet Cookies.")
     assert consent.search("Our partners in the venture store grain.") is None
+
+
+_CREDIT_PIECES = ("photo", "image", "picture", "pic", "foto", "bild", "credit", "by", "AP", "Jo")
+_CREDITS = st.lists(
+    st.sampled_from([*_CREDIT_PIECES, *" :/()[].s\u00a9", *_CASED]), max_size=14
+).map("".join)
+
+
+@given(_CREDITS)
+@example("Storm damage on the pier (Jo Ann / AP)")
+@example("Storm damage on the pier AP / Jo Ann Lee")
+@example("PHOTOGRAPH BY Jo Ann")
+@example("\u00a9 Jo Ann")
+def test_credit_gates_hold_a_literal_of_every_credit(text: str) -> None:
+    for credit, gate in (
+        (body_tables.CAPTION_CREDIT, body_tables.CAPTION_CREDIT_GATE),
+        (body_tables.CAPTION_CREDIT_MARK, body_tables.CAPTION_CREDIT_MARK_GATE),
+    ):
+        if credit.search(text):
+            assert contains_any(gate_text(text), gate)
