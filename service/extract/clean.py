@@ -83,15 +83,20 @@ CHROME_SELECTORS: Sequence[tuple[str, str]] = (
     ("header:not(article header)", "site masthead; an article's own header keeps its title"),
     ("footer:not(article footer)", "site footer"),
     (
-        '[role="navigation" i], [role="banner" i], [role="contentinfo" i]',
-        "ARIA landmarks of navigation, masthead and footer",
-    ),
-    ('[role="search" i], [role="menu" i], [role="menubar" i]', "search forms and menus"),
-    (
         "form:not(:has(p, br + br))",
         "search and login forms (a form wrapping a whole page holds <p> or text set between <br>)",
     ),
     ("figure figcaption", "image captions and credits"),
+)
+# ... and the elements of these ARIA roles, whatever their tag (compared as
+# ``[role="..." i]`` would: no role name holds the "k" that the Kelvin sign lowercases to).
+CHROME_ROLES: Sequence[tuple[str, str]] = (
+    ("navigation", "ARIA landmark of navigation"),
+    ("banner", "ARIA landmark of the masthead"),
+    ("contentinfo", "ARIA landmark of the footer"),
+    ("search", "search forms"),
+    ("menu", "menus"),
+    ("menubar", "menus"),
 )
 
 # Lexbor walks the whole tree once per selector of a list (10 to 20 us each on
@@ -110,7 +115,12 @@ _SHOWN_QUERY = ", ".join(
     sel for sel, _ in (*HIDDEN_SELECTORS, *BOILERPLATE_SELECTORS) if "aria-hidden" not in sel
 )
 _IMAGES = "img, picture, amp-img"
-_CHROME_QUERY = ", ".join(sel for sel, _ in CHROME_SELECTORS)
+_CHROME_TAG_QUERY = ", ".join(sel for sel, _ in CHROME_SELECTORS)
+# One selector for every role instead of one per role: each costs a test per
+# element, and the roles are told apart in Python on the few elements with one.
+_CHROME_QUERY = f"{_CHROME_TAG_QUERY}, [role]"
+_CHROME_ROLE_NAMES = frozenset(role for role, _ in CHROME_ROLES)
+_CHROME_TAGS = frozenset({"nav", "header", "footer", "form", "figcaption"})  # of the selectors
 
 
 # Never removed, whatever they match: the parser refuses to remove the root, and
@@ -229,4 +239,16 @@ def _folds(buttons: Iterable[LexborNode]) -> tuple[set[str], set[int]]:
 
 def remove_chrome(root: LexborNode) -> None:
     """Remove navigation, masthead, footer, forms and captions below ``root``, in place."""
-    _detach(root.css(_CHROME_QUERY))
+    _detach([node for node in root.css(_CHROME_QUERY) if _is_chrome(node)])
+
+
+def _is_chrome(node: LexborNode) -> bool:
+    """Whether ``node``, found by ``_CHROME_QUERY``, is chrome: one of the
+    ``CHROME_ROLES``, or without a role (a selector's match), or, with another role,
+    a match of ``CHROME_SELECTORS`` all the same."""
+    attrs = node.attributes
+    if "role" not in attrs:
+        return True
+    if (attrs["role"] or "").lower() in _CHROME_ROLE_NAMES:
+        return True
+    return node.tag in _CHROME_TAGS and node.css_matches(_CHROME_TAG_QUERY)

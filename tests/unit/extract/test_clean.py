@@ -84,3 +84,24 @@ def test_the_folded_rest_of_a_story_is_kept(html: str) -> None:
 )
 def test_other_hidden_elements_after_a_button_go(html: str) -> None:
     assert _remaining(html).removesuffix(" Continue reading") == "Start."
+
+
+def test_chrome_roles_go_as_their_attribute_selectors_would_take_them() -> None:
+    """One ``[role]`` selector and the roles compared in Python: the same elements as a
+    selector per role, whatever the case, and an element of another role still goes
+    when a tag selector takes it."""
+    elements = (
+        '<div role="Navigation">a</div><div role="menuitem">b</div><div role="MENUBAR">c</div>'
+        '<div role="navigation main">d</div><span role>e</span><div role="">f</div>'
+        '<header role="main">g</header><article><header role="main">h</header></article>'
+        '<footer role="note">i</footer><nav role="list">j</nav><div role="search">k</div>'
+        '<form role="presentation"><p>l</p></form><form role="presentation">m</form>'
+        '<figure><figcaption role="note">n</figcaption></figure><aside role="banner">o</aside>'
+    )
+    tree = LexborHTMLParser(f"<html><body>{elements}</body></html>")
+    assert tree.body is not None
+    roles = ", ".join(f'[role="{role}" i]' for role, _ in clean.CHROME_ROLES)
+    taken = {n.text() for n in tree.body.css(f"{clean._CHROME_TAG_QUERY}, {roles}")}
+    assert taken == set("acgijkmno")
+    clean.remove_chrome(tree.body)
+    assert set(tree.body.text(separator=" ").split()) == set("abcdefghijklmno") - taken
