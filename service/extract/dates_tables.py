@@ -112,6 +112,9 @@ LABELS: tuple[str, ...] = (
     "päivitetty",  # Finnish "updated"
     "publikováno",  # Czech "published"
     "aktualizováno",  # Czech "updated"
+    "publikované",  # Slovak "published"
+    "uverejnené",  # Slovak "published"
+    "aktualizované",  # Slovak "updated" ("Aktualizované pred 3 hodinami")
     "publicat",  # Romanian "published"
     "actualizat",  # Romanian "updated"
     "publikálva",  # Hungarian "published"
@@ -254,6 +257,12 @@ _MONTHS_BY_LANGUAGE: dict[str, tuple[tuple[str, ...], ...]] = {
         ("srpna", "srpen"), ("září",), ("října", "říjen"), ("listopadu",),
         ("prosince", "prosinec"),
     ),
+    "sk": (  # Slovak, genitive as dates write it ("12. marca 2026"), and nominative
+        ("januára", "január"), ("februára", "február"), ("marca", "marec"),
+        ("apríla", "apríl"), ("mája", "máj"), ("júna", "jún"), ("júla", "júl"),
+        ("augusta", "august"), ("septembra", "september"), ("októbra", "október"),
+        ("novembra", "november"), ("decembra", "december"),
+    ),
     "ro": (  # Romanian ("12 martie 2026")
         ("ianuarie", "ian"), ("februarie",), ("martie",), ("aprilie",), ("mai",),
         ("iunie",), ("iulie",), ("august",), ("septembrie",), ("octombrie",),
@@ -338,6 +347,7 @@ SPAN_BACK_OPENERS: dict[str, str] = {
     "for": "Danish, Norwegian ('for 2 timer siden')",
     "acum": "Romanian ('acum 3 ore')",
     "před": "Czech ('před 3 hodinami')",
+    "pred": "Slovak ('pred 3 hodinami')",
     "منذ": "Arabic ('منذ 3 ساعات')",
 }
 
@@ -402,6 +412,7 @@ _NOISE_WORDS = (
     "de", "del", "le", "à", "às", "um", "uhr", "om", "alle", "ore",  # linking words
     "г", "года", "в",  # noqa: RUF001 (Russian "year" after a year, "at" before a time)
     "kl", "klo", "ora",  # "at" before a time: Swedish, Danish, Norwegian, Finnish, Romanian
+    "o",  # Slovak "at" before a time ("12. marca 2026 o 14:35")
 )
 # fmt: on
 

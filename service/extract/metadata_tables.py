@@ -303,6 +303,8 @@ VISIBLE_UPDATED_WORDS: tuple[str, ...] = (
     "atualizado",  # Portuguese
     "aggiornato",  # Italian
     "bijgewerkt",  # Dutch
+    "aktualizováno",  # Czech "updated"
+    "aktualizované",  # Slovak "updated"
     "수정",  # Korean "modified"
     "aktualizacja",  # Polish "update"
     "güncellenme",  # Turkish "update"

@@ -113,6 +113,12 @@ from service.extract.dates import day_month_date, parse_date, relative_date
         ("Publicat: 12 martie 2026, ora 14:35", "2026-03-12T14:35:00Z"),
         ("2026. március 12. 14:35", "2026-03-12T14:35:00Z"),
         ("Frissítve: 2026. szept. 9., 8:05", "2026-09-09T08:05:00Z"),
+        # Slovak months (genitive and nominative), labels, "o" ("at") before a time
+        ("Publikované 12. marca 2026, 14:35", "2026-03-12T14:35:00Z"),
+        ("Aktualizované 7. februára 2026 o 9:05", "2026-02-07T09:05:00Z"),
+        ("Uverejnené: 3. októbra 2026", "2026-10-03T00:00:00Z"),
+        ("9. mája 2026", "2026-05-09T00:00:00Z"),
+        ("júl 2026", None),  # no day
         # "published" and "updated" labels of Polish, Turkish, Russian, Indonesian,
         # Spanish, Dutch, Italian, Vietnamese, Arabic, Hindi, Japanese and Chinese
         ("Opublikowano: 12 marca 2026, 14:35", "2026-03-12T14:35:00Z"),
@@ -237,6 +243,8 @@ FETCHED = datetime(2026, 2, 4, 9, 30, tzinfo=UTC)
         ("Opdateret for 2 timer siden", "da", "2026-02-04T07:30:00Z"),
         ("Päivitetty 3 tuntia sitten", "fi", "2026-02-04T06:30:00Z"),
         ("Aktualizováno před 3 hodinami", "cs", "2026-02-04T06:30:00Z"),
+        ("Aktualizované pred 3 hodinami", "sk", "2026-02-04T06:30:00Z"),
+        ("Publikované pred 45 minútami", "sk", "2026-02-04T08:45:00Z"),
         ("Actualizat acum 3 ore", "ro", "2026-02-04T06:30:00Z"),
         ("Frissítve: 3 órája", "hu", "2026-02-04T06:30:00Z"),
         ("Aktualizacja: 3 godziny temu", "pl", "2026-02-04T06:30:00Z"),

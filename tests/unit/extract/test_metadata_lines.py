@@ -143,6 +143,13 @@ def test_a_line_opening_with_a_capitalized_de_is_no_byline() -> None:
             "2026-03-12T14:35:00Z",
             "2026-03-12T16:05:00Z",
         ),
+        (
+            "<p>Publikované 12. marca 2026, 14:35</p><p>Aktualizované 12. marca 2026 o 16:05</p>",
+            "sk",
+            "2026-03-12T14:35:00Z",
+            "2026-03-12T16:05:00Z",
+        ),
+        ("<p>Aktualizováno 12. března 2026 16:05</p>", "cs", None, "2026-03-12T16:05:00Z"),
         ("<p>发布时间：2026-03-12 14:35</p>", "zh", "2026-03-12T14:35:00Z", None),  # noqa: RUF001
     ],
 )
@@ -166,6 +173,7 @@ def test_date_lines_labelled_in_more_languages(
         ),
         ("<p>Par Anne Leroy il y a 2 heures</p>", "fr", ("Anne Leroy",), "16:00"),
         ("<p>Por Ana Gil</p><p>hace 30 minutos</p>", "es", ("Ana Gil",), "17:30"),
+        ("<p>Autor: Ján Kováč pred 3 hodinami</p>", "sk", ("Ján Kováč",), "15:00"),
     ],
 )
 def test_a_span_back_beside_the_byline_counts_back_from_the_time_of_fetching(

@@ -340,6 +340,7 @@ FETCHED = datetime(2026, 2, 4, 9, 30, tzinfo=UTC)
         ('<span class="date">Published: 45 minutes ago</span>', "en", "2026-02-04T08:45:00Z"),
         ("<time>Aktualisiert vor 3 Stunden</time>", "de", "2026-02-04T06:30:00Z"),
         ("<time>Uppdaterad för 3 timmar sedan</time>", "sv", "2026-02-04T06:30:00Z"),
+        ("<time>Aktualizované pred 3 hodinami</time>", "sk", "2026-02-04T06:30:00Z"),
         # a plain line not named as a time: a span back of a number and two words, or a
         # day and month, which take the year of fetching
         ("<span>3 hours ago</span>", "en", "2026-02-04T06:30:00Z"),
