@@ -33,6 +33,7 @@ from service.extract.dates_tables import (
     DIGIT_ZEROS,
     HALF_DAY_WORDS,
     LABELS,
+    MONTH_PHRASES,
     MONTH_WORDS,
     SLASH_DAY_FIRST_ENGLISH_REGIONS,
     SLASH_DAY_FIRST_LANGUAGES,
@@ -55,7 +56,11 @@ _ZONE_NAME_SUFFIX = re.compile(r"\s*(?:\[[^\]]{1,40}\]|\([^)]{1,60}\))$")
 _BRACKETED_OFFSET = re.compile(r"\(\s*((?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d\d)?)\s*\)$", re.I)
 # "12/3/2026": day first in the languages of ``SLASH_DAY_FIRST_LANGUAGES``.
 _SLASHED = re.compile(r"^\D{0,20}\d{1,2}/\d{1,2}/\d{4}")
-_WEEKDAY_PHRASE = re.compile(r"\b(?:" + "|".join(WEEKDAY_PHRASES) + r")\b,?", re.IGNORECASE)
+# Weekdays and month names of two words: weekdays dropped, months in English.
+_PHRASE_WORDS = {phrase: "" for phrase in WEEKDAY_PHRASES} | MONTH_PHRASES
+_PHRASE = re.compile(
+    r"\b(" + "|".join(sorted(_PHRASE_WORDS, key=len, reverse=True)) + r")\b,?", re.IGNORECASE
+)
 _YEAR = re.compile(r"(?<!\d)(?:19|20|21)\d\d(?!\d)")
 _ISO_START = re.compile(r"\d{4}-?\d\d-?\d\d(?:[T ]|$)")
 # "04.02.2026" and "04-02-2026" are day first wherever they are written.
@@ -71,7 +76,8 @@ _HOUR_DOT_MINUTE = re.compile(
     r"(\d{1,2})[.h](\d\d)\b"
 )
 _GMT_OFFSET = re.compile(r"\b(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d\d))?\b", re.IGNORECASE)
-_SEPARATORS = re.compile("\\s*[|\u2022\u00b7]\\s*|\\s+[-\u2013\u2014]\\s+")  # | bullet dot dashes
+# | bullet dot, the Arabic comma ("12 آذار 2026، 14:35"), dashes
+_SEPARATORS = re.compile("\\s*[|\u2022\u00b7\u060c]\\s*|\\s+[-\u2013\u2014]\\s+")
 # A word, its combining vowel signs and marks included (Devanagari "नवंबर", Arabic
 # with harakat), which ``\w`` does not count as letters.
 _WORD = re.compile(
@@ -195,7 +201,7 @@ def _parse_written(text: str, slash_day_first: bool) -> datetime | None:
     text = _CJK_TIME.sub(r" \1:\2 ", text)
     if not text.isascii():
         text = _HALF_DAY.sub(_half_day_repl, text)
-        text = _WEEKDAY_PHRASE.sub("", text)
+        text = _PHRASE.sub(_phrase_repl, text)
     text = _LABEL.sub("", text, count=1)
     text = _GMT_OFFSET.sub(_offset_repl, text)
     text = _HOUR_DOT_MINUTE.sub(r"\1\2:\3", text)
@@ -226,6 +232,10 @@ def _all_from_text(moment: datetime) -> bool:
 
 def _half_day_repl(match: re.Match[str]) -> str:
     return f"{match.group(2)} {HALF_DAY_WORDS[match.group(1)]}"
+
+
+def _phrase_repl(match: re.Match[str]) -> str:
+    return _PHRASE_WORDS[match.group(1).lower()]
 
 
 def _offset_repl(match: re.Match[str]) -> str:

@@ -230,6 +230,14 @@ _MONTHS_BY_LANGUAGE: dict[str, tuple[tuple[str, ...], ...]] = {
         ("يونيو", "يونيه"), ("يوليو", "يوليه"), ("أغسطس", "اغسطس"), ("سبتمبر",),
         ("أكتوبر", "اكتوبر"), ("نوفمبر",), ("ديسمبر",),
     ),
+    "ar-levant": (  # the Syriac names of the Levant and Iraq ("12 آذار 2026"), with and
+        # without hamza or madda; four of two words, "kanun" and "tishrin" with "first" or
+        # "second" ("كانون الثاني", January), read as phrases (``MONTH_PHRASES``)
+        ("كانون الثاني", "كانون ثاني"), ("شباط",), ("آذار", "اذار"), ("نيسان",),
+        ("أيار", "ايار"), ("حزيران",), ("تموز",), ("آب",), ("أيلول", "ايلول"),
+        ("تشرين الأول", "تشرين الاول", "تشرين أول", "تشرين اول"),
+        ("تشرين الثاني", "تشرين ثاني"), ("كانون الأول", "كانون الاول", "كانون أول", "كانون اول"),
+    ),
     "hi": (  # both spellings of the nasal ("नवंबर", "नवम्बर"), with and without nukta
         ("जनवरी",), ("फ़रवरी", "फरवरी"), ("मार्च",), ("अप्रैल", "अप्रेल"), ("मई",), ("जून",),
         ("जुलाई",), ("अगस्त",), ("सितंबर", "सितम्बर"), ("अक्टूबर", "अक्तूबर"),
@@ -430,6 +438,10 @@ def _month_words() -> dict[str, str]:
 
 # Lowercased foreign word -> English month name, or "" for a word to drop.
 MONTH_WORDS: dict[str, str] = _month_words()
+
+# Month names of two words ("كانون الثاني") -> English month name: read before the
+# words one by one, as each word alone is no month or another one.
+MONTH_PHRASES: dict[str, str] = {word: month for word, month in MONTH_WORDS.items() if " " in word}
 
 # Lowercased month names and abbreviations of the languages above (not English).
 MONTH_NAMES: frozenset[str] = frozenset(word for word, month in MONTH_WORDS.items() if month)

@@ -135,6 +135,13 @@ from service.extract.dates import day_month_date, parse_date, relative_date
         ("Cập nhật: 12/03/2026 16:05", "2026-12-03T16:05:00Z"),  # no language: month first
         ("نشر في: 12 مارس 2026", "2026-03-12T00:00:00Z"),
         ("آخر تحديث: 12 مارس 2026 16:05", "2026-03-12T16:05:00Z"),
+        # the Syriac month names of the Levant and Iraq, four of them of two words
+        ("12 كانون الثاني 2026", "2026-01-12T00:00:00Z"),
+        ("الخميس ١٢ آذار ٢٠٢٦ - ١٤:٣٥", "2026-03-12T14:35:00Z"),
+        ("نشر في: 3 تشرين الأول 2026", "2026-10-03T00:00:00Z"),
+        ("25 كانون الاول 2026، 09:10", "2026-12-25T09:10:00Z"),
+        ("9 تشرين الثاني 2026", "2026-11-09T00:00:00Z"),
+        ("1 أيار 2026", "2026-05-01T00:00:00Z"),
         ("प्रकाशित: 12 मार्च 2026", "2026-03-12T00:00:00Z"),
         ("अपडेट: 12 मार्च 2026, 16:05", "2026-03-12T16:05:00Z"),
         ("公開 2026年3月12日 14:35", "2026-03-12T14:35:00Z"),
@@ -182,6 +189,7 @@ def test_date_forms_become_iso_utc(text: str, expected: str) -> None:
         "Standard 4 Feb 2026",
         "۲۱ اسفند ۱۴۰۴ - ۱۴:۳۵",  # the Solar Hijri calendar (a Persian page) is not read
         "۱۴۰۴/۱۲/۲۱",
+        "12 كانون 2026",  # "kanun" alone is January or December
         "12 มี.ค. 2569 14:35 น.",  # nor the Buddhist era of a Thai page
     ],
 )

@@ -326,6 +326,22 @@ def test_published_at_from_time_element() -> None:
     assert [t.published_at for t in teasers(html)] == ["2026-02-04T09:15:00Z", None]
 
 
+@pytest.mark.parametrize(
+    ("shown", "published"),
+    [
+        # the Levant's month names, January of two words
+        ('<span class="date">12 كانون الثاني 2026</span>', "2026-01-12T00:00:00Z"),
+        ("<span>٣ تشرين الأول ٢٠٢٦، ١٤:٣٥</span>", "2026-10-03T14:35:00Z"),
+    ],
+)
+def test_published_at_from_a_shown_date(shown: str, published: str) -> None:
+    html = block(
+        f'<li><a href="/news/a">Ferry strike ends after pay offer</a> {shown}</li>'
+        + li("b", "Harbour road closes for repairs")
+    )
+    assert [t.published_at for t in teasers(html)] == [published, None]
+
+
 FETCHED = datetime(2026, 2, 4, 9, 30, tzinfo=UTC)
 
 
