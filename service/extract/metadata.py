@@ -49,6 +49,7 @@ from service.extract.metadata_tables import (
     AMP_QUERY_WORDS,
     ARTICLE_TYPES,
     AUTHOR_METAS,
+    AUTHOR_PREFIXES_LOWERCASE,
     AUTHOR_PREFIXES_OTHER,
     DESCRIPTION_METAS,
     HOST_NAME_ARTICLES,
@@ -63,6 +64,7 @@ from service.extract.metadata_tables import (
     MAX_TAGS,
     MAX_TITLE_CHARS,
     MODIFIED_METAS,
+    NAME_PARTICLES,
     OG_ARTICLE_TYPES,
     OG_LISTING_TYPES,
     OG_VIDEO_PREFIX,
@@ -416,10 +418,19 @@ def _lowercase_byline_word(byline: str) -> str:
     """``byline`` with a capitalized byline word at its start lowercased ("Von Anna
     Lehmann"), for ``clean_authors`` to remove it: in a shown byline it is the
     word, not the start of a name, when a name of two words or more follows it
-    ("Von Miller" stays a name)."""
+    ("Von Miller" stays a name), and a word that begins names when capitalized
+    when no particle follows it ("De Andrei Popescu"; "De La Cruz" stays)."""
     first, _, rest = byline.partition(" ")
     word = first.lower()
-    if word != first and word in AUTHOR_PREFIXES_OTHER and len(rest.split()) >= _PERSON_MIN_WORDS:
+    names = rest.split()
+    if (
+        word != first
+        and len(names) >= _PERSON_MIN_WORDS
+        and (
+            word in AUTHOR_PREFIXES_OTHER
+            or (word in AUTHOR_PREFIXES_LOWERCASE and names[0].lower() not in NAME_PARTICLES)
+        )
+    ):
         return f"{word} {rest}"
     return byline
 

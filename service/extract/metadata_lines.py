@@ -39,6 +39,7 @@ from service.extract.metadata_tables import (
     LINE_PAST_PROSE_MAX_LINES,
     LINE_PROSE_CHARS,
     LINE_SKIPPED,
+    NAME_PARTICLES,
     VISIBLE_UPDATED_WORDS,
 )
 from service.extract.text import normalize_text
@@ -47,13 +48,19 @@ _LEVELS = 3  # from the h1 up to its header and the article: where bylines sit
 _MAX_DEPTH = 8  # blocks nested deeper are read as one line
 _STOP = frozenset({"body", "html"})  # climbing further would read the whole page
 _PARTS = re.compile("\\s*(?:\\||\u2022|\u00b7|\\s[\u2013\u2014]\\s)\\s*")  # | bullet dot dashes
-# The byline words in any case, and those that begin names when capitalized as written.
+# The byline words in any case, and those that begin names when capitalized as written
+# or capitalized before no particle.
 _BYLINE = re.compile(
     # a space or a colon after the word; CJK pages set a fullwidth colon, no space (after "作者")
     r"^(?:(?i:"
     + "|".join(re.escape(w) for w in LINE_BYLINE_WORDS)
     + r")|"
     + "|".join(re.escape(w) for w in AUTHOR_PREFIXES_LOWERCASE)
+    + r"|(?:"
+    + "|".join(re.escape(w.capitalize()) for w in AUTHOR_PREFIXES_LOWERCASE)
+    + r")(?!\s+(?i:"
+    + "|".join(NAME_PARTICLES)
+    + r")\b)"  # "De Andrei Popescu", not "De La Cruz"
     + r")(?:\s*:?\s+|\s*\uff1a\s*)"
 )
 _FIRST_DIGIT = re.compile(r"(?<!\w)\d")  # a date's, not a handle's ("ann8090")

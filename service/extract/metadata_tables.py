@@ -438,6 +438,16 @@ AUTHOR_PREFIXES_OTHER: tuple[str, ...] = (
 AUTHOR_PREFIXES_LOWERCASE: tuple[str, ...] = (
     "de",  # Romanian ("de Andrei Popescu")
 )
+# Words after one of those byline words, capitalized, that make it the start of a name
+# ("De La Cruz", "De Los Santos"); before another capitalized name of two words or more
+# it is the byline word in a shown byline ("De Andrei Popescu"). Compared lowercased.
+NAME_PARTICLES: tuple[str, ...] = (
+    "la",  # Spanish, French, Italian ("De La Cruz", "De La Fontaine")
+    "las",  # Spanish ("De Las Casas")
+    "los",  # Spanish ("De Los Santos")
+    "le",  # French ("De Le Court")
+    "lo",  # Spanish, Italian ("De Lo Bianco")
+)
 # Roles written after the name, as Korean and Japanese bylines do ("김민준 기자",
 # with or without a space): dropped from the name. Longer forms first.
 AUTHOR_ROLE_SUFFIXES: tuple[str, ...] = (

@@ -102,8 +102,14 @@ def test_romanian_lowercase_byline_word() -> None:
     assert (m.authors, m.published_at) == (("Andrei Popescu",), "2026-03-12T14:35:00Z")
 
 
-def test_a_line_opening_with_a_capitalized_de_is_no_byline() -> None:
-    m = read("<p>De La Cruz Ana</p>", lang="es")
+def test_romanian_capitalized_byline_word() -> None:
+    m = read("<p>De Andrei Popescu</p><p>12 martie 2026, ora 14:35</p>", lang="ro")
+    assert (m.authors, m.published_at) == (("Andrei Popescu",), "2026-03-12T14:35:00Z")
+
+
+@pytest.mark.parametrize("line", ["De La Cruz Ana", "De los Santos Ramírez", "De Vries"])
+def test_a_line_opening_with_a_capitalized_de_and_a_name_is_no_byline(line: str) -> None:
+    m = read(f"<p>{line}</p>", lang="es")
     assert m.authors == ()
 
 

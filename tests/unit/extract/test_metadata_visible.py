@@ -90,6 +90,19 @@ ARTICLE = """<nav><a href="/">Home</a></nav>
             None,
         ),
         (
+            '<span class="autor">De Andrei Popescu</span>',  # the byline word, capitalized
+            '<span class="data">12 martie 2026, ora 14:35</span>',
+            ("Andrei Popescu",),
+            "2026-03-12T14:35:00Z",
+        ),
+        (
+            '<span class="author">De Los Santos Ramírez</span>',  # a name: "Los" is a particle
+            "",
+            ("De Los Santos Ramírez",),
+            None,
+        ),
+        ('<span class="author">De Vries</span>', "", ("De Vries",), None),  # a surname alone
+        (
             '<span class="author">Av Karin Lindqvist</span>',
             '<time class="published">Publicerad 12 mars 2026 kl. 14.35</time>',
             ("Karin Lindqvist",),
