@@ -675,6 +675,16 @@ def _may_be_date(text: str) -> bool:
     return len(text) <= tt.MAX_DATE_CHARS and tt.DATE_HINT.search(text) is not None
 
 
+def is_meta_line(text: str) -> bool:
+    """Whether ``text`` may be an item's meta line of parts (``ShownTimes.time_in``):
+    short, with a separator (``META_LINE_SEPARATOR``)."""
+    return (
+        len(text) <= tt.MAX_META_LINE_CHARS
+        and tt.META_LINE_MARK.search(text) is not None
+        and tt.META_LINE_SEPARATOR.search(text) is not None
+    )
+
+
 @dataclass(slots=True)
 class ShownTimes:
     """Reads the times items show: dates as written (in the page's ``language`` order
@@ -718,6 +728,35 @@ class ShownTimes:
                 return False
             return self._span_back(text, self.fetched_at) is not None
         return self.read(text) is not None
+
+    def time_in(self, text: str, byline: bool = False) -> str | None:
+        """``text`` when it is a date or a time line (``is_time_line``); else, on an item's
+        meta line, its date between labels of a few words parted by separators ("News ·
+        12 January 2026", "By Ann Lee | 3 hours ago": ``META_LINE_SEPARATOR``). On a
+        ``byline`` line the other parts may be longer ("By Ann Lee and Tom Ray | ...")."""
+        if is_date(text) or self.is_time_line(text):
+            return text
+        if not is_meta_line(text):
+            return None
+        bounds = [0]
+        for separator in tt.META_LINE_SEPARATOR.finditer(text):
+            bounds += separator.span()
+        bounds.append(len(text))
+        parts = list(zip(bounds[::2], bounds[1::2], strict=True))
+        labels = [
+            byline or len(text[start:end].split()) <= tt.MAX_META_LABEL_WORDS
+            for start, end in parts
+        ]
+        # The longest run of parts first: "News | 12.03.2026 | 14:35" is a date and a time.
+        for size in range(len(parts) - 1, 0, -1):
+            for first in range(len(parts) - size + 1):
+                last = first + size - 1
+                if not all(labels[:first]) or not all(labels[last + 1 :]):
+                    continue
+                run = text[parts[first][0] : parts[last][1]]
+                if is_date(run) or self.is_time_line(run):
+                    return run
+        return None
 
     def _day_month(self, text: str, fetched_at: datetime) -> str | None:
         if text not in self.days and len(self.days) < tt.MAX_SPANS_BACK:

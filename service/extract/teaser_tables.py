@@ -747,6 +747,16 @@ DATE_HINT = re.compile(
     r"|[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f]{4}"
 )
 
+# An item's meta line parts its date from a section, a byline or a format by a dot, a
+# bar, a bullet or a spaced dash ("News · 12 January 2026", "By Ann Lee | 3 hours ago"):
+# the date between its separators is the item's when each other part is a label.
+META_LINE_SEPARATOR = re.compile("\\s*[\u00b7|\u2022]\\s*|\\s+[-\u2013\u2014]\\s+")
+# Its marks, for a cheap first test: a pattern of one class of characters is searched
+# by a fast scan, where ``META_LINE_SEPARATOR`` is tried at every position of a line.
+META_LINE_MARK = re.compile("[\u00b7|\u2022\u2013\u2014-]")
+MAX_META_LINE_CHARS = 80  # a date and a label or two; a longer line is a snippet's
+MAX_META_LABEL_WORDS = 4  # "By Ann Lee", "World news"; a part of more words is a sentence's
+
 DATE_CACHE_SIZE = 4096  # parsed date texts remembered across pages (a few hundred kB at most)
 TOKEN_CACHE_SIZE = 8192  # class/id strings read once across pages (about 2 MB at most)
 MAX_DATE_CHARS = 40  # a longer text line is not a bare date ("Published: Feb 4, 2026 09:30 AM")

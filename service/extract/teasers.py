@@ -115,6 +115,8 @@ def _read(node: Node, link: Link, page: Page) -> _Item:
     parts = []
     paid = found.paid
     date = found.date
+    if date is not None and tf.is_meta_line(date):
+        date = page.times.time_in(date) or date  # "<span class=date>News · 4 May 2026</span>"
     product = False
     # An item that is the headline's own heading shows no snippet: the heading's other
     # words ("Next up in <a>Science</a>") are a label of the headline.
@@ -126,17 +128,20 @@ def _read(node: Node, link: Link, page: Page) -> _Item:
             product = True
             continue
         if tt.NAV_LABEL.match(text) or tt.BYLINE_OR_TAXONOMY.match(text):
+            if date is None and tf.is_meta_line(text):
+                date = page.times.time_in(text, byline=True)  # "By Ann Lee | 4 February 2026"
             continue
         # The call is short: only the line's end is searched for it.
         more = tt.READ_MORE_TAIL.search(text, max(0, len(text) - tt.MAX_READ_MORE_CHARS))
         if more is not None:
             text = text[: more.start()]
         if date is None:
-            # A date line without markup ("4 February 2026", "3 hours ago"), or a date
-            # before the headline on its line, a separator after it ("Nov 28: <a>...").
+            # A date line without markup ("4 February 2026", "3 hours ago"), a date
+            # before the headline on its line, a separator after it ("Nov 28: <a>..."),
+            # or a date between labels ("News · 4 February 2026").
             shown = text.rstrip(_LEAD_IN_END) if text[-1:] in tt.LABEL_SEPARATORS else text
-            if tf.is_date(shown) or page.times.is_time_line(shown):
-                date = shown
+            date = page.times.time_in(shown)
+            if date is not None:
                 continue
         text = tt.INLINE_LABEL_PREFIX.sub("", text, count=1)
         if text[:1] in _SEPARATORS:  # "<a>Headline</a> - The snippet", ": The snippet"
@@ -165,18 +170,24 @@ def _meta_date(parts: list[Node], page: Page) -> str | None:
     """The date of a meta part not named as one: the ``<time>`` it holds, else its whole
     text when that is a date (``<div class="meta">27.11.2026, 08:30</div>``) or a time
     line (``ShownTimes.is_time_line``: "vor 2 Stunden", "12 March"), unless the part
-    names a length (a video's "2 min")."""
+    names a length (a video's "2 min"), or the date of its line between labels
+    ("Politics • 27.11.2026": ``ShownTimes.time_in``)."""
     for part in parts:
         time = tf.first_tagged(part, ("time",))
         if time is not None:
             text = (time.attributes.get("datetime") or time.text()).strip()
         else:
             text = tf.clean_text(part.text())
-        if text and (
-            tf.is_date(text)
-            or (page.times.is_time_line(text) and not tf.names_a_length(part, page.tokens))
+        if not text:
+            continue
+        if tf.is_date(text) or (
+            page.times.is_time_line(text) and not tf.names_a_length(part, page.tokens)
         ):
             return text
+        if tf.is_meta_line(text) and not tf.names_a_length(part, page.tokens):
+            moment = page.times.time_in(text)
+            if moment is not None:
+                return moment
     return None
 
 

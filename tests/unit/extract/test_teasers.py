@@ -361,6 +361,7 @@ FETCHED = datetime(2026, 2, 4, 9, 30, tzinfo=UTC)
         # day and month, which take the year of fetching
         ("<span>3 hours ago</span>", "en", "2026-02-04T06:30:00Z"),
         ("<p>vor 2 Stunden</p>", "de", "2026-02-04T07:30:00Z"),
+        ("<p>Politik · vor 2 Stunden</p>", "de", "2026-02-04T07:30:00Z"),  # after a section
         ('<div class="teaser-meta">hace 5 minutos</div>', "es", "2026-02-04T09:25:00Z"),
         ("<span>12 January</span>", "en", "2026-01-12T00:00:00Z"),
         ("<span>Dec 12</span>", "en", "2025-12-12T00:00:00Z"),
@@ -1108,6 +1109,45 @@ def test_published_at_from_a_plain_date_line() -> None:
     got = teasers(html)
     assert [(t.published_at, t.snippet) for t in got] == [
         ("2026-02-04T00:00:00Z", None),
+        (None, None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        # a search result's section and date on one meta line
+        ("<p>News · 12 January 2026</p>", "2026-01-12T00:00:00Z"),
+        ("<p><span>World</span> | <span>4 February 2026</span></p>", "2026-02-04T00:00:00Z"),
+        ('<div class="meta">Politics • 27.11.2026, 08:30</div>', "2026-11-27T08:30:00Z"),
+        ('<span class="date">Sport · 4 February 2026</span>', "2026-02-04T00:00:00Z"),
+        ("<p>4 February 2026 - Opinion</p>", "2026-02-04T00:00:00Z"),
+        ("<p>By Ann Lee | 4 February 2026</p>", "2026-02-04T00:00:00Z"),
+        ("<p>By Ann Lee and Tom Ray | 4 February 2026</p>", "2026-02-04T00:00:00Z"),
+        ("<p>News | 12.03.2026 | 14:35</p>", "2026-03-12T14:35:00Z"),
+        # no date alone between the separators
+        ("<p>Chapter 12 · 2019 season</p>", None),
+    ],
+)
+def test_published_at_from_a_date_after_other_words_of_a_meta_line(
+    line: str, published: str | None
+) -> None:
+    html = block(
+        f'<li><h3><a href="/news/a">Ferry strike ends after pay offer</a></h3>{line}</li>'
+        + li("b", "Harbour road closes for repairs")
+    )
+    got = teasers(html)
+    assert [(t.published_at, t.snippet) for t in got] == [(published, None), (None, None)]
+
+
+def test_a_snippet_with_a_date_after_a_separator_stays_a_snippet() -> None:
+    snippet = "Crossings resume after nine days | 4 February 2026"  # five words: no label
+    html = block(
+        f'<li><h3><a href="/news/a">Ferry strike ends after pay offer</a></h3><p>{snippet}</p>'
+        "</li>" + li("b", "Harbour road closes for repairs")
+    )
+    assert [(t.published_at, t.snippet) for t in teasers(html)] == [
+        (None, snippet),
         (None, None),
     ]
 
