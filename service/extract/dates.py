@@ -21,7 +21,7 @@ Stunden", "gestern"), in the page's declared language, with ``dateparser``;
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -37,6 +37,7 @@ from service.extract.dates_tables import (
     MONTH_WORDS,
     SLASH_DAY_FIRST_ENGLISH_REGIONS,
     SLASH_DAY_FIRST_LANGUAGES,
+    SOLAR_HIJRI_MONTHS,
     WEEKDAY_PHRASES,
     ZONE_OFFSETS,
 )
@@ -91,6 +92,12 @@ _LABEL = re.compile(
     r"^\s*(?:" + "|".join(sorted((re.escape(w) for w in LABELS), key=len, reverse=True)) + r")\b"
     r"\s*[:.\uff1a]?\s*",  # \uff1a: the fullwidth colon of CJK pages ("更新" and a colon)
     re.IGNORECASE,
+)
+# A day of the Solar Hijri calendar, its month named ("8 آذر 1405", its digits read),
+# looked for only in text in the Arabic script.
+_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
+_SOLAR_HIJRI = re.compile(
+    r"(?<!\d)(\d{1,2})\s+(" + "|".join(SOLAR_HIJRI_MONTHS) + r")\s+(1[34]\d\d)(?!\d)"
 )
 _PRIMARY_SUBTAG = re.compile("[-_]")  # "en-GB", "pt_BR": the language before the region
 _UTC_ZONES = {name: timezone(timedelta(minutes=minutes)) for name, minutes in ZONE_OFFSETS.items()}
@@ -163,6 +170,8 @@ def _parse(text: str, slash_day_first: bool = False) -> datetime | None:
         return None
     if not text.isascii():
         text = text.translate(_DIGITS)
+        if _ARABIC_SCRIPT.search(text) is not None:
+            text = _SOLAR_HIJRI.sub(_gregorian_day, text)
     if text.endswith(")"):
         text = _BRACKETED_OFFSET.sub(r" \1", text)
     text = _ZONE_NAME_SUFFIX.sub("", text)
@@ -187,6 +196,22 @@ def _parse(text: str, slash_day_first: bool = False) -> datetime | None:
         except (TypeError, ValueError, IndexError):
             pass
     return _parse_written(text, slash_day_first)
+
+
+def _gregorian_day(match: re.Match[str]) -> str:
+    """A Solar Hijri day as its Gregorian day in ISO 8601 ("2026-11-29"), converted by
+    ``jdatetime``; a day the month does not have is left as written (and unread)."""
+    # Imported on first use: only pages in Persian write such dates.
+    import jdatetime
+
+    day, month, year = match.group(1, 2, 3)
+    try:
+        gregorian: date = jdatetime.date(
+            int(year), SOLAR_HIJRI_MONTHS[month], int(day)
+        ).togregorian()
+    except ValueError:
+        return match.group(0)
+    return gregorian.isoformat()
 
 
 def _from_epoch(text: str) -> datetime:

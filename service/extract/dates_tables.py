@@ -388,6 +388,26 @@ HALF_DAY_WORDS: dict[str, str] = {
     "오후": "PM",  # Korean "after noon"
 }
 
+# The months of the Solar Hijri calendar of Persian pages ("۸ آذر ۱۴۰۵"), numbered from
+# the spring equinox; a day written with one of them and a year is converted to its
+# Gregorian day by ``jdatetime``. Not the Afghan names of the same months, and not the
+# lunar Hijri ones, whose names differ.
+SOLAR_HIJRI_MONTHS: dict[str, int] = {
+    "فروردین": 1,  # Farvardin
+    "اردیبهشت": 2,  # Ordibehesht
+    "خرداد": 3,  # Khordad
+    "تیر": 4,  # Tir
+    "مرداد": 5,  # Mordad
+    "امرداد": 5,  # Amordad, the older spelling
+    "شهریور": 6,  # Shahrivar
+    "مهر": 7,  # Mehr
+    "آبان": 8,  # Aban
+    "آذر": 9,  # Azar (the Levant's March is "آذار", with an alef)
+    "دی": 10,  # Dey
+    "بهمن": 11,  # Bahman
+    "اسفند": 12,  # Esfand
+}
+
 # The zero of each digit system a date may be written in; its nine successors follow it
 # in Unicode. Read as ASCII digits before parsing.
 DIGIT_ZEROS: dict[str, str] = {
@@ -421,6 +441,7 @@ _NOISE_WORDS = (
     "г", "года", "в",  # noqa: RUF001 (Russian "year" after a year, "at" before a time)
     "kl", "klo", "ora",  # "at" before a time: Swedish, Danish, Norwegian, Finnish, Romanian
     "o",  # Slovak "at" before a time ("12. marca 2026 o 14:35")
+    "ساعت",  # Persian "hour" before a time ("۸ آذر ۱۴۰۵ ساعت ۱۴:۳۵")
 )
 # fmt: on
 

@@ -135,6 +135,11 @@ from service.extract.dates import day_month_date, parse_date, relative_date
         ("Cập nhật: 12/03/2026 16:05", "2026-12-03T16:05:00Z"),  # no language: month first
         ("نشر في: 12 مارس 2026", "2026-03-12T00:00:00Z"),
         ("آخر تحديث: 12 مارس 2026 16:05", "2026-03-12T16:05:00Z"),
+        # the Solar Hijri calendar of Persian pages, its month named
+        ("۲۱ اسفند ۱۴۰۴ - ۱۴:۳۵", "2026-03-12T14:35:00Z"),
+        ("۸ آذر ۱۴۰۵", "2026-11-29T00:00:00Z"),
+        ("1 فروردین 1405 ساعت 09:30", "2026-03-21T09:30:00Z"),
+        ("۳۰ اسفند ۱۴۰۳", "2025-03-20T00:00:00Z"),  # a leap year's last day
         # the Syriac month names of the Levant and Iraq, four of them of two words
         ("12 كانون الثاني 2026", "2026-01-12T00:00:00Z"),
         ("الخميس ١٢ آذار ٢٠٢٦ - ١٤:٣٥", "2026-03-12T14:35:00Z"),
@@ -187,8 +192,9 @@ def test_date_forms_become_iso_utc(text: str, expected: str) -> None:
         "x" * 500,
         "Online 4 Feb 2026",  # a word that starts like a label is not the label
         "Standard 4 Feb 2026",
-        "۲۱ اسفند ۱۴۰۴ - ۱۴:۳۵",  # the Solar Hijri calendar (a Persian page) is not read
-        "۱۴۰۴/۱۲/۲۱",
+        "۱۴۰۴/۱۲/۲۱",  # a Solar Hijri date in numbers (a lunar Hijri year is of four digits too)
+        "آذر ۱۴۰۵",  # a Solar Hijri month without its day
+        "۳۱ اسفند ۱۴۰۵",  # no such day: Esfand of 1405 has 29
         "12 كانون 2026",  # "kanun" alone is January or December
         "12 มี.ค. 2569 14:35 น.",  # nor the Buddhist era of a Thai page
     ],

@@ -332,6 +332,9 @@ def test_published_at_from_time_element() -> None:
         # the Levant's month names, January of two words
         ('<span class="date">12 كانون الثاني 2026</span>', "2026-01-12T00:00:00Z"),
         ("<span>٣ تشرين الأول ٢٠٢٦، ١٤:٣٥</span>", "2026-10-03T14:35:00Z"),
+        # a Persian page's Solar Hijri day
+        ('<span class="date">۸ آذر ۱۴۰۵</span>', "2026-11-29T00:00:00Z"),
+        ("<span>۲۱ اسفند ۱۴۰۴ - ۱۴:۳۵</span>", "2026-03-12T14:35:00Z"),
     ],
 )
 def test_published_at_from_a_shown_date(shown: str, published: str) -> None:
