@@ -140,9 +140,13 @@ def _read(node: Node, link: Link, page: Page) -> _Item:
             # before the headline on its line, a separator after it ("Nov 28: <a>..."),
             # or a date between labels ("News · 4 February 2026").
             shown = text.rstrip(_LEAD_IN_END) if text[-1:] in tt.LABEL_SEPARATORS else text
-            date = page.times.time_in(shown)
-            if date is not None:
+            if tf.is_date(shown) or page.times.is_time_line(shown):
+                date = shown
                 continue
+            if len(shown) <= tt.MAX_META_LINE_CHARS and tt.META_LINE_MARK.search(shown):
+                date = page.times.time_in(shown)  # the cheap tests first: most lines have none
+                if date is not None:
+                    continue
         text = tt.INLINE_LABEL_PREFIX.sub("", text, count=1)
         if text[:1] in _SEPARATORS:  # "<a>Headline</a> - The snippet", ": The snippet"
             text = tt.SNIPPET_SEPARATOR.sub("", text, count=1)
