@@ -190,10 +190,13 @@ CONTAINER_RUNS = 3  # text runs between <br> that make their element the paragra
 # A consent banner's paragraphs ("We use cookies ...", "By choosing I Accept, you
 # consent to our use of cookies") do not vote either: on a page without class names
 # the banner, a few long sentences, can outscore a story set in tables or short lines.
-# Every such sentence names cookies or the partners the data goes to: the gate is
-# tested on the text as it is. The reader leaves out a block opening with one
-# (``body_reader``), whatever its length: a banner set in the story's container.
-CONSENT_GATE = ("ookie", "partners")
+# Every such sentence names cookies, or the partners or vendors the data goes to:
+# the gate is tested on the text as it is, so each word stands without its first
+# letter ("Partners"); a banner in capitals ("WE USE COOKIES") is not gated through
+# (each more literal costs about 0.03 M instructions a page). The reader leaves out a
+# block opening with one (``body_reader``), whatever its length: a banner set in the
+# story's container.
+CONSENT_GATE = ("ookie", "artners", "endors")
 CONSENT_OPENING_CHARS = 60  # a block opening with consent text holds it in this many characters
 CONSENT_TEXT = CaselessPattern.compile(
     r"\b(we|we and our partners|this (web)?site|our (web)?site|the site) (use|uses) cookies"

@@ -720,3 +720,20 @@ def test_a_line_whose_elements_meet_is_kept_when_parted_it_is_no_boilerplate(
 ) -> None:
     got = read(line)
     assert got == [("p", text or "Word by word, the council read out 2026 names.")]
+
+
+@pytest.mark.parametrize(
+    "banner",
+    [
+        "We and our partners store information on your device and process personal data.",
+        "We and our vendors store information on your device and process personal data.",
+        "We and Our Partners store information on your device and process personal data.",
+    ],
+)
+def test_a_consent_banner_opening_a_block_is_left_out(banner: str) -> None:
+    assert read(f"<p>{PROSE}</p><p>{banner}</p><p>{PROSE}</p>") == [("p", PROSE), ("p", PROSE)]
+
+
+def test_a_story_naming_partners_and_vendors_stays() -> None:
+    line = "Our partners and vendors said the cookies sold out before noon on the first day."
+    assert read(f"<p>{PROSE}</p><p>{line}</p>") == [("p", PROSE), ("p", line)]
