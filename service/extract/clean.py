@@ -120,7 +120,8 @@ _CHROME_TAG_QUERY = ", ".join(sel for sel, _ in CHROME_SELECTORS)
 # element, and the roles are told apart in Python on the few elements with one.
 _CHROME_QUERY = f"{_CHROME_TAG_QUERY}, [role]"
 _CHROME_ROLE_NAMES = frozenset(role for role, _ in CHROME_ROLES)
-_CHROME_TAGS = frozenset({"nav", "header", "footer", "form", "figcaption"})  # of the selectors
+# The tags the selectors match (each selector's last compound names its tag).
+_CHROME_TAGS = frozenset(sel.split(":")[0].split()[-1] for sel, _ in CHROME_SELECTORS)
 
 
 # Never removed, whatever they match: the parser refuses to remove the root, and
