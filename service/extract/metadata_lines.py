@@ -240,27 +240,23 @@ class _Found:
         for part in _parts(line, shown.language):
             if not self.authors and _BYLINE.match(part):
                 self.authors = byline_names(_BYLINE.sub("", part, count=1))
-            elif UPDATED_LINE.match(part):
-                self.updated = self.updated or shown.time(part)
             else:
-                self.published = self.published or shown.time(part)
+                self.read_time(part, shown)
         return (self.authors, self.published, self.updated) != before
 
     def read_past(self, line: str, shown: ShownLines) -> bool:
         """Read a line past the first line of prose for a time after a label, or with
         a byline on the same line (then its names too); whether it gave a time."""
-        parts = list(_parts(line, shown.language))
         names: tuple[str, ...] = ()
-        for part in parts:
+        others: list[str] = []
+        for part in _parts(line, shown.language):
             if _BYLINE.match(part):
                 names = names or byline_names(_BYLINE.sub("", part, count=1))
-        for part in parts:
-            if _BYLINE.match(part) or not (names or _LABELLED.match(part)):
-                continue
-            if UPDATED_LINE.match(part):
-                self.updated = self.updated or shown.time(part)
             else:
-                self.published = self.published or shown.time(part)
+                others.append(part)
+        for part in others:
+            if names or _LABELLED.match(part):
+                self.read_time(part, shown)
         if self.published or self.updated:
             self.authors = names
             return True
@@ -269,10 +265,15 @@ class _Found:
     def read_date(self, line: str, shown: ShownLines) -> None:
         """Read ``line``'s parts for a time alone."""
         for part in _PARTS.split(line):
-            if UPDATED_LINE.match(part):
-                self.updated = self.updated or shown.time(part)
-            else:
-                self.published = self.published or shown.time(part)
+            self.read_time(part, shown)
+
+    def read_time(self, part: str, shown: ShownLines) -> None:
+        """Read ``part`` as the modified time when it starts with an update word
+        ("Updated ..."), else as the publication time; a time read before stays."""
+        if UPDATED_LINE.match(part):
+            self.updated = self.updated or shown.time(part)
+        else:
+            self.published = self.published or shown.time(part)
 
 
 def _parts(line: str, language: str | None) -> Iterator[str]:
