@@ -231,9 +231,7 @@ def _prop_value(node: LexborNode, attrs: dict[str, str | None], prop: str) -> st
     return node.text(deep=True, separator=" ")
 
 
-def time_near_heading(
-    markup: Markup, another_items: Callable[[LexborNode], bool] | None = None
-) -> str | None:
+def time_near_heading(markup: Markup, another_items: Callable[[LexborNode], bool]) -> str | None:
     """The ``datetime`` of a ``<time>`` beside the first h1: in its header or byline.
 
     "Beside" means the two share an ancestor at most ``_NEAR_LEVELS`` levels
@@ -248,7 +246,7 @@ def time_near_heading(
         if any(a.tag == "a" for a in ancestors):
             continue
         if any(a.mem_id in heading_ancestors and a.tag not in _TOO_WIDE for a in ancestors):
-            if another_items is not None and another_items(node):
+            if another_items(node):
                 continue
             return node.attributes.get("datetime")
     return None
