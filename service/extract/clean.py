@@ -129,7 +129,9 @@ _CHROME_TAGS = frozenset(sel.split(":")[0].split()[-1] for sel, _ in CHROME_SELE
 _STRUCTURE = frozenset({"html", "head", "body"})
 
 
-def _detach(nodes: list[LexborNode]) -> None:
+def detach(nodes: list[LexborNode]) -> None:
+    """Take ``nodes`` out of the tree (their subtrees with them), the document's
+    structure (``<html>``, ``<head>``, ``<body>``) apart."""
     # Every match is found before any is detached. Detaching without recursion
     # keeps an inner match attached to its detached ancestor, so detaching it
     # too is harmless; nothing is freed before the document is.
@@ -170,7 +172,7 @@ def clean_tree(tree: LexborHTMLParser, tagged: dict[int, list[LexborNode]] | Non
     ids, folds = _folds(tagged[_BUTTON_ID])
     # Tag by tag rather than in document order: detaching an element keeps its
     # subtree, so an element and one inside it leave the tree in either order.
-    _detach([node for tag_id in INVISIBLE_IDS for node in tagged[tag_id]])
+    detach([node for tag_id in INVISIBLE_IDS for node in tagged[tag_id]])
     # Attribute selectors look at no other element, so they may run on the tree
     # without the invisible elements, which is smaller (SVG icons, scripts).
     hidden = [node for node in root.css(_ATTRIBUTE_QUERY) if not _shown_image(node)]
@@ -180,7 +182,7 @@ def clean_tree(tree: LexborHTMLParser, tagged: dict[int, list[LexborNode]] | Non
             for node in hidden
             if node.mem_id not in folds and (node.attributes.get("id") or "") not in ids
         ]
-    _detach(hidden)
+    detach(hidden)
 
 
 def _shown_image(node: LexborNode) -> bool:
@@ -240,7 +242,7 @@ def _folds(buttons: Iterable[LexborNode]) -> tuple[set[str], set[int]]:
 
 def remove_chrome(root: LexborNode) -> None:
     """Remove navigation, masthead, footer, forms and captions below ``root``, in place."""
-    _detach([node for node in root.css(_CHROME_QUERY) if _is_chrome(node)])
+    detach([node for node in root.css(_CHROME_QUERY) if _is_chrome(node)])
 
 
 def _is_chrome(node: LexborNode) -> bool:

@@ -42,7 +42,6 @@ class Limits:
 
 log = logging.getLogger(__name__)
 _T = TypeVar("_T")
-_UNREMOVABLE = frozenset({"html", "head", "body"})  # the parser refuses to remove the root
 _TAGGED = clean.INVISIBLE_IDS | MARKUP_TAG_IDS  # the tags of the elements found by one walk
 
 
@@ -249,9 +248,7 @@ def split(
     )
     teasers: tuple[Teaser, ...] = scan.teasers
     keep = _headline_holders(first_h1) if meta.page_type == "article" else frozenset()
-    for node in scan.nodes:
-        if node.tag not in _UNREMOVABLE and node.mem_id not in keep:
-            node.decompose(recursive=False)
+    clean.detach([node for node in scan.nodes if node.mem_id not in keep])
     found: article.Body | None = None
     if tree.body is not None:
         clean.remove_chrome(tree.body)
