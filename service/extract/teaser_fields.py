@@ -736,8 +736,12 @@ class ShownTimes:
         ``byline`` line the other parts may be longer ("By Ann Lee and Tom Ray | ...")."""
         if is_date(text) or self.is_time_line(text):
             return text
-        if not is_meta_line(text):
-            return None
+        return self.between_labels(text, byline) if is_meta_line(text) else None
+
+    def between_labels(self, text: str, byline: bool = False) -> str | None:
+        """The date or time line between labels on ``text``, a line of
+        ``MAX_META_LINE_CHARS`` at most found no date or time line as a whole
+        (``time_in``); None without a separator (``META_LINE_SEPARATOR``)."""
         bounds = [0]
         for separator in tt.META_LINE_SEPARATOR.finditer(text):
             bounds += separator.span()

@@ -144,7 +144,7 @@ def _read(node: Node, link: Link, page: Page) -> _Item:
                 date = shown
                 continue
             if len(shown) <= tt.MAX_META_LINE_CHARS and tt.META_LINE_MARK.search(shown):
-                date = page.times.time_in(shown)  # the cheap tests first: most lines have none
+                date = page.times.between_labels(shown)  # most lines have no mark
                 if date is not None:
                     continue
         text = tt.INLINE_LABEL_PREFIX.sub("", text, count=1)
@@ -189,7 +189,7 @@ def _meta_date(parts: list[Node], page: Page) -> str | None:
         ):
             return text
         if tf.is_meta_line(text) and not tf.names_a_length(part, page.tokens):
-            moment = page.times.time_in(text)
+            moment = page.times.between_labels(text)
             if moment is not None:
                 return moment
     return None
