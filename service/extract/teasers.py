@@ -484,8 +484,9 @@ def _in_flat_menu(node: Node, page: Page) -> bool:
 def _holds_prose(node: Node, links: list[Node]) -> bool:
     """Whether most of the element's text is outside its links (``MAX_MENU_PROSE_SHARE``):
     a story's paragraphs, which no menu holds."""
+    total = tf.text_length(node)
     linked = sum(tf.text_length(link) for link in links)
-    return tf.text_length(node) - linked > tt.MAX_MENU_PROSE_SHARE * tf.text_length(node)
+    return total - linked > tt.MAX_MENU_PROSE_SHARE * total
 
 
 def _is_menu_label(link: Node, page: Page) -> bool:
