@@ -730,13 +730,14 @@ class ShownTimes:
         return self.read(text) is not None
 
     def time_in(self, text: str, byline: bool = False) -> str | None:
-        """``text`` when it is a date or a time line (``is_time_line``); else, on an item's
-        meta line, its date between labels of a few words parted by separators ("News ·
-        12 January 2026", "By Ann Lee | 3 hours ago": ``META_LINE_SEPARATOR``). On a
-        ``byline`` line the other parts may be longer ("By Ann Lee and Tom Ray | ...")."""
+        """``text``, an item's meta line (``is_meta_line``), when it is a date or a time line
+        (``is_time_line``); else its date between labels of a few words parted by
+        separators ("News · 12 January 2026", "By Ann Lee | 3 hours ago":
+        ``META_LINE_SEPARATOR``). On a ``byline`` line the other parts may be longer ("By
+        Ann Lee and Tom Ray | ...")."""
         if is_date(text) or self.is_time_line(text):
             return text
-        return self.between_labels(text, byline) if is_meta_line(text) else None
+        return self.between_labels(text, byline)
 
     def between_labels(self, text: str, byline: bool = False) -> str | None:
         """The date or time line between labels on ``text``, a line of
