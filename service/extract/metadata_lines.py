@@ -158,11 +158,16 @@ class ShownLines:
 
     def dates_story(self, published: bool) -> bool:
         """Whether the plain lines beside the headline give the story's publication
-        time (or, not ``published``, its modified time)."""
-        for byline in (self.get(), self.past_prose()):
-            if (byline.published if published else byline.updated) is not None:
-                return True
-        return False
+        time (or, not ``published``, its modified time). The lines past the
+        standfirst are asked as the date values ask them: for the modified time only
+        once read for the publication time (``past_prose_read``)."""
+        shown = self.get()
+        if (shown.published if published else shown.updated) is not None:
+            return True
+        if not (published or self.past_prose_read()):
+            return False
+        past = self.past_prose()
+        return (past.published if published else past.updated) is not None
 
     def another_items(self, node: LexborNode, published: bool) -> bool:
         """Whether the date element ``node`` beside the headline is another item's (it

@@ -312,3 +312,13 @@ def test_a_byline_link_beside_a_date_element_is_no_items_headline() -> None:
         ' <span class="date">November 24, 2026</span></div><p>Updated November 25, 2026</p>'
     )
     assert m.published_at == "2026-11-24T00:00:00Z"
+
+
+@pytest.mark.parametrize("item", ["", ITEM.replace("November 20", "Updated November 20")])
+def test_a_page_that_declares_its_time_reads_no_line_past_the_standfirst(item: str) -> None:
+    # Whether another item's date element stands beside the headline or not.
+    m = read(
+        item + STANDFIRST + "<p>By Ann Lee | Updated November 25, 2026</p>",
+        extra_head='<meta property="article:published_time" content="2026-11-24T08:00:00Z">',
+    )
+    assert (m.published_at, m.modified_at, m.authors) == ("2026-11-24T08:00:00Z", None, ())
