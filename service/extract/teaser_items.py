@@ -880,12 +880,15 @@ def is_listing_url(href: str) -> bool:
     parent = path[path.rfind("/", 0, slash) + 1 : slash].lower()
     if parent not in tt.NON_STORY_SEGMENTS:
         return False
-    return not has_story_id_or_date(path)
+    return not _shows_story_id_or_date(path)
 
 
 def has_story_id_or_date(href: str) -> bool:
     """Whether a link's target shows a story's numeric id or date in its path."""
-    path = _path(href)
+    return _shows_story_id_or_date(_path(href))
+
+
+def _shows_story_id_or_date(path: str) -> bool:
     return tt.DIGIT.search(path) is not None and tt.STORY_ID_OR_DATE.search(path) is not None
 
 

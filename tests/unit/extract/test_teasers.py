@@ -10,7 +10,13 @@ from selectolax.lexbor import LexborHTMLParser
 from service.extract import teaser_fields
 from service.extract import teaser_tables as tt
 from service.extract.model import Teaser
-from service.extract.teaser_items import Page, headline_links, in_running_text, items_of
+from service.extract.teaser_items import (
+    Page,
+    headline_links,
+    in_running_text,
+    is_listing_url,
+    items_of,
+)
 from service.extract.teasers import TeaserScan, find_teasers
 
 PAGE = "https://site.example/news/this-article"
@@ -1576,3 +1582,19 @@ def test_stories_set_as_paragraphs_are_no_inline_promos_and_lose_their_more_link
         "Students in the north end of the district will spend less time on the bus under a plan "
         "passed on Monday."
     }
+
+
+@pytest.mark.parametrize(
+    ("href", "listing"),
+    [
+        ("https://example.com/tag/housing-crisis", True),
+        ("/news/author/ann-lee", True),
+        ("https://example.com/tag/2026/03/12/housing-vote", False),
+        # A doubled slash in the path does not hide the date before it.
+        ("https://example.com/news/2026/03/12//tag/housing-vote", False),
+    ],
+)
+def test_a_listing_url_is_told_by_its_path_and_a_date_marks_a_story(
+    href: str, listing: bool
+) -> None:
+    assert is_listing_url(href) is listing
