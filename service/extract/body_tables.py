@@ -192,11 +192,12 @@ CONTAINER_RUNS = 3  # text runs between <br> that make their element the paragra
 # the banner, a few long sentences, can outscore a story set in tables or short lines.
 # Every such sentence names cookies, or the partners or vendors the data goes to:
 # the gate is tested on the text as it is, so each word stands without its first
-# letter ("Partners"); a banner in capitals ("WE USE COOKIES") is not gated through
-# (each more literal costs about 0.03 M instructions a page). The reader leaves out a
-# block opening with one (``body_reader``), whatever its length: a banner set in the
-# story's container.
-CONSENT_GATE = ("ookie", "artners", "endors")
+# letter ("Partners"), and cookies in capitals too: a banner set in capitals ("WE USE
+# COOKIES ...") outscored a story of short table cells (each literal costs about
+# 0.03 M instructions a page; partners and vendors in capitals are not gated through).
+# The reader leaves out a block opening with one (``body_reader``), whatever its
+# length: a banner set in the story's container.
+CONSENT_GATE = ("ookie", "artners", "endors", "OOKIE")
 CONSENT_OPENING_CHARS = 60  # a block opening with consent text holds it in this many characters
 CONSENT_TEXT = CaselessPattern.compile(
     r"\b(we|we and our partners|this (web)?site|our (web)?site|the site) (use|uses) cookies"

@@ -728,6 +728,7 @@ def test_a_line_whose_elements_meet_is_kept_when_parted_it_is_no_boilerplate(
         "We and our partners store information on your device and process personal data.",
         "We and our vendors store information on your device and process personal data.",
         "We and Our Partners store information on your device and process personal data.",
+        "WE USE COOKIES TO REMEMBER YOUR SETTINGS AND TO SHOW YOU ADVERTS THAT SUIT YOU.",
     ],
 )
 def test_a_consent_banner_opening_a_block_is_left_out(banner: str) -> None:
