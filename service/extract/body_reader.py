@@ -267,13 +267,19 @@ def _keep(text: str, link_chars: int, links: Links, kind: ParagraphKind = "p") -
 
 
 def opens_with_consent(text: str) -> bool:
-    """Whether ``text`` opens with a consent banner's sentence (``CONSENT_TEXT``): a
+    """Whether ``text`` opens with a consent banner's sentence (``CONSENT_TEXT``), or
+    with a short label and a colon before it ("Your data, your choice: ..."): a
     banner set in the story's container, its sentences long, is read at no length."""
     head = text[: t.CONSENT_OPENING_CHARS]
     if not contains_any(head, t.CONSENT_GATE):
         return False
     found = t.CONSENT_TEXT.search(head)
-    return found is not None and found.start() == 0
+    if found is None:
+        return False
+    start = found.start()
+    return start == 0 or (
+        head[start - 2 : start] == ": " and head.count(" ", 0, start) <= t.CONSENT_LABEL_WORDS
+    )
 
 
 def _too_linked(text: str, link_chars: int, links: Links, kind: ParagraphKind = "p") -> bool:

@@ -190,20 +190,26 @@ CONTAINER_RUNS = 3  # text runs between <br> that make their element the paragra
 # A consent banner's paragraphs ("We use cookies ...", "By choosing I Accept, you
 # consent to our use of cookies") do not vote either: on a page without class names
 # the banner, a few long sentences, can outscore a story set in tables or short lines.
-# Every such sentence names cookies, or the partners or vendors the data goes to:
-# the gate is tested on the text as it is, so each word stands without its first
-# letter ("Partners"), and cookies in capitals too: a banner set in capitals ("WE USE
-# COOKIES ...") outscored a story of short table cells (each literal costs about
+# Every such sentence names cookies, or the partners, vendors or advertisers the data
+# goes to: the gate is tested on the text as it is, so each word stands without its
+# first letter ("Partners"), and cookies in capitals too: a banner set in capitals ("WE
+# USE COOKIES ...") outscored a story of short table cells (each literal costs about
 # 0.03 M instructions a page; partners and vendors in capitals are not gated through).
 # The reader leaves out a block opening with one (``body_reader``), whatever its
 # length: a banner set in the story's container.
-CONSENT_GATE = ("ookie", "artners", "endors", "OOKIE")
-CONSENT_OPENING_CHARS = 60  # a block opening with consent text holds it in this many characters
+CONSENT_GATE = ("ookie", "artners", "endors", "OOKIE", "dvertisers")
+CONSENT_OPENING_CHARS = 90  # a block opening with consent text holds it in this many characters
+# ... after a label of this many words at most glued to it by a colon ("Your data, your
+# choice: this site and its advertisers use ...", "Cookie notice: we use cookies ...")
+CONSENT_LABEL_WORDS = 5
 CONSENT_TEXT = CaselessPattern.compile(
     r"\b(we|we and our partners|this (web)?site|our (web)?site|the site) (use|uses) cookies"
-    r"|\bwe and our (\d+ )?(partners|vendors) (store|access|use|process|collect)\b"
+    r"|\bwe and our (\d+ )?(partners|vendors|advertisers|advertising partners)"
+    r" (store|access|use|process|collect)\b"
+    r"|\b(this|our|the) (web)?site and its (\d+ )?(partners|vendors|advertisers"
+    r"|advertising partners) (store|access|use|process|collect)\b"
     # ... and one that does not name cookies ("We and our partners store information on
-    # your device ...")
+    # your device ...", "This site and its advertisers use information about your visit")
     r"|\b(consent|agree) to (our|the) use of cookies"
     r"|\bwir (verwenden|nutzen) cookies|\b(website|webseite|seite) (verwendet|nutzt) cookies"
     r"|\bnous utilisons des cookies|\bce site utilise des cookies"
@@ -214,7 +220,7 @@ CONSENT_TEXT = CaselessPattern.compile(
     r"|мы используем (файлы )?cookie|сайт использует (файлы )?cookie",
     # Every sentence names cookies, or "we and our" partners or vendors: a block that
     # names partners otherwise (a business story's) is not searched.
-    gate=("cookie", "we and our "),
+    gate=("cookie", "we and our ", "site and its "),
 )
 # A prompt to click a picture or a link ("Click the image above and see ...", "Clique
 # e saiba ...") promotes another page of the site (the sidebar boxes of a page

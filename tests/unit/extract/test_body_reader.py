@@ -729,12 +729,24 @@ def test_a_line_whose_elements_meet_is_kept_when_parted_it_is_no_boilerplate(
         "We and our vendors store information on your device and process personal data.",
         "We and Our Partners store information on your device and process personal data.",
         "WE USE COOKIES TO REMEMBER YOUR SETTINGS AND TO SHOW YOU ADVERTS THAT SUIT YOU.",
+        "This site and its advertisers use information about your visit to choose your ads.",
+        "Your data, your choice: this website and its advertisers use information about your"
+        " visit to choose the ads and the content you see.",
+        "Cookie notice: we use cookies to remember your settings and to measure our traffic.",
     ],
 )
 def test_a_consent_banner_opening_a_block_is_left_out(banner: str) -> None:
     assert read(f"<p>{PROSE}</p><p>{banner}</p><p>{PROSE}</p>") == [("p", PROSE), ("p", PROSE)]
 
 
-def test_a_story_naming_partners_and_vendors_stays() -> None:
-    line = "Our partners and vendors said the cookies sold out before noon on the first day."
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Our partners and vendors said the cookies sold out before noon on the first day.",
+        "Our advertisers use the site to reach readers in the county, the publisher said.",
+        "The council and its advertisers use the old depot, and the bakery sells cookies.",
+        "In a long letter to the board of the bakery, the chair wrote this: we use cookies.",
+    ],
+)
+def test_a_story_naming_partners_and_vendors_stays(line: str) -> None:
     assert read(f"<p>{PROSE}</p><p>{line}</p>") == [("p", PROSE), ("p", line)]

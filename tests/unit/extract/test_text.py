@@ -355,6 +355,8 @@ def test_consent_gate_holds_a_literal_of_every_sentence() -> None:
     assert consent.search("WE AND OUR 12 Vendors Store data on your device")
     assert consent.search("Diese Webseite verwendet Cookies.")
     assert consent.search("Our partners in the venture store grain.") is None
+    assert consent.search("This Website and its 40 Advertisers store data on your device")
+    assert consent.search("Our advertisers use the site to reach readers.") is None
 
 
 _CREDIT_PIECES = ("photo", "image", "picture", "pic", "foto", "bild", "credit", "by", "AP", "Jo")
