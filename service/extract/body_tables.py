@@ -1233,17 +1233,19 @@ MIN_LEAD_CHARS = 60  # a lead is a sentence or two, longer than a label or a dat
 MIN_LEAD_WORDS = 8  # ... with this many words (text with spaces between words)
 MIN_LEAD_LETTER_SHARE = 0.75  # ... and mostly letters (a date line is half digits and signs)
 MAX_LEAD_BLOCKS = 2  # a standfirst is one block, rarely two
-# Headings (pruned above) that may be a standfirst set in the headline's next level:
+# Headings (pruned above) that may be a standfirst set in the headline's next levels:
 # read as the lead when no prose stands between it and the headline, it reads as
-# prose (MIN_LEAD_CHARS ...), ends in a full stop (STANDFIRST_HEADING_END), holds no
+# prose (MIN_LEAD_CHARS ...), ends as a sentence (STANDFIRST_HEADING_END), holds no
 # link and heads no text of its own (no prose among its next siblings before the
-# body). A subheading of the body's first section heads its paragraphs.
+# body, nor inside them: a box's heading heads the box's paragraphs). A subheading
+# of the body's first section heads its paragraphs. An <h4> is a box's title.
 LEAD_HEADING_TAGS: Mapping[str, str] = {
     "h2": "the headline's subheading: a dek set as a heading",
+    "h3": "idem, set two levels below the headline",
 }
-# A sentence's full stop, a closing quote or bracket after it: a question or an
-# exclamation set as a heading is a section's title more often than a standfirst.
-STANDFIRST_HEADING_END = re.compile(r"[.\u3002][\"'\u201d\u2019\u00bb)\]]*$")
+# A sentence's end (a full stop, a question or an exclamation mark), a closing quote
+# or bracket after it: a section's title or a second headline has none.
+STANDFIRST_HEADING_END = re.compile(r"[.?!\u3002\uff1f\uff01][\"'\u201d\u2019\u00bb)\]]*$")
 # A list between the headline and the body is a summary box ("Key points") and
 # read first, as list items, when each item is a sentence without links
 # (``MIN_PROSE_WORDS`` words, ``PROSE_END``) and the items are this many:

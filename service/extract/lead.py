@@ -12,9 +12,10 @@ linked blocks and elements named like bylines, dates, kickers, credits or
 share bars are not searched; the block must read as prose (long enough, with
 words, mostly letters) and pass the reader's boilerplate and link-density
 filters. A heading there (``LEAD_HEADING_TAGS``) is read as the lead only when
-it is a standfirst: a sentence with its full stop, without links, with no prose
-before it after the headline and none after it that it heads, on a page that
-declares a description it does not repeat. A list there
+it is a standfirst: a sentence with its end (a full stop, a question or an
+exclamation mark), without links, with no prose before it after the headline and
+none after it that it heads (a box's paragraphs too), on a page that declares a
+description it does not repeat. A list there
 whose few items are sentences without links is a
 summary box ("Key points") and is read first too, as list items, also when
 it is a box's only list (an ``<aside>`` labelled "Key takeaways").
@@ -174,34 +175,64 @@ def _boxed_key_points(box: LexborNode) -> LexborNode | None:
 def _heads_no_text(
     heading: LexborNode, first: LexborNode | None, excluded: re.Pattern[str]
 ) -> bool:
-    """Whether no paragraph of prose (a text, or a leaf block) follows ``heading``
-    among its next siblings up to the body's container ``first`` (or an element
-    holding it): a standfirst stands apart, a section's subheading heads its
-    paragraphs. Boxes (a byline's, a picture's) and elements named like bylines
-    between them are passed over."""
+    """Whether no paragraph of prose (a text, or a leaf block, also one inside a box)
+    follows ``heading`` among its next siblings up to the body's container ``first``
+    (or an element holding it): a standfirst stands apart, a section's subheading
+    heads its paragraphs and a box's heading the box's. A heading alone in its
+    wrapper heads what follows the wrapper. Elements named like bylines, pictures
+    and their captions between them are passed over."""
     holders: set[int] = set()
     up = first
     while up is not None:
         holders.add(up.mem_id)
         up = up.parent
-    sibling = heading.next
+    node = heading
+    while (parent := node.parent) is not None and parent.mem_id not in holders and _alone(node):
+        node = parent
+    sibling = node.next
     while sibling is not None:
         if sibling.mem_id in holders:
             return True
-        read = sibling.tag == "-text" or (
-            sibling.is_element_node and not _is_excluded(sibling, excluded) and _is_leaf(sibling)
-        )
-        if read and _is_prose(normalize_text(sibling.text())):
+        if sibling.tag == "-text":
+            if _is_prose(normalize_text(sibling.text())):
+                return False
+        elif sibling.is_element_node and _holds_prose(sibling, excluded):
             return False
         sibling = sibling.next
     return True
+
+
+def _alone(node: LexborNode) -> bool:
+    """Whether ``node`` is the only child of its parent but for blank text."""
+    parent = node.parent
+    if parent is None:
+        return False
+    for child in parent.iter(include_text=True):
+        if child.mem_id != node.mem_id and (child.tag != "-text" or child.text().strip()):
+            return False
+    return True
+
+
+def _holds_prose(node: LexborNode, excluded: re.Pattern[str]) -> bool:
+    """Whether ``node`` is, or holds, a leaf block of prose outside excluded elements
+    and pictures' captions."""
+    stack = [node]
+    while stack:
+        element = stack.pop()
+        if _is_excluded(element, excluded):
+            continue
+        if not _is_leaf(element):
+            stack.extend(element.iter())
+        elif _is_prose(normalize_text(element.text())) and not in_caption(element):
+            return True
+    return False
 
 
 def _is_standfirst_heading(
     heading: LexborNode, text: str, first: LexborNode | None, excluded: re.Pattern[str]
 ) -> bool:
     """Whether the heading ``heading`` (``LEAD_HEADING_TAGS``) of ``text`` reads as a
-    standfirst: a sentence with its full stop, no link, heading no text."""
+    standfirst: a sentence with its end, no link, heading no text."""
     return (
         t.STANDFIRST_HEADING_END.search(text) is not None
         and heading.css_first("a") is None

@@ -62,6 +62,7 @@ def test_bylines_captions_labels_and_links_are_not_the_lead(before: str) -> None
 
 DESCRIPTION = "Spring tide and storm surge: what the flood warning means for six towns."
 OTHER = "Harbour masters in six towns have asked boat owners to move their boats inland."
+ASKED = "Sea walls built after the 1983 floods face their test this weekend: will they hold?"
 
 
 @pytest.mark.parametrize(
@@ -71,10 +72,20 @@ OTHER = "Harbour masters in six towns have asked boat owners to move their boats
         f"<h2>{LEAD}</h2><p class=byline>By Ann Lee</p>",
         f"<p>By Ann Lee</p><p>14 March 2025</p><h2>{LEAD}</h2>",
         f"<header><h2>{LEAD}</h2></header>",
+        f"<h3>{LEAD}</h3>",
+        f"<h3>{LEAD}</h3><p class=byline>By Ann Lee</p><div><img src=a.jpg></div>",
     ],
 )
 def test_a_standfirst_set_as_a_heading_is_the_lead(before: str) -> None:
     assert lead(article(before), DESCRIPTION) == [LEAD]
+
+
+@pytest.mark.parametrize(
+    "dek", [ASKED, ASKED.replace("will they hold?", "they must hold!"), f"\u201c{ASKED}\u201d"]
+)
+@pytest.mark.parametrize("tag", ["h2", "h3"])
+def test_a_standfirst_heading_may_end_in_a_question_or_an_exclamation(tag: str, dek: str) -> None:
+    assert lead(article(f"<{tag}>{dek}</{tag}>"), DESCRIPTION) == [dek]
 
 
 def test_a_heading_is_no_lead_on_a_page_without_a_description() -> None:
@@ -90,6 +101,10 @@ def test_a_heading_is_no_lead_on_a_page_without_a_description() -> None:
         ("<h2>What the flood warning means for the harbour towns.</h2>", []),  # too short
         (f"<h2>{LEAD}</h2><p>{OTHER}</p>", [OTHER]),  # it heads the text after it
         (f"<p>{OTHER}</p><h2>{LEAD}</h2>", [OTHER]),  # prose stands before it
+        (f"<h3>{ASKED}</h3><p>{OTHER}</p>", [OTHER]),
+        (f"<h2>{LEAD}</h2><div><p>{OTHER}</p></div>", [OTHER]),  # it heads a box's text
+        (f"<div><h3>{ASKED}</h3></div><div><div><p>{OTHER}</p></div></div>", [OTHER]),
+        (f"<h4>{LEAD}</h4>", []),  # a box's or a section's title
     ],
 )
 def test_a_heading_that_is_no_standfirst_is_not_the_lead(before: str, expected: list[str]) -> None:
