@@ -9,7 +9,9 @@ and ``04-02-2026`` (dashes, year last) are day first, ``04/02/2026``
 (slashes) month first unless the first number cannot be a month or the page's
 language writes them day first (``SLASH_DAY_FIRST_LANGUAGES``). Month names
 of several languages are read (``dates_tables.MONTH_WORDS``), CJK
-year-month-day forms ("2026年2月4日"), and digits of other scripts ("٢٠٢٦").
+year-month-day forms ("2026年2月4日"), digits of other scripts ("٢٠٢٦"), and days of
+other calendars converted to their Gregorian day where the page's language or the
+date's marks say the calendar (Solar and lunar Hijri, the Buddhist era of Thai pages).
 
 ``relative_date`` reads what ``parse_date`` refuses for want of a year: a
 time counted back from the moment the page was fetched ("2 hours ago", "vor 3
@@ -23,21 +25,29 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from email.utils import parsedate_to_datetime
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 
 from dateutil import parser as _dateutil
 
 from service.extract.dates_tables import (
     AT_WORDS,
+    BUDDHIST_ERA,
+    BUDDHIST_ERA_OFFSET,
+    CALENDAR_LANGUAGES,
     DIGIT_ZEROS,
     HALF_DAY_WORDS,
     LABELS,
+    LUNAR_HIJRI_MONTHS,
     MONTH_PHRASES,
     MONTH_WORDS,
     SLASH_DAY_FIRST_ENGLISH_REGIONS,
     SLASH_DAY_FIRST_LANGUAGES,
+    SOLAR_HIJRI,
     SOLAR_HIJRI_MONTHS,
+    THAI_BUDDHIST_ERA_MARK,
+    THAI_COMMON_ERA_MARK,
+    THAI_MONTHS,
     WEEKDAY_PHRASES,
     ZONE_OFFSETS,
 )
@@ -99,6 +109,29 @@ _ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
 _SOLAR_HIJRI = re.compile(
     r"(?<!\d)(\d{1,2})\s+(" + "|".join(SOLAR_HIJRI_MONTHS) + r")\s+(1[34]\d\d)(?!\d)"
 )
+# A day of the lunar Hijri calendar, its month named ("15 رمضان 1447 هـ"), with the era's
+# mark after the year (heh, with or without a tatweel) left out with it; in text in the
+# Arabic script.
+_LUNAR_HIJRI = re.compile(
+    r"(?<!\d)(\d{1,2})\s+("
+    + "|".join(sorted(LUNAR_HIJRI_MONTHS, key=len, reverse=True))
+    + r")\s+(1[34]\d\d)(?!\d)(?:\s*\u0647\u0640*(?![\u0621-\u063a\u0641-\u064a]))?"
+)
+# A day of the Solar Hijri calendar in numbers, year first ("1404/12/21"), read so on the
+# pages of a language that writes it (``CALENDAR_LANGUAGES``).
+_SOLAR_HIJRI_NUMBERS = re.compile(r"(?<![\d/-])(1[34]\d\d)([/-])(\d{1,2})\2(\d{1,2})(?![\d/-])")
+# A day of a Thai page, its month named ("29 พฤศจิกายน 2569", "12 มี.ค. 2569"), the era
+# marked or not before the year, a weekday before it left out ("วันเสาร์ที่ 29 ...").
+_THAI_SCRIPT = re.compile("[\u0e00-\u0e7f]")
+_THAI_DATE = re.compile(
+    r"(?:วัน\S{0,12}?ที่\s*)?(?<!\d)(\d{1,2})\s*("
+    + "|".join(re.escape(month) for month in sorted(THAI_MONTHS, key=len, reverse=True))
+    + r")\s*("
+    + re.escape(THAI_BUDDHIST_ERA_MARK)
+    + "|"
+    + re.escape(THAI_COMMON_ERA_MARK)
+    + r")?\s*(\d{4})(?!\d)"
+)
 _PRIMARY_SUBTAG = re.compile("[-_]")  # "en-GB", "pt_BR": the language before the region
 _UTC_ZONES = {name: timezone(timedelta(minutes=minutes)) for name, minutes in ZONE_OFFSETS.items()}
 
@@ -136,10 +169,12 @@ def parse_date(text: str, language: str | None = None) -> str | None:
     seconds or milliseconds (the whole text being the number), and written dates
     such as "4 February 2026" or "Published: Feb 4, 2026 09:30 AM EST". A year
     outside 1900-2100, a missing day or month, or extra words make it ``None``.
-    ``language``, the page's declared one, orders a date written with slashes.
+    ``language``, the page's declared one, orders a date written with slashes, and
+    says the calendar of a year the date does not mark (``CALENDAR_LANGUAGES``: the
+    Solar Hijri "1404/12/21" of a Persian page, the Buddhist era of a Thai one).
     """
     try:
-        moment = _parse(text, _slash_day_first(language))
+        moment = _parse(text, _slash_day_first(language), _calendar(language))
     except Exception:  # dateutil and the calendar raise many kinds; none may escape
         return None
     if moment is None:
@@ -162,7 +197,23 @@ def _slash_day_first(language: str | None) -> bool:
     return primary in SLASH_DAY_FIRST_LANGUAGES
 
 
-def _parse(text: str, slash_day_first: bool = False) -> datetime | None:
+def _calendar(language: str | None) -> str | None:
+    """The calendar of the years a page in ``language`` writes unmarked, when not the
+    Gregorian one (``CALENDAR_LANGUAGES``)."""
+    if language is None:
+        return None
+    return CALENDAR_LANGUAGES.get(_PRIMARY_SUBTAG.split(language.lower(), 1)[0])
+
+
+def own_calendar(language: str | None) -> bool:
+    """Whether a page in ``language`` writes years of a calendar of its own unmarked: its
+    dates are read with the language (``parse_date``) whatever their form."""
+    return _calendar(language) is not None
+
+
+def _parse(
+    text: str, slash_day_first: bool = False, calendar: str | None = None
+) -> datetime | None:
     if not isinstance(text, str):
         return None
     text = text.strip()
@@ -172,6 +223,11 @@ def _parse(text: str, slash_day_first: bool = False) -> datetime | None:
         text = text.translate(_DIGITS)
         if _ARABIC_SCRIPT.search(text) is not None:
             text = _SOLAR_HIJRI.sub(_gregorian_day, text)
+            text = _LUNAR_HIJRI.sub(_lunar_gregorian_day, text)
+        elif _THAI_SCRIPT.search(text) is not None:
+            text = _THAI_DATE.sub(partial(_thai_day, calendar == BUDDHIST_ERA), text)
+    if calendar == SOLAR_HIJRI:
+        text = _SOLAR_HIJRI_NUMBERS.sub(_solar_numbers_day, text)
     if text.endswith(")"):
         text = _BRACKETED_OFFSET.sub(r" \1", text)
     text = _ZONE_NAME_SUFFIX.sub("", text)
@@ -212,6 +268,49 @@ def _gregorian_day(match: re.Match[str]) -> str:
     except ValueError:
         return match.group(0)
     return gregorian.isoformat()
+
+
+def _solar_numbers_day(match: re.Match[str]) -> str:
+    """A Solar Hijri day in numbers ("1404/12/21") as its Gregorian day, as
+    ``_gregorian_day`` gives one."""
+    import jdatetime
+
+    year, month, day = match.group(1, 3, 4)
+    try:
+        gregorian: date = jdatetime.date(int(year), int(month), int(day)).togregorian()
+    except ValueError:
+        return match.group(0)
+    return gregorian.isoformat()
+
+
+def _lunar_gregorian_day(match: re.Match[str]) -> str:
+    """A lunar Hijri day as its Gregorian day in ISO 8601, converted by ``hijridate`` (the
+    Umm al-Qura calendar, 1343 to 1500 AH); a day the month does not have, or a year out
+    of that range, is left as written (and unread)."""
+    # Imported on first use: only pages in Arabic write such dates.
+    from hijridate import Hijri
+
+    day, month, year = match.group(1, 2, 3)
+    try:
+        gregorian: date = Hijri(int(year), LUNAR_HIJRI_MONTHS[month], int(day)).to_gregorian()
+    except (ValueError, OverflowError):
+        return match.group(0)
+    return gregorian.isoformat()
+
+
+def _thai_day(buddhist_page: bool, match: re.Match[str]) -> str:
+    """A Thai day, its month named, in ISO 8601: the year less ``BUDDHIST_ERA_OFFSET``
+    when its mark or the page's language says the Buddhist era; an unmarked year within
+    the years read ("2026") is of the common era, whose years in the Buddhist era lie
+    past them."""
+    day, month, mark, year = match.group(1, 2, 3, 4)
+    number = int(year)
+    if mark == THAI_BUDDHIST_ERA_MARK or (buddhist_page and mark is None and number > MAX_YEAR):
+        number -= BUDDHIST_ERA_OFFSET
+    try:
+        return date(number, THAI_MONTHS[month], int(day)).isoformat()
+    except ValueError:
+        return match.group(0)
 
 
 def _from_epoch(text: str) -> datetime:

@@ -408,6 +408,56 @@ SOLAR_HIJRI_MONTHS: dict[str, int] = {
     "اسفند": 12,  # Esfand
 }
 
+# Languages whose pages write the years of a calendar of their own where the date does
+# not mark it: on a page declared in one of them such a year is read in that calendar.
+SOLAR_HIJRI = "solar hijri"
+BUDDHIST_ERA = "buddhist era"
+CALENDAR_LANGUAGES: dict[str, str] = {
+    "fa": SOLAR_HIJRI,  # Persian: "۱۴۰۴/۱۲/۲۱", year first (a lunar Hijri year looks alike)
+    "th": BUDDHIST_ERA,  # Thai: "29 พฤศจิกายน 2569", the year 543 ahead of the common era
+}
+
+# The months of the lunar Hijri calendar ("15 رمضان 1447 هـ"), in their Arabic spellings
+# with and without hamza and madda, "dhu" in the nominative and the genitive: no other
+# calendar names them, so a day written with one of them and a year is converted to its
+# Gregorian day (by ``hijridate``, the Umm al-Qura reckoning) on any page.
+LUNAR_HIJRI_MONTHS: dict[str, int] = {
+    "محرم": 1, "المحرم": 1,  # Muharram
+    "صفر": 2,  # Safar
+    "ربيع الأول": 3, "ربيع الاول": 3, "ربيع أول": 3, "ربيع اول": 3,  # Rabi' al-Awwal
+    "ربيع الآخر": 4, "ربيع الاخر": 4, "ربيع الثاني": 4, "ربيع ثاني": 4,  # Rabi' al-Thani
+    "جمادى الأولى": 5, "جمادى الاولى": 5, "جمادي الأولى": 5, "جمادي الاولى": 5,  # Jumada I
+    "جمادى الآخرة": 6, "جمادى الاخرة": 6, "جمادى الثانية": 6, "جمادي الآخرة": 6,  # Jumada II
+    "جمادي الاخرة": 6, "جمادي الثانية": 6,
+    "رجب": 7,  # Rajab
+    "شعبان": 8,  # Sha'ban
+    "رمضان": 9,  # Ramadan
+    "شوال": 10,  # Shawwal
+    "ذو القعدة": 11, "ذي القعدة": 11, "ذو القعده": 11, "ذي القعده": 11,  # Dhu al-Qa'dah
+    "ذو الحجة": 12, "ذي الحجة": 12, "ذو الحجه": 12, "ذي الحجه": 12,  # Dhu al-Hijjah
+}  # fmt: skip
+
+# The months of Thai pages, full and abbreviated ("29 พฤศจิกายน 2569", "12 มี.ค. 2569"),
+# read in their own pattern: the vowel signs and tone marks inside them are no letters
+# to the word pattern of the other languages.
+THAI_MONTHS: dict[str, int] = {
+    "มกราคม": 1, "ม.ค.": 1,
+    "กุมภาพันธ์": 2, "ก.พ.": 2,
+    "มีนาคม": 3, "มี.ค.": 3,
+    "เมษายน": 4, "เม.ย.": 4,
+    "พฤษภาคม": 5, "พ.ค.": 5,
+    "มิถุนายน": 6, "มิ.ย.": 6,
+    "กรกฎาคม": 7, "ก.ค.": 7,
+    "สิงหาคม": 8, "ส.ค.": 8,
+    "กันยายน": 9, "ก.ย.": 9,
+    "ตุลาคม": 10, "ต.ค.": 10,
+    "พฤศจิกายน": 11, "พ.ย.": 11,
+    "ธันวาคม": 12, "ธ.ค.": 12,
+}  # fmt: skip
+THAI_BUDDHIST_ERA_MARK = "พ.ศ."  # "phutthasakkarat" before the year: the Buddhist era
+THAI_COMMON_ERA_MARK = "ค.ศ."  # "khrittasakkarat" before the year: the common era
+BUDDHIST_ERA_OFFSET = 543  # years the Buddhist era of Thailand counts ahead
+
 # The zero of each digit system a date may be written in; its nine successors follow it
 # in Unicode. Read as ASCII digits before parsing.
 DIGIT_ZEROS: dict[str, str] = {
@@ -415,6 +465,7 @@ DIGIT_ZEROS: dict[str, str] = {
     "\u06f0": "extended Arabic-Indic digits (Persian and Urdu pages)",
     "\u0966": "Devanagari digits (Hindi, Marathi and Nepali pages)",
     "\u09e6": "Bengali digits",
+    "\u0e50": "Thai digits",
 }
 
 _ENGLISH_MONTHS = (
@@ -442,6 +493,7 @@ _NOISE_WORDS = (
     "kl", "klo", "ora",  # "at" before a time: Swedish, Danish, Norwegian, Finnish, Romanian
     "o",  # Slovak "at" before a time ("12. marca 2026 o 14:35")
     "ساعت",  # Persian "hour" before a time ("۸ آذر ۱۴۰۵ ساعت ۱۴:۳۵")
+    "น",  # Thai "nalika", o'clock, after a time ("14:35 น.")
 )
 # fmt: on
 

@@ -16,7 +16,7 @@ from selectolax.lexbor import LexborNode as Node
 from service.extract import teaser_tables as tt
 from service.extract import teaser_tokens as tk
 from service.extract.bold_lines import BOLD_TAGS, bold_alone
-from service.extract.dates import day_month_date, parse_date, relative_date
+from service.extract.dates import day_month_date, own_calendar, parse_date, relative_date
 from service.extract.teaser_tokens import Attrs, Tokens
 from service.extract.text import (
     CJK_CHAR,
@@ -697,14 +697,28 @@ class ShownTimes:
     language: str | None
     spans: dict[str, str | None] = field(default_factory=dict)
     days: dict[str, str | None] = field(default_factory=dict)
+    calendar: bool = field(init=False)
+    """The page's language says the calendar of a year (``dates.own_calendar``)."""
+
+    def __post_init__(self) -> None:
+        self.calendar = own_calendar(self.language)
 
     def read(self, text: str) -> str | None:
-        # The language orders only a date with slashes; without one the date read when
-        # the item was found is the one remembered.
-        moment = read_date(text, self.language if "/" in text else None)
+        moment = self._written(text)
         if moment is not None or self.fetched_at is None:
             return moment
         return self._day_month(text, self.fetched_at) or self._span_back(text, self.fetched_at)
+
+    def is_date(self, text: str) -> bool:
+        """Whether ``text`` is a written date alone (``is_date``), read in the page's
+        language where that says its calendar."""
+        return _may_be_date(text) and self._written(text) is not None
+
+    def _written(self, text: str) -> str | None:
+        # The language orders a date with slashes and says the calendar of a Thai or
+        # Persian page's years; without either the date read when the item was found is
+        # the one remembered.
+        return read_date(text, self.language if self.calendar or "/" in text else None)
 
     def is_time_line(self, text: str) -> bool:
         """Whether a plain line of an item, not named as a date, is a time without a year:
@@ -735,7 +749,7 @@ class ShownTimes:
         separators ("News · 12 January 2026", "By Ann Lee | 3 hours ago":
         ``META_LINE_SEPARATOR``). On a ``byline`` line the other parts may be longer ("By
         Ann Lee and Tom Ray | ...")."""
-        if is_date(text) or self.is_time_line(text):
+        if self.is_date(text) or self.is_time_line(text):
             return text
         return self.between_labels(text, byline)
 
@@ -759,7 +773,7 @@ class ShownTimes:
                 if not all(labels[:first]) or not all(labels[last + 1 :]):
                     continue
                 run = text[parts[first][0] : parts[last][1]]
-                if is_date(run) or self.is_time_line(run):
+                if self.is_date(run) or self.is_time_line(run):
                     return run
         return None
 

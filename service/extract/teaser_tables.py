@@ -741,10 +741,11 @@ RUNNING_TEXT_CHARS = 40  # this much inline text beside a link means it sits in 
 MAX_ITEM_EXTRA_CHARS = 600  # an item holds its headline plus at most a snippet and meta
 MAX_LEGAL_WORDS = 5  # legal link texts are short; a headline may mention "terms"
 # A year or a numeric date: what a plain date line holds ("4 February 2026", "04.02.26"),
-# or a year in Arabic-Indic or Devanagari digits ("٢٠٢٦", "२०२६"; see ``dates``).
+# a year in Arabic-Indic, Devanagari or Thai digits ("٢٠٢٦", "२०२६"; see ``dates``), or a
+# year of the Hijri calendars or of the Buddhist era ("1447", "1404/12/21", "2569").
 DATE_HINT = re.compile(
-    r"\b(?:19|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b"
-    r"|[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f]{4}"
+    r"\b(?:19|20|1[34]|2[45])\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b"
+    r"|[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u0e50-\u0e59]{4}"
 )
 
 # An item's meta line parts its date from a section, a byline or a format by a dot, a

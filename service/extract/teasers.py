@@ -140,7 +140,7 @@ def _read(node: Node, link: Link, page: Page) -> _Item:
             # before the headline on its line, a separator after it ("Nov 28: <a>..."),
             # or a date between labels ("News · 4 February 2026").
             shown = text.rstrip(_LEAD_IN_END) if text[-1:] in tt.LABEL_SEPARATORS else text
-            if tf.is_date(shown) or page.times.is_time_line(shown):
+            if page.times.is_date(shown) or page.times.is_time_line(shown):
                 date = shown
                 continue
             if len(shown) <= tt.MAX_META_LINE_CHARS and tt.META_LINE_MARK.search(shown):
@@ -184,7 +184,7 @@ def _meta_date(parts: list[Node], page: Page) -> str | None:
             text = tf.clean_text(part.text())
         if not text:
             continue
-        if tf.is_date(text) or (
+        if page.times.is_date(text) or (
             page.times.is_time_line(text) and not tf.names_a_length(part, page.tokens)
         ):
             return text

@@ -203,6 +203,37 @@ def test_non_dates_are_none(text: str) -> None:
     assert parse_date(text) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # the Solar Hijri calendar in numbers, year first, on a Persian page
+        ("۱۴۰۴/۱۲/۲۱", "fa", "2026-03-12T00:00:00Z"),
+        ("1404/12/21 - 14:35", "fa-IR", "2026-03-12T14:35:00Z"),
+        ("۱۴:۳۵ - ۱۴۰۵/۰۹/۰۸", "fa", "2026-11-29T14:35:00Z"),
+        ("1404/12/31", "fa", None),  # no such day: Esfand of 1404 has 30
+        ("1404/12/21", "ar", None),  # a year of the lunar Hijri calendar as well
+        ("1404/12/21", None, None),
+        # the lunar Hijri calendar, its month named (no other calendar's), with or
+        # without its era's mark, converted by the Umm al-Qura reckoning
+        ("١٥ رمضان ١٤٤٧ هـ", "ar", "2026-03-04T00:00:00Z"),  # noqa: RUF001
+        ("الأحد 1 شوال 1447", "ar", "2026-03-20T00:00:00Z"),
+        ("10 ذو الحجة 1447 هـ - 14:35", None, "2026-05-27T14:35:00Z"),
+        ("3 ربيع الأول 1448", "ar", "2026-08-16T00:00:00Z"),
+        ("30 محرم 1448", "ar", None),  # no such day: Muharram of 1448 has 29
+        # the Buddhist era of Thai pages: the year less 543
+        ("29 พฤศจิกายน 2569", "th", "2026-11-29T00:00:00Z"),
+        ("12 มี.ค. 2569 14:35 น.", "th-TH", "2026-03-12T14:35:00Z"),
+        ("วันเสาร์ที่ 29 พฤศจิกายน พ.ศ. 2569", None, "2026-11-29T00:00:00Z"),  # the era's mark
+        ("29 พฤศจิกายน 2569", None, None),  # neither the page nor the date says the era
+        ("29 พฤศจิกายน 2026", "th", "2026-11-29T00:00:00Z"),  # a year of the common era
+    ],
+)
+def test_dates_of_other_calendars_by_the_page_language_or_their_marks(
+    text: str, language: str | None, expected: str | None
+) -> None:
+    assert parse_date(text, language) == expected
+
+
 def test_non_string_is_none() -> None:
     assert parse_date(None) is None  # type: ignore[arg-type]
     assert parse_date(1770197400) is None  # type: ignore[arg-type]

@@ -167,6 +167,19 @@ def test_date_lines_labelled_in_more_languages(
 
 
 @pytest.mark.parametrize(
+    ("header", "lang", "published"),
+    [
+        ("<p>۱۴۰۴/۱۲/۲۱ - ۱۴:۳۵</p>", "fa", "2026-03-12T14:35:00Z"),  # Solar Hijri in numbers
+        ("<p>الأحد 15 رمضان 1447 هـ</p>", "ar", "2026-03-04T00:00:00Z"),  # lunar Hijri
+        ("<p>29 พฤศจิกายน 2569 14:35 น.</p>", "th", "2026-11-29T14:35:00Z"),  # Buddhist era
+        ("<p>29 พฤศจิกายน 2569</p>", "en", None),  # the page does not say the era
+    ],
+)
+def test_date_lines_of_other_calendars(header: str, lang: str, published: str | None) -> None:
+    assert read(header, lang=lang).published_at == published
+
+
+@pytest.mark.parametrize(
     ("header", "lang", "authors", "published"),
     [
         ("<p><span>By Ann Lee</span> <span>3 hours ago</span></p>", "en", ("Ann Lee",), "15:00"),

@@ -33,10 +33,12 @@ BODY = (
 )
 
 
-def scan(html: str, url: str = PAGE) -> TeaserScan:
+def scan(
+    html: str, url: str = PAGE, language: str | None = None, fetched_at: datetime | None = None
+) -> TeaserScan:
     tree = LexborHTMLParser(f"<html><body>{html}</body></html>")
     assert tree.root is not None
-    return find_teasers(tree.root, url)
+    return find_teasers(tree.root, url, fetched_at=fetched_at, language=language)
 
 
 def teasers(html: str) -> tuple[Teaser, ...]:
@@ -332,6 +334,18 @@ def test_published_at_from_time_element() -> None:
     assert [t.published_at for t in teasers(html)] == ["2026-02-04T09:15:00Z", None]
 
 
+def item_times(
+    shown: str, language: str | None = None, fetched_at: datetime | None = None
+) -> list[str | None]:
+    """The times of a related block's two items, the first showing ``shown`` after its
+    headline."""
+    html = block(
+        f'<li><a href="/news/a">Ferry strike ends after pay offer</a> {shown}</li>'
+        + li("b", "Harbour road closes for repairs")
+    )
+    return [t.published_at for t in scan(html, language=language, fetched_at=fetched_at).teasers]
+
+
 @pytest.mark.parametrize(
     ("shown", "published"),
     [
@@ -344,11 +358,29 @@ def test_published_at_from_time_element() -> None:
     ],
 )
 def test_published_at_from_a_shown_date(shown: str, published: str) -> None:
-    html = block(
-        f'<li><a href="/news/a">Ferry strike ends after pay offer</a> {shown}</li>'
-        + li("b", "Harbour road closes for repairs")
-    )
-    assert [t.published_at for t in teasers(html)] == [published, None]
+    assert item_times(shown) == [published, None]
+
+
+@pytest.mark.parametrize(
+    ("shown", "language", "published"),
+    [
+        # the Solar Hijri calendar in numbers on a Persian page
+        ("<span>۱۴۰۴/۱۲/۲۱</span>", "fa", "2026-03-12T00:00:00Z"),
+        ('<span class="date">1404/12/21 - 14:35</span>', "fa", "2026-03-12T14:35:00Z"),
+        ("<span>1404/12/21</span>", "ar", None),
+        # the lunar Hijri calendar, its month named
+        ('<span class="date">١٥ رمضان ١٤٤٧ هـ</span>', "ar", "2026-03-04T00:00:00Z"),  # noqa: RUF001
+        ("<span>15 رمضان 1447 هـ</span>", "ar", "2026-03-04T00:00:00Z"),
+        # the Buddhist era on a Thai page
+        ("<span>29 พฤศจิกายน 2569</span>", "th", "2026-11-29T00:00:00Z"),
+        ('<span class="date">12 มี.ค. 2569 14:35 น.</span>', "th", "2026-03-12T14:35:00Z"),
+        ("<span>29 พฤศจิกายน 2569</span>", "en", None),
+    ],
+)
+def test_published_at_from_a_date_of_another_calendar(
+    shown: str, language: str, published: str | None
+) -> None:
+    assert item_times(shown, language) == [published, None]
 
 
 FETCHED = datetime(2026, 2, 4, 9, 30, tzinfo=UTC)
@@ -398,15 +430,8 @@ FETCHED = datetime(2026, 2, 4, 9, 30, tzinfo=UTC)
 def test_relative_time_of_an_item_counts_back_from_the_time_of_fetching(
     shown: str, language: str, published: str | None
 ) -> None:
-    html = block(
-        f'<li><a href="/news/a">Ferry strike ends after pay offer</a> {shown}</li>'
-        + li("b", "Harbour road closes for repairs")
-    )
-    tree = LexborHTMLParser(f"<html><body>{html}</body></html>")
-    assert tree.root is not None
-    got = find_teasers(tree.root, PAGE, fetched_at=FETCHED, language=language).teasers
-    assert [t.published_at for t in got] == [published, None]
-    assert [t.published_at for t in teasers(html)] == [None, None]  # no time of fetching
+    assert item_times(shown, language, FETCHED) == [published, None]
+    assert item_times(shown, language) == [None, None]  # no time of fetching
 
 
 # --- what is not a teaser --------------------------------------------------------------------
