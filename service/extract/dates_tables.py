@@ -148,6 +148,8 @@ LABELS: tuple[str, ...] = (
     "آخر تحديث",  # Arabic "last update"
     "अपडेट",  # Hindi "update"
     "公開",  # Japanese "published"
+    "publicēts",  # Latvian "published"
+    "atjaunots",  # Latvian "updated" ("Atjaunots pirms 3 stundām")
 )
 
 # fmt: off
@@ -357,6 +359,11 @@ SPAN_BACK_OPENERS: dict[str, str] = {
     "před": "Czech ('před 3 hodinami')",
     "pred": "Slovak ('pred 3 hodinami')",
     "منذ": "Arabic ('منذ 3 ساعات')",
+    "pirms": "Latvian ('pirms 3 stundām')",
+    "πριν από": "Greek ('πριν από 3 ώρες')",
+    "לפני": "Hebrew ('לפני 3 שעות')",
+    "преди": "Bulgarian ('преди 3 часа')",
+    "prije": "Croatian ('prije 3 sata')",
 }
 
 # Words that close a span back after its number ("3 hours ago"), in the languages of the
@@ -365,10 +372,14 @@ SPAN_BACK_CLOSERS: dict[str, str] = {
     "ago": "English ('an hour ago')",
     "sedan": "Swedish ('för en timme sedan')",
     "siden": "Danish, Norwegian ('for en time siden')",
+    "назад": "Russian ('час назад')",
+    "тому": "Ukrainian ('годину тому')",
+    "fa": "Italian ('un'ora fa')",
+    "sitten": "Finnish ('tunti sitten')",
 }
 
-# The day before, named alone, in the languages of the openers above: a span back
-# without a number. Written lowercase.
+# The day before, named alone, in the languages of the openers and closers above and
+# of others whose date parser reads it: a span back without a number. Written lowercase.
 YESTERDAY_WORDS: dict[str, str] = {
     "yesterday": "English",
     "gestern": "German",
@@ -377,9 +388,25 @@ YESTERDAY_WORDS: dict[str, str] = {
     "ontem": "Portuguese",
     "igår": "Swedish",
     "i går": "Danish, Norwegian",
-    "ieri": "Romanian",
-    "včera": "Czech",
+    "ieri": "Romanian, Italian",
+    "včera": "Czech, Slovak",
     "أمس": "Arabic",
+    "вчера": "Russian, Bulgarian",
+    "вчора": "Ukrainian",
+    "wczoraj": "Polish",
+    "dün": "Turkish",
+    "gisteren": "Dutch",
+    "eilen": "Finnish",
+    "tegnap": "Hungarian",
+    "χθες": "Greek",
+    "אתמול": "Hebrew",
+    "vakar": "Latvian, Lithuanian",
+    "eile": "Estonian",
+    "jučer": "Croatian",
+    "včeraj": "Slovenian",
+    "kemarin": "Indonesian",
+    "hôm qua": "Vietnamese",
+    "دیروز": "Persian",
 }
 
 # Words for the half of the day written before the time, read as "AM" and "PM" after it.

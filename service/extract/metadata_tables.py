@@ -318,6 +318,7 @@ VISIBLE_UPDATED_WORDS: tuple[str, ...] = (
     "cập nhật",  # Vietnamese "updated"
     "آخر تحديث",  # Arabic "last update"
     "अपडेट",  # Hindi "update"
+    "atjaunots",  # Latvian "updated"
 )
 VISIBLE_DATE_TAGS: tuple[str, ...] = (
     "time",  # a <time> without a datetime attribute: its text is the date

@@ -304,6 +304,9 @@ FETCHED = datetime(2026, 2, 4, 9, 30, tzinfo=UTC)
         ("अपडेट: 3 घंटे पहले", "hi", "2026-02-04T06:30:00Z"),
         ("更新：3時間前", "ja", "2026-02-04T06:30:00Z"),  # noqa: RUF001
         ("发布时间：3小时前", "zh", "2026-02-04T06:30:00Z"),  # noqa: RUF001
+        # the "updated" and "published" words of Latvian
+        ("Atjaunots pirms 3 stundām", "lv", "2026-02-04T06:30:00Z"),
+        ("Publicēts pirms 45 minūtēm", "lv", "2026-02-04T08:45:00Z"),
     ],
 )
 def test_relative_times_count_back_from_the_time_of_fetching(

@@ -193,6 +193,8 @@ def test_date_lines_of_other_calendars(header: str, lang: str, published: str | 
         ("<p>Par Anne Leroy il y a 2 heures</p>", "fr", ("Anne Leroy",), "16:00"),
         ("<p>Por Ana Gil</p><p>hace 30 minutos</p>", "es", ("Ana Gil",), "17:30"),
         ("<p>Autor: Ján Kováč pred 3 hodinami</p>", "sk", ("Ján Kováč",), "15:00"),
+        ("<p>Автор: Иван Петров преди 3 часа</p>", "bg", ("Иван Петров",), "15:00"),
+        ("<p>Autor: Ana Horvat prije 3 sata</p>", "hr", ("Ana Horvat",), "15:00"),
     ],
 )
 def test_a_span_back_beside_the_byline_counts_back_from_the_time_of_fetching(
@@ -200,6 +202,11 @@ def test_a_span_back_beside_the_byline_counts_back_from_the_time_of_fetching(
 ) -> None:
     m = read(header, lang=lang, fetched_at=FETCHED)
     assert (m.authors, m.published_at) == (authors, f"2026-11-25T{published}:00Z")
+
+
+def test_a_latvian_updated_span_back_is_the_modified_time() -> None:
+    m = read("<p>Atjaunots pirms 3 stundām</p>", lang="lv", fetched_at=FETCHED)
+    assert (m.published_at, m.modified_at) == (None, "2026-11-25T15:00:00Z")
 
 
 def test_an_updated_span_back_is_the_modified_time() -> None:
