@@ -756,7 +756,9 @@ class ShownTimes:
     def between_labels(self, text: str, byline: bool = False) -> str | None:
         """The date or time line between labels on ``text``, a line of
         ``MAX_META_LINE_CHARS`` at most found no date or time line as a whole
-        (``time_in``); None without a separator (``META_LINE_SEPARATOR``)."""
+        (``time_in``); None without a separator (``META_LINE_SEPARATOR``). After
+        the date a dateline's source in lower case counts as a label, whatever its
+        length ("4 May 2012 - from our reporter in Millbrook")."""
         bounds = [0]
         for separator in tt.META_LINE_SEPARATOR.finditer(text):
             bounds += separator.span()
@@ -766,11 +768,18 @@ class ShownTimes:
             byline or len(text[start:end].split()) <= tt.MAX_META_LABEL_WORDS
             for start, end in parts
         ]
+        # After the date, a part of any length opening in lower case is a dateline's
+        # source ("4 May 2012 - from our reporter in Millbrook"), where a snippet
+        # opens a sentence.
+        after = [
+            label or text[start : start + 1].islower()
+            for label, (start, _) in zip(labels, parts, strict=True)
+        ]
         # The longest run of parts first: "News | 12.03.2026 | 14:35" is a date and a time.
         for size in range(len(parts) - 1, 0, -1):
             for first in range(len(parts) - size + 1):
                 last = first + size - 1
-                if not all(labels[:first]) or not all(labels[last + 1 :]):
+                if not all(labels[:first]) or not all(after[last + 1 :]):
                     continue
                 run = text[parts[first][0] : parts[last][1]]
                 if self.is_date(run) or self.is_time_line(run):

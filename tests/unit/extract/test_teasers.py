@@ -1167,6 +1167,9 @@ def test_published_at_from_a_plain_date_line() -> None:
         ('<div class="meta">Politics • 27.11.2026, 08:30</div>', "2026-11-27T08:30:00Z"),
         ('<span class="date">Sport · 4 February 2026</span>', "2026-02-04T00:00:00Z"),
         ("<p>4 February 2026 - Opinion</p>", "2026-02-04T00:00:00Z"),
+        # a dateline: the date, then where it comes from in words of lower case
+        ("<p>4 February 2026 - from our reporter in Millbrook</p>", "2026-02-04T00:00:00Z"),
+        ("<p>Wed, 4 Feb 2026 | from the council chamber today</p>", "2026-02-04T00:00:00Z"),
         ("<p>By Ann Lee | 4 February 2026</p>", "2026-02-04T00:00:00Z"),
         ("<p>By Ann Lee and Tom Ray | 4 February 2026</p>", "2026-02-04T00:00:00Z"),
         ("<p>News | 12.03.2026 | 14:35</p>", "2026-03-12T14:35:00Z"),
@@ -1185,8 +1188,15 @@ def test_published_at_from_a_date_after_other_words_of_a_meta_line(
     assert [(t.published_at, t.snippet) for t in got] == [(published, None), (None, None)]
 
 
-def test_a_snippet_with_a_date_after_a_separator_stays_a_snippet() -> None:
-    snippet = "Crossings resume after nine days | 4 February 2026"  # five words: no label
+@pytest.mark.parametrize(
+    "snippet",
+    [
+        "Crossings resume after nine days | 4 February 2026",  # five words: no label
+        "4 February 2026 - Crossings resume after nine days",  # a sentence after the date
+        "Crossings resume after nine days - 4 February 2026 - from our reporter",
+    ],
+)
+def test_a_snippet_with_a_date_after_a_separator_stays_a_snippet(snippet: str) -> None:
     html = block(
         f'<li><h3><a href="/news/a">Ferry strike ends after pay offer</a></h3><p>{snippet}</p>'
         "</li>" + li("b", "Harbour road closes for repairs")
