@@ -522,9 +522,12 @@ def _date_values(
     # One past the story's first line of prose is another item's (a related story's,
     # a comment's) more often than the story's, and so is one in a block with an
     # item's headline link: a plain date line beside the headline comes before it.
+    # Another item's "Updated" element there is that item's change, never the story's.
     further: list[str] = []
     for node, text in texts_near_heading(heading, _DATE_SELECTOR):
         if (UPDATED_LINE.match(text) is None) != published:
+            continue
+        if not published and lines.in_another_item(node):
             continue
         if lines.further_down(node) or lines.another_items(node, published):
             further.append(text)

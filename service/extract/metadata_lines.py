@@ -174,11 +174,12 @@ class ShownLines:
         sits in a block with an item's headline link: a "Latest" strip over the
         headline, a series box above the first line of prose) while the story's
         own plain date line gives that time, which then wins."""
-        return (
-            self._heading is not None
-            and _in_another_item(node, self._heading)
-            and self.dates_story(published)
-        )
+        return self.in_another_item(node) and self.dates_story(published)
+
+    def in_another_item(self, node: LexborNode) -> bool:
+        """Whether ``node`` sits in a block beside the headline with an item's headline
+        link (``_in_another_item``)."""
+        return self._heading is not None and _in_another_item(node, self._heading)
 
     def further_down(self, node: LexborNode) -> bool:
         """Whether ``node`` comes after the lines beside the headline: past the story's
@@ -223,11 +224,17 @@ def _read(heading: LexborNode, shown: ShownLines) -> Byline:
         if count == LINE_MAX_LINES or len(line.text) >= LINE_PROSE_CHARS:
             shown.stop, shown.rest = line.nodes[0], lines
             break
+        times = (found.published, found.updated)
         if not found.read(line.text, shown) and _FIRST_DIGIT.search(line.text):
             # Inline elements set side by side without a separator ("<span>12 March
             # 2026</span><span>By Ann Lee</span>"): each is a part of its own.
             for piece in _pieces(line.nodes):
                 found.read(piece, shown)
+        if times != (found.published, found.updated) and _in_another_item(line.nodes[0], heading):
+            # A line in a block with another item's headline link ("<div><time>Updated
+            # 14 March</time><a>Another story ...</a></div>" right after the headline)
+            # shows that item's time.
+            found.published, found.updated = times
     return Byline(found.authors, found.published, found.updated)
 
 

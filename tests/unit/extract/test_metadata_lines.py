@@ -204,6 +204,28 @@ def test_a_span_back_beside_the_byline_counts_back_from_the_time_of_fetching(
     assert (m.authors, m.published_at) == (authors, f"2026-11-25T{published}:00Z")
 
 
+PUBLISHED = '<meta property="article:published_time" content="2026-03-12T09:00:00Z">'
+OTHER_ITEM = '<a href="/news/other">Ferry strike ends after pay offer</a>'
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        f'<div class="latest"><time>Updated 14 March 2026</time> {OTHER_ITEM}</div>',
+        f'<div class="latest"><div class="date">Updated 14 March 2026</div>{OTHER_ITEM}</div>',
+        f"<div><p>Updated 14 March 2026</p><p>{OTHER_ITEM}</p></div>",
+        f"<ul><li><div>Updated 14 March 2026</div>{OTHER_ITEM}</li></ul>",
+    ],
+)
+def test_another_items_updated_line_beside_the_headline_is_not_the_storys(block: str) -> None:
+    # A block right after the headline showing another item's headline link and its
+    # "Updated" time: the time is that item's.
+    m = read(block, extra_head=PUBLISHED)
+    assert (m.published_at, m.modified_at) == ("2026-03-12T09:00:00Z", None)
+    m = read("<p>Updated 13 March 2026</p>" + block, extra_head=PUBLISHED)
+    assert m.modified_at == "2026-03-13T00:00:00Z"  # the story's own line
+
+
 def test_a_latvian_updated_span_back_is_the_modified_time() -> None:
     m = read("<p>Atjaunots pirms 3 stundām</p>", lang="lv", fetched_at=FETCHED)
     assert (m.published_at, m.modified_at) == (None, "2026-11-25T15:00:00Z")
