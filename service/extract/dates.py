@@ -110,12 +110,13 @@ _SOLAR_HIJRI = re.compile(
     r"(?<!\d)(\d{1,2})\s+(" + "|".join(SOLAR_HIJRI_MONTHS) + r")\s+(1[34]\d\d)(?!\d)"
 )
 # A day of the lunar Hijri calendar, its month named ("15 رمضان 1447 هـ"), with the era's
-# mark after the year (heh, with or without a tatweel) left out with it; in text in the
-# Arabic script.
+# mark after the year (heh, with or without a tatweel, or the word "hijri") left out with
+# it; in text in the Arabic script.
 _LUNAR_HIJRI = re.compile(
     r"(?<!\d)(\d{1,2})\s+("
     + "|".join(sorted(LUNAR_HIJRI_MONTHS, key=len, reverse=True))
-    + r")\s+(1[34]\d\d)(?!\d)(?:\s*\u0647\u0640*(?![\u0621-\u063a\u0641-\u064a]))?"
+    + r")\s+(1[34]\d\d)(?!\d)"
+    + r"(?:\s*(?:\u0647\u062c\u0631\u064a\u0629?|\u0647\u0640*)(?![\u0621-\u063a\u0641-\u064a]))?"
 )
 # A day of the Solar Hijri calendar in numbers, year first ("1404/12/21"), read so on the
 # pages of a language that writes it (``CALENDAR_LANGUAGES``).
