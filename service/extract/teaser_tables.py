@@ -768,6 +768,33 @@ MAX_SPANS_BACK = 100  # distinct shown times per page read as spans back (each a
 # number and a word alone is as often a name ("60 Minutes", "48 Hours", a show's).
 MIN_SPAN_LINE_WORDS = 3
 SHORT_SPAN = re.compile(r"\d{1,3}\s?[^\W\d_]{1,3}\.?")
+# A number and a unit alone, without a span back's word ("45 min", "13h"; "1 hr 20 min",
+# hours and minutes, is a length only), after a play mark perhaps: a video's or a
+# podcast's length as often as a time. Such a line is an item's time only when the item
+# shows no other date and no sign of playing media (``MEDIA_LINE``, ``PLAY_MARKS``, a
+# player, a play icon).
+BARE_SPAN = re.compile(
+    r"[\W_]*(\d{1,3}\s?[^\W\d_]{1,3}\.?)(\s*\d{1,3}\s?[^\W\d_]{1,3}\.?)?", re.IGNORECASE
+)
+# Marks of a play button set as text ("\u25b6 3:45"): triangles pointing right.
+PLAY_MARKS = ("\u25b6", "\u25b8", "\u25ba", "\u23f5", "\u25b7", "\u23ef", "\u2bc8")
+# A line of a media card: a length in minutes and seconds ("3:45", "1:02:03"), or a media
+# word opening a line on its own, before a separator or a number ("Video", "PODCAST ·
+# 45 min", "Watch: ..."), in English, French, German, Spanish, Portuguese, Italian, Dutch.
+_MEDIA_WORDS = (
+    "video", "vid\u00e9o", "v\u00eddeo", "audio", "podcast", "watch", "listen", "play",
+    "\u00e9couter", "regarder", "ansehen", "anh\u00f6ren", "escuchar", "ouvir", "assistir",
+    "guarda", "ascolta", "bekijk", "luister",
+)  # fmt: skip
+MEDIA_LINE = re.compile(
+    r"[\W_]*(?:(?:\d{1,2}:)?\d{1,2}:\d{2}\s*$|(?:"
+    + "|".join(_MEDIA_WORDS)
+    + r")\s*(?:$|[:\u00b7|\u2022\-\u2013\u2014]|\d))",
+    re.IGNORECASE,
+)
+# An image or icon of a play button: "play" as a word of its source, alt text or title
+# ("/icons/play-button.svg", alt "Play video"), not inside another word ("playoffs").
+PLAY_ICON = re.compile(r"(?<![^\W\d_])play(?:er|back)?(?![^\W\d_])", re.IGNORECASE)
 # A plain line of an item without a digit is read as a span back only in the words of
 # one: a span back's opener first ("vor einer Stunde", "hace una hora"), its closer last
 # ("an hour ago"), or the day before named alone ("gestern", "hier", "ayer"); other

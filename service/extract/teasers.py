@@ -63,7 +63,7 @@ from service.extract.teaser_items import (
     items_of,
     url_key,
 )
-from service.extract.text import is_truncated
+from service.extract.text import contains_any, is_truncated
 from service.extract.urls import normalize_url
 
 INLINE_BLOCK = "inline-related"
@@ -118,6 +118,7 @@ def _read(node: Node, link: Link, page: Page) -> _Item:
     if date is not None and tf.is_meta_line(date):
         date = page.times.time_in(date) or date  # "<span class=date>News · 4 May 2026</span>"
     product = False
+    length: str | None = None  # a number and a unit alone ("45 min"), a time or a length
     # An item that is the headline's own heading shows no snippet: the heading's other
     # words ("Next up in <a>Science</a>") are a label of the headline.
     for text in () if skip.mem_id == node.mem_id else found.segments:
@@ -140,13 +141,17 @@ def _read(node: Node, link: Link, page: Page) -> _Item:
             # before the headline on its line, a separator after it ("Nov 28: <a>..."),
             # or a date between labels ("News · 4 February 2026").
             shown = text.rstrip(_LEAD_IN_END) if text[-1:] in tt.LABEL_SEPARATORS else text
+            moment: str | None = None
             if page.times.is_date(shown) or page.times.is_time_line(shown):
-                date = shown
+                moment = shown
+            elif len(shown) <= tt.MAX_META_LINE_CHARS and tt.META_LINE_MARK.search(shown):
+                moment = page.times.between_labels(shown)  # most lines have no mark
+            if moment is not None:
+                if tt.BARE_SPAN.fullmatch(moment) is None:
+                    date = moment
+                elif length is None:
+                    length = moment  # "45 min": a time, or a video's length
                 continue
-            if len(shown) <= tt.MAX_META_LINE_CHARS and tt.META_LINE_MARK.search(shown):
-                date = page.times.between_labels(shown)  # most lines have no mark
-                if date is not None:
-                    continue
         text = tt.INLINE_LABEL_PREFIX.sub("", text, count=1)
         if text[:1] in _SEPARATORS:  # "<a>Headline</a> - The snippet", ": The snippet"
             text = tt.SNIPPET_SEPARATOR.sub("", text, count=1)
@@ -154,6 +159,10 @@ def _read(node: Node, link: Link, page: Page) -> _Item:
             parts.append(text)
     if date is None:
         date = _meta_date(found.meta_parts, page)
+        if date is not None and tt.BARE_SPAN.fullmatch(date) is not None:
+            length, date = length or date, None
+    if date is None and length is not None and not _plays_media(node, link, found, length):
+        date = length
     snippet = " ".join(parts)
     return _Item(
         node=node,
@@ -166,6 +175,36 @@ def _read(node: Node, link: Link, page: Page) -> _Item:
     )
 
 
+def _plays_media(node: Node, link: Link, found: tf.ItemText, length: str) -> bool:
+    """Whether an item showing a number and a unit alone (``BARE_SPAN``: "45 min") as its
+    only time is a video's or a podcast's card, the number its length: the line holds
+    hours and minutes ("1 hr 20 min") or follows a play mark ("\u25b6 45 min"), a line of
+    the item or its headline's text is a length in minutes and seconds or opens with a
+    media word ("3:45", "Video", "PODCAST · 45 min", "Watch: ..."; ``MEDIA_LINE``), or the
+    item holds a player (``<video>``, ``<audio>``) or a play icon (``PLAY_ICON``). Asked
+    only of the items showing such a line, with the moment of fetching known."""
+    span = tt.BARE_SPAN.fullmatch(length)
+    if span is not None and span.group(2):
+        return True
+    lines = [*found.segments, link.node.text()]
+    if any(contains_any(line, tt.PLAY_MARKS) for line in lines):
+        return True
+    if any(tt.MEDIA_LINE.match(line) for line in lines):
+        return True
+    for element in tf.tagged(node, _MEDIA_TAGS):
+        if element.tag in ("video", "audio"):
+            return True
+        attrs = element.attributes
+        names = " ".join(attrs.get(name) or "" for name in _ICON_ATTRS)
+        if element.tag == "svg":
+            names += " " + element.text()  # an icon's <title>
+        if tt.PLAY_ICON.search(names):
+            return True
+    return False
+
+
+_MEDIA_TAGS = ("video", "audio", "img", "svg")  # a player, or a play icon
+_ICON_ATTRS = ("src", "data-src", "alt", "title")
 _SEPARATORS = "-\u2013\u2014:|"  # what ``SNIPPET_SEPARATOR`` opens with
 _LEAD_IN_END = "".join(tt.LABEL_SEPARATORS) + " "  # a separator closing a date's line
 

@@ -445,6 +445,50 @@ def test_relative_time_of_an_item_counts_back_from_the_time_of_fetching(
     assert item_times(shown, language) == [None, None]  # no time of fetching
 
 
+@pytest.mark.parametrize(
+    ("card", "published"),
+    [
+        # A video's or a podcast's length without markup names: a number and a unit beside
+        # a play mark, a player, a media word or a length in minutes and seconds, or hours
+        # and minutes, is no span back.
+        ("<span>\u25b6</span> <span>45 min</span>", None),
+        ("<span>\u25b6 12 min</span>", None),
+        ('<img src="/icons/play-button.svg" alt=""><span>12 min</span>', None),
+        ('<img src="/img/ferry.jpg" alt="Play video"><span>45 min</span>', None),
+        ('<video src="/clips/ferry.mp4"></video><span>12 min</span>', None),
+        ('<audio src="/audio/ferry.mp3"></audio><span>45 min</span>', None),
+        ("<div>Video</div><div>3 min</div>", None),
+        ("<div>PODCAST \u00b7 45 min</div>", None),
+        ("<div>Podcast</div> <span>45 min</span>", None),
+        ("<div>12 min</div><div>3:45</div>", None),
+        ("<span>1 hr 20 min</span>", None),
+        ("<span>1h 20m</span>", None),
+        # the card's other date is its time, the length beside it is not
+        ("<div>45 min</div><div>12 January</div>", "2026-01-12T00:00:00Z"),
+        ("<div>\u25b6 45 min</div><div>3 hours ago</div>", "2026-02-04T06:30:00Z"),
+        # a span back beside a play mark still is one
+        ("<span>\u25b6</span><span>3 hours ago</span>", "2026-02-04T06:30:00Z"),
+        ("<span>\u25b6</span><span>19H ago</span>", "2026-02-03T14:30:00Z"),
+        # a number and a unit in a card without such a mark is its time, beside a count too
+        ("<span>2 min</span>", "2026-02-04T09:28:00Z"),
+        ("<span>13h</span> <span>267</span>", "2026-02-03T20:30:00Z"),
+        (
+            '<img src="/img/playoffs-final.jpg" alt="The final"><span>5d</span>',
+            "2026-01-30T09:30:00Z",
+        ),
+    ],
+)
+def test_a_media_cards_length_is_no_time(card: str, published: str | None) -> None:
+    html = block(
+        f'<li><a href="/news/a">Ferry strike ends after pay offer</a> {card}</li>'
+        + li("b", "Harbour road closes for repairs")
+    )
+    tree = LexborHTMLParser(f"<html><body>{html}</body></html>")
+    assert tree.root is not None
+    got = find_teasers(tree.root, PAGE, fetched_at=FETCHED, language="en").teasers
+    assert [t.published_at for t in got] == [published, None]
+
+
 # --- what is not a teaser --------------------------------------------------------------------
 
 
