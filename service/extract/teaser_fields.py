@@ -151,6 +151,10 @@ class ItemText:
     """The first image an element shows as its CSS background (``_background_image``)."""
     meta_parts: list[Node] = field(default_factory=list)
     """Meta parts not named as dates, while no date is found ("<div class=meta>")."""
+    lead_in: int = -1
+    """The index in ``segments`` of the words before the headline on its line, set apart
+    from them by a snippet after a separator ("Filed Nov 28 by the desk <a>...</a> - The
+    snippet"): a dateline or a byline, no snippet (-1 when there is none)."""
 
 
 def _walk(
@@ -166,8 +170,12 @@ def _walk(
         if tag is None or tag.startswith("-"):
             continue
         if child.mem_id == skip:
-            if buf and _ends_lead_in(buf):
+            last = _last_text(buf)
+            if last[-1:] in tt.LABEL_SEPARATORS:
                 _flush(buf, out.segments)  # "Nov 28: <a>Headline</a> - The snippet"
+            elif last and _separator_follows(child):
+                _flush(buf, out.segments)  # "Filed Nov 28 by the desk <a>...</a> - The snippet"
+                out.lead_in = len(out.segments) - 1
             continue
         if tag in _SKIP_TAGS:
             _media(child, out)
@@ -200,13 +208,32 @@ def _walk(
             _flush(buf, out.segments)
 
 
-def _ends_lead_in(buf: list[str]) -> bool:
-    """Whether the text before the headline on its line ends in a label separator: a date
-    or a kicker set apart from the headline ("Nov 28: <a>...</a>"), no words of the text
-    after it."""
+def _last_text(buf: list[str]) -> str:
+    """The last text before the headline on its line, stripped at its end ("" when there
+    is none): a date or a kicker set apart from the headline ends in a label separator
+    ("Nov 28: <a>...</a>"), no words of the text after it."""
     for text in reversed(buf):
         if text := text.rstrip():
-            return text[-1] in tt.LABEL_SEPARATORS
+            return text
+    return ""
+
+
+def _separator_follows(node: Node) -> bool:
+    """Whether a snippet separator (``SNIPPET_SEPARATOR``) opens the text that follows
+    the headline ``node`` on its line, after the inline elements wrapping it ("<b><a>...
+    </a></b> - The ..."); an element after it is no such text."""
+    for _ in range(tt.MAX_WALK_DEPTH):
+        sibling = node.next
+        while sibling is not None and (sibling.tag or "-").startswith("-"):
+            if sibling.tag == "-text" and (text := (sibling.text_content or "").lstrip()):
+                return tt.SNIPPET_SEPARATOR.match(text) is not None
+            sibling = sibling.next  # white space and comments
+        if sibling is not None:
+            return False
+        parent = node.parent
+        if parent is None or parent.tag not in tt.INLINE_TAGS:
+            return False
+        node = parent
     return False
 
 

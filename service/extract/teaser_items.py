@@ -377,7 +377,7 @@ def _in_running_text(link: Node, page: Page, chars: int) -> bool:
         before, after = head + before, after + tail
     else:
         before, after = head, tail
-    if after and _snippet_after_separator(before, after):
+    if after and _snippet_after_separator(before, after, parent):
         return False
     if opened and after and _new_sentence_after(before, after):
         return False
@@ -386,20 +386,79 @@ def _in_running_text(link: Node, page: Page, chars: int) -> bool:
     )
 
 
-def _snippet_after_separator(before: list[str], after: list[str]) -> bool:
-    """Whether a dash, a colon or a bar sets a snippet apart after the link on its line,
-    the snippet not in lower case (``SNIPPET_SEPARATOR``): an older listing's "<a>Headline
-    </a> - The snippet ...", "<a>Headline</a>: The snippet ...", where a sentence would go
-    on after the link without one. The link opens its line, or a lead-in of a few words
-    ending in a label separator stands before it, a date or a kicker ("Nov 28: <a>Headline
-    </a> - The snippet ...")."""
-    if any(text.strip() for text in before):
-        head = " ".join(before).rstrip()
-        if head[-1] not in tt.LABEL_SEPARATORS or len(head.split()) > tt.MAX_LEAD_IN_WORDS:
-            return False
+def _snippet_after_separator(before: list[str], after: list[str], block: Node) -> bool:
+    """Whether a dash, a colon or a bar sets a snippet apart after the link on its line
+    (``SNIPPET_SEPARATOR``): an older listing's "<a>Headline</a> - The snippet ...",
+    "<a>Headline</a>: The snippet ...", where a sentence would go on after the link
+    without one. The link opens its line, or a lead-in of a few words ending in a label
+    separator stands before it, a date or a kicker ("Nov 28: <a>Headline</a> - The
+    snippet ..."), and the snippet is not in lower case. A snippet in lower case after
+    a link opening its line, or one not in lower case after words before the link that
+    are no such lead-in ("Filed Nov 28 by the desk <a>...</a> - The snippet"), sets a
+    snippet apart only when an entry beside the link's block sets its own apart alike
+    (``_entry_alike``) and no second dash closes an aside: a clause of a sentence goes on
+    after a dash or a colon in lower case ("<a>The report</a> - which nobody had read -
+    was ...") or after words of the sentence, in one paragraph; both together ("said
+    this of <a>...</a>: it was late") are a sentence's."""
+    first = next((text for text in after if text.strip()), "")
+    if tt.SNIPPET_SEPARATOR.match(first.lstrip()) is None:
+        return False  # most links: no separator after them
     rest = "".join(after).lstrip()
     found = tt.SNIPPET_SEPARATOR.match(rest)
-    return found is not None and not rest[found.end() : found.end() + 1].islower()
+    if found is None:
+        return False
+    cased = not rest[found.end() : found.end() + 1].islower()
+    if any(text.strip() for text in before):
+        if not cased:
+            return False  # "said this of <a>...</a>: it was late"
+        head = " ".join(before).rstrip()
+        if head[-1] in tt.LABEL_SEPARATORS and len(head.split()) <= tt.MAX_LEAD_IN_WORDS:
+            return True
+    elif cased:
+        return True
+    if f" {rest[0]} " in rest[found.end() :]:
+        return False  # an aside between two dashes ("<a>...</a> - which ... - was")
+    return _entry_alike(block)
+
+
+def _entry_alike(block: Node) -> bool:
+    """Whether an element beside ``block``, of its tag, sets a snippet apart after its
+    first link with a separator (``SNIPPET_SEPARATOR``), as the link asked of sets its
+    own: the entries of an older listing ("<li><a>...</a> - the snippet</li>" twice and
+    more)."""
+    for forward in (False, True):
+        sibling = block.next if forward else block.prev
+        while sibling is not None and (sibling.tag or "-").startswith("-"):
+            sibling = sibling.next if forward else sibling.prev  # text and comments
+        if sibling is None or sibling.tag != block.tag:
+            continue
+        link = tf.first_tagged(sibling, ("a",))
+        if link is None:
+            continue
+        node = link  # the link, or the inline element wrapping it on its line
+        while (text := _text_after(node)) is None and node.parent is not None:
+            if node.parent.mem_id == sibling.mem_id:
+                break
+            node = node.parent
+        if text is not None and tt.SNIPPET_SEPARATOR.match(text) is not None:
+            return True
+    return False
+
+
+def _text_after(node: Node) -> str | None:
+    """The text of the first sibling after ``node`` that is no white space or comment,
+    stripped at its start; ``None`` when there is none."""
+    sibling = node.next
+    while sibling is not None:
+        tag = sibling.tag or ""
+        if tag == "-text":
+            text = (sibling.text_content or "").lstrip()
+            if text:
+                return text
+        elif not tag.startswith("-"):
+            return sibling.text().lstrip()
+        sibling = sibling.next
+    return None
 
 
 def _new_sentence_after(before: list[str], after: list[str]) -> bool:

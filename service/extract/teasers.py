@@ -121,7 +121,7 @@ def _read(node: Node, link: Link, page: Page) -> _Item:
     length: str | None = None  # a number and a unit alone ("45 min"), a time or a length
     # An item that is the headline's own heading shows no snippet: the heading's other
     # words ("Next up in <a>Science</a>") are a label of the headline.
-    for text in () if skip.mem_id == node.mem_id else found.segments:
+    for index, text in enumerate(() if skip.mem_id == node.mem_id else found.segments):
         if tf.is_sponsored_label(text):
             paid = True
             continue
@@ -152,6 +152,8 @@ def _read(node: Node, link: Link, page: Page) -> _Item:
                 elif length is None:
                     length = moment  # "45 min": a time, or a video's length
                 continue
+        if index == found.lead_in:
+            continue  # a dateline or a byline before the headline, no snippet
         text = tt.INLINE_LABEL_PREFIX.sub("", text, count=1)
         if text[:1] in _SEPARATORS:  # "<a>Headline</a> - The snippet", ": The snippet"
             text = tt.SNIPPET_SEPARATOR.sub("", text, count=1)

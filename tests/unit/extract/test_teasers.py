@@ -1619,6 +1619,78 @@ def test_a_lower_case_clause_after_a_dash_is_a_sentence() -> None:
     assert teasers(html) == ()
 
 
+def _entries(tag: str, entry: str) -> str:
+    """Two entries of ``tag`` in a list holding ``entry`` each, its ``{link}`` a story's."""
+    links = (
+        '<a href="/news/2026/01/a-story">Ferry strike ends after pay offer</a>',
+        '<a href="/news/2026/01/b-story">Harbour road closes for repairs</a>',
+    )
+    return "".join(f"<{tag}>{entry.format(link=link)}</{tag}>" for link in links)
+
+
+@pytest.mark.parametrize(
+    ("entry", "snippet"),
+    [
+        # a snippet in lower case after a dash or a colon, entry after entry
+        (
+            "{link} - crews from four towns fought the blaze before dawn",
+            "crews from four towns fought the blaze before dawn",
+        ),
+        (
+            "{link}: the branch stays open until five, the trustees said",
+            "the branch stays open until five, the trustees said",
+        ),
+        # a dateline or a byline longer than a lead-in before the headline
+        (
+            "Filed Jan 28 by the county desk {link} - Crews from four towns fought the blaze",
+            "Crews from four towns fought the blaze",
+        ),
+        (
+            "Posted by Ann Lee and Tom Ng on Tuesday <b>{link}</b> \u2013 Crews from four "
+            "towns fought the blaze",
+            "Crews from four towns fought the blaze",
+        ),
+    ],
+)
+def test_a_snippet_after_a_separator_in_a_list_of_entries(entry: str, snippet: str) -> None:
+    for tag, wrap in (("li", "<ul>{}</ul>"), ("p", "<div>{}</div>")):
+        got = teasers(wrap.format(_entries(tag, entry)))
+        assert [(t.title, t.snippet) for t in got] == [
+            ("Ferry strike ends after pay offer", snippet),
+            ("Harbour road closes for repairs", snippet),
+        ]
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        # paragraphs of prose one after the other, each with a link before a separator
+        "{link} - which nobody had expected before the vote - was agreed on Monday.",
+        "The mayor read out {link} - The Herald had asked for it - before the vote.",
+        "The mayor, who read it twice before the meeting, said this of {link}: it was late "
+        "and it was short, she said on Monday afternoon.",
+    ],
+)
+def test_links_in_prose_paragraphs_before_a_separator_stay_in_their_sentences(
+    entry: str,
+) -> None:
+    assert teasers(BODY.format(inline=_entries("p", entry))) == ()
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # one paragraph of prose: no entry beside it sets a snippet apart
+        '<a href="/news/2026/01/a-story">The council report on the ferry</a> - the one '
+        "nobody had read, published on Monday afternoon after the vote.",
+        'Filed late on Monday by the desk, <a href="/news/2026/01/a-story">the council '
+        "report on the ferry</a> - Harbour staff say - was read by nobody before the vote.",
+    ],
+)
+def test_a_lone_paragraph_with_a_link_before_a_separator_stays_prose(paragraph: str) -> None:
+    assert teasers(BODY.format(inline=f"<p>{paragraph}</p>")) == ()
+
+
 def test_spans_back_are_read_for_a_bounded_number_of_texts_per_page(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
