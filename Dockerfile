@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1
 # pagesplit: `docker build -t pagesplit .`, then `docker run pagesplit run --help`.
-# Dependencies come from uv.lock only; the final image holds the interpreter and
+# Dependencies come from uv.lock only; the build stage compiles the one C
+# extension (service/extract/_tree.pyx); the final image holds the interpreter and
 # one virtualenv, no compilers, no uv, no caches. It runs as a non-root user and
 # writes nothing outside $TMPDIR (/tmp), so it works with a read-only root
 # filesystem once /tmp is a writable mount (the forkserver of the splitting
@@ -16,12 +17,19 @@ ENV UV_COMPILE_BYTECODE=1 \
     UV_PYTHON_DOWNLOADS=never \
     UV_PYTHON=/usr/local/bin/python3.11 \
     UV_PROJECT_ENVIRONMENT=/app/.venv
+# The compiler for the extension: the distribution's, in this stage alone.
+# hadolint ignore=DL3008
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends gcc libc6-dev \
+    && rm -rf /var/lib/apt/lists/*
 RUN pip install --no-cache-dir --disable-pip-version-check uv==${UV_VERSION}
 WORKDIR /src
 # Dependencies first: this layer is rebuilt only when the lock changes.
 COPY pyproject.toml uv.lock README.md ./
 RUN uv sync --frozen --no-dev --no-install-project
-# Then the service itself, installed as a wheel (not editable) into the same venv.
+# Then the service itself, built (setuptools and Cython, fetched for the build) and
+# installed as a wheel (not editable) into the same venv.
+COPY setup.py ./
 COPY service ./service
 RUN uv sync --frozen --no-dev --no-editable
 

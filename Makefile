@@ -42,7 +42,10 @@ $(PROMTOOL_STAMP):
 .PHONY: promtool
 promtool: $(PROMTOOL_STAMP)  ## build the pinned promtool into .cache/bin
 
-.venv/.synced: $(UV) pyproject.toml uv.lock
+# The project is installed editable, with service/extract/_tree.pyx compiled in place
+# (setup.py); uv builds it again when the .pyx or the build files change
+# ([tool.uv] cache-keys), so a changed .pyx is never shadowed by a stale module.
+.venv/.synced: $(UV) pyproject.toml uv.lock setup.py $(wildcard service/*/*.pyx)
 	$(UV) sync --frozen --extra dev
 	touch $@
 
@@ -119,4 +122,5 @@ bench: bench-quality  ## every benchmark: extraction side by side, markup-free p
 
 .PHONY: clean
 clean:  ## remove the virtualenv and caches (not the Kafka jars)
-	rm -rf .venv .pytest_cache .mypy_cache .ruff_cache
+	rm -rf .venv .pytest_cache .mypy_cache .ruff_cache build *.egg-info
+	rm -f service/*/*.c service/*/*.so

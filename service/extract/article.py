@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborNode
 
 from service.extract import body_tables as t
+from service.extract._tree import Selectors
 from service.extract.body_reader import (
     Reader,
     chars,
@@ -51,9 +52,11 @@ _HEADLINE_QUERY = "h2 a[href], h3 a[href], h4 a[href], a[href] h2, a[href] h3, a
 _SAFE_CLASSES = re.compile(r"[\w\-:./ ]+")  # class strings quotable in a selector as they are
 _PLAIN_TAG = re.compile(r"[a-z][a-z0-9_-]*")  # tag names that always parse as a type selector
 _HEADINGS = frozenset({"h2", "h3", "h4"})  # a promo heading among them mutes the voters after it
-_VOTE_QUERY = f"{_VOTER_QUERY}, {', '.join(sorted(_HEADINGS))}, {BOLD_LINES}"
+# Found by walks in C (``_tree.Selectors``), not CSS queries.
+_VOTERS = Selectors(f"{_VOTER_QUERY}, {', '.join(sorted(_HEADINGS))}, {BOLD_LINES.text}")
 _HOLDER_QUERY = "div, section, article, main, center, font, dd"
-_MUTED_QUERY = f"{_VOTER_QUERY}, {_HOLDER_QUERY}"  # what a promo heading silences after it
+_HOLDERS = Selectors(_HOLDER_QUERY)
+_MUTED = Selectors(f"{_VOTER_QUERY}, {_HOLDER_QUERY}")  # what a promo heading silences after it
 _TOP_TAGS = frozenset({"body", "html", "-document"})  # no run wrapper is one of these or above
 _TOP_CANDIDATES = 5  # link density is measured on this many best raw scores only
 _DIGIT = re.compile(r"\d")  # a date or a time has one
@@ -435,7 +438,7 @@ def _mute_after(heading: LexborNode, muted: set[int], parents: set[int]) -> None
             parents.add(node.mem_id)
             parents.update(n.mem_id for n in node.css("*"))
             muted.add(node.mem_id)  # nor do the elements muted whole vote as text holders
-            muted.update(n.mem_id for n in node.css(_MUTED_QUERY))
+            muted.update(n.mem_id for n in _MUTED.find(node))
         node = node.next
 
 
@@ -449,7 +452,7 @@ def _vote(
     seen: set[int] = set(muted)  # voters after a promo heading, <br> holders that voted
     promo_parents: set[int] = set()  # parents of the promo headings met, elements muted whole
     # One query in document order: a heading comes before the voters it mutes.
-    for voter in root.css(_VOTE_QUERY):
+    for voter in _VOTERS.find(root):
         tag = voter.tag
         if tag in _HEADINGS:
             _mute_after(voter, seen, promo_parents)
@@ -473,7 +476,7 @@ def _vote(
             text = scores.texts[voter.mem_id] = voter.text()
             _cast(scores, voter, text, 1)
     if text_holders:
-        for holder in root.css(_HOLDER_QUERY):
+        for holder in _HOLDERS.find(root):
             if holder.mem_id not in seen:
                 text, runs = _run_text(holder)
                 if _cast(scores, holder, text, runs):

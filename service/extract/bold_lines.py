@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborNode
 
+from service.extract._tree import Selectors
+
 BOLD_TAGS = frozenset({"b", "strong"})
-# The query for the bold lines set in a <div>; each match is the line's bold element.
-BOLD_LINES = "div > b:only-child, div > strong:only-child"
+# The bold lines set in a <div>, found by a walk in C; each match is the line's bold element.
+BOLD_LINES = Selectors("div > b:only-child, div > strong:only-child")
 
 
 def bold_alone(node: LexborNode) -> LexborNode | None:

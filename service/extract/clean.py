@@ -19,6 +19,8 @@ from collections.abc import Iterable, Sequence
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode, create_tag
 
+from service.extract._tree import Selectors, chrome, elements_by_tag
+
 # Elements that never show text to a reader.
 INVISIBLE_TAGS: Sequence[tuple[str, str]] = (
     ("script", "code, not text"),
@@ -77,7 +79,8 @@ BOILERPLATE_SELECTORS: Sequence[tuple[str, str]] = (
     ),
 )
 
-# Page chrome: may hold teasers, never the article body.
+# Page chrome: may hold teasers, never the article body. Matched by one walk in C
+# (``_tree.chrome``, which implements these selectors; a test checks it against them).
 CHROME_SELECTORS: Sequence[tuple[str, str]] = (
     ("nav", "site navigation"),
     ("header:not(article header)", "site masthead; an article's own header keeps its title"),
@@ -99,29 +102,24 @@ CHROME_ROLES: Sequence[tuple[str, str]] = (
     ("menubar", "menus"),
 )
 
-# Lexbor walks the whole tree once per selector of a list (10 to 20 us each on
-# a news page), so the invisible tags as 17 type selectors cost more than one
-# walk from Python comparing each element's tag id with these (an element's
-# ``tag_id`` is the id of its name, the same in every document for standard
-# names). The attribute selectors have no such shortcut.
+# The invisible tags are found by one walk in C comparing each element's tag id
+# with these (``_tree.elements_by_tag``; an element's ``tag_id`` is the id of its
+# name, the same in every document for standard names), the attribute selectors
+# by another (``_tree.Selectors``): a CSS query tests every element against
+# each selector of its list.
 INVISIBLE_IDS = frozenset(create_tag(tag).tag_id for tag, _ in INVISIBLE_TAGS)
 _NOSCRIPT_ID = create_tag("noscript").tag_id
 _BUTTON_ID = create_tag("button").tag_id
 _HIDDEN_QUERY = ", ".join(sel for sel, _ in HIDDEN_SELECTORS)
 _BOILERPLATE_QUERY = ", ".join(sel for sel, _ in BOILERPLATE_SELECTORS)
 _ATTRIBUTE_QUERY = f"{_HIDDEN_QUERY}, {_BOILERPLATE_QUERY}"
+_ATTRIBUTE_SELECTORS = Selectors(_ATTRIBUTE_QUERY)
 # What hides an element from every reader, beside ``aria-hidden``.
 _SHOWN_QUERY = ", ".join(
     sel for sel, _ in (*HIDDEN_SELECTORS, *BOILERPLATE_SELECTORS) if "aria-hidden" not in sel
 )
 _IMAGES = "img, picture, amp-img"
-_CHROME_TAG_QUERY = ", ".join(sel for sel, _ in CHROME_SELECTORS)
-# One selector for every role instead of one per role: each costs a test per
-# element, and the roles are told apart in Python on the few elements with one.
-_CHROME_QUERY = f"{_CHROME_TAG_QUERY}, [role]"
-_CHROME_ROLE_NAMES = frozenset(role for role, _ in CHROME_ROLES)
-# The tags the selectors match (each selector's last compound names its tag).
-_CHROME_TAGS = frozenset(sel.split(":")[0].split()[-1] for sel, _ in CHROME_SELECTORS)
+_CHROME_ROLE_NAMES = tuple(role.encode() for role, _ in CHROME_ROLES)
 
 
 # Never removed, whatever they match: the parser refuses to remove the root, and
@@ -138,22 +136,6 @@ def detach(nodes: list[LexborNode]) -> None:
     for node in nodes:
         if node.tag not in _STRUCTURE:
             node.decompose(recursive=False)
-
-
-def elements_by_tag(root: LexborNode, tag_ids: frozenset[int]) -> dict[int, list[LexborNode]]:
-    """The elements of ``root``'s tree (``root`` included) whose tag id is one of
-    ``tag_ids``, by tag id, each list in document order.
-
-    One walk serves every stage that looks elements up by their tag alone
-    (``split`` walks once for the metadata's tags and the invisible ones): a CSS
-    query walks the whole tree anew and tests every element against each selector
-    of its list."""
-    found: dict[int, list[LexborNode]] = {tag_id: [] for tag_id in tag_ids}
-    for node in root.traverse():
-        nodes = found.get(node.tag_id)
-        if nodes is not None:
-            nodes.append(node)
-    return found
 
 
 def clean_tree(tree: LexborHTMLParser, tagged: dict[int, list[LexborNode]] | None = None) -> None:
@@ -175,7 +157,7 @@ def clean_tree(tree: LexborHTMLParser, tagged: dict[int, list[LexborNode]] | Non
     detach([node for tag_id in INVISIBLE_IDS for node in tagged[tag_id]])
     # Attribute selectors look at no other element, so they may run on the tree
     # without the invisible elements, which is smaller (SVG icons, scripts).
-    hidden = [node for node in root.css(_ATTRIBUTE_QUERY) if not _shown_image(node)]
+    hidden = [node for node in _ATTRIBUTE_SELECTORS.find(root) if not _shown_image(node)]
     if folds or ids:
         hidden = [
             node
@@ -242,16 +224,4 @@ def _folds(buttons: Iterable[LexborNode]) -> tuple[set[str], set[int]]:
 
 def remove_chrome(root: LexborNode) -> None:
     """Remove navigation, masthead, footer, forms and captions below ``root``, in place."""
-    detach([node for node in root.css(_CHROME_QUERY) if _is_chrome(node)])
-
-
-def _is_chrome(node: LexborNode) -> bool:
-    """Whether ``node``, found by ``_CHROME_QUERY``, is chrome: one of the
-    ``CHROME_ROLES``, or without a role (a selector's match), or, with another role,
-    a match of ``CHROME_SELECTORS`` all the same."""
-    attrs = node.attributes
-    if "role" not in attrs:
-        return True
-    if (attrs["role"] or "").lower() in _CHROME_ROLE_NAMES:
-        return True
-    return node.tag in _CHROME_TAGS and node.css_matches(_CHROME_TAG_QUERY)
+    detach(chrome(root, _CHROME_ROLE_NAMES))

@@ -319,7 +319,7 @@ def _bold_lines(body: LexborNode | None, title: str | None) -> list[str]:
     first ``MAX_H1_CANDIDATES``: an older page's headings. Without a ``title`` only
     those of ``SAME_HEADLINE_MIN_WORDS`` words or more (a menu's bold entries are short)."""
     lines: list[str] = []
-    for bold in body.css(BOLD_LINES) if body is not None else ():
+    for bold in BOLD_LINES.find(body) if body is not None else ():
         text = normalize_text(bold.text(deep=True, separator=" "))
         line = bold.parent
         if not text or len(text) > MAX_TITLE_CHARS or line is None:

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode, create_tag
 
-from service.extract.clean import elements_by_tag
+from service.extract._tree import Selectors, elements_by_tag
 from service.extract.metadata_tables import IMAGE_LINK_RELS, MAX_H1_CANDIDATES, MAX_TITLE_CHARS
 from service.extract.text import normalize_text
 
@@ -38,15 +38,16 @@ _PROPS = frozenset(
 )
 # The tags ``read_metadata`` reads elements of, whatever their attributes: found
 # by the walk ``split`` makes for them and for the invisible tags
-# (``clean.elements_by_tag``), not by a query of type selectors, which would walk
+# (``_tree.elements_by_tag``), not by a query of type selectors, which would walk
 # the tree again. ``_read`` checks each element's attributes exactly (a meta
 # without content, a stylesheet link, a script of code give nothing).
 _TAGS = ("html", "title", "meta", "link", "script", "h1", "time", "base")
 _TAG_IDS = {tag: create_tag(tag).tag_id for tag in _TAGS}
 TAG_IDS = frozenset(_TAG_IDS.values())
 # The elements read by their attributes: authors' links, and any ``[itemprop]``
-# (``_read_marked`` matches the names, one test per element instead of five).
-_SELECTOR = 'a[rel~="author"], [itemprop]'
+# (``_read_marked`` matches the names, one test per element instead of five),
+# found by a walk in C.
+_MARKED = Selectors('a[rel~="author"], [itemprop]')
 
 
 @dataclass(slots=True)
@@ -124,11 +125,7 @@ def collect_markup(
     for tag_id in _TAG_IDS.values():
         for node in tagged[tag_id]:
             _read(node, markup)
-    seen: set[int] = set()
-    for node in tree.css(_SELECTOR):
-        if node.mem_id in seen:  # a node matching two selectors comes twice
-            continue
-        seen.add(node.mem_id)
+    for node in _MARKED.find(root):
         _read_marked(node, markup)
     if len(set(markup.props.get("headline", ()))) > 1:
         # Several items with headlines: a list of stories, whose first item's

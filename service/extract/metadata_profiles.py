@@ -13,6 +13,7 @@ from urllib.parse import unquote
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from service.extract._tree import LINKS
 from service.extract.metadata_authors import byline_names
 from service.extract.text import normalize_text
 from service.extract.urls import normalize_url
@@ -65,7 +66,7 @@ def _links_by_last_segment(tree: LexborHTMLParser) -> dict[str, list[tuple[str, 
     """Every link, as (href, node), by the last segment of its path: one pass over
     the links, and only the few with the profile's segment are resolved and read."""
     links: dict[str, list[tuple[str, LexborNode]]] = {}
-    for node in tree.css("a[href]"):
+    for node in LINKS.find(tree.root) if tree.root is not None else ():  # a walk in C
         href = node.attributes.get("href") or ""
         segment = _last_segment(href.split("#", 1)[0].split("?", 1)[0])
         if segment:

@@ -19,6 +19,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from service.extract import article, clean
 from service.extract import body_tables as t
+from service.extract._tree import elements_by_tag
 from service.extract.budget import check_elements
 from service.extract.decode import Decoded, decode
 from service.extract.gallery import gallery_captions
@@ -224,7 +225,7 @@ def split(
     warnings: list[str] = []
     # One walk finds the elements metadata reads by their tag and those cleaning
     # removes by theirs; metadata changes no element.
-    tagged = clean.elements_by_tag(root, _TAGGED)
+    tagged = elements_by_tag(root, _TAGGED)
     language = (headers or {}).get("content-language")
     meta = _guarded(
         "metadata",

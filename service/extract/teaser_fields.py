@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from selectolax.lexbor import LexborNode as Node
 
 from service.extract import teaser_tables as tt
 from service.extract import teaser_tokens as tk
+from service.extract._tree import LINKS, Selectors
 from service.extract.bold_lines import BOLD_TAGS, bold_alone
 from service.extract.dates import day_month_date, own_calendar, parse_date, relative_date
 from service.extract.teaser_tokens import Attrs, Tokens
@@ -640,43 +641,29 @@ def is_sponsored_label(text: str) -> bool:
     return len(text) <= tt.MAX_LABEL_CHARS and tt.SPONSORED_LABEL.match(text) is not None
 
 
+@cache
+def _selectors(tags: tuple[str, ...]) -> Selectors:
+    return Selectors(", ".join(tags))
+
+
 def tagged(node: Node, tags: tuple[str, ...]) -> list[Node]:
     """The elements at or below ``node`` whose tag is one of ``tags``, in page order: what
-    ``node.css`` of the tag names finds. Most items, entries and labels asked hold a few
-    elements, and a query costs as much as reading a dozen of them in Python (it parses its
-    selector at each call): they are walked, a larger subtree left to the query."""
-    found: list[Node] = []
-    for seen, element in enumerate(node.traverse(), 1):
-        if element.tag in tags:
-            found.append(element)
-        if seen > tt.QUERY_WALK_LIMIT:
-            return node.css(", ".join(tags))
-    return found
+    ``node.css`` of the tag names finds, found by a walk in C (a query parses its selector
+    at each call, and most items, entries and labels asked hold a few elements)."""
+    return _selectors(tags).find(node)
 
 
 def first_tagged(node: Node, tags: tuple[str, ...]) -> Node | None:
     """The first element at or below ``node`` whose tag is one of ``tags``: what
     ``node.css_first`` of the tag names finds, walked as in ``tagged``."""
-    for seen, element in enumerate(node.traverse(), 1):
-        if element.tag in tags:
-            return element
-        if seen > tt.QUERY_WALK_LIMIT:
-            return node.css_first(", ".join(tags))
-    return None
+    found = _selectors(tags).find(node, 1)
+    return found[0] if found else None
 
 
 def holds_links(node: Node, count: int) -> bool:
     """Whether ``count`` links with a target (``a[href]``) or more are at or below ``node``,
     walked as in ``tagged`` up to the last one needed."""
-    left = count
-    for seen, element in enumerate(node.traverse(), 1):
-        if element.tag == "a" and "href" in element.attrs:
-            left -= 1
-            if not left:
-                return True
-        if seen > tt.QUERY_WALK_LIMIT:
-            return len(node.css("a[href]")) >= count
-    return False
+    return len(LINKS.find(node, count)) >= count
 
 
 def text_length(node: Node) -> int:

@@ -21,6 +21,7 @@ from selectolax.lexbor import LexborNode as Node
 from service.extract import teaser_fields as tf
 from service.extract import teaser_tables as tt
 from service.extract import teaser_tokens as tk
+from service.extract._tree import LINKS, Selectors
 from service.extract.bold_lines import BOLD_LINES, bold_alone
 from service.extract.teaser_tokens import Attrs, Tokens
 from service.extract.text import contains_any
@@ -279,7 +280,7 @@ def _jumps_within(node: Node, href: str, url: str, page: Page) -> bool:
         top = node
         while top.parent is not None:
             top = top.parent
-        page.ids = frozenset(e.attrs.get("id") or "" for e in top.css("[id]"))
+        page.ids = frozenset(e.attrs.get("id") or "" for e in _WITH_ID.find(top))
     return fragment in page.ids
 
 
@@ -609,16 +610,16 @@ def _carries_sentence(text: str) -> bool:
     return _has_lower_word(text.split(None, 1)[1] if " " in text else "")
 
 
-# Headings and links in one pass of the selector engine: a pass walks the whole
-# tree, whatever it finds.
-_HEADINGS_AND_LINKS = "h1, h2, h3, h4, h5, h6, a[href]"
+# Headings and links in one walk in C (``_tree.Selectors``).
+_HEADINGS_AND_LINKS = Selectors("h1, h2, h3, h4, h5, h6, a[href]")
+_WITH_ID = Selectors("[id]")
 
 
 def headline_links(root: Node, page: Page) -> list[Link]:
     """The page's headline links, in page order."""
     headings: list[Node] = []
     anchors: list[Node] = []
-    for element in root.css(_HEADINGS_AND_LINKS):
+    for element in _HEADINGS_AND_LINKS.find(root):
         (headings if element.tag in tt.HEADING_TAGS else anchors).append(element)
     single_h1 = sum(1 for h in headings if h.tag == "h1") == 1
     # A page without subheadings sets its cards' headlines as bold lines.
@@ -731,7 +732,7 @@ def _card_bold_line(node: Node) -> Node | None:
         if card is None or card.tag in tt.STOP_TAGS:
             return None
         found: Node | None = None
-        for bold in card.css(BOLD_LINES):
+        for bold in BOLD_LINES.find(card):
             parent = bold.parent
             if parent is None or bold_alone(parent) is None:
                 continue
@@ -867,7 +868,7 @@ def _heads_story_card(link: Node, href: str) -> bool:
         node = node.parent
     return any(
         (other.attrs.get("href") or "") == href and other.css_first("img, picture") is not None
-        for other in node.css("a[href]")
+        for other in LINKS.find(node)
     )
 
 

@@ -813,9 +813,6 @@ MIN_SNIPPET_WORDS = 4  # shorter leftovers are labels or dates, not a snippet
 MIN_SNIPPET_LETTER_WORDS = 3  # fewer words of letters: counts and units ("3 hr 20 min"), meta
 MIN_SNIPPET_LOWER = 0.3  # share of lowercase-initial words in prose; names and meta lines have few
 MAX_WALK_DEPTH = 40  # an item's text deeper than this is markup abuse; recursion stays bounded
-# Elements of a subtree walked in Python before a CSS query takes over: a query parses its
-# selector at each call, about as costly as reading a dozen elements' tags in Python.
-QUERY_WALK_LIMIT = 12
 HEADING_HOLDER_DEPTH = 4  # a block's own heading sits at most this deep in a sibling
 # A link without visible text covering a card (a "stretched link", its words only in
 # `aria-label`, `title` or a screen-reader span) sits at most this many levels below the

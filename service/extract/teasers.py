@@ -47,6 +47,7 @@ from selectolax.lexbor import LexborNode as Node
 from service.extract import teaser_fields as tf
 from service.extract import teaser_tables as tt
 from service.extract import teaser_tokens as tk
+from service.extract._tree import LINKS
 from service.extract.model import Teaser
 from service.extract.teaser_items import (
     Link,
@@ -504,7 +505,7 @@ def _in_flat_menu(node: Node, page: Page) -> bool:
             return False
         counts = page.menus.get(current.mem_id)
         if counts is None:
-            links = current.css("a[href]")
+            links = LINKS.find(current)
             labels = sum(1 for link in links if _is_menu_label(link, page))
             if (
                 len(links) >= tt.MIN_FLAT_MENU_LINKS

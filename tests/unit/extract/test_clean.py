@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from service.extract import clean
+from service.extract import _tree, clean
 
 _TAGS = [tag for tag, _ in clean.INVISIBLE_TAGS]
 
@@ -27,7 +27,7 @@ def test_invisible_tags_go_as_their_type_selectors_would_take_them() -> None:
     tree = LexborHTMLParser(html)
     assert tree.root is not None
     by_selector = {node.mem_id for node in tree.root.css(", ".join(_TAGS))}
-    tagged = clean.elements_by_tag(tree.root, clean.INVISIBLE_IDS)
+    tagged = _tree.elements_by_tag(tree.root, clean.INVISIBLE_IDS)
     by_id = {node.mem_id for nodes in tagged.values() for node in nodes}
     assert by_id == by_selector
     assert len(by_id) >= len(_TAGS)
@@ -101,7 +101,8 @@ def test_chrome_roles_go_as_their_attribute_selectors_would_take_them() -> None:
     tree = LexborHTMLParser(f"<html><body>{elements}</body></html>")
     assert tree.body is not None
     roles = ", ".join(f'[role="{role}" i]' for role, _ in clean.CHROME_ROLES)
-    taken = {n.text() for n in tree.body.css(f"{clean._CHROME_TAG_QUERY}, {roles}")}
+    tags = ", ".join(sel for sel, _ in clean.CHROME_SELECTORS)
+    taken = {n.text() for n in tree.body.css(f"{tags}, {roles}")}
     assert taken == set("acgijkmno")
     clean.remove_chrome(tree.body)
     assert set(tree.body.text(separator=" ").split()) == set("abcdefghijklmno") - taken

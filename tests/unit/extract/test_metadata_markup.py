@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
-from service.extract.clean import elements_by_tag
+from service.extract._tree import elements_by_tag
 from service.extract.metadata import Metadata, read_metadata
 from service.extract.metadata_markup import _TAGS, TAG_IDS, texts_near_heading
 

@@ -1,0 +1,210 @@
+"""The walks in C (``_tree``) find what the CSS queries and Python walks they replace find."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from selectolax.lexbor import LexborHTMLParser, LexborNode, create_tag
+
+from service.extract import _tree, clean
+
+TAGS = st.sampled_from(
+    [
+        "div",
+        "p",
+        "span",
+        "br",
+        "nav",
+        "NAV",
+        "header",
+        "footer",
+        "article",
+        "form",
+        "figure",
+        "figcaption",
+        "section",
+        "a",
+        "b",
+        "script",
+        "svg",
+        "math",
+        "custom-tag",
+        "Amp-Img",
+        "h2",
+        "strong",
+        "td",
+        "pre",
+        "main",
+    ]
+)
+# Attribute names in mixed case, and values at the edges of each selector: case,
+# whitespace around and inside tokens, substrings, empty and missing values.
+NAMES = st.sampled_from(
+    [
+        *("hidden", "HIDDEN", "aria-hidden", "Aria-Hidden", "style", "STYLE", "id", "ID"),
+        *("class", "Class", "role", "ROLE", "data-x", "aria-hiddenx", "rel", "REL"),
+        *("itemprop", "itemProp", "hiddenx", "href"),
+    ]
+)
+VALUES = st.one_of(
+    st.sampled_from(
+        [
+            *("", "true", "TRUE", "tRuE", " true", "false", "display:none", "DISPLAY:NONE"),
+            *("color:red;display: None;x", "display:  none", "visibility:hidden"),
+            *("Visibility: HIDDEN", "comments", "COMMENTS", "comments2", "my comments\tbox"),
+            *("xcomments", "comments\n", "disqus_thread", "Disqus_Thread", "sr-only"),
+            *("a\fvisually-hidden", "screen-reader-text", "dialog", "ALERTDIALOG", "navigation"),
+            *("Menu", "menu bar", "menubar", "search ", "contentinfo", "BANNER", "nav igation"),
+            *("\u212aelvin", "d\u0130alog", "dialog\u017f", "author", "x AUTHOR", "Author\t"),
+        ]
+    ),
+    st.text(alphabet="aeiorsn :-;\t", max_size=12),
+)
+
+
+@st.composite
+def attributes(draw: st.DrawFn) -> str:
+    parts = []
+    for name in draw(st.lists(NAMES, max_size=3, unique_by=str.lower)):
+        value = draw(VALUES)
+        parts.append(name if draw(st.integers(0, 4)) == 0 else f'{name}="{value}"')
+    return " ".join(parts)
+
+
+@st.composite
+def fragments(draw: st.DrawFn, depth: int = 0) -> str:
+    if depth > 4 or draw(st.integers(0, 2)) == 0:
+        leaves = ["", "word", " ", "<br>", "<!-- c -->", "<p>t</p>", "<b>b</b>", "<?pi x?>"]
+        return draw(st.sampled_from(leaves))
+    tag = draw(TAGS)
+    inner = "".join(draw(st.lists(fragments(depth + 1), max_size=5)))
+    return f"<{tag} {draw(attributes())}>{inner}</{tag}>"
+
+
+def _pages() -> st.SearchStrategy[LexborHTMLParser]:
+    return st.builds(
+        lambda body, attrs: LexborHTMLParser(f"<html><body {attrs}>{''.join(body)}</body></html>"),
+        st.lists(fragments(), min_size=1, max_size=6),
+        attributes(),
+    )
+
+
+def _once(nodes: list[LexborNode]) -> list[int]:
+    """The elements of ``nodes`` in their order, each once (a query lists an element
+    once per selector of its list that it matches)."""
+    seen: list[int] = []
+    for node in nodes:
+        if node.mem_id not in seen:
+            seen.append(node.mem_id)
+    return seen
+
+
+def _roots(tree: LexborHTMLParser) -> list[LexborNode]:
+    assert tree.root is not None and tree.body is not None
+    return [tree.root, tree.body, *tree.body.css("div, form, nav")[:3]]
+
+
+# The selector lists the extraction runs through ``_tree.Selectors``, and their edges.
+SELECTOR_LISTS = [
+    clean._ATTRIBUTE_QUERY,
+    'a[rel~="author"], [itemprop]',
+    "h1, h2, h3, h4, h5, h6, a[href]",
+    "[id]",
+    "p, pre, td, br, h2, h3, h4, div > b:only-child, div > strong:only-child",
+    "div, section, article, main, center, font, dd",
+    '[class="x"], [rel="Author"], [role~="menu"], [style*="none"], [data-x*="e"], a',
+    '[id="a"], [class~="Comments"], [rel*="AUTH" i], span[hidden], svg, br',
+    "img, source, amp-img",
+    'custom-tag[role~="menu" i], a, td',
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pages())
+def test_selectors_find_what_the_query_finds(tree: LexborHTMLParser) -> None:
+    for text in SELECTOR_LISTS:
+        selectors = _tree.Selectors(text)
+        for root in _roots(tree):
+            expected = _once(root.css(text))
+            assert [node.mem_id for node in selectors.find(root)] == expected, text
+            assert [node.mem_id for node in selectors.find(root, 2)] == expected[:2], text
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pages())
+def test_chrome_finds_what_its_selectors_find(tree: LexborHTMLParser) -> None:
+    roles = ", ".join(f'[role="{role}" i]' for role, _ in clean.CHROME_ROLES)
+    query = f"{', '.join(sel for sel, _ in clean.CHROME_SELECTORS)}, {roles}"
+    names = tuple(role.encode() for role, _ in clean.CHROME_ROLES)
+    for root in _roots(tree):
+        assert [node.mem_id for node in _tree.chrome(root, names)] == _once(root.css(query))
+
+
+@settings(max_examples=200, deadline=None)
+@given(_pages())
+def test_elements_by_tag_finds_what_a_walk_finds(tree: LexborHTMLParser) -> None:
+    tag_ids = frozenset(create_tag(tag).tag_id for tag in ("p", "br", "nav", "svg", "script"))
+    for root in _roots(tree):
+        expected: dict[int, list[int]] = {tag_id: [] for tag_id in tag_ids}
+        for node in root.traverse():
+            if node.tag_id in expected:
+                expected[node.tag_id].append(node.mem_id)
+        found = _tree.elements_by_tag(root, tag_ids)
+        assert {tag: [n.mem_id for n in nodes] for tag, nodes in found.items()} == expected
+
+
+def test_wrapped_nodes_are_selectolax_nodes() -> None:
+    tree = LexborHTMLParser('<div hidden id="x"><nav>n</nav></div>')
+    assert tree.root is not None
+    found = _tree.Selectors("[hidden]").find(tree.root)
+    assert [(type(n), n.tag, n.id, n.parser is tree) for n in found] == [
+        (LexborNode, "div", "x", True)
+    ]
+    assert sys.getrefcount(tree) > 2  # the node holds its parser
+    (nav,) = _tree.chrome(found[0], ())
+    assert nav.parent is not None and nav.parent.mem_id == found[0].mem_id
+
+
+def test_chrome_implements_the_selectors_of_its_table() -> None:
+    """``_tree.chrome`` matches the tags ``CHROME_SELECTORS`` names, in the roles given."""
+    tree = LexborHTMLParser(
+        "<nav>a</nav><article><header>b</header><footer>c</footer></article><header>d</header>"
+        "<form><p>e</p></form><form>f<br>x<br></form><form><br>g</form>"
+        "<figure><figcaption>h</figcaption></figure><figcaption>i</figcaption>"
+        '<div role="MENU">j</div><div role="main">k</div>'
+    )
+    assert tree.body is not None
+    found = [node.text() for node in _tree.chrome(tree.body, (b"menu",))]
+    assert found == ["a", "d", "g", "h", "j"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[hidden",
+        '[id="x" s]',
+        "div p",
+        '[class|="x" i]',
+        "[Hidden]",
+        "P",
+        "div > x-y:only-child",
+        "p:first-child",
+        "",
+    ],
+)
+def test_selectors_refuse_other_forms(text: str) -> None:
+    with pytest.raises(ValueError, match="not a simple selector"):
+        _tree.Selectors(text)
+
+
+def test_only_the_kelvin_sign_lowercases_to_ascii() -> None:
+    """The roles are compared as ``[role="..." i]`` compares (ASCII case alone): the
+    same as ``str.lower()`` for role names without a "k" (``clean.CHROME_ROLES``)."""
+    folding = {chr(c) for c in range(128, sys.maxunicode + 1) if chr(c).lower().isascii()} - {
+        chr(c) for c in range(0xD800, 0xE000)
+    }
+    assert folding == {"\u212a"}
+    assert not any("k" in role for role, _ in clean.CHROME_ROLES)
