@@ -1003,19 +1003,37 @@ def is_price(text: str) -> bool:
 
 def _shared_ancestors(links: list[Link]) -> set[int]:
     """The near ancestors (by ``mem_id``) of headline links that have more than one
-    distinct target beneath: each ancestor keeps the first target seen, not a set."""
+    distinct target beneath: each ancestor keeps the first target seen, not a set.
+
+    A climb stops at an ancestor whose own ancestors, as far as the climb would go, are
+    all shared already (``full``: from where an earlier climb's last run of ancestors
+    shared by other targets began, the levels that run covered): the links of one list
+    climb through their list's ancestors once, not once each.
+    """
+    depth = tt.MAX_ITEM_DEPTH + 2
     first: dict[int, str] = {}
     shared: set[int] = set()
+    full: dict[int, int] = {}  # an ancestor: levels above it, itself included, all shared
     for link in links:
         url = link.url
         node: Node | None = link.node
-        for _ in range(tt.MAX_ITEM_DEPTH + 2):
+        start = -1  # the level where the run of shared ancestors up to here began
+        start_key = 0
+        for level in range(depth):
             if node is None:
                 break
             key = node.mem_id
             if first.setdefault(key, url) != url:
+                if start < 0:
+                    start, start_key = level, key
+                if full.get(key, -1) >= depth - level:
+                    break
                 shared.add(key)
+            else:
+                start = -1
             node = node.parent
+        if start >= 0 and full.get(start_key, -1) < depth - start:
+            full[start_key] = depth - start
     return shared
 
 

@@ -6,6 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
+from service.extract import teaser_tables as tt
+from service.extract.teaser_items import Link, _shared_ancestors
 from service.extract.teasers import find_teasers
 
 WORDS = st.sampled_from(
@@ -67,3 +69,36 @@ def test_deeply_nested_item_does_not_recurse_without_bound() -> None:
     tree = LexborHTMLParser(f"<html><body>{html}</body></html>")
     assert tree.root is not None
     find_teasers(tree.root, "https://x.example/page")
+
+
+LINK = st.sampled_from("abc").map(lambda target: f'<a href="/{target}">x</a>')
+
+
+@st.composite
+def nested(draw: st.DrawFn, depth: int = 0) -> str:
+    """A chain of wrappers deeper than a climb reaches, links to a few targets beside it."""
+    if depth > 13 or draw(st.integers(0, 5)) == 0:
+        return draw(LINK)
+    beside = draw(st.lists(LINK, max_size=2))
+    inner = draw(nested(depth + 1))
+    return "<div>" + "".join([*beside[:1], inner, *beside[1:]]) + "</div>"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(nested(), min_size=1, max_size=4))
+def test_shared_ancestors_are_those_of_every_climb_to_its_end(parts: list[str]) -> None:
+    # The climbs that stop where the ancestors above are all shared find what climbs
+    # of every link to the full depth find.
+    tree = LexborHTMLParser("<html><body>" + "".join(parts) + "</body></html>")
+    links = [Link(a, a.attrs.get("href") or "", "", None, a) for a in tree.css("a")]
+    first: dict[int, str] = {}
+    expected: set[int] = set()
+    for link in links:
+        node = link.node
+        for _ in range(tt.MAX_ITEM_DEPTH + 2):
+            if node is None:
+                break
+            if first.setdefault(node.mem_id, link.url) != link.url:
+                expected.add(node.mem_id)
+            node = node.parent
+    assert _shared_ancestors(links) == expected
