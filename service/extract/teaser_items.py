@@ -920,8 +920,13 @@ def is_story_url(href: str, text: str) -> bool:
 
 
 def _path(href: str) -> str:
-    """The path of ``href``, without query and fragment."""
-    path = href.split("?", 1)[0].split("#", 1)[0]
+    """The path of ``href``, without query and fragment (cut only when there: most
+    links have neither)."""
+    path = href
+    if "?" in path:
+        path = path.split("?", 1)[0]
+    if "#" in path:
+        path = path.split("#", 1)[0]
     if "//" in path:  # absolute or protocol-relative: the path after the host
         rest = path.split("//", 1)[1]
         path = rest[rest.find("/") :] if "/" in rest else ""
