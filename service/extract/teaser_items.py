@@ -41,6 +41,8 @@ class Link:
     title: str
     heading: str | None
     headline: Node
+    words: int
+    """The words of ``title`` (``teaser_fields.word_count``), counted once."""
     short: bool = False
     """A headline too short on its own (``MIN_SHORT_HEADLINE_WORDS`` words and up): found by
     its story URL, a teaser only when its item shows a story (``teasers``)."""
@@ -681,7 +683,7 @@ def headline_links(root: Node, page: Page) -> list[Link]:
             continue
         if title[:5].lower().startswith(tt.EMBED_LINE_STARTS) and tt.EMBED_LINE.fullmatch(title):
             continue
-        links.append(Link(node, url, title, heading, headline, short))
+        links.append(Link(node, url, title, heading, headline, words, short))
     return links
 
 
@@ -754,7 +756,8 @@ def _stretched_to(node: Node, heading: Node, level: str | None, page: Page) -> L
     inside = tf.link_inside(heading)
     headline = tf.headline_node(heading, inside)
     title = tf.headline_text(headline, inside, page.tokens, heading.text())
-    if tf.word_count(title) < tt.MIN_HEADING_WORDS or tt.NAV_LABEL.match(title):
+    words = tf.word_count(title)
+    if words < tt.MIN_HEADING_WORDS or tt.NAV_LABEL.match(title):
         return None
     href = node.attrs.get("href") or ""
     label = node.attrs.get("aria-label") or node.attrs.get("title") or ""
@@ -763,7 +766,7 @@ def _stretched_to(node: Node, heading: Node, level: str | None, page: Page) -> L
     url = page.target(href)
     if url is None or url_key(url) == url_key(page.url) or _jumps_within(node, href, url, page):
         return None
-    return Link(node, url, title, level, headline, stretched=True)
+    return Link(node, url, title, level, headline, words, stretched=True)
 
 
 def _holds_image(link: Node) -> bool:

@@ -444,7 +444,7 @@ def _is_teaser(item: _Item, region: Region, siblings: int, page: Page) -> bool:
     if region.hidden or region.excluded or item.product:
         return False
     title = item.link.title
-    if tf.word_count(title) <= tt.MAX_LEGAL_WORDS and tt.LEGAL_LABEL.search(title):
+    if item.link.words <= tt.MAX_LEGAL_WORDS and tt.LEGAL_LABEL.search(title):
         return False
     if is_service_url(item.link.url):
         return False  # a notice's, an app promo's or a footer's link ("About The Post")
@@ -452,7 +452,7 @@ def _is_teaser(item: _Item, region: Region, siblings: int, page: Page) -> bool:
         return False  # a date link (a post's permalink), no headline
     if (
         item.link.heading is not None
-        and tf.word_count(title) < tt.MIN_HEADLINE_WORDS
+        and item.link.words < tt.MIN_HEADLINE_WORDS
         and item.image is None
         and item.snippet is None
         and not is_story_url(item.link.url, title)
@@ -464,7 +464,7 @@ def _is_teaser(item: _Item, region: Region, siblings: int, page: Page) -> bool:
         )
     story_card = item.link.heading is not None or item.image is not None
     if region.menu:
-        return story_card and tf.word_count(title) >= tt.MIN_HEADLINE_WORDS
+        return story_card and item.link.words >= tt.MIN_HEADLINE_WORDS
     if region.footer:
         return story_card or siblings >= 2
     if not story_card and item.snippet is None and _is_menu_entry(item, page):
@@ -712,7 +712,7 @@ def _holders(found: dict[int, tuple[Node, Link]]) -> set[int]:
 
 def _is_block_title(node: Node, link: Link, holders: set[int]) -> bool:
     """Whether a short heading link names the block of stories that follows it."""
-    if link.heading is None or tf.word_count(link.title) > tt.MAX_BLOCK_TITLE_WORDS:
+    if link.heading is None or link.words > tt.MAX_BLOCK_TITLE_WORDS:
         return False
     if not tt.BLOCK_TITLE_WORDS.search(link.title):
         return False

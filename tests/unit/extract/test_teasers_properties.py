@@ -90,7 +90,7 @@ def test_shared_ancestors_are_those_of_every_climb_to_its_end(parts: list[str]) 
     # The climbs that stop where the ancestors above are all shared find what climbs
     # of every link to the full depth find.
     tree = LexborHTMLParser("<html><body>" + "".join(parts) + "</body></html>")
-    links = [Link(a, a.attrs.get("href") or "", "", None, a) for a in tree.css("a")]
+    links = [Link(a, a.attrs.get("href") or "", "", None, a, 0) for a in tree.css("a")]
     first: dict[int, str] = {}
     expected: set[int] = set()
     for link in links:
