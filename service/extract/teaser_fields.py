@@ -327,10 +327,13 @@ def clean_title(text: str) -> str:
     text = clean_text(text)
     first = text[:1]
     if (
-        not first.isdigit()
-        and first not in _PREFIX_STARTS
-        and _SEPARATOR.search(text, 0, tt.MAX_LABEL_CHARS) is None
-    ):
+        first.isalpha()
+        or (
+            not first.isdigit()
+            and first not in _PREFIX_STARTS
+            and tt.LABEL_OPENER.match(first) is None  # a mark or bracket before a label
+        )
+    ) and _SEPARATOR.search(text, 0, tt.MAX_LABEL_CHARS) is None:
         return text  # no rank, and no separator for a label or kicker to end with
     for pattern in (
         tt.RANK_PREFIX,
@@ -494,7 +497,8 @@ def _label_of(element: Node, tokens: Tokens, line: bool = False) -> str | None:
     an element named as a title, or older markup (a list's ``<dt>``, a table's
     ``<caption>`` or row of ``<th>``, a bold line opening its block, or with
     ``line`` opening a line of its own: after a break or a block; a ``<div>``
-    holding a bold line alone)."""
+    holding a bold line alone, or a ``<font>``: a table layout's cell sets its
+    label so, its links in the next ``<font>``)."""
     tag = element.tag
     if (
         tag in ("h2", "h3", "h4", "h5", "h6", "header", "legend", "dt", "caption")
@@ -509,7 +513,7 @@ def _label_of(element: Node, tokens: Tokens, line: bool = False) -> str | None:
             and (_opens_line(element) if line else _opens_block(element))
             and first_tagged(element, ("a",)) is None
         )
-        or (tag == "div" and _is_bold_line(element))
+        or (tag in ("div", "font") and _is_bold_line(element))
     ):
         inner = element.css_first(_TITLE_INSIDE) if tag in ("header", "div") else None
         return _label_text(inner or element)

@@ -282,12 +282,28 @@ _INLINE_LABELS = (
 # most item texts, where Python's engine entered each of the alternatives in turn.
 _INLINE_LABEL_ALTERNATION = first_char_alternation(_INLINE_LABELS, re.IGNORECASE)
 _LABEL_SEPARATOR = r"[:\uff1a\u00bb\u203a>|\-\u2013\u2014]"  # \uff1a: the fullwidth colon
-# A mark some pages set before the label: an arrow, a pointing hand, a square or the
-# reference mark ("▶ 관련기사: ...", "☞ 관련기사", "※ 관련기사", as Korean pages do).
-_LABEL_MARK = r"(?:[\u25b6\u25ba\u261e\u25a0\u25a1\u25c6\u25cf\u203b]\s*)?"
-# A label set in brackets ("[관련기사]", "【関連記事】", "[Related]"): the closing
+# Marks some pages set before the label, a symbol rather than a word: an arrow, a
+# pointing hand, a shape, a bullet, the reference mark ("▶ 관련기사: ...", "☞ 관련기사",
+# "※ 관련기사", as Korean pages do; "➤ Read more:", "👉 Read more:", "» Lesen Sie auch:").
+_MARKS = (
+    "\u2190-\u21ff"  # arrows (→ ⇒)
+    "\u25a0-\u25ff"  # geometric shapes (■ □ ▶ ► ▷ ◆ ● ○)
+    "\u2600-\u27bf"  # symbols and dingbats (☞ ☛ ★ ✔ ➤ ➔)
+    "\u2b00-\u2bff"  # symbols and arrows (⬛ ⭐ ⮕)
+    "\u2022\u2023\u203b\u00b7"  # bullets and the reference mark (• ‣ ※ ·)
+    "\u00bb\u203a>*+"  # guillemets and ASCII marks pointing on
+    "\U0001f300-\U0001faff"  # pictographs (👉 📌 🔗)
+    "\ufe0f"  # the variation selector that shows a symbol as a pictograph ("▶️")
+)
+_LABEL_MARK = rf"(?:[{_MARKS}][{_MARKS}]?\s*)?"
+# A label set in brackets ("[관련기사]", "【関連記事】", "《相关阅读》", "「関連記事」",
+# "«Lesen Sie auch»", "(Related)"; tortoise-shell and fullwidth ones too): the closing
 # bracket ends it as a separator does.
-_BRACKETED = rf"[\[\u3010\u3014]\s*(?:{_INLINE_LABEL_ALTERNATION})\s*[\]\u3011\u3015]"
+_OPENING_BRACKETS = "\\[(\uff08\uff3b\u3010\u3014\u3016\u3018\u3008\u300a\u300c\u300e\u00ab\u2039"
+_CLOSING_BRACKETS = "\\])\uff09\uff3d\u3011\u3015\u3017\u3019\u3009\u300b\u300d\u300f\u00bb\u203a"
+_BRACKETED = rf"[{_OPENING_BRACKETS}]\s*(?:{_INLINE_LABEL_ALTERNATION})\s*[{_CLOSING_BRACKETS}]"
+# The first character of a label set behind a mark or in brackets.
+LABEL_OPENER = re.compile(rf"[{_MARKS}{_OPENING_BRACKETS}]")
 # A label at the start of a promo, its separator optional ("Read more Ferry strike...").
 INLINE_LABEL = re.compile(
     rf"^\s*{_LABEL_MARK}(?:{_BRACKETED}|(?:{_INLINE_LABEL_ALTERNATION}))\s*{_LABEL_SEPARATOR}*\s*",

@@ -57,7 +57,8 @@ _LABEL_PIECES = (
     "Related", "read", "READ ", "more", "also", " ", ": ", "[", "]", "\u3010", "\u3011", "\u25b6",
     "\u00e0 lire", "A lire", "lire aussi", "sponsored", " by ", "ad", "Ads", "advertorial",
     "live", "LIVE", "ticker", "-", " \u2014 ", ".", "breaking", " news", "\u95a2\u9023\u8a18\u4e8b",
-    "\u0441\u043c", "storm hits coast",
+    "\u0441\u043c", "storm hits coast", "(", ")", "\u00ab", "\u00bb", "\U0001f449", "\ufe0f",
+    "\u300c", "\u300d",
 )  # fmt: skip
 
 

@@ -106,6 +106,17 @@ def li(path: str, text: str) -> str:
         ("Son dakika: Ferry strike ends after pay offer", "Ferry strike ends after pay offer"),
         ("[속보] 여객선 파업 임금 합의로 종료", "여객선 파업 임금 합의로 종료"),
         ("【速報】フェリーのストライキが終了へ", "フェリーのストライキが終了へ"),
+        ("(Related) Ferry strike ends after pay offer", "Ferry strike ends after pay offer"),
+        (
+            "\u00abLesen Sie auch\u00bb F\u00e4hrstreik endet nach neuem Lohnangebot",
+            "F\u00e4hrstreik endet nach neuem Lohnangebot",
+        ),
+        ("\u27a4 Related: Ferry strike ends after pay offer", "Ferry strike ends after pay offer"),
+        ("\u300c\u95a2\u9023\u8a18\u4e8b\u300dフェリーのストが終了", "フェリーのストが終了"),
+        (
+            "(Almost) everything the ferry strike changes",
+            "(Almost) everything the ferry strike changes",
+        ),
         ("عاجل: انتهاء إضراب العبارات بعد اتفاق الأجور", "انتهاء إضراب العبارات بعد اتفاق الأجور"),
         (
             "Direct Line shares fall after profit warning",
@@ -293,6 +304,9 @@ def test_block_label_from_heading_aria_label_or_class_tokens(
         # A bold line on its own after the story, before the list (a page in one column).
         ('<div class="box"><h2>Library stays open</h2><p>Text.</p><hr><b>Other stories</b>'
          "<ul><li>{a}</li><li>{b}</li></ul></div>", "Other stories"),
+        # A table layout's cell: the label bold in a <font> of its own, the links in the next.
+        ('<table class="box"><tr><td><font size="2"><b>Top stories</b></font><br>'
+         '<font size="1">{a}<br>{b}<br></font></td></tr></table>', "Top stories"),
         # A bold phrase with a link in it, or after other text, is no label.
         ('<div class="box">Also <b>today</b>: <br>{a}<br>{b}</div>', None),
         ('<div class="box"><p>Text.</p>Also <b>today</b> <ul><li>{a}</li><li>{b}</li></ul></div>',
@@ -980,6 +994,18 @@ def test_hidden_items_are_not_teasers_even_without_cleaning() -> None:
         "[\uad00\ub828\uae30\uc0ac]",  # Korean, in brackets
         "\u3010\u95a2\u9023\u8a18\u4e8b\u3011",  # Japanese, in lenticular brackets
         "[Related]",
+        # Behind other marks, or in other brackets.
+        "➤ Read more:",  # a dingbat arrow
+        "👉 Read more:",  # an emoji pointing hand
+        "▷ 관련기사",  # Korean, behind a white triangle
+        "• Related:",  # a bullet
+        "» Lesen Sie auch:",
+        "«Lesen Sie auch»",  # German in guillemets
+        "(Related)",
+        "《相关阅读》",  # Chinese, in double angle brackets
+        "「関連記事」",  # Japanese, in corner brackets
+        "\uff3b\uad00\ub828\uae30\uc0ac\uff3d",  # Korean, in fullwidth square brackets
+        "〖関連記事〗",  # Japanese, in white lenticular brackets
         "\u0627\u0642\u0631\u0623 \u0623\u064a\u0636\u0627:",  # Arabic
         "\u092f\u0939 \u092d\u0940 \u092a\u0922\u093c\u0947\u0902:",  # Hindi
     ],
