@@ -52,6 +52,7 @@ _DATE_PARTS = frozenset({"date", "time", "timestamp", "published", "pubdate"})
 _LENGTH_PARTS = frozenset({"duration", "readtime"})  # lengths, no times: "2 min"
 _LIST_LABEL_PARTS = frozenset(tt.LIST_LABEL_PARTS)
 _LIST_LABEL_TAGS = frozenset({"div", "p", "span", "strong"})
+_PLAIN_LABEL_TAGS = frozenset({"div", "p", "span"})  # a plain line's elements, no heading or bold
 
 
 def clean_text(text: str) -> str:
@@ -543,6 +544,42 @@ def _list_label(element: Node, node: Node, items: set[int], tokens: Tokens) -> s
     return _label_text(element)
 
 
+def _plain_label(element: Node, items: set[int]) -> str | None:
+    """The text of a plain line of its own (``_PLAIN_LABEL_TAGS``, neither heading nor
+    bold, no link), when its words are a block label's (``BLOCK_LABEL_LINE``) and two
+    items or more follow it: a script-built site's "<div class="css-f6g5h4">Read
+    next</div>" above its rail of cards. The same words above one card are its kicker or
+    section name, and a line showing a digit is a date's."""
+    if element.tag not in _PLAIN_LABEL_TAGS:
+        return None
+    for seen, inner in enumerate(element.traverse(), 1):
+        if seen > tt.PLAIN_LABEL_ELEMENTS or inner.tag not in _PLAIN_LABEL_TAGS:
+            return None
+    text = element.text()
+    if len(text) > tt.MAX_LABEL_CHARS or tt.DIGIT.search(text):
+        return None
+    if tt.BLOCK_LABEL_LINE.match(text) is None:
+        return None
+    return _label_text(element) if _items_after(element, items, 2) else None
+
+
+def _items_after(element: Node, items: set[int], count: int) -> bool:
+    """Whether ``count`` items or more stand in the ``LABEL_SIBLINGS`` elements after
+    ``element``, or below them."""
+    after = element.next
+    seen = 0
+    while after is not None and seen < tt.LABEL_SIBLINGS:
+        if not (after.tag or "").startswith("-"):
+            seen += 1
+            for inner in after.traverse():
+                if inner.mem_id in items:
+                    count -= 1
+                    if not count:
+                        return True
+        after = after.next
+    return False
+
+
 def _holds_items(node: Node, items: set[int], count: int) -> bool:
     """Whether ``node`` holds ``count`` items or more (by ``mem_id``)."""
     for inner in node.traverse():
@@ -615,6 +652,8 @@ def heading_before(
                 label = _label_of(inner, tokens) if inner is not None else None
             if label is None:
                 label = _list_label(before, node, items, tokens)
+            if label is None:
+                label = _plain_label(before, items)
             if label is not None:
                 return before, label
         before = before.prev

@@ -447,6 +447,25 @@ AD_LIST_LABEL = _label_pattern(AD_LIST_LABELS)
 STORY_LIST_LABEL = _label_pattern(STORY_LIST_LABELS)
 MIN_OUTSIDE_SHARE = 0.5  # more than this share of a block's links leave the site: its sources
 
+# The words of a block's label set as a plain line of its own, neither heading nor bold
+# (a script-built site's "<div class="css-f6g5h4">Read next</div>" above its rail of
+# cards): a promo label ("Read next", "Lesen Sie auch", behind a mark or in brackets), a
+# story list's name ("Most read", "Recent posts"), or the shape of one: "More from" or
+# "More in" and a section ("More from Business"), "Most" or "Top" and a word or two
+# ("Most shared", "Top stories"), "Trending now", "Editors' picks", "Don't miss".
+_BLOCK_LABEL_SHAPES = (
+    r"more (?:from|in|on|about|by|of)(?: [\w'\u2019&-]+){1,3}"
+    r"|(?:most|top|latest) [\w'\u2019]+(?: [\w'\u2019]+)?"
+    r"|(?:trending|popular)(?: now| today| stories| news)?"
+    r"|editor'?s'? (?:picks?|choice)|don['\u2019]?t miss|(?:recommended|picked) for you"
+)
+_STORY_LIST_ALTERNATION = "|".join(re.escape(label) for label in STORY_LIST_LABELS)
+BLOCK_LABEL_LINE = re.compile(
+    rf"^\s*{_LABEL_MARK}(?:{_BRACKETED}|(?:{_INLINE_LABEL_ALTERNATION}|{_STORY_LIST_ALTERNATION}"
+    rf"|{_BLOCK_LABEL_SHAPES}))\s*{_LABEL_SEPARATOR}*[\s\u2192\u203a\u00bb>]*$",
+    re.IGNORECASE,
+)
+
 # Link texts that are navigation words, never a headline.
 NAV_LABEL = re.compile(
     r"^\s*(?:see|view|show|load|read|browse)? ?(?:all|more|more stories|more news|everything)"
@@ -867,6 +886,7 @@ MIN_SUBHEADING_PROSE_CHARS = (
     200  # a linked heading followed by this much body prose heads a part of the article
 )
 LABEL_SIBLINGS = 2  # a block's heading stands at most this many elements before it
+PLAIN_LABEL_ELEMENTS = 3  # elements of a plain label line: "<div><span>Read next</span></div>"
 BLOCK_LABEL_DEPTH = 3  # levels above an item searched for its block's heading
 BLOCK_LABEL_WRAPPERS = 6  # wrappers of one child climbed beside them: a CMS's nested block
 MAX_LABEL_CHARS = 80  # longer "headings" are headlines, not block labels

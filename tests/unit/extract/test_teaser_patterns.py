@@ -47,6 +47,7 @@ def _flat(pattern: re.Pattern[str], grouped: str, alternatives: str) -> re.Patte
 _LABEL_PATTERNS = (
     (tt.INLINE_LABEL, tt._INLINE_LABEL_ALTERNATION, tt._INLINE_LABELS),
     (tt.INLINE_LABEL_PREFIX, tt._INLINE_LABEL_ALTERNATION, tt._INLINE_LABELS),
+    (tt.BLOCK_LABEL_LINE, tt._INLINE_LABEL_ALTERNATION, tt._INLINE_LABELS),
     (tt.KICKER_PREFIX, tt._KICKER_ALTERNATION, tt._KICKER_WORDS),
     (tt.KICKER_BRACKETED, tt._KICKER_ALTERNATION, tt._KICKER_WORDS),
     (tt.KICKER_WORD, tt._KICKER_ALTERNATION, tt._KICKER_WORDS),
@@ -58,7 +59,7 @@ _LABEL_PIECES = (
     "\u00e0 lire", "A lire", "lire aussi", "sponsored", " by ", "ad", "Ads", "advertorial",
     "live", "LIVE", "ticker", "-", " \u2014 ", ".", "breaking", " news", "\u95a2\u9023\u8a18\u4e8b",
     "\u0441\u043c", "storm hits coast", "(", ")", "\u00ab", "\u00bb", "\U0001f449", "\ufe0f",
-    "\u300c", "\u300d",
+    "\u300c", "\u300d", "most read", "Recent posts",
 )  # fmt: skip
 
 

@@ -322,6 +322,49 @@ def test_block_label_from_old_markup(block_html: str, label: str | None) -> None
     assert [t.block for t in got] == [label, label]
 
 
+CARD = '<div class="c7"><a href="/news/{path}"><img src="/i/{path}.jpg"><div>{text}</div></a></div>'
+CARD_A = CARD.format(path="a", text="Ferry strike ends after pay offer")
+CARD_B = CARD.format(path="b", text="Harbour road closes for repairs")
+
+
+@pytest.mark.parametrize(
+    ("block_html", "label"),
+    [
+        # A script-built rail: the label a plain line of generated class names above it.
+        (f'<div class="c1"><div class="c2">Read next</div><div class="c3">{CARD_A}{CARD_B}</div>'
+         "</div>", "Read next"),
+        (f'<div class="c1"><div class="c2"><span>More from Business</span></div>{CARD_A}{CARD_B}'
+         "</div>", "More from Business"),
+        (f'<div class="c1"><p class="c2">Lesen Sie auch</p><div class="c3">{CARD_A}{CARD_B}</div>'
+         "</div>", "Lesen Sie auch"),
+        (f'<div class="c1"><div class="c2">Most read →</div><div class="c3">{CARD_A}{CARD_B}'
+         "</div></div>", "Most read"),
+        # A line of other words, a date line or a sentence, labels nothing.
+        (f'<div class="c1"><div class="c2">Harbour town</div><div class="c3">{CARD_A}{CARD_B}'
+         "</div></div>", None),
+        (f'<div class="c1"><div class="c2">Latest · 5 March 2026</div><div class="c3">{CARD_A}'
+         f"{CARD_B}</div></div>", None),
+        (f'<div class="c1"><div class="c2">Read more about the harbour in our guide to the '
+         f'coast</div><div class="c3">{CARD_A}{CARD_B}</div></div>', None),
+    ],
+)  # fmt: skip
+def test_block_label_from_a_plain_line_before_its_items(block_html: str, label: str | None) -> None:
+    got = teasers(block_html)
+    assert [t.block for t in got] == [label, label]
+
+
+def test_a_single_cards_section_name_labels_no_block() -> None:
+    """A known label's words above one card ("Latest news", "Most read") are its kicker."""
+    html = (
+        '<div class="c1"><div class="c4"><div class="c5">Latest news</div>'
+        '<div class="c6"><a href="/news/a"><img src="/i/a.jpg"><div>Ferry strike ends after pay '
+        'offer</div></a></div></div><div class="c4"><div class="c5">Most read</div>'
+        '<div class="c6"><a href="/news/b"><img src="/i/b.jpg"><div>Harbour road closes for '
+        "repairs</div></a></div></div></div>"
+    )
+    assert [t.block for t in teasers(html)] == [None, None]
+
+
 def test_positions_and_block_indexes_follow_page_order() -> None:
     html = block(
         li("a", "Ferry strike ends after pay offer") + li("b", "Harbour road closes for repairs"),
