@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from service.extract._tree import Selectors
 from service.extract.bold_lines import BOLD_LINES, bold_alone
 from service.extract.metadata_authors import clean_authors, reads_as_person, uninvert
 from service.extract.metadata_jsonld import (
@@ -108,8 +109,9 @@ def _named(names: tuple[str, ...]) -> str:
 
 
 _PERSON_MIN_WORDS = 2  # a given name and a family name
-_BYLINE_SELECTOR = _named(VISIBLE_BYLINE_NAMES)
-_DATE_SELECTOR = ", ".join((*VISIBLE_DATE_TAGS, _named(VISIBLE_DATE_NAMES)))
+# Searched around the headline by walks in C (``_tree.Selectors``), not CSS queries.
+_BYLINE_SELECTORS = Selectors(_named(VISIBLE_BYLINE_NAMES))
+_DATE_SELECTORS = Selectors(", ".join((*VISIBLE_DATE_TAGS, _named(VISIBLE_DATE_NAMES))))
 
 
 @dataclass(frozen=True, slots=True)
@@ -406,7 +408,7 @@ def _named_profiles(values: list[str], profiles: ProfileNames) -> list[str]:
 
 def _visible_authors(heading: LexborNode | None) -> tuple[str, ...]:
     """The names in the first byline shown beside the headline that holds any."""
-    for _, text in texts_near_heading(heading, _BYLINE_SELECTOR):
+    for _, text in texts_near_heading(heading, _BYLINE_SELECTORS):
         byline = _lowercase_byline_word(byline_and_time(text)[0])
         names = tuple(n for n in clean_authors([byline]) if reads_as_person(n, min_words=1))
         if names:
@@ -524,7 +526,7 @@ def _date_values(
     # item's headline link: a plain date line beside the headline comes before it.
     # Another item's "Updated" element there is that item's change, never the story's.
     further: list[str] = []
-    for node, text in texts_near_heading(heading, _DATE_SELECTOR):
+    for node, text in texts_near_heading(heading, _DATE_SELECTORS):
         if (UPDATED_LINE.match(text) is None) != published:
             continue
         if not published and lines.in_another_item(node):

@@ -22,7 +22,7 @@ _MAX_LINE_CHARS = 160  # a byline or a date line; a longer text is prose (an aut
 # A heading is neither a byline nor a date line ("author" names a quoted
 # claimant's or a profile's title too).
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_HEADING_SELECTOR = ", ".join(sorted(_HEADINGS))
+_HEADING_SELECTORS = Selectors(", ".join(sorted(_HEADINGS)))
 _TOO_WIDE = frozenset({"html", "body", "main"})  # ancestors that contain everything
 _SVG_TAGS = frozenset({"svg", "symbol", "g", "defs"})  # an icon's <title> is not the page's
 
@@ -250,9 +250,9 @@ def time_near_heading(markup: Markup, another_items: Callable[[LexborNode], bool
 
 
 def texts_near_heading(
-    heading: LexborNode | None, selector: str
+    heading: LexborNode | None, selectors: Selectors
 ) -> Iterator[tuple[LexborNode, str]]:
-    """The elements, with their texts, matching ``selector`` around ``heading``, nearest
+    """The elements, with their texts, matching ``selectors`` around ``heading``, nearest
     first: those in its parent, then in each ancestor up to ``_NEAR_LEVELS`` + 2
     levels, short of the ancestors that contain everything; innermost matches
     only (a byline wrapper holds a date and labels beside the author's name). For what a page shows
@@ -274,15 +274,11 @@ def texts_near_heading(
         return
     level_of = {node.mem_id: level for level, node in enumerate(near)}
     top = near[-1]
-    matches = top.css(selector)  # a node matching two selectors comes twice: its first counts
+    matches = selectors.find(top)  # in document order, each once
     matched = {node.mem_id for node in matches}
     wrappers: set[int] = set()  # matches holding another match or a heading
     by_level: list[list[LexborNode]] = [[] for _ in near]
-    placed: set[int] = set()
     for node in matches:
-        if node.mem_id in placed:
-            continue
-        placed.add(node.mem_id)
         up: LexborNode | None = node
         while up is not None and up.mem_id not in level_of:
             up = up.parent  # reaches ``top`` at the latest: it holds every match
@@ -307,7 +303,7 @@ def _mark_heading_holders(top: LexborNode, marked: set[int]) -> None:
     """Add to ``marked`` the headings below ``top`` (itself included) and every
     element holding one."""
     holders: set[int] = set()
-    for heading in top.css(_HEADING_SELECTOR):
+    for heading in _HEADING_SELECTORS.find(top):
         node: LexborNode | None = heading
         while node is not None and node.mem_id not in holders:
             holders.add(node.mem_id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
-from service.extract._tree import elements_by_tag
+from service.extract._tree import Selectors, elements_by_tag
 from service.extract.metadata import Metadata, read_metadata
 from service.extract.metadata_markup import _TAGS, TAG_IDS, texts_near_heading
 
@@ -164,5 +164,5 @@ def test_texts_near_a_heading_come_nearest_first_and_innermost_only() -> None:
         '<span class="date">Later date</span></div>'
     )
     heading = tree.css_first("h1")
-    texts = [text for _, text in texts_near_heading(heading, '[class*="date" i]')]
+    texts = [text for _, text in texts_near_heading(heading, Selectors('[class*="date" i]'))]
     assert texts == ["Near date", "Far date", "Later date"]

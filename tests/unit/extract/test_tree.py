@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser, LexborNode, create_tag
 
-from service.extract import _tree, clean
+from service.extract import _tree, clean, metadata
 
 TAGS = st.sampled_from(
     [
@@ -59,6 +59,7 @@ VALUES = st.one_of(
             *("a\fvisually-hidden", "screen-reader-text", "dialog", "ALERTDIALOG", "navigation"),
             *("Menu", "menu bar", "menubar", "search ", "contentinfo", "BANNER", "nav igation"),
             *("\u212aelvin", "d\u0130alog", "dialog\u017f", "author", "x AUTHOR", "Author\t"),
+            *("post-Date", "TIMESTAMP", "byline\tx", "dateline"),
         ]
     ),
     st.text(alphabet="aeiorsn :-;\t", max_size=12),
@@ -119,6 +120,8 @@ SELECTOR_LISTS = [
     '[id="a"], [class~="Comments"], [rel*="AUTH" i], span[hidden], svg, br',
     "img, source, amp-img",
     'custom-tag[role~="menu" i], a, td',
+    metadata._BYLINE_SELECTORS.text,
+    metadata._DATE_SELECTORS.text,
 ]
 
 
