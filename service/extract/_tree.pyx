@@ -311,9 +311,10 @@ cdef bint _entry_named(uintptr_t id, uintptr_t last, const unsigned char *name, 
 
 # One selector of a list: a type, an attribute test, or both ("a[href]"); the test
 # is [name], or [name="value"], [name~="value"] or [name*="value"], with or without
-# the "i" flag. Or a type that is its parent's only child element ("div > b:only-child").
+# the "i" flag. Or a type that is a child of a type ("font > p"), or that child its
+# parent's only child element ("div > b:only-child").
 _SELECTOR = re.compile(r'([a-z][a-z0-9-]*)?(?:\[([a-z][a-z-]*)(?:([~*]?=)"([^"\\]*)"( i)?)?\])?')
-_ONLY_CHILD = re.compile(r"([a-z][a-z0-9]*) > ([a-z][a-z0-9]*):only-child")
+_CHILD = re.compile(r"([a-z][a-z0-9]*) > ([a-z][a-z0-9]*)(:only-child)?")
 cdef enum Match:
     ANY, PRESENT, EQUAL, TOKEN, PART
 # The attributes whose values a selector without a flag compares without regard to
@@ -334,15 +335,16 @@ cdef int _HTML_DOCUMENT = 0x01  # LXB_DOM_DOCUMENT_DTYPE_HTML
 cdef class Selectors:
     """A list of simple selectors separated by commas, each a type (``p``), an
     attribute test (``[name]``, ``[name="value"]``, ``[name~="value"]``,
-    ``[name*="value"]``, each with or without the ``i`` flag) or a type with one
-    (``a[href]``). ``find(root)`` gives the elements of ``root``'s subtree
+    ``[name*="value"]``, each with or without the ``i`` flag), a type with one
+    (``a[href]``), or a type of a parent's (``font > p``, ``div > b:only-child``). ``find(root)`` gives the elements of ``root``'s subtree
     (``root`` included) that match any of them, in document order, each once:
     what ``root.css(text)`` gives without its repeats (it lists an element once
     per selector it matches)."""
 
     cdef list _keep  # the bytes the pointers below point into
     cdef uintptr_t _tags[_MAX_SELECTORS]  # 0: any element
-    cdef uintptr_t _parents[_MAX_SELECTORS]  # 0: any parent, else the only child's parent
+    cdef uintptr_t _parents[_MAX_SELECTORS]  # 0: any parent, else the child's parent
+    cdef bint _only[_MAX_SELECTORS]  # the child is its parent's only child element
     cdef const unsigned char *_tag_names[_MAX_SELECTORS]  # of tags Lexbor does not predefine
     cdef size_t _tag_sizes[_MAX_SELECTORS]
     cdef uintptr_t _ids[_MAX_SELECTORS]
@@ -364,16 +366,17 @@ cdef class Selectors:
             raise ValueError(f"at most {_MAX_SELECTORS} selectors")
         for i, selector in enumerate(selectors):
             found = _SELECTOR.fullmatch(selector)
-            only_child = _ONLY_CHILD.fullmatch(selector)
-            if only_child is not None:
-                parent, tag = only_child.groups()
+            child = _CHILD.fullmatch(selector)
+            if child is not None:
+                parent, tag, only = child.groups()
                 name = op = value = flag = None
             elif found is not None and selector:
-                parent, (tag, name, op, value, flag) = None, found.groups()
+                parent, only, (tag, name, op, value, flag) = None, None, found.groups()
             else:
                 raise ValueError(f"not a simple selector of this form: {selector!r}")
             self._tags[i] = create_tag(tag).tag_id if tag else 0
             self._parents[i] = create_tag(parent).tag_id if parent else 0
+            self._only[i] = only is not None
             if self._parents[i] >= _TAG_LAST_ENTRY:
                 raise ValueError(f"not a simple selector of this form: {selector!r}")
             tag_bytes = (tag or "").encode()
@@ -423,8 +426,7 @@ cdef class Selectors:
             return (
                 node.parent != NULL
                 and node.parent.local_name == self._parents[i]
-                and _alone(node.prev, True)
-                and _alone(node.next, False)
+                and (not self._only[i] or (_alone(node.prev, True) and _alone(node.next, False)))
             )
         if self._matches[i] == ANY:
             return True

@@ -21,6 +21,7 @@ from itertools import pairwise
 from selectolax.lexbor import LexborNode
 
 from service.extract import body_tables as t
+from service.extract._tree import Selectors
 from service.extract.bold_lines import bold_alone
 from service.extract.model import Paragraph, ParagraphKind
 from service.extract.teaser_items import is_short_sentence
@@ -52,15 +53,18 @@ _ROW_BLOCKS = "p, div, br, table, ul, ol"
 _LISTS = frozenset({"ul", "ol"})  # a staff list may mark a support box (``_support_box``)
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _PICTURES = ("img", "video")
-# What ``_Marks`` reads: links, breaks, pictures and blocks inside inline elements.
-_MARKED = ", ".join(
-    (
-        "a, br, img, video",
-        *(
-            f"{wrapper} > {block}"
-            for wrapper in t.READ_THROUGH_WRAPPERS
-            for block in sorted(t.READ_THROUGH_BLOCKS)
-        ),
+# What ``_Marks`` reads: links, breaks, pictures and blocks inside inline elements,
+# found by a walk in C (``_tree.Selectors``).
+_MARKED = Selectors(
+    ", ".join(
+        (
+            "a, br, img, video",
+            *(
+                f"{wrapper} > {block}"
+                for wrapper in t.READ_THROUGH_WRAPPERS
+                for block in sorted(t.READ_THROUGH_BLOCKS)
+            ),
+        )
     )
 )
 _MAX_DROP_CHARS = 200  # boilerplate patterns apply to blocks up to this long
@@ -437,7 +441,7 @@ class _Marks:
         top = container.mem_id
         above: dict[int, int] = {}  # the element above each one on the way up
         below: dict[int, int] = {}  # how many elements on the way sit right below each
-        for node in container.css(_MARKED):
+        for node in _MARKED.find(container):
             if node.tag in t.READ_THROUGH_BLOCKS:
                 self._mark_inline_holders(node, top)
                 continue

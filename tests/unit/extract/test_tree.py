@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser, LexborNode, create_tag
 
-from service.extract import _tree, clean, metadata
+from service.extract import _tree, body_reader, clean, metadata
 
 TAGS = st.sampled_from(
     [
@@ -38,6 +38,8 @@ TAGS = st.sampled_from(
         "td",
         "pre",
         "main",
+        "font",
+        "em",
     ]
 )
 # Attribute names in mixed case, and values at the edges of each selector: case,
@@ -122,6 +124,8 @@ SELECTOR_LISTS = [
     'custom-tag[role~="menu" i], a, td',
     metadata._BYLINE_SELECTORS.text,
     metadata._DATE_SELECTORS.text,
+    body_reader._MARKED.text,
+    "span > p, div > b, b > a, em > div:only-child, nav > br",
 ]
 
 
@@ -195,6 +199,7 @@ def test_chrome_implements_the_selectors_of_its_table() -> None:
         "P",
         "div > x-y:only-child",
         "p:first-child",
+        "div > p:first-child",
         "",
     ],
 )
