@@ -463,7 +463,15 @@ cdef class Selectors:
         return found
 
 
+    def first(self, root: LexborNode) -> object:
+        """The first match, or None: what ``root.css_first(text)`` gives, without
+        walking past it."""
+        found = self.find(root, 1)
+        return found[0] if found else None
+
+
 LINKS = Selectors("a[href]")  # the links with a target, which several stages list
+H1 = Selectors("h1")  # the headline's tag, which several stages look for first
 
 
 cdef uintptr_t _NAV = create_tag("nav").tag_id

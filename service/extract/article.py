@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborNode
 
 from service.extract import body_tables as t
-from service.extract._tree import Selectors
+from service.extract._tree import H1, Selectors
 from service.extract.body_reader import (
     Reader,
     chars,
@@ -222,7 +222,7 @@ class _Scores:
         body = best
         while body.parent is not None and body.tag != "body":
             body = body.parent
-        h1 = body.css_first("h1")
+        h1 = H1.first(body)
         chosen = next((s for s in stories if h1 is not None and _contains(s, h1)), None)
         if chosen is None:
             close = [n for n in (best, *rivals) if _is_other_story(n)]
@@ -641,7 +641,7 @@ def _runs_under(
             if part is not None:
                 joined[side].append(part)
                 gap = 0
-            if not side and sibling.css_first("h1") is not None:
+            if not side and H1.first(sibling) is not None:
                 break  # the headline opens the story: no run comes before it
             if part is None and sibling.text(strip=True):
                 gap += 1
@@ -938,7 +938,7 @@ def _comment_thread(best: LexborNode, scores: _Scores) -> LexborNode | None:
         return None
     thread = item
     node = item.parent
-    while node is not None and node.tag not in _TOP_TAGS and node.css_first("h1") is None:
+    while node is not None and node.tag not in _TOP_TAGS and H1.first(node) is None:
         for voter in node.css(_VOTER_QUERY):
             text = scores.texts.get(voter.mem_id)
             if (

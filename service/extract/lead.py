@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from selectolax.lexbor import LexborNode
 
 from service.extract import body_tables as t
+from service.extract._tree import H1
 from service.extract.body_reader import Reader, in_caption, reads_as_prose
 from service.extract.bold_lines import bold_alone
 from service.extract.metadata_shown import title_element
@@ -277,7 +278,7 @@ def find_lead(
     The headline is the first ``<h1>``, else the first element reading the page's
     ``title`` (an older page's bold line, "<div><b>Headline</b></div>")."""
     excluded = _VIDEO_PAGE_EXCLUDED if video_page else _EXCLUDED
-    headline = first.css_first("h1")
+    headline = H1.first(first)
     if headline is not None:
         # The container holds the headline: the lead can only be in the
         # headline's <header>, which the reader skips.
@@ -288,7 +289,7 @@ def find_lead(
         scope = _scope(first)
         if scope is None:
             return []
-        headline = scope.css_first("h1") or title_element(scope, title, unlinked=True)
+        headline = H1.first(scope) or title_element(scope, title, unlinked=True)
         if headline is None:
             return []
         blocks = _blocks(scope, first, excluded, headline)

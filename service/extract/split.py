@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from service.extract import article, clean
 from service.extract import body_tables as t
-from service.extract._tree import elements_by_tag
+from service.extract._tree import H1, elements_by_tag
 from service.extract.budget import check_elements
 from service.extract.decode import Decoded, decode
 from service.extract.gallery import gallery_captions
@@ -239,7 +239,7 @@ def split(
     # "body h1"; searching below it stops at that <h1> instead of testing every
     # element for a <body> ancestor. Teaser detection changes no element, so it
     # is still the first when the teasers are removed.
-    first_h1 = tree.body.css_first("h1") if tree.body is not None else None
+    first_h1 = H1.first(tree.body) if tree.body is not None else None
     headline = first_h1.text() if first_h1 is not None else None
     scan = _guarded(
         "teasers",

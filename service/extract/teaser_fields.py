@@ -699,8 +699,7 @@ def tagged(node: Node, tags: tuple[str, ...]) -> list[Node]:
 def first_tagged(node: Node, tags: tuple[str, ...]) -> Node | None:
     """The first element at or below ``node`` whose tag is one of ``tags``: what
     ``node.css_first`` of the tag names finds, walked as in ``tagged``."""
-    found = _selectors(tags).find(node, 1)
-    return found[0] if found else None
+    return _selectors(tags).first(node)
 
 
 def holds_links(node: Node, count: int) -> bool:

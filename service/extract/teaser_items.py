@@ -615,6 +615,7 @@ def _carries_sentence(text: str) -> bool:
 # Headings and links in one walk in C (``_tree.Selectors``).
 _HEADINGS_AND_LINKS = Selectors("h1, h2, h3, h4, h5, h6, a[href]")
 _WITH_ID = Selectors("[id]")
+_SUBHEADINGS = Selectors(tt.SUBHEADINGS)
 
 
 def headline_links(root: Node, page: Page) -> list[Link]:
@@ -718,7 +719,7 @@ def _stretched_link(node: Node, page: Page, bold_cards: bool) -> Link | None:
         if heading is None:
             return None
         return _stretched_to(node, heading, tt.BOLD_LINE_HEADING, page)
-    headings = card.css(tt.SUBHEADINGS)
+    headings = _SUBHEADINGS.find(card, 2)  # the card's one heading, or a second after it
     if len(headings) != 1 or tf.holds_links(headings[0], 1):
         return None
     return _stretched_to(node, headings[0], headings[0].tag, page)

@@ -47,7 +47,7 @@ from selectolax.lexbor import LexborNode as Node
 from service.extract import teaser_fields as tf
 from service.extract import teaser_tables as tt
 from service.extract import teaser_tokens as tk
-from service.extract._tree import LINKS
+from service.extract._tree import H1, LINKS
 from service.extract.model import Teaser
 from service.extract.teaser_items import (
     Link,
@@ -924,7 +924,7 @@ def _removal_nodes(kept: list[_Item], lengths: _TextLengths) -> list[Node]:
         key = block.mem_id
         if key not in whole:
             extra = lengths.of(block) - inside[key] - len(item.block or "")
-            whole[key] = extra <= tt.MAX_BLOCK_EXTRA_CHARS and block.css_first("h1") is None
+            whole[key] = extra <= tt.MAX_BLOCK_EXTRA_CHARS and H1.first(block) is None
         nodes.append(block if whole[key] else item.node)
         if item.label_node is not None and tf.text_length(item.label_node) <= len(item.block or ""):
             nodes.append(item.label_node)  # the heading alone, never a holder with more

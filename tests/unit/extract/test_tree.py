@@ -15,6 +15,7 @@ TAGS = st.sampled_from(
     [
         "div",
         "p",
+        "h1",
         "span",
         "br",
         "nav",
@@ -125,6 +126,7 @@ SELECTOR_LISTS = [
     metadata._BYLINE_SELECTORS.text,
     metadata._DATE_SELECTORS.text,
     body_reader._MARKED.text,
+    _tree.H1.text,
     "span > p, div > b, b > a, em > div:only-child, nav > br",
 ]
 
@@ -138,6 +140,8 @@ def test_selectors_find_what_the_query_finds(tree: LexborHTMLParser) -> None:
             expected = _once(root.css(text))
             assert [node.mem_id for node in selectors.find(root)] == expected, text
             assert [node.mem_id for node in selectors.find(root, 2)] == expected[:2], text
+            first = selectors.first(root)
+            assert ([first.mem_id] if first is not None else []) == expected[:1], text
 
 
 @settings(max_examples=300, deadline=None)
