@@ -29,6 +29,7 @@ from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 
 from dateutil import parser as _dateutil
+from dateutil.relativedelta import relativedelta
 
 from service.extract.dates_tables import (
     AT_WORDS,
@@ -431,11 +432,13 @@ def _dated(text: str) -> str | None:
 
 
 @lru_cache(maxsize=RELATIVE_CACHE_SIZE)
-def _span_back(text: str, language: str) -> timedelta | None:
-    """How far back ``text`` counts from the moment of fetching, or ``None``. Parsed
-    from two moments of fetching: a text that names a day or an hour rather than
-    a span gives two different spans."""
+def _span_back(text: str, language: str) -> relativedelta | None:
+    """How far back ``text`` counts from the moment of fetching, in calendar terms
+    ("2 months ago" is two months back from either moment, of 61 days from one and
+    59 from the other), or ``None``. Parsed from two moments of fetching: a text
+    that names a day or an hour rather than a span gives two different spans."""
     spans = []
+    days = []
     for fetched in (_FETCHED_A, _FETCHED_B):
         parser = _relative_parser(language, fetched)
         if parser is None:
@@ -446,11 +449,12 @@ def _span_back(text: str, language: str) -> timedelta | None:
             return None
         if moment is None:
             return None
-        spans.append(fetched - moment.replace(tzinfo=None))
-    span = spans[0]
-    if span != spans[1] or not timedelta(0) <= span <= timedelta(days=MAX_RELATIVE_DAYS):
+        moment = moment.replace(tzinfo=None)
+        spans.append(relativedelta(fetched, moment))
+        days.append(fetched - moment)
+    if spans[0] != spans[1] or not timedelta(0) <= days[0] <= timedelta(days=MAX_RELATIVE_DAYS):
         return None
-    return span
+    return spans[0]
 
 
 @lru_cache(maxsize=2 * RELATIVE_LANGUAGES)

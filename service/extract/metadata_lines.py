@@ -69,6 +69,8 @@ _WORD_SPAN = re.compile(r"\S+")
 # one-word labels in any case ("Monday", "Updated"), a span back's openers as written.
 _TIME_WORDS = DATE_WORDS | {w for w in LABELS if " " not in w} | {""}
 _SPAN_BACK_WORDS = frozenset(w for opener in SPAN_BACK_OPENERS for w in opener.split())
+_SPAN_OPENER_WORDS = 3  # "há cerca de 2 horas": lowercase words a span may open with
+_SPAN_SHAPE = re.compile(r"(?:\S+\s+){0,3}?\d{1,3}(?!\d)(?:\s+\S+){1,2}\s*$")  # "3 hours ago"
 _DATE_BY = " by "  # between a blog's date and its author ("Posted on <date> by <name>")
 UPDATED_LINE = re.compile(  # a date line giving the time of the last change
     r"^(?:" + "|".join(re.escape(w) for w in VISIBLE_UPDATED_WORDS) + r")\b", re.IGNORECASE
@@ -200,8 +202,8 @@ def byline_and_time(text: str) -> tuple[str, str]:
     """``text`` parted into a byline and the date or span back it runs into, cut
     before the first number and the words of a date, a label or a span back's
     opener before it ("by Ann Lee Monday, November 18, 2019", "By Ann Lee Updated
-    2 hours ago", "Von Anna Lehmann vor 3 Stunden"). Without a number the time is
-    empty."""
+    2 hours ago", "Von Anna Lehmann vor 3 Stunden"); the byline ends at the names'
+    last capitalized word. Without a number the time is empty."""
     digit = _FIRST_DIGIT.search(text)
     if digit is None:
         return text, ""
@@ -210,7 +212,22 @@ def byline_and_time(text: str) -> tuple[str, str]:
     while kept and _is_time_word(words[kept - 1].group()):
         kept -= 1
     cut = words[kept].start() if kept < len(words) else digit.start()
-    return text[:cut].strip(), text[cut:].strip()
+    return text[: _names_end(text, words, kept, cut)].strip(), text[cut:].strip()
+
+
+def _names_end(text: str, words: list[re.Match[str]], kept: int, cut: int) -> int:
+    """Where a byline's names end before its time at ``cut``: before the lowercase
+    words after the last capitalized one when the time is a span back's shape (a
+    number of at most three digits and a word or two, "около 3 часов назад",
+    "asi před 3 hodinami"; names are capitalized), else at ``cut``. A bio's year
+    ("Ann Lee berichtet seit 2019 aus Berlin") and a byline all lowercase keep
+    their words."""
+    named = kept
+    while named and kept - named < _SPAN_OPENER_WORDS and words[named - 1].group().islower():
+        named -= 1
+    if named in (0, 1, kept) or words[named - 1].group().islower():
+        return cut
+    return words[named].start() if _SPAN_SHAPE.match(text, cut) else cut
 
 
 def _is_time_word(word: str) -> bool:

@@ -226,6 +226,30 @@ def test_another_items_updated_line_beside_the_headline_is_not_the_storys(block:
     assert m.modified_at == "2026-03-13T00:00:00Z"  # the story's own line
 
 
+@pytest.mark.parametrize(
+    ("header", "lang", "published"),
+    [
+        # A word of the span's, lowercase, between the names and the number.
+        ("<p>Автор: Иван Петров около 3 часов назад</p>", "ru", "2026-11-25T15:00:00Z"),
+        ("<p>Autor: Petr Novák asi před 3 hodinami</p>", "cs", "2026-11-25T15:00:00Z"),
+        ("<p>By Ann Lee circa 3 hours ago</p>", "en", "2026-11-25T15:00:00Z"),
+        # A span in calendar months counts back whole months.
+        ("<p>By Ann Lee 2 months ago</p>", "en", "2026-09-25T18:00:00Z"),
+        ("<p>Por Ann Lee hace 2 meses</p>", "es", "2026-09-25T18:00:00Z"),
+    ],
+)
+def test_a_byline_runs_into_a_span_back_its_openers_lack(
+    header: str, lang: str, published: str
+) -> None:
+    m = read(header, lang=lang, fetched_at=FETCHED)
+    assert (len(m.authors), m.published_at) == (1, published)
+
+
+def test_a_lowercase_byline_in_a_named_element_keeps_its_names() -> None:
+    m = read('<p class="byline">ann lee 3 hours ago</p>', fetched_at=FETCHED)
+    assert m.authors == ("ann lee",)
+
+
 def test_a_latvian_updated_span_back_is_the_modified_time() -> None:
     m = read("<p>Atjaunots pirms 3 stundām</p>", lang="lv", fetched_at=FETCHED)
     assert (m.published_at, m.modified_at) == (None, "2026-11-25T15:00:00Z")
