@@ -500,9 +500,9 @@ _ENGLISH_MONTHS = (
     "September", "October", "November", "December",
 )
 
-# Words dateutil cannot read and that carry no date: weekdays and linking
-# words of the languages above. Mapped to nothing.
-_NOISE_WORDS = (
+# Weekdays of the languages above, lowercase: dateutil cannot read them, and they carry
+# no date beyond the day's.
+_WEEKDAY_NAMES = (
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",  # fr weekdays
     "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",  # de
     "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",  # es weekdays
@@ -512,9 +512,15 @@ _NOISE_WORDS = (
     "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье",  # ru
     "poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela",  # pl
     "pazartesi", "salı", "çarşamba", "perşembe", "cuma", "cumartesi", "pazar",  # tr  # noqa: RUF001
-    "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "pukul",  # id (+ "at")
+    "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu",  # id
     "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد",  # ar
     "सोमवार", "मंगलवार", "बुधवार", "गुरुवार", "शुक्रवार", "शनिवार", "रविवार",  # hi weekdays
+)
+# Words dateutil cannot read and that carry no date: weekdays and linking
+# words of the languages above. Mapped to nothing.
+_NOISE_WORDS = (
+    *_WEEKDAY_NAMES,
+    "pukul",  # Indonesian "at" before a time
     "de", "del", "le", "à", "às", "um", "uhr", "om", "alle", "ore",  # linking words
     "г", "года", "в",  # noqa: RUF001 (Russian "year" after a year, "at" before a time)
     "kl", "klo", "ora",  # "at" before a time: Swedish, Danish, Norwegian, Finnish, Romanian
@@ -547,6 +553,11 @@ MONTH_PHRASES: dict[str, str] = {word: month for word, month in MONTH_WORDS.item
 MONTH_NAMES: frozenset[str] = frozenset(word for word, month in MONTH_WORDS.items() if month)
 
 _ENGLISH_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Lowercased weekdays, English ones abbreviated too: a date line naming one beside the
+# date ("Sunday, 29 November 2026").
+WEEKDAY_WORDS: frozenset[str] = frozenset(
+    {*_WEEKDAY_NAMES, *_ENGLISH_WEEKDAYS, *(d[:3] for d in _ENGLISH_WEEKDAYS)}
+)
 # Lowercased words that belong to a written date, in any of the languages above:
 # a byline that runs into its date ends with them ("by Ann Lee Monday, November").
 DATE_WORDS: frozenset[str] = frozenset(

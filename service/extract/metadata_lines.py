@@ -26,8 +26,9 @@ from itertools import islice
 from selectolax.lexbor import LexborNode
 
 from service.extract.dates import parse_date, relative_date
-from service.extract.dates_tables import DATE_WORDS, LABELS, SPAN_BACK_OPENERS
+from service.extract.dates_tables import DATE_WORDS, LABELS, SPAN_BACK_OPENERS, WEEKDAY_WORDS
 from service.extract.metadata_authors import byline_names
+from service.extract.metadata_markup import links_home
 from service.extract.metadata_tables import (
     AUTHOR_PREFIXES_LOWERCASE,
     LINE_BEFORE_MAX_LINES,
@@ -39,6 +40,7 @@ from service.extract.metadata_tables import (
     LINE_PAST_PROSE_MAX_LINES,
     LINE_PROSE_CHARS,
     LINE_SKIPPED,
+    MASTHEAD_SELECTOR,
     NAME_PARTICLES,
     VISIBLE_UPDATED_WORDS,
 )
@@ -71,6 +73,7 @@ _TIME_WORDS = DATE_WORDS | {w for w in LABELS if " " not in w} | {""}
 _SPAN_BACK_WORDS = frozenset(w for opener in SPAN_BACK_OPENERS for w in opener.split())
 _SPAN_OPENER_WORDS = 3  # "há cerca de 2 horas": lowercase words a span may open with
 _SPAN_SHAPE = re.compile(r"(?:\S+\s+){0,3}?\d{1,3}(?!\d)(?:\s+\S+){1,2}\s*$")  # "3 hours ago"
+_LETTERS = re.compile(r"[^\W\d_]+")
 _DATE_BY = " by "  # between a blog's date and its author ("Posted on <date> by <name>")
 UPDATED_LINE = re.compile(  # a date line giving the time of the last change
     r"^(?:" + "|".join(re.escape(w) for w in VISIBLE_UPDATED_WORDS) + r")\b", re.IGNORECASE
@@ -131,9 +134,32 @@ class ShownLines:
         if self._above is None:
             found = _Found()
             for line in _lines_before(self._heading) if self._heading is not None else ():
+                published = found.published
                 found.read_date(line.text, self)
+                if found.published != published and self._dates_the_day(line.text):
+                    found.published = published
             self._above = Byline((), found.published, found.updated)
         return self._above
+
+    def _dates_the_day(self, line: str) -> bool:
+        """Whether ``line``, a date above the headline, is a masthead's date of the day,
+        not the story's: it names the weekday alone with the date ("Sunday, 29
+        November 2026": no time, no label), the site's name or navigation stand
+        before the headline in its parent (the page's banner, not the story's
+        header), and it is the day of fetching when that is known."""
+        moment = parse_date(line, self.language)
+        if (
+            moment is None
+            or not moment.endswith("T00:00:00Z")
+            or _LABELLED.match(line)
+            or not any(word.lower() in WEEKDAY_WORDS for word in _LETTERS.findall(line))
+        ):
+            return False
+        if self.fetched_at is not None:
+            day = datetime.fromisoformat(moment[:10]).date()
+            if abs((self.fetched_at.date() - day).days) > 1:
+                return False
+        return self._heading is not None and _after_banner(self._heading)
 
     def past_prose(self) -> Byline:
         """What the lines just past the story's first line of prose show (a
@@ -388,6 +414,23 @@ def _lines_before(heading: LexborNode) -> list[_Line]:
             lines.extend(reversed(list(_lines(sibling, 0))))
         sibling = sibling.prev
     return lines[:LINE_BEFORE_MAX_LINES]
+
+
+def _after_banner(heading: LexborNode) -> bool:
+    """Whether the site's name or navigation stand before ``heading`` (above the elements
+    that hold nothing but it) in its parent: a link to the home page, a menu."""
+    sibling = _wrapped(heading).prev
+    while sibling is not None:
+        if sibling.tag and not sibling.tag.startswith("-"):
+            if sibling.css_matches(MASTHEAD_SELECTOR) or sibling.css_first(MASTHEAD_SELECTOR):
+                return True
+            links = sibling.css("a[href]")
+            if sibling.tag == "a":
+                links.insert(0, sibling)
+            if any(links_home(link) for link in links):
+                return True
+        sibling = sibling.prev
+    return False
 
 
 def _wrapped(heading: LexborNode) -> LexborNode:

@@ -164,7 +164,7 @@ def _read(node: LexborNode, markup: Markup) -> None:
             link = _link_of(node)
             if link is None:
                 markup.story_h1s.append((text, node))
-            elif _links_home(link):
+            elif links_home(link):
                 markup.home_h1s.append(text)
     elif tag == "time" and "pubdate" in attrs:
         _append(markup.pubdates, attrs.get("datetime"))
@@ -316,7 +316,7 @@ def _link_of(node: LexborNode) -> LexborNode | None:
     return node.css_first("a") or next((a for a in _ancestors(node, 2) if a.tag == "a"), None)
 
 
-def _links_home(link: LexborNode) -> bool:
+def links_home(link: LexborNode) -> bool:
     """Whether ``link`` leads to a home page: its path is "/" or none, with no query."""
     href = (link.attributes.get("href") or "").strip()
     if not href or href.startswith("#"):

@@ -411,6 +411,9 @@ LINE_INLINE = frozenset(
 )
 LINE_MAX_LINES = 8  # a byline sits within the first lines after the headline
 LINE_BEFORE_MAX_LINES = 2  # a date set above the headline is next to it (a kicker beside)
+# Elements of a page's banner: a date of the day set after them, above the headline in
+# its parent, is the masthead's, not the story's (so is one after a home page's link).
+MASTHEAD_SELECTOR = "nav, [role=navigation], [role=banner]"
 LINE_PROSE_CHARS = 100  # a line this long is the story's prose: the byline is above it
 LINE_PAST_PROSE_MAX_LINES = 4  # past a standfirst, the story's byline and date line come next
 # A link of this many words beside a date element is an item's headline (a teaser's, a

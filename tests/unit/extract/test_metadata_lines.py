@@ -304,6 +304,59 @@ def test_a_date_above_the_headline_past_a_block_of_prose_is_not_read() -> None:
     assert m.published_at is None
 
 
+MASTHEAD = (
+    '<a href="/"><img src="/logo.png" alt="Riverside Courier"></a>'
+    '<ul><li><a href="/local">Local</a></li><li><a href="/sport">Sport</a></li></ul>'
+)
+MENU = '<nav><a href="/local">Local</a> <a href="/sport">Sport</a></nav>'
+HEADLINE = "<h1>Council backs the new river bridge</h1>"
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        # The site's name and menu, then the date of the day, in the headline's parent.
+        f"{MASTHEAD}<p>Wednesday, 25 November 2026</p>",
+        f"<div>{MASTHEAD}<span>Wednesday, November 25, 2026</span></div>",
+        f"{MENU}<div>Mittwoch, 25. November 2026</div>",
+    ],
+)
+def test_a_mastheads_date_of_the_day_above_the_headline_is_not_the_storys(before: str) -> None:
+    m = _read_body(f"<div>{before}{HEADLINE}{PROSE}</div>")
+    assert m.published_at is None
+    # The story's own date element further down is read instead.
+    story_date = '<div class="date">November 24, 2026</div>'
+    m = _read_body(f"<div>{before}{HEADLINE}{PROSE}{PROSE}{story_date}</div>")
+    assert m.published_at == "2026-11-24T00:00:00Z"
+
+
+@pytest.mark.parametrize(
+    ("body", "fetched_at"),
+    [
+        # Without the site's name or menu beside it: a date header over the post.
+        (f"<div><p>Wednesday, 25 November 2026</p>{HEADLINE}{PROSE}</div>", None),
+        (f'<div><a href="/local">Local</a><p>Wednesday, 25 November 2026</p>{HEADLINE}'
+         f"{PROSE}</div>", None),
+        # Without the weekday, or with a time: the story's date line.
+        (f"<div>{MASTHEAD}<p>25 November 2026</p>{HEADLINE}{PROSE}</div>", None),
+        (f"<div>{MASTHEAD}<p>Wednesday, 25 November 2026, 09:00</p>{HEADLINE}{PROSE}</div>",
+         None),
+        # Not the day of fetching: no date of the day.
+        (f"<div>{MASTHEAD}<p>Wednesday, 25 November 2026</p>{HEADLINE}{PROSE}</div>",
+         datetime(2026, 12, 9, 8, 0, tzinfo=UTC)),
+    ],
+)  # fmt: skip
+def test_a_storys_date_line_above_the_headline_is_read(
+    body: str, fetched_at: datetime | None
+) -> None:
+    html = (
+        '<!doctype html><html lang="en"><head><title>Council backs the new river bridge'
+        f"</title></head><body><main>{body}</main></body></html>"
+    )
+    m = read_metadata(LexborHTMLParser(html), PAGE_URL, fetched_at=fetched_at)
+    assert m.published_at is not None and m.published_at.startswith("2026-11-25T")
+
+
 def test_the_lines_after_a_headline_in_its_own_table_row_are_read() -> None:
     m = _read_body(
         "<table><tr><td><font size=5><b>Council backs the new river bridge</b></font></td></tr>"
