@@ -201,7 +201,7 @@ def read_metadata(
         ):
             title, heading = bold, title_element(tree.body, bold)
     language = _language(markup, article, jsonld, header_language)
-    lines = ShownLines(heading, language, fetched_at)
+    lines = ShownLines(heading, language, fetched_at, page_urls)
     published = _date(markup, article, jsonld, "datePublished", PUBLISHED_METAS, heading, lines)
     modified = _date(markup, article, jsonld, "dateModified", MODIFIED_METAS, heading, lines)
     return Metadata(

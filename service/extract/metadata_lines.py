@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import islice
+from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborNode
 
@@ -36,6 +37,7 @@ from service.extract.metadata_tables import (
     LINE_BYLINE_WORDS,
     LINE_INLINE,
     LINE_ITEM_HEADLINE_WORDS,
+    LINE_ITEM_STRIP_MAX_LINKS,
     LINE_MAX_LINES,
     LINE_PAST_PROSE_MAX_LINES,
     LINE_PROSE_CHARS,
@@ -74,6 +76,7 @@ _SPAN_BACK_WORDS = frozenset(w for opener in SPAN_BACK_OPENERS for w in opener.s
 _SPAN_OPENER_WORDS = 3  # "há cerca de 2 horas": lowercase words a span may open with
 _SPAN_SHAPE = re.compile(r"(?:\S+\s+){0,3}?\d{1,3}(?!\d)(?:\s+\S+){1,2}\s*$")  # "3 hours ago"
 _LETTERS = re.compile(r"[^\W\d_]+")
+_SLUG_WORDS = re.compile(r"[-_+]|%20")  # between the words of an address's last segment
 _DATE_BY = " by "  # between a blog's date and its author ("Posted on <date> by <name>")
 UPDATED_LINE = re.compile(  # a date line giving the time of the last change
     r"^(?:" + "|".join(re.escape(w) for w in VISIBLE_UPDATED_WORDS) + r")\b", re.IGNORECASE
@@ -105,8 +108,12 @@ class ShownLines:
         heading: LexborNode | None,
         language: str | None = None,
         fetched_at: datetime | None = None,
+        page_urls: frozenset[str] = frozenset(),
     ) -> None:
         self._heading = heading
+        self.page_urls = page_urls
+        """The page's own addresses (its URL, its canonical one): a link to them beside
+        a date is the story's."""
         self.language = language
         """The page's declared language: it orders dates written with slashes and
         reads spans back."""
@@ -207,7 +214,7 @@ class ShownLines:
     def in_another_item(self, node: LexborNode) -> bool:
         """Whether ``node`` sits in a block beside the headline with an item's headline
         link (``_in_another_item``)."""
-        return self._heading is not None and _in_another_item(node, self._heading)
+        return self._heading is not None and _in_another_item(node, self._heading, self.page_urls)
 
     def further_down(self, node: LexborNode) -> bool:
         """Whether ``node`` comes after the lines beside the headline: past the story's
@@ -273,7 +280,9 @@ def _read(heading: LexborNode, shown: ShownLines) -> Byline:
             # 2026</span><span>By Ann Lee</span>"): each is a part of its own.
             for piece in _pieces(line.nodes):
                 found.read(piece, shown)
-        if times != (found.published, found.updated) and _in_another_item(line.nodes[0], heading):
+        if times != (found.published, found.updated) and _in_another_item(
+            line.nodes[0], heading, shown.page_urls
+        ):
             # A line in a block with another item's headline link ("<div><time>Updated
             # 14 March</time><a>Another story ...</a></div>" right after the headline)
             # shows that item's time.
@@ -375,11 +384,13 @@ def _lines_after(heading: LexborNode) -> Iterator[_Line]:
         node = node.parent
 
 
-def _in_another_item(node: LexborNode, heading: LexborNode) -> bool:
+def _in_another_item(node: LexborNode, heading: LexborNode, page_urls: frozenset[str]) -> bool:
     """Whether ``node`` sits in another item beside ``heading``: the block holding it
     (its ancestor just below the nearest one that holds ``heading`` too) holds a link
-    of an item's headline (``LINE_ITEM_HEADLINE_WORDS`` words or more) that is no
-    byline's names."""
+    of an item's headline (``LINE_ITEM_HEADLINE_WORDS`` words or more, in its text or
+    in the last segment of its address when the block holds a link or two, "Latest:"
+    linking to "/ferry-timetable-cut-for-the-winter") that is no byline's names nor
+    the page's own address."""
     holders: set[int] = set()
     up: LexborNode | None = heading
     while up is not None:
@@ -394,11 +405,30 @@ def _in_another_item(node: LexborNode, heading: LexborNode) -> bool:
     links = block.css("a[href]")
     if block.tag == "a":
         links.insert(0, block)
+    addresses = len(links) <= LINE_ITEM_STRIP_MAX_LINKS
     for link in links:
         text = normalize_text(link.text(deep=True, separator=" "))
-        if len(text.split()) >= LINE_ITEM_HEADLINE_WORDS and not byline_names(text):
+        if (
+            len(text.split()) >= LINE_ITEM_HEADLINE_WORDS
+            or (addresses and _names_an_item(link, page_urls))
+        ) and not byline_names(text):
             return True
     return False
+
+
+def _names_an_item(link: LexborNode, page_urls: frozenset[str]) -> bool:
+    """Whether ``link``'s address ends in an item's headline, ``LINE_ITEM_HEADLINE_WORDS``
+    words or more ("/local/ferry-timetable-cut-for-the-winter.html"), and is not one of
+    ``page_urls`` (the story's own comments, "#comments")."""
+    href = (link.attrs.get("href") or "").strip()
+    if href.startswith("#") or len(_SLUG_WORDS.findall(href)) < LINE_ITEM_HEADLINE_WORDS - 1:
+        return False  # a fragment, or too few words in the whole address
+    path = urlsplit(href).path
+    slug = path.rstrip("/").rpartition("/")[2].partition(".")[0]
+    words = sum(1 for word in _SLUG_WORDS.split(slug) if _LETTERS.search(word))
+    if words < LINE_ITEM_HEADLINE_WORDS:
+        return False
+    return not any(urlsplit(urljoin(url, href)).path == urlsplit(url).path for url in page_urls)
 
 
 def _lines_before(heading: LexborNode) -> list[_Line]:

@@ -419,6 +419,10 @@ LINE_PAST_PROSE_MAX_LINES = 4  # past a standfirst, the story's byline and date 
 # A link of this many words beside a date element is an item's headline (a teaser's, a
 # "Latest" strip's), not a byline's author link; the date is that item's.
 LINE_ITEM_HEADLINE_WORDS = 4
+# A block of at most this many links beside a date is an item's strip ("Latest:" and a
+# link or two), whose links' addresses may name the item's headline; a block of more
+# short links is a menu, its addresses sections.
+LINE_ITEM_STRIP_MAX_LINKS = 3
 
 # Byline words before a name. English "by" may follow a word or two
 # ("Analysis by", "Reporting by"); the others are matched as written,

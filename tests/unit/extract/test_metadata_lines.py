@@ -425,6 +425,48 @@ def test_another_items_date_element_is_read_when_no_line_dates_the_story() -> No
     assert m.published_at == "2026-11-20T00:00:00Z"
 
 
+ITEM_ADDRESS = "/local/ferry-timetable-cut-for-the-winter"
+
+
+@pytest.mark.parametrize(
+    "strip",
+    [
+        # A short label links to the item, its address naming the item's headline.
+        f'<a href="{ITEM_ADDRESS}">Latest:</a> <span class="date">November 20, 2026</span>',
+        f'<span>Latest:</span> <a href="https://news.example.org{ITEM_ADDRESS}.html">Ferry'
+        " cuts</a> <time>November 20, 2026</time>",
+    ],
+)
+def test_a_date_under_a_short_label_of_another_item_gives_way_to_the_storys_line(
+    strip: str,
+) -> None:
+    m = _read_body(
+        f'<article><div class="latest">{strip}</div><h1>Council backs the new river bridge'
+        f"</h1><p>November 25, 2026</p>{PROSE}</article>"
+    )
+    assert m.published_at == "2026-11-25T00:00:00Z"
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        '<a href="/local">Local</a>',  # the story's section
+        '<a href="/tag/river-bridge">River bridge</a>',  # a tag of two words
+        '<a href="/local/2026/11/25/council-backs-the-new-river-bridge#comments">3</a>',  # its own
+    ],
+)
+def test_a_date_element_beside_a_short_link_of_the_story_is_the_storys(link: str) -> None:
+    html = (
+        '<!doctype html><html lang="en"><head><title>Council backs the new river bridge</title>'
+        f'</head><body><main><article><div class="meta">{link} <span class="date">November'
+        " 24, 2026</span></div><h1>Council backs the new river bridge</h1><p>November 25,"
+        f" 2026</p>{PROSE}</article></main></body></html>"
+    )
+    page = "https://news.example.org/local/2026/11/25/council-backs-the-new-river-bridge"
+    m = read_metadata(LexborHTMLParser(html), page)
+    assert m.published_at == "2026-11-24T00:00:00Z"
+
+
 def test_a_byline_link_beside_a_date_element_is_no_items_headline() -> None:
     m = read(
         '<div class="meta">By <a href="/staff/ann-lee">Ann Lee</a>'
