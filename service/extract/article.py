@@ -300,7 +300,8 @@ def _entry_feed(
     entry (the first of ``articles``, those inside ``best``, else ``best`` itself) holding
     ``MIN_LIVE_ENTRIES`` or more ``<article>``s classed like it; else ``None``. On
     a page not declared ``live``, ``MIN_UNDECLARED_LIVE_ENTRIES`` entries or more,
-    each opening with its time and an unlinked headline (``_opens_with_time``).
+    each opening with its time and an unlinked headline or a paragraph
+    (``_opens_with_time``).
     Entries set as other elements (``<div>``s) are known by that opening alone, on a
     page declared live too: ``best`` or its parent (an entry wrapping its paragraphs)
     opens so, and so does each of its siblings of its tag and class that holds prose
@@ -336,15 +337,17 @@ def _alike(entry: LexborNode) -> list[LexborNode]:
 def _opens_with_time(entry: LexborNode) -> bool:
     """Whether ``entry``'s first element is a time (a ``<time>``, or a short text
     read whole as a date, a clock time or a time counted back) and its second an
-    unlinked headline: a live entry's opening (a post in a list of posts opens with
-    its headline, a link)."""
+    unlinked headline, or its first paragraph (``LIVE_TEXT_TAGS``) when it has none:
+    a live entry's opening (a post in a list of posts opens with its headline, a link)."""
     lines: list[LexborNode] = []
     for child in entry.iter():
         if child.is_element_node:
             lines.append(child)
             if len(lines) == 2:
                 break
-    if len(lines) < 2 or lines[1].tag not in t.LIVE_HEADLINE_TAGS:
+    if len(lines) < 2 or (
+        lines[1].tag not in t.LIVE_HEADLINE_TAGS and lines[1].tag not in t.LIVE_TEXT_TAGS
+    ):
         return False
     if lines[1].css_first("a[href]") is not None:
         return False
@@ -861,11 +864,13 @@ def _holds_time(node: LexborNode) -> bool:
 
 
 def _reads_as_time(text: str, clock: bool = False) -> bool:
-    """Whether ``text`` is read whole as a date or a time counted back (``RELATIVE_TIME``),
-    or with ``clock`` as a clock time (``CLOCK_TIME``: a live entry's stamp); a date has
-    digits."""
-    if len(text) > t.MAX_DATE_LINE_CHARS or not _DIGIT.search(text):
+    """Whether ``text`` is read whole as a date or a time counted back (``RELATIVE_TIME``,
+    or in words: ``WORDED_TIME``), or with ``clock`` as a clock time (``CLOCK_TIME``: a
+    live entry's stamp); a date has digits."""
+    if len(text) > t.MAX_DATE_LINE_CHARS:
         return False
+    if not _DIGIT.search(text):
+        return t.WORDED_TIME.match(text) is not None
     if t.RELATIVE_TIME.match(text) or (clock and t.CLOCK_TIME.match(text)):
         return True
     return parse_date(text) is not None

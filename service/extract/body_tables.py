@@ -250,6 +250,9 @@ MIN_LIVE_ENTRIES = 2  # a live page's feed holds this many <article> entries sid
 # one story too; a list of posts opens each with a linked headline.
 MIN_UNDECLARED_LIVE_ENTRIES = 3
 LIVE_HEADLINE_TAGS = frozenset({"h2", "h3", "h4"})
+# An entry without a headline opens with its time and then its first paragraph
+# (one of these tags), an unlinked one too: a post in a list opens with a linked headline.
+LIVE_TEXT_TAGS = frozenset({"p"})
 MAX_ARTICLES_PER_PART = 2  # <article>s a joined body may hold per part (its own, a nested one)
 MIN_PART_SCORE = 10.0  # an element classed like the winner joins it with at least this score
 SIBLING_SHARE = 0.2  # a sibling joins the body when its score reaches this share of the winner's
@@ -467,6 +470,19 @@ RELATIVE_TIME = re.compile(
     r"|minutes?|heures?|jours?|sekunden|minuten|stunden|tagen?))[^.!?]{0,40}$",
     re.I,
 )
+# A time counted back in words, alone ("an hour ago", "yesterday", "just now",
+# "yesterday at 14:05", "vor einer Stunde", "hace una hora"): a live entry's stamp
+# or a reader's comment's date, as ``RELATIVE_TIME`` is, and dropped from the body
+# too. Nothing may follow it but a clock time: "Yesterday the council voted" is a
+# sentence.
+WORDED_TIME = re.compile(
+    r"^(just now|moments ago|an? (few )?(moment|second|minute|hour|day|week)s? ago"
+    r"|yesterday|gestern|ayer|ontem|ieri|hier(?=,? à)|à l'instant|gerade eben"
+    r"|vor (einer|einem) (minute|stunde|tag|woche)|il y a (une|un) (minute|heure|jour|semaine)"
+    r"|hace (un|una) (minuto|hora|día|semana)|há (um|uma) (minuto|hora|dia|semana))"
+    r"(,?\s*(at|um|à|a las|às|alle)?\s*\d{1,2}[:.h]\d\d\s*([ap]\.?m\.?)?)?$",
+    re.I,
+)
 # Whole-block texts that are labels or boilerplate, never body prose.
 DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
     (
@@ -592,6 +608,7 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
         "relative times ('2 hours ago', 'hace 3 horas'), alone or glued to a byline or"
         " section: a live page's entry stamps; no sentence goes on after them",
     ),
+    (WORDED_TIME, "relative times in words ('an hour ago', 'yesterday'): entry stamps"),
     (
         re.compile(
             r"^(page|p\.|seite|página|pagina|страница)\s*\d{1,3}\s*(of|/|von|de|di|sur|из)\s*\d{1,3}$",
