@@ -60,6 +60,9 @@ _MUTED = Selectors(f"{_VOTER_QUERY}, {_HOLDER_QUERY}")  # what a promo heading s
 _TOP_TAGS = frozenset({"body", "html", "-document"})  # no run wrapper is one of these or above
 _TOP_CANDIDATES = 5  # link density is measured on this many best raw scores only
 _DIGIT = re.compile(r"\d")  # a date or a time has one
+# Where a date may start after a name, the text's spaces folded: a space before a digit,
+# a capital ("May 4, 2026") or a time counted back in words ("an hour ago", "yesterday").
+_DATE_START = re.compile(r" (?=[\dA-Z]|an? |yesterday)")
 
 
 def _any_of(names: Sequence[tuple[str, str]]) -> re.Pattern[str]:
@@ -760,15 +763,20 @@ def _signed_thread(
 ) -> list[LexborNode]:
     """The comments of a thread whose items open with a name line and a date line,
     or a line of both (``_text_at``), when ``best`` holds ``MIN_THREAD_ITEMS`` of them
-    side by side or is one of them; empty when it is no such thread. When no
+    side by side (or the last of its scored children does, ``_wrapped``: a winner
+    holding the story's container and the thread's holder) or is one of them;
+    ``MIN_HEADED_THREAD_ITEMS`` will do under a heading of comments
+    (``_under_thread_heading``). Empty when it is no such thread. When no
     prose (``SHORT_BLOCK_CHARS``) comes before the first item, the thread is a
     forum's and its first item the page's own post: it is left out, and its blocks
     after the date line are put in ``post``."""
-    for holder in (best.parent, best):
+    for holder in (best.parent, best, *_wrapped(best, scores)):
         if holder is None or holder.tag in _TOP_TAGS or holder.mem_id in scores.texts:
             continue  # a paragraph holds no items
         items = _signed_items(holder, scores)
-        if len(items) < t.MIN_THREAD_ITEMS:
+        if len(items) < t.MIN_THREAD_ITEMS and (
+            len(items) < t.MIN_HEADED_THREAD_ITEMS or not _under_thread_heading(items[0])
+        ):
             continue
         if _prose_before(root, items[0], scores):
             return items
@@ -776,6 +784,43 @@ def _signed_thread(
         post[:] = [c for c in items[0].iter() if c.is_element_node][start:]
         return items[1:]
     return []
+
+
+def _wrapped(best: LexborNode, scores: _Scores) -> tuple[LexborNode, ...]:
+    """The last scored child of ``best`` when a scored child comes before it (the
+    story's container; a thread's holder follows it) and no paragraph of ``best``'s
+    own comes between or after them: the reader reads a story's container whole, a
+    thread in it too. Empty otherwise."""
+    found: list[LexborNode] = []
+    node = best.last_child
+    while node is not None and len(found) < 2:
+        key = node.mem_id
+        if key in scores.texts or key in scores.holders:
+            return ()
+        if key in scores.score:
+            found.append(node)
+        node = node.prev
+    return (found[0],) if len(found) == 2 else ()
+
+
+def _under_thread_heading(item: LexborNode) -> bool:
+    """Whether the nearest text before ``item``, among its siblings or those of its
+    ancestors up to ``THREAD_HEADING_LEVELS`` above it, is a heading of comments
+    ("3 Comments", "Reactions": ``is_stop_block``, ``THREAD_HEADING``), in whatever
+    element it is set (an ``<h5>``, a ``<div>``)."""
+    node: LexborNode | None = item
+    for _ in range(t.THREAD_HEADING_LEVELS + 1):
+        if node is None or node.tag in _TOP_TAGS:
+            return False
+        before = node.prev
+        while before is not None:
+            if before.is_element_node and (text := " ".join(before.text().split())):
+                return is_stop_block(text, heading=True) or (
+                    t.THREAD_HEADING.search(text) is not None
+                )
+            before = before.prev
+        node = node.parent
+    return False
 
 
 def _signed_items(holder: LexborNode, scores: _Scores) -> list[LexborNode]:
@@ -846,6 +891,9 @@ def _signed_line(line: LexborNode, text: str) -> bool:
             return True
     for separator in t.NAME_DATE_SEPARATOR.finditer(text):
         if _is_name(text[: separator.start()]) and _reads_as_time(text[separator.end() :]):
+            return True
+    for space in _DATE_START.finditer(text):  # "Ann May 4, 2026": no separator
+        if _reads_as_time(text[space.end() :]) and _is_name(text[: space.start()]):
             return True
     return False
 

@@ -1180,7 +1180,15 @@ MAX_THREAD_ROUNDS = 3  # threads muted at most (a nested reply, its thread, a se
 # are a comment thread and are muted; the page votes again. A forum's thread has no
 # story before its items: its first item is the page's own post, and the rest are
 # muted (its name and date lines are not read).
-MIN_THREAD_ITEMS = 4  # a story's three quoted speakers are not a thread
+MIN_THREAD_ITEMS = 4  # a story's three quoted speakers are not a thread ...
+MIN_HEADED_THREAD_ITEMS = 2  # ... but under a heading of comments two dated items are one
+THREAD_HEADING_LEVELS = 2  # the heading is before an item, its holder or the holder's wrapper
+# A thread's heading besides ``STOP_BLOCK``'s comment headings (which end a story and
+# so cannot take "Reactions": a story's section of quoted reactions): it only
+# confirms items signed each with a name and a date.
+THREAD_HEADING = CaselessPattern.compile(
+    r"^(\d+ )?(readers?'? |user )?(reactions?|responses?|replies|discussion)( \(\d+\))?$"
+)
 MAX_NAME_LINE_CHARS = 60  # a longer line is a sentence, not a name
 MAX_DATE_LINE_CHARS = 60  # a longer line is a sentence that mentions a date
 NOT_NAME_LINE_TAGS = frozenset({"h1", "h2", "h3", "h4"})  # a post's headline, not a name
