@@ -61,8 +61,8 @@ _TOP_TAGS = frozenset({"body", "html", "-document"})  # no run wrapper is one of
 _TOP_CANDIDATES = 5  # link density is measured on this many best raw scores only
 _DIGIT = re.compile(r"\d")  # a date or a time has one
 # Where a date may start after a name, the text's spaces folded: a space before a digit,
-# a capital ("May 4, 2026") or a time counted back in words ("an hour ago", "yesterday").
-_DATE_START = re.compile(r" (?=[\dA-Z]|an? |yesterday)")
+# a capital ("May 4, 2026") or "yesterday" ("yesterday at 21:40").
+_DATE_START = re.compile(r" (?=[\dA-Z]|yesterday)")
 
 
 def _any_of(names: Sequence[tuple[str, str]]) -> re.Pattern[str]:
@@ -355,7 +355,16 @@ def _opens_with_time(entry: LexborNode) -> bool:
     if lines[1].css_first("a[href]") is not None:
         return False
     first = " ".join(lines[0].text().split())
-    return bool(first) and _is_date_line(lines[0], first, clock=True)
+    if lines[1].tag in t.LIVE_HEADLINE_TAGS:
+        return bool(first) and _is_date_line(lines[0], first, clock=True)
+    # Without a headline, a stamp: a clock time, a time counted back or a <time>, no
+    # date read whole (a list of dated notices is none).
+    return 0 < len(first) <= t.MAX_DATE_LINE_CHARS and (_is_stamp(first) or _holds_time(lines[0]))
+
+
+def _is_stamp(text: str) -> bool:
+    """Whether ``text`` is a live entry's stamp: a clock time or a time counted back."""
+    return any(p.match(text) for p in (t.CLOCK_TIME, t.RELATIVE_TIME, t.WORDED_TIME))
 
 
 def _contains(outer: LexborNode, inner: LexborNode) -> bool:
@@ -872,7 +881,8 @@ def _signed_line(line: LexborNode, text: str) -> bool:
     """Whether ``line`` (its ``text``) is a name and a date side by side: parted at the
     edge of one of its elements (the date a ``<time>``, or text read whole as a date)
     or at a separator (``NAME_DATE_SEPARATOR``)."""
-    if len(text) > t.MAX_NAME_LINE_CHARS + t.MAX_DATE_LINE_CHARS or not _DIGIT.search(text):
+    digit = _DIGIT.search(text)
+    if len(text) > t.MAX_NAME_LINE_CHARS + t.MAX_DATE_LINE_CHARS or digit is None:
         return False  # a date has digits: most names are passed over here
     pieces = [c for c in line.iter(include_text=True) if c.text(strip=True)]
     while len(pieces) == 1 and pieces[0].is_element_node:  # a wrapper of the line's parts
@@ -892,7 +902,9 @@ def _signed_line(line: LexborNode, text: str) -> bool:
     for separator in t.NAME_DATE_SEPARATOR.finditer(text):
         if _is_name(text[: separator.start()]) and _reads_as_time(text[separator.end() :]):
             return True
-    for space in _DATE_START.finditer(text):  # "Ann May 4, 2026": no separator
+    for space in _DATE_START.finditer(text, 0, digit.end()):  # "Ann May 4, 2026"
+        if text.count(" ", space.end(), digit.start()) > t.MAX_DATE_WORDS_BEFORE_DIGIT:
+            continue  # the date opens nearer its first figure
         if _reads_as_time(text[space.end() :]) and _is_name(text[: space.start()]):
             return True
     return False
@@ -921,7 +933,7 @@ def _reads_as_time(text: str, clock: bool = False) -> bool:
         return t.WORDED_TIME.match(text) is not None
     if t.RELATIVE_TIME.match(text) or (clock and t.CLOCK_TIME.match(text)):
         return True
-    return parse_date(text) is not None
+    return t.WORDED_TIME.match(text) is not None or parse_date(text) is not None
 
 
 def _prose_before(root: LexborNode, item: LexborNode, scores: _Scores) -> bool:

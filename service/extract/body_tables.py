@@ -1191,6 +1191,7 @@ THREAD_HEADING = CaselessPattern.compile(
 )
 MAX_NAME_LINE_CHARS = 60  # a longer line is a sentence, not a name
 MAX_DATE_LINE_CHARS = 60  # a longer line is a sentence that mentions a date
+MAX_DATE_WORDS_BEFORE_DIGIT = 2  # a date glued to a name opens near its figure ("Tue, May 4")
 NOT_NAME_LINE_TAGS = frozenset({"h1", "h2", "h3", "h4"})  # a post's headline, not a name
 # A comment's date line may also count back ("3 hours ago": ``RELATIVE_TIME``), and its
 # name and date may share one line: parted at an element's edge ("<b>Ann</b>
