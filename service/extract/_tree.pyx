@@ -139,6 +139,8 @@ cdef extern from *:
     ctypedef struct ps_node_object:
         ps_node *node
         PyObject *parser
+        int is_fragment_root
+        int is_template_content
     size_t PS_HASH_SHORT_SIZE
     uintptr_t PS_ATTR_LAST_ENTRY
     int PS_ELEMENT
@@ -152,9 +154,16 @@ cdef tuple _NO_ARGS = ()
 
 
 cdef inline ps_node *_c_node(object node) except NULL:
+    """``node``'s Lexbor node. A fragment's root and a template's content are
+    refused: they stand for their top-level nodes, which selectolax's queries and
+    walks cover one after another, where a walk from the node covers its subtree."""
+    cdef ps_node_object *raw
     if type(node) is not LexborNode:
         raise TypeError(f"a LexborNode is needed, not {type(node).__name__}")
-    return (<ps_node_object *><PyObject *>node).node
+    raw = <ps_node_object *><PyObject *>node
+    if raw.is_fragment_root or raw.is_template_content:
+        raise ValueError("a fragment's root or a template's content is walked by its top-level nodes")
+    return raw.node
 
 
 cdef object _wrap(ps_node *node, object parser):
@@ -597,8 +606,24 @@ def _check_layout() -> None:
             problems.append("a node's type")
     div = page.css_first("div")
     wrapped = _wrap(_c_node(div), page)
-    if wrapped.mem_id != div.mem_id or wrapped.tag != "div" or wrapped.parser is not page:
+    raw_wrapped = <ps_node_object *><PyObject *>wrapped
+    if (
+        wrapped.mem_id != div.mem_id
+        or wrapped.tag != "div"
+        or wrapped.parser is not page
+        or raw_wrapped.is_fragment_root
+        or raw_wrapped.is_template_content
+    ):
         problems.append("a wrapped node")
+    fragment = LexborHTMLParser("<p>t</p>", is_fragment=True).root
+    (content,) = LexborHTMLParser("<template><p>t</p></template>").root.template_fragments()
+    if (
+        not (<ps_node_object *><PyObject *>fragment).is_fragment_root
+        or (<ps_node_object *><PyObject *>fragment).is_template_content
+        or not (<ps_node_object *><PyObject *>content).is_template_content
+        or (<ps_node_object *><PyObject *>content).is_fragment_root
+    ):
+        problems.append("the LexborNode's marks of fragments")
     if _c_node(div).owner_document.type != _HTML_DOCUMENT:
         problems.append("the document's type")
     # The nodes are held: a node holds its parser, which frees the tree with itself.

@@ -179,6 +179,26 @@ def test_wrapped_nodes_are_selectolax_nodes() -> None:
     assert nav.parent is not None and nav.parent.mem_id == found[0].mem_id
 
 
+def test_fragments_and_template_contents_are_refused() -> None:
+    """A fragment's root and a template's content stand for their top-level nodes,
+    which selectolax's queries and walks cover one after another: the walks in C,
+    which walk a node's own subtree, refuse them rather than answer otherwise."""
+    fragment = LexborHTMLParser("<nav>a</nav><p>b</p>", is_fragment=True).root
+    template = LexborHTMLParser("<template><nav>a</nav><p>b</p></template>").css_first("template")
+    assert fragment is not None and template is not None
+    (content,) = template.template_fragments()
+    tag_ids = frozenset({create_tag("p").tag_id})
+    for root in (fragment, content):
+        assert len(root.css("nav, p")) == 2
+        with pytest.raises(ValueError, match="fragment"):
+            _tree.Selectors("nav, p").find(root)
+        with pytest.raises(ValueError, match="fragment"):
+            _tree.chrome(root, ())
+        with pytest.raises(ValueError, match="fragment"):
+            _tree.elements_by_tag(root, tag_ids)
+    assert [n.text() for n in _tree.Selectors("p").find(fragment.next)] == ["b"]
+
+
 def test_chrome_implements_the_selectors_of_its_table() -> None:
     """``_tree.chrome`` matches the tags ``CHROME_SELECTORS`` names, in the roles given."""
     tree = LexborHTMLParser(
