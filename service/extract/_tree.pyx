@@ -575,6 +575,14 @@ def chrome(root: LexborNode, tuple roles) -> list:
     return found
 
 
+cdef bint _kept_in_entry(uintptr_t id, bytes name):
+    """Whether the hash entry of ``id``, a name of 16 characters or more, holds the
+    name's first 16 bytes in itself rather than the address of its copy."""
+    if id <= PS_ATTR_LAST_ENTRY or len(name) < 16:
+        raise ValueError(f"not an id of a long attribute name: {name!r}")
+    return memcmp(<unsigned char *>&(<ps_attr_data *>id).u, <const unsigned char *>name, 16) == 0
+
+
 def _check_layout() -> None:
     """Refuses to load (``ImportError``) unless the structures declared above read
     what selectolax reads on a small page: node links, tag ids, attribute ids and
@@ -626,6 +634,20 @@ def _check_layout() -> None:
         problems.append("the LexborNode's marks of fragments")
     if _c_node(div).owner_document.type != _HTML_DOCUMENT:
         problems.append("the document's type")
+    # The constants that say which ids are addresses of hash entries: Lexbor's tables
+    # of predefined names are in alphabetical order, so a name added anywhere moves
+    # the last one; and the longest name kept inside its entry (read here in the entry
+    # alone, for a name of 16 and one of 17 characters).
+    if create_tag("xmp").tag_id != _TAG_LAST_ENTRY - 1 or _attribute_id(b"xmlns") != PS_ATTR_LAST_ENTRY - 1:
+        problems.append("the last predefined ids")
+    else:
+        sized = LexborHTMLParser("<p data-sixteen-chr data-seventeen-ch>").css_first("p")
+        attr = (<ps_element *>_c_node(sized)).first_attr
+        if not (
+            _kept_in_entry(attr.node.local_name, b"data-sixteen-chr") == (16 <= PS_HASH_SHORT_SIZE)
+            and _kept_in_entry(attr.next.node.local_name, b"data-seventeen-ch") == (17 <= PS_HASH_SHORT_SIZE)
+        ):
+            problems.append("the length of names kept in their hash entry")
     # The nodes are held: a node holds its parser, which frees the tree with itself.
     custom = LexborHTMLParser("<x-long-custom-tag-name>").css_first("x-long-custom-tag-name")
     short = LexborHTMLParser("<X-Tag>").css_first("x-tag")

@@ -50,6 +50,8 @@ NAMES = st.sampled_from(
         *("hidden", "HIDDEN", "aria-hidden", "Aria-Hidden", "style", "STYLE", "id", "ID"),
         *("class", "Class", "role", "ROLE", "data-x", "aria-hiddenx", "rel", "REL"),
         *("itemprop", "itemProp", "hiddenx", "href"),
+        # 16 and 17 characters: the longest name kept in Lexbor's hash entry, and one more
+        *("data-sixteen-chr", "data-seventeen-ch", "Data-Seventeen-CI"),
     ]
 )
 VALUES = st.one_of(
@@ -128,6 +130,7 @@ SELECTOR_LISTS = [
     body_reader._MARKED.text,
     _tree.H1.text,
     "span > p, div > b, b > a, em > div:only-child, nav > br",
+    '[data-sixteen-chr], [data-seventeen-ch*="e"], [data-seventeen-ci~="true" i]',
 ]
 
 
