@@ -557,6 +557,9 @@ def chrome(root: LexborNode, tuple roles) -> list:
     cdef object parser = root.parser
     cdef uintptr_t tag
     cdef bint hit
+    for role in roles:
+        if type(role) is not bytes:  # read as bytes below, unchecked
+            raise TypeError(f"a role is given as bytes, not {type(role).__name__}")
     while node != NULL:
         if node.type == PS_ELEMENT:
             tag = node.local_name

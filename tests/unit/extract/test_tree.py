@@ -215,6 +215,15 @@ def test_chrome_implements_the_selectors_of_its_table() -> None:
     assert found == ["a", "d", "g", "h", "j"]
 
 
+def test_chrome_refuses_roles_not_given_as_bytes() -> None:
+    """A role given as text would be read as the bytes of another object."""
+    tree = LexborHTMLParser('<div role="menu">a</div>')
+    assert tree.body is not None
+    assert [node.tag for node in _tree.chrome(tree.body, (b"menu",))] == ["div"]
+    with pytest.raises(TypeError, match="bytes"):
+        _tree.chrome(tree.body, ("menu",))  # type: ignore[arg-type]
+
+
 @pytest.mark.parametrize(
     "text",
     [
