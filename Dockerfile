@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # pagesplit: `docker build -t pagesplit .`, then `docker run pagesplit run --help`.
-# Dependencies come from uv.lock only; the build stage compiles the one C
-# extension (service/extract/_tree.pyx); the final image holds the interpreter and
+# Dependencies come from uv.lock only; the build stage compiles the C
+# extensions (service/extract/*.pyx); the final image holds the interpreter and
 # one virtualenv, no compilers, no uv, no caches. It runs as a non-root user and
 # writes nothing outside $TMPDIR (/tmp), so it works with a read-only root
 # filesystem once /tmp is a writable mount (the forkserver of the splitting

@@ -42,8 +42,8 @@ $(PROMTOOL_STAMP):
 .PHONY: promtool
 promtool: $(PROMTOOL_STAMP)  ## build the pinned promtool into .cache/bin
 
-# The project is installed editable, with service/extract/_tree.pyx compiled in place
-# (setup.py); uv builds it again when the .pyx or the build files change
+# The project is installed editable, with service/extract/*.pyx compiled in place
+# (setup.py); uv builds them again when a .pyx or the build files change
 # ([tool.uv] cache-keys), so a changed .pyx is never shadowed by a stale module.
 .venv/.synced: $(UV) pyproject.toml uv.lock setup.py $(wildcard service/*/*.pyx)
 	$(UV) sync --frozen --extra dev

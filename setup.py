@@ -1,11 +1,14 @@
-"""Builds the one compiled module of the package (the rest is in pyproject.toml)."""
+"""Builds the compiled modules of the package (the rest is in pyproject.toml)."""
 
 from Cython.Build import cythonize
 from setuptools import Extension, setup
 
 setup(
     ext_modules=cythonize(
-        [Extension("service.extract._tree", ["service/extract/_tree.pyx"])],
+        [
+            Extension("service.extract._tree", ["service/extract/_tree.pyx"]),
+            Extension("service.extract._scan", ["service/extract/_scan.pyx"]),
+        ],
         compiler_directives={"language_level": 3},
     ),
 )

@@ -1,0 +1,9 @@
+"""Scans of a page's text in C (``_scan.pyx``)."""
+
+from collections.abc import Iterable
+
+class TagCounter:
+    @property
+    def flat(self) -> tuple[str, ...]: ...
+    def __init__(self, flat: Iterable[str]) -> None: ...
+    def count(self, text: str) -> tuple[int, int, int]: ...

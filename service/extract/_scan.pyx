@@ -1,0 +1,175 @@
+# cython: language_level=3, boundscheck=False, wraparound=False, initializedcheck=False
+"""Scans of a page's text in C, for the passes every page makes over all of it.
+
+Each answers exactly what the Python form it replaces answers
+(``tests/unit/extract/test_budget.py`` checks the tag count against the
+regex scan it replaced, on generated texts of each of ``str``'s three widths).
+"""
+
+from libc.stdint cimport uint64_t
+from libc.string cimport memset
+
+
+cdef extern from *:
+    """
+    #include <Python.h>
+    #include <stdint.h>
+    #include <string.h>
+    #include <wchar.h>
+
+    #define PS_MAX_NAME 8  /* a name packs into 8 bytes; longer ones are never listed */
+    #define PS_SLOTS 128   /* the listed names' hash table, open addressing */
+
+    typedef struct {
+        Py_ssize_t lt;        /* every '<' */
+        Py_ssize_t elements;  /* opening tags */
+        Py_ssize_t deepest;   /* the deepest nesting of tags that stay open */
+    } ps_tag_counts;
+
+    typedef struct {
+        uint64_t slot[PS_SLOTS];  /* a listed name's bytes, or 0 */
+    } ps_names;
+
+    static inline int ps_is_alpha(Py_UCS4 c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    static inline int ps_is_name(Py_UCS4 c) {
+        return ps_is_alpha(c) || (c >= '0' && c <= '9') || c == ':' || c == '-';
+    }
+
+    static inline unsigned ps_hash(uint64_t key) {
+        return (unsigned)((key * 0x9E3779B97F4A7C15ULL) >> 57);
+    }
+
+    static inline int ps_listed(const ps_names *names, uint64_t key) {
+        for (unsigned k = ps_hash(key);; k = (k + 1) % PS_SLOTS) {
+            if (names->slot[k] == key) return 1;
+            if (names->slot[k] == 0) return 0;
+        }
+    }
+
+    /* Lists a name; the caller keeps the table at most half full, so lookups end. */
+    static void ps_add(ps_names *names, uint64_t key) {
+        unsigned k = ps_hash(key);
+        while (names->slot[k] != 0 && names->slot[k] != key) k = (k + 1) % PS_SLOTS;
+        names->slot[k] = key;
+    }
+
+    /* The tag after the '<' at i: the counts it changes, and where the scan goes on. */
+    #define PS_TAG(READ)                                                            \\
+        do {                                                                        \\
+            Py_ssize_t j = i + 1;                                                   \\
+            int closing = 0;                                                        \\
+            if (j < n && READ(j) == '/') { closing = 1; j++; }                      \\
+            if (j >= n || !ps_is_alpha(READ(j))) break;                             \\
+            uint64_t key = 0;  /* the name's bytes lowercased, its first the lowest */ \\
+            Py_ssize_t length = 0;                                                  \\
+            while (j < n && ps_is_name(READ(j))) {                                  \\
+                Py_UCS4 c = READ(j);                                                \\
+                if (length < PS_MAX_NAME) {                                         \\
+                    uint64_t byte = (c >= 'A' && c <= 'Z') ? c + 32 : c;           \\
+                    key |= byte << (8 * length);                                    \\
+                }                                                                   \\
+                length++;                                                           \\
+                j++;                                                                \\
+            }                                                                       \\
+            if (length <= PS_MAX_NAME && ps_listed(names, key)) {                   \\
+                counts.elements += !closing;                                        \\
+            } else if (closing) {                                                   \\
+                depth -= depth > 0;                                                 \\
+            } else {                                                                \\
+                counts.elements++;                                                  \\
+                depth++;                                                            \\
+                if (depth > counts.deepest) counts.deepest = depth;                 \\
+            }                                                                       \\
+        } while (0)
+
+    #define PS_READ1(k) ((Py_UCS4)((const Py_UCS1 *)data)[k])
+    #define PS_READ2(k) ((Py_UCS4)((const Py_UCS2 *)data)[k])
+    #define PS_READ4(k) (((const Py_UCS4 *)data)[k])
+
+    static ps_tag_counts ps_count_tags(PyObject *text, const ps_names *names) {
+        ps_tag_counts counts = {0, 0, 0};
+        Py_ssize_t depth = 0;
+        Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+        const void *data = PyUnicode_DATA(text);
+        int kind = PyUnicode_KIND(text);
+        if (kind == PyUnicode_1BYTE_KIND) {
+            const Py_UCS1 *start = (const Py_UCS1 *)data;
+            const Py_UCS1 *at = start;
+            const Py_UCS1 *end = start + n;
+            while ((at = memchr(at, '<', (size_t)(end - at))) != NULL) {
+                Py_ssize_t i = at - start;
+                counts.lt++;
+                PS_TAG(PS_READ1);
+                at++;
+            }
+        } else if (kind == PyUnicode_2BYTE_KIND) {
+            /* memchr finds the byte of '<' (libc's vector search, where a loop over
+               the units tests each): a unit holding it is '<' when it is the whole unit. */
+            const Py_UCS2 *units = (const Py_UCS2 *)data;
+            const char *start = (const char *)data;
+            const char *at = start;
+            const char *end = start + 2 * n;
+            while ((at = memchr(at, '<', (size_t)(end - at))) != NULL) {
+                Py_ssize_t offset = at - start;
+                Py_ssize_t i = offset / 2;
+                at++;
+                if (offset % 2 != 0 || units[i] != '<') continue;
+                counts.lt++;
+                PS_TAG(PS_READ2);
+            }
+        } else {
+            const wchar_t *start = (const wchar_t *)data;
+            const wchar_t *at = start;
+            const wchar_t *end = start + n;
+            while ((at = wmemchr(at, L'<', (size_t)(end - at))) != NULL) {
+                Py_ssize_t i = at - start;
+                counts.lt++;
+                PS_TAG(PS_READ4);
+                at++;
+            }
+        }
+        return counts;
+    }
+    """
+    ctypedef struct ps_tag_counts:
+        Py_ssize_t lt
+        Py_ssize_t elements
+        Py_ssize_t deepest
+    ctypedef struct ps_names:
+        pass
+    ps_tag_counts ps_count_tags(object text, const ps_names *names)
+    void ps_add(ps_names *names, uint64_t key)
+    int PS_MAX_NAME
+    int PS_SLOTS
+
+
+cdef class TagCounter:
+    """The tags of a text, as ``<(/?)([a-zA-Z][a-zA-Z0-9:-]*)`` finds them.
+
+    ``flat`` names the elements that never stay open (void, or ended by their next
+    sibling): they count as elements but do not deepen the nesting. Names fold
+    ASCII letters alone; a closing tag at depth 0 is ignored.
+    """
+
+    cdef ps_names names
+    cdef readonly tuple flat
+
+    def __init__(self, flat):
+        names = tuple(sorted({name.lower() for name in flat}))
+        if len(names) > PS_SLOTS // 2:
+            raise ValueError(f"at most {PS_SLOTS // 2} names")  # the table stays half empty
+        memset(&self.names, 0, sizeof(self.names))
+        for name in names:
+            raw = name.encode("ascii")
+            if not 0 < len(raw) <= PS_MAX_NAME or not raw.isalnum():
+                raise ValueError(f"a tag name of 1 to {PS_MAX_NAME} letters or digits: {name!r}")
+            ps_add(&self.names, int.from_bytes(raw, "little"))
+        self.flat = names
+
+    def count(self, str text):
+        """``(the number of '<', the opening tags, the deepest nesting)`` of ``text``."""
+        cdef ps_tag_counts counts = ps_count_tags(text, &self.names)
+        return counts.lt, counts.elements, counts.deepest
