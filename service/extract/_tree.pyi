@@ -14,3 +14,7 @@ class Selectors:
 
 LINKS: Selectors
 H1: Selectors
+
+class FoldedLength:
+    def __init__(self, spaces: str) -> None: ...
+    def of(self, root: LexborNode) -> int: ...

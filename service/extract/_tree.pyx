@@ -21,8 +21,8 @@ module checks them against selectolax's own answers on a small page
 
 from cpython.object cimport PyObject, PyTypeObject
 from cpython.ref cimport Py_DECREF, Py_INCREF
-from libc.stdint cimport uintptr_t
-from libc.string cimport memcmp
+from libc.stdint cimport int32_t, uintptr_t
+from libc.string cimport memcmp, memset
 
 import re
 
@@ -74,6 +74,13 @@ cdef extern from *:
         ps_attr *first_attr;
         ps_attr *last_attr;
     } ps_element;
+
+    /* lxb_dom_character_data_t (dom/interfaces/character_data.h), which begins
+       lxb_dom_text_t: a text node's UTF-8 bytes. */
+    typedef struct {
+        ps_node node;
+        ps_str data;
+    } ps_character_data;
 
     /* The start of lxb_dom_document_t (dom/interfaces/document.h). */
     typedef struct ps_document {
@@ -130,6 +137,9 @@ cdef extern from *:
     ctypedef struct ps_document:
         ps_node node
         int type
+    ctypedef struct ps_character_data:
+        ps_node node
+        ps_str data
     ctypedef union ps_attr_name:
         unsigned char *long_str
         unsigned char *short_str
@@ -586,10 +596,122 @@ cdef bint _kept_in_entry(uintptr_t id, bytes name):
     return memcmp(<unsigned char *>&(<ps_attr_data *>id).u, <const unsigned char *>name, 16) == 0
 
 
+cdef enum:
+    _WIDE_LIMIT = 0x10000  # the spaces beyond ASCII are of the basic plane
+    _WIDE_BYTES = 0x2000  # a bit for each of its code points
+
+
+cdef inline int32_t _code_point(const unsigned char *data, size_t length, size_t *at) noexcept:
+    """The code point of the UTF-8 sequence at ``data[*at]`` (its first byte 0x80 or
+    more), ``*at`` moved past it; -1 when it is not well-formed as Python's decoder
+    has it (the Unicode standard's table 3-7: no overlong forms, no surrogates,
+    nothing past U+10FFFF, no sequence cut short)."""
+    cdef size_t i = at[0]
+    cdef unsigned char byte = data[i]
+    cdef unsigned char low = 0x80
+    cdef unsigned char high = 0xBF
+    cdef size_t need
+    cdef size_t k
+    cdef int32_t code
+    if 0xC2 <= byte <= 0xDF:
+        need = 1
+        code = byte & 0x1F
+    elif 0xE0 <= byte <= 0xEF:
+        need = 2
+        code = byte & 0x0F
+        low = 0xA0 if byte == 0xE0 else 0x80
+        high = 0x9F if byte == 0xED else 0xBF
+    elif 0xF0 <= byte <= 0xF4:
+        need = 3
+        code = byte & 0x07
+        low = 0x90 if byte == 0xF0 else 0x80
+        high = 0x8F if byte == 0xF4 else 0xBF
+    else:
+        return -1
+    if i + need >= length:
+        return -1
+    for k in range(need):
+        i += 1
+        if not low <= data[i] <= high:
+            return -1
+        code = (code << 6) | (data[i] & 0x3F)
+        low = 0x80
+        high = 0xBF
+    at[0] = i + 1
+    return code
+
+
+cdef class FoldedLength:
+    """The length of a subtree's text with its whitespace folded:
+    ``len(" ".join(root.text(separator=" ", skip_empty=True).split()))``, counted
+    on the text nodes' bytes without making the text.
+
+    ``spaces`` is every character that ``str.split`` splits on. The length is the
+    characters that are not whitespace plus one for each gap between two words;
+    the end of a text node ends a word (the separator), and a text node of only
+    whitespace adds nothing. ``of`` gives -1 when a text node's bytes are not
+    valid UTF-8 (the parser keeps a page's invalid bytes as they are), where
+    decoding replaces them and the caller counts the decoded text instead.
+    """
+
+    cdef unsigned char ascii[128]
+    cdef unsigned char wide[_WIDE_BYTES]
+
+    def __init__(self, str spaces):
+        cdef int c
+        memset(self.wide, 0, sizeof(self.wide))
+        for c in range(128):
+            self.ascii[c] = chr(c) in spaces
+        for space in spaces:
+            c = ord(space)
+            if c >= _WIDE_LIMIT:
+                raise ValueError(f"a space past U+FFFF: U+{c:X}")
+            if c >= 128:
+                self.wide[c >> 3] |= 1 << (c & 7)
+
+    def of(self, root: LexborNode) -> int:
+        cdef ps_node *top = _c_node(root)
+        cdef ps_node *node = top.first_child
+        cdef const unsigned char *data
+        cdef size_t length, i
+        cdef unsigned char byte
+        cdef int32_t code
+        cdef Py_ssize_t chars = 0
+        cdef Py_ssize_t words = 0
+        cdef bint space
+        cdef bint in_word
+        while node != NULL:
+            if node.local_name == _TEXT_TAG and (<ps_character_data *>node).data.data != NULL:
+                data = (<ps_character_data *>node).data.data
+                length = (<ps_character_data *>node).data.length
+                in_word = False
+                i = 0
+                while i < length:
+                    byte = data[i]
+                    if byte < 0x80:
+                        space = self.ascii[byte]
+                        i += 1
+                    else:
+                        code = _code_point(data, length, &i)
+                        if code < 0:
+                            return -1
+                        space = code < _WIDE_LIMIT and self.wide[code >> 3] >> (code & 7) & 1
+                    if space:
+                        in_word = False
+                    else:
+                        chars += 1
+                        if not in_word:
+                            words += 1
+                            in_word = True
+            node = _next_in(node, top, True)
+        return chars + words - 1 if words else 0
+
+
 def _check_layout() -> None:
     """Refuses to load (``ImportError``) unless the structures declared above read
-    what selectolax reads on a small page: node links, tag ids, attribute ids and
-    names, values, the document's type, and the wrapped node's own fields."""
+    what selectolax reads on a small page: node links, tag ids, text nodes' bytes,
+    attribute ids and names, values, the document's type, and the wrapped node's
+    own fields."""
     page = LexborHTMLParser(
         '<html><body><div id="a" class="b c" data-long-attribute-name="x" hidden>'
         '<p role="Menu" style="display:none">t</p><!-- c --><br></div></body></html>'
@@ -615,6 +737,10 @@ def _check_layout() -> None:
         kind = PS_ELEMENT if node.is_element_node else PS_TEXT if node.tag == "-text" else 8
         if raw.type != kind:  # 8: LXB_DOM_NODE_TYPE_COMMENT
             problems.append("a node's type")
+        if kind == PS_TEXT:
+            data = (<ps_character_data *>raw).data
+            if data.data == NULL or data.data[: data.length].decode() != node.text_content:
+                problems.append("a text node's bytes")
     div = page.css_first("div")
     wrapped = _wrap(_c_node(div), page)
     raw_wrapped = <ps_node_object *><PyObject *>wrapped

@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from service.extract import article, clean
 from service.extract import body_tables as t
-from service.extract._tree import H1, elements_by_tag
+from service.extract._tree import H1, FoldedLength, elements_by_tag
 from service.extract.budget import check_elements
 from service.extract.decode import Decoded, decode
 from service.extract.gallery import gallery_captions
@@ -29,7 +29,13 @@ from service.extract.model import Article, Paragraph, RefusedPage, Split, Teaser
 from service.extract.page_state import state_body
 from service.extract.teaser_items import is_listing_url, is_story_url
 from service.extract.teasers import TeaserScan, find_teasers
-from service.extract.text import folded_length, normalize_text, weighted_length
+from service.extract.text import (
+    ASCII_SPACES,
+    WIDE_SPACES,
+    folded_length,
+    normalize_text,
+    weighted_length,
+)
 from service.extract.urls import normalize_url, resolve_base
 
 
@@ -44,6 +50,8 @@ class Limits:
 log = logging.getLogger(__name__)
 _T = TypeVar("_T")
 _TAGGED = clean.INVISIBLE_IDS | MARKUP_TAG_IDS  # the tags of the elements found by one walk
+# What ``str.split`` splits on, for the count of the visible text's folded length.
+_FOLDED = FoldedLength(ASCII_SPACES.decode("ascii") + "".join(WIDE_SPACES))
 
 
 def _guarded(stage: str, warnings: list[str], call: Callable[[], _T], fallback: _T) -> _T:
@@ -73,12 +81,15 @@ def _headline_holders(headline: LexborNode | None) -> frozenset[int]:
 def _visible_chars(root: LexborNode | None) -> int:
     """Characters of the visible text, whitespace folded (as ``normalize_text`` folds it).
 
-    Text nodes of only whitespace are skipped: their neighbours' separator folds
-    to the same single space.
+    Counted by a walk of the text nodes in C; text of bytes that are not valid
+    UTF-8 is counted as decoded (each bad byte a replacement character).
     """
     if root is None:
         return 0
-    return folded_length(root.text(separator=" ", skip_empty=True))
+    chars = _FOLDED.of(root)
+    if chars < 0:
+        return folded_length(root.text(separator=" ", skip_empty=True))
+    return chars
 
 
 def _is_article(body: article.Body, meta: Metadata, teaser_chars: int, page_url: str) -> bool:

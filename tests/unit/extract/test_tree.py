@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser, LexborNode, create_tag
 
 from service.extract import _tree, body_reader, clean, metadata
+from service.extract.split import _FOLDED, _visible_chars
+from service.extract.text import folded_length
 
 TAGS = st.sampled_from(
     [
@@ -252,3 +254,54 @@ def test_only_the_kelvin_sign_lowercases_to_ascii() -> None:
     }
     assert folding == {"\u212a"}
     assert not any("k" in role for role, _ in clean.CHROME_ROLES)
+
+
+# Text of every width of UTF-8, with each kind of whitespace ``str.split`` knows
+# (ASCII, the separators "\x1c".."\x1f", the wide spaces) and characters that are
+# not whitespace to it (the zero-width space, the byte-order mark); and bytes that
+# are not valid UTF-8 (a stray continuation, an overlong form, a surrogate, past
+# U+10FFFF, a sequence cut short).
+_TEXT_PIECES = [
+    *("a", "word", " ", "  ", "\t", "\n", "\r\n", "\f", "\v", "\x1c", "\x1f", "\x85", "\xa0"),
+    *("\u1680", "\u2003", "\u2028", "\u202f", "\u3000", "\u200b", "\ufeff", "\xe9", "м"),
+    *("日本", "\U0001f600", "&nbsp;", "&#x3000;", "<br>", "<!-- c -->"),
+]
+_BAD_BYTES = [b"\xff", b"\x80", b"\xc0\xaf", b"\xed\xa0\x80", b"\xf4\x90\x80\x80", b"\xe2\x80"]
+
+
+@st.composite
+def _texts(draw: st.DrawFn, depth: int = 0) -> bytes:
+    if depth > 3 or draw(st.integers(0, 2)) == 0:
+        return "".join(draw(st.lists(st.sampled_from(_TEXT_PIECES), max_size=6))).encode()
+    tag = draw(st.sampled_from(["div", "p", "span", "b", "td", "pre", "textarea", "template"]))
+    inner = b"".join(draw(st.lists(_texts(depth + 1), max_size=4)))
+    return f"<{tag}>".encode() + inner + f"</{tag}>".encode()
+
+
+def _folded(root: LexborNode) -> int:
+    return folded_length(root.text(separator=" ", skip_empty=True))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_texts(), min_size=1, max_size=5))
+def test_folded_length_is_the_folded_texts(parts: list[bytes]) -> None:
+    tree = LexborHTMLParser(b"<html><body>" + b"".join(parts) + b"</body></html>")
+    assert tree.body is not None
+    for root in [tree.body, *tree.body.css("div, p, td")[:3]]:
+        assert _FOLDED.of(root) == _folded(root)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(_texts(), st.sampled_from(_BAD_BYTES)), min_size=1, max_size=6))
+def test_visible_chars_of_invalid_bytes_are_the_decoded_texts(parts: list[bytes]) -> None:
+    tree = LexborHTMLParser(b"<html><body>" + b"".join(parts) + b"</body></html>")
+    assert tree.body is not None
+    assert _visible_chars(tree.body) == _folded(tree.body)
+
+
+@pytest.mark.parametrize("bad", _BAD_BYTES)
+def test_folded_length_refuses_invalid_utf8(bad: bytes) -> None:
+    tree = LexborHTMLParser(b"<p>a " + bad + b" b</p>")
+    assert tree.body is not None
+    assert _FOLDED.of(tree.body) == -1
+    assert _visible_chars(tree.body) == _folded(tree.body)
