@@ -3,7 +3,9 @@
 
 Each answers exactly what the Python form it replaces answers
 (``tests/unit/extract/test_budget.py`` checks the tag count against the
-regex scan it replaced, on generated texts of each of ``str``'s three widths).
+regex scan it replaced, on generated texts of each of ``str``'s three widths
+and on their UTF-8 bytes; ``tests/unit/extract/test_decode.py`` checks the
+UTF-8 check against Python's decoder).
 """
 
 from libc.stdint cimport uint64_t
@@ -89,12 +91,24 @@ cdef extern from *:
     #define PS_READ2(k) ((Py_UCS4)((const Py_UCS2 *)data)[k])
     #define PS_READ4(k) (((const Py_UCS4 *)data)[k])
 
+    /* The counts of a str, or of the UTF-8 bytes of one: a '<' byte and the ASCII
+       bytes of a name are never part of a multi-byte character, so the bytes read
+       as a text of the narrowest width count what the str counts. */
     static ps_tag_counts ps_count_tags(PyObject *text, const ps_names *names) {
         ps_tag_counts counts = {0, 0, 0};
         Py_ssize_t depth = 0;
-        Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-        const void *data = PyUnicode_DATA(text);
-        int kind = PyUnicode_KIND(text);
+        Py_ssize_t n;
+        const void *data;
+        int kind;
+        if (PyBytes_Check(text)) {
+            n = PyBytes_GET_SIZE(text);
+            data = PyBytes_AS_STRING(text);
+            kind = PyUnicode_1BYTE_KIND;
+        } else {
+            n = PyUnicode_GET_LENGTH(text);
+            data = PyUnicode_DATA(text);
+            kind = PyUnicode_KIND(text);
+        }
         if (kind == PyUnicode_1BYTE_KIND) {
             const Py_UCS1 *start = (const Py_UCS1 *)data;
             const Py_UCS1 *at = start;
@@ -133,6 +147,47 @@ cdef extern from *:
         }
         return counts;
     }
+
+    /* Whether s[0:n] is valid UTF-8 as Python's strict decoder has it: no overlong
+       forms, no surrogates, nothing past U+10FFFF, no sequence cut short. */
+    static int ps_is_utf8(const unsigned char *s, Py_ssize_t n) {
+        Py_ssize_t i = 0;
+        while (i < n) {
+            uint64_t word;
+            while (i + 8 <= n) {  /* ASCII, eight bytes at a time */
+                memcpy(&word, s + i, 8);
+                if (word & 0x8080808080808080ULL) break;
+                i += 8;
+            }
+            if (i >= n) break;
+            unsigned char c = s[i];
+            if (c < 0x80) {
+                i++;
+                continue;
+            }
+            Py_ssize_t more;                   /* continuation bytes */
+            unsigned char low = 0x80, high = 0xBF;  /* the first one's range */
+            if (c >= 0xC2 && c <= 0xDF) {
+                more = 1;
+            } else if (c >= 0xE0 && c <= 0xEF) {
+                more = 2;
+                if (c == 0xE0) low = 0xA0;        /* overlong */
+                else if (c == 0xED) high = 0x9F;  /* surrogates */
+            } else if (c >= 0xF0 && c <= 0xF4) {
+                more = 3;
+                if (c == 0xF0) low = 0x90;        /* overlong */
+                else if (c == 0xF4) high = 0x8F;  /* past U+10FFFF */
+            } else {
+                return 0;
+            }
+            if (n - i - 1 < more || s[i + 1] < low || s[i + 1] > high) return 0;
+            for (Py_ssize_t k = 2; k <= more; k++) {
+                if ((s[i + k] & 0xC0) != 0x80) return 0;
+            }
+            i += more + 1;
+        }
+        return 1;
+    }
     """
     ctypedef struct ps_tag_counts:
         Py_ssize_t lt
@@ -141,6 +196,7 @@ cdef extern from *:
     ctypedef struct ps_names:
         pass
     ps_tag_counts ps_count_tags(object text, const ps_names *names)
+    int ps_is_utf8(const unsigned char *s, Py_ssize_t n)
     void ps_add(ps_names *names, uint64_t key)
     int PS_MAX_NAME
     int PS_SLOTS
@@ -169,7 +225,15 @@ cdef class TagCounter:
             ps_add(&self.names, int.from_bytes(raw, "little"))
         self.flat = names
 
-    def count(self, str text):
-        """``(the number of '<', the opening tags, the deepest nesting)`` of ``text``."""
+    def count(self, text):
+        """``(the number of '<', the opening tags, the deepest nesting)`` of ``text``, a
+        ``str`` or its UTF-8 bytes."""
+        if not isinstance(text, (str, bytes)):
+            raise TypeError(f"a str or bytes, not {type(text).__name__}")
         cdef ps_tag_counts counts = ps_count_tags(text, &self.names)
         return counts.lt, counts.elements, counts.deepest
+
+
+def is_utf8(bytes data):
+    """Whether ``data.decode("utf-8")`` succeeds, without making the ``str``."""
+    return ps_is_utf8(<const unsigned char *>data, len(data)) != 0

@@ -1,4 +1,4 @@
-"""The element budget, checked on the text before the parser sees it.
+"""The element budget, checked on the page before the parser sees it.
 
 The parser's cost grows with the number of elements times their nesting depth
 (each start tag looks through the stack of open elements), so a page of
@@ -7,7 +7,8 @@ tags bounds both before parsing.
 
 One pass in C (``_scan.TagCounter``) over the text counts its ``<``, its
 elements and their deepest nesting, tag by tag: about a tenth of what Python's
-count of ``<`` alone cost, so no cheaper bound is tried first.
+count of ``<`` alone cost, so no cheaper bound is tried first. A UTF-8 page is
+counted on its bytes, which count as its text does, so its ``str`` is never made.
 """
 
 from __future__ import annotations
@@ -32,9 +33,10 @@ SCAN_FROM_TAGS = 3000  # below this many '<', parsing is cheap whatever the nest
 MAX_DEPTH = 1000  # real pages nest a few dozen levels; broken ones a few hundred
 
 
-def check_elements(text: str, max_nodes: int) -> None:
-    """Raise ``RefusedPage("node_budget")`` when ``text`` has too many or too deep elements."""
-    tags, elements, deepest = _TAGS.count(text)
+def check_elements(markup: str | bytes, max_nodes: int) -> None:
+    """Raise ``RefusedPage("node_budget")`` when ``markup`` (a text or its UTF-8 bytes) has
+    too many or too deep elements."""
+    tags, elements, deepest = _TAGS.count(markup)
     if tags < SCAN_FROM_TAGS:
         return
     if elements > max_nodes:

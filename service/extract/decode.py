@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
 
+from service.extract._scan import is_utf8
 from service.extract.model import RefusedPage
 
 # Byte-order marks, longest first, and the codec each one announces.
@@ -108,14 +109,24 @@ _CONTROL_BYTES = bytes(b for b in range(0x20) if b not in _TEXT_CONTROLS)
 class Decoded:
     """The page as text and the codec name that produced it.
 
-    ``utf8`` is the page's own bytes when they are exactly the UTF-8 encoding
-    of ``text`` (valid UTF-8 without a BOM): the parser reads them as they
-    are, which spares it encoding the text again.
+    ``utf8`` is the page's own bytes when they are valid UTF-8 without a BOM:
+    the parser and the element budget read them as they are, which spares
+    making the page's ``str`` (``text`` makes it on each read) and the parser
+    encoding it again. Otherwise ``decoded`` holds the text.
     """
 
-    text: str
     charset: str
     utf8: bytes | None = None
+    decoded: str = ""
+
+    @property
+    def text(self) -> str:
+        return self.decoded if self.utf8 is None else self.utf8.decode()
+
+    @property
+    def markup(self) -> str | bytes:
+        """What the parser reads: the UTF-8 bytes when the page has them, else the text."""
+        return self.decoded if self.utf8 is None else self.utf8
 
 
 def _codec(label: str | bytes) -> str | None:
@@ -161,7 +172,7 @@ def decode(body: bytes, headers: Mapping[str, str], max_bytes: int) -> Decoded:
         if body.startswith(bom):
             text = _try(body, codec)
             if text is not None:
-                return Decoded(text.lstrip("\ufeff"), codec.replace("-", "_"))
+                return Decoded(codec.replace("-", "_"), decoded=text.lstrip("\ufeff"))
     if not body or body.isspace():  # as ``not body.strip()``, without copying the page
         raise RefusedPage("not_html", "empty body")
     if _looks_binary(body, content_type):
@@ -176,9 +187,8 @@ def decode(body: bytes, headers: Mapping[str, str], max_bytes: int) -> Decoded:
         # the <meta> says (a stateful 7-bit <meta> only drops the UTF-8 put
         # first, and the header's UTF-8 is next), so bytes that decode need no
         # <meta> lookup.
-        text = _try(body, "utf_8")
-        if text is not None:
-            return Decoded(text, "utf_8", body)
+        if is_utf8(body):
+            return Decoded("utf_8", body)
         failed.add("utf_8")
     match = _META_CHARSET.search(body[:_SNIFF_BYTES])
     if match:
@@ -191,13 +201,17 @@ def decode(body: bytes, headers: Mapping[str, str], max_bytes: int) -> Decoded:
     for label in declared:
         if label is None or label in failed:
             continue  # a charset that failed once fails again
-        text = _try(body, label)
-        if text is not None:
-            return Decoded(text, label, body if label == "utf_8" else None)
+        if label == "utf_8":
+            if is_utf8(body):
+                return Decoded("utf_8", body)
+        else:
+            text = _try(body, label)
+            if text is not None:
+                return Decoded(label, decoded=text)
         failed.add(label)
     guess = from_bytes(body[:_DETECT_BYTES]).best()
     guessed = _codec(guess.encoding) if guess is not None else None
     if guessed is not None:
         # The guess read a prefix; the rest may hold a few stray bytes.
-        return Decoded(body.decode(guessed, "replace"), guessed)
-    return Decoded(body.decode("utf-8", "replace"), "utf_8")
+        return Decoded(guessed, decoded=body.decode(guessed, "replace"))
+    return Decoded("utf_8", decoded=body.decode("utf-8", "replace"))

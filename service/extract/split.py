@@ -171,7 +171,7 @@ def _without_headline(
 def _parse(decoded: Decoded) -> LexborHTMLParser:
     """The page's tree, parsed from its own UTF-8 bytes when it has them (the parser
     would otherwise encode the decoded text back to UTF-8 first)."""
-    return LexborHTMLParser(decoded.utf8 if decoded.utf8 is not None else decoded.text)
+    return LexborHTMLParser(decoded.markup)
 
 
 def _chars(paragraphs: tuple[Paragraph, ...]) -> int:
@@ -226,7 +226,7 @@ def split(
     ``limits.max_nodes`` elements, or not HTML) and nothing else.
     """
     decoded = decode(body, headers or {}, limits.max_bytes)
-    check_elements(decoded.text, limits.max_nodes)
+    check_elements(decoded.markup, limits.max_nodes)
     tree = _parse(decoded)
     root = tree.root
     if root is None:

@@ -1,4 +1,5 @@
-"""The element budget: the scan in C counts the tags as the regex scan it replaced counted them."""
+"""The element budget: the scan in C counts the tags as the regex scan it replaced counted them,
+in a text and in its UTF-8 bytes alike."""
 
 from __future__ import annotations
 
@@ -117,6 +118,22 @@ def test_the_decision_is_the_tag_by_tag_scans(soup: str, repeat: int, max_nodes:
 @given(soup=_SOUP)
 def test_the_counts_are_the_regex_scans(soup: str) -> None:
     assert budget._TAGS.count(soup) == (soup.count("<"), *_measure(soup))
+
+
+# Any text Python can encode: every width, no lone surrogates.
+_TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=200)
+
+
+@settings(max_examples=500)
+@given(soup=st.one_of(_SOUP, st.lists(st.one_of(_SOUP, _TEXT), max_size=4).map("".join)))
+def test_the_utf8_bytes_count_as_their_text(soup: str) -> None:
+    """A '<' byte and a name's ASCII bytes are never part of a multi-byte character."""
+    assert budget._TAGS.count(soup.encode()) == budget._TAGS.count(soup)
+
+
+def test_the_counter_reads_text_or_bytes_alone() -> None:
+    with pytest.raises(TypeError):
+        budget._TAGS.count(bytearray(b"<p>"))  # type: ignore[arg-type]
 
 
 def test_counter_refuses_names_it_cannot_list() -> None:

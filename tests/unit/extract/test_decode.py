@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from service.extract._scan import is_utf8
 from service.extract.decode import decode
 from service.extract.model import RefusedPage
 
@@ -87,3 +88,45 @@ def test_carried_bytes_are_the_texts_utf8(body: bytes, charset: str) -> None:
     except RefusedPage:
         return
     assert decoded.utf8 is None or decoded.utf8 == decoded.text.encode("utf-8")
+
+
+def _is_utf8(body: bytes) -> bool:
+    """Python's strict decoder: the oracle."""
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+# The edges of UTF-8: overlong forms, surrogates, the last code point and past it,
+# continuation bytes alone, lead bytes that never start a character.
+_EDGES = [
+    *(b"\xc0\x80", b"\xc1\xbf", b"\xc2\x80", b"\xdf\xbf", b"\xe0\x9f\xbf", b"\xe0\xa0\x80"),
+    *(b"\xed\x9f\xbf", b"\xed\xa0\x80", b"\xed\xbf\xbf", b"\xee\x80\x80", b"\xef\xbf\xbf"),
+    *(b"\xf0\x8f\xbf\xbf", b"\xf0\x90\x80\x80", b"\xf4\x8f\xbf\xbf", b"\xf4\x90\x80\x80"),
+    *(b"\xf5\x80\x80\x80", b"\xf8\x88\x80\x80\x80", b"\x80", b"\xbf", b"\xfe", b"\xff"),
+]
+
+
+@pytest.mark.parametrize("edge", _EDGES)
+@pytest.mark.parametrize("before", [0, 1, 7, 8, 9])
+def test_utf8_check_at_the_edges(edge: bytes, before: int) -> None:
+    """Each edge, whole and cut short, after ASCII that ends inside or at an eight-byte word."""
+    for cut in range(len(edge) + 1):
+        body = b"a" * before + edge[:cut]
+        assert is_utf8(body) is _is_utf8(body)
+        assert is_utf8(body + b"<p>abcdefgh") is _is_utf8(body + b"<p>abcdefgh")
+
+
+_PIECES = st.one_of(
+    st.sampled_from(_EDGES),
+    st.text(st.characters(exclude_categories=("Cs",)), max_size=20).map(str.encode),
+    st.binary(max_size=6),
+    st.integers(0, 20).map(lambda n: b"x" * n),
+)
+
+
+@given(st.lists(_PIECES, max_size=30).map(b"".join))
+def test_utf8_check_is_pythons_decoder(body: bytes) -> None:
+    assert is_utf8(body) is _is_utf8(body)
