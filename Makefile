@@ -43,9 +43,9 @@ $(PROMTOOL_STAMP):
 promtool: $(PROMTOOL_STAMP)  ## build the pinned promtool into .cache/bin
 
 # The project is installed editable, with service/extract/*.pyx compiled in place
-# (setup.py); uv builds them again when a .pyx or the build files change
+# (setup.py); uv builds them again when a .pyx, a .pxd or the build files change
 # ([tool.uv] cache-keys), so a changed .pyx is never shadowed by a stale module.
-.venv/.synced: $(UV) pyproject.toml uv.lock setup.py $(wildcard service/*/*.pyx)
+.venv/.synced: $(UV) pyproject.toml uv.lock setup.py $(wildcard service/*/*.pyx service/*/*.pxd)
 	$(UV) sync --frozen --extra dev
 	touch $@
 

@@ -6,6 +6,7 @@ from setuptools import Extension, setup
 setup(
     ext_modules=cythonize(
         [
+            Extension("service.extract._lexbor", ["service/extract/_lexbor.pyx"]),
             Extension("service.extract._tree", ["service/extract/_tree.pyx"]),
             Extension("service.extract._scan", ["service/extract/_scan.pyx"]),
         ],
