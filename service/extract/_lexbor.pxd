@@ -105,6 +105,7 @@ cdef extern from *:
     ctypedef struct ps_document
     ctypedef struct ps_node:
         uintptr_t local_name
+        uintptr_t prefix  # of an attribute: 0 unless foreign markup gave it one (xlink:href)
         uintptr_t ns
         ps_document *owner_document
         ps_node *next

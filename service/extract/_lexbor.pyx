@@ -146,6 +146,10 @@ def _check_layout() -> None:
     svg = LexborHTMLParser("<svg><a>x</a></svg>").css_first("a")
     if c_node(div).ns != HTML_NAMESPACE or c_node(svg).ns == HTML_NAMESPACE:
         problems.append("the namespaces")
+    use = LexborHTMLParser('<svg><use href="a" xlink:href="b"></use></svg>').css_first("use")
+    attr = (<ps_element *>c_node(use)).first_attr
+    if attr.node.prefix != 0 or attr.next.node.prefix == 0 or attr.next.node.local_name != attr.node.local_name:
+        problems.append("the prefixes of attributes")
     names = []
     attr = (<ps_element *>c_node(div)).first_attr
     while attr != NULL:

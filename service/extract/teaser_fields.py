@@ -71,9 +71,14 @@ def clean_text(text: str) -> str:
     return normalize_text(text)
 
 
+# The elements never rendered, and the attributes ``is_hidden`` reads of the others.
+NEVER_RENDERED = ("script", "template", "noscript", "style")
+HIDING_ATTRIBUTES = ("hidden", "aria-hidden", "style")
+
+
 def is_hidden(node: Node, attrs: Attrs | None = None) -> bool:
     """Whether the element is hidden by attribute or inline style, or never rendered."""
-    if node.tag in ("script", "template", "noscript", "style"):
+    if node.tag in NEVER_RENDERED:
         return True
     if attrs is None:
         attrs = node.attributes
@@ -187,7 +192,7 @@ def _walk(
         if attrs:
             if is_hidden(child, attrs):
                 continue
-            kinds = tokens.kinds(child, attrs)
+            kinds = tokens.kinds(child)
             if out.background is None and "style" in attrs:
                 out.background = _background_image(attrs["style"] or "")
         if kinds & tk.SPONSORED and child.text().strip():

@@ -21,14 +21,20 @@ from selectolax.lexbor import LexborNode as Node
 from service.extract import teaser_fields as tf
 from service.extract import teaser_tables as tt
 from service.extract import teaser_tokens as tk
+from service.extract._items import (
+    AD_SLOT,
+    EXCLUDED,
+    FOOTER,
+    HEADER,
+    HIDDEN,
+    MENU,
+    PAID,
+    Surroundings,
+)
 from service.extract._tree import LINKS, Selectors
 from service.extract.bold_lines import BOLD_LINES, bold_alone
 from service.extract.teaser_tokens import Attrs, Tokens
 from service.extract.text import contains_any
-
-# Own flags of one element, and of its chain of ancestors.
-HIDDEN, MENU, HEADER, FOOTER, ARTICLE = 1, 2, 4, 8, 16
-EXCLUDED, PAID, AD_SLOT = 1, 2, 4  # own class/id tokens, counted only near an item
 
 
 @dataclass(slots=True)
@@ -85,8 +91,6 @@ class Page:
 
     url: str
     tokens: Tokens = field(default_factory=Tokens)
-    chain: dict[int, int] = field(default_factory=dict)
-    marks_up: dict[tuple[int, int], int] = field(default_factory=dict)
     heading_holders: set[int] = field(default_factory=set)
     """Elements with a heading at most ``HEADING_HOLDER_DEPTH`` levels below (by ``mem_id``)."""
     lines: dict[int, Line] = field(default_factory=dict)
@@ -181,55 +185,11 @@ class Page:
         text = child.text()
         return None if tf.is_date(text.strip()) else text
 
-    def _own(self, node: Node, inside_article: bool) -> int:
-        tag = node.tag
-        attrs = node.attributes
-        role = attrs.get("role") or ""
-        kinds = self.tokens.kinds(node, attrs)
-        # A slider's copy of a slide is read as hidden: the real slide comes after it.
-        flags = HIDDEN if kinds & tk.CLONE or tf.is_hidden(node, attrs) else 0
-        menu = tag == "nav" or role in ("navigation", "menu", "menubar") or kinds & tk.MENU
-        if menu and not _names_story_list(attrs):
-            flags |= MENU
-        if not inside_article and (tag == "header" or role == "banner"):
-            flags |= HEADER
-        if not inside_article and (tag == "footer" or role == "contentinfo" or kinds & tk.FOOTER):
-            flags |= FOOTER
-        if tag in ("article", "main"):
-            flags |= ARTICLE
-        return flags
-
-    def flags(self, node: Node) -> int:
-        """The union of the own flags of ``node`` and its ancestors (memoized)."""
-        pending: list[Node] = []
-        current: Node | None = node
-        inherited = 0
-        while current is not None:
-            found = self.chain.get(current.mem_id)
-            if found is not None:
-                inherited = found
-                break
-            if current.tag in ("body", "html"):
-                break
-            pending.append(current)
-            current = current.parent
-        for item in reversed(pending):
-            inherited |= self._own(item, bool(inherited & ARTICLE))
-            self.chain[item.mem_id] = inherited
-        return inherited
-
     def region(self, item: Node, link: Node) -> Region:
         """The item's surroundings; excluded and paid tokens count within a few levels."""
-        flags = self.flags(item)
-        marks = 0
-        node: Node | None = item
-        for _ in range(tt.AD_SLOT_DEPTH):
-            if node is None or node.tag in ("body", "html"):
-                break
-            marks |= self._marks(node)
-            node = node.parent
-        else:
-            marks |= self._marks_up(node, tt.REGION_TOKEN_DEPTH - tt.AD_SLOT_DEPTH) & ~AD_SLOT
+        facts = self.tokens.facts
+        flags = _SURROUNDINGS.flags(facts, item)
+        marks = _SURROUNDINGS.marks(facts, item, tt.REGION_TOKEN_DEPTH, tt.AD_SLOT_DEPTH)
         rel = link.attrs.get("rel") or ""
         return Region(
             hidden=bool(flags & HIDDEN),
@@ -239,29 +199,17 @@ class Page:
             sponsored=bool(marks & (PAID | AD_SLOT)) or "sponsored" in rel,
         )
 
-    def _marks_up(self, node: Node | None, levels: int) -> int:
-        """The marks of ``node`` and its ancestors, ``levels`` elements in all, below
-        ``<body>`` (memoized: the items of one list share these ancestors)."""
-        if levels == 0 or node is None or node.tag in ("body", "html"):
-            return 0
-        key = (node.mem_id, levels)
-        found = self.marks_up.get(key)
-        if found is None:
-            found = self._marks(node) | self._marks_up(node.parent, levels - 1)
-            self.marks_up[key] = found
-        return found
 
-    def _marks(self, node: Node) -> int:
-        """EXCLUDED, PAID and AD_SLOT for the node's own class/id tokens. An author box
-        is excluded, a block of the author's stories ("more-from-author", "author-stories")
-        is not."""
-        kinds = self.tokens.kinds(node)
-        author_box = kinds & tk.AUTHOR and not kinds & (tk.LABEL | tk.AUTHOR_STORIES)
-        return (
-            (EXCLUDED if kinds & tk.EXCLUDE or author_box else 0)
-            | (PAID if kinds & tk.SPONSORED else 0)
-            | (AD_SLOT if kinds & tk.AD_SLOT else 0)
-        )
+def _marks(kinds: int) -> int:
+    """EXCLUDED, PAID and AD_SLOT for an element's class/id kinds. An author box is
+    excluded, a block of the author's stories ("more-from-author", "author-stories")
+    is not."""
+    author_box = kinds & tk.AUTHOR and not kinds & (tk.LABEL | tk.AUTHOR_STORIES)
+    return (
+        (EXCLUDED if kinds & tk.EXCLUDE or author_box else 0)
+        | (PAID if kinds & tk.SPONSORED else 0)
+        | (AD_SLOT if kinds & tk.AD_SLOT else 0)
+    )
 
 
 def _names_story_list(attrs: Attrs) -> bool:
@@ -269,6 +217,33 @@ def _names_story_list(attrs: Attrs) -> bool:
     ("Recent Posts"): a sidebar widget of a blog platform, not a menu."""
     label = attrs.get("aria-label")
     return label is not None and tt.STORY_LIST_LABEL.match(label) is not None
+
+
+# The own flags of an element, read up its chain of ancestors below <body> in C
+# (``_items.Surroundings``; each element's answer kept for the page):
+_SURROUNDINGS = Surroundings(
+    top_tags=("body", "html"),
+    # hidden: a slider's copy of a slide (the real slide comes after it), or what
+    # ``is_hidden`` says of the elements it may say it of
+    hidden_tags=tf.NEVER_RENDERED,
+    hidden_attributes=tf.HIDING_ATTRIBUTES,
+    is_hidden=tf.is_hidden,
+    clone=tk.CLONE,
+    # a menu, unless its aria-label names a list of stories (a blog's sidebar widget)
+    menu_tags=("nav",),
+    menu_roles=("navigation", "menu", "menubar"),
+    menu=tk.MENU,
+    story_list_attribute="aria-label",
+    names_story_list=lambda node: _names_story_list(node.attributes),
+    # a page's header and footer, outside an article
+    header_tags=("header",),
+    header_roles=("banner",),
+    footer_tags=("footer",),
+    footer_roles=("contentinfo",),
+    footer=tk.FOOTER,
+    article_tags=("article", "main"),
+    marks=bytes(map(_marks, range(tk.ALL_KINDS + 1))),
+)
 
 
 def _jumps_within(node: Node, href: str, url: str, page: Page) -> bool:

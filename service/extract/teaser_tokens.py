@@ -15,6 +15,7 @@ from functools import lru_cache
 from selectolax.lexbor import LexborNode as Node
 
 from service.extract import teaser_tables as tt
+from service.extract._items import PageFacts, TokenKinds
 from service.extract.text import literal_alternation
 
 Attrs = dict[str, str | None]
@@ -24,6 +25,7 @@ _Table = dict[str, str] | dict[str, tuple[str, str]]
 # Kinds of elements, as bits.
 CARD, EXCLUDE, MENU, FOOTER, SPONSORED, AD_SLOT, META, LABEL = 1, 2, 4, 8, 16, 32, 64, 128
 AUTHOR, AUTHOR_STORIES, CLONE = 256, 512, 1024
+ALL_KINDS = 2047  # every bit above
 _TABLES: tuple[tuple[int, _Table], ...] = (
     (CARD, tt.CARD_TOKENS),
     (EXCLUDE, tt.EXCLUDE_TOKENS),
@@ -94,6 +96,8 @@ def _or(bits: Iterable[int]) -> int:
 
 
 MATCHER = KindMatcher.build()
+# The same tables read on an element's class and id bytes, in C (``_items``).
+_TOKEN_KINDS = TokenKinds(MATCHER.short, MATCHER.long_kinds)
 _LABEL_TOKENS = {squash(k): name for k, (name, _why) in tt.BLOCK_LABEL_TOKENS.items()}
 _LABEL_PATTERN = re.compile(literal_alternation(_LABEL_TOKENS))
 
@@ -119,25 +123,34 @@ def _parts(raw: str) -> frozenset[str]:
 _NOTHING: tuple[TokenPair, int] = (_NO_TOKENS, 0)
 
 
+def _kinds_beyond_ascii(node: Node) -> int:
+    """The kinds of an element whose class or id has a character beyond ASCII, which
+    ``_items`` leaves to ``str.lower`` and the tables' matcher here."""
+    return _entry_of(node, None)[1]
+
+
+def _entry_of(node: Node, attrs: Attrs | None) -> tuple[TokenPair, int]:
+    if attrs is None:
+        attrs = node.attributes
+    if not attrs:
+        return _NOTHING  # no attributes: no class or id, no string to build
+    raw = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower().strip()
+    return _read(raw) if raw else _NOTHING
+
+
 @dataclass(slots=True)
 class Tokens:
     """Class/id tokens and kinds of the elements of one page, computed once per element."""
 
     found: dict[int, tuple[TokenPair, int]] = field(default_factory=dict)
+    facts: PageFacts = field(default_factory=lambda: PageFacts(_TOKEN_KINDS, _kinds_beyond_ascii))
+    """The kinds of the page's elements, read in C, and what else ``_items`` reads of them."""
 
     def _entry(self, node: Node, attrs: Attrs | None) -> tuple[TokenPair, int]:
         key = node.mem_id
         entry = self.found.get(key)
-        if entry is not None:
-            return entry
-        if attrs is None:
-            attrs = node.attributes
-        if not attrs:
-            entry = _NOTHING  # no attributes: no class or id, no string to build
-        else:
-            raw = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower().strip()
-            entry = _read(raw) if raw else _NOTHING
-        self.found[key] = entry
+        if entry is None:
+            entry = self.found[key] = _entry_of(node, attrs)
         return entry
 
     def of(self, node: Node, attrs: Attrs | None = None) -> TokenPair:
@@ -147,9 +160,9 @@ class Tokens:
         """
         return self._entry(node, attrs)[0]
 
-    def kinds(self, node: Node, attrs: Attrs | None = None) -> int:
+    def kinds(self, node: Node) -> int:
         """The kinds (``CARD``, ``EXCLUDE``...) the element's class/id tokens name."""
-        return self._entry(node, attrs)[1]
+        return self.facts.kinds(node)
 
     def block_label(self, node: Node) -> str | None:
         """The block label the element's class tokens name ("most-read" -> "Most read")."""

@@ -1,0 +1,219 @@
+"""The reads of ``_items`` in C answer what their Python forms answer: an element's
+class/id kinds (``teaser_tokens``) and an item's surroundings (``teaser_items``)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from service.extract import teaser_fields as tf
+from service.extract import teaser_tables as tt
+from service.extract import teaser_tokens as tk
+from service.extract._items import (
+    AD_SLOT,
+    ARTICLE,
+    EXCLUDED,
+    FOOTER,
+    HEADER,
+    HIDDEN,
+    MENU,
+    PAID,
+    TokenKinds,
+)
+from service.extract.teaser_items import _SURROUNDINGS, Page, _marks, _names_story_list
+from service.extract.teaser_tokens import Tokens
+
+# The tables' tokens, and pieces of them, written as class names are: mixed case,
+# joined by "-" and "_", inside longer names, beside other characters.
+_TABLE_TOKENS = sorted({*tk.MATCHER.short, *tk.MATCHER.long_kinds})
+_PIECES = st.one_of(
+    st.sampled_from(_TABLE_TOKENS),
+    st.sampled_from(_TABLE_TOKENS).map(str.upper),
+    st.sampled_from(_TABLE_TOKENS).map(lambda token: token[: len(token) // 2]),
+    st.sampled_from(["x", "2", "-", "_", "--", " ", "\t", "\n", "\f", ".", ":", "/", "a1"]),
+    st.sampled_from(["\u212a", "\u0130", "\u017f", "é", "\u00a0", "\u3000", "\x1c", "ß"]),
+)
+_NAMES = st.lists(_PIECES, max_size=8).map("".join)
+
+
+def _python_kinds(node: LexborNode) -> int:
+    """The kinds as the Python matcher reads them off ``node.attributes``."""
+    attrs = node.attributes
+    raw = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower().strip()
+    return tk._read(raw)[1] if raw else 0
+
+
+def _quoted(value: str) -> str:
+    return value.replace("&", "&amp;").replace('"', "&quot;")
+
+
+@settings(max_examples=400, deadline=None)
+@given(cls=st.none() | _NAMES, ident=st.none() | _NAMES, tag=st.sampled_from(["div", "svg", "p"]))
+def test_kinds_as_the_python_matcher(cls: str | None, ident: str | None, tag: str) -> None:
+    attrs = "".join(
+        f' {name}="{_quoted(value)}"'
+        for name, value in (("class", cls), ("id", ident))
+        if value is not None
+    )
+    page = LexborHTMLParser(f"<div><{tag}{attrs}>x</{tag}></div>")
+    node = page.css_first(f"div > {tag}")
+    assert node is not None
+    assert Tokens().kinds(node) == _python_kinds(node)
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        ('<div class="site-footer">', tk.FOOTER),  # "-" dropped for the long tokens
+        ('<div class="Main-NAV">', tk.MENU),
+        ('<div class="authorbox">', tk.EXCLUDE | tk.META),  # "author" inside "authorbox"
+        ('<div class="author">', tk.AUTHOR | tk.META),  # a short and a long token
+        ('<div class="card" id="x">', tk.CARD),
+        ('<div class="cardx">', 0),  # a short token is a whole part of a name
+        ('<div id="\u212aicker">', tk.META),  # the Kelvin sign lowercases to "k"
+        ('<div class="">', 0),
+        ("<div class>", 0),
+        ("<div>", 0),
+    ],
+)
+def test_kinds_of_names(markup: str, expected: int) -> None:
+    node = LexborHTMLParser(markup).css_first("div")
+    assert node is not None
+    assert Tokens().kinds(node) == expected == _python_kinds(node)
+
+
+def test_kinds_read_once_per_element() -> None:
+    page = LexborHTMLParser('<div class="menu">x</div>')
+    node = page.css_first("div")
+    assert node is not None
+    tokens = Tokens()
+    assert tokens.kinds(node) == tk.MENU
+    node.attrs["class"] = "card"  # not read again: the page does not change its names
+    assert tokens.kinds(node) == tk.MENU
+    assert Tokens().kinds(node) == tk.CARD
+
+
+def test_token_tables_refuse_other_characters() -> None:
+    with pytest.raises(ValueError, match="other characters"):
+        TokenKinds({"a-b": 1}, {})
+    with pytest.raises(ValueError, match="without kinds"):
+        TokenKinds({}, {"card": 0})
+
+
+# The surroundings as the Python forms read them, element by element (the oracle).
+def _own(node: LexborNode, inside_article: bool) -> int:
+    tag = node.tag
+    attrs = node.attributes
+    role = attrs.get("role") or ""
+    kinds = _python_kinds(node)
+    flags = HIDDEN if kinds & tk.CLONE or tf.is_hidden(node, attrs) else 0
+    menu = tag == "nav" or role in ("navigation", "menu", "menubar") or kinds & tk.MENU
+    if menu and not _names_story_list(attrs):
+        flags |= MENU
+    if not inside_article and (tag == "header" or role == "banner"):
+        flags |= HEADER
+    if not inside_article and (tag == "footer" or role == "contentinfo" or kinds & tk.FOOTER):
+        flags |= FOOTER
+    if tag in ("article", "main"):
+        flags |= ARTICLE
+    return flags
+
+
+def _python_flags(node: LexborNode) -> int:
+    chain: list[LexborNode] = []
+    current: LexborNode | None = node
+    while current is not None and current.tag not in ("body", "html"):
+        chain.append(current)
+        current = current.parent
+    inherited = 0
+    for item in reversed(chain):
+        inherited |= _own(item, bool(inherited & ARTICLE))
+    return inherited
+
+
+def _python_marks(node: LexborNode) -> int:
+    found = 0
+    current: LexborNode | None = node
+    for level in range(tt.REGION_TOKEN_DEPTH):
+        if current is None or current.tag in ("body", "html"):
+            break
+        marks = _marks(_python_kinds(current))
+        found |= marks if level < tt.AD_SLOT_DEPTH else marks & ~AD_SLOT
+        current = current.parent
+    return found
+
+
+_TAGS = st.sampled_from(
+    [
+        *("div", "nav", "NAV", "header", "footer", "article", "main", "section", "li", "ul"),
+        *("script", "template", "noscript", "style", "span", "svg", "custom-tag", "a"),
+    ]
+)
+_ATTRIBUTES = st.sampled_from(
+    [
+        *('class="menu"', 'class="site-footer"', 'id="cloned"', 'class="share-bar"'),
+        *('class="sponsored"', 'class="ad"', 'class="ad-slot"', 'class="Author"'),
+        *('class="author-stories"', 'class="author related"', 'class="x \u212aicker"'),
+        *('role="navigation"', 'role="menu"', 'role="Menu"', 'role="menubar"', "role"),
+        *('role="banner"', 'role="contentinfo"', 'ROLE="banner"', 'xlink:role="menu"'),
+        *("hidden", 'aria-hidden="true"', 'aria-hidden="TRUE"', 'style="display: none"'),
+        *('style="color: red"', 'aria-label="Recent Posts"', 'aria-label="Menu"'),
+        *('aria-label="recent stories"', "aria-label", 'xlink:href="/a"', 'data-x="menu"'),
+    ]
+)
+
+
+@st.composite
+def _fragments(draw: st.DrawFn, depth: int = 0) -> str:
+    if depth > 5 or draw(st.integers(0, 3)) == 0:
+        return draw(st.sampled_from(["", "word", " ", "<br>", "<!-- c -->", "<p>t</p>"]))
+    tag = draw(_TAGS)
+    attrs = " ".join(draw(st.lists(_ATTRIBUTES, max_size=3, unique_by=lambda a: a[:4])))
+    inner = "".join(draw(st.lists(_fragments(depth + 1), max_size=4)))
+    return f"<{tag} {attrs}>{inner}</{tag}>"
+
+
+@settings(max_examples=300, deadline=None)
+@given(body=st.lists(_fragments(), min_size=1, max_size=5), order=st.randoms())
+def test_surroundings_as_the_python_reads(body: list[str], order: object) -> None:
+    tree = LexborHTMLParser(f"<html><body>{''.join(body)}</body></html>")
+    assert tree.body is not None
+    elements = [
+        node
+        for node in tree.body.traverse()
+        if node.is_element_node and node.mem_id != tree.body.mem_id
+    ]
+    order.shuffle(elements)  # type: ignore[attr-defined]  # memoized answers, in any order
+    page = Page("https://example.com/a")
+    for node in elements:
+        assert _SURROUNDINGS.flags(page.tokens.facts, node) == _python_flags(node)
+        marks = _SURROUNDINGS.marks(
+            page.tokens.facts, node, tt.REGION_TOKEN_DEPTH, tt.AD_SLOT_DEPTH
+        )
+        assert marks == _python_marks(node)
+
+
+@pytest.mark.parametrize(
+    ("markup", "flags", "marks"),
+    [
+        ('<nav><div id="i">x</div></nav>', MENU, 0),
+        ('<nav aria-label="Recent Posts"><div id="i">x</div></nav>', 0, 0),
+        ('<article><footer><div id="i">x</div></footer></article>', ARTICLE, 0),
+        ('<footer><article><div id="i">x</div></article></footer>', FOOTER | ARTICLE, 0),
+        ('<div style="display:none"><div id="i">x</div></div>', HIDDEN, 0),
+        ('<svg xlink:role="menu"><g id="i"></g></svg>', 0, 0),  # not the role attribute
+        ('<div class="ad"><div><div id="i">x</div></div></div>', 0, 0),  # too far for an ad slot
+        ('<div class="ad"><div id="i">x</div></div>', 0, AD_SLOT),
+        ('<div class="sponsor"><div><div id="i">x</div></div></div>', 0, PAID),
+        ('<div class="share"><div><div><div id="i">x</div></div></div></div>', 0, EXCLUDED),
+    ],
+)
+def test_surroundings_of_items(markup: str, flags: int, marks: int) -> None:
+    node = LexborHTMLParser(f"<body>{markup}</body>").css_first("#i")
+    assert node is not None
+    facts = Tokens().facts
+    assert _SURROUNDINGS.flags(facts, node) == flags == _python_flags(node)
+    found = _SURROUNDINGS.marks(facts, node, tt.REGION_TOKEN_DEPTH, tt.AD_SLOT_DEPTH)
+    assert found == marks == _python_marks(node)
