@@ -44,3 +44,36 @@ class Surroundings:
     ) -> None: ...
     def flags(self, page: PageFacts, node: LexborNode) -> int: ...
     def marks(self, page: PageFacts, node: LexborNode, levels: int, ad_slot_levels: int) -> int: ...
+
+class SharedAncestors:
+    def __contains__(self, mem_id: object) -> bool: ...
+    def members(self) -> set[int]: ...
+
+class Climbs:
+    def __init__(
+        self,
+        *,
+        stop_tags: Iterable[str],
+        depth: int,
+        extra_chars: int,
+        spaces: str,
+        heading_tags: Iterable[str],
+        list_tags: Iterable[str],
+        holds_links: Callable[[LexborNode, int], bool],
+        paragraph_tags: Iterable[str],
+        is_body_paragraph: Callable[[LexborNode], bool],
+        may_hold_body_run: Callable[[LexborNode], bool],
+        is_body_run: Callable[[str], bool],
+        run_bytes: int,
+        text_chars: Callable[[LexborNode], int],
+        folded_over: Callable[[LexborNode, int], bool],
+    ) -> None: ...
+    def shared(self, nodes: list[LexborNode], targets: list[int]) -> SharedAncestors: ...
+    def item(
+        self,
+        page: PageFacts,
+        shared: SharedAncestors,
+        link: LexborNode,
+        start: LexborNode,
+        holders: set[int],
+    ) -> LexborNode: ...

@@ -13,7 +13,10 @@ tests (``tests/unit/extract/test_items.py``) check the answers against the Pytho
 forms on generated pages.
 """
 
-from libc.stdint cimport uintptr_t
+from cpython.pyport cimport PY_SSIZE_T_MAX
+from cpython.set cimport PySet_Contains
+from cpython.unicode cimport PyUnicode_DecodeUTF8
+from libc.stdint cimport int32_t, intptr_t, uintptr_t
 from libc.stdlib cimport calloc, free, malloc, realloc
 from libc.string cimport memcmp, memset
 
@@ -24,11 +27,16 @@ from selectolax.lexbor import LexborNode, create_tag
 from service.extract._lexbor cimport (
     PS_ATTR_LAST_ENTRY,
     PS_ELEMENT,
+    PS_TEXT,
     TAG_LAST_ENTRY,
+    TAG_TEXT,
     attribute_id,
     c_node,
+    code_point,
     named,
+    next_in,
     ps_attr,
+    ps_character_data,
     ps_element,
     ps_node,
     wrap,
@@ -203,7 +211,7 @@ cdef inline bint _is(ps_attr *attr, _Name *name) noexcept:
 
 cdef struct _Slot:
     uintptr_t key
-    int value
+    intptr_t value
 
 
 # A table from nodes to small ints, open addressing; key 0 marks an empty slot.
@@ -226,7 +234,7 @@ cdef inline size_t _hash(uintptr_t key) noexcept:
     return <size_t>((key >> 4) * <uintptr_t>0x9E3779B97F4A7C15 >> 16)
 
 
-cdef inline int _map_get(_Map *table, uintptr_t key, int missing) noexcept:
+cdef inline intptr_t _map_get(_Map *table, uintptr_t key, intptr_t missing) noexcept:
     cdef size_t i = _hash(key) & table.mask
     while table.slots[i].key != 0:
         if table.slots[i].key == key:
@@ -235,7 +243,7 @@ cdef inline int _map_get(_Map *table, uintptr_t key, int missing) noexcept:
     return missing
 
 
-cdef int _map_set(_Map *table, uintptr_t key, int value) except -1:
+cdef int _map_set(_Map *table, uintptr_t key, intptr_t value) except -1:
     cdef size_t i
     cdef _Slot *old
     cdef size_t old_size, k
@@ -264,6 +272,16 @@ cdef int _map_set(_Map *table, uintptr_t key, int value) except -1:
 cdef _Names _CLASS_ID = _Names(("class", "id"))
 
 
+# How far the children of one ancestor of headline links were read (``Climbs``).
+cdef struct _Scan:
+    ps_node *next  # the next child to read, NULL once all are read
+    bint texts  # whether its text nodes are read
+    int blockers  # children read that are headings, hold one or are lists of links
+    uintptr_t blocker  # the first of them
+    int paragraphs  # children read that are body paragraphs
+    uintptr_t paragraph[2]  # the first two of them
+
+
 cdef class PageFacts:
     """What was read of one page's elements, each element once: the kinds of their
     class and id tokens (``teaser_tokens.Tokens.kinds``) and the flags of their chains
@@ -276,25 +294,58 @@ cdef class PageFacts:
     cdef _Map _flags
     cdef unsigned char *_squashed
     cdef size_t _squashed_size
+    cdef _Map _climb_items  # a headline link's climb: where it ended
+    cdef _Map _climb_stops  # and the shared ancestor that stopped it (0: none did)
+    cdef _Map _scan_at  # an ancestor's reading of its children: its index in _scans, plus 1
+    cdef _Scan *_scans
+    cdef size_t _scan_count, _scan_capacity
 
     def __cinit__(self):
         self._kinds.slots = self._flags.slots = NULL
+        self._climb_items.slots = self._climb_stops.slots = self._scan_at.slots = NULL
         self._squashed = NULL
+        self._scans = NULL
 
     def __init__(self, TokenKinds table, beyond_ascii):
         self._table = table
         self._beyond_ascii = beyond_ascii
         _map_init(&self._kinds)
         _map_init(&self._flags)
+        _map_init(&self._climb_items)
+        _map_init(&self._climb_stops)
+        _map_init(&self._scan_at)
         self._squashed_size = 256
         self._squashed = <unsigned char *>malloc(self._squashed_size)
-        if self._squashed == NULL:
+        self._scan_count, self._scan_capacity = 0, 64
+        self._scans = <_Scan *>malloc(self._scan_capacity * sizeof(_Scan))
+        if self._squashed == NULL or self._scans == NULL:
             raise MemoryError()
 
     def __dealloc__(self):
         free(self._kinds.slots)
         free(self._flags.slots)
+        free(self._climb_items.slots)
+        free(self._climb_stops.slots)
+        free(self._scan_at.slots)
         free(self._squashed)
+        free(self._scans)
+
+    cdef _Scan *_scan(self, ps_node *parent, bint *new) except NULL:
+        """The reading of ``parent``'s children (``new`` when it starts here)."""
+        cdef intptr_t at = _map_get(&self._scan_at, <uintptr_t>parent, 0)
+        cdef _Scan *grown
+        new[0] = at == 0
+        if at:
+            return &self._scans[at - 1]
+        if self._scan_count == self._scan_capacity:
+            grown = <_Scan *>realloc(self._scans, 2 * self._scan_capacity * sizeof(_Scan))
+            if grown == NULL:
+                raise MemoryError()
+            self._scans, self._scan_capacity = grown, 2 * self._scan_capacity
+        self._scan_count += 1
+        _map_set(&self._scan_at, <uintptr_t>parent, self._scan_count)
+        memset(&self._scans[self._scan_count - 1], 0, sizeof(_Scan))
+        return &self._scans[self._scan_count - 1]
 
     def kinds(self, node: LexborNode) -> int:
         """The kinds the element's class and id tokens name."""
@@ -507,3 +558,330 @@ cdef class Surroundings:
             found |= marks if level < ad_slot_levels else marks & ~_AD_SLOT
             current = current.parent
         return found
+
+
+cdef class SharedAncestors:
+    """The near ancestors of headline links that have more than one distinct target
+    beneath (``Climbs.shared``), by node; ``in`` takes a ``mem_id``."""
+
+    cdef _Map _members
+
+    def __cinit__(self):
+        self._members.slots = NULL
+        _map_init(&self._members)
+
+    def __dealloc__(self):
+        free(self._members.slots)
+
+    def __contains__(self, mem_id) -> bool:
+        return _map_get(&self._members, <uintptr_t>mem_id, 0) != 0
+
+    def members(self) -> set:
+        """The ``mem_id``s of the shared ancestors."""
+        return {
+            self._members.slots[i].key
+            for i in range(self._members.mask + 1)
+            if self._members.slots[i].key != 0
+        }
+
+
+cdef class _Spaces:
+    """The characters ``str.split`` splits on: a table of the ASCII ones, a bitmap of the others."""
+
+    cdef unsigned char ascii[128]
+    cdef unsigned char wide[0x2000]
+
+    def __init__(self, str spaces):
+        cdef int c
+        memset(self.ascii, 0, sizeof(self.ascii))
+        memset(self.wide, 0, sizeof(self.wide))
+        for space in spaces:
+            c = ord(space)
+            if c >= 0x10000:
+                raise ValueError(f"a space past U+FFFF: U+{c:X}")
+            if c < 128:
+                self.ascii[c] = 1
+            else:
+                self.wide[c >> 3] |= 1 << (c & 7)
+
+    cdef inline bint has(self, int32_t code) noexcept:
+        if code < 128:
+            return self.ascii[code]
+        return code < 0x10000 and self.wide[code >> 3] >> (code & 7) & 1
+
+
+cdef class Climbs:
+    """The climb from a headline link to its item, as ``teaser_items.item_node`` states it:
+    up from the link (or the heading of a stretched link) while the parent is not one of
+    ``stop_tags``, is no ancestor shared with another target, holds no other block
+    beside the branch below and holds at most ``extra_chars`` of text (folded, as
+    ``" ".join(text.split())``, over ``spaces``) beyond the start's, ``depth`` levels
+    at most.
+
+    A parent holds another block when, beside the branch, a child is a heading
+    (``heading_tags``), holds one (``holders``, by ``mem_id``) or is a list
+    (``list_tags``) that ``holds_links``; or two children are body paragraphs: a
+    paragraph (``paragraph_tags``) that ``is_body_paragraph``, or a text node that
+    ``is_body_run`` (read only when ``may_hold_body_run`` says the parent's own text
+    may hold one, and only text nodes of ``run_bytes`` or more, the fewest bytes a run
+    can have). The children are read in order until the answer is known, each at most
+    once per page. A text whose bytes are not valid UTF-8 is measured by ``text_chars``
+    and ``folded_over`` from its ``LexborNode``.
+    """
+
+    cdef _Tags _stop_tags, _heading_tags, _list_tags, _paragraph_tags
+    cdef int _depth
+    cdef Py_ssize_t _extra_chars, _run_bytes
+    cdef _Spaces _spaces
+    cdef object _holds_links, _is_body_paragraph, _may_hold_body_run, _is_body_run
+    cdef object _text_chars, _folded_over
+
+    def __init__(
+        self,
+        *,
+        stop_tags,
+        depth,
+        extra_chars,
+        str spaces,
+        heading_tags,
+        list_tags,
+        holds_links,
+        paragraph_tags,
+        is_body_paragraph,
+        may_hold_body_run,
+        is_body_run,
+        run_bytes,
+        text_chars,
+        folded_over,
+    ):
+        self._stop_tags = _Tags(stop_tags)
+        self._depth = depth
+        self._extra_chars = extra_chars
+        self._spaces = _Spaces(spaces)
+        self._heading_tags = _Tags(heading_tags)
+        self._list_tags = _Tags(list_tags)
+        self._holds_links = holds_links
+        self._paragraph_tags = _Tags(paragraph_tags)
+        self._is_body_paragraph = is_body_paragraph
+        self._may_hold_body_run = may_hold_body_run
+        self._is_body_run = is_body_run
+        self._run_bytes = run_bytes
+        self._text_chars = text_chars
+        self._folded_over = folded_over
+
+    def shared(self, list nodes, list targets) -> SharedAncestors:
+        """The ancestors of ``nodes`` (headline links), up to ``depth + 2`` levels
+        each, with more than one of ``targets`` (one int per link) beneath: each
+        ancestor keeps the first target seen. A climb stops at an ancestor whose own
+        ancestors, as far as the climb would go, are all shared already (from where
+        an earlier climb's last run of shared ancestors began, the levels that run
+        covered): the links of one list climb through their list's ancestors once."""
+        cdef SharedAncestors shared = SharedAncestors()
+        cdef _Map first, full
+        cdef int depth = self._depth + 2
+        cdef int level, start
+        cdef intptr_t target
+        cdef ps_node *node
+        cdef uintptr_t key, start_key
+        if len(nodes) != len(targets):
+            raise ValueError("a target for each link")
+        first.slots = full.slots = NULL
+        try:
+            _map_init(&first)
+            _map_init(&full)
+            for k in range(len(nodes)):
+                node = c_node(nodes[k])
+                target = targets[k] + 1  # 0 is no value
+                start, start_key = -1, 0
+                for level in range(depth):
+                    if node == NULL:
+                        break
+                    key = <uintptr_t>node
+                    seen = _map_get(&first, key, 0)
+                    if seen == 0:
+                        _map_set(&first, key, target)
+                        start = -1
+                    elif seen != target:
+                        if start < 0:
+                            start, start_key = level, key
+                        if _map_get(&full, key, -1) >= depth - level:
+                            break
+                        _map_set(&shared._members, key, 1)
+                    else:
+                        start = -1
+                    node = node.parent
+                if start >= 0 and _map_get(&full, start_key, -1) < depth - start:
+                    _map_set(&full, start_key, depth - start)
+        finally:
+            free(first.slots)
+            free(full.slots)
+        return shared
+
+    def item(self, PageFacts page, SharedAncestors shared, link: LexborNode, start: LexborNode, set holders):
+        """The item of the headline link ``link``, climbed to from ``start`` (the link,
+        or a stretched link's heading). The climb is kept for the page: when the items
+        are found again without a few links, a climb that no shared ancestor stopped,
+        or whose stopping ancestor is still shared, ends where it ended."""
+        cdef uintptr_t key = <uintptr_t>c_node(link)
+        cdef object parser = link.parser
+        cdef intptr_t ended = _map_get(&page._climb_items, key, 0)
+        cdef intptr_t stop
+        cdef ps_node *node
+        cdef ps_node *parent
+        cdef Py_ssize_t budget
+        cdef int level
+        if ended:
+            stop = _map_get(&page._climb_stops, key, 0)
+            if stop == 0 or _map_get(&shared._members, <uintptr_t>stop, 0):
+                return wrap(<ps_node *>ended, parser)
+        node = c_node(start)
+        budget = _text_chars(node)
+        if budget < 0:
+            budget = self._text_chars(start)
+        budget += self._extra_chars
+        stop = 0
+        for level in range(self._depth):
+            parent = node.parent
+            if parent == NULL or self._stop_tags.has(parent):
+                break
+            if _map_get(&shared._members, <uintptr_t>parent, 0):
+                stop = <intptr_t>parent
+                break
+            if self._holds_other_block(page, parent, node, parser, holders) or self._longer_than(
+                parent, budget, parser
+            ):
+                break
+            node = parent
+        _map_set(&page._climb_items, key, <intptr_t>node)
+        _map_set(&page._climb_stops, key, stop)
+        return wrap(node, parser)
+
+    cdef bint _longer_than(self, ps_node *top, Py_ssize_t budget, object parser) except -1:
+        """Whether ``len(" ".join(text.split()))`` of ``top``'s text exceeds ``budget``."""
+        cdef Py_ssize_t folded = _folded(top, self._spaces, budget)
+        if folded < 0:
+            return self._folded_over(wrap(top, parser), budget)
+        return folded > budget
+
+    cdef bint _holds_other_block(
+        self, PageFacts page, ps_node *parent, ps_node *own, object parser, set holders
+    ) except -1:
+        """Whether ``parent`` holds, beside ``own``, a heading, a list of links or two
+        body paragraphs (read as far as needed, each child once per page)."""
+        cdef bint new
+        cdef _Scan *scan = page._scan(parent, &new)
+        cdef ps_node *child
+        cdef uintptr_t key
+        cdef uintptr_t mine = <uintptr_t>own
+        cdef int others
+        cdef size_t length
+        cdef bint texts
+        if new:
+            scan.texts = self._own_text_bytes(parent) >= self._run_bytes and self._may_hold_body_run(
+                wrap(parent, parser)
+            )
+            scan = page._scan(parent, &new)  # the table may have moved meanwhile
+            scan.next = parent.first_child
+        if scan.blockers and (scan.blockers > 1 or scan.blocker != mine):
+            return True
+        others = scan.paragraphs
+        if scan.paragraphs <= 2:
+            for k in range(scan.paragraphs):
+                others -= scan.paragraph[k] == mine
+        if others >= 2:
+            return True
+        while scan.next != NULL:
+            child = scan.next
+            scan.next = child.next
+            key = <uintptr_t>child
+            if child.type == PS_ELEMENT:
+                if (
+                    self._heading_tags.has(child)
+                    or PySet_Contains(holders, key)
+                    or (self._list_tags.has(child) and self._holds_links(wrap(child, parser), 2))
+                ):
+                    scan = page._scan(parent, &new)
+                    if scan.blockers == 0:
+                        scan.blocker = key
+                    scan.blockers += 1
+                    if key != mine:
+                        return True
+                    continue
+                if not (self._paragraph_tags.has(child) and self._is_body_paragraph(wrap(child, parser))):
+                    continue
+            elif child.type == PS_TEXT and scan.texts:
+                length = (<ps_character_data *>child).data.length
+                if (<ps_character_data *>child).data.data == NULL or <Py_ssize_t>length < self._run_bytes:
+                    continue
+                if not self._is_body_run(
+                    PyUnicode_DecodeUTF8(<char *>(<ps_character_data *>child).data.data, length, "replace")
+                ):
+                    continue
+            else:
+                continue
+            scan = page._scan(parent, &new)
+            if scan.paragraphs < 2:
+                scan.paragraph[scan.paragraphs] = key
+            scan.paragraphs += 1
+            others += key != mine
+            if others >= 2:
+                return True
+        return False
+
+    cdef Py_ssize_t _own_text_bytes(self, ps_node *parent) noexcept:
+        """The bytes of ``parent``'s own text nodes, at least their characters."""
+        cdef ps_node *child = parent.first_child
+        cdef Py_ssize_t found = 0
+        while child != NULL:
+            if child.type == PS_TEXT and (<ps_character_data *>child).data.data != NULL:
+                found += (<ps_character_data *>child).data.length
+            child = child.next
+        return found
+
+
+cdef _Spaces _NO_SPACES = _Spaces("")
+
+
+cdef Py_ssize_t _text_chars(ps_node *top) noexcept:
+    """The characters of ``top``'s text (``text()``), -1 when a text node's bytes are
+    not valid UTF-8 (decoding replaces them)."""
+    return _folded(top, _NO_SPACES, PY_SSIZE_T_MAX)
+
+
+cdef Py_ssize_t _folded(ps_node *top, _Spaces spaces, Py_ssize_t limit) noexcept:
+    """``len(" ".join(text.split()))`` of ``top``'s text, split on ``spaces``: the
+    characters that are not spaces plus one for each gap between two words, counted
+    until the count exceeds ``limit`` (the count of a longer text grows). Text nodes
+    join without a separator, as ``text()`` joins them. -1 when a text node's bytes
+    are not valid UTF-8 (decoding replaces them)."""
+    cdef ps_node *node = top.first_child
+    cdef const unsigned char *data
+    cdef size_t length, i
+    cdef int32_t code
+    cdef Py_ssize_t chars = 0
+    cdef Py_ssize_t words = 0
+    cdef bint in_word = False
+    while node != NULL:
+        if node.local_name == TAG_TEXT and (<ps_character_data *>node).data.data != NULL:
+            data = (<ps_character_data *>node).data.data
+            length = (<ps_character_data *>node).data.length
+            i = 0
+            while i < length:
+                if data[i] < 0x80:
+                    code = data[i]
+                    i += 1
+                else:
+                    code = code_point(data, length, &i)
+                    if code < 0:
+                        return -1
+                if spaces.has(code):
+                    in_word = False
+                    continue
+                chars += 1
+                if not in_word:
+                    words += 1
+                    in_word = True
+                if chars + words - 1 > limit:
+                    return chars + words - 1
+        node = next_in(node, top, True)
+    return chars + words - 1 if words else 0

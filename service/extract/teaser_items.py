@@ -11,7 +11,6 @@ A ``Region`` says what surrounds an item (menu, footer, excluded or paid parts).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 from urllib.parse import unquote, urljoin, urlsplit
@@ -29,12 +28,14 @@ from service.extract._items import (
     HIDDEN,
     MENU,
     PAID,
+    Climbs,
+    SharedAncestors,
     Surroundings,
 )
 from service.extract._tree import LINKS, Selectors
 from service.extract.bold_lines import BOLD_LINES, bold_alone
 from service.extract.teaser_tokens import Attrs, Tokens
-from service.extract.text import contains_any
+from service.extract.text import ASCII_SPACES, CJK_CHAR_WEIGHT, WIDE_SPACES, contains_any
 
 
 @dataclass(slots=True)
@@ -95,15 +96,6 @@ class Page:
     """Elements with a heading at most ``HEADING_HOLDER_DEPTH`` levels below (by ``mem_id``)."""
     lines: dict[int, Line] = field(default_factory=dict)
     """The inline text of the wrappers around headline links (by ``mem_id``)."""
-    blocks: dict[int, _ChildScan] = field(default_factory=dict)
-    """How far the children of ancestors of headline links were read (``_holds_other_block``)."""
-    texts: dict[int, str] = field(default_factory=dict)
-    """The text of ancestors of headline links (by ``mem_id``), read once (``_longer_than``)."""
-    folded: dict[int, int] = field(default_factory=dict)
-    """The folded length of those texts that were measured."""
-    climbs: dict[int, tuple[Node, int]] = field(default_factory=dict)
-    """Where the climb from each headline link (by ``mem_id``) ended, and the shared
-    ancestor that stopped it (-1 when none did): ``item_node``."""
     rows: dict[int, bool] = field(default_factory=dict)
     """Whether the parents of bare headline links and their neighbours (by ``mem_id``) are
     rows of topic links: ``_in_topic_row``."""
@@ -985,139 +977,42 @@ def is_price(text: str) -> bool:
     return contains_any(text, tt.PRICE_GATE) and tt.PRICE.search(text) is not None
 
 
-def _shared_ancestors(links: list[Link]) -> set[int]:
-    """The near ancestors (by ``mem_id``) of headline links that have more than one
-    distinct target beneath: each ancestor keeps the first target seen, not a set.
-
-    A climb stops at an ancestor whose own ancestors, as far as the climb would go, are
-    all shared already (``full``: from where an earlier climb's last run of ancestors
-    shared by other targets began, the levels that run covered): the links of one list
-    climb through their list's ancestors once, not once each.
-    """
-    depth = tt.MAX_ITEM_DEPTH + 2
-    first: dict[int, str] = {}
-    shared: set[int] = set()
-    full: dict[int, int] = {}  # an ancestor: levels above it, itself included, all shared
-    for link in links:
-        url = link.url
-        node: Node | None = link.node
-        start = -1  # the level where the run of shared ancestors up to here began
-        start_key = 0
-        for level in range(depth):
-            if node is None:
-                break
-            key = node.mem_id
-            if first.setdefault(key, url) != url:
-                if start < 0:
-                    start, start_key = level, key
-                if full.get(key, -1) >= depth - level:
-                    break
-                shared.add(key)
-            else:
-                start = -1
-            node = node.parent
-        if start >= 0 and full.get(start_key, -1) < depth - start:
-            full[start_key] = depth - start
-    return shared
+# The climb from a headline link to its item, in C (``_items.Climbs``, whose doc states
+# it): the item is the highest ancestor that holds no other headline target, no other
+# block (a heading, a list of links, prose) and little text beside the headline.
+_CLIMBS = Climbs(
+    stop_tags=tt.STOP_TAGS,
+    depth=tt.MAX_ITEM_DEPTH,
+    extra_chars=tt.MAX_ITEM_EXTRA_CHARS,
+    spaces=ASCII_SPACES.decode("ascii") + "".join(WIDE_SPACES),
+    heading_tags=tt.HEADING_TAGS,
+    list_tags=("ul", "ol", "nav"),
+    holds_links=tf.holds_links,
+    paragraph_tags=("p",),
+    is_body_paragraph=tf.is_body_paragraph,
+    may_hold_body_run=tf.may_hold_body_run,
+    is_body_run=tf.is_body_run,
+    # the fewest bytes of a text as long as a body paragraph: each character is one
+    # byte or more and counts at most CJK_CHAR_WEIGHT times
+    run_bytes=-(-tt.BODY_PARAGRAPH_CHARS // CJK_CHAR_WEIGHT),
+    text_chars=lambda node: len(node.text()),
+    folded_over=lambda node, budget: len(" ".join(node.text().split())) > budget,
+)
 
 
-def _holds_other_block(parent: Node, node: Node, page: Page) -> bool:
-    """Whether ``parent`` holds, beside ``node``, a heading, a list of links or prose (two
-    body paragraphs, or runs of text as long, the paragraphs of a page without ``<p>``).
-
-    Then ``parent`` is a block, a menu panel or an article body, not part of the item.
-    The children are read in order until the answer is known, and each one at most
-    once per page (``Page.blocks``): the links of one list, all to one target, climb
-    to the same parent, and reading its children for each of them would cost their
-    number squared.
-    """
-    scan = page.blocks.get(parent.mem_id)
-    if scan is None:
-        # Text nodes are read only when the parent's own text can hold a run of a
-        # paragraph's length: most ancestors hold white space alone between children.
-        texts = tf.may_hold_body_run(parent)
-        scan = page.blocks[parent.mem_id] = _ChildScan(parent.iter(include_text=texts))
-    own = node.mem_id
-    blockers, paragraphs = scan.blockers, scan.paragraphs
-    if blockers and (len(blockers) > 1 or blockers[0] != own):
-        return True
-    others = len(paragraphs) - (own in paragraphs)
-    if others >= 2:
-        return True
-    for child in scan.children:
-        tag = child.tag
-        key = child.mem_id
-        if (
-            tag in tt.HEADING_TAGS
-            or key in page.heading_holders
-            or (tag in ("ul", "ol", "nav") and tf.holds_links(child, 2))
-        ):
-            blockers.append(key)
-            if key != own:
-                return True
-        elif (tag == "p" and tf.is_body_paragraph(child)) or (
-            tag == "-text" and tf.is_body_run(child.text_content or "")
-        ):
-            paragraphs.append(key)
-            others += key != own
-            if others >= 2:
-                return True
-    return False
+def _shared_ancestors(links: list[Link]) -> SharedAncestors:
+    """The near ancestors of headline links that have more than one distinct target
+    beneath (``_items.Climbs.shared``)."""
+    targets: dict[str, int] = {}  # each distinct target as a number
+    numbers = [targets.setdefault(link.url, len(targets)) for link in links]
+    return _CLIMBS.shared([link.node for link in links], numbers)
 
 
-@dataclass(slots=True)
-class _ChildScan:
-    """How far the children of one element were read for ``_holds_other_block``."""
-
-    children: Iterator[Node]
-    """The children not read yet (elements, and text when it may hold a run)."""
-    blockers: list[int] = field(default_factory=list)
-    """Children read that are headings, hold one or are lists of links."""
-    paragraphs: list[int] = field(default_factory=list)
-    """Children read that are body paragraphs."""
-
-
-def _longer_than(node: Node, budget: int, page: Page) -> bool:
-    """Whether ``len(" ".join(node.text().split()))`` exceeds ``budget``; the text and
-    its folded length are each read at most once per page."""
-    key = node.mem_id
-    text = page.texts.get(key)
-    if text is None:
-        text = page.texts[key] = node.text()
-    if len(text) <= budget:
-        return False  # folding only shortens it
-    folded = page.folded.get(key)
-    if folded is None:
-        folded = page.folded[key] = len(" ".join(text.split()))
-    return folded > budget
-
-
-def item_node(link: Link, shared: set[int], page: Page) -> Node:
-    """The highest ancestor of the link that is still one item (see module doc).
-
-    The climb is remembered (``Page.climbs``): when the items are found again without
-    a few links, a climb that no shared ancestor stopped, or whose stopping ancestor
-    is still shared, ends where it ended (fewer links share fewer ancestors, and the
-    other tests do not depend on the links).
-    """
-    climb = page.climbs.get(link.node.mem_id)
-    if climb is not None and (climb[1] < 0 or climb[1] in shared):
-        return climb[0]
-    node = link.headline if link.stretched else link.node
-    stop = -1
-    budget = len(node.text()) + tt.MAX_ITEM_EXTRA_CHARS
-    for _ in range(tt.MAX_ITEM_DEPTH):
-        parent = node.parent
-        if parent is None or parent.tag in tt.STOP_TAGS:
-            break
-        if parent.mem_id in shared:
-            stop = parent.mem_id
-            break
-        if _holds_other_block(parent, node, page) or _longer_than(parent, budget, page):
-            break
-        node = parent
-    page.climbs[link.node.mem_id] = (node, stop)
-    return node
+def item_node(link: Link, shared: SharedAncestors, page: Page) -> Node:
+    """The highest ancestor of the link that is still one item (see module doc), kept
+    for the page (``_items.Climbs.item``)."""
+    start = link.headline if link.stretched else link.node
+    return _CLIMBS.item(page.tokens.facts, shared, link.node, start, page.heading_holders)
 
 
 def items_of(links: list[Link], page: Page) -> dict[int, tuple[Node, Link]]:

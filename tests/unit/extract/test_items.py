@@ -22,7 +22,16 @@ from service.extract._items import (
     PAID,
     TokenKinds,
 )
-from service.extract.teaser_items import _SURROUNDINGS, Page, _marks, _names_story_list
+from service.extract.teaser_items import (
+    _SURROUNDINGS,
+    Link,
+    Page,
+    _marks,
+    _names_story_list,
+    _note_heading_holders,
+    _shared_ancestors,
+    item_node,
+)
 from service.extract.teaser_tokens import Tokens
 
 # The tables' tokens, and pieces of them, written as class names are: mixed case,
@@ -217,3 +226,117 @@ def test_surroundings_of_items(markup: str, flags: int, marks: int) -> None:
     assert _SURROUNDINGS.flags(facts, node) == flags == _python_flags(node)
     found = _SURROUNDINGS.marks(facts, node, tt.REGION_TOKEN_DEPTH, tt.AD_SLOT_DEPTH)
     assert found == marks == _python_marks(node)
+
+
+# The climb from a headline link to its item, as the Python form read it (the oracle):
+# each parent's children read in full, its text made and folded.
+def _python_holds_other_block(parent: LexborNode, node: LexborNode, holders: set[int]) -> bool:
+    texts = tf.may_hold_body_run(parent)
+    blockers: list[int] = []
+    paragraphs: list[int] = []
+    for child in parent.iter(include_text=texts):
+        tag, key = child.tag, child.mem_id
+        if (
+            tag in tt.HEADING_TAGS
+            or key in holders
+            or (tag in ("ul", "ol", "nav") and tf.holds_links(child, 2))
+        ):
+            blockers.append(key)
+        elif (tag == "p" and tf.is_body_paragraph(child)) or (
+            tag == "-text" and tf.is_body_run(child.text_content or "")
+        ):
+            paragraphs.append(key)
+    own = node.mem_id
+    return any(key != own for key in blockers) or len([p for p in paragraphs if p != own]) >= 2
+
+
+def _python_item(start: LexborNode, shared: set[int], holders: set[int]) -> LexborNode:
+    node = start
+    budget = len(node.text()) + tt.MAX_ITEM_EXTRA_CHARS
+    for _ in range(tt.MAX_ITEM_DEPTH):
+        parent = node.parent
+        if parent is None or parent.tag in tt.STOP_TAGS or parent.mem_id in shared:
+            break
+        if _python_holds_other_block(parent, node, holders):
+            break
+        if len(" ".join(parent.text().split())) > budget:
+            break
+        node = parent
+    return node
+
+
+_LONG = "word " * 30  # a body paragraph's length
+_TEXTS = st.sampled_from(
+    [
+        *("", " ", "\n  \t", "Short words here", _LONG, _LONG.upper(), "x" * 700),
+        *("\u3000".join(["語"] * 45), "\u00a0" * 90 + "a", "a\u2003b " * 200, "\x1c" * 100),
+        *("é" * 60, "<!-- c -->", "\U0001f600" * 30),
+    ]
+)
+_CLIMB_TAGS = st.sampled_from(
+    ["div", "section", "li", "ul", "ol", "nav", "p", "h2", "h3", "span", "main", "article"]
+)
+
+
+@st.composite
+def _climb_fragments(draw: st.DrawFn, depth: int = 0) -> str:
+    if depth > 6 or draw(st.integers(0, 4)) == 0:
+        if draw(st.booleans()):
+            target = draw(st.sampled_from("abcd"))
+            return f'<a href="/{target}">{draw(_TEXTS)}</a>'
+        return draw(_TEXTS)
+    tag = draw(_CLIMB_TAGS)
+    inner = "".join(draw(st.lists(_climb_fragments(depth + 1), max_size=4)))
+    return f"<{tag}>{inner}</{tag}>"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    body=st.lists(_climb_fragments(), min_size=1, max_size=4),
+    invalid=st.sampled_from([b"", b"\xff", b"\xe3\x80", b"\xed\xa0\x80"]),
+)
+def test_items_as_the_python_climb(body: list[str], invalid: bytes) -> None:
+    markup = "".join(body).replace("é", "é" if not invalid else "\x00").encode()
+    markup = markup.replace(b"\x00", invalid)  # bytes that are not UTF-8, kept by the parser
+    tree = LexborHTMLParser(b"<html><body>" + markup + b"</body></html>")
+    assert tree.root is not None
+    page = Page("https://example.com/a")
+    links = [Link(a, a.attrs.get("href") or "", "", None, a, 0) for a in tree.css("a")]
+    _note_heading_holders(tree.css("h1, h2, h3, h4, h5, h6"), page.heading_holders)
+    shared = _shared_ancestors(links)
+    members = shared.members()
+    for link in reversed(links):  # the children read as far as needed, in any order
+        found = item_node(link, shared, page)
+        assert found.mem_id == _python_item(link.node, members, page.heading_holders).mem_id
+        assert item_node(link, shared, page).mem_id == found.mem_id  # kept for the page
+
+
+def test_a_stretched_link_climbs_from_its_heading() -> None:
+    html = (
+        '<ul><li><div class="card"><h3>Ferry strike ends after pay offer</h3>'
+        '<a href="/a"></a></div></li><li><h3><a href="/b">Harbour road closes again</a>'
+        "</h3></li></ul>"
+    )
+    tree = LexborHTMLParser(f"<html><body>{html}</body></html>")
+    page = Page("https://example.com/a")
+    first, second = tree.css("a")
+    heading = tree.css_first("h3")
+    assert heading is not None
+    links = [
+        Link(first, "/a", "", "h3", heading, 6, stretched=True),
+        Link(second, "/b", "", "h3", second, 4),
+    ]
+    shared = _shared_ancestors(links)
+    assert shared.members() == {n.mem_id for n in _above(tree, "li")}
+    assert item_node(links[0], shared, page).tag == "li"
+    assert item_node(links[1], shared, page).tag == "li"
+
+
+def _above(tree: LexborHTMLParser, tag: str) -> list[LexborNode]:
+    """The ancestors of the first ``tag`` element, up to the document."""
+    node = tree.css_first(tag)
+    found = []
+    while node is not None and node.parent is not None:
+        node = node.parent
+        found.append(node)
+    return found

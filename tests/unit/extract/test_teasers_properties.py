@@ -101,4 +101,4 @@ def test_shared_ancestors_are_those_of_every_climb_to_its_end(parts: list[str]) 
             if first.setdefault(node.mem_id, link.url) != link.url:
                 expected.add(node.mem_id)
             node = node.parent
-    assert _shared_ancestors(links) == expected
+    assert _shared_ancestors(links).members() == expected
