@@ -549,12 +549,15 @@ cdef class Surroundings:
         cdef ps_node *current = c_node(node)
         cdef object parser = node.parser
         cdef int found = 0
-        cdef int marks
+        cdef int marks, kinds
         cdef int level
         for level in range(levels):
             if current == NULL or current.type != PS_ELEMENT or self._top_tags.has(current):
                 break
-            marks = self._marks[page._of(current, parser)]
+            kinds = page._of(current, parser)
+            if kinds >= len(self._marks):
+                raise IndexError(f"no marks given for the kinds {kinds}")
+            marks = self._marks[kinds]
             found |= marks if level < ad_slot_levels else marks & ~_AD_SLOT
             current = current.parent
         return found

@@ -20,6 +20,7 @@ from service.extract._items import (
     HIDDEN,
     MENU,
     PAID,
+    Surroundings,
     TokenKinds,
 )
 from service.extract.teaser_items import (
@@ -340,3 +341,29 @@ def _above(tree: LexborHTMLParser, tag: str) -> list[LexborNode]:
         node = node.parent
         found.append(node)
     return found
+
+
+def test_marks_of_kinds_beyond_the_table_are_refused() -> None:
+    short = Surroundings(
+        top_tags=("body",),
+        hidden_tags=(),
+        hidden_attributes=(),
+        is_hidden=tf.is_hidden,
+        clone=tk.CLONE,
+        menu_tags=(),
+        menu_roles=(),
+        menu=tk.MENU,
+        story_list_attribute="aria-label",
+        names_story_list=lambda node: False,
+        header_tags=(),
+        header_roles=(),
+        footer_tags=(),
+        footer_roles=(),
+        footer=tk.FOOTER,
+        article_tags=(),
+        marks=bytes(tk.MENU),  # no entry for the kinds of a menu
+    )
+    node = LexborHTMLParser('<body><div class="menu">x</div></body>').css_first("div")
+    assert node is not None
+    with pytest.raises(IndexError, match="no marks"):
+        short.marks(Tokens().facts, node, 1, 1)
