@@ -37,6 +37,16 @@ _SIMPLE = re.compile(
     r"(https?)://([a-z0-9-]+(?:\.[a-z0-9-]+)*\.?)(/[^?#]*)?(?:\?([^#]*))?(?:#.*)?\Z",
     re.ASCII | re.IGNORECASE | re.DOTALL,
 )
+# An absolute http(s) URL in its normal form already: scheme and host lowercased, a
+# plain host name without a trailing dot, a path of the characters a URL holds as
+# written, no query or fragment (with no "/." in it, no dot segment either). Most
+# links are written so, and normalize to themselves.
+_NORMAL = re.compile(
+    r"https?://[a-z0-9-]+(?:\.[a-z0-9-]+)*/["
+    + "".join(re.escape(chr(c)) for c in _URL_BYTES if chr(c) not in "?#")
+    + r"]*\Z",
+    re.ASCII,
+)
 _PATH_SAFE = "/%:@!$&'()*+,;=-._~"
 _QUERY_SAFE = _PATH_SAFE + "?"
 
@@ -50,6 +60,13 @@ def normalize_url(href: str, base: str) -> str | None:
     (``javascript:``, ``mailto:``, ``tel:``, ``data:``), or one that cannot be
     parsed (a bad port, a host that is not a host name).
     """
+    if _NORMAL.match(href) is not None and "/." not in href:
+        return href  # most links: ``_normalize`` would give them back as they are
+    return _normalize(href, base)
+
+
+def _normalize(href: str, base: str) -> str | None:
+    """``normalize_url`` of any ``href``."""
     if "\t" in href or "\n" in href or "\r" in href:  # rare: skip the regex otherwise
         href = _TAB_NEWLINE.sub("", href)
     href = href.strip(_EDGE)  # as browsers do

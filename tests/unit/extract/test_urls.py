@@ -5,8 +5,11 @@ from __future__ import annotations
 from urllib.parse import quote
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
+from service.extract import urls
 from service.extract.urls import normalize_url, resolve_base
 
 BASE = "https://news.example.org/world/2026/storm.html"
@@ -101,6 +104,39 @@ def test_normalization_is_idempotent() -> None:
     once = normalize_url("HTTPS://Bücher.example:443/a/./b?utm_source=x&q=café#f", BASE)
     assert once == "https://xn--bcher-kva.example/a/b?q=caf%C3%A9"
     assert normalize_url(once, BASE) == once
+
+
+_SCHEMES = ("http://", "https://", "HTTPS://", "hTtp://", " https://", "ftp://", "//", "/", "")
+_HOSTS = st.text(alphabet="abcXYZ019-._", max_size=12)
+# Path characters near the normal form's edges: dot segments, a query, a fragment,
+# escapes, characters a URL may not hold as written, controls and non-ASCII text.
+_PATHS = st.text(alphabet="/./ab-_~%20?#&=:@!$'()*+,;\"<>\\^`{|} \t\n\x00\x7fé\u2028", max_size=16)
+
+
+@given(st.sampled_from(_SCHEMES), _HOSTS, _PATHS)
+def test_normal_urls_are_given_back(scheme: str, host: str, path: str) -> None:
+    """The normal form's shortcut answers as the whole normalization does."""
+    href = scheme + host + path
+    assert normalize_url(href, BASE) == urls._normalize(href, BASE)
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "https://news.example.org/a/b-c.html",
+        "http://a.example/",
+        "https://news.example.org/a/.b",  # no dot segment, the slow path alike
+        "https://news.example.org./a",
+        "https://News.example.org/a",
+        "https://news.example.org",
+        "https://news.example.org/a?b",
+        "https://news.example.org/a/../b",
+        "https://news.example.org/a b",
+        "https://news.example.org/caf\u00e9",
+    ],
+)
+def test_shortcut_edges(href: str) -> None:
+    assert normalize_url(href, BASE) == urls._normalize(href, BASE)
 
 
 def tree(head: str) -> LexborHTMLParser:
