@@ -356,6 +356,8 @@ cdef class FoldedLength:
     whitespace adds nothing. ``of`` gives -1 when a text node's bytes are not
     valid UTF-8 (the parser keeps a page's invalid bytes as they are), where
     decoding replaces them and the caller counts the decoded text instead.
+    ``joined``: the text nodes are joined without a separator, as ``root.text()``
+    joins them, and a word runs on from one into the next.
     """
 
     cdef unsigned char ascii[128]
@@ -373,7 +375,7 @@ cdef class FoldedLength:
             if c >= 128:
                 self.wide[c >> 3] |= 1 << (c & 7)
 
-    def of(self, root: LexborNode) -> int:
+    def of(self, root: LexborNode, bint joined=False) -> int:
         cdef ps_node *top = c_node(root)
         cdef ps_node *node = top.first_child
         cdef const unsigned char *data
@@ -383,12 +385,13 @@ cdef class FoldedLength:
         cdef Py_ssize_t chars = 0
         cdef Py_ssize_t words = 0
         cdef bint space
-        cdef bint in_word
+        cdef bint in_word = False
         while node != NULL:
             if node.local_name == TAG_TEXT and (<ps_character_data *>node).data.data != NULL:
                 data = (<ps_character_data *>node).data.data
                 length = (<ps_character_data *>node).data.length
-                in_word = False
+                if not joined:
+                    in_word = False
                 i = 0
                 while i < length:
                     byte = data[i]

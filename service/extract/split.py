@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from service.extract import article, clean
 from service.extract import body_tables as t
-from service.extract._tree import H1, FoldedLength, elements_by_tag
+from service.extract._tree import H1, elements_by_tag
 from service.extract.budget import check_elements
 from service.extract.decode import Decoded, decode
 from service.extract.gallery import gallery_captions
@@ -30,8 +30,7 @@ from service.extract.page_state import state_body
 from service.extract.teaser_items import is_listing_url, is_story_url
 from service.extract.teasers import TeaserScan, find_teasers
 from service.extract.text import (
-    ASCII_SPACES,
-    WIDE_SPACES,
+    FOLDED,
     folded_length,
     normalize_text,
     weighted_length,
@@ -50,8 +49,6 @@ class Limits:
 log = logging.getLogger(__name__)
 _T = TypeVar("_T")
 _TAGGED = clean.INVISIBLE_IDS | MARKUP_TAG_IDS  # the tags of the elements found by one walk
-# What ``str.split`` splits on, for the count of the visible text's folded length.
-_FOLDED = FoldedLength(ASCII_SPACES.decode("ascii") + "".join(WIDE_SPACES))
 
 
 def _guarded(stage: str, warnings: list[str], call: Callable[[], _T], fallback: _T) -> _T:
@@ -86,7 +83,7 @@ def _visible_chars(root: LexborNode | None) -> int:
     """
     if root is None:
         return 0
-    chars = _FOLDED.of(root)
+    chars = FOLDED.of(root)
     if chars < 0:
         return folded_length(root.text(separator=" ", skip_empty=True))
     return chars

@@ -22,6 +22,7 @@ from service.extract.teaser_tokens import Attrs, Tokens
 from service.extract.text import (
     CJK_CHAR,
     CJK_CHAR_WEIGHT,
+    FOLDED,
     UNSPACED_CHAR,
     UNSPACED_CHARS_PER_WORD,
     contains_any,
@@ -714,8 +715,11 @@ def holds_links(node: Node, count: int) -> bool:
 
 
 def text_length(node: Node) -> int:
-    """Characters of the node's text with whitespace runs counted as one space."""
-    return len(" ".join(node.text().split()))
+    """Characters of the element's text with whitespace runs counted as one space:
+    ``len(" ".join(node.text().split()))``, counted in C on its text nodes' bytes (on
+    the decoded text when they are not valid UTF-8)."""
+    length = FOLDED.of(node, joined=True)
+    return length if length >= 0 else len(" ".join(node.text().split()))
 
 
 @lru_cache(maxsize=tt.DATE_CACHE_SIZE)

@@ -16,6 +16,8 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from service.extract._tree import FoldedLength
+
 # Invisible characters that carry nothing in a record: soft hyphen, zero-width
 # space, word joiner and invisible operators, BOM, Mongolian vowel separator,
 # interlinear annotation marks, C0/C1 controls other than whitespace, and lone
@@ -54,6 +56,8 @@ _INVISIBLE_SPACES = tuple(
     c for c in (*map(chr, ASCII_SPACES), *WIDE_SPACES) if _INVISIBLE.match(c) is not None
 )
 _SPACE_TABLE = bytes(byte in ASCII_SPACES for byte in range(256))  # 1 for a whitespace byte
+# What ``str.split`` splits on, for the folded length of a subtree's text counted in C.
+FOLDED = FoldedLength(ASCII_SPACES.decode("ascii") + "".join(WIDE_SPACES))
 
 
 def weighted_length(text: str) -> int:

@@ -10,8 +10,9 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser, LexborNode, create_tag
 
 from service.extract import _tree, body_reader, clean, metadata
-from service.extract.split import _FOLDED, _visible_chars
-from service.extract.text import folded_length
+from service.extract.split import _visible_chars
+from service.extract.teaser_fields import text_length
+from service.extract.text import FOLDED, folded_length
 
 TAGS = st.sampled_from(
     [
@@ -287,8 +288,30 @@ def _folded(root: LexborNode) -> int:
 def test_folded_length_is_the_folded_texts(parts: list[bytes]) -> None:
     tree = LexborHTMLParser(b"<html><body>" + b"".join(parts) + b"</body></html>")
     assert tree.body is not None
-    for root in [tree.body, *tree.body.css("div, p, td")[:3]]:
-        assert _FOLDED.of(root) == _folded(root)
+    for root in [tree.body, *tree.body.css("div, p, span, td")[:4]]:
+        assert FOLDED.of(root) == _folded(root)
+        # Joined without a separator (``text_length``), a word running on across nodes.
+        assert FOLDED.of(root, joined=True) == len(" ".join(root.text().split()))
+        assert text_length(root) == len(" ".join(root.text().split()))
+
+
+@pytest.mark.parametrize(
+    ("markup", "length"),
+    [("<p>a<b>b</b> c</p>", 4), ("<p> a <b> </b>b </p>", 3), ("<p>\u00e9<i>\u3000x</i></p>", 3)],
+)
+def test_joined_length_runs_words_on(markup: str, length: int) -> None:
+    node = LexborHTMLParser(markup).css_first("p")
+    assert node is not None
+    assert FOLDED.of(node, joined=True) == length
+    assert FOLDED.of(node) == len(" ".join(node.text(separator=" ", skip_empty=True).split()))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(_texts(), st.sampled_from(_BAD_BYTES)), min_size=1, max_size=6))
+def test_text_length_of_invalid_bytes_is_the_decoded_text(parts: list[bytes]) -> None:
+    tree = LexborHTMLParser(b"<html><body>" + b"".join(parts) + b"</body></html>")
+    assert tree.body is not None
+    assert text_length(tree.body) == len(" ".join(tree.body.text().split()))
 
 
 @settings(max_examples=200, deadline=None)
@@ -303,5 +326,5 @@ def test_visible_chars_of_invalid_bytes_are_the_decoded_texts(parts: list[bytes]
 def test_folded_length_refuses_invalid_utf8(bad: bytes) -> None:
     tree = LexborHTMLParser(b"<p>a " + bad + b" b</p>")
     assert tree.body is not None
-    assert _FOLDED.of(tree.body) == -1
+    assert FOLDED.of(tree.body) == -1
     assert _visible_chars(tree.body) == _folded(tree.body)
