@@ -21,6 +21,7 @@ from itertools import pairwise
 from selectolax.lexbor import LexborNode
 
 from service.extract import body_tables as t
+from service.extract._blocks import BlockWalk
 from service.extract._tree import Selectors
 from service.extract.bold_lines import bold_alone
 from service.extract.model import Paragraph, ParagraphKind
@@ -33,21 +34,9 @@ from service.extract.text import (
     contains_any,
     folds_as_ascii,
     gate_text,
-    literal_alternation,
     normalize_text,
 )
 
-# The class and id substrings of SKIP_IN_BODY, compared without regard to ASCII
-# case as a CSS ``[class*=name i]`` selector compares them (the plain pattern
-# on lowercased ASCII names, a slow caseless one on the others).
-if any(name != name.lower() or " " in name for name, _ in t.SKIP_IN_BODY):
-    raise ValueError("SKIP_IN_BODY names are written in lower case, without spaces")
-# In trie form: a quarter faster than a flat alternation on class names.
-_SKIP_ALTERNATION = literal_alternation(name for name, _ in t.SKIP_IN_BODY)
-_SKIP_NAMES = CaselessPattern(
-    caseless=re.compile(_SKIP_ALTERNATION, re.IGNORECASE | re.ASCII),
-    plain=re.compile(_SKIP_ALTERNATION),
-)
 _BREAKS = frozenset({"br", "-comment", *t.SKIPPED_TAGS})  # end a run, read nothing
 _ROW_BLOCKS = "p, div, br, table, ul, ol"
 _LISTS = frozenset({"ul", "ol"})  # a staff list may mark a support box (``_support_box``)
@@ -357,15 +346,6 @@ def _is_note(node: LexborNode) -> bool:
     return len(text) >= t.MIN_NOTE_CHARS and t.NOTE_LABEL.match(text) is not None
 
 
-def _is_skipped(node: LexborNode) -> bool:
-    """Whether ``node`` is named like a caption, share bar or promo (``SKIP_IN_BODY``)."""
-    attrs = node.attributes
-    if not attrs:
-        return False
-    # No name holds a space: a match cannot span the two attributes.
-    return _SKIP_NAMES.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}") is not None
-
-
 def _is_bare_name(text: str) -> bool:
     """Whether ``text`` is a person's name alone: two to ``MAX_NAME_WORDS`` capitalised
     words of letters (and ``NAME_MARKS``), nothing else."""
@@ -387,6 +367,17 @@ def _is_staff_list(node: LexborNode) -> bool:
             return False
         items += 1
     return items >= t.MIN_STAFF_NAMES
+
+
+def _box_above(node: LexborNode, top: int) -> int:
+    """How many levels above the list ``node``'s parent its support box sits when it
+    is a staff list (``_support_box``), else -1."""
+    return _support_box(node, top) if _is_staff_list(node) else -1
+
+
+def _is_row(node: LexborNode) -> bool:
+    """Whether the table row ``node`` holds no block: it is read as one paragraph."""
+    return node.css_first(_ROW_BLOCKS) is None
 
 
 def _support_box(found: LexborNode, top: int) -> int:
@@ -532,19 +523,14 @@ class Reader:
         """The texts of the pictures' captions skipped (each element's, normalized)."""
         self._texts = texts or {}
         self._subheadings = subheadings
-        self._run: list[str] = []
-        self._run_links = 0
-        self._run_nodes: list[LexborNode] = []  # the run's inline elements holding links
-        self._line = 0  # where the run's last line, after a <br> read as a space, starts
-        self._run_bold = False  # the run opens with a bold element (``LABEL_TAGS``) ...
-        self._run_plain = False  # ... and holds nothing else: a label on its own line
         self._cut = False
+        """A promo heading or label was read: the rest of its holder is not (the walk)."""
         self._citing = False
         """After a source-list heading ("Sources"): its entries are links by nature."""
         self._citing_in = 0
         """The depth of the source-list heading's holder, while citing: the list ends with it."""
         self._kinds: list[ParagraphKind] = []
-        """The kinds of the open elements of the container being read (``read``)."""
+        """The kinds of the open elements of the container being read (set by the walk)."""
         self.bold_lines: set[int] = set()
         """Indexes in ``out`` of the paragraphs that are a bold line alone."""
         self.left_out = 0
@@ -621,17 +607,6 @@ class Reader:
         line, "— Name (@handle) date", whose date is a link)."""
         return 0 if self._citing or kind == "quote" else link_chars
 
-    def flush(self, kind: ParagraphKind) -> None:
-        if self._run:
-            label = self._run_bold and not self._run_plain
-            run = self._run
-            self.emit("".join(run), self._run_links, kind, self._run_nodes, label, run)
-            self._run = []
-            self._run_links = 0
-            self._run_nodes = []
-        self._run_bold = self._run_plain = False
-        self._line = 0
-
     def read(
         self,
         container: LexborNode,
@@ -641,144 +616,38 @@ class Reader:
         """Append the blocks of ``container`` to ``out``; nothing when it is a
         picture's caption (a part of the body set after the picture). With
         ``start``, only ``container``'s children from ``start`` on, up to ``stop``
-        (not read): the loose text of a story's opening beside its other blocks."""
+        (not read): the loose text of a story's opening beside its other blocks.
+        The nodes are walked in C (``_blocks.BlockWalk``), which hands the runs and
+        blocks it reads to ``emit`` and the elements below to ``leaf``, ``row`` and
+        ``caption``."""
         if _is_caption(container):
             return
-        marks = _Marks(container)
-        # The open elements, innermost last: the next child to read in each, the
-        # kind its runs take, and whether it is a block (its end ends a run; an
-        # inline element holding a <br> is read through, and its end does not).
-        # The first level holds the container alone (or nothing, and the second
-        # its children from ``start``). ``starts``: the paragraphs read when each
-        # level opened (a support box found inside takes back its own); ``left``:
-        # ``left_out`` when each level opened.
-        pending: list[LexborNode | None] = [container] if start is None else [None, start]
-        kinds: list[ParagraphKind] = ["p"] * len(pending)
-        self._kinds = kinds
-        blocks: list[bool] = [True] * len(pending)
-        starts: list[int] = [0] * len(pending)
-        left: list[int] = [0] * len(pending)
-        while pending:
-            kind = kinds[-1]
-            if self._cut:  # the rest of the promo heading's holder is the promo block
-                self._cut = False
-                pending[-1] = None
-            node = pending[-1]
-            if node is None:
-                pending.pop()
-                kinds.pop()
-                opened = starts.pop()
-                left_out = left.pop()
-                if blocks.pop():
-                    self.flush(kind)
-                if pending and len(self.out) == opened + 1:
-                    # An element inside the container that gave one paragraph: a box's label?
-                    self._drop_box_label(opened, left_out)
-                if len(pending) < self._citing_in:  # the list ends with its heading's holder
-                    self._citing = False
-                    self._citing_in = 0
-                continue
-            after = node.next if len(pending) > 1 else None
-            if stop is not None and after is not None and after.mem_id == stop.mem_id:
-                after = None  # ``stop`` is a sibling of ``start``: read no further
-            pending[-1] = after
-            tag = node.tag or ""
-            if tag == "-text":
-                text = node.text_content or ""
-                if self._run or not text.isspace():  # a run's leading spaces change nothing
-                    self._run.append(text)
-                    self._run_plain = self._run_plain or not text.isspace()
-            elif node.mem_id in marks.note_marks:
-                pass  # a footnote's mark: no word of the story
-            elif (
-                (inline := tag in t.INLINE_TAGS or _is_inline_custom(node))
-                and tag != "a"
-                and (node.mem_id in marks.holds_br or node.mem_id in marks.holds_block)
-            ):
-                # Read through, its <br>, footnote marks or blocks splitting the run; a
-                # link is read whole, its text counted as link text.
-                pending.append(node.first_child)
-                kinds.append(kind)
-                blocks.append(False)
-                starts.append(len(self.out))
-                left.append(self.left_out)
-            elif inline:
-                if tag in t.LABEL_TAGS and not self._run_bold and not self._run_plain:
-                    self._run_bold = True
-                else:
-                    self._run_plain = True
-                self._run.append(node.text())
-                links = marks.link_chars.get(node.mem_id, 0)
-                if links:
-                    self._run_links += links
-                    self._run_nodes.append(node)
-            elif tag == "br" and self._run and _wraps_a_sentence(self._run, self._line, node):
-                self._run.append(" ")  # a line break inside a sentence: one paragraph
-                self._line = len(self._run)
-            elif tag in t.NOTE_HOLDER_TAGS and _is_note(node):
-                self.flush(kind)  # a correction set beside the story: read as its text
-                pending.append(node.first_child)
-                kinds.append(kind)
-                blocks.append(True)
-                starts.append(len(self.out))
-                left.append(self.left_out)
-            elif len(pending) > 1 and node.mem_id in marks.captions:
-                self.flush(kind)
-                self.captions.update(_normalize(inner.text()) for inner in node.traverse())
-            elif tag in _BREAKS or (len(pending) > 1 and _is_skipped(node)):
-                self.flush(kind)
-            elif tag in t.LEAF_BLOCKS and node.mem_id not in marks.holds_br:
-                self.flush(kind)
-                if self._cut:  # a bold label before it opened a promo block
-                    continue
-                leaf = t.LEAF_BLOCKS[tag]
-                links = marks.link_chars.get(node.mem_id, 0)
-                if node.mem_id in self._subheadings:
-                    links = 0  # the article's own heading, whatever it links to
-                text = self._texts.get(node.mem_id) or node.text()
-                count = len(self.out)
-                self.emit(
-                    text,
-                    links,
-                    kind if leaf == "p" else leaf,
-                    (node,),
-                    parts=node,
-                )
-                if (
-                    len(self.out) > count
-                    and leaf == "p"
-                    and len(text) <= t.MAX_SIGNATURE_CHARS
-                    and bold_alone(node) is not None
-                ):
-                    self.bold_lines.add(count)
-            elif tag == "tr" and node.css_first(_ROW_BLOCKS) is None:
-                self.flush(kind)
-                cells = (_normalize(cell.text()) for cell in node.iter())
-                links = marks.link_chars.get(node.mem_id, 0)
-                self.emit(t.CELL_SEPARATOR.join(c for c in cells if c), links, "p", (node,))
-            else:
-                self.flush(kind)
-                if self._cut:  # a bold label before it opened a promo block
-                    continue
-                staff = tag in _LISTS and _is_staff_list(node)
-                up = _support_box(node, container.mem_id) if staff else -1
-                if up >= 0:
-                    # The box is the open element ``up`` levels above the list's
-                    # parent: what it gave back is taken back, the rest is not read.
-                    level = len(pending) - 1 - up
-                    del self.out[starts[level] :]
-                    for stack in (pending, kinds, blocks, starts, left):
-                        del stack[level + 1 :]
-                    pending[level] = None
-                    continue
-                inner = t.LEAF_BLOCKS.get(tag) or t.WRAPPING_BLOCKS.get(tag, kind)
-                if inner == "p":
-                    inner = kind
-                pending.append(node.first_child)
-                kinds.append(inner)
-                blocks.append(True)
-                starts.append(len(self.out))
-                left.append(self.left_out)
+        _WALK.read(self, container, start, stop, _Marks(container))
+
+    def leaf(self, node: LexborNode, kind: ParagraphKind, leaf: ParagraphKind, links: int) -> None:
+        """Reads the leaf block ``node`` (of ``leaf`` kind, in an element whose runs
+        are of ``kind``; ``links``: its link characters) whole."""
+        if node.mem_id in self._subheadings:
+            links = 0  # the article's own heading, whatever it links to
+        text = self._texts.get(node.mem_id) or node.text()
+        count = len(self.out)
+        self.emit(text, links, kind if leaf == "p" else leaf, (node,), parts=node)
+        if (
+            len(self.out) > count
+            and leaf == "p"
+            and len(text) <= t.MAX_SIGNATURE_CHARS
+            and bold_alone(node) is not None
+        ):
+            self.bold_lines.add(count)
+
+    def row(self, node: LexborNode, links: int) -> None:
+        """Reads the table row ``node`` without blocks (``_is_row``) as one paragraph."""
+        cells = (_normalize(cell.text()) for cell in node.iter())
+        self.emit(t.CELL_SEPARATOR.join(c for c in cells if c), links, "p", (node,))
+
+    def caption(self, node: LexborNode) -> None:
+        """Skips the picture's caption ``node``, noting its texts (``captions``)."""
+        self.captions.update(_normalize(inner.text()) for inner in node.traverse())
 
 
 def _note_mark(link: LexborNode, text: str) -> LexborNode | None:
@@ -1089,3 +958,21 @@ def _repeats(words: list[str], prose: str) -> bool:
         if " " + " ".join(lowered[: len(words) - cut]) + " " in prose:
             return True
     return False
+
+
+_WALK = BlockWalk(
+    inline=t.INLINE_TAGS,
+    labels=t.LABEL_TAGS,
+    leaves=t.LEAF_BLOCKS,
+    wrapping=t.WRAPPING_BLOCKS,
+    breaks=_BREAKS,
+    note_holders=t.NOTE_HOLDER_TAGS,
+    lists=_LISTS,
+    # Compared without regard to ASCII case, as a CSS ``[class*=name i]`` selector compares them.
+    skip_names=tuple(name.encode() for name, _ in t.SKIP_IN_BODY),
+    wraps_a_sentence=_wraps_a_sentence,
+    is_note=_is_note,
+    is_inline_custom=_is_inline_custom,
+    box_above=_box_above,
+    is_row=_is_row,
+)

@@ -1,0 +1,33 @@
+"""The walk of the body's container in C (``_blocks.pyx``)."""
+
+from collections.abc import Callable, Collection, Mapping
+from typing import Any
+
+from selectolax.lexbor import LexborNode
+
+class BlockWalk:
+    def __init__(
+        self,
+        *,
+        inline: Collection[str],
+        labels: Collection[str],
+        leaves: Mapping[str, str],
+        wrapping: Mapping[str, str],
+        breaks: Collection[str],
+        note_holders: Collection[str],
+        lists: Collection[str],
+        skip_names: tuple[bytes, ...],
+        wraps_a_sentence: Callable[[list[str], int, LexborNode], bool],
+        is_note: Callable[[LexborNode], bool],
+        is_inline_custom: Callable[[LexborNode], bool],
+        box_above: Callable[[LexborNode, int], int],
+        is_row: Callable[[LexborNode], bool],
+    ) -> None: ...
+    def read(
+        self,
+        reader: Any,
+        container: LexborNode,
+        start: LexborNode | None,
+        stop: LexborNode | None,
+        marks: Any,
+    ) -> None: ...

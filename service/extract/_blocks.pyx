@@ -1,0 +1,462 @@
+# cython: language_level=3, boundscheck=False, wraparound=False, initializedcheck=False
+"""The walk of the body's container in C, for ``body_reader.Reader.read``.
+
+``Reader.read`` walked the container's nodes in Python: a node object, a tag
+string and a chain of tests for every node, and a string for every text node.
+``BlockWalk.read`` walks Lexbor's own nodes in the same order, with the same
+stack of open elements, and tells elements apart by tag id against the tables
+``body_reader`` passes in (``body_tables``: inline, label, leaf and wrapping
+tags, breaks, note holders, lists, the class and id names of ``SKIP_IN_BODY``).
+It gathers the runs of text (text nodes and inline elements between blocks),
+and leaves every rule to Python: a run or a leaf block is handed to the reader's
+``emit`` (boilerplate lines, link share, stop blocks), and the rare elements that
+need one are handed to the rules given at construction (a ``<br>`` inside a
+sentence, a note box, a custom element, a staff list's support box, a table row).
+Only the elements handed over are wrapped as ``LexborNode``s.
+``tests/unit/extract/test_blocks.py`` checks it against the Python walk it
+replaced on generated pages.
+"""
+
+from cpython.mem cimport PyMem_Free, PyMem_Malloc, PyMem_Realloc
+from cpython.unicode cimport PyUnicode_DecodeUTF8
+from libc.stdint cimport uintptr_t
+from libc.string cimport memcpy
+
+from service.extract._lexbor cimport (
+    PS_ELEMENT,
+    PS_TEXT,
+    TAG_COMMENT,
+    TAG_LAST_ENTRY,
+    TAG_TEXT,
+    attribute_id,
+    c_node,
+    lower,
+    next_in,
+    ps_attr,
+    ps_character_data,
+    ps_element,
+    ps_node,
+    wrap,
+)
+
+from selectolax.lexbor import create_tag
+
+cdef uintptr_t _CLASS = attribute_id(b"class")
+cdef uintptr_t _ID = attribute_id(b"id")
+
+cdef enum:
+    _INLINE = 1
+    _LABEL = 2
+    _LEAF = 4
+    _BREAK = 8
+    _NOTE_HOLDER = 16
+    _LIST = 32
+    _MAX_NAMES = 64
+
+# Whether a standard tag's name holds a hyphen not at its start (a custom element's
+# mark; "annotation-xml" is the one standard name so): 0 not yet known, 1 no, 2 yes.
+cdef unsigned char _HYPHENED[TAG_LAST_ENTRY]  # static: all 0 at first
+
+
+cdef bint _hyphened_name(object name):
+    return name is not None and "-" in name and not name.startswith("-")
+
+
+cdef uintptr_t _tag_id(str name) except 0:
+    """The id of a standard tag, or of the text and comment nodes' names."""
+    if name == "-text":
+        return TAG_TEXT
+    if name == "-comment":
+        return TAG_COMMENT
+    cdef uintptr_t tag = create_tag(name).tag_id
+    if not 0 < tag < TAG_LAST_ENTRY:
+        raise ValueError(f"not a standard tag: {name!r}")
+    return tag
+
+
+cdef str _text_content(ps_node *node):
+    """A text node's text (``LexborNode.text_content``, '' for None)."""
+    cdef ps_character_data *data = <ps_character_data *>node
+    if node.type != PS_TEXT or data.data.data == NULL:
+        return ""
+    return PyUnicode_DecodeUTF8(<char *>data.data.data, data.data.length, "replace")
+
+
+cdef str _text(ps_node *root):
+    """``LexborNode.text()``: the bytes of the text nodes below ``root`` joined, then
+    decoded (invalid bytes replaced)."""
+    cdef ps_node *node = root.first_child
+    cdef ps_node *single = NULL
+    cdef size_t total = 0
+    cdef size_t length
+    cdef Py_ssize_t pieces = 0
+    cdef char *buffer
+    cdef ps_character_data *data
+    while node != NULL:
+        data = <ps_character_data *>node
+        if node.local_name == TAG_TEXT and data.data.data != NULL and data.data.length:
+            total += data.data.length
+            pieces += 1
+            single = node
+        node = next_in(node, root, True)
+    if pieces == 0:
+        return ""
+    if pieces == 1:
+        data = <ps_character_data *>single
+        return PyUnicode_DecodeUTF8(<char *>data.data.data, data.data.length, "replace")
+    buffer = <char *>PyMem_Malloc(total)
+    if buffer == NULL:
+        raise MemoryError()
+    total = 0
+    node = root.first_child
+    while node != NULL:
+        data = <ps_character_data *>node
+        if node.local_name == TAG_TEXT and data.data.data != NULL:
+            length = data.data.length
+            memcpy(buffer + total, data.data.data, length)
+            total += length
+        node = next_in(node, root, True)
+    try:
+        return PyUnicode_DecodeUTF8(buffer, total, "replace")
+    finally:
+        PyMem_Free(buffer)
+
+
+cdef struct _Level:
+    ps_node *node  # the next child to read, NULL once read
+    bint block  # a block: its end ends a run (an inline element read through is none)
+    Py_ssize_t start  # the paragraphs read when it opened (a support box takes back its own)
+    Py_ssize_t left  # the reader's ``left_out`` when it opened
+
+
+cdef class _Levels:
+    """The open elements, innermost last (``kinds``, the kind each one's runs take, is
+    the Python list the reader reads beside it)."""
+
+    cdef _Level *items
+    cdef Py_ssize_t depth
+    cdef Py_ssize_t size
+
+    def __cinit__(self):
+        self.size = 32
+        self.items = <_Level *>PyMem_Malloc(self.size * sizeof(_Level))
+        if self.items == NULL:
+            raise MemoryError()
+
+    def __dealloc__(self):
+        PyMem_Free(self.items)
+
+    cdef int push(self, ps_node *node, bint block, Py_ssize_t start, Py_ssize_t left) except -1:
+        cdef _Level *grown
+        if self.depth == self.size:
+            grown = <_Level *>PyMem_Realloc(self.items, 2 * self.size * sizeof(_Level))
+            if grown == NULL:
+                raise MemoryError()
+            self.items, self.size = grown, 2 * self.size
+        self.items[self.depth].node = node
+        self.items[self.depth].block = block
+        self.items[self.depth].start = start
+        self.items[self.depth].left = left
+        self.depth += 1
+        return 0
+
+
+cdef class _Run:
+    """The run of text being gathered: its pieces (text nodes' and inline elements'
+    texts), its link characters and the inline elements holding them, where its last
+    line starts (after a ``<br>`` read as a space), and whether it opens with a bold
+    element (``LABEL_TAGS``) and holds nothing else (a label on its own line)."""
+
+    cdef list pieces
+    cdef Py_ssize_t links
+    cdef list nodes
+    cdef Py_ssize_t line
+    cdef bint bold
+    cdef bint plain
+
+    def __cinit__(self):
+        self.pieces = []
+        self.nodes = []
+
+    cdef int flush(self, object reader, object kind) except -1:
+        """Hands the run to ``reader.emit`` as a paragraph of ``kind`` and starts another."""
+        cdef list pieces = self.pieces
+        if pieces:
+            reader.emit(
+                "".join(pieces), self.links, kind, self.nodes, self.bold and not self.plain, pieces
+            )
+            self.pieces = []
+            self.links = 0
+            self.nodes = []
+        self.bold = self.plain = False
+        self.line = 0
+        return 0
+
+
+cdef class BlockWalk:
+    """The walk of ``Reader.read`` over a container, built from the tables it reads
+    by (tag names; ``leaves`` and ``wrapping`` map a tag to the kind of paragraph it
+    gives) and the rules it asks about the elements it meets (each given the element
+    as a ``LexborNode``)."""
+
+    cdef unsigned char _flags[TAG_LAST_ENTRY]
+    cdef dict _leaves  # tag id -> kind
+    cdef dict _wrapping  # tag id -> kind
+    cdef uintptr_t _a
+    cdef uintptr_t _br
+    cdef uintptr_t _tr
+    cdef list _keep  # the bytes the name pointers below point into
+    cdef const unsigned char *_names[_MAX_NAMES]
+    cdef size_t _sizes[_MAX_NAMES]
+    cdef int _first[256]  # the first name starting with each byte, -1 for none
+    cdef int _chain[_MAX_NAMES]  # the next name with the same first byte, -1 for none
+    cdef object _wraps_a_sentence
+    cdef object _is_note
+    cdef object _is_inline_custom
+    cdef object _box_above
+    cdef object _is_row
+
+    def __init__(
+        self,
+        *,
+        inline,
+        labels,
+        leaves,
+        wrapping,
+        breaks,
+        note_holders,
+        lists,
+        skip_names,
+        wraps_a_sentence,
+        is_note,
+        is_inline_custom,
+        box_above,
+        is_row,
+    ):
+        cdef int i
+        cdef unsigned char first
+        for i in range(TAG_LAST_ENTRY):
+            self._flags[i] = 0
+        for names, flag in (
+            (inline, _INLINE),
+            (labels, _LABEL),
+            (leaves, _LEAF),
+            (breaks, _BREAK),
+            (note_holders, _NOTE_HOLDER),
+            (lists, _LIST),
+        ):
+            for name in names:
+                self._flags[_tag_id(name)] |= flag
+        self._leaves = {_tag_id(name): kind for name, kind in leaves.items()}
+        self._wrapping = {_tag_id(name): kind for name, kind in wrapping.items()}
+        self._a, self._br, self._tr = _tag_id("a"), _tag_id("br"), _tag_id("tr")
+        self._keep = [bytes(name) for name in skip_names]
+        if len(self._keep) > _MAX_NAMES:
+            raise ValueError(f"at most {_MAX_NAMES} skip names")
+        for i in range(256):
+            self._first[i] = -1
+        for i in range(len(self._keep) - 1, -1, -1):
+            name = self._keep[i]
+            if not name or name != name.lower() or b" " in name:
+                raise ValueError(f"skip names are lowercase and without spaces: {name!r}")
+            self._names[i], self._sizes[i] = name, len(name)
+            first = (<bytes>name)[0]
+            self._chain[i] = self._first[first]
+            self._first[first] = i
+        self._wraps_a_sentence = wraps_a_sentence
+        self._is_note = is_note
+        self._is_inline_custom = is_inline_custom
+        self._box_above = box_above
+        self._is_row = is_row
+
+    cdef bint _holds_name(self, const unsigned char *data, size_t length) noexcept:
+        """Whether one of the skip names is in ``data``, ASCII case ignored."""
+        cdef size_t i, k, size
+        cdef int j
+        for i in range(length):
+            j = self._first[lower(data[i])]
+            while j >= 0:
+                size = self._sizes[j]
+                if i + size <= length:
+                    k = 1
+                    while k < size and lower(data[i + k]) == self._names[j][k]:
+                        k += 1
+                    if k == size:
+                        return True
+                j = self._chain[j]
+        return False
+
+    cdef bint _skipped(self, ps_node *node) noexcept:
+        """Whether the element's class or id holds a skip name (``[class*=name i]``)."""
+        cdef ps_attr *attr = (<ps_element *>node).first_attr
+        while attr != NULL:
+            if (attr.node.local_name == _CLASS or attr.node.local_name == _ID) and (
+                attr.value != NULL and self._holds_name(attr.value.data, attr.value.length)
+            ):
+                return True
+            attr = attr.next
+        return False
+
+    def read(self, reader, container, start, stop, marks) -> None:
+        """Reads ``container`` (from its child ``start`` up to ``stop``, when given)
+        into ``reader``, with the marks of its elements (``body_reader._Marks``)."""
+        cdef ps_node *top = c_node(container)
+        cdef ps_node *until = c_node(stop) if stop is not None else NULL
+        cdef ps_node *node
+        cdef ps_node *after
+        cdef object parser = container.parser
+        cdef object top_key = <size_t>top
+        cdef list out = reader.out
+        cdef list kinds = []
+        cdef dict link_chars = marks.link_chars
+        cdef set holds_br = marks.holds_br
+        cdef set holds_block = marks.holds_block
+        cdef set note_marks = marks.note_marks
+        cdef set captions = marks.captions
+        cdef dict custom = {}  # whether each custom tag's name has a hyphen, by id
+        cdef _Levels levels = _Levels()
+        cdef _Run run = _Run()
+        cdef _Level level
+        cdef Py_ssize_t depth, at, up, links
+        cdef uintptr_t tag
+        cdef unsigned char flags
+        cdef bint cut, inline, element, blank
+        cdef str text
+        reader._kinds = kinds
+        if start is None:
+            levels.push(top, True, 0, 0)
+            kinds.append("p")
+        else:
+            levels.push(NULL, True, 0, 0)
+            levels.push(c_node(start), True, 0, 0)
+            kinds += ["p", "p"]
+        cut = reader._cut
+        while levels.depth:
+            depth = levels.depth
+            kind = kinds[depth - 1]
+            if cut:  # the rest of the promo heading's holder is the promo block
+                reader._cut = cut = False
+                levels.items[depth - 1].node = NULL
+            node = levels.items[depth - 1].node
+            if node == NULL:
+                levels.depth = depth = depth - 1
+                level = levels.items[depth]
+                kinds.pop()
+                if level.block:
+                    run.flush(reader, kind)
+                    cut = reader._cut
+                if depth and len(out) == level.start + 1:
+                    # An element inside the container that gave one paragraph: a box's label?
+                    reader._drop_box_label(level.start, level.left)
+                if depth < reader._citing_in:  # the list ends with its heading's holder
+                    reader._citing = False
+                    reader._citing_in = 0
+                continue
+            after = node.next if depth > 1 else NULL
+            if after == until:
+                after = NULL  # ``stop`` is a sibling of ``start``: read no further
+            levels.items[depth - 1].node = after
+            tag = node.local_name
+            if tag == TAG_TEXT:
+                text = _text_content(node)
+                blank = text.isspace()
+                if run.pieces or not blank:  # a run's leading spaces change nothing
+                    run.pieces.append(text)
+                    run.plain = run.plain or not blank
+                continue
+            element = node.type == PS_ELEMENT
+            flags = self._flags[tag] if tag < TAG_LAST_ENTRY else 0
+            key = <size_t>node
+            if note_marks and key in note_marks:
+                continue  # a footnote's mark: no word of the story
+            inline = flags & _INLINE or (
+                element
+                and self._hyphened(node, parser, custom)
+                and self._is_inline_custom(wrap(node, parser))
+            )
+            if inline and tag != self._a and (
+                (holds_br and key in holds_br) or (holds_block and key in holds_block)
+            ):
+                # Read through, its <br>, footnote marks or blocks splitting the run; a
+                # link is read whole, its text counted as link text.
+                levels.push(node.first_child, False, len(out), reader.left_out)
+                kinds.append(kind)
+            elif inline:
+                if flags & _LABEL and not run.bold and not run.plain:
+                    run.bold = True
+                else:
+                    run.plain = True
+                run.pieces.append(_text(node))
+                if link_chars:
+                    links = link_chars.get(key, 0)
+                    if links:
+                        run.links += links
+                        run.nodes.append(wrap(node, parser))
+            elif (
+                tag == self._br
+                and run.pieces
+                and self._wraps_a_sentence(run.pieces, run.line, wrap(node, parser))
+            ):
+                run.pieces.append(" ")  # a line break inside a sentence: one paragraph
+                run.line = len(run.pieces)
+            elif flags & _NOTE_HOLDER and self._is_note(wrap(node, parser)):
+                run.flush(reader, kind)  # a correction set beside the story: read as its text
+                cut = reader._cut
+                levels.push(node.first_child, True, len(out), reader.left_out)
+                kinds.append(kind)
+            elif depth > 1 and captions and key in captions:
+                run.flush(reader, kind)
+                cut = reader._cut
+                reader.caption(wrap(node, parser))
+            elif flags & _BREAK or (depth > 1 and element and self._skipped(node)):
+                run.flush(reader, kind)
+                cut = reader._cut
+            elif flags & _LEAF and not (holds_br and key in holds_br):
+                run.flush(reader, kind)
+                cut = reader._cut
+                if cut:  # a bold label before it opened a promo block
+                    continue
+                links = link_chars.get(key, 0) if link_chars else 0
+                reader.leaf(wrap(node, parser), kind, self._leaves[tag], links)
+                cut = reader._cut
+            elif tag == self._tr and self._is_row(wrapped := wrap(node, parser)):
+                run.flush(reader, kind)
+                cut = reader._cut
+                links = link_chars.get(key, 0) if link_chars else 0
+                reader.row(wrapped, links)
+                cut = reader._cut
+            else:
+                run.flush(reader, kind)
+                cut = reader._cut
+                if cut:
+                    continue
+                up = self._box_above(wrap(node, parser), top_key) if flags & _LIST else -1
+                if up >= 0:
+                    # The box is the open element ``up`` levels above the list's
+                    # parent: what it gave back is taken back, the rest is not read.
+                    at = depth - 1 - up
+                    if at < 0:  # only the container itself can find one above it
+                        raise IndexError("a support box above the container")
+                    del out[levels.items[at].start :]
+                    del kinds[at + 1 :]
+                    levels.depth = at + 1
+                    levels.items[at].node = NULL
+                    continue
+                inner = self._leaves.get(tag) or self._wrapping.get(tag, kind)
+                if inner == "p":
+                    inner = kind
+                levels.push(node.first_child, True, len(out), reader.left_out)
+                kinds.append(inner)
+
+    cdef bint _hyphened(self, ps_node *node, object parser, dict custom) except -1:
+        """Whether the element's tag name has a hyphen not at its start: a custom
+        element's, perhaps read as inline text (``is_inline_custom``)."""
+        cdef uintptr_t tag = node.local_name
+        if tag < TAG_LAST_ENTRY:
+            if _HYPHENED[tag] == 0:
+                _HYPHENED[tag] = 2 if _hyphened_name(wrap(node, parser).tag) else 1
+            return _HYPHENED[tag] == 2
+        found = custom.get(tag)
+        if found is None:
+            found = custom[tag] = _hyphened_name(wrap(node, parser).tag)
+        return found

@@ -1,0 +1,370 @@
+"""The walk of the body's container in C (``_blocks.BlockWalk``) reads what the walk in
+Python it replaced read, on generated pages: the same paragraphs, bold lines, skipped
+captions, lines left out, and a promo heading's cut carried to the next container."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from service.extract import body_reader
+from service.extract import body_tables as t
+from service.extract._blocks import BlockWalk
+from service.extract.model import ParagraphKind
+from service.extract.text import CaselessPattern, literal_alternation
+
+_SKIP_ALTERNATION = literal_alternation(name for name, _ in t.SKIP_IN_BODY)
+_SKIP_NAMES = CaselessPattern(
+    caseless=re.compile(_SKIP_ALTERNATION, re.IGNORECASE | re.ASCII),
+    plain=re.compile(_SKIP_ALTERNATION),
+)
+
+
+def _is_skipped(node: LexborNode) -> bool:
+    attrs = node.attributes
+    if not attrs:
+        return False
+    return _SKIP_NAMES.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}") is not None
+
+
+class PythonReader(body_reader.Reader):
+    """The reader with its walk in Python, as it was before the walk in C."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._run: list[str] = []
+        self._run_links = 0
+        self._run_nodes: list[LexborNode] = []
+        self._line = 0
+        self._run_bold = False
+        self._run_plain = False
+
+    def flush(self, kind: ParagraphKind) -> None:
+        if self._run:
+            label = self._run_bold and not self._run_plain
+            run = self._run
+            self.emit("".join(run), self._run_links, kind, self._run_nodes, label, run)
+            self._run = []
+            self._run_links = 0
+            self._run_nodes = []
+        self._run_bold = self._run_plain = False
+        self._line = 0
+
+    def read(
+        self,
+        container: LexborNode,
+        start: LexborNode | None = None,
+        stop: LexborNode | None = None,
+    ) -> None:
+        """``Reader.read`` as it walked the nodes in Python."""
+        if body_reader._is_caption(container):
+            return
+        marks = body_reader._Marks(container)
+        # The open elements, innermost last: the next child to read in each, the
+        # kind its runs take, and whether it is a block (its end ends a run; an
+        # inline element holding a <br> is read through, and its end does not).
+        # The first level holds the container alone (or nothing, and the second
+        # its children from ``start``). ``starts``: the paragraphs read when each
+        # level opened (a support box found inside takes back its own); ``left``:
+        # ``left_out`` when each level opened.
+        pending: list[LexborNode | None] = [container] if start is None else [None, start]
+        kinds: list[ParagraphKind] = ["p"] * len(pending)
+        self._kinds = kinds
+        blocks: list[bool] = [True] * len(pending)
+        starts: list[int] = [0] * len(pending)
+        left: list[int] = [0] * len(pending)
+        while pending:
+            kind = kinds[-1]
+            if self._cut:  # the rest of the promo heading's holder is the promo block
+                self._cut = False
+                pending[-1] = None
+            node = pending[-1]
+            if node is None:
+                pending.pop()
+                kinds.pop()
+                opened = starts.pop()
+                left_out = left.pop()
+                if blocks.pop():
+                    self.flush(kind)
+                if pending and len(self.out) == opened + 1:
+                    # An element inside the container that gave one paragraph: a box's label?
+                    self._drop_box_label(opened, left_out)
+                if len(pending) < self._citing_in:  # the list ends with its heading's holder
+                    self._citing = False
+                    self._citing_in = 0
+                continue
+            after = node.next if len(pending) > 1 else None
+            if stop is not None and after is not None and after.mem_id == stop.mem_id:
+                after = None  # ``stop`` is a sibling of ``start``: read no further
+            pending[-1] = after
+            tag = node.tag or ""
+            if tag == "-text":
+                text = node.text_content or ""
+                if self._run or not text.isspace():  # a run's leading spaces change nothing
+                    self._run.append(text)
+                    self._run_plain = self._run_plain or not text.isspace()
+            elif node.mem_id in marks.note_marks:
+                pass  # a footnote's mark: no word of the story
+            elif (
+                (inline := tag in t.INLINE_TAGS or body_reader._is_inline_custom(node))
+                and tag != "a"
+                and (node.mem_id in marks.holds_br or node.mem_id in marks.holds_block)
+            ):
+                # Read through, its <br>, footnote marks or blocks splitting the run; a
+                # link is read whole, its text counted as link text.
+                pending.append(node.first_child)
+                kinds.append(kind)
+                blocks.append(False)
+                starts.append(len(self.out))
+                left.append(self.left_out)
+            elif inline:
+                if tag in t.LABEL_TAGS and not self._run_bold and not self._run_plain:
+                    self._run_bold = True
+                else:
+                    self._run_plain = True
+                self._run.append(node.text())
+                links = marks.link_chars.get(node.mem_id, 0)
+                if links:
+                    self._run_links += links
+                    self._run_nodes.append(node)
+            elif (
+                tag == "br"
+                and self._run
+                and body_reader._wraps_a_sentence(self._run, self._line, node)
+            ):
+                self._run.append(" ")  # a line break inside a sentence: one paragraph
+                self._line = len(self._run)
+            elif tag in t.NOTE_HOLDER_TAGS and body_reader._is_note(node):
+                self.flush(kind)  # a correction set beside the story: read as its text
+                pending.append(node.first_child)
+                kinds.append(kind)
+                blocks.append(True)
+                starts.append(len(self.out))
+                left.append(self.left_out)
+            elif len(pending) > 1 and node.mem_id in marks.captions:
+                self.flush(kind)
+                self.caption(node)
+            elif tag in body_reader._BREAKS or (len(pending) > 1 and _is_skipped(node)):
+                self.flush(kind)
+            elif tag in t.LEAF_BLOCKS and node.mem_id not in marks.holds_br:
+                self.flush(kind)
+                if self._cut:  # a bold label before it opened a promo block
+                    continue
+                links = marks.link_chars.get(node.mem_id, 0)
+                self.leaf(node, kind, t.LEAF_BLOCKS[tag], links)
+            elif tag == "tr" and node.css_first(body_reader._ROW_BLOCKS) is None:
+                self.flush(kind)
+                self.row(node, marks.link_chars.get(node.mem_id, 0))
+            else:
+                self.flush(kind)
+                if self._cut:  # a bold label before it opened a promo block
+                    continue
+                staff = tag in body_reader._LISTS and body_reader._is_staff_list(node)
+                up = body_reader._support_box(node, container.mem_id) if staff else -1
+                if up >= 0:
+                    # The box is the open element ``up`` levels above the list's
+                    # parent: what it gave back is taken back, the rest is not read.
+                    level = len(pending) - 1 - up
+                    del self.out[starts[level] :]
+                    for stack in (pending, kinds, blocks, starts, left):
+                        del stack[level + 1 :]
+                    pending[level] = None
+                    continue
+                inner = t.LEAF_BLOCKS.get(tag) or t.WRAPPING_BLOCKS.get(tag, kind)
+                if inner == "p":
+                    inner = kind
+                pending.append(node.first_child)
+                kinds.append(inner)
+                blocks.append(True)
+                starts.append(len(self.out))
+                left.append(self.left_out)
+
+
+PROSE = "The council met on Monday, and its members voted for the new budget of the town."
+TEXTS = st.sampled_from(
+    [
+        PROSE,
+        "Ann Lee",
+        "Marcus Dale",
+        "  ",
+        "\n\t ",
+        "\u00a0",
+        "word ",
+        " and more words, then",
+        "with three days of rain",
+        "Related stories",
+        "Share this story",
+        "Correction: an earlier version of this story gave the wrong date of the vote in the town.",
+        "Please support our journalism today: donate to keep the newsroom going",
+        "Photo: Ann Lee / Agency",
+        "\u00c9t\u00e9 \u0130stanbul \u4e2d\u6587 caf\u00e9.",
+        "1",
+        "\u21a9",
+    ]
+)
+CLASSES = st.sampled_from(
+    [
+        "",
+        "story",
+        "Share-Bar",
+        "CAPTION",
+        "xBioX",
+        "social-share",
+        "\u0130tem caption",
+        "c\u00e9ta",
+        "recirc",
+    ]
+)
+TAGS = st.sampled_from(
+    [
+        "div",
+        "p",
+        "span",
+        "b",
+        "strong",
+        "em",
+        "font",
+        "a",
+        "sup",
+        "h2",
+        "h3",
+        "h1",
+        "aside",
+        "footer",
+        "ul",
+        "ol",
+        "li",
+        "blockquote",
+        "pre",
+        "table",
+        "tr",
+        "td",
+        "section",
+        "figure",
+        "figcaption",
+        "summary",
+        "custom-tag",
+        "x-inline",
+        "X-Box",
+        "annotation-xml",
+        "img",
+        "video",
+        "time",
+        "nav",
+    ]
+)
+VOIDS = st.sampled_from(["<br>", "<br/>", "<img src=x.jpg>", "<!-- a comment -->", "<hr>"])
+
+
+@st.composite
+def fragments(draw: st.DrawFn, depth: int = 0) -> str:
+    choice = draw(st.integers(0, 5))
+    if depth > 4 or choice == 0:
+        return draw(TEXTS)
+    if choice == 1:
+        return draw(VOIDS)
+    tag = draw(TAGS)
+    attrs = ""
+    names = draw(CLASSES)
+    if names:
+        attrs += f' {draw(st.sampled_from(["class", "id", "CLASS"]))}="{names}"'
+    if tag == "a":
+        attrs += f' href="{draw(st.sampled_from(["#note-1", "/story", "#"]))}"'
+    inner = "".join(draw(st.lists(fragments(depth + 1), max_size=5)))
+    return f"<{tag}{attrs}>{inner}</{tag}>"
+
+
+def _read(reader: body_reader.Reader, containers: list[LexborNode]) -> tuple[object, ...]:
+    for container in containers:
+        reader.read(container)
+    return (
+        [(p.kind, p.text) for p in reader.out],
+        reader.bold_lines,
+        reader.captions,
+        reader.left_out,
+        reader._cut,
+    )
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(fragments(), min_size=1, max_size=6))
+def test_the_walk_reads_what_the_python_walk_read(parts: list[str]) -> None:
+    tree = LexborHTMLParser(f"<html><body><div id=story>{''.join(parts)}</div></body></html>")
+    story = tree.css_first("#story")
+    assert story is not None
+    # The container whole, then each of its children in turn (a cut carries over).
+    children = [child for child in story.iter() if child.is_element_node]
+    for containers in ([story], children):
+        assert _read(body_reader.Reader(), containers) == _read(PythonReader(), containers)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(fragments(), min_size=2, max_size=6), st.data())
+def test_the_walk_from_a_child_reads_what_the_python_walk_read(
+    parts: list[str], data: st.DataObject
+) -> None:
+    tree = LexborHTMLParser(f"<html><body><div id=story>{''.join(parts)}</div></body></html>")
+    story = tree.css_first("#story")
+    assert story is not None
+    children = list(story.iter(include_text=True))
+    assume(children)  # a table's parts alone leave the container empty
+    first = data.draw(st.integers(0, len(children) - 1))
+    stop = data.draw(st.sampled_from([None, *children[first + 1 :]]))
+    new, old = body_reader.Reader(), PythonReader()
+    new.read(story, children[first], stop)
+    old.read(story, children[first], stop)
+    assert [(p.kind, p.text) for p in new.out] == [(p.kind, p.text) for p in old.out]
+    assert (new.bold_lines, new.captions, new.left_out) == (
+        old.bold_lines,
+        old.captions,
+        old.left_out,
+    )
+
+
+def test_skip_names_are_compared_without_regard_to_ascii_case() -> None:
+    tree = LexborHTMLParser(
+        f"<div id=story><p>{PROSE}</p><div class='Top SHARE-bar'>{PROSE}</div>"
+        f"<div id=x-Caption-1>{PROSE}</div><div class='\u0130tem'>{PROSE}</div></div>"
+    )
+    story = tree.css_first("#story")
+    assert story is not None
+    reader = body_reader.Reader()
+    reader.read(story)
+    assert [p.text for p in reader.out] == [PROSE, PROSE]
+
+
+def _walk(**tables: object) -> BlockWalk:
+    """A walk of empty tables but ``tables``, and rules that answer nothing."""
+    empty: dict[str, object] = {
+        "inline": (),
+        "labels": (),
+        "leaves": {},
+        "wrapping": {},
+        "breaks": (),
+        "note_holders": (),
+        "lists": (),
+        "skip_names": (),
+    }
+    return BlockWalk(
+        **(empty | tables),  # type: ignore[arg-type]
+        wraps_a_sentence=lambda run, line, br: False,
+        is_note=lambda node: False,
+        is_inline_custom=lambda node: False,
+        box_above=lambda node, top: -1,
+        is_row=lambda node: False,
+    )
+
+
+@pytest.mark.parametrize("name", [b"Share", b"social share", b""])
+def test_skip_names_are_lowercase_words(name: bytes) -> None:
+    with pytest.raises(ValueError, match="lowercase"):
+        _walk(skip_names=(name,))
+
+
+def test_tables_name_standard_tags() -> None:
+    with pytest.raises(ValueError, match="standard tag"):
+        _walk(inline=("custom-tag",))
