@@ -16,12 +16,20 @@ class BlockWalk:
         breaks: Collection[str],
         note_holders: Collection[str],
         lists: Collection[str],
+        wrappers: Collection[str],
+        through_blocks: Collection[str],
+        pictures: Collection[str],
         skip_names: tuple[bytes, ...],
+        spaces: str,
+        max_mark_chars: int,
         wraps_a_sentence: Callable[[list[str], int, LexborNode], bool],
         is_note: Callable[[LexborNode], bool],
         is_inline_custom: Callable[[LexborNode], bool],
         box_above: Callable[[LexborNode, int], int],
         is_row: Callable[[LexborNode], bool],
+        note_mark: Callable[[LexborNode, str], LexborNode | None],
+        caption_of: Callable[[LexborNode, int], LexborNode | None],
+        chars: Callable[[str], int],
     ) -> None: ...
     def read(
         self,
@@ -29,5 +37,4 @@ class BlockWalk:
         container: LexborNode,
         start: LexborNode | None,
         stop: LexborNode | None,
-        marks: Any,
     ) -> None: ...

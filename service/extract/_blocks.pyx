@@ -19,7 +19,7 @@ replaced on generated pages.
 
 from cpython.mem cimport PyMem_Free, PyMem_Malloc, PyMem_Realloc
 from cpython.unicode cimport PyUnicode_DecodeUTF8
-from libc.stdint cimport uintptr_t
+from libc.stdint cimport int32_t, uintptr_t
 from libc.string cimport memcpy
 
 from service.extract._lexbor cimport (
@@ -30,6 +30,7 @@ from service.extract._lexbor cimport (
     TAG_TEXT,
     attribute_id,
     c_node,
+    code_point,
     lower,
     next_in,
     ps_attr,
@@ -51,7 +52,11 @@ cdef enum:
     _BREAK = 8
     _NOTE_HOLDER = 16
     _LIST = 32
+    _WRAPPER = 64
+    _THROUGH = 128
+    _PICTURE = 256
     _MAX_NAMES = 64
+    _MAX_WIDE = 32
 
 # Whether a standard tag's name holds a hyphen not at its start (a custom element's
 # mark; "annotation-xml" is the one standard name so): 0 not yet known, 1 no, 2 yes.
@@ -120,6 +125,26 @@ cdef str _text(ps_node *root):
         return PyUnicode_DecodeUTF8(buffer, total, "replace")
     finally:
         PyMem_Free(buffer)
+
+
+cdef Py_ssize_t _close(_Open *open_, Py_ssize_t depth, dict link_chars) except -1:
+    """Leaves the innermost open element: its link characters, when it has any, are
+    noted and added to the element above it. The new depth."""
+    cdef Py_ssize_t links = open_[depth - 1].links
+    if links:
+        link_chars[<size_t>open_[depth - 1].node] = links
+        if depth > 1:
+            open_[depth - 2].links += links
+    return depth - 1
+
+
+cdef int _read_through(ps_node *node, ps_node *top, set holds) except -1:
+    """Marks the elements above ``node`` up to ``top`` as read child by child."""
+    cdef ps_node *up = node.parent if node != top else NULL
+    while up != NULL and <size_t>up not in holds:
+        holds.add(<size_t>up)
+        up = up.parent if up != top else NULL
+    return 0
 
 
 cdef struct _Level:
@@ -193,13 +218,42 @@ cdef class _Run:
         return 0
 
 
+
+cdef class _Marks:
+    """What the reader asks about the elements of one container, found in one walk
+    (``BlockWalk._mark``), each element by its ``mem_id``: the non-space characters of
+    link text in each element (its own included, if a link; none for a footnote's
+    mark), the elements read child by child (those holding a ``<br>`` or a footnote
+    mark), the inline elements holding a paragraph (an old layout's ``<font>`` around
+    the story's ``<p>``s), the footnote marks (not read) and the elements holding a
+    picture's caption (skipped)."""
+
+    cdef dict link_chars
+    cdef set holds_br
+    cdef set holds_block
+    cdef set note_marks
+    cdef set captions
+
+    def __cinit__(self):
+        self.link_chars = {}
+        self.holds_br = set()
+        self.holds_block = set()
+        self.note_marks = set()
+        self.captions = set()
+
+
+cdef struct _Open:
+    ps_node *node
+    Py_ssize_t links  # the link characters below it so far
+
+
 cdef class BlockWalk:
     """The walk of ``Reader.read`` over a container, built from the tables it reads
     by (tag names; ``leaves`` and ``wrapping`` map a tag to the kind of paragraph it
     gives) and the rules it asks about the elements it meets (each given the element
     as a ``LexborNode``)."""
 
-    cdef unsigned char _flags[TAG_LAST_ENTRY]
+    cdef unsigned short _flags[TAG_LAST_ENTRY]
     cdef dict _leaves  # tag id -> kind
     cdef dict _wrapping  # tag id -> kind
     cdef uintptr_t _a
@@ -215,6 +269,13 @@ cdef class BlockWalk:
     cdef object _is_inline_custom
     cdef object _box_above
     cdef object _is_row
+    cdef object _note_mark
+    cdef object _caption_of
+    cdef object _chars
+    cdef Py_ssize_t _max_mark_chars
+    cdef unsigned char _ascii_spaces[128]
+    cdef int32_t _wide_spaces[_MAX_WIDE]
+    cdef int _wide_count
 
     def __init__(
         self,
@@ -226,12 +287,20 @@ cdef class BlockWalk:
         breaks,
         note_holders,
         lists,
+        wrappers,
+        through_blocks,
+        pictures,
         skip_names,
+        spaces,
+        max_mark_chars,
         wraps_a_sentence,
         is_note,
         is_inline_custom,
         box_above,
         is_row,
+        note_mark,
+        caption_of,
+        chars,
     ):
         cdef int i
         cdef unsigned char first
@@ -244,6 +313,9 @@ cdef class BlockWalk:
             (breaks, _BREAK),
             (note_holders, _NOTE_HOLDER),
             (lists, _LIST),
+            (wrappers, _WRAPPER),
+            (through_blocks, _THROUGH),
+            (pictures, _PICTURE),
         ):
             for name in names:
                 self._flags[_tag_id(name)] |= flag
@@ -268,6 +340,19 @@ cdef class BlockWalk:
         self._is_inline_custom = is_inline_custom
         self._box_above = box_above
         self._is_row = is_row
+        self._note_mark = note_mark
+        self._caption_of = caption_of
+        self._chars = chars
+        self._max_mark_chars = max_mark_chars
+        self._wide_count = 0
+        for i in range(128):
+            self._ascii_spaces[i] = chr(i) in spaces
+        for space in spaces:
+            if ord(space) >= 128:
+                if self._wide_count == _MAX_WIDE:
+                    raise ValueError(f"at most {_MAX_WIDE} spaces beyond ASCII")
+                self._wide_spaces[self._wide_count] = ord(space)
+                self._wide_count += 1
 
     cdef bint _holds_name(self, const unsigned char *data, size_t length) noexcept:
         """Whether one of the skip names is in ``data``, ASCII case ignored."""
@@ -297,9 +382,135 @@ cdef class BlockWalk:
             attr = attr.next
         return False
 
-    def read(self, reader, container, start, stop, marks) -> None:
+    cdef Py_ssize_t _link_size(self, ps_node *link, Py_ssize_t *length) noexcept:
+        """The non-space characters of the text below ``link`` (``body_reader.chars``
+        of its ``text()``), and in ``length`` all its characters; -1 when a text node's
+        bytes are not valid UTF-8, which decoding would replace."""
+        cdef ps_node *node = link.first_child
+        cdef const unsigned char *data
+        cdef size_t size, i
+        cdef int32_t code
+        cdef Py_ssize_t found = 0
+        cdef Py_ssize_t count = 0
+        cdef int k
+        cdef bint space
+        while node != NULL:
+            if node.local_name == TAG_TEXT and (<ps_character_data *>node).data.data != NULL:
+                data = (<ps_character_data *>node).data.data
+                size = (<ps_character_data *>node).data.length
+                i = 0
+                while i < size:
+                    if data[i] < 0x80:
+                        space = self._ascii_spaces[data[i]]
+                        i += 1
+                    else:
+                        code = code_point(data, size, &i)
+                        if code < 0:
+                            return -1
+                        space = False
+                        for k in range(self._wide_count):
+                            if self._wide_spaces[k] == code:
+                                space = True
+                                break
+                    count += 1
+                    found += not space
+            node = next_in(node, link, True)
+        length[0] = count
+        return found
+
+    cdef Py_ssize_t _link(self, ps_node *link, object parser, _Marks marks, ps_node *top) except -1:
+        """The link characters ``link`` counts for itself: none when it is a footnote's
+        mark (``note_mark``: a short link, ``max_mark_chars``), which is noted, and the
+        elements above it read child by child."""
+        cdef Py_ssize_t length = 0
+        cdef Py_ssize_t size = self._link_size(link, &length)
+        cdef str text = None
+        if size < 0:
+            text = _text(link)
+            size, length = self._chars(text), len(text)
+        if length <= self._max_mark_chars:
+            mark = self._note_mark(wrap(link, parser), text if text is not None else _text(link))
+            if mark is not None:
+                marks.note_marks.add(mark.mem_id)
+                _read_through(c_node(mark), top, marks.holds_br)
+                return 0
+        return size
+
+    cdef _Marks _mark(self, ps_node *top, object parser, object top_key):
+        """The marks of the elements of ``top``'s subtree (``top`` included), found in
+        one walk: each element's link characters are added to the element above it
+        when the walk leaves it, so each element is met once, not once per link."""
+        cdef _Marks marks = _Marks()
+        cdef ps_node *node = top
+        cdef _Open *open_ = <_Open *>PyMem_Malloc(32 * sizeof(_Open))
+        cdef _Open *grown
+        cdef Py_ssize_t depth = 0
+        cdef Py_ssize_t size = 32
+        cdef Py_ssize_t links
+        cdef uintptr_t tag
+        cdef unsigned short flags
+        if open_ == NULL:
+            raise MemoryError()
+        try:
+            while True:
+                if node.type == PS_ELEMENT:
+                    tag = node.local_name
+                    flags = self._flags[tag] if tag < TAG_LAST_ENTRY else 0
+                    links = 0
+                    if tag == self._a:
+                        links = self._link(node, parser, marks, top)
+                    elif tag == self._br:
+                        _read_through(node, top, marks.holds_br)
+                    elif flags & _PICTURE:
+                        caption = self._caption_of(wrap(node, parser), top_key)
+                        if caption is not None:
+                            marks.captions.add(caption.mem_id)
+                    elif (
+                        flags & _THROUGH
+                        and node.parent != NULL
+                        and node.parent.local_name < TAG_LAST_ENTRY
+                        and self._flags[node.parent.local_name] & _WRAPPER
+                    ):
+                        self._hold_block(node, top, marks.holds_block)
+                    if depth == size:
+                        grown = <_Open *>PyMem_Realloc(open_, 2 * size * sizeof(_Open))
+                        if grown == NULL:
+                            raise MemoryError()
+                        open_, size = grown, 2 * size
+                    open_[depth].node = node
+                    open_[depth].links = links
+                    depth += 1
+                    if node.first_child != NULL:
+                        node = node.first_child
+                        continue
+                    depth = _close(open_, depth, marks.link_chars)
+                while node != top and node.next == NULL:
+                    node = node.parent
+                    depth = _close(open_, depth, marks.link_chars)
+                if node == top:
+                    return marks
+                node = node.next
+        finally:
+            PyMem_Free(open_)
+
+    cdef int _hold_block(self, ps_node *block, ps_node *top, set holds) except -1:
+        """Marks the inline elements around ``block`` below ``top`` as read through,
+        not whole, so that each block in them stays a paragraph."""
+        cdef ps_node *up = block.parent if block != top else NULL
+        while (
+            up != NULL
+            and up != top
+            and up.local_name < TAG_LAST_ENTRY
+            and self._flags[up.local_name] & _INLINE
+            and <size_t>up not in holds
+        ):
+            holds.add(<size_t>up)
+            up = up.parent
+        return 0
+
+    def read(self, reader, container, start, stop) -> None:
         """Reads ``container`` (from its child ``start`` up to ``stop``, when given)
-        into ``reader``, with the marks of its elements (``body_reader._Marks``)."""
+        into ``reader``."""
         cdef ps_node *top = c_node(container)
         cdef ps_node *until = c_node(stop) if stop is not None else NULL
         cdef ps_node *node
@@ -308,6 +519,7 @@ cdef class BlockWalk:
         cdef object top_key = <size_t>top
         cdef list out = reader.out
         cdef list kinds = []
+        cdef _Marks marks = self._mark(top, parser, top_key)
         cdef dict link_chars = marks.link_chars
         cdef set holds_br = marks.holds_br
         cdef set holds_block = marks.holds_block
@@ -319,7 +531,7 @@ cdef class BlockWalk:
         cdef _Level level
         cdef Py_ssize_t depth, at, up, links
         cdef uintptr_t tag
-        cdef unsigned char flags
+        cdef unsigned short flags
         cdef bint cut, inline, element, blank
         cdef str text
         reader._kinds = kinds

@@ -22,7 +22,6 @@ from selectolax.lexbor import LexborNode
 
 from service.extract import body_tables as t
 from service.extract._blocks import BlockWalk
-from service.extract._tree import Selectors
 from service.extract.bold_lines import bold_alone
 from service.extract.model import Paragraph, ParagraphKind
 from service.extract.teaser_items import is_short_sentence
@@ -42,20 +41,6 @@ _ROW_BLOCKS = "p, div, br, table, ul, ol"
 _LISTS = frozenset({"ul", "ol"})  # a staff list may mark a support box (``_support_box``)
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _PICTURES = ("img", "video")
-# What ``_Marks`` reads: links, breaks, pictures and blocks inside inline elements,
-# found by a walk in C (``_tree.Selectors``).
-_MARKED = Selectors(
-    ", ".join(
-        (
-            "a, br, img, video",
-            *(
-                f"{wrapper} > {block}"
-                for wrapper in t.READ_THROUGH_WRAPPERS
-                for block in sorted(t.READ_THROUGH_BLOCKS)
-            ),
-        )
-    )
-)
 _MAX_DROP_CHARS = 200  # boilerplate patterns apply to blocks up to this long
 _MAX_PARTED_DEPTH = 4  # wrappers holding a whole line: "<p><span><span>..</span>..</span></p>"
 _WORD = re.compile(r"\w+")
@@ -404,101 +389,6 @@ def _support_box(found: LexborNode, top: int) -> int:
     return box
 
 
-class _Marks:
-    """What the reader asks about the elements of one container, found by one
-    query instead of one per element: the non-space characters of link text
-    in each element (its own included, if a link), the footnote marks (not
-    read), the elements read child by child (those holding a ``<br>`` or a
-    footnote mark), and the inline elements holding a paragraph (an old
-    layout's ``<font>`` around the story's ``<p>``s: ``READ_THROUGH_BLOCKS`` in
-    ``READ_THROUGH_WRAPPERS``).
-
-    Each element on the way from a link up to the container is met once, not
-    once per link below it: the links' sizes are then added up from the lowest
-    elements to the container (a paragraph of links deep in the container cost
-    its links times its depth).
-    """
-
-    def __init__(self, container: LexborNode) -> None:
-        self.link_chars: dict[int, int] = {}
-        self.holds_br: set[int] = set()
-        """Elements holding a ``<br>`` or a footnote mark, read child by child."""
-        self.holds_block: set[int] = set()
-        """Inline elements holding a paragraph, read through (``_mark_inline_holders``)."""
-        self.note_marks: set[int] = set()
-        """Footnote marks (``_note_mark``): a link, or the ``<sup>`` holding it alone."""
-        self.captions: set[int] = set()
-        """Elements that hold a picture's caption (``_caption_of``), skipped."""
-        top = container.mem_id
-        above: dict[int, int] = {}  # the element above each one on the way up
-        below: dict[int, int] = {}  # how many elements on the way sit right below each
-        for node in _MARKED.find(container):
-            if node.tag in t.READ_THROUGH_BLOCKS:
-                self._mark_inline_holders(node, top)
-                continue
-            if node.tag in _PICTURES:
-                caption = _caption_of(node, top)
-                if caption is not None:
-                    self.captions.add(caption.mem_id)
-                continue
-            if node.tag == "br":
-                self._read_through(node, top)
-                continue
-            text = node.text()
-            mark = _note_mark(node, text) if len(text) <= t.MAX_NOTE_MARK_CHARS else None
-            if mark is not None:
-                self.note_marks.add(mark.mem_id)
-                self._read_through(mark, top)
-                continue
-            size = chars(text)
-            if not size:
-                continue
-            key = node.mem_id
-            self.link_chars[key] = self.link_chars.get(key, 0) + size
-            walker: LexborNode | None = node
-            while walker is not None and key != top and key not in above:
-                walker = walker.parent
-                if walker is not None:
-                    above[key] = walker.mem_id
-                    key = walker.mem_id
-                    below[key] = below.get(key, 0) + 1
-        self._add_up(above, below)
-
-    def _mark_inline_holders(self, block: LexborNode, top: int) -> None:
-        """Marks the inline elements around ``block`` below the container: read
-        through, not whole, so that each block in them stays a paragraph."""
-        up = block.parent if block.mem_id != top else None
-        while (
-            up is not None
-            and up.mem_id != top
-            and up.tag in t.INLINE_TAGS
-            and up.mem_id not in self.holds_block
-        ):
-            self.holds_block.add(up.mem_id)
-            up = up.parent
-
-    def _read_through(self, node: LexborNode, top: int) -> None:
-        """Marks the elements above ``node`` up to the container (``top``) as read
-        child by child."""
-        up = node.parent if node.mem_id != top else None
-        while up is not None and up.mem_id not in self.holds_br:
-            self.holds_br.add(up.mem_id)
-            up = up.parent if up.mem_id != top else None
-
-    def _add_up(self, above: dict[int, int], below: dict[int, int]) -> None:
-        """Adds each element's link characters to the element above it, the lowest
-        first: an element passes its sum on once all those below it have passed theirs."""
-        sums = self.link_chars
-        ready = [key for key in above if key not in below]
-        while ready:
-            key = ready.pop()
-            up = above[key]
-            sums[up] = sums.get(up, 0) + sums.get(key, 0)
-            below[up] -= 1
-            if not below[up] and up in above:
-                ready.append(up)
-
-
 class Reader:
     """Reads a container's blocks in document order into paragraphs.
 
@@ -622,7 +512,7 @@ class Reader:
         ``caption``."""
         if _is_caption(container):
             return
-        _WALK.read(self, container, start, stop, _Marks(container))
+        _WALK.read(self, container, start, stop)
 
     def leaf(self, node: LexborNode, kind: ParagraphKind, leaf: ParagraphKind, links: int) -> None:
         """Reads the leaf block ``node`` (of ``leaf`` kind, in an element whose runs
@@ -968,11 +858,19 @@ _WALK = BlockWalk(
     breaks=_BREAKS,
     note_holders=t.NOTE_HOLDER_TAGS,
     lists=_LISTS,
+    wrappers=t.READ_THROUGH_WRAPPERS,
+    through_blocks=t.READ_THROUGH_BLOCKS,
+    pictures=_PICTURES,
     # Compared without regard to ASCII case, as a CSS ``[class*=name i]`` selector compares them.
     skip_names=tuple(name.encode() for name, _ in t.SKIP_IN_BODY),
+    spaces=ASCII_SPACES.decode() + "".join(WIDE_SPACES),  # what ``chars`` does not count
+    max_mark_chars=t.MAX_NOTE_MARK_CHARS,
     wraps_a_sentence=_wraps_a_sentence,
     is_note=_is_note,
     is_inline_custom=_is_inline_custom,
     box_above=_box_above,
     is_row=_is_row,
+    note_mark=_note_mark,
+    caption_of=_caption_of,
+    chars=chars,
 )

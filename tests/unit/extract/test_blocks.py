@@ -14,6 +14,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from service.extract import body_reader
 from service.extract import body_tables as t
 from service.extract._blocks import BlockWalk
+from service.extract._tree import Selectors
 from service.extract.model import ParagraphKind
 from service.extract.text import CaselessPattern, literal_alternation
 
@@ -29,6 +30,101 @@ def _is_skipped(node: LexborNode) -> bool:
     if not attrs:
         return False
     return _SKIP_NAMES.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}") is not None
+
+
+_MARKED = Selectors(
+    ", ".join(
+        (
+            "a, br, img, video",
+            *(
+                f"{wrapper} > {block}"
+                for wrapper in t.READ_THROUGH_WRAPPERS
+                for block in sorted(t.READ_THROUGH_BLOCKS)
+            ),
+        )
+    )
+)
+
+
+class _Marks:
+    """``body_reader``'s marks as found in Python before the walk in C."""
+
+    def __init__(self, container: LexborNode) -> None:
+        self.link_chars: dict[int, int] = {}
+        self.holds_br: set[int] = set()
+        self.holds_block: set[int] = set()
+        self.note_marks: set[int] = set()
+        self.captions: set[int] = set()
+        top = container.mem_id
+        above: dict[int, int] = {}  # the element above each one on the way up
+        below: dict[int, int] = {}  # how many elements on the way sit right below each
+        for node in _MARKED.find(container):
+            if node.tag in t.READ_THROUGH_BLOCKS:
+                self._mark_inline_holders(node, top)
+                continue
+            if node.tag in body_reader._PICTURES:
+                caption = body_reader._caption_of(node, top)
+                if caption is not None:
+                    self.captions.add(caption.mem_id)
+                continue
+            if node.tag == "br":
+                self._read_through(node, top)
+                continue
+            text = node.text()
+            mark = (
+                body_reader._note_mark(node, text) if len(text) <= t.MAX_NOTE_MARK_CHARS else None
+            )
+            if mark is not None:
+                self.note_marks.add(mark.mem_id)
+                self._read_through(mark, top)
+                continue
+            size = body_reader.chars(text)
+            if not size:
+                continue
+            key = node.mem_id
+            self.link_chars[key] = self.link_chars.get(key, 0) + size
+            walker: LexborNode | None = node
+            while walker is not None and key != top and key not in above:
+                walker = walker.parent
+                if walker is not None:
+                    above[key] = walker.mem_id
+                    key = walker.mem_id
+                    below[key] = below.get(key, 0) + 1
+        self._add_up(above, below)
+
+    def _mark_inline_holders(self, block: LexborNode, top: int) -> None:
+        """Marks the inline elements around ``block`` below the container: read
+        through, not whole, so that each block in them stays a paragraph."""
+        up = block.parent if block.mem_id != top else None
+        while (
+            up is not None
+            and up.mem_id != top
+            and up.tag in t.INLINE_TAGS
+            and up.mem_id not in self.holds_block
+        ):
+            self.holds_block.add(up.mem_id)
+            up = up.parent
+
+    def _read_through(self, node: LexborNode, top: int) -> None:
+        """Marks the elements above ``node`` up to the container (``top``) as read
+        child by child."""
+        up = node.parent if node.mem_id != top else None
+        while up is not None and up.mem_id not in self.holds_br:
+            self.holds_br.add(up.mem_id)
+            up = up.parent if up.mem_id != top else None
+
+    def _add_up(self, above: dict[int, int], below: dict[int, int]) -> None:
+        """Adds each element's link characters to the element above it, the lowest
+        first: an element passes its sum on once all those below it have passed theirs."""
+        sums = self.link_chars
+        ready = [key for key in above if key not in below]
+        while ready:
+            key = ready.pop()
+            up = above[key]
+            sums[up] = sums.get(up, 0) + sums.get(key, 0)
+            below[up] -= 1
+            if not below[up] and up in above:
+                ready.append(up)
 
 
 class PythonReader(body_reader.Reader):
@@ -63,7 +159,7 @@ class PythonReader(body_reader.Reader):
         """``Reader.read`` as it walked the nodes in Python."""
         if body_reader._is_caption(container):
             return
-        marks = body_reader._Marks(container)
+        marks = _Marks(container)
         # The open elements, innermost last: the next child to read in each, the
         # kind its runs take, and whether it is a block (its end ends a run; an
         # inline element holding a <br> is read through, and its end does not).
@@ -184,6 +280,7 @@ class PythonReader(body_reader.Reader):
                 left.append(self.left_out)
 
 
+_BAD = "BAD-BYTES"  # stands for bytes that are not UTF-8, which decoding replaces
 PROSE = "The council met on Monday, and its members voted for the new budget of the town."
 TEXTS = st.sampled_from(
     [
@@ -204,6 +301,8 @@ TEXTS = st.sampled_from(
         "\u00c9t\u00e9 \u0130stanbul \u4e2d\u6587 caf\u00e9.",
         "1",
         "\u21a9",
+        "\u2003x\u3000",
+        _BAD,
     ]
 )
 CLASSES = st.sampled_from(
@@ -278,6 +377,11 @@ def fragments(draw: st.DrawFn, depth: int = 0) -> str:
     return f"<{tag}{attrs}>{inner}</{tag}>"
 
 
+def _parse(parts: list[str]) -> LexborHTMLParser:
+    html = f"<html><body><div id=story>{''.join(parts)}</div></body></html>"
+    return LexborHTMLParser(html.encode().replace(_BAD.encode(), b"ab\xff\xe2\x82 c"))
+
+
 def _read(reader: body_reader.Reader, containers: list[LexborNode]) -> tuple[object, ...]:
     for container in containers:
         reader.read(container)
@@ -293,7 +397,7 @@ def _read(reader: body_reader.Reader, containers: list[LexborNode]) -> tuple[obj
 @settings(max_examples=400, deadline=None)
 @given(st.lists(fragments(), min_size=1, max_size=6))
 def test_the_walk_reads_what_the_python_walk_read(parts: list[str]) -> None:
-    tree = LexborHTMLParser(f"<html><body><div id=story>{''.join(parts)}</div></body></html>")
+    tree = _parse(parts)
     story = tree.css_first("#story")
     assert story is not None
     # The container whole, then each of its children in turn (a cut carries over).
@@ -307,7 +411,7 @@ def test_the_walk_reads_what_the_python_walk_read(parts: list[str]) -> None:
 def test_the_walk_from_a_child_reads_what_the_python_walk_read(
     parts: list[str], data: st.DataObject
 ) -> None:
-    tree = LexborHTMLParser(f"<html><body><div id=story>{''.join(parts)}</div></body></html>")
+    tree = _parse(parts)
     story = tree.css_first("#story")
     assert story is not None
     children = list(story.iter(include_text=True))
@@ -347,7 +451,12 @@ def _walk(**tables: object) -> BlockWalk:
         "breaks": (),
         "note_holders": (),
         "lists": (),
+        "wrappers": (),
+        "through_blocks": (),
+        "pictures": (),
         "skip_names": (),
+        "spaces": " ",
+        "max_mark_chars": 0,
     }
     return BlockWalk(
         **(empty | tables),  # type: ignore[arg-type]
@@ -356,6 +465,9 @@ def _walk(**tables: object) -> BlockWalk:
         is_inline_custom=lambda node: False,
         box_above=lambda node, top: -1,
         is_row=lambda node: False,
+        note_mark=lambda link, text: None,
+        caption_of=lambda picture, top: None,
+        chars=len,
     )
 
 
