@@ -5,6 +5,11 @@ from typing import Any
 
 from selectolax.lexbor import LexborNode
 
+class CharCount:
+    def __init__(self, spaces: str, chars: Callable[[str], int]) -> None: ...
+    def text(self, node: LexborNode) -> int: ...
+    def links(self, node: LexborNode) -> int: ...
+
 class BlockWalk:
     def __init__(
         self,
@@ -20,7 +25,7 @@ class BlockWalk:
         through_blocks: Collection[str],
         pictures: Collection[str],
         skip_names: tuple[bytes, ...],
-        spaces: str,
+        count: CharCount,
         max_mark_chars: int,
         wraps_a_sentence: Callable[[list[str], int, LexborNode], bool],
         is_note: Callable[[LexborNode], bool],
@@ -29,7 +34,6 @@ class BlockWalk:
         is_row: Callable[[LexborNode], bool],
         note_mark: Callable[[LexborNode, str], LexborNode | None],
         caption_of: Callable[[LexborNode, int], LexborNode | None],
-        chars: Callable[[str], int],
     ) -> None: ...
     def read(
         self,

@@ -42,6 +42,7 @@ from service.extract._lexbor cimport (
 
 from selectolax.lexbor import create_tag
 
+cdef uintptr_t _A = _tag_id("a")
 cdef uintptr_t _CLASS = attribute_id(b"class")
 cdef uintptr_t _ID = attribute_id(b"id")
 
@@ -247,6 +248,91 @@ cdef struct _Open:
     Py_ssize_t links  # the link characters below it so far
 
 
+cdef class CharCount:
+    """``body_reader.chars`` of the text below an element (its ``text()``), and of the
+    texts of the links below it, counted on the text nodes' bytes without making the
+    text: the characters that are not ``spaces`` (an ASCII table, and the spaces beyond
+    ASCII compared in turn). An element whose text nodes hold bytes that are not valid
+    UTF-8 has its text made and given to ``chars``, as decoding replaces them."""
+
+    cdef unsigned char _ascii[128]
+    cdef int32_t _wide[_MAX_WIDE]
+    cdef int _wide_count
+    cdef object _chars
+
+    def __init__(self, str spaces, chars):
+        cdef int c
+        for c in range(128):
+            self._ascii[c] = chr(c) in spaces
+        self._wide_count = 0
+        for space in spaces:
+            if ord(space) >= 128:
+                if self._wide_count == _MAX_WIDE:
+                    raise ValueError(f"at most {_MAX_WIDE} spaces beyond ASCII")
+                self._wide[self._wide_count] = ord(space)
+                self._wide_count += 1
+        self._chars = chars
+
+    cdef Py_ssize_t count(self, ps_node *root, Py_ssize_t *length) except -1:
+        """The characters of ``root``'s text that are not spaces, and in ``length``
+        all of them."""
+        cdef ps_node *node = root.first_child
+        cdef const unsigned char *data
+        cdef size_t size, i
+        cdef int32_t code
+        cdef Py_ssize_t found = 0
+        cdef Py_ssize_t total = 0
+        cdef int k
+        cdef bint space
+        cdef str text
+        while node != NULL:
+            if node.local_name == TAG_TEXT and (<ps_character_data *>node).data.data != NULL:
+                data = (<ps_character_data *>node).data.data
+                size = (<ps_character_data *>node).data.length
+                i = 0
+                while i < size:
+                    if data[i] < 0x80:
+                        space = self._ascii[data[i]]
+                        i += 1
+                    else:
+                        code = code_point(data, size, &i)
+                        if code < 0:  # replaced when decoded: the text is counted
+                            text = _text(root)
+                            length[0] = len(text)
+                            return self._chars(text)
+                        space = False
+                        for k in range(self._wide_count):
+                            if self._wide[k] == code:
+                                space = True
+                                break
+                    total += 1
+                    found += not space
+            node = next_in(node, root, True)
+        length[0] = total
+        return found
+
+    def text(self, node) -> int:
+        """``chars(node.text())``."""
+        cdef Py_ssize_t length
+        return self.count(c_node(node), &length)
+
+    def links(self, node) -> int:
+        """``chars`` of the texts of the ``<a>`` elements below ``node`` (``node``
+        included, if one) joined: each is counted, a link inside a link again."""
+        cdef ps_node *top = c_node(node)
+        cdef ps_node *at = top
+        cdef Py_ssize_t found = 0
+        cdef Py_ssize_t length
+        while at != NULL:
+            if at.type == PS_ELEMENT:
+                if at.local_name == _A:
+                    found += self.count(at, &length)
+                at = next_in(at, top, True)
+            else:
+                at = next_in(at, top, False)
+        return found
+
+
 cdef class BlockWalk:
     """The walk of ``Reader.read`` over a container, built from the tables it reads
     by (tag names; ``leaves`` and ``wrapping`` map a tag to the kind of paragraph it
@@ -271,11 +357,8 @@ cdef class BlockWalk:
     cdef object _is_row
     cdef object _note_mark
     cdef object _caption_of
-    cdef object _chars
+    cdef CharCount _count
     cdef Py_ssize_t _max_mark_chars
-    cdef unsigned char _ascii_spaces[128]
-    cdef int32_t _wide_spaces[_MAX_WIDE]
-    cdef int _wide_count
 
     def __init__(
         self,
@@ -291,7 +374,7 @@ cdef class BlockWalk:
         through_blocks,
         pictures,
         skip_names,
-        spaces,
+        count,
         max_mark_chars,
         wraps_a_sentence,
         is_note,
@@ -300,7 +383,6 @@ cdef class BlockWalk:
         is_row,
         note_mark,
         caption_of,
-        chars,
     ):
         cdef int i
         cdef unsigned char first
@@ -342,17 +424,8 @@ cdef class BlockWalk:
         self._is_row = is_row
         self._note_mark = note_mark
         self._caption_of = caption_of
-        self._chars = chars
+        self._count = count
         self._max_mark_chars = max_mark_chars
-        self._wide_count = 0
-        for i in range(128):
-            self._ascii_spaces[i] = chr(i) in spaces
-        for space in spaces:
-            if ord(space) >= 128:
-                if self._wide_count == _MAX_WIDE:
-                    raise ValueError(f"at most {_MAX_WIDE} spaces beyond ASCII")
-                self._wide_spaces[self._wide_count] = ord(space)
-                self._wide_count += 1
 
     cdef bint _holds_name(self, const unsigned char *data, size_t length) noexcept:
         """Whether one of the skip names is in ``data``, ASCII case ignored."""
@@ -382,54 +455,14 @@ cdef class BlockWalk:
             attr = attr.next
         return False
 
-    cdef Py_ssize_t _link_size(self, ps_node *link, Py_ssize_t *length) noexcept:
-        """The non-space characters of the text below ``link`` (``body_reader.chars``
-        of its ``text()``), and in ``length`` all its characters; -1 when a text node's
-        bytes are not valid UTF-8, which decoding would replace."""
-        cdef ps_node *node = link.first_child
-        cdef const unsigned char *data
-        cdef size_t size, i
-        cdef int32_t code
-        cdef Py_ssize_t found = 0
-        cdef Py_ssize_t count = 0
-        cdef int k
-        cdef bint space
-        while node != NULL:
-            if node.local_name == TAG_TEXT and (<ps_character_data *>node).data.data != NULL:
-                data = (<ps_character_data *>node).data.data
-                size = (<ps_character_data *>node).data.length
-                i = 0
-                while i < size:
-                    if data[i] < 0x80:
-                        space = self._ascii_spaces[data[i]]
-                        i += 1
-                    else:
-                        code = code_point(data, size, &i)
-                        if code < 0:
-                            return -1
-                        space = False
-                        for k in range(self._wide_count):
-                            if self._wide_spaces[k] == code:
-                                space = True
-                                break
-                    count += 1
-                    found += not space
-            node = next_in(node, link, True)
-        length[0] = count
-        return found
-
     cdef Py_ssize_t _link(self, ps_node *link, object parser, _Marks marks, ps_node *top) except -1:
         """The link characters ``link`` counts for itself: none when it is a footnote's
         mark (``note_mark``: a short link, ``max_mark_chars``), which is noted, and the
         elements above it read child by child."""
         cdef Py_ssize_t length = 0
-        cdef Py_ssize_t size = self._link_size(link, &length)
-        cdef str text = None
-        if size < 0:
-            text = _text(link)
-            size, length = self._chars(text), len(text)
+        cdef Py_ssize_t size = self._count.count(link, &length)
         if length <= self._max_mark_chars:
-            mark = self._note_mark(wrap(link, parser), text if text is not None else _text(link))
+            mark = self._note_mark(wrap(link, parser), _text(link))
             if mark is not None:
                 marks.note_marks.add(mark.mem_id)
                 _read_through(c_node(mark), top, marks.holds_br)

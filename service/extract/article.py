@@ -33,10 +33,10 @@ from service.extract import body_tables as t
 from service.extract._tree import H1, Selectors
 from service.extract.body_reader import (
     Reader,
-    chars,
     is_stop_block,
     link_density,
     text_before,
+    text_chars,
     without_pull_quotes,
     without_repeated_captions,
 )
@@ -176,7 +176,7 @@ class _Scores:
             if raw < floor:
                 break  # link density only lowers a score: no later candidate can matter
             node = self.nodes[key]
-            final = raw * (1.0 - link_density(node, chars(node.text())))
+            final = raw * (1.0 - link_density(node, text_chars(node)))
             finals.append((node, final))
             floor = max(floor, final * t.RIVAL_SHARE)
         if not finals:
@@ -293,7 +293,7 @@ class _Scores:
             return False
         if _contains(node, best) or _contains(best, node):
             return False  # one holds the other: a wrapper, not a part
-        return link_density(node, chars(node.text())) <= t.MAX_LINK_DENSITY
+        return link_density(node, text_chars(node)) <= t.MAX_LINK_DENSITY
 
 
 def _entry_feed(
@@ -542,7 +542,7 @@ def _members(best: LexborNode, best_score: float, scores: _Scores) -> list[Lexbo
         if score is not None and score >= threshold:
             members.append(sibling)
         elif sibling.tag == "p" or sibling.mem_id in scores.holders:
-            size = chars(sibling.text())
+            size = text_chars(sibling)
             if size > t.SHORT_BLOCK_CHARS and (
                 link_density(sibling, size) < t.SHORT_MAX_LINK_DENSITY
             ):
@@ -613,7 +613,7 @@ def _holds_run(part: LexborNode, scores: _Scores) -> bool:
     return (
         paragraphs >= t.MIN_RUN_PARAGRAPHS
         and not _is_other_story(part)
-        and link_density(part, chars(part.text())) <= t.MAX_LINK_DENSITY
+        and link_density(part, text_chars(part)) <= t.MAX_LINK_DENSITY
     )
 
 

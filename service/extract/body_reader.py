@@ -21,7 +21,7 @@ from itertools import pairwise
 from selectolax.lexbor import LexborNode
 
 from service.extract import body_tables as t
-from service.extract._blocks import BlockWalk
+from service.extract._blocks import BlockWalk, CharCount
 from service.extract.bold_lines import bold_alone
 from service.extract.model import Paragraph, ParagraphKind
 from service.extract.teaser_items import is_short_sentence
@@ -93,11 +93,20 @@ def chars(text: str) -> int:
     return len(left) - sum(text.count(space) for space in WIDE_SPACES if space in text)
 
 
+# The same count on an element's text nodes, and on its links', in C.
+_COUNT = CharCount(ASCII_SPACES.decode() + "".join(WIDE_SPACES), chars)
+
+
 def link_density(node: LexborNode, text_len: int) -> float:
     """Share of ``node``'s ``text_len`` non-space characters that sit in links."""
     if text_len == 0:
         return 1.0
-    return min(1.0, _link_chars(node) / text_len)
+    return min(1.0, _COUNT.links(node) / text_len)
+
+
+def text_chars(node: LexborNode) -> int:
+    """``chars`` of ``node``'s text, counted without making it."""
+    return _COUNT.text(node)
 
 
 def is_boilerplate(text: str) -> bool:
@@ -317,11 +326,6 @@ def _links_apart(text: str, links: Iterable[LexborNode]) -> bool:
             return False
         end = start + len(found)
     return True
-
-
-def _link_chars(node: LexborNode) -> int:
-    """Non-space characters of the link text in ``node`` (itself included, if a link)."""
-    return chars("".join([link.text() for link in node.css("a")]))
 
 
 def _is_note(node: LexborNode) -> bool:
@@ -789,7 +793,7 @@ def _picture_texts(containers: Iterable[LexborNode], texts: set[str]) -> set[str
             if box is None or box.mem_id == top or box.mem_id in boxes:
                 continue
             boxes.add(box.mem_id)
-            if chars(box.text()) > t.MAX_CAPTION_BOX_CHARS:
+            if text_chars(box) > t.MAX_CAPTION_BOX_CHARS:
                 continue
             for element in box.traverse():
                 text = _normalize(element.text())
@@ -863,7 +867,7 @@ _WALK = BlockWalk(
     pictures=_PICTURES,
     # Compared without regard to ASCII case, as a CSS ``[class*=name i]`` selector compares them.
     skip_names=tuple(name.encode() for name, _ in t.SKIP_IN_BODY),
-    spaces=ASCII_SPACES.decode() + "".join(WIDE_SPACES),  # what ``chars`` does not count
+    count=_COUNT,
     max_mark_chars=t.MAX_NOTE_MARK_CHARS,
     wraps_a_sentence=_wraps_a_sentence,
     is_note=_is_note,
@@ -872,5 +876,4 @@ _WALK = BlockWalk(
     is_row=_is_row,
     note_mark=_note_mark,
     caption_of=_caption_of,
-    chars=chars,
 )

@@ -13,7 +13,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from service.extract import body_reader
 from service.extract import body_tables as t
-from service.extract._blocks import BlockWalk
+from service.extract._blocks import BlockWalk, CharCount
 from service.extract._tree import Selectors
 from service.extract.model import ParagraphKind
 from service.extract.text import CaselessPattern, literal_alternation
@@ -455,7 +455,7 @@ def _walk(**tables: object) -> BlockWalk:
         "through_blocks": (),
         "pictures": (),
         "skip_names": (),
-        "spaces": " ",
+        "count": CharCount(" ", len),
         "max_mark_chars": 0,
     }
     return BlockWalk(
@@ -467,7 +467,6 @@ def _walk(**tables: object) -> BlockWalk:
         is_row=lambda node: False,
         note_mark=lambda link, text: None,
         caption_of=lambda picture, top: None,
-        chars=len,
     )
 
 
@@ -480,3 +479,28 @@ def test_skip_names_are_lowercase_words(name: bytes) -> None:
 def test_tables_name_standard_tags() -> None:
     with pytest.raises(ValueError, match="standard tag"):
         _walk(inline=("custom-tag",))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(fragments(), min_size=1, max_size=6))
+def test_char_counts_are_the_texts_counts(parts: list[str]) -> None:
+    tree = _parse(parts)
+    for node in tree.css("*"):
+        assert body_reader.text_chars(node) == body_reader.chars(node.text())
+        links = "".join([link.text() for link in node.css("a")])
+        assert body_reader._COUNT.links(node) == body_reader.chars(links)
+
+
+@pytest.mark.parametrize(
+    ("html", "text", "links"),
+    [
+        (b"<div>a\xc2\xa0b <a>c\xe3\x80\x80d</a>\x1f</div>", 4, 2),  # wide and control spaces
+        (b"<div>x<a>\xe2\x82</a><a>\xac</a></div>", 2, 2),  # a character cut in two links
+        (b"<a>o<svg><a>p</a></svg></a>", 2, 3),  # a link in a link counts again
+    ],
+)
+def test_char_counts_of_edges(html: bytes, text: int, links: int) -> None:
+    node = LexborHTMLParser(html).css_first("body > *")
+    assert node is not None
+    assert (body_reader.text_chars(node), body_reader._COUNT.links(node)) == (text, links)
+    assert text == body_reader.chars(node.text())
