@@ -42,3 +42,29 @@ class BlockWalk:
         start: LexborNode | None,
         stop: LexborNode | None,
     ) -> None: ...
+
+class Ballot:
+    def __init__(
+        self,
+        *,
+        headings: Collection[str],
+        bold: Collection[str],
+        min_chars: int,
+        chars_per_point: float,
+        max_length_points: float,
+        wide_commas: Collection[str],
+        shares: Collection[float],
+        is_chrome_text: Callable[[str], bool],
+    ) -> None: ...
+    def cast(
+        self, scores: Any, voter: LexborNode, text: str, runs: int, container: bool = False
+    ) -> bool: ...
+    def vote(
+        self,
+        voters: list[LexborNode],
+        scores: Any,
+        seen: set[int],
+        heading: Callable[[LexborNode], None],
+        bold: Callable[[LexborNode], None],
+        br: Callable[[LexborNode], None],
+    ) -> None: ...

@@ -1,5 +1,7 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, initializedcheck=False
-"""The walk of the body's container in C, for ``body_reader.Reader.read``.
+"""The body's walks in C: the reader's walk of its container (``BlockWalk``), the
+counts of a subtree's text and links (``CharCount``) and the vote for the container
+(``Ballot``, for ``article._vote``).
 
 ``Reader.read`` walked the container's nodes in Python: a node object, a tag
 string and a chain of tests for every node, and a string for every text node.
@@ -13,8 +15,8 @@ and leaves every rule to Python: a run or a leaf block is handed to the reader's
 need one are handed to the rules given at construction (a ``<br>`` inside a
 sentence, a note box, a custom element, a staff list's support box, a table row).
 Only the elements handed over are wrapped as ``LexborNode``s.
-``tests/unit/extract/test_blocks.py`` checks it against the Python walk it
-replaced on generated pages.
+``tests/unit/extract/test_blocks.py`` checks each against the Python it replaced
+on generated pages.
 """
 
 from cpython.mem cimport PyMem_Free, PyMem_Malloc, PyMem_Realloc
@@ -705,3 +707,114 @@ cdef class BlockWalk:
         if found is None:
             found = custom[tag] = _hyphened_name(wrap(node, parser).tag)
         return found
+
+
+cdef enum:
+    _HEADING = 1
+    _BOLD = 2
+
+
+cdef class Ballot:
+    """The vote for the body's container (``article._vote``) in C: each voter's points
+    for its length and commas go to its ancestors, shared as ``shares`` gives them.
+    The rules are Python's: the tables and thresholds are given from ``body_tables``,
+    ``is_chrome_text`` says which text may not vote, and a promo heading, a bold line
+    and a ``<br>`` are handed back to ``article`` as they are met."""
+
+    cdef unsigned char _kinds[TAG_LAST_ENTRY]
+    cdef uintptr_t _br
+    cdef uintptr_t _body
+    cdef Py_ssize_t _min_chars
+    cdef object _per_point
+    cdef object _max_points
+    cdef tuple _wide_commas
+    cdef tuple _shares
+    cdef object _is_chrome_text
+
+    def __init__(
+        self,
+        *,
+        headings,
+        bold,
+        min_chars,
+        chars_per_point,
+        max_length_points,
+        wide_commas,
+        shares,
+        is_chrome_text,
+    ):
+        cdef int i
+        for i in range(TAG_LAST_ENTRY):
+            self._kinds[i] = 0
+        for name in headings:
+            self._kinds[_tag_id(name)] = _HEADING
+        for name in bold:
+            self._kinds[_tag_id(name)] = _BOLD
+        self._br, self._body = _tag_id("br"), _tag_id("body")
+        self._min_chars = min_chars
+        self._per_point, self._max_points = chars_per_point, max_length_points
+        self._wide_commas, self._shares = tuple(wide_commas), tuple(shares)
+        self._is_chrome_text = is_chrome_text
+
+    def cast(self, scores, voter, str text, Py_ssize_t runs, bint container=False) -> bool:
+        """Casts the points of ``voter`` (its ``text`` in ``runs`` runs between
+        ``<br>``) for its ancestors; whether it voted."""
+        return self._cast(scores, c_node(voter), voter.parser, text, runs, container)
+
+    cdef bint _cast(
+        self, scores, ps_node *voter, object parser, str text, Py_ssize_t runs, bint container
+    ) except -1:
+        """``voter``'s points, for its length and commas, to its ancestors (none for a
+        text shorter than ``min_chars`` or for chrome text); whether it voted. A
+        ``container`` (text set in paragraphs between ``<br>``) takes the first share,
+        and so does ``<body>`` (a page without a wrapper), as no element above it
+        takes one; the voter's parent does otherwise."""
+        cdef str stripped = text.strip()
+        cdef Py_ssize_t length = len(stripped)
+        cdef ps_node *parent
+        cdef dict heirs_of, score
+        if length < self._min_chars or self._is_chrome_text(stripped):
+            return False
+        length_points = min(length / self._per_point, self._max_points * runs)
+        commas = text.count(",")
+        if not text.isascii():
+            commas += sum(map(text.count, self._wide_commas))
+        points = runs + commas + length_points
+        parent = voter if container or voter.local_name == self._body else voter.parent
+        if parent == NULL:
+            return True
+        heirs_of = scores._heirs
+        key = <size_t>parent
+        heirs = heirs_of.get(key)
+        if heirs is None:
+            heirs = heirs_of[key] = scores._register(wrap(parent, parser))
+        score = scores.score
+        for key, share in zip(heirs, self._shares):
+            score[key] += points * share
+        return True
+
+    def vote(self, list voters, scores, set seen, heading, bold, br) -> None:
+        """Casts the votes of ``voters`` (in document order) into ``scores``: each
+        paragraph's text read whole (``scores.texts``) votes unless ``seen`` holds it;
+        a heading (``heading``), a bold element (``bold``) and a ``<br>`` (``br``) are
+        handed to the functions given, which may add to ``seen``."""
+        cdef dict texts = scores.texts
+        cdef ps_node *node
+        cdef uintptr_t tag
+        cdef unsigned char kind
+        cdef str text
+        for voter in voters:
+            node = c_node(voter)
+            tag = node.local_name
+            kind = self._kinds[tag] if tag < TAG_LAST_ENTRY else 0
+            if kind == _HEADING:
+                heading(voter)
+            elif kind == _BOLD:
+                bold(voter)
+            elif <size_t>node in seen:
+                continue
+            elif tag == self._br:
+                br(voter)
+            else:
+                text = texts[<size_t>node] = _text(node)
+                self._cast(scores, node, voter.parser, text, 1, False)

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborNode
 
 from service.extract import body_tables as t
+from service.extract._blocks import Ballot
 from service.extract._tree import H1, Selectors
 from service.extract.body_reader import (
     Reader,
@@ -132,20 +133,6 @@ class _Scores:
         self.holders: set[int] = set()
         # The elements holding their paragraphs as text runs between <br> (containers).
         self.containers: set[int] = set()
-
-    def cast(self, voter: LexborNode, points: float, container: bool = False) -> None:
-        """Add ``voter``'s ``points`` to its ancestors, shared by ``ANCESTOR_DECAY``;
-        a ``container`` (text set in paragraphs between ``<br>``) takes the first share,
-        and so does ``<body>`` (a page without a wrapper), as no element above it takes one."""
-        parent = voter if container or voter.tag == "body" else voter.parent
-        if parent is None:
-            return
-        heirs = self._heirs.get(parent.mem_id)
-        if heirs is None:
-            heirs = self._heirs[parent.mem_id] = self._register(parent)
-        score = self.score
-        for key, share in zip(heirs, t.ANCESTOR_DECAY, strict=False):
-            score[key] += points * share
 
     def _register(self, parent: LexborNode) -> tuple[int, ...]:
         """The keys of ``parent`` and the ancestors after it that take a share of
@@ -466,54 +453,35 @@ def _vote(
     scores = _Scores()
     seen: set[int] = set(muted)  # voters after a promo heading, <br> holders that voted
     promo_parents: set[int] = set()  # parents of the promo headings met, elements muted whole
+
+    def heading(voter: LexborNode) -> None:
+        _mute_after(voter, seen, promo_parents)
+
+    def bold(voter: LexborNode) -> None:
+        line = voter.parent  # a bold line alone in its <div> is a heading
+        if line is not None and bold_alone(line) is not None:
+            _mute_after(line, seen, promo_parents)
+
+    def br(voter: LexborNode) -> None:
+        # Text set between <br> votes through the element holding it.
+        holder = voter.parent
+        if holder is None or holder.mem_id in seen or holder.tag in t.LEAF_BLOCKS:
+            return
+        seen.add(holder.mem_id)
+        text, runs = _run_text(holder)
+        container = runs >= t.CONTAINER_RUNS
+        if _BALLOT.cast(scores, holder, text, runs, container) and container:
+            scores.containers.add(holder.mem_id)
+
     # One query in document order: a heading comes before the voters it mutes.
-    for voter in _VOTERS.find(root):
-        tag = voter.tag
-        if tag in _HEADINGS:
-            _mute_after(voter, seen, promo_parents)
-        elif tag in BOLD_TAGS:
-            line = voter.parent  # a bold line alone in its <div> is a heading
-            if line is not None and bold_alone(line) is not None:
-                _mute_after(line, seen, promo_parents)
-        elif voter.mem_id in seen:
-            continue
-        elif tag == "br":
-            # Text set between <br> votes through the element holding it.
-            holder = voter.parent
-            if holder is None or holder.mem_id in seen or holder.tag in t.LEAF_BLOCKS:
-                continue
-            seen.add(holder.mem_id)
-            text, runs = _run_text(holder)
-            container = runs >= t.CONTAINER_RUNS
-            if _cast(scores, holder, text, runs, container) and container:
-                scores.containers.add(holder.mem_id)
-        else:
-            text = scores.texts[voter.mem_id] = voter.text()
-            _cast(scores, voter, text, 1)
+    _BALLOT.vote(_VOTERS.find(root), scores, seen, heading, bold, br)
     if text_holders:
         for holder in _HOLDERS.find(root):
             if holder.mem_id not in seen:
                 text, runs = _run_text(holder)
-                if _cast(scores, holder, text, runs):
+                if _BALLOT.cast(scores, holder, text, runs):
                     scores.holders.add(holder.mem_id)
     return scores
-
-
-def _cast(
-    scores: _Scores, voter: LexborNode, text: str, runs: int, container: bool = False
-) -> bool:
-    """``voter``'s points, for its length and commas, to its ancestors (none for a
-    consent banner's text or a prompt to click); whether it voted."""
-    stripped = text.strip()
-    length = len(stripped)
-    if length < t.MIN_BLOCK_CHARS or _is_chrome_text(stripped):
-        return False
-    length_points = min(length / t.CHARS_PER_POINT, t.MAX_LENGTH_POINTS * runs)
-    commas = text.count(",")
-    if not text.isascii():
-        commas += sum(map(text.count, t.WIDE_COMMAS))
-    scores.cast(voter, runs + commas + length_points, container)
-    return True
 
 
 def _is_chrome_text(text: str) -> bool:
@@ -523,6 +491,19 @@ def _is_chrome_text(text: str) -> bool:
     return (contains_any(text, t.CONSENT_GATE) and t.CONSENT_TEXT.search(text) is not None) or (
         contains_any(text, t.CLICK_GATE) and t.CLICK_PROMPT.search(text) is not None
     )
+
+
+# Each voter's points for its length and commas, cast for its ancestors in C.
+_BALLOT = Ballot(
+    headings=_HEADINGS,
+    bold=BOLD_TAGS,
+    min_chars=t.MIN_BLOCK_CHARS,
+    chars_per_point=t.CHARS_PER_POINT,
+    max_length_points=t.MAX_LENGTH_POINTS,
+    wide_commas=t.WIDE_COMMAS,
+    shares=t.ANCESTOR_DECAY,
+    is_chrome_text=_is_chrome_text,
+)
 
 
 def _members(best: LexborNode, best_score: float, scores: _Scores) -> list[LexborNode]:

@@ -5,16 +5,19 @@ captions, lines left out, and a promo heading's cut carried to the next containe
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import partial
 
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from service.extract import body_reader
+from service.extract import article, body_reader
 from service.extract import body_tables as t
 from service.extract._blocks import BlockWalk, CharCount
 from service.extract._tree import Selectors
+from service.extract.bold_lines import BOLD_TAGS, bold_alone
 from service.extract.model import ParagraphKind
 from service.extract.text import CaselessPattern, literal_alternation
 
@@ -360,21 +363,41 @@ VOIDS = st.sampled_from(["<br>", "<br/>", "<img src=x.jpg>", "<!-- a comment -->
 
 
 @st.composite
-def fragments(draw: st.DrawFn, depth: int = 0) -> str:
-    choice = draw(st.integers(0, 5))
-    if depth > 4 or choice == 0:
-        return draw(TEXTS)
-    if choice == 1:
-        return draw(VOIDS)
-    tag = draw(TAGS)
+def _attributes(draw: st.DrawFn, tag: str) -> str:
+    """A class or id of skip names and others, and a link's target."""
     attrs = ""
     names = draw(CLASSES)
     if names:
         attrs += f' {draw(st.sampled_from(["class", "id", "CLASS"]))}="{names}"'
     if tag == "a":
         attrs += f' href="{draw(st.sampled_from(["#note-1", "/story", "#"]))}"'
-    inner = "".join(draw(st.lists(fragments(depth + 1), max_size=5)))
-    return f"<{tag}{attrs}>{inner}</{tag}>"
+    return attrs
+
+
+def nested(
+    texts: st.SearchStrategy[str],
+    voids: st.SearchStrategy[str],
+    tags: st.SearchStrategy[str],
+    attributes: Callable[[str], st.SearchStrategy[str]],
+) -> st.SearchStrategy[str]:
+    """Markup of ``tags`` nested at random (up to five levels) around ``texts`` and ``voids``."""
+
+    @st.composite
+    def fragment(draw: st.DrawFn, depth: int = 0) -> str:
+        choice = draw(st.integers(0, 5))
+        if depth > 4 or choice == 0:
+            return draw(texts)
+        if choice == 1:
+            return draw(voids)
+        tag = draw(tags)
+        attrs = draw(attributes(tag))
+        inner = "".join(draw(st.lists(fragment(depth + 1), max_size=5)))
+        return f"<{tag}{attrs}>{inner}</{tag}>"
+
+    return fragment()
+
+
+fragments = partial(nested, TEXTS, VOIDS, TAGS, _attributes)
 
 
 def _parse(parts: list[str]) -> LexborHTMLParser:
@@ -504,3 +527,128 @@ def test_char_counts_of_edges(html: bytes, text: int, links: int) -> None:
     assert node is not None
     assert (body_reader.text_chars(node), body_reader._COUNT.links(node)) == (text, links)
     assert text == body_reader.chars(node.text())
+
+
+def _python_vote(
+    root: LexborNode, text_holders: bool = False, muted: frozenset[int] = frozenset()
+) -> article._Scores:
+    """``article._vote`` as it cast its votes in Python, before the ballot in C."""
+    scores = article._Scores()
+    seen: set[int] = set(muted)
+    promo_parents: set[int] = set()
+    for voter in article._VOTERS.find(root):
+        tag = voter.tag
+        if tag in article._HEADINGS:
+            article._mute_after(voter, seen, promo_parents)
+        elif tag in BOLD_TAGS:
+            line = voter.parent
+            if line is not None and bold_alone(line) is not None:
+                article._mute_after(line, seen, promo_parents)
+        elif voter.mem_id in seen:
+            continue
+        elif tag == "br":
+            holder = voter.parent
+            if holder is None or holder.mem_id in seen or holder.tag in t.LEAF_BLOCKS:
+                continue
+            seen.add(holder.mem_id)
+            text, runs = article._run_text(holder)
+            container = runs >= t.CONTAINER_RUNS
+            if _python_cast(scores, holder, text, runs, container) and container:
+                scores.containers.add(holder.mem_id)
+        else:
+            text = scores.texts[voter.mem_id] = voter.text()
+            _python_cast(scores, voter, text, 1)
+    if text_holders:
+        for holder in article._HOLDERS.find(root):
+            if holder.mem_id not in seen:
+                text, runs = article._run_text(holder)
+                if _python_cast(scores, holder, text, runs):
+                    scores.holders.add(holder.mem_id)
+    return scores
+
+
+def _python_cast(
+    scores: article._Scores, voter: LexborNode, text: str, runs: int, container: bool = False
+) -> bool:
+    stripped = text.strip()
+    length = len(stripped)
+    if length < t.MIN_BLOCK_CHARS or article._is_chrome_text(stripped):
+        return False
+    length_points = min(length / t.CHARS_PER_POINT, t.MAX_LENGTH_POINTS * runs)
+    commas = text.count(",")
+    if not text.isascii():
+        commas += sum(map(text.count, t.WIDE_COMMAS))
+    points = runs + commas + length_points
+    parent = voter if container or voter.tag == "body" else voter.parent
+    if parent is None:
+        return True
+    heirs = scores._heirs.get(parent.mem_id)
+    if heirs is None:
+        heirs = scores._heirs[parent.mem_id] = scores._register(parent)
+    for key, share in zip(heirs, t.ANCESTOR_DECAY, strict=False):
+        scores.score[key] += points * share
+    return True
+
+
+VOTER_TEXTS = st.sampled_from(
+    [
+        PROSE,
+        "Short line",
+        "Mot, mot\uff0c \u5b57\u3001\u5b57\u060c and "
+        "\u4e2d\u6587\u7684\u53e5\u5b50\u5f88\u957f\u5f88\u957f\u5f88\u957f.",
+        "We use cookies to improve your experience on this site and to show ads.",
+        "Click on the image to see the gallery of the whole event, with all photos.",
+        "You may also like",
+        "  \n ",
+        _BAD,
+    ]
+)
+VOTER_TAGS = st.sampled_from(
+    [
+        "div",
+        "p",
+        "pre",
+        "td",
+        "table",
+        "tr",
+        "h2",
+        "h3",
+        "b",
+        "strong",
+        "article",
+        "section",
+        "span",
+        "font",
+        "body-like",
+        "li",
+        "ul",
+    ]
+)
+
+
+voter_fragments = partial(
+    nested,
+    VOTER_TEXTS,
+    st.sampled_from(["<br>", "<br><br>", "<!-- c -->"]),
+    VOTER_TAGS,
+    lambda tag: st.sampled_from(
+        ["", ' class="article-body"', ' class="comment sidebar"', ' id="story"']
+    ),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(voter_fragments(), min_size=1, max_size=6), st.booleans(), st.booleans())
+def test_the_ballot_casts_what_the_python_vote_cast(
+    parts: list[str], text_holders: bool, mute: bool
+) -> None:
+    html = f"<html><body>{''.join(parts)}</body></html>"
+    tree = LexborHTMLParser(html.encode().replace(_BAD.encode(), b"ab\xff\xe2\x82 c"))
+    root = tree.root
+    assert root is not None
+    muted = frozenset(n.mem_id for n in tree.css("section *")) if mute else frozenset()
+    new = article._vote(root, text_holders, muted)
+    old = _python_vote(root, text_holders, muted)
+    assert new.score == old.score
+    assert new.texts == old.texts
+    assert (new.holders, new.containers, new._heirs) == (old.holders, old.containers, old._heirs)
