@@ -11,6 +11,7 @@ setup(
             Extension("service.extract._scan", ["service/extract/_scan.pyx"]),
             Extension("service.extract._items", ["service/extract/_items.pyx"]),
             Extension("service.extract._blocks", ["service/extract/_blocks.pyx"]),
+            Extension("service.extract._fields", ["service/extract/_fields.pyx"]),
         ],
         compiler_directives={"language_level": 3},
     ),

@@ -15,11 +15,13 @@ from selectolax.lexbor import LexborNode as Node
 
 from service.extract import teaser_tables as tt
 from service.extract import teaser_tokens as tk
+from service.extract._fields import FLUSH, KEEP, LEAD_IN, ItemWalk
 from service.extract._tree import LINKS, Selectors
 from service.extract.bold_lines import BOLD_TAGS, bold_alone
 from service.extract.dates import day_month_date, own_calendar, parse_date, relative_date
 from service.extract.teaser_tokens import Attrs, Tokens
 from service.extract.text import (
+    ASCII_SPACES,
     CJK_CHAR,
     CJK_CHAR_WEIGHT,
     FOLDED,
@@ -36,6 +38,7 @@ _SPLIT_CONTROLS = ("\x1c", "\x1d", "\x1e", "\x1f")
 _SEPARATOR = re.compile(r"[:.\u00bb\u203a>|\-\u2013\u2014]")  # ends a label or kicker
 _PREFIX_STARTS = "#[\u3010"  # a rank ("#1") or a bracketed kicker ("[속보]", "【速報】")
 _RANK = re.compile(r"\s*#?\d{1,3}[.)]?\s*$")
+_RANK_MARKS = "#.)"  # the characters of ``_RANK`` other than digits and whitespace
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _ARROWS = re.compile(r"\s*[\u203a\u00bb>\u2192:\uff1a]+\s*$")  # arrows and colons ending a label
 _SKIP_TAGS = frozenset(
@@ -165,65 +168,50 @@ class ItemText:
     snippet"): a dateline or a byline, no snippet (-1 when there is none)."""
 
 
-def _walk(
-    node: Node, skip: int, tokens: Tokens, out: ItemText, buf: list[str], depth: int = 0
-) -> None:
-    if depth > tt.MAX_WALK_DEPTH:
-        return  # pathological nesting: the text below is not an item's
-    for child in node.iter(include_text=True):
-        tag = child.tag
-        if tag == "-text":
-            buf.append(child.text_content or "")
-            continue
-        if tag is None or tag.startswith("-"):
-            continue
-        if child.mem_id == skip:
-            last = _last_text(buf)
-            if last[-1:] in tt.LABEL_SEPARATORS:
-                _flush(buf, out.segments)  # "Nov 28: <a>Headline</a> - The snippet"
-            elif last and _separator_follows(child):
-                _flush(buf, out.segments)  # "Filed Nov 28 by the desk <a>...</a> - The snippet"
-                out.lead_in = len(out.segments) - 1
-            continue
-        if tag in _SKIP_TAGS:
-            _media(child, out)
-            continue
-        attrs = child.attributes
-        kinds = 0  # an element without attributes is neither hidden nor classed
-        if attrs:
-            if is_hidden(child, attrs):
-                continue
-            kinds = tokens.kinds(child)
-            if out.background is None and "style" in attrs:
-                out.background = _background_image(attrs["style"] or "")
-        if kinds & tk.SPONSORED and child.text().strip():
-            out.paid = True  # an empty badge is a style hook, not a label
-        if kinds & tk.META:
-            if out.date is None and tokens.of(child)[0] & _DATE_PARTS:
-                out.date = clean_text(child.text()) or None
-            text = clean_text(child.text())
-            out.paid = out.paid or is_sponsored_label(text)
-            if out.date is None:
-                out.meta_parts.append(child)
-            continue
-        if child.child is not None and child.child.next is None and _RANK.match(child.text()):
-            continue  # an element holding only a small number: a rank or a count
-        inline = tag in tt.INLINE_TAGS
-        if not inline:
-            _flush(buf, out.segments)
-        _walk(child, skip, tokens, out, buf, depth + 1)
-        if not inline:
-            _flush(buf, out.segments)
+def _at_headline(before: str, headline: Node) -> int:
+    """What the text before the headline passed over on its line is (``before``, the
+    run so far): a date or a kicker set apart from the headline ends in a label
+    separator ("Nov 28: <a>Headline</a> - The snippet"); words before it, a snippet
+    separator after it, are a lead-in ("Filed Nov 28 by the desk <a>...</a> - The
+    snippet"); other words run on."""
+    last = before.rstrip()
+    if last[-1:] in tt.LABEL_SEPARATORS:
+        return FLUSH
+    if last and _separator_follows(headline):
+        return LEAD_IN
+    return KEEP
 
 
-def _last_text(buf: list[str]) -> str:
-    """The last text before the headline on its line, stripped at its end ("" when there
-    is none): a date or a kicker set apart from the headline ends in a label separator
-    ("Nov 28: <a>...</a>"), no words of the text after it."""
-    for text in reversed(buf):
-        if text := text.rstrip():
-            return text
-    return ""
+def _hidden_by_style(out: ItemText, style: str) -> bool:
+    """Whether an inline ``style`` hides its element; else the first image an element
+    shows as its CSS background is kept (``_background_image``)."""
+    if _HIDDEN_STYLE.search(style) is not None:
+        return True
+    if out.background is None:
+        out.background = _background_image(style)
+    return False
+
+
+def _paid_badge(out: ItemText, badge: Node) -> None:
+    """An element named as a paid label marks the item, unless empty (a style hook)."""
+    if badge.text().strip():
+        out.paid = True
+
+
+def _meta_part(out: ItemText, part: Node, parts: frozenset[str]) -> None:
+    """A meta part's text: the item's date when named as one (``_DATE_PARTS``), a paid
+    label, or a part kept for the date it may show (``ItemText.meta_parts``)."""
+    if out.date is None and parts & _DATE_PARTS:
+        out.date = clean_text(part.text()) or None
+    text = clean_text(part.text())
+    out.paid = out.paid or is_sponsored_label(text)
+    if out.date is None:
+        out.meta_parts.append(part)
+
+
+def _is_rank(text: str) -> bool:
+    """Whether an element's text is a small number alone: a rank or a count."""
+    return _RANK.match(text) is not None
 
 
 def _separator_follows(node: Node) -> bool:
@@ -278,11 +266,31 @@ def _image_source(img: Node) -> str | None:
     return None
 
 
-def _flush(buf: list[str], out: list[str]) -> None:
-    text = clean_text("".join(buf))
-    buf.clear()
-    if text:
-        out.append(text)
+_MEDIA_TAGS = _SKIP_TAGS & {"time", *tt.IMAGE_TAGS}  # the skipped elements ``_media`` reads
+_WALK = ItemWalk(
+    skip=_SKIP_TAGS,
+    media_tags=_MEDIA_TAGS,
+    inline=tt.INLINE_TAGS,
+    max_depth=tt.MAX_WALK_DEPTH,
+    # The ASCII characters of a text that ``clean_text`` folds and returns as it is.
+    plain="".join(
+        char
+        for char in map(chr, range(128))
+        if char.isprintable() or (char.isspace() and char not in _SPLIT_CONTROLS)
+    ),
+    spaces=ASCII_SPACES.decode("ascii"),
+    rank_marks=_RANK_MARKS,
+    sponsored=tk.SPONSORED,
+    meta=tk.META,
+    clean=clean_text,
+    tokens=tk._read,  # the (tokens, kinds) of a lowercased "class id", as ``Tokens`` reads them
+    headline=_at_headline,
+    media=_media,
+    style=_hidden_by_style,
+    paid=_paid_badge,
+    meta_part=_meta_part,
+    rank=_is_rank,
+)
 
 
 def read_item(node: Node, skip: Node | None, tokens: Tokens, with_image: bool = True) -> ItemText:
@@ -295,9 +303,7 @@ def read_item(node: Node, skip: Node | None, tokens: Tokens, with_image: bool = 
     style = node.attributes.get("style") if with_image else None
     if style:
         out.background = _background_image(style)  # the card's own background
-    buf: list[str] = []
-    _walk(node, skip.mem_id if skip is not None else -1, tokens, out, buf)
-    _flush(buf, out.segments)
+    _WALK.read(node, skip, out, tokens.found)
     if out.image is None and with_image:
         for img in tagged(node, _ITEM_IMAGE_TAGS):
             if img.tag == "source" and not _in_picture(img):

@@ -1,0 +1,40 @@
+"""The walk of a teaser item's subtree in C (``_fields.pyx``)."""
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from selectolax.lexbor import LexborNode
+
+KEEP: int
+FLUSH: int
+LEAD_IN: int
+
+class ItemWalk:
+    def __init__(
+        self,
+        *,
+        skip: Iterable[str],
+        media_tags: Iterable[str],
+        inline: Iterable[str],
+        max_depth: int,
+        plain: str,
+        spaces: str,
+        rank_marks: str,
+        sponsored: int,
+        meta: int,
+        clean: Callable[[str], str],
+        tokens: Callable[[str], tuple[tuple[frozenset[str], str], int]],
+        headline: Callable[[str, LexborNode], int],
+        media: Callable[[LexborNode, Any], None],
+        style: Callable[[Any, str], bool],
+        paid: Callable[[Any, LexborNode], None],
+        meta_part: Callable[[Any, LexborNode, frozenset[str]], None],
+        rank: Callable[[str], bool],
+    ) -> None: ...
+    def read(
+        self,
+        root: LexborNode,
+        skip: LexborNode | None,
+        out: Any,
+        found: dict[int, tuple[tuple[frozenset[str], str], int]],
+    ) -> None: ...

@@ -1,0 +1,426 @@
+# cython: language_level=3, boundscheck=False, wraparound=False, initializedcheck=False
+"""The walk of a teaser item's subtree in C, for ``teaser_fields.read_item``.
+
+The walk in Python made a node object for every element and text node of every
+item, a ``str`` for every text node and a dict of every element's attributes.
+This one reads Lexbor's structures (``_lexbor.pxd``): it gathers the text runs
+between blocks as UTF-8 bytes and folds their whitespace itself where
+``clean_text`` does no more than that, reads the attributes the walk needs
+(``class``, ``id``, ``style``, ``hidden``, ``aria-hidden``), and hands Python a
+node only where a field rule of ``teaser_fields`` reads it: the headline passed
+over, a ``<time>`` or an image, a meta part, a paid badge, an inline style, an
+element that may hold a rank alone. The rules, tables and bounds are passed in
+from ``teaser_fields`` (``ItemWalk``); ``tests/unit/extract/test_fields.py``
+checks the walk against the Python walk it replaced on generated items.
+"""
+
+from cpython.long cimport PyLong_FromSize_t
+from cpython.unicode cimport PyUnicode_DecodeASCII, PyUnicode_DecodeUTF8
+from libc.stdint cimport int32_t, uintptr_t
+from libc.stdlib cimport free, malloc, realloc
+from libc.string cimport memcmp, memcpy
+
+from service.extract._lexbor cimport (
+    PS_ELEMENT,
+    TAG_LAST_ENTRY,
+    TAG_TEXT,
+    attribute_id,
+    c_node,
+    code_point,
+    named,
+    next_in,
+    ps_attr,
+    ps_character_data,
+    ps_element,
+    ps_node,
+    ps_node_object,
+    ps_str,
+    wrap,
+)
+
+from selectolax.lexbor import create_tag
+
+# What the rule of the headline passed over answers (``ItemWalk``'s ``headline``).
+KEEP, FLUSH, LEAD_IN = 0, 1, 2
+
+cdef enum:
+    _SKIP = 1  # an element whose text is no item's (its media read, if a media tag)
+    _MEDIA = 2
+    _INLINE = 4  # an element that continues the line: no flush around it
+
+cdef uintptr_t _CLASS = attribute_id(b"class")
+cdef uintptr_t _ID = attribute_id(b"id")
+cdef uintptr_t _STYLE = attribute_id(b"style")
+cdef bytes _HIDDEN = b"hidden"
+cdef bytes _ARIA_HIDDEN = b"aria-hidden"
+cdef bytes _TRUE = b"true"
+
+
+cdef struct _Text:
+    unsigned char *data
+    size_t length
+    size_t size
+    bint odd  # holds a byte that is not of ``plain``: ``clean`` reads the text
+
+
+cdef int _grow(_Text *text, size_t more) except -1:
+    cdef size_t size
+    cdef unsigned char *data
+    if text.length + more <= text.size:
+        return 0
+    size = max(2 * text.size, text.length + more, 256)
+    data = <unsigned char *>realloc(text.data, size)
+    if data == NULL:
+        raise MemoryError()
+    text.data = data
+    text.size = size
+    return 0
+
+
+cdef int _add(_Text *text, const unsigned char *data, size_t length) except -1:
+    _grow(text, length)
+    memcpy(text.data + text.length, data, length)
+    text.length += length
+    return 0
+
+
+cdef bint _utf8(const unsigned char *data, size_t length) noexcept:
+    """Whether ``data`` is well-formed UTF-8, as Python's strict decoder has it."""
+    cdef size_t i = 0
+    while i < length:
+        if data[i] < 0x80:
+            i += 1
+        elif code_point(data, length, &i) < 0:
+            return False
+    return True
+
+
+cdef class ItemWalk:
+    """The walk of ``read_item``: ``read(root, skip, out, found)`` walks ``root``'s
+    subtree as the rules say and fills ``out`` (an ``ItemText``).
+
+    The tags are given by name (standard tags, whose ids are the same in every
+    document): ``skip`` holds no text of an item, ``media`` are those of them whose
+    node ``media`` reads, ``inline`` continue a line (no text run ends around
+    them). ``plain`` is the ASCII characters ``clean`` returns folded and nothing
+    more, ``spaces`` those ``str.split`` folds. ``sponsored`` and ``meta`` are the
+    kinds' bits of paid badges and meta parts; ``tokens`` gives the (tokens, kinds)
+    pair of an element's lowercased ``"class id"`` string, remembered in ``found``
+    (the page's, by ``mem_id``). The rules are called so:
+
+    - ``clean(text)``: a run's text, when it holds a character not of ``plain``;
+    - ``headline(before, node)``: at the headline passed over, with the run's text
+      before it on its line: ``KEEP``, ``FLUSH`` the run, or end it as a
+      ``LEAD_IN``;
+    - ``media(node, out)``: an element of ``media``;
+    - ``style(out, style)``: an element's inline style, whether it hides it;
+    - ``paid(out, node)``, ``meta_part(out, node, parts)``: an element of those kinds
+      (a meta part's text is not walked);
+    - ``rank(text)``: the text of an element holding one node, when it may be a
+      number alone (digits, ``rank_marks`` and spaces, or other than ASCII): whether
+      it is, and the element is passed over.
+    """
+
+    cdef unsigned char flags[TAG_LAST_ENTRY]
+    cdef unsigned char plain[128]
+    cdef unsigned char spaces[128]
+    cdef unsigned char rank_marks[128]
+    cdef int max_depth
+    cdef long sponsored_kind
+    cdef long meta_kind
+    cdef object clean, tokens, headline, media, style, paid, meta_part, rank
+
+    def __init__(
+        self,
+        *,
+        skip,
+        media_tags,
+        inline,
+        int max_depth,
+        str plain,
+        str spaces,
+        str rank_marks,
+        long sponsored,
+        long meta,
+        clean,
+        tokens,
+        headline,
+        media,
+        style,
+        paid,
+        meta_part,
+        rank,
+    ):
+        cdef int c
+        for c in range(TAG_LAST_ENTRY):
+            self.flags[c] = 0
+        for names, flag in ((skip, _SKIP), (media_tags, _MEDIA), (inline, _INLINE)):
+            for name in names:
+                tag_id = create_tag(name).tag_id
+                if not 0 < tag_id < TAG_LAST_ENTRY:
+                    raise ValueError(f"not a standard tag: {name!r}")
+                self.flags[<uintptr_t>tag_id] |= flag
+        for c in range(128):
+            self.plain[c] = chr(c) in plain
+            self.spaces[c] = chr(c) in spaces
+            self.rank_marks[c] = chr(c) in rank_marks
+        self.max_depth = max_depth
+        self.sponsored_kind = sponsored
+        self.meta_kind = meta
+        self.clean = clean
+        self.tokens = tokens
+        self.headline = headline
+        self.media = media
+        self.style = style
+        self.paid = paid
+        self.meta_part = meta_part
+        self.rank = rank
+
+    def read(self, root, skip, out, dict found):
+        """Walks ``root``'s subtree into ``out``: its text runs, cleaned, appended to
+        ``out.segments`` (empty ones left out), and what the rules set."""
+        cdef ps_node *top = c_node(root)
+        cdef ps_node *passed = c_node(skip) if skip is not None else NULL
+        cdef _Text text
+        text.data = NULL
+        text.length = text.size = 0
+        text.odd = False
+        try:
+            self._walk(&text, top, passed, 0, out, found, root.parser)
+            self._flush(&text, out.segments)
+        finally:
+            free(text.data)
+
+    cdef int _walk(
+        self, _Text *text, ps_node *node, ps_node *passed, int depth, object out, dict found, object parser
+    ) except -1:
+        cdef ps_node *child
+        if depth > self.max_depth:
+            return 0  # pathological nesting: the text below is not an item's
+        child = node.first_child
+        while child != NULL:
+            if child.local_name == TAG_TEXT:
+                self._text(text, <ps_character_data *>child)
+            elif child.type == PS_ELEMENT:
+                self._element(text, child, passed, depth, out, found, parser)
+            child = child.next
+        return 0
+
+    cdef int _text(self, _Text *text, ps_character_data *node) except -1:
+        cdef const unsigned char *data = node.data.data
+        cdef size_t length = node.data.length
+        cdef size_t i
+        cdef bint wide = False
+        cdef unsigned char byte
+        if data == NULL:
+            return 0
+        for i in range(length):
+            byte = data[i]
+            if byte >= 0x80:
+                wide = True
+            elif not self.plain[byte]:
+                text.odd = True
+        if wide:
+            text.odd = True
+            if not _utf8(data, length):
+                # As selectolax decodes a text node: its bytes that are not UTF-8 replaced.
+                fixed = PyUnicode_DecodeUTF8(<const char *>data, length, "replace").encode()
+                return _add(text, <bytes>fixed, len(fixed))
+        return _add(text, data, length)
+
+    cdef int _flush(self, _Text *text, list segments) except -1:
+        """Ends the run: its text, cleaned, is a segment unless empty."""
+        cdef size_t i, kept = 0
+        cdef bint gap = False
+        cdef unsigned char byte
+        if text.length == 0:
+            return 0
+        if text.odd:
+            cleaned = self.clean(PyUnicode_DecodeUTF8(<const char *>text.data, text.length, NULL))
+            if cleaned:
+                segments.append(cleaned)
+        else:
+            # Whitespace folded as ``" ".join(text.split())``, in place.
+            for i in range(text.length):
+                byte = text.data[i]
+                if self.spaces[byte]:
+                    gap = kept > 0
+                else:
+                    if gap:
+                        text.data[kept] = 32
+                        kept += 1
+                        gap = False
+                    text.data[kept] = byte
+                    kept += 1
+            if kept:
+                segments.append(PyUnicode_DecodeASCII(<const char *>text.data, kept, NULL))
+        text.length = 0
+        text.odd = False
+        return 0
+
+    cdef int _element(
+        self, _Text *text, ps_node *node, ps_node *passed, int depth, object out, dict found, object parser
+    ) except -1:
+        cdef uintptr_t tag = node.local_name
+        cdef unsigned char flags = self.flags[tag] if tag < TAG_LAST_ENTRY else 0
+        cdef ps_attr *attr
+        cdef ps_str *klass = NULL
+        cdef ps_str *ident = NULL
+        cdef ps_str *style = NULL
+        cdef bint styled = False
+        cdef bint attributed = False
+        cdef long kinds = 0
+        cdef object entry
+        cdef list segments
+        if node == passed:
+            before = PyUnicode_DecodeUTF8(<const char *>text.data, text.length, NULL)
+            answer = self.headline(before, wrap(node, parser))
+            if answer != KEEP:
+                segments = out.segments
+                self._flush(text, segments)
+                if answer == LEAD_IN:
+                    out.lead_in = len(segments) - 1
+            return 0
+        if flags & _SKIP:
+            if flags & _MEDIA:
+                self.media(wrap(node, parser), out)
+            return 0
+        attr = (<ps_element *>node).first_attr
+        while attr != NULL:  # the last of a name, as a dict of the attributes keeps
+            attributed = True
+            if attr.node.local_name == _CLASS:
+                klass = attr.value
+            elif attr.node.local_name == _ID:
+                ident = attr.value
+            elif attr.node.local_name == _STYLE:
+                styled = True
+                style = attr.value
+            elif named(attr, _HIDDEN, 6):
+                return 0
+            elif named(attr, _ARIA_HIDDEN, 11):
+                if attr.value != NULL and _equals(attr.value, _TRUE):
+                    return 0
+            attr = attr.next
+        if attributed:
+            if styled and self.style(out, _decoded(style)):
+                return 0
+            entry = self._entry(node, klass, ident, found)
+            if entry is not None:
+                kinds = entry[1]
+        if kinds & self.sponsored_kind:
+            self.paid(out, wrap(node, parser))
+        if kinds & self.meta_kind:
+            self.meta_part(out, wrap(node, parser), entry[0][0])
+            return 0
+        if node.first_child != NULL and node.first_child.next == NULL and self._may_rank(node):
+            if self.rank(_deep_text(node)):
+                return 0  # an element holding only a small number: a rank or a count
+        if not flags & _INLINE:
+            self._flush(text, out.segments)
+        self._walk(text, node, passed, depth + 1, out, found, parser)
+        if not flags & _INLINE:
+            self._flush(text, out.segments)
+        return 0
+
+    cdef object _entry(self, ps_node *node, ps_str *klass, ps_str *ident, dict found):
+        """The element's (tokens, kinds) pair, from the page's memo or ``tokens``
+        (``Tokens.kinds``); None without a class or an id."""
+        key = PyLong_FromSize_t(<size_t>node)
+        entry = found.get(key)
+        if entry is not None:
+            return entry
+        raw = self._raw(klass, ident)
+        if not raw:
+            return None
+        entry = self.tokens(raw)
+        found[key] = entry
+        return entry
+
+    cdef str _raw(self, ps_str *klass, ps_str *ident):
+        """``f"{class or ''} {id or ''}".lower().strip()``, made in C for ASCII values."""
+        cdef unsigned char buffer[256]
+        cdef size_t size = 0
+        cdef size_t start = 0
+        if (
+            _length(klass) + _length(ident) < sizeof(buffer)
+            and _lowered(buffer, &size, klass)
+            and _lowered(buffer + size + 1, &size, ident)
+        ):
+            size += 1  # the space between the two
+            buffer[_length(klass)] = 32
+            while start < size and self.spaces[buffer[start]]:
+                start += 1
+            while size > start and self.spaces[buffer[size - 1]]:
+                size -= 1
+            return PyUnicode_DecodeASCII(<const char *>buffer + start, size - start, NULL)
+        return f"{_decoded(klass)} {_decoded(ident)}".lower().strip()
+
+    cdef bint _may_rank(self, ps_node *root) noexcept:
+        """Whether the text below ``root`` may match the rank pattern: no ASCII
+        character but digits, ``rank_marks`` and whitespace, and a digit or a
+        character other than ASCII (a digit of another script, a wide space)."""
+        cdef ps_node *node = root.first_child
+        cdef const unsigned char *data
+        cdef size_t i
+        cdef unsigned char byte
+        cdef bint needed = False
+        while node != NULL:
+            if node.local_name == TAG_TEXT and (<ps_character_data *>node).data.data != NULL:
+                data = (<ps_character_data *>node).data.data
+                for i in range((<ps_character_data *>node).data.length):
+                    byte = data[i]
+                    if byte >= 0x80 or 48 <= byte <= 57:
+                        needed = True
+                    elif not (self.spaces[byte] or self.rank_marks[byte]):
+                        return False
+            node = next_in(node, root, True)
+        return needed
+
+
+cdef str _deep_text(ps_node *root):
+    """``node.text()``: the bytes of the text nodes below ``root``, decoded together."""
+    cdef _Text text
+    cdef ps_node *node = root.first_child
+    text.data = NULL
+    text.length = text.size = 0
+    try:
+        while node != NULL:
+            if node.local_name == TAG_TEXT and (<ps_character_data *>node).data.data != NULL:
+                _add(&text, (<ps_character_data *>node).data.data, (<ps_character_data *>node).data.length)
+            node = next_in(node, root, True)
+        if text.length == 0:
+            return ""
+        return PyUnicode_DecodeUTF8(<const char *>text.data, text.length, "replace")
+    finally:
+        free(text.data)
+
+
+cdef inline size_t _length(ps_str *value) noexcept:
+    return value.length if value != NULL and value.data != NULL else 0
+
+
+cdef bint _lowered(unsigned char *into, size_t *size, ps_str *value) noexcept:
+    """Copies ``value``'s bytes into ``into``, ASCII letters lowercased, adding their
+    number to ``size``; False when one is not ASCII."""
+    cdef size_t i
+    cdef size_t length = _length(value)
+    cdef unsigned char byte
+    for i in range(length):
+        byte = value.data[i]
+        if byte >= 0x80:
+            return False
+        into[i] = byte + 32 if 65 <= byte <= 90 else byte
+    size[0] += length
+    return True
+
+
+cdef inline bint _equals(ps_str *value, bytes expected) noexcept:
+    cdef size_t length = _length(value)
+    return length == <size_t>len(expected) and memcmp(value.data, <const unsigned char *>expected, length) == 0
+
+
+cdef str _decoded(ps_str *value):
+    """An attribute's value as selectolax reads it, "" for none."""
+    if value == NULL or value.data == NULL:
+        return ""
+    return PyUnicode_DecodeUTF8(<const char *>value.data, value.length, "replace")
