@@ -69,8 +69,13 @@ def clean_text(text: str) -> str:
         folded = " ".join(text.split())
         # Without the control characters normalize_text removes, which are the
         # unprintable characters other than whitespace and four that str.split takes
-        # for whitespace; text of whitespace alone (most texts read) folds to "".
-        if not folded or (folded.isprintable() and not contains_any(text, _SPLIT_CONTROLS)):
+        # for whitespace; text of whitespace alone (most texts read) folds to "", and
+        # printable text (a line without tabs or breaks) holds none of them.
+        if (
+            not folded
+            or text.isprintable()
+            or (folded.isprintable() and not contains_any(text, _SPLIT_CONTROLS))
+        ):
             return folded
     return normalize_text(text)
 
@@ -348,17 +353,23 @@ def clean_title(text: str) -> str:
         )
     ) and _SEPARATOR.search(text, 0, tt.MAX_LABEL_CHARS) is None:
         return text  # no rank, and no separator for a label or kicker to end with
-    for pattern in (
-        tt.RANK_PREFIX,
-        tt.INLINE_LABEL_PREFIX,
-        tt.KICKER_PREFIX,
-        tt.KICKER_BRACKETED,
-        tt.RANK_PREFIX,
-    ):
-        stripped = pattern.sub("", text, count=1)
-        if stripped:
-            text = stripped
+    for pattern in _TITLE_PREFIXES:
+        # Each pattern is anchored at the start: matched there, not searched for at
+        # every position as ``sub`` does; a prefix that is the whole text stays.
+        found = pattern.match(text)
+        if found is not None and found.end() < len(text):
+            text = text[found.end() :]
     return text
+
+
+# What ``clean_title`` cuts from a headline's start, in this order; each begins with "^".
+_TITLE_PREFIXES = (
+    tt.RANK_PREFIX,
+    tt.INLINE_LABEL_PREFIX,
+    tt.KICKER_PREFIX,
+    tt.KICKER_BRACKETED,
+    tt.RANK_PREFIX,
+)
 
 
 INNER_HEADING, INNER_MARKUP, INNER_TITLE = 1, 2, 4  # what a link holds (see ``link_inside``)
