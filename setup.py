@@ -12,6 +12,7 @@ setup(
             Extension("service.extract._items", ["service/extract/_items.pyx"]),
             Extension("service.extract._blocks", ["service/extract/_blocks.pyx"]),
             Extension("service.extract._fields", ["service/extract/_fields.pyx"]),
+            Extension("service.extract._markup", ["service/extract/_markup.pyx"]),
         ],
         compiler_directives={"language_level": 3},
     ),

@@ -118,6 +118,7 @@ cdef extern from *:
         size_t length
     ctypedef struct ps_attr:
         ps_node node
+        uintptr_t qualified_name  # 0, or the id of the name as written when not the local one
         ps_str *value
         ps_attr *next
     ctypedef struct ps_element:

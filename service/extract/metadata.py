@@ -157,15 +157,13 @@ def read_metadata(
     page_url: str,
     header_language: str | None = None,
     fetched_at: datetime | None = None,
-    tagged: dict[int, list[LexborNode]] | None = None,
 ) -> Metadata:
     """The metadata ``tree`` declares; ``page_url`` resolves relative URLs. Never raises
     on odd markup: a source that cannot be read is skipped. ``header_language`` is the
     response's Content-Language, the language when the page declares none.
     ``fetched_at``, when known, dates a story that shows a span back beside its
-    headline ("3 hours ago") rather than a date. ``tagged``: the tree's elements by
-    tag id, those of ``metadata_markup.TAG_IDS`` among them, when found already."""
-    markup = collect_markup(tree, tagged)
+    headline ("3 hours ago") rather than a date."""
+    markup = collect_markup(tree)
     base = base_url(markup.base_href, page_url)
     jsonld = parse_blocks(markup.jsonld)
     page = normalize_url(page_url, page_url)

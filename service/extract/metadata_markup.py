@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode, create_tag
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from service.extract._tree import Selectors, elements_by_tag
+from service.extract._markup import MarkupReader
+from service.extract._tree import Selectors
 from service.extract.metadata_tables import IMAGE_LINK_RELS, MAX_H1_CANDIDATES, MAX_TITLE_CHARS
 from service.extract.text import normalize_text
 
@@ -24,7 +25,8 @@ _MAX_LINE_CHARS = 160  # a byline or a date line; a longer text is prose (an aut
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _HEADING_SELECTORS = Selectors(", ".join(sorted(_HEADINGS)))
 _TOO_WIDE = frozenset({"html", "body", "main"})  # ancestors that contain everything
-_SVG_TAGS = frozenset({"svg", "symbol", "g", "defs"})  # an icon's <title> is not the page's
+_SVG_TAGS = ("svg", "symbol", "g", "defs")  # an icon's <title> is not the page's
+_SVG_LEVELS = 3  # the ancestors of a <title> looked at for them
 
 # itemprop names read from elements (not metas); lowercased. Others are ignored.
 _PROPS = frozenset(
@@ -36,18 +38,22 @@ _PROPS = frozenset(
         "inlanguage",  # microdata language
     }
 )
-# The tags ``read_metadata`` reads elements of, whatever their attributes: found
-# by the walk ``split`` makes for them and for the invisible tags
-# (``_tree.elements_by_tag``), not by a query of type selectors, which would walk
-# the tree again. ``_read`` checks each element's attributes exactly (a meta
-# without content, a stylesheet link, a script of code give nothing).
-_TAGS = ("html", "title", "meta", "link", "script", "h1", "time", "base")
-_TAG_IDS = {tag: create_tag(tag).tag_id for tag in _TAGS}
-TAG_IDS = frozenset(_TAG_IDS.values())
-# The elements read by their attributes: authors' links, and any ``[itemprop]``
-# (``_read_marked`` matches the names, one test per element instead of five),
-# found by a walk in C.
-_MARKED = Selectors('a[rel~="author"], [itemprop]')
+# The attributes whose values key a meta's content, in this order.
+_META_NAMES = ("property", "name", "itemprop", "http-equiv")
+# The links read, by their ``rel``: a link of several goes to the first group.
+_LINK_RELS = (("canonical",), ("amphtml",), IMAGE_LINK_RELS)
+_LANG_NAMES = ("lang", "xml:lang")  # <html>'s language, the first given
+# One walk in C reads every element metadata is read from (``_markup``).
+_READER = MarkupReader(
+    _META_NAMES,
+    _LINK_RELS,
+    (_JSONLD_TYPE, _STATE_TYPE),
+    _LANG_NAMES,
+    _SVG_TAGS,
+    _SVG_LEVELS,
+    _MAX_META_CHARS,
+    _MAX_TIMES,
+)
 
 
 @dataclass(slots=True)
@@ -108,24 +114,36 @@ class Markup:
         return texts
 
 
-def collect_markup(
-    tree: LexborHTMLParser, tagged: dict[int, list[LexborNode]] | None = None
-) -> Markup:
+def collect_markup(tree: LexborHTMLParser) -> Markup:
     """Gather metas, links, JSON-LD and page-state texts, title, h1s, ``lang``, microdata
-    and the first ``<base href>`` from ``tree``; ``tagged``: its elements by tag id
-    (``elements_by_tag``), those of ``TAG_IDS`` among them, when found already."""
+    and the first ``<base href>`` from ``tree``."""
     markup = Markup()
     root = tree.root
     if root is None:
         return markup
-    if tagged is None:
-        tagged = elements_by_tag(root, TAG_IDS)
-    # Tag by tag: each field is read from elements of one tag (microdata and
-    # authors' links apart, below), each in document order.
-    for tag_id in _TAG_IDS.values():
-        for node in tagged[tag_id]:
-            _read(node, markup)
-    for node in _MARKED.find(root):
+    (metas, links, scripts, langs, titles, h1s, pubdates, times, base_href, marked) = _READER.read(
+        root
+    )
+    markup.metas = metas
+    markup.canonical, markup.amphtml, markup.image_links = map(_texts, links)
+    markup.jsonld, markup.state = scripts
+    markup.lang = _texts(langs)
+    markup.title = _texts(titles)[:1]
+    markup.pubdates = _texts(pubdates)
+    markup.times = times
+    markup.base_href = base_href
+    for node, link in h1s:
+        text = normalize_text(node.text(deep=True, separator=" ")[:_MAX_META_CHARS])
+        if text and len(text) <= MAX_TITLE_CHARS:
+            markup.headings.append(text)
+            markup.first_h1 = markup.first_h1 or node
+            if link is None:
+                markup.story_h1s.append((text, node))
+            elif links_home(link):
+                markup.home_h1s.append(text)
+            if len(markup.headings) == MAX_H1_CANDIDATES:
+                break
+    for node in marked:
         _read_marked(node, markup)
     if len(set(markup.props.get("headline", ()))) > 1:
         # Several items with headlines: a list of stories, whose first item's
@@ -134,69 +152,15 @@ def collect_markup(
     return markup
 
 
-def _read(node: LexborNode, markup: Markup) -> None:
-    """What an element of ``_TAGS`` gives, its microdata apart."""
-    tag = node.tag
-    attrs = node.attributes
-    if tag == "meta":
-        _read_meta(attrs, markup)
-        return
-    if tag == "script":
-        kind = (attrs.get("type") or "").strip().lower()
-        if kind == _JSONLD_TYPE:
-            markup.jsonld.append(node.text(deep=True))
-        elif kind == _STATE_TYPE:
-            markup.state.append(node.text(deep=True))
-        return
-    if tag == "link":
-        _read_link(attrs, markup)
-    elif tag == "base" and markup.base_href is None and "href" in attrs:
-        markup.base_href = attrs.get("href") or ""
-    elif tag == "html":
-        _append(markup.lang, attrs.get("lang") or attrs.get("xml:lang"))
-    elif tag == "title" and not markup.title and not _in_svg(node):
-        _append(markup.title, node.text(deep=True))
-    elif tag == "h1" and len(markup.headings) < MAX_H1_CANDIDATES:
-        text = normalize_text(node.text(deep=True, separator=" ")[:_MAX_META_CHARS])
-        if text and len(text) <= MAX_TITLE_CHARS:
-            markup.headings.append(text)
-            markup.first_h1 = markup.first_h1 or node
-            link = _link_of(node)
-            if link is None:
-                markup.story_h1s.append((text, node))
-            elif links_home(link):
-                markup.home_h1s.append(text)
-    elif tag == "time" and "pubdate" in attrs:
-        _append(markup.pubdates, attrs.get("datetime"))
-    elif tag == "time" and attrs.get("datetime") and len(markup.times) < _MAX_TIMES:
-        markup.times.append(node)
-
-
 def _read_marked(node: LexborNode, markup: Markup) -> None:
-    """What an author's link or an element with ``itemprop`` gives: a meta's and a
-    script's ``itemprop`` are read with the element (a meta's names), or not at all."""
-    tag = node.tag
-    if tag in ("meta", "script"):
-        return
+    """What an author's link or an element with ``itemprop`` gives (a meta's and a
+    script's ``itemprop`` are read with the element, a meta's names, or not at all)."""
     attrs = node.attributes
-    if tag == "a" and "author" in (attrs.get("rel") or "").lower().split():
+    if node.tag == "a" and "author" in (attrs.get("rel") or "").lower().split():
         _append(markup.author_links, node.text(deep=True, separator=" "))
     for prop in (attrs.get("itemprop") or "").lower().split():
         if prop in _PROPS:
             _append(markup.props.setdefault(prop, []), _prop_value(node, attrs, prop))
-
-
-def _read_meta(attrs: dict[str, str | None], markup: Markup) -> None:
-    content = attrs.get("content")
-    if not content:
-        return
-    content = content[:_MAX_META_CHARS]
-    metas = markup.metas
-    for name in ("property", "name", "itemprop", "http-equiv"):
-        names = attrs.get(name)
-        if names:
-            for key in names.lower().split():  # itemprop and RDFa allow lists
-                metas.setdefault(key, []).append(content)
 
 
 def _meta_text(content: str) -> str:
@@ -204,16 +168,6 @@ def _meta_text(content: str) -> str:
     if "&" in content:
         content = html.unescape(content)
     return normalize_text(content)
-
-
-def _read_link(attrs: dict[str, str | None], markup: Markup) -> None:
-    rels = (attrs.get("rel") or "").lower().split()
-    if "canonical" in rels:
-        _append(markup.canonical, attrs.get("href"))
-    elif "amphtml" in rels:
-        _append(markup.amphtml, attrs.get("href"))
-    elif any(rel in rels for rel in IMAGE_LINK_RELS):
-        _append(markup.image_links, attrs.get("href"))
 
 
 def _prop_value(node: LexborNode, attrs: dict[str, str | None], prop: str) -> str | None:
@@ -311,11 +265,6 @@ def _mark_heading_holders(top: LexborNode, marked: set[int]) -> None:
     marked.update(holders)
 
 
-def _link_of(node: LexborNode) -> LexborNode | None:
-    """The link ``node`` holds or sits in, close by, if any."""
-    return node.css_first("a") or next((a for a in _ancestors(node, 2) if a.tag == "a"), None)
-
-
 def links_home(link: LexborNode) -> bool:
     """Whether ``link`` leads to a home page: its path is "/" or none, with no query."""
     href = (link.attributes.get("href") or "").strip()
@@ -334,8 +283,15 @@ def _ancestors(node: LexborNode, levels: int) -> list[LexborNode]:
     return found
 
 
-def _in_svg(node: LexborNode) -> bool:
-    return any(a.tag in _SVG_TAGS for a in _ancestors(node, 3))
+def _texts(values: Sequence[str | None]) -> list[str]:
+    """The values that are not empty once normalized (cut first), normalized."""
+    texts = []
+    for value in values:
+        if value:
+            text = normalize_text(value[:_MAX_META_CHARS])
+            if text:
+                texts.append(text)
+    return texts
 
 
 def _append(values: list[str], value: str | None) -> None:

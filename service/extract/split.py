@@ -24,7 +24,6 @@ from service.extract.budget import check_elements
 from service.extract.decode import Decoded, decode
 from service.extract.gallery import gallery_captions
 from service.extract.metadata import Metadata, read_metadata
-from service.extract.metadata_markup import TAG_IDS as MARKUP_TAG_IDS
 from service.extract.model import Article, Paragraph, RefusedPage, Split, Teaser, TextStats
 from service.extract.page_state import state_body
 from service.extract.teaser_items import is_listing_url, is_story_url
@@ -48,7 +47,6 @@ class Limits:
 
 log = logging.getLogger(__name__)
 _T = TypeVar("_T")
-_TAGGED = clean.INVISIBLE_IDS | MARKUP_TAG_IDS  # the tags of the elements found by one walk
 
 
 def _guarded(stage: str, warnings: list[str], call: Callable[[], _T], fallback: _T) -> _T:
@@ -231,14 +229,14 @@ def split(
     page_url = normalize_url(url, url) or url
     base = resolve_base(tree, page_url)
     warnings: list[str] = []
-    # One walk finds the elements metadata reads by their tag and those cleaning
-    # removes by theirs; metadata changes no element.
-    tagged = elements_by_tag(root, _TAGGED)
+    # The elements cleaning removes by their tag (metadata reads the tree in a walk
+    # of its own, and changes no element).
+    tagged = elements_by_tag(root, clean.INVISIBLE_IDS)
     language = (headers or {}).get("content-language")
     meta = _guarded(
         "metadata",
         warnings,
-        lambda: read_metadata(tree, page_url, language, fetched_at, tagged),
+        lambda: read_metadata(tree, page_url, language, fetched_at),
         Metadata(),
     )
     clean.clean_tree(tree, tagged)

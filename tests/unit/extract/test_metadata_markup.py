@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
-from service.extract._tree import Selectors, elements_by_tag
+from service.extract._tree import Selectors
 from service.extract.metadata import Metadata, read_metadata
-from service.extract.metadata_markup import _TAGS, TAG_IDS, texts_near_heading
+from service.extract.metadata_markup import texts_near_heading
 
 PAGE_URL = "https://news.example.org/world/2026/02/04/storm-reaches-coast"
 
@@ -14,22 +14,6 @@ PAGE_URL = "https://news.example.org/world/2026/02/04/storm-reaches-coast"
 def read(head: str, body: str = "") -> Metadata:
     html = f"<html><head>{head}</head><body>{body}</body></html>"
     return read_metadata(LexborHTMLParser(html), PAGE_URL)
-
-
-def test_tags_read_are_found_as_their_type_selectors_would_find_them() -> None:
-    """Found by tag id in one walk: the same elements as the CSS type selectors, in
-    upper case, nested, in the body and inside SVG and MathML."""
-    html = "".join(f"<div><{tag.upper()} x=1>t</{tag}></div>" for tag in _TAGS) + (
-        "<svg><title>i</title><html lang=x></html><link rel=canonical href=/c></svg>"
-        "<math><mi><time>t</time><meta content=c></mi></math>"
-    )
-    tree = LexborHTMLParser(f"<html><head><title>t</title><base href=/></head><body>{html}")
-    assert tree.root is not None
-    by_selector = [node.mem_id for node in tree.root.css(", ".join(_TAGS))]
-    tagged = elements_by_tag(tree.root, TAG_IDS)
-    by_id = [node.mem_id for nodes in tagged.values() for node in nodes]
-    assert sorted(by_id) == sorted(by_selector)
-    assert len(by_id) >= len(_TAGS) + 6
 
 
 def test_marked_elements_and_tags_read_once_each() -> None:

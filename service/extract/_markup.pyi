@@ -1,0 +1,30 @@
+"""The markup metadata is read from, gathered in one walk in C (``_markup.pyx``)."""
+
+from selectolax.lexbor import LexborNode
+
+class MarkupReader:
+    def __init__(
+        self,
+        meta_names: tuple[str, ...],
+        link_rels: tuple[tuple[str, ...], ...],
+        script_types: tuple[str, ...],
+        lang_names: tuple[str, ...],
+        svg_tags: tuple[str, ...],
+        svg_levels: int,
+        max_chars: int,
+        max_times: int,
+    ) -> None: ...
+    def read(
+        self, root: LexborNode
+    ) -> tuple[
+        dict[str, list[str]],
+        list[list[str | None]],
+        list[list[str]],
+        list[str | None],
+        list[str],
+        list[tuple[LexborNode, LexborNode | None]],
+        list[str | None],
+        list[LexborNode],
+        str | None,
+        list[LexborNode],
+    ]: ...

@@ -1,0 +1,399 @@
+# cython: language_level=3, boundscheck=False, wraparound=False, initializedcheck=False
+"""The markup metadata is read from, gathered in one walk of the tree in C.
+
+``metadata_markup.collect_markup`` reads the metas, links, scripts, titles, h1s,
+``<time>`` elements, ``<base>`` and ``<html lang>`` of a page, and the elements
+marked for microdata or as authors' links. Read from Python, each of them cost a
+node object, a dict of all its attributes decoded and a few interpreted tests;
+here one walk reads Lexbor's structures, decodes only the values that are read,
+and hands back the values as written, grouped as the Python tables passed in
+say. What the values mean (normal forms, which source wins) stays in Python.
+
+An attribute is found as selectolax's ``attributes`` dict finds it: by its name
+as written (Lexbor's qualified name, ``xlink:href`` in SVG, not its local name
+``href``); the parser keeps one attribute of a name. Text is what ``text()``
+gives: the UTF-8 bytes of the text nodes below, decoded with replacement.
+``tests/unit/extract/test_markup.py`` checks the answers against the reading
+from Python on generated pages.
+"""
+
+from cpython.bytes cimport PyBytes_AS_STRING, PyBytes_FromStringAndSize
+from cpython.unicode cimport PyUnicode_DecodeUTF8
+from libc.stdint cimport uintptr_t
+from libc.string cimport memcpy
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode, create_tag
+
+from service.extract._lexbor cimport (
+    HTML_DOCUMENT,
+    HTML_NAMESPACE,
+    PS_ATTR_LAST_ENTRY,
+    PS_ELEMENT,
+    PS_TEXT,
+    TAG_LAST_ENTRY,
+    attribute_id,
+    c_node,
+    entry_named,
+    has_token,
+    next_in,
+    ps_attr,
+    ps_character_data,
+    ps_element,
+    ps_node,
+    wrap,
+)
+
+cdef uintptr_t _HTML = create_tag("html").tag_id
+cdef uintptr_t _TITLE = create_tag("title").tag_id
+cdef uintptr_t _META = create_tag("meta").tag_id
+cdef uintptr_t _LINK = create_tag("link").tag_id
+cdef uintptr_t _SCRIPT = create_tag("script").tag_id
+cdef uintptr_t _H1 = create_tag("h1").tag_id
+cdef uintptr_t _TIME = create_tag("time").tag_id
+cdef uintptr_t _BASE = create_tag("base").tag_id
+cdef uintptr_t _A = create_tag("a").tag_id
+cdef bytes _AUTHOR = b"author"
+
+
+cdef class _Name:
+    """An attribute's or a tag's name: its Lexbor id, or (past Lexbor's predefined
+    names, ``last``) its lowercased bytes, compared with the entry an id points to."""
+
+    cdef bytes text
+    cdef uintptr_t id
+    cdef uintptr_t last
+
+    @staticmethod
+    cdef _Name attribute(str name):
+        cdef _Name found = _Name.__new__(_Name)
+        found.text = name.encode()
+        found.id = attribute_id(found.text)
+        found.last = PS_ATTR_LAST_ENTRY
+        return found
+
+    @staticmethod
+    cdef _Name tag(str name):
+        cdef _Name found = _Name.__new__(_Name)
+        found.text = name.encode()
+        found.id = create_tag(name).tag_id
+        found.last = TAG_LAST_ENTRY
+        if found.id >= TAG_LAST_ENTRY:
+            found.id = TAG_LAST_ENTRY
+        return found
+
+    cdef inline bint names(self, uintptr_t id) noexcept:
+        if self.id < self.last:
+            return id == self.id
+        return entry_named(id, self.last, <const unsigned char *><char *>self.text, len(self.text))
+
+
+cdef _Name _CONTENT = _Name.attribute("content")
+cdef _Name _REL = _Name.attribute("rel")
+cdef _Name _HREF = _Name.attribute("href")
+cdef _Name _TYPE = _Name.attribute("type")
+cdef _Name _DATETIME = _Name.attribute("datetime")
+cdef _Name _PUBDATE = _Name.attribute("pubdate")
+cdef _Name _ITEMPROP = _Name.attribute("itemprop")
+
+
+cdef ps_attr *_attribute(ps_node *node, _Name name) noexcept:
+    """``node``'s attribute of ``name`` as written (the qualified name), or NULL."""
+    cdef ps_attr *attr = (<ps_element *>node).first_attr
+    while attr != NULL:
+        if name.names(attr.qualified_name if attr.qualified_name != 0 else attr.node.local_name):
+            return attr
+        attr = attr.next
+    return NULL
+
+
+cdef ps_attr *_local_attribute(ps_node *node, _Name name) noexcept:
+    """``node``'s first attribute of the local name ``name``, as Lexbor's selectors find
+    one (``lxb_dom_element_attr_by_id``)."""
+    cdef ps_attr *attr = (<ps_element *>node).first_attr
+    while attr != NULL:
+        if name.names(attr.node.local_name):
+            return attr
+        attr = attr.next
+    return NULL
+
+
+cdef inline object _decoded(ps_attr *attr):
+    """The value of ``attr`` as ``attributes`` gives it: ``None`` without one."""
+    if attr == NULL or attr.value == NULL or attr.value.data == NULL:
+        return None
+    return PyUnicode_DecodeUTF8(<char *>attr.value.data, attr.value.length, "replace")
+
+
+cdef inline object _value(ps_node *node, _Name name):
+    return _decoded(_attribute(node, name))
+
+
+cdef inline bint _filled(ps_attr *attr) noexcept:
+    """Whether ``attr`` is there with a value that is not empty (a true ``str``)."""
+    return attr != NULL and attr.value != NULL and attr.value.data != NULL and attr.value.length > 0
+
+
+cdef str _text(ps_node *root):
+    """``text(deep=True)``: the bytes of the text nodes below ``root``, joined, decoded."""
+    cdef ps_node *node = root.first_child
+    cdef ps_character_data *only = NULL
+    cdef ps_character_data *text
+    cdef size_t total = 0
+    cdef size_t count = 0
+    cdef bytes joined
+    cdef char *out
+    while node != NULL:
+        if node.type == PS_TEXT and (<ps_character_data *>node).data.data != NULL:
+            text = <ps_character_data *>node
+            total += text.data.length
+            count += 1
+            only = text
+        node = next_in(node, root, True)
+    if count == 0 or total == 0:
+        return ""
+    if count == 1:
+        return PyUnicode_DecodeUTF8(<char *>only.data.data, only.data.length, "replace")
+    joined = PyBytes_FromStringAndSize(NULL, total)
+    out = PyBytes_AS_STRING(joined)
+    node = root.first_child
+    while node != NULL:
+        if node.type == PS_TEXT and (<ps_character_data *>node).data.data != NULL:
+            text = <ps_character_data *>node
+            memcpy(out, text.data.data, text.data.length)
+            out += text.data.length
+        node = next_in(node, root, True)
+    return PyUnicode_DecodeUTF8(PyBytes_AS_STRING(joined), total, "replace")
+
+
+cdef ps_node *_link_of(ps_node *node) noexcept:
+    """The link ``node`` holds (its first, in document order) or sits in, within two
+    levels above it; NULL without one."""
+    cdef ps_node *inner = node.first_child
+    cdef int level
+    while inner != NULL:
+        if inner.type == PS_ELEMENT and inner.local_name == _A:
+            return inner
+        inner = next_in(inner, node, True)
+    inner = node.parent
+    for level in range(2):
+        if inner == NULL:
+            break
+        if inner.type == PS_ELEMENT and inner.local_name == _A:
+            return inner
+        inner = inner.parent
+    return NULL
+
+
+cdef class MarkupReader:
+    """Reads the markup of a page in one walk (``read``), grouping its values by the
+    tables given here:
+
+    - ``meta_names``: the attributes whose values (lowercased, split at whitespace)
+      key a meta's ``content``, cut to ``max_chars`` characters;
+    - ``link_rels``: groups of ``rel`` values, most wanted first; a ``<link>``'s
+      ``href`` goes to the first group one of its ``rel`` tokens (lowercased) is in;
+    - ``script_types``: the ``type`` values (stripped, lowercased) whose scripts'
+      texts are read, one list each;
+    - ``lang_names``: the attributes of ``<html>`` giving its language, the first
+      that is not empty read;
+    - ``svg_tags``: the tags of which an ancestor, within ``svg_levels`` levels, makes
+      a ``<title>`` an icon's, not read;
+    - ``max_times``: how many ``<time datetime>`` elements (without ``pubdate``) are
+      kept.
+    """
+
+    cdef tuple _meta_names
+    cdef tuple _link_rels
+    cdef tuple _script_types
+    cdef tuple _lang_names
+    cdef tuple _svg_tags
+    cdef int _svg_levels
+    cdef Py_ssize_t _max_chars
+    cdef Py_ssize_t _max_times
+
+    def __init__(
+        self,
+        tuple meta_names,
+        tuple link_rels,
+        tuple script_types,
+        tuple lang_names,
+        tuple svg_tags,
+        int svg_levels,
+        Py_ssize_t max_chars,
+        Py_ssize_t max_times,
+    ):
+        self._meta_names = tuple(_Name.attribute(name) for name in meta_names)
+        self._link_rels = tuple(frozenset(group) for group in link_rels)
+        self._script_types = tuple(str(kind) for kind in script_types)
+        self._lang_names = tuple(_Name.attribute(name) for name in lang_names)
+        self._svg_tags = tuple(_Name.tag(name) for name in svg_tags)
+        self._svg_levels = svg_levels
+        self._max_chars = max_chars
+        self._max_times = max_times
+
+    def read(self, root: LexborNode) -> tuple:
+        """The values of ``root``'s subtree (``root`` included), each list in document
+        order: ``(metas, links, scripts, langs, titles, h1s, pubdates, times,
+        base_href, marked)``.
+
+        ``metas``: contents by key; ``links``: the ``href`` values (``None`` when
+        absent) of each group of ``link_rels``; ``scripts``: the texts of each type;
+        ``langs``: each ``<html>``'s language or ``None``; ``titles``: the texts of
+        the ``<title>`` elements not in an icon; ``h1s``: each ``<h1>`` with the link
+        it holds or sits in (or ``None``); ``pubdates``: the ``datetime`` (or
+        ``None``) of each ``<time pubdate>``; ``times``: the first ``max_times``
+        other ``<time>`` elements with a ``datetime``; ``base_href``: the first
+        ``<base href>``'s (``""`` when empty), or ``None``; ``marked``: the elements
+        with an ``itemprop`` and the ``a[rel~="author"]`` links (as Lexbor's
+        selectors match them), but metas and scripts."""
+        cdef ps_node *top = c_node(root)
+        cdef ps_node *node = top
+        cdef object parser = root.parser
+        cdef uintptr_t tag
+        cdef dict metas = {}
+        cdef list links = [[] for _ in self._link_rels]
+        cdef list scripts = [[] for _ in self._script_types]
+        cdef list langs = []
+        cdef list titles = []
+        cdef list h1s = []
+        cdef list pubdates = []
+        cdef list times = []
+        cdef list marked = []
+        cdef object base_href = None
+        cdef ps_attr *attr
+        cdef ps_node *link
+        while node != NULL:
+            if node.type != PS_ELEMENT:
+                node = next_in(node, top, False)
+                continue
+            tag = node.local_name
+            if tag == _META:
+                self._read_meta(node, metas)
+            elif tag == _LINK:
+                self._read_link(node, links)
+            elif tag == _SCRIPT:
+                self._read_script(node, scripts)
+            elif tag == _H1:
+                link = _link_of(node)
+                h1s.append((wrap(node, parser), wrap(link, parser) if link != NULL else None))
+            elif tag == _TIME:
+                attr = _attribute(node, _PUBDATE)
+                if attr != NULL:
+                    pubdates.append(_value(node, _DATETIME))
+                elif len(times) < self._max_times and _filled(_attribute(node, _DATETIME)):
+                    times.append(wrap(node, parser))
+            elif tag == _TITLE:
+                if not self._in_svg(node):
+                    titles.append(_text(node))
+            elif tag == _HTML:
+                langs.append(self._lang(node))
+            elif tag == _BASE:
+                attr = _attribute(node, _HREF)
+                if base_href is None and attr != NULL:
+                    base_href = _decoded(attr) or ""
+            if tag != _META and tag != _SCRIPT and self._marked(node):
+                marked.append(wrap(node, parser))
+            node = next_in(node, top, True)
+        return metas, links, scripts, langs, titles, h1s, pubdates, times, base_href, marked
+
+    cdef void _read_meta(self, ps_node *node, dict metas) except *:
+        cdef ps_attr *attr = _attribute(node, _CONTENT)
+        cdef _Name name
+        cdef str content
+        if not _filled(attr):
+            return
+        content = _decoded(attr)
+        if len(content) > self._max_chars:
+            content = content[: self._max_chars]
+        for name in self._meta_names:
+            attr = _attribute(node, name)
+            if _filled(attr):
+                for key in _decoded(attr).lower().split():  # itemprop and RDFa allow lists
+                    found = metas.get(key)
+                    if found is None:
+                        metas[key] = [content]
+                    else:
+                        (<list>found).append(content)
+
+    cdef void _read_link(self, ps_node *node, list links) except *:
+        cdef ps_attr *attr = _attribute(node, _REL)
+        cdef Py_ssize_t i
+        if not _filled(attr):
+            return
+        rels = _decoded(attr).lower().split()
+        for i in range(len(self._link_rels)):
+            group = <frozenset>self._link_rels[i]
+            for rel in rels:
+                if rel in group:
+                    (<list>links[i]).append(_value(node, _HREF))
+                    return
+
+    cdef void _read_script(self, ps_node *node, list scripts) except *:
+        cdef ps_attr *attr = _attribute(node, _TYPE)
+        cdef Py_ssize_t i
+        if not _filled(attr):
+            return
+        kind = _decoded(attr).strip().lower()
+        for i in range(len(self._script_types)):
+            if kind == self._script_types[i]:
+                (<list>scripts[i]).append(_text(node))
+                return
+
+    cdef object _lang(self, ps_node *node):
+        cdef _Name name
+        cdef ps_attr *attr
+        for name in self._lang_names:
+            attr = _attribute(node, name)
+            if _filled(attr):
+                return _decoded(attr)
+        return None
+
+    cdef bint _in_svg(self, ps_node *node) noexcept:
+        cdef _Name name
+        cdef int level
+        node = node.parent
+        for level in range(self._svg_levels):
+            if node == NULL:
+                return False
+            for name in self._svg_tags:
+                if name.names(node.local_name):
+                    return True
+            node = node.parent
+        return False
+
+    cdef bint _marked(self, ps_node *node) noexcept:
+        """``a[rel~="author"], [itemprop]`` as Lexbor's selectors match them: the
+        attribute by its local name, ``rel``'s value without regard to ASCII case on
+        an HTML element of an HTML document."""
+        cdef ps_attr *attr
+        cdef bint caseless
+        if _local_attribute(node, _ITEMPROP) != NULL:
+            return True
+        if node.local_name != _A:
+            return False
+        attr = _local_attribute(node, _REL)
+        if attr == NULL or attr.value == NULL:
+            return False
+        caseless = node.ns == HTML_NAMESPACE and node.owner_document.type == HTML_DOCUMENT
+        return has_token(
+            attr.value.data, attr.value.length, <const unsigned char *><char *>_AUTHOR, len(_AUTHOR), caseless
+        )
+
+
+def _check_names() -> None:
+    """Refuses to load (``ImportError``) unless an attribute's name as written is read
+    where ``attributes`` reads it: SVG's ``xlink:href`` has the local name ``href``."""
+    link = LexborHTMLParser('<svg><a xlink:href="q" href="h"></a></svg>').css_first("a")
+    cdef ps_node *node = c_node(link)
+    if not (
+        link.attributes == {"xlink:href": "q", "href": "h"}
+        and _value(node, _HREF) == "h"
+        and _local_attribute(node, _HREF) == (<ps_element *>node).first_attr
+    ):
+        raise ImportError(
+            "selectolax lays out attributes' names otherwise than service.extract._markup "
+            "reads them (the qualified name declared in _lexbor.pxd)"
+        )
+
+
+_check_names()

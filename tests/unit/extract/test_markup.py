@@ -1,0 +1,207 @@
+"""The walk in C that reads metadata's markup (``_markup``) gives what reading the
+elements from Python gives: their ``attributes``, ``text()`` and ``tag``."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from service.extract import metadata_markup as mm
+from service.extract._markup import MarkupReader
+
+TAGS = st.sampled_from(
+    [
+        *("meta", "META", "link", "Link", "script", "title", "TITLE", "h1", "H1", "time"),
+        *("base", "html", "a", "A", "span", "div", "p", "svg", "g", "G", "symbol", "defs"),
+        *("math", "mi", "template", "custom-tag", "noscript", "b"),
+    ]
+)
+NAMES = st.sampled_from(
+    [
+        *("content", "CONTENT", "property", "name", "Name", "itemprop", "itemProp"),
+        *("http-equiv", "HTTP-EQUIV", "rel", "REL", "href", "type", "Type", "datetime"),
+        *("pubdate", "PubDate", "lang", "LANG", "xml:lang", "XML:Lang", "xlink:href"),
+        *("xlink:type", "xml:space", "itemscope", "id", "data-long-attribute-name"),
+    ]
+)
+VALUES = st.one_of(
+    st.sampled_from(
+        [
+            *("", " ", "og:title", "OG:Title  twitter:title", "description", "a\tb\nc"),
+            *("canonical", "Canonical", "x canonical", "amphtml", "AMPHTML canonical"),
+            *("image_src", "image_src\u00a0", "author", "x AUTHOR", "Author\t", "auth"),
+            *("application/ld+json", " Application/LD+JSON\n", "application/json"),
+            *("text/javascript", "application/json\u00a0", "\u212aelvin", "d\u0130r"),
+            *("2026-02-04T09:30:00Z", "en", "pt_BR", "/story", "https://x.example/a"),
+            *("headline", "datePublished author", "Author"),
+        ]
+    ),
+    st.text(max_size=12),
+)
+TEXTS = st.sampled_from(
+    ["", "word", " ", "Zürich  news\n", "\u00a0", "日本語", "<br>", "<!-- c -->", "a &amp; b"]
+)
+
+
+@st.composite
+def attributes(draw: st.DrawFn) -> str:
+    parts = []
+    for name in draw(st.lists(NAMES, max_size=4, unique_by=str.lower)):
+        value = draw(VALUES).replace('"', "&quot;")
+        parts.append(name if draw(st.integers(0, 5)) == 0 else f'{name}="{value}"')
+    return " ".join(parts)
+
+
+@st.composite
+def fragments(draw: st.DrawFn, depth: int = 0) -> str:
+    if depth > 4 or draw(st.integers(0, 2)) == 0:
+        return draw(TEXTS)
+    tag = draw(TAGS)
+    inner = "".join(draw(st.lists(fragments(depth + 1), max_size=4)))
+    return f"<{tag} {draw(attributes())}>{inner}</{tag}>"
+
+
+@st.composite
+def pages(draw: st.DrawFn) -> bytes:
+    head = "".join(draw(st.lists(fragments(), max_size=5)))
+    body = "".join(draw(st.lists(fragments(), min_size=1, max_size=6)))
+    page = f"<html {draw(attributes())}><head>{head}</head><body>{body}</body></html>".encode()
+    if draw(st.booleans()):
+        page = page.replace(b"word", b"w\xffo\xc3rd")  # bytes the parser keeps, text() replaces
+    return page
+
+
+LINK_RELS = (("canonical",), ("amphtml",), ("image_src", "author"))
+SCRIPT_TYPES = ("application/ld+json", "application/json")
+READER = MarkupReader(
+    ("property", "name", "itemprop", "http-equiv"),
+    LINK_RELS,
+    SCRIPT_TYPES,
+    ("lang", "xml:lang"),
+    ("svg", "symbol", "g", "defs"),
+    3,
+    12,
+    4,
+)
+_READ = ("html", "title", "meta", "link", "script", "h1", "time", "base")
+
+
+def _ancestors(node: LexborNode, levels: int) -> list[LexborNode]:
+    found = []
+    parent = node.parent
+    while parent is not None and len(found) < levels:
+        found.append(parent)
+        parent = parent.parent
+    return found
+
+
+def _expected(root: LexborNode) -> tuple[object, ...]:
+    """What the reader gives, read from Python as ``collect_markup`` read it before."""
+    metas: dict[str, list[str]] = {}
+    links: list[list[str | None]] = [[], [], []]
+    scripts: list[list[str]] = [[], []]
+    langs, titles, h1s, pubdates, times, marked = [], [], [], [], [], []
+    base_href = None
+    selected = {node.mem_id for node in root.css('a[rel~="author"], [itemprop]')}
+    for node in root.traverse():  # the root first, then its subtree's elements
+        tag, attrs = node.tag, node.attributes
+        if tag == "meta" and attrs.get("content"):
+            content = (attrs.get("content") or "")[:12]
+            for name in ("property", "name", "itemprop", "http-equiv"):
+                for key in (attrs.get(name) or "").lower().split():
+                    metas.setdefault(key, []).append(content)
+        elif tag == "link":
+            rels = (attrs.get("rel") or "").lower().split()
+            for group, found in zip(LINK_RELS, links, strict=True):
+                if any(rel in group for rel in rels):
+                    found.append(attrs.get("href"))
+                    break
+        elif tag == "script":
+            kind = (attrs.get("type") or "").strip().lower()
+            for known, found_texts in zip(SCRIPT_TYPES, scripts, strict=True):
+                if kind == known:
+                    found_texts.append(node.text(deep=True))
+        elif tag == "html":
+            langs.append(attrs.get("lang") or attrs.get("xml:lang") or None)
+        elif tag == "title":
+            if not any(a.tag in ("svg", "symbol", "g", "defs") for a in _ancestors(node, 3)):
+                titles.append(node.text(deep=True))
+        elif tag == "h1":
+            around = (a for a in _ancestors(node, 2) if a.tag == "a")
+            link = node.css_first("a") or next(around, None)
+            h1s.append((node.mem_id, link.mem_id if link is not None else None))
+        elif tag == "time" and "pubdate" in attrs:
+            pubdates.append(attrs.get("datetime"))
+        elif tag == "time" and attrs.get("datetime") and len(times) < 4:
+            times.append(node.mem_id)
+        elif tag == "base" and base_href is None and "href" in attrs:
+            base_href = attrs.get("href") or ""
+        if tag not in ("meta", "script") and node.mem_id in selected:
+            marked.append(node.mem_id)
+    return metas, links, scripts, langs, titles, h1s, pubdates, times, base_href, marked
+
+
+def _read(root: LexborNode) -> tuple[object, ...]:
+    read = READER.read(root)
+    metas, links, scripts, langs, titles, h1s, pubdates, times, base_href, marked = read
+    return (
+        metas,
+        links,
+        scripts,
+        [lang or None for lang in langs],
+        titles,
+        [(h1.mem_id, link.mem_id if link is not None else None) for h1, link in h1s],
+        pubdates,
+        [node.mem_id for node in times],
+        base_href,
+        [node.mem_id for node in marked],
+    )
+
+
+@settings(max_examples=400, deadline=None)
+@given(pages())
+def test_reader_gives_what_python_reads(page: bytes) -> None:
+    tree = LexborHTMLParser(page)
+    assert tree.root is not None
+    assert _read(tree.root) == _expected(tree.root)
+
+
+def test_reader_reads_names_as_written_and_tags_anywhere() -> None:
+    """Upper-case tags and names, nested and inside SVG and MathML; an SVG script's
+    ``xlink:type`` is not its ``type``, an SVG link's ``xlink:href`` not its ``href``."""
+    page = (
+        '<html LANG="de"><head><TITLE>Page</TITLE><META NAME="Description" CONTENT="d">'
+        '<LINK REL="canonical" HREF="/c"></head><body><div><title>Second</title></div>'
+        '<svg><title>Icon</title><script xlink:type="application/ld+json">{}</script>'
+        '<link rel="amphtml" xlink:href="/amp"><g><title>Icon</title></g></svg>'
+        '<math><mi><time datetime="2026-02-04">t</time><meta content="c" name="m"></mi></math>'
+        "<h1>Head<a href='/'>line</a></h1></body></html>"
+    )
+    tree = LexborHTMLParser(page)
+    assert tree.root is not None
+    metas, links, scripts, langs, titles, h1s, _, times, _, _ = READER.read(tree.root)
+    assert metas == {"description": ["d"], "m": ["c"]}
+    assert links == [["/c"], [None], []]
+    assert scripts == [[], []]
+    assert langs == ["de"]
+    assert titles == ["Page", "Second"]
+    assert [(h1.tag, link.tag if link else None) for h1, link in h1s] == [("h1", "a")]
+    assert [node.tag for node in times] == ["time"]
+    assert _read(tree.root) == _expected(tree.root)
+
+
+def test_collect_markup_reads_the_tables_of_metadata_markup() -> None:
+    tree = LexborHTMLParser(
+        '<html lang="en"><head><title> A  title </title><meta property="og:title" '
+        'content="T"><link rel="image_src" href="/i.jpg"><base href="/b/"></head>'
+        '<body><h1>Headline</h1><span itemprop="headline">Headline</span></body></html>'
+    )
+    markup = mm.collect_markup(tree)
+    assert markup.title == ["A title"]
+    assert markup.first(("og:title",)) == "T"
+    assert markup.image_links == ["/i.jpg"]
+    assert markup.base_href == "/b/"
+    assert markup.lang == ["en"]
+    assert markup.headings == ["Headline"]
+    assert markup.props == {"headline": ["Headline"]}
