@@ -20,7 +20,8 @@ from Python on generated pages.
 from cpython.bytes cimport PyBytes_AS_STRING, PyBytes_FromStringAndSize
 from cpython.unicode cimport PyUnicode_DecodeUTF8
 from libc.stdint cimport uintptr_t
-from libc.string cimport memcpy
+from libc.stdlib cimport free, malloc, realloc
+from libc.string cimport memcpy, memset
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode, create_tag
 
@@ -34,12 +35,15 @@ from service.extract._lexbor cimport (
     attribute_id,
     c_node,
     entry_named,
+    equal_caseless,
     has_token,
+    lower,
     next_in,
     ps_attr,
     ps_character_data,
     ps_element,
     ps_node,
+    start,
     wrap,
 )
 
@@ -378,6 +382,272 @@ cdef class MarkupReader:
         return has_token(
             attr.value.data, attr.value.length, <const unsigned char *><char *>_AUTHOR, len(_AUTHOR), caseless
         )
+
+
+cdef enum:
+    _MAX_NAMED = 32  # names, attributes or tags of one NamedElements
+    _MAX_LEVELS = 64  # ancestors of a heading NearHeading reads
+
+
+cdef class NamedElements:
+    """The elements of one of ``tags``, or one of whose ``attributes`` holds one of
+    ``names`` (lowercase ASCII), without regard to ASCII case: what the selectors
+    ``tag, [attribute*="name" i], ...`` match, as Lexbor matches them (the first
+    attribute of the local name, its value's ASCII letters folded), with each value
+    read once for every name."""
+
+    cdef tuple _keep  # the objects the arrays below point into
+    cdef const unsigned char *_names[_MAX_NAMED]
+    cdef size_t _sizes[_MAX_NAMED]
+    cdef int _count
+    cdef unsigned char _first[256]  # whether a name starts with the byte
+    cdef uintptr_t _attributes[_MAX_NAMED]
+    cdef const unsigned char *_attribute_names[_MAX_NAMED]
+    cdef size_t _attribute_sizes[_MAX_NAMED]
+    cdef int _attribute_count
+    cdef uintptr_t _tags[_MAX_NAMED]
+    cdef const unsigned char *_tag_names[_MAX_NAMED]
+    cdef size_t _tag_sizes[_MAX_NAMED]
+    cdef int _tag_count
+
+    def __init__(self, tuple names, tuple attributes, tuple tags):
+        cdef _Name name
+        cdef int i
+        if max(len(names), len(attributes), len(tags)) > _MAX_NAMED:
+            raise ValueError(f"at most {_MAX_NAMED} names, attributes and tags")
+        for text in names:
+            if not text or not text.isascii() or text.lower() != text:
+                raise ValueError(f"a name is lowercase ASCII, not {text!r}")
+        encoded = tuple(text.encode() for text in names)
+        attribute_names = tuple(_Name.attribute(text) for text in attributes)
+        tag_names = tuple(_Name.tag(text) for text in tags)
+        self._keep = (encoded, attribute_names, tag_names)
+        memset(self._first, 0, sizeof(self._first))
+        for i, part in enumerate(encoded):
+            self._names[i] = <const unsigned char *><char *>part
+            self._sizes[i] = len(<bytes>part)
+            self._first[self._names[i][0]] = 1
+        self._count = len(encoded)
+        for i, name in enumerate(attribute_names):
+            self._attributes[i] = name.id
+            self._attribute_names[i] = <const unsigned char *><char *>name.text
+            self._attribute_sizes[i] = len(name.text)
+        self._attribute_count = len(attribute_names)
+        for i, name in enumerate(tag_names):
+            self._tags[i] = name.id
+            self._tag_names[i] = <const unsigned char *><char *>name.text
+            self._tag_sizes[i] = len(name.text)
+        self._tag_count = len(tag_names)
+
+    cdef bint _holds_name(self, const unsigned char *data, size_t length) noexcept nogil:
+        cdef size_t i
+        cdef int k
+        cdef unsigned char c
+        for i in range(length):
+            c = lower(data[i])
+            if not self._first[c]:
+                continue
+            for k in range(self._count):
+                if (
+                    self._names[k][0] == c
+                    and length - i >= self._sizes[k]
+                    and equal_caseless(data + i, self._names[k], self._sizes[k])
+                ):
+                    return True
+        return False
+
+    cdef bint matches(self, ps_node *node) noexcept nogil:
+        cdef ps_attr *attr
+        cdef int k
+        cdef uintptr_t id = node.local_name
+        cdef unsigned int seen = 0
+        for k in range(self._tag_count):
+            if self._tags[k] < TAG_LAST_ENTRY:
+                if id == self._tags[k]:
+                    return True
+            elif entry_named(id, TAG_LAST_ENTRY, self._tag_names[k], self._tag_sizes[k]):
+                return True
+        attr = (<ps_element *>node).first_attr
+        while attr != NULL:
+            id = attr.node.local_name
+            for k in range(self._attribute_count):
+                if seen >> k & 1:
+                    continue
+                if self._attributes[k] < PS_ATTR_LAST_ENTRY:
+                    if id != self._attributes[k]:
+                        continue
+                elif not entry_named(
+                    id, PS_ATTR_LAST_ENTRY, self._attribute_names[k], self._attribute_sizes[k]
+                ):
+                    continue
+                seen |= (<unsigned int>1) << k  # the first attribute of the name is the one read
+                if (
+                    attr.value != NULL
+                    and attr.value.data != NULL
+                    and self._holds_name(attr.value.data, attr.value.length)
+                ):
+                    return True
+            attr = attr.next
+        return False
+
+    def find(self, root: LexborNode) -> list:
+        """The matches in ``root``'s subtree (``root`` included), in document order."""
+        cdef ps_node *top = c_node(root)
+        cdef ps_node *node = start(top)
+        cdef list found = []
+        while node != NULL:
+            if node.type == PS_ELEMENT:
+                if self.matches(node):
+                    found.append(wrap(node, root.parser))
+                node = next_in(node, top, True)
+            else:
+                node = next_in(node, top, False)
+        return found
+
+
+cdef struct _Match:
+    ps_node *node
+    int level
+    bint wrapper
+
+
+cdef class NearHeading:
+    """The elements beside a heading: ``find(heading, named)`` gives the matches of
+    ``named`` in the heading's parent, then in each ancestor up to ``levels`` levels
+    above it, short of the ancestors of ``too_wide`` tags (the page, its body), each
+    at the level of the nearest of those ancestors that holds it, nearest first,
+    each level in document order; innermost matches only: a match holding another
+    match, or an element of ``heading_tags`` (itself one included), is left out."""
+
+    cdef int _levels
+    cdef NamedElements _too_wide
+    cdef NamedElements _heading_tags
+    cdef ps_node **_path
+    cdef Py_ssize_t *_on_path  # the index in the matches of each node of the path, or -1
+    cdef bint *_holds  # whether the node of the path holds a heading
+    cdef size_t _depth
+    cdef _Match *_matches
+    cdef size_t _room
+
+    def __init__(self, int levels, tuple too_wide, tuple heading_tags):
+        if not 0 < levels <= _MAX_LEVELS:
+            raise ValueError(f"from 1 to {_MAX_LEVELS} levels")
+        self._levels = levels
+        self._too_wide = NamedElements((), (), too_wide)
+        self._heading_tags = NamedElements((), (), heading_tags)
+
+    def __dealloc__(self):
+        free(self._path)
+        free(self._on_path)
+        free(self._holds)
+        free(self._matches)
+
+    cdef int _deepen(self, size_t depth) except -1:
+        if depth < self._depth:
+            return 0
+        self._depth = 2 * depth + 16
+        self._path = <ps_node **>realloc(self._path, self._depth * sizeof(ps_node *))
+        self._on_path = <Py_ssize_t *>realloc(self._on_path, self._depth * sizeof(Py_ssize_t))
+        self._holds = <bint *>realloc(self._holds, self._depth * sizeof(bint))
+        if self._path == NULL or self._on_path == NULL or self._holds == NULL:
+            self._depth = 0
+            raise MemoryError()
+        return 0
+
+    cdef int _add(self, size_t count, ps_node *node) except -1:
+        if count == self._room:
+            self._room = 2 * count + 16
+            self._matches = <_Match *>realloc(self._matches, self._room * sizeof(_Match))
+            if self._matches == NULL:
+                self._room = 0
+                raise MemoryError()
+        self._matches[count].node = node
+        self._matches[count].level = -1
+        self._matches[count].wrapper = False
+        return 0
+
+    def find(self, heading: LexborNode, NamedElements named) -> list:
+        cdef ps_node *near[_MAX_LEVELS]
+        cdef int count = 0
+        cdef int level, k
+        cdef ps_node *node = c_node(heading).parent
+        cdef ps_node *top
+        cdef size_t depth = 0
+        cdef size_t found = 0
+        cdef size_t i
+        cdef Py_ssize_t j
+        cdef bint below
+        cdef list result = []
+        cdef object parser = heading.parser
+        while node != NULL and count < self._levels:
+            if node.type == PS_ELEMENT and self._too_wide.matches(node):
+                break
+            near[count] = node
+            count += 1
+            node = node.parent
+        if count == 0:
+            return result
+        top = near[count - 1]
+        node = top
+        self._deepen(0)
+        self._path[0] = top
+        while True:
+            self._on_path[depth] = -1
+            self._holds[depth] = False
+            if node.type == PS_ELEMENT:
+                if named.matches(node):
+                    self._add(found, node)
+                    self._on_path[depth] = found
+                    # The level of the nearest ancestor beside the heading holding it (or
+                    # its own); the matches climbed past on the way hold it.
+                    for j in range(<Py_ssize_t>depth, -1, -1):
+                        for level in range(count):
+                            if near[level] == self._path[j]:
+                                break
+                        else:
+                            continue
+                        self._matches[found].level = level
+                        for k in range(j, <int>depth):
+                            if self._on_path[k] >= 0:
+                                self._matches[self._on_path[k]].wrapper = True
+                        break
+                    found += 1
+                if self._heading_tags.matches(node):  # it and its ancestors hold a heading
+                    for j in range(<Py_ssize_t>depth, -1, -1):
+                        if self._holds[j]:
+                            break
+                        self._holds[j] = True
+                        if self._on_path[j] >= 0:
+                            self._matches[self._on_path[j]].wrapper = True
+            # Into elements' children (and a document's, when the heading's ancestors
+            # reach it), as a query walks them.
+            if node.first_child != NULL and (node.type == PS_ELEMENT or node == top):
+                node = node.first_child
+                depth += 1
+                self._deepen(depth)
+            else:
+                while node != top and node.next == NULL:
+                    node = node.parent
+                    depth -= 1
+                if node == top:
+                    break
+                node = node.next
+            self._path[depth] = node
+        # An ancestor beside the heading holding a match of a nearer level holds it.
+        below = False
+        for level in range(count):
+            for i in range(found):
+                if self._matches[i].node == near[level] and below:
+                    self._matches[i].wrapper = True
+            for i in range(found):
+                if self._matches[i].level == level:
+                    below = True
+                    break
+        for level in range(count):
+            for i in range(found):
+                if self._matches[i].level == level and not self._matches[i].wrapper:
+                    result.append(wrap(self._matches[i].node, parser))
+        return result
 
 
 def _check_names() -> None:

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from service.extract._tree import Selectors
+from service.extract._markup import NamedElements
 from service.extract.bold_lines import BOLD_LINES, bold_alone
 from service.extract.metadata_authors import clean_authors, reads_as_person, uninvert
 from service.extract.metadata_jsonld import (
@@ -104,14 +104,12 @@ _WORDS = re.compile(r"[^\W_]+")
 _WEBPAGE_TYPES = frozenset({"WebPage", "ItemPage"})
 
 
-def _named(names: tuple[str, ...]) -> str:
-    return ", ".join(f'[class*="{n}" i], [id*="{n}" i]' for n in names)
-
-
 _PERSON_MIN_WORDS = 2  # a given name and a family name
-# Searched around the headline by walks in C (``_tree.Selectors``), not CSS queries.
-_BYLINE_SELECTORS = Selectors(_named(VISIBLE_BYLINE_NAMES))
-_DATE_SELECTORS = Selectors(", ".join((*VISIBLE_DATE_TAGS, _named(VISIBLE_DATE_NAMES))))
+# Bylines and date lines are elements named so in a class or an id, searched around
+# the headline (``texts_near_heading``).
+_NAME_ATTRIBUTES = ("class", "id")
+_BYLINE_ELEMENTS = NamedElements(VISIBLE_BYLINE_NAMES, _NAME_ATTRIBUTES, ())
+_DATE_ELEMENTS = NamedElements(VISIBLE_DATE_NAMES, _NAME_ATTRIBUTES, VISIBLE_DATE_TAGS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -406,7 +404,7 @@ def _named_profiles(values: list[str], profiles: ProfileNames) -> list[str]:
 
 def _visible_authors(heading: LexborNode | None) -> tuple[str, ...]:
     """The names in the first byline shown beside the headline that holds any."""
-    for _, text in texts_near_heading(heading, _BYLINE_SELECTORS):
+    for _, text in texts_near_heading(heading, _BYLINE_ELEMENTS):
         byline = _lowercase_byline_word(byline_and_time(text)[0])
         names = tuple(n for n in clean_authors([byline]) if reads_as_person(n, min_words=1))
         if names:
@@ -524,7 +522,7 @@ def _date_values(
     # item's headline link: a plain date line beside the headline comes before it.
     # Another item's "Updated" element there is that item's change, never the story's.
     further: list[str] = []
-    for node, text in texts_near_heading(heading, _DATE_SELECTORS):
+    for node, text in texts_near_heading(heading, _DATE_ELEMENTS):
         if (UPDATED_LINE.match(text) is None) != published:
             continue
         if not published and lines.in_another_item(node):

@@ -9,8 +9,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from service.extract._markup import MarkupReader
-from service.extract._tree import Selectors
+from service.extract._markup import MarkupReader, NamedElements, NearHeading
 from service.extract.metadata_tables import IMAGE_LINK_RELS, MAX_H1_CANDIDATES, MAX_TITLE_CHARS
 from service.extract.text import normalize_text
 
@@ -22,9 +21,9 @@ _NEAR_LEVELS = 3  # a byline's time and the h1 meet within a header, not the pag
 _MAX_LINE_CHARS = 160  # a byline or a date line; a longer text is prose (an author's bio)
 # A heading is neither a byline nor a date line ("author" names a quoted
 # claimant's or a profile's title too).
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_HEADING_SELECTORS = Selectors(", ".join(sorted(_HEADINGS)))
-_TOO_WIDE = frozenset({"html", "body", "main"})  # ancestors that contain everything
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_TOO_WIDE = ("html", "body", "main")  # ancestors that contain everything
+_NEAR = NearHeading(_NEAR_LEVELS + 2, _TOO_WIDE, _HEADINGS)
 _SVG_TAGS = ("svg", "symbol", "g", "defs")  # an icon's <title> is not the page's
 _SVG_LEVELS = 3  # the ancestors of a <title> looked at for them
 
@@ -204,65 +203,24 @@ def time_near_heading(markup: Markup, another_items: Callable[[LexborNode], bool
 
 
 def texts_near_heading(
-    heading: LexborNode | None, selectors: Selectors
+    heading: LexborNode | None, named: NamedElements
 ) -> Iterator[tuple[LexborNode, str]]:
-    """The elements, with their texts, matching ``selectors`` around ``heading``, nearest
+    """The elements, with their texts, that ``named`` finds around ``heading``, nearest
     first: those in its parent, then in each ancestor up to ``_NEAR_LEVELS`` + 2
     levels, short of the ancestors that contain everything; innermost matches
     only (a byline wrapper holds a date and labels beside the author's name). For what a page shows
     but does not declare (a byline, a date line); headings, and texts over
     ``_MAX_LINE_CHARS``, are not lines of that kind and are left out.
 
-    The widest ancestor is queried once, not each ancestor in turn (each query
-    walks the ancestor's whole subtree): a match belongs to the nearest
-    ancestor holding it, and the walk up to it from each match and each heading
-    marks the matches that hold another match or a heading."""
+    Found by one walk in C of the widest ancestor (``_markup.NearHeading``), which
+    places each match at the nearest ancestor holding it and leaves out the matches
+    that hold another match or a heading."""
     if heading is None:
         return
-    near: list[LexborNode] = []
-    for ancestor in _ancestors(heading, _NEAR_LEVELS + 2):
-        if ancestor.tag in _TOO_WIDE:
-            break
-        near.append(ancestor)
-    if not near:
-        return
-    level_of = {node.mem_id: level for level, node in enumerate(near)}
-    top = near[-1]
-    matches = selectors.find(top)  # in document order, each once
-    matched = {node.mem_id for node in matches}
-    wrappers: set[int] = set()  # matches holding another match or a heading
-    by_level: list[list[LexborNode]] = [[] for _ in near]
-    for node in matches:
-        up: LexborNode | None = node
-        while up is not None and up.mem_id not in level_of:
-            up = up.parent  # reaches ``top`` at the latest: it holds every match
-            if up is not None and up.mem_id in matched:
-                wrappers.add(up.mem_id)
-        if up is not None:
-            by_level[level_of[up.mem_id]].append(node)
-    for level, ancestor in enumerate(near):  # an ancestor holds the matches below its level
-        if ancestor.mem_id in matched and any(by_level[:level]):
-            wrappers.add(ancestor.mem_id)
-    _mark_heading_holders(top, wrappers)
-    for nodes in by_level:
-        for node in nodes:
-            if node.mem_id in wrappers:
-                continue  # the inner element holds the name or the date alone
-            text = normalize_text(node.text(deep=True, separator=" ")[:_MAX_META_CHARS])
-            if text and len(text) <= _MAX_LINE_CHARS:
-                yield node, text
-
-
-def _mark_heading_holders(top: LexborNode, marked: set[int]) -> None:
-    """Add to ``marked`` the headings below ``top`` (itself included) and every
-    element holding one."""
-    holders: set[int] = set()
-    for heading in _HEADING_SELECTORS.find(top):
-        node: LexborNode | None = heading
-        while node is not None and node.mem_id not in holders:
-            holders.add(node.mem_id)
-            node = node.parent if node.mem_id != top.mem_id else None
-    marked.update(holders)
+    for node in _NEAR.find(heading, named):
+        text = normalize_text(node.text(deep=True, separator=" ")[:_MAX_META_CHARS])
+        if text and len(text) <= _MAX_LINE_CHARS:
+            yield node, text
 
 
 def links_home(link: LexborNode) -> bool:

@@ -3,12 +3,14 @@ elements from Python gives: their ``attributes``, ``text()`` and ``tag``."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from service.extract import metadata_markup as mm
-from service.extract._markup import MarkupReader
+from service.extract._markup import MarkupReader, NamedElements, NearHeading
+from service.extract._tree import Selectors
 
 TAGS = st.sampled_from(
     [
@@ -205,3 +207,98 @@ def test_collect_markup_reads_the_tables_of_metadata_markup() -> None:
     assert markup.lang == ["en"]
     assert markup.headings == ["Headline"]
     assert markup.props == {"headline": ["Headline"]}
+
+
+# Class and id values at the edges of ``[class*="..." i]``: case, the names inside
+# longer words, non-ASCII letters whose case folds to an ASCII one ("\u212a").
+NAMED_VALUES = st.sampled_from(
+    [
+        *("", "date", "Post-DATE", "dat", "x time-stamp", "\u212aey", "byline", "BYLINE"),
+        *("author-name", "AuThOr", "autor", "daté", "data-table", "publish_at", "meta"),
+    ]
+)
+NAMED_TAGS = st.sampled_from(["div", "span", "p", "h1", "H2", "h6", "time", "a", "main", "svg"])
+
+
+@st.composite
+def near_fragments(draw: st.DrawFn, depth: int = 0) -> str:
+    if depth > 4 or draw(st.integers(0, 2)) == 0:
+        return draw(st.sampled_from(["", "text", " ", "12 March 2026", "By Ann Lee", "<br>"]))
+    tag = draw(NAMED_TAGS)
+    attrs = " ".join(
+        f'{name}="{draw(NAMED_VALUES)}"'
+        for name in draw(st.lists(st.sampled_from(["class", "id", "ID", "title"]), max_size=2))
+    )
+    inner = "".join(draw(st.lists(near_fragments(depth + 1), max_size=4)))
+    return f"<{tag} {attrs}>{inner}</{tag}>"
+
+
+def _python_near(heading: LexborNode, selectors: Selectors) -> list[int]:
+    """``texts_near_heading``'s elements as Python placed them before the walk in C."""
+    near: list[LexborNode] = []
+    for ancestor in _ancestors(heading, 5):
+        if ancestor.tag in ("html", "body", "main"):
+            break
+        near.append(ancestor)
+    if not near:
+        return []
+    level_of = {node.mem_id: level for level, node in enumerate(near)}
+    top = near[-1]
+    matches = selectors.find(top)
+    matched = {node.mem_id for node in matches}
+    wrappers: set[int] = set()
+    by_level: list[list[LexborNode]] = [[] for _ in near]
+    for node in matches:
+        up: LexborNode | None = node
+        while up is not None and up.mem_id not in level_of:
+            up = up.parent
+            if up is not None and up.mem_id in matched:
+                wrappers.add(up.mem_id)
+        if up is not None:
+            by_level[level_of[up.mem_id]].append(node)
+    for level, ancestor in enumerate(near):
+        if ancestor.mem_id in matched and any(by_level[:level]):
+            wrappers.add(ancestor.mem_id)
+    for found in Selectors("h1, h2, h3, h4, h5, h6").find(top):
+        holder: LexborNode | None = found
+        while holder is not None:
+            wrappers.add(holder.mem_id)
+            holder = holder.parent if holder.mem_id != top.mem_id else None
+    return [node.mem_id for nodes in by_level for node in nodes if node.mem_id not in wrappers]
+
+
+NAMED = [
+    (("date", "time", "publish"), ("class", "id"), ("time",)),
+    (("byline", "author", "autor"), ("class", "id"), ()),
+    (("e",), ("id",), ("h2", "custom-tag")),
+]
+
+
+def _selectors(names: tuple[str, ...], attributes: tuple[str, ...], tags: tuple[str, ...]) -> str:
+    named = (f'[{attribute}*="{name}" i]' for name in names for attribute in attributes)
+    return ", ".join((*tags, *named))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(near_fragments(), min_size=1, max_size=5), st.integers(0, 3))
+def test_near_heading_finds_what_python_placed(parts: list[str], wrap: int) -> None:
+    body = "".join(parts)
+    for _ in range(wrap):
+        body = f"<div class='box'>{body}</div>"
+    tree = LexborHTMLParser(f"<html><body><main>{body}</main></body></html>")
+    assert tree.root is not None
+    near = NearHeading(5, ("html", "body", "main"), ("h1", "h2", "h3", "h4", "h5", "h6"))
+    for names, attrs, tags in NAMED:
+        named = NamedElements(names, attrs, tags)
+        selectors = Selectors(_selectors(names, attrs, tags))
+        assert [n.mem_id for n in named.find(tree.root)] == [
+            n.mem_id for n in selectors.find(tree.root)
+        ]
+        for heading in tree.root.traverse():
+            found = [node.mem_id for node in near.find(heading, named)]
+            assert found == _python_near(heading, selectors)
+
+
+def test_named_elements_take_lowercase_ascii_names() -> None:
+    with pytest.raises(ValueError, match="lowercase ASCII"):
+        NamedElements(("Date",), ("class",), ())

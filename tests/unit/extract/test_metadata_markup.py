@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
-from service.extract._tree import Selectors
+from service.extract._markup import NamedElements
 from service.extract.metadata import Metadata, read_metadata
 from service.extract.metadata_markup import texts_near_heading
 
@@ -148,5 +148,6 @@ def test_texts_near_a_heading_come_nearest_first_and_innermost_only() -> None:
         '<span class="date">Later date</span></div>'
     )
     heading = tree.css_first("h1")
-    texts = [text for _, text in texts_near_heading(heading, Selectors('[class*="date" i]'))]
+    dates = NamedElements(("date",), ("class",), ())
+    texts = [text for _, text in texts_near_heading(heading, dates)]
     assert texts == ["Near date", "Far date", "Later date"]

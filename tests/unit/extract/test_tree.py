@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser, LexborNode, create_tag
 
-from service.extract import _tree, clean, metadata
+from service.extract import _tree, clean
 from service.extract.split import _visible_chars
 from service.extract.teaser_fields import text_length
 from service.extract.text import FOLDED, folded_length
@@ -128,8 +128,6 @@ SELECTOR_LISTS = [
     '[id="a"], [class~="Comments"], [rel*="AUTH" i], span[hidden], svg, br',
     "img, source, amp-img",
     'custom-tag[role~="menu" i], a, td',
-    metadata._BYLINE_SELECTORS.text,
-    metadata._DATE_SELECTORS.text,
     _tree.H1.text,
     "span > p, div > b, b > a, em > div:only-child, nav > br",
     '[data-sixteen-chr], [data-seventeen-ch*="e"], [data-seventeen-ci~="true" i]',
