@@ -120,9 +120,8 @@ def collect_markup(tree: LexborHTMLParser) -> Markup:
     root = tree.root
     if root is None:
         return markup
-    (metas, links, scripts, langs, titles, h1s, pubdates, times, base_href, marked) = _READER.read(
-        root
-    )
+    found = _READER.read(root)
+    metas, links, scripts, langs, titles, h1s, pubdates, times, base_href, marked = found
     markup.metas = metas
     markup.canonical, markup.amphtml, markup.image_links = map(_texts, links)
     markup.jsonld, markup.state = scripts
