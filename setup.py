@@ -13,6 +13,7 @@ setup(
             Extension("service.extract._blocks", ["service/extract/_blocks.pyx"]),
             Extension("service.extract._fields", ["service/extract/_fields.pyx"]),
             Extension("service.extract._markup", ["service/extract/_markup.pyx"]),
+            Extension("service.extract._links", ["service/extract/_links.pyx"]),
         ],
         compiler_directives={"language_level": 3},
     ),

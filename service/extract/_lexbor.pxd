@@ -287,3 +287,29 @@ cdef inline int32_t code_point(const unsigned char *data, size_t length, size_t 
         high = 0xBF
     at[0] = i + 1
     return code
+
+
+cdef enum:
+    WIDE_SPACES_LIMIT = 0x10000  # the whitespace beyond ASCII is of the basic plane
+
+
+ctypedef struct ps_spaces:
+    unsigned char ascii[128]
+    unsigned char wide[0x2000]  # a bit for each code point below WIDE_SPACES_LIMIT
+
+
+cdef int set_spaces(ps_spaces *table, str spaces) except -1
+
+
+cdef inline int split_space(const ps_spaces *table, const unsigned char *data, size_t length, size_t *at) noexcept nogil:
+    """Whether the character at ``data[*at]`` is one of ``table``'s spaces (1) or not
+    (0), ``*at`` moved past it; -1 when its bytes are not well-formed UTF-8."""
+    cdef unsigned char byte = data[at[0]]
+    cdef int32_t code
+    if byte < 0x80:
+        at[0] += 1
+        return table.ascii[byte]
+    code = code_point(data, length, at)
+    if code < 0:
+        return -1
+    return code < WIDE_SPACES_LIMIT and table.wide[code >> 3] >> (code & 7) & 1

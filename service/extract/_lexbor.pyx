@@ -6,7 +6,7 @@ structures read what selectolax reads."""
 from cpython.object cimport PyObject, PyTypeObject
 from cpython.ref cimport Py_DECREF, Py_INCREF
 from libc.stdint cimport uintptr_t
-from libc.string cimport memcmp
+from libc.string cimport memcmp, memset
 
 import selectolax
 from selectolax.lexbor import LexborHTMLParser, LexborNode, create_tag
@@ -51,6 +51,22 @@ cdef uintptr_t attribute_id(bytes name) except 0:
     if attr.node.local_name < PS_ATTR_LAST_ENTRY:
         return attr.node.local_name
     return PS_ATTR_LAST_ENTRY
+
+
+cdef int set_spaces(ps_spaces *table, str spaces) except -1:
+    """Fills ``table`` with ``spaces`` (every character that ``str.split`` splits on,
+    for ``split_space``)."""
+    cdef int c
+    memset(table, 0, sizeof(ps_spaces))
+    for c in range(128):
+        table.ascii[c] = chr(c) in spaces
+    for space in spaces:
+        c = ord(space)
+        if c >= WIDE_SPACES_LIMIT:
+            raise ValueError(f"a space past U+FFFF: U+{c:X}")
+        if c >= 128:
+            table.wide[c >> 3] |= 1 << (c & 7)
+    return 0
 
 
 cdef bint _kept_in_entry(uintptr_t id, bytes name):

@@ -13,8 +13,8 @@ Lexbor's structures, and the check that they read what selectolax reads, are
 declared in ``_lexbor.pxd``.
 """
 
-from libc.stdint cimport int32_t, uintptr_t
-from libc.string cimport memcmp, memset
+from libc.stdint cimport uintptr_t
+from libc.string cimport memcmp
 
 import re
 
@@ -31,7 +31,6 @@ from service.extract._lexbor cimport (
     TAG_TEXT,
     attribute_id,
     c_node,
-    code_point,
     entry_named,
     equal_caseless,
     has_token,
@@ -42,6 +41,9 @@ from service.extract._lexbor cimport (
     ps_character_data,
     ps_element,
     ps_node,
+    ps_spaces,
+    set_spaces,
+    split_space,
     start,
     wrap,
 )
@@ -340,11 +342,6 @@ def chrome(root: LexborNode, tuple roles) -> list:
     return found
 
 
-cdef enum:
-    _WIDE_LIMIT = 0x10000  # the spaces beyond ASCII are of the basic plane
-    _WIDE_BYTES = 0x2000  # a bit for each of its code points
-
-
 cdef class FoldedLength:
     """The length of a subtree's text with its whitespace folded:
     ``len(" ".join(root.text(separator=" ", skip_empty=True).split()))``, counted
@@ -360,31 +357,19 @@ cdef class FoldedLength:
     joins them, and a word runs on from one into the next.
     """
 
-    cdef unsigned char ascii[128]
-    cdef unsigned char wide[_WIDE_BYTES]
+    cdef ps_spaces spaces
 
     def __init__(self, str spaces):
-        cdef int c
-        memset(self.wide, 0, sizeof(self.wide))
-        for c in range(128):
-            self.ascii[c] = chr(c) in spaces
-        for space in spaces:
-            c = ord(space)
-            if c >= _WIDE_LIMIT:
-                raise ValueError(f"a space past U+FFFF: U+{c:X}")
-            if c >= 128:
-                self.wide[c >> 3] |= 1 << (c & 7)
+        set_spaces(&self.spaces, spaces)
 
     def of(self, root: LexborNode, bint joined=False) -> int:
         cdef ps_node *top = c_node(root)
         cdef ps_node *node = top.first_child
         cdef const unsigned char *data
         cdef size_t length, i
-        cdef unsigned char byte
-        cdef int32_t code
         cdef Py_ssize_t chars = 0
         cdef Py_ssize_t words = 0
-        cdef bint space
+        cdef int space
         cdef bint in_word = False
         while node != NULL:
             if node.local_name == TAG_TEXT and (<ps_character_data *>node).data.data != NULL:
@@ -394,15 +379,9 @@ cdef class FoldedLength:
                     in_word = False
                 i = 0
                 while i < length:
-                    byte = data[i]
-                    if byte < 0x80:
-                        space = self.ascii[byte]
-                        i += 1
-                    else:
-                        code = code_point(data, length, &i)
-                        if code < 0:
-                            return -1
-                        space = code < _WIDE_LIMIT and self.wide[code >> 3] >> (code & 7) & 1
+                    space = split_space(&self.spaces, data, length, &i)
+                    if space < 0:
+                        return -1
                     if space:
                         in_word = False
                     else:

@@ -32,6 +32,7 @@ from service.extract._items import (
     SharedAncestors,
     Surroundings,
 )
+from service.extract._links import LinkScan
 from service.extract._tree import LINKS, Selectors
 from service.extract.bold_lines import BOLD_LINES, bold_alone
 from service.extract.teaser_tokens import Attrs, Tokens
@@ -579,38 +580,40 @@ def _carries_sentence(text: str) -> bool:
     return _has_lower_word(text.split(None, 1)[1] if " " in text else "")
 
 
-# Headings and links in one walk in C (``_tree.Selectors``).
-_HEADINGS_AND_LINKS = Selectors("h1, h2, h3, h4, h5, h6, a[href]")
+# Headings and links in one walk in C (``_links.LinkScan``): a link's words counted up to
+# MIN_HEADLINE_WORDS, the highest threshold of ``headline_links``, and the links with
+# fewer than MIN_SHORT_HEADLINE_WORDS and image links left out there.
+_LINK_SCAN = LinkScan(
+    ASCII_SPACES.decode("ascii") + "".join(WIDE_SPACES),
+    headings=tuple(sorted(tt.HEADING_TAGS)),
+    images=tt.IMAGE_TAGS,
+    holder_depth=tt.HEADING_HOLDER_DEPTH,
+    fewest_words=tt.MIN_SHORT_HEADLINE_WORDS,
+    most_words=tt.MIN_HEADLINE_WORDS,
+    counted_chars=tt.MIN_CJK_CHARS,
+)
 _WITH_ID = Selectors("[id]")
 _SUBHEADINGS = Selectors(tt.SUBHEADINGS)
 
 
 def headline_links(root: Node, page: Page) -> list[Link]:
     """The page's headline links, in page order."""
-    headings: list[Node] = []
-    anchors: list[Node] = []
-    for element in _HEADINGS_AND_LINKS.find(root):
-        (headings if element.tag in tt.HEADING_TAGS else anchors).append(element)
-    single_h1 = sum(1 for h in headings if h.tag == "h1") == 1
+    # Most links, a navigation label of a word or two, are dropped in the walk.
+    headings, anchors = _LINK_SCAN.scan(root, page.heading_holders)
+    single_h1 = headings.count("h1") == 1
     # A page without subheadings sets its cards' headlines as bold lines.
-    bold_cards = all(h.tag == "h1" for h in headings)
-    _note_heading_holders(headings, page.heading_holders)
+    bold_cards = all(tag == "h1" for tag in headings)
     page_key = url_key(page.url)
     links: list[Link] = []
-    for node in anchors:
-        raw = node.text()
-        # Words counted up to MIN_HEADLINE_WORDS, the highest threshold below.
-        words = len(raw.split(None, tt.MIN_HEADLINE_WORDS - 1))
+    for node, raw, words, href in anchors:
         if words < tt.MIN_HEADLINE_WORDS and not raw.isascii():
             words = tf.word_count(raw)  # CJK text counts by characters
         if words < tt.MIN_SHORT_HEADLINE_WORDS:
-            if (not raw or raw.isspace()) and not _holds_image(node):
-                # an icon link, or a stretched link
+            if not words:  # no text and no image: an icon link, or a stretched link
                 stretched = _stretched_link(node, page, bold_cards)
                 if stretched is not None:
                     links.append(stretched)
-            continue  # most links: a navigation label, read no further
-        href = node.attrs.get("href") or ""
+            continue  # a navigation label, read no further
         story_checked = words < tt.MIN_HEADING_WORDS
         if story_checked and not is_story_url(href, raw):
             continue  # a short label linking to a section or service page
@@ -735,20 +738,6 @@ def _stretched_to(node: Node, heading: Node, level: str | None, page: Page) -> L
     if url is None or url_key(url) == url_key(page.url) or _jumps_within(node, href, url, page):
         return None
     return Link(node, url, title, level, headline, words, stretched=True)
-
-
-def _holds_image(link: Node) -> bool:
-    """Whether an image is inside ``link`` (an image link: a card's headline is not its
-    own). Most links answer at their first element: none (a stretched link, empty
-    once cleaning took its screen-reader text) or an image; others are walked."""
-    child = link.child
-    while child is not None and (child.tag or "-").startswith("-"):
-        child = child.next
-    if child is None:
-        return False
-    if child.tag in tt.IMAGE_TAGS:
-        return True
-    return any(node.tag in tt.IMAGE_TAGS for node in link.traverse())
 
 
 def _is_kicker_link(link: Node, href: str, raw: str, page: Page) -> bool:
@@ -954,21 +943,6 @@ def _has_slug(path: str, segments: list[str]) -> bool:
     if path.count("-") + path.count("_") < joiners:
         return False
     return max(segment.count("-") + segment.count("_") for segment in segments) >= joiners
-
-
-def _note_heading_holders(headings: list[Node], holders: set[int]) -> None:
-    """Adds to ``holders`` the ancestors up to ``HEADING_HOLDER_DEPTH`` levels above
-    each heading, in page order; a climb stops at an ancestor already there."""
-    for element in headings:
-        holder = element.parent
-        for _ in range(tt.HEADING_HOLDER_DEPTH):
-            if holder is None:
-                break
-            key = holder.mem_id
-            if key in holders:
-                break
-            holders.add(key)
-            holder = holder.parent
 
 
 def is_price(text: str) -> bool:

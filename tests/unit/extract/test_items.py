@@ -24,12 +24,12 @@ from service.extract._items import (
     TokenKinds,
 )
 from service.extract.teaser_items import (
+    _LINK_SCAN,
     _SURROUNDINGS,
     Link,
     Page,
     _marks,
     _names_story_list,
-    _note_heading_holders,
     _shared_ancestors,
     item_node,
 )
@@ -303,7 +303,7 @@ def test_items_as_the_python_climb(body: list[str], invalid: bytes) -> None:
     assert tree.root is not None
     page = Page("https://example.com/a")
     links = [Link(a, a.attrs.get("href") or "", "", None, a, 0) for a in tree.css("a")]
-    _note_heading_holders(tree.css("h1, h2, h3, h4, h5, h6"), page.heading_holders)
+    _LINK_SCAN.scan(tree.root, page.heading_holders)  # the headings' holders, as headline_links
     shared = _shared_ancestors(links)
     members = shared.members()
     for link in reversed(links):  # the children read as far as needed, in any order
