@@ -8,6 +8,7 @@ class LinkScan:
         spaces: str,
         headings: tuple[str, ...],
         images: tuple[str, ...],
+        inline: tuple[str, ...],
         holder_depth: int,
         fewest_words: int,
         most_words: int,
@@ -16,3 +17,4 @@ class LinkScan:
     def scan(
         self, root: LexborNode, holders: set[int]
     ) -> tuple[list[str], list[tuple[LexborNode, str, int, str]]]: ...
+    def alone(self, link: LexborNode) -> bool: ...

@@ -14,12 +14,13 @@ the Python reading on generated pages.
 from cpython.unicode cimport PyUnicode_DecodeUTF8
 from libc.stdint cimport uintptr_t
 from libc.stdlib cimport free, realloc
-from libc.string cimport memcpy
+from libc.string cimport memcpy, memset
 
 from selectolax.lexbor import LexborNode, create_tag
 
 from service.extract._lexbor cimport (
     PS_ELEMENT,
+    PS_TEXT,
     TAG_LAST_ENTRY,
     TAG_TEXT,
     attribute_id,
@@ -50,8 +51,9 @@ cdef enum:
 cdef class LinkScan:
     """Reads the headings and the links of a page in one walk (``scan``).
 
-    ``spaces`` is every character that ``str.split`` splits on; ``headings`` and
-    ``images`` are tag names (lowercase); the numbers are the headline test's own:
+    ``spaces`` is every character that ``str.split`` splits on; ``headings``,
+    ``images`` and ``inline`` (the inline elements of ``alone``) are tag names
+    (lowercase); the numbers are the headline test's own:
     the levels of ancestors above a heading that hold it (``holder_depth``), the
     fewest words of a link worth reading further (``fewest_words``), the words
     counted at the most (``most_words``), and the characters from which a text
@@ -70,12 +72,14 @@ cdef class LinkScan:
     cdef Py_ssize_t _depth, _fewest, _most, _counted
     cdef unsigned char *_buffer  # a link's text of several text nodes, joined
     cdef size_t _size
+    cdef unsigned char _inline[TAG_LAST_ENTRY]
 
     def __init__(
         self,
         str spaces,
         tuple headings,
         tuple images,
+        tuple inline,
         Py_ssize_t holder_depth,
         Py_ssize_t fewest_words,
         Py_ssize_t most_words,
@@ -106,6 +110,12 @@ cdef class LinkScan:
         )
         self._buffer = NULL
         self._size = 0
+        memset(self._inline, 0, sizeof(self._inline))
+        for tag in inline:
+            tag_id = create_tag(tag).tag_id
+            if tag_id >= TAG_LAST_ENTRY:
+                raise ValueError(f"not a standard tag: {tag!r}")
+            self._inline[<uintptr_t>tag_id] = 1
 
     def __dealloc__(self):
         free(self._buffer)
@@ -271,3 +281,37 @@ cdef class LinkScan:
         if href.value == NULL or href.value.length == 0:
             return ""
         return PyUnicode_DecodeUTF8(<char *>href.value.data, href.value.length, "replace")
+
+    def alone(self, link: LexborNode) -> bool:
+        """Whether ``link`` stands alone in a block: its parent is no inline element
+        and holds nothing else but white space and comments (a headline in its
+        heading, most links of a page's cards). No sentence runs around such a link."""
+        cdef ps_node *node = c_node(link)
+        cdef ps_node *parent = node.parent
+        cdef ps_node *child
+        if parent == NULL or (
+            parent.type == PS_ELEMENT and parent.local_name < TAG_LAST_ENTRY and self._inline[parent.local_name]
+        ):
+            return False
+        child = parent.first_child
+        while child != NULL:
+            if child != node:
+                if child.type == PS_ELEMENT:
+                    return False
+                if child.type == PS_TEXT and not self._blank(<ps_character_data *>child):
+                    return False
+            child = child.next
+        return True
+
+    cdef bint _blank(self, ps_character_data *text) noexcept:
+        """Whether the text node holds white space alone (what ``str.strip`` strips);
+        bytes that are not UTF-8 are no white space."""
+        cdef const unsigned char *data = text.data.data
+        cdef size_t length = text.data.length
+        cdef size_t i = 0
+        if data == NULL:
+            return True
+        while i < length:
+            if split_space(&self.spaces, data, length, &i) != 1:
+                return False
+        return True

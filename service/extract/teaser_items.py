@@ -266,6 +266,8 @@ def in_running_text(link: Node, page: Page, chars: int = tt.RUNNING_TEXT_CHARS) 
     """Whether the link sits inside a sentence (``_in_running_text``). A link holding a
     block (a card's ``<div>`` of image and headline) is no words of a sentence, whatever
     text follows it: a plain card's snippet set after its link."""
+    if chars > 0 and _LINK_SCAN.alone(link):
+        return False  # most headline links: alone in a heading or a card's block
     return _in_running_text(link, page, chars) and not any(
         child.tag in tt.BLOCKS_IN_LINK for child in link.iter()
     )
@@ -587,6 +589,7 @@ _LINK_SCAN = LinkScan(
     ASCII_SPACES.decode("ascii") + "".join(WIDE_SPACES),
     headings=tuple(sorted(tt.HEADING_TAGS)),
     images=tt.IMAGE_TAGS,
+    inline=tuple(sorted(tt.INLINE_TAGS)),
     holder_depth=tt.HEADING_HOLDER_DEPTH,
     fewest_words=tt.MIN_SHORT_HEADLINE_WORDS,
     most_words=tt.MIN_HEADLINE_WORDS,

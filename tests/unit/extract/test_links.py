@@ -13,7 +13,7 @@ from service.extract import teaser_fields as tf
 from service.extract import teaser_tables as tt
 from service.extract._links import LinkScan
 from service.extract._tree import Selectors
-from service.extract.teaser_items import _LINK_SCAN
+from service.extract.teaser_items import _LINK_SCAN, Page, _in_running_text
 
 _HEADINGS_AND_LINKS = Selectors("h1, h2, h3, h4, h5, h6, a[href]")
 
@@ -176,11 +176,59 @@ def test_scan_leaves_out_what_the_first_test_drops(html: bytes, kept: bool) -> N
 def test_scan_refuses_what_it_cannot_read() -> None:
     spaces = " \t\n"
     with pytest.raises(ValueError, match="standard tag"):
-        LinkScan(spaces, ("x-heading",), (), 1, 1, 2, 8)
+        LinkScan(spaces, ("x-heading",), (), (), 1, 1, 2, 8)
     with pytest.raises(ValueError, match="past U"):
-        LinkScan("\U00010000", (), (), 1, 1, 2, 8)
+        LinkScan("\U00010000", (), (), (), 1, 1, 2, 8)
+    with pytest.raises(ValueError, match="standard tag"):
+        LinkScan(spaces, (), (), ("x-span",), 1, 1, 2, 8)
     with pytest.raises(ValueError, match="fewest_words"):
-        LinkScan(spaces, (), (), 1, 3, 2, 8)
+        LinkScan(spaces, (), (), (), 1, 3, 2, 8)
     fragment = LexborHTMLParser("<a href=x>t</a>", is_fragment=True).root
     with pytest.raises(ValueError, match="fragment"):
         _LINK_SCAN.scan(fragment, set())
+
+
+# Blocks around a link: white space of every kind, comments, line breaks, words and
+# inline or block elements beside it, the parent inline or not.
+_BESIDE = [
+    *(" ", "\n  ", "\xa0", "\u3000", "\x1c", "\u200b", "<!-- c -->", "<?pi x?>", "<br>"),
+    *("word", ".", "<b> </b>", "<span>text</span>", "<img src=x>", "<a href=/y>other</a>"),
+]
+
+
+@st.composite
+def _link_blocks(draw: st.DrawFn) -> bytes:
+    beside = [draw(st.sampled_from(_BESIDE)) for _ in range(draw(st.integers(0, 3)))]
+    at = draw(st.integers(0, len(beside)))
+    link = draw(_links())
+    inner = "".join(beside[:at]).encode() + link + "".join(beside[at:]).encode()
+    tag = draw(st.sampled_from(["h2", "div", "li", "p", "span", "b", "td", "font", "section"]))
+    return f"<{tag}>".encode() + inner + f"</{tag}>".encode()
+
+
+def _alone(link: LexborNode) -> bool:
+    parent = link.parent
+    if parent is None or parent.tag in tt.INLINE_TAGS:
+        return False
+    for child in parent.iter(include_text=True):
+        if child.mem_id == link.mem_id:
+            continue
+        if child.is_element_node or (child.tag == "-text" and (child.text_content or "").strip()):
+            return False
+    return True
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_link_blocks(), min_size=1, max_size=4))
+def test_a_link_alone_in_its_block_is_in_no_sentence(blocks: list[bytes]) -> None:
+    tree = LexborHTMLParser(b"<html><body>" + b"".join(blocks) + b"</body></html>")
+    assert tree.body is not None
+    page = Page("https://example.org/")
+    for link in _HEADINGS_AND_LINKS.find(tree.body):
+        if link.tag != "a":
+            continue
+        alone = _LINK_SCAN.alone(link)
+        assert alone == _alone(link)
+        if alone:  # what the reading of the sentence would answer
+            for chars in (1, tt.SHORT_BESIDE_CHARS, tt.RUNNING_TEXT_CHARS):
+                assert not _in_running_text(link, page, chars)
