@@ -13,6 +13,9 @@ class LinkScan:
         fewest_words: int,
         most_words: int,
         counted_chars: int,
+        story_words: int,
+        story_path_chars: int,
+        slug_joiners: int,
     ) -> None: ...
     def scan(
         self, root: LexborNode, holders: set[int]

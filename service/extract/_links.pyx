@@ -57,7 +57,10 @@ cdef class LinkScan:
     the levels of ancestors above a heading that hold it (``holder_depth``), the
     fewest words of a link worth reading further (``fewest_words``), the words
     counted at the most (``most_words``), and the characters from which a text
-    beyond ASCII may count its words by characters (``counted_chars``).
+    beyond ASCII may count its words by characters (``counted_chars``); and the
+    first tests of ``teaser_items.is_story_url``, which a link of fewer than
+    ``story_words`` words must pass: a path of ``story_path_chars`` characters or
+    more, with a segment of ``slug_joiners`` joiners ("-", "_") or a digit.
     """
 
     cdef ps_spaces spaces
@@ -70,6 +73,7 @@ cdef class LinkScan:
     cdef int _image_count
     cdef list _keep  # the bytes the names point into
     cdef Py_ssize_t _depth, _fewest, _most, _counted
+    cdef Py_ssize_t _story_words, _path_chars, _joiners
     cdef unsigned char *_buffer  # a link's text of several text nodes, joined
     cdef size_t _size
     cdef unsigned char _inline[TAG_LAST_ENTRY]
@@ -84,6 +88,9 @@ cdef class LinkScan:
         Py_ssize_t fewest_words,
         Py_ssize_t most_words,
         Py_ssize_t counted_chars,
+        Py_ssize_t story_words,
+        Py_ssize_t story_path_chars,
+        Py_ssize_t slug_joiners,
     ):
         cdef int c
         cdef bytes name
@@ -108,6 +115,7 @@ cdef class LinkScan:
         self._depth, self._fewest, self._most, self._counted = (
             holder_depth, fewest_words, most_words, counted_chars
         )
+        self._story_words, self._path_chars, self._joiners = story_words, story_path_chars, slug_joiners
         self._buffer = NULL
         self._size = 0
         memset(self._inline, 0, sizeof(self._inline))
@@ -212,11 +220,61 @@ cdef class LinkScan:
                 return 0  # an image link
             if words > 0 and (not found & _NON_ASCII or chars < self._counted):
                 return 0  # a label of a word or so
+        elif (
+            not found & _INVALID
+            and words < self._story_words
+            and (not found & _NON_ASCII or chars < self._counted)
+            and self._no_story_path(href)
+        ):
+            return 0  # a short label linking to a section or service page
         text = self._text(link)
         if found & _INVALID:  # counted on the decoded text, as the replaced bytes read
             words = len(text.split(None, self._most - 1))
         links.append((wrap(link, parser), text, words, self._href(link, href, parser)))
         return 0
+
+    cdef bint _no_story_path(self, ps_attr *href) noexcept:
+        """Whether the path of ``href`` (``teaser_items._path``) rules a story out by
+        its first tests alone: shorter than ``story_path_chars``, or with neither a
+        segment of ``slug_joiners`` joiners nor a digit. Answered for a path of ASCII
+        without escapes ("%"), which reads the same lowercased and unquoted; any
+        other is left to ``is_story_url``."""
+        cdef const unsigned char *data
+        cdef size_t end, at, i
+        cdef Py_ssize_t joiners = 0
+        cdef bint slug = False
+        cdef bint digit = False
+        if href.node.prefix != 0:
+            return False
+        if href.value == NULL or href.value.length == 0:
+            return self._path_chars > 0
+        data = href.value.data
+        end = 0
+        while end < href.value.length and data[end] != 63 and data[end] != 35:  # "?", "#"
+            end += 1
+        at = 0
+        for i in range(end - 1 if end > 0 else 0):
+            if data[i] == 47 and data[i + 1] == 47:  # "//": the path after the host
+                at = i + 2
+                while at < end and data[at] != 47:
+                    at += 1
+                break
+        if <Py_ssize_t>(end - at) < self._path_chars:
+            for i in range(at, end):
+                if data[i] >= 0x80:
+                    return False  # counted in characters, not bytes
+            return True
+        for i in range(at, end):
+            if data[i] >= 0x80 or data[i] == 37:  # "%"
+                return False
+            if data[i] == 47:
+                joiners = 0
+            elif data[i] == 45 or data[i] == 95:
+                joiners += 1
+                slug = slug or joiners >= self._joiners
+            elif 48 <= data[i] <= 57:
+                digit = True
+        return not slug and not digit
 
     cdef bint _holds_image(self, ps_node *link) noexcept:
         """Whether an element of one of the image tags is inside ``link``."""

@@ -594,6 +594,9 @@ _LINK_SCAN = LinkScan(
     fewest_words=tt.MIN_SHORT_HEADLINE_WORDS,
     most_words=tt.MIN_HEADLINE_WORDS,
     counted_chars=tt.MIN_CJK_CHARS,
+    story_words=tt.MIN_HEADING_WORDS,
+    story_path_chars=tt.MIN_STORY_PATH_CHARS,
+    slug_joiners=tt.STORY_SLUG_WORDS - 1,
 )
 _WITH_ID = Selectors("[id]")
 _SUBHEADINGS = Selectors(tt.SUBHEADINGS)

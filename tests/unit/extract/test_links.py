@@ -13,7 +13,7 @@ from service.extract import teaser_fields as tf
 from service.extract import teaser_tables as tt
 from service.extract._links import LinkScan
 from service.extract._tree import Selectors
-from service.extract.teaser_items import _LINK_SCAN, Page, _in_running_text
+from service.extract.teaser_items import _LINK_SCAN, Page, _in_running_text, is_story_url
 
 _HEADINGS_AND_LINKS = Selectors("h1, h2, h3, h4, h5, h6, a[href]")
 
@@ -21,15 +21,40 @@ _HEADINGS_AND_LINKS = Selectors("h1, h2, h3, h4, h5, h6, a[href]")
 # CJK and Thai letters (counted by characters from ``MIN_CJK_CHARS``), characters that
 # are not whitespace to it (the zero-width space), and bytes that are not UTF-8.
 _PIECES = [
-    *("a", "word", "Ab", " ", "  ", "\t", "\n", "\f", "\v", "\x1c", "\x1f", "\x85", "\xa0"),
+    *(
+        "a",
+        "word",
+        "News",
+        "today",
+        " ",
+        "  ",
+        "\t",
+        "\n",
+        "\f",
+        "\v",
+        "\x1c",
+        "\x1f",
+        "\x85",
+        "\xa0",
+    ),
     *("\u1680", "\u2003", "\u2028", "\u3000", "\u200b", "\xe9t\xe9", "мир", "\U0001f600"),
     *("日本語", "東京", "ภาษาไทย", "&nbsp;", "&amp;", "<br>", "<!-- c -->"),
 ]
 _BAD_BYTES = [b"\xff", b"\x80", b"\xc0\xaf", b"\xed\xa0\x80", b"\xf4\x90\x80\x80", b"\xe2\x80"]
-_HREFS = [
-    *("", "/", "/news/world", "https://example.org/2024/05/a-long-story-slug-here"),
-    *("caf\xe9/\u65e5", "/a?b#c", "x\ufffd"),
-]
+# Targets at the edges of a story's path: short ones, slugs, digits, escapes, hosts,
+# queries and fragments, and characters past ASCII.
+_HREFS = st.one_of(
+    st.sampled_from(
+        [
+            *("", "/", "/news/world", "https://example.org/2024/05/a-long-story-slug-here"),
+            *("caf\xe9/\u65e5", "/a?b#c", "x\ufffd", "//cdn.example.org/world-news-today"),
+            *("/world-news/today", "/a-b-c-d-e-f-g", "/news/2024/a", "/x%2Dy-z_w/longer"),
+            *("/news/world-news-today-here", "/news/2024/05/today", "/today/12345"),
+        ]
+    ),
+    st.text(alphabet="/-_?#%:.ab19\xe9\u0661", max_size=30),
+)
+_ECHOES = ["News", "today", "world", "here", "a"]
 _INSIDE = ["b", "span", "em", "div", "h3", "script", "svg", "p", "template"]
 _IMAGES = ["img", "IMG", "picture", "amp-img", "Amp-Img", "amp-image", "source"]
 
@@ -58,10 +83,13 @@ def _links(draw: st.DrawFn) -> bytes:
             ['href="{}"', 'HREF="{}"', "href", "", 'title="t" href="{}"', 'href="{}" href="/x"']
         )
     )
-    href = draw(st.sampled_from(_HREFS))
+    href = draw(_HREFS)
     tag = draw(st.sampled_from(["a", "a", "A"]))
     opening = f"<{tag} {attributes.format(href)}>".encode()
-    link = opening + draw(_link_texts()) + f"</{tag}>".encode()
+    text = draw(_link_texts())
+    if draw(st.integers(0, 3)) == 0:  # a short label of the words of story paths
+        text = " ".join(draw(st.lists(st.sampled_from(_ECHOES), min_size=2, max_size=3))).encode()
+    link = opening + text + f"</{tag}>".encode()
     if draw(st.integers(0, 5)) == 0:  # in SVG, where xlink:href takes a prefix
         xlink = f'<svg><a xlink:href="{href}" {draw(st.sampled_from(["", "href=/y"]))}>'
         link = xlink.encode() + draw(_link_texts()) + b"</a></svg>"
@@ -90,14 +118,16 @@ def _holds_image(link: LexborNode) -> bool:
     return any(node.tag in tt.IMAGE_TAGS for node in link.traverse())
 
 
-def _reading(
-    root: LexborNode,
-) -> tuple[list[str], set[int], list[tuple[int, str, int, str]], list[str]]:
+Reading = tuple[list[str], set[int], list[tuple[int, str, int, str, bool]], list[str]]
+
+
+def _reading(root: LexborNode) -> Reading:
     """The headings, their holders, and the links as the Python reading reads them: the
-    links kept, and the texts of those left out."""
+    links kept, each with whether ``headline_links`` drops it at the story test of a short
+    label, and the texts of those left out."""
     headings: list[str] = []
     holders: set[int] = set()
-    kept: list[tuple[int, str, int, str]] = []
+    kept: list[tuple[int, str, int, str, bool]] = []
     dropped: list[str] = []
     for element in _HEADINGS_AND_LINKS.find(root):
         if element.tag in tt.HEADING_TAGS:
@@ -118,7 +148,10 @@ def _reading(
         ):
             dropped.append(raw)
         else:
-            kept.append((element.mem_id, raw, words, element.attrs.get("href") or ""))
+            href = element.attrs.get("href") or ""
+            labelled = tt.MIN_SHORT_HEADLINE_WORDS <= words < tt.MIN_HEADING_WORDS
+            story = labelled and counted and not is_story_url(href, raw)
+            kept.append((element.mem_id, raw, words, href, story))
     return headings, holders, kept, dropped
 
 
@@ -136,7 +169,12 @@ def test_scan_reads_what_the_python_reading_reads(tree: LexborHTMLParser) -> Non
         scanned, links = _LINK_SCAN.scan(root, found)
         assert scanned == headings
         assert found == holders
-        assert [(node.mem_id, raw, words, href) for node, raw, words, href in links] == kept
+        read = [(node.mem_id, raw, words, href) for node, raw, words, href in links]
+        assert read == [
+            (key, raw, words, href)
+            for key, raw, words, href, label in kept
+            if not label or key in {node.mem_id for node, *_ in links}
+        ]
         for raw in dropped:  # what the first test of headline_links drops
             assert tf.word_count(raw) < tt.MIN_SHORT_HEADLINE_WORDS
 
@@ -157,7 +195,13 @@ def test_holders_climb_stops_at_a_holder_already_noted() -> None:
     ("html", "kept"),
     [
         (b"<a href=/x>Sport</a>", False),  # one word: a label
-        (b"<a href=/x>World news</a>", True),
+        (b"<a href=/news/world>World news</a>", False),  # a short label to a section
+        (b"<a href='https://example.org/world'>World news</a>", False),
+        (b"<a href=/news/world-news-of-today>World news</a>", True),  # a slug: asked later
+        (b"<a href=/news/2024/05/x>World news</a>", True),  # a digit: asked later
+        (b"<a href=/x>World news today</a>", True),
+        (b"<a href=/news/world-news-today-here>News today</a>", True),  # a story's
+        (b"<a href=/today/12345>Today news</a>", True),  # a story's, by its id
         (b"<a href=/x><img src=i></a>", False),  # an image link
         (b"<a href=/x> <svg></svg> </a>", True),  # an icon link: a stretched link's form
         ("<a href=/x>日本語のニュース記事</a>".encode(), True),  # may count by characters
@@ -176,13 +220,13 @@ def test_scan_leaves_out_what_the_first_test_drops(html: bytes, kept: bool) -> N
 def test_scan_refuses_what_it_cannot_read() -> None:
     spaces = " \t\n"
     with pytest.raises(ValueError, match="standard tag"):
-        LinkScan(spaces, ("x-heading",), (), (), 1, 1, 2, 8)
+        LinkScan(spaces, ("x-heading",), (), (), 1, 1, 2, 8, 3, 12, 3)
     with pytest.raises(ValueError, match="past U"):
-        LinkScan("\U00010000", (), (), (), 1, 1, 2, 8)
+        LinkScan("\U00010000", (), (), (), 1, 1, 2, 8, 3, 12, 3)
     with pytest.raises(ValueError, match="standard tag"):
-        LinkScan(spaces, (), (), ("x-span",), 1, 1, 2, 8)
+        LinkScan(spaces, (), (), ("x-span",), 1, 1, 2, 8, 3, 12, 3)
     with pytest.raises(ValueError, match="fewest_words"):
-        LinkScan(spaces, (), (), (), 1, 3, 2, 8)
+        LinkScan(spaces, (), (), (), 1, 3, 2, 8, 3, 12, 3)
     fragment = LexborHTMLParser("<a href=x>t</a>", is_fragment=True).root
     with pytest.raises(ValueError, match="fragment"):
         _LINK_SCAN.scan(fragment, set())
