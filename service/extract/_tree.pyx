@@ -13,8 +13,8 @@ Lexbor's structures, and the check that they read what selectolax reads, are
 declared in ``_lexbor.pxd``.
 """
 
-from libc.stdint cimport uintptr_t
-from libc.string cimport memcmp
+from libc.stdint cimport uint64_t, uintptr_t
+from libc.string cimport memset
 
 import re
 
@@ -32,9 +32,10 @@ from service.extract._lexbor cimport (
     attribute_id,
     c_node,
     entry_named,
+    equal,
     equal_caseless,
-    has_token,
-    holds,
+    is_space,
+    lower,
     named,
     next_in,
     ps_attr,
@@ -102,7 +103,16 @@ _CASELESS_VALUES = (
     " rev rules scope scrolling selected shape target text type valign valuetype vlink"
 ).split()
 cdef enum:
-    _MAX_SELECTORS = 64
+    _MAX_SELECTORS = 64  # a bit each in a uint64_t
+    _NO_GROUP = 0xFF
+
+
+cdef extern from *:
+    int __builtin_ctzll(unsigned long long) nogil  # the lowest set bit's index (GCC, Clang)
+
+
+cdef inline unsigned char upper(unsigned char c) noexcept nogil:
+    return c - 32 if 97 <= c <= 122 else c
 
 
 cdef class Selectors:
@@ -112,7 +122,13 @@ cdef class Selectors:
     (``a[href]``), or a type of a parent's (``font > p``, ``div > b:only-child``). ``find(root)`` gives the elements of ``root``'s subtree
     (``root`` included) that match any of them, in document order, each once:
     what ``root.css(text)`` gives without its repeats (it lists an element once
-    per selector it matches)."""
+    per selector it matches).
+
+    The attribute tests are grouped by attribute when the list is made, and an
+    element's attributes are read once: each attribute that some selector names
+    is tested against all the selectors of its name together, a ``~=`` value cut
+    into its tokens once and a ``*=`` value read once, the selectors' values
+    looked up by their first byte (``_starts``) at each token or position."""
 
     cdef list _keep  # the bytes the pointers below point into
     cdef uintptr_t _tags[_MAX_SELECTORS]  # 0: any element
@@ -120,20 +136,34 @@ cdef class Selectors:
     cdef bint _only[_MAX_SELECTORS]  # the child is its parent's only child element
     cdef const unsigned char *_tag_names[_MAX_SELECTORS]  # of tags Lexbor does not predefine
     cdef size_t _tag_sizes[_MAX_SELECTORS]
-    cdef uintptr_t _ids[_MAX_SELECTORS]
-    cdef const unsigned char *_names[_MAX_SELECTORS]
-    cdef size_t _name_sizes[_MAX_SELECTORS]
     cdef const unsigned char *_values[_MAX_SELECTORS]
     cdef size_t _value_sizes[_MAX_SELECTORS]
     cdef int _matches[_MAX_SELECTORS]
     cdef int _caseless[_MAX_SELECTORS]  # 1: always, 2: on HTML elements, 0: never
-    cdef int _count
+    cdef int _plain[_MAX_SELECTORS]  # the selectors without an attribute test
+    cdef int _plain_count
+    # The selectors with an attribute test, by attribute: the attribute's id (or
+    # PS_ATTR_LAST_ENTRY, and its name) and a bit for each of its selectors.
+    cdef uintptr_t _group_ids[_MAX_SELECTORS]
+    cdef const unsigned char *_group_names[_MAX_SELECTORS]
+    cdef size_t _group_name_sizes[_MAX_SELECTORS]
+    cdef uint64_t _members[_MAX_SELECTORS]
+    cdef int _group_count
+    cdef bytes _by_id  # the group of each predefined attribute id, _NO_GROUP for none
+    cdef uint64_t _starts[256]  # the ~= and *= selectors whose value can start with the byte
     cdef readonly str text
 
     def __init__(self, str text):
         cdef bytes name_bytes, value_bytes
+        cdef uintptr_t attr_id
+        cdef int g
+        cdef unsigned char first
         self.text = text
         self._keep = []
+        self._plain_count = self._group_count = 0
+        memset(self._starts, 0, sizeof(self._starts))
+        by_id = bytearray([_NO_GROUP]) * PS_ATTR_LAST_ENTRY
+        groups = {}
         selectors = [part.strip() for part in text.split(",")]
         if len(selectors) > _MAX_SELECTORS:
             raise ValueError(f"at most {_MAX_SELECTORS} selectors")
@@ -158,62 +188,160 @@ cdef class Selectors:
             self._tag_names[i], self._tag_sizes[i] = tag_bytes, len(tag_bytes)
             name_bytes, value_bytes = (name or "").encode(), (value or "").encode()
             self._keep += [tag_bytes, name_bytes, value_bytes]
-            self._ids[i] = attribute_id(name_bytes) if name else 0
-            self._names[i], self._name_sizes[i] = name_bytes, len(name_bytes)
             self._values[i], self._value_sizes[i] = value_bytes, len(value_bytes)
             self._matches[i] = {None: PRESENT, "=": EQUAL, "~=": TOKEN, "*=": PART}[op]
+            self._caseless[i] = 1 if flag else 2 if name in _CASELESS_VALUES else 0
             if not name:
                 self._matches[i] = ANY
-            self._caseless[i] = 1 if flag else 2 if name in _CASELESS_VALUES else 0
-        self._count = len(selectors)
+                self._plain[self._plain_count] = i
+                self._plain_count += 1
+                continue
+            if name not in groups:  # the attribute's first selector
+                g = groups[name] = self._group_count
+                self._group_count += 1
+                attr_id = self._group_ids[g] = attribute_id(name_bytes)
+                self._group_names[g], self._group_name_sizes[g] = name_bytes, len(name_bytes)
+                self._members[g] = 0
+                if attr_id < PS_ATTR_LAST_ENTRY:
+                    by_id[attr_id] = g
+            g = groups[name]
+            self._members[g] |= (<uint64_t>1) << i
+            if value_bytes and self._matches[i] in (TOKEN, PART):
+                first = value_bytes[0]
+                self._starts[first] |= (<uint64_t>1) << i
+                if self._caseless[i]:  # Lexbor folds ASCII letters alone
+                    self._starts[lower(first)] |= (<uint64_t>1) << i
+                    self._starts[upper(first)] |= (<uint64_t>1) << i
+        self._by_id = bytes(by_id)
 
-    cdef bint _matches_value(self, int i, ps_attr *attr, ps_node *node) noexcept:
-        cdef const unsigned char *data = <const unsigned char *>b""
-        cdef size_t length = 0
-        cdef size_t size = self._value_sizes[i]
-        cdef bint caseless = self._caseless[i] == 1 or (
+    cdef inline bint _of_tag(self, int i, ps_node *node) noexcept:
+        if self._tags[i] == TAG_LAST_ENTRY:
+            return entry_named(node.local_name, TAG_LAST_ENTRY, self._tag_names[i], self._tag_sizes[i])
+        return self._tags[i] == 0 or node.local_name == self._tags[i]
+
+    cdef inline bint _without_case(self, int i, ps_node *node) noexcept:
+        return self._caseless[i] == 1 or (
             self._caseless[i] == 2
             and node.ns == HTML_NAMESPACE
             and node.owner_document.type == HTML_DOCUMENT
         )
+
+    cdef bint _selects_plain(self, int i, ps_node *node) noexcept:
+        """Whether selector ``i``, without an attribute test, selects ``node``."""
+        if not self._of_tag(i, node):
+            return False
+        if self._parents[i] == 0:
+            return True
+        return (
+            node.parent != NULL
+            and node.parent.local_name == self._parents[i]
+            and (not self._only[i] or (_alone(node.prev, True) and _alone(node.next, False)))
+        )
+
+    cdef int _group_of(self, ps_attr *attr) noexcept:
+        """The group of ``attr``'s name, or -1."""
+        cdef uintptr_t attr_id = attr.node.local_name
+        cdef int g
+        if attr_id < PS_ATTR_LAST_ENTRY:
+            g = (<const unsigned char *>self._by_id)[attr_id]
+            return -1 if g == _NO_GROUP else g
+        for g in range(self._group_count):
+            if self._group_ids[g] == PS_ATTR_LAST_ENTRY and named(
+                attr, self._group_names[g], self._group_name_sizes[g]
+            ):
+                return g
+        return -1
+
+    cdef bint _group_selects(self, int g, ps_attr *attr, ps_node *node) noexcept:
+        """Whether a selector of group ``g`` selects ``node``, ``attr`` being its
+        first attribute of the group's name (``lxb_dom_element_attr_by_id``)."""
+        cdef const unsigned char *data = <const unsigned char *>b""
+        cdef size_t length = 0
+        cdef uint64_t members = self._members[g]
+        cdef uint64_t tokens = 0
+        cdef uint64_t parts = 0
+        cdef int i
         if attr.value != NULL:
             data, length = attr.value.data, attr.value.length
-        if self._matches[i] == EQUAL:
-            if length != size:
-                return False
-            return equal_caseless(data, self._values[i], size) if caseless else (
-                memcmp(data, self._values[i], size) == 0
-            )
-        if self._matches[i] == TOKEN:
-            return has_token(data, length, self._values[i], size, caseless)
-        return holds(data, length, self._values[i], size, caseless)
+        while members:
+            i = __builtin_ctzll(members)
+            members &= members - 1
+            if not self._of_tag(i, node):
+                continue
+            if self._matches[i] == PRESENT:
+                return True
+            if self._matches[i] == EQUAL:
+                if length == self._value_sizes[i] and equal(
+                    data, self._values[i], length, self._without_case(i, node)
+                ):
+                    return True
+            elif 0 < self._value_sizes[i] <= length:  # an empty value matches nothing
+                if self._matches[i] == TOKEN:
+                    tokens |= (<uint64_t>1) << i
+                else:
+                    parts |= (<uint64_t>1) << i
+        return (tokens != 0 and self._has_token(tokens, data, length, node)) or (
+            parts != 0 and self._holds(parts, data, length, node)
+        )
 
-    cdef bint _selects(self, int i, ps_node *node) noexcept:
+    cdef bint _has_token(self, uint64_t tokens, const unsigned char *data, size_t length, ps_node *node) noexcept:
+        """Whether a token of the value is one of the selectors ``tokens``' (``~=``,
+        as ``has_token``: tokens apart by HTML's ASCII whitespace)."""
+        cdef size_t begin = 0
+        cdef size_t end
+        cdef uint64_t candidates
+        cdef int i
+        for end in range(length + 1):
+            if end < length and not is_space(data[end]):
+                continue
+            if end > begin:
+                candidates = self._starts[data[begin]] & tokens
+                while candidates:
+                    i = __builtin_ctzll(candidates)
+                    candidates &= candidates - 1
+                    if end - begin == self._value_sizes[i] and equal(
+                        data + begin, self._values[i], end - begin, self._without_case(i, node)
+                    ):
+                        return True
+            begin = end + 1
+        return False
+
+    cdef bint _holds(self, uint64_t parts, const unsigned char *data, size_t length, ps_node *node) noexcept:
+        """Whether the value holds one of the selectors ``parts``' (``*=``, as
+        ``holds``)."""
+        cdef size_t at
+        cdef uint64_t candidates
+        cdef int i
+        for at in range(length):
+            candidates = self._starts[data[at]] & parts
+            while candidates:
+                i = __builtin_ctzll(candidates)
+                candidates &= candidates - 1
+                if self._value_sizes[i] <= length - at and equal(
+                    data + at, self._values[i], self._value_sizes[i], self._without_case(i, node)
+                ):
+                    return True
+        return False
+
+    cdef bint _selects(self, ps_node *node) noexcept:
+        """Whether a selector of the list selects the element ``node``."""
         cdef ps_attr *attr
-        if self._tags[i] == TAG_LAST_ENTRY:
-            if not entry_named(node.local_name, TAG_LAST_ENTRY, self._tag_names[i], self._tag_sizes[i]):
-                return False
-        elif self._tags[i] != 0 and node.local_name != self._tags[i]:
+        cdef uint64_t seen = 0
+        cdef int i, g
+        for i in range(self._plain_count):
+            if self._selects_plain(self._plain[i], node):
+                return True
+        if self._group_count == 0:
             return False
-        if self._parents[i] != 0:
-            return (
-                node.parent != NULL
-                and node.parent.local_name == self._parents[i]
-                and (not self._only[i] or (_alone(node.prev, True) and _alone(node.next, False)))
-            )
-        if self._matches[i] == ANY:
-            return True
         attr = (<ps_element *>node).first_attr
-        while attr != NULL:  # the first attribute of the name (lxb_dom_element_attr_by_id)
-            if self._ids[i] < PS_ATTR_LAST_ENTRY:
-                if attr.node.local_name == self._ids[i]:
-                    break
-            elif named(attr, self._names[i], self._name_sizes[i]):
-                break
+        while attr != NULL:
+            g = self._group_of(attr)
+            if g >= 0 and not seen >> g & 1:  # the element's first attribute of the name
+                seen |= (<uint64_t>1) << g
+                if self._group_selects(g, attr, node):
+                    return True
             attr = attr.next
-        if attr == NULL:
-            return False
-        return self._matches[i] == PRESENT or self._matches_value(i, attr, node)
+        return False
 
     def find(self, root: LexborNode, Py_ssize_t limit=0) -> list:
         """The matches, the first ``limit`` of them when ``limit`` is positive."""
@@ -221,20 +349,16 @@ cdef class Selectors:
         cdef ps_node *node = start(top)
         cdef list found = []
         cdef object parser = root.parser
-        cdef int i
         while node != NULL:
             if node.type == PS_ELEMENT:
-                for i in range(self._count):
-                    if self._selects(i, node):
-                        found.append(wrap(node, parser))
-                        if len(found) == limit:
-                            return found
-                        break
+                if self._selects(node):
+                    found.append(wrap(node, parser))
+                    if len(found) == limit:
+                        return found
                 node = next_in(node, top, True)
             else:
                 node = next_in(node, top, False)
         return found
-
 
     def first(self, root: LexborNode) -> object:
         """The first match, or None: what ``root.css_first(text)`` gives, without

@@ -52,7 +52,7 @@ NAMES = st.sampled_from(
     [
         *("hidden", "HIDDEN", "aria-hidden", "Aria-Hidden", "style", "STYLE", "id", "ID"),
         *("class", "Class", "role", "ROLE", "data-x", "aria-hiddenx", "rel", "REL"),
-        *("itemprop", "itemProp", "hiddenx", "href"),
+        *("itemprop", "itemProp", "hiddenx", "href", "xlink:href"),
         # 16 and 17 characters: the longest name kept in Lexbor's hash entry, and one more
         *("data-sixteen-chr", "data-seventeen-ch", "Data-Seventeen-CI"),
     ]
@@ -67,7 +67,7 @@ VALUES = st.one_of(
             *("a\fvisually-hidden", "screen-reader-text", "dialog", "ALERTDIALOG", "navigation"),
             *("Menu", "menu bar", "menubar", "search ", "contentinfo", "BANNER", "nav igation"),
             *("\u212aelvin", "d\u0130alog", "dialog\u017f", "author", "x AUTHOR", "Author\t"),
-            *("post-Date", "TIMESTAMP", "byline\tx", "dateline"),
+            *("post-Date", "TIMESTAMP", "byline\tx", "dateline", "Box om", "x\rdis-box"),
         ]
     ),
     st.text(alphabet="aeiorsn :-;\t", max_size=12),
@@ -131,6 +131,15 @@ SELECTOR_LISTS = [
     _tree.H1.text,
     "span > p, div > b, b > a, em > div:only-child, nav > br",
     '[data-sixteen-chr], [data-seventeen-ch*="e"], [data-seventeen-ci~="true" i]',
+    # Several selectors on one attribute, tested together: each kind of test, with and
+    # without a type, values sharing their first byte, empty values, a selector twice.
+    '[class~="comments" i], p[class*="om"], span[class], [class="Box om"], [class~=""]',
+    '[class*=""], div[class~="box" i], [class~="Box"], [class*="box"], b[class="x"]',
+    '[class="" i], div[class~="box" i], [class*="o"], [class*="O" i], div[class~="box" i]',
+    '[style*="display:none" i], [style*="dis"], [style*="d"], a[style~="x" i], [style="" i]',
+    '[rel~="author"], [rel*="AUTH" i], a[rel="Author"], [rel*="Auth"], [rel~="AUTHOR" i]',
+    '[data-x~="e"], [data-x*="ai" i], b[data-x], [aria-hidden="true" i], [aria-hiddenx], [data-x]',
+    '[href*="e"], svg[href~="true"], [href=""], [hidden], [id*="a" i], [id~="comments"], p, svg',
 ]
 
 
@@ -168,6 +177,24 @@ def test_elements_by_tag_finds_what_a_walk_finds(tree: LexborHTMLParser) -> None
                 expected[node.tag_id].append(node.mem_id)
         found = _tree.elements_by_tag(root, tag_ids)
         assert {tag: [n.mem_id for n in nodes] for tag, nodes in found.items()} == expected
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        '<svg><use href="a" xlink:href="b"></use></svg>',
+        '<svg><use xlink:href="b" href="a"></use></svg>',
+    ],
+)
+def test_selectors_read_the_first_attribute_of_a_name(page: str) -> None:
+    """``xlink:href`` and ``href`` share their name: an attribute test reads the
+    element's first of them alone, whatever the other selectors of that name ask."""
+    tree = LexborHTMLParser(page)
+    assert tree.root is not None
+    texts = ('[href="b"]', '[href="a"]', '[href~="b"], use[href*="a"]', 'use[href~="b"], [href]')
+    for text in texts:
+        expected = _once(tree.root.css(text))
+        assert [node.mem_id for node in _tree.Selectors(text).find(tree.root)] == expected, text
 
 
 def test_wrapped_nodes_are_selectolax_nodes() -> None:
