@@ -14,6 +14,7 @@ setup(
             Extension("service.extract._fields", ["service/extract/_fields.pyx"]),
             Extension("service.extract._markup", ["service/extract/_markup.pyx"]),
             Extension("service.extract._links", ["service/extract/_links.pyx"]),
+            Extension("service.extract._text", ["service/extract/_text.pyx"]),
         ],
         compiler_directives={"language_level": 3},
     ),

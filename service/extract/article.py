@@ -31,6 +31,7 @@ from selectolax.lexbor import LexborNode
 
 from service.extract import body_tables as t
 from service.extract._blocks import Ballot
+from service.extract._text import fold
 from service.extract._tree import H1, Selectors
 from service.extract.body_reader import (
     Reader,
@@ -341,7 +342,7 @@ def _opens_with_time(entry: LexborNode) -> bool:
         return False
     if lines[1].css_first("a[href]") is not None:
         return False
-    first = " ".join(lines[0].text().split())
+    first = fold(lines[0].text())
     if lines[1].tag in t.LIVE_HEADLINE_TAGS:
         return bool(first) and _is_date_line(lines[0], first, clock=True)
     # Without a headline, a stamp: a clock time, a time counted back or a <time>, no
@@ -430,7 +431,7 @@ def _mute_after(heading: LexborNode, muted: set[int], parents: set[int]) -> None
     parent = heading.parent
     if parent is not None and parent.mem_id in parents:
         return
-    if not is_stop_block(" ".join(heading.text().split()), heading=True):
+    if not is_stop_block(fold(heading.text()), heading=True):
         return
     if parent is not None:
         parents.add(parent.mem_id)
@@ -804,7 +805,7 @@ def _under_thread_heading(item: LexborNode) -> bool:
             return False
         before = node.prev
         while before is not None:
-            if before.is_element_node and (text := " ".join(before.text().split())):
+            if before.is_element_node and (text := fold(before.text())):
                 return is_stop_block(text, heading=True) or (
                     t.THREAD_HEADING.search(text) is not None
                 )
@@ -839,12 +840,12 @@ def _text_at(item: LexborNode) -> int:
                 break
     if len(lines) < 2 or lines[0].tag in t.NOT_NAME_LINE_TAGS:
         return 0
-    name = " ".join(lines[0].text().split())
+    name = fold(lines[0].text())
     if lines[1].tag not in t.NOT_NAME_LINE_TAGS and _signed_line(lines[0], name):
         return 1
     if len(lines) < 3 or not _is_name(name) or _holds_time(lines[0]):
         return 0  # a live entry's time opens it: no name line
-    date = " ".join(lines[1].text().split())
+    date = fold(lines[1].text())
     return 2 if date and _is_date_line(lines[1], date) else 0
 
 
@@ -868,7 +869,7 @@ def _signed_line(line: LexborNode, text: str) -> bool:
     pieces = [c for c in line.iter(include_text=True) if c.text(strip=True)]
     while len(pieces) == 1 and pieces[0].is_element_node:  # a wrapper of the line's parts
         pieces = [c for c in pieces[0].iter(include_text=True) if c.text(strip=True)]
-    texts = [" ".join(piece.text().split()) for piece in pieces]
+    texts = [fold(piece.text()) for piece in pieces]
     for at in range(1, len(pieces)):
         if not _is_name(" ".join(texts[:at]).rstrip(t.SEPARATOR_CHARS)):
             continue
@@ -939,7 +940,7 @@ def _is_reply_control(node: LexborNode | None, scores: _Scores) -> bool:
     for count, _ in enumerate(node.traverse()):
         if count >= t.MAX_REPLY_CONTROL_NODES:
             return False  # a box of more elements is no control: its text is not read
-    text = " ".join(node.text().split())
+    text = fold(node.text())
     return len(text) <= t.MAX_REPLY_CONTROL_CHARS and t.REPLY_CONTROL.search(text) is not None
 
 

@@ -22,6 +22,7 @@ from selectolax.lexbor import LexborNode
 
 from service.extract import body_tables as t
 from service.extract._blocks import BlockWalk, CharCount
+from service.extract._text import fold
 from service.extract.bold_lines import bold_alone
 from service.extract.model import Paragraph, ParagraphKind
 from service.extract.teaser_items import is_short_sentence
@@ -185,7 +186,7 @@ def _normalize(text: str) -> str:
     if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
         # Its only whitespace is single inner spaces (the others are unprintable).
         return text if text.isascii() else normalize_text(text, text)
-    folded = " ".join(text.split())
+    folded = fold(text)
     if folded.isascii() and folded.isprintable():
         return folded
     return normalize_text(text, folded)
@@ -742,7 +743,7 @@ def _wraps_a_sentence(run: list[str], line: int, br: LexborNode) -> bool:
 def _is_wrapped_line(line: list[str]) -> bool:
     """Whether the run's ``line`` is a wrapped line of typed prose: ``MIN_HARD_WRAP_CHARS``
     long at least, ending in a word in lower case (a list's line ends in a name or a figure)."""
-    words = " ".join("".join(line).split())
+    words = fold("".join(line))
     last = words[words.rfind(" ") + 1 :]
     return len(words) >= t.MIN_HARD_WRAP_CHARS and last[:1].isalpha() and last.islower()
 

@@ -16,6 +16,7 @@ from selectolax.lexbor import LexborNode as Node
 from service.extract import teaser_tables as tt
 from service.extract import teaser_tokens as tk
 from service.extract._fields import FLUSH, KEEP, LEAD_IN, ItemWalk
+from service.extract._text import fold
 from service.extract._tree import LINKS, Selectors
 from service.extract.bold_lines import BOLD_TAGS, bold_alone
 from service.extract.dates import day_month_date, own_calendar, parse_date, relative_date
@@ -66,7 +67,7 @@ def clean_text(text: str) -> str:
     control characters, where folding whitespace is all normalization does.
     """
     if text.isascii():
-        folded = " ".join(text.split())
+        folded = fold(text)
         # Without the control characters normalize_text removes, which are the
         # unprintable characters other than whitespace and four that str.split takes
         # for whitespace; text of whitespace alone (most texts read) folds to "", and

@@ -33,6 +33,7 @@ from service.extract._items import (
     Surroundings,
 )
 from service.extract._links import LinkScan
+from service.extract._text import fold
 from service.extract._tree import LINKS, Selectors
 from service.extract.bold_lines import BOLD_LINES, bold_alone
 from service.extract.teaser_tokens import Attrs, Tokens
@@ -860,7 +861,7 @@ def _has_text_beside(link: Node, raw: str, page: Page) -> bool:
         node = node.parent
     if node.mem_id == link.mem_id:
         return False
-    return tf.text_length(node) - len(" ".join(raw.split())) >= tt.SHORT_BESIDE_CHARS
+    return tf.text_length(node) - len(fold(raw)) >= tt.SHORT_BESIDE_CHARS
 
 
 def is_story_url(href: str, text: str) -> bool:
@@ -976,7 +977,7 @@ _CLIMBS = Climbs(
     # byte or more and counts at most CJK_CHAR_WEIGHT times
     run_bytes=-(-tt.BODY_PARAGRAPH_CHARS // CJK_CHAR_WEIGHT),
     text_chars=lambda node: len(node.text()),
-    folded_over=lambda node, budget: len(" ".join(node.text().split())) > budget,
+    folded_over=lambda node, budget: len(fold(node.text())) > budget,
 )
 
 

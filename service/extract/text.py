@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from service.extract._text import fold
 from service.extract._tree import FoldedLength
 
 # Invisible characters that carry nothing in a record: soft hyphen, zero-width
@@ -93,20 +94,19 @@ def normalize_text(text: str, folded: str | None = None) -> str:
     """NFC, invisible characters removed, runs of whitespace folded to one space, trimmed.
 
     A caller that has folded the whitespace already passes ``folded``
-    (``" ".join(text.split())``): without invisible characters in ``text``,
-    it is not folded again (folding costs most of the work on non-ASCII text).
-    Printable text has none: they are all unprintable. Nor has text whose fold
-    is printable, when none of the invisible characters that are whitespace is
-    in it (the others would be in the fold): substring tests for those are
-    cheaper than a regex search of the text.
+    (``" ".join(text.split())``, which ``fold`` makes in C): without invisible
+    characters in ``text``, it is not folded again. Printable text has none: they
+    are all unprintable. Nor has text whose fold is printable, when none of the
+    invisible characters that are whitespace is in it (the others would be in the
+    fold): substring tests for those are cheaper than a regex search of the text.
     """
-    # str.split splits on what ``\s`` matches, and faster than a regex substitution.
+    # ``fold`` splits on what str.split splits on (``\s``), faster than a regex substitution.
     if folded is None:
-        folded = " ".join(text.split())
+        folded = fold(text)
     if text.isprintable() or (folded.isprintable() and not contains_any(text, _INVISIBLE_SPACES)):
         text = folded
     else:
-        text = " ".join(_INVISIBLE.sub("", text).split())
+        text = fold(_INVISIBLE.sub("", text))
     if text.isascii():
         return text
     return unicodedata.normalize("NFC", text.strip(_EDGES))

@@ -1,5 +1,5 @@
-"""text.normalize_text, text.is_truncated, text.CaselessPattern, text.without_captures and
-text.folds_as_ascii."""
+"""text.normalize_text, text.is_truncated, text.CaselessPattern, text.without_captures,
+text.folds_as_ascii and _text.fold."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from service.extract import body_reader, body_tables, teaser_tables
 from service.extract import text as text_module
+from service.extract._text import fold
 from service.extract.body_reader import chars
 from service.extract.text import (
     CaselessPattern,
@@ -377,3 +378,34 @@ def test_credit_gates_hold_a_literal_of_every_credit(text: str) -> None:
     ):
         if credit.search(text):
             assert contains_any(gate_text(text), gate)
+
+
+# Characters of each of str's three widths, with every kind of whitespace str.split
+# splits on (ASCII, Latin-1's, wide and the line and paragraph separators).
+_FOLD_CHARACTERS = st.sampled_from(
+    [
+        *(" ", "  ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1f", "\x85", "\xa0"),
+        *text_module.WIDE_SPACES,
+        *("a", "Z", "0", ".", "\x00", "\u200b", "\xe9", "\xff", "\u0100", "\u4e2d", "\U0001f600"),
+    ]
+)
+
+
+@given(st.lists(_FOLD_CHARACTERS, max_size=24).map("".join))
+@example("")
+@example(" ")
+@example(" a b ")
+@example("a b")
+@example("a  b")
+@example("a\tb")
+@example("\u3000\xe9")  # a wide space dropped: the result is narrower than the text
+@example("\U0001f600\u3000\u4e2d")
+def test_fold_is_split_and_join(text: str) -> None:
+    # str equality compares the width too: a result not in its canonical width differs.
+    assert fold(text) == " ".join(text.split())
+
+
+def test_fold_splits_on_what_split_splits_on() -> None:
+    """Every code point, each between two letters and in runs of its own."""
+    every = "".join(f"a{chr(c)}{chr(c)}{chr(c)}" for c in range(sys.maxunicode + 1))
+    assert fold(every) == " ".join(every.split())

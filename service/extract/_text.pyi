@@ -1,0 +1,3 @@
+"""Text helpers in C (``_text.pyx``)."""
+
+def fold(text: str) -> str: ...
