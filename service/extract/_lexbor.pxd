@@ -216,19 +216,6 @@ cdef inline bint has_token(
     return length - start == size and equal(data + start, token, size, caseless)
 
 
-cdef inline bint holds(
-    const unsigned char *data, size_t length, const unsigned char *part, size_t size, bint caseless
-) noexcept nogil:
-    """``[attr*="part"]`` as Lexbor matches it (``lexbor_str_data_ncasecmp_contain``)."""
-    cdef size_t i
-    if size == 0 or length < size:
-        return False
-    for i in range(length - size + 1):
-        if equal(data + i, part, size, caseless):
-            return True
-    return False
-
-
 cdef inline bint entry_named(uintptr_t id, uintptr_t last, const unsigned char *name, size_t size) noexcept nogil:
     """Whether the attribute or tag name of ``id``, past Lexbor's predefined ones
     (``last``), is ``name``: such an id is the address of the name's entry in the
