@@ -230,6 +230,8 @@ cdef class LinkScan:
         text = self._text(link)
         if found & _INVALID:  # counted on the decoded text, as the replaced bytes read
             words = len(text.split(None, self._most - 1))
+            if words == 0 and self._holds_image(link):
+                return 0  # an image link
         links.append((wrap(link, parser), text, words, self._href(link, href, parser)))
         return 0
 
