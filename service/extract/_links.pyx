@@ -229,9 +229,17 @@ cdef class LinkScan:
             return 0  # a short label linking to a section or service page
         text = self._text(link)
         if found & _INVALID:  # counted on the decoded text, as the replaced bytes read
+            # Bytes cut between text nodes may join into characters: the text is
+            # dropped as above when it holds no replaced byte.
             words = len(text.split(None, self._most - 1))
             if words == 0 and self._holds_image(link):
                 return 0  # an image link
+            if (
+                0 < words < self._fewest
+                and "\ufffd" not in text
+                and (text.isascii() or len(text) < self._counted)
+            ):
+                return 0  # a label of a word or so
         links.append((wrap(link, parser), text, words, self._href(link, href, parser)))
         return 0
 

@@ -163,8 +163,9 @@ def _roots(tree: LexborHTMLParser) -> list[LexborNode]:
 @settings(max_examples=400, deadline=None)
 @given(_pages())
 # Bytes that are not UTF-8 across two text nodes, which decode joined as a space,
-# around an image: an image link of no words.
+# around an image: an image link of no words; before a letter: a label of a word.
 @example(LexborHTMLParser(b'<a href="">\xe2\x80<img src=x><br>\x80</a>'))
+@example(LexborHTMLParser(b'<a href=""><b>\xe2\x80<img src=x><br>\x80</b>a</a>'))
 def test_scan_reads_what_the_python_reading_reads(tree: LexborHTMLParser) -> None:
     for root in _roots(tree):
         headings, holders, kept, dropped = _reading(root)
