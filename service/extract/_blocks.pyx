@@ -21,7 +21,7 @@ on generated pages.
 
 from cpython.mem cimport PyMem_Free, PyMem_Malloc, PyMem_Realloc
 from cpython.unicode cimport PyUnicode_DecodeUTF8
-from libc.stdint cimport int32_t, uintptr_t
+from libc.stdint cimport uintptr_t
 from libc.string cimport memcpy
 
 from service.extract._lexbor cimport (
@@ -32,13 +32,15 @@ from service.extract._lexbor cimport (
     TAG_TEXT,
     attribute_id,
     c_node,
-    code_point,
     lower,
     next_in,
     ps_attr,
     ps_character_data,
     ps_element,
     ps_node,
+    ps_spaces,
+    set_spaces,
+    split_space,
     wrap,
 )
 
@@ -59,7 +61,6 @@ cdef enum:
     _THROUGH = 128
     _PICTURE = 256
     _MAX_NAMES = 64
-    _MAX_WIDE = 32
 
 # Whether a standard tag's name holds a hyphen not at its start (a custom element's
 # mark; "annotation-xml" is the one standard name so): 0 not yet known, 1 no, 2 yes.
@@ -253,26 +254,15 @@ cdef struct _Open:
 cdef class CharCount:
     """``body_reader.chars`` of the text below an element (its ``text()``), and of the
     texts of the links below it, counted on the text nodes' bytes without making the
-    text: the characters that are not ``spaces`` (an ASCII table, and the spaces beyond
-    ASCII compared in turn). An element whose text nodes hold bytes that are not valid
-    UTF-8 has its text made and given to ``chars``, as decoding replaces them."""
+    text: the characters that are not ``spaces`` (``set_spaces``'s table). An element
+    whose text nodes hold bytes that are not valid UTF-8 has its text made and given
+    to ``chars``, as decoding replaces them."""
 
-    cdef unsigned char _ascii[128]
-    cdef int32_t _wide[_MAX_WIDE]
-    cdef int _wide_count
+    cdef ps_spaces _spaces
     cdef object _chars
 
     def __init__(self, str spaces, chars):
-        cdef int c
-        for c in range(128):
-            self._ascii[c] = chr(c) in spaces
-        self._wide_count = 0
-        for space in spaces:
-            if ord(space) >= 128:
-                if self._wide_count == _MAX_WIDE:
-                    raise ValueError(f"at most {_MAX_WIDE} spaces beyond ASCII")
-                self._wide[self._wide_count] = ord(space)
-                self._wide_count += 1
+        set_spaces(&self._spaces, spaces)
         self._chars = chars
 
     cdef Py_ssize_t count(self, ps_node *root, Py_ssize_t *length) except -1:
@@ -281,11 +271,9 @@ cdef class CharCount:
         cdef ps_node *node = root.first_child
         cdef const unsigned char *data
         cdef size_t size, i
-        cdef int32_t code
         cdef Py_ssize_t found = 0
         cdef Py_ssize_t total = 0
-        cdef int k
-        cdef bint space
+        cdef int space
         cdef str text
         while node != NULL:
             if node.local_name == TAG_TEXT and (<ps_character_data *>node).data.data != NULL:
@@ -293,20 +281,11 @@ cdef class CharCount:
                 size = (<ps_character_data *>node).data.length
                 i = 0
                 while i < size:
-                    if data[i] < 0x80:
-                        space = self._ascii[data[i]]
-                        i += 1
-                    else:
-                        code = code_point(data, size, &i)
-                        if code < 0:  # replaced when decoded: the text is counted
-                            text = _text(root)
-                            length[0] = len(text)
-                            return self._chars(text)
-                        space = False
-                        for k in range(self._wide_count):
-                            if self._wide[k] == code:
-                                space = True
-                                break
+                    space = split_space(&self._spaces, data, size, &i)
+                    if space < 0:  # replaced when decoded: the text is counted
+                        text = _text(root)
+                        length[0] = len(text)
+                        return self._chars(text)
                     total += 1
                     found += not space
             node = next_in(node, root, True)

@@ -16,7 +16,7 @@ forms on generated pages.
 from cpython.pyport cimport PY_SSIZE_T_MAX
 from cpython.set cimport PySet_Contains
 from cpython.unicode cimport PyUnicode_DecodeUTF8
-from libc.stdint cimport int32_t, intptr_t, uintptr_t
+from libc.stdint cimport intptr_t, uintptr_t
 from libc.stdlib cimport calloc, free, malloc, realloc
 from libc.string cimport memcmp, memset
 
@@ -32,13 +32,15 @@ from service.extract._lexbor cimport (
     TAG_TEXT,
     attribute_id,
     c_node,
-    code_point,
     named,
     next_in,
     ps_attr,
     ps_character_data,
     ps_element,
     ps_node,
+    ps_spaces,
+    set_spaces,
+    split_space,
     wrap,
 )
 
@@ -588,31 +590,6 @@ cdef class SharedAncestors:
         }
 
 
-cdef class _Spaces:
-    """The characters ``str.split`` splits on: a table of the ASCII ones, a bitmap of the others."""
-
-    cdef unsigned char ascii[128]
-    cdef unsigned char wide[0x2000]
-
-    def __init__(self, str spaces):
-        cdef int c
-        memset(self.ascii, 0, sizeof(self.ascii))
-        memset(self.wide, 0, sizeof(self.wide))
-        for space in spaces:
-            c = ord(space)
-            if c >= 0x10000:
-                raise ValueError(f"a space past U+FFFF: U+{c:X}")
-            if c < 128:
-                self.ascii[c] = 1
-            else:
-                self.wide[c >> 3] |= 1 << (c & 7)
-
-    cdef inline bint has(self, int32_t code) noexcept:
-        if code < 128:
-            return self.ascii[code]
-        return code < 0x10000 and self.wide[code >> 3] >> (code & 7) & 1
-
-
 cdef class Climbs:
     """The climb from a headline link to its item, as ``teaser_items.item_node`` states it:
     up from the link (or the heading of a stretched link) while the parent is not one of
@@ -635,7 +612,7 @@ cdef class Climbs:
     cdef _Tags _stop_tags, _heading_tags, _list_tags, _paragraph_tags
     cdef int _depth
     cdef Py_ssize_t _extra_chars, _run_bytes
-    cdef _Spaces _spaces
+    cdef ps_spaces _spaces
     cdef object _holds_links, _is_body_paragraph, _may_hold_body_run, _is_body_run
     cdef object _text_chars, _folded_over
 
@@ -660,7 +637,7 @@ cdef class Climbs:
         self._stop_tags = _Tags(stop_tags)
         self._depth = depth
         self._extra_chars = extra_chars
-        self._spaces = _Spaces(spaces)
+        set_spaces(&self._spaces, spaces)
         self._heading_tags = _Tags(heading_tags)
         self._list_tags = _Tags(list_tags)
         self._holds_links = holds_links
@@ -761,7 +738,7 @@ cdef class Climbs:
 
     cdef bint _longer_than(self, ps_node *top, Py_ssize_t budget, object parser) except -1:
         """Whether ``len(" ".join(text.split()))`` of ``top``'s text exceeds ``budget``."""
-        cdef Py_ssize_t folded = _folded(top, self._spaces, budget)
+        cdef Py_ssize_t folded = _folded(top, &self._spaces, budget)
         if folded < 0:
             return self._folded_over(wrap(top, parser), budget)
         return folded > budget
@@ -842,16 +819,16 @@ cdef class Climbs:
         return found
 
 
-cdef _Spaces _NO_SPACES = _Spaces("")
+cdef ps_spaces _NO_SPACES  # none: a C global starts zeroed
 
 
 cdef Py_ssize_t _text_chars(ps_node *top) noexcept:
     """The characters of ``top``'s text (``text()``), -1 when a text node's bytes are
     not valid UTF-8 (decoding replaces them)."""
-    return _folded(top, _NO_SPACES, PY_SSIZE_T_MAX)
+    return _folded(top, &_NO_SPACES, PY_SSIZE_T_MAX)
 
 
-cdef Py_ssize_t _folded(ps_node *top, _Spaces spaces, Py_ssize_t limit) noexcept:
+cdef Py_ssize_t _folded(ps_node *top, const ps_spaces *spaces, Py_ssize_t limit) noexcept:
     """``len(" ".join(text.split()))`` of ``top``'s text, split on ``spaces``: the
     characters that are not spaces plus one for each gap between two words, counted
     until the count exceeds ``limit`` (the count of a longer text grows). Text nodes
@@ -860,7 +837,7 @@ cdef Py_ssize_t _folded(ps_node *top, _Spaces spaces, Py_ssize_t limit) noexcept
     cdef ps_node *node = top.first_child
     cdef const unsigned char *data
     cdef size_t length, i
-    cdef int32_t code
+    cdef int space
     cdef Py_ssize_t chars = 0
     cdef Py_ssize_t words = 0
     cdef bint in_word = False
@@ -870,14 +847,10 @@ cdef Py_ssize_t _folded(ps_node *top, _Spaces spaces, Py_ssize_t limit) noexcept
             length = (<ps_character_data *>node).data.length
             i = 0
             while i < length:
-                if data[i] < 0x80:
-                    code = data[i]
-                    i += 1
-                else:
-                    code = code_point(data, length, &i)
-                    if code < 0:
-                        return -1
-                if spaces.has(code):
+                space = split_space(spaces, data, length, &i)
+                if space < 0:
+                    return -1
+                if space:
                     in_word = False
                     continue
                 chars += 1
