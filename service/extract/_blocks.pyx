@@ -41,6 +41,7 @@ from service.extract._lexbor cimport (
     ps_spaces,
     set_spaces,
     split_space,
+    text_bytes,
     wrap,
 )
 
@@ -276,9 +277,8 @@ cdef class CharCount:
         cdef int space
         cdef str text
         while node != NULL:
-            if node.local_name == TAG_TEXT and (<ps_character_data *>node).data.data != NULL:
-                data = (<ps_character_data *>node).data.data
-                size = (<ps_character_data *>node).data.length
+            data = text_bytes(node, &size)
+            if data != NULL:
                 i = 0
                 while i < size:
                     space = split_space(&self._spaces, data, size, &i)

@@ -41,6 +41,7 @@ from service.extract._lexbor cimport (
     ps_spaces,
     set_spaces,
     split_space,
+    text_bytes,
     wrap,
 )
 
@@ -842,9 +843,8 @@ cdef Py_ssize_t _folded(ps_node *top, const ps_spaces *spaces, Py_ssize_t limit)
     cdef Py_ssize_t words = 0
     cdef bint in_word = False
     while node != NULL:
-        if node.local_name == TAG_TEXT and (<ps_character_data *>node).data.data != NULL:
-            data = (<ps_character_data *>node).data.data
-            length = (<ps_character_data *>node).data.length
+        data = text_bytes(node, &length)
+        if data != NULL:
             i = 0
             while i < length:
                 space = split_space(spaces, data, length, &i)

@@ -173,6 +173,15 @@ cdef inline ps_node *next_in(ps_node *node, ps_node *root, bint descend) noexcep
     return node.next
 
 
+cdef inline const unsigned char *text_bytes(ps_node *node, size_t *length) noexcept nogil:
+    """A text node's UTF-8 bytes, their count in ``length``; NULL for any other node
+    and for a text node without bytes."""
+    if node.local_name != TAG_TEXT or (<ps_character_data *>node).data.data == NULL:
+        return NULL
+    length[0] = (<ps_character_data *>node).data.length
+    return (<ps_character_data *>node).data.data
+
+
 cdef inline ps_node *start(ps_node *root) noexcept nogil:
     """Where a CSS query from ``root`` starts: ``root`` itself, or a document's first node."""
     return root.first_child if root.type == PS_DOCUMENT else root

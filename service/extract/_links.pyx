@@ -35,6 +35,7 @@ from service.extract._lexbor cimport (
     set_spaces,
     split_space,
     start,
+    text_bytes,
     wrap,
 )
 
@@ -195,9 +196,8 @@ cdef class LinkScan:
         cdef const unsigned char *data
         cdef size_t length, i
         while node != NULL and words < self._most and not found & _INVALID:
-            if node.local_name == TAG_TEXT and (<ps_character_data *>node).data.data != NULL:
-                data = (<ps_character_data *>node).data.data
-                length = (<ps_character_data *>node).data.length
+            data = text_bytes(node, &length)
+            if data != NULL:
                 i = 0
                 while i < length:
                     if data[i] >= 0x80:

@@ -39,13 +39,13 @@ from service.extract._lexbor cimport (
     named,
     next_in,
     ps_attr,
-    ps_character_data,
     ps_element,
     ps_node,
     ps_spaces,
     set_spaces,
     split_space,
     start,
+    text_bytes,
     wrap,
 )
 
@@ -496,9 +496,8 @@ cdef class FoldedLength:
         cdef int space
         cdef bint in_word = False
         while node != NULL:
-            if node.local_name == TAG_TEXT and (<ps_character_data *>node).data.data != NULL:
-                data = (<ps_character_data *>node).data.data
-                length = (<ps_character_data *>node).data.length
+            data = text_bytes(node, &length)
+            if data != NULL:
                 if not joined:
                     in_word = False
                 i = 0
