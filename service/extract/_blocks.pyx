@@ -41,13 +41,14 @@ from service.extract._lexbor cimport (
     ps_spaces,
     set_spaces,
     split_space,
+    tag_id,
     text_bytes,
     wrap,
 )
 
 from selectolax.lexbor import create_tag
 
-cdef uintptr_t _A = _tag_id("a")
+cdef uintptr_t _A = tag_id("a")
 cdef uintptr_t _CLASS = attribute_id(b"class")
 cdef uintptr_t _ID = attribute_id(b"id")
 
@@ -72,16 +73,6 @@ cdef bint _hyphened_name(object name):
     return name is not None and "-" in name and not name.startswith("-")
 
 
-cdef uintptr_t _tag_id(str name) except 0:
-    """The id of a standard tag, or of the text and comment nodes' names."""
-    if name == "-text":
-        return TAG_TEXT
-    if name == "-comment":
-        return TAG_COMMENT
-    cdef uintptr_t tag = create_tag(name).tag_id
-    if not 0 < tag < TAG_LAST_ENTRY:
-        raise ValueError(f"not a standard tag: {name!r}")
-    return tag
 
 
 cdef str _text_content(ps_node *node):
@@ -381,10 +372,10 @@ cdef class BlockWalk:
             (pictures, _PICTURE),
         ):
             for name in names:
-                self._flags[_tag_id(name)] |= flag
-        self._leaves = {_tag_id(name): kind for name, kind in leaves.items()}
-        self._wrapping = {_tag_id(name): kind for name, kind in wrapping.items()}
-        self._a, self._br, self._tr = _tag_id("a"), _tag_id("br"), _tag_id("tr")
+                self._flags[tag_id(name)] |= flag
+        self._leaves = {tag_id(name): kind for name, kind in leaves.items()}
+        self._wrapping = {tag_id(name): kind for name, kind in wrapping.items()}
+        self._a, self._br, self._tr = tag_id("a"), tag_id("br"), tag_id("tr")
         self._keep = [bytes(name) for name in skip_names]
         if len(self._keep) > _MAX_NAMES:
             raise ValueError(f"at most {_MAX_NAMES} skip names")
@@ -726,10 +717,10 @@ cdef class Ballot:
         for i in range(TAG_LAST_ENTRY):
             self._kinds[i] = 0
         for name in headings:
-            self._kinds[_tag_id(name)] = _HEADING
+            self._kinds[tag_id(name)] = _HEADING
         for name in bold:
-            self._kinds[_tag_id(name)] = _BOLD
-        self._br, self._body = _tag_id("br"), _tag_id("body")
+            self._kinds[tag_id(name)] = _BOLD
+        self._br, self._body = tag_id("br"), tag_id("body")
         self._min_chars = min_chars
         self._per_point, self._max_points = chars_per_point, max_length_points
         self._wide_commas, self._shares = tuple(wide_commas), tuple(shares)

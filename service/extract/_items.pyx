@@ -41,6 +41,7 @@ from service.extract._lexbor cimport (
     ps_spaces,
     set_spaces,
     split_space,
+    tag_id,
     text_bytes,
     wrap,
 )
@@ -395,20 +396,13 @@ cdef int _HIDDEN = HIDDEN, _MENU = MENU, _HEADER = HEADER, _FOOTER = FOOTER, _AR
 cdef int _AD_SLOT = AD_SLOT
 
 
-cdef int _tag_id(str tag) except 0:
-    cdef uintptr_t found = create_tag(tag).tag_id
-    if not 0 < found < TAG_LAST_ENTRY:
-        raise ValueError(f"not a standard tag: {tag!r}")
-    return <int>found
-
-
 cdef class _Tags:
     cdef unsigned char member[256]
 
     def __init__(self, tags):
         memset(self.member, 0, sizeof(self.member))
         for tag in tags:
-            self.member[_tag_id(tag)] = 1
+            self.member[tag_id(tag)] = 1
 
     cdef inline bint has(self, ps_node *node) noexcept:
         return node.local_name < TAG_LAST_ENTRY and self.member[node.local_name]

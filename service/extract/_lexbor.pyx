@@ -69,6 +69,18 @@ cdef int set_spaces(ps_spaces *table, str spaces) except -1:
     return 0
 
 
+
+cdef uintptr_t tag_id(str name) except 0:
+    """The id of a standard tag, or of the text and comment nodes' names."""
+    if name == "-text":
+        return TAG_TEXT
+    if name == "-comment":
+        return TAG_COMMENT
+    cdef uintptr_t tag = create_tag(name).tag_id
+    if not 0 < tag < TAG_LAST_ENTRY:
+        raise ValueError(f"not a standard tag: {name!r}")
+    return tag
+
 cdef bint _kept_in_entry(uintptr_t id, bytes name):
     """Whether the hash entry of ``id``, a name of 16 characters or more, holds the
     name's first 16 bytes in itself rather than the address of its copy."""
