@@ -15,6 +15,7 @@ setup(
             Extension("service.extract._markup", ["service/extract/_markup.pyx"]),
             Extension("service.extract._links", ["service/extract/_links.pyx"]),
             Extension("service.extract._text", ["service/extract/_text.pyx"]),
+            Extension("service.extract._words", ["service/extract/_words.pyx"]),
         ],
         compiler_directives={"language_level": 3},
     ),

@@ -23,6 +23,7 @@ from selectolax.lexbor import LexborNode
 from service.extract import body_tables as t
 from service.extract._blocks import BlockWalk, CharCount
 from service.extract._text import fold
+from service.extract._words import FOLDS_AS_ASCII
 from service.extract.bold_lines import bold_alone
 from service.extract.model import Paragraph, ParagraphKind
 from service.extract.teaser_items import is_short_sentence
@@ -32,8 +33,7 @@ from service.extract.text import (
     WIDE_SPACES,
     CaselessPattern,
     contains_any,
-    folds_as_ascii,
-    gate_text,
+    literal_table,
     normalize_text,
 )
 
@@ -73,6 +73,10 @@ if any(pattern.gate for pattern in _DROP):
 # block once for all of them instead of once per pattern.
 _DROP_PLAIN = tuple(pattern.plain for pattern in _DROP)
 _DROP_CASELESS = tuple(pattern.caseless for pattern in _DROP)
+# The gated patterns' literals in one table, matched once per block; each pattern
+# with the bit of its gate in the table's answer.
+_GATES = literal_table(gated.gate for gated, _ in t.GATED_DROP_PATTERNS)
+_GATED = tuple((2 << i, gated) for i, (gated, _) in enumerate(t.GATED_DROP_PATTERNS))
 
 
 # UTF-8 bytes other than the first of a character, and the ASCII whitespace.
@@ -115,24 +119,24 @@ def is_boilerplate(text: str) -> bool:
     finds it."""
     if len(text) > _MAX_DROP_CHARS:
         return False
-    if folds_as_ascii(text):  # ASCII, or beyond it only curly quotes, dashes, CJK...
+    found = _GATES.find(text)  # the gates open, and whether the block folds as ASCII
+    if found & FOLDS_AS_ASCII:  # ASCII, or beyond it only curly quotes, dashes, CJK...
         lowered = text.lower()
         # Loops, not any() over generators: those cost more per block.
         for pattern in _DROP_PLAIN:
             if pattern.search(lowered):
                 return True
-        for gated, _ in t.GATED_DROP_PATTERNS:
-            if contains_any(lowered, gated.gate) and gated.plain.search(lowered):
+        for bit, gated in _GATED if found > FOLDS_AS_ASCII else ():
+            if found & bit and gated.plain.search(lowered):
                 return True
         return False
     for pattern in _DROP_CASELESS:
         if pattern.search(text):
             return True
-    gated_text = gate_text(text)
-    return any(
-        contains_any(gated_text, gated.gate) and gated.caseless.search(text)
-        for gated, _ in t.GATED_DROP_PATTERNS
-    )
+    for bit, gated in _GATED if found else ():
+        if found & bit and gated.caseless.search(text):
+            return True
+    return False
 
 
 def glued_boilerplate(text: str, parts: LexborNode | list[str]) -> bool:
@@ -607,12 +611,13 @@ def _credited(text: str, mark: bool = False) -> bool:
     """Whether ``text`` holds a picture's credit (``CAPTION_CREDIT``, ending it), or with
     ``mark`` one anywhere (``CAPTION_CREDIT_MARK``): searched only when it holds a
     literal of the pattern's gate."""
-    credit, gate = (
-        (t.CAPTION_CREDIT_MARK, t.CAPTION_CREDIT_MARK_GATE)
-        if mark
-        else (t.CAPTION_CREDIT, t.CAPTION_CREDIT_GATE)
-    )
-    return contains_any(gate_text(text), gate) and credit.search(text) is not None
+    credit, gate = (t.CAPTION_CREDIT_MARK, _MARK_GATE) if mark else (t.CAPTION_CREDIT, _CREDIT_GATE)
+    return _CREDIT_GATES.find(text) & gate != 0 and credit.search(text) is not None
+
+
+# The literals of the credits' gates (``_credited``), and the bits of each in its answer.
+_CREDIT_GATES = literal_table((t.CAPTION_CREDIT_GATE, t.CAPTION_CREDIT_MARK_GATE))
+_CREDIT_GATE, _MARK_GATE = 2, 4
 
 
 def _caption_of(picture: LexborNode, top: int) -> LexborNode | None:

@@ -1030,8 +1030,8 @@ CAPTION_CREDIT_MARK = re.compile(
     r"|\bphoto\s*/|\u00a9|\bimage copyright\b|" + _WIRE_CREDIT,
     re.I,
 )
-# Literals one of which a credit of ``CAPTION_CREDIT`` holds (in ``text.gate_text``
-# of its block): a credit's word, or a wire credit's slash. Tested before the
+# Literals one of which a credit of ``CAPTION_CREDIT`` holds (in the gate form of its
+# block, ``text.literal_table``): a credit's word, or a wire credit's slash. Tested before the
 # search, which starts at every position of the block, most of which hold none.
 CAPTION_CREDIT_GATE = ("/", "photo", "image", "pic", "foto", "bild", "credit")
 CAPTION_CREDIT_MARK_GATE = (*CAPTION_CREDIT_GATE, "\u00a9")  # ... or a copyright sign

@@ -14,10 +14,11 @@ import re
 import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from service.extract._text import fold
 from service.extract._tree import FoldedLength
+from service.extract._words import FOLDS_AS_ASCII, Literals
 
 # Invisible characters that carry nothing in a record: soft hyphen, zero-width
 # space, word joiner and invisible operators, BOM, Mongolian vowel separator,
@@ -174,24 +175,26 @@ CASELESS_BLOCKS: tuple[tuple[str, str], ...] = (
     ("\uac00-\ud7a3", "Hangul syllables"),
     ("\uff01-\uff20", "fullwidth punctuation and digits"),
 )
-# A character beyond ASCII with a case, or none of the blocks above.
-_CASED_BEYOND_ASCII = re.compile(
-    "[^\\x00-\\x7f" + "".join(block for block, _ in CASELESS_BLOCKS) + "]"
+# The blocks as ranges of code points (first, last), each written "first-last".
+_CASELESS_RANGES = tuple(
+    (ord(block[i]), ord(block[i + 2]))
+    for block, _ in CASELESS_BLOCKS
+    for i in range(0, len(block), 3)
 )
+if any(block[i + 1] != "-" for block, _ in CASELESS_BLOCKS for i in range(0, len(block), 3)):
+    raise ValueError("a caseless block is written as ranges 'first-last'")
 
 
-# The characters a case-insensitive pattern pairs with an ASCII letter that does not
-# lowercase to it (Python's engine pairs both Turkish i's with "i" and the long s
-# with "s"); the dotted capital I is also the one character that lowercases to two.
-_ASCII_PAIRS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
-
-
-def gate_text(text: str) -> str:
-    """``text`` for a gate's substring tests when it does not fold as ASCII: each
-    character a case-insensitive match pairs with a letter of a gate's literals
-    (ASCII letters, or characters without case) becomes that letter, one for one,
-    so a literal the caseless pattern matches in ``text`` occurs in this form."""
-    return text.translate(_ASCII_PAIRS).lower()
+# A gate's literals are found in a text's gate form: each character that a
+# case-insensitive match pairs with a letter of the literals (ASCII letters, or
+# characters without case) made that letter, one for one, so that a literal the
+# caseless pattern matches in the text occurs in it. That is the text lowercased
+# (``str.lower``) when it folds as ASCII; beyond ASCII, these characters become
+# ASCII letters: the two Turkish i's and the long s, which Python's engine pairs
+# with "i" and "s" (the dotted capital I also lowercases to two characters), and the
+# Kelvin sign, which lowercases to "k" (checked over every code point by
+# tests/unit/extract/test_text.py).
+_ASCII_FORMS = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
 
 
 def folds_as_ascii(text: str) -> bool:
@@ -204,7 +207,24 @@ def folds_as_ascii(text: str) -> bool:
     characters can so take ``CaselessPattern.plain`` instead of the slower
     ``caseless``.
     """
-    return text.isascii() or _CASED_BEYOND_ASCII.search(text) is None
+    return bool(_NO_WORDS.find(text) & FOLDS_AS_ASCII)
+
+
+def literal_table(groups: Iterable[tuple[str, ...]]) -> Literals:
+    """The lists of literals ``groups`` as one table, which tells in one pass over a
+    text which of them have a literal in its gate form (``Literals.find``: bit
+    ``1 + i`` for group ``i``) and whether it ``folds_as_ascii`` (bit
+    ``FOLDS_AS_ASCII``). Their characters are ASCII in lower case, or characters of
+    ``CASELESS_BLOCKS``, which no other character lowercases to: the table makes the
+    gate form of ASCII letters and of ``_ASCII_FORMS`` alone."""
+    groups = tuple(groups)
+    for literal in (literal for group in groups for literal in group):
+        if literal != literal.lower() or not _NO_WORDS.find(literal) & FOLDS_AS_ASCII:
+            raise ValueError(f"a gate's literal is lower case, without cased letters: {literal!r}")
+    return Literals(groups, _ASCII_FORMS, _CASELESS_RANGES)
+
+
+_NO_WORDS = Literals((), _ASCII_FORMS, _CASELESS_RANGES)  # ``folds_as_ascii`` alone
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,18 +238,22 @@ class CaselessPattern:
     lower case (which ``compile`` checks); other text takes the
     case-insensitive pattern.
 
-    A ``gate`` lists literals one of which occurs in the lowercased text
-    (``gate_text`` when it does not fold as ASCII) wherever the pattern matches
-    (the literal starts of its alternatives); their letters are ASCII, or
-    characters without case.
-    Substring tests for them cost a fraction of a regex search starting with
-    ``\\b``, which Python's engine tries at every position, and most texts
-    hold none.
+    A ``gate`` lists literals one of which occurs in the text's gate form (the
+    lowercased text when it folds as ASCII) wherever the pattern matches (the
+    literal starts of its alternatives); their letters are ASCII, or
+    characters without case. ``words`` finds them and tells whether the text
+    folds as ASCII in one pass in C (``literal_table``), which costs a fraction
+    of a regex search starting with ``\\b`` (Python's engine tries it at every
+    position), and most texts hold none.
     """
 
     caseless: re.Pattern[str]
     plain: re.Pattern[str]
     gate: tuple[str, ...] = ()
+    words: Literals = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "words", literal_table((self.gate,)) if self.gate else _NO_WORDS)
 
     @classmethod
     def compile(cls, pattern: str, gate: tuple[str, ...] = ()) -> CaselessPattern:
@@ -243,13 +267,11 @@ class CaselessPattern:
     def search(self, text: str) -> re.Match[str] | None:
         """A match in ``text`` (in its lowercased form when its case is in its ASCII
         letters alone, ``folds_as_ascii``), or ``None``."""
-        if text.isascii() or _CASED_BEYOND_ASCII.search(text) is None:
-            lowered = text.lower()
-            if self.gate and not contains_any(lowered, self.gate):
-                return None
-            return self.plain.search(lowered)
-        if self.gate and not contains_any(gate_text(text), self.gate):
-            return None
+        found = self.words.find(text)
+        if self.gate and found <= FOLDS_AS_ASCII:
+            return None  # no literal of the gate
+        if found & FOLDS_AS_ASCII:
+            return self.plain.search(text.lower())
         return self.caseless.search(text)
 
 

@@ -1,5 +1,5 @@
 """text.normalize_text, text.is_truncated, text.CaselessPattern, text.without_captures,
-text.folds_as_ascii and _text.fold."""
+text.folds_as_ascii, text.literal_table (_words.Literals) and _text.fold."""
 
 from __future__ import annotations
 
@@ -14,13 +14,14 @@ from hypothesis import strategies as st
 from service.extract import body_reader, body_tables, teaser_tables
 from service.extract import text as text_module
 from service.extract._text import fold
+from service.extract._words import FOLDS_AS_ASCII
 from service.extract.body_reader import chars
 from service.extract.text import (
     CaselessPattern,
     contains_any,
     folds_as_ascii,
-    gate_text,
     is_truncated,
+    literal_table,
     normalize_text,
     without_captures,
 )
@@ -306,6 +307,29 @@ def _gated() -> list[CaselessPattern]:
     return [p for p in (*patterns, *(p for p, _ in body_tables.GATED_DROP_PATTERNS)) if p.gate]
 
 
+_PAIRS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+def gate_text(text: str) -> str:
+    """A text's gate form as Python makes it: the Turkish i's and the long s, which a
+    case-insensitive match pairs with "i" and "s", made those letters, then lowercased."""
+    return text.translate(_PAIRS).lower()
+
+
+def _folds_as_ascii(text: str) -> bool:
+    """``folds_as_ascii`` as a regex finds it: no character beyond ASCII outside the blocks."""
+    blocks = "".join(block for block, _ in text_module.CASELESS_BLOCKS)
+    return re.search(f"[^\\x00-\\x7f{blocks}]", text) is None
+
+
+def test_the_gate_form_makes_ascii_letters_of_these_characters_alone() -> None:
+    beyond = "".join(chr(code) for code in range(0x80, sys.maxunicode + 1) if code >> 11 != 0x1B)
+    formed = gate_text(beyond)
+    assert len(formed) == len(beyond)  # one character for one
+    made_ascii = {char: form for char, form in zip(beyond, formed, strict=True) if form.isascii()}
+    assert made_ascii == text_module._ASCII_FORMS
+
+
 def test_gate_text_turns_what_a_caseless_match_pairs_with_a_gate_letter_into_it() -> None:
     everything = "".join(chr(code) for code in range(sys.maxunicode + 1) if code >> 11 != 0x1B)
     assert len(gate_text(everything)) == len(everything)  # one character for one
@@ -378,6 +402,46 @@ def test_credit_gates_hold_a_literal_of_every_credit(text: str) -> None:
     ):
         if credit.search(text):
             assert contains_any(gate_text(text), gate)
+
+
+# Literals of ASCII letters, spaces and signs, Hangul and caseless signs, and texts of
+# those in both cases with the characters that pair with ASCII letters, cased letters
+# beyond ASCII, characters without case, lone surrogates and wide ones.
+_LITERAL_CHARS = st.sampled_from([*"abikms #/", "\ud55c", "\uae00", "\u00a9", "\u2014"])
+_GROUPS = st.lists(
+    st.lists(st.lists(_LITERAL_CHARS, min_size=1, max_size=4).map("".join), max_size=4).map(tuple),
+    max_size=5,
+)
+_GATED_TEXT = st.lists(
+    st.sampled_from(
+        [*"abikmsABIKMS #/.", "\ud55c", "\uae00", "\u00a9", "\u2014", "\udc80", *_CASED]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@given(_GROUPS, _GATED_TEXT)
+@example([("ki",), ("ms",)], "\u212aI \u017fM")
+@example([("\ud55c\uae00",)], "a\ud55c\uae00")
+@example([("a",), ("b",)], "\u00e9B")
+@example([("ab",)], "a")
+@example([("ms",), ("#",), ("ki",)], "xMs #")  # an ASCII text, read as its bytes
+@example([], "\u00e9")
+def test_literal_table_finds_what_substring_tests_find(
+    groups: list[tuple[str, ...]], text: str
+) -> None:
+    found = literal_table(groups).find(text)
+    assert bool(found & FOLDS_AS_ASCII) == _folds_as_ascii(text) == folds_as_ascii(text)
+    formed = gate_text(text)
+    for i, group in enumerate(groups):
+        assert bool(found & (2 << i)) == contains_any(formed, group), group
+    assert found >> (len(groups) + 1) == 0
+
+
+def test_literal_table_refuses_literals_with_case() -> None:
+    for literal in ("Photo", "caf\u00e9", "\u212a"):
+        with pytest.raises(ValueError, match="lower case"):
+            literal_table([(literal,)])
 
 
 # Characters of each of str's three widths, with every kind of whitespace str.split
