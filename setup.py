@@ -16,6 +16,7 @@ setup(
             Extension("service.extract._links", ["service/extract/_links.pyx"]),
             Extension("service.extract._text", ["service/extract/_text.pyx"]),
             Extension("service.extract._words", ["service/extract/_words.pyx"]),
+            Extension("service.extract._frame", ["service/extract/_frame.pyx"]),
         ],
         compiler_directives={"language_level": 3},
     ),

@@ -684,19 +684,6 @@ def heading_before(
     return None
 
 
-def block_is_paid(node: Node, items: set[int], depth: int = 3) -> bool:
-    """Whether a block shows, outside its items, a paid-content label ("Sponsored", "Ads by")."""
-    for child in node.iter():
-        if child.mem_id in items:
-            continue
-        own = child.text(deep=False)
-        if own and len(own) <= tt.MAX_LABEL_CHARS * 2 and is_sponsored_label(clean_text(own)):
-            return True
-        if depth > 1 and block_is_paid(child, items, depth - 1):
-            return True
-    return False
-
-
 def names_a_length(node: Node, tokens: Tokens) -> bool:
     """Whether the element's class/id names a length, a video's or a reading time
     ("duration", "readtime"): its "2 min" is no span back."""

@@ -47,6 +47,7 @@ from selectolax.lexbor import LexborNode as Node
 from service.extract import teaser_fields as tf
 from service.extract import teaser_tables as tt
 from service.extract import teaser_tokens as tk
+from service.extract._frame import FewWords, OwnTexts, holders, outermost, sibling_key
 from service.extract._tree import H1, LINKS
 from service.extract.model import Teaser
 from service.extract.teaser_items import (
@@ -64,10 +65,11 @@ from service.extract.teaser_items import (
     items_of,
     url_key,
 )
-from service.extract.text import contains_any, is_truncated
+from service.extract.text import ASCII_SPACES, WIDE_SPACES, contains_any, is_truncated
 from service.extract.urls import normalize_url
 
 INLINE_BLOCK = "inline-related"
+_SPACES = ASCII_SPACES.decode("ascii") + "".join(WIDE_SPACES)  # what str.split splits on
 
 
 @dataclass(frozen=True, slots=True)
@@ -506,7 +508,7 @@ def _in_flat_menu(node: Node, page: Page) -> bool:
         counts = page.menus.get(current.mem_id)
         if counts is None:
             links = LINKS.find(current)
-            labels = sum(1 for link in links if _is_menu_label(link, page))
+            labels = sum(1 for link in _FEW_WORDS.of(links) if _is_menu_label(link, page))
             if (
                 len(links) >= tt.MIN_FLAT_MENU_LINKS
                 and labels >= tt.MIN_FLAT_MENU_SHARE * len(links)
@@ -521,6 +523,10 @@ def _in_flat_menu(node: Node, page: Page) -> bool:
             return False  # a short list of headlines: stories, not a menu
         current = current.parent
     return False
+
+
+# The links that may be menu labels: a link of as many words as a headline is none.
+_FEW_WORDS = FewWords(tt.MIN_HEADLINE_WORDS, _SPACES)
 
 
 def _holds_prose(node: Node, links: list[Node]) -> bool:
@@ -601,17 +607,13 @@ def _shows_story(node: Node, link: Link, siblings: int, page: Page, item: _Item 
     return not link.title[:1].isdigit() and tt.RANK_START.match(text) is not None
 
 
-def _sibling_counts(found: dict[int, tuple[Node, Link]]) -> dict[tuple[int, str], int]:
+def _sibling_counts(found: dict[int, tuple[Node, Link]]) -> dict[tuple[int, int, int], int]:
     """Items per (parent, tag): items with look-alike siblings come in lists."""
-    counts: dict[tuple[int, str], int] = {}
+    counts: dict[tuple[int, int, int], int] = {}
     for node, _link in found.values():
-        key = _sibling_key(node)
+        key = sibling_key(node)
         counts[key] = counts.get(key, 0) + 1
     return counts
-
-
-def _sibling_key(node: Node) -> tuple[int, str]:
-    return (node.parent.mem_id if node.parent is not None else -1, node.tag or "")
 
 
 def _story_items(links: list[Link], page: Page) -> dict[int, tuple[Node, Link]]:
@@ -627,7 +629,7 @@ def _story_items(links: list[Link], page: Page) -> dict[int, tuple[Node, Link]]:
     dropped = {
         link.node.mem_id
         for node, link in found.values()
-        if link.short and not _shows_story(node, link, siblings[_sibling_key(node)], page, None)
+        if link.short and not _shows_story(node, link, siblings[sibling_key(node)], page, None)
     }
     if not dropped:
         return found
@@ -697,20 +699,7 @@ def _only_child(node: Node) -> bool:
     return element_sibling(node, True) is None and element_sibling(node, False) is None
 
 
-def _holders(found: dict[int, tuple[Node, Link]]) -> set[int]:
-    """Items and their near ancestors (by ``mem_id``): the elements that hold stories."""
-    holders: set[int] = set()
-    for node, _link in found.values():
-        current: Node | None = node
-        for _ in range(3):
-            if current is None:
-                break
-            holders.add(current.mem_id)
-            current = current.parent
-    return holders
-
-
-def _is_block_title(node: Node, link: Link, holders: set[int]) -> bool:
+def _is_block_title(node: Node, link: Link, holding: set[int]) -> bool:
     """Whether a short heading link names the block of stories that follows it."""
     if link.heading is None or link.words > tt.MAX_BLOCK_TITLE_WORDS:
         return False
@@ -722,11 +711,14 @@ def _is_block_title(node: Node, link: Link, holders: set[int]) -> bool:
     seen = 0
     while after is not None and seen < tt.LABEL_SIBLINGS:
         if not (after.tag or "").startswith("-"):
-            if after.mem_id in holders:
+            if after.mem_id in holding:
                 return True
             seen += 1
         after = after.next
     return False
+
+
+_HOLDER_LEVELS = 3  # an item, its parent and its grandparent
 
 
 def find_teasers(
@@ -745,8 +737,9 @@ def find_teasers(
     """
     page = Page(page_url, times=tf.ShownTimes(fetched_at, language))
     found = _story_items(headline_links(root, page), page)
-    holders = _holders(found)
-    titles = {key for key, (node, link) in found.items() if _is_block_title(node, link, holders)}
+    # Items and their near ancestors (by ``mem_id``): the elements that hold stories.
+    holding = holders([node for node, _link in found.values()], _HOLDER_LEVELS)
+    titles = {key for key, (node, link) in found.items() if _is_block_title(node, link, holding)}
     item_ids = set(found) - titles
     siblings = _sibling_counts(found)
     kept: list[_Item] = []
@@ -765,7 +758,7 @@ def find_teasers(
         if item.inline and _is_subheading(item, item_ids, page):
             subheadings.append(_heading_of(link))
             continue
-        if not _is_teaser(item, region, siblings[_sibling_key(node)], page):
+        if not _is_teaser(item, region, siblings[sibling_key(node)], page):
             continue
         if item.inline:
             item.block_node, item.block = node.parent, INLINE_BLOCK
@@ -835,9 +828,26 @@ def _mark_paid_blocks(kept: list[_Item], items: set[int], page: Page) -> None:
             verdicts[key] = bool(
                 (item.block is not None and tf.is_sponsored_label(item.block))
                 or page.tokens.kinds(block) & tk.SPONSORED
-                or tf.block_is_paid(block, items)
+                or _block_is_paid(block, items)
             )
         item.sponsored = item.sponsored or verdicts[key]
+
+
+def _block_is_paid(block: Node, items: set[int]) -> bool:
+    """Whether a block shows, outside its items (by ``mem_id``), a paid-content label
+    ("Sponsored", "Ads by") as the own text of an element down to ``_PAID_LABEL_DEPTH``
+    levels below it; ``_OWN_TEXTS`` leaves out the texts too long to be one."""
+    return any(
+        tf.is_sponsored_label(tf.clean_text(text))
+        for text in _OWN_TEXTS.of(block, items, _PAID_LABEL_DEPTH)
+    )
+
+
+_PAID_LABEL_DEPTH = 3  # levels below a block whose elements' own texts are read
+# An element's own text of more characters than twice a label's is none; white space
+# alone (of ASCII: the table's other spaces are left to the test) folds to no text,
+# which is no label.
+_OWN_TEXTS = OwnTexts(2 * tt.MAX_LABEL_CHARS, _SPACES)
 
 
 def _assemble(
@@ -886,7 +896,7 @@ def _assemble(
             )
         )
     lengths = _TextLengths()
-    nodes = _outermost(_removal_nodes(kept, lengths))
+    nodes = outermost(_removal_nodes(kept, lengths))
     chars = sum(lengths.of(node) for node in nodes)
     return TeaserScan(tuple(teasers), tuple(nodes), chars, subheadings)
 
@@ -929,16 +939,3 @@ def _removal_nodes(kept: list[_Item], lengths: _TextLengths) -> list[Node]:
         if item.label_node is not None and tf.text_length(item.label_node) <= len(item.block or ""):
             nodes.append(item.label_node)  # the heading alone, never a holder with more
     return nodes
-
-
-def _outermost(nodes: list[Node]) -> list[Node]:
-    """The nodes in first-seen order, without duplicates and without nested ones."""
-    unique = {node.mem_id: node for node in nodes}
-    result = []
-    for node in unique.values():
-        parent = node.parent
-        while parent is not None and parent.mem_id not in unique:
-            parent = parent.parent
-        if parent is None:
-            result.append(node)
-    return result

@@ -1,0 +1,187 @@
+"""The frame of the teasers in C (``_frame``) answers as the Python it replaced: a block's
+paid label outside its items, the elements that hold stories, an item's siblings' key,
+the links of a menu that may be labels, and the outermost of the nodes to remove."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from service.extract import teaser_fields as tf
+from service.extract import teaser_tables as tt
+from service.extract import teasers
+from service.extract._frame import FewWords, holders, outermost, sibling_key
+from service.extract._tree import LINKS
+
+# Texts of every width of UTF-8, each kind of whitespace ``str.split`` knows, paid
+# labels in mixed case, a long text, and markup around them.
+_PIECES = [
+    *("a", "word", "News", " ", "  ", "\t", "\n", "\f", "\v", "\x1c", "\x85", "\xa0"),
+    *("\u2003", "\u3000", "\u200b", "\xe9t\xe9", "мир", "\U0001f600", "日本語"),
+    *("Sponsored", "sPONSORED", " Anzeige ", "Ads by", "x" * 90, "\xe9" * 70),
+    *("&nbsp;", "&amp;", "<br>", "<!-- c -->", "<img src=x>"),
+]
+_BAD_BYTES = [b"\xff", b"\x80", b"\x80\x80\x80", b"\xc0\xaf", b"\xed\xa0\x80", b"\xe2\x80"]
+_TAGS = ["div", "DIV", "section", "li", "ul", "span", "p", "a", "h3", "script", "svg", "my-box"]
+
+
+@st.composite
+def _texts(draw: st.DrawFn) -> bytes:
+    parts = []
+    for _ in range(draw(st.integers(0, 3))):
+        if draw(st.integers(0, 7)) == 0:
+            parts.append(draw(st.sampled_from(_BAD_BYTES)))
+        else:
+            parts.append(draw(st.sampled_from(_PIECES)).encode())
+    return b"".join(parts)
+
+
+@st.composite
+def _elements(draw: st.DrawFn, depth: int = 0) -> bytes:
+    tag = draw(st.sampled_from(_TAGS))
+    href = ' href="/a"' if tag == "a" else ""
+    inner = [draw(_texts())]
+    if depth < 3:
+        for _ in range(draw(st.integers(0, 4))):
+            inner.append(draw(_elements(depth + 1)))
+            inner.append(draw(_texts()))
+    return f"<{tag}{href}>".encode() + b"".join(inner) + f"</{tag}>".encode()
+
+
+def _pages() -> st.SearchStrategy[LexborHTMLParser]:
+    return st.builds(
+        lambda body: LexborHTMLParser(b"<html><body>" + b"".join(body) + b"</body></html>"),
+        st.lists(_elements(), min_size=1, max_size=3),
+    )
+
+
+def _elements_of(tree: LexborHTMLParser) -> list[LexborNode]:
+    body = tree.body
+    assert body is not None
+    return [node for node in body.traverse() if not (node.tag or "").startswith("-")]
+
+
+def _block_is_paid(node: LexborNode, items: set[int], depth: int = 3) -> bool:
+    """The Python walk ``teasers._block_is_paid`` replaced."""
+    for child in node.iter():
+        if child.mem_id in items:
+            continue
+        own = child.text(deep=False)
+        if own and len(own) <= tt.MAX_LABEL_CHARS * 2 and tf.is_sponsored_label(tf.clean_text(own)):
+            return True
+        if depth > 1 and _block_is_paid(child, items, depth - 1):
+            return True
+    return False
+
+
+def _own_texts(node: LexborNode, items: set[int], depth: int) -> list[str]:
+    """The own texts the Python walk tested, in its order, as long as a label may be."""
+    texts = []
+    for child in node.iter():
+        if child.mem_id in items:
+            continue
+        own = child.text(deep=False)
+        if own and len(own) <= tt.MAX_LABEL_CHARS * 2:
+            texts.append(own)
+        if depth > 1:
+            texts.extend(_own_texts(child, items, depth - 1))
+    return texts
+
+
+@settings(max_examples=150, deadline=None)
+@given(_pages(), st.data())
+def test_own_texts_hold_every_label_the_python_walk_tests(
+    tree: LexborHTMLParser, data: st.DataObject
+) -> None:
+    elements = _elements_of(tree)
+    block = data.draw(st.sampled_from(elements))
+    items = {node.mem_id for node in data.draw(st.lists(st.sampled_from(elements), max_size=3))}
+    depth = data.draw(st.integers(1, 4))
+    found = teasers._OWN_TEXTS.of(block, items, depth)
+    # White space of ASCII alone is left out: it folds to no text, which is no label.
+    expected = [t for t in _own_texts(block, items, depth) if not (t.isascii() and not t.split())]
+    assert [text for text in found if len(text) <= tt.MAX_LABEL_CHARS * 2] == expected
+    if depth == 3:
+        assert teasers._block_is_paid(block, items) == _block_is_paid(block, items)
+
+
+def test_a_paid_label_is_found_outside_the_items_only() -> None:
+    tree = LexborHTMLParser(
+        "<div id=b><div><span> Sponsored </span><ul><li id=i><span>Ads by</span>"
+        "<a href=/x>Story</a></li></ul></div></div>"
+    )
+    block = tree.css_first("#b")
+    item = tree.css_first("#i")
+    assert block is not None and item is not None
+    assert teasers._block_is_paid(block, set())
+    span = tree.css_first("span")
+    assert span is not None
+    assert not teasers._block_is_paid(block, {item.mem_id, span.mem_id})
+    assert not tf.is_sponsored_label("")  # white space alone is left out by _OWN_TEXTS
+
+
+@settings(max_examples=100, deadline=None)
+@given(_pages(), st.data())
+def test_holders_sibling_keys_and_outermost_answer_as_the_python(
+    tree: LexborHTMLParser, data: st.DataObject
+) -> None:
+    elements = _elements_of(tree)
+    nodes = data.draw(st.lists(st.sampled_from(elements), max_size=8))
+    expected: set[int] = set()
+    for node in nodes:
+        current: LexborNode | None = node
+        for _ in range(3):
+            if current is None:
+                break
+            expected.add(current.mem_id)
+            current = current.parent
+    assert holders(nodes, 3) == expected
+    for first in nodes:
+        for second in nodes:
+            same = (first.parent.mem_id if first.parent else -1, first.tag) == (
+                second.parent.mem_id if second.parent else -1,
+                second.tag,
+            )
+            assert (sibling_key(first) == sibling_key(second)) == same
+    unique = {node.mem_id: node for node in nodes}
+    kept = []
+    for node in unique.values():
+        parent = node.parent
+        while parent is not None and parent.mem_id not in unique:
+            parent = parent.parent
+        if parent is None:
+            kept.append(node.mem_id)
+    assert [node.mem_id for node in outermost(nodes)] == kept
+
+
+@settings(max_examples=150, deadline=None)
+@given(_pages(), st.integers(1, 5))
+def test_few_words_leaves_out_only_links_of_as_many_words(
+    tree: LexborHTMLParser, words: int
+) -> None:
+    links = LINKS.find(tree.root)  # type: ignore[arg-type]
+    few = FewWords(words, teasers._SPACES).of(links)
+    kept = {link.mem_id for link in few}
+    assert [link.mem_id for link in links if link.mem_id in kept] == [node.mem_id for node in few]
+    for link in links:
+        count = len(link.text(strip=True).split())
+        if count < words:
+            assert link.mem_id in kept
+        elif "\ufffd" not in link.text(strip=True):
+            assert link.mem_id not in kept
+
+
+def test_few_words_joins_the_stripped_pieces() -> None:
+    tree = LexborHTMLParser(
+        "<a href=/1>World <b> news </b>today</a><a href=/2>One two <b>three</b> four</a>"
+        "<a href=/3> a\u2003b <i>c</i>\xa0d </a>"
+    )
+    links = LINKS.find(tree.root)  # type: ignore[arg-type]
+    # "Worldnewstoday" is one word; "One twothreefour" two; "a\u2003bcd" two.
+    assert [link.attributes["href"] for link in FewWords(3, teasers._SPACES).of(links)] == [
+        "/1",
+        "/2",
+        "/3",
+    ]
+    assert [link.attributes["href"] for link in FewWords(2, teasers._SPACES).of(links)] == ["/1"]
