@@ -17,6 +17,7 @@ setup(
             Extension("service.extract._text", ["service/extract/_text.pyx"]),
             Extension("service.extract._words", ["service/extract/_words.pyx"]),
             Extension("service.extract._frame", ["service/extract/_frame.pyx"]),
+            Extension("service.extract._inside", ["service/extract/_inside.pyx"]),
         ],
         compiler_directives={"language_level": 3},
     ),

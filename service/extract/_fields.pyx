@@ -312,8 +312,12 @@ cdef class ItemWalk:
         if kinds & self.meta_kind:
             self.meta_part(out, wrap(node, parser), entry[0][0])
             return 0
-        if node.first_child != NULL and node.first_child.next == NULL and self._may_rank(node):
-            if self.rank(_deep_text(node)):
+        if (
+            node.first_child != NULL
+            and node.first_child.next == NULL
+            and may_rank(node, self.spaces, self.rank_marks)
+        ):
+            if self.rank(deep_text(node)):
                 return 0  # an element holding only a small number: a rank or a count
         if not flags & _INLINE:
             self._flush(text, out.segments)
@@ -355,29 +359,31 @@ cdef class ItemWalk:
             return PyUnicode_DecodeASCII(<const char *>buffer + start, size - start, NULL)
         return f"{_decoded(klass)} {_decoded(ident)}".lower().strip()
 
-    cdef bint _may_rank(self, ps_node *root) noexcept:
-        """Whether the text below ``root`` may match the rank pattern: no ASCII
-        character but digits, ``rank_marks`` and whitespace, and a digit or a
-        character other than ASCII (a digit of another script, a wide space)."""
-        cdef ps_node *node = root.first_child
-        cdef const unsigned char *data
-        cdef size_t i
-        cdef unsigned char byte
-        cdef bint needed = False
-        while node != NULL:
-            if node.local_name == TAG_TEXT and (<ps_character_data *>node).data.data != NULL:
-                data = (<ps_character_data *>node).data.data
-                for i in range((<ps_character_data *>node).data.length):
-                    byte = data[i]
-                    if byte >= 0x80 or 48 <= byte <= 57:
-                        needed = True
-                    elif not (self.spaces[byte] or self.rank_marks[byte]):
-                        return False
-            node = next_in(node, root, True)
-        return needed
+
+cdef bint may_rank(ps_node *root, const unsigned char *spaces, const unsigned char *rank_marks) noexcept:
+    """Whether the text below ``root`` may match the rank pattern: no ASCII
+    character but digits, ``rank_marks`` and whitespace (``spaces``), and a digit or
+    a character other than ASCII (a digit of another script, a wide space); each
+    table has a byte for each ASCII character."""
+    cdef ps_node *node = root.first_child
+    cdef const unsigned char *data
+    cdef size_t i
+    cdef unsigned char byte
+    cdef bint needed = False
+    while node != NULL:
+        if node.local_name == TAG_TEXT and (<ps_character_data *>node).data.data != NULL:
+            data = (<ps_character_data *>node).data.data
+            for i in range((<ps_character_data *>node).data.length):
+                byte = data[i]
+                if byte >= 0x80 or 48 <= byte <= 57:
+                    needed = True
+                elif not (spaces[byte] or rank_marks[byte]):
+                    return False
+        node = next_in(node, root, True)
+    return needed
 
 
-cdef str _deep_text(ps_node *root):
+cdef str deep_text(ps_node *root):
     """``node.text()``: the bytes of the text nodes below ``root``, decoded together."""
     cdef _Text text
     cdef ps_node *node = root.first_child

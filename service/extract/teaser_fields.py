@@ -16,6 +16,7 @@ from selectolax.lexbor import LexborNode as Node
 from service.extract import teaser_tables as tt
 from service.extract import teaser_tokens as tk
 from service.extract._fields import FLUSH, KEEP, LEAD_IN, ItemWalk
+from service.extract._inside import MARKUP, Inside, InsideWalk
 from service.extract._text import fold
 from service.extract._tree import LINKS, Selectors
 from service.extract.bold_lines import BOLD_TAGS, bold_alone
@@ -28,6 +29,7 @@ from service.extract.text import (
     FOLDED,
     UNSPACED_CHAR,
     UNSPACED_CHARS_PER_WORD,
+    WIDE_SPACES,
     contains_any,
     normalize_text,
     weighted_length,
@@ -373,52 +375,35 @@ _TITLE_PREFIXES = (
 )
 
 
-INNER_HEADING, INNER_MARKUP, INNER_TITLE = 1, 2, 4  # what a link holds (see ``link_inside``)
+INNER_MARKUP = MARKUP  # a link holding markup (see ``link_inside``)
 _MARKUP_TAGS = frozenset(
     {"time", "img", "svg", "script", "style", "button", "picture", "template"} | tt.HEADING_TAGS
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Inside:
-    """What one link holds: ``INNER_*`` flags, its first heading's tag, and its first
-    heading or headline-classed element (``None`` when it holds neither)."""
-
-    flags: int = 0
-    heading: str | None = None
-    headline: Node | None = None
-
-
-NOTHING_INSIDE = Inside()
+# What a link holds and the heading it stands in, read in C (``_inside``).
+_INSIDE = InsideWalk(
+    headings=tt.HEADING_TAGS,
+    markup=_MARKUP_TAGS,  # with an element of attributes or a rank alone (``_is_rank``)
+    inline=tt.INLINE_TAGS,
+    bold=BOLD_TAGS,
+    line="div",  # a bold line alone in a <div>: a heading set as older pages set one
+    spaces=ASCII_SPACES.decode("ascii") + "".join(WIDE_SPACES),
+    rank_marks=_RANK_MARKS,
+    # A headline-classed element: "title" in its class but no "subtitle", or "headline".
+    titles=(("title", "subtitle"), ("headline", "")),
+    rank=_is_rank,
+    bold_line=tt.BOLD_LINE_HEADING,
+    levels=3,
+)
 
 
 def link_inside(link: Node) -> Inside:
-    """What the elements inside a link are (see ``Inside``), in one walk.
+    """What the elements inside a link are (see ``Inside``), in one walk, and the
+    heading level the link stands at (``heading_level``).
 
     Read only for links whose text may be a headline: most of a page's links
     are short navigation labels and are never asked.
     """
-    flags = 0
-    heading: str | None = None
-    headline: Node | None = None
-    for element in link.traverse():
-        if element.mem_id == link.mem_id:
-            continue
-        tag = element.tag or ""
-        attrs = element.attributes
-        if attrs or tag in _MARKUP_TAGS or _RANK.match(element.text()):
-            flags |= INNER_MARKUP
-        is_heading = tag in tt.HEADING_TAGS
-        if is_heading:
-            flags |= INNER_HEADING
-            heading = heading or tag
-        names = (attrs.get("class") or "").lower()
-        titled = ("title" in names and "subtitle" not in names) or "headline" in names
-        if titled:
-            flags |= INNER_TITLE
-        if headline is None and (is_heading or titled):
-            headline = element
-    return Inside(flags, heading, headline) if flags else NOTHING_INSIDE
+    return _INSIDE.read(link)
 
 
 def headline_node(link: Node, inside: Inside) -> Node:
@@ -463,58 +448,14 @@ def _kicker_element(headline: Node) -> str | None:
 
 
 def heading_level(link: Node, inside: Inside) -> str | None:
-    """The tag of the heading the link holds or sits in (within three levels), or ``None``.
+    """The tag of the heading the link holds or sits in (within three levels), or ``None``,
+    as ``link_inside`` read it.
 
     A bold line alone in its ``<div>`` (``bold_alone``) is a heading as a page without
     heading elements sets one (``BOLD_LINE_HEADING``): the link set in it
     ("<div><b><a>...</a></b></div>") or holding it ("<a><div><b>...</b></div></a>").
     """
-    if inside.heading is not None:
-        return inside.heading
-    if _holds_bold_line(link):
-        return tt.BOLD_LINE_HEADING
-    node = link.parent
-    bold: Node | None = None
-    for _ in range(3):
-        if node is None:
-            return None
-        tag = node.tag
-        if tag in tt.HEADING_TAGS:
-            return tag
-        if tag == "div":
-            if bold is not None and _is_bold_line_of(node, bold):
-                return tt.BOLD_LINE_HEADING
-        elif tag not in tt.INLINE_TAGS:
-            return None
-        elif tag in BOLD_TAGS and bold is None:
-            bold = node
-        node = node.parent
-    return None
-
-
-def _is_bold_line_of(node: Node, bold: Node) -> bool:
-    """Whether ``bold`` is the bold line alone of ``node``, with words (a logo's bold link
-    holds an image alone)."""
-    found = bold_alone(node)
-    return found is not None and found.mem_id == bold.mem_id and bool(bold.text().strip())
-
-
-def _holds_bold_line(link: Node) -> bool:
-    """Whether the link holds one ``<div>`` and nothing else, a bold line alone."""
-    child = link.child
-    found: Node | None = None
-    while child is not None:
-        tag = child.tag or ""
-        if tag == "div" and found is None:
-            found = child
-        elif tag == "-text":
-            if (child.text_content or "").strip():
-                return False
-        elif not tag.startswith("-"):
-            return False
-        child = child.next
-    bold = bold_alone(found) if found is not None else None
-    return bold is not None and bool(bold.text().strip())
+    return inside.level
 
 
 def _label_of(element: Node, tokens: Tokens, line: bool = False) -> str | None:
