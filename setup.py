@@ -18,6 +18,7 @@ setup(
             Extension("service.extract._words", ["service/extract/_words.pyx"]),
             Extension("service.extract._frame", ["service/extract/_frame.pyx"]),
             Extension("service.extract._inside", ["service/extract/_inside.pyx"]),
+            Extension("service.extract._word_count", ["service/extract/_word_count.pyx"]),
         ],
         compiler_directives={"language_level": 3},
     ),

@@ -19,6 +19,7 @@ from service.extract._fields import FLUSH, KEEP, LEAD_IN, ItemWalk
 from service.extract._inside import MARKUP, Inside, InsideWalk
 from service.extract._text import fold
 from service.extract._tree import LINKS, Selectors
+from service.extract._word_count import WordCount
 from service.extract.bold_lines import BOLD_TAGS, bold_alone
 from service.extract.dates import day_month_date, own_calendar, parse_date, relative_date
 from service.extract.teaser_tokens import Attrs, Tokens
@@ -100,31 +101,40 @@ def is_hidden(node: Node, attrs: Attrs | None = None) -> bool:
     return style is not None and _HIDDEN_STYLE.search(style) is not None
 
 
+def _char_ranges(pattern: re.Pattern[str]) -> tuple[tuple[int, int], ...]:
+    """The ranges of code points of a pattern that is one class of ``\\uXXXX`` ranges."""
+    found = re.fullmatch(r"\[((?:\\u[0-9a-fA-F]{4}-\\u[0-9a-fA-F]{4})+)\]", pattern.pattern)
+    if found is None:
+        raise ValueError(f"not a class of ranges: {pattern.pattern!r}")
+    bounds = [int(code, 16) for code in re.findall(r"\\u([0-9a-fA-F]{4})", found.group(1))]
+    return tuple(zip(bounds[::2], bounds[1::2], strict=True))
+
+
+# Words counted in C (``_word_count``): CJK text one word per two characters, the scripts
+# without spaces between words (Thai...) one per ``UNSPACED_CHARS_PER_WORD`` letters.
+_WORDS = WordCount(
+    most_words=tt.MIN_HEADLINE_WORDS,
+    counted_chars=tt.MIN_CJK_CHARS,
+    most_counted_words=tt.MAX_COUNTED_WORDS,
+    cjk=_char_ranges(CJK_CHAR),
+    cjk_chars_per_word=2,
+    unspaced=_char_ranges(UNSPACED_CHAR),
+    unspaced_chars_per_word=UNSPACED_CHARS_PER_WORD,
+)
+
+
 def word_count(text: str) -> int:
     """Words in ``text``; CJK text counts one word per two characters, the scripts
-    without spaces between words (Thai...) one per ``UNSPACED_CHARS_PER_WORD`` letters."""
-    words = len(text.split())
-    if words < tt.MIN_HEADLINE_WORDS and len(text) >= tt.MIN_CJK_CHARS and not text.isascii():
-        cjk = len(CJK_CHAR.findall(text))
-        if cjk >= tt.MIN_CJK_CHARS:
-            return max(words, cjk // 2)
-    return _letter_words(text, words)
+    without spaces between words (Thai...) one per ``UNSPACED_CHARS_PER_WORD`` letters:
+    with fewer than ``MIN_HEADLINE_WORDS`` words as spaces part them and ``MIN_CJK_CHARS``
+    CJK characters, or fewer than ``MAX_COUNTED_WORDS`` and as many such letters."""
+    return _WORDS.count(text)
 
 
 def spaced_word_count(text: str) -> int:
     """Words in ``text`` as spaces part them (CJK text too), the scripts without spaces
     between words (Thai...) counted one per ``UNSPACED_CHARS_PER_WORD`` letters."""
-    return _letter_words(text, len(text.split()))
-
-
-def _letter_words(text: str, words: int) -> int:
-    """``words``, or the words of ``text`` counted by letters when it is written in a
-    script without spaces between words and has fewer than ``MAX_COUNTED_WORDS``."""
-    if words < tt.MAX_COUNTED_WORDS and len(text) >= tt.MIN_CJK_CHARS and not text.isascii():
-        unspaced = len(UNSPACED_CHAR.findall(text))
-        if unspaced >= tt.MIN_CJK_CHARS:
-            return max(words, unspaced // UNSPACED_CHARS_PER_WORD)
-    return words
+    return _WORDS.spaced(text)
 
 
 def is_body_paragraph(node: Node) -> bool:

@@ -1,0 +1,16 @@
+"""The words of a text, counted in C (``_word_count.pyx``)."""
+
+class WordCount:
+    def __init__(
+        self,
+        *,
+        most_words: int,
+        counted_chars: int,
+        most_counted_words: int,
+        cjk: tuple[tuple[int, int], ...],
+        cjk_chars_per_word: int,
+        unspaced: tuple[tuple[int, int], ...],
+        unspaced_chars_per_word: int,
+    ) -> None: ...
+    def count(self, text: str) -> int: ...
+    def spaced(self, text: str) -> int: ...
