@@ -27,6 +27,7 @@ class BlockWalk:
         skip_names: tuple[bytes, ...],
         count: CharCount,
         max_mark_chars: int,
+        max_parted_depth: int,
         wraps_a_sentence: Callable[[list[str], int, LexborNode], bool],
         is_note: Callable[[LexborNode], bool],
         is_inline_custom: Callable[[LexborNode], bool],
@@ -55,6 +56,11 @@ class Ballot:
         wide_commas: Collection[str],
         shares: Collection[float],
         is_chrome_text: Callable[[str], bool],
+        tag_weights: Mapping[str, float],
+        negative: tuple[Collection[str], float],
+        strong: tuple[Collection[str], float],
+        weak: tuple[Collection[str], float],
+        item_body: tuple[str, float],
     ) -> None: ...
     def cast(
         self, scores: Any, voter: LexborNode, text: str, runs: int, container: bool = False

@@ -20,11 +20,18 @@ on generated pages.
 """
 
 from cpython.mem cimport PyMem_Free, PyMem_Malloc, PyMem_Realloc
-from cpython.unicode cimport PyUnicode_DecodeUTF8
+from cpython.unicode cimport (
+    Py_UNICODE_ISALNUM,
+    Py_UNICODE_ISDIGIT,
+    Py_UNICODE_ISLOWER,
+    Py_UNICODE_ISUPPER,
+    PyUnicode_DecodeUTF8,
+)
 from libc.stdint cimport uintptr_t
-from libc.string cimport memcpy
+from libc.string cimport memcmp, memcpy
 
 from service.extract._lexbor cimport (
+    PS_ATTR_LAST_ENTRY,
     PS_ELEMENT,
     PS_TEXT,
     TAG_COMMENT,
@@ -33,12 +40,14 @@ from service.extract._lexbor cimport (
     attribute_id,
     c_node,
     lower,
+    named,
     next_in,
     ps_attr,
     ps_character_data,
     ps_element,
     ps_node,
     ps_spaces,
+    ps_str,
     set_spaces,
     split_space,
     tag_id,
@@ -83,6 +92,13 @@ cdef str _text_content(ps_node *node):
     return PyUnicode_DecodeUTF8(<char *>data.data.data, data.data.length, "replace")
 
 
+cdef str _value(ps_str *value):
+    """An attribute's value as ``LexborNode.attributes`` gives it ('' for none)."""
+    if value == NULL or value.data == NULL:
+        return ""
+    return PyUnicode_DecodeUTF8(<char *>value.data, value.length, "replace")
+
+
 cdef str _text(ps_node *root):
     """``LexborNode.text()``: the bytes of the text nodes below ``root`` joined, then
     decoded (invalid bytes replaced)."""
@@ -121,6 +137,60 @@ cdef str _text(ps_node *root):
         return PyUnicode_DecodeUTF8(buffer, total, "replace")
     finally:
         PyMem_Free(buffer)
+
+
+cdef list _child_texts(ps_node *node, Py_ssize_t depth):
+    """The texts of ``node``'s children (texts and elements, not comments), or of its
+    only child's when it wraps the whole line, down to ``depth`` wrappers."""
+    cdef ps_node *child
+    cdef ps_node *only
+    cdef Py_ssize_t count
+    cdef list texts
+    for _ in range(depth):
+        count = 0
+        only = NULL
+        child = node.first_child
+        while child != NULL:
+            if child.local_name != TAG_COMMENT:
+                count += 1
+                only = child
+            child = child.next
+        if count != 1 or only.local_name == TAG_TEXT:
+            texts = []
+            child = node.first_child
+            while child != NULL:
+                if child.local_name == TAG_TEXT:
+                    texts.append(_text_content(child))
+                elif child.local_name != TAG_COMMENT:
+                    texts.append(_text(child))
+                child = child.next
+            return texts
+        node = only
+    return [_text(node)]
+
+
+cdef bint _glued_at(Py_UCS4 last, Py_UCS4 first) noexcept:
+    """Whether a text ending in ``last`` and one starting with ``first`` run into each
+    other as two words: a lowercase letter before a capital, a digit beside a letter
+    ("LeeMarch", "2026By"); the character classes are ``str``'s."""
+    if not (Py_UNICODE_ISALNUM(last) and Py_UNICODE_ISALNUM(first)):
+        return False
+    return Py_UNICODE_ISDIGIT(last) != Py_UNICODE_ISDIGIT(first) or (
+        Py_UNICODE_ISLOWER(last) and Py_UNICODE_ISUPPER(first)
+    )
+
+
+cdef object _glued(list pieces):
+    """``pieces`` when two of them side by side run into each other (``_glued_at``),
+    else None: the parts of a line whose elements' texts meet with no space."""
+    cdef Py_ssize_t i
+    cdef str left, right
+    for i in range(len(pieces) - 1):
+        left = pieces[i]
+        right = pieces[i + 1]
+        if left and right and _glued_at(left[len(left) - 1], right[0]):
+            return pieces
+    return None
 
 
 cdef Py_ssize_t _close(_Open *open_, Py_ssize_t depth, dict link_chars) except -1:
@@ -204,7 +274,12 @@ cdef class _Run:
         cdef list pieces = self.pieces
         if pieces:
             reader.emit(
-                "".join(pieces), self.links, kind, self.nodes, self.bold and not self.plain, pieces
+                "".join(pieces),
+                self.links,
+                kind,
+                self.nodes,
+                self.bold and not self.plain,
+                _glued(pieces),
             )
             self.pieces = []
             self.links = 0
@@ -241,6 +316,52 @@ cdef class _Marks:
 cdef struct _Open:
     ps_node *node
     Py_ssize_t links  # the link characters below it so far
+
+
+cdef class _Names:
+    """Names found anywhere in a value's bytes, ASCII case ignored (as a CSS
+    ``[class*=name i]`` selector finds them): lowercase ASCII names without spaces,
+    indexed by their first byte."""
+
+    cdef list _keep  # the bytes the name pointers below point into
+    cdef const unsigned char *_names[_MAX_NAMES]
+    cdef size_t _sizes[_MAX_NAMES]
+    cdef int _first[256]  # the first name starting with each byte, -1 for none
+    cdef int _chain[_MAX_NAMES]  # the next name with the same first byte, -1 for none
+
+    def __init__(self, names, str what):
+        cdef int i
+        cdef unsigned char first
+        self._keep = [bytes(name) for name in names]
+        if len(self._keep) > _MAX_NAMES:
+            raise ValueError(f"at most {_MAX_NAMES} {what}")
+        for i in range(256):
+            self._first[i] = -1
+        for i in range(len(self._keep) - 1, -1, -1):
+            name = self._keep[i]
+            if not name or name != name.lower() or b" " in name or not name.isascii():
+                raise ValueError(f"{what} are lowercase ASCII and without spaces: {name!r}")
+            self._names[i], self._sizes[i] = name, len(name)
+            first = (<bytes>name)[0]
+            self._chain[i] = self._first[first]
+            self._first[first] = i
+
+    cdef bint holds(self, const unsigned char *data, size_t length) noexcept:
+        """Whether one of the names is in ``data``, ASCII case ignored."""
+        cdef size_t i, k, size
+        cdef int j
+        for i in range(length):
+            j = self._first[lower(data[i])]
+            while j >= 0:
+                size = self._sizes[j]
+                if i + size <= length:
+                    k = 1
+                    while k < size and lower(data[i + k]) == self._names[j][k]:
+                        k += 1
+                    if k == size:
+                        return True
+                j = self._chain[j]
+        return False
 
 
 cdef class CharCount:
@@ -317,11 +438,7 @@ cdef class BlockWalk:
     cdef uintptr_t _a
     cdef uintptr_t _br
     cdef uintptr_t _tr
-    cdef list _keep  # the bytes the name pointers below point into
-    cdef const unsigned char *_names[_MAX_NAMES]
-    cdef size_t _sizes[_MAX_NAMES]
-    cdef int _first[256]  # the first name starting with each byte, -1 for none
-    cdef int _chain[_MAX_NAMES]  # the next name with the same first byte, -1 for none
+    cdef _Names _skip
     cdef object _wraps_a_sentence
     cdef object _is_note
     cdef object _is_inline_custom
@@ -331,6 +448,7 @@ cdef class BlockWalk:
     cdef object _caption_of
     cdef CharCount _count
     cdef Py_ssize_t _max_mark_chars
+    cdef Py_ssize_t _max_parted_depth
 
     def __init__(
         self,
@@ -348,6 +466,7 @@ cdef class BlockWalk:
         skip_names,
         count,
         max_mark_chars,
+        max_parted_depth,
         wraps_a_sentence,
         is_note,
         is_inline_custom,
@@ -357,7 +476,6 @@ cdef class BlockWalk:
         caption_of,
     ):
         cdef int i
-        cdef unsigned char first
         for i in range(TAG_LAST_ENTRY):
             self._flags[i] = 0
         for names, flag in (
@@ -376,19 +494,7 @@ cdef class BlockWalk:
         self._leaves = {tag_id(name): kind for name, kind in leaves.items()}
         self._wrapping = {tag_id(name): kind for name, kind in wrapping.items()}
         self._a, self._br, self._tr = tag_id("a"), tag_id("br"), tag_id("tr")
-        self._keep = [bytes(name) for name in skip_names]
-        if len(self._keep) > _MAX_NAMES:
-            raise ValueError(f"at most {_MAX_NAMES} skip names")
-        for i in range(256):
-            self._first[i] = -1
-        for i in range(len(self._keep) - 1, -1, -1):
-            name = self._keep[i]
-            if not name or name != name.lower() or b" " in name:
-                raise ValueError(f"skip names are lowercase and without spaces: {name!r}")
-            self._names[i], self._sizes[i] = name, len(name)
-            first = (<bytes>name)[0]
-            self._chain[i] = self._first[first]
-            self._first[first] = i
+        self._skip = _Names(skip_names, "skip names")
         self._wraps_a_sentence = wraps_a_sentence
         self._is_note = is_note
         self._is_inline_custom = is_inline_custom
@@ -398,30 +504,14 @@ cdef class BlockWalk:
         self._caption_of = caption_of
         self._count = count
         self._max_mark_chars = max_mark_chars
-
-    cdef bint _holds_name(self, const unsigned char *data, size_t length) noexcept:
-        """Whether one of the skip names is in ``data``, ASCII case ignored."""
-        cdef size_t i, k, size
-        cdef int j
-        for i in range(length):
-            j = self._first[lower(data[i])]
-            while j >= 0:
-                size = self._sizes[j]
-                if i + size <= length:
-                    k = 1
-                    while k < size and lower(data[i + k]) == self._names[j][k]:
-                        k += 1
-                    if k == size:
-                        return True
-                j = self._chain[j]
-        return False
+        self._max_parted_depth = max_parted_depth
 
     cdef bint _skipped(self, ps_node *node) noexcept:
         """Whether the element's class or id holds a skip name (``[class*=name i]``)."""
         cdef ps_attr *attr = (<ps_element *>node).first_attr
         while attr != NULL:
             if (attr.node.local_name == _CLASS or attr.node.local_name == _ID) and (
-                attr.value != NULL and self._holds_name(attr.value.data, attr.value.length)
+                attr.value != NULL and self._skip.holds(attr.value.data, attr.value.length)
             ):
                 return True
             attr = attr.next
@@ -523,6 +613,7 @@ cdef class BlockWalk:
         cdef object parser = container.parser
         cdef object top_key = <size_t>top
         cdef list out = reader.out
+        cdef dict texts = reader._texts
         cdef list kinds = []
         cdef _Marks marks = self._mark(top, parser, top_key)
         cdef dict link_chars = marks.link_chars
@@ -634,7 +725,15 @@ cdef class BlockWalk:
                 if cut:  # a bold label before it opened a promo block
                     continue
                 links = link_chars.get(key, 0) if link_chars else 0
-                reader.leaf(wrap(node, parser), kind, self._leaves[tag], links)
+                text = texts.get(key) or _text(node)  # the voters' texts, read already
+                reader.leaf(
+                    wrap(node, parser),
+                    kind,
+                    self._leaves[tag],
+                    links,
+                    text,
+                    _glued(_child_texts(node, self._max_parted_depth)),
+                )
                 cut = reader._cut
             elif tag == self._tr and self._is_row(wrapped := wrap(node, parser)):
                 run.flush(reader, kind)
@@ -686,20 +785,35 @@ cdef enum:
 
 cdef class Ballot:
     """The vote for the body's container (``article._vote``) in C: each voter's points
-    for its length and commas go to its ancestors, shared as ``shares`` gives them.
-    The rules are Python's: the tables and thresholds are given from ``body_tables``,
-    ``is_chrome_text`` says which text may not vote, and a promo heading, a bold line
-    and a ``<br>`` are handed back to ``article`` as they are met."""
+    for its length and commas go to its ancestors, shared as ``shares`` gives them,
+    each ancestor starting from its weights the first time it is met: its tag's
+    (``tag_weights``) and its class and id names' (``negative``, ``strong`` and
+    ``weak`` names found anywhere in them, lowercased; ``item_body`` for an element
+    whose ``itemprop`` is that value). The rules are Python's: the tables and
+    thresholds are given from ``body_tables``, ``is_chrome_text`` says which text may
+    not vote, and a promo heading, a bold line and a ``<br>`` are handed back to
+    ``article`` as they are met."""
 
     cdef unsigned char _kinds[TAG_LAST_ENTRY]
+    cdef double _tag_weights[TAG_LAST_ENTRY]
     cdef uintptr_t _br
     cdef uintptr_t _body
+    cdef uintptr_t _html
+    cdef uintptr_t _itemprop
     cdef Py_ssize_t _min_chars
     cdef object _per_point
     cdef object _max_points
     cdef tuple _wide_commas
     cdef tuple _shares
     cdef object _is_chrome_text
+    cdef _Names _negative
+    cdef _Names _strong
+    cdef _Names _weak
+    cdef double _negative_weight
+    cdef double _strong_weight
+    cdef double _weak_weight
+    cdef bytes _item_body
+    cdef double _item_body_weight
 
     def __init__(
         self,
@@ -712,19 +826,120 @@ cdef class Ballot:
         wide_commas,
         shares,
         is_chrome_text,
+        tag_weights,
+        negative,
+        strong,
+        weak,
+        item_body,
     ):
         cdef int i
         for i in range(TAG_LAST_ENTRY):
             self._kinds[i] = 0
+            self._tag_weights[i] = 0.0
         for name in headings:
             self._kinds[tag_id(name)] = _HEADING
         for name in bold:
             self._kinds[tag_id(name)] = _BOLD
-        self._br, self._body = tag_id("br"), tag_id("body")
+        for name, weight in tag_weights.items():
+            self._tag_weights[tag_id(name)] = weight
+        self._br, self._body, self._html = tag_id("br"), tag_id("body"), tag_id("html")
+        self._itemprop = attribute_id(b"itemprop")
         self._min_chars = min_chars
         self._per_point, self._max_points = chars_per_point, max_length_points
         self._wide_commas, self._shares = tuple(wide_commas), tuple(shares)
         self._is_chrome_text = is_chrome_text
+        names, self._negative_weight = negative
+        self._negative = _Names([name.encode() for name in names], "class names")
+        names, self._strong_weight = strong
+        self._strong = _Names([name.encode() for name in names], "class names")
+        names, self._weak_weight = weak
+        self._weak = _Names([name.encode() for name in names], "class names")
+        value, self._item_body_weight = item_body
+        self._item_body = value.encode()
+
+    cdef tuple _heirs(self, scores, ps_node *parent, object parser):
+        """The keys of ``parent`` and the ancestors after it that take a share of a
+        vote (none above ``<body>``), each registered in ``scores`` the first time
+        (its node, and its score starting from its weights)."""
+        cdef dict score = scores.score
+        cdef dict nodes = scores.nodes
+        cdef list keys = []
+        cdef ps_node *node = parent
+        cdef Py_ssize_t level
+        for level in range(len(self._shares)):
+            if node == NULL or node.type != PS_ELEMENT or node.local_name == self._html:
+                break
+            key = <size_t>node
+            if key not in score:
+                nodes[key] = wrap(node, parser)
+                score[key] = (
+                    self._tag_weights[node.local_name] if node.local_name < TAG_LAST_ENTRY else 0.0
+                ) + self._name_weight(node)
+            keys.append(key)
+            node = node.parent
+        return tuple(keys)
+
+    cdef double _name_weight(self, ps_node *node) except? -1.0:
+        """The weight of the element's class and id names (``article``'s rule: the
+        item body mark alone, else a negative name's and a strong or else a weak
+        name's, found in the names lowercased as Python lowercases them)."""
+        cdef ps_attr *attr = (<ps_element *>node).first_attr
+        cdef ps_str *names[2]
+        cdef ps_str *value
+        cdef double weight = 0.0
+        cdef bint ascii = True
+        cdef size_t i
+        cdef int n
+        cdef bytes lowered
+        cdef const unsigned char *data
+        cdef size_t length
+        names[0] = names[1] = NULL
+        while attr != NULL:
+            value = attr.value
+            if attr.node.local_name == _CLASS:
+                names[0] = value
+            elif attr.node.local_name == _ID:
+                names[1] = value
+            elif (
+                attr.node.local_name == self._itemprop
+                if self._itemprop < PS_ATTR_LAST_ENTRY
+                else named(attr, b"itemprop", 8)
+            ) and value != NULL and value.length == len(self._item_body) and (
+                memcmp(value.data, <const unsigned char *>self._item_body, value.length) == 0
+            ):
+                return self._item_body_weight
+            attr = attr.next
+        for n in range(2):
+            if names[n] != NULL and names[n].data != NULL:
+                for i in range(names[n].length):
+                    if names[n].data[i] >= 0x80:
+                        ascii = False
+        if not ascii:
+            # Lowercased as Python lowercases them (the Kelvin sign gives a "k"), the
+            # names then found in the UTF-8 of that.
+            lowered = " ".join([_value(names[0]), _value(names[1])]).lower().encode()
+            data, length = lowered, len(lowered)
+            if self._negative.holds(data, length):
+                weight += self._negative_weight
+            if self._strong.holds(data, length):
+                weight += self._strong_weight
+            elif self._weak.holds(data, length):
+                weight += self._weak_weight
+            return weight
+        if self._holds(self._negative, names):
+            weight += self._negative_weight
+        if self._holds(self._strong, names):
+            weight += self._strong_weight
+        elif self._holds(self._weak, names):
+            weight += self._weak_weight
+        return weight
+
+    cdef bint _holds(self, _Names found, ps_str **names) noexcept:
+        return (
+            names[0] != NULL and names[0].data != NULL and found.holds(names[0].data, names[0].length)
+        ) or (
+            names[1] != NULL and names[1].data != NULL and found.holds(names[1].data, names[1].length)
+        )
 
     def cast(self, scores, voter, str text, Py_ssize_t runs, bint container=False) -> bool:
         """Casts the points of ``voter`` (its ``text`` in ``runs`` runs between
@@ -757,7 +972,7 @@ cdef class Ballot:
         key = <size_t>parent
         heirs = heirs_of.get(key)
         if heirs is None:
-            heirs = heirs_of[key] = scores._register(wrap(parent, parser))
+            heirs = heirs_of[key] = self._heirs(scores, parent, parser)
         score = scores.score
         for key, share in zip(heirs, self._shares):
             score[key] += points * share

@@ -24,7 +24,6 @@ vote.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
@@ -47,7 +46,7 @@ from service.extract.dates import parse_date
 from service.extract.lead import find_lead
 from service.extract.metadata_authors import reads_as_person
 from service.extract.model import Paragraph
-from service.extract.text import contains_any, literal_alternation
+from service.extract.text import contains_any
 
 _VOTER_QUERY = "p, pre, td, br"
 _HEADLINE_QUERY = "h2 a[href], h3 a[href], h4 a[href], a[href] h2, a[href] h3, a[href] h4"
@@ -65,17 +64,6 @@ _DIGIT = re.compile(r"\d")  # a date or a time has one
 # Where a date may start after a name, the text's spaces folded: a space before a digit,
 # a capital ("May 4, 2026") or "yesterday" ("yesterday at 21:40").
 _DATE_START = re.compile(r" (?=[\dA-Z]|yesterday)")
-
-
-def _any_of(names: Sequence[tuple[str, str]]) -> re.Pattern[str]:
-    """One pattern finding any of the (name, reason) entries' names as a substring
-    (in trie form: a third faster than a flat alternation on class names)."""
-    return re.compile(literal_alternation(name for name, _ in names))
-
-
-_STRONG = _any_of(t.POSITIVE_NAMES[: t.WEAK_POSITIVE_FROM])
-_WEAK = _any_of(t.POSITIVE_NAMES[t.WEAK_POSITIVE_FROM :])
-_NEGATIVE = _any_of(t.NEGATIVE_NAMES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,23 +89,6 @@ class Body:
         return sum(len(p.text) for p in self.paragraphs)
 
 
-def _name_weight(node: LexborNode) -> float:
-    attrs = node.attributes
-    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
-    if attrs.get("itemprop") == "articleBody":
-        return t.POSITIVE_WEIGHT * 2
-    if not names.strip():
-        return 0.0
-    weight = 0.0
-    if _NEGATIVE.search(names):
-        weight += t.NEGATIVE_WEIGHT
-    if _STRONG.search(names):
-        weight += t.POSITIVE_WEIGHT
-    elif _WEAK.search(names):
-        weight += t.WEAK_POSITIVE_WEIGHT
-    return weight
-
-
 class _Scores:
     """Container scores, keyed by node identity."""
 
@@ -128,29 +99,13 @@ class _Scores:
         # winner's paragraphs from here instead of reading them again.
         self.texts: dict[int, str] = {}
         # The keys of the ancestors that share a voter's points, by the key of
-        # the voter's parent: most voters share their parent with others.
+        # the voter's parent: most voters share their parent with others
+        # (registered in ``nodes`` and ``score`` by the ballot, ``_BALLOT``).
         self._heirs: dict[int, tuple[int, ...]] = {}
         # The elements that voted with prose set as bare text (no <p>): paragraphs too.
         self.holders: set[int] = set()
         # The elements holding their paragraphs as text runs between <br> (containers).
         self.containers: set[int] = set()
-
-    def _register(self, parent: LexborNode) -> tuple[int, ...]:
-        """The keys of ``parent`` and the ancestors after it that take a share of
-        a vote (none above ``<body>``), each starting from its tag and name weights."""
-        keys: list[int] = []
-        node: LexborNode | None = parent
-        for _ in t.ANCESTOR_DECAY:
-            if node is None or node.tag in (None, "html", "-document"):
-                break
-            key = node.mem_id
-            if key not in self.score:
-                self.nodes[key] = node
-                tag_weight = t.CONTAINER_TAG_BONUS.get(node.tag or "", 0.0)
-                self.score[key] = tag_weight + _name_weight(node)
-            keys.append(key)
-            node = node.parent
-        return tuple(keys)
 
     def best(self, live: bool = False) -> Winner | None:
         """The container with the best score discounted by link density, refined
@@ -504,6 +459,15 @@ _BALLOT = Ballot(
     wide_commas=t.WIDE_COMMAS,
     shares=t.ANCESTOR_DECAY,
     is_chrome_text=_is_chrome_text,
+    # Each ancestor starts from its tag's weight and its class and id names': a
+    # negative name's, and a strong or else a weak positive name's, found anywhere in
+    # the names lowercased; an element marked as the item's body alone gets twice a
+    # strong name's.
+    tag_weights=t.CONTAINER_TAG_BONUS,
+    negative=([name for name, _ in t.NEGATIVE_NAMES], t.NEGATIVE_WEIGHT),
+    strong=([name for name, _ in t.POSITIVE_NAMES[: t.WEAK_POSITIVE_FROM]], t.POSITIVE_WEIGHT),
+    weak=([name for name, _ in t.POSITIVE_NAMES[t.WEAK_POSITIVE_FROM :]], t.WEAK_POSITIVE_WEIGHT),
+    item_body=("articleBody", t.POSITIVE_WEIGHT * 2),
 )
 
 

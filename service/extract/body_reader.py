@@ -16,7 +16,6 @@ import textwrap
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Set
-from itertools import pairwise
 
 from selectolax.lexbor import LexborNode
 
@@ -139,37 +138,15 @@ def is_boilerplate(text: str) -> bool:
     return False
 
 
-def glued_boilerplate(text: str, parts: LexborNode | list[str]) -> bool:
+def glued_boilerplate(text: str, parts: list[str]) -> bool:
     """Whether the short ``text`` of a line set as inline elements side by side with
     no space between them ("By Ann LeeMarch 12, 2026") is boilerplate once parted at
-    the elements' edges; ``parts``: the texts of its elements and loose texts, or
-    the block holding them (``child_texts``)."""
+    the elements' edges; ``parts``: the texts of its elements and loose texts (or of
+    its only element's, when that wraps the whole line, ``_MAX_PARTED_DEPTH`` deep),
+    two of which meet so, a letter or a digit on each side (``_blocks._glued``)."""
     if len(text) > _MAX_DROP_CHARS:
         return False
-    pieces = parts if isinstance(parts, list) else child_texts(parts)
-    if len(pieces) < 2 or not any(_glued(left[-1:], right[:1]) for left, right in pairwise(pieces)):
-        return False
-    return is_boilerplate(_normalize(" ".join(pieces)))
-
-
-def _glued(last: str, first: str) -> bool:
-    """Whether two texts ending in ``last`` and starting with ``first`` run into
-    each other as two words: a lowercase letter before a capital, a digit beside
-    a letter ("LeeMarch", "2026By")."""
-    if not (last.isalnum() and first.isalnum()):
-        return False
-    return last.isdigit() != first.isdigit() or (last.islower() and first.isupper())
-
-
-def child_texts(node: LexborNode) -> list[str]:
-    """The texts of ``node``'s children (texts and elements), or of its only
-    child's when it wraps the whole line."""
-    for _ in range(_MAX_PARTED_DEPTH):
-        children = [c for c in node.iter(include_text=True) if c.tag != "-comment"]
-        if len(children) != 1 or children[0].tag == "-text":
-            return [c.text() for c in children]
-        node = children[0]
-    return [node.text()]
+    return is_boilerplate(_normalize(" ".join(parts)))
 
 
 def is_stop_block(text: str, heading: bool) -> bool:
@@ -442,14 +419,13 @@ class Reader:
         kind: ParagraphKind,
         holders: Iterable[LexborNode] = (),
         label: bool = False,
-        parts: LexborNode | list[str] | None = None,
+        parts: list[str] | None = None,
     ) -> None:
         """Append ``text`` as a paragraph of ``kind`` unless it is boilerplate or
         too linked; ``holders``: the elements holding its links; ``label``: the
         text is a bold line alone, which heads what follows it as a heading does;
-        ``parts``: the texts of the elements it is set in, or the block holding
-        them, for a line whose elements' texts meet with no space
-        (``glued_boilerplate``)."""
+        ``parts``: the texts of the elements it is set in, for a line whose
+        elements' texts meet with no space (``glued_boilerplate``)."""
         if not text or text.isspace():
             return
         if kind == "pre" and (prose := _pre_prose(text)):
@@ -523,14 +499,22 @@ class Reader:
             return
         _WALK.read(self, container, start, stop)
 
-    def leaf(self, node: LexborNode, kind: ParagraphKind, leaf: ParagraphKind, links: int) -> None:
+    def leaf(
+        self,
+        node: LexborNode,
+        kind: ParagraphKind,
+        leaf: ParagraphKind,
+        links: int,
+        text: str,
+        parts: list[str] | None,
+    ) -> None:
         """Reads the leaf block ``node`` (of ``leaf`` kind, in an element whose runs
-        are of ``kind``; ``links``: its link characters) whole."""
+        are of ``kind``; ``links``: its link characters; ``text``: its text; ``parts``:
+        its elements' texts when two meet with no space) whole."""
         if node.mem_id in self._subheadings:
             links = 0  # the article's own heading, whatever it links to
-        text = self._texts.get(node.mem_id) or node.text()
         count = len(self.out)
-        self.emit(text, links, kind if leaf == "p" else leaf, (node,), parts=node)
+        self.emit(text, links, kind if leaf == "p" else leaf, (node,), parts=parts)
         if (
             len(self.out) > count
             and leaf == "p"
@@ -875,6 +859,7 @@ _WALK = BlockWalk(
     skip_names=tuple(name.encode() for name, _ in t.SKIP_IN_BODY),
     count=_COUNT,
     max_mark_chars=t.MAX_NOTE_MARK_CHARS,
+    max_parted_depth=_MAX_PARTED_DEPTH,
     wraps_a_sentence=_wraps_a_sentence,
     is_note=_is_note,
     is_inline_custom=_is_inline_custom,

@@ -4,6 +4,7 @@ captions, lines left out, and a promo heading's cut carried to the next containe
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from functools import partial
@@ -130,6 +131,28 @@ class _Marks:
                 ready.append(up)
 
 
+def _python_child_texts(node: LexborNode) -> list[str]:
+    """The texts of ``node``'s children (texts and elements), or of its only
+    child's when it wraps the whole line."""
+    for _ in range(body_reader._MAX_PARTED_DEPTH):
+        children = [c for c in node.iter(include_text=True) if c.tag != "-comment"]
+        if len(children) != 1 or children[0].tag == "-text":
+            return [c.text() for c in children]
+        node = children[0]
+    return [node.text()]
+
+
+def _python_glued(pieces: list[str]) -> list[str] | None:
+    """``pieces`` when two side by side run into each other as two words."""
+    for left, right in itertools.pairwise(pieces):
+        last, first = left[-1:], right[:1]
+        if not (last.isalnum() and first.isalnum()):
+            continue
+        if last.isdigit() != first.isdigit() or (last.islower() and first.isupper()):
+            return pieces
+    return None
+
+
 class PythonReader(body_reader.Reader):
     """The reader with its walk in Python, as it was before the walk in C."""
 
@@ -146,7 +169,8 @@ class PythonReader(body_reader.Reader):
         if self._run:
             label = self._run_bold and not self._run_plain
             run = self._run
-            self.emit("".join(run), self._run_links, kind, self._run_nodes, label, run)
+            parts = _python_glued(run)
+            self.emit("".join(run), self._run_links, kind, self._run_nodes, label, parts)
             self._run = []
             self._run_links = 0
             self._run_nodes = []
@@ -254,7 +278,9 @@ class PythonReader(body_reader.Reader):
                 if self._cut:  # a bold label before it opened a promo block
                     continue
                 links = marks.link_chars.get(node.mem_id, 0)
-                self.leaf(node, kind, t.LEAF_BLOCKS[tag], links)
+                text = self._texts.get(node.mem_id) or node.text()
+                parts = _python_glued(_python_child_texts(node))
+                self.leaf(node, kind, t.LEAF_BLOCKS[tag], links, text, parts)
             elif tag == "tr" and node.css_first(body_reader._ROW_BLOCKS) is None:
                 self.flush(kind)
                 self.row(node, marks.link_chars.get(node.mem_id, 0))
@@ -305,6 +331,13 @@ TEXTS = st.sampled_from(
         "1",
         "\u21a9",
         "\u2003x\u3000",
+        # A byline and a date set side by side without a space ("By Ann LeeMarch 12,
+        # 2026"): boilerplate once parted; digits and numerals of other scripts.
+        "By Ann Lee",
+        "March 12, 2026",
+        "2026",
+        "\u0661\u0662",
+        "\u216b",
         _BAD,
     ]
 )
@@ -429,6 +462,62 @@ def test_the_walk_reads_what_the_python_walk_read(parts: list[str]) -> None:
         assert _read(body_reader.Reader(), containers) == _read(PythonReader(), containers)
 
 
+GLUED_PIECES = st.sampled_from(
+    [
+        "By Ann Lee",
+        "March 12, 2026",
+        "2026",
+        "by",
+        "\u00c9t\u00e9",
+        "\u0661\u0662",
+        "\u216b",
+        " ",
+        "",
+        "<!-- c -->",
+        "<br>",
+    ]
+)
+
+
+@st.composite
+def glued_lines(draw: st.DrawFn) -> str:
+    """A line of pieces side by side, each loose or in an inline element, wrapped in
+    up to five inline elements, in a paragraph or loose in the container."""
+    pieces = draw(st.lists(GLUED_PIECES, min_size=1, max_size=4))
+    line = "".join(
+        draw(st.sampled_from(["{}", "<span>{}</span>", "<b><i>{}</i></b>"])).format(piece)
+        for piece in pieces
+    )
+    for _ in range(draw(st.integers(0, 5))):
+        line = f"<span>{line}</span>"
+    return draw(st.sampled_from(["<p>{}</p>", "<h2>{}</h2>", "<div>{}</div>", "{}"])).format(line)
+
+
+@settings(max_examples=300, deadline=None)
+@given(glued_lines())
+def test_glued_lines_are_read_as_the_python_walk_read(line: str) -> None:
+    story = _parse([line]).css_first("#story")
+    assert story is not None
+    assert _read(body_reader.Reader(), [story]) == _read(PythonReader(), [story])
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("<p><span>By Ann Lee</span><span>March 12, 2026</span></p>", False),
+        ("<p><span><b>By Ann Lee</b><!-- c --><i>March 12, 2026</i></span></p>", False),
+        ("<div><span>By Ann Lee</span><span>March 12, 2026</span></div>", False),
+        ("<p><span>By Ann Lee</span><span>march 12, 2026</span></p>", True),
+    ],
+)
+def test_a_line_glued_at_its_elements_edges_is_read_parted(line: str, kept: bool) -> None:
+    story = _parse([line]).css_first("#story")
+    assert story is not None
+    reader = body_reader.Reader()
+    reader.read(story)
+    assert bool(reader.out) == kept
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(fragments(), min_size=2, max_size=6), st.data())
 def test_the_walk_from_a_child_reads_what_the_python_walk_read(
@@ -480,6 +569,7 @@ def _walk(**tables: object) -> BlockWalk:
         "skip_names": (),
         "count": CharCount(" ", len),
         "max_mark_chars": 0,
+        "max_parted_depth": 4,
     }
     return BlockWalk(
         **(empty | tables),  # type: ignore[arg-type]
@@ -584,10 +674,54 @@ def _python_cast(
         return True
     heirs = scores._heirs.get(parent.mem_id)
     if heirs is None:
-        heirs = scores._heirs[parent.mem_id] = scores._register(parent)
+        heirs = scores._heirs[parent.mem_id] = _python_register(scores, parent)
     for key, share in zip(heirs, t.ANCESTOR_DECAY, strict=False):
         scores.score[key] += points * share
     return True
+
+
+def _python_register(scores: article._Scores, parent: LexborNode) -> tuple[int, ...]:
+    """The keys of ``parent`` and the ancestors after it that take a share of a vote
+    (none above ``<body>``), each starting from its tag and name weights."""
+    keys: list[int] = []
+    node: LexborNode | None = parent
+    for _ in t.ANCESTOR_DECAY:
+        if node is None or node.tag in (None, "html", "-document"):
+            break
+        key = node.mem_id
+        if key not in scores.score:
+            scores.nodes[key] = node
+            tag_weight = t.CONTAINER_TAG_BONUS.get(node.tag or "", 0.0)
+            scores.score[key] = tag_weight + _python_name_weight(node)
+        keys.append(key)
+        node = node.parent
+    return tuple(keys)
+
+
+def _names(names: list[tuple[str, str]]) -> re.Pattern[str]:
+    return re.compile(literal_alternation(name for name, _ in names))
+
+
+_STRONG = _names(list(t.POSITIVE_NAMES[: t.WEAK_POSITIVE_FROM]))
+_WEAK = _names(list(t.POSITIVE_NAMES[t.WEAK_POSITIVE_FROM :]))
+_NEGATIVE = _names(list(t.NEGATIVE_NAMES))
+
+
+def _python_name_weight(node: LexborNode) -> float:
+    attrs = node.attributes
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+    if attrs.get("itemprop") == "articleBody":
+        return t.POSITIVE_WEIGHT * 2
+    if not names.strip():
+        return 0.0
+    weight = 0.0
+    if _NEGATIVE.search(names):
+        weight += t.NEGATIVE_WEIGHT
+    if _STRONG.search(names):
+        weight += t.POSITIVE_WEIGHT
+    elif _WEAK.search(names):
+        weight += t.WEAK_POSITIVE_WEIGHT
+    return weight
 
 
 VOTER_TEXTS = st.sampled_from(
@@ -635,6 +769,69 @@ voter_fragments = partial(
         ["", ' class="article-body"', ' class="comment sidebar"', ' id="story"']
     ),
 )
+
+# Class and id values for the ancestors' name weights: the tables' names in mixed
+# case, cut or glued to other words, beside non-ASCII letters (lowercased as Python
+# lowercases them: the Kelvin sign to "k", the dotted capital I to "i" and a dot above),
+# and bytes that are not UTF-8.
+NAME_PIECES = st.sampled_from(
+    [
+        *(name for name, _ in (*t.POSITIVE_NAMES, *t.NEGATIVE_NAMES)),
+        "Article-Body",
+        "STORY",
+        "Comment",
+        "boo\u212aie",
+        "\u212aontent",
+        "l\u0130nk",
+        "\u00e9t\u00e9",
+        "arti",
+        "cle",
+        "-",
+        " ",
+        "\\xff",  # bytes that are not UTF-8 (replaced when parsed)
+    ]
+)
+NAME_VALUES = st.lists(NAME_PIECES, max_size=4).map("".join)
+
+
+def _attribute(name: str, value: str | None) -> str:
+    if value is None:
+        return ""
+    return f' {name}="{value}"' if value else f" {name}"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["div", "section", "article", "main", "td", "li", "span", "x-box"]),
+            st.none() | NAME_VALUES,
+            st.none() | NAME_VALUES,
+            st.sampled_from([None, "", "articleBody", "articlebody", "text"]),
+        ),
+        min_size=1,
+        max_size=7,
+    )
+)
+def test_the_ballot_weighs_names_as_the_python_weights(
+    ancestors: list[tuple[str, str | None, str | None, str | None]],
+) -> None:
+    opened = "".join(
+        f"<{tag}{_attribute('class', cls)}{_attribute('id', id_)}{_attribute('itemprop', prop)}>"
+        for tag, cls, id_, prop in ancestors
+    )
+    closed = "".join(f"</{tag}>" for tag, *_ in reversed(ancestors))
+    if any(tag == "td" for tag, *_ in ancestors):
+        opened, closed = f"<table><tr>{opened}", f"{closed}</tr></table>"
+    html = f"<html><body>{opened}<p>{PROSE}</p>{closed}</body></html>"
+    tree = LexborHTMLParser(html.encode().replace(b"\\xff", b"\xff"))
+    voter = tree.css_first("p")
+    assert voter is not None
+    new, old = article._Scores(), article._Scores()
+    assert article._BALLOT.cast(new, voter, PROSE, 1) == _python_cast(old, voter, PROSE, 1)
+    assert new.score == old.score
+    assert new._heirs == old._heirs
+    assert new.nodes.keys() == old.nodes.keys()
 
 
 @settings(max_examples=300, deadline=None)
