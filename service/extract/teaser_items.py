@@ -17,6 +17,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from selectolax.lexbor import LexborNode as Node
 
+from service.extract import _paths
 from service.extract import teaser_fields as tf
 from service.extract import teaser_tables as tt
 from service.extract import teaser_tokens as tk
@@ -33,6 +34,7 @@ from service.extract._items import (
     Surroundings,
 )
 from service.extract._links import LinkScan
+from service.extract._paths import Paths
 from service.extract._text import fold
 from service.extract._tree import LINKS, Selectors
 from service.extract.bold_lines import BOLD_LINES, bold_alone
@@ -253,14 +255,6 @@ def _jumps_within(node: Node, href: str, url: str, page: Page) -> bool:
             top = top.parent
         page.ids = frozenset(e.attrs.get("id") or "" for e in _WITH_ID.find(top))
     return fragment in page.ids
-
-
-def url_key(url: str) -> str:
-    """The URL without scheme, ``www.`` and trailing slash, to compare targets."""
-    rest = url.split("://", 1)[-1]
-    if rest.startswith("www."):
-        rest = rest[4:]
-    return rest.rstrip("/")
 
 
 def in_running_text(link: Node, page: Page, chars: int = tt.RUNNING_TEXT_CHARS) -> bool:
@@ -626,7 +620,7 @@ def headline_links(root: Node, page: Page) -> list[Link]:
             continue  # a short label linking to a section or service page
         inside = tf.link_inside(node)
         heading = tf.heading_level(node, inside)
-        if heading == tt.BOLD_LINE_HEADING and not _path(href).strip("/"):
+        if heading == tt.BOLD_LINE_HEADING and not _PATHS.path(href).strip("/"):
             heading = None  # a bold title bar linking to the site's home page, no story's
         if heading is not None and words < tt.MIN_HEADING_WORDS:
             continue
@@ -864,92 +858,38 @@ def _has_text_beside(link: Node, raw: str, page: Page) -> bool:
     return tf.text_length(node) - len(fold(raw)) >= tt.SHORT_BESIDE_CHARS
 
 
-def is_story_url(href: str, text: str) -> bool:
-    """Whether a link's target reads as one story's page rather than a section, tag, author
-    or service page: a long path with a story's slug, numeric id or date, no segment of a
-    listing or person page, and a word of the link's ``text`` among its words."""
-    path = _path(href)
-    if len(path) < tt.MIN_STORY_PATH_CHARS:
-        return False  # the cheap test that drops most section links
-    path = (unquote(path) if "%" in path else path).lower()
-    segments = path.split("/")
-    if not _has_slug(path, segments) and (
-        tt.DIGIT.search(path) is None or tt.STORY_ID_OR_DATE.search(path) is None
-    ):
-        return False
-    if any(segment in tt.NON_STORY_SEGMENTS for segment in segments):
-        return False
-    words = set(tt.WORD.findall(path))
-    return any(
-        len(word) >= tt.MIN_ECHO_CHARS and not word.isdigit() and word in words
-        for word in tt.WORD.findall(text.lower())
-    )
-
-
-def _path(href: str) -> str:
-    """The path of ``href``, without query and fragment (cut only when there: most
-    links have neither)."""
-    path = href
-    if "?" in path:
-        path = path.split("?", 1)[0]
-    if "#" in path:
-        path = path.split("#", 1)[0]
-    if "//" in path:  # absolute or protocol-relative: the path after the host
-        rest = path.split("//", 1)[1]
-        path = rest[rest.find("/") :] if "/" in rest else ""
-    return path
-
-
-def is_listing_url(href: str) -> bool:
-    """Whether a link's target is a tag, topic, author or other listing page by its path:
-    the segment before the last is one of ``NON_STORY_SEGMENTS`` ("/tag/housing-crisis",
-    "/news/author/ann-lee") and no id or date marks a story. Such a link is a tag chip or
-    a byline however many words it shows."""
-    path = _path(href).rstrip("/")
-    slash = path.rfind("/")
-    if slash <= 0:
-        return False
-    parent = path[path.rfind("/", 0, slash) + 1 : slash].lower()
-    if parent not in tt.NON_STORY_SEGMENTS:
-        return False
-    return not _shows_story_id_or_date(path)
-
-
-def has_story_id_or_date(href: str) -> bool:
-    """Whether a link's target shows a story's numeric id or date in its path."""
-    return _shows_story_id_or_date(_path(href))
-
-
-def _shows_story_id_or_date(path: str) -> bool:
-    return tt.DIGIT.search(path) is not None and tt.STORY_ID_OR_DATE.search(path) is not None
-
-
-def is_service_url(href: str) -> bool:
-    """Whether a link's target is a service page of the site by its path: every word of
-    the path is one of ``SERVICE_PAGE_WORDS`` or a joiner of them, one of the first at
-    least ("/cookie-policy", "/about-us", "/apps", "/mentions-legales"). Such a link
-    is a notice's, a promo's or a footer's, however many words it shows."""
-    path = _path(href)
-    if len(path) > tt.MAX_SERVICE_PATH_CHARS or not path.strip("/"):
-        return False  # most story paths are longer
-    path = (unquote(path) if "%" in path else path).lower()
-    named = False
-    for match in tt.WORD.finditer(path):  # most paths stop at their first word
-        word = match.group()
-        if word in tt.SERVICE_PAGE_WORDS:
-            named = True
-        elif word not in tt.SERVICE_PAGE_FILLERS:
-            return False
-    return named
-
-
-def _has_slug(path: str, segments: list[str]) -> bool:
-    """Whether a segment of ``path`` is a slug of ``STORY_SLUG_WORDS`` words or more (the
-    path's count of joiners first: most section paths have too few in all)."""
-    joiners = tt.STORY_SLUG_WORDS - 1
-    if path.count("-") + path.count("_") < joiners:
-        return False
-    return max(segment.count("-") + segment.count("_") for segment in segments) >= joiners
+# A link target's tests on its path, in C (``_paths.Paths``, whose methods state each
+# rule in full), with the tables and numbers of ``teaser_tables``:
+_PATHS = Paths(
+    # a story's page: a long path with a story's slug, numeric id or date, no segment of
+    # a listing or person page, and a word of the link's text among its words
+    story_path_chars=tt.MIN_STORY_PATH_CHARS,
+    slug_joiners=tt.STORY_SLUG_WORDS - 1,
+    id_or_date=tt.STORY_ID_OR_DATE,
+    non_story_segments=tuple(tt.NON_STORY_SEGMENTS),
+    echo_chars=tt.MIN_ECHO_CHARS,
+    # a service page: a short path of service words and their joiners alone
+    service_path_chars=tt.MAX_SERVICE_PATH_CHARS,
+    service_words=tuple(tt.SERVICE_PAGE_WORDS),
+    service_fillers=tuple(tt.SERVICE_PAGE_FILLERS),
+)
+# Whether a link's target (``href``) reads as one story's page rather than a section, tag,
+# author or service page, its ``text`` echoed in its path.
+is_story_url = _PATHS.is_story
+# Whether a link's target is a tag, topic, author or other listing page by its path: the
+# segment before the last is one of ``NON_STORY_SEGMENTS`` ("/tag/housing-crisis",
+# "/news/author/ann-lee") and no id or date marks a story. Such a link is a tag chip or a
+# byline however many words it shows.
+is_listing_url = _PATHS.is_listing
+# Whether a link's target shows a story's numeric id or date in its path.
+has_story_id_or_date = _PATHS.has_story_id_or_date
+# Whether a link's target is a service page of the site by its path: every word of the
+# path is one of ``SERVICE_PAGE_WORDS`` or a joiner of them, one of the first at least
+# ("/cookie-policy", "/about-us", "/apps", "/mentions-legales"). Such a link is a
+# notice's, a promo's or a footer's, however many words it shows.
+is_service_url = _PATHS.is_service
+# The URL without scheme, ``www.`` and trailing slash, to compare targets.
+url_key = _paths.url_key
 
 
 def is_price(text: str) -> bool:

@@ -1,0 +1,402 @@
+# cython: language_level=3, boundscheck=False, wraparound=False, initializedcheck=False
+"""A link target's path read in C: the tests of ``teaser_items`` on where a link leads.
+
+Whether a target reads as a story's page, a listing's or a service page's was asked
+of its path by slicing, lowercasing, splitting and regular expressions in Python,
+several thousand times a page (about 36,000 instructions for one story test). Here
+the path is found in the target's characters, read in the string's own width and
+lowercased as it is read when it is ASCII, its segments and words compared with the
+tables ``teaser_tables`` keeps, and only what C cannot answer alike is asked of
+Python: unquoting a path with escapes, lowercasing characters past ASCII, and the
+id-or-date pattern, searched on the paths that have a digit and need it.
+``tests/unit/extract/test_paths.py`` checks every answer against the Python form it
+replaces on generated targets.
+"""
+
+from cpython.mem cimport PyMem_Free, PyMem_Malloc
+from urllib.parse import unquote
+
+
+cdef extern from "Python.h":
+    ctypedef unsigned int ucs4 "Py_UCS4"  # a number here, not Cython's character type
+    int PyUnicode_KIND(object text)
+    const void *PyUnicode_DATA(object text)
+    ucs4 PyUnicode_READ(int kind, const void *data, Py_ssize_t index) nogil
+    Py_ssize_t PyUnicode_GET_LENGTH(object text)
+    bint PyUnicode_IS_ASCII(object text)
+    object PyUnicode_Substring(object text, Py_ssize_t start, Py_ssize_t end)
+    bint Py_UNICODE_ISALNUM(ucs4 char) nogil
+    bint Py_UNICODE_ISDECIMAL(ucs4 char) nogil
+    bint Py_UNICODE_ISDIGIT(ucs4 char) nogil
+
+
+cdef struct _View:
+    # Characters [start, end) of a str, read lowercased: ``fold`` lowercases ASCII
+    # letters as they are read (a path or a text of ASCII alone).
+    int kind
+    const void *data
+    Py_ssize_t start
+    Py_ssize_t end
+    bint fold
+
+
+cdef inline ucs4 _at(const _View *view, Py_ssize_t i) noexcept nogil:
+    cdef ucs4 c = PyUnicode_READ(view.kind, view.data, i)
+    if view.fold and 65 <= c <= 90:  # "A" to "Z"
+        c += 32
+    return c
+
+
+cdef inline void _view(_View *view, str text, Py_ssize_t start, Py_ssize_t end, bint fold) noexcept:
+    view.kind = PyUnicode_KIND(text)
+    view.data = PyUnicode_DATA(text)
+    view.start, view.end, view.fold = start, end, fold
+
+
+cdef void _path(str href, Py_ssize_t *start, Py_ssize_t *end) noexcept:
+    """The bounds of ``href``'s path: without query and fragment, and after the host
+    of an absolute or protocol-relative target (the first ``//``)."""
+    cdef int kind = PyUnicode_KIND(href)
+    cdef const void *data = PyUnicode_DATA(href)
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(href)
+    cdef Py_ssize_t stop = 0
+    cdef Py_ssize_t at = 0
+    cdef Py_ssize_t i
+    cdef ucs4 c
+    while stop < n:
+        c = PyUnicode_READ(kind, data, stop)
+        if c == 63 or c == 35:  # "?", "#"
+            break
+        stop += 1
+    for i in range(stop - 1):
+        if PyUnicode_READ(kind, data, i) == 47 and PyUnicode_READ(kind, data, i + 1) == 47:
+            at = i + 2
+            while at < stop and PyUnicode_READ(kind, data, at) != 47:
+                at += 1
+            break
+    start[0], end[0] = at, stop
+
+
+cdef int _read_path(str href, Py_ssize_t start, Py_ssize_t end, _View *view) except -1:
+    """How a path holds its characters: 0 ASCII without escapes (read lowercased in
+    place), 1 with an escape ("%"), 2 with characters past ASCII."""
+    cdef Py_ssize_t i
+    cdef ucs4 c
+    cdef int found = 0
+    cdef bint ascii = PyUnicode_IS_ASCII(href)
+    _view(view, href, start, end, True)
+    for i in range(start, end):
+        c = PyUnicode_READ(view.kind, view.data, i)
+        if c == 37:  # "%"
+            return 1
+        if not ascii and c >= 0x80:
+            found = 2
+    return found
+
+
+cdef bint _has_digit(const _View *view) noexcept:
+    cdef Py_ssize_t i
+    for i in range(view.start, view.end):
+        if Py_UNICODE_ISDECIMAL(PyUnicode_READ(view.kind, view.data, i)):
+            return True
+    return False
+
+
+cdef Py_ssize_t _word_end(const _View *view, Py_ssize_t i) noexcept:
+    """The end of the word (``teaser_tables.WORD``: letters and digits) starting at ``i``."""
+    while i < view.end and Py_UNICODE_ISALNUM(PyUnicode_READ(view.kind, view.data, i)):
+        i += 1
+    return i
+
+
+cdef bint _same(const _View *a, Py_ssize_t i, const _View *b, Py_ssize_t j, Py_ssize_t n) noexcept:
+    """Whether ``n`` characters of ``a`` from ``i`` are those of ``b`` from ``j``."""
+    cdef Py_ssize_t k
+    for k in range(n):
+        if _at(a, i + k) != _at(b, j + k):
+            return False
+    return True
+
+
+cdef class _Words:
+    """A table of words (``str``), asked whether a run of characters is one of them."""
+
+    cdef tuple _words  # sorted by length; their characters are read in place
+    cdef _View *_views
+    cdef Py_ssize_t *_first  # the index of the first word of each length, and one more
+    cdef Py_ssize_t _longest
+
+    def __cinit__(self, words):
+        cdef Py_ssize_t i, length
+        self._words = tuple(sorted({str(word) for word in words}, key=len))
+        self._longest = max([len(word) for word in self._words], default=-1)
+        self._views = <_View *>PyMem_Malloc(max(1, len(self._words)) * sizeof(_View))
+        self._first = <Py_ssize_t *>PyMem_Malloc((self._longest + 2) * sizeof(Py_ssize_t))
+        if self._views == NULL or self._first == NULL:
+            raise MemoryError()
+        length = 0
+        for i, word in enumerate(self._words):
+            _view(&self._views[i], word, 0, len(word), False)
+            while length <= len(word):
+                self._first[length] = i
+                length += 1
+        while length <= self._longest + 1:
+            self._first[length] = len(self._words)
+            length += 1
+
+    def __dealloc__(self):
+        PyMem_Free(self._views)
+        PyMem_Free(self._first)
+
+    cdef bint has(self, const _View *view, Py_ssize_t start, Py_ssize_t end) noexcept:
+        cdef Py_ssize_t n = end - start
+        cdef Py_ssize_t k
+        if n > self._longest:
+            return False
+        for k in range(self._first[n], self._first[n + 1]):
+            if _same(view, start, &self._views[k], 0, n):
+                return True
+        return False
+
+    cdef bint has_text(self, str text, Py_ssize_t start, Py_ssize_t end) except -1:
+        """``text[start:end].lower()`` is one of the words (its characters past ASCII
+        lowercased by ``str.lower``, which may change their count)."""
+        cdef _View view
+        cdef Py_ssize_t i
+        _view(&view, text, start, end, True)
+        if not PyUnicode_IS_ASCII(text):
+            for i in range(start, end):
+                if PyUnicode_READ(view.kind, view.data, i) >= 0x80:
+                    lowered = PyUnicode_Substring(text, start, end).lower()
+                    _view(&view, lowered, 0, len(lowered), False)
+                    return self.has(&view, 0, view.end)
+        return self.has(&view, start, end)
+
+
+def url_key(str url not None) -> str:
+    """The URL without scheme, ``www.`` and trailing slash, to compare targets
+    (``url.split("://", 1)[-1]``, less a leading ``www.``, ``rstrip("/")``)."""
+    cdef int kind = PyUnicode_KIND(url)
+    cdef const void *data = PyUnicode_DATA(url)
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(url)
+    cdef Py_ssize_t start = 0
+    cdef Py_ssize_t end = n
+    cdef Py_ssize_t i
+    for i in range(n - 2):
+        if (
+            PyUnicode_READ(kind, data, i) == 58  # "://"
+            and PyUnicode_READ(kind, data, i + 1) == 47
+            and PyUnicode_READ(kind, data, i + 2) == 47
+        ):
+            start = i + 3
+            break
+    if (
+        n - start >= 4
+        and PyUnicode_READ(kind, data, start) == 119  # "www."
+        and PyUnicode_READ(kind, data, start + 1) == 119
+        and PyUnicode_READ(kind, data, start + 2) == 119
+        and PyUnicode_READ(kind, data, start + 3) == 46
+    ):
+        start += 4
+    while end > start and PyUnicode_READ(kind, data, end - 1) == 47:
+        end -= 1
+    if start == 0 and end == n:
+        return url
+    return PyUnicode_Substring(url, start, end)
+
+
+cdef class Paths:
+    """The tests of a link target's path, with the tables and numbers of ``teaser_tables``.
+
+    A target's path is its characters after the host (the first ``//``), without
+    query and fragment (``path``). Its words are runs of letters and digits
+    (``teaser_tables.WORD``, ``[^\\W_]+``: ``str.isalnum``'s characters), its
+    segments the texts between its slashes.
+
+    ``story_path_chars``, ``slug_joiners``, ``id_or_date``, ``non_story_segments`` and
+    ``echo_chars`` are ``is_story``'s; ``is_listing`` reads the segments and the
+    pattern too; ``service_path_chars``, ``service_words`` and ``service_fillers`` are
+    ``is_service``'s. ``id_or_date`` is a compiled pattern, searched on a path that
+    has a decimal digit (``\\d``), which it needs to match.
+    """
+
+    cdef Py_ssize_t _path_chars, _joiners, _echo, _service_chars
+    cdef object _search
+    cdef _Words _segments, _service, _fillers
+
+    def __init__(
+        self,
+        *,
+        Py_ssize_t story_path_chars,
+        Py_ssize_t slug_joiners,
+        object id_or_date,
+        non_story_segments,
+        Py_ssize_t echo_chars,
+        Py_ssize_t service_path_chars,
+        service_words,
+        service_fillers,
+    ):
+        self._path_chars, self._joiners, self._echo = story_path_chars, slug_joiners, echo_chars
+        self._search = id_or_date.search
+        self._segments = _Words(non_story_segments)
+        self._service_chars = service_path_chars
+        self._service = _Words(service_words)
+        self._fillers = _Words(service_fillers)
+
+    def path(self, str href not None) -> str:
+        """The path of ``href``, without query and fragment."""
+        cdef Py_ssize_t start, end
+        _path(href, &start, &end)
+        return PyUnicode_Substring(href, start, end)
+
+    cdef object _lowered(self, str href, Py_ssize_t start, Py_ssize_t end, _View *view):
+        """Reads the path ``[start, end)`` of ``href`` unquoted and lowercased into
+        ``view``: in place when it is ASCII without escapes, else a new ``str``
+        (returned, to keep)."""
+        cdef int held = _read_path(href, start, end, view)
+        if held == 0:
+            return None
+        path = PyUnicode_Substring(href, start, end)
+        path = (unquote(path) if held == 1 else path).lower()
+        _view(view, path, 0, len(path), False)
+        return path
+
+    def is_story(self, str href not None, str text not None) -> bool:
+        """Whether a link's target reads as one story's page rather than a section, tag,
+        author or service page: a path of ``story_path_chars`` or more, which unquoted
+        and lowercased has a segment of ``slug_joiners`` joiners ("-", "_") or else
+        matches ``id_or_date`` (a story's numeric id or date), no segment among
+        ``non_story_segments``, and a word of the link's ``text`` (lowercased) of
+        ``echo_chars`` or more, not all digits, among its words."""
+        cdef _View path, words
+        cdef Py_ssize_t start, end, i, segment, joiners, stop
+        cdef bint slug = self._joiners <= 0
+        cdef bint digit = False
+        cdef ucs4 c
+        _path(href, &start, &end)
+        if end - start < self._path_chars:
+            return False  # the cheap test that drops most section links
+        kept = self._lowered(href, start, end, &path)
+        segment = path.start
+        joiners = 0
+        for i in range(path.start, path.end + 1):
+            c = _at(&path, i) if i < path.end else 47
+            if c == 47:  # "/"
+                if self._segments.has(&path, segment, i):
+                    return False
+                segment = i + 1
+                joiners = 0
+            elif c == 45 or c == 95:  # "-", "_"
+                joiners += 1
+                if joiners >= self._joiners:
+                    slug = True
+            elif not digit and Py_UNICODE_ISDECIMAL(c):
+                digit = True
+        if not slug:
+            if not digit:
+                return False
+            if kept is None:
+                kept = PyUnicode_Substring(href, start, end).lower()
+            if self._search(kept) is None:
+                return False
+        if PyUnicode_IS_ASCII(text):
+            _view(&words, text, 0, len(text), True)
+        else:
+            lowered = text.lower()
+            _view(&words, lowered, 0, len(lowered), False)
+        i = 0
+        while i < words.end:
+            stop = _word_end(&words, i)
+            if stop - i >= self._echo and not self._all_digits(&words, i, stop):
+                if self._in_path(&path, &words, i, stop):
+                    return True
+            i = stop + 1 if stop > i else i + 1
+        return False
+
+    cdef bint _all_digits(self, const _View *view, Py_ssize_t start, Py_ssize_t end) noexcept:
+        """``str.isdigit`` of a word."""
+        cdef Py_ssize_t i
+        for i in range(start, end):
+            if not Py_UNICODE_ISDIGIT(PyUnicode_READ(view.kind, view.data, i)):
+                return False
+        return True
+
+    cdef bint _in_path(
+        self, const _View *path, const _View *words, Py_ssize_t start, Py_ssize_t end
+    ) noexcept:
+        """Whether the word ``[start, end)`` of ``words`` is one of the path's words."""
+        cdef Py_ssize_t i = path.start
+        cdef Py_ssize_t stop
+        cdef Py_ssize_t n = end - start
+        while i < path.end:
+            stop = _word_end(path, i)
+            if stop - i == n and _same(path, i, words, start, n):
+                return True
+            i = stop + 1 if stop > i else i + 1
+        return False
+
+    def is_listing(self, str href not None) -> bool:
+        """Whether a link's target is a tag, topic, author or other listing page by its
+        path: the segment before the last (the path's ending slashes cut), lowercased, is
+        one of ``non_story_segments`` and the path does not match ``id_or_date``."""
+        cdef Py_ssize_t start, end, slash, parent
+        cdef _View path
+        _path(href, &start, &end)
+        _view(&path, href, start, end, False)
+        while end > start and PyUnicode_READ(path.kind, path.data, end - 1) == 47:
+            end -= 1
+        slash = end - 1
+        while slash >= start and PyUnicode_READ(path.kind, path.data, slash) != 47:
+            slash -= 1
+        if slash <= start:
+            return False
+        parent = slash - 1
+        while parent >= start and PyUnicode_READ(path.kind, path.data, parent) != 47:
+            parent -= 1
+        if not self._segments.has_text(href, parent + 1, slash):
+            return False
+        return not self._shows_id_or_date(href, start, end)
+
+    def has_story_id_or_date(self, str href not None) -> bool:
+        """Whether a link's target shows a story's numeric id or date in its path
+        (``id_or_date``)."""
+        cdef Py_ssize_t start, end
+        _path(href, &start, &end)
+        return self._shows_id_or_date(href, start, end)
+
+    cdef bint _shows_id_or_date(self, str href, Py_ssize_t start, Py_ssize_t end) except -1:
+        cdef _View path
+        _view(&path, href, start, end, False)
+        if not _has_digit(&path):
+            return False
+        return self._search(PyUnicode_Substring(href, start, end)) is not None
+
+    def is_service(self, str href not None) -> bool:
+        """Whether a link's target is a service page of the site by its path: at most
+        ``service_path_chars`` long, not slashes alone, and every word of it (unquoted,
+        lowercased) one of ``service_words`` or ``service_fillers``, one of the first at
+        least."""
+        cdef Py_ssize_t start, end, i, stop
+        cdef _View path
+        cdef bint named = False
+        _path(href, &start, &end)
+        if end - start > self._service_chars:
+            return False  # most story paths are longer
+        _view(&path, href, start, end, False)
+        for i in range(start, end + 1):
+            if i == end:
+                return False  # slashes alone, or nothing
+            if PyUnicode_READ(path.kind, path.data, i) != 47:
+                break
+        kept = self._lowered(href, start, end, &path)
+        i = path.start
+        while i < path.end:
+            stop = _word_end(&path, i)
+            if stop > i:
+                if self._service.has(&path, i, stop):
+                    named = True
+                elif not self._fillers.has(&path, i, stop):
+                    return False  # most paths stop at their first word
+                i = stop
+            i += 1
+        return named
