@@ -37,9 +37,17 @@ from service.extract._links import LinkScan
 from service.extract._paths import Paths
 from service.extract._text import fold
 from service.extract._tree import LINKS, Selectors
+from service.extract._words import FOLDS_AS_ASCII
 from service.extract.bold_lines import BOLD_LINES, bold_alone
 from service.extract.teaser_tokens import Attrs, Tokens
-from service.extract.text import ASCII_SPACES, CJK_CHAR_WEIGHT, WIDE_SPACES, contains_any
+from service.extract.text import (
+    ASCII_SPACES,
+    CJK_CHAR_WEIGHT,
+    WIDE_SPACES,
+    contains_any,
+    folds_as_ascii,
+    literal_table,
+)
 
 
 @dataclass(slots=True)
@@ -651,7 +659,7 @@ def headline_links(root: Node, page: Page) -> list[Link]:
             ):
                 continue  # a rank or kicker left a short headline without a story URL
             short = True
-        if tt.NAV_LABEL.match(title) or tt.CALL_TO_ACTION.search(title) or is_price(title):
+        if _is_label_call_or_price(title):
             continue
         if title[:5].lower().startswith(tt.EMBED_LINE_STARTS) and tt.EMBED_LINE.fullmatch(title):
             continue
@@ -896,6 +904,34 @@ def is_price(text: str) -> bool:
     """Whether a link text or an item's line shows a price (a shop product or a deal,
     not a story)."""
     return contains_any(text, tt.PRICE_GATE) and tt.PRICE.search(text) is not None
+
+
+# The signs and codes of PRICE_GATE that the gate form keeps (``text.literal_table``;
+# "EUR" found as "eur", so in any case: PRICE decides), and those with cased letters
+# beyond ASCII ("zł"), which a text that folds as ASCII cannot hold.
+_PRICE_SIGNS = tuple(sign.lower() for sign in tt.PRICE_GATE if folds_as_ascii(sign))
+_PRICE_CASED = tuple(sign for sign in tt.PRICE_GATE if not folds_as_ascii(sign))
+# A headline's three gates in one table, matched once per title: the navigation
+# labels' (bit 2), the calls to action's (bit 4) and the price signs' (bit 8).
+_TITLE_GATES = literal_table((tt.NAV_LABEL_GATE, tt.CALL_TO_ACTION.gate, _PRICE_SIGNS))
+
+
+def _is_label_call_or_price(title: str) -> bool:
+    """Whether a headline's text is a navigation label (``NAV_LABEL``), a call to action
+    (``CALL_TO_ACTION``) or shows a price (``is_price``): no story's headline."""
+    found = _TITLE_GATES.find(title)  # the gates open, and whether it folds as ASCII
+    if found & 2 and tt.NAV_LABEL.match(title):
+        return True
+    if found & 4:
+        cta = tt.CALL_TO_ACTION
+        if found & FOLDS_AS_ASCII:
+            if cta.plain.search(title.lower()):
+                return True
+        elif cta.caseless.search(title):
+            return True
+    if found & 8 or (not found & FOLDS_AS_ASCII and contains_any(title, _PRICE_CASED)):
+        return tt.PRICE.search(title) is not None
+    return False
 
 
 # The climb from a headline link to its item, in C (``_items.Climbs``, whose doc states

@@ -475,6 +475,24 @@ NAV_LABEL = re.compile(
     r"\s*[\u203a\u00bb>\u2192]*\s*$",
     re.IGNORECASE,
 )
+# A literal of every NAV_LABEL match, in lower case ("all" of "alle anzeigen", "prev" of
+# "previous", "top" of "back to top", "ver m" of "ver más"): most headlines hold none.
+NAV_LABEL_GATE = (
+    "all",
+    "more",
+    "everything",
+    "next",
+    "prev",
+    "older",
+    "newer",
+    "home",
+    "top",
+    "voir",
+    "mehr",
+    "ver m",
+    "ver todo",
+    "mostra tutto",
+)
 
 # A "read more" link closing an item's excerpt ("... the governors. Continue reading"):
 # the call of a blog's post list, not words of the snippet; an older page's "more...",

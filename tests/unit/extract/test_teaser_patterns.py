@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from service.extract import teaser_items
 from service.extract import teaser_tables as tt
 from service.extract.teaser_fields import clean_text
-from service.extract.text import first_char_alternation, normalize_text
+from service.extract.text import contains_any, first_char_alternation, normalize_text
 
 _PLACEHOLDER = re.compile(
     r"(?:^|/)(?:placeholder|blank|spacer|transparent|pixel|lazy|loading|loader|1x1|empty"
@@ -89,3 +90,48 @@ def test_clean_text_folds_ascii_text_as_the_control_pattern_says(text: str) -> N
 @pytest.mark.parametrize("text", ["", " \n\t", "a\x1cb", "a\x0bb", "\x1f", "x\x7f y", "  A  b "])
 def test_clean_text_of_controls_and_whitespace(text: str) -> None:
     assert clean_text(text) == _cleaned(text)
+
+
+# Pieces of headlines: the gates' literals and what their patterns match around them, in
+# both cases, with the characters a caseless match pairs with ASCII letters (the Turkish
+# i's, the long s, the Kelvin sign), cased letters beyond ASCII and other text.
+_TITLE_PIECES = (
+    *tt.NAV_LABEL_GATE, *tt.CALL_TO_ACTION.gate, *tt.PRICE_GATE, "See ", "ALL", "More", "Next",
+    "VER MÁS", "Mehr", "Prev", "Back to top", "Older", "Click here", "SUBSCRIBE NOW", "Log in",
+    "Free", "download", "$",
+    "9.99", "12,50 ", "for $30", "3", ".", ",", " ", "  ", "\u203a", "\u00bb", "\u0130",
+    "\u0131", "\u017f", "\u212a", "Zł", "ß", "é", "漢", "Storm hits coast", "the ", "\u2019",
+    "\n",
+)  # fmt: skip
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(_TITLE_PIECES), max_size=5).map("".join))
+def test_title_gates_decide_as_the_patterns_alone(title: str) -> None:
+    expected = bool(
+        tt.NAV_LABEL.match(title)
+        or tt.CALL_TO_ACTION.search(title)
+        or (contains_any(title, tt.PRICE_GATE) and tt.PRICE.search(title))
+    )
+    assert teaser_items._is_label_call_or_price(title) == expected
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "See all", "MORE STORIES \u203a", "Everything", "Next \u00bb", "previous page", "Prev",
+        "Older posts", "Newer", "Home", "Back to top", "Tout voir", "Voir plus", "Mehr",
+        "Alle anzeigen", "Ver m\u00e1s", "VER TODO", "Mostra tutto", "V\u0130ew all",
+        "EVERYTH\u0131NG",
+    ],
+)  # fmt: skip
+def test_title_gates_open_for_every_navigation_label(label: str) -> None:
+    assert tt.NAV_LABEL.match(label)
+    assert teaser_items._is_label_call_or_price(label)
+
+
+def test_title_gates() -> None:
+    assert teaser_items._is_label_call_or_price("  View all  \u203a")
+    assert teaser_items._is_label_call_or_price("Zur Kasse: 12,50 z\u0142")
+    assert teaser_items._is_label_call_or_price("SUBSCRIBE NOW for full access")
+    assert not teaser_items._is_label_call_or_price("Storm hits the coast overnight")
