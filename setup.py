@@ -18,7 +18,6 @@ setup(
             Extension("service.extract._words", ["service/extract/_words.pyx"]),
             Extension("service.extract._frame", ["service/extract/_frame.pyx"]),
             Extension("service.extract._inside", ["service/extract/_inside.pyx"]),
-            Extension("service.extract._word_count", ["service/extract/_word_count.pyx"]),
             Extension("service.extract._paths", ["service/extract/_paths.pyx"]),
         ],
         compiler_directives={"language_level": 3},

@@ -1,3 +1,18 @@
 """Text helpers in C (``_text.pyx``)."""
 
 def fold(text: str) -> str: ...
+
+class WordCount:
+    def __init__(
+        self,
+        *,
+        most_words: int,
+        counted_chars: int,
+        most_counted_words: int,
+        cjk: tuple[tuple[int, int], ...],
+        cjk_chars_per_word: int,
+        unspaced: tuple[tuple[int, int], ...],
+        unspaced_chars_per_word: int,
+    ) -> None: ...
+    def count(self, text: str) -> int: ...
+    def spaced(self, text: str) -> int: ...

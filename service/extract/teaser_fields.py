@@ -17,9 +17,8 @@ from service.extract import teaser_tables as tt
 from service.extract import teaser_tokens as tk
 from service.extract._fields import FLUSH, KEEP, LEAD_IN, ItemWalk
 from service.extract._inside import MARKUP, Inside, InsideWalk
-from service.extract._text import fold
+from service.extract._text import WordCount, fold
 from service.extract._tree import LINKS, Selectors
-from service.extract._word_count import WordCount
 from service.extract.bold_lines import BOLD_TAGS, bold_alone
 from service.extract.dates import day_month_date, own_calendar, parse_date, relative_date
 from service.extract.teaser_tokens import Attrs, Tokens
@@ -110,7 +109,7 @@ def _char_ranges(pattern: re.Pattern[str]) -> tuple[tuple[int, int], ...]:
     return tuple(zip(bounds[::2], bounds[1::2], strict=True))
 
 
-# Words counted in C (``_word_count``): CJK text one word per two characters, the scripts
+# Words counted in C (``_text.WordCount``): CJK text one word per two characters, the scripts
 # without spaces between words (Thai...) one per ``UNSPACED_CHARS_PER_WORD`` letters.
 _WORDS = WordCount(
     most_words=tt.MIN_HEADLINE_WORDS,

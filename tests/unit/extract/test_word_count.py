@@ -1,4 +1,4 @@
-"""The words of a text counted in C (``_word_count.WordCount``, behind
+"""The words of a text counted in C (``_text.WordCount``, behind
 ``teaser_fields.word_count`` and ``spaced_word_count``) are the Python counts it
 replaced, on generated texts of each of ``str``'s widths."""
 
@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from service.extract import teaser_fields as tf
 from service.extract import teaser_tables as tt
-from service.extract._word_count import WordCount
+from service.extract._text import WordCount
 from service.extract.text import CJK_CHAR, UNSPACED_CHAR, UNSPACED_CHARS_PER_WORD
 
 
