@@ -19,6 +19,7 @@ setup(
             Extension("service.extract._frame", ["service/extract/_frame.pyx"]),
             Extension("service.extract._inside", ["service/extract/_inside.pyx"]),
             Extension("service.extract._paths", ["service/extract/_paths.pyx"]),
+            Extension("service.extract._records", ["service/extract/_records.pyx"]),
         ],
         compiler_directives={"language_level": 3},
     ),
