@@ -20,6 +20,7 @@ setup(
             Extension("service.extract._inside", ["service/extract/_inside.pyx"]),
             Extension("service.extract._paths", ["service/extract/_paths.pyx"]),
             Extension("service.extract._records", ["service/extract/_records.pyx"]),
+            Extension("service.extract._urls", ["service/extract/_urls.pyx"]),
         ],
         compiler_directives={"language_level": 3},
     ),

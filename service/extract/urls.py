@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
+from service.extract._urls import NormalForm
 from service.extract.url_tables import TRACKING_PARAMS, TRACKING_PREFIXES
 
 if TYPE_CHECKING:
@@ -37,18 +38,16 @@ _SIMPLE = re.compile(
     r"(https?)://([a-z0-9-]+(?:\.[a-z0-9-]+)*\.?)(/[^?#]*)?(?:\?([^#]*))?(?:#.*)?\Z",
     re.ASCII | re.IGNORECASE | re.DOTALL,
 )
-# An absolute http(s) URL in its normal form already: scheme and host lowercased, a
-# plain host name without a trailing dot, a path of the characters a URL holds as
-# written, no query or fragment (with no "/." in it, no dot segment either). Most
-# links are written so, and normalize to themselves.
-_NORMAL = re.compile(
-    r"https?://[a-z0-9-]+(?:\.[a-z0-9-]+)*/["
-    + "".join(re.escape(chr(c)) for c in _URL_BYTES if chr(c) not in "?#")
-    + r"]*\Z",
-    re.ASCII,
-)
 _PATH_SAFE = "/%:@!$&'()*+,;=-._~"
 _QUERY_SAFE = _PATH_SAFE + "?"
+# An absolute http(s) URL in its normal form already, read in C: scheme and host
+# lowercased, a plain host name without a trailing dot, a path of the characters a URL
+# holds as written and no dot segment, no fragment, a query (if any) of such characters
+# without an empty or a tracking parameter. Most links are written so, and normalize
+# to themselves.
+_NORMAL_FORM = NormalForm(
+    url_bytes=_URL_BYTES, tracking_params=TRACKING_PARAMS, tracking_prefixes=TRACKING_PREFIXES
+)
 
 
 def normalize_url(href: str, base: str) -> str | None:
@@ -60,7 +59,7 @@ def normalize_url(href: str, base: str) -> str | None:
     (``javascript:``, ``mailto:``, ``tel:``, ``data:``), or one that cannot be
     parsed (a bad port, a host that is not a host name).
     """
-    if _NORMAL.match(href) is not None and "/." not in href:
+    if _NORMAL_FORM.holds(href):
         return href  # most links: ``_normalize`` would give them back as they are
     return _normalize(href, base)
 

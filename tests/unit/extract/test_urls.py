@@ -120,6 +120,67 @@ def test_normal_urls_are_given_back(scheme: str, host: str, path: str) -> None:
     assert normalize_url(href, BASE) == urls._normalize(href, BASE)
 
 
+# Queries near the normal form's edges: tracking names and prefixes in mixed case, an
+# escaped name, empty parameters, a fragment, characters to escape, dot segments.
+_QUERIES = st.lists(
+    st.sampled_from(
+        [
+            "id=3",
+            "q=a%20b",
+            "UTM_Source=x",
+            "utm_=1",
+            "utm",
+            "gclid",
+            "Fbclid=1",
+            "ga=2",
+            "%75tm_source=x",
+            "x=%2F",
+            "",
+            "a=b=c",
+            "p=/./q",
+            "r=?s",
+            "é=1",
+            "a b",
+            "z#f",
+            "pk_x",
+        ]
+    ),
+    max_size=4,
+).map("&".join)
+
+
+@given(
+    st.sampled_from(("https://", "http://", "HTTP://")),
+    st.sampled_from(("news.example.org", "a.b", "News.example.org", "a..b", "a.b.", "a.b:80")),
+    _PATHS,
+    st.sampled_from(("?", "")),
+    _QUERIES,
+)
+def test_normal_urls_with_a_query_are_given_back(
+    scheme: str, host: str, path: str, mark: str, query: str
+) -> None:
+    """The normal form read in C answers only for URLs the whole normalization gives back."""
+    href = scheme + host + path + mark + query
+    if urls._NORMAL_FORM.holds(href):
+        assert urls._normalize(href, BASE) == href
+    assert normalize_url(href, BASE) == urls._normalize(href, BASE)
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "https://news.example.org/a/b-c.html",
+        "https://news.example.org/a?id=3&page=2",
+        "https://news.example.org/a?q=a%20b&x=%2F",
+        "https://news.example.org/a?utm=1&pk=2&gclids=3",
+        "http://a-b.example/c?d",
+    ],
+)
+def test_most_urls_are_read_as_normal(href: str) -> None:
+    assert urls._NORMAL_FORM.holds(href)
+    assert urls._normalize(href, BASE) == href
+
+
 @pytest.mark.parametrize(
     "href",
     [
@@ -133,6 +194,15 @@ def test_normal_urls_are_given_back(scheme: str, host: str, path: str) -> None:
         "https://news.example.org/a/../b",
         "https://news.example.org/a b",
         "https://news.example.org/caf\u00e9",
+        "https://news.example.org/a?",
+        "https://news.example.org/a?b=1&",
+        "https://news.example.org/a?b=1&&c=2",
+        "https://news.example.org/a?utm_source=x",
+        "https://news.example.org/a?b=1&MC_CID=2",
+        "https://news.example.org/a?%5Fga=1",
+        "https://news.example.org/a?b=1#c",
+        "https://news.example.org/a?b=caf\u00e9",
+        "https://news.example.org/a?b=c d",
     ],
 )
 def test_shortcut_edges(href: str) -> None:

@@ -1,0 +1,9 @@
+"""Whether a URL is in its normal form already, read in C (``_urls.pyx``)."""
+
+from collections.abc import Iterable
+
+class NormalForm:
+    def __init__(
+        self, *, url_bytes: bytes, tracking_params: Iterable[str], tracking_prefixes: Iterable[str]
+    ) -> None: ...
+    def holds(self, url: str) -> bool: ...
