@@ -1,5 +1,7 @@
 """Text helpers in C (``_text.pyx``)."""
 
+from collections.abc import Callable
+
 def fold(text: str) -> str: ...
 
 class WordCount:
@@ -16,3 +18,17 @@ class WordCount:
     ) -> None: ...
     def count(self, text: str) -> int: ...
     def spaced(self, text: str) -> int: ...
+
+def nfc_stable(code: int) -> bool: ...
+
+class Normalizer:
+    def __init__(
+        self,
+        *,
+        invisible: tuple[tuple[int, int], ...],
+        edges: str,
+        plain: str,
+        plain_wide_spaces: bool,
+        nfc: Callable[[str], str],
+    ) -> None: ...
+    def normalize(self, text: str) -> str: ...

@@ -204,3 +204,201 @@ cdef class WordCount:
         if words < self._most_counted and unspaced >= self._chars:
             return max(words, unspaced // self._unspaced_per_word)
         return words
+
+
+cdef extern from "_nfc_stable.h":
+    # Made by setup.py from unicodedata: a bit for each code point of the BMP where NFC
+    # changes nothing (a starter of NFC_Quick_Check Yes).
+    const char *PS_NFC_UNIDATA_VERSION
+    const unsigned char ps_nfc_stable[8192]
+
+
+cdef extern from *:
+    """
+    #include <Python.h>
+    """
+    object PyUnicode_FromKindAndData(int kind, const void *buffer, Py_ssize_t size)
+    void PyUnicode_WRITE(int kind, void *data, Py_ssize_t index, ucs4 value) nogil
+    void *PyMem_Malloc(size_t size)
+    void PyMem_Free(void *pointer)
+
+
+import unicodedata as _unicodedata
+
+if _unicodedata.unidata_version != PS_NFC_UNIDATA_VERSION.decode("ascii"):
+    raise ImportError(
+        f"_text was built with Unicode {PS_NFC_UNIDATA_VERSION.decode('ascii')}, "
+        f"this interpreter has {_unicodedata.unidata_version}: rebuild it"
+    )
+
+
+def nfc_stable(ucs4 code) -> bool:
+    """Whether ``code`` is in the table of code points where NFC changes nothing."""
+    return code < 0x10000 and (ps_nfc_stable[code >> 3] >> (code & 7)) & 1
+
+
+cdef enum:
+    _LETTER = 0  # an ASCII character kept as it is
+    _SPACE = 1  # " "
+    _WHITESPACE = 2  # other whitespace, folded
+    _INVISIBLE = 3  # removed
+    _INVISIBLE_SPACE = 4  # removed, or folded in a plain text
+    _MAX_EDGES = 16
+
+
+cdef inline bint _bit(const unsigned char *table, ucs4 c) noexcept nogil:
+    return c < 0x10000 and (table[c >> 3] >> (c & 7)) & 1
+
+
+cdef class Normalizer:
+    """``normalize(text)``: ``text`` with the ``invisible`` characters (ranges of code
+    points of the BMP) removed, runs of whitespace folded to one space as
+    ``" ".join(text.split())`` folds them, the ``edges`` characters and spaces at both
+    ends stripped, and NFC by ``nfc`` (``unicodedata.normalize`` in ``NFC``). A text
+    all of whose characters are of ``plain`` (ASCII), or with ``plain_wide_spaces``
+    whitespace beyond ASCII, is folded only, the invisible whitespace among them taken
+    for spaces.
+
+    One pass reads the characters in the text's own width and gives the text itself
+    back when nothing changes; a character beyond the table of those where NFC changes
+    nothing (``nfc_stable``: the BMP's starters of NFC_Quick_Check Yes) sends the
+    result to ``nfc``.
+    """
+
+    cdef unsigned char _ascii[128]  # the kind of each ASCII character
+    cdef unsigned char _plain[128]
+    cdef bint _wide_plain
+    # Bits over the BMP: the characters kept as they are (NFC-stable, neither
+    # whitespace nor invisible), and the invisible ones.
+    cdef unsigned char _quiet[8192]
+    cdef unsigned char _invisible[8192]
+    cdef ucs4 _edges[_MAX_EDGES]
+    cdef int _edge_count
+    cdef object _nfc
+
+    def __init__(self, *, tuple invisible, str edges, str plain, bint plain_wide_spaces, nfc):
+        cdef ucs4 c
+        cdef bint space, hidden
+        for low, high in invisible:
+            if not 0 <= low <= high < 0x10000:
+                raise ValueError(f"not a range of code points of the BMP: {low:#x}-{high:#x}")
+            for c in range(low, high + 1):
+                self._invisible[c >> 3] |= 1 << (c & 7)
+        for c in range(0x10000):
+            if _bit(ps_nfc_stable, c) and not _bit(self._invisible, c) and not Py_UNICODE_ISSPACE(c):
+                self._quiet[c >> 3] |= 1 << (c & 7)
+        for c in range(128):
+            space = Py_UNICODE_ISSPACE(c)
+            hidden = _bit(self._invisible, c)
+            self._ascii[c] = (
+                _INVISIBLE_SPACE if space and hidden
+                else _INVISIBLE if hidden
+                else _SPACE if c == 32
+                else _WHITESPACE if space
+                else _LETTER
+            )
+            self._plain[c] = False
+        for char in plain:
+            if ord(char) >= 128 or self._ascii[ord(char)] == _INVISIBLE:
+                raise ValueError(f"not an ASCII letter or whitespace: {char!r}")
+            self._plain[ord(char)] = True
+        self._wide_plain = plain_wide_spaces
+        if len(edges) > _MAX_EDGES:
+            raise ValueError(f"at most {_MAX_EDGES} edge characters")
+        for char in edges:
+            if ord(char) < 128 and char != " ":
+                raise ValueError(f"an edge character in ASCII other than a space: {char!r}")
+            self._edges[self._edge_count] = ord(char)
+            self._edge_count += 1
+        self._nfc = nfc
+
+    cdef inline bint _edge(self, ucs4 c) noexcept:
+        cdef int i
+        for i in range(self._edge_count):
+            if self._edges[i] == c:
+                return True
+        return False
+
+    def normalize(self, str text not None) -> str:
+        cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
+        cdef int kind = PyUnicode_KIND(text)
+        cdef void *data = PyUnicode_DATA(text)
+        cdef Py_ssize_t i
+        cdef ucs4 c
+        cdef ucs4 before = 32  # a space at the start is a change
+        cdef bint changed = False
+        cdef bint composed = False  # a character outside the NFC table
+        cdef bint plain = True
+        for i in range(n):
+            c = PyUnicode_READ(kind, data, i)
+            if c < 128:
+                plain = plain and self._plain[c]
+                if not (self._ascii[c] == _LETTER or (c == 32 and before != 32)):
+                    changed = True
+            elif _bit(self._quiet, c):
+                plain = False
+            elif Py_UNICODE_ISSPACE(c):
+                changed = True
+                plain = plain and self._wide_plain
+            else:
+                plain = False
+                if _bit(self._invisible, c):
+                    changed = True
+                else:
+                    composed = True
+            before = c
+        if n and (
+            before == 32
+            or self._edge(PyUnicode_READ(kind, data, 0))
+            or self._edge(before)
+        ):
+            changed = True
+        if not changed:
+            return self._nfc(text) if composed else text
+        return self._rebuild(text, plain)
+
+    cdef object _rebuild(self, str text, bint plain):
+        """The text folded, without its invisible characters (but the whitespace of a
+        plain text) and its edges, in NFC."""
+        cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
+        cdef int kind = PyUnicode_KIND(text)
+        cdef void *data = PyUnicode_DATA(text)
+        cdef char *buffer = <char *>PyMem_Malloc(n * kind if n else 1)
+        cdef Py_ssize_t i, low = 0, out = 0
+        cdef ucs4 c
+        cdef unsigned char what
+        cdef bint gap = False
+        cdef bint composed = False
+        if buffer == NULL:
+            raise MemoryError()
+        for i in range(n):
+            c = PyUnicode_READ(kind, data, i)
+            if c < 128:
+                what = self._ascii[c]
+                if what == _INVISIBLE or (what == _INVISIBLE_SPACE and not plain):
+                    continue
+                if what != _LETTER:
+                    gap = out > 0
+                    continue
+            elif not _bit(self._quiet, c):
+                if _bit(self._invisible, c) and not (plain and Py_UNICODE_ISSPACE(c)):
+                    continue
+                if Py_UNICODE_ISSPACE(c):
+                    gap = out > 0
+                    continue
+                composed = True
+            if gap:
+                PyUnicode_WRITE(kind, buffer, out, 32)
+                out += 1
+                gap = False
+            PyUnicode_WRITE(kind, buffer, out, c)
+            out += 1
+        while low < out and self._edge(PyUnicode_READ(kind, buffer, low)):
+            low += 1
+        while out > low and self._edge(PyUnicode_READ(kind, buffer, out - 1)):
+            out -= 1
+        try:
+            result = PyUnicode_FromKindAndData(kind, buffer + low * kind, out - low)
+        finally:
+            PyMem_Free(buffer)
+        return self._nfc(result) if composed else result

@@ -33,7 +33,7 @@ from service.extract.text import (
     CaselessPattern,
     contains_any,
     literal_table,
-    normalize_text,
+    text_normalizer,
 )
 
 _BREAKS = frozenset({"br", "-comment", *t.SKIPPED_TAGS})  # end a run, read nothing
@@ -161,16 +161,12 @@ def is_stop_block(text: str, heading: bool) -> bool:
     )
 
 
-def _normalize(text: str) -> str:
-    """``normalize_text``, with fast paths for printable ASCII (most body text)
-    and for text whose whitespace is folded already (most paragraphs)."""
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
-        # Its only whitespace is single inner spaces (the others are unprintable).
-        return text if text.isascii() else normalize_text(text, text)
-    folded = fold(text)
-    if folded.isascii() and folded.isprintable():
-        return folded
-    return normalize_text(text, folded)
+# ``_normalize(text)``: ``normalize_text``, save that a text of printable ASCII and
+# whitespace is folded only (each whitespace character a space, the invisible ones too).
+_normalize = text_normalizer(
+    "".join(char for char in map(chr, range(128)) if char.isprintable() or char.isspace()),
+    plain_wide_spaces=True,
+).normalize
 
 
 def _without_widgets(text: str) -> str:

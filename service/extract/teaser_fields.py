@@ -17,7 +17,7 @@ from service.extract import teaser_tables as tt
 from service.extract import teaser_tokens as tk
 from service.extract._fields import FLUSH, KEEP, LEAD_IN, ItemWalk
 from service.extract._inside import MARKUP, Inside, InsideWalk
-from service.extract._text import WordCount, fold
+from service.extract._text import WordCount
 from service.extract._tree import LINKS, Selectors
 from service.extract.bold_lines import BOLD_TAGS, bold_alone
 from service.extract.dates import day_month_date, own_calendar, parse_date, relative_date
@@ -30,14 +30,19 @@ from service.extract.text import (
     UNSPACED_CHAR,
     UNSPACED_CHARS_PER_WORD,
     WIDE_SPACES,
-    contains_any,
-    normalize_text,
+    text_normalizer,
     weighted_length,
 )
 
 # ASCII control characters that str.split takes for whitespace, which normalize_text
 # removes instead.
 _SPLIT_CONTROLS = ("\x1c", "\x1d", "\x1e", "\x1f")
+# The ASCII characters of a text that ``clean_text`` folds and returns as it is.
+_PLAIN = "".join(
+    char
+    for char in map(chr, range(128))
+    if char.isprintable() or (char.isspace() and char not in _SPLIT_CONTROLS)
+)
 _SEPARATOR = re.compile(r"[:.\u00bb\u203a>|\-\u2013\u2014]")  # ends a label or kicker
 _PREFIX_STARTS = "#[\u3010"  # a rank ("#1") or a bracketed kicker ("[속보]", "【速報】")
 _RANK = re.compile(r"\s*#?\d{1,3}[.)]?\s*$")
@@ -62,25 +67,10 @@ _LIST_LABEL_TAGS = frozenset({"div", "p", "span", "strong"})
 _PLAIN_LABEL_TAGS = frozenset({"div", "p", "span"})  # a plain line's elements, no heading or bold
 
 
-def clean_text(text: str) -> str:
-    """``text.normalize_text``, with a fast path for plain ASCII text.
-
-    Item texts are read by the hundred per page; most are ASCII without
-    control characters, where folding whitespace is all normalization does.
-    """
-    if text.isascii():
-        folded = fold(text)
-        # Without the control characters normalize_text removes, which are the
-        # unprintable characters other than whitespace and four that str.split takes
-        # for whitespace; text of whitespace alone (most texts read) folds to "", and
-        # printable text (a line without tabs or breaks) holds none of them.
-        if (
-            not folded
-            or text.isprintable()
-            or (folded.isprintable() and not contains_any(text, _SPLIT_CONTROLS))
-        ):
-            return folded
-    return normalize_text(text)
+# ``clean_text(text)``: ``text.normalize_text``, save that an ASCII text of printable
+# characters and whitespace other than ``_SPLIT_CONTROLS`` is folded only ("\v" and
+# "\f", which normalize_text removes, are spaces there), as the walk of items folds it.
+clean_text = text_normalizer(_PLAIN).normalize
 
 
 # The elements never rendered, and the attributes ``is_hidden`` reads of the others.
@@ -289,12 +279,7 @@ _WALK = ItemWalk(
     media_tags=_MEDIA_TAGS,
     inline=tt.INLINE_TAGS,
     max_depth=tt.MAX_WALK_DEPTH,
-    # The ASCII characters of a text that ``clean_text`` folds and returns as it is.
-    plain="".join(
-        char
-        for char in map(chr, range(128))
-        if char.isprintable() or (char.isspace() and char not in _SPLIT_CONTROLS)
-    ),
+    plain=_PLAIN,
     spaces=ASCII_SPACES.decode("ascii"),
     rank_marks=_RANK_MARKS,
     sponsored=tk.SPONSORED,

@@ -15,18 +15,29 @@ import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 
-from service.extract._text import fold
+from service.extract._text import Normalizer
 from service.extract._tree import FoldedLength
 from service.extract._words import FOLDS_AS_ASCII, Literals
 
 # Invisible characters that carry nothing in a record: soft hyphen, zero-width
 # space, word joiner and invisible operators, BOM, Mongolian vowel separator,
 # interlinear annotation marks, C0/C1 controls other than whitespace, and lone
-# surrogates (left by broken decoding; they cannot be encoded as UTF-8).
-_INVISIBLE = re.compile(
-    "[\u00ad\u180e\u200b\u2060-\u2064\ufeff\ufff9-\ufffb"
-    "\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ud800-\udfff]"
+# surrogates (left by broken decoding; they cannot be encoded as UTF-8): ranges of
+# code points.
+INVISIBLE = (
+    (0x00, 0x08),
+    (0x0B, 0x0C),
+    (0x0E, 0x1F),
+    (0x7F, 0x9F),
+    (0xAD, 0xAD),
+    (0x180E, 0x180E),
+    (0x200B, 0x200B),
+    (0x2060, 0x2064),
+    (0xD800, 0xDFFF),
+    (0xFEFF, 0xFEFF),
+    (0xFFF9, 0xFFFB),
 )
 # Direction marks, embeddings and isolates: noise at the ends of a string
 # (stripped with str.strip, which stays linear on long runs of them).
@@ -53,10 +64,6 @@ UNSPACED_CHARS_PER_WORD = 4
 # UTF-8 byte each, and the wider ones (each found by a substring test).
 ASCII_SPACES = bytes(byte for byte in range(128) if chr(byte).isspace())
 WIDE_SPACES = tuple(c for c in map(chr, range(128, sys.maxunicode + 1)) if c.isspace())
-# The invisible characters that are whitespace to ``str.split`` ("\v", "\f", "\x1c"...).
-_INVISIBLE_SPACES = tuple(
-    c for c in (*map(chr, ASCII_SPACES), *WIDE_SPACES) if _INVISIBLE.match(c) is not None
-)
 _SPACE_TABLE = bytes(byte in ASCII_SPACES for byte in range(256))  # 1 for a whitespace byte
 # What ``str.split`` splits on, for the folded length of a subtree's text counted in C.
 FOLDED = FoldedLength(ASCII_SPACES.decode("ascii") + "".join(WIDE_SPACES))
@@ -91,26 +98,25 @@ def folded_length(text: str) -> int:
     return chars + runs - text[-1].isspace()  # the last run ends no gap
 
 
-def normalize_text(text: str, folded: str | None = None) -> str:
-    """NFC, invisible characters removed, runs of whitespace folded to one space, trimmed.
+def text_normalizer(plain: str = "", plain_wide_spaces: bool = False) -> Normalizer:
+    """``normalize_text`` in C: NFC, the ``INVISIBLE`` characters removed, runs of
+    whitespace folded to one space as ``str.split`` folds them, the ``_EDGES`` stripped.
+    A text all of whose characters are of ``plain`` (ASCII letters and whitespace), or
+    with ``plain_wide_spaces`` whitespace beyond ASCII, is folded only: the invisible
+    whitespace in it ("\\v", "\\f", "\\x1c"...) is taken for spaces (the readers of
+    items and of the body fold it so on such texts)."""
+    return Normalizer(
+        invisible=INVISIBLE,
+        edges=_EDGES,
+        plain=plain,
+        plain_wide_spaces=plain_wide_spaces,
+        nfc=partial(unicodedata.normalize, "NFC"),
+    )
 
-    A caller that has folded the whitespace already passes ``folded``
-    (``" ".join(text.split())``, which ``fold`` makes in C): without invisible
-    characters in ``text``, it is not folded again. Printable text has none: they
-    are all unprintable. Nor has text whose fold is printable, when none of the
-    invisible characters that are whitespace is in it (the others would be in the
-    fold): substring tests for those are cheaper than a regex search of the text.
-    """
-    # ``fold`` splits on what str.split splits on (``\s``), faster than a regex substitution.
-    if folded is None:
-        folded = fold(text)
-    if text.isprintable() or (folded.isprintable() and not contains_any(text, _INVISIBLE_SPACES)):
-        text = folded
-    else:
-        text = fold(_INVISIBLE.sub("", text))
-    if text.isascii():
-        return text
-    return unicodedata.normalize("NFC", text.strip(_EDGES))
+
+# ``normalize_text(text)``: NFC, invisible characters removed, runs of whitespace folded
+# to one space, trimmed; the text itself when nothing changes (``_text.Normalizer``).
+normalize_text = text_normalizer().normalize
 
 
 def is_truncated(text: str) -> bool:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import sys
-import unicodedata
 
 import pytest
 from hypothesis import example, given
@@ -48,37 +47,6 @@ from service.extract.text import (
 )
 def test_normalize_text(raw: str, expected: str) -> None:
     assert normalize_text(raw) == expected
-    # The whitespace folded by the caller gives the same text, invisible characters or not.
-    assert normalize_text(raw, " ".join(raw.split())) == expected
-
-
-def test_invisible_characters_are_unprintable() -> None:
-    # normalize_text trusts printable text to hold no invisible characters.
-    invisible = [chr(c) for c in range(0x110000) if text_module._INVISIBLE.match(chr(c))]
-    assert invisible
-    assert not any(char.isprintable() for char in invisible)
-    # ... and a printable fold of text without the invisible whitespace.
-    assert {c for c in invisible if c.isspace()} == set(text_module._INVISIBLE_SPACES)
-
-
-def _normalized(text: str) -> str:
-    """normalize_text's result with the invisible characters found by the pattern."""
-    text = " ".join(text_module._INVISIBLE.sub("", text).split())
-    return text if text.isascii() else unicodedata.normalize("NFC", text.strip(text_module._EDGES))
-
-
-# Whitespace, invisible characters (some of them whitespace), joiners and marks kept,
-# a private-use icon, a combining accent.
-_INVISIBLE_MIX = (
-    "ab \n\t\x0b\x0c\x1c\x1f\x85\x00\xad\u200b\u200c\u200d\u200e"
-    "\ue800\u2028\u3000\u0301\u00e9\ufeff"
-)
-
-
-@given(st.text(alphabet=_INVISIBLE_MIX, max_size=16))
-def test_normalize_text_removes_the_invisible_characters_the_pattern_finds(text: str) -> None:
-    assert normalize_text(text) == _normalized(text)
-    assert normalize_text(text, " ".join(text.split())) == _normalized(text)
 
 
 def test_arabic_kept_and_edge_direction_marks_dropped() -> None:
