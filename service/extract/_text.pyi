@@ -27,8 +27,6 @@ class Normalizer:
         *,
         invisible: tuple[tuple[int, int], ...],
         edges: str,
-        plain: str,
-        plain_wide_spaces: bool,
         nfc: Callable[[str], str],
     ) -> None: ...
     def normalize(self, text: str) -> str: ...

@@ -18,6 +18,13 @@ the words as ``str.split`` parts them (``Py_UNICODE_ISSPACE``) and the character
 of each kind in the same pass; the rule and its numbers are passed in from
 ``teaser_fields``. ``tests/unit/extract/test_word_count.py`` checks the counts
 against the Python ones on generated texts of each of ``str``'s widths.
+
+``Normalizer`` is ``text.normalize_text``: NFC, invisible characters removed, whitespace
+folded, the direction marks at the edges stripped, in one pass that gives the text
+itself back when nothing changes and calls ``unicodedata``'s NFC only for a character
+outside the table of those where NFC changes nothing (``_nfc_stable.h``, made by
+``setup.py``). ``tests/unit/extract/test_normalize.py`` checks it against the Python
+form and the table against ``unicodedata``.
 """
 
 
@@ -242,7 +249,6 @@ cdef enum:
     _SPACE = 1  # " "
     _WHITESPACE = 2  # other whitespace, folded
     _INVISIBLE = 3  # removed
-    _INVISIBLE_SPACE = 4  # removed, or folded in a plain text
     _MAX_EDGES = 16
 
 
@@ -254,10 +260,7 @@ cdef class Normalizer:
     """``normalize(text)``: ``text`` with the ``invisible`` characters (ranges of code
     points of the BMP) removed, runs of whitespace folded to one space as
     ``" ".join(text.split())`` folds them, the ``edges`` characters and spaces at both
-    ends stripped, and NFC by ``nfc`` (``unicodedata.normalize`` in ``NFC``). A text
-    all of whose characters are of ``plain`` (ASCII), or with ``plain_wide_spaces``
-    whitespace beyond ASCII, is folded only, the invisible whitespace among them taken
-    for spaces.
+    ends stripped, and NFC by ``nfc`` (``unicodedata.normalize`` in ``NFC``).
 
     One pass reads the characters in the text's own width and gives the text itself
     back when nothing changes; a character beyond the table of those where NFC changes
@@ -266,8 +269,6 @@ cdef class Normalizer:
     """
 
     cdef unsigned char _ascii[128]  # the kind of each ASCII character
-    cdef unsigned char _plain[128]
-    cdef bint _wide_plain
     # Bits over the BMP: the characters kept as they are (NFC-stable, neither
     # whitespace nor invisible), and the invisible ones.
     cdef unsigned char _quiet[8192]
@@ -276,9 +277,8 @@ cdef class Normalizer:
     cdef int _edge_count
     cdef object _nfc
 
-    def __init__(self, *, tuple invisible, str edges, str plain, bint plain_wide_spaces, nfc):
+    def __init__(self, *, tuple invisible, str edges, nfc):
         cdef ucs4 c
-        cdef bint space, hidden
         for low, high in invisible:
             if not 0 <= low <= high < 0x10000:
                 raise ValueError(f"not a range of code points of the BMP: {low:#x}-{high:#x}")
@@ -288,21 +288,12 @@ cdef class Normalizer:
             if _bit(ps_nfc_stable, c) and not _bit(self._invisible, c) and not Py_UNICODE_ISSPACE(c):
                 self._quiet[c >> 3] |= 1 << (c & 7)
         for c in range(128):
-            space = Py_UNICODE_ISSPACE(c)
-            hidden = _bit(self._invisible, c)
             self._ascii[c] = (
-                _INVISIBLE_SPACE if space and hidden
-                else _INVISIBLE if hidden
+                _INVISIBLE if _bit(self._invisible, c)
                 else _SPACE if c == 32
-                else _WHITESPACE if space
+                else _WHITESPACE if Py_UNICODE_ISSPACE(c)
                 else _LETTER
             )
-            self._plain[c] = False
-        for char in plain:
-            if ord(char) >= 128 or self._ascii[ord(char)] == _INVISIBLE:
-                raise ValueError(f"not an ASCII letter or whitespace: {char!r}")
-            self._plain[ord(char)] = True
-        self._wide_plain = plain_wide_spaces
         if len(edges) > _MAX_EDGES:
             raise ValueError(f"at most {_MAX_EDGES} edge characters")
         for char in edges:
@@ -328,21 +319,13 @@ cdef class Normalizer:
         cdef ucs4 before = 32  # a space at the start is a change
         cdef bint changed = False
         cdef bint composed = False  # a character outside the NFC table
-        cdef bint plain = True
         for i in range(n):
             c = PyUnicode_READ(kind, data, i)
             if c < 128:
-                plain = plain and self._plain[c]
                 if not (self._ascii[c] == _LETTER or (c == 32 and before != 32)):
                     changed = True
-            elif _bit(self._quiet, c):
-                plain = False
-            elif Py_UNICODE_ISSPACE(c):
-                changed = True
-                plain = plain and self._wide_plain
-            else:
-                plain = False
-                if _bit(self._invisible, c):
+            elif not _bit(self._quiet, c):
+                if Py_UNICODE_ISSPACE(c) or _bit(self._invisible, c):
                     changed = True
                 else:
                     composed = True
@@ -355,11 +338,10 @@ cdef class Normalizer:
             changed = True
         if not changed:
             return self._nfc(text) if composed else text
-        return self._rebuild(text, plain)
+        return self._rebuild(text)
 
-    cdef object _rebuild(self, str text, bint plain):
-        """The text folded, without its invisible characters (but the whitespace of a
-        plain text) and its edges, in NFC."""
+    cdef object _rebuild(self, str text):
+        """The text folded, without its invisible characters and its edges, in NFC."""
         cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
         cdef int kind = PyUnicode_KIND(text)
         cdef void *data = PyUnicode_DATA(text)
@@ -375,13 +357,13 @@ cdef class Normalizer:
             c = PyUnicode_READ(kind, data, i)
             if c < 128:
                 what = self._ascii[c]
-                if what == _INVISIBLE or (what == _INVISIBLE_SPACE and not plain):
+                if what == _INVISIBLE:
                     continue
                 if what != _LETTER:
                     gap = out > 0
                     continue
             elif not _bit(self._quiet, c):
-                if _bit(self._invisible, c) and not (plain and Py_UNICODE_ISSPACE(c)):
+                if _bit(self._invisible, c):
                     continue
                 if Py_UNICODE_ISSPACE(c):
                     gap = out > 0

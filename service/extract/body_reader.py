@@ -33,7 +33,7 @@ from service.extract.text import (
     CaselessPattern,
     contains_any,
     literal_table,
-    text_normalizer,
+    normalize_text,
 )
 
 _BREAKS = frozenset({"br", "-comment", *t.SKIPPED_TAGS})  # end a run, read nothing
@@ -161,12 +161,7 @@ def is_stop_block(text: str, heading: bool) -> bool:
     )
 
 
-# ``_normalize(text)``: ``normalize_text``, save that a text of printable ASCII and
-# whitespace is folded only (each whitespace character a space, the invisible ones too).
-_normalize = text_normalizer(
-    "".join(char for char in map(chr, range(128)) if char.isprintable() or char.isspace()),
-    plain_wide_spaces=True,
-).normalize
+_normalize = normalize_text  # a block's text, as every text is normalized
 
 
 def _without_widgets(text: str) -> str:

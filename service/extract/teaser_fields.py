@@ -27,21 +27,21 @@ from service.extract.text import (
     CJK_CHAR,
     CJK_CHAR_WEIGHT,
     FOLDED,
+    INVISIBLE,
     UNSPACED_CHAR,
     UNSPACED_CHARS_PER_WORD,
     WIDE_SPACES,
-    text_normalizer,
+    normalize_text,
     weighted_length,
 )
 
-# ASCII control characters that str.split takes for whitespace, which normalize_text
-# removes instead.
-_SPLIT_CONTROLS = ("\x1c", "\x1d", "\x1e", "\x1f")
-# The ASCII characters of a text that ``clean_text`` folds and returns as it is.
+# The ASCII characters of a text that ``clean_text`` folds and returns as it is:
+# printable, or whitespace other than the invisible characters it removes.
 _PLAIN = "".join(
     char
     for char in map(chr, range(128))
-    if char.isprintable() or (char.isspace() and char not in _SPLIT_CONTROLS)
+    if char.isprintable()
+    or (char.isspace() and not any(low <= ord(char) <= high for low, high in INVISIBLE))
 )
 _SEPARATOR = re.compile(r"[:.\u00bb\u203a>|\-\u2013\u2014]")  # ends a label or kicker
 _PREFIX_STARTS = "#[\u3010"  # a rank ("#1") or a bracketed kicker ("[속보]", "【速報】")
@@ -67,10 +67,7 @@ _LIST_LABEL_TAGS = frozenset({"div", "p", "span", "strong"})
 _PLAIN_LABEL_TAGS = frozenset({"div", "p", "span"})  # a plain line's elements, no heading or bold
 
 
-# ``clean_text(text)``: ``text.normalize_text``, save that an ASCII text of printable
-# characters and whitespace other than ``_SPLIT_CONTROLS`` is folded only ("\v" and
-# "\f", which normalize_text removes, are spaces there), as the walk of items folds it.
-clean_text = text_normalizer(_PLAIN).normalize
+clean_text = normalize_text  # an item's text, as every text is normalized
 
 
 # The elements never rendered, and the attributes ``is_hidden`` reads of the others.

@@ -98,25 +98,12 @@ def folded_length(text: str) -> int:
     return chars + runs - text[-1].isspace()  # the last run ends no gap
 
 
-def text_normalizer(plain: str = "", plain_wide_spaces: bool = False) -> Normalizer:
-    """``normalize_text`` in C: NFC, the ``INVISIBLE`` characters removed, runs of
-    whitespace folded to one space as ``str.split`` folds them, the ``_EDGES`` stripped.
-    A text all of whose characters are of ``plain`` (ASCII letters and whitespace), or
-    with ``plain_wide_spaces`` whitespace beyond ASCII, is folded only: the invisible
-    whitespace in it ("\\v", "\\f", "\\x1c"...) is taken for spaces (the readers of
-    items and of the body fold it so on such texts)."""
-    return Normalizer(
-        invisible=INVISIBLE,
-        edges=_EDGES,
-        plain=plain,
-        plain_wide_spaces=plain_wide_spaces,
-        nfc=partial(unicodedata.normalize, "NFC"),
-    )
-
-
-# ``normalize_text(text)``: NFC, invisible characters removed, runs of whitespace folded
-# to one space, trimmed; the text itself when nothing changes (``_text.Normalizer``).
-normalize_text = text_normalizer().normalize
+# ``normalize_text(text)``: NFC, the ``INVISIBLE`` characters removed, runs of whitespace
+# folded to one space as ``str.split`` folds them, the ``_EDGES`` stripped; the text
+# itself when nothing changes (``_text.Normalizer``).
+normalize_text = Normalizer(
+    invisible=INVISIBLE, edges=_EDGES, nfc=partial(unicodedata.normalize, "NFC")
+).normalize
 
 
 def is_truncated(text: str) -> bool:

@@ -154,7 +154,7 @@ def attributes(draw: st.DrawFn) -> str:
 
 
 # Texts at the edges of the run's cleaning and of the rules: each kind of whitespace
-# (the ASCII ones str.split folds, the four controls clean_text removes, wide ones),
+# (the ASCII ones str.split folds, the six controls clean_text removes, wide ones),
 # controls, non-ASCII letters and digits, label and snippet separators, small numbers.
 EDGE_TEXTS = [
     *("word", " two words ", "\n\t", " ", "", "Nov 28:", " - The snippet", "\u2014 x"),
@@ -306,10 +306,14 @@ def test_clean_text_reads_as_it_did_before_its_printable_shortcut(text: str) -> 
     assert tf.clean_text(text) == _python_clean_text(text)
 
 
+# The ASCII characters str.split takes for whitespace that clean_text removes.
+_SPLIT_CONTROLS = ("\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
+
+
 def _python_clean_text(text: str) -> str:
     """``clean_text`` as it was written before printable text took the short way."""
     if text.isascii():
         folded = " ".join(text.split())
-        if not folded or (folded.isprintable() and not contains_any(text, tf._SPLIT_CONTROLS)):
+        if not folded or (folded.isprintable() and not contains_any(text, _SPLIT_CONTROLS)):
             return folded
     return normalize_text(text)

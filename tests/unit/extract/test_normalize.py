@@ -1,5 +1,6 @@
-"""_text.Normalizer (text.normalize_text, teaser_fields.clean_text, the body reader's
-_normalize) against the Python it replaced, and _text.nfc_stable against unicodedata."""
+"""_text.Normalizer (text.normalize_text, also teaser_fields.clean_text and the body
+reader's _normalize) against the Python it replaced, and _text.nfc_stable against
+unicodedata."""
 
 from __future__ import annotations
 
@@ -24,7 +25,6 @@ _INVISIBLE = re.compile(
     "\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ud800-\udfff]"
 )
 _EDGES = " \u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-_SPLIT_CONTROLS = ("\x1c", "\x1d", "\x1e", "\x1f")
 
 
 def _python_normalize_text(text: str) -> str:
@@ -32,27 +32,6 @@ def _python_normalize_text(text: str) -> str:
     if text.isascii():
         return text
     return unicodedata.normalize("NFC", text.strip(_EDGES))
-
-
-def _python_clean_text(text: str) -> str:
-    """``clean_text``'s fast path for ASCII text, before it was compiled."""
-    if text.isascii():
-        folded = " ".join(text.split())
-        if (
-            not folded
-            or text.isprintable()
-            or (folded.isprintable() and not any(c in text for c in _SPLIT_CONTROLS))
-        ):
-            return folded
-    return _python_normalize_text(text)
-
-
-def _python_body_normalize(text: str) -> str:
-    """The body reader's ``_normalize``, before it was compiled."""
-    folded = " ".join(text.split())
-    if folded.isascii() and folded.isprintable():
-        return folded
-    return _python_normalize_text(text)
 
 
 # Every kind of whitespace (those str.split takes for it, invisible ones among them),
@@ -96,22 +75,12 @@ def test_normalize_text_is_the_python_form(text: str) -> None:
     assert normalize_text(text) == _python_normalize_text(text)
 
 
-@settings(max_examples=2000, deadline=None)
-@given(_TEXTS)
-@example("a\x0bb")
-@example("a\x0bb\x01")
-@example("a\x1cb\x0cc")
-def test_clean_text_is_the_python_form(text: str) -> None:
-    assert tf.clean_text(text) == _python_clean_text(text)
-
-
-@settings(max_examples=2000, deadline=None)
-@given(_TEXTS)
-@example("a\x0bb\x85c")
-@example("a\x0bb\u00e9")
-@example("  a  ")
-def test_body_normalize_is_the_python_form(text: str) -> None:
-    assert body_reader._normalize(text) == _python_body_normalize(text)
+@pytest.mark.parametrize("text", ["a\x0bb", "a\x0cb", "a\x1cb", "a\x85b", "a\x0bb\u00e9"])
+def test_item_and_body_texts_drop_the_invisible_whitespace_as_every_text(text: str) -> None:
+    # The readers of items and of the body folded "\v" and "\f" (and the body every
+    # invisible whitespace) on ASCII text, where normalize_text removes them.
+    assert tf.clean_text(text) == body_reader._normalize(text) == _python_normalize_text(text)
+    assert " " not in _python_normalize_text(text)
 
 
 @settings(max_examples=500, deadline=None)
@@ -170,8 +139,6 @@ def test_texts_of_the_table_are_nfc() -> None:
 def test_normalizer_refuses_bad_tables() -> None:
     nfc = str
     with pytest.raises(ValueError, match="BMP"):
-        Normalizer(invisible=((0, 0x10000),), edges="", plain="", plain_wide_spaces=False, nfc=nfc)
+        Normalizer(invisible=((0, 0x10000),), edges="", nfc=nfc)
     with pytest.raises(ValueError, match="edge"):
-        Normalizer(invisible=(), edges="x", plain="", plain_wide_spaces=False, nfc=nfc)
-    with pytest.raises(ValueError, match="ASCII"):
-        Normalizer(invisible=((0, 8),), edges="", plain="\x01", plain_wide_spaces=False, nfc=nfc)
+        Normalizer(invisible=(), edges="x", nfc=nfc)

@@ -74,7 +74,7 @@ def test_label_patterns_find_what_their_flat_alternations_find(text: str) -> Non
             assert (found and found.span()) == (expected and expected.span())
 
 
-_ASCII_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")  # what normalize_text removes
+_ASCII_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # what normalize_text removes
 
 
 def _cleaned(text: str) -> str:
