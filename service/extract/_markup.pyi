@@ -13,6 +13,7 @@ class MarkupReader:
         svg_levels: int,
         max_chars: int,
         max_times: int,
+        props: tuple[str, ...],
     ) -> None: ...
     def read(
         self, root: LexborNode

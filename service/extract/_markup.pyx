@@ -203,7 +203,8 @@ cdef class MarkupReader:
     - ``svg_tags``: the tags of which an ancestor, within ``svg_levels`` levels, makes
       a ``<title>`` an icon's, not read;
     - ``max_times``: how many ``<time datetime>`` elements (without ``pubdate``) are
-      kept.
+      kept;
+    - ``props``: the ``itemprop`` names (lowercased) whose elements are read.
     """
 
     cdef tuple _meta_names
@@ -214,6 +215,7 @@ cdef class MarkupReader:
     cdef int _svg_levels
     cdef Py_ssize_t _max_chars
     cdef Py_ssize_t _max_times
+    cdef frozenset _props
 
     def __init__(
         self,
@@ -225,6 +227,7 @@ cdef class MarkupReader:
         int svg_levels,
         Py_ssize_t max_chars,
         Py_ssize_t max_times,
+        tuple props,
     ):
         self._meta_names = tuple(_Name.attribute(name) for name in meta_names)
         self._link_rels = tuple(frozenset(group) for group in link_rels)
@@ -234,6 +237,7 @@ cdef class MarkupReader:
         self._svg_levels = svg_levels
         self._max_chars = max_chars
         self._max_times = max_times
+        self._props = frozenset(props)
 
     def read(self, root: LexborNode) -> tuple:
         """The values of ``root``'s subtree (``root`` included), each list in document
@@ -248,8 +252,9 @@ cdef class MarkupReader:
         ``None``) of each ``<time pubdate>``; ``times``: the first ``max_times``
         other ``<time>`` elements with a ``datetime``; ``base_href``: the first
         ``<base href>``'s (``""`` when empty), or ``None``; ``marked``: the elements
-        with an ``itemprop`` and the ``a[rel~="author"]`` links (as Lexbor's
-        selectors match them), but metas and scripts."""
+        with an ``itemprop`` naming one of ``props`` (its value lowercased, split at
+        whitespace) and the ``a[rel~="author"]`` links (as Lexbor's selectors match
+        them), but metas and scripts."""
         cdef ps_node *top = c_node(root)
         cdef ps_node *node = top
         cdef object parser = root.parser
@@ -365,14 +370,17 @@ cdef class MarkupReader:
             node = node.parent
         return False
 
-    cdef bint _marked(self, ps_node *node) noexcept:
-        """``a[rel~="author"], [itemprop]`` as Lexbor's selectors match them: the
-        attribute by its local name, ``rel``'s value without regard to ASCII case on
-        an HTML element of an HTML document."""
-        cdef ps_attr *attr
+    cdef bint _marked(self, ps_node *node) except -1:
+        """``a[rel~="author"]`` as Lexbor's selectors match it (the attribute by its
+        local name, ``rel``'s value without regard to ASCII case on an HTML element of
+        an HTML document), or an ``itemprop`` naming one of ``props``: the others
+        give nothing."""
+        cdef ps_attr *attr = _local_attribute(node, _ITEMPROP)
         cdef bint caseless
-        if _local_attribute(node, _ITEMPROP) != NULL:
-            return True
+        if _filled(attr):
+            for prop in _decoded(attr).lower().split():  # a list of names
+                if prop in self._props:
+                    return True
         if node.local_name != _A:
             return False
         attr = _local_attribute(node, _REL)

@@ -137,8 +137,9 @@ class Metadata:
     on_section_path: bool = False
     """The page's URL (canonical, else its own) is a home or section page's path
     ("/", "/news/world"), where a declared article type may be a template's default."""
-    jsonld_body: str | None = None
-    """The ``articleBody`` of the page's JSON-LD article: one paragraph per line."""
+    article_body: object = None
+    """The ``articleBody`` of the page's JSON-LD article as declared (a text, a list of
+    texts, HTML): read as text by ``jsonld_body``, when the visible page has no body."""
     state: tuple[str, ...] = ()
     """The page-state blobs of a script-built page (``<script type="application/json">``),
     unparsed: read by ``page_state`` only when the visible page has no body."""
@@ -148,6 +149,12 @@ class Metadata:
     live_page: bool = False
     """The page's JSON-LD object is a live page's (``LiveBlogPosting``): its
     entries are one story."""
+
+    @property
+    def jsonld_body(self) -> str | None:
+        """The ``articleBody`` of the page's JSON-LD article: one paragraph per line
+        (``body_of``). Read on use: a page whose visible body is found never reads it."""
+        return body_of(self.article_body)
 
 
 def read_metadata(
@@ -198,8 +205,9 @@ def read_metadata(
             title, heading = bold, title_element(tree.body, bold)
     language = _language(markup, article, jsonld, header_language)
     lines = ShownLines(heading, language, fetched_at, page_urls)
-    published = _date(markup, article, jsonld, "datePublished", PUBLISHED_METAS, heading, lines)
-    modified = _date(markup, article, jsonld, "dateModified", MODIFIED_METAS, heading, lines)
+    dated = _NearHeading(heading, _DATE_ELEMENTS)
+    published = _date(markup, article, jsonld, "datePublished", PUBLISHED_METAS, dated, lines)
+    modified = _date(markup, article, jsonld, "dateModified", MODIFIED_METAS, dated, lines)
     return Metadata(
         title=title,
         description=_first(markup.first(DESCRIPTION_METAS), _ld_text(article, "description")),
@@ -216,7 +224,7 @@ def read_metadata(
         image=_image(markup, jsonld, article, base),
         page_type=_page_type(markup, jsonld, article, canonical or page),
         on_section_path=_is_section_path(canonical or page),
-        jsonld_body=body_of(article.get("articleBody")) if article is not None else None,
+        article_body=article.get("articleBody") if article is not None else None,
         state=tuple(markup.state),
         video_page=_is_video_page(markup, article),
         live_page=article is not None and bool(types_of(article) & LIVE_TYPES),
@@ -477,16 +485,32 @@ def _modified(published: str | None, modified: str | None) -> str | None:
     return modified
 
 
+class _NearHeading:
+    """The elements ``named`` finds beside ``heading``, with their texts
+    (``texts_near_heading``), read on first use and kept: the publication and the
+    modified time both read the date elements."""
+
+    def __init__(self, heading: LexborNode | None, named: NamedElements) -> None:
+        self._heading = heading
+        self._named = named
+        self._found: list[tuple[LexborNode, str]] | None = None
+
+    def get(self) -> list[tuple[LexborNode, str]]:
+        if self._found is None:
+            self._found = list(texts_near_heading(self._heading, self._named))
+        return self._found
+
+
 def _date(
     markup: Markup,
     article: JsonObject | None,
     jsonld: JsonLd,
     ld_key: str,
     meta_keys: tuple[str, ...],
-    heading: LexborNode | None,
+    dated: _NearHeading,
     lines: ShownLines,
 ) -> str | None:
-    for value in _date_values(markup, article, jsonld, ld_key, meta_keys, heading, lines):
+    for value in _date_values(markup, article, jsonld, ld_key, meta_keys, dated, lines):
         parsed = lines.time(value) if value else None
         if parsed:
             return parsed
@@ -499,7 +523,7 @@ def _date_values(
     jsonld: JsonLd,
     ld_key: str,
     meta_keys: tuple[str, ...],
-    heading: LexborNode | None,
+    dated: _NearHeading,
     lines: ShownLines,
 ) -> Iterator[str | None]:
     """Declared values for a date, most trusted first; later ones are looked up only if needed."""
@@ -522,7 +546,7 @@ def _date_values(
     # item's headline link: a plain date line beside the headline comes before it.
     # Another item's "Updated" element there is that item's change, never the story's.
     further: list[str] = []
-    for node, text in texts_near_heading(heading, _DATE_ELEMENTS):
+    for node, text in dated.get():
         if (UPDATED_LINE.match(text) is None) != published:
             continue
         if not published and lines.in_another_item(node):

@@ -127,6 +127,7 @@ class ShownLines:
         (or the first past ``LINE_MAX_LINES``); ``None`` when the lines ran out."""
         self.rest: Iterator[_Line] = iter(())
         """The lines after the one at ``stop``, not read yet."""
+        self._dates: dict[str, str | None] = {}
 
     def get(self) -> Byline:
         if self._found is None:
@@ -154,7 +155,7 @@ class ShownLines:
         November 2026": no time, no label), the site's name or navigation stand
         before the headline in its parent (the page's banner, not the story's
         header), and it is the day of fetching when that is known."""
-        moment = parse_date(line, self.language)
+        moment = self.date(line)
         if (
             moment is None
             or not moment.endswith("T00:00:00Z")
@@ -222,10 +223,21 @@ class ShownLines:
         self.get()
         return self.stop is not None and follows(node, self.stop)
 
+    def date(self, text: str) -> str | None:
+        """``text`` as a date (``parse_date``) in the page's language. Remembered: the
+        publication and the modified time read some values twice (a page's metas and
+        its JSON-LD give the same one; a shown line is read for both), and a part
+        before " by " is read once to tell the part and again as the time."""
+        dates = self._dates
+        if text in dates:
+            return dates[text]
+        moment = dates[text] = parse_date(text, self.language)
+        return moment
+
     def time(self, text: str) -> str | None:
-        """``text`` as a date (``parse_date``), else as a span back from the moment of
+        """``text`` as a date (``date``), else as a span back from the moment of
         fetching (``relative_date``) when that and the language are known."""
-        moment = parse_date(text, self.language)
+        moment = self.date(text)
         if moment is None and self.fetched_at is not None and self.language:
             return relative_date(text, self.language, self.fetched_at)
         return moment
@@ -301,7 +313,7 @@ class _Found:
     def read(self, line: str, shown: ShownLines) -> bool:
         """Read ``line``'s parts; whether any gave a byline or a time not read before."""
         before = (self.authors, self.published, self.updated)
-        for part in _parts(line, shown.language):
+        for part in _parts(line, shown):
             if not self.authors and _BYLINE.match(part):
                 self.authors = byline_names(_BYLINE.sub("", part, count=1))
             else:
@@ -313,7 +325,7 @@ class _Found:
         a byline on the same line (then its names too); whether it gave a time."""
         names: tuple[str, ...] = ()
         others: list[str] = []
-        for part in _parts(line, shown.language):
+        for part in _parts(line, shown):
             if _BYLINE.match(part):
                 names = names or byline_names(_BYLINE.sub("", part, count=1))
             else:
@@ -340,7 +352,7 @@ class _Found:
             self.published = self.published or shown.time(part)
 
 
-def _parts(line: str, language: str | None) -> Iterator[str]:
+def _parts(line: str, shown: ShownLines) -> Iterator[str]:
     """The parts of ``line`` between separators; a part that runs from a date into a
     byline ("Posted on June 12, 2013 by Jen Alder", as blogs write it) gives both,
     and so does a byline that runs into its time ("By Ann Lee 3 hours ago")."""
@@ -348,7 +360,7 @@ def _parts(line: str, language: str | None) -> Iterator[str]:
         part = part.strip(" |,")
         date, joint, byline = part.rpartition(_DATE_BY)
         date = date.strip(" ,")
-        if joint and date and parse_date(date, language) is not None:
+        if joint and date and shown.date(date) is not None:
             yield date
             yield "by " + byline
         elif _BYLINE.match(part):
@@ -494,20 +506,26 @@ def _lines(node: LexborNode, depth: int) -> Iterator[_Line]:
             yield _Line(text, (node,))
         return
     run: list[LexborNode] = []
+    texts: list[str] = []
     for child in node.iter(include_text=True):
-        if child.tag in LINE_BLOCKS or child.tag in LINE_SKIPPED:
-            if line := _run_line(run):
+        tag = child.tag
+        if tag in LINE_BLOCKS or tag in LINE_SKIPPED:
+            if line := _run_line(run, texts):
                 yield line
-            run = []
+            run, texts = [], []
             yield from _lines(child, depth + 1)
-        elif _is_content(child):
+        elif tag == "-text":
             run.append(child)
-    if line := _run_line(run):
+            texts.append(child.text(deep=False))
+        elif not (tag or "-").startswith("-"):  # an element, not a comment
+            run.append(child)
+            texts.append(child.text(deep=True, separator=" "))
+    if line := _run_line(run, texts):
         yield line
 
 
-def _run_line(run: list[LexborNode]) -> _Line | None:
-    text = normalize_text(" ".join(map(_text, run)))
+def _run_line(run: list[LexborNode], texts: list[str]) -> _Line | None:
+    text = normalize_text(" ".join(texts)) if texts else ""
     return _Line(text, tuple(run)) if text else None
 
 

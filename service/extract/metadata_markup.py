@@ -28,14 +28,12 @@ _SVG_TAGS = ("svg", "symbol", "g", "defs")  # an icon's <title> is not the page'
 _SVG_LEVELS = 3  # the ancestors of a <title> looked at for them
 
 # itemprop names read from elements (not metas); lowercased. Others are ignored.
-_PROPS = frozenset(
-    {
-        "headline",  # microdata article headline
-        "datepublished",  # microdata publication time
-        "datemodified",  # microdata update time
-        "author",  # microdata author (text or a nested Person)
-        "inlanguage",  # microdata language
-    }
+_PROPS = (
+    "headline",  # microdata article headline
+    "datepublished",  # microdata publication time
+    "datemodified",  # microdata update time
+    "author",  # microdata author (text or a nested Person)
+    "inlanguage",  # microdata language
 )
 # The attributes whose values key a meta's content, in this order.
 _META_NAMES = ("property", "name", "itemprop", "http-equiv")
@@ -52,6 +50,7 @@ _READER = MarkupReader(
     _SVG_LEVELS,
     _MAX_META_CHARS,
     _MAX_TIMES,
+    _PROPS,
 )
 
 

@@ -280,8 +280,12 @@ def split(
         warnings.append("notice_page")
     elif found is not None and _is_article(found, meta, scan.text_chars, page_url):
         paragraphs = _without_headline(found.paragraphs, meta.title)
-    if not paragraphs and meta.jsonld_body and meta.page_type != "listing":
-        paragraphs = _jsonld_paragraphs(meta.jsonld_body)
+    if (
+        not paragraphs
+        and meta.page_type != "listing"
+        and (declared := _guarded("metadata", warnings, lambda: meta.jsonld_body, None))
+    ):
+        paragraphs = _jsonld_paragraphs(declared)
         warnings.append("body_from_jsonld")
     if not paragraphs and meta.state and not notice and _is_story_page(meta, page_url):
         # A script-built page that sent its story only in its page state.

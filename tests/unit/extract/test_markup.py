@@ -85,6 +85,7 @@ READER = MarkupReader(
     3,
     12,
     4,
+    ("headline", "author"),
 )
 _READ = ("html", "title", "meta", "link", "script", "h1", "time", "base")
 
@@ -105,7 +106,11 @@ def _expected(root: LexborNode) -> tuple[object, ...]:
     scripts: list[list[str]] = [[], []]
     langs, titles, h1s, pubdates, times, marked = [], [], [], [], [], []
     base_href = None
-    selected = {node.mem_id for node in root.css('a[rel~="author"], [itemprop]')}
+    selected = {node.mem_id for node in root.css('a[rel~="author"]')} | {
+        node.mem_id
+        for node in root.css("[itemprop]")
+        if {"headline", "author"} & set((node.attributes.get("itemprop") or "").lower().split())
+    }
     for node in root.traverse():  # the root first, then its subtree's elements
         tag, attrs = node.tag, node.attributes
         if tag == "meta" and attrs.get("content"):

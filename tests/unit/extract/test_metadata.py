@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from service.extract import metadata
 from service.extract.metadata import Metadata, normalize_language, read_metadata
 
 PAGE_URL = "https://news.example.org/world/2026/02/04/storm-reaches-coast"
@@ -719,3 +720,24 @@ def test_amp_page_keeps_its_canonical_and_a_self_canonical_amp_page_its_own() ->
 def test_an_amp_word_inside_a_path_segment_is_no_amp_copy() -> None:
     m = read('<link rel="canonical" href="https://news.example.org/sport/amped-up-final">')
     assert m.canonical_url == "https://news.example.org/sport/amped-up-final"
+
+
+def test_jsonld_body_is_read_only_on_use(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The article body is kept as declared and read as text when asked for: a page
+    whose visible body is found never reads it."""
+    read_bodies: list[object] = []
+    real_body_of = metadata.body_of
+
+    def counting(value: object) -> str | None:
+        read_bodies.append(value)
+        return real_body_of(value)
+
+    monkeypatch.setattr(metadata, "body_of", counting)
+    m = read(
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H",'
+        ' "articleBody": "<p>First line.</p><p>Second.</p>"}</script>'
+    )
+    assert read_bodies == []
+    assert m.article_body == "<p>First line.</p><p>Second.</p>"
+    assert m.jsonld_body == "First line.\nSecond."
+    assert read_bodies == ["<p>First line.</p><p>Second.</p>"]

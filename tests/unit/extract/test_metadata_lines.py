@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from service.extract import metadata_lines
 from service.extract.metadata import Metadata, read_metadata
 
 PAGE_URL = "https://news.example.org/local/2026/11/25/council-bridge-vote"
@@ -483,3 +484,26 @@ def test_a_page_that_declares_its_time_reads_no_line_past_the_standfirst(item: s
         extra_head='<meta property="article:published_time" content="2026-11-24T08:00:00Z">',
     )
     assert (m.published_at, m.modified_at, m.authors) == ("2026-11-24T08:00:00Z", None, ())
+
+
+def test_a_page_parses_each_date_text_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The publication and the modified time read the same values (the metas' and the
+    shown line's), and a part before " by " is read to tell the part and again as the
+    time: each text is parsed once a page."""
+    parsed: list[str] = []
+    real_parse_date = metadata_lines.parse_date
+
+    def counting(text: str, language: str | None = None) -> str | None:
+        parsed.append(text)
+        return real_parse_date(text, language)
+
+    monkeypatch.setattr(metadata_lines, "parse_date", counting)
+    m = read(
+        "<div>Posted on March 12, 2026 by Jen Alder</div>",
+        extra_head='<meta property="article:published_time" content="2026-03-12T09:00:00Z">'
+        '<meta property="article:modified_time" content="2026-03-12T09:00:00Z">',
+    )
+    assert (m.published_at, m.modified_at) == ("2026-03-12T09:00:00Z", "2026-03-12T09:00:00Z")
+    assert m.authors == ("Jen Alder",)
+    assert len(parsed) == len(set(parsed))
+    assert "Posted on March 12, 2026" in parsed

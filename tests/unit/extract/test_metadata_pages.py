@@ -142,7 +142,6 @@ def test_wordpress_blog_page() -> None:
         tags=("floods", "rivers"),
         image="https://valleynotebook.example/wp-content/uploads/river.jpg",
         page_type="article",
-        jsonld_body=None,
     )
 
 
@@ -161,7 +160,7 @@ def test_news_page_in_portuguese() -> None:
         tags=("chuva", "litoral", "rios"),
         image="https://img.jornalexemplo.example/fotos/chuva.jpg",
         page_type="article",
-        jsonld_body="A chuva começou na madrugada.\nOs rios subiram rapidamente.",
+        article_body="A chuva começou na madrugada.\nOs rios subiram rapidamente.",
     )
 
 
