@@ -1,5 +1,7 @@
 """The frame of a page's teasers, read in C (``_frame.pyx``)."""
 
+from collections.abc import Callable, Iterable
+
 from selectolax.lexbor import LexborNode
 
 class OwnTexts:
@@ -13,3 +15,22 @@ def sibling_key(node: LexborNode) -> tuple[int, int, int]: ...
 class FewWords:
     def __init__(self, words: int, spaces: str) -> None: ...
     def of(self, links: list[LexborNode]) -> list[LexborNode]: ...
+
+def only_child(node: LexborNode) -> bool: ...
+def elements_before(node: LexborNode, items: set[int], count: int) -> list[LexborNode]: ...
+
+class TaggedChildren:
+    def __init__(self, tags: Iterable[str]) -> None: ...
+    def of(self, node: LexborNode, items: set[int]) -> list[LexborNode]: ...
+
+class BodyCounts:
+    def __init__(
+        self,
+        *,
+        paragraph_tags: Iterable[str],
+        is_body_paragraph: Callable[[LexborNode], bool],
+        may_hold_body_run: Callable[[LexborNode], bool],
+        is_body_run: Callable[[str], bool],
+        run_bytes: int,
+    ) -> None: ...
+    def of(self, parent: LexborNode, items: set[int]) -> tuple[int, int]: ...

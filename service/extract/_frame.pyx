@@ -1,8 +1,11 @@
 # cython: language_level=3
 """The frame of a page's teasers, read in C: the own texts of a block outside its
 items that may label it as paid content, the elements that hold stories, an item's
-siblings' key, the links of a menu that may be labels, and the outermost of the nodes
-teaser removal takes out (``teasers``).
+siblings' key, the links of a menu that may be labels, the outermost of the nodes
+teaser removal takes out (``teasers``), and the elements the search for a block's
+label reads beside and below an item's ancestors (``teaser_fields.heading_before``,
+``block_heading``, ``teasers._only_child``), and the body paragraphs beside an item
+(``teasers._in_body``).
 
 Each answers as the Python it replaced: ``LexborNode.iter()``, ``text(deep=False)``
 and ``parent`` read on Lexbor's nodes, nodes told apart by their address
@@ -10,18 +13,23 @@ and ``parent`` read on Lexbor's nodes, nodes told apart by their address
 the texts handed back, and the limits are passed in from there.
 """
 
+from cpython.set cimport PySet_Contains
 from cpython.unicode cimport PyUnicode_DecodeUTF8
 from libc.stdint cimport uintptr_t
 
 from service.extract._lexbor cimport (
+    PS_ELEMENT,
     PS_TEXT,
+    TAG_LAST_ENTRY,
     c_node,
     next_in,
     ps_node,
     ps_spaces,
     set_spaces,
     split_space,
+    tag_id,
     text_bytes,
+    wrap,
 )
 
 
@@ -192,3 +200,131 @@ cdef class FewWords:
                         return count
             node = next_in(node, root, True)
         return count
+
+
+def only_child(node) -> bool:
+    """Whether no element stands beside ``node`` in its parent (text and comments may)."""
+    cdef ps_node *element = c_node(node)
+    cdef ps_node *sibling = element.prev
+    while sibling != NULL:
+        if sibling.type == PS_ELEMENT:
+            return False
+        sibling = sibling.prev
+    sibling = element.next
+    while sibling != NULL:
+        if sibling.type == PS_ELEMENT:
+            return False
+        sibling = sibling.next
+    return True
+
+
+def elements_before(node, set items, int count) -> list:
+    """The elements before ``node`` among its siblings, nearest first, up to ``count``
+    of them, leaving out the items (by ``mem_id``) and what is no element (text,
+    comments)."""
+    cdef ps_node *sibling = c_node(node).prev
+    cdef object parser = node.parser
+    found = []
+    while sibling != NULL and len(found) < count:
+        if sibling.type == PS_ELEMENT and <uintptr_t>sibling not in items:
+            found.append(wrap(sibling, parser))
+        sibling = sibling.prev
+    return found
+
+
+cdef class TaggedChildren:
+    """The element children of a node whose tag is one of ``tags`` (standard tags, by
+    name: a tag's id is its name's in every namespace, as ``LexborNode.tag`` names it),
+    in order, leaving out the items (by ``mem_id``)."""
+
+    cdef unsigned char member[TAG_LAST_ENTRY]
+
+    def __init__(self, tags):
+        cdef int c
+        for c in range(TAG_LAST_ENTRY):
+            self.member[c] = 0
+        for name in tags:
+            self.member[tag_id(name)] = 1
+
+    def of(self, node, set items) -> list:
+        cdef ps_node *child = c_node(node).first_child
+        cdef object parser = node.parser
+        found = []
+        while child != NULL:
+            if (
+                child.type == PS_ELEMENT
+                and child.local_name < TAG_LAST_ENTRY
+                and self.member[child.local_name]
+                and <uintptr_t>child not in items
+            ):
+                found.append(wrap(child, parser))
+            child = child.next
+        return found
+
+
+cdef class BodyCounts:
+    """How many of a parent's children are body paragraphs that are no items (by
+    ``mem_id``), up to two, and, beside fewer than two, how many of its text nodes are
+    runs as long as a body paragraph, up to two: the counts of ``teasers._in_body``.
+
+    The rules stay Python and are asked only of the children that may pass them:
+    ``is_body_paragraph`` of the element children of ``paragraph_tags``, and, when
+    ``may_hold_body_run`` says the parent's own text may hold a run, ``is_body_run`` of
+    its text nodes (decoded as selectolax decodes them). A text of fewer than
+    ``run_bytes`` bytes is too short for either (a character is one byte or more).
+    """
+
+    cdef unsigned char paragraph[TAG_LAST_ENTRY]
+    cdef Py_ssize_t run_bytes
+    cdef object is_body_paragraph, may_hold_body_run, is_body_run
+
+    def __init__(self, *, paragraph_tags, is_body_paragraph, may_hold_body_run, is_body_run, run_bytes):
+        cdef int c
+        for c in range(TAG_LAST_ENTRY):
+            self.paragraph[c] = 0
+        for name in paragraph_tags:
+            self.paragraph[tag_id(name)] = 1
+        self.is_body_paragraph = is_body_paragraph
+        self.may_hold_body_run = may_hold_body_run
+        self.is_body_run = is_body_run
+        self.run_bytes = run_bytes
+
+    def of(self, parent, set items) -> tuple:
+        cdef ps_node *top = c_node(parent)
+        cdef ps_node *child = top.first_child
+        cdef object parser = parent.parser
+        cdef const unsigned char *data
+        cdef size_t length = 0
+        cdef Py_ssize_t own = 0
+        cdef int elements = 0
+        cdef int runs = 0
+        while child != NULL:
+            if child.type == PS_ELEMENT:
+                if (
+                    child.local_name < TAG_LAST_ENTRY
+                    and self.paragraph[child.local_name]
+                    and not PySet_Contains(items, <uintptr_t>child)
+                    and self.is_body_paragraph(wrap(child, parser))
+                ):
+                    elements += 1
+                    if elements > 1:
+                        return elements, 0
+            else:
+                data = text_bytes(child, &length)
+                if data != NULL:
+                    own += length
+            child = child.next
+        # Runs matter only beside fewer than two paragraphs.
+        if own < self.run_bytes or not self.may_hold_body_run(parent):
+            return elements, 0
+        child = top.first_child
+        while child != NULL:
+            data = text_bytes(child, &length)
+            if data != NULL and <Py_ssize_t>length >= self.run_bytes and self.is_body_run(
+                PyUnicode_DecodeUTF8(<const char *>data, length, "replace")
+            ):
+                runs += 1
+                if runs > 1:
+                    break
+            child = child.next
+        return elements, runs

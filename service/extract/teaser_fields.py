@@ -16,6 +16,7 @@ from selectolax.lexbor import LexborNode as Node
 from service.extract import teaser_tables as tt
 from service.extract import teaser_tokens as tk
 from service.extract._fields import FLUSH, KEEP, LEAD_IN, ItemWalk
+from service.extract._frame import TaggedChildren, elements_before
 from service.extract._inside import MARKUP, Inside, InsideWalk
 from service.extract._text import WordCount
 from service.extract._tree import LINKS, Selectors
@@ -54,7 +55,10 @@ _SKIP_TAGS = frozenset(
      "figcaption", "select", "input", "iframe", "video", "audio", "time"}
 )  # fmt: skip
 _ITEM_IMAGE_TAGS = ("img", "source", "amp-img")  # a <source> shows an image inside a <picture>
-_TITLE_INSIDE = "h2, h3, h4, h5, h6, [class*=title], [class*=heading]"
+# The title inside a header box or a title box, walked in C (a query parses its selector
+# at each call).
+_TITLE_INSIDE = Selectors('h2, h3, h4, h5, h6, [class*="title"], [class*="heading"]')
+_SUBHEADINGS = Selectors(tt.SUBHEADINGS)
 _LABEL_TAGS = frozenset(
     {"h2", "h3", "h4", "h5", "h6", "header", "legend", "div", "p", "span", "strong"}
     | {"b", "dt", "caption", "tr"}  # the labels of older markup
@@ -65,6 +69,8 @@ _LENGTH_PARTS = frozenset({"duration", "readtime"})  # lengths, no times: "2 min
 _LIST_LABEL_PARTS = frozenset(tt.LIST_LABEL_PARTS)
 _LIST_LABEL_TAGS = frozenset({"div", "p", "span", "strong"})
 _PLAIN_LABEL_TAGS = frozenset({"div", "p", "span"})  # a plain line's elements, no heading or bold
+# The children of a block that may show its label, found in C.
+_LABEL_CHILDREN = TaggedChildren(_LABEL_TAGS)
 
 
 clean_text = normalize_text  # an item's text, as every text is normalized
@@ -472,7 +478,7 @@ def _label_of(element: Node, tokens: Tokens, line: bool = False) -> str | None:
         )
         or (tag in ("div", "font") and _is_bold_line(element))
     ):
-        inner = element.css_first(_TITLE_INSIDE) if tag in ("header", "div") else None
+        inner = _TITLE_INSIDE.first(element) if tag in ("header", "div") else None
         return _label_text(inner or element)
     return None
 
@@ -568,9 +574,7 @@ def _opens_line(element: Node) -> bool:
 
 def block_heading(node: Node, items: set[int], tokens: Tokens) -> str | None:
     """The label a block shows: a heading child's text, else its aria-label."""
-    for child in node.iter():
-        if child.tag not in _LABEL_TAGS or child.mem_id in items:
-            continue
+    for child in _LABEL_CHILDREN.of(node, items):
         label = _label_of(child, tokens)
         if label is not None and not is_hidden(child):
             return label
@@ -593,18 +597,11 @@ def heading_before(
     Looks back over at most ``LABEL_SIBLINGS`` elements, skipping items; a
     sibling holding a heading (``holders``) counts by that heading's text.
     """
-    before = node.prev
-    seen = 0
-    while before is not None and seen < tt.LABEL_SIBLINGS:
-        tag = before.tag or ""
-        if tag.startswith("-") or before.mem_id in items:
-            before = before.prev
-            continue
-        seen += 1
+    for before in elements_before(node, items, tt.LABEL_SIBLINGS):
         if not is_hidden(before):
             label = _label_of(before, tokens, line=True)
             if label is None and before.mem_id in holders and _is_short(before):
-                inner = before.css_first(tt.SUBHEADINGS)
+                inner = _SUBHEADINGS.first(before)
                 label = _label_of(inner, tokens) if inner is not None else None
             if label is None:
                 label = _list_label(before, node, items, tokens)
@@ -612,7 +609,6 @@ def heading_before(
                 label = _plain_label(before, items)
             if label is not None:
                 return before, label
-        before = before.prev
     return None
 
 

@@ -47,7 +47,15 @@ from selectolax.lexbor import LexborNode as Node
 from service.extract import teaser_fields as tf
 from service.extract import teaser_tables as tt
 from service.extract import teaser_tokens as tk
-from service.extract._frame import FewWords, OwnTexts, holders, outermost, sibling_key
+from service.extract._frame import (
+    BodyCounts,
+    FewWords,
+    OwnTexts,
+    holders,
+    only_child,
+    outermost,
+    sibling_key,
+)
 from service.extract._records import Records
 from service.extract._tree import H1, LINKS
 from service.extract.model import Teaser
@@ -56,7 +64,6 @@ from service.extract.teaser_items import (
     Page,
     Region,
     better,
-    element_sibling,
     has_story_id_or_date,
     headline_links,
     is_price,
@@ -66,7 +73,13 @@ from service.extract.teaser_items import (
     items_of,
     url_key,
 )
-from service.extract.text import ASCII_SPACES, WIDE_SPACES, contains_any, is_truncated
+from service.extract.text import (
+    ASCII_SPACES,
+    CJK_CHAR_WEIGHT,
+    WIDE_SPACES,
+    contains_any,
+    is_truncated,
+)
 from service.extract.urls import normalize_url
 
 INLINE_BLOCK = "inline-related"
@@ -276,30 +289,21 @@ def _in_body(item: _Item, paragraphs: dict[int, tuple[int, int]], items: set[int
         return False
     counts = paragraphs.get(parent.mem_id)
     if counts is None:
-        elements = 0
-        for child in parent.iter():
-            if child.mem_id not in items and tf.is_body_paragraph(child):
-                elements += 1
-                if elements > 1:
-                    break
-        # Runs matter only beside fewer than two paragraphs.
-        counts = paragraphs[parent.mem_id] = (elements, _body_runs(parent) if elements < 2 else 0)
+        counts = paragraphs[parent.mem_id] = _BODY_COUNTS.of(parent, items)
     elements, runs = counts
     return elements >= 2 or (elements + runs >= 2 and _own_line(item.node))
 
 
-def _body_runs(parent: Node) -> int:
-    """How many of ``parent``'s text nodes are runs as long as a body paragraph (up to
-    two); none when its own text, all of them together, is shorter than one."""
-    if not tf.may_hold_body_run(parent):
-        return 0
-    runs = 0
-    for child in parent.iter(include_text=True):
-        if child.tag == "-text" and tf.is_body_run(child.text_content or ""):
-            runs += 1
-            if runs > 1:
-                break
-    return runs
+# The body paragraphs and runs beside an item, counted in C (``_frame.BodyCounts``).
+_BODY_COUNTS = BodyCounts(
+    paragraph_tags=("p",),
+    is_body_paragraph=tf.is_body_paragraph,
+    may_hold_body_run=tf.may_hold_body_run,
+    is_body_run=tf.is_body_run,
+    # the fewest bytes of a text as long as a body paragraph: each character is one
+    # byte or more and counts at most CJK_CHAR_WEIGHT times
+    run_bytes=-(-tt.BODY_PARAGRAPH_CHARS // CJK_CHAR_WEIGHT),
+)
 
 
 def _own_line(node: Node) -> bool:
@@ -667,7 +671,7 @@ def _find_block(item: _Item, items: set[int], page: Page) -> None:
     # story's card.
     levels = wrappers = 0
     while node is not None and node.tag not in tt.STOP_TAGS and levels < tt.BLOCK_LABEL_DEPTH:
-        if wrappers < tt.BLOCK_LABEL_WRAPPERS and _only_child(below):
+        if wrappers < tt.BLOCK_LABEL_WRAPPERS and only_child(below):
             wrappers += 1
         else:
             levels += 1
@@ -693,11 +697,6 @@ def _find_block(item: _Item, items: set[int], page: Page) -> None:
 def _is_heading(node: Node) -> bool:
     """Whether ``node`` is a heading element or holds one."""
     return node.tag in tt.HEADING_TAGS or node.css_first(tt.SUBHEADINGS) is not None
-
-
-def _only_child(node: Node) -> bool:
-    """Whether no element stands beside ``node`` in its parent."""
-    return element_sibling(node, True) is None and element_sibling(node, False) is None
 
 
 def _is_block_title(node: Node, link: Link, holding: set[int]) -> bool:

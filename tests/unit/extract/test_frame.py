@@ -1,6 +1,7 @@
 """The frame of the teasers in C (``_frame``) answers as the Python it replaced: a block's
 paid label outside its items, the elements that hold stories, an item's siblings' key,
-the links of a menu that may be labels, and the outermost of the nodes to remove."""
+the links of a menu that may be labels, the outermost of the nodes to remove, and the
+elements the search for a block's label reads, and the body paragraphs beside an item."""
 
 from __future__ import annotations
 
@@ -11,7 +12,15 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from service.extract import teaser_fields as tf
 from service.extract import teaser_tables as tt
 from service.extract import teasers
-from service.extract._frame import FewWords, holders, outermost, sibling_key
+from service.extract._frame import (
+    FewWords,
+    TaggedChildren,
+    elements_before,
+    holders,
+    only_child,
+    outermost,
+    sibling_key,
+)
 from service.extract._tree import LINKS
 
 # Texts of every width of UTF-8, each kind of whitespace ``str.split`` knows, paid
@@ -21,9 +30,14 @@ _PIECES = [
     *("\u2003", "\u3000", "\u200b", "\xe9t\xe9", "мир", "\U0001f600", "日本語"),
     *("Sponsored", "sPONSORED", " Anzeige ", "Ads by", "x" * 90, "\xe9" * 70),
     *("&nbsp;", "&amp;", "<br>", "<!-- c -->", "<img src=x>"),
+    # Paragraphs and runs about as long as the article body's.
+    *("w " * 60, "\u65e5" * 70, "<p>" + "x " * 80 + "</p>", "<p>" + "\u8a9e" * 60 + "</p>"),
 ]
 _BAD_BYTES = [b"\xff", b"\x80", b"\x80\x80\x80", b"\xc0\xaf", b"\xed\xa0\x80", b"\xe2\x80"]
 _TAGS = ["div", "DIV", "section", "li", "ul", "span", "p", "a", "h3", "script", "svg", "my-box"]
+_TAGS += ["header", "H2", "strong", "b", "dt"]
+# Class names a title box's label is found by (``[class*="title"]``), in mixed case.
+_CLASSES = ["", ' class="title"', ' class="sub-Title x"', ' class="heading"', ' class="x"']
 
 
 @st.composite
@@ -41,6 +55,7 @@ def _texts(draw: st.DrawFn) -> bytes:
 def _elements(draw: st.DrawFn, depth: int = 0) -> bytes:
     tag = draw(st.sampled_from(_TAGS))
     href = ' href="/a"' if tag == "a" else ""
+    href += draw(st.sampled_from(_CLASSES))
     inner = [draw(_texts())]
     if depth < 3:
         for _ in range(draw(st.integers(0, 4))):
@@ -60,6 +75,14 @@ def _elements_of(tree: LexborHTMLParser) -> list[LexborNode]:
     body = tree.body
     assert body is not None
     return [node for node in body.traverse() if not (node.tag or "").startswith("-")]
+
+
+def _node_and_items(tree: LexborHTMLParser, data: st.DataObject) -> tuple[LexborNode, set[int]]:
+    """An element of the page, and up to three of its elements as items (by ``mem_id``)."""
+    elements = _elements_of(tree)
+    node = data.draw(st.sampled_from(elements))
+    items = {item.mem_id for item in data.draw(st.lists(st.sampled_from(elements), max_size=3))}
+    return node, items
 
 
 def _block_is_paid(node: LexborNode, items: set[int], depth: int = 3) -> bool:
@@ -94,9 +117,7 @@ def _own_texts(node: LexborNode, items: set[int], depth: int) -> list[str]:
 def test_own_texts_hold_every_label_the_python_walk_tests(
     tree: LexborHTMLParser, data: st.DataObject
 ) -> None:
-    elements = _elements_of(tree)
-    block = data.draw(st.sampled_from(elements))
-    items = {node.mem_id for node in data.draw(st.lists(st.sampled_from(elements), max_size=3))}
+    block, items = _node_and_items(tree, data)
     depth = data.draw(st.integers(1, 4))
     found = teasers._OWN_TEXTS.of(block, items, depth)
     # White space of ASCII alone is left out: it folds to no text, which is no label.
@@ -185,3 +206,85 @@ def test_few_words_joins_the_stripped_pieces() -> None:
         "/3",
     ]
     assert [link.attributes["href"] for link in FewWords(2, teasers._SPACES).of(links)] == ["/1"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(_pages(), st.data())
+def test_the_label_search_reads_the_elements_the_python_read(
+    tree: LexborHTMLParser, data: st.DataObject
+) -> None:
+    node, items = _node_and_items(tree, data)
+    # teasers._only_child: no element sibling on either side.
+    siblings = [
+        other
+        for other in (node.parent.iter() if node.parent is not None else ())
+        if other.mem_id != node.mem_id and not (other.tag or "-").startswith("-")
+    ]
+    assert only_child(node) == (not siblings)
+    # teaser_fields.heading_before: the elements before it that are no items.
+    count = data.draw(st.integers(1, 3))
+    before = []
+    sibling = node.prev
+    while sibling is not None and len(before) < count:
+        if not (sibling.tag or "").startswith("-") and sibling.mem_id not in items:
+            before.append(sibling.mem_id)
+        sibling = sibling.prev
+    assert [element.mem_id for element in elements_before(node, items, count)] == before
+    # teaser_fields.block_heading: the children of a label's tag that are no items.
+    children = [
+        child.mem_id
+        for child in node.iter()
+        if child.tag in tf._LABEL_TAGS and child.mem_id not in items
+    ]
+    assert [child.mem_id for child in tf._LABEL_CHILDREN.of(node, items)] == children
+    assert [child.mem_id for child in TaggedChildren(["h3"]).of(node, set())] == [
+        child.mem_id for child in node.iter() if child.tag == "h3"
+    ]
+    # The queries of a title box's label, walked in C.
+    for query, selectors in (
+        ("h2, h3, h4, h5, h6, [class*=title], [class*=heading]", tf._TITLE_INSIDE),
+        (tt.SUBHEADINGS, tf._SUBHEADINGS),
+    ):
+        expected = node.css_first(query)
+        found = selectors.first(node)
+        assert (found.mem_id if found is not None else None) == (
+            expected.mem_id if expected is not None else None
+        )
+
+
+def _body_counts(parent: LexborNode, items: set[int]) -> tuple[int, int]:
+    """The Python count ``teasers._in_body`` made: body paragraphs that are no items, up
+    to two, and beside fewer, the runs as long as one (``_body_runs``), up to two."""
+    elements = 0
+    for child in parent.iter():
+        if child.mem_id not in items and tf.is_body_paragraph(child):
+            elements += 1
+            if elements > 1:
+                return elements, 0
+    runs = 0
+    if tf.may_hold_body_run(parent):
+        for child in parent.iter(include_text=True):
+            if child.tag == "-text" and tf.is_body_run(child.text_content or ""):
+                runs += 1
+                if runs > 1:
+                    break
+    return elements, runs
+
+
+@settings(max_examples=200, deadline=None)
+@given(_pages(), st.data())
+def test_body_counts_answer_as_the_python(tree: LexborHTMLParser, data: st.DataObject) -> None:
+    node, items = _node_and_items(tree, data)
+    assert teasers._BODY_COUNTS.of(node, items) == _body_counts(node, items)
+
+
+def test_body_counts_leave_out_items_and_short_runs() -> None:
+    long = "word " * 60
+    tree = LexborHTMLParser(
+        f"<div id=b><p id=i>{long}</p><p>{long}</p>{long}<br>short<br>{long}</div>"
+    )
+    block = tree.css_first("#b")
+    item = tree.css_first("#i")
+    assert block is not None and item is not None
+    assert teasers._BODY_COUNTS.of(block, set()) == (2, 0)
+    assert teasers._BODY_COUNTS.of(block, {item.mem_id}) == (1, 2)
