@@ -118,7 +118,8 @@ _ATTRIBUTE_SELECTORS = Selectors(_ATTRIBUTE_QUERY)
 _SHOWN_QUERY = ", ".join(
     sel for sel, _ in (*HIDDEN_SELECTORS, *BOILERPLATE_SELECTORS) if "aria-hidden" not in sel
 )
-_IMAGES = "img, picture, amp-img"
+_SHOWN_SELECTORS = Selectors(_SHOWN_QUERY)
+_IMAGES = Selectors("img, picture, amp-img")
 _CHROME_ROLE_NAMES = tuple(role.encode() for role, _ in CHROME_ROLES)
 
 
@@ -154,7 +155,10 @@ def clean_tree(tree: LexborHTMLParser, tagged: dict[int, list[LexborNode]] | Non
     ids, folds = _folds(tagged[_BUTTON_ID])
     # Tag by tag rather than in document order: detaching an element keeps its
     # subtree, so an element and one inside it leave the tree in either order.
-    detach([node for tag_id in INVISIBLE_IDS for node in tagged[tag_id]])
+    # (No invisible tag is one of the document's structure, which ``detach`` keeps.)
+    for tag_id in INVISIBLE_IDS:
+        for node in tagged[tag_id]:
+            node.decompose(recursive=False)
     # Attribute selectors look at no other element, so they may run on the tree
     # without the invisible elements, which is smaller (SVG icons, scripts).
     hidden = [node for node in _ATTRIBUTE_SELECTORS.find(root) if not _shown_image(node)]
@@ -173,9 +177,9 @@ def _shown_image(node: LexborNode) -> bool:
     tabindex="-1"><img></a>``). It loses the mark, so that no later reader skips it."""
     if (node.attributes.get("aria-hidden") or "").lower() != "true":
         return False
-    if node.text(deep=True).strip() or node.css_first(_IMAGES) is None:
+    if node.text(deep=True).strip() or _IMAGES.first(node) is None:
         return False
-    if node.css_matches(_SHOWN_QUERY):
+    if _SHOWN_SELECTORS.first(node) is not None:  # the element or one inside it
         return False
     del node.attrs["aria-hidden"]
     return True

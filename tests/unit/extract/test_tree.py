@@ -119,6 +119,8 @@ def _roots(tree: LexborHTMLParser) -> list[LexborNode]:
 # The selector lists the extraction runs through ``_tree.Selectors``, and their edges.
 SELECTOR_LISTS = [
     clean._ATTRIBUTE_QUERY,
+    clean._SHOWN_SELECTORS.text,
+    clean._IMAGES.text,
     'a[rel~="author"], [itemprop]',
     "h1, h2, h3, h4, h5, h6, a[href]",
     "[id]",
@@ -154,6 +156,17 @@ def test_selectors_find_what_the_query_finds(tree: LexborHTMLParser) -> None:
             assert [node.mem_id for node in selectors.find(root, 2)] == expected[:2], text
             first = selectors.first(root)
             assert ([first.mem_id] if first is not None else []) == expected[:1], text
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pages())
+def test_a_first_match_is_what_css_matches_answers(tree: LexborHTMLParser) -> None:
+    """``css_matches`` answers whether the element or one inside it matches, as a
+    first match does (``clean._shown_image`` asks it so)."""
+    assert tree.root is not None
+    for node in tree.root.css("*"):
+        matched = clean._SHOWN_SELECTORS.first(node) is not None
+        assert matched == node.css_matches(clean._SHOWN_SELECTORS.text)
 
 
 @settings(max_examples=300, deadline=None)
