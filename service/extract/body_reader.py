@@ -146,7 +146,7 @@ def glued_boilerplate(text: str, parts: list[str]) -> bool:
     two of which meet so, a letter or a digit on each side (``_blocks._glued``)."""
     if len(text) > _MAX_DROP_CHARS:
         return False
-    return is_boilerplate(_normalize(" ".join(parts)))
+    return is_boilerplate(normalize_text(" ".join(parts)))
 
 
 def is_stop_block(text: str, heading: bool) -> bool:
@@ -159,9 +159,6 @@ def is_stop_block(text: str, heading: bool) -> bool:
     return (
         heading and size <= t.MAX_TITLED_STOP_CHARS and t.TITLED_STOP_BLOCK.search(text) is not None
     )
-
-
-_normalize = normalize_text  # a block's text, as every text is normalized
 
 
 def _without_widgets(text: str) -> str:
@@ -205,7 +202,7 @@ def _pre_prose(text: str) -> list[str]:
             len(line.strip()) < t.MIN_WRAPPED_LINE_CHARS for line in lines[:-1]
         ):
             return []
-        prose = _normalize(part)
+        prose = normalize_text(part)
         if not reads_as_prose(prose):
             return []
         paragraphs.append(prose)
@@ -271,7 +268,7 @@ def _is_link_sentence(text: str, links: Links, kind: ParagraphKind = "p") -> boo
     found = list(links())
     if not found:
         return False
-    link = _normalize(found[0].text()).strip()
+    link = normalize_text(found[0].text()).strip()
     start = text.find(link) if link else -1
     if start < 0 or (len(found) > 1 and (start > 0 or not _links_apart(text, found))):
         return False
@@ -291,7 +288,7 @@ def _links_apart(text: str, links: Iterable[LexborNode]) -> bool:
     """Whether no two of the ``links`` in the normalized ``text`` stand side by side."""
     end = -1  # where the last link found ends
     for link in links:
-        found = _normalize(link.text()).strip()
+        found = normalize_text(link.text()).strip()
         start = text.find(found, max(end, 0)) if found else -1
         if start < 0:
             continue
@@ -425,7 +422,7 @@ class Reader:
             for part in prose:
                 self.emit(part, link_chars * chars(part) // size, "p", holders, label)
             return
-        text = _pre_lines(text) if kind == "pre" else _without_widgets(_normalize(text))
+        text = _pre_lines(text) if kind == "pre" else _without_widgets(normalize_text(text))
         if label and len(text) <= t.MAX_STOP_CHARS and CITATION_LABEL.match(text) is not None:
             kind = "h"  # a bold line alone naming a source list heads it, as a heading would
         if kind == "h":
@@ -516,12 +513,12 @@ class Reader:
 
     def row(self, node: LexborNode, links: int) -> None:
         """Reads the table row ``node`` without blocks (``_is_row``) as one paragraph."""
-        cells = (_normalize(cell.text()) for cell in node.iter())
+        cells = (normalize_text(cell.text()) for cell in node.iter())
         self.emit(t.CELL_SEPARATOR.join(c for c in cells if c), links, "p", (node,))
 
     def caption(self, node: LexborNode) -> None:
         """Skips the picture's caption ``node``, noting its texts (``captions``)."""
-        self.captions.update(_normalize(inner.text()) for inner in node.traverse())
+        self.captions.update(normalize_text(inner.text()) for inner in node.traverse())
 
 
 def _note_mark(link: LexborNode, text: str) -> LexborNode | None:
@@ -777,7 +774,7 @@ def _picture_texts(containers: Iterable[LexborNode], texts: set[str]) -> set[str
             if text_chars(box) > t.MAX_CAPTION_BOX_CHARS:
                 continue
             for element in box.traverse():
-                text = _normalize(element.text())
+                text = normalize_text(element.text())
                 if text in texts:
                     found.add(text)
     return found

@@ -36,7 +36,7 @@ from service.extract.text import (
     weighted_length,
 )
 
-# The ASCII characters of a text that ``clean_text`` folds and returns as it is:
+# The ASCII characters of a text that ``normalize_text`` folds and returns as it is:
 # printable, or whitespace other than the invisible characters it removes.
 _PLAIN = "".join(
     char
@@ -71,9 +71,6 @@ _LIST_LABEL_TAGS = frozenset({"div", "p", "span", "strong"})
 _PLAIN_LABEL_TAGS = frozenset({"div", "p", "span"})  # a plain line's elements, no heading or bold
 # The children of a block that may show its label, found in C.
 _LABEL_CHILDREN = TaggedChildren(_LABEL_TAGS)
-
-
-clean_text = normalize_text  # an item's text, as every text is normalized
 
 
 # The elements never rendered, and the attributes ``is_hidden`` reads of the others.
@@ -140,7 +137,7 @@ def is_body_run(text: str) -> bool:
     once its white space is folded); most text nodes are too short to be folded at all."""
     if len(text) * CJK_CHAR_WEIGHT < tt.BODY_PARAGRAPH_CHARS:
         return False
-    return is_body_text(clean_text(text))
+    return is_body_text(normalize_text(text))
 
 
 def may_hold_body_run(node: Node) -> bool:
@@ -212,8 +209,8 @@ def _meta_part(out: ItemText, part: Node, parts: frozenset[str]) -> None:
     """A meta part's text: the item's date when named as one (``_DATE_PARTS``), a paid
     label, or a part kept for the date it may show (``ItemText.meta_parts``)."""
     if out.date is None and parts & _DATE_PARTS:
-        out.date = clean_text(part.text()) or None
-    text = clean_text(part.text())
+        out.date = normalize_text(part.text()) or None
+    text = normalize_text(part.text())
     out.paid = out.paid or is_sponsored_label(text)
     if out.date is None:
         out.meta_parts.append(part)
@@ -287,7 +284,7 @@ _WALK = ItemWalk(
     rank_marks=_RANK_MARKS,
     sponsored=tk.SPONSORED,
     meta=tk.META,
-    clean=clean_text,
+    clean=normalize_text,
     tokens=tk._read,  # the (tokens, kinds) of a lowercased "class id", as ``Tokens`` reads them
     headline=_at_headline,
     media=_media,
@@ -342,7 +339,7 @@ def _background_image(style: str) -> str | None:
 
 def clean_title(text: str) -> str:
     """A headline without rank number, "Related:" label or format kicker."""
-    text = clean_text(text)
+    text = normalize_text(text)
     first = text[:1]
     if (
         first.isalpha()
@@ -492,7 +489,7 @@ def _is_bold_line(element: Node) -> bool:
 
 
 def _label_text(element: Node) -> str | None:
-    text = _ARROWS.sub("", clean_text(element.text()))
+    text = _ARROWS.sub("", normalize_text(element.text()))
     return text if text and len(text) <= tt.MAX_LABEL_CHARS else None
 
 
@@ -580,7 +577,7 @@ def block_heading(node: Node, items: set[int], tokens: Tokens) -> str | None:
             return label
     label = node.attributes.get("aria-label")
     if label and len(label) <= tt.MAX_LABEL_CHARS:
-        return clean_text(label)
+        return normalize_text(label)
     return None
 
 

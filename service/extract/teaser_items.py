@@ -47,6 +47,7 @@ from service.extract.text import (
     contains_any,
     folds_as_ascii,
     literal_table,
+    normalize_text,
 )
 
 
@@ -522,10 +523,10 @@ def _long_enough(before: list[str], after: list[str], chars: int) -> bool:
     if len(text) < chars:
         return False  # the cheap test that clears most links: little beside them
     if len(text) > 2 * _SENTENCE_HEAD:  # a block of many links: fold its head alone
-        head = tt.INLINE_LABEL.sub("", tf.clean_text(text[:_SENTENCE_HEAD]), count=1)
+        head = tt.INLINE_LABEL.sub("", normalize_text(text[:_SENTENCE_HEAD]), count=1)
         if len(head) >= chars:
             return True
-    text = tt.INLINE_LABEL.sub("", tf.clean_text(text), count=1)
+    text = tt.INLINE_LABEL.sub("", normalize_text(text), count=1)
     return len(text) >= chars
 
 

@@ -79,6 +79,7 @@ from service.extract.text import (
     WIDE_SPACES,
     contains_any,
     is_truncated,
+    normalize_text,
 )
 from service.extract.urls import normalize_url
 
@@ -239,7 +240,7 @@ def _meta_date(parts: list[Node], page: Page) -> str | None:
         if time is not None:
             text = (time.attributes.get("datetime") or time.text()).strip()
         else:
-            text = tf.clean_text(part.text())
+            text = normalize_text(part.text())
         if not text:
             continue
         if page.times.is_date(text) or (
@@ -373,7 +374,7 @@ def _inline_promo(item: _Item, paragraphs: dict[int, tuple[int, int]], items: se
     ``paragraphs`` is ``_in_body``'s count per parent, ``items`` the items by ``mem_id``.
     A page without ``<p>`` may set the label apart on the item's line, before it.
     """
-    text = tf.clean_text(item.node.text())
+    text = normalize_text(item.node.text())
     if _has_promo_label(item, text):
         return True
     if not _in_body(item, paragraphs, items):
@@ -404,7 +405,7 @@ def _is_subheading(item: _Item, items: set[int], page: Page) -> bool:
     link = item.link
     if link.heading is None or item.snippet is not None or item.image or item.date:
         return False
-    if _has_promo_label(item, tf.clean_text(item.node.text())):
+    if _has_promo_label(item, normalize_text(item.node.text())):
         return False
     if _host(link.url) == _host(page.url) and is_story_url(link.url, link.title):
         return False
@@ -415,14 +416,14 @@ def _is_subheading(item: _Item, items: set[int], page: Page) -> bool:
         if tag == "-text" and (text := node.text_content or "").strip():
             if not tf.is_body_run(text):
                 break
-            prose += len(tf.clean_text(text))
+            prose += len(normalize_text(text))
         if tag.startswith("-"):  # white space between the elements, comments
             node = node.next
             continue
         if tag in tt.HEADING_TAGS or node.mem_id in items or node.mem_id in page.heading_holders:
             break
         if tf.is_body_paragraph(node):
-            prose += len(tf.clean_text(node.text()))
+            prose += len(normalize_text(node.text()))
         elif node.text().strip():
             break  # anything else with text (a list, a box) ends the heading's prose
         node = node.next
@@ -602,7 +603,7 @@ def _shows_story(node: Node, link: Link, siblings: int, page: Page, item: _Item 
         item = _read(node, link, page)
     if item.snippet is not None or item.date is not None:
         return True
-    text = tf.clean_text(node.text())
+    text = normalize_text(node.text())
     if _has_promo_label(item, text):
         return True
     if siblings < 2:
@@ -838,7 +839,7 @@ def _block_is_paid(block: Node, items: set[int]) -> bool:
     ("Sponsored", "Ads by") as the own text of an element down to ``_PAID_LABEL_DEPTH``
     levels below it; ``_OWN_TEXTS`` leaves out the texts too long to be one."""
     return any(
-        tf.is_sponsored_label(tf.clean_text(text))
+        tf.is_sponsored_label(normalize_text(text))
         for text in _OWN_TEXTS.of(block, items, _PAID_LABEL_DEPTH)
     )
 

@@ -56,8 +56,8 @@ def _walk(
             out.paid = True
         if kinds & tk.META:
             if out.date is None and tokens.of(child)[0] & tf._DATE_PARTS:
-                out.date = tf.clean_text(child.text()) or None
-            text = tf.clean_text(child.text())
+                out.date = normalize_text(child.text()) or None
+            text = normalize_text(child.text())
             out.paid = out.paid or tf.is_sponsored_label(text)
             if out.date is None:
                 out.meta_parts.append(child)
@@ -80,7 +80,7 @@ def _last_text(buf: list[str]) -> str:
 
 
 def _flush(buf: list[str], out: list[str]) -> None:
-    text = tf.clean_text("".join(buf))
+    text = normalize_text("".join(buf))
     buf.clear()
     if text:
         out.append(text)
@@ -154,7 +154,7 @@ def attributes(draw: st.DrawFn) -> str:
 
 
 # Texts at the edges of the run's cleaning and of the rules: each kind of whitespace
-# (the ASCII ones str.split folds, the six controls clean_text removes, wide ones),
+# (the ASCII ones str.split folds, the six controls normalize_text removes, wide ones),
 # controls, non-ASCII letters and digits, label and snippet separators, small numbers.
 EDGE_TEXTS = [
     *("word", " two words ", "\n\t", " ", "", "Nov 28:", " - The snippet", "\u2014 x"),
@@ -247,7 +247,7 @@ _ARGUMENTS = {
     "rank_marks": tf._RANK_MARKS,
     "sponsored": tk.SPONSORED,
     "meta": tk.META,
-    "clean": tf.clean_text,
+    "clean": normalize_text,
     "tokens": tk._read,
     "headline": tf._at_headline,
     "media": tf._media,
@@ -267,7 +267,7 @@ def test_the_title_prefixes_are_anchored_at_the_start() -> None:
 
 def _python_clean_title(text: str) -> str:
     """``clean_title`` as it was written, each prefix cut by ``sub``."""
-    text = tf.clean_text(text)
+    text = normalize_text(text)
     first = text[:1]
     if (
         first.isalpha()
@@ -302,16 +302,16 @@ def test_clean_title_cuts_what_the_substitutions_cut(text: str) -> None:
 
 @settings(max_examples=500, deadline=None)
 @given(st.text(alphabet=st.sampled_from([*"ab #.\t\n\x0b\x0c\r\x1c\x1f\x01\x7f", "\xa0", "\xe9"])))
-def test_clean_text_reads_as_it_did_before_its_printable_shortcut(text: str) -> None:
-    assert tf.clean_text(text) == _python_clean_text(text)
+def test_item_texts_read_as_they_did_before_the_printable_shortcut(text: str) -> None:
+    assert normalize_text(text) == _python_clean_text(text)
 
 
-# The ASCII characters str.split takes for whitespace that clean_text removes.
+# The ASCII characters str.split takes for whitespace that normalize_text removes.
 _SPLIT_CONTROLS = ("\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
 
 
 def _python_clean_text(text: str) -> str:
-    """``clean_text`` as it was written before printable text took the short way."""
+    """The item texts' cleaning as it was written before printable text took the short way."""
     if text.isascii():
         folded = " ".join(text.split())
         if not folded or (folded.isprintable() and not contains_any(text, _SPLIT_CONTROLS)):

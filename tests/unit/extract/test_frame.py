@@ -22,6 +22,7 @@ from service.extract._frame import (
     sibling_key,
 )
 from service.extract._tree import LINKS
+from service.extract.text import normalize_text
 
 # Texts of every width of UTF-8, each kind of whitespace ``str.split`` knows, paid
 # labels in mixed case, a long text, and markup around them.
@@ -91,7 +92,8 @@ def _block_is_paid(node: LexborNode, items: set[int], depth: int = 3) -> bool:
         if child.mem_id in items:
             continue
         own = child.text(deep=False)
-        if own and len(own) <= tt.MAX_LABEL_CHARS * 2 and tf.is_sponsored_label(tf.clean_text(own)):
+        short = own and len(own) <= tt.MAX_LABEL_CHARS * 2
+        if short and tf.is_sponsored_label(normalize_text(own)):
             return True
         if depth > 1 and _block_is_paid(child, items, depth - 1):
             return True

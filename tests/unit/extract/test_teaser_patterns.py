@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 
 from service.extract import teaser_items
 from service.extract import teaser_tables as tt
-from service.extract.teaser_fields import clean_text
 from service.extract.text import contains_any, first_char_alternation, normalize_text
 
 _PLACEHOLDER = re.compile(
@@ -78,18 +77,18 @@ _ASCII_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # what normaliz
 
 
 def _cleaned(text: str) -> str:
-    """clean_text's result as the control characters' pattern defines it."""
+    """normalize_text's result as the control characters' pattern defines it."""
     return " ".join(text.split()) if _ASCII_CONTROL.search(text) is None else normalize_text(text)
 
 
 @given(st.text(alphabet=st.characters(max_codepoint=0x7F), max_size=12))
-def test_clean_text_folds_ascii_text_as_the_control_pattern_says(text: str) -> None:
-    assert clean_text(text) == _cleaned(text)
+def test_normalize_text_folds_ascii_text_as_the_control_pattern_says(text: str) -> None:
+    assert normalize_text(text) == _cleaned(text)
 
 
 @pytest.mark.parametrize("text", ["", " \n\t", "a\x1cb", "a\x0bb", "\x1f", "x\x7f y", "  A  b "])
-def test_clean_text_of_controls_and_whitespace(text: str) -> None:
-    assert clean_text(text) == _cleaned(text)
+def test_normalize_text_of_controls_and_whitespace(text: str) -> None:
+    assert normalize_text(text) == _cleaned(text)
 
 
 # Pieces of headlines: the gates' literals and what their patterns match around them, in
