@@ -149,15 +149,35 @@ def glued_boilerplate(text: str, parts: list[str]) -> bool:
     return is_boilerplate(normalize_text(" ".join(parts)))
 
 
+# The stop patterns' gates in one table, matched once per block: STOP_BLOCK's (bit 2)
+# and TITLED_STOP_BLOCK's (bit 4); a block that does not fold as ASCII may be a
+# Cyrillic stop heading without them (``STOP_BLOCK_CASED_GATE``).
+_STOP_GATES = literal_table((t.STOP_BLOCK_GATE, t.TITLED_STOP_BLOCK_GATE))
+
+
 def is_stop_block(text: str, heading: bool) -> bool:
     """Whether the normalized ``text`` opens a promo block or a comment thread
     (``STOP_BLOCK``, short), or is a ``heading`` counting comments on the
     story's title (``TITLED_STOP_BLOCK``): the story has ended."""
     size = len(text)
-    if size <= t.MAX_STOP_CHARS and t.STOP_BLOCK.search(text):
-        return True
-    return (
-        heading and size <= t.MAX_TITLED_STOP_CHARS and t.TITLED_STOP_BLOCK.search(text) is not None
+    stop = size <= t.MAX_STOP_CHARS
+    titled = heading and size <= t.MAX_TITLED_STOP_CHARS
+    if not (stop or titled):
+        return False
+    found = _STOP_GATES.find(text)
+    if found & FOLDS_AS_ASCII:
+        if not found & 6:
+            return False
+        lowered = text.lower()
+        return bool(
+            (stop and found & 2 and t.STOP_BLOCK.plain.search(lowered))
+            or (titled and found & 4 and t.TITLED_STOP_BLOCK.plain.search(lowered))
+        )
+    if not (found & 6 or contains_any(text.casefold(), t.STOP_BLOCK_CASED_GATE)):
+        return False
+    return bool(
+        (stop and t.STOP_BLOCK.caseless.search(text))
+        or (titled and t.TITLED_STOP_BLOCK.caseless.search(text))
     )
 
 

@@ -1145,6 +1145,54 @@ STOP_BLOCK = CaselessPattern.compile(
     r"|about (this|the) (blog|site)|about me"  # a blog's side box about itself
     r"|tell us what you think|what do you think)\s*[:.…?!]*$"
 )
+# A literal of every STOP_BLOCK match, in lower case ("read " of "read more", "tamb" of
+# "veja também", "coment" of "comentarios", "action" of "réactions", "think" of "what
+# do you think"), but for the Cyrillic ones: most short blocks hold none.
+STOP_BLOCK_GATE = (
+    "related",
+    "read ",
+    "more ",
+    "you ",
+    "recommended",
+    "most ",
+    "trending",
+    "popular ",
+    "other ",
+    "top ",
+    "contact",
+    "about ",
+    "also",
+    "latest ",
+    "leia ",
+    "gostar",
+    "veja ",
+    "tamb",
+    "lire aussi",
+    "mehr zum",
+    "interes",
+    "leggi ",
+    "関連記事",
+    "comment",
+    "coment",
+    "kommentar",
+    "reacties",
+    "komentarz",
+    "yorumlar",
+    "コメント",
+    "评论",
+    "評論",
+    "reply",
+    "resp",
+    "share your",
+    "join ",
+    "autor",
+    "auteur",
+    "think",
+    "action",
+)
+# The same of STOP_BLOCK's Cyrillic matches, found in the text case folded (``str.casefold``
+# gives each character a caseless match pairs with a letter of these as that letter).
+STOP_BLOCK_CASED_GATE = ("также", "коммент")
 MAX_STOP_CHARS = 60  # a stop heading is short ...
 # ... but for a count of comments on the story's title in quotes, as blog
 # platforms head the thread ("8 Responses to “Title”", "One thought on “Title”",
@@ -1157,6 +1205,19 @@ TITLED_STOP_BLOCK = CaselessPattern.compile(
     r" [“\"«„\u2018'\u201a\u2039].+"  # an opening quote: double, guillemet, single
 )
 MAX_TITLED_STOP_CHARS = 200  # the count's words and a headline
+# A literal of every TITLED_STOP_BLOCK match: the count's noun
+# ("resp" of "responses" and "respuestas", "coment" of "comentários", "flexion" of
+# "réflexions"), as STOP_BLOCK_GATE.
+TITLED_STOP_BLOCK_GATE = (
+    "resp",
+    "repl",
+    "thought",
+    "comment",
+    "coment",
+    "gedanke",
+    "flexion",
+    "pensier",
+)
 
 # A reader's comment known without class names: an element among whose last
 # children is a reply control, a block reading "Reply" alone (the link a thread sets

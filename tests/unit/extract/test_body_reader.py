@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from service.extract import body_tables as bt
 from service.extract.body_reader import (
     Reader,
     chars,
+    is_stop_block,
     without_pull_quotes,
     without_repeated_captions,
 )
@@ -750,3 +756,86 @@ def test_a_consent_banner_opening_a_block_is_left_out(banner: str) -> None:
 )
 def test_a_story_naming_partners_and_vendors_stays(line: str) -> None:
     assert read(f"<p>{PROSE}</p><p>{line}</p>") == [("p", PROSE), ("p", line)]
+
+
+def _stop_by_patterns(text: str, heading: bool) -> bool:
+    """``is_stop_block`` as its patterns alone answer, without their gates."""
+    size = len(text)
+    return bool(
+        (size <= bt.MAX_STOP_CHARS and bt.STOP_BLOCK.caseless.search(text))
+        or (
+            heading
+            and size <= bt.MAX_TITLED_STOP_CHARS
+            and bt.TITLED_STOP_BLOCK.caseless.search(text)
+        )
+    )
+
+
+def _mixed_case(draw: st.DrawFn, text: str) -> str:
+    """``text`` with each character lower or upper cased, or made one that a caseless
+    match pairs with it (the Turkish i's, the long s, the Kelvin sign, Cyrillic forms)."""
+    pairs = {"i": "\u0130\u0131", "s": "\u017f", "k": "\u212a"}
+    pairs |= {"\u0442": "\u1c84", "\u043e": "\u1c82"}  # Cyrillic te and o, their tall forms
+    forms = [
+        draw(st.sampled_from((char.lower(), char.upper(), *pairs.get(char.lower(), ""))))
+        for char in text
+    ]
+    return "".join(forms)
+
+
+@st.composite
+def _stop_matches(draw: st.DrawFn) -> str:
+    pattern = draw(st.sampled_from((bt.STOP_BLOCK.plain, bt.TITLED_STOP_BLOCK.plain)))
+    return _mixed_case(draw, draw(st.from_regex(pattern, fullmatch=True)))
+
+
+# Pieces of blocks: the gates' literals, words of the patterns around them and other text.
+_STOP_PIECES = (
+    *bt.STOP_BLOCK_GATE, *bt.TITLED_STOP_BLOCK_GATE, *bt.STOP_BLOCK_CASED_GATE, "Related",
+    "READ MORE", "You might also like", "3 Comments", "Réactions", "über den Autor",
+    "Читайте также", "КОММЕНТАРИИ", "8 Responses to “", "Ein Gedanken zu „", "12 ", "story",
+    " ", ":", "?", "\u0130", "\u0131", "\u017f", "\u212a", "\u1c84", "é", "漢", "\u2019", '"',
+)  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(st.one_of(_stop_matches(), st.lists(st.sampled_from(_STOP_PIECES), max_size=5).map("".join)))
+def test_stop_gates_decide_as_the_patterns_alone(text: str) -> None:
+    for heading in (False, True):
+        assert is_stop_block(text, heading) == _stop_by_patterns(text, heading)
+
+
+@settings(max_examples=200)
+@given(st.data())
+def test_stop_gates_open_for_every_gate_literal_in_mixed_case(data: st.DataObject) -> None:
+    for literal in (*bt.STOP_BLOCK_GATE, *bt.TITLED_STOP_BLOCK_GATE):
+        text = _mixed_case(data.draw, literal)
+        assert bt.STOP_BLOCK.caseless.search(text) is None or is_stop_block(text, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Related stories", "READ ALSO", "Most popular today", "Media contacts:", "Réactions",
+        "Commentaires", "Über den Autor", "Смотрите также", "ЧИТАЙТЕ ТАКЖЕ", "Комментарии (4)",
+        "コメント", "関連記事", "Leave a Reply Cancel reply", "What do you think?",
+        "ABOUT ACME CORP.", "Veja também", "Você pode gostar",
+    ],
+)  # fmt: skip
+def test_stop_gates_open_for_stop_headings(text: str) -> None:
+    assert _stop_by_patterns(text, False)
+    assert is_stop_block(text, False)
+
+
+def test_titled_stop_heading() -> None:
+    assert is_stop_block("8 Responses to “Storm hits the coast”", True)
+    assert is_stop_block("Ein Gedanke zu „Sturm an der Küste“", True)
+    assert not is_stop_block("8 Responses to “Storm hits the coast”", False)
+    assert not is_stop_block("Storm hits the coast overnight", True)
+
+
+def test_casefolding_gives_the_cased_gate_letters_as_a_caseless_match_pairs_them() -> None:
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for letter in set("".join(bt.STOP_BLOCK_CASED_GATE)):
+        paired = {found.group() for found in re.finditer(letter, every, re.IGNORECASE)}
+        assert {char.casefold() for char in paired} == {letter}
