@@ -153,6 +153,7 @@ def glued_boilerplate(text: str, parts: list[str]) -> bool:
 # and TITLED_STOP_BLOCK's (bit 4); a block that does not fold as ASCII may be a
 # Cyrillic stop heading without them (``STOP_BLOCK_CASED_GATE``).
 _STOP_GATES = literal_table((t.STOP_BLOCK_GATE, t.TITLED_STOP_BLOCK_GATE))
+_STOP_GATE, _TITLED_GATE = 2, 4
 
 
 def is_stop_block(text: str, heading: bool) -> bool:
@@ -165,15 +166,16 @@ def is_stop_block(text: str, heading: bool) -> bool:
     if not (stop or titled):
         return False
     found = _STOP_GATES.find(text)
+    gated = found & (_STOP_GATE | _TITLED_GATE)
     if found & FOLDS_AS_ASCII:
-        if not found & 6:
+        if not gated:
             return False
         lowered = text.lower()
         return bool(
-            (stop and found & 2 and t.STOP_BLOCK.plain.search(lowered))
-            or (titled and found & 4 and t.TITLED_STOP_BLOCK.plain.search(lowered))
+            (stop and found & _STOP_GATE and t.STOP_BLOCK.plain.search(lowered))
+            or (titled and found & _TITLED_GATE and t.TITLED_STOP_BLOCK.plain.search(lowered))
         )
-    if not (found & 6 or contains_any(text.casefold(), t.STOP_BLOCK_CASED_GATE)):
+    if not (gated or contains_any(text.casefold(), t.STOP_BLOCK_CASED_GATE)):
         return False
     return bool(
         (stop and t.STOP_BLOCK.caseless.search(text))
