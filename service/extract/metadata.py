@@ -9,9 +9,10 @@ object (``metadata_jsonld.choose_article``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache
 from typing import Literal
 from urllib.parse import urlsplit
 
@@ -205,7 +206,8 @@ def read_metadata(
             title, heading = bold, title_element(tree.body, bold)
     language = _language(markup, article, jsonld, header_language)
     lines = ShownLines(heading, language, fetched_at, page_urls)
-    dated = _NearHeading(heading, _DATE_ELEMENTS)
+    # The date elements beside the headline, read on first use: both times read them.
+    dated = cache(lambda: list(texts_near_heading(heading, _DATE_ELEMENTS)))
     published = _date(markup, article, jsonld, "datePublished", PUBLISHED_METAS, dated, lines)
     modified = _date(markup, article, jsonld, "dateModified", MODIFIED_METAS, dated, lines)
     return Metadata(
@@ -485,29 +487,13 @@ def _modified(published: str | None, modified: str | None) -> str | None:
     return modified
 
 
-class _NearHeading:
-    """The elements ``named`` finds beside ``heading``, with their texts
-    (``texts_near_heading``), read on first use and kept: the publication and the
-    modified time both read the date elements."""
-
-    def __init__(self, heading: LexborNode | None, named: NamedElements) -> None:
-        self._heading = heading
-        self._named = named
-        self._found: list[tuple[LexborNode, str]] | None = None
-
-    def get(self) -> list[tuple[LexborNode, str]]:
-        if self._found is None:
-            self._found = list(texts_near_heading(self._heading, self._named))
-        return self._found
-
-
 def _date(
     markup: Markup,
     article: JsonObject | None,
     jsonld: JsonLd,
     ld_key: str,
     meta_keys: tuple[str, ...],
-    dated: _NearHeading,
+    dated: Callable[[], list[tuple[LexborNode, str]]],
     lines: ShownLines,
 ) -> str | None:
     for value in _date_values(markup, article, jsonld, ld_key, meta_keys, dated, lines):
@@ -523,7 +509,7 @@ def _date_values(
     jsonld: JsonLd,
     ld_key: str,
     meta_keys: tuple[str, ...],
-    dated: _NearHeading,
+    dated: Callable[[], list[tuple[LexborNode, str]]],
     lines: ShownLines,
 ) -> Iterator[str | None]:
     """Declared values for a date, most trusted first; later ones are looked up only if needed."""
@@ -546,7 +532,7 @@ def _date_values(
     # item's headline link: a plain date line beside the headline comes before it.
     # Another item's "Updated" element there is that item's change, never the story's.
     further: list[str] = []
-    for node, text in dated.get():
+    for node, text in dated():
         if (UPDATED_LINE.match(text) is None) != published:
             continue
         if not published and lines.in_another_item(node):
