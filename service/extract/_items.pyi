@@ -1,8 +1,11 @@
 """Class/id kinds and a teaser item's surroundings, read in C (``_items.pyx``)."""
 
 from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from selectolax.lexbor import LexborNode
+
+_Link = TypeVar("_Link")  # a headline link (``teaser_items.Link``)
 
 HIDDEN: int
 MENU: int
@@ -12,6 +15,8 @@ ARTICLE: int
 EXCLUDED: int
 PAID: int
 AD_SLOT: int
+MARKS_SHIFT: int
+PAID_LINK: int
 
 class TokenKinds:
     def __init__(self, short: dict[str, int], long: dict[str, int]) -> None: ...
@@ -41,9 +46,18 @@ class Surroundings:
         footer: int,
         article_tags: Iterable[str],
         marks: bytes,
+        paid_rel: str,
     ) -> None: ...
     def flags(self, page: PageFacts, node: LexborNode) -> int: ...
     def marks(self, page: PageFacts, node: LexborNode, levels: int, ad_slot_levels: int) -> int: ...
+    def regions(
+        self,
+        page: PageFacts,
+        items: list[LexborNode],
+        links: list[LexborNode],
+        levels: int,
+        ad_slot_levels: int,
+    ) -> list[int]: ...
 
 class SharedAncestors:
     def __contains__(self, mem_id: object) -> bool: ...
@@ -77,3 +91,11 @@ class Climbs:
         start: LexborNode,
         holders: set[int],
     ) -> LexborNode: ...
+    def items(
+        self,
+        page: PageFacts,
+        shared: SharedAncestors,
+        links: list[_Link],
+        holders: set[int],
+        better: Callable[[_Link, _Link], bool],
+    ) -> dict[int, tuple[LexborNode, _Link]]: ...

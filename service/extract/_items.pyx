@@ -392,8 +392,12 @@ cdef class PageFacts:
 # of ancestors, and the marks of its class/id tokens near it.
 HIDDEN, MENU, HEADER, FOOTER, ARTICLE = 1, 2, 4, 8, 16
 EXCLUDED, PAID, AD_SLOT = 1, 2, 4
+# An item's region (``Surroundings.regions``) in one int: the flags, the marks shifted
+# past them, and whether its link's ``rel`` names it paid.
+MARKS_SHIFT = 5
+PAID_LINK = 1 << 8
 cdef int _HIDDEN = HIDDEN, _MENU = MENU, _HEADER = HEADER, _FOOTER = FOOTER, _ARTICLE = ARTICLE
-cdef int _AD_SLOT = AD_SLOT
+cdef int _AD_SLOT = AD_SLOT, _MARKS_SHIFT = MARKS_SHIFT, _PAID_LINK = PAID_LINK
 
 
 cdef class _Tags:
@@ -406,6 +410,18 @@ cdef class _Tags:
 
     cdef inline bint has(self, ps_node *node) noexcept:
         return node.local_name < TAG_LAST_ENTRY and self.member[node.local_name]
+
+
+cdef bint _value_holds(ps_attr *attr, bytes part):
+    """Whether ``attr``'s value holds ``part`` (``str``'s ``in``, case and all)."""
+    cdef size_t size = len(part)
+    cdef size_t i
+    if attr.value == NULL or attr.value.length < size:
+        return False
+    for i in range(attr.value.length - size + 1):
+        if memcmp(attr.value.data + i, <const char *>part, size) == 0:
+            return True
+    return False
 
 
 cdef bint _value_in(ps_attr *attr, tuple values):
@@ -430,15 +446,16 @@ cdef class Surroundings:
     list of stories (asked only of those with a ``story_list_attribute``); ``HEADER``
     and ``FOOTER`` (the latter also by kinds holding ``footer``) outside an element
     of ``article_tags``, which get ``ARTICLE``. The chain ends below ``top_tags``.
-    ``marks`` gives an element's marks by its kinds (a table over all kinds).
+    ``marks`` gives an element's marks by its kinds (a table over all kinds); a link
+    whose ``rel`` holds ``paid_rel`` is ``PAID_LINK``.
     """
 
     cdef _Tags _hidden_tags, _menu_tags, _header_tags, _footer_tags, _article_tags, _top_tags
-    cdef _Names _hidden_attributes, _role, _story_list_attribute
+    cdef _Names _hidden_attributes, _role, _story_list_attribute, _rel
     cdef tuple _menu_roles, _header_roles, _footer_roles
     cdef int _clone, _menu, _footer
     cdef object _is_hidden, _names_story_list
-    cdef bytes _marks
+    cdef bytes _marks, _paid_rel
 
     def __init__(
         self,
@@ -460,6 +477,7 @@ cdef class Surroundings:
         footer,
         article_tags,
         bytes marks,
+        str paid_rel,
     ):
         self._top_tags = _Tags(top_tags)
         self._hidden_tags = _Tags(hidden_tags)
@@ -477,6 +495,8 @@ cdef class Surroundings:
         self._footer_roles = tuple(role.encode() for role in footer_roles)
         self._article_tags = _Tags(article_tags)
         self._marks = marks
+        self._rel = _Names(("rel",))
+        self._paid_rel = paid_rel.encode()
 
     cdef int _own(self, PageFacts page, ps_node *node, bint inside_article, object parser) except -1:
         cdef int kinds = page._of(node, parser)
@@ -517,9 +537,43 @@ cdef class Surroundings:
     def flags(self, PageFacts page, node: LexborNode) -> int:
         """The union of the own flags of ``node`` and its ancestors below ``top_tags``
         (each element's union kept for the page)."""
-        cdef ps_node *start = c_node(node)
+        return self._flags(page, c_node(node), node.parser)
+
+    def marks(self, PageFacts page, node: LexborNode, int levels, int ad_slot_levels) -> int:
+        """The marks of ``node`` and its ancestors, ``levels`` elements in all below
+        ``top_tags``; ``AD_SLOT`` counts on the first ``ad_slot_levels`` alone."""
+        return self._marks_of(page, c_node(node), node.parser, levels, ad_slot_levels)
+
+    def regions(self, PageFacts page, list items, list links, int levels, int ad_slot_levels) -> list:
+        """Each item's region, with its headline link's (the link at the same place in
+        ``links``): its ``flags``, its ``marks`` shifted left by ``MARKS_SHIFT`` and
+        ``PAID_LINK`` when the link's ``rel`` holds ``paid_rel``."""
+        cdef ps_node *item
+        cdef ps_attr *attr
+        cdef int region
+        cdef Py_ssize_t k
+        if len(items) != len(links):
+            raise ValueError("a link for each item")
+        found = []
+        for k in range(len(items)):
+            node = items[k]
+            item = c_node(node)
+            parser = node.parser
+            region = self._flags(page, item, parser) | self._marks_of(
+                page, item, parser, levels, ad_slot_levels
+            ) << _MARKS_SHIFT
+            attr = (<ps_element *>c_node(links[k])).first_attr
+            while attr != NULL:
+                if _is(attr, &self._rel._names[0]):
+                    if _value_holds(attr, self._paid_rel):
+                        region |= _PAID_LINK
+                    break
+                attr = attr.next
+            found.append(region)
+        return found
+
+    cdef int _flags(self, PageFacts page, ps_node *start, object parser) except -1:
         cdef ps_node *current = start
-        cdef object parser = node.parser
         cdef int inherited = 0
         cdef int found
         cdef list pending = []
@@ -540,11 +594,9 @@ cdef class Surroundings:
             _map_set(&page._flags, <uintptr_t>item, inherited)
         return inherited
 
-    def marks(self, PageFacts page, node: LexborNode, int levels, int ad_slot_levels) -> int:
-        """The marks of ``node`` and its ancestors, ``levels`` elements in all below
-        ``top_tags``; ``AD_SLOT`` counts on the first ``ad_slot_levels`` alone."""
-        cdef ps_node *current = c_node(node)
-        cdef object parser = node.parser
+    cdef int _marks_of(
+        self, PageFacts page, ps_node *current, object parser, int levels, int ad_slot_levels
+    ) except -1:
         cdef int found = 0
         cdef int marks, kinds
         cdef int level
@@ -697,8 +749,36 @@ cdef class Climbs:
         or a stretched link's heading). The climb is kept for the page: when the items
         are found again without a few links, a climb that no shared ancestor stopped,
         or whose stopping ancestor is still shared, ends where it ended."""
-        cdef uintptr_t key = <uintptr_t>c_node(link)
         cdef object parser = link.parser
+        return wrap(self._item(page, shared, c_node(link), c_node(start), parser, holders), parser)
+
+    def items(self, PageFacts page, SharedAncestors shared, list links, set holders, better) -> dict:
+        """The items of headline links (``teaser_items.Link``: climbed to from its
+        ``node``, or from its ``headline`` when ``stretched``), as ``item`` finds them:
+        each item (by ``mem_id``, in the order first found) with the first of its links
+        that no later one is ``better`` than, as ``(item, link)``."""
+        cdef dict found = {}
+        cdef ps_node *item
+        cdef ps_node *node
+        for link in links:
+            element = link.node
+            parser = element.parser
+            node = c_node(element)
+            item = self._item(
+                page, shared, node, c_node(link.headline) if link.stretched else node, parser, holders
+            )
+            key = <uintptr_t>item
+            known = found.get(key)
+            if known is None:
+                found[key] = (wrap(item, parser), link)
+            elif better(link, (<tuple>known)[1]):
+                found[key] = ((<tuple>known)[0], link)
+        return found
+
+    cdef ps_node *_item(
+        self, PageFacts page, SharedAncestors shared, ps_node *link, ps_node *start, object parser, set holders
+    ) except NULL:
+        cdef uintptr_t key = <uintptr_t>link
         cdef intptr_t ended = _map_get(&page._climb_items, key, 0)
         cdef intptr_t stop
         cdef ps_node *node
@@ -708,11 +788,11 @@ cdef class Climbs:
         if ended:
             stop = _map_get(&page._climb_stops, key, 0)
             if stop == 0 or _map_get(&shared._members, <uintptr_t>stop, 0):
-                return wrap(<ps_node *>ended, parser)
-        node = c_node(start)
+                return <ps_node *>ended
+        node = start
         budget = _text_chars(node)
         if budget < 0:
-            budget = self._text_chars(start)
+            budget = self._text_chars(wrap(start, parser))
         budget += self._extra_chars
         stop = 0
         for level in range(self._depth):
@@ -729,7 +809,7 @@ cdef class Climbs:
             node = parent
         _map_set(&page._climb_items, key, <intptr_t>node)
         _map_set(&page._climb_stops, key, stop)
-        return wrap(node, parser)
+        return node
 
     cdef bint _longer_than(self, ps_node *top, Py_ssize_t budget, object parser) except -1:
         """Whether ``len(" ".join(text.split()))`` of ``top``'s text exceeds ``budget``."""

@@ -6,11 +6,12 @@ to the page itself. A shorter bare link is a *short headline* when its target
 reads as a story (``is_story_url``); ``teasers`` then asks its item for a story.
 Its *item* is the highest ancestor that holds no other headline target, no
 heading of its own and little text beside the headline.
-A ``Region`` says what surrounds an item (menu, footer, excluded or paid parts).
+An item's region (``regions``) says what surrounds it (menu, footer, excluded or paid parts).
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from itertools import pairwise
 from urllib.parse import unquote, urljoin, urlsplit
@@ -27,8 +28,10 @@ from service.extract._items import (
     FOOTER,
     HEADER,
     HIDDEN,
+    MARKS_SHIFT,
     MENU,
     PAID,
+    PAID_LINK,
     Climbs,
     SharedAncestors,
     Surroundings,
@@ -69,17 +72,6 @@ class Link:
     stretched: bool = False
     """A link without visible text covering a card whose heading of plain text is the
     headline (``headline``, beside the link): the item is climbed to from the heading."""
-
-
-@dataclass(slots=True)
-class Region:
-    """What surrounds an item."""
-
-    hidden: bool
-    menu: bool
-    footer: bool
-    excluded: bool
-    sponsored: bool
 
 
 @dataclass(slots=True)
@@ -190,19 +182,23 @@ class Page:
         text = child.text()
         return None if tf.is_date(text.strip()) else text
 
-    def region(self, item: Node, link: Node) -> Region:
-        """The item's surroundings; excluded and paid tokens count within a few levels."""
-        facts = self.tokens.facts
-        flags = _SURROUNDINGS.flags(facts, item)
-        marks = _SURROUNDINGS.marks(facts, item, tt.REGION_TOKEN_DEPTH, tt.AD_SLOT_DEPTH)
-        rel = link.attrs.get("rel") or ""
-        return Region(
-            hidden=bool(flags & HIDDEN),
-            menu=bool(flags & (MENU | HEADER)),
-            footer=bool(flags & FOOTER),
-            excluded=bool(marks & EXCLUDED),
-            sponsored=bool(marks & (PAID | AD_SLOT)) or "sponsored" in rel,
-        )
+
+# What surrounds an item, as bits of its region (``regions``).
+IN_HIDDEN = HIDDEN
+IN_MENU = MENU | HEADER  # a menu, or the page's header
+IN_FOOTER = FOOTER
+IN_EXCLUDED = EXCLUDED << MARKS_SHIFT
+IN_PAID = (PAID | AD_SLOT) << MARKS_SHIFT | PAID_LINK  # paid tokens, an ad slot, rel="sponsored"
+
+
+def regions(found: Collection[tuple[Node, Link]], page: Page) -> list[int]:
+    """Each item's surroundings, with its headline link (``IN_HIDDEN``...): its
+    ancestors' flags; excluded and paid tokens count within a few levels."""
+    items = [node for node, _link in found]
+    links = [link.node for _node, link in found]
+    return _SURROUNDINGS.regions(
+        page.tokens.facts, items, links, tt.REGION_TOKEN_DEPTH, tt.AD_SLOT_DEPTH
+    )
 
 
 def _marks(kinds: int) -> int:
@@ -248,6 +244,7 @@ _SURROUNDINGS = Surroundings(
     footer=tk.FOOTER,
     article_tags=("article", "main"),
     marks=bytes(map(_marks, range(tk.ALL_KINDS + 1))),
+    paid_rel="sponsored",  # a link the page marks as paid
 )
 
 
@@ -966,23 +963,12 @@ def _shared_ancestors(links: list[Link]) -> SharedAncestors:
     return _CLIMBS.shared([link.node for link in links], numbers)
 
 
-def item_node(link: Link, shared: SharedAncestors, page: Page) -> Node:
-    """The highest ancestor of the link that is still one item (see module doc), kept
-    for the page (``_items.Climbs.item``)."""
-    start = link.headline if link.stretched else link.node
-    return _CLIMBS.item(page.tokens.facts, shared, link.node, start, page.heading_holders)
-
-
 def items_of(links: list[Link], page: Page) -> dict[int, tuple[Node, Link]]:
-    """Each item (by ``mem_id``, in page order) with its headline link."""
+    """Each item (by ``mem_id``, in page order) with its headline link (the ``better``
+    one of its links): the highest ancestor of the link that is still one item (see
+    module doc), kept for the page (``_items.Climbs.items``)."""
     shared = _shared_ancestors(links)
-    items: dict[int, tuple[Node, Link]] = {}
-    for link in links:
-        node = item_node(link, shared, page)
-        found = items.get(node.mem_id)
-        if found is None or better(link, found[1]):
-            items[node.mem_id] = (node, link)
-    return items
+    return _CLIMBS.items(page.tokens.facts, shared, links, page.heading_holders, better)
 
 
 def better(link: Link, other: Link) -> bool:

@@ -60,9 +60,13 @@ from service.extract._records import Records
 from service.extract._tree import H1, LINKS
 from service.extract.model import Teaser
 from service.extract.teaser_items import (
+    IN_EXCLUDED,
+    IN_FOOTER,
+    IN_HIDDEN,
+    IN_MENU,
+    IN_PAID,
     Link,
     Page,
-    Region,
     better,
     has_story_id_or_date,
     headline_links,
@@ -71,6 +75,7 @@ from service.extract.teaser_items import (
     is_story_url,
     is_topic_chip,
     items_of,
+    regions,
     url_key,
 )
 from service.extract.text import (
@@ -447,9 +452,10 @@ def _has_promo_label(item: _Item, text: str) -> bool:
     )
 
 
-def _is_teaser(item: _Item, region: Region, siblings: int, page: Page) -> bool:
-    """Whether an item is a teaser (rules in the module doc)."""
-    if region.hidden or region.excluded or item.product:
+def _is_teaser(item: _Item, region: int, siblings: int, page: Page) -> bool:
+    """Whether an item is a teaser (rules in the module doc); ``region``: its
+    surroundings (``teaser_items.regions``)."""
+    if region & (IN_HIDDEN | IN_EXCLUDED) or item.product:
         return False
     title = item.link.title
     if item.link.words <= tt.MAX_LEGAL_WORDS and tt.LEGAL_LABEL.search(title):
@@ -467,13 +473,13 @@ def _is_teaser(item: _Item, region: Region, siblings: int, page: Page) -> bool:
     ):
         return False  # a short heading linking to a section or service page
     if item.link.short:
-        return not (region.menu or region.footer) and _shows_story(
+        return not region & (IN_MENU | IN_FOOTER) and _shows_story(
             item.node, item.link, siblings, page, item
         )
     story_card = item.link.heading is not None or item.image is not None
-    if region.menu:
+    if region & IN_MENU:
         return story_card and item.link.words >= tt.MIN_HEADLINE_WORDS
-    if region.footer:
+    if region & IN_FOOTER:
         return story_card or siblings >= 2
     if not story_card and item.snippet is None and _is_menu_entry(item, page):
         return False  # a menu's entry naming a section or landing page
@@ -747,14 +753,13 @@ def find_teasers(
     subheadings: list[Node] = []
     blocks: dict[int, _Block] = {}
     paragraphs: dict[int, tuple[int, int]] = {}
-    for node, link in found.values():
-        region = page.region(node, link.node)
-        if region.hidden or region.excluded or node.mem_id in titles:
+    for (node, link), region in zip(found.values(), regions(found.values(), page), strict=True):
+        if region & (IN_HIDDEN | IN_EXCLUDED) or node.mem_id in titles:
             continue
-        if region.menu and link.heading is None and tf.first_tagged(node, ("img",)) is None:
+        if region & IN_MENU and link.heading is None and tf.first_tagged(node, ("img",)) is None:
             continue  # a plain menu link, not a story card
         item = _read(node, link, page)
-        item.sponsored = item.sponsored or region.sponsored
+        item.sponsored = item.sponsored or bool(region & IN_PAID)
         item.inline = _inline_promo(item, paragraphs, item_ids)
         if item.inline and _is_subheading(item, item_ids, page):
             subheadings.append(_heading_of(link))
@@ -765,7 +770,12 @@ def find_teasers(
             item.block_node, item.block = node.parent, INLINE_BLOCK
         else:
             _block_of(item, item_ids, page, blocks)
-        if region.footer and item.block is None and item.link.heading is None and not item.image:
+        if (
+            region & IN_FOOTER
+            and item.block is None
+            and item.link.heading is None
+            and not item.image
+        ):
             continue  # a plain link list in the page footer is service links, not stories
         kept.append(item)
     left_out = _left_out_blocks(kept, page)

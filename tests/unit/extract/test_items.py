@@ -20,18 +20,27 @@ from service.extract._items import (
     HIDDEN,
     MENU,
     PAID,
+    SharedAncestors,
     Surroundings,
     TokenKinds,
 )
 from service.extract.teaser_items import (
+    _CLIMBS,
     _LINK_SCAN,
     _SURROUNDINGS,
+    IN_EXCLUDED,
+    IN_FOOTER,
+    IN_HIDDEN,
+    IN_MENU,
+    IN_PAID,
     Link,
     Page,
     _marks,
     _names_story_list,
     _shared_ancestors,
-    item_node,
+    better,
+    items_of,
+    regions,
 )
 from service.extract.teaser_tokens import Tokens
 
@@ -171,6 +180,8 @@ _ATTRIBUTES = st.sampled_from(
         *("hidden", 'aria-hidden="true"', 'aria-hidden="TRUE"', 'style="display: none"'),
         *('style="color: red"', 'aria-label="Recent Posts"', 'aria-label="Menu"'),
         *('aria-label="recent stories"', "aria-label", 'xlink:href="/a"', 'data-x="menu"'),
+        *('rel="sponsored"', 'REL="nofollow sponsored"', 'rel="Sponsored"', 'rel="unsponsored1"'),
+        *('rel="sponsore"', "rel", 'xlink:rel="sponsored"', 'data-rel="sponsored"'),
     ]
 )
 
@@ -185,6 +196,19 @@ def _fragments(draw: st.DrawFn, depth: int = 0) -> str:
     return f"<{tag} {attrs}>{inner}</{tag}>"
 
 
+def _python_region(item: LexborNode, link: LexborNode) -> tuple[bool, bool, bool, bool, bool]:
+    """(hidden, menu, footer, excluded, sponsored) as the Python form read them."""
+    flags, marks = _python_flags(item), _python_marks(item)
+    rel = link.attrs.get("rel") or ""
+    return (
+        bool(flags & HIDDEN),
+        bool(flags & (MENU | HEADER)),
+        bool(flags & FOOTER),
+        bool(marks & EXCLUDED),
+        bool(marks & (PAID | AD_SLOT)) or "sponsored" in rel,
+    )
+
+
 @settings(max_examples=300, deadline=None)
 @given(body=st.lists(_fragments(), min_size=1, max_size=5), order=st.randoms())
 def test_surroundings_as_the_python_reads(body: list[str], order: object) -> None:
@@ -195,7 +219,22 @@ def test_surroundings_as_the_python_reads(body: list[str], order: object) -> Non
         for node in tree.body.traverse()
         if node.is_element_node and node.mem_id != tree.body.mem_id
     ]
+    links = list(elements)
     order.shuffle(elements)  # type: ignore[attr-defined]  # memoized answers, in any order
+    order.shuffle(links)  # type: ignore[attr-defined]  # any element may be an item's link
+    page = Page("https://example.com/a")
+    pairs = [(item, Link(a, "", "", None, a, 0)) for item, a in zip(elements, links, strict=True)]
+    # The regions of all items in one call, then each part on its own on a fresh page.
+    found = regions(pairs, page)
+    for region, item, link in zip(found, elements, links, strict=True):
+        read = (
+            bool(region & IN_HIDDEN),
+            bool(region & IN_MENU),
+            bool(region & IN_FOOTER),
+            bool(region & IN_EXCLUDED),
+            bool(region & IN_PAID),
+        )
+        assert read == _python_region(item, link)
     page = Page("https://example.com/a")
     for node in elements:
         assert _SURROUNDINGS.flags(page.tokens.facts, node) == _python_flags(node)
@@ -307,9 +346,52 @@ def test_items_as_the_python_climb(body: list[str], invalid: bytes) -> None:
     shared = _shared_ancestors(links)
     members = shared.members()
     for link in reversed(links):  # the children read as far as needed, in any order
-        found = item_node(link, shared, page)
+        found = _item_node(link, shared, page)
         assert found.mem_id == _python_item(link.node, members, page.heading_holders).mem_id
-        assert item_node(link, shared, page).mem_id == found.mem_id  # kept for the page
+        assert _item_node(link, shared, page).mem_id == found.mem_id  # kept for the page
+
+
+def _item_node(link: Link, shared: SharedAncestors, page: Page) -> LexborNode:
+    """A link's item, climbed to by ``Climbs.item`` from its start, as ``items_of`` climbs."""
+    start = link.headline if link.stretched else link.node
+    return _CLIMBS.item(page.tokens.facts, shared, link.node, start, page.heading_holders)
+
+
+def _python_items_of(links: list[Link], page: Page) -> dict[int, tuple[LexborNode, Link]]:
+    """``items_of`` as the Python form read it, one climb per link."""
+    shared = _shared_ancestors(links)
+    items: dict[int, tuple[LexborNode, Link]] = {}
+    for link in links:
+        node = _item_node(link, shared, page)
+        found = items.get(node.mem_id)
+        if found is None or better(link, found[1]):
+            items[node.mem_id] = (node, link)
+    return items
+
+
+@settings(max_examples=200, deadline=None)
+@given(body=st.lists(_climb_fragments(), min_size=1, max_size=4), data=st.data())
+def test_items_of_as_the_python_reads(body: list[str], data: st.DataObject) -> None:
+    tree = LexborHTMLParser(f"<html><body>{''.join(body)}</body></html>")
+    assert tree.root is not None and tree.body is not None
+    elements = [node for node in tree.body.traverse() if node.is_element_node]
+    links = []
+    for a in tree.css("a"):  # short or full, in a heading or not, stretched from any element
+        short, stretched = data.draw(st.booleans()), data.draw(st.booleans())
+        heading = data.draw(st.sampled_from([None, "h2"]))
+        headline = data.draw(st.sampled_from(elements)) if stretched else a
+        links.append(Link(a, "", "", heading, headline, 0, short=short, stretched=stretched))
+    pages = [Page("https://example.com/a"), Page("https://example.com/a")]
+    for page in pages:
+        _LINK_SCAN.scan(tree.root, page.heading_holders)
+    found = items_of(links, pages[0])
+    expected = _python_items_of(links, pages[1])
+    assert list(found) == list(expected)
+    assert [(node.mem_id, link) for node, link in found.values()] == [
+        (node.mem_id, link) for node, link in expected.values()
+    ]
+    fewer = links[1:]  # found again without a link: the climbs kept for the page
+    assert list(items_of(fewer, pages[0])) == list(_python_items_of(fewer, pages[1]))
 
 
 def test_a_stretched_link_climbs_from_its_heading() -> None:
@@ -329,8 +411,8 @@ def test_a_stretched_link_climbs_from_its_heading() -> None:
     ]
     shared = _shared_ancestors(links)
     assert shared.members() == {n.mem_id for n in _above(tree, "li")}
-    assert item_node(links[0], shared, page).tag == "li"
-    assert item_node(links[1], shared, page).tag == "li"
+    assert _item_node(links[0], shared, page).tag == "li"
+    assert _item_node(links[1], shared, page).tag == "li"
 
 
 def _above(tree: LexborHTMLParser, tag: str) -> list[LexborNode]:
@@ -362,6 +444,7 @@ def test_marks_of_kinds_beyond_the_table_are_refused() -> None:
         footer=tk.FOOTER,
         article_tags=(),
         marks=bytes(tk.MENU),  # no entry for the kinds of a menu
+        paid_rel="sponsored",
     )
     node = LexborHTMLParser('<body><div class="menu">x</div></body>').css_first("div")
     assert node is not None
