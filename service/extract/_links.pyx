@@ -1,5 +1,6 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, initializedcheck=False
-"""The first reading of a page's links for headlines (``teaser_items.headline_links``), in C.
+"""The first reading of a page's links for headlines (``teaser_items.headline_links``),
+and the sentence around a link, in C.
 
 Most of a page's links are navigation labels of a word or two, which the
 headline test drops at its first look: reading each one's text, counting its
@@ -9,9 +10,19 @@ counts each link's words on its text nodes' bytes, drops the links that the
 first test drops, and hands over the others with their text, word count and
 target read. ``tests/unit/extract/test_links.py`` checks the answers against
 the Python reading on generated pages.
+
+``RunningText`` reads the sentence around a headline link (``teaser_items.
+in_running_text``) from the nodes of its block; ``tests/unit/extract/
+test_running_text.py`` checks it against the Python reading it replaced.
 """
 
-from cpython.unicode cimport PyUnicode_DecodeUTF8
+from cpython.unicode cimport (
+    Py_UNICODE_ISALNUM,
+    Py_UNICODE_ISLOWER,
+    Py_UNICODE_ISSPACE,
+    Py_UNICODE_ISUPPER,
+    PyUnicode_DecodeUTF8,
+)
 from libc.stdint cimport uintptr_t
 from libc.stdlib cimport free, realloc
 from libc.string cimport memcpy, memset
@@ -227,7 +238,7 @@ cdef class LinkScan:
             and self._no_story_path(href)
         ):
             return 0  # a short label linking to a section or service page
-        text = self._text(link)
+        text = _joined_text(link, &self._buffer, &self._size)
         if found & _INVALID:  # counted on the decoded text, as the replaced bytes read
             # Bytes cut between text nodes may join into characters: the text is
             # dropped as above when it holds no replaced byte.
@@ -305,41 +316,6 @@ cdef class LinkScan:
                 node = next_in(node, link, False)
         return False
 
-    cdef str _text(self, ps_node *link):
-        """``link.text()``: its text nodes' bytes joined, decoded as selectolax decodes
-        them (invalid bytes replaced)."""
-        cdef ps_node *node = link.first_child
-        cdef ps_character_data *text
-        cdef ps_character_data *only = NULL
-        cdef size_t total = 0
-        cdef size_t at = 0
-        cdef int count = 0
-        cdef unsigned char *grown
-        while node != NULL:
-            text = <ps_character_data *>node
-            if node.local_name == TAG_TEXT and text.data.data != NULL:
-                only = text
-                total += text.data.length
-                count += 1
-            node = next_in(node, link, True)
-        if count == 0 or total == 0:
-            return ""
-        if count == 1:
-            return PyUnicode_DecodeUTF8(<char *>only.data.data, only.data.length, "replace")
-        if total > self._size:
-            grown = <unsigned char *>realloc(self._buffer, total)
-            if grown == NULL:
-                raise MemoryError()
-            self._buffer, self._size = grown, total
-        node = link.first_child
-        while node != NULL:
-            text = <ps_character_data *>node
-            if node.local_name == TAG_TEXT and text.data.data != NULL:
-                memcpy(self._buffer + at, text.data.data, text.data.length)
-                at += text.data.length
-            node = next_in(node, link, True)
-        return PyUnicode_DecodeUTF8(<char *>self._buffer, total, "replace")
-
     cdef str _href(self, ps_node *link, ps_attr *href, object parser):
         """``link.attrs.get("href") or ""``. The first ``href`` by name is that one
         unless it has a prefix (``xlink:href`` in SVG), which ``attrs`` then passes
@@ -354,32 +330,428 @@ cdef class LinkScan:
         """Whether ``link`` stands alone in a block: its parent is no inline element
         and holds nothing else but white space and comments (a headline in its
         heading, most links of a page's cards). No sentence runs around such a link."""
-        cdef ps_node *node = c_node(link)
-        cdef ps_node *parent = node.parent
-        cdef ps_node *child
-        if parent == NULL or (
-            parent.type == PS_ELEMENT and parent.local_name < TAG_LAST_ENTRY and self._inline[parent.local_name]
-        ):
+        return _alone(c_node(link), self._inline, &self.spaces)
+
+
+cdef bint _inline_element(ps_node *node, const unsigned char *inline) noexcept:
+    """Whether ``node`` is an element of the inline tags ``inline`` marks."""
+    return node.type == PS_ELEMENT and node.local_name < TAG_LAST_ENTRY and inline[node.local_name]
+
+
+cdef bint _alone(ps_node *node, const unsigned char *inline, const ps_spaces *spaces) noexcept:
+    """``LinkScan.alone`` of the link ``node``."""
+    cdef ps_node *parent = node.parent
+    cdef ps_node *child
+    if parent == NULL or _inline_element(parent, inline):
+        return False
+    child = parent.first_child
+    while child != NULL:
+        if child != node:
+            if child.type == PS_ELEMENT:
+                return False
+            if child.type == PS_TEXT and not _blank_node(<ps_character_data *>child, spaces):
+                return False
+        child = child.next
+    return True
+
+
+cdef bint _blank_node(ps_character_data *text, const ps_spaces *spaces) noexcept:
+    """Whether the text node holds white space alone (what ``str.strip`` strips);
+    bytes that are not UTF-8 are no white space."""
+    cdef const unsigned char *data = text.data.data
+    cdef size_t length = text.data.length
+    cdef size_t i = 0
+    if data == NULL:
+        return True
+    while i < length:
+        if split_space(spaces, data, length, &i) != 1:
             return False
-        child = parent.first_child
+    return True
+
+
+cdef str _joined_text(ps_node *element, unsigned char **buffer, size_t *size):
+    """``element.text()``: its text nodes' bytes joined (in ``buffer``, grown to
+    ``size`` as needed), decoded as selectolax decodes them (invalid bytes replaced)."""
+    cdef ps_node *node = element.first_child
+    cdef ps_character_data *text
+    cdef ps_character_data *only = NULL
+    cdef size_t total = 0
+    cdef size_t at = 0
+    cdef int count = 0
+    cdef unsigned char *grown
+    while node != NULL:
+        text = <ps_character_data *>node
+        if node.local_name == TAG_TEXT and text.data.data != NULL:
+            only = text
+            total += text.data.length
+            count += 1
+        node = next_in(node, element, True)
+    if count == 0 or total == 0:
+        return ""
+    if count == 1:
+        return PyUnicode_DecodeUTF8(<char *>only.data.data, only.data.length, "replace")
+    if total > size[0]:
+        grown = <unsigned char *>realloc(buffer[0], total)
+        if grown == NULL:
+            raise MemoryError()
+        buffer[0], size[0] = grown, total
+    node = element.first_child
+    while node != NULL:
+        text = <ps_character_data *>node
+        if node.local_name == TAG_TEXT and text.data.data != NULL:
+            memcpy(buffer[0] + at, text.data.data, text.data.length)
+            at += text.data.length
+        node = next_in(node, element, True)
+    return PyUnicode_DecodeUTF8(<char *>buffer[0], total, "replace")
+
+
+cdef uintptr_t _BR = create_tag("br").tag_id
+cdef uintptr_t _LI = create_tag("li").tag_id
+cdef object _UNREAD = object()  # an element not yet in the page's memo
+
+
+cdef class RunningText:
+    """Whether a link sits inside a sentence (``within``): the text of its nearest
+    block-level ancestor, seen through the inline elements that wrap the link, read from
+    Lexbor's nodes in one walk, its characters counted and its words found here.
+
+    The rules and their reasons are ``teaser_items._in_running_text``'s; given here:
+    ``spaces`` (every character ``str.split`` splits on), the tag names of the inline
+    elements (``inline``), of the blocks a link of a sentence never holds
+    (``blocks_in_link``) and of the inline elements whose text is no words of a sentence
+    (``unworded``); ``meta``, the class/id kinds of a meta label; the characters ending a
+    sentence (``sentence_end``), closing one after its end (``closing_marks``) and
+    opening a snippet's separator (``separator_starts``). The judgments that need a
+    pattern stay in Python and are called with the texts read: ``is_date`` (of an inline
+    element's stripped text), ``long_enough(before, after, chars)`` (of texts holding
+    ``chars`` characters or more), ``short_sentence(before, after, listed)`` and
+    ``snippet_apart(before, after, block)`` (after a separator's first character).
+    """
+
+    cdef ps_spaces spaces
+    cdef unsigned char _inline[TAG_LAST_ENTRY]
+    cdef unsigned char _blocks[TAG_LAST_ENTRY]
+    cdef unsigned char _unworded[TAG_LAST_ENTRY]
+    cdef int _meta
+    cdef str _sentence_end, _closing, _separators
+    cdef object _is_date, _long_enough, _short_sentence, _snippet_apart
+    cdef unsigned char *_buffer  # an element's text of several text nodes, joined
+    cdef size_t _size
+
+    def __cinit__(self):
+        self._buffer = NULL
+        self._size = 0
+
+    def __init__(
+        self,
+        str spaces,
+        tuple inline,
+        tuple blocks_in_link,
+        tuple unworded,
+        int meta,
+        str sentence_end,
+        str closing_marks,
+        str separator_starts,
+        is_date,
+        long_enough,
+        short_sentence,
+        snippet_apart,
+    ):
+        set_spaces(&self.spaces, spaces)
+        _tag_table(self._inline, inline)
+        _tag_table(self._blocks, blocks_in_link)
+        _tag_table(self._unworded, unworded)
+        self._meta = meta
+        self._sentence_end, self._closing, self._separators = sentence_end, closing_marks, separator_starts
+        self._is_date, self._long_enough = is_date, long_enough
+        self._short_sentence, self._snippet_apart = short_sentence, snippet_apart
+
+    def __dealloc__(self):
+        free(self._buffer)
+
+    def within(self, link: LexborNode, Py_ssize_t chars, dict texts, facts) -> bool:
+        """Whether ``link`` sits inside a sentence of ``chars`` characters or more, or
+        a short sentence. ``texts`` keeps, for the page, the words each inline element
+        read gives its sentence (``None``: none), by its node; ``facts`` gives the
+        class/id kinds of the page's elements (``_items.PageFacts``). A link standing
+        alone in its block (``LinkScan.alone``) or holding a block is in none."""
+        cdef ps_node *node = c_node(link)
+        cdef ps_node *child
+        if chars > 0 and _alone(node, self._inline, &self.spaces):
+            return False
+        if not self._running(node, link.parser, chars, texts, facts):
+            return False
+        child = node.first_child
         while child != NULL:
-            if child != node:
-                if child.type == PS_ELEMENT:
-                    return False
-                if child.type == PS_TEXT and not self._blank(<ps_character_data *>child):
-                    return False
+            if child.type == PS_ELEMENT and child.local_name < TAG_LAST_ENTRY and self._blocks[child.local_name]:
+                return False  # a card's block inside the link: no words of a sentence
             child = child.next
         return True
 
-    cdef bint _blank(self, ps_character_data *text) noexcept:
-        """Whether the text node holds white space alone (what ``str.strip`` strips);
-        bytes that are not UTF-8 are no white space."""
-        cdef const unsigned char *data = text.data.data
-        cdef size_t length = text.data.length
-        cdef size_t i = 0
-        if data == NULL:
-            return True
-        while i < length:
-            if split_space(&self.spaces, data, length, &i) != 1:
+    cdef bint _running(self, ps_node *link, object parser, Py_ssize_t chars, dict texts, object facts) except -1:
+        """``teaser_items._in_running_text``, whose doc states the rules."""
+        cdef ps_node *node = link
+        cdef ps_node *parent = link.parent
+        cdef list before = []  # the wrappers' text before the link, innermost first
+        cdef list after = []
+        cdef bint ended = False  # whether a line break after the link ended its sentence
+        cdef bint opened = False  # whether a blank line above the link opened its paragraph
+        cdef list pieces, breaks, linked, head, tail
+        cdef Py_ssize_t cut, start, end, links, at
+        while parent != NULL and _inline_element(parent, self._inline):
+            pieces, breaks = [], []
+            links = self._read(parent, node, parser, texts, facts, pieces, breaks, None, &cut)
+            start = 0 if opened else self._paragraph_start(pieces, breaks, cut)
+            if opened:
+                start = cut  # nothing before it counts
+            opened = opened or start > 0
+            end = self._line_end(pieces, breaks, cut)
+            if ended:
+                end = cut
+            ended = ended or end < len(pieces)
+            if links > (node == link) and not (
+                _has_word(pieces, start, cut) or _has_word(pieces, cut, end)
+            ):
+                return self._enough(before, after, chars)  # a list of links
+            for at in range(cut - 1, start - 1, -1):
+                before.append(pieces[at])
+            for at in range(cut, end):
+                after.append(pieces[at])
+            node = parent
+            parent = parent.parent
+        if parent == NULL:
+            return False
+        pieces, breaks, linked = [], [], []
+        self._read(parent, node, parser, texts, facts, pieces, breaks, linked, &cut)
+        if opened:
+            head = []
+        else:
+            start = self._paragraph_start(pieces, breaks, cut)
+            if start > 0:
+                head = [""] * start + pieces[start:cut]  # the indexes of ``breaks`` still hold
+                opened = True
+            else:
+                head = pieces[:cut]
+        if ended:
+            tail = []
+        elif breaks:
+            tail = pieces[cut : self._line_end(pieces, breaks, cut)]
+        else:
+            tail = pieces[cut:]
+        if breaks and <Py_ssize_t>breaks[0] < cut:
+            head = _unlinked_lines(head, breaks, linked)
+        before.reverse()
+        before = head + before
+        after = after + tail
+        if after and self._separators_ahead(after):
+            if self._snippet_apart(before, after, wrap(parent, parser)):
                 return False
-        return True
+        if opened and after and not _has_text(before, 0, len(before)):
+            at = _first_char(after, 0, len(after))
+            if at >= 0 and Py_UNICODE_ISUPPER(<Py_UCS4>at):
+                return False  # a new sentence after a link opening its paragraph
+        return self._enough(before, after, chars) or bool(
+            self._short_sentence(" ".join(before), " ".join(after), parent.local_name == _LI)
+        )
+
+    cdef Py_ssize_t _read(
+        self,
+        ps_node *parent,
+        ps_node *own,
+        object parser,
+        dict texts,
+        object facts,
+        list pieces,
+        list breaks,
+        list linked,
+        Py_ssize_t *cut,
+    ) except -1:
+        """Reads the inline text of ``parent``'s children into ``pieces``: its text
+        nodes and the words of its inline children, in page order, not ``own``'s; an
+        empty piece for each line break, its index in ``breaks``. ``cut`` is where
+        ``own`` stands among the pieces; ``linked`` (when given) gets the line (the
+        line breaks above it) of each link and each inline element holding links
+        before ``own``. Returns the links among the children."""
+        cdef ps_node *child = parent.first_child
+        cdef Py_ssize_t links = 0
+        cdef ps_character_data *data
+        cdef object text
+        cut[0] = -1
+        while child != NULL:
+            if child.local_name == TAG_TEXT:
+                data = <ps_character_data *>child
+                if data.data.data == NULL:
+                    pieces.append("")
+                else:
+                    pieces.append(PyUnicode_DecodeUTF8(<char *>data.data.data, data.data.length, "replace"))
+            elif child == own and cut[0] < 0:
+                cut[0] = len(pieces)
+                if child.local_name == _A:
+                    links += 1
+            elif child.type == PS_ELEMENT:
+                if child.local_name == _BR:
+                    breaks.append(len(pieces))
+                    pieces.append("")
+                elif child.local_name == _A:
+                    links += 1  # sibling links are other items, not a sentence
+                    if linked is not None and cut[0] < 0:
+                        linked.append(len(breaks))
+                else:
+                    text = self._words(child, parser, texts, facts)
+                    if text is not None:
+                        if linked is not None and cut[0] < 0 and _holds_link(child):
+                            linked.append(len(breaks))
+                        pieces.append(text)
+            child = child.next
+        return links
+
+    cdef object _words(self, ps_node *element, object parser, dict texts, object facts):
+        """The text of an inline element when it is words of its line: not a time, a
+        meta label or a date alone (a time set in a ``<span>`` beside a headline, "3.
+        Februar 2026"); ``None`` otherwise. Read once per page (``texts``)."""
+        cdef uintptr_t tag = element.local_name
+        cdef object text
+        if tag >= TAG_LAST_ENTRY or not self._inline[tag] or self._unworded[tag]:
+            return None
+        key = <uintptr_t>element
+        text = texts.get(key, _UNREAD)
+        if text is not _UNREAD:
+            return text
+        if facts.kinds(wrap(element, parser)) & self._meta:
+            text = None
+        else:
+            text = _joined_text(element, &self._buffer, &self._size)
+            if self._is_date(text.strip()):
+                text = None
+        texts[key] = text
+        return text
+
+    cdef Py_ssize_t _paragraph_start(self, list pieces, list breaks, Py_ssize_t cut) except -1:
+        """Where the paragraph of ``pieces[cut]`` starts: after the last blank line above
+        it (two line breaks with no words between them), or 0. When ``pieces[cut]`` opens
+        its line and the text above ends in no sentence end (a dateline or a kicker line
+        above an older listing's headline), its line starts it."""
+        cdef Py_ssize_t count = len(breaks)
+        cdef Py_ssize_t start = 0
+        cdef Py_ssize_t line = -1
+        cdef Py_ssize_t k, first, second, at
+        cdef str above
+        if count == 0 or <Py_ssize_t>breaks[0] >= cut:
+            return 0  # no line break above it: most links share their block with none
+        for k in range(count - 1):
+            first, second = breaks[k], breaks[k + 1]
+            if second >= cut:
+                break
+            if not _has_text(pieces, first + 1, second):
+                start = second + 1
+        for k in range(count):
+            at = breaks[k]
+            if start <= at < cut:
+                line = at
+        if line < 0 or _has_text(pieces, line + 1, cut):
+            return start
+        above = " ".join(pieces[start:line]).rstrip().rstrip(self._closing)
+        return line + 1 if above and above[len(above) - 1] not in self._sentence_end else start
+
+    cdef Py_ssize_t _line_end(self, list pieces, list breaks, Py_ssize_t start) except -1:
+        """Where the line of the text from ``pieces[start]`` on ends: at its first line
+        break whose next text does not go on in lower case, as a hard-wrapped sentence
+        does ("on Monday,<br>with three days")."""
+        cdef Py_ssize_t k, at
+        cdef long found
+        for k in range(len(breaks)):
+            at = breaks[k]
+            if at < start:
+                continue
+            found = _first_char(pieces, at + 1, len(pieces))
+            if found < 0 or not Py_UNICODE_ISLOWER(<Py_UCS4>found):
+                return at
+        return len(pieces)
+
+    cdef bint _separators_ahead(self, list after) except -1:
+        """Whether the text after the link opens with a separator's first character."""
+        cdef long found = _first_char(after, 0, len(after))
+        return found >= 0 and chr(found) in self._separators
+
+    cdef bint _enough(self, list before, list after, Py_ssize_t chars) except -1:
+        """``long_enough``, its first test here: the joined texts' length."""
+        cdef Py_ssize_t count = len(before) + len(after)
+        cdef Py_ssize_t length = count - 1 if count else 0
+        cdef str text
+        for text in before:
+            length += len(text)
+        for text in after:
+            length += len(text)
+        if length < chars:
+            return False  # the cheap test that clears most links: little beside them
+        return bool(self._long_enough(before, after, chars))
+
+
+cdef int _tag_table(unsigned char *table, tuple tags) except -1:
+    """Marks the standard tags named in ``tags`` in ``table``."""
+    memset(table, 0, TAG_LAST_ENTRY)
+    for tag in tags:
+        tag_id = create_tag(tag).tag_id
+        if tag_id >= TAG_LAST_ENTRY:
+            raise ValueError(f"not a standard tag: {tag!r}")
+        table[<uintptr_t>tag_id] = 1
+    return 0
+
+
+cdef bint _holds_link(ps_node *element) noexcept:
+    """Whether a link is among ``element``'s children."""
+    cdef ps_node *child = element.first_child
+    while child != NULL:
+        if child.type == PS_ELEMENT and child.local_name == _A:
+            return True
+        child = child.next
+    return False
+
+
+cdef list _unlinked_lines(list head, list breaks, list linked):
+    """The pieces of ``head``, the text before a link, without the lines above the link's
+    that hold a link of their own (``linked``): the stories listed above it one per line
+    ("<b>Don't miss</b><br><b><a>...</a> [Warning]</b><br><b><a>...</a></b>") are no
+    words of its sentence, while a paragraph of text above it still is."""
+    cdef Py_ssize_t own_line = 0
+    cdef Py_ssize_t count = len(breaks)
+    cdef Py_ssize_t line = 0
+    cdef Py_ssize_t index
+    cdef set lines
+    for index in range(count):
+        if <Py_ssize_t>breaks[index] < len(head):
+            own_line += 1
+    lines = {at for at in linked if at < own_line}
+    if not lines:
+        return head
+    kept = []
+    for index in range(len(head)):
+        while line < count and <Py_ssize_t>breaks[line] < index:
+            line += 1
+        if line not in lines:
+            kept.append(head[index])
+    return kept
+
+
+cdef bint _has_text(list texts, Py_ssize_t start, Py_ssize_t stop) except -1:
+    """Whether a text of ``texts[start:stop]`` holds more than white space."""
+    return _first_char(texts, start, stop) >= 0
+
+
+cdef bint _has_word(list texts, Py_ssize_t start, Py_ssize_t stop) except -1:
+    """Whether a text of ``texts[start:stop]`` holds a letter or a digit (``WORD``)."""
+    return _first_char(texts, start, stop, True) >= 0
+
+
+cdef long _first_char(list texts, Py_ssize_t start, Py_ssize_t stop, bint word=False) except -2:
+    """The first character of ``texts[start:stop]`` that is no white space (a letter or
+    a digit, with ``word``), or -1."""
+    cdef Py_ssize_t at
+    cdef str text
+    cdef Py_UCS4 c
+    for at in range(start, stop):
+        text = texts[at]
+        for c in text:
+            if Py_UNICODE_ISALNUM(c) if word else not Py_UNICODE_ISSPACE(c):
+                return c
+    return -1

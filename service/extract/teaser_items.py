@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from itertools import pairwise
 from urllib.parse import unquote, urljoin, urlsplit
 
 from selectolax.lexbor import LexborNode as Node
@@ -36,7 +35,7 @@ from service.extract._items import (
     SharedAncestors,
     Surroundings,
 )
-from service.extract._links import LinkScan
+from service.extract._links import LinkScan, RunningText
 from service.extract._paths import Paths
 from service.extract._text import fold
 from service.extract._tree import LINKS, Selectors
@@ -75,23 +74,6 @@ class Link:
 
 
 @dataclass(slots=True)
-class Line:
-    """The inline text of one inline wrapper's children, read once per page: the links
-    of ``in_running_text`` inside it share it."""
-
-    pieces: list[str]
-    """Its text nodes and the texts of its inline children, in page order; not its links,
-    times and meta labels."""
-    at: dict[int, tuple[int, bool]]
-    """Each element child (by ``mem_id``): the index of its piece, or of the next piece, and
-    whether it has a piece of its own."""
-    links: int
-    """How many links are among its children."""
-    breaks: list[int]
-    """The indexes of its line breaks (``<br>``) among the pieces, each an empty piece."""
-
-
-@dataclass(slots=True)
 class Page:
     """Per-page memo of tokens and ancestor flags."""
 
@@ -99,8 +81,9 @@ class Page:
     tokens: Tokens = field(default_factory=Tokens)
     heading_holders: set[int] = field(default_factory=set)
     """Elements with a heading at most ``HEADING_HOLDER_DEPTH`` levels below (by ``mem_id``)."""
-    lines: dict[int, Line] = field(default_factory=dict)
-    """The inline text of the wrappers around headline links (by ``mem_id``)."""
+    texts: dict[int, str | None] = field(default_factory=dict)
+    """The words the inline elements beside headline links give their sentences (``None``:
+    none, a time, a meta label or a date alone), by node: read once (``in_running_text``)."""
     rows: dict[int, bool] = field(default_factory=dict)
     """Whether the parents of bare headline links and their neighbours (by ``mem_id``) are
     rows of topic links: ``_in_topic_row``."""
@@ -143,44 +126,6 @@ class Page:
             return urljoin(self.url, href)
         except ValueError:  # a malformed base or href (an unclosed IPv6 bracket)
             return None
-
-    def line(self, node: Node) -> Line:
-        """The inline text of ``node``'s children (memoized: a wrapper that holds many
-        links, as a body set in one ``<span>`` does, is read once)."""
-        found = self.lines.get(node.mem_id)
-        if found is not None:
-            return found
-        pieces: list[str] = []
-        at: dict[int, tuple[int, bool]] = {}
-        links = 0
-        breaks: list[int] = []
-        for child in node.iter(include_text=True):
-            tag = child.tag
-            if tag == "-text":
-                pieces.append(child.text_content or "")
-            elif tag == "br":
-                breaks.append(len(pieces))
-                pieces.append("")
-            elif tag == "a":
-                links += 1  # sibling links are other items, not a sentence
-                at[child.mem_id] = (len(pieces), False)
-            elif (text := self.sentence_text(child, tag)) is not None:
-                at[child.mem_id] = (len(pieces), True)
-                pieces.append(text)
-            else:
-                at[child.mem_id] = (len(pieces), False)
-        found = Line(pieces, at, links, breaks)
-        self.lines[node.mem_id] = found
-        return found
-
-    def sentence_text(self, child: Node, tag: str | None) -> str | None:
-        """The text of an inline child when it is words of its line: not a sibling link
-        (another item), a time, a meta label or a date alone (a time set in a ``<span>``
-        beside a headline, "3. Februar 2026")."""
-        if tag not in tt.INLINE_TAGS or tag in ("time", "a") or self.tokens.kinds(child) & tk.META:
-            return None
-        text = child.text()
-        return None if tf.is_date(text.strip()) else text
 
 
 # What surrounds an item, as bits of its region (``regions``).
@@ -264,20 +209,10 @@ def _jumps_within(node: Node, href: str, url: str, page: Page) -> bool:
 
 
 def in_running_text(link: Node, page: Page, chars: int = tt.RUNNING_TEXT_CHARS) -> bool:
-    """Whether the link sits inside a sentence (``_in_running_text``). A link holding a
-    block (a card's ``<div>`` of image and headline) is no words of a sentence, whatever
-    text follows it: a plain card's snippet set after its link."""
-    if chars > 0 and _LINK_SCAN.alone(link):
-        return False  # most headline links: alone in a heading or a card's block
-    return _in_running_text(link, page, chars) and not any(
-        child.tag in tt.BLOCKS_IN_LINK for child in link.iter()
-    )
-
-
-def _in_running_text(link: Node, page: Page, chars: int) -> bool:
-    """Whether the link sits inside a sentence: the text of its nearest block-level
-    ancestor, seen through the inline elements that wrap the link
-    (``<p><span>Text <a>link</a> text</span></p>``), holds ``chars`` of other inline text.
+    """Whether the link sits inside a sentence, read in C (``_RUNNING_TEXT``): the text of
+    its nearest block-level ancestor, seen through the inline elements that wrap the link
+    (``<p><span>Text <a>link</a> text</span></p>``), holds ``chars`` of other inline text,
+    or the few words around the link make a sentence of it (``is_short_sentence``).
 
     Sibling links, times and meta labels at any level are not part of the sentence. An
     inline wrapper that holds other links with no words between them is a list of links
@@ -287,77 +222,15 @@ def _in_running_text(link: Node, page: Page, chars: int) -> bool:
     </b><br>Snippet``) are its snippet. The lines above it still count: a paragraph that
     ends in a link on a line of its own is a call of the text. A blank line (``<br><br>``,
     the paragraph break of a page without ``<p>``) above it ends that: the text above it
-    is another paragraph.
+    is another paragraph. A paragraph's first link followed by a new sentence, its first
+    letter a capital, is a promo card set between the paragraphs of a page without
+    ``<p>``, the next paragraph's text running on from it ("...<br><br><a>Also on
+    example.com Headline</a>The next paragraph ..."): a sentence that opens with a link
+    goes on in lower case ("<a>Ann Lee</a> said ..."). A link standing alone in its block
+    (``LinkScan.alone``) or holding a block (a card's ``<div>`` of image and headline:
+    ``BLOCKS_IN_LINK``) is in no sentence, whatever text follows it.
     """
-    node = link
-    parent = link.parent
-    before: list[str] = []  # the wrappers' text before the link, innermost first
-    after: list[str] = []
-    ended = False  # whether a line break after the link ended its sentence
-    opened = False  # whether a blank line above the link opened its paragraph
-    while parent is not None and parent.tag in tt.INLINE_TAGS:
-        line = page.line(parent)  # a wrapper may hold many links: read once
-        cut, piece = line.at[node.mem_id]
-        start = 0 if opened else _paragraph_start(line.pieces, line.breaks, cut)
-        here_before = [] if opened else line.pieces[start:cut]
-        opened = opened or start > 0
-        end = _line_end(line.pieces, line.breaks, cut + piece)
-        here_after = [] if ended else line.pieces[cut + piece : end]
-        ended = ended or end < len(line.pieces)
-        if line.links > (node is link) and not (
-            any(tt.WORD.search(text) for text in here_before)
-            or any(tt.WORD.search(text) for text in here_after)
-        ):
-            return _long_enough(before, after, chars)  # a list of links
-        before += reversed(here_before)
-        after += here_after
-        node = parent
-        parent = parent.parent
-    if parent is None:
-        return False
-    own = node.mem_id
-    pieces: list[str] = []  # the block's own text, read here: mostly one link per block
-    breaks: list[int] = []
-    wrappers: list[tuple[int, Node]] = []  # the inline elements above the link, by line
-    cut = -1
-    for child in parent.iter(include_text=True):
-        tag = child.tag
-        if tag == "-text":
-            pieces.append(child.text_content or "")
-        elif cut < 0 and child.mem_id == own:
-            cut = len(pieces)
-        elif tag == "br":
-            breaks.append(len(pieces))
-            pieces.append("")
-        elif (text := page.sentence_text(child, tag)) is not None or tag == "a":
-            if cut < 0:
-                wrappers.append((len(breaks), child))
-            if text is not None:
-                pieces.append(text)
-    head, tail = pieces[:cut], pieces[cut:]
-    if opened:
-        head = []
-    elif (start := _paragraph_start(pieces, breaks, cut)) > 0:
-        head = [""] * start + head[start:]  # the indexes of ``breaks`` still hold
-        opened = True
-    if ended:
-        tail = []
-    elif breaks:
-        tail = pieces[cut : _line_end(pieces, breaks, cut)]
-    if breaks and breaks[0] < cut:
-        head = _unlinked_lines(head, breaks, wrappers, page)
-    if before or after:
-        before.reverse()
-        before, after = head + before, after + tail
-    else:
-        before, after = head, tail
-    if after and _snippet_after_separator(before, after, parent):
-        return False
-    if opened and after and _new_sentence_after(before, after):
-        return False
-    return _long_enough(before, after, chars) or is_short_sentence(
-        " ".join(before), " ".join(after), listed=parent.tag == "li"
-    )
+    return _RUNNING_TEXT.within(link, chars, page.texts, page.tokens.facts)
 
 
 def _snippet_after_separator(before: list[str], after: list[str], block: Node) -> bool:
@@ -433,80 +306,6 @@ def _text_after(node: Node) -> str | None:
             return sibling.text().lstrip()
         sibling = sibling.next
     return None
-
-
-def _new_sentence_after(before: list[str], after: list[str]) -> bool:
-    """Whether the link, below a line break that opens its paragraph, opens that paragraph
-    and a new sentence starts right after it, its first letter a capital: a promo card
-    set between the paragraphs of a page without ``<p>``, the next paragraph's text
-    running on from it ("...<br><br><a>Also on example.com Headline</a>The next
-    paragraph ..."). A sentence that opens with a link goes on in lower case ("<a>Ann
-    Lee</a> said ...")."""
-    if any(text.strip() for text in before):
-        return False
-    for text in after:
-        rest = text.lstrip()
-        if rest:
-            return rest[0].isupper()
-    return False
-
-
-def _unlinked_lines(
-    head: list[str], breaks: list[int], wrappers: list[tuple[int, Node]], page: Page
-) -> list[str]:
-    """The pieces of ``head``, the text before a link, without the lines above the link's
-    that hold a link of their own: the stories listed above it one per line ("<b>Don't
-    miss</b><br><b><a>...</a> [Warning]</b><br><b><a>...</a></b>") are no words of its
-    sentence, while a paragraph of text above it still is."""
-    own_line = sum(1 for at in breaks if at < len(head))
-    linked = {
-        line
-        for line, element in wrappers
-        if line < own_line and (element.tag == "a" or page.line(element).links)
-    }
-    if not linked:
-        return head
-    kept: list[str] = []
-    line = 0
-    for index, text in enumerate(head):
-        while line < len(breaks) and breaks[line] < index:
-            line += 1
-        if line not in linked:
-            kept.append(text)
-    return kept
-
-
-def _paragraph_start(pieces: list[str], breaks: list[int], cut: int) -> int:
-    """Where the paragraph of ``pieces[cut]`` starts: after the last blank line above it
-    (two line breaks with no words between them), or 0. When ``pieces[cut]`` opens its
-    line and the text above ends in no sentence end (a dateline or a kicker line above
-    an older listing's headline), its line starts it."""
-    if not breaks or breaks[0] >= cut:
-        return 0  # no line break above it: most links share their block with none
-    start = 0
-    for first, second in pairwise(breaks):
-        if second >= cut:
-            break
-        if not any(text.strip() for text in pieces[first + 1 : second]):
-            start = second + 1
-    line = max((at for at in breaks if start <= at < cut), default=-1)
-    if line < 0 or any(text.strip() for text in pieces[line + 1 : cut]):
-        return start
-    above = " ".join(pieces[start:line]).rstrip().rstrip(tt.CLOSING_MARKS)
-    return line + 1 if above and above[-1] not in tt.SENTENCE_END else start
-
-
-def _line_end(pieces: list[str], breaks: list[int], start: int) -> int:
-    """Where the line of the text from ``pieces[start]`` on ends: at its first line break
-    (an empty piece at an index of ``breaks``) whose next text does not go on in lower case,
-    as a hard-wrapped sentence does ("on Monday,<br>with three days")."""
-    for at in breaks:
-        if at < start:
-            continue
-        following = next((text for text in pieces[at + 1 :] if text.strip()), "")
-        if not following.lstrip()[:1].islower():
-            return at
-    return len(pieces)
 
 
 # A long sentence is judged by its head first: the promo label is cut at its start only.
@@ -598,6 +397,22 @@ _LINK_SCAN = LinkScan(
     story_words=tt.MIN_HEADING_WORDS,
     story_path_chars=tt.MIN_STORY_PATH_CHARS,
     slug_joiners=tt.STORY_SLUG_WORDS - 1,
+)
+# The sentence around a link read in C (``_links.RunningText``), with the tables of
+# ``in_running_text``'s rules; the judgments that need a pattern are asked here.
+_RUNNING_TEXT = RunningText(
+    ASCII_SPACES.decode("ascii") + "".join(WIDE_SPACES),
+    inline=tuple(sorted(tt.INLINE_TAGS)),
+    blocks_in_link=tuple(sorted(tt.BLOCKS_IN_LINK)),
+    unworded=("time",),  # a time beside a headline is no words of its sentence
+    meta=tk.META,  # nor is a meta label (a kicker, a category)
+    sentence_end="".join(sorted(tt.SENTENCE_END)),
+    closing_marks=tt.CLOSING_MARKS,
+    separator_starts=tt.SNIPPET_SEPARATOR_STARTS,
+    is_date=tf.is_date,  # nor a date alone ("3. Februar 2026")
+    long_enough=_long_enough,
+    short_sentence=is_short_sentence,
+    snippet_apart=_snippet_after_separator,
 )
 _WITH_ID = Selectors("[id]")
 _SUBHEADINGS = Selectors(tt.SUBHEADINGS)

@@ -518,6 +518,9 @@ _TAXONOMY_LINE = (
 # older listing sets each story as "<a>Headline</a> - The snippet ...", "<a>Headline</a>:
 # The snippet ..." or "<a>Headline</a> | The snippet ...", the snippet on the link's line.
 SNIPPET_SEPARATOR = re.compile(r"[-\u2013\u2014:|]\s+")
+# The characters SNIPPET_SEPARATOR opens with: the text after a link is asked of it only
+# when it opens with one.
+SNIPPET_SEPARATOR_STARTS = "-\u2013\u2014:|"
 
 # Short labels marking an item or block as paid content.
 _SPONSORED_LABELS = (
