@@ -44,5 +44,9 @@ class RunningText:
         snippet_apart: Callable[[list[str], list[str], LexborNode], bool],
     ) -> None: ...
     def within(
-        self, link: LexborNode, chars: int, texts: dict[int, str | None], facts: PageFacts
+        self,
+        link: LexborNode,
+        chars: int,
+        texts: dict[int, str | tuple[str] | None],
+        facts: PageFacts,
     ) -> bool: ...

@@ -18,6 +18,7 @@ test_running_text.py`` checks it against the Python reading it replaced.
 
 from cpython.unicode cimport (
     Py_UNICODE_ISALNUM,
+    Py_UNICODE_ISDECIMAL,
     Py_UNICODE_ISLOWER,
     Py_UNICODE_ISSPACE,
     Py_UNICODE_ISUPPER,
@@ -408,6 +409,12 @@ cdef str _joined_text(ps_node *element, unsigned char **buffer, size_t *size):
 cdef uintptr_t _BR = create_tag("br").tag_id
 cdef uintptr_t _LI = create_tag("li").tag_id
 cdef object _UNREAD = object()  # an element not yet in the page's memo
+cdef enum:
+    # What the reading takes an inline element holding a digit for, until ``is_date`` is
+    # asked of it: its words, no words, or what ``is_date`` answers (asked then).
+    _AS_WORDS = 0
+    _AS_NONE = 1
+    _ASKED = 2
 
 
 cdef class RunningText:
@@ -437,6 +444,8 @@ cdef class RunningText:
     cdef object _is_date, _long_enough, _short_sentence, _snippet_apart
     cdef unsigned char *_buffer  # an element's text of several text nodes, joined
     cdef size_t _size
+    cdef int _dates  # _AS_WORDS, _AS_NONE or _ASKED
+    cdef int _undecided  # the elements read that may be dates, not asked
 
     def __cinit__(self):
         self._buffer = NULL
@@ -477,9 +486,22 @@ cdef class RunningText:
         alone in its block (``LinkScan.alone``) or holding a block is in none."""
         cdef ps_node *node = c_node(link)
         cdef ps_node *child
+        cdef bint running
         if chars > 0 and _alone(node, self._inline, &self.spaces):
             return False
-        if not self._running(node, link.parser, chars, texts, facts):
+        # An inline text that may be a date is asked of ``is_date`` (a parse) only when
+        # the answer depends on it: read as words, and when it was one, as none.
+        self._dates, self._undecided = _AS_WORDS, 0
+        running = self._running(node, link.parser, chars, texts, facts)
+        if self._undecided == 1:
+            self._dates = _AS_NONE
+            if self._running(node, link.parser, chars, texts, facts) != running:
+                self._dates = _ASKED
+                running = self._running(node, link.parser, chars, texts, facts)
+        elif self._undecided > 1:  # either answer of each may matter: all are asked
+            self._dates = _ASKED
+            running = self._running(node, link.parser, chars, texts, facts)
+        if not running:
             return False
         child = node.first_child
         while child != NULL:
@@ -608,23 +630,29 @@ cdef class RunningText:
     cdef object _words(self, ps_node *element, object parser, dict texts, object facts):
         """The text of an inline element when it is words of its line: not a time, a
         meta label or a date alone (a time set in a ``<span>`` beside a headline, "3.
-        Februar 2026"); ``None`` otherwise. Read once per page (``texts``)."""
+        Februar 2026"); ``None`` otherwise. Read once per page (``texts``), where a text
+        that may be a date is kept as a 1-tuple until ``is_date`` is asked of it."""
         cdef uintptr_t tag = element.local_name
         cdef object text
         if tag >= TAG_LAST_ENTRY or not self._inline[tag] or self._unworded[tag]:
             return None
         key = <uintptr_t>element
         text = texts.get(key, _UNREAD)
-        if text is not _UNREAD:
-            return text
-        if facts.kinds(wrap(element, parser)) & self._meta:
-            text = None
-        else:
-            text = _joined_text(element, &self._buffer, &self._size)
-            if self._is_date(text.strip()):
+        if text is _UNREAD:
+            if facts.kinds(wrap(element, parser)) & self._meta:
                 text = None
-        texts[key] = text
-        return text
+            else:
+                text = _joined_text(element, &self._buffer, &self._size)
+                if _has_digit(text):  # ``is_date`` finds a date only with a digit
+                    text = (text,)
+            texts[key] = text
+        if type(text) is not tuple:
+            return text
+        if self._dates == _ASKED:
+            text = texts[key] = None if self._is_date(text[0].strip()) else text[0]
+            return text
+        self._undecided += 1
+        return text[0] if self._dates == _AS_WORDS else None
 
     cdef Py_ssize_t _paragraph_start(self, list pieces, list breaks, Py_ssize_t cut) except -1:
         """Where the paragraph of ``pieces[cut]`` starts: after the last blank line above
@@ -741,6 +769,15 @@ cdef bint _has_text(list texts, Py_ssize_t start, Py_ssize_t stop) except -1:
 cdef bint _has_word(list texts, Py_ssize_t start, Py_ssize_t stop) except -1:
     """Whether a text of ``texts[start:stop]`` holds a letter or a digit (``WORD``)."""
     return _first_char(texts, start, stop, True) >= 0
+
+
+cdef bint _has_digit(str text) noexcept:
+    """Whether ``text`` holds a decimal digit (``str.isdecimal``, what ``\\d`` matches)."""
+    cdef Py_UCS4 c
+    for c in text:
+        if Py_UNICODE_ISDECIMAL(c):
+            return True
+    return False
 
 
 cdef long _first_char(list texts, Py_ssize_t start, Py_ssize_t stop, bint word=False) except -2:

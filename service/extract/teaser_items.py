@@ -81,9 +81,10 @@ class Page:
     tokens: Tokens = field(default_factory=Tokens)
     heading_holders: set[int] = field(default_factory=set)
     """Elements with a heading at most ``HEADING_HOLDER_DEPTH`` levels below (by ``mem_id``)."""
-    texts: dict[int, str | None] = field(default_factory=dict)
+    texts: dict[int, str | tuple[str] | None] = field(default_factory=dict)
     """The words the inline elements beside headline links give their sentences (``None``:
-    none, a time, a meta label or a date alone), by node: read once (``in_running_text``)."""
+    none, a time, a meta label or a date alone), by node: read once (``in_running_text``);
+    a text that may be a date, not yet asked (``is_date``), as a 1-tuple."""
     rows: dict[int, bool] = field(default_factory=dict)
     """Whether the parents of bare headline links and their neighbours (by ``mem_id``) are
     rows of topic links: ``_in_topic_row``."""

@@ -290,3 +290,12 @@ def test_running_text_answers_what_the_python_reading_answers(tree: LexborHTMLPa
 def test_separator_starts_are_the_separators_first_characters() -> None:
     starts = {chr(c) for c in range(0x3000) if tt.SNIPPET_SEPARATOR.match(chr(c) + " ")}
     assert starts == set(tt.SNIPPET_SEPARATOR_STARTS)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="0129./- ab\u0660\u0669\u06f0\u0966\u0e50\u0e59\xb2\xbd\u216b"))
+@example("\u0e52\u0e55\u0e56\u0e59")  # a Thai year
+def test_date_hint_asks_for_a_decimal_digit(text: str) -> None:
+    """``RunningText`` asks ``is_date`` only of texts holding a decimal digit (not "²",
+    "½" or "Ⅻ", numeric but no decimal digits)."""
+    assert tt.DATE_HINT.search(text) is None or any(c.isdecimal() for c in text)
