@@ -28,6 +28,8 @@ from libc.stdint cimport uintptr_t
 from libc.stdlib cimport free, realloc
 from libc.string cimport memcpy, memset
 
+from urllib.parse import urljoin
+
 from selectolax.lexbor import LexborNode, create_tag
 
 from service.extract._lexbor cimport (
@@ -792,3 +794,60 @@ cdef long _first_char(list texts, Py_ssize_t start, Py_ssize_t stop, bint word=F
             if Py_UNICODE_ISALNUM(c) if word else not Py_UNICODE_ISSPACE(c):
                 return c
     return -1
+
+
+def link_target(str href not None, str origin not None, str base not None):
+    """``href`` made absolute without its fragment, cheaply (``teaser_items.Page.target``,
+    whose doc states it): stripped, cut at its first "#"; kept when it opens with
+    "http://" or "https://" in any case, joined to ``origin``'s scheme when it opens with
+    "//" and to ``origin`` when it opens with "/"; ``None`` when it is empty or names a
+    scheme before its first "/" (mailto:, javascript:); else ``urljoin(base, href)``,
+    ``None`` when that refuses it."""
+    cdef Py_ssize_t start = 0
+    cdef Py_ssize_t end = len(href)
+    cdef Py_ssize_t at
+    cdef Py_UCS4 c
+    while start < end and Py_UNICODE_ISSPACE(href[start]):
+        start += 1
+    while end > start and Py_UNICODE_ISSPACE(href[end - 1]):
+        end -= 1
+    for at in range(start, end):
+        if href[at] == "#":
+            end = at
+            break
+    if _opens_caseless(href, start, end, "http://") or _opens_caseless(href, start, end, "https://"):
+        return href if start == 0 and end == len(href) else href[start:end]
+    if end - start >= 2 and href[start] == "/" and href[start + 1] == "/":
+        return origin.split(":", 1)[0] + ":" + href[start:end]
+    if end > start and href[start] == "/":
+        return origin + href[start:end]
+    if end == start:
+        return None  # the page itself
+    for at in range(start, end):
+        c = href[at]
+        if c == "/":
+            break
+        if c == ":":
+            return None  # mailto:, javascript:, tel:
+    try:
+        return urljoin(base, href[start:end])
+    except ValueError:  # a malformed base or href (an unclosed IPv6 bracket)
+        return None
+
+
+cdef bint _opens_caseless(str text, Py_ssize_t start, Py_ssize_t end, str prefix) except -1:
+    """Whether ``text[start:end]`` opens with the lower-case ASCII ``prefix`` in any case
+    (what ``text[start:end][:8].lower().startswith(prefix)`` answers: no character
+    beyond ASCII lowers to an ASCII letter of a scheme)."""
+    cdef Py_ssize_t size = len(prefix)
+    cdef Py_ssize_t i
+    cdef long c
+    if end - start < size:
+        return False
+    for i in range(size):
+        c = <long>(<Py_UCS4>text[start + i])
+        if 65 <= c <= 90:  # "A" to "Z"
+            c += 32
+        if c != <long>(<Py_UCS4>prefix[i]):
+            return False
+    return True

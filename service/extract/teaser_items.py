@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, urlsplit
 
 from selectolax.lexbor import LexborNode as Node
 
@@ -35,7 +35,7 @@ from service.extract._items import (
     SharedAncestors,
     Surroundings,
 )
-from service.extract._links import LinkScan, RunningText
+from service.extract._links import LinkScan, RunningText, link_target
 from service.extract._paths import Paths
 from service.extract._text import fold
 from service.extract._tree import LINKS, Selectors
@@ -112,21 +112,15 @@ class Page:
     def target(self, href: str) -> str | None:
         """``href`` made absolute without its fragment, cheaply; ``None`` unless http(s).
 
-        Only to group links; ``urls.normalize_url`` gives the final form.
+        Only to group links; ``urls.normalize_url`` gives the final form. In C
+        (``_links.link_target``): ``href`` stripped and cut at its first "#" is kept
+        when it opens with "http://" or "https://" in any case, joined to the origin's
+        scheme after "//" and to the origin after "/", ``None`` when empty (the page
+        itself) or naming a scheme before its first "/" (mailto:, javascript:, tel:),
+        else joined to the page's URL (``urljoin``; ``None`` when it refuses it: a
+        malformed base or href, an unclosed IPv6 bracket).
         """
-        href = href.strip().split("#", 1)[0]
-        if href[:8].lower().startswith(("https://", "http://")):
-            return href
-        if href.startswith("//"):
-            return self.origin.split(":", 1)[0] + ":" + href
-        if href.startswith("/"):
-            return self.origin + href
-        if not href or ":" in href.split("/", 1)[0]:
-            return None  # the page itself, or mailto:, javascript:, tel:
-        try:
-            return urljoin(self.url, href)
-        except ValueError:  # a malformed base or href (an unclosed IPv6 bracket)
-            return None
+        return link_target(href, self.origin, self.url)
 
 
 # What surrounds an item, as bits of its region (``regions``).

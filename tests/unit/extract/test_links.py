@@ -4,6 +4,8 @@ target, leaving out only links that ``teaser_items.headline_links`` drops at its
 
 from __future__ import annotations
 
+from urllib.parse import urljoin
+
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -13,7 +15,7 @@ from service.extract import teaser_fields as tf
 from service.extract import teaser_tables as tt
 from service.extract._links import LinkScan
 from service.extract._tree import Selectors
-from service.extract.teaser_items import _LINK_SCAN, is_story_url
+from service.extract.teaser_items import _LINK_SCAN, Page, is_story_url
 
 _HEADINGS_AND_LINKS = Selectors("h1, h2, h3, h4, h5, h6, a[href]")
 
@@ -274,3 +276,46 @@ def test_alone_answers_what_the_python_test_answers(blocks: list[bytes]) -> None
     for link in _HEADINGS_AND_LINKS.find(tree.body):
         if link.tag == "a":
             assert _LINK_SCAN.alone(link) == _alone(link)
+
+
+def _target(page: Page, href: str) -> str | None:
+    """``Page.target`` as Python read it."""
+    href = href.strip().split("#", 1)[0]
+    if href[:8].lower().startswith(("https://", "http://")):
+        return href
+    if href.startswith("//"):
+        return page.origin.split(":", 1)[0] + ":" + href
+    if href.startswith("/"):
+        return page.origin + href
+    if not href or ":" in href.split("/", 1)[0]:
+        return None
+    try:
+        return urljoin(page.url, href)
+    except ValueError:
+        return None
+
+
+# Targets of every form: schemes in any case, characters beyond ASCII that lower to two
+# ("İ") or to ASCII ("K", the Kelvin sign), white space of every kind, fragments, and
+# brackets urljoin refuses.
+_TARGET_PARTS = st.sampled_from(
+    [
+        *("http://", "HTTPS://", "hTtP:", "//", "/", "#", "#x", ":", "mailto:", "?q=1"),
+        *(" ", "\t", "\xa0", "\u3000", "\u200b", "a", "news", "..", "./", "[", "]"),
+        *("\u0130", "\u212a", "\xe9", "example.org", "[::1", "http://[x"),
+    ]
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(_TARGET_PARTS, max_size=6).map("".join),
+    st.sampled_from(
+        ["https://www.example.org/news/today", "http://example.org", "", "https://[::1]/a/b"]
+    ),
+)
+@example("\u0130http://x", "https://example.org/")
+@example(" //cdn.example.org/a#b ", "https://example.org/")
+def test_link_target_answers_what_the_python_reading_answers(href: str, url: str) -> None:
+    page = Page(url)
+    assert page.target(href) == _target(page, href)
