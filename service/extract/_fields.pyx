@@ -401,6 +401,41 @@ cdef str deep_text(ps_node *root):
         free(text.data)
 
 
+def text_opening(node, size_t length):
+    """``node.text()`` when its text nodes hold ``length`` bytes or fewer, with True;
+    else the text before the last ASCII character among the bytes from ``length // 2``
+    to ``length``, with False; None when no ASCII character is there.
+
+    Cut before an ASCII character, the text folded (``normalize_text``) is the start of
+    the whole text folded: no character before it composes with one after it in NFC
+    (no composition ends in an ASCII character, and none reorders across one), a run of
+    whitespace across it folds to the space it ends in, and bytes that are not UTF-8
+    are replaced alike on both sides of it."""
+    cdef ps_node *root = c_node(node)
+    cdef ps_node *at = root.first_child
+    cdef _Text text
+    cdef size_t cut
+    text.data = NULL
+    text.length = text.size = 0
+    try:
+        while at != NULL and text.length <= length:
+            if at.local_name == TAG_TEXT and (<ps_character_data *>at).data.data != NULL:
+                _add(&text, (<ps_character_data *>at).data.data, (<ps_character_data *>at).data.length)
+            at = next_in(at, root, True)
+        if text.length <= length:
+            if text.length == 0:
+                return "", True
+            return PyUnicode_DecodeUTF8(<const char *>text.data, text.length, "replace"), True
+        cut = length
+        while cut > length // 2 and text.data[cut] >= 0x80:
+            cut -= 1
+        if text.data[cut] >= 0x80:
+            return None
+        return PyUnicode_DecodeUTF8(<const char *>text.data, cut, "replace"), False
+    finally:
+        free(text.data)
+
+
 cdef inline size_t _length(ps_str *value) noexcept:
     return value.length if value != NULL and value.data != NULL else 0
 

@@ -47,6 +47,7 @@ from selectolax.lexbor import LexborNode as Node
 from service.extract import teaser_fields as tf
 from service.extract import teaser_tables as tt
 from service.extract import teaser_tokens as tk
+from service.extract._fields import text_opening
 from service.extract._frame import (
     BodyCounts,
     FewWords,
@@ -189,15 +190,22 @@ def _read(node: Node, link: Link, page: Page) -> _Item:
     if date is None and length is not None and not _plays_media(node, link, found, length):
         date = length
     snippet = " ".join(parts)
-    return _Item(
-        node=node,
-        link=link,
-        snippet=snippet if tf.word_count(snippet) >= tt.MIN_SNIPPET_WORDS else None,
-        image=found.image,
-        date=date,
-        sponsored=paid,
-        product=product,
+    return _ITEMS.make(  # _Item's fields in their order
+        node,
+        link,
+        snippet if tf.word_count(snippet) >= tt.MIN_SNIPPET_WORDS else None,
+        found.image,
+        date,
+        paid,
+        product,
+        False,  # inline
+        None,  # block_node
+        None,  # block
+        None,  # label_node
     )
+
+
+_ITEMS = Records(_Item)  # an item made in C, as ``_Item(...)`` makes it
 
 
 def _plays_media(node: Node, link: Link, found: tf.ItemText, length: str) -> bool:
@@ -379,18 +387,45 @@ def _inline_promo(item: _Item, paragraphs: dict[int, tuple[int, int]], items: se
     ``paragraphs`` is ``_in_body``'s count per parent, ``items`` the items by ``mem_id``.
     A page without ``<p>`` may set the label apart on the item's line, before it.
     """
-    text = normalize_text(item.node.text())
-    if _has_promo_label(item, text):
+    text = _item_text(item.node)
+    if text is not None and _has_promo_label(item, text):
         return True
     if not _in_body(item, paragraphs, items):
         return False
     card = item.link.heading is not None or item.image is not None or item.snippet is not None
-    bare = text == item.link.title and tf.word_count(text) >= tt.MIN_INLINE_WORDS
+    if not card and text is None:
+        text = normalize_text(item.node.text())
+    bare = not card and text == item.link.title and tf.word_count(text) >= tt.MIN_INLINE_WORDS
     label = _line_label(item.node)
     if not (card or bare or label is not None):
         return False
     item.label_node = label  # taken out with the promo
     return True
+
+
+def _item_text(node: Node) -> str | None:
+    """The item's text, folded (``normalize_text``); None when the item's text is long
+    and its opening shows no promo label (``INLINE_LABEL``), which is all
+    ``_has_promo_label`` reads of a long text then: the opening is read in C
+    (``text_opening``), without the whole text folded (most items are cards and lists)."""
+    opening = text_opening(node, _OPENING_BYTES)
+    if opening is not None:
+        text, whole = opening
+        text = normalize_text(text)
+        if whole:
+            return text
+        if len(text) >= LABEL_REACH and tt.INLINE_LABEL.match(text) is None:
+            return None
+    return normalize_text(node.text())
+
+
+# ``INLINE_LABEL`` matches a text when it matches its first ``LABEL_REACH`` characters:
+# the label it must match (a mark, brackets, the words) is shorter (a test checks), and
+# what follows is optional.
+LABEL_REACH = tt.MAX_LABEL_CHARS
+# The bytes of an item's text read for its opening: enough for ``LABEL_REACH`` characters
+# in most scripts, once white space is folded.
+_OPENING_BYTES = 8 * tt.MAX_LABEL_CHARS
 
 
 def _is_subheading(item: _Item, items: set[int], page: Page) -> bool:
