@@ -30,6 +30,15 @@ class ItemWalk:
         paid: Callable[[Any, LexborNode], None],
         meta_part: Callable[[Any, LexborNode, frozenset[str]], None],
         rank: Callable[[str], bool],
+        images: Iterable[str],
+        pictures: Iterable[str],
+        picture_parts: Iterable[str],
+        item_images: Iterable[str],
+        picture_only: Iterable[str],
+        image_attributes: tuple[str, ...],
+        unusable: tuple[str, ...],
+        image: Callable[[str, str], str | None],
+        background: Callable[[str], str | None],
     ) -> None: ...
     def read(
         self,
@@ -37,6 +46,7 @@ class ItemWalk:
         skip: LexborNode | None,
         out: Any,
         found: dict[int, tuple[tuple[frozenset[str], str], int]],
+        with_image: bool = ...,
     ) -> None: ...
 
 def text_opening(node: LexborNode, length: int) -> tuple[str, bool] | None: ...

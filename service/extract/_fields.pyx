@@ -21,12 +21,14 @@ from libc.stdlib cimport free, malloc, realloc
 from libc.string cimport memcmp, memcpy
 
 from service.extract._lexbor cimport (
+    PS_ATTR_LAST_ENTRY,
     PS_ELEMENT,
     TAG_LAST_ENTRY,
     TAG_TEXT,
     attribute_id,
     c_node,
     code_point,
+    entry_named,
     named,
     next_in,
     ps_attr,
@@ -47,6 +49,16 @@ cdef enum:
     _SKIP = 1  # an element whose text is no item's (its media read, if a media tag)
     _MEDIA = 2
     _INLINE = 4  # an element that continues the line: no flush around it
+
+cdef enum:
+    _SHOWN = 1  # an element showing the item's image by its own attributes (``<img>``)
+    _PICTURE = 2  # an element whose image is its own or that of an element of ``_PART``
+    _PART = 4
+    _FOUND = 8  # an element the search after the walk finds
+    _FOUND_IN_PICTURE = 16  # found only inside a ``_PICTURE`` element (a ``<source>``)
+
+cdef enum:
+    _MAX_IMAGE_ATTRIBUTES = 8
 
 cdef uintptr_t _CLASS = attribute_id(b"class")
 cdef uintptr_t _ID = attribute_id(b"id")
@@ -118,10 +130,30 @@ cdef class ItemWalk:
       (a meta part's text is not walked);
     - ``rank(text)``: the text of an element holding one node, when it may be a
       number alone (digits, ``rank_marks`` and spaces, or other than ASCII): whether
-      it is, and the element is passed over.
+      it is, and the element is passed over;
+    - ``image(name, value)``: an image source attribute's value, neither empty nor
+      opening with one of ``unusable``: the image it shows, or None;
+    - ``background(style)``: the root's inline style, the image it shows as its
+      background or None.
+
+    An element's image is the first of its ``image_attributes``, in their order, that
+    ``image`` answers. While the walk has found none, an element of ``images`` (not
+    walked into) shows its own, and one of ``pictures`` its own or that of the first
+    element of ``picture_parts`` in it that shows one. When the walk found none, the
+    image is that of the first element of ``item_images`` (at or below the root,
+    skipped or hidden ones too; one of ``picture_only`` only inside an element of
+    ``pictures``) that shows one, else the background the walk found.
     """
 
     cdef unsigned char flags[TAG_LAST_ENTRY]
+    cdef unsigned char image_flags[TAG_LAST_ENTRY]
+    cdef list custom_images  # item images of tags Lexbor does not predefine, by name
+    cdef int image_count
+    cdef uintptr_t image_ids[_MAX_IMAGE_ATTRIBUTES]
+    cdef tuple image_names  # str, and their bytes
+    cdef tuple image_bytes
+    cdef tuple unusable
+    cdef object image, background
     cdef unsigned char plain[128]
     cdef unsigned char spaces[128]
     cdef unsigned char rank_marks[128]
@@ -150,6 +182,15 @@ cdef class ItemWalk:
         paid,
         meta_part,
         rank,
+        images,
+        pictures,
+        picture_parts,
+        item_images,
+        picture_only,
+        tuple image_attributes,
+        tuple unusable,
+        image,
+        background,
     ):
         cdef int c
         for c in range(TAG_LAST_ENTRY):
@@ -160,6 +201,34 @@ cdef class ItemWalk:
                 if not 0 < tag_id < TAG_LAST_ENTRY:
                     raise ValueError(f"not a standard tag: {name!r}")
                 self.flags[<uintptr_t>tag_id] |= flag
+        for c in range(TAG_LAST_ENTRY):
+            self.image_flags[c] = 0
+        self.custom_images = []
+        for names, flag in (
+            (images, _SHOWN),
+            (pictures, _PICTURE),
+            (picture_parts, _PART),
+            (item_images, _FOUND),
+            (picture_only, _FOUND_IN_PICTURE),
+        ):
+            for name in names:
+                tag_id = create_tag(name).tag_id
+                if 0 < tag_id < TAG_LAST_ENTRY:
+                    self.image_flags[<uintptr_t>tag_id] |= flag
+                elif flag == _FOUND:
+                    self.custom_images.append(name.lower().encode())
+                else:
+                    raise ValueError(f"not a standard tag: {name!r}")
+        if len(image_attributes) > _MAX_IMAGE_ATTRIBUTES:
+            raise ValueError(f"at most {_MAX_IMAGE_ATTRIBUTES} image attributes")
+        self.image_count = len(image_attributes)
+        self.image_names = image_attributes
+        self.image_bytes = tuple(name.encode() for name in image_attributes)
+        for c in range(self.image_count):
+            self.image_ids[c] = attribute_id(self.image_bytes[c])
+        self.unusable = tuple(prefix.encode() for prefix in unusable)
+        self.image = image
+        self.background = background
         for c in range(128):
             self.plain[c] = chr(c) in plain
             self.spaces[c] = chr(c) in spaces
@@ -176,12 +245,18 @@ cdef class ItemWalk:
         self.meta_part = meta_part
         self.rank = rank
 
-    def read(self, root, skip, out, dict found):
+    def read(self, root, skip, out, dict found, bint with_image=True):
         """Walks ``root``'s subtree into ``out``: its text runs, cleaned, appended to
-        ``out.segments`` (empty ones left out), and what the rules set."""
+        ``out.segments`` (empty ones left out), and what the rules set; ``with_image``,
+        the root's background first and the image searched after the walk."""
         cdef ps_node *top = c_node(root)
         cdef ps_node *passed = c_node(skip) if skip is not None else NULL
+        cdef ps_str *style
         cdef _Text text
+        if with_image:
+            style = _style(top)
+            if style != NULL and style.data != NULL and style.length:
+                out.background = self.background(_decoded(style))  # the card's own
         text.data = NULL
         text.length = text.size = 0
         text.odd = False
@@ -190,6 +265,102 @@ cdef class ItemWalk:
             self._flush(&text, out.segments)
         finally:
             free(text.data)
+        if with_image and out.image is None:
+            out.image = self._search(top)
+            if out.image is None:
+                out.image = out.background  # a card without an <img>
+
+    cdef object _search(self, ps_node *root):
+        """The image of the first element of ``item_images`` at or below ``root``
+        that shows one."""
+        cdef ps_node *node = root
+        cdef uintptr_t tag
+        cdef unsigned char flags
+        while node != NULL:
+            if node.type == PS_ELEMENT:
+                tag = node.local_name
+                flags = self.image_flags[tag] if tag < TAG_LAST_ENTRY else 0
+                if (flags & _FOUND or (tag >= TAG_LAST_ENTRY and self._custom_image(tag))) and (
+                    not flags & _FOUND_IN_PICTURE or self._in_picture(node)
+                ):
+                    source = self._source(node)
+                    if source is not None:
+                        return source
+            node = next_in(node, root, True)
+        return None
+
+    cdef bint _custom_image(self, uintptr_t tag):
+        cdef bytes name
+        for name in self.custom_images:
+            if entry_named(tag, TAG_LAST_ENTRY, name, len(name)):
+                return True
+        return False
+
+    cdef bint _in_picture(self, ps_node *node) noexcept:
+        """Whether an element of ``pictures`` holds ``node``, at any level above it."""
+        node = node.parent
+        while node != NULL:
+            if node.local_name < TAG_LAST_ENTRY and self.image_flags[node.local_name] & _PICTURE:
+                return True
+            node = node.parent
+        return False
+
+    cdef object _source(self, ps_node *node):
+        """The image ``node`` shows by its attributes (``image_attributes``), or None."""
+        cdef ps_str *values[_MAX_IMAGE_ATTRIBUTES]
+        cdef ps_attr *attr = (<ps_element *>node).first_attr
+        cdef ps_str *value
+        cdef int i
+        cdef bytes name, prefix
+        cdef bint usable
+        for i in range(self.image_count):
+            values[i] = NULL
+        while attr != NULL:  # the last of a name, as a dict of the attributes keeps
+            for i in range(self.image_count):
+                if self.image_ids[i] != PS_ATTR_LAST_ENTRY:
+                    if attr.node.local_name == self.image_ids[i]:
+                        values[i] = attr.value
+                else:
+                    name = self.image_bytes[i]
+                    if named(attr, name, len(name)):
+                        values[i] = attr.value
+            attr = attr.next
+        for i in range(self.image_count):
+            value = values[i]
+            if value == NULL or value.data == NULL or value.length == 0:
+                continue
+            usable = True
+            for prefix in self.unusable:
+                if value.length >= <size_t>len(prefix) and memcmp(
+                    value.data, <const unsigned char *>prefix, len(prefix)
+                ) == 0:
+                    usable = False
+                    break
+            if usable:
+                source = self.image(self.image_names[i], _decoded(value))
+                if source is not None:
+                    return source
+        return None
+
+    cdef int _shown(self, ps_node *node, object out) except -1:
+        """The image an element of ``images`` or ``pictures`` shows, while none is found."""
+        cdef ps_node *part
+        if self.image_flags[node.local_name] & _SHOWN:
+            out.image = self._source(node)
+            return 0
+        if not out.image:
+            out.image = self._source(node)
+        part = node.first_child
+        while part != NULL:
+            if (
+                part.type == PS_ELEMENT
+                and part.local_name < TAG_LAST_ENTRY
+                and self.image_flags[part.local_name] & _PART
+                and not out.image
+            ):
+                out.image = self._source(part)
+            part = next_in(part, node, True)
+        return 0
 
     cdef int _walk(
         self, _Text *text, ps_node *node, ps_node *passed, int depth, object out, dict found, object parser
@@ -282,7 +453,10 @@ cdef class ItemWalk:
                     out.lead_in = len(segments) - 1
             return 0
         if flags & _SKIP:
-            if flags & _MEDIA:
+            if self.image_flags[tag] & (_SHOWN | _PICTURE):
+                if out.image is None:
+                    self._shown(node, out)
+            elif flags & _MEDIA:
                 self.media(wrap(node, parser), out)
             return 0
         attr = (<ps_element *>node).first_attr
@@ -434,6 +608,17 @@ def text_opening(node, size_t length):
         return PyUnicode_DecodeUTF8(<const char *>text.data, cut, "replace"), False
     finally:
         free(text.data)
+
+
+cdef ps_str *_style(ps_node *node) noexcept:
+    """The element's ``style`` value (the last of the name), NULL without one."""
+    cdef ps_attr *attr = (<ps_element *>node).first_attr
+    cdef ps_str *style = NULL
+    while attr != NULL:
+        if attr.node.local_name == _STYLE:
+            style = attr.value
+        attr = attr.next
+    return style
 
 
 cdef inline size_t _length(ps_str *value) noexcept:

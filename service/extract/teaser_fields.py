@@ -241,81 +241,23 @@ def _separator_follows(node: Node) -> bool:
 
 
 def _media(node: Node, out: ItemText) -> None:
-    """Records the first image source and the first ``<time>`` of an item."""
-    tag = node.tag
-    if tag == "time" and out.date is None:
+    """Records the first ``<time>`` of an item."""
+    if out.date is None:
         out.date = (node.attributes.get("datetime") or node.text()).strip() or None
-    elif tag in tt.IMAGE_TAGS and out.image is None:
-        for img in [node, *tagged(node, ("img", "source"))] if tag == "picture" else [node]:
-            out.image = out.image or _image_source(img)
 
 
-def _in_picture(node: Node) -> bool:
-    """Whether a ``<picture>`` holds ``node``, at any level above it."""
-    parent = node.parent
-    while parent is not None:
-        if parent.tag == "picture":
-            return True
-        parent = parent.parent
-    return False
+# An image's source attributes, lazy-load ones first: when present, ``src`` holds a
+# placeholder. A value that is a data URL or a template's ("{{image}}") shows none.
+_IMAGE_ATTRIBUTES = ("data-src", "data-lazy-src", "data-original", "data-srcset", "src", "srcset")
+_UNUSABLE_SOURCES = ("data:", "{")
 
 
-def _image_source(img: Node) -> str | None:
-    attrs = img.attributes
-    # Lazy-load attributes first: when present, ``src`` holds a placeholder.
-    for name in ("data-src", "data-lazy-src", "data-original", "data-srcset", "src", "srcset"):
-        value = attrs.get(name)
-        if value and not value.startswith(("data:", "{")):
-            if "srcset" in name:
-                value = value.strip().split(",")[0].strip().split(" ")[0]
-            if tt.PLACEHOLDER_IMAGE.search(value) is None:
-                return value
-    return None
-
-
-_MEDIA_TAGS = _SKIP_TAGS & {"time", *tt.IMAGE_TAGS}  # the skipped elements ``_media`` reads
-_WALK = ItemWalk(
-    skip=_SKIP_TAGS,
-    media_tags=_MEDIA_TAGS,
-    inline=tt.INLINE_TAGS,
-    max_depth=tt.MAX_WALK_DEPTH,
-    plain=_PLAIN,
-    spaces=ASCII_SPACES.decode("ascii"),
-    rank_marks=_RANK_MARKS,
-    sponsored=tk.SPONSORED,
-    meta=tk.META,
-    clean=normalize_text,
-    tokens=tk._read,  # the (tokens, kinds) of a lowercased "class id", as ``Tokens`` reads them
-    headline=_at_headline,
-    media=_media,
-    style=_hidden_by_style,
-    paid=_paid_badge,
-    meta_part=_meta_part,
-    rank=_is_rank,
-)
-
-
-def read_item(node: Node, skip: Node | None, tokens: Tokens, with_image: bool = True) -> ItemText:
-    """Visible text blocks of ``node`` (without ``skip`` and meta parts), paid mark, date, image.
-
-    The image is the raw source attribute, to resolve against the page URL;
-    without ``with_image`` images are not looked for beyond the walk.
-    """
-    out = ItemText()
-    style = node.attributes.get("style") if with_image else None
-    if style:
-        out.background = _background_image(style)  # the card's own background
-    _WALK.read(node, skip, out, tokens.found)
-    if out.image is None and with_image:
-        for img in tagged(node, _ITEM_IMAGE_TAGS):
-            if img.tag == "source" and not _in_picture(img):
-                continue  # a video's or an audio's source
-            out.image = _image_source(img)
-            if out.image is not None:
-                break
-        if out.image is None:
-            out.image = out.background  # a card without an <img>
-    return out
+def _image_value(name: str, value: str) -> str | None:
+    """The image a source attribute's ``value`` shows (a srcset's first), unless a
+    placeholder (``PLACEHOLDER_IMAGE``)."""
+    if "srcset" in name:
+        value = value.strip().split(",")[0].strip().split(" ")[0]
+    return value if tt.PLACEHOLDER_IMAGE.search(value) is None else None
 
 
 def _background_image(style: str) -> str | None:
@@ -335,6 +277,52 @@ def _background_image(style: str) -> str | None:
     ):
         return None
     return value
+
+
+_MEDIA_TAGS = _SKIP_TAGS & {"time"}  # the skipped elements ``_media`` reads
+# The skipped elements that show an item's image, read by the walk (``amp-img`` is walked
+# into, and found by the search after it).
+_IMAGES = _SKIP_TAGS & {"img"}
+_PICTURES = _SKIP_TAGS & {"picture"}
+_WALK = ItemWalk(
+    skip=_SKIP_TAGS,
+    media_tags=_MEDIA_TAGS,
+    inline=tt.INLINE_TAGS,
+    max_depth=tt.MAX_WALK_DEPTH,
+    plain=_PLAIN,
+    spaces=ASCII_SPACES.decode("ascii"),
+    rank_marks=_RANK_MARKS,
+    sponsored=tk.SPONSORED,
+    meta=tk.META,
+    clean=normalize_text,
+    tokens=tk._read,  # the (tokens, kinds) of a lowercased "class id", as ``Tokens`` reads them
+    headline=_at_headline,
+    media=_media,
+    style=_hidden_by_style,
+    paid=_paid_badge,
+    meta_part=_meta_part,
+    rank=_is_rank,
+    images=_IMAGES,
+    pictures=_PICTURES,
+    picture_parts=("img", "source"),
+    item_images=_ITEM_IMAGE_TAGS,
+    picture_only=("source",),  # a video's or an audio's source outside a <picture>
+    image_attributes=_IMAGE_ATTRIBUTES,
+    unusable=_UNUSABLE_SOURCES,
+    image=_image_value,
+    background=_background_image,
+)
+
+
+def read_item(node: Node, skip: Node | None, tokens: Tokens, with_image: bool = True) -> ItemText:
+    """Visible text blocks of ``node`` (without ``skip`` and meta parts), paid mark, date, image.
+
+    The image is the raw source attribute, to resolve against the page URL;
+    without ``with_image`` images are not looked for beyond the walk.
+    """
+    out = ItemText()
+    _WALK.read(node, skip, out, tokens.found, with_image)
+    return out
 
 
 def clean_title(text: str) -> str:

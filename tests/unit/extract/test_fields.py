@@ -42,7 +42,7 @@ def _walk(
                 out.lead_in = len(out.segments) - 1
             continue
         if tag in tf._SKIP_TAGS:
-            tf._media(child, out)
+            _media(child, out)
             continue
         attrs = child.attributes
         kinds = 0
@@ -72,6 +72,58 @@ def _walk(
             _flush(buf, out.segments)
 
 
+# The image rules in Python that the walk in C replaced, as they were.
+def _media(node: Node, out: ItemText) -> None:
+    tag = node.tag
+    if tag == "time" and out.date is None:
+        out.date = (node.attributes.get("datetime") or node.text()).strip() or None
+    elif tag in tt.IMAGE_TAGS and out.image is None:
+        for img in [node, *tf.tagged(node, ("img", "source"))] if tag == "picture" else [node]:
+            out.image = out.image or _image_source(img)
+
+
+def _in_picture(node: Node) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.tag == "picture":
+            return True
+        parent = parent.parent
+    return False
+
+
+def _image_source(img: Node) -> str | None:
+    attrs = img.attributes
+    for name in ("data-src", "data-lazy-src", "data-original", "data-srcset", "src", "srcset"):
+        value = attrs.get(name)
+        if value and not value.startswith(("data:", "{")):
+            if "srcset" in name:
+                value = value.strip().split(",")[0].strip().split(" ")[0]
+            if tt.PLACEHOLDER_IMAGE.search(value) is None:
+                return value
+    return None
+
+
+def _python_read_item(node: Node, skip: Node | None) -> ItemText:
+    """``read_item`` as it was: the card's background, the walk, the image search."""
+    out = ItemText()
+    style = node.attributes.get("style")
+    if style:
+        out.background = tf._background_image(style)
+    buf: list[str] = []
+    _walk(node, skip.mem_id if skip is not None else -1, Tokens(), out, buf)
+    _flush(buf, out.segments)
+    if out.image is None:
+        for img in tf.tagged(node, ("img", "source", "amp-img")):
+            if img.tag == "source" and not _in_picture(img):
+                continue
+            out.image = _image_source(img)
+            if out.image is not None:
+                break
+        if out.image is None:
+            out.image = out.background
+    return out
+
+
 def _last_text(buf: list[str]) -> str:
     for text in reversed(buf):
         if text := text.rstrip():
@@ -96,7 +148,7 @@ def _python_walk(node: Node, skip: Node | None) -> ItemText:
 
 def _c_walk(node: Node, skip: Node | None) -> ItemText:
     out = ItemText()
-    tf._WALK.read(node, skip, out, Tokens().found)
+    tf._WALK.read(node, skip, out, Tokens().found, with_image=False)
     return out
 
 
@@ -110,7 +162,8 @@ TAGS = st.sampled_from(
         *("div", "p", "li", "h3", "section", "header", "DIV", "custom-tag", "math", "table"),
         *("a", "b", "span", "em", "font", "label", "time", "SPAN", "Time", "strong"),
         *("script", "style", "img", "picture", "svg", "button", "figcaption", "noscript"),
-        *("iframe", "template", "amp-img", "source", "br", "select", "video"),
+        *("iframe", "template", "amp-img", "source", "br", "select", "video", "PICTURE"),
+        *("audio", "AMP-IMG"),
     ]
 )
 CLASSES = st.sampled_from(
@@ -130,7 +183,17 @@ STYLES = st.sampled_from(
 
 
 NAMES = st.sampled_from(
-    ["class", "id", "style", "hidden", "aria-hidden", "Class", "ARIA-HIDDEN", "src", "datetime"]
+    [
+        *("class", "id", "style", "hidden", "aria-hidden", "Class", "ARIA-HIDDEN", "src"),
+        *("datetime", "data-src", "DATA-LAZY-SRC", "data-original", "data-srcset", "srcset"),
+    ]
+)
+# Image sources: usable, empty, data URLs and templates, placeholders, srcsets.
+SOURCES = st.sampled_from(
+    [
+        *("/i.jpg", "data:x", "/placeholder.gif", "", " ", "{{src}}", "/lazy.jpg", "/é.jpg"),
+        *(" /a.jpg 1x, /b.jpg 2x", "/c.webp 480w", ", /d.jpg", "DATA:x", "/spacer.gif 1x"),
+    ]
 )
 
 
@@ -145,8 +208,8 @@ def attributes(draw: st.DrawFn) -> str:
             value = draw(STYLES)
         elif lowered == "aria-hidden":
             value = draw(st.sampled_from(["true", "TRUE", "false", ""]))
-        elif lowered == "src":
-            value = draw(st.sampled_from(["/i.jpg", "data:x", "/placeholder.gif"]))
+        elif lowered == "src" or lowered.startswith("data-") or lowered == "srcset":
+            value = draw(SOURCES)
         else:
             value = draw(st.sampled_from(["2026-11-28", "", "x"]))
         parts.append(name if draw(st.integers(0, 5)) == 0 else f'{name}="{value}"')
@@ -192,6 +255,9 @@ def test_the_walk_in_c_reads_what_the_python_walk_read(body: list[str], pick: in
     # The headline passed over: an element of the item, or none.
     skip = elements[pick] if pick < len(elements) and pick else None
     python, native = _python_walk(root, skip), _c_walk(root, skip)
+    assert _fields(native) == _fields(python)
+    assert native.lead_in == python.lead_in
+    python, native = _python_read_item(root, skip), read_item(root, skip, Tokens())
     assert _fields(native) == _fields(python)
     assert native.lead_in == python.lead_in
 
@@ -255,6 +321,15 @@ _ARGUMENTS = {
     "paid": tf._paid_badge,
     "meta_part": tf._meta_part,
     "rank": tf._is_rank,
+    "images": tf._IMAGES,
+    "pictures": tf._PICTURES,
+    "picture_parts": ("img", "source"),
+    "item_images": tf._ITEM_IMAGE_TAGS,
+    "picture_only": ("source",),
+    "image_attributes": tf._IMAGE_ATTRIBUTES,
+    "unusable": tf._UNUSABLE_SOURCES,
+    "image": tf._image_value,
+    "background": tf._background_image,
 }
 
 
