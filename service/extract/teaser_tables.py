@@ -505,6 +505,12 @@ READ_MORE_TAIL = re.compile(
     r"|lees meer)\s*[.\u2026\u203a\u00bb>\u2192]*\s*$",
     re.IGNORECASE,
 )
+# A literal of every READ_MORE_TAIL match, in lower case ("read" of "continue reading",
+# "story" of "full story", "(m" of "(más)", "leer m" of "leer más"): most lines hold none.
+READ_MORE_GATE = (
+    *("read", "story", "more", "mehr", "(m", "suite", "weiterlesen", "leer m", "leyendo"),
+    *("leggere", "mais", "meer"),
+)
 MAX_READ_MORE_CHARS = 40  # the end of a line searched for it: the longest call and its arrows
 # A post's line of categories or tags ("Categorized as Schools and Education", "Posted
 # in Transport", "Filed under: ...", "Tagged ..."): taxonomy links, not a snippet.

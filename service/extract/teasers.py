@@ -85,6 +85,7 @@ from service.extract.text import (
     WIDE_SPACES,
     contains_any,
     is_truncated,
+    literal_table,
     normalize_text,
 )
 from service.extract.urls import normalize_url
@@ -156,10 +157,13 @@ def _read(node: Node, link: Link, page: Page) -> _Item:
             if date is None and tf.is_meta_line(text):
                 date = page.times.time_in(text, byline=True)  # "By Ann Lee | 4 February 2026"
             continue
-        # The call is short: only the line's end is searched for it.
-        more = tt.READ_MORE_TAIL.search(text, max(0, len(text) - tt.MAX_READ_MORE_CHARS))
-        if more is not None:
-            text = text[: more.start()]
+        # The call is short: only the line's end is searched for it, when it holds a
+        # literal of the call.
+        end = max(0, len(text) - tt.MAX_READ_MORE_CHARS)
+        if _READ_MORE.find(text[end:]) & 2:
+            more = tt.READ_MORE_TAIL.search(text, end)
+            if more is not None:
+                text = text[: more.start()]
         if date is None:
             # A date line without markup ("4 February 2026", "3 hours ago"), a date
             # before the headline on its line, a separator after it ("Nov 28: <a>..."),
@@ -205,6 +209,7 @@ def _read(node: Node, link: Link, page: Page) -> _Item:
     )
 
 
+_READ_MORE = literal_table((tt.READ_MORE_GATE,))  # READ_MORE_TAIL's gate (bit 2)
 _ITEMS = Records(_Item)  # an item made in C, as ``_Item(...)`` makes it
 
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from service.extract import teaser_items
+from service.extract import teaser_items, teasers
 from service.extract import teaser_tables as tt
 from service.extract.text import contains_any, first_char_alternation, normalize_text
 
@@ -134,3 +134,23 @@ def test_title_gates() -> None:
     assert teaser_items._is_label_call_or_price("Zur Kasse: 12,50 z\u0142")
     assert teaser_items._is_label_call_or_price("SUBSCRIBE NOW for full access")
     assert not teaser_items._is_label_call_or_price("Storm hits the coast overnight")
+
+
+# Ends of an item's lines: the read-more gate's literals and the calls around them, in
+# both cases, with the characters a caseless match pairs with ASCII letters, arrows,
+# ellipses and other text.
+_TAIL_PIECES = (
+    *tt.READ_MORE_GATE, "Continue Reading", "KEEP READING", "Read the full article",
+    "FULL STORY", "more", "More", "(MORE)", "(m\u00e1s)", "(M\u00c1S)", "Lire la suite",
+    "WEITERLESEN", "Leer M\u00e1s", "seguir leyendo", "continua a leggere", "Leia mais",
+    "lees meer", "\u2026", "...", " \u203a", "\u00bb", " ", ".", "\u0130", "\u0131",
+    "\u017f", "\u212a", "\u00e9", "Storm hits coast", "the ", "\n",
+)  # fmt: skip
+
+
+@settings(max_examples=600)
+@given(st.lists(st.sampled_from(_TAIL_PIECES), max_size=6).map("".join))
+def test_the_read_more_gate_opens_for_every_call(text: str) -> None:
+    end = max(0, len(text) - tt.MAX_READ_MORE_CHARS)
+    if tt.READ_MORE_TAIL.search(text, end) is not None:
+        assert teasers._READ_MORE.find(text[end:]) & 2
