@@ -135,6 +135,7 @@ _THAI_DATE = re.compile(
     + r")?\s*(\d{4})(?!\d)"
 )
 _PRIMARY_SUBTAG = re.compile("[-_]")  # "en-GB", "pt_BR": the language before the region
+_UTC_FORMAT = "%04d-%02d-%02dT%02d:%02d:%02dZ"  # isoformat's fields, to the second, and "Z"
 _UTC_ZONES = {name: timezone(timedelta(minutes=minutes)) for name, minutes in ZONE_OFFSETS.items()}
 
 # Two defaults that differ in every field: a field dateutil fills in from the
@@ -176,7 +177,7 @@ def parse_date(text: str, language: str | None = None) -> str | None:
     Solar Hijri "1404/12/21" of a Persian page, the Buddhist era of a Thai one).
     """
     try:
-        moment = _parse(text, _slash_day_first(language), _calendar(language))
+        moment = _parse(text, *_language_reading(language))
     except Exception:  # dateutil and the calendar raise many kinds; none may escape
         return None
     if moment is None:
@@ -185,9 +186,28 @@ def parse_date(text: str, language: str | None = None) -> str | None:
         moment = moment.astimezone(UTC)
     if not MIN_YEAR <= moment.year <= MAX_YEAR:
         return None
-    # "%Y-%m-%dT%H:%M:%SZ" for a four-digit year; isoformat is several times faster
-    # than strftime.
-    return moment.replace(tzinfo=None, microsecond=0).isoformat() + "Z"
+    return utc_text(moment)
+
+
+def utc_text(moment: datetime) -> str:
+    """``moment`` (in UTC or naive) as ``YYYY-MM-DDTHH:MM:SSZ``, its fraction of a second
+    dropped. Formatted from its fields: half the cost of ``replace`` and ``isoformat``,
+    whose keyword arguments are parsed on every call."""
+    return _UTC_FORMAT % (
+        moment.year,
+        moment.month,
+        moment.day,
+        moment.hour,
+        moment.minute,
+        moment.second,
+    )
+
+
+@lru_cache(maxsize=RELATIVE_LANGUAGES)
+def _language_reading(language: str | None) -> tuple[bool, str | None]:
+    """How a page in ``language`` writes dates: day first with slashes, and the calendar
+    of its unmarked years. Remembered: a page's dates are read in one language."""
+    return _slash_day_first(language), _calendar(language)
 
 
 def _slash_day_first(language: str | None) -> bool:
@@ -232,7 +252,8 @@ def _parse(
         text = _SOLAR_HIJRI_NUMBERS.sub(_solar_numbers_day, text)
     if text.endswith(")"):
         text = _BRACKETED_OFFSET.sub(r" \1", text)
-    text = _ZONE_NAME_SUFFIX.sub("", text)
+    if text.endswith(("]", ")")):  # the stripped text ends so when the suffix is there
+        text = _ZONE_NAME_SUFFIX.sub("", text)
     if len(text) > MAX_LENGTH:
         return None
     if _EPOCH.fullmatch(text):
@@ -323,8 +344,9 @@ def _from_epoch(text: str) -> datetime:
 
 
 def _parse_written(text: str, slash_day_first: bool) -> datetime | None:
-    text = _CJK_DATE.sub(r" \1-\2-\3 ", text)
-    text = _CJK_TIME.sub(r" \1:\2 ", text)
+    if not text.isascii():  # CJK dates and times, and the words below, are not ASCII
+        text = _CJK_DATE.sub(r" \1-\2-\3 ", text)
+        text = _CJK_TIME.sub(r" \1:\2 ", text)
     if not text.isascii():
         text = _HALF_DAY.sub(_half_day_repl, text)
         text = _PHRASE.sub(_phrase_repl, text)

@@ -5,8 +5,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from service.extract.dates import day_month_date, parse_date, relative_date
+from service.extract import dates
+from service.extract.dates import day_month_date, parse_date, relative_date, utc_text
+
+PROPERTIES = settings(max_examples=300, deadline=None)
 
 
 @pytest.mark.parametrize(
@@ -390,3 +395,49 @@ def test_slashed_dates_follow_the_page_language(
     text: str, language: str | None, expected: str
 ) -> None:
     assert parse_date(text, language) == expected
+
+
+@PROPERTIES
+@given(
+    st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2100, 12, 31, 23, 59, 59)),
+    st.booleans(),
+)
+def test_utc_text_is_isoformat_to_the_second(moment: datetime, aware: bool) -> None:
+    if aware:
+        moment = moment.replace(tzinfo=UTC)
+    assert utc_text(moment) == moment.replace(tzinfo=None, microsecond=0).isoformat() + "Z"
+
+
+_DATE_TEXTS = st.text(
+    st.sampled_from(" 0123456789-:/.,()[]+TZGMTUCEST年月日時分년월일시분 \n\tabAMPM"), max_size=40
+)
+
+
+@PROPERTIES
+@given(_DATE_TEXTS)
+def test_a_zone_name_suffix_ends_a_stripped_text_with_a_bracket(text: str) -> None:
+    # ``_parse`` removes the suffix only from a text ending in a bracket.
+    text = text.strip()
+    if not text.endswith(("]", ")")):
+        assert dates._ZONE_NAME_SUFFIX.sub("", text) == text
+
+
+@PROPERTIES
+@given(_DATE_TEXTS)
+def test_cjk_dates_and_times_are_not_ascii(text: str) -> None:
+    # ``_parse_written`` reads them only in a text that is not ASCII.
+    if text.isascii():
+        assert dates._CJK_DATE.sub(r" \1-\2-\3 ", text) == text
+        assert dates._CJK_TIME.sub(r" \1:\2 ", text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-02-04 09:30 [Europe/Paris]", "2026-02-04T09:30:00Z"),
+        ("Wed Feb 04 2026 09:30:00 GMT+0100 (Central European Time)", "2026-02-04T08:30:00Z"),
+        ("2026年2月4日 9時30分", "2026-02-04T09:30:00Z"),
+    ],
+)
+def test_suffixes_and_cjk_forms_are_still_read(text: str, expected: str) -> None:
+    assert parse_date(text) == expected
