@@ -310,3 +310,14 @@ cdef inline int split_space(const ps_spaces *table, const unsigned char *data, s
     if code < 0:
         return -1
     return code < WIDE_SPACES_LIMIT and table.wide[code >> 3] >> (code & 7) & 1
+
+
+cdef inline bint all_spaces(const ps_spaces *table, const unsigned char *data, size_t length) noexcept nogil:
+    """Whether ``data`` is ``table``'s spaces alone (what ``str.strip`` strips, when the
+    table holds every character ``str.split`` splits on); bytes that are not UTF-8 are
+    no space."""
+    cdef size_t at = 0
+    while at < length:
+        if split_space(table, data, length, &at) != 1:
+            return False
+    return True

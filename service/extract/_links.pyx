@@ -37,6 +37,7 @@ from service.extract._lexbor cimport (
     PS_TEXT,
     TAG_LAST_ENTRY,
     TAG_TEXT,
+    all_spaces,
     attribute_id,
     c_node,
     entry_named,
@@ -361,15 +362,7 @@ cdef bint _alone(ps_node *node, const unsigned char *inline, const ps_spaces *sp
 cdef bint _blank_node(ps_character_data *text, const ps_spaces *spaces) noexcept:
     """Whether the text node holds white space alone (what ``str.strip`` strips);
     bytes that are not UTF-8 are no white space."""
-    cdef const unsigned char *data = text.data.data
-    cdef size_t length = text.data.length
-    cdef size_t i = 0
-    if data == NULL:
-        return True
-    while i < length:
-        if split_space(spaces, data, length, &i) != 1:
-            return False
-    return True
+    return text.data.data == NULL or all_spaces(spaces, text.data.data, text.data.length)
 
 
 cdef str _joined_text(ps_node *element, unsigned char **buffer, size_t *size):

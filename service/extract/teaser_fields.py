@@ -19,6 +19,7 @@ from service.extract._fields import FLUSH, KEEP, LEAD_IN, ItemWalk
 from service.extract._frame import TaggedChildren, elements_before
 from service.extract._inside import MARKUP, Inside, InsideWalk
 from service.extract._text import WordCount
+from service.extract._title import TitleReader
 from service.extract._tree import LINKS, Selectors
 from service.extract.bold_lines import BOLD_TAGS, bold_alone
 from service.extract.dates import day_month_date, own_calendar, parse_date, relative_date
@@ -44,7 +45,7 @@ _PLAIN = "".join(
     if char.isprintable()
     or (char.isspace() and not any(low <= ord(char) <= high for low, high in INVISIBLE))
 )
-_SEPARATOR = re.compile(r"[:.\u00bb\u203a>|\-\u2013\u2014]")  # ends a label or kicker
+_SEPARATORS = ":.\u00bb\u203a>|-\u2013\u2014"  # end a label or kicker
 _PREFIX_STARTS = "#[\u3010"  # a rank ("#1") or a bracketed kicker ("[속보]", "【速報】")
 _RANK = re.compile(r"\s*#?\d{1,3}[.)]?\s*$")
 _RANK_MARKS = "#.)"  # the characters of ``_RANK`` other than digits and whitespace
@@ -325,28 +326,6 @@ def read_item(node: Node, skip: Node | None, tokens: Tokens, with_image: bool = 
     return out
 
 
-def clean_title(text: str) -> str:
-    """A headline without rank number, "Related:" label or format kicker."""
-    text = normalize_text(text)
-    first = text[:1]
-    if (
-        first.isalpha()
-        or (
-            not first.isdigit()
-            and first not in _PREFIX_STARTS
-            and tt.LABEL_OPENER.match(first) is None  # a mark or bracket before a label
-        )
-    ) and _SEPARATOR.search(text, 0, tt.MAX_LABEL_CHARS) is None:
-        return text  # no rank, and no separator for a label or kicker to end with
-    for pattern in _TITLE_PREFIXES:
-        # Each pattern is anchored at the start: matched there, not searched for at
-        # every position as ``sub`` does; a prefix that is the whole text stays.
-        found = pattern.match(text)
-        if found is not None and found.end() < len(text):
-            text = text[found.end() :]
-    return text
-
-
 # What ``clean_title`` cuts from a headline's start, in this order; each begins with "^".
 _TITLE_PREFIXES = (
     tt.RANK_PREFIX,
@@ -355,6 +334,29 @@ _TITLE_PREFIXES = (
     tt.KICKER_BRACKETED,
     tt.RANK_PREFIX,
 )
+
+
+# A headline's title read in C (``_title``): the kicker element left out, the text of
+# the headline element (``read_item``'s walk where it holds markup), cleaned and counted.
+_TITLE = TitleReader(
+    inline=tt.INLINE_TAGS,
+    spaces=ASCII_SPACES.decode("ascii") + "".join(WIDE_SPACES),
+    kicker=tt.KICKER_WORD.fullmatch,
+    normalize=normalize_text,
+    read=read_item,
+    count=_WORDS.count,
+    separators=_SEPARATORS,
+    prefix_starts=_PREFIX_STARTS,
+    opener=tt.LABEL_OPENER.match,
+    label_chars=tt.MAX_LABEL_CHARS,
+    label_pairs=tt.TITLE_LABEL_OPENERS,
+    prefixes=_TITLE_PREFIXES,
+)
+# A headline without rank number, "Related:" label or format kicker: normalized, then
+# each of ``_TITLE_PREFIXES`` cut when its first character (a digit, ``_PREFIX_STARTS``
+# or a ``LABEL_OPENER``) may open one, or its first two characters a label or a kicker
+# (``TITLE_LABEL_OPENERS``) that a separator in its first ``MAX_LABEL_CHARS`` may end.
+clean_title = _TITLE.clean
 
 
 INNER_MARKUP = MARKUP  # a link holding markup (see ``link_inside``)
@@ -394,39 +396,18 @@ def headline_node(link: Node, inside: Inside) -> Node:
     return inside.headline if inside.headline is not None else link
 
 
-def headline_text(headline: Node, inside: Inside, tokens: Tokens, text: str) -> str:
-    """The headline of a link, its meta parts left out and cleaned (see ``clean_title``).
+def headline_title(headline: Node, inside: Inside, tokens: Tokens, text: str) -> tuple[str, int]:
+    """The headline of a link, its meta parts left out and cleaned (see ``clean_title``),
+    and its ``word_count``.
 
     ``headline`` is the link's ``headline_node``; ``text`` is the link's whole
     text, which is the headline when the link holds only plain text and formatting.
+    A format kicker set apart by markup, an inline element opening the headline and
+    holding a kicker alone (``KICKER_WORD``: "<strong>Exclusive</strong> Rail strike
+    ..."), is left out when a headline of its own follows it: its first letter not
+    lower-case ("<em>Watch</em> the moment ..." is one sentence).
     """
-    kicker = _kicker_element(headline)
-    if kicker is not None:
-        text = text.replace(kicker, "", 1)  # a format kicker set apart by markup
-    if not inside.flags & INNER_MARKUP:
-        return clean_title(text)
-    only = headline.child
-    if only is not None and only.next is None and only.tag == "-text":
-        return clean_title(only.text_content or "")  # "<h3>Title</h3>": nothing to leave out
-    found = read_item(headline, None, tokens, with_image=False)
-    title = " ".join(found.segments)
-    return clean_title(title.replace(kicker, "", 1) if kicker is not None else title)
-
-
-def _kicker_element(headline: Node) -> str | None:
-    """The text of an inline element opening ``headline`` that holds a format kicker alone
-    ("<strong>Exclusive</strong> Rail strike ..."), when a headline of its own follows it:
-    its first letter not lower-case ("<em>Watch</em> the moment ..." is one sentence)."""
-    first = headline.child
-    while first is not None and first.tag == "-text" and not (first.text_content or "").strip():
-        first = first.next
-    if first is None or first.next is None or first.tag not in tt.INLINE_TAGS:
-        return None
-    text = first.text()
-    if not tt.KICKER_WORD.fullmatch(text):
-        return None
-    rest = headline.text().replace(text, "", 1).lstrip()
-    return text if rest and not rest[0].islower() else None
+    return _TITLE.read(headline, bool(inside.flags & INNER_MARKUP), tokens, text)
 
 
 def heading_level(link: Node, inside: Inside) -> str | None:

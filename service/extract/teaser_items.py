@@ -457,8 +457,7 @@ def headline_links(root: Node, page: Page) -> list[Link]:
         if in_running_text(node, page) or (short and _has_text_beside(node, raw, page)):
             continue  # asked before the title, which costs more to read
         headline = tf.headline_node(node, inside)
-        title = tf.headline_text(headline, inside, page.tokens, raw)
-        words = tf.word_count(title)
+        title, words = tf.headline_title(headline, inside, page.tokens, raw)
         if words < (tt.MIN_HEADING_WORDS if heading else tt.MIN_HEADLINE_WORDS):
             if heading is not None or words < tt.MIN_SHORT_HEADLINE_WORDS:
                 continue
@@ -543,8 +542,7 @@ def _stretched_to(node: Node, heading: Node, level: str | None, page: Page) -> L
     heading reads as a headline and the link's target or label fits it."""
     inside = tf.link_inside(heading)
     headline = tf.headline_node(heading, inside)
-    title = tf.headline_text(headline, inside, page.tokens, heading.text())
-    words = tf.word_count(title)
+    title, words = tf.headline_title(headline, inside, page.tokens, heading.text())
     if words < tt.MIN_HEADING_WORDS or tt.NAV_LABEL.match(title):
         return None
     href = node.attrs.get("href") or ""

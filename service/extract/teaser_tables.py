@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from service.extract.dates_tables import SPAN_BACK_CLOSERS, SPAN_BACK_OPENERS, YESTERDAY_WORDS
-from service.extract.text import CaselessPattern, first_char_alternation
+from service.extract.text import CaselessPattern, first_char_alternation, opening_pairs
 
 # Tokens of items and blocks that promote stories.
 CARD_TOKENS: dict[str, str] = {
@@ -566,6 +566,10 @@ KICKER_BRACKETED = re.compile(
 # The same set apart by markup instead of a separator: the whole text of an element
 # opening the headline ("<a><strong>Exclusive</strong> Rail strike ...</a>").
 KICKER_WORD = re.compile(rf"\s*(?:{_KICKER_ALTERNATION})\s*[:|\-\u2013\u2014]?\s*", re.IGNORECASE)
+# The pairs of ASCII characters a label or a kicker cut from a headline's start may open
+# with (``INLINE_LABEL_PREFIX``, ``KICKER_PREFIX``, behind no mark or bracket): a
+# headline opening with another pair holds neither.
+TITLE_LABEL_OPENERS = opening_pairs(f"{_INLINE_LABELS}|{_KICKER_WORDS}", re.IGNORECASE)
 
 # Rank numbers in front of most-read headlines ("01.", "3)"); a bare number may
 # start a headline ("10 things to know"), so it must sit in its own element.

@@ -326,6 +326,29 @@ def first_char_alternation(pattern: str, flags: int = 0) -> str:
     return _grouped(_alternatives(pattern), flags)
 
 
+def opening_pairs(pattern: str, flags: int = 0) -> frozenset[str]:
+    """The pairs of ASCII characters a match of ``pattern``, an alternation, may open
+    with under ``flags``: its alternatives' first two literal characters and what
+    matches them (their case forms). An alternative opening otherwise lets through
+    every pair (after its first character, when that is a literal)."""
+    pairs: set[str] = set()
+    for alternative in _alternatives(pattern):
+        found = _first_literal(alternative)
+        second = _first_literal(found[1]) if found is not None else None
+        firsts, seconds = (_matching_ascii(literal, flags) for literal in (found, second))
+        pairs.update(first + other for first in firsts for other in seconds)
+    return frozenset(pairs)
+
+
+def _matching_ascii(literal: tuple[str, str] | None, flags: int) -> list[str]:
+    """The ASCII characters that match a literal character under ``flags`` (every one
+    for no literal)."""
+    chars = [chr(code) for code in range(128)]
+    if literal is None:
+        return chars
+    return [char for char in chars if re.fullmatch(re.escape(literal[0]), char, flags)]
+
+
 def _alternatives(pattern: str) -> list[str]:
     """The top-level alternatives of ``pattern``."""
     out: list[str] = []

@@ -3,8 +3,6 @@ what the walk in Python it replaced read, on generated items."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -331,48 +329,6 @@ _ARGUMENTS = {
     "image": tf._image_value,
     "background": tf._background_image,
 }
-
-
-def test_the_title_prefixes_are_anchored_at_the_start() -> None:
-    """``clean_title`` matches each prefix at the start, which is what ``sub`` with one
-    replacement finds only for a pattern anchored there."""
-    for pattern in tf._TITLE_PREFIXES:
-        assert pattern.pattern.startswith("^") and not pattern.flags & re.MULTILINE
-
-
-def _python_clean_title(text: str) -> str:
-    """``clean_title`` as it was written, each prefix cut by ``sub``."""
-    text = normalize_text(text)
-    first = text[:1]
-    if (
-        first.isalpha()
-        or (
-            not first.isdigit()
-            and first not in tf._PREFIX_STARTS
-            and tt.LABEL_OPENER.match(first) is None
-        )
-    ) and tf._SEPARATOR.search(text, 0, tt.MAX_LABEL_CHARS) is None:
-        return text
-    for pattern in tf._TITLE_PREFIXES:
-        stripped = pattern.sub("", text, count=1)
-        if stripped:
-            text = stripped
-    return text
-
-
-TITLE_PARTS = st.sampled_from(
-    [
-        *("01. ", "3) ", "#1 ", "03 ", "12", "Related: ", "Read more - ", "[속보] ", "【速報】"),
-        *("Exclusive: ", "LIVE | ", "Watch. ", "Opinion \u2013 ", "Ferry strike", " ", "\n"),
-        *("\u0663) ", "Lire aussi : ", "\u00bb ", "Video:", "x", "\u2014 "),
-    ]
-)
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.lists(TITLE_PARTS, max_size=5).map("".join))
-def test_clean_title_cuts_what_the_substitutions_cut(text: str) -> None:
-    assert tf.clean_title(text) == _python_clean_title(text)
 
 
 @settings(max_examples=500, deadline=None)

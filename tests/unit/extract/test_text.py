@@ -22,6 +22,7 @@ from service.extract.text import (
     is_truncated,
     literal_table,
     normalize_text,
+    opening_pairs,
     without_captures,
 )
 
@@ -441,3 +442,13 @@ def test_fold_splits_on_what_split_splits_on() -> None:
     """Every code point, each between two letters and in runs of its own."""
     every = "".join(f"a{chr(c)}{chr(c)}{chr(c)}" for c in range(sys.maxunicode + 1))
     assert fold(every) == " ".join(every.split())
+
+
+def test_opening_pairs_are_the_literal_starts_and_their_case_forms() -> None:
+    every = {chr(code) for code in range(128)}
+    assert opening_pairs("ab|c(?:d|e)", re.IGNORECASE) == {"ab", "aB", "Ab", "AB"} | {
+        first + other for first in "cC" for other in every
+    }
+    kelvin = {first + other for first in "kK" for other in every}  # as the Kelvin sign matches
+    assert opening_pairs("\u212a", re.IGNORECASE) == kelvin
+    assert opening_pairs("ab|x?y") == {first + other for first in every for other in every}

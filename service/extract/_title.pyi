@@ -1,0 +1,29 @@
+"""A headline link's title and its word count, read in C (``_title.pyx``)."""
+
+from collections.abc import Callable, Iterable
+from re import Match, Pattern
+from typing import Any
+
+from selectolax.lexbor import LexborNode
+
+class TitleReader:
+    def __init__(
+        self,
+        *,
+        inline: Iterable[str],
+        spaces: str,
+        kicker: Callable[[str], Match[str] | None],
+        normalize: Callable[[str], str],
+        read: Callable[[LexborNode, None, Any, bool], Any],
+        count: Callable[[str], int],
+        separators: str,
+        prefix_starts: str,
+        opener: Callable[[str], Match[str] | None],
+        label_chars: int,
+        label_pairs: Iterable[str],
+        prefixes: tuple[Pattern[str], ...],
+    ) -> None: ...
+    def read(
+        self, headline: LexborNode, markup: bool, tokens: Any, text: str
+    ) -> tuple[str, int]: ...
+    def clean(self, text: str) -> str: ...

@@ -1,0 +1,214 @@
+# cython: language_level=3, boundscheck=False, wraparound=False, initializedcheck=False
+"""A headline link's title and its word count, read in C, for ``teaser_fields.headline_title``.
+
+After the link scan, each headline link the teaser stage keeps is read for its
+title: a format kicker set apart by markup left out, the text of its headline
+element (the link's own text when it holds no markup, a lone text node's, else
+the segments of ``read_item``'s walk, which is in C already), cleaned of a rank,
+a label or a kicker in front (``clean_title``), and its words counted. In Python
+those were four calls and a regex search for a separator on every title;
+``TitleReader.read`` does them in one call, and hands a title to the prefix
+patterns only when its first character or a separator near its start says one
+may match. The patterns, tables and bounds are passed in from ``teaser_fields``;
+``tests/unit/extract/test_title.py`` checks the answers against the Python they
+replaced on generated headlines.
+"""
+
+from cpython.unicode cimport (
+    Py_UNICODE_ISALPHA,
+    Py_UNICODE_ISDIGIT,
+    Py_UNICODE_ISLOWER,
+    Py_UNICODE_ISSPACE,
+)
+from libc.stdint cimport uintptr_t
+from libc.string cimport memset
+
+from service.extract._fields cimport deep_text
+from service.extract._lexbor cimport (
+    PS_ELEMENT,
+    TAG_LAST_ENTRY,
+    TAG_TEXT,
+    all_spaces,
+    c_node,
+    ps_node,
+    ps_spaces,
+    set_spaces,
+    tag_id,
+    text_bytes,
+)
+
+cdef enum:
+    _MAX_MARKS = 16  # the separators, and the characters that open a prefix
+
+
+cdef class TitleReader:
+    """``read(headline, markup, tokens, text)`` is a headline's ``(title, words)``;
+    ``clean(text)`` is ``clean_title``.
+
+    ``headline`` is the link's headline element, ``markup`` whether the link holds
+    markup, ``text`` the link's whole text. A kicker element is the first child of
+    the headline but white space, an ``inline`` element followed by more, whose text
+    ``kicker`` matches whole, when the headline's text without it opens with a
+    character that is not lower-case: it is left out of the title. The title's text
+    is ``text`` without markup, a lone text child's, else the segments ``read(headline,
+    None, tokens, False)`` gives (``read_item``), joined by spaces.
+
+    ``clean`` is ``normalize`` of the text; then, when its first character is a
+    letter, or neither a digit nor one of ``prefix_starts`` nor taken by ``opener``,
+    and its first two characters are no pair of ``label_pairs`` (pairs of ASCII
+    characters; any other pair may open a label) or none of ``separators`` is in its
+    first ``label_chars`` characters, that text;
+    else each of ``prefixes`` (anchored patterns) cut in turn where it matches and
+    leaves text after it. ``count`` counts the title's words. ``spaces`` is every
+    character ``str.strip`` strips."""
+
+    cdef unsigned char _inline[TAG_LAST_ENTRY]
+    cdef ps_spaces _spaces
+    cdef Py_UCS4 _separators[_MAX_MARKS]
+    cdef int _separator_count
+    cdef Py_UCS4 _starts[_MAX_MARKS]
+    cdef int _start_count
+    cdef Py_ssize_t _label_chars
+    cdef unsigned char _pairs[128][16]  # a bit for each pair of ASCII characters a label opens with
+    cdef tuple _prefixes
+    cdef object _kicker, _normalize, _opener, _read, _count
+
+    def __init__(
+        self,
+        *,
+        inline,
+        str spaces,
+        kicker,
+        normalize,
+        read,
+        count,
+        str separators,
+        str prefix_starts,
+        opener,
+        int label_chars,
+        label_pairs,
+        tuple prefixes,
+    ):
+        cdef str pair
+        memset(self._inline, 0, sizeof(self._inline))
+        for name in inline:
+            self._inline[tag_id(name)] = 1
+        set_spaces(&self._spaces, spaces)
+        if len(separators) > _MAX_MARKS or len(prefix_starts) > _MAX_MARKS:
+            raise ValueError(f"at most {_MAX_MARKS} separators and prefix starts")
+        self._separator_count = _marks(self._separators, separators)
+        self._start_count = _marks(self._starts, prefix_starts)
+        self._label_chars = label_chars
+        memset(self._pairs, 0, sizeof(self._pairs))
+        for pair in label_pairs:
+            if len(pair) != 2 or not pair.isascii():
+                raise ValueError(f"not a pair of ASCII characters: {pair!r}")
+            self._pairs[ord(pair[0])][ord(pair[1]) >> 3] |= 1 << (ord(pair[1]) & 7)
+        self._prefixes = prefixes
+        self._kicker = kicker
+        self._normalize = normalize
+        self._opener = opener
+        self._read = read
+        self._count = count
+
+    def read(self, headline, bint markup, tokens, str text) -> tuple:
+        cdef ps_node *top = c_node(headline)
+        cdef ps_node *only
+        cdef str title
+        kicker = self._kicker_element(top)
+        if kicker is not None:
+            text = text.replace(kicker, "", 1)  # a format kicker set apart by markup
+        only = top.first_child
+        if not markup:
+            title = self.clean(text)
+        elif only != NULL and only.next == NULL and only.local_name == TAG_TEXT:
+            title = self.clean(deep_text(top))  # "<h3>Title</h3>": nothing to leave out
+        else:
+            title = " ".join(self._read(headline, None, tokens, False).segments)
+            title = self.clean(title.replace(kicker, "", 1) if kicker is not None else title)
+        return title, self._count(title)
+
+    cdef object _kicker_element(self, ps_node *headline):
+        """The text of an inline element opening ``headline`` that holds a format
+        kicker alone, when a headline of its own follows it; None otherwise."""
+        cdef ps_node *first = headline.first_child
+        while first != NULL and first.local_name == TAG_TEXT and self._blank(first):
+            first = first.next
+        if (
+            first == NULL
+            or first.next == NULL
+            or first.type != PS_ELEMENT
+            or first.local_name >= TAG_LAST_ENTRY
+            or not self._inline[first.local_name]
+        ):
+            return None
+        text = deep_text(first)
+        if not self._kicker(text):
+            return None
+        rest = deep_text(headline).replace(text, "", 1).lstrip()
+        return text if rest and not Py_UNICODE_ISLOWER(rest[0]) else None
+
+    cdef bint _blank(self, ps_node *node) noexcept:
+        """Whether a text node's text, decoded alone, is all whitespace (a byte that is
+        not UTF-8 decodes as U+FFFD, no whitespace)."""
+        cdef size_t length = 0
+        cdef const unsigned char *data = text_bytes(node, &length)
+        return data == NULL or all_spaces(&self._spaces, data, length)
+
+    cpdef str clean(self, str text):
+        """A headline without rank number, "Related:" label or format kicker."""
+        cdef Py_ssize_t length, end, i
+        cdef Py_UCS4 first, second
+        text = self._normalize(text)
+        length = len(text)
+        if length == 0:
+            return text
+        first = text[0]
+        if (
+            Py_UNICODE_ISALPHA(first)
+            or (
+                not Py_UNICODE_ISDIGIT(first)
+                and not _among(first, self._starts, self._start_count)
+                and self._opener(text[0]) is None  # a mark or bracket before a label
+            )
+        ):
+            second = text[1] if length > 1 else 0
+            if second and not Py_UNICODE_ISSPACE(first) and not self._may_open(first, second):
+                return text  # no rank, label or kicker opens with these characters
+            end = min(length, self._label_chars)
+            for i in range(end):
+                if _among(text[i], self._separators, self._separator_count):
+                    break
+            else:
+                return text  # no rank, and no separator for a label or kicker to end with
+        for pattern in self._prefixes:
+            # Each pattern is anchored at the start: matched there, not searched for at
+            # every position as ``sub`` does; a prefix that is the whole text stays.
+            found = pattern.match(text)
+            if found is not None and found.end() < len(text):
+                text = text[found.end() :]
+        return text
+
+
+    cdef inline bint _may_open(self, Py_UCS4 first, Py_UCS4 second) noexcept:
+        """Whether a label or a kicker may open with these two characters (any pair
+        beyond ASCII may)."""
+        cdef unsigned int one = first, two = second  # code points, not characters
+        return one >= 128 or two >= 128 or self._pairs[one][two >> 3] >> (two & 7) & 1
+
+
+cdef int _marks(Py_UCS4 *into, str chars) noexcept:
+    cdef int count = 0
+    cdef Py_UCS4 char
+    for char in chars:
+        into[count] = char
+        count += 1
+    return count
+
+
+cdef inline bint _among(Py_UCS4 char, const Py_UCS4 *marks, int count) noexcept:
+    cdef int i
+    for i in range(count):
+        if marks[i] == char:
+            return True
+    return False
