@@ -717,6 +717,9 @@ def is_price(text: str) -> bool:
 # beyond ASCII ("zł"), which a text that folds as ASCII cannot hold.
 _PRICE_SIGNS = tuple(sign.lower() for sign in tt.PRICE_GATE if folds_as_ascii(sign))
 _PRICE_CASED = tuple(sign for sign in tt.PRICE_GATE if not folds_as_ascii(sign))
+# What every PRICE match holds besides its currency code: a currency sign, or the comma
+# before its cents ("12,50 z\u0142"); the codes open the gate in many words ("Ukraine").
+_PRICE_MARKS = ("$", "\u20ac", "\u00a3", "\u00a5", ",")
 # A headline's three gates in one table, matched once per title: the navigation
 # labels' (bit 2), the calls to action's (bit 4) and the price signs' (bit 8).
 _TITLE_GATES = literal_table((tt.NAV_LABEL_GATE, tt.CALL_TO_ACTION.gate, _PRICE_SIGNS))
@@ -736,7 +739,7 @@ def _is_label_call_or_price(title: str) -> bool:
         elif cta.caseless.search(title):
             return True
     if found & 8 or (not found & FOLDS_AS_ASCII and contains_any(title, _PRICE_CASED)):
-        return tt.PRICE.search(title) is not None
+        return contains_any(title, _PRICE_MARKS) and tt.PRICE.search(title) is not None
     return False
 
 

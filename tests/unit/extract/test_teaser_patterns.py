@@ -98,7 +98,8 @@ _TITLE_PIECES = (
     *tt.NAV_LABEL_GATE, *tt.CALL_TO_ACTION.gate, *tt.PRICE_GATE, "See ", "ALL", "More", "Next",
     "VER MÁS", "Mehr", "Prev", "Back to top", "Older", "Click here", "SUBSCRIBE NOW", "Log in",
     "Free", "download", "$",
-    "9.99", "12,50 ", "for $30", "3", ".", ",", " ", "  ", "\u203a", "\u00bb", "\u0130",
+    "9.99", "12,50 ", "12,50", "for $30", "Ukraine", "EUR", "kr", "\u0663,\u0665\u0660 ",
+    "3", ".", ",", " ", "  ", "\u203a", "\u00bb", "\u0130",
     "\u0131", "\u017f", "\u212a", "Zł", "ß", "é", "漢", "Storm hits coast", "the ", "\u2019",
     "\n",
 )  # fmt: skip
