@@ -173,7 +173,7 @@ cdef class TitleReader:
             )
         ):
             second = text[1] if length > 1 else 0
-            if second and not Py_UNICODE_ISSPACE(first) and not self._may_open(first, second):
+            if length > 1 and not Py_UNICODE_ISSPACE(first) and not self._may_open(first, second):
                 return text  # no rank, label or kicker opens with these characters
             end = min(length, self._label_chars)
             for i in range(end):
@@ -188,7 +188,6 @@ cdef class TitleReader:
             if found is not None and found.end() < len(text):
                 text = text[found.end() :]
         return text
-
 
     cdef inline bint _may_open(self, Py_UCS4 first, Py_UCS4 second) noexcept:
         """Whether a label or a kicker may open with these two characters (any pair
