@@ -6,10 +6,13 @@ and dead letters and commits its offsets only after they are acknowledged.
 Splitting runs in worker processes, so the event loop stays free for Kafka's
 network I/O and every core can be used.
 
-Two batches overlap: while one is delivered, the next is fetched and split.
-Deliveries stay in order (a batch is handed over only after the previous
-one is delivered), so offsets are committed in order; at most two batches
-(``2 x batch_max_events`` events) are in flight.
+Two batches overlap: a batch's splits are queued in the pool as soon as it is
+taken (``service.feed``), while the previous batch is still being split or
+delivered, so the workers go from one batch to the next without waiting.
+Deliveries stay in order (a batch is handed over only after the previous one
+is delivered), so offsets are committed in order; at most two batches
+(``2 x batch_max_events`` events) are in flight: the next batch is taken once
+the one before the last is committed.
 """
 
 from __future__ import annotations
@@ -18,30 +21,22 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Callable, Sequence
-from concurrent.futures.process import BrokenProcessPool
+from collections import deque
 
 from aiokafka import AIOKafkaConsumer, ConsumerRebalanceListener, TopicPartition
 
 from service.delivery import Batch, Message, make_delivery
 from service.events import InvalidEvent, decode_event
+from service.feed import Feed, Job, ProcessFn, Splits
 from service.fetch import BodyFetcher, FetchError
 from service.kafka import client_options
 from service.metrics import Metrics
-from service.pipeline import Done, Failed, PipelineLimits, process_event
+from service.pipeline import Failed, PipelineLimits, process_event
 from service.pool import SplitPool
 from service.records import Source
 from service.settings import Settings
 
 log = logging.getLogger(__name__)
-# A page stuck past max_page_seconds x this + the slack is stuck where the time
-# budget cannot stop it: its worker is killed.
-HARD_DEADLINE_FACTOR = 2.0
-HARD_DEADLINE_SLACK_SECONDS = 1.0
-
-# What the pool runs on each event (value, source, limits, fetched body);
-# picklable, so a module-level function. Benchmarks swap it to measure the loop.
-ProcessFn = Callable[[bytes | None, Source, PipelineLimits, bytes | None], Done | Failed]
 
 
 class Runner:
@@ -56,17 +51,16 @@ class Runner:
         process: ProcessFn = process_event,
     ) -> None:
         self._settings = settings
-        self._process_fn = process
         self._metrics = metrics
-        self._pool = pool
+        self._feed = Feed(pool, process, PipelineLimits.from_settings(settings))
         self._fetcher = fetcher
         self._fetch_slots = asyncio.Semaphore(settings.body_ref_concurrency)
-        self._limits = PipelineLimits.from_settings(settings)
-        # Held while a batch is split and handed over; a rebalance takes it and
-        # then waits for the delivery in flight, so that partitions leave only
-        # after their work is committed.
+        # Held while a batch is taken; a rebalance takes it and then waits for the
+        # batches in flight, so that partitions leave only after their work is
+        # committed.
         self._batch_lock = asyncio.Lock()
-        self._delivering: asyncio.Task[None] | None = None
+        self._in_flight: deque[asyncio.Task[None]] = deque()
+        """Each batch taken and not yet committed, oldest first: split, then delivered."""
         self._committed: dict[TopicPartition, int] = {}
         self._assign_error: Exception | None = None
         self._consumer = AIOKafkaConsumer(
@@ -101,26 +95,36 @@ class Runner:
             while not stop.is_set():
                 if self._assign_error is not None:
                     raise RuntimeError("partitions could not be taken over") from self._assign_error
+                await self._settle(keep=1)  # the next batch is the second in flight
                 fetched = await self._consumer.getmany(
                     timeout_ms=500, max_records=self._settings.batch_max_events
                 )
                 if fetched:
                     async with self._batch_lock:
-                        await self._process(fetched)
-                elif self._delivering is not None and self._delivering.done():
-                    await self._delivered()  # an idle stream learns of a failed delivery
+                        await self._take(fetched)
                 self._update_lag()
                 self.last_progress = time.monotonic()
                 self._metrics.last_progress.set(time.time())
-            await self._delivered()
+            await self._settle(keep=0)
         finally:
-            task, self._delivering = self._delivering, None
-            if task is not None:  # cancelled or failed: left uncommitted, to be reprocessed
+            tasks = list(self._in_flight)
+            self._in_flight.clear()
+            for task in tasks:  # cancelled or failed: left uncommitted, to be reprocessed
                 task.cancel()
-                await asyncio.gather(task, return_exceptions=True)  # let it unwind first
+            await asyncio.gather(*tasks, return_exceptions=True)  # let them unwind first
 
-    async def _process(self, fetched: dict[TopicPartition, list[Message]]) -> None:
-        """Split a batch, wait for the previous batch's delivery, then start this one's."""
+    async def _settle(self, keep: int) -> None:
+        """Wait until at most ``keep`` batches are in flight; re-raises a failed batch's
+        error (one that failed meanwhile too, so that an idle stream learns of it)."""
+        while self._in_flight and (len(self._in_flight) > keep or self._in_flight[0].done()):
+            oldest = self._in_flight[0]
+            await asyncio.wait((oldest,))  # left in flight meanwhile, for a rebalance to wait on
+            if self._in_flight and self._in_flight[0] is oldest:  # not taken by a rebalance
+                self._in_flight.popleft()
+                oldest.result()
+
+    async def _take(self, fetched: dict[TopicPartition, list[Message]]) -> None:
+        """Queue a batch's splits in the pool; it is delivered after the batch before it."""
         # Partitions revoked since the fetch are left to their new owner; records of a
         # partition its delivery is not ready for yet are read again once it is.
         assigned = self._consumer.assignment()
@@ -134,24 +138,38 @@ class Runner:
             return
         self._metrics.events_consumed.inc(len(messages))
         self._metrics.events_in_flight.inc(len(messages))
-        results = iter(await self._split_all(messages))
-        batch: Batch = {tp: [(msg, next(results)) for msg in msgs] for tp, msgs in fetched.items()}
-        await self._delivered()
-        self._delivering = asyncio.create_task(self._deliver(batch, len(messages)))
+        bodies = await asyncio.gather(*(self._fetch_body(m.value) for m in messages))
+        jobs = [
+            Job(msg.value, Source(msg.topic, msg.partition, msg.offset, None), body)
+            for msg, body in zip(messages, bodies, strict=True)
+            if not isinstance(body, Failed)
+        ]
+        splits = await self._feed.submit(jobs)
+        previous = self._in_flight[-1] if self._in_flight else None
+        self._in_flight.append(
+            asyncio.create_task(self._complete(fetched, bodies, splits, previous))
+        )
 
-    async def _deliver(self, batch: Batch, count: int) -> None:
+    async def _complete(
+        self,
+        fetched: dict[TopicPartition, list[Message]],
+        bodies: list[bytes | Failed | None],
+        splits: Splits,
+        previous: asyncio.Task[None] | None,
+    ) -> None:
+        """Collect a batch's results, wait for the batch before it, then deliver it."""
+        split = iter(await self._feed.results(splits))
+        results = iter([body if isinstance(body, Failed) else next(split) for body in bodies])
+        batch: Batch = {tp: [(msg, next(results)) for msg in msgs] for tp, msgs in fetched.items()}
+        if previous is not None:
+            await previous  # its error is this batch's too: nothing is committed past it
+        count = len(bodies)
         committed = await self._delivery.deliver(batch)
         self._account(batch, time.time())
         if committed:
             self._committed.update({tp: items[-1][0].offset + 1 for tp, items in batch.items()})
         self._metrics.events_processed.inc(count)
         self._metrics.events_in_flight.dec(count)
-
-    async def _delivered(self) -> None:
-        """Wait for the delivery in flight, if any; re-raises its error."""
-        task, self._delivering = self._delivering, None
-        if task is not None:
-            await task
 
     def _account(self, batch: Batch, acked: float) -> None:
         m = self._metrics
@@ -180,85 +198,6 @@ class Runner:
                 m.text_chars.labels(kind="article").inc(result.stats.article_chars)
                 m.text_chars.labels(kind="teaser").inc(result.stats.teaser_chars)
                 m.text_chars.labels(kind="dropped").inc(result.stats.dropped_chars)
-
-    async def _split_all(self, messages: Sequence[Message]) -> list[Done | Failed]:
-        """Fetch bodies by reference, then split every message in the pool, in order.
-
-        A body that cannot be fetched, or a page that kills a worker or holds it past
-        the hard deadline (``_hard_deadline``), is a dead letter.
-        """
-        fetched = await asyncio.gather(*(self._fetch_body(m.value) for m in messages))
-        results: list[Done | Failed | None] = [
-            f if isinstance(f, Failed) else None for f in fetched
-        ]
-        jobs = [
-            (i, msg.value, Source(msg.topic, msg.partition, msg.offset, None), body)
-            for i, (msg, body) in enumerate(zip(messages, fetched, strict=True))
-            if not isinstance(body, Failed)
-        ]
-        futures = [
-            self._pool.submit(self._process_fn, v, src, self._limits, b) for _, v, src, b in jobs
-        ]
-        try:
-            await self._all_done(futures)
-            for (i, *_), future in zip(jobs, futures, strict=True):
-                results[i] = future.result()
-        except (BrokenProcessPool, TimeoutError) as exc:
-            for future in futures:
-                future.cancel()
-            stuck = isinstance(exc, TimeoutError)
-            log.error(
-                "a splitting process %s; retrying the batch one event at a time",
-                "is stuck past the time budget" if stuck else "died",
-            )
-            if stuck:
-                self._pool.kill()
-            else:
-                self._pool.restart()
-            for i, value, src, body in jobs:
-                results[i] = await self._split_alone(value, src, body)
-        return [r for r in results if r is not None]
-
-    async def _all_done(self, futures: Sequence[asyncio.Future[Done | Failed]]) -> None:
-        """Wait for every split; ``TimeoutError`` when none of those left finishes within
-        the hard deadline of one page: a worker is stuck."""
-        pending = set(futures)
-        while pending:
-            done, pending = await asyncio.wait(
-                pending, timeout=self._hard_deadline(), return_when=asyncio.FIRST_COMPLETED
-            )
-            if not done:
-                raise TimeoutError
-
-    def _hard_deadline(self) -> float | None:
-        """How long one page may hold a worker before the worker is killed: the time
-        budget stops a page inside Python code, but not one stuck in a single C call
-        (the parser), whose signal handler runs only when the call returns."""
-        budget = self._limits.max_page_seconds
-        if budget is None:
-            return None
-        return budget * HARD_DEADLINE_FACTOR + HARD_DEADLINE_SLACK_SECONDS
-
-    async def _split_alone(
-        self, value: bytes | None, src: Source, body: bytes | None
-    ) -> Done | Failed:
-        """One event in the pool on its own: a worker that dies on it, or is stuck past
-        the hard deadline (and killed), makes it a dead letter."""
-        where = f"{src.topic}/{src.partition}@{src.offset}"
-        try:
-            return await asyncio.wait_for(
-                self._pool.submit(self._process_fn, value, src, self._limits, body),
-                self._hard_deadline(),
-            )
-        except BrokenProcessPool:
-            log.error("a splitting process died on %s", where)
-            self._pool.restart()
-            return Failed("split_crash", "a splitting process died on this page", 0.0)
-        except TimeoutError:
-            log.error("a splitting process is stuck on %s; killed", where)
-            self._pool.kill()
-            message = f"not split within {self._limits.max_page_seconds}s (its worker was killed)"
-            return Failed("page_timeout", message, 0.0)
 
     async def _fetch_body(self, value: bytes | None) -> bytes | Failed | None:
         """The body of a body_ref event, or its failure; None for every other event."""
@@ -296,10 +235,13 @@ class Runner:
     async def on_revoked(self, revoked: set[TopicPartition]) -> None:
         """Wait for the batches in flight (they commit themselves), then let ``revoked`` go."""
         async with self._batch_lock:
-            try:
-                await self._delivered()
-            except Exception:  # its batch stays uncommitted: the partitions' next owner rereads it
-                log.exception("a delivery failed as partitions were revoked")
+            tasks = list(self._in_flight)
+            self._in_flight.clear()
+            for outcome in await asyncio.gather(*tasks, return_exceptions=True):
+                if isinstance(outcome, Exception):
+                    # Its batch stays uncommitted (and those after it): the partitions'
+                    # next owner rereads them.
+                    log.error("a delivery failed as partitions were revoked", exc_info=outcome)
             await self._delivery.revoked(revoked)
             for tp in revoked:
                 self._committed.pop(tp, None)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import shutil
 import time
+from typing import Any
 
 import pytest
 from aiokafka import AIOKafkaProducer, TopicPartition
@@ -13,12 +15,21 @@ from aiokafka.errors import KafkaConnectionError
 from service.delivery import Batch
 from service.demo import SITE
 from service.events import encode_event
+from service.feed import ProcessFn
 from service.metrics import Metrics
 from service.pool import SplitPool
 from service.runner import Runner
 from service.settings import Settings
 from tests.integration.kafka_helpers import committed, publish, read_all, wait_for
-from tests.integration.stall import STALL_MARK, split_or_stall
+from tests.integration.stall import (
+    CRASH_MARK,
+    LAST_MARK,
+    STALL_MARK,
+    queued_marks,
+    split_or_crash,
+    split_or_stall,
+    split_when_next_queued,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -28,6 +39,24 @@ ACK_DELAY = 0.5  # a slow broker: long enough for the next batch to be split mea
 # A transactional producer slow to start (its InitProducerId waits for the previous
 # owner's transaction to complete): long enough for several batches to be fetched.
 PRODUCER_START_DELAY = 2.0
+
+
+def stories(count: int, marks: dict[int, str]) -> list[bytes]:
+    """``count`` story events, the URL of event ``i`` carrying ``marks[i]`` where given."""
+    page = "<html><body><article><h1>A story</h1><p>" + "A sentence of the story. " * 20
+    return [
+        encode_event(f"{SITE}/{marks.get(i, 'story')}-{i}", page + "</p></article>")
+        for i in range(count)
+    ]
+
+
+async def split_with(settings: Settings, process: ProcessFn, count: int) -> None:
+    """Run a runner splitting with ``process`` until it has processed ``count`` events."""
+    metrics = Metrics()
+    pool = SplitPool(settings.workers)
+    pool.warm_up()
+    runner = Runner(settings, metrics, pool, process=process)
+    await run_until_processed(runner, metrics, pool, count)
 
 
 async def run_until_processed(
@@ -61,11 +90,11 @@ async def test_next_batch_is_split_while_the_previous_one_is_delivered(
     pool = SplitPool(1)
     pool.warm_up()
     runner = Runner(settings, metrics, pool)
-    split_all, deliver = runner._split_all, runner._delivery.deliver
+    submit, deliver = runner._feed.submit, runner._delivery.deliver
 
-    async def timed_split(messages):  # type: ignore[no-untyped-def]
-        timeline.append(("split", messages[0].offset, time.monotonic()))
-        return await split_all(messages)
+    async def timed_split(jobs):  # type: ignore[no-untyped-def]
+        timeline.append(("split", jobs[0].source.offset, time.monotonic()))
+        return await submit(jobs)
 
     async def slow_deliver(batch: Batch) -> bool:
         first = min(items[0][0].offset for items in batch.values())
@@ -75,7 +104,7 @@ async def test_next_batch_is_split_while_the_previous_one_is_delivered(
         timeline.append(("delivered", first, time.monotonic()))
         return done
 
-    monkeypatch.setattr(runner, "_split_all", timed_split)
+    monkeypatch.setattr(runner._feed, "submit", timed_split)
     monkeypatch.setattr(runner._delivery, "deliver", slow_deliver)
     await run_until_processed(runner, metrics, pool, len(values))
 
@@ -90,21 +119,66 @@ async def test_next_batch_is_split_while_the_previous_one_is_delivered(
         assert when[("deliver", following)] >= when[("delivered", previous)]
 
 
+async def test_the_next_batch_is_queued_before_a_worker_runs_dry(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each page's worker finishes it only once the next event's split is queued in the
+    pool (``split_when_next_queued``): at a batch's last page, the next batch must be
+    queued already, while this one is still being split."""
+    settings = settings.model_copy(update={"batch_max_events": BATCH, "workers": 1})
+    count = BATCH * BATCHES
+    await publish(settings, stories(count, {count - 1: LAST_MARK}))
+    marks = queued_marks(settings.input_topic)
+    marks.mkdir()
+    pool = SplitPool(1)
+    pool.warm_up()
+    submit = pool.submit
+
+    def marked_submit(fn: Any, *args: Any) -> asyncio.Future[Any]:
+        future = submit(fn, *args)
+        (marks / str(args[1].offset)).touch()  # args: value, source, limits, body
+        return future
+
+    monkeypatch.setattr(pool, "submit", marked_submit)
+    metrics = Metrics()
+    runner = Runner(settings, metrics, pool, process=split_when_next_queued)
+    try:
+        await run_until_processed(runner, metrics, pool, count)
+        late = sorted(p.name for p in marks.glob("late-*"))
+    finally:
+        shutil.rmtree(marks)
+
+    assert late == []  # no page finished before the next one was queued
+    assert (await committed(settings))[0] == count
+    articles = await read_all(settings, settings.articles_topic, at_least=count)
+    assert sorted(a.json()["source"]["offset"] for a in articles) == list(range(count))  # type: ignore[index]
+
+
+async def test_page_that_kills_its_worker_is_a_dead_letter_and_the_batches_queued_behind_it_pass(
+    settings: Settings,
+) -> None:
+    settings = settings.model_copy(update={"batch_max_events": BATCH, "workers": 2})
+    crash = BATCH + 1  # in the second batch, the third queued behind it
+    values = stories(BATCH * BATCHES, {crash: CRASH_MARK})
+    await publish(settings, values)
+    await split_with(settings, split_or_crash, len(values))
+
+    assert (await committed(settings))[0] == len(values)
+    dead = await read_all(settings, settings.dlq_topic, at_least=1)
+    assert [d.headers["pagesplit.error.reason"] for d in dead] == [b"split_crash"]
+    assert dead[0].headers["pagesplit.source.offset"] == str(crash).encode()
+    articles = await read_all(settings, settings.articles_topic, at_least=len(values) - 1)
+    offsets = sorted(a.json()["source"]["offset"] for a in articles)  # type: ignore[index]
+    assert offsets == [i for i in range(len(values)) if i != crash]
+
+
 async def test_page_stalled_past_the_time_budget_is_a_dead_letter(settings: Settings) -> None:
     settings = settings.model_copy(
         update={"batch_max_events": 4, "workers": 2, "max_page_seconds": 1.0}
     )
-    page = "<html><body><article><h1>A story</h1><p>" + "A sentence of the story. " * 20
-    values = [
-        encode_event(f"{SITE}/{STALL_MARK if i == 1 else 'story'}-{i}", page + "</p></article>")
-        for i in range(6)
-    ]
+    values = stories(6, {1: STALL_MARK})
     await publish(settings, values)
-    metrics = Metrics()
-    pool = SplitPool(settings.workers)
-    pool.warm_up()
-    runner = Runner(settings, metrics, pool, process=split_or_stall)
-    await run_until_processed(runner, metrics, pool, len(values))
+    await split_with(settings, split_or_stall, len(values))
 
     assert (await committed(settings))[0] == len(values)
     dead = await read_all(settings, settings.dlq_topic, at_least=1)

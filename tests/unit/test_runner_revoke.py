@@ -35,7 +35,8 @@ async def test_revoke_after_a_failed_delivery_still_lets_the_partitions_go() -> 
     runner = Runner(load_settings(workers=1, delivery="exactly_once"), Metrics(), pool)
     delivery = RecordingDelivery()
     runner._delivery = delivery
-    runner._delivering = asyncio.create_task(runner._deliver({}, 0))
+    splits = await runner._feed.submit([])
+    runner._in_flight.append(asyncio.create_task(runner._complete({}, [], splits, None)))
     await asyncio.sleep(0)  # the delivery fails
     gone = {TopicPartition("raw", 0)}
 
@@ -46,4 +47,4 @@ async def test_revoke_after_a_failed_delivery_still_lets_the_partitions_go() -> 
         pool.close()
 
     assert delivery.revoked_partitions == [gone]  # transactional producers are closed
-    assert runner._delivering is None
+    assert not runner._in_flight
