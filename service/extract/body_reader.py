@@ -25,6 +25,7 @@ from service.extract._text import fold
 from service.extract._words import FOLDS_AS_ASCII
 from service.extract.bold_lines import bold_alone
 from service.extract.model import Paragraph, ParagraphKind
+from service.extract.openings import Openings
 from service.extract.teaser_items import is_short_sentence
 from service.extract.teaser_tables import CITATION_LABEL
 from service.extract.text import (
@@ -49,29 +50,18 @@ _NON_WORD = re.compile(r"\W+")  # what parts the words ``_WORD`` finds
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")  # parts the paragraphs of a ``<pre>``
 
 
-def _caseless(pattern: re.Pattern[str]) -> CaselessPattern:
-    """``pattern`` as a ``CaselessPattern`` (cheaper on ASCII text); it must ignore case."""
-    if not pattern.flags & re.IGNORECASE:
-        raise ValueError(f"drop patterns must ignore case: {pattern.pattern}")
-    return CaselessPattern.compile(pattern.pattern)
-
-
-# The drop patterns anchored at the start as one alternation (one match per
-# block instead of one per pattern), case ignored for all, the others apart.
-_DROP = (
-    CaselessPattern.compile(
-        "^(?:"
-        + "|".join(f"(?:{p.pattern[1:]})" for p, _ in t.DROP_BLOCK_PATTERNS if p.pattern[0] == "^")
-        + ")"
-    ),
-    *(_caseless(p) for p, _ in t.DROP_BLOCK_PATTERNS if p.pattern[0] != "^"),
+# The drop patterns, anchored at the start, as one alternation (one match per block
+# instead of one per pattern), case ignored for all.
+if any(pattern.pattern[0] != "^" for pattern, _ in t.DROP_BLOCK_PATTERNS):
+    raise ValueError("drop patterns are anchored at the start")
+_DROP = CaselessPattern.compile(
+    "^(?:" + "|".join(f"(?:{p.pattern[1:]})" for p, _ in t.DROP_BLOCK_PATTERNS) + ")"
 )
-if any(pattern.gate for pattern in _DROP):
-    raise ValueError("is_boilerplate applies the drop patterns without gates")
-# Their plain and caseless forms apart: is_boilerplate lowercases an ASCII
-# block once for all of them instead of once per pattern.
-_DROP_PLAIN = tuple(pattern.plain for pattern in _DROP)
-_DROP_CASELESS = tuple(pattern.caseless for pattern in _DROP)
+# What its matches may open with, in each form: most blocks open otherwise ("The
+# council ..."), and are not searched.
+_OPENINGS = 4  # characters
+_DROP_OPENS_PLAIN = Openings(_DROP.plain, _OPENINGS)
+_DROP_OPENS_CASELESS = Openings(_DROP.caseless, _OPENINGS)
 # The gated patterns' literals in one table, matched once per block; each pattern
 # with the bit of its gate in the table's answer.
 _GATES = literal_table(gated.gate for gated, _ in t.GATED_DROP_PATTERNS)
@@ -121,17 +111,15 @@ def is_boilerplate(text: str) -> bool:
     found = _GATES.find(text)  # the gates open, and whether the block folds as ASCII
     if found & FOLDS_AS_ASCII:  # ASCII, or beyond it only curly quotes, dashes, CJK...
         lowered = text.lower()
-        # Loops, not any() over generators: those cost more per block.
-        for pattern in _DROP_PLAIN:
-            if pattern.search(lowered):
-                return True
+        if _DROP_OPENS_PLAIN.may_open(lowered) and _DROP.plain.search(lowered):
+            return True
+        # A loop, not any() over a generator: that costs more per block.
         for bit, gated in _GATED if found > FOLDS_AS_ASCII else ():
             if found & bit and gated.plain.search(lowered):
                 return True
         return False
-    for pattern in _DROP_CASELESS:
-        if pattern.search(text):
-            return True
+    if _DROP_OPENS_CASELESS.may_open(text) and _DROP.caseless.search(text):
+        return True
     for bit, gated in _GATED if found else ():
         if found & bit and gated.caseless.search(text):
             return True

@@ -483,7 +483,9 @@ WORDED_TIME = re.compile(
     r"(,?\s*(at|um|à|a las|às|alle)?\s*\d{1,2}[:.h]\d\d\s*([ap]\.?m\.?)?)?$",
     re.I,
 )
-# Whole-block texts that are labels or boilerplate, never body prose.
+# Whole-block texts that are labels or boilerplate, never body prose: each anchored at
+# the block's start (the reader searches them as one alternation, and only in a block
+# that may open one of its matches).
 DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
     (
         re.compile(
@@ -677,10 +679,6 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
         " ('김민준 기자 minjun@example.com')",
     ),
     (re.compile(r"^\[\w+(\s+[\w\-]+=[^\]\s]+)+\s*\]"), "unrendered CMS shortcodes"),
-    (
-        re.compile(r"\((image|photo|picture|pic|foto|bild|credit)s?\s*:[^()]{1,60}\)\s*$", re.I),
-        "picture captions ending in a credit",
-    ),
     (re.compile(r"^(leave|post|add|write) (a|the first|your) comment", re.I), "comment prompts"),
     (
         re.compile(
@@ -727,7 +725,6 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
         "a prompt to read on elsewhere ('Click here to read more'); a prompt that says what"
         " it offers ('Click here to download the guide') may be the page's own text",
     ),
-    (re.compile(r"download .{0,40}\bapp(lication)?\b", re.I), "app install promos"),
     (
         re.compile(
             r"^get (the|our)( free| new)?( [\w'\u2019&\-]+){0,2} app"
@@ -898,6 +895,17 @@ INLINE_DROP_PATTERNS: Sequence[tuple[re.Pattern[str], str, str]] = (
 # a block must hold for the pattern to be tried (most blocks hold none, and a search
 # of an unanchored alternation costs several times the substring tests).
 GATED_DROP_PATTERNS: Sequence[tuple[CaselessPattern, str]] = (
+    (
+        CaselessPattern.compile(
+            r"\((image|photo|picture|pic|foto|bild|credit)s?\s*:[^()]{1,60}\)\s*$",
+            gate=("(image", "(photo", "(pic", "(foto", "(bild", "(credit"),
+        ),
+        "picture captions ending in a credit",
+    ),
+    (
+        CaselessPattern.compile(r"download .{0,40}\bapp(lication)?\b", gate=("download ",)),
+        "app install promos",
+    ),
     (
         CaselessPattern.compile(
             r"\b(sign up for|subscribe to)\b.{0,60}\bnewsletters?\b", gate=("newsletter",)
