@@ -638,7 +638,7 @@ cdef class SharedAncestors:
 
 
 cdef class Climbs:
-    """The climb from a headline link to its item, as ``teaser_items.item_node`` states it:
+    """The climb from a headline link to its item (``teaser_items.items_of``):
     up from the link (or the heading of a stretched link) while the parent is not one of
     ``stop_tags``, is no ancestor shared with another target, holds no other block
     beside the branch below and holds at most ``extra_chars`` of text (folded, as
