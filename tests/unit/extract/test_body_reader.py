@@ -805,7 +805,9 @@ def test_stop_gates_decide_as_the_patterns_alone(text: str) -> None:
         assert is_stop_block(text, heading) == _stop_by_patterns(text, heading)
 
 
-@settings(max_examples=200)
+# No deadline: an example draws a case for each character of every gate literal, which
+# took over the default 200 ms on a busy machine.
+@settings(max_examples=200, deadline=None)
 @given(st.data())
 def test_stop_gates_open_for_every_gate_literal_in_mixed_case(data: st.DataObject) -> None:
     for literal in (*bt.STOP_BLOCK_GATE, *bt.TITLED_STOP_BLOCK_GATE):
