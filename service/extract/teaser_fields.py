@@ -635,8 +635,13 @@ def is_date(text: str) -> bool:
 
 def _may_be_date(text: str) -> bool:
     """Cheap test before date parsing (which costs about a millisecond): short, with a
-    year or a numeric date in it."""
-    return len(text) <= tt.MAX_DATE_CHARS and tt.DATE_HINT.search(text) is not None
+    year or a numeric date in it; a text without a digit, which every ``DATE_HINT``
+    match holds, is not searched."""
+    return (
+        len(text) <= tt.MAX_DATE_CHARS
+        and tt.DIGIT.search(text) is not None
+        and tt.DATE_HINT.search(text) is not None
+    )
 
 
 def is_meta_line(text: str) -> bool:

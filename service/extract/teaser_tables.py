@@ -666,12 +666,17 @@ PRICE = re.compile(
 PRICE_GATE = ("$", "\u20ac", "\u00a3", "\u00a5", "EUR", "kr", "z\u0142")
 MAX_PRICE_LINE_CHARS = 40  # an item's line this short showing a price: a product, not a story
 
-# Texts of legal and service links in footers.
-LEGAL_LABEL = re.compile(
+# Texts of legal and service links in footers; gated by its words ("mentions" of
+# "mentions légales"): most links' texts hold none.
+LEGAL_LABEL = CaselessPattern.compile(
     r"\b(?:privacy|cookie|terms|conditions|imprint|impressum|contact|about us|advertise"
     r"|careers|accessibility|sitemap|rss|newsletter|subscribe|mentions légales|datenschutz)\b",
-    re.IGNORECASE,
-)
+    gate=(
+        "privacy", "cookie", "terms", "conditions", "imprint", "impressum", "contact",
+        "about us", "advertise", "careers", "accessibility", "sitemap", "rss", "newsletter",
+        "subscribe", "mentions", "datenschutz",
+    ),
+)  # fmt: skip
 
 # Path segments of pages that list stories or describe people, never a story itself:
 # a short link to one of them is a tag, topic, author or service link.

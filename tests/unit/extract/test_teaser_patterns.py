@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from service.extract import teaser_items, teasers
+from service.extract import dates_tables as dt
+from service.extract import teaser_fields, teaser_items, teasers
 from service.extract import teaser_tables as tt
 from service.extract.text import contains_any, first_char_alternation, normalize_text
 
@@ -155,3 +156,57 @@ def test_the_read_more_gate_opens_for_every_call(text: str) -> None:
     end = max(0, len(text) - tt.MAX_READ_MORE_CHARS)
     if tt.READ_MORE_TAIL.search(text, end) is not None:
         assert teasers._READ_MORE.find(text[end:]) & 2
+
+
+def _any_case(draw: st.DrawFn, text: str) -> str:
+    """``text`` with each character lower or upper cased, or made one that a caseless
+    match pairs with it (the Turkish i's, the long s, the Kelvin sign)."""
+    pairs = {"i": "\u0130\u0131", "s": "\u017f", "k": "\u212a"}
+    return "".join(
+        draw(st.sampled_from((char.lower(), char.upper(), *pairs.get(char.lower(), ""))))
+        for char in text
+    )
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.data())
+def test_the_legal_label_gate_opens_for_every_literal_in_mixed_case(data: st.DataObject) -> None:
+    for literal in (*tt.LEGAL_LABEL.gate, "mentions légales"):
+        text = f"Our {_any_case(data.draw, literal)}"
+        assert bool(tt.LEGAL_LABEL.search(text)) == bool(tt.LEGAL_LABEL.caseless.search(text))
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Privacy Policy", "TERMS OF USE", "Mentions Légales", "ABOUT US", "COO\u212aIE settings"],
+)
+def test_the_legal_label_gate_opens_for_legal_links(title: str) -> None:
+    assert tt.LEGAL_LABEL.search(title)
+    assert not tt.LEGAL_LABEL.search("Storm hits the coast")
+
+
+# Pieces of date links: digits (Arabic-Indic, Devanagari and Thai ones too), separators,
+# month and weekday names of every language read, other words.
+_DATE_PIECES = (
+    "4", "04", "2026", "1447", "2569", "12", "\u0662\u0660\u0662\u0666", "\u0968\u0966\u0968\u0966",
+    "\u0e52\u0e55\u0e56\u0e59", "\u0968", ".", "/", "-", ",", " ", ":", "Published",
+    *sorted(dt.DATE_WORDS)[::7], *sorted(dt.WEEKDAY_WORDS)[::5], "Storm",
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_PIECES), max_size=6).map("".join))
+def test_a_date_holds_a_digit(text: str) -> None:
+    assert not teaser_fields.is_date(text) or tt.DIGIT.search(text)
+
+
+def _cases(word: str) -> tuple[str, ...]:
+    alternating = "".join(c.upper() if i % 2 else c for i, c in enumerate(word))
+    return (word, word.upper(), word.title(), alternating, alternating.swapcase())
+
+
+def test_no_month_or_weekday_name_is_a_date_without_a_digit() -> None:
+    for word in sorted({*dt.DATE_WORDS, *dt.WEEKDAY_WORDS, *dt.MONTH_WORDS}):
+        for text in _cases(word):
+            for line in (text, f"{text} {text}", f"{text}, {word}"):
+                assert not teaser_fields.is_date(line) or tt.DIGIT.search(line)
