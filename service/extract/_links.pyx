@@ -50,6 +50,7 @@ from service.extract._lexbor cimport (
     set_spaces,
     split_space,
     start,
+    tag_id,
     text_bytes,
     wrap,
 )
@@ -134,12 +135,7 @@ cdef class LinkScan:
         self._story_words, self._path_chars, self._joiners = story_words, story_path_chars, slug_joiners
         self._buffer = NULL
         self._size = 0
-        memset(self._inline, 0, sizeof(self._inline))
-        for tag in inline:
-            tag_id = create_tag(tag).tag_id
-            if tag_id >= TAG_LAST_ENTRY:
-                raise ValueError(f"not a standard tag: {tag!r}")
-            self._inline[<uintptr_t>tag_id] = 1
+        _tag_table(self._inline, inline)
 
     def __dealloc__(self):
         free(self._buffer)
@@ -714,10 +710,7 @@ cdef int _tag_table(unsigned char *table, tuple tags) except -1:
     """Marks the standard tags named in ``tags`` in ``table``."""
     memset(table, 0, TAG_LAST_ENTRY)
     for tag in tags:
-        tag_id = create_tag(tag).tag_id
-        if tag_id >= TAG_LAST_ENTRY:
-            raise ValueError(f"not a standard tag: {tag!r}")
-        table[<uintptr_t>tag_id] = 1
+        table[tag_id(tag)] = 1
     return 0
 
 
