@@ -4,7 +4,7 @@ items that may label it as paid content, the elements that hold stories, an item
 siblings' key, the links of a menu that may be labels, the outermost of the nodes
 teaser removal takes out (``teasers``), and the elements the search for a block's
 label reads beside and below an item's ancestors (``teaser_fields.heading_before``,
-``block_heading``, ``teasers._only_child``), and the body paragraphs beside an item
+``block_heading``, ``teasers``' only child), and the body paragraphs beside an item
 (``teasers._in_body``).
 
 Each answers as the Python it replaced: ``LexborNode.iter()``, ``text(deep=False)``
@@ -21,6 +21,7 @@ from service.extract._lexbor cimport (
     PS_ELEMENT,
     PS_TEXT,
     TAG_LAST_ENTRY,
+    alone,
     c_node,
     next_in,
     ps_node,
@@ -205,17 +206,7 @@ cdef class FewWords:
 def only_child(node) -> bool:
     """Whether no element stands beside ``node`` in its parent (text and comments may)."""
     cdef ps_node *element = c_node(node)
-    cdef ps_node *sibling = element.prev
-    while sibling != NULL:
-        if sibling.type == PS_ELEMENT:
-            return False
-        sibling = sibling.prev
-    sibling = element.next
-    while sibling != NULL:
-        if sibling.type == PS_ELEMENT:
-            return False
-        sibling = sibling.next
-    return True
+    return alone(element.prev, True) and alone(element.next, False)
 
 
 def elements_before(node, set items, int count) -> list:

@@ -188,6 +188,16 @@ cdef inline ps_node *start(ps_node *root) noexcept nogil:
     return root.first_child if root.type == PS_DOCUMENT else root
 
 
+cdef inline bint alone(ps_node *sibling, bint backwards) noexcept nogil:
+    """Whether no sibling from ``sibling`` on, backwards or forwards, is other than
+    text or a comment (Lexbor's ``:first-child`` and ``:last-child``)."""
+    while sibling != NULL:
+        if sibling.local_name != TAG_TEXT and sibling.local_name != TAG_COMMENT:
+            return False
+        sibling = sibling.prev if backwards else sibling.next
+    return True
+
+
 cdef inline unsigned char lower(unsigned char c) noexcept nogil:
     """Lexbor's case fold (``lexbor_str_res_map_lowercase``): ASCII letters only."""
     return c + 32 if 65 <= c <= 90 else c

@@ -26,9 +26,8 @@ from service.extract._lexbor cimport (
     PS_ATTR_LAST_ENTRY,
     PS_ELEMENT,
     PS_TEXT,
-    TAG_COMMENT,
     TAG_LAST_ENTRY,
-    TAG_TEXT,
+    alone,
     attribute_id,
     c_node,
     entry_named,
@@ -73,16 +72,6 @@ def elements_by_tag(root: LexborNode, tag_ids: frozenset) -> dict:
             (<list>found[tag]).append(wrap(node, parser))
         node = next_in(node, top, True)
     return found
-
-
-cdef bint _alone(ps_node *sibling, bint backwards) noexcept:
-    """Whether no sibling from ``sibling`` on, backwards or forwards, is other than
-    text or a comment (Lexbor's ``:first-child`` and ``:last-child``)."""
-    while sibling != NULL:
-        if sibling.local_name != TAG_TEXT and sibling.local_name != TAG_COMMENT:
-            return False
-        sibling = sibling.prev if backwards else sibling.next
-    return True
 
 
 # One selector of a list: a type, an attribute test, or both ("a[href]"); the test
@@ -235,7 +224,7 @@ cdef class Selectors:
         return (
             node.parent != NULL
             and node.parent.local_name == self._parents[i]
-            and (not self._only[i] or (_alone(node.prev, True) and _alone(node.next, False)))
+            and (not self._only[i] or (alone(node.prev, True) and alone(node.next, False)))
         )
 
     cdef int _group_of(self, ps_attr *attr) noexcept:
