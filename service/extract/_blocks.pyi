@@ -56,6 +56,7 @@ class Ballot:
         wide_commas: Collection[str],
         shares: Collection[float],
         is_chrome_text: Callable[[str], bool],
+        chrome_gate: Collection[str],
         tag_weights: Mapping[str, float],
         negative: tuple[Collection[str], float],
         strong: tuple[Collection[str], float],

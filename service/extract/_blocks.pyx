@@ -27,7 +27,7 @@ from cpython.unicode cimport (
     Py_UNICODE_ISUPPER,
     PyUnicode_DecodeUTF8,
 )
-from libc.stdint cimport uintptr_t
+from libc.stdint cimport uint8_t, uint16_t, uint32_t, uintptr_t
 from libc.string cimport memcmp, memcpy
 
 from service.extract._lexbor cimport (
@@ -362,6 +362,81 @@ cdef class _Names:
                         return True
                 j = self._chain[j]
         return False
+
+
+cdef extern from *:
+    int PyUnicode_KIND(object text)
+    void *PyUnicode_DATA(object text)
+
+
+ctypedef fused _unit:
+    uint8_t
+    uint16_t
+    uint32_t
+
+
+cdef struct _ExactTable:
+    int first[128]  # the first literal starting with each ASCII character, -1 for none
+    int chain[_MAX_NAMES]  # the next literal with the same first character, -1 for none
+    const unsigned char *literals[_MAX_NAMES]
+    size_t sizes[_MAX_NAMES]
+
+
+cdef bint _exact_in(const _ExactTable *table, const _unit *text, size_t length) noexcept:
+    """Whether one of ``table``'s literals is in ``text`` (code units of one width)."""
+    cdef size_t i, k, size
+    cdef int j
+    cdef const unsigned char *literal
+    for i in range(length):
+        if text[i] >= 128:
+            continue
+        j = table.first[text[i]]
+        while j >= 0:
+            size = table.sizes[j]
+            literal = table.literals[j]
+            if i + size <= length:
+                k = 1
+                while k < size and text[i + k] == literal[k]:
+                    k += 1
+                if k == size:
+                    return True
+            j = table.chain[j]
+    return False
+
+
+cdef class _Exact:
+    """ASCII literals found in a text as they are, case kept (``text.contains_any``),
+    indexed by their first character, in one pass over the text in its own width."""
+
+    cdef list _keep  # the bytes the literal pointers point into
+    cdef _ExactTable _table
+
+    def __init__(self, literals, str what):
+        cdef int i
+        cdef unsigned char first
+        self._keep = [literal.encode() for literal in literals]
+        if len(self._keep) > _MAX_NAMES:
+            raise ValueError(f"at most {_MAX_NAMES} {what}")
+        for i in range(128):
+            self._table.first[i] = -1
+        for i in range(len(self._keep) - 1, -1, -1):
+            literal = self._keep[i]
+            if not literal or not literal.isascii():
+                raise ValueError(f"{what} are ASCII: {literal!r}")
+            self._table.literals[i], self._table.sizes[i] = literal, len(literal)
+            first = (<bytes>literal)[0]
+            self._table.chain[i] = self._table.first[first]
+            self._table.first[first] = i
+
+    cdef bint holds(self, str text) noexcept:
+        cdef size_t length = len(text)
+        cdef int kind = PyUnicode_KIND(text)
+        cdef void *data = PyUnicode_DATA(text)
+        if kind == 1:
+            return _exact_in(&self._table, <const uint8_t *>data, length)
+        if kind == 2:
+            return _exact_in(&self._table, <const uint16_t *>data, length)
+        return _exact_in(&self._table, <const uint32_t *>data, length)
 
 
 cdef class CharCount:
@@ -791,7 +866,8 @@ cdef class Ballot:
     ``weak`` names found anywhere in them, lowercased; ``item_body`` for an element
     whose ``itemprop`` is that value). The rules are Python's: the tables and
     thresholds are given from ``body_tables``, ``is_chrome_text`` says which text may
-    not vote, and a promo heading, a bold line and a ``<br>`` are handed back to
+    not vote (asked only of a text holding one of the literals of ``chrome_gate``,
+    case kept, which every text it answers True for holds), and a promo heading, a bold line and a ``<br>`` are handed back to
     ``article`` as they are met."""
 
     cdef unsigned char _kinds[TAG_LAST_ENTRY]
@@ -806,6 +882,7 @@ cdef class Ballot:
     cdef tuple _wide_commas
     cdef tuple _shares
     cdef object _is_chrome_text
+    cdef _Exact _chrome_gate
     cdef _Names _negative
     cdef _Names _strong
     cdef _Names _weak
@@ -826,6 +903,7 @@ cdef class Ballot:
         wide_commas,
         shares,
         is_chrome_text,
+        chrome_gate,
         tag_weights,
         negative,
         strong,
@@ -848,6 +926,7 @@ cdef class Ballot:
         self._per_point, self._max_points = chars_per_point, max_length_points
         self._wide_commas, self._shares = tuple(wide_commas), tuple(shares)
         self._is_chrome_text = is_chrome_text
+        self._chrome_gate = _Exact(chrome_gate, "chrome gate literals")
         names, self._negative_weight = negative
         self._negative = _Names([name.encode() for name in names], "class names")
         names, self._strong_weight = strong
@@ -958,7 +1037,9 @@ cdef class Ballot:
         cdef Py_ssize_t length = len(stripped)
         cdef ps_node *parent
         cdef dict heirs_of, score
-        if length < self._min_chars or self._is_chrome_text(stripped):
+        if length < self._min_chars or (
+            self._chrome_gate.holds(stripped) and self._is_chrome_text(stripped)
+        ):
             return False
         length_points = min(length / self._per_point, self._max_points * runs)
         commas = text.count(",")

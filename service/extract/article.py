@@ -459,6 +459,7 @@ _BALLOT = Ballot(
     wide_commas=t.WIDE_COMMAS,
     shares=t.ANCESTOR_DECAY,
     is_chrome_text=_is_chrome_text,
+    chrome_gate=(*t.CONSENT_GATE, *t.CLICK_GATE),  # asked in C: most texts hold none
     # Each ancestor starts from its tag's weight and its class and id names': a
     # negative name's, and a strong or else a weak positive name's, found anywhere in
     # the names lowercased; an element marked as the item's body alone gets twice a

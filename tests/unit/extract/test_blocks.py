@@ -849,3 +849,55 @@ def test_the_ballot_casts_what_the_python_vote_cast(
     assert new.score == old.score
     assert new.texts == old.texts
     assert (new.holders, new.containers, new._heirs) == (old.holders, old.containers, old._heirs)
+
+
+# Pieces of voters' texts for the chrome gate: its literals and the phrases it opens
+# the patterns for, in mixed case, cut, and beside characters of each width a text may
+# be stored in (Latin-1, the BMP, beyond it), so that the gate reads every width.
+CHROME_PIECES = st.sampled_from(
+    [
+        *t.CONSENT_GATE,
+        *t.CLICK_GATE,
+        "We use cookies",
+        "we and our partners store",
+        "This site and its advertisers use",
+        "WIR VERWENDEN COOKIES",
+        "Click on the image",
+        "click",
+        "CLICK",
+        "Cliquez sur la photo",
+        "clicca",
+        "ooki",
+        "artner",
+        "lic",
+        " ",
+        ", ",
+        "\u00e9t\u00e9",
+        "\u4e2d\u6587",
+        "\U0001f600",
+        "\u212aookie",
+        PROSE,
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(CHROME_PIECES, min_size=1, max_size=8).map("".join))
+def test_the_ballot_asks_for_chrome_as_the_python_vote_asked(text: str) -> None:
+    tree = LexborHTMLParser(b"<html><body><div><p>x</p></div></body></html>")
+    voter = tree.css_first("p")
+    assert voter is not None
+    new, old = article._Scores(), article._Scores()
+    assert article._BALLOT.cast(new, voter, text, 1) == _python_cast(old, voter, text, 1)
+    assert new.score == old.score
+
+
+def test_the_chrome_gate_opens_for_chrome_in_every_width() -> None:
+    tree = LexborHTMLParser(b"<html><body><div><p>x</p></div></body></html>")
+    voter = tree.css_first("p")
+    assert voter is not None
+    for filler in ("", "\u00e9", "\u4e2d", "\U0001f600"):
+        for chrome in ("We use cookies on this site", "Click on the image to see more"):
+            text = f"{filler} {chrome} to read it, and more words {filler}"
+            assert article._is_chrome_text(text.strip())
+            assert not article._BALLOT.cast(article._Scores(), voter, text, 1)
