@@ -75,6 +75,7 @@ setup(
             Extension("service.extract._words", ["service/extract/_words.pyx"]),
             Extension("service.extract._frame", ["service/extract/_frame.pyx"]),
             Extension("service.extract._inside", ["service/extract/_inside.pyx"]),
+            Extension("service.extract._headlines", ["service/extract/_headlines.pyx"]),
             Extension("service.extract._title", ["service/extract/_title.pyx"]),
             Extension("service.extract._paths", ["service/extract/_paths.pyx"]),
             Extension("service.extract._records", ["service/extract/_records.pyx"]),

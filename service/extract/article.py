@@ -30,6 +30,7 @@ from selectolax.lexbor import LexborNode
 
 from service.extract import body_tables as t
 from service.extract._blocks import Ballot
+from service.extract._headlines import LinkedHeadlines
 from service.extract._text import fold
 from service.extract._tree import H1, Selectors
 from service.extract.body_reader import (
@@ -49,10 +50,13 @@ from service.extract.model import Paragraph
 from service.extract.text import contains_any
 
 _VOTER_QUERY = "p, pre, td, br"
-_HEADLINE_QUERY = "h2 a[href], h3 a[href], h4 a[href], a[href] h2, a[href] h3, a[href] h4"
 _SAFE_CLASSES = re.compile(r"[\w\-:./ ]+")  # class strings quotable in a selector as they are
 _PLAIN_TAG = re.compile(r"[a-z][a-z0-9_-]*")  # tag names that always parse as a type selector
 _HEADINGS = frozenset({"h2", "h3", "h4"})  # a promo heading among them mutes the voters after it
+# The linked headlines of a member ("h2 a[href]", "a[href] h2", ... for each of
+# ``_HEADINGS``, as a CSS query finds them), but for the article's own linked
+# subheadings: a listicle is no story list.
+_LINKED_HEADLINES = LinkedHeadlines(_HEADINGS, "a", b"href")
 # Found by walks in C (``_tree.Selectors``), not CSS queries.
 _VOTERS = Selectors(f"{_VOTER_QUERY}, {', '.join(sorted(_HEADINGS))}, {BOLD_LINES.text}")
 _HOLDER_QUERY = "div, section, article, main, center, font, dd"
@@ -666,22 +670,6 @@ def _is_listing(headlines: int, blocks: int) -> bool:
     )
 
 
-def _headlines(member: LexborNode, subheadings: frozenset[int]) -> int:
-    """The linked headlines in ``member``, but for the article's own linked
-    subheadings (``subheadings``, by ``mem_id``): a listicle is no story list."""
-    found = member.css(_HEADLINE_QUERY)
-    if not subheadings:
-        return len(found)
-    count = 0
-    for node in found:
-        heading: LexborNode | None = node
-        while heading is not None and heading.tag not in _HEADINGS:
-            heading = heading.parent
-        if heading is None or heading.mem_id not in subheadings:
-            count += 1
-    return count
-
-
 def _ballot(
     root: LexborNode, live_page: bool, text_holders: bool = False
 ) -> tuple[_Scores, Winner | None]:
@@ -988,7 +976,7 @@ def find_body(
         return None
     score = best.score
     members = list(best.parts) or _members(best.node, score, scores)
-    headlines = sum(_headlines(member, subheadings) for member in members)
+    headlines = sum(_LINKED_HEADLINES.count(member, subheadings) for member in members)
     reader = Reader(scores.texts, subheadings)
     opening = _opening(members[0])
     if opening is not None and members[0].parent is not None:
