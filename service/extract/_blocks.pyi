@@ -50,6 +50,12 @@ class Ballot:
         *,
         headings: Collection[str],
         bold: Collection[str],
+        is_promo_heading: Callable[[str], bool],
+        is_bold_line: Callable[[LexborNode], bool],
+        muted: Collection[str],
+        leaf_blocks: Collection[str],
+        inline: Collection[str],
+        container_runs: int,
         min_chars: int,
         chars_per_point: float,
         max_length_points: float,
@@ -63,15 +69,5 @@ class Ballot:
         weak: tuple[Collection[str], float],
         item_body: tuple[str, float],
     ) -> None: ...
-    def cast(
-        self, scores: Any, voter: LexborNode, text: str, runs: int, container: bool = False
-    ) -> bool: ...
-    def vote(
-        self,
-        voters: list[LexborNode],
-        scores: Any,
-        seen: set[int],
-        heading: Callable[[LexborNode], None],
-        bold: Callable[[LexborNode], None],
-        br: Callable[[LexborNode], None],
-    ) -> None: ...
+    def cast_run(self, scores: Any, holder: LexborNode) -> bool: ...
+    def vote(self, voters: list[LexborNode], scores: Any, seen: set[int]) -> None: ...

@@ -854,8 +854,12 @@ cdef class BlockWalk:
 
 
 cdef enum:
-    _HEADING = 1
-    _BOLD = 2
+    # The kinds of tags the vote tells apart, as bits.
+    _HEADING = 1  # a heading that may be a promo heading
+    _BOLD = 2  # a bold element that may be a line alone, a heading
+    _LEAF_BLOCK = 4  # a block whose <br>s do not make its text a voter's
+    _RUN_INLINE = 8  # an inline element whose text is part of a run
+    _MUTED = 16  # a voter or a holder: muted after a promo heading
 
 
 cdef class Ballot:
@@ -867,8 +871,13 @@ cdef class Ballot:
     whose ``itemprop`` is that value). The rules are Python's: the tables and
     thresholds are given from ``body_tables``, ``is_chrome_text`` says which text may
     not vote (asked only of a text holding one of the literals of ``chrome_gate``,
-    case kept, which every text it answers True for holds), and a promo heading, a bold line and a ``<br>`` are handed back to
-    ``article`` as they are met."""
+    case kept, which every text it answers True for holds). A heading (``headings``),
+    or a bold element (``bold``) alone in its line (``is_bold_line``), that
+    ``is_promo_heading`` (its text) mutes the ``muted`` elements after it among its
+    siblings, all they hold with them; text set between ``<br>`` votes through the
+    element holding it (not one of ``leaf_blocks``): its runs (text nodes and
+    ``inline`` elements) joined, ``container_runs`` of them or more making it the
+    paragraphs' container."""
 
     cdef unsigned char _kinds[TAG_LAST_ENTRY]
     cdef double _tag_weights[TAG_LAST_ENTRY]
@@ -883,6 +892,9 @@ cdef class Ballot:
     cdef tuple _shares
     cdef object _is_chrome_text
     cdef _Exact _chrome_gate
+    cdef object _is_promo_heading
+    cdef object _is_bold_line
+    cdef Py_ssize_t _container_runs
     cdef _Names _negative
     cdef _Names _strong
     cdef _Names _weak
@@ -897,6 +909,12 @@ cdef class Ballot:
         *,
         headings,
         bold,
+        is_promo_heading,
+        is_bold_line,
+        muted,
+        leaf_blocks,
+        inline,
+        container_runs,
         min_chars,
         chars_per_point,
         max_length_points,
@@ -914,10 +932,17 @@ cdef class Ballot:
         for i in range(TAG_LAST_ENTRY):
             self._kinds[i] = 0
             self._tag_weights[i] = 0.0
-        for name in headings:
-            self._kinds[tag_id(name)] = _HEADING
-        for name in bold:
-            self._kinds[tag_id(name)] = _BOLD
+        for names, kind in (
+            (headings, _HEADING),
+            (bold, _BOLD),
+            (leaf_blocks, _LEAF_BLOCK),
+            (inline, _RUN_INLINE),
+            (muted, _MUTED),
+        ):
+            for name in names:
+                self._kinds[tag_id(name)] |= kind
+        self._is_promo_heading, self._is_bold_line = is_promo_heading, is_bold_line
+        self._container_runs = container_runs
         for name, weight in tag_weights.items():
             self._tag_weights[tag_id(name)] = weight
         self._br, self._body, self._html = tag_id("br"), tag_id("body"), tag_id("html")
@@ -1020,10 +1045,32 @@ cdef class Ballot:
             names[1] != NULL and names[1].data != NULL and found.holds(names[1].data, names[1].length)
         )
 
-    def cast(self, scores, voter, str text, Py_ssize_t runs, bint container=False) -> bool:
-        """Casts the points of ``voter`` (its ``text`` in ``runs`` runs between
-        ``<br>``) for its ancestors; whether it voted."""
-        return self._cast(scores, c_node(voter), voter.parser, text, runs, container)
+    def cast_run(self, scores, holder) -> bool:
+        """Casts the points of ``holder``'s own runs (text and ``inline`` elements,
+        between ``<br>``) for its ancestors: an element holding prose as bare text;
+        whether it voted."""
+        cdef ps_node *node = c_node(holder)
+        cdef Py_ssize_t runs = 1
+        cdef str text = self._run_text(node, &runs)
+        return self._cast(scores, node, holder.parser, text, runs, False)
+
+    cdef str _run_text(self, ps_node *holder, Py_ssize_t *runs):
+        """The text of ``holder``'s own runs joined (each text node's and ``inline``
+        element's text made apart), ``runs`` counted up for each ``<br>``."""
+        cdef list pieces = []
+        cdef ps_node *child = holder.first_child
+        cdef uintptr_t tag
+        while child != NULL:
+            tag = child.local_name
+            if child.type == PS_TEXT:
+                pieces.append(_text_content(child))
+            elif child.type == PS_ELEMENT and tag < TAG_LAST_ENTRY:
+                if self._kinds[tag] & _RUN_INLINE:
+                    pieces.append(_text(child))
+                elif tag == self._br:
+                    runs[0] += 1
+            child = child.next
+        return "".join(pieces)
 
     cdef bint _cast(
         self, scores, ps_node *voter, object parser, str text, Py_ssize_t runs, bint container
@@ -1059,13 +1106,15 @@ cdef class Ballot:
             score[key] += points * share
         return True
 
-    def vote(self, list voters, scores, set seen, heading, bold, br) -> None:
+    def vote(self, list voters, scores, set seen) -> None:
         """Casts the votes of ``voters`` (in document order) into ``scores``: each
         paragraph's text read whole (``scores.texts``) votes unless ``seen`` holds it;
-        a heading (``heading``), a bold element (``bold``) and a ``<br>`` (``br``) are
-        handed to the functions given, which may add to ``seen``."""
+        a promo heading adds the elements it mutes to ``seen``, and so does a ``<br>``
+        its holder, which votes once."""
         cdef dict texts = scores.texts
+        cdef set parents = set()  # the promo headings' parents, the elements muted whole
         cdef ps_node *node
+        cdef ps_node *line
         cdef uintptr_t tag
         cdef unsigned char kind
         cdef str text
@@ -1073,14 +1122,63 @@ cdef class Ballot:
             node = c_node(voter)
             tag = node.local_name
             kind = self._kinds[tag] if tag < TAG_LAST_ENTRY else 0
-            if kind == _HEADING:
-                heading(voter)
-            elif kind == _BOLD:
-                bold(voter)
+            if kind & _HEADING:
+                self._mute_after(node, seen, parents)
+            elif kind & _BOLD:
+                line = node.parent
+                if line != NULL and self._is_bold_line(wrap(line, voter.parser)):
+                    self._mute_after(line, seen, parents)
             elif <size_t>node in seen:
                 continue
             elif tag == self._br:
-                br(voter)
+                self._vote_runs(scores, node.parent, voter.parser, seen)
             else:
                 text = texts[<size_t>node] = _text(node)
                 self._cast(scores, node, voter.parser, text, 1, False)
+
+    cdef int _vote_runs(self, scores, ps_node *holder, object parser, set seen) except -1:
+        """The vote of the text set between ``<br>`` in ``holder``, once."""
+        cdef Py_ssize_t runs = 1
+        cdef bint container
+        cdef str text
+        if holder == NULL or <size_t>holder in seen or (
+            holder.local_name < TAG_LAST_ENTRY and self._kinds[holder.local_name] & _LEAF_BLOCK
+        ):
+            return 0
+        seen.add(<size_t>holder)
+        text = self._run_text(holder, &runs)
+        container = runs >= self._container_runs
+        if self._cast(scores, holder, parser, text, runs, container) and container:
+            scores.containers.add(<size_t>holder)
+        return 0
+
+    cdef int _mute_after(self, ps_node *heading, set seen, set parents) except -1:
+        """Adds to ``seen`` the ``muted`` elements that follow ``heading`` among its
+        siblings, and the siblings themselves, when it is a promo heading ("You may
+        also like"): a list of other stories, which must not vote for a body.
+
+        ``parents`` holds the parents of the promo headings met so far and the
+        elements muted whole (with all they hold): headings come in document order,
+        so the siblings after a later heading under one of them are muted already."""
+        cdef ps_node *parent = heading.parent
+        cdef ps_node *node
+        cdef ps_node *inner
+        if parent != NULL and <size_t>parent in parents:
+            return 0
+        if not self._is_promo_heading(_text(heading)):
+            return 0
+        if parent != NULL:
+            parents.add(<size_t>parent)
+        node = heading.next
+        while node != NULL:
+            if node.type == PS_ELEMENT:
+                seen.add(<size_t>node)  # nor does an element muted whole vote as a text holder
+                inner = node
+                while inner != NULL:
+                    if inner.type == PS_ELEMENT:
+                        parents.add(<size_t>inner)
+                        if inner.local_name < TAG_LAST_ENTRY and self._kinds[inner.local_name] & _MUTED:
+                            seen.add(<size_t>inner)
+                    inner = next_in(inner, node, True)
+            node = node.next
+        return 0

@@ -61,7 +61,8 @@ _LINKED_HEADLINES = LinkedHeadlines(_HEADINGS, "a", b"href")
 _VOTERS = Selectors(f"{_VOTER_QUERY}, {', '.join(sorted(_HEADINGS))}, {BOLD_LINES.text}")
 _HOLDER_QUERY = "div, section, article, main, center, font, dd"
 _HOLDERS = Selectors(_HOLDER_QUERY)
-_MUTED = Selectors(f"{_VOTER_QUERY}, {_HOLDER_QUERY}")  # what a promo heading silences after it
+# What a promo heading silences after it (``_BALLOT`` finds them in C).
+_MUTED_TAGS = frozenset(f"{_VOTER_QUERY}, {_HOLDER_QUERY}".split(", "))
 _TOP_TAGS = frozenset({"body", "html", "-document"})  # no run wrapper is one of these or above
 _TOP_CANDIDATES = 5  # link density is measured on this many best raw scores only
 _DIGIT = re.compile(r"\d")  # a date or a time has one
@@ -361,87 +362,32 @@ def _common_ancestor(best: LexborNode, rivals: list[LexborNode]) -> LexborNode:
     return best
 
 
-def _run_text(node: LexborNode) -> tuple[str, int]:
-    """The text of ``node``'s own runs (text and inline children) and their count."""
-    parts: list[str] = []
-    runs = 1
-    for child in node.iter(include_text=True):
-        tag = child.tag or ""
-        if tag == "-text":
-            parts.append(child.text_content or "")
-        elif tag in t.INLINE_TAGS:
-            parts.append(child.text())
-        elif tag == "br":
-            runs += 1
-    return "".join(parts), runs
-
-
-def _mute_after(heading: LexborNode, muted: set[int], parents: set[int]) -> None:
-    """Add to ``muted`` the voters that follow ``heading`` among its siblings
-    when it is a promo heading ("You may also like"): a list of other stories,
-    which must not vote for a body.
-
-    ``parents`` holds the parents of the promo headings met so far and the elements
-    muted whole (with all they hold): headings come in document order, so the
-    siblings after a later heading under one of them are muted already. Read again
-    for each heading, a run of them cost their number squared, and headings each
-    opening the element that holds the next cost their number times the voters.
-    """
-    parent = heading.parent
-    if parent is not None and parent.mem_id in parents:
-        return
-    if not is_stop_block(fold(heading.text()), heading=True):
-        return
-    if parent is not None:
-        parents.add(parent.mem_id)
-    node = heading.next
-    while node is not None:
-        if node.is_element_node:
-            parents.add(node.mem_id)
-            parents.update(n.mem_id for n in node.css("*"))
-            muted.add(node.mem_id)  # nor do the elements muted whole vote as text holders
-            muted.update(n.mem_id for n in _MUTED.find(node))
-        node = node.next
-
-
 def _vote(
     root: LexborNode, text_holders: bool = False, muted: frozenset[int] = frozenset()
 ) -> _Scores:
     """Scores of the containers below ``root``; with ``text_holders``, elements
     holding prose as bare text (no ``<p>``, no ``<br>``) vote too. The elements in
-    ``muted`` (comment threads, by key) do not vote."""
+    ``muted`` (comment threads, by key) do not vote, nor do those after a promo
+    heading ("You may also like": a list of other stories)."""
     scores = _Scores()
     seen: set[int] = set(muted)  # voters after a promo heading, <br> holders that voted
-    promo_parents: set[int] = set()  # parents of the promo headings met, elements muted whole
-
-    def heading(voter: LexborNode) -> None:
-        _mute_after(voter, seen, promo_parents)
-
-    def bold(voter: LexborNode) -> None:
-        line = voter.parent  # a bold line alone in its <div> is a heading
-        if line is not None and bold_alone(line) is not None:
-            _mute_after(line, seen, promo_parents)
-
-    def br(voter: LexborNode) -> None:
-        # Text set between <br> votes through the element holding it.
-        holder = voter.parent
-        if holder is None or holder.mem_id in seen or holder.tag in t.LEAF_BLOCKS:
-            return
-        seen.add(holder.mem_id)
-        text, runs = _run_text(holder)
-        container = runs >= t.CONTAINER_RUNS
-        if _BALLOT.cast(scores, holder, text, runs, container) and container:
-            scores.containers.add(holder.mem_id)
-
     # One query in document order: a heading comes before the voters it mutes.
-    _BALLOT.vote(_VOTERS.find(root), scores, seen, heading, bold, br)
+    _BALLOT.vote(_VOTERS.find(root), scores, seen)
     if text_holders:
         for holder in _HOLDERS.find(root):
-            if holder.mem_id not in seen:
-                text, runs = _run_text(holder)
-                if _BALLOT.cast(scores, holder, text, runs):
-                    scores.holders.add(holder.mem_id)
+            if holder.mem_id not in seen and _BALLOT.cast_run(scores, holder):
+                scores.holders.add(holder.mem_id)
     return scores
+
+
+def _is_promo_heading(text: str) -> bool:
+    """Whether a heading's ``text`` heads a list of other stories ("You may also like")."""
+    return is_stop_block(fold(text), heading=True)
+
+
+def _is_bold_line(line: LexborNode) -> bool:
+    """Whether ``line`` holds a bold element alone, read as a heading (``bold_alone``)."""
+    return bold_alone(line) is not None
 
 
 def _is_chrome_text(text: str) -> bool:
@@ -457,6 +403,12 @@ def _is_chrome_text(text: str) -> bool:
 _BALLOT = Ballot(
     headings=_HEADINGS,
     bold=BOLD_TAGS,
+    is_promo_heading=_is_promo_heading,
+    is_bold_line=_is_bold_line,
+    muted=_MUTED_TAGS,
+    leaf_blocks=t.LEAF_BLOCKS,
+    inline=t.INLINE_TAGS,
+    container_runs=t.CONTAINER_RUNS,
     min_chars=t.MIN_BLOCK_CHARS,
     chars_per_point=t.CHARS_PER_POINT,
     max_length_points=t.MAX_LENGTH_POINTS,

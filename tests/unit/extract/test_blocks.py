@@ -17,6 +17,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from service.extract import article, body_reader
 from service.extract import body_tables as t
 from service.extract._blocks import BlockWalk, CharCount
+from service.extract._text import fold
 from service.extract._tree import Selectors
 from service.extract.bold_lines import BOLD_TAGS, bold_alone
 from service.extract.model import ParagraphKind
@@ -619,6 +620,43 @@ def test_char_counts_of_edges(html: bytes, text: int, links: int) -> None:
     assert text == body_reader.chars(node.text())
 
 
+def _python_run_text(node: LexborNode) -> tuple[str, int]:
+    """The text of ``node``'s own runs (text and inline children) and their count."""
+    parts: list[str] = []
+    runs = 1
+    for child in node.iter(include_text=True):
+        tag = child.tag or ""
+        if tag == "-text":
+            parts.append(child.text_content or "")
+        elif tag in t.INLINE_TAGS:
+            parts.append(child.text())
+        elif tag == "br":
+            runs += 1
+    return "".join(parts), runs
+
+
+_PYTHON_MUTED = Selectors("p, pre, td, br, div, section, article, main, center, font, dd")
+
+
+def _python_mute_after(heading: LexborNode, muted: set[int], parents: set[int]) -> None:
+    """``article._mute_after`` as it muted the voters after a promo heading in Python."""
+    parent = heading.parent
+    if parent is not None and parent.mem_id in parents:
+        return
+    if not body_reader.is_stop_block(fold(heading.text()), heading=True):
+        return
+    if parent is not None:
+        parents.add(parent.mem_id)
+    node = heading.next
+    while node is not None:
+        if node.is_element_node:
+            parents.add(node.mem_id)
+            parents.update(n.mem_id for n in node.css("*"))
+            muted.add(node.mem_id)
+            muted.update(n.mem_id for n in _PYTHON_MUTED.find(node))
+        node = node.next
+
+
 def _python_vote(
     root: LexborNode, text_holders: bool = False, muted: frozenset[int] = frozenset()
 ) -> article._Scores:
@@ -629,11 +667,11 @@ def _python_vote(
     for voter in article._VOTERS.find(root):
         tag = voter.tag
         if tag in article._HEADINGS:
-            article._mute_after(voter, seen, promo_parents)
+            _python_mute_after(voter, seen, promo_parents)
         elif tag in BOLD_TAGS:
             line = voter.parent
             if line is not None and bold_alone(line) is not None:
-                article._mute_after(line, seen, promo_parents)
+                _python_mute_after(line, seen, promo_parents)
         elif voter.mem_id in seen:
             continue
         elif tag == "br":
@@ -641,7 +679,7 @@ def _python_vote(
             if holder is None or holder.mem_id in seen or holder.tag in t.LEAF_BLOCKS:
                 continue
             seen.add(holder.mem_id)
-            text, runs = article._run_text(holder)
+            text, runs = _python_run_text(holder)
             container = runs >= t.CONTAINER_RUNS
             if _python_cast(scores, holder, text, runs, container) and container:
                 scores.containers.add(holder.mem_id)
@@ -651,7 +689,7 @@ def _python_vote(
     if text_holders:
         for holder in article._HOLDERS.find(root):
             if holder.mem_id not in seen:
-                text, runs = article._run_text(holder)
+                text, runs = _python_run_text(holder)
                 if _python_cast(scores, holder, text, runs):
                     scores.holders.add(holder.mem_id)
     return scores
@@ -733,6 +771,7 @@ VOTER_TEXTS = st.sampled_from(
         "We use cookies to improve your experience on this site and to show ads.",
         "Click on the image to see the gallery of the whole event, with all photos.",
         "You may also like",
+        "MORE STORIES",
         "  \n ",
         _BAD,
     ]
@@ -828,7 +867,7 @@ def test_the_ballot_weighs_names_as_the_python_weights(
     voter = tree.css_first("p")
     assert voter is not None
     new, old = article._Scores(), article._Scores()
-    assert article._BALLOT.cast(new, voter, PROSE, 1) == _python_cast(old, voter, PROSE, 1)
+    assert article._BALLOT.cast_run(new, voter) == _python_cast(old, voter, PROSE, 1)
     assert new.score == old.score
     assert new._heirs == old._heirs
     assert new.nodes.keys() == old.nodes.keys()
@@ -884,20 +923,20 @@ CHROME_PIECES = st.sampled_from(
 @settings(max_examples=400, deadline=None)
 @given(st.lists(CHROME_PIECES, min_size=1, max_size=8).map("".join))
 def test_the_ballot_asks_for_chrome_as_the_python_vote_asked(text: str) -> None:
-    tree = LexborHTMLParser(b"<html><body><div><p>x</p></div></body></html>")
+    tree = LexborHTMLParser(f"<html><body><div><p>{text}</p></div></body></html>".encode())
     voter = tree.css_first("p")
-    assert voter is not None
+    assert voter is not None and voter.text() == text
     new, old = article._Scores(), article._Scores()
-    assert article._BALLOT.cast(new, voter, text, 1) == _python_cast(old, voter, text, 1)
+    assert article._BALLOT.cast_run(new, voter) == _python_cast(old, voter, text, 1)
     assert new.score == old.score
 
 
 def test_the_chrome_gate_opens_for_chrome_in_every_width() -> None:
-    tree = LexborHTMLParser(b"<html><body><div><p>x</p></div></body></html>")
-    voter = tree.css_first("p")
-    assert voter is not None
     for filler in ("", "\u00e9", "\u4e2d", "\U0001f600"):
         for chrome in ("We use cookies on this site", "Click on the image to see more"):
             text = f"{filler} {chrome} to read it, and more words {filler}"
+            tree = LexborHTMLParser(f"<html><body><div><p>{text}</p></div></body></html>".encode())
+            voter = tree.css_first("p")
+            assert voter is not None
             assert article._is_chrome_text(text.strip())
-            assert not article._BALLOT.cast(article._Scores(), voter, text, 1)
+            assert not article._BALLOT.cast_run(article._Scores(), voter)
