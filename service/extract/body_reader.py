@@ -22,6 +22,7 @@ from selectolax.lexbor import LexborNode
 from service.extract import body_tables as t
 from service.extract._blocks import BlockWalk, CharCount
 from service.extract._text import fold
+from service.extract._tree import Selectors
 from service.extract._words import FOLDS_AS_ASCII
 from service.extract.bold_lines import bold_alone
 from service.extract.model import Paragraph, ParagraphKind
@@ -42,6 +43,7 @@ _ROW_BLOCKS = "p, div, br, table, ul, ol"
 _LISTS = frozenset({"ul", "ol"})  # a staff list may mark a support box (``_support_box``)
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _PICTURES = ("img", "video")
+_PICTURE_ELEMENTS = Selectors(", ".join(_PICTURES))  # compiled once, where a query parses it
 _MAX_DROP_CHARS = 200  # boilerplate patterns apply to blocks up to this long
 _MAX_PARTED_DEPTH = 4  # wrappers holding a whole line: "<p><span><span>..</span>..</span></p>"
 _WORD = re.compile(r"\w+")
@@ -652,7 +654,7 @@ def in_caption(node: LexborNode) -> bool:
         up = up.parent
     if up is None:
         return False
-    for picture in up.css("img, video"):
+    for picture in _PICTURE_ELEMENTS.find(up):
         caption = _caption_of(picture, -1)
         if caption is not None and caption.mem_id in ancestors:
             return True
@@ -670,7 +672,7 @@ def _is_caption(node: LexborNode) -> bool:
         before = node.prev
         while before is not None and not _has_text(before):
             if before.tag not in ("-text", "-comment"):
-                picture = before if before.tag in _PICTURES else before.css_first("img, video")
+                picture = before if before.tag in _PICTURES else _PICTURE_ELEMENTS.first(before)
                 if picture is not None:
                     caption = _caption_of(picture, -1)
                     # The caption's holder: the block after the picture, or both.

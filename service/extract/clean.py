@@ -120,6 +120,7 @@ _SHOWN_QUERY = ", ".join(
 )
 _SHOWN_SELECTORS = Selectors(_SHOWN_QUERY)
 _IMAGES = Selectors("img, picture, amp-img")
+_IMG = Selectors("img")
 _CHROME_ROLE_NAMES = tuple(role.encode() for role, _ in CHROME_ROLES)
 
 
@@ -194,7 +195,7 @@ def _keep_fallback_image(noscript: LexborNode) -> None:
         before = before.prev
     if before is None or before.tag != "img":
         return
-    image = noscript.css_first("img")
+    image = _IMG.first(noscript)
     if image is not None:
         noscript.insert_before(image)
 

@@ -29,28 +29,38 @@ six pages of the seven that show one). Tables in ``body_tables.py``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from selectolax.lexbor import LexborNode
 
 from service.extract import body_tables as t
-from service.extract._tree import H1
+from service.extract._tree import H1, Selectors
+from service.extract._words import FOLDS_AS_ASCII
 from service.extract.body_reader import Reader, in_caption, reads_as_prose
 from service.extract.bold_lines import bold_alone
 from service.extract.metadata_shown import title_element
 from service.extract.model import Paragraph
-from service.extract.text import is_truncated, literal_alternation, normalize_text
+from service.extract.text import (
+    contains_any,
+    is_truncated,
+    literal_table,
+    normalize_text,
+)
 
 _EXCLUDED_NAMES = tuple(
     name for name, _ in (*t.SKIP_IN_BODY, *t.NEGATIVE_NAMES, *t.LEAD_EXCLUDED_NAMES)
 )
-_EXCLUDED = re.compile(literal_alternation(_EXCLUDED_NAMES))
 # On a video page, the video's description is the lead (``VIDEO_PAGE_LEAD_NAMES``).
-_VIDEO_PAGE_EXCLUDED = re.compile(
-    literal_alternation(n for n in _EXCLUDED_NAMES if n not in t.VIDEO_PAGE_LEAD_NAMES)
-)
+_VIDEO_PAGE_EXCLUDED_NAMES = tuple(n for n in _EXCLUDED_NAMES if n not in t.VIDEO_PAGE_LEAD_NAMES)
+# Both lists in one table, which reads an element's names once (``Literals.find``)
+# and answers with bit ``_EXCLUDED`` for a name of the first list, ``_VIDEO_PAGE_EXCLUDED``
+# for one of the second.
+_NAMES = literal_table((_EXCLUDED_NAMES, _VIDEO_PAGE_EXCLUDED_NAMES))
+_EXCLUDED, _VIDEO_PAGE_EXCLUDED = 2, 4
+_LISTED = {_EXCLUDED: _EXCLUDED_NAMES, _VIDEO_PAGE_EXCLUDED: _VIDEO_PAGE_EXCLUDED_NAMES}
 _LISTS = frozenset({"ul", "ol"})
+_LIST_ELEMENTS = Selectors(", ".join(sorted(_LISTS)))
+_LINKS = Selectors("a")
 _BLOCK_BREAKS = frozenset({"br", "-text", "-comment"})  # children that leave a block a leaf
 
 
@@ -80,16 +90,24 @@ def _skipped_holder(headline: LexborNode, container: LexborNode) -> LexborNode |
     return None
 
 
-def _is_excluded(node: LexborNode, excluded: re.Pattern[str]) -> bool:
+def _is_excluded(node: LexborNode, excluded: int) -> bool:
     return node.tag in t.LEAD_PRUNED_TAGS or _is_named_excluded(node, excluded)
 
 
-def _is_named_excluded(node: LexborNode, excluded: re.Pattern[str] = _EXCLUDED) -> bool:
+def _is_named_excluded(node: LexborNode, excluded: int = _EXCLUDED) -> bool:
+    """Whether the class or id of ``node`` holds a name of the list ``excluded`` (its
+    bit in ``_NAMES``), in any case."""
     attrs = node.attributes
     if not attrs:
         return False
-    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
-    return excluded.search(names) is not None
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    found = _NAMES.find(names)
+    if not found & excluded:
+        return False
+    if found & FOLDS_AS_ASCII:  # the table's lower case is the text's
+        return True
+    # The table reads a dotted I, a dotless i or a long s as "i" or "s"; lowercasing does not.
+    return contains_any(names.lower(), _LISTED[excluded])
 
 
 def _is_leaf(node: LexborNode) -> bool:
@@ -105,16 +123,19 @@ def _is_leaf(node: LexborNode) -> bool:
 
 
 def _blocks(
-    scope: LexborNode, first: LexborNode | None, excluded: re.Pattern[str], headline: LexborNode
+    scope: LexborNode, first: LexborNode | None, excluded: int, headline: LexborNode
 ) -> list[LexborNode]:
     """The leaf blocks after ``headline`` (in ``scope``) and before ``first`` (or
     the end of ``scope``), in document order, outside elements named by
     ``excluded``; none when ``headline`` does not come first."""
     holders: set[int] = set()  # the ancestors of ``first`` below ``scope``: searched, never taken
+    scope_id = scope.mem_id
     up = first.parent if first is not None else None
-    while up is not None and up.mem_id != scope.mem_id:
+    while up is not None and up.mem_id != scope_id:
         holders.add(up.mem_id)
         up = up.parent
+    stop = first.mem_id if first is not None else None
+    headline_id = headline.mem_id
     found: list[LexborNode] = []
     after = False  # past the headline
     stack: list[LexborNode] = []
@@ -123,22 +144,24 @@ def _blocks(
         if node is None:
             node = stack.pop().next
             continue
-        if first is not None and node.mem_id == first.mem_id:
+        mem_id = node.mem_id
+        if mem_id == stop:
             break
         if node.is_element_node:
-            if node.mem_id in holders or (not after and node.mem_id != headline.mem_id):
+            if mem_id in holders or (not after and mem_id != headline_id):
                 stack.append(node)
                 node = node.first_child
                 continue
-            if node.mem_id == headline.mem_id:
+            tag = node.tag
+            if mem_id == headline_id:
                 after = True
-            elif node.tag in _LISTS and _is_key_points(node):
+            elif tag in _LISTS and _is_key_points(node):
                 found.append(node)
-            elif node.tag in t.KEY_POINTS_BOXES and (points := _boxed_key_points(node)):
+            elif tag in t.KEY_POINTS_BOXES and (points := _boxed_key_points(node)):
                 found.append(points)
-            elif node.tag in t.LEAD_HEADING_TAGS and not _is_named_excluded(node, excluded):
+            elif tag in t.LEAD_HEADING_TAGS and not _is_named_excluded(node, excluded):
                 found.append(node)  # a standfirst set as a heading, when it reads as one
-            elif not _is_excluded(node, excluded):
+            elif tag not in t.LEAD_PRUNED_TAGS and not _is_named_excluded(node, excluded):
                 if _is_leaf(node):
                     found.append(node)
                 else:
@@ -155,9 +178,9 @@ def _is_key_points(node: LexborNode) -> bool:
     if _is_named_excluded(node):
         return False
     items = [child for child in node.iter() if child.tag == "li"]
-    if not t.MIN_KEY_POINTS <= len(items) <= t.MAX_KEY_POINTS or node.css_first("a"):
+    if not t.MIN_KEY_POINTS <= len(items) <= t.MAX_KEY_POINTS or _LINKS.first(node):
         return False
-    if len({n.mem_id for n in node.css("ul, ol")}) > 1:  # itself and a nested list
+    if len(_LIST_ELEMENTS.find(node, 2)) > 1:  # itself and a nested list
         return False
     return all(reads_as_prose(normalize_text(item.text())) for item in items)
 
@@ -167,15 +190,13 @@ def _boxed_key_points(box: LexborNode) -> LexborNode | None:
     list, if any."""
     if _is_named_excluded(box):
         return None
-    lists = box.css("ul, ol")
+    lists = _LIST_ELEMENTS.find(box, 2)
     if len(lists) != 1 or not _is_key_points(lists[0]):
         return None
     return lists[0]
 
 
-def _heads_no_text(
-    heading: LexborNode, first: LexborNode | None, excluded: re.Pattern[str]
-) -> bool:
+def _heads_no_text(heading: LexborNode, first: LexborNode | None, excluded: int) -> bool:
     """Whether no paragraph of prose (a text, or a leaf block, also one inside a box)
     follows ``heading`` among its next siblings up to the body's container ``first``
     (or an element holding it): a standfirst stands apart, a section's subheading
@@ -214,7 +235,7 @@ def _alone(node: LexborNode) -> bool:
     return True
 
 
-def _holds_prose(node: LexborNode, excluded: re.Pattern[str]) -> bool:
+def _holds_prose(node: LexborNode, excluded: int) -> bool:
     """Whether ``node`` is, or holds, a leaf block of prose outside excluded elements
     and pictures' captions."""
     stack = [node]
@@ -230,13 +251,13 @@ def _holds_prose(node: LexborNode, excluded: re.Pattern[str]) -> bool:
 
 
 def _is_standfirst_heading(
-    heading: LexborNode, text: str, first: LexborNode | None, excluded: re.Pattern[str]
+    heading: LexborNode, text: str, first: LexborNode | None, excluded: int
 ) -> bool:
     """Whether the heading ``heading`` (``LEAD_HEADING_TAGS``) of ``text`` reads as a
     standfirst: a sentence with its end, no link, heading no text."""
     return (
         t.STANDFIRST_HEADING_END.search(text) is not None
-        and heading.css_first("a") is None
+        and _LINKS.first(heading) is None
         and _heads_no_text(heading, first, excluded)
     )
 

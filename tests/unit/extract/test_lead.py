@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
+from service.extract import lead as lead_module
 from service.extract.lead import find_lead
 from service.extract.model import Paragraph
 
@@ -221,3 +227,52 @@ def test_a_bold_line_after_a_bold_headline_is_a_heading_not_the_lead() -> None:
         f"<div><div id=body><p>{BODY}</p></div></div></div>"
     )
     assert lead(html, title="Sea walls face spring tide") == []
+
+
+# The names' test as a pattern: the lowercased names searched for any listed name.
+_NAMES_PATTERNS = {
+    excluded: re.compile("|".join(re.escape(name) for name in names))
+    for excluded, names in lead_module._LISTED.items()
+}
+# Pieces of the listed names, and the characters beyond ASCII that lowercase to ASCII
+# letters or that the names' table reads as ASCII letters.
+_LOOKALIKES = {"i": "\u0130\u0131", "s": "\u017f", "k": "\u212a"}
+_NAME_PIECES = st.sampled_from(
+    [name[i:j] for name in lead_module._EXCLUDED_NAMES for i, j in ((0, None), (0, 3), (2, None))]
+    + [
+        name.replace(letter, other, 1)
+        for name in lead_module._EXCLUDED_NAMES
+        for letter, others in _LOOKALIKES.items()
+        if letter in name
+        for other in others
+    ]
+    + ["\u00c9", "-", " ", "x"]
+)
+_NAME_TEXTS = (
+    st.lists(_NAME_PIECES, max_size=6)
+    .map("".join)
+    .flatmap(
+        lambda text: st.lists(st.booleans(), min_size=len(text), max_size=len(text)).map(
+            lambda upper: "".join(c.upper() if u else c for c, u in zip(text, upper, strict=True))
+        )
+    )
+)
+
+
+@given(_NAME_TEXTS, _NAME_TEXTS, st.sampled_from(sorted(lead_module._LISTED)))
+@settings(max_examples=300, deadline=None)
+def test_the_names_table_finds_what_the_names_pattern_finds(
+    classes: str, ids: str, excluded: int
+) -> None:
+    """Property: an element is named excluded when the lowercased class and id hold a
+    listed name, in any case and with characters that lowercase to ASCII letters."""
+    attributes = "".join(
+        f' {name}="{html.escape(value)}"'
+        for name, value in (("class", classes), ("id", ids))
+        if value
+    )
+    node = LexborHTMLParser(f"<div{attributes}>x</div>").css_first("div")
+    assert node is not None
+    names = f"{classes} {ids}".lower()
+    expected = bool(attributes) and _NAMES_PATTERNS[excluded].search(names) is not None
+    assert lead_module._is_named_excluded(node, excluded) is expected
