@@ -18,7 +18,7 @@ from Python on generated pages.
 """
 
 from cpython.bytes cimport PyBytes_AS_STRING, PyBytes_FromStringAndSize
-from cpython.unicode cimport PyUnicode_DecodeUTF8
+from cpython.unicode cimport PyUnicode_DecodeASCII, PyUnicode_DecodeUTF8
 from libc.stdint cimport uintptr_t
 from libc.stdlib cimport free, malloc, realloc
 from libc.string cimport memcpy, memset
@@ -57,6 +57,11 @@ cdef uintptr_t _TIME = create_tag("time").tag_id
 cdef uintptr_t _BASE = create_tag("base").tag_id
 cdef uintptr_t _A = create_tag("a").tag_id
 cdef bytes _AUTHOR = b"author"
+# What ``str.split`` and ``str.strip`` take for whitespace, of the ASCII characters: a
+# value all ASCII is split and stripped here, its letters lowercased, as ``str`` would.
+cdef unsigned char _SPACE[128]
+for _c in range(128):
+    _SPACE[_c] = chr(_c).isspace()
 
 
 cdef class _Name:
@@ -137,6 +142,89 @@ cdef inline bint _filled(ps_attr *attr) noexcept:
     return attr != NULL and attr.value != NULL and attr.value.data != NULL and attr.value.length > 0
 
 
+cdef inline bint _ascii(ps_attr *attr) noexcept:
+    """Whether ``attr``'s value (there and not empty) is ASCII: its lowercase and its
+    whitespace are read here, a value beyond ASCII's by ``str.lower`` and ``str.split``."""
+    cdef size_t i
+    cdef const unsigned char *data = attr.value.data
+    for i in range(attr.value.length):
+        if data[i] >= 0x80:
+            return False
+    return True
+
+
+cdef enum:
+    _SHORT_VALUE = 128  # a value this long or shorter is lowercased on the stack
+
+
+cdef list _tokens(ps_attr *attr):
+    """``value.lower().split()`` of ``attr``'s value, there and not empty: for an ASCII
+    value (``_ascii``) read from its bytes, else by ``str``."""
+    cdef const unsigned char *data = attr.value.data
+    cdef size_t length = attr.value.length
+    cdef size_t i
+    cdef size_t begin = 0
+    cdef char short[_SHORT_VALUE]
+    cdef char *out = short
+    cdef bytes lowered
+    cdef list tokens = []
+    if not _ascii(attr):
+        return _decoded(attr).lower().split()
+    if length > _SHORT_VALUE:
+        lowered = PyBytes_FromStringAndSize(NULL, length)
+        out = PyBytes_AS_STRING(lowered)
+    for i in range(length):
+        out[i] = lower(data[i])
+    for i in range(length + 1):
+        if i == length or _SPACE[data[i]]:
+            if i > begin:
+                tokens.append(PyUnicode_DecodeASCII(out + begin, i - begin, NULL))
+            begin = i + 1
+    return tokens
+
+
+cdef bint _has_token_of(ps_attr *attr, tuple tokens) noexcept:
+    """Whether a token of ``attr``'s ASCII value (there and not empty, ``_ascii``),
+    lowercased, is one of ``tokens`` (lowercase ASCII ``bytes``)."""
+    cdef const unsigned char *data = attr.value.data
+    cdef size_t length = attr.value.length
+    cdef size_t i
+    cdef size_t begin = 0
+    for i in range(length + 1):
+        if i == length or _SPACE[data[i]]:
+            if i > begin:
+                for token in tokens:
+                    if <size_t>len(<bytes>token) == i - begin and equal_caseless(
+                        data + begin, <const unsigned char *><char *>token, i - begin
+                    ):
+                        return True
+            begin = i + 1
+    return False
+
+
+cdef bint _stripped_is(ps_attr *attr, bytes kind) noexcept:
+    """Whether ``attr``'s ASCII value (there and not empty, ``_ascii``), stripped and
+    lowercased, is ``kind`` (lowercase ASCII)."""
+    cdef const unsigned char *data = attr.value.data
+    cdef size_t begin = 0
+    cdef size_t end = attr.value.length
+    while begin < end and _SPACE[data[begin]]:
+        begin += 1
+    while end > begin and _SPACE[data[end - 1]]:
+        end -= 1
+    return <size_t>len(kind) == end - begin and equal_caseless(
+        data + begin, <const unsigned char *><char *>kind, end - begin
+    )
+
+
+cdef bytes _lowercase_ascii(str text):
+    """``text`` encoded, refused unless lowercase ASCII (the values read are compared
+    with it as their ASCII letters lowercased)."""
+    if not text.isascii() or text.lower() != text:
+        raise ValueError(f"lowercase ASCII, not {text!r}")
+    return text.encode()
+
+
 cdef str _text(ps_node *root):
     """``text(deep=True)``: the bytes of the text nodes below ``root``, joined, decoded."""
     cdef ps_node *node = root.first_child
@@ -209,7 +297,9 @@ cdef class MarkupReader:
 
     cdef tuple _meta_names
     cdef tuple _link_rels
+    cdef tuple _rel_tokens
     cdef tuple _script_types
+    cdef tuple _script_kinds
     cdef tuple _lang_names
     cdef tuple _svg_tags
     cdef int _svg_levels
@@ -231,7 +321,11 @@ cdef class MarkupReader:
     ):
         self._meta_names = tuple(_Name.attribute(name) for name in meta_names)
         self._link_rels = tuple(frozenset(group) for group in link_rels)
+        self._rel_tokens = tuple(
+            tuple(_lowercase_ascii(rel) for rel in group) for group in link_rels
+        )
         self._script_types = tuple(str(kind) for kind in script_types)
+        self._script_kinds = tuple(_lowercase_ascii(kind) for kind in self._script_types)
         self._lang_names = tuple(_Name.attribute(name) for name in lang_names)
         self._svg_tags = tuple(_Name.tag(name) for name in svg_tags)
         self._svg_levels = svg_levels
@@ -300,7 +394,12 @@ cdef class MarkupReader:
                 attr = _attribute(node, _HREF)
                 if base_href is None and attr != NULL:
                     base_href = _decoded(attr) or ""
-            if tag != _META and tag != _SCRIPT and self._marked(node):
+            if (
+                tag != _META
+                and tag != _SCRIPT
+                and (<ps_element *>node).first_attr != NULL
+                and self._marked(node)
+            ):
                 marked.append(wrap(node, parser))
             node = next_in(node, top, True)
         return metas, links, scripts, langs, titles, h1s, pubdates, times, base_href, marked
@@ -317,7 +416,7 @@ cdef class MarkupReader:
         for name in self._meta_names:
             attr = _attribute(node, name)
             if _filled(attr):
-                for key in _decoded(attr).lower().split():  # itemprop and RDFa allow lists
+                for key in _tokens(attr):  # itemprop and RDFa allow lists
                     found = metas.get(key)
                     if found is None:
                         metas[key] = [content]
@@ -328,6 +427,12 @@ cdef class MarkupReader:
         cdef ps_attr *attr = _attribute(node, _REL)
         cdef Py_ssize_t i
         if not _filled(attr):
+            return
+        if _ascii(attr):
+            for i in range(len(self._rel_tokens)):
+                if _has_token_of(attr, <tuple>self._rel_tokens[i]):
+                    (<list>links[i]).append(_value(node, _HREF))
+                    return
             return
         rels = _decoded(attr).lower().split()
         for i in range(len(self._link_rels)):
@@ -341,6 +446,12 @@ cdef class MarkupReader:
         cdef ps_attr *attr = _attribute(node, _TYPE)
         cdef Py_ssize_t i
         if not _filled(attr):
+            return
+        if _ascii(attr):
+            for i in range(len(self._script_kinds)):
+                if _stripped_is(attr, <bytes>self._script_kinds[i]):
+                    (<list>scripts[i]).append(_text(node))
+                    return
             return
         kind = _decoded(attr).strip().lower()
         for i in range(len(self._script_types)):
@@ -378,7 +489,7 @@ cdef class MarkupReader:
         cdef ps_attr *attr = _local_attribute(node, _ITEMPROP)
         cdef bint caseless
         if _filled(attr):
-            for prop in _decoded(attr).lower().split():  # a list of names
+            for prop in _tokens(attr):  # a list of names
                 if prop in self._props:
                     return True
         if node.local_name != _A:

@@ -37,6 +37,9 @@ VALUES = st.one_of(
             *("text/javascript", "application/json\u00a0", "\u212aelvin", "d\u0130r"),
             *("2026-02-04T09:30:00Z", "en", "pt_BR", "/story", "https://x.example/a"),
             *("headline", "datePublished author", "Author"),
+            # Whitespace of str.split beyond HTML's, in ASCII and past it (NEL, NBSP).
+            *("\x1fcanonical\x0b", "Canonical\x1cAuthor", "\x1eapplication/json\x1f"),
+            *("og:title\x85twitter:title", "amphtml\u2003", "OG:TITLE\x0c"),
         ]
     ),
     st.text(max_size=12),
