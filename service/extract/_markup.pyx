@@ -769,6 +769,52 @@ cdef class NearHeading:
         return result
 
 
+def holding(root: LexborNode, bytes probe) -> list:
+    """The elements of ``root``'s subtree (``root`` included), in document order, one of
+    whose own text nodes holds ``probe`` (UTF-8, not empty), ASCII letters compared
+    without case: what ``root.css(':lexbor-contains("probe" i)')`` finds (Lexbor's
+    ``lxb_selectors_pseudo_class_function`` reads each child text node apart), without
+    the selector engine's work at every element."""
+    cdef ps_node *top = c_node(root)
+    cdef ps_node *node = start(top)
+    cdef ps_node *child
+    cdef ps_character_data *text
+    cdef const unsigned char *wanted = <const unsigned char *><char *>probe
+    cdef size_t size = len(probe)
+    cdef unsigned char opening
+    cdef size_t i
+    cdef list found = []
+    if size == 0:
+        raise ValueError("an empty probe")
+    opening = lower(wanted[0])
+    while node != NULL:
+        if node.type != PS_ELEMENT:
+            node = next_in(node, top, False)
+            continue
+        child = node.first_child
+        while child != NULL:
+            if child.type == PS_TEXT and (<ps_character_data *>child).data.data != NULL:
+                text = <ps_character_data *>child
+                if text.data.length >= size and _holds(text.data.data, text.data.length, wanted, size, opening):
+                    found.append(wrap(node, root.parser))
+                    break
+            child = child.next
+        node = next_in(node, top, True)
+    return found
+
+
+cdef inline bint _holds(
+    const unsigned char *data, size_t length, const unsigned char *wanted, size_t size, unsigned char opening
+) noexcept nogil:
+    """Whether ``data`` holds ``wanted`` (``opening`` its first byte lowercased), ASCII
+    letters compared without case (``lexbor_str_data_ncasecmp_contain``)."""
+    cdef size_t i
+    for i in range(length - size + 1):
+        if lower(data[i]) == opening and equal_caseless(data + i, wanted, size):
+            return True
+    return False
+
+
 def _check_names() -> None:
     """Refuses to load (``ImportError``) unless an attribute's name as written is read
     where ``attributes`` reads it: SVG's ``xlink:href`` has the local name ``href``."""

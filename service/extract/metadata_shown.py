@@ -3,8 +3,8 @@
 Older layouts set the headline in bold text or a classed ``<div>`` and name the
 site only in the logo's alt text and the copyright line, while the page's
 title repeats that name ("Headline - The Riverside Courier"). Both lookups run
-only for such pages: one query of the tree each, matching the elements whose
-own text holds a word (``:lexbor-contains``), so that the walk is the parser's.
+only for such pages: one walk of the tree each in C (``_markup.holding``), finding
+the elements whose own text holds a word as ``:lexbor-contains`` finds them.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import re
 
 from selectolax.lexbor import LexborNode
 
+from service.extract._markup import holding
 from service.extract.metadata_tables import (
     COPYRIGHT_MARKS,
     COPYRIGHT_MAX_CHARS,
@@ -23,8 +24,8 @@ from service.extract.metadata_title import title_key
 
 _WORDS = re.compile(r"[^\W_]+")
 _TITLE_LEVELS = 4  # "<td><font><b>Headline</b></font>": the text's holder and a few wrappers
-# One query a mark, the sign first: most lines hold it, and each query walks the tree.
-_COPYRIGHT_SELECTORS = tuple(f':lexbor-contains("{mark}" i)' for mark in COPYRIGHT_MARKS)
+# One walk a mark, the sign first: most lines hold it, and each walk reads the tree.
+_COPYRIGHT_PROBES = tuple(mark.encode() for mark in COPYRIGHT_MARKS)
 _MAX_LOGOS = 20  # the logo is among the page's first linked images
 
 
@@ -43,8 +44,8 @@ def learned_site_name(body: LexborNode | None, title: str | None) -> str | None:
     for end, key in keys:
         if key and key in logos:
             return end
-    for selector in _COPYRIGHT_SELECTORS:
-        lines = _copyright_keys(body, selector)
+    for probe in _COPYRIGHT_PROBES:
+        lines = _copyright_keys(body, probe)
         for end, key in keys:
             if key and any(key in line for line in lines):
                 return end
@@ -67,11 +68,11 @@ def _title_ends(title: str) -> list[str]:
     return ends
 
 
-def _copyright_keys(body: LexborNode, selector: str) -> list[str]:
+def _copyright_keys(body: LexborNode, probe: bytes) -> list[str]:
     """The ``title_key`` of each short line holding a copyright mark, whole (the name
     may be a link after the mark: "© 2004 <a>The Courier</a>")."""
     keys: list[str] = []
-    for node in body.css(selector):
+    for node in holding(body, probe):
         text = node.text(deep=True, separator=" ")
         if len(text) <= COPYRIGHT_MAX_CHARS:
             keys.append(title_key(text))
@@ -92,7 +93,7 @@ def title_element(
     if not words or not key:
         return None
     probe = max(words, key=len)  # its own text holds it, however the headline is wrapped
-    for node in body.css(f':lexbor-contains("{probe}" i)'):
+    for node in holding(body, probe.encode()):
         if unlinked and _in_link(node):
             continue
         up: LexborNode | None = node

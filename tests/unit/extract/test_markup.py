@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from service.extract import metadata_markup as mm
-from service.extract._markup import MarkupReader, NamedElements, NearHeading
+from service.extract._markup import MarkupReader, NamedElements, NearHeading, holding
 from service.extract._tree import Selectors
 
 TAGS = st.sampled_from(
@@ -310,3 +310,35 @@ def test_near_heading_finds_what_python_placed(parts: list[str], wrap: int) -> N
 def test_named_elements_take_lowercase_ascii_names() -> None:
     with pytest.raises(ValueError, match="lowercase ASCII"):
         NamedElements(("Date",), ("class",), ())
+
+
+# Words as a title's longest word is drawn (letters and digits): pieces of the texts
+# above in both cases, beyond ASCII, and across the nodes a text is split into.
+PROBES = st.one_of(
+    st.sampled_from(["word", "WORD", "Wo", "rd", "zürich", "ZÜRICH", "news", "日本", "o"]),
+    st.from_regex(r"[A-Za-z0-9\u00e0-\u00ff]{1,3}", fullmatch=True),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(pages(), PROBES)
+def test_holding_finds_what_lexbor_contains_finds(page: bytes, probe: str) -> None:
+    tree = LexborHTMLParser(page)
+    for root in (tree.root, tree.body, tree.css_first("div")):
+        if root is None:
+            continue
+        query = f':lexbor-contains("{probe}" i)'
+        expected = [node.mem_id for node in root.css(query)]
+        assert [node.mem_id for node in holding(root, probe.encode())] == expected
+
+
+def test_holding_reads_each_text_node_of_an_element_apart() -> None:
+    """A probe across two text nodes, or in a child's text only, is not the element's;
+    the element is found once, in document order, before the elements inside it."""
+    tree = LexborHTMLParser(
+        "<div id=a>Hel<i id=b>x</i>lo<p id=c>HELLO</p>hello</div><p id=d>Hel<!-- -->lo</p>"
+    )
+    assert tree.body is not None
+    assert [node.id for node in holding(tree.body, b"hello")] == ["a", "c"]
+    with pytest.raises(ValueError):
+        holding(tree.body, b"")
