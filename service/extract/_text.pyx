@@ -110,6 +110,9 @@ cdef extern from *:
     void *PyUnicode_DATA(object text)
     ucs4 PyUnicode_READ(int kind, void *data, Py_ssize_t index) nogil
     bint Py_UNICODE_ISSPACE(ucs4 c) nogil
+    bint Py_UNICODE_ISALPHA(ucs4 c) nogil
+    bint Py_UNICODE_ISLOWER(ucs4 c) nogil
+    bint Py_UNICODE_ISUPPER(ucs4 c) nogil
 
 
 cdef enum:
@@ -150,7 +153,8 @@ cdef class WordCount:
     fewer than ``most_counted_words`` words and at least ``counted_chars`` letters of
     the scripts without spaces between words (``unspaced``), one word per
     ``unspaced_chars_per_word`` of them; the larger of the two counts either way.
-    ``spaced(text)`` is the same without the CJK count."""
+    ``spaced(text)`` is the same without the CJK count; ``openings(text)`` counts what
+    the words open with in the same pass."""
 
     cdef Py_ssize_t _most, _chars, _most_counted, _cjk_per_word, _unspaced_per_word
     cdef _Ranges _cjk
@@ -178,12 +182,23 @@ cdef class WordCount:
         _set_ranges(&self._unspaced, unspaced)
 
     def count(self, str text not None) -> int:
-        return self._count(text, True)
+        return self._count(text, True, NULL)
 
     def spaced(self, str text not None) -> int:
-        return self._count(text, False)
+        return self._count(text, False, NULL)
 
-    cdef Py_ssize_t _count(self, str text, bint by_cjk) noexcept:
+    def openings(self, str text not None) -> tuple:
+        """(words, those opening with a letter, those of them opening in lower case,
+        those opening in upper case) of ``text``: its words as ``str.split`` parts them,
+        their first characters tested as ``str.isalpha``, ``str.islower`` and
+        ``str.isupper`` test a character."""
+        cdef Py_ssize_t[3] found = [0, 0, 0]
+        cdef Py_ssize_t words = self._count(text, False, found)  # as str.split parts them
+        return words, found[0], found[1], found[2]
+
+    cdef Py_ssize_t _count(self, str text, bint by_cjk, Py_ssize_t *openings) noexcept:
+        """The count; with ``openings``, the words' first characters counted in it: those
+        that are letters, lower case letters and upper case ones."""
         cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
         cdef int kind = PyUnicode_KIND(text)
         cdef void *data = PyUnicode_DATA(text)
@@ -201,10 +216,16 @@ cdef class WordCount:
             if gap:
                 words += 1
                 gap = False
+                if openings != NULL and Py_UNICODE_ISALPHA(c):
+                    openings[0] += 1
+                    if Py_UNICODE_ISLOWER(c):
+                        openings[1] += 1
+                    elif Py_UNICODE_ISUPPER(c):
+                        openings[2] += 1
             if c >= 128:  # the ranges are beyond ASCII
                 cjk += _within(&self._cjk, c)
                 unspaced += _within(&self._unspaced, c)
-        if n < self._chars or PyUnicode_IS_ASCII(text):
+        if openings != NULL or n < self._chars or PyUnicode_IS_ASCII(text):
             return words
         if by_cjk and words < self._most and cjk >= self._chars:
             return max(words, cjk // self._cjk_per_word)

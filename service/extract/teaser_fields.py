@@ -127,6 +127,12 @@ def spaced_word_count(text: str) -> int:
     return _WORDS.spaced(text)
 
 
+def word_openings(text: str) -> tuple[int, int, int, int]:
+    """(words, those opening with a letter, those of them opening in lower case, those
+    opening in upper case) of ``text``, its words as ``str.split`` parts them."""
+    return _WORDS.openings(text)
+
+
 def is_body_paragraph(node: Node) -> bool:
     """Whether ``node`` is a ``<p>`` as long as a paragraph of the article body, each CJK
     character counted twice: a Korean or Japanese sentence is half as many characters."""
@@ -586,7 +592,27 @@ def names_a_length(node: Node, tokens: Tokens) -> bool:
 
 def is_sponsored_label(text: str) -> bool:
     """Whether a short text is a paid-content label ("Sponsored", "Anzeige")."""
-    return len(text) <= tt.MAX_LABEL_CHARS and tt.SPONSORED_LABEL.match(text) is not None
+    return (
+        len(text) <= tt.MAX_LABEL_CHARS
+        and may_open_with(text, tt.SPONSORED_LABEL_OPENERS, SPACE_LEADS)
+        and tt.SPONSORED_LABEL.match(text) is not None
+    )
+
+
+# The ASCII characters a text may open with before a label: white space (``\s``), and
+# before an inline label a mark or an opening bracket (``LABEL_OPENER``).
+SPACE_LEADS = frozenset(char for char in map(chr, range(128)) if re.match(r"\s", char))
+LABEL_LEADS = SPACE_LEADS | {char for char in map(chr, range(128)) if tt.LABEL_OPENER.match(char)}
+
+
+def may_open_with(text: str, pairs: frozenset[str], leads: frozenset[str]) -> bool:
+    """Whether ``text`` may open with a label of a pattern whose matches open with one of
+    ``leads`` or with a label opening with one of ``pairs`` (``opening_pairs``): no when
+    its first two characters are ASCII and open neither, a test costing a fraction of the
+    caseless pattern's. A text opening otherwise may (a caseless match pairs some other
+    characters with ASCII letters: the Kelvin sign with "k")."""
+    head = text[:2]
+    return not head.isascii() or head in pairs or head[:1] in leads
 
 
 @cache

@@ -316,6 +316,10 @@ INLINE_LABEL_PREFIX = re.compile(
     rf"|(?:{_INLINE_LABEL_ALTERNATION})\s*{_LABEL_SEPARATOR}+)\s*",
     re.IGNORECASE,
 )
+# The pairs of ASCII characters an inline label may open with, in any case: a text opening
+# with another pair, no white space, mark or bracket before it, holds no ``INLINE_LABEL``
+# (``teaser_fields.may_open_with``; most item texts open with a headline's words).
+INLINE_LABEL_OPENERS = opening_pairs(_INLINE_LABELS, re.IGNORECASE)
 # The separators above, ending the text before a link ("In pictures: <a>...").
 LABEL_SEPARATORS = frozenset(":\u00bb\u203a>|-\u2013\u2014")
 # Words of a lead-in set apart before a promo link alone on its line, ending in a label
@@ -547,6 +551,9 @@ _SPONSORED_LABELS = (
 SPONSORED_LABEL = re.compile(
     rf"^\s*(?:{first_char_alternation(_SPONSORED_LABELS, re.IGNORECASE)})\s*$", re.IGNORECASE
 )
+# The pairs of ASCII characters a paid label may open with, in any case, as above: most
+# lines and meta parts of an item open with another.
+SPONSORED_LABEL_OPENERS = opening_pairs(_SPONSORED_LABELS, re.IGNORECASE)
 
 _KICKER_WORDS = (
     r"live|video|watch|exclusive|breaking(?: news)?|opinion|analysis|explainer|photos?|gallery"

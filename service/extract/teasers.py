@@ -153,7 +153,9 @@ def _read(node: Node, link: Link, page: Page) -> _Item:
         if len(text) <= tt.MAX_PRICE_LINE_CHARS and is_price(text):
             product = True
             continue
-        if tt.NAV_LABEL.match(text) or tt.BYLINE_OR_TAXONOMY.match(text):
+        if (_LINE_GATES.find(text) & 2 and tt.NAV_LABEL.match(text)) or (
+            tt.BYLINE_OR_TAXONOMY.match(text)
+        ):
             if date is None and tf.is_meta_line(text):
                 date = page.times.time_in(text, byline=True)  # "By Ann Lee | 4 February 2026"
             continue
@@ -182,7 +184,8 @@ def _read(node: Node, link: Link, page: Page) -> _Item:
                 continue
         if index == found.lead_in:
             continue  # a dateline or a byline before the headline, no snippet
-        text = tt.INLINE_LABEL_PREFIX.sub("", text, count=1)
+        if _may_open_with_label(text):  # what opens a match of INLINE_LABEL_PREFIX too
+            text = tt.INLINE_LABEL_PREFIX.sub("", text, count=1)
         if text[:1] in _SEPARATORS:  # "<a>Headline</a> - The snippet", ": The snippet"
             text = tt.SNIPPET_SEPARATOR.sub("", text, count=1)
         if text and text != link.title and tf.clean_title(text) != link.title and _is_prose(text):
@@ -210,6 +213,7 @@ def _read(node: Node, link: Link, page: Page) -> _Item:
 
 
 _READ_MORE = literal_table((tt.READ_MORE_GATE,))  # READ_MORE_TAIL's gate (bit 2)
+_LINE_GATES = literal_table((tt.NAV_LABEL_GATE,))  # NAV_LABEL's gate (bit 2)
 _ITEMS = Records(_Item)  # an item made in C, as ``_Item(...)`` makes it
 
 
@@ -277,16 +281,14 @@ def _is_prose(text: str) -> bool:
     script without spaces between words (Thai) is counted by its letters."""
     if tf.spaced_word_count(text) < tt.MIN_SNIPPET_WORDS:
         return False
-    words = text.split()
+    words, letters, lower, upper = tf.word_openings(text)  # counted in C
     # Words that open with a letter: a line of counts and units has few (a cooking
     # time, a photo count); a phrase of a script without spaces is one such word.
-    if sum(1 for w in words if w[0].isalpha()) < min(tt.MIN_SNIPPET_LETTER_WORDS, len(words)):
+    if letters < min(tt.MIN_SNIPPET_LETTER_WORDS, words):
         return False
-    cased = [w for w in words if w[0].isalpha() and (w[0].islower() or w[0].isupper())]
-    if not cased:
+    if not lower + upper:
         return True  # a script without case (CJK, Arabic)
-    lower = sum(1 for w in cased if w[0].islower())
-    return lower >= tt.MIN_SNIPPET_LOWER * len(cased)
+    return lower >= tt.MIN_SNIPPET_LOWER * (lower + upper)
 
 
 def _in_body(item: _Item, paragraphs: dict[int, tuple[int, int]], items: set[int]) -> bool:
@@ -409,10 +411,22 @@ def _inline_promo(item: _Item, paragraphs: dict[int, tuple[int, int]], items: se
 
 
 def _item_text(node: Node) -> str | None:
-    """The item's text, folded (``normalize_text``); None when the item's text is long
-    and its opening shows no promo label (``INLINE_LABEL``), which is all
-    ``_has_promo_label`` reads of a long text then: the opening is read in C
-    (``text_opening``), without the whole text folded (most items are cards and lists)."""
+    """The item's text, folded (``normalize_text``); None when its opening shows no promo
+    label (``INLINE_LABEL``), which is all ``_has_promo_label`` reads of it then. The
+    opening is read in C (``text_opening``), without the whole text folded (most items
+    are cards and lists): its first two characters, which open no label in most items
+    (``_may_open_with_label``, here inline), then, when they may, ``LABEL_REACH``
+    characters."""
+    head = text_opening(node, _HEAD_BYTES)
+    if head is not None:
+        text, whole = head
+        text = normalize_text(text)
+        if whole or len(text) >= 2:
+            pair = text[:2]
+            if pair.isascii() and pair not in _LABEL_PAIRS and pair[:1] not in tf.LABEL_LEADS:
+                return None
+            if whole:
+                return text
     opening = text_opening(node, _OPENING_BYTES)
     if opening is not None:
         text, whole = opening
@@ -424,6 +438,16 @@ def _item_text(node: Node) -> str | None:
     return normalize_text(node.text())
 
 
+def _may_open_with_label(text: str) -> bool:
+    """Whether ``text`` may open with a promo label (``INLINE_LABEL``): most item texts
+    open with a headline's words, asked of the pattern only when their first two
+    characters may open a label (``INLINE_LABEL_OPENERS``)."""
+    return tf.may_open_with(text, _LABEL_PAIRS, tf.LABEL_LEADS)
+
+
+_LABEL_PAIRS = tt.INLINE_LABEL_OPENERS
+
+
 # ``INLINE_LABEL`` matches a text when it matches its first ``LABEL_REACH`` characters:
 # the label it must match (a mark, brackets, the words) is shorter (a test checks), and
 # what follows is optional.
@@ -431,6 +455,9 @@ LABEL_REACH = tt.MAX_LABEL_CHARS
 # The bytes of an item's text read for its opening: enough for ``LABEL_REACH`` characters
 # in most scripts, once white space is folded.
 _OPENING_BYTES = 8 * tt.MAX_LABEL_CHARS
+# The bytes read first, for its first two characters: enough in most texts, once the
+# white space of the markup's indentation before them is folded.
+_HEAD_BYTES = 64
 
 
 def _is_subheading(item: _Item, items: set[int], page: Page) -> bool:

@@ -133,3 +133,13 @@ def test_a_long_item_is_read_by_its_opening() -> None:
     assert _item_text(_item("<h3>Ferry strike ends</h3>" + "<p>word word</p>" * 100)) is None
     long = "Read more: " + "word " * 200
     assert _item_text(_item(long)) == normalize_text(long)
+
+
+def test_an_item_is_read_by_its_first_characters() -> None:
+    headline = "<h3>Ferry strike ends after three days of talks in the capital</h3>"
+    assert _item_text(_item(headline + "<p>The unions agreed.</p>")) is None
+    assert _item_text(_item("\n" + " " * 20 + headline)) is None  # the indentation folded
+    label = "<b>\u25b6 RELATED:</b> " + headline
+    assert _item_text(_item(label)) == normalize_text(_item(label).text())
+    assert _item_text(_item("<b>Short</b>")) is None
+    assert _item_text(_item("<b>Related</b>")) == "Related"

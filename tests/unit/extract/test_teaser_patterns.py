@@ -129,6 +129,15 @@ def test_title_gates_decide_as_the_patterns_alone(title: str) -> None:
 def test_title_gates_open_for_every_navigation_label(label: str) -> None:
     assert tt.NAV_LABEL.match(label)
     assert teaser_items._is_label_call_or_price(label)
+    assert teasers._LINE_GATES.find(label) & 2
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_an_item_line_gate_opens_for_every_navigation_label(data: st.DataObject) -> None:
+    text = _any_case(data.draw, data.draw(st.from_regex(tt.NAV_LABEL)))
+    if tt.NAV_LABEL.match(text):
+        assert teasers._LINE_GATES.find(text) & 2
 
 
 def test_title_gates() -> None:
@@ -210,3 +219,49 @@ def test_no_month_or_weekday_name_is_a_date_without_a_digit() -> None:
         for text in _cases(word):
             for line in (text, f"{text} {text}", f"{text}, {word}"):
                 assert not teaser_fields.is_date(line) or tt.DIGIT.search(line)
+
+
+# The label patterns asked behind a gate of their openings, with the gate's pairs and
+# the characters their matches may open with before the label.
+_SPACE_LEADS, _LABEL_LEADS = teaser_fields.SPACE_LEADS, teaser_fields.LABEL_LEADS
+_OPENING_GATES = (
+    (tt.SPONSORED_LABEL, tt._SPONSORED_LABELS, tt.SPONSORED_LABEL_OPENERS, _SPACE_LEADS),
+    (tt.INLINE_LABEL, tt._INLINE_LABELS, tt.INLINE_LABEL_OPENERS, _LABEL_LEADS),
+    (tt.INLINE_LABEL_PREFIX, tt._INLINE_LABELS, tt.INLINE_LABEL_OPENERS, _LABEL_LEADS),
+)
+# What a text may open with before a label: white space, marks and brackets.
+_LEADS = ("", " ", "\n ", "\u00a0", "\u25b6 ", "> ", "[", "\u3010")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_the_label_gates_open_for_every_label_in_mixed_case(data: st.DataObject) -> None:
+    for pattern, labels, pairs, leads in _OPENING_GATES:
+        label = _any_case(data.draw, data.draw(st.from_regex(labels, fullmatch=True)))
+        lead = data.draw(st.sampled_from(_LEADS))
+        rest = data.draw(st.sampled_from(("", ": Storm hits coast", " Storm", "\u00bb")))
+        text = lead + label + rest
+        if pattern.match(text):
+            assert teaser_fields.may_open_with(text, pairs, leads)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_the_label_gates_open_for_every_match(data: st.DataObject) -> None:
+    for pattern, _labels, pairs, leads in _OPENING_GATES:
+        text = data.draw(st.from_regex(pattern))
+        assert pattern.match(text)
+        assert teaser_fields.may_open_with(text, pairs, leads)
+
+
+def test_the_label_gates() -> None:
+    assert teaser_fields.is_sponsored_label("Sponsored by Acme")
+    assert teaser_fields.is_sponsored_label("ANZEIGE")
+    assert teaser_fields.is_sponsored_label("\u0130klan")  # the dotted capital I
+    assert teaser_fields.is_sponsored_label(" Advertisement ")
+    assert not teaser_fields.is_sponsored_label("Morning briefing")
+    assert teasers._may_open_with_label("\u25b6 Related: Storm hits coast")
+    assert teasers._may_open_with_label("lire aussi")
+    assert teasers._may_open_with_label("(Related)")
+    assert not teasers._may_open_with_label("Storm hits coast")
+    assert not teasers._may_open_with_label("")

@@ -84,3 +84,37 @@ def test_a_range_with_ascii_in_it_is_refused() -> None:
             unspaced=(),
             unspaced_chars_per_word=4,
         )
+
+
+# The first characters of words tested in Python, as ``teasers._is_prose`` tested them.
+def _python_word_openings(text: str) -> tuple[int, int, int, int]:
+    words = text.split()
+    letters = [w for w in words if w[0].isalpha()]
+    lower = [w for w in letters if w[0].islower()]
+    upper = [w for w in letters if not w[0].islower() and w[0].isupper()]
+    return len(words), len(letters), len(lower), len(upper)
+
+
+# Words opening with a character of each kind: lower and upper case, title case (a
+# digraph), a letter without case, a digit, a lowercase mark that is no letter (the
+# combining ypogegrammeni, a small roman numeral), a lowercase modifier letter, a symbol.
+_OPENINGS = (
+    "a", "word", "Word", "\u01c5x", "\u00e9t\u00e9", "\u00c9t\u00e9", "\u6771", "\u0627",
+    "1st", "\u0345", "\u2170", "\u02b0", "\u00aa", "\U0001d41a", "\U00010400", "-", "\u2019s",
+)  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from((*_PIECES, *_OPENINGS)), max_size=40).map("".join))
+def test_the_word_openings_in_c_are_the_python_ones(text: str) -> None:
+    assert tf.word_openings(text) == _python_word_openings(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_the_word_openings_in_c_are_the_python_ones_on_any_text(text: str) -> None:
+    assert tf.word_openings(text) == _python_word_openings(text)
+
+
+def test_word_openings() -> None:
+    assert tf.word_openings("  The cat \u0345sat 3 \u6771 ") == (5, 3, 1, 1)
