@@ -22,13 +22,15 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import struct
+from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.errors import CommitFailedError
 
 from service.kafka import client_options
-from service.pipeline import Done, Failed
+from service.pipeline import Done, Failed, Output
 from service.records import utc_now
 from service.settings import Settings
 
@@ -70,13 +72,85 @@ def _producer_options(settings: Settings) -> dict[str, Any]:
     }
 
 
-async def _send(
-    producer: AIOKafkaProducer, settings: Settings, msg: Message, result: Done | Failed
+async def _produce(
+    producer: AIOKafkaProducer, settings: Settings, items: list[tuple[Message, Outcome]]
 ) -> list[asyncio.Future[Any]]:
-    """Send one event's records, or its dead letter; return the delivery futures."""
-    if isinstance(result, Done):
-        topics = {"article": settings.articles_topic, "teaser": settings.teasers_topic}
-        return [await producer.send(topics[o.kind], o.value, key=o.key) for o in result.outputs]
+    """Send the records and dead letters of ``items``; return the delivery futures.
+
+    Records go in batches of our own, one partition's at a time (aiokafka's
+    ``create_batch`` and ``send_batch``): a future per batch, not a coroutine,
+    a future and a partitioner call per record as with ``send``. Each record
+    goes to the partition aiokafka's default partitioner gives its key
+    (``partition_of``), and a partition's records keep their order.
+    """
+    topics = {"article": settings.articles_topic, "teaser": settings.teasers_topic}
+    partitions: dict[str, list[int]] = {}
+    records: dict[tuple[str, int], list[Output]] = {}
+    futures = []
+    for msg, result in items:
+        if not isinstance(result, Done):
+            futures.append(await _dead_letter(producer, settings, msg, result))
+            continue
+        for out in result.outputs:
+            topic = topics[out.kind]
+            known = partitions.get(topic)
+            if known is None:
+                known = partitions[topic] = sorted(await producer.partitions_for(topic))
+            records.setdefault((topic, partition_of(out.key, known)), []).append(out)
+    for (topic, partition), outs in records.items():
+        batch = producer.create_batch()
+        for out in outs:
+            if batch.append(key=out.key, value=out.value, timestamp=None) is None:
+                batch.close()  # full: sent, and the record starts the next one
+                futures.append(await producer.send_batch(batch, topic, partition=partition))
+                batch = producer.create_batch()
+                batch.append(key=out.key, value=out.value, timestamp=None)  # a first always fits
+        batch.close()  # nothing else is added to it (a batch left open takes ``send``'s records)
+        futures.append(await producer.send_batch(batch, topic, partition=partition))
+    return futures
+
+
+_MURMUR2_M = 0x5BD1E995
+_MASK32 = 0xFFFFFFFF
+_words: dict[int, Callable[[bytes], tuple[int, ...]]] = {}
+
+
+def murmur2(data: bytes) -> int:
+    """The 32-bit murmur2 hash of ``data``, as the Java client's ``Utils.murmur2`` and
+    aiokafka's default partitioner compute it (a test checks both agree); twice as fast
+    as aiokafka's, which reads a byte at a time."""
+    length = len(data)
+    count = length >> 2
+    words = _words.get(count)
+    if words is None:
+        words = _words[count] = struct.Struct(f"<{count}I").unpack_from
+    h = 0x9747B28C ^ length
+    for k in words(data):
+        k = (k * _MURMUR2_M) & _MASK32
+        k = ((k ^ (k >> 24)) * _MURMUR2_M) & _MASK32
+        h = ((h * _MURMUR2_M) & _MASK32) ^ k
+    end = count << 2
+    rest = length & 3
+    if rest:
+        if rest == 3:
+            h ^= data[end + 2] << 16
+        if rest >= 2:
+            h ^= data[end + 1] << 8
+        h = ((h ^ data[end]) * _MURMUR2_M) & _MASK32
+    h = ((h ^ (h >> 13)) * _MURMUR2_M) & _MASK32
+    return h ^ (h >> 15)
+
+
+def partition_of(key: bytes, partitions: Sequence[int]) -> int:
+    """The partition of a keyed record among a topic's ``partitions`` (sorted), the one
+    ``AIOKafkaProducer.send`` picks with its default partitioner."""
+    return partitions[(murmur2(key) & 0x7FFFFFFF) % len(partitions)]
+
+
+async def _dead_letter(
+    producer: AIOKafkaProducer, settings: Settings, msg: Message, result: Failed
+) -> asyncio.Future[Any]:
+    """Send one event's dead letter; return its delivery future."""
     log.warning(
         "dead letter %s/%d@%d: %s: %s",
         msg.topic,
@@ -94,7 +168,10 @@ async def _send(
         ("pagesplit.source.offset", str(msg.offset).encode()),
         ("pagesplit.failed_at", utc_now().encode()),
     ]
-    return [await producer.send(settings.dlq_topic, msg.value or b"", key=msg.key, headers=headers)]
+    future: asyncio.Future[Any] = await producer.send(
+        settings.dlq_topic, msg.value or b"", key=msg.key, headers=headers
+    )
+    return future
 
 
 def _next_offsets(batch: Batch) -> dict[TopicPartition, int]:
@@ -125,10 +202,8 @@ class AtLeastOnce:
         return True
 
     async def deliver(self, batch: Batch) -> bool:
-        futures = []
-        for items in batch.values():
-            for msg, result in items:
-                futures += await _send(self._producer, self._settings, msg, result)
+        items = [item for items in batch.values() for item in items]
+        futures = await _produce(self._producer, self._settings, items)
         await asyncio.gather(*futures)  # a failed delivery raises: nothing is committed
         try:
             await self._consumer.commit(_next_offsets(batch))
@@ -208,10 +283,7 @@ class ExactlyOnce:
         # Ready when fetched, and still: a revocation waits for the delivery in flight.
         producer = self._producers[tp]
         async with producer.transaction():
-            futures = []
-            for msg, result in items:
-                futures += await _send(producer, self._settings, msg, result)
-            await asyncio.gather(*futures)
+            await asyncio.gather(*await _produce(producer, self._settings, items))
             await producer.send_offsets_to_transaction(
                 {tp: items[-1][0].offset + 1}, self._settings.group_id
             )

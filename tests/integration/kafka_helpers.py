@@ -36,6 +36,7 @@ class Got:
     key: bytes | None
     value: bytes
     headers: dict[str, bytes]
+    partition: int = 0
 
     def json(self) -> dict[str, object]:
         doc = orjson.loads(self.value)
@@ -81,7 +82,9 @@ async def read_all(
             batch = await consumer.getmany(timeout_ms=300)
             for messages in batch.values():
                 for m in messages:
-                    got.append(Got(m.topic, m.key, m.value or b"", dict(m.headers or ())))
+                    got.append(
+                        Got(m.topic, m.key, m.value or b"", dict(m.headers or ()), m.partition)
+                    )
             if len(got) >= at_least:
                 quiet_until = quiet_until or time.monotonic() + 1.0
                 if time.monotonic() > quiet_until:

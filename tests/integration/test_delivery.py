@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 import pytest
+from aiokafka.partitioner import DefaultPartitioner
 
 from service.demo import SITE
 from service.events import encode_event
@@ -50,11 +51,14 @@ class Tally:
     dead_letters: int
     duplicates: int
     lost: int
+    misplaced: int
+    """Records not in the partition aiokafka's default partitioner gives their key."""
 
     def line(self, scenario: str, mode: str) -> str:
         return (
             f"{scenario:<16} {mode:<14} inputs {self.inputs}  records {self.records}  "
-            f"dead letters {self.dead_letters}  duplicates {self.duplicates}  lost {self.lost}"
+            f"dead letters {self.dead_letters}  duplicates {self.duplicates}  lost {self.lost}  "
+            f"misplaced {self.misplaced}"
         )
 
 
@@ -73,6 +77,8 @@ async def tally(settings: Settings, sent: list[Sent]) -> Tally:
         per_input[
             (int(headers["pagesplit.source.partition"]), int(headers["pagesplit.source.offset"]))
         ] += 1
+    partitioner = DefaultPartitioner()
+    partitions = list(range(PARTITIONS))  # the output topics' too (publish)
     teaser_copies = Counter((g.json()["id"], str(g.json()["source"])) for g in teasers)
     inputs = {(s.partition, s.offset) for s in sent}
     return Tally(
@@ -82,6 +88,10 @@ async def tally(settings: Settings, sent: list[Sent]) -> Tally:
         duplicates=sum(n - 1 for n in per_input.values() if n > 1)
         + sum(n - 1 for n in teaser_copies.values() if n > 1),
         lost=len(inputs - set(per_input)),
+        misplaced=sum(
+            got.partition != partitioner(got.key, partitions, partitions)
+            for got in [*articles, *teasers]
+        ),
     )
 
 
@@ -167,6 +177,7 @@ async def test_every_input_is_accounted_for(
     result = await tally(settings, sent)
     print(result.line(scenario, mode))
     assert result.lost == 0
+    assert result.misplaced == 0
     assert result.dead_letters >= EVENTS // POISON_EVERY
     if mode == "exactly_once":
         assert result.duplicates == 0
