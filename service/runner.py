@@ -21,7 +21,7 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections import deque
+from collections import Counter, deque
 
 from aiokafka import AIOKafkaConsumer, ConsumerRebalanceListener, TopicPartition
 
@@ -172,18 +172,25 @@ class Runner:
         self._metrics.events_in_flight.dec(count)
 
     def _account(self, batch: Batch, acked: float) -> None:
+        """Count a delivered batch: its events' sizes, times and latencies, and its
+        records, dead letters, warnings and text, summed over the batch first (a
+        labelled counter looked up and incremented once a batch, not once a record)."""
         m = self._metrics
+        records: Counter[str] = Counter()
+        dead_letters: Counter[str] = Counter()
+        warnings: Counter[str] = Counter()
+        article_chars = teaser_chars = dropped_chars = 0
         for items in batch.values():
             for msg, result in items:
                 m.event_bytes.observe(len(msg.value or b""))
                 m.split_seconds.observe(result.seconds)
                 if isinstance(result, Failed):
-                    m.dead_letters.labels(reason=result.reason).inc()
+                    dead_letters[result.reason] += 1
                     continue
                 for out in result.outputs:
-                    m.records_produced.labels(type=out.kind).inc()
+                    records[out.kind] += 1
                 for warning in result.warnings:
-                    m.split_warnings.labels(warning=warning).inc()
+                    warnings[warning] += 1
                     if warning.endswith("_failed"):
                         log.error(
                             "%s/%d@%d split without a stage that failed (%s): a bug; "
@@ -195,9 +202,18 @@ class Runner:
                         )
                 if result.fetched_at is not None:
                     m.end_to_end_seconds.observe(max(0.0, acked - result.fetched_at))
-                m.text_chars.labels(kind="article").inc(result.stats.article_chars)
-                m.text_chars.labels(kind="teaser").inc(result.stats.teaser_chars)
-                m.text_chars.labels(kind="dropped").inc(result.stats.dropped_chars)
+                article_chars += result.stats.article_chars
+                teaser_chars += result.stats.teaser_chars
+                dropped_chars += result.stats.dropped_chars
+        for kind, count in records.items():
+            m.records_produced.labels(type=kind).inc(count)
+        for reason, count in dead_letters.items():
+            m.dead_letters.labels(reason=reason).inc(count)
+        for warning, count in warnings.items():
+            m.split_warnings.labels(warning=warning).inc(count)
+        m.text_chars.labels(kind="article").inc(article_chars)
+        m.text_chars.labels(kind="teaser").inc(teaser_chars)
+        m.text_chars.labels(kind="dropped").inc(dropped_chars)
 
     async def _fetch_body(self, value: bytes | None) -> bytes | Failed | None:
         """The body of a body_ref event, or its failure; None for every other event."""

@@ -8,21 +8,32 @@ from types import SimpleNamespace
 
 import pytest
 from aiokafka import TopicPartition
+from prometheus_client import Counter
 
 from service.extract.model import TextStats
 from service.metrics import Metrics
-from service.pipeline import Done
+from service.pipeline import Done, Failed, Output
 from service.pool import SplitPool
 from service.runner import Runner
 from service.settings import load_settings
 
 
+async def account(batch: object, acked: float, metrics: Metrics | None = None) -> Metrics:
+    """The metrics of a runner (never started) that has counted ``batch``."""
+    metrics = metrics or Metrics()
+    pool = SplitPool(1)
+    runner = Runner(load_settings(workers=1), metrics, pool)
+    try:
+        runner._account(batch, acked)  # type: ignore[arg-type]
+    finally:
+        await runner.close()
+        pool.close()
+    return metrics
+
+
 async def test_split_warnings_are_counted_and_a_failed_stage_logged(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    metrics = Metrics()
-    pool = SplitPool(1)
-    runner = Runner(load_settings(workers=1), metrics, pool)
     stats = TextStats(0, 0, 0)
     tp = TopicPartition("raw", 3)
     batch = {
@@ -35,12 +46,8 @@ async def test_split_warnings_are_counted_and_a_failed_stage_logged(
              Done((), None, 0.01, stats)),
         ]
     }  # fmt: skip
-    try:
-        with caplog.at_level(logging.ERROR, logger="service.runner"):
-            runner._account(batch, 0.0)  # type: ignore[arg-type]
-    finally:
-        await runner.close()
-        pool.close()
+    with caplog.at_level(logging.ERROR, logger="service.runner"):
+        metrics = await account(batch, 0.0)
 
     def count(warning: str) -> float | None:
         name = "pagesplit_split_warnings_total"
@@ -53,3 +60,46 @@ async def test_split_warnings_are_counted_and_a_failed_stage_logged(
         "raw/3@7 split without a stage that failed (teasers_failed): a bug; "
         "`pagesplit split` on the event shows its traceback"
     ]
+
+
+async def test_a_batch_is_counted_with_a_labelled_counter_looked_up_once_a_label(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    outputs = (Output("article", b"a", b"{}"), Output("teaser", b"t1", b"{}"),
+               Output("teaser", b"t2", b"{}"))  # fmt: skip
+    tp = TopicPartition("raw", 0)
+    batch = {
+        tp: [
+            (SimpleNamespace(topic="raw", partition=0, offset=i, value=b"{}"),
+             Done(outputs, 100.0, 0.01, TextStats(10, 5, 1), ("body_from_jsonld",)))
+            for i in range(50)
+        ]
+        + [(SimpleNamespace(topic="raw", partition=0, offset=50, value=b"x"),
+            Failed("not_html", "binary", 0.0))]
+    }  # fmt: skip
+    lookups: list[object] = []
+    labels = Counter.labels
+
+    def counted(self: Counter, *args: object, **kwargs: object) -> object:
+        lookups.append(kwargs)
+        return labels(self, *args, **kwargs)
+
+    metrics = Metrics()
+    monkeypatch.setattr(Counter, "labels", counted)
+    await account(batch, 101.0, metrics)
+    monkeypatch.undo()
+
+    def sample(name: str, labels: dict[str, str]) -> float | None:
+        return metrics.registry.get_sample_value(name, labels)
+
+    # records article and teaser, a dead letter, a warning, text article, teaser, dropped
+    assert len(lookups) == 7
+    assert sample("pagesplit_records_produced_total", {"type": "article"}) == 50
+    assert sample("pagesplit_records_produced_total", {"type": "teaser"}) == 100
+    assert sample("pagesplit_dead_letters_total", {"reason": "not_html"}) == 1
+    assert sample("pagesplit_split_warnings_total", {"warning": "body_from_jsonld"}) == 50
+    assert sample("pagesplit_text_chars_total", {"kind": "article"}) == 500
+    assert sample("pagesplit_text_chars_total", {"kind": "teaser"}) == 250
+    assert sample("pagesplit_text_chars_total", {"kind": "dropped"}) == 50
+    assert sample("pagesplit_event_bytes_count", {}) == 51
+    assert sample("pagesplit_end_to_end_latency_seconds_count", {}) == 50
