@@ -5,6 +5,8 @@ from typing import Any
 
 from selectolax.lexbor import LexborNode
 
+from service.extract._emit import Emitter
+
 class CharCount:
     def __init__(self, spaces: str, chars: Callable[[str], int]) -> None: ...
     def text(self, node: LexborNode) -> int: ...
@@ -35,6 +37,7 @@ class BlockWalk:
         is_row: Callable[[LexborNode], bool],
         note_mark: Callable[[LexborNode, str], LexborNode | None],
         caption_of: Callable[[LexborNode, int], LexborNode | None],
+        emitter: Emitter,
     ) -> None: ...
     def read(
         self,

@@ -11,7 +11,7 @@ stack of open elements, and tells elements apart by tag id against the tables
 tags, breaks, note holders, lists, the class and id names of ``SKIP_IN_BODY``).
 It gathers the runs of text (text nodes and inline elements between blocks),
 and leaves every rule to Python: a run or a leaf block is handed to the reader's
-``emit`` (boilerplate lines, link share, stop blocks), and the rare elements that
+``emit`` (``_emit.Emitter``: boilerplate lines, link share, stop blocks), and the rare elements that
 need one are handed to the rules given at construction (a ``<br>`` inside a
 sentence, a note box, a custom element, a staff list's support box, a table row).
 Only the elements handed over are wrapped as ``LexborNode``s.
@@ -54,6 +54,8 @@ from service.extract._lexbor cimport (
     text_bytes,
     wrap,
 )
+
+from service.extract._emit cimport Emitter
 
 from selectolax.lexbor import create_tag
 
@@ -269,11 +271,13 @@ cdef class _Run:
         self.pieces = []
         self.nodes = []
 
-    cdef int flush(self, object reader, object kind) except -1:
-        """Hands the run to ``reader.emit`` as a paragraph of ``kind`` and starts another."""
+    cdef int flush(self, Emitter emitter, object reader, str kind) except -1:
+        """Hands the run to ``emitter`` as a paragraph of ``kind`` for ``reader`` and
+        starts another."""
         cdef list pieces = self.pieces
         if pieces:
-            reader.emit(
+            emitter.emit(
+                reader,
                 "".join(pieces),
                 self.links,
                 kind,
@@ -521,6 +525,7 @@ cdef class BlockWalk:
     cdef object _is_row
     cdef object _note_mark
     cdef object _caption_of
+    cdef Emitter _emitter
     cdef CharCount _count
     cdef Py_ssize_t _max_mark_chars
     cdef Py_ssize_t _max_parted_depth
@@ -549,6 +554,7 @@ cdef class BlockWalk:
         is_row,
         note_mark,
         caption_of,
+        emitter,
     ):
         cdef int i
         for i in range(TAG_LAST_ENTRY):
@@ -577,6 +583,7 @@ cdef class BlockWalk:
         self._is_row = is_row
         self._note_mark = note_mark
         self._caption_of = caption_of
+        self._emitter = emitter
         self._count = count
         self._max_mark_chars = max_mark_chars
         self._max_parted_depth = max_parted_depth
@@ -696,6 +703,8 @@ cdef class BlockWalk:
         cdef set holds_block = marks.holds_block
         cdef set note_marks = marks.note_marks
         cdef set captions = marks.captions
+        cdef object subheadings = reader._subheadings
+        cdef Emitter emitter = self._emitter
         cdef dict custom = {}  # whether each custom tag's name has a hyphen, by id
         cdef _Levels levels = _Levels()
         cdef _Run run = _Run()
@@ -726,7 +735,7 @@ cdef class BlockWalk:
                 level = levels.items[depth]
                 kinds.pop()
                 if level.block:
-                    run.flush(reader, kind)
+                    run.flush(emitter, reader, kind)
                     cut = reader._cut
                 if depth and len(out) == level.start + 1:
                     # An element inside the container that gave one paragraph: a box's label?
@@ -783,26 +792,28 @@ cdef class BlockWalk:
                 run.pieces.append(" ")  # a line break inside a sentence: one paragraph
                 run.line = len(run.pieces)
             elif flags & _NOTE_HOLDER and self._is_note(wrap(node, parser)):
-                run.flush(reader, kind)  # a correction set beside the story: read as its text
+                run.flush(emitter, reader, kind)  # a correction set beside the story: read as its text
                 cut = reader._cut
                 levels.push(node.first_child, True, len(out), reader.left_out)
                 kinds.append(kind)
             elif depth > 1 and captions and key in captions:
-                run.flush(reader, kind)
+                run.flush(emitter, reader, kind)
                 cut = reader._cut
                 reader.caption(wrap(node, parser))
             elif flags & _BREAK or (depth > 1 and element and self._skipped(node)):
-                run.flush(reader, kind)
+                run.flush(emitter, reader, kind)
                 cut = reader._cut
             elif flags & _LEAF and not (holds_br and key in holds_br):
-                run.flush(reader, kind)
+                run.flush(emitter, reader, kind)
                 cut = reader._cut
                 if cut:  # a bold label before it opened a promo block
                     continue
                 links = link_chars.get(key, 0) if link_chars else 0
                 text = texts.get(key) or _text(node)  # the voters' texts, read already
-                reader.leaf(
+                self._emitter.leaf(
+                    reader,
                     wrap(node, parser),
+                    bool(subheadings) and key in subheadings,
                     kind,
                     self._leaves[tag],
                     links,
@@ -811,13 +822,13 @@ cdef class BlockWalk:
                 )
                 cut = reader._cut
             elif tag == self._tr and self._is_row(wrapped := wrap(node, parser)):
-                run.flush(reader, kind)
+                run.flush(emitter, reader, kind)
                 cut = reader._cut
                 links = link_chars.get(key, 0) if link_chars else 0
                 reader.row(wrapped, links)
                 cut = reader._cut
             else:
-                run.flush(reader, kind)
+                run.flush(emitter, reader, kind)
                 cut = reader._cut
                 if cut:
                     continue

@@ -21,6 +21,7 @@ from selectolax.lexbor import LexborNode
 
 from service.extract import body_tables as t
 from service.extract._blocks import BlockWalk, CharCount
+from service.extract._emit import Emitter
 from service.extract._text import fold
 from service.extract._tree import Selectors
 from service.extract._words import FOLDS_AS_ASCII
@@ -105,29 +106,6 @@ def text_chars(node: LexborNode) -> int:
     return _COUNT.text(node)
 
 
-def is_boilerplate(text: str) -> bool:
-    """Whether a drop pattern (gated or not) matches ``text``, as ``CaselessPattern.search``
-    finds it."""
-    if len(text) > _MAX_DROP_CHARS:
-        return False
-    found = _GATES.find(text)  # the gates open, and whether the block folds as ASCII
-    if found & FOLDS_AS_ASCII:  # ASCII, or beyond it only curly quotes, dashes, CJK...
-        lowered = text.lower()
-        if _DROP_OPENS_PLAIN.may_open(lowered) and _DROP.plain.search(lowered):
-            return True
-        # A loop, not any() over a generator: that costs more per block.
-        for bit, gated in _GATED if found > FOLDS_AS_ASCII else ():
-            if found & bit and gated.plain.search(lowered):
-                return True
-        return False
-    if _DROP_OPENS_CASELESS.may_open(text) and _DROP.caseless.search(text):
-        return True
-    for bit, gated in _GATED if found else ():
-        if found & bit and gated.caseless.search(text):
-            return True
-    return False
-
-
 def glued_boilerplate(text: str, parts: list[str]) -> bool:
     """Whether the short ``text`` of a line set as inline elements side by side with
     no space between them ("By Ann LeeMarch 12, 2026") is boilerplate once parted at
@@ -173,15 +151,6 @@ def is_stop_block(text: str, heading: bool) -> bool:
     )
 
 
-def _without_widgets(text: str) -> str:
-    """The normalized ``text`` without the runs of widgets set inside its sentences
-    (``INLINE_DROP_PATTERNS``: a quote chip's price and change after the company's name)."""
-    for pattern, gate, _ in t.INLINE_DROP_PATTERNS:
-        if gate in text:
-            text = pattern.sub("", text)
-    return text
-
-
 NBSP = "\u00a0"  # set for indents by some editors
 
 
@@ -223,16 +192,6 @@ def _pre_prose(text: str) -> list[str]:
 
 Links = Callable[[], Iterable[LexborNode]]
 """The links of a block, in document order (asked for only when its link density is high)."""
-
-
-def _keep(text: str, link_chars: int, links: Links, kind: ParagraphKind = "p") -> bool:
-    if not text:
-        return False
-    # The link density first: it is cheaper than the drop patterns, and free
-    # for the many blocks without link text (a density of 0 passes both limits).
-    if link_chars and _too_linked(text, link_chars, links, kind):
-        return False
-    return not is_boilerplate(text) and not opens_with_consent(text)
 
 
 def opens_with_consent(text: str) -> bool:
@@ -425,33 +384,34 @@ class Reader:
         too linked; ``holders``: the elements holding its links; ``label``: the
         text is a bold line alone, which heads what follows it as a heading does;
         ``parts``: the texts of the elements it is set in, for a line whose
-        elements' texts meet with no space (``glued_boilerplate``)."""
-        if not text or text.isspace():
-            return
-        if kind == "pre" and (prose := _pre_prose(text)):
-            # Typed prose, not code: each paragraph of it is one, its links a share.
-            size = max(1, chars(text))
-            for part in prose:
-                self.emit(part, link_chars * chars(part) // size, "p", holders, label)
-            return
-        text = _pre_lines(text) if kind == "pre" else _without_widgets(normalize_text(text))
+        elements' texts meet with no space (``glued_boilerplate``). In C
+        (``_EMIT``), which asks the rules below where a block's gates open."""
+        _EMIT.emit(self, text, link_chars, kind, holders, label, parts)
+
+    def _pre(
+        self, text: str, link_chars: int, holders: Iterable[LexborNode], label: bool
+    ) -> str | None:
+        """The text of the preformatted block ``text`` to read on: its lines, as a code
+        sample's (``_pre_lines``); None when it is typed prose, each paragraph of
+        which is read here, its links a share."""
+        prose = _pre_prose(text)
+        if not prose:
+            return _pre_lines(text)
+        size = max(1, chars(text))
+        for part in prose:
+            self.emit(part, link_chars * chars(part) // size, "p", holders, label)
+        return None
+
+    def _heading(self, text: str, kind: ParagraphKind, label: bool) -> ParagraphKind:
+        """The kind of the heading or bold line alone ``label`` read as ``text``: a bold
+        line naming a source list heads it, as a heading would; a heading starts or
+        ends the source list (``_citing``)."""
         if label and len(text) <= t.MAX_STOP_CHARS and CITATION_LABEL.match(text) is not None:
-            kind = "h"  # a bold line alone naming a source list heads it, as a heading would
+            kind = "h"
         if kind == "h":
             self._citing = len(text) <= t.MAX_STOP_CHARS and CITATION_LABEL.match(text) is not None
             self._citing_in = self._heading_holder() if self._citing else 0
-        if is_stop_block(text, kind == "h"):
-            # A heading, or a bold line alone ("<b>Other stories</b>", "<b>Media
-            # contact:</b><br>..."), opens the promo block; another line is a button.
-            self._cut = kind == "h" or label
-        elif _keep(
-            text, self._weighed_links(link_chars, kind), lambda: _links_in(holders), kind
-        ) and not (parts is not None and glued_boilerplate(text, parts)):
-            if label:
-                self.bold_lines.add(len(self.out))
-            self.out.append(Paragraph(kind, text))
-        else:
-            self.left_out += 1
+        return kind
 
     def _heading_holder(self) -> int:
         """The depth of the open element holding the heading read now (a source list
@@ -475,13 +435,6 @@ class Reader:
             del self.out[start]
             self.bold_lines.discard(start)
 
-    def _weighed_links(self, link_chars: int, kind: ParagraphKind) -> int:
-        """The link text that counts against a block: none under a source-list
-        heading, whose entries are links by nature, nor in a quote, whose links
-        are the quoted words' own (an embedded post's links and its signature
-        line, "— Name (@handle) date", whose date is a link)."""
-        return 0 if self._citing or kind == "quote" else link_chars
-
     def read(
         self,
         container: LexborNode,
@@ -498,30 +451,6 @@ class Reader:
         if _is_caption(container):
             return
         _WALK.read(self, container, start, stop)
-
-    def leaf(
-        self,
-        node: LexborNode,
-        kind: ParagraphKind,
-        leaf: ParagraphKind,
-        links: int,
-        text: str,
-        parts: list[str] | None,
-    ) -> None:
-        """Reads the leaf block ``node`` (of ``leaf`` kind, in an element whose runs
-        are of ``kind``; ``links``: its link characters; ``text``: its text; ``parts``:
-        its elements' texts when two meet with no space) whole."""
-        if node.mem_id in self._subheadings:
-            links = 0  # the article's own heading, whatever it links to
-        count = len(self.out)
-        self.emit(text, links, kind if leaf == "p" else leaf, (node,), parts=parts)
-        if (
-            len(self.out) > count
-            and leaf == "p"
-            and len(text) <= t.MAX_SIGNATURE_CHARS
-            and bold_alone(node) is not None
-        ):
-            self.bold_lines.add(count)
 
     def row(self, node: LexborNode, links: int) -> None:
         """Reads the table row ``node`` without blocks (``_is_row``) as one paragraph."""
@@ -844,6 +773,49 @@ def _repeats(words: list[str], prose: str) -> bool:
     return False
 
 
+def _too_linked_in(
+    text: str, link_chars: int, holders: Iterable[LexborNode], kind: ParagraphKind
+) -> bool:
+    """``_too_linked`` of a block whose links the elements ``holders`` hold."""
+    return _too_linked(text, link_chars, lambda: _links_in(holders), kind)
+
+
+# The emission of a block in C, with the tables and rules above.
+_EMIT = Emitter(
+    folds_as_ascii=FOLDS_AS_ASCII,
+    normalize=normalize_text,
+    widgets=t.INLINE_DROP_PATTERNS,
+    pre=Reader._pre,
+    heading=Reader._heading,
+    stop_gates=_STOP_GATES,
+    stop_bits=_STOP_GATE | _TITLED_GATE,
+    stop_cased_gate=t.STOP_BLOCK_CASED_GATE,
+    max_stop_chars=t.MAX_STOP_CHARS,
+    max_titled_stop_chars=t.MAX_TITLED_STOP_CHARS,
+    is_stop_block=is_stop_block,
+    drop_gates=_GATES,
+    gated=_GATED,
+    drop=_DROP,
+    openings=(_DROP_OPENS_PLAIN, _DROP_OPENS_CASELESS),
+    max_drop_chars=_MAX_DROP_CHARS,
+    consent_gate=t.CONSENT_GATE,
+    consent_chars=t.CONSENT_OPENING_CHARS,
+    opens_with_consent=opens_with_consent,
+    short_block_chars=t.SHORT_BLOCK_CHARS,
+    short_max_link_density=t.SHORT_MAX_LINK_DENSITY,
+    max_link_density=t.MAX_LINK_DENSITY,
+    too_linked=_too_linked_in,
+    glued=glued_boilerplate,
+    paragraph=Paragraph,
+    bold_alone=bold_alone,
+    max_signature_chars=t.MAX_SIGNATURE_CHARS,
+)
+# Whether a drop pattern (gated or not) matches a text, as ``CaselessPattern.search``
+# finds it (the drop patterns anchored at the start, and the gated ones searched
+# anywhere when the text holds a literal of the gate); none beyond ``_MAX_DROP_CHARS``.
+is_boilerplate = _EMIT.is_boilerplate
+
+
 _WALK = BlockWalk(
     inline=t.INLINE_TAGS,
     labels=t.LABEL_TAGS,
@@ -867,4 +839,5 @@ _WALK = BlockWalk(
     is_row=_is_row,
     note_mark=_note_mark,
     caption_of=_caption_of,
+    emitter=_EMIT,
 )

@@ -79,6 +79,17 @@ class Openings:
         self._size = size
         self._tokens = _Tokens(caseless)
 
+    def ascii_table(self) -> tuple[tuple[str, ...], tuple[int, ...], int, str]:
+        """What ``may_open`` reads, for a text whose first ``size`` characters are
+        ASCII, in a form C can hold: the openings of ASCII tokens alone (no other
+        opens such a text), their lengths, ``size``, and the token of each ASCII
+        character (128 characters, each ASCII)."""
+        tokens = "".join(self._tokens[code] for code in range(128))
+        if not tokens.isascii() or len(tokens) != 128:
+            raise ValueError("an ASCII character's token beyond ASCII")
+        ascii_ = tuple(sorted(opening for opening in self._openings if opening.isascii()))
+        return ascii_, self._lengths, self._size, tokens
+
     def may_open(self, text: str) -> bool:
         """Whether a match of the pattern may open ``text`` (False: none does)."""
         head = text[: self._size].translate(self._tokens)

@@ -166,6 +166,28 @@ class PythonReader(body_reader.Reader):
         self._run_bold = False
         self._run_plain = False
 
+    def leaf(
+        self,
+        node: LexborNode,
+        kind: ParagraphKind,
+        leaf: ParagraphKind,
+        links: int,
+        text: str,
+        parts: list[str] | None,
+    ) -> None:
+        """The leaf block ``node`` read whole, as ``Reader.leaf`` read it in Python."""
+        if node.mem_id in self._subheadings:
+            links = 0  # the article's own heading, whatever it links to
+        count = len(self.out)
+        self.emit(text, links, kind if leaf == "p" else leaf, (node,), parts=parts)
+        if (
+            len(self.out) > count
+            and leaf == "p"
+            and len(text) <= t.MAX_SIGNATURE_CHARS
+            and bold_alone(node) is not None
+        ):
+            self.bold_lines.add(count)
+
     def flush(self, kind: ParagraphKind) -> None:
         if self._run:
             label = self._run_bold and not self._run_plain
@@ -581,6 +603,7 @@ def _walk(**tables: object) -> BlockWalk:
         is_row=lambda node: False,
         note_mark=lambda link, text: None,
         caption_of=lambda picture, top: None,
+        emitter=body_reader._EMIT,
     )
 
 
