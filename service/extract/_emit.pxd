@@ -43,6 +43,7 @@ cdef class Emitter:
     cdef object _pre
     cdef object _heading
     cdef object _paragraph
+    cdef object _new
     cdef object _bold_alone
     cdef Py_ssize_t _max_signature_chars
 

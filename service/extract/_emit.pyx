@@ -18,6 +18,8 @@ are matched here for a block whose first characters are ASCII.
 
 from cpython.mem cimport PyMem_Free, PyMem_Malloc
 
+import dataclasses
+
 
 cdef extern from *:
     """
@@ -31,6 +33,7 @@ cdef extern from *:
     ucs4 PyUnicode_READ(int kind, void *data, Py_ssize_t index) nogil
     Py_ssize_t PyUnicode_Find(object text, object part, Py_ssize_t start, Py_ssize_t end,
                               int direction) except -2
+    int PyObject_GenericSetAttr(object target, object name, object value) except -1
 
 
 cdef enum:
@@ -136,8 +139,9 @@ cdef class Emitter:
     - ``consent_gate`` in the first ``consent_chars`` gates ``opens_with_consent``;
     - a block's link share above ``short_max_link_density`` (shorter than
       ``short_block_chars``) or ``max_link_density`` is asked of ``too_linked``;
-    - ``glued`` (``glued_boilerplate``), ``paragraph`` (the record), and ``bold_alone``
-      for a kept leaf ``p`` of ``max_signature_chars`` at most.
+    - ``glued`` (``glued_boilerplate``), ``paragraph`` (the record's frozen dataclass,
+      of a kind and a text), and ``bold_alone`` for a kept leaf ``p`` of
+      ``max_signature_chars`` at most.
     """
 
     def __init__(
@@ -200,7 +204,14 @@ cdef class Emitter:
         self._max_density = max_link_density
         self._too_linked = too_linked
         self._glued = glued
+        # The record made as its dataclass's ``__init__`` makes it (each field set by
+        # ``object.__setattr__``), without the call of that Python function.
+        if tuple(field.name for field in dataclasses.fields(paragraph)) != ("kind", "text") or (
+            hasattr(paragraph, "__post_init__")
+        ):
+            raise ValueError("a paragraph's record holds its kind and text alone")
         self._paragraph = paragraph
+        self._new = paragraph.__new__
         self._bold_alone = bold_alone
         self._max_signature_chars = max_signature_chars
 
@@ -253,7 +264,10 @@ cdef class Emitter:
             out = reader.out
             if label:
                 reader.bold_lines.add(len(out))
-            out.append(self._paragraph(kind, text))
+            record = self._new(self._paragraph)
+            PyObject_GenericSetAttr(record, "kind", kind)
+            PyObject_GenericSetAttr(record, "text", text)
+            out.append(record)
         else:
             reader.left_out += 1
         return 0

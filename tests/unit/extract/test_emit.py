@@ -231,7 +231,7 @@ def blocks(draw: st.DrawFn) -> tuple[str, ParagraphKind, bool, list[str] | None]
 
 def _state(reader: body_reader.Reader) -> tuple[object, ...]:
     return (
-        [(p.kind, p.text) for p in reader.out],
+        reader.out,  # the records, equal as dataclasses
         reader.bold_lines,
         reader.left_out,
         reader._cut,
