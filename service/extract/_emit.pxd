@@ -4,36 +4,46 @@ calls for each run and leaf block it reads."""
 
 
 cdef class _Openings:
-    cdef unsigned long long *_keys  # (length << 32 | the tokens' bytes), sorted
+    cdef unsigned long long *_keys  # (length << 32 | the tokens' ids), sorted
+    cdef unsigned long long *_masks  # the patterns' bits of each key
     cdef Py_ssize_t _count
-    cdef unsigned char _tokens[128]
+    cdef unsigned char *_bmp  # a BMP character's token's id + 1 (0: not read yet)
+    cdef dict _ids  # token -> id
+    cdef object _token
+    cdef int _end  # the id of the end's mark
     cdef unsigned int _lengths  # bit n: an opening n tokens long
     cdef Py_ssize_t _size
-    cdef object _may_open
 
-    cdef bint _has(self, unsigned long long key) noexcept
-    cdef int may_open(self, str text) except -1
+    cdef unsigned long long _mask(self, unsigned long long key) noexcept
+    cdef int _id(self, unsigned int c) except -1
+    cdef int may_open(self, str text, unsigned long long *mask) except -1
 
 
 cdef class Emitter:
     cdef unsigned long long _folds
     cdef object _normalize
     cdef tuple _widgets
+    cdef object _stop_plain
+    cdef object _stop_caseless
+    cdef object _titled_plain
+    cdef object _titled_caseless
     cdef object _stop_find
-    cdef unsigned long long _stop_bits
+    cdef unsigned long long _stop_bit
+    cdef unsigned long long _titled_bit
     cdef tuple _stop_cased
     cdef Py_ssize_t _max_stop_chars
     cdef Py_ssize_t _max_titled_stop_chars
-    cdef object _is_stop_block
     cdef object _drop_find
     cdef Py_ssize_t _max_drop_chars
-    cdef object _drop_plain
-    cdef object _drop_caseless
+    cdef tuple _drop_plain
+    cdef tuple _drop_caseless
     cdef _Openings _opens_plain
     cdef _Openings _opens_caseless
     cdef tuple _gated
     cdef tuple _consent_gate
     cdef Py_ssize_t _consent_chars
+    cdef bint _consent_first[128]  # a literal opens with this character
+    cdef unsigned char _consent_pairs[128][16]  # bit: a literal opens with these two characters
     cdef object _opens_with_consent
     cdef Py_ssize_t _short_block_chars
     cdef double _short_max_density
@@ -70,5 +80,7 @@ cdef class Emitter:
     ) except -1
     cdef bint _linked(self, str text, Py_ssize_t links) except -1
     cdef bint _boilerplate(self, str text) except -1
-    cdef bint _stop_opens(self, str text, bint heading) except -1
+    cdef bint _stop(self, str text, bint heading) except -1
+    cdef bint _cased_stop(self, str text) except -1
     cdef bint _consent(self, str text) except -1
+    cdef bint _consent_at(self, str text, Py_ssize_t at, Py_ssize_t n) except -1

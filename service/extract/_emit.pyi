@@ -19,16 +19,18 @@ class Emitter:
         widgets: Sequence[tuple[Pattern[str], str, str]],
         pre: Callable[[Any, str, int, Iterable[LexborNode], bool], str | None],
         heading: Callable[[Any, str, Any, bool], Any],
+        stop_block: CaselessPattern,
+        titled_stop_block: CaselessPattern,
         stop_gates: Literals,
-        stop_bits: int,
+        stop_bit: int,
+        titled_bit: int,
         stop_cased_gate: tuple[str, ...],
         max_stop_chars: int,
         max_titled_stop_chars: int,
-        is_stop_block: Callable[[str, bool], bool],
         drop_gates: Literals,
         gated: Sequence[tuple[int, CaselessPattern]],
-        drop: CaselessPattern,
-        openings: tuple[Openings, Openings],
+        drops: Sequence[CaselessPattern],
+        openings: tuple[Sequence[Openings], Sequence[Openings]],
         max_drop_chars: int,
         consent_gate: tuple[str, ...],
         consent_chars: int,
@@ -53,3 +55,4 @@ class Emitter:
         parts: list[str] | None = None,
     ) -> int: ...
     def is_boilerplate(self, text: str) -> bool: ...
+    def is_stop_block(self, text: str, heading: bool) -> bool: ...

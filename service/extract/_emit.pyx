@@ -16,9 +16,11 @@ are matched here for a block whose first characters are ASCII.
 ``Reader.emit`` on generated blocks.
 """
 
-from cpython.mem cimport PyMem_Free, PyMem_Malloc
+from cpython.mem cimport PyMem_Calloc, PyMem_Free, PyMem_Malloc
 
 import dataclasses
+
+from service.extract.openings import END
 
 
 cdef extern from *:
@@ -31,50 +33,72 @@ cdef extern from *:
     int PyUnicode_KIND(object text)
     void *PyUnicode_DATA(object text)
     ucs4 PyUnicode_READ(int kind, void *data, Py_ssize_t index) nogil
-    Py_ssize_t PyUnicode_Find(object text, object part, Py_ssize_t start, Py_ssize_t end,
-                              int direction) except -2
+    ucs4 PyUnicode_READ_CHAR(object text, Py_ssize_t index)
     int PyObject_GenericSetAttr(object target, object name, object value) except -1
 
 
 cdef enum:
-    _MAX_SIZE = 4  # an opening's tokens in the 32 bits of a key
-    _END = 10  # openings.END, the mark of the text's end ("\n")
+    _MAX_SIZE = 4  # an opening's tokens, one byte each, in the 32 bits of a key
+    _MAX_TOKENS = 254  # the tokens' ids (0: a token that opens nothing)
+    _MAX_PATTERNS = 64  # a pattern's bit in a 64-bit answer
+    _BMP = 0x10000  # the characters whose ids are kept once read
 
 
 cdef class _Openings:
-    """``Openings.may_open`` (``openings``) for a text whose first characters are
-    ASCII, from ``Openings.ascii_table``; another text is asked of ``may_open``."""
+    """Which of several patterns anchored at the start may match a text, as each one's
+    ``Openings.may_open`` (``openings``, one per pattern, all of one size and case form)
+    answers: bit ``i`` of the answer for pattern ``i``. Each token that an opening holds
+    has an id of one byte, and an opening's ids with its length are a key, sorted with
+    the bits of the patterns it opens; a character's token is asked of ``Openings.token``
+    (ASCII at once, another the first time it is read in the BMP, where it is kept)."""
 
     def __init__(self, openings):
         cdef Py_ssize_t k
         cdef unsigned long long key
-        ascii_, lengths, size, tokens = openings.ascii_table()
-        if size > _MAX_SIZE:
-            raise ValueError(f"openings at most {_MAX_SIZE} characters long")
+        openings = tuple(openings)
+        if not 0 < len(openings) <= _MAX_PATTERNS:
+            raise ValueError(f"one to {_MAX_PATTERNS} patterns' openings")
+        size = openings[0].size
+        if size > _MAX_SIZE or any(gate.size != size for gate in openings):
+            raise ValueError(f"openings of one size, at most {_MAX_SIZE} characters long")
+        tokens = sorted({token for gate in openings for opening in gate.openings for token in opening})
+        if len(tokens) > _MAX_TOKENS:
+            raise ValueError(f"at most {_MAX_TOKENS} tokens")
+        self._ids = {token: i + 1 for i, token in enumerate(tokens)}
+        self._token = openings[0].token
+        if any(gate.token("A") != self._token("A") for gate in openings):
+            raise ValueError("openings of one case form")
         self._size = size
-        for k in range(128):
-            self._tokens[k] = ord(tokens[k])
-        for length in lengths:
-            self._lengths |= 1u << length
-        keys = []
-        for opening in ascii_:
-            key = 0
-            for char in opening:
-                key = (key << 8) | ord(char)
-            keys.append((<unsigned long long>len(opening) << 32) | key)
-        keys.sort()
+        self._end = self._ids.get(END, 0)
+        masks = {}
+        for bit, gate in enumerate(openings):
+            for opening in gate.openings:
+                key = 0
+                for char in opening:
+                    key = (key << 8) | self._ids[char]
+                key |= <unsigned long long>len(opening) << 32
+                masks[key] = masks.get(key, 0) | 1 << bit
+                self._lengths |= 1u << len(opening)
+        keys = sorted(masks)
         self._count = len(keys)
         self._keys = <unsigned long long *>PyMem_Malloc(max(self._count, 1) * sizeof(unsigned long long))
-        if self._keys == NULL:
+        self._masks = <unsigned long long *>PyMem_Malloc(max(self._count, 1) * sizeof(unsigned long long))
+        self._bmp = <unsigned char *>PyMem_Calloc(_BMP, 1)
+        if self._keys == NULL or self._masks == NULL or self._bmp == NULL:
             raise MemoryError()
         for k in range(self._count):
             self._keys[k] = keys[k]
-        self._may_open = openings.may_open
+            self._masks[k] = masks[keys[k]]
+        for k in range(128):
+            self._bmp[k] = self._ids.get(self._token(chr(k)), 0) + 1
 
     def __dealloc__(self):
         PyMem_Free(self._keys)
+        PyMem_Free(self._masks)
+        PyMem_Free(self._bmp)
 
-    cdef bint _has(self, unsigned long long key) noexcept:
+    cdef unsigned long long _mask(self, unsigned long long key) noexcept:
+        """The bits of the patterns with the opening ``key`` (0 for none)."""
         cdef Py_ssize_t low = 0, high = self._count
         cdef Py_ssize_t middle
         while low < high:
@@ -83,30 +107,51 @@ cdef class _Openings:
                 low = middle + 1
             else:
                 high = middle
-        return low < self._count and self._keys[low] == key
+        return self._masks[low] if low < self._count and self._keys[low] == key else 0
 
-    cdef int may_open(self, str text) except -1:
-        """Whether a match of the pattern may open ``text``."""
+    cdef int _id(self, unsigned int c) except -1:
+        """The id of the token of the character ``c`` (0: no opening holds it)."""
+        cdef int found
+        if c < _BMP and self._bmp[c]:
+            return self._bmp[c] - 1
+        found = self._ids.get(self._token(chr(c)), 0)
+        if c < _BMP:
+            self._bmp[c] = found + 1
+        return found
+
+    cdef int may_open(self, str text, unsigned long long *mask) except -1:
+        """Sets ``mask`` to the bits of the patterns whose matches may open ``text``."""
         cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
         cdef int kind = PyUnicode_KIND(text)
         cdef void *data = PyUnicode_DATA(text)
         cdef Py_ssize_t i
         cdef Py_ssize_t head = n if n < self._size else self._size
         cdef unsigned long long key = 0
-        cdef ucs4 c
+        cdef int found
+        mask[0] = 0
         for i in range(head):
-            c = PyUnicode_READ(kind, data, i)
-            if c >= 128:
-                return self._may_open(text)
-        for i in range(head):
-            key = (key << 8) | self._tokens[PyUnicode_READ(kind, data, i)]
-            if self._lengths >> (i + 1) & 1 and self._has((<unsigned long long>(i + 1) << 32) | key):
-                return True
-        if n < self._size:  # the end's mark after the tokens
-            key = (key << 8) | _END
-            if self._lengths >> (n + 1) & 1 and self._has((<unsigned long long>(n + 1) << 32) | key):
-                return True
-        return False
+            found = self._id(PyUnicode_READ(kind, data, i))
+            if found == 0:  # no opening goes on with it
+                return 0
+            key = (key << 8) | found
+            if self._lengths >> (i + 1) & 1:
+                mask[0] |= self._mask((<unsigned long long>(i + 1) << 32) | key)
+        if n < self._size and self._end:  # the end's mark after the tokens
+            key = (key << 8) | self._end
+            if self._lengths >> (n + 1) & 1:
+                mask[0] |= self._mask((<unsigned long long>(n + 1) << 32) | key)
+        return 0
+
+
+cdef bint _any_matches(tuple searches, unsigned long long mask, str text) except -1:
+    """Whether one of the ``searches`` whose bits ``mask`` sets finds a match in ``text``."""
+    cdef Py_ssize_t i = 0
+    while mask:
+        if mask & 1 and searches[i](text) is not None:
+            return True
+        mask >>= 1
+        i += 1
+    return False
 
 
 cdef inline Py_ssize_t _spaces(str text) noexcept:
@@ -129,14 +174,17 @@ cdef class Emitter:
       a pattern, its gate, its reason) make a block's text; ``pre`` reads a
       preformatted one (the text to read on, or None when it read it as prose) and
       ``heading`` a heading or bold label (its kind, the source-list state);
-    - ``stop_gates`` (a ``text.literal_table``, ``stop_bits`` its gates' bits),
-      ``stop_cased_gate``, ``max_stop_chars`` and ``max_titled_stop_chars`` gate
-      ``is_stop_block``;
+    - ``stop_block`` (``max_stop_chars`` at most) and ``titled_stop_block`` (a
+      heading, ``max_titled_stop_chars`` at most), ``CaselessPattern``s, gated by
+      ``stop_gates`` (a ``text.literal_table``, ``stop_bit`` and ``titled_bit`` their
+      gates' bits) and ``stop_cased_gate`` (literals of the case folded text, for a
+      text that does not fold as ASCII), are ``is_stop_block``;
     - ``drop_gates`` (the gated patterns' table, each of ``gated`` a bit and the
-      pattern), ``drop`` (the anchored drop patterns, a ``CaselessPattern``),
-      ``openings`` (theirs: plain, caseless) and ``max_drop_chars`` are
-      ``is_boilerplate``;
-    - ``consent_gate`` in the first ``consent_chars`` gates ``opens_with_consent``;
+      pattern), ``drops`` (the drop patterns anchored at the start, each a
+      ``CaselessPattern``), ``openings`` (theirs, one per pattern: plain, caseless) and
+      ``max_drop_chars`` are ``is_boilerplate``;
+    - ``consent_gate`` (literals of two characters or more, opening with two ASCII
+      ones) in the first ``consent_chars`` gates ``opens_with_consent``;
     - a block's link share above ``short_max_link_density`` (shorter than
       ``short_block_chars``) or ``max_link_density`` is asked of ``too_linked``;
     - ``glued`` (``glued_boilerplate``), ``paragraph`` (the record's frozen dataclass,
@@ -152,15 +200,17 @@ cdef class Emitter:
         widgets,
         pre,
         heading,
+        stop_block,
+        titled_stop_block,
         stop_gates,
-        stop_bits,
+        stop_bit,
+        titled_bit,
         stop_cased_gate,
         max_stop_chars,
         max_titled_stop_chars,
-        is_stop_block,
         drop_gates,
         gated,
-        drop,
+        drops,
         openings,
         max_drop_chars,
         consent_gate,
@@ -180,23 +230,34 @@ cdef class Emitter:
         self._widgets = tuple((pattern.sub, gate) for pattern, gate, _ in widgets)
         self._pre = pre
         self._heading = heading
+        self._stop_plain = stop_block.plain.search
+        self._stop_caseless = stop_block.caseless.search
+        self._titled_plain = titled_stop_block.plain.search
+        self._titled_caseless = titled_stop_block.caseless.search
         self._stop_find = stop_gates.find
-        self._stop_bits = stop_bits
+        self._stop_bit = stop_bit
+        self._titled_bit = titled_bit
         self._stop_cased = tuple(stop_cased_gate)
         self._max_stop_chars = max_stop_chars
         self._max_titled_stop_chars = max_titled_stop_chars
-        self._is_stop_block = is_stop_block
         self._drop_find = drop_gates.find
         self._gated = tuple(
             (bit, pattern.plain.search, pattern.caseless.search) for bit, pattern in gated
         )
-        self._drop_plain = drop.plain.search
-        self._drop_caseless = drop.caseless.search
+        self._drop_plain = tuple(pattern.plain.search for pattern in drops)
+        self._drop_caseless = tuple(pattern.caseless.search for pattern in drops)
         plain, caseless = openings
+        if not len(plain) == len(caseless) == len(self._drop_plain):
+            raise ValueError("the openings of each drop pattern, in each form")
         self._opens_plain = _Openings(plain)
         self._opens_caseless = _Openings(caseless)
         self._max_drop_chars = max_drop_chars
         self._consent_gate = tuple(consent_gate)
+        for literal in self._consent_gate:
+            if len(literal) < 2 or not literal[:2].isascii():
+                raise ValueError(f"a consent literal opening with two ASCII characters: {literal!r}")
+            self._consent_first[ord(literal[0])] = True
+            self._consent_pairs[ord(literal[0])][ord(literal[1]) >> 3] |= 1 << (ord(literal[1]) & 7)
         self._consent_chars = consent_chars
         self._opens_with_consent = opens_with_consent
         self._short_block_chars = short_block_chars
@@ -244,7 +305,7 @@ cdef class Emitter:
         if label or kind == "h":
             kind = self._heading(reader, text, kind, label)
         heading = kind == "h"
-        if self._stop_opens(text, heading) and self._is_stop_block(text, heading):
+        if self._stop(text, heading):
             # A heading, or a bold line alone, opens the promo block; another line is a button.
             reader._cut = heading or label
             return 0
@@ -311,19 +372,35 @@ cdef class Emitter:
             density = 1.0
         return density > (self._short_max_density if n < self._short_block_chars else self._max_density)
 
-    cdef bint _stop_opens(self, str text, bint heading) except -1:
-        """Whether ``is_stop_block`` may answer yes: the text is short enough (longer
-        for a ``heading``), and holds a gate's literal (or a cased one, when it does
-        not fold as ASCII)."""
+    cdef bint _stop(self, str text, bint heading) except -1:
+        """Whether the normalized ``text`` opens a promo block or a comment thread (a stop
+        block, short), or is a ``heading`` counting comments on the story's title (a
+        titled stop block): each pattern searched only when the text holds its gate's
+        literal (or a cased one, when it does not fold as ASCII)."""
         cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
+        cdef bint stop = n <= self._max_stop_chars
+        cdef bint titled = heading and n <= self._max_titled_stop_chars
         cdef unsigned long long found
-        if n > self._max_stop_chars and not (heading and n <= self._max_titled_stop_chars):
+        if not (stop or titled):
             return False
         found = self._stop_find(text)
-        if found & self._stop_bits:
-            return True
-        if found & self._folds:  # without a gate's literal
+        if found & self._folds:
+            if not found & (self._stop_bit | self._titled_bit):
+                return False
+            lowered = text.lower()
+            return (
+                stop and found & self._stop_bit and self._stop_plain(lowered) is not None
+            ) or (
+                titled and found & self._titled_bit and self._titled_plain(lowered) is not None
+            )
+        if not found & (self._stop_bit | self._titled_bit) and not self._cased_stop(text):
             return False
+        return (stop and self._stop_caseless(text) is not None) or (
+            titled and self._titled_caseless(text) is not None
+        )
+
+    cdef bint _cased_stop(self, str text) except -1:
+        """Whether the case folded ``text`` holds a literal of the cased stop gate."""
         folded = text.casefold()
         for literal in self._stop_cased:
             if literal in folded:
@@ -331,29 +408,61 @@ cdef class Emitter:
         return False
 
     cdef bint _consent(self, str text) except -1:
-        """Whether the text's first ``consent_chars`` hold a literal of the consent gate."""
+        """Whether the text's first ``consent_chars`` hold a literal of the consent gate:
+        read once, a literal compared where its first two characters stand."""
+        cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
+        cdef int kind = PyUnicode_KIND(text)
+        cdef void *data = PyUnicode_DATA(text)
+        cdef const unsigned char *latin = <const unsigned char *>data
+        cdef Py_ssize_t i
+        cdef ucs4 c
+        if n > self._consent_chars:
+            n = self._consent_chars
+        for i in range(n - 1):
+            c = latin[i] if kind == 1 else PyUnicode_READ(kind, data, i)
+            if c < 128 and self._consent_first[c] and self._consent_at(text, i, n):
+                return True
+        return False
+
+    cdef bint _consent_at(self, str text, Py_ssize_t at, Py_ssize_t n) except -1:
+        """Whether a literal of the consent gate stands at ``at`` in ``text``, ending by ``n``."""
+        cdef Py_ssize_t j, size
+        cdef ucs4 d = PyUnicode_READ_CHAR(text, at + 1)
+        cdef str literal
+        if d >= 128 or not self._consent_pairs[PyUnicode_READ_CHAR(text, at)][d >> 3] >> (d & 7) & 1:
+            return False
         for literal in self._consent_gate:
-            if PyUnicode_Find(text, literal, 0, self._consent_chars, 1) >= 0:
+            size = PyUnicode_GET_LENGTH(literal)
+            if at + size > n:
+                continue
+            j = 0
+            while j < size and PyUnicode_READ_CHAR(literal, j) == PyUnicode_READ_CHAR(text, at + j):
+                j += 1
+            if j == size:
                 return True
         return False
 
     cdef bint _boilerplate(self, str text) except -1:
-        """Whether a drop pattern (gated or not) matches ``text`` (``is_boilerplate``)."""
+        """Whether a drop pattern (gated or not) matches ``text`` (``is_boilerplate``):
+        each anchored one searched only when the text's opening is one of its openings."""
         cdef unsigned long long found
         cdef unsigned long long bit
+        cdef unsigned long long mask
         if PyUnicode_GET_LENGTH(text) > self._max_drop_chars:
             return False
         found = self._drop_find(text)
         if found & self._folds:  # ASCII, or beyond it only curly quotes, dashes, CJK...
             lowered = text.lower()
-            if self._opens_plain.may_open(lowered) and self._drop_plain(lowered) is not None:
+            self._opens_plain.may_open(lowered, &mask)
+            if mask and _any_matches(self._drop_plain, mask, lowered):
                 return True
             if found > self._folds:
                 for bit, plain, _ in self._gated:
                     if found & <unsigned long long>bit and plain(lowered) is not None:
                         return True
             return False
-        if self._opens_caseless.may_open(text) and self._drop_caseless(text) is not None:
+        self._opens_caseless.may_open(text, &mask)
+        if mask and _any_matches(self._drop_caseless, mask, text):
             return True
         if found:
             for bit, _, caseless in self._gated:
@@ -365,3 +474,8 @@ cdef class Emitter:
         """Whether a drop pattern (gated or not) matches ``text``, as
         ``CaselessPattern.search`` finds it."""
         return self._boilerplate(text)
+
+    def is_stop_block(self, str text not None, bint heading) -> bool:
+        """Whether the normalized ``text`` opens a promo block or a comment thread, or is
+        a ``heading`` counting comments on the story's title: the story has ended."""
+        return self._stop(text, heading)

@@ -53,18 +53,15 @@ _NON_WORD = re.compile(r"\W+")  # what parts the words ``_WORD`` finds
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")  # parts the paragraphs of a ``<pre>``
 
 
-# The drop patterns, anchored at the start, as one alternation (one match per block
-# instead of one per pattern), case ignored for all.
+# The drop patterns, anchored at the start, case ignored for all; and what each one's
+# matches may open with, in each form: most blocks open otherwise ("The council ..."),
+# and are not searched; a block is searched with the few patterns that may open it.
 if any(pattern.pattern[0] != "^" for pattern, _ in t.DROP_BLOCK_PATTERNS):
     raise ValueError("drop patterns are anchored at the start")
-_DROP = CaselessPattern.compile(
-    "^(?:" + "|".join(f"(?:{p.pattern[1:]})" for p, _ in t.DROP_BLOCK_PATTERNS) + ")"
-)
-# What its matches may open with, in each form: most blocks open otherwise ("The
-# council ..."), and are not searched.
+_DROPS = tuple(CaselessPattern.compile(pattern.pattern) for pattern, _ in t.DROP_BLOCK_PATTERNS)
 _OPENINGS = 4  # characters
-_DROP_OPENS_PLAIN = Openings(_DROP.plain, _OPENINGS)
-_DROP_OPENS_CASELESS = Openings(_DROP.caseless, _OPENINGS)
+_DROP_OPENS_PLAIN = tuple(Openings(pattern.plain, _OPENINGS) for pattern in _DROPS)
+_DROP_OPENS_CASELESS = tuple(Openings(pattern.caseless, _OPENINGS) for pattern in _DROPS)
 # The gated patterns' literals in one table, matched once per block; each pattern
 # with the bit of its gate in the table's answer.
 _GATES = literal_table(gated.gate for gated, _ in t.GATED_DROP_PATTERNS)
@@ -119,36 +116,10 @@ def glued_boilerplate(text: str, parts: list[str]) -> bool:
 
 # The stop patterns' gates in one table, matched once per block: STOP_BLOCK's (bit 2)
 # and TITLED_STOP_BLOCK's (bit 4); a block that does not fold as ASCII may be a
-# Cyrillic stop heading without them (``STOP_BLOCK_CASED_GATE``).
+# Cyrillic stop heading without them (``STOP_BLOCK_CASED_GATE``). ``is_stop_block``
+# (below) is the emitter's.
 _STOP_GATES = literal_table((t.STOP_BLOCK_GATE, t.TITLED_STOP_BLOCK_GATE))
 _STOP_GATE, _TITLED_GATE = 2, 4
-
-
-def is_stop_block(text: str, heading: bool) -> bool:
-    """Whether the normalized ``text`` opens a promo block or a comment thread
-    (``STOP_BLOCK``, short), or is a ``heading`` counting comments on the
-    story's title (``TITLED_STOP_BLOCK``): the story has ended."""
-    size = len(text)
-    stop = size <= t.MAX_STOP_CHARS
-    titled = heading and size <= t.MAX_TITLED_STOP_CHARS
-    if not (stop or titled):
-        return False
-    found = _STOP_GATES.find(text)
-    gated = found & (_STOP_GATE | _TITLED_GATE)
-    if found & FOLDS_AS_ASCII:
-        if not gated:
-            return False
-        lowered = text.lower()
-        return bool(
-            (stop and found & _STOP_GATE and t.STOP_BLOCK.plain.search(lowered))
-            or (titled and found & _TITLED_GATE and t.TITLED_STOP_BLOCK.plain.search(lowered))
-        )
-    if not (gated or contains_any(text.casefold(), t.STOP_BLOCK_CASED_GATE)):
-        return False
-    return bool(
-        (stop and t.STOP_BLOCK.caseless.search(text))
-        or (titled and t.TITLED_STOP_BLOCK.caseless.search(text))
-    )
 
 
 NBSP = "\u00a0"  # set for indents by some editors
@@ -787,15 +758,17 @@ _EMIT = Emitter(
     widgets=t.INLINE_DROP_PATTERNS,
     pre=Reader._pre,
     heading=Reader._heading,
+    stop_block=t.STOP_BLOCK,
+    titled_stop_block=t.TITLED_STOP_BLOCK,
     stop_gates=_STOP_GATES,
-    stop_bits=_STOP_GATE | _TITLED_GATE,
+    stop_bit=_STOP_GATE,
+    titled_bit=_TITLED_GATE,
     stop_cased_gate=t.STOP_BLOCK_CASED_GATE,
     max_stop_chars=t.MAX_STOP_CHARS,
     max_titled_stop_chars=t.MAX_TITLED_STOP_CHARS,
-    is_stop_block=is_stop_block,
     drop_gates=_GATES,
     gated=_GATED,
-    drop=_DROP,
+    drops=_DROPS,
     openings=(_DROP_OPENS_PLAIN, _DROP_OPENS_CASELESS),
     max_drop_chars=_MAX_DROP_CHARS,
     consent_gate=t.CONSENT_GATE,
@@ -814,6 +787,10 @@ _EMIT = Emitter(
 # finds it (the drop patterns anchored at the start, and the gated ones searched
 # anywhere when the text holds a literal of the gate); none beyond ``_MAX_DROP_CHARS``.
 is_boilerplate = _EMIT.is_boilerplate
+# Whether the normalized ``text`` opens a promo block or a comment thread (``STOP_BLOCK``,
+# short), or is a ``heading`` counting comments on the story's title
+# (``TITLED_STOP_BLOCK``): the story has ended.
+is_stop_block = _EMIT.is_stop_block
 
 
 _WALK = BlockWalk(

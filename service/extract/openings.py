@@ -29,7 +29,7 @@ _MAX_SET = 300  # a range of more characters (but the syllables) is read as any 
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 # The end of the text, after its tokens when it is shorter than an opening: a
 # newline's token is " ", so no text's tokens hold it.
-_END = "\n"
+END = "\n"
 
 _State = tuple[str, bool]  # an opening, and whether anything may follow it (cut there)
 
@@ -79,22 +79,25 @@ class Openings:
         self._size = size
         self._tokens = _Tokens(caseless)
 
-    def ascii_table(self) -> tuple[tuple[str, ...], tuple[int, ...], int, str]:
-        """What ``may_open`` reads, for a text whose first ``size`` characters are
-        ASCII, in a form C can hold: the openings of ASCII tokens alone (no other
-        opens such a text), their lengths, ``size``, and the token of each ASCII
-        character (128 characters, each ASCII)."""
-        tokens = "".join(self._tokens[code] for code in range(128))
-        if not tokens.isascii() or len(tokens) != 128:
-            raise ValueError("an ASCII character's token beyond ASCII")
-        ascii_ = tuple(sorted(opening for opening in self._openings if opening.isascii()))
-        return ascii_, self._lengths, self._size, tokens
+    @property
+    def openings(self) -> frozenset[str]:
+        """The openings, each a string of tokens (``END`` last in one that ends the match)."""
+        return self._openings
+
+    @property
+    def size(self) -> int:
+        """The openings' length, in characters (tokens), but for those cut short."""
+        return self._size
+
+    def token(self, char: str) -> str:
+        """The token of ``char``, as ``may_open`` reads a text's characters."""
+        return self._tokens[ord(char)]
 
     def may_open(self, text: str) -> bool:
         """Whether a match of the pattern may open ``text`` (False: none does)."""
         head = text[: self._size].translate(self._tokens)
         if len(text) < self._size:
-            head += _END
+            head += END
         for length in self._lengths:
             if length <= len(head) and head[:length] in self._openings:
                 return True
@@ -155,9 +158,9 @@ def _item(op: Any, av: Any, size: int, caseless: bool) -> set[_State]:
         maybe = (sre.BRANCH, (None, [inner, []]))
         return _sequence([once] * must + [maybe] * may, size, caseless)
     if op is sre.AT and av is sre.AT_END_STRING:
-        return {(_END, True)}
+        return {(END, True)}
     if op is sre.AT and av is sre.AT_END:  # the end, or a newline that ends the text
-        return {(_END, True), (_token("\n", caseless) + _END, True)}
+        return {(END, True), (_token("\n", caseless) + END, True)}
     if op is sre.AT:
         return {("", False)}
     if op in (sre.ASSERT, sre.ASSERT_NOT):

@@ -14,24 +14,29 @@ from service.extract import body_reader
 from service.extract import body_tables as t
 from service.extract._words import FOLDS_AS_ASCII
 from service.extract.body_reader import (
-    _DROP,
-    _DROP_OPENS_CASELESS,
     _DROP_OPENS_PLAIN,
     _GATED,
     _GATES,
     _MAX_DROP_CHARS,
+    _STOP_GATE,
+    _STOP_GATES,
+    _TITLED_GATE,
     _links_in,
     _pre_lines,
     _pre_prose,
     _too_linked,
     chars,
     glued_boilerplate,
-    is_stop_block,
     opens_with_consent,
 )
 from service.extract.model import Paragraph, ParagraphKind
 from service.extract.teaser_tables import CITATION_LABEL
-from service.extract.text import normalize_text
+from service.extract.text import CaselessPattern, contains_any, normalize_text
+
+# The drop patterns as Python searched them: one alternation, anchored at the start.
+_DROP = CaselessPattern.compile(
+    "^(?:" + "|".join(f"(?:{p.pattern[1:]})" for p, _ in t.DROP_BLOCK_PATTERNS) + ")"
+)
 
 
 def python_is_boilerplate(text: str) -> bool:
@@ -41,18 +46,43 @@ def python_is_boilerplate(text: str) -> bool:
     found = _GATES.find(text)
     if found & FOLDS_AS_ASCII:
         lowered = text.lower()
-        if _DROP_OPENS_PLAIN.may_open(lowered) and _DROP.plain.search(lowered):
+        if _DROP.plain.search(lowered):
             return True
         for bit, gated in _GATED if found > FOLDS_AS_ASCII else ():
             if found & bit and gated.plain.search(lowered):
                 return True
         return False
-    if _DROP_OPENS_CASELESS.may_open(text) and _DROP.caseless.search(text):
+    if _DROP.caseless.search(text):
         return True
     for bit, gated in _GATED if found else ():
         if found & bit and gated.caseless.search(text):
             return True
     return False
+
+
+def python_is_stop_block(text: str, heading: bool) -> bool:
+    """``is_stop_block`` as it was written in Python."""
+    size = len(text)
+    stop = size <= t.MAX_STOP_CHARS
+    titled = heading and size <= t.MAX_TITLED_STOP_CHARS
+    if not (stop or titled):
+        return False
+    found = _STOP_GATES.find(text)
+    gated = found & (_STOP_GATE | _TITLED_GATE)
+    if found & FOLDS_AS_ASCII:
+        if not gated:
+            return False
+        lowered = text.lower()
+        return bool(
+            (stop and found & _STOP_GATE and t.STOP_BLOCK.plain.search(lowered))
+            or (titled and found & _TITLED_GATE and t.TITLED_STOP_BLOCK.plain.search(lowered))
+        )
+    if not (gated or contains_any(text.casefold(), t.STOP_BLOCK_CASED_GATE)):
+        return False
+    return bool(
+        (stop and t.STOP_BLOCK.caseless.search(text))
+        or (titled and t.TITLED_STOP_BLOCK.caseless.search(text))
+    )
 
 
 def _without_widgets(text: str) -> str:
@@ -87,7 +117,7 @@ class PythonReader(body_reader.Reader):
         if kind == "h":
             self._citing = len(text) <= t.MAX_STOP_CHARS and CITATION_LABEL.match(text) is not None
             self._citing_in = self._heading_holder() if self._citing else 0
-        if is_stop_block(text, kind == "h"):
+        if python_is_stop_block(text, kind == "h"):
             self._cut = kind == "h" or label
         elif self._keep(
             text, 0 if self._citing or kind == "quote" else link_chars, holders, kind
@@ -269,7 +299,15 @@ def test_boilerplate_is_the_python_answer(text: str) -> None:
         assert body_reader.is_boilerplate(form) is python_is_boilerplate(form)
 
 
-_OPENINGS = sorted(_DROP_OPENS_PLAIN.ascii_table()[0])
+@settings(max_examples=1000, deadline=None)
+@given(texts())
+def test_stop_block_is_the_python_answer(text: str) -> None:
+    for form in (text, normalize_text(text), text.upper(), text.lower()):
+        for heading in (False, True):
+            assert body_reader.is_stop_block(form, heading) is python_is_stop_block(form, heading)
+
+
+_OPENINGS = sorted({opening for gate in _DROP_OPENS_PLAIN for opening in gate.openings})
 
 
 @settings(max_examples=1000, deadline=None)

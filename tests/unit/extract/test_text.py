@@ -263,7 +263,7 @@ _DROPPING = st.text(
 
 @given(_DROPPING)
 def test_boilerplate_is_found_as_the_caseless_patterns_find_it(text: str) -> None:
-    caseless = (body_reader._DROP, *(gated for gated, _ in body_reader.t.GATED_DROP_PATTERNS))
+    caseless = (*body_reader._DROPS, *(gated for gated, _ in body_reader.t.GATED_DROP_PATTERNS))
     expected = len(text) <= body_reader._MAX_DROP_CHARS and any(
         pattern.caseless.search(text) for pattern in caseless
     )
