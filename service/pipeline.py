@@ -14,7 +14,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from types import FrameType
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from service.events import InvalidEvent, PageEvent, decode_event
 from service.extract import Limits, RefusedPage, TextStats, split
@@ -66,6 +66,40 @@ class Done:
     stats: TextStats
     warnings: tuple[str, ...] = ()
     """The split's warnings (``service.extract.model.SPLIT_WARNINGS``)."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as builtins, the records' kinds, keys and values as three tuples: the
+        result crosses the pool's pipe, and a frozen dataclass with slots pickles each
+        record and the stats through a ``__getstate__`` and a ``__setstate__`` in
+        Python (decision 0002)."""
+        outputs = self.outputs
+        stats = self.stats
+        return (
+            _done,
+            (
+                tuple(out.kind for out in outputs),
+                tuple(out.key for out in outputs),
+                tuple(out.value for out in outputs),
+                self.fetched_at,
+                self.seconds,
+                (stats.article_chars, stats.teaser_chars, stats.dropped_chars),
+                self.warnings,
+            ),
+        )
+
+
+def _done(
+    kinds: tuple[Literal["article", "teaser"], ...],
+    keys: tuple[bytes, ...],
+    values: tuple[bytes, ...],
+    fetched_at: float | None,
+    seconds: float,
+    stats: tuple[int, int, int],
+    warnings: tuple[str, ...],
+) -> Done:
+    """A ``Done`` from its pickled form (``Done.__reduce__``)."""
+    outputs = tuple(map(Output, kinds, keys, values))
+    return Done(outputs, fetched_at, seconds, TextStats(*stats), warnings)
 
 
 @dataclass(frozen=True, slots=True)
