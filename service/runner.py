@@ -138,7 +138,7 @@ class Runner:
             return
         self._metrics.events_consumed.inc(len(messages))
         self._metrics.events_in_flight.inc(len(messages))
-        bodies = await asyncio.gather(*(self._fetch_body(m.value) for m in messages))
+        bodies = await self._fetch_bodies(messages)
         jobs = [
             Job(msg.value, Source(msg.topic, msg.partition, msg.offset, None), body)
             for msg, body in zip(messages, bodies, strict=True)
@@ -215,9 +215,22 @@ class Runner:
         m.text_chars.labels(kind="teaser").inc(teaser_chars)
         m.text_chars.labels(kind="dropped").inc(dropped_chars)
 
+    async def _fetch_bodies(self, messages: list[Message]) -> list[bytes | Failed | None]:
+        """Each event's fetched body (``_fetch_body``), None for an event without
+        ``body_ref``; only the events that name one are fetched, in tasks of their own."""
+        bodies: list[bytes | Failed | None] = [None] * len(messages)
+        if self._fetcher is None:
+            return bodies
+        refs = [i for i, msg in enumerate(messages) if _names_body_ref(msg.value)]
+        if refs:
+            fetched = await asyncio.gather(*(self._fetch_body(messages[i].value) for i in refs))
+            for i, body in zip(refs, fetched, strict=True):
+                bodies[i] = body
+        return bodies
+
     async def _fetch_body(self, value: bytes | None) -> bytes | Failed | None:
         """The body of a body_ref event, or its failure; None for every other event."""
-        if self._fetcher is None or value is None or b'"body_ref"' not in value:
+        if self._fetcher is None or value is None or not _names_body_ref(value):
             return None
         try:  # a body_ref event carries no body, so decoding it here is cheap
             event = decode_event(
@@ -272,6 +285,11 @@ class Runner:
                 self._metrics.consumer_lag.labels(partition=str(tp.partition)).set(
                     max(0, high - done)
                 )
+
+
+def _names_body_ref(value: bytes | None) -> bool:
+    """Whether a raw event may carry a ``body_ref`` (a search of its bytes, not a decode)."""
+    return value is not None and b'"body_ref"' in value
 
 
 class _Listener(ConsumerRebalanceListener):  # type: ignore[misc]
