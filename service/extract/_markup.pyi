@@ -6,6 +6,7 @@ class MarkupReader:
     def __init__(
         self,
         meta_names: tuple[str, ...],
+        meta_keys: frozenset[str],
         link_rels: tuple[tuple[str, ...], ...],
         script_types: tuple[str, ...],
         lang_names: tuple[str, ...],
@@ -43,3 +44,5 @@ class NearHeading:
     def find(self, heading: LexborNode, named: NamedElements) -> list[LexborNode]: ...
 
 def holding(root: LexborNode, probe: bytes) -> list[LexborNode]: ...
+def spaced_text(node: LexborNode, most: int) -> str | None: ...
+def links_ending(root: LexborNode, segment: str) -> list[tuple[str, LexborNode]]: ...

@@ -227,6 +227,12 @@ cdef bytes _lowercase_ascii(str text):
 
 cdef str _text(ps_node *root):
     """``text(deep=True)``: the bytes of the text nodes below ``root``, joined, decoded."""
+    return _joined(root, False, <size_t>-1)
+
+
+cdef object _joined(ps_node *root, bint spaced, size_t most):
+    """The bytes of the text nodes below ``root`` joined (with a space between each two
+    when ``spaced``), decoded as ``text()`` decodes them; ``None`` past ``most`` bytes."""
     cdef ps_node *node = root.first_child
     cdef ps_character_data *only = NULL
     cdef ps_character_data *text
@@ -237,9 +243,11 @@ cdef str _text(ps_node *root):
     while node != NULL:
         if node.type == PS_TEXT and (<ps_character_data *>node).data.data != NULL:
             text = <ps_character_data *>node
-            total += text.data.length
+            total += text.data.length + (spaced and count > 0)
             count += 1
             only = text
+            if total > most:
+                return None
         node = next_in(node, root, True)
     if count == 0 or total == 0:
         return ""
@@ -247,10 +255,15 @@ cdef str _text(ps_node *root):
         return PyUnicode_DecodeUTF8(<char *>only.data.data, only.data.length, "replace")
     joined = PyBytes_FromStringAndSize(NULL, total)
     out = PyBytes_AS_STRING(joined)
+    count = 0
     node = root.first_child
     while node != NULL:
         if node.type == PS_TEXT and (<ps_character_data *>node).data.data != NULL:
             text = <ps_character_data *>node
+            if spaced and count > 0:
+                out[0] = 32
+                out += 1
+            count += 1
             memcpy(out, text.data.data, text.data.length)
             out += text.data.length
         node = next_in(node, root, True)
@@ -282,6 +295,8 @@ cdef class MarkupReader:
 
     - ``meta_names``: the attributes whose values (lowercased, split at whitespace)
       key a meta's ``content``, cut to ``max_chars`` characters;
+    - ``meta_keys``: the keys whose contents are read (lowercase); a meta of no such
+      key is not decoded;
     - ``link_rels``: groups of ``rel`` values, most wanted first; a ``<link>``'s
       ``href`` goes to the first group one of its ``rel`` tokens (lowercased) is in;
     - ``script_types``: the ``type`` values (stripped, lowercased) whose scripts'
@@ -296,6 +311,7 @@ cdef class MarkupReader:
     """
 
     cdef tuple _meta_names
+    cdef frozenset _meta_keys
     cdef tuple _link_rels
     cdef tuple _rel_tokens
     cdef tuple _script_types
@@ -310,6 +326,7 @@ cdef class MarkupReader:
     def __init__(
         self,
         tuple meta_names,
+        frozenset meta_keys,
         tuple link_rels,
         tuple script_types,
         tuple lang_names,
@@ -320,6 +337,7 @@ cdef class MarkupReader:
         tuple props,
     ):
         self._meta_names = tuple(_Name.attribute(name) for name in meta_names)
+        self._meta_keys = meta_keys
         self._link_rels = tuple(frozenset(group) for group in link_rels)
         self._rel_tokens = tuple(
             tuple(_lowercase_ascii(rel) for rel in group) for group in link_rels
@@ -338,7 +356,7 @@ cdef class MarkupReader:
         order: ``(metas, links, scripts, langs, titles, h1s, pubdates, times,
         base_href, marked)``.
 
-        ``metas``: contents by key; ``links``: the ``href`` values (``None`` when
+        ``metas``: contents by key (of ``meta_keys``); ``links``: the ``href`` values (``None`` when
         absent) of each group of ``link_rels``; ``scripts``: the texts of each type;
         ``langs``: each ``<html>``'s language or ``None``; ``titles``: the texts of
         the ``<title>`` elements not in an icon; ``h1s``: each ``<h1>`` with the link
@@ -406,17 +424,21 @@ cdef class MarkupReader:
 
     cdef void _read_meta(self, ps_node *node, dict metas) except *:
         cdef ps_attr *attr = _attribute(node, _CONTENT)
+        cdef ps_attr *named
         cdef _Name name
-        cdef str content
+        cdef object content = None
         if not _filled(attr):
             return
-        content = _decoded(attr)
-        if len(content) > self._max_chars:
-            content = content[: self._max_chars]
         for name in self._meta_names:
-            attr = _attribute(node, name)
-            if _filled(attr):
-                for key in _tokens(attr):  # itemprop and RDFa allow lists
+            named = _attribute(node, name)
+            if _filled(named):
+                for key in _tokens(named):  # itemprop and RDFa allow lists
+                    if key not in self._meta_keys:
+                        continue
+                    if content is None:  # decoded for a key that is read
+                        content = _decoded(attr)
+                        if len(content) > self._max_chars:
+                            content = content[: self._max_chars]
                     found = metas.get(key)
                     if found is None:
                         metas[key] = [content]
@@ -799,6 +821,66 @@ def holding(root: LexborNode, bytes probe) -> list:
                     found.append(wrap(node, root.parser))
                     break
             child = child.next
+        node = next_in(node, top, True)
+    return found
+
+
+def spaced_text(node: LexborNode, size_t most) -> object:
+    """``node.text(deep=True, separator=" ")`` when its text nodes and the spaces
+    between them come to ``most`` bytes or fewer, else ``None``, read no further: a
+    text longer than its bound in characters is longer than four times the bound in
+    bytes (a character is one to four bytes, a byte that is not UTF-8 one
+    replacement character), and an element whose text is that long is not read
+    whole to be measured."""
+    return _joined(c_node(node), True, most)
+
+
+def links_ending(root: LexborNode, str segment) -> list:
+    """The ``(href, node)`` of the links ``a[href]`` in ``root``'s subtree, in document
+    order, whose ``href`` (as ``attributes`` reads it) may end in the path segment
+    ``segment`` (casefolded, unescaped): its last segment, without query or fragment
+    and trailing slashes, is ``segment`` in ASCII letters of any case, or holds a
+    ``%`` or a byte past ASCII, which only ``str`` reads. The caller compares the
+    segments; the others are not decoded nor wrapped."""
+    cdef ps_node *top = c_node(root)
+    cdef ps_node *node = start(top)
+    cdef ps_attr *attr
+    cdef bytes wanted = segment.encode() if segment.isascii() else None
+    cdef const unsigned char *data
+    cdef size_t end, begin, i
+    cdef bint plain
+    cdef list found = []
+    while node != NULL:
+        if node.type != PS_ELEMENT:
+            node = next_in(node, top, False)
+            continue
+        if node.local_name == _A and _local_attribute(node, _HREF) != NULL:
+            attr = _attribute(node, _HREF)
+            if _filled(attr):
+                data = attr.value.data
+                end = 0
+                while end < attr.value.length and data[end] != 35:  # "#"
+                    end += 1
+                i = 0
+                while i < end and data[i] != 63:  # "?"
+                    i += 1
+                end = i
+                while end > 0 and data[end - 1] == 47:  # "/"
+                    end -= 1
+                begin = end
+                while begin > 0 and data[begin - 1] != 47:
+                    begin -= 1
+                plain = True
+                for i in range(begin, end):
+                    if data[i] == 37 or data[i] >= 0x80:  # "%", past ASCII
+                        plain = False
+                        break
+                if not plain or (
+                    wanted is not None
+                    and end - begin == <size_t>len(wanted)
+                    and equal_caseless(data + begin, <const unsigned char *><char *>wanted, end - begin)
+                ):
+                    found.append((_decoded(attr), wrap(node, root.parser)))
         node = next_in(node, top, True)
     return found
 

@@ -84,6 +84,7 @@ from service.extract.metadata_tables import (
     TAG_LABELS,
     TAG_METAS,
     TITLE_METAS,
+    TYPE_METAS,
     URL_METAS,
     VIDEO_TYPES,
     VISIBLE_BYLINE_NAMES,
@@ -665,7 +666,7 @@ def _page_type(
     the home page is a template default, not a signal."""
     if article is not None and types_of(article) & ARTICLE_TYPES:
         return "article"
-    og_type = (markup.first(("og:type",)) or "").lower()
+    og_type = (markup.first(TYPE_METAS) or "").lower()
     if og_type in OG_ARTICLE_TYPES and not (url and urlsplit(url).path == "/"):
         return "article"
     types = jsonld.types()
@@ -678,7 +679,7 @@ def _page_type(
 
 def _is_video_page(markup: Markup, article: JsonObject | None) -> bool:
     """Whether the page declares itself a video rather than an article that embeds one."""
-    if (markup.first(("og:type",)) or "").lower().startswith(OG_VIDEO_PREFIX):
+    if (markup.first(TYPE_METAS) or "").lower().startswith(OG_VIDEO_PREFIX):
         return True
     return article is not None and bool(types_of(article) & VIDEO_TYPES)
 

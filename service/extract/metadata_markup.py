@@ -10,7 +10,24 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from service.extract._markup import MarkupReader, NamedElements, NearHeading
-from service.extract.metadata_tables import IMAGE_LINK_RELS, MAX_H1_CANDIDATES, MAX_TITLE_CHARS
+from service.extract.metadata_tables import (
+    AUTHOR_METAS,
+    DESCRIPTION_METAS,
+    IMAGE_LINK_RELS,
+    IMAGE_METAS,
+    LANGUAGE_METAS,
+    MAX_H1_CANDIDATES,
+    MAX_TITLE_CHARS,
+    MODIFIED_METAS,
+    PUBLISHED_METAS,
+    SECTION_METAS,
+    SITE_NAME_FALLBACK_METAS,
+    SITE_NAME_METAS,
+    TAG_METAS,
+    TITLE_METAS,
+    TYPE_METAS,
+    URL_METAS,
+)
 from service.extract.text import normalize_text
 
 _JSONLD_TYPE = "application/ld+json"
@@ -37,12 +54,32 @@ _PROPS = (
 )
 # The attributes whose values key a meta's content, in this order.
 _META_NAMES = ("property", "name", "itemprop", "http-equiv")
+# The meta keys ``metadata`` reads (``Markup.all``, ``Markup.first``): the contents of
+# the others (a viewport, a theme's colour, an app's id) are not decoded.
+META_KEYS = frozenset(
+    (
+        *TITLE_METAS,
+        *DESCRIPTION_METAS,
+        *AUTHOR_METAS,
+        *PUBLISHED_METAS,
+        *MODIFIED_METAS,
+        *SITE_NAME_METAS,
+        *SITE_NAME_FALLBACK_METAS,
+        *SECTION_METAS,
+        *TAG_METAS,
+        *IMAGE_METAS,
+        *LANGUAGE_METAS,
+        *URL_METAS,
+        *TYPE_METAS,
+    )
+)
 # The links read, by their ``rel``: a link of several goes to the first group.
 _LINK_RELS = (("canonical",), ("amphtml",), IMAGE_LINK_RELS)
 _LANG_NAMES = ("lang", "xml:lang")  # <html>'s language, the first given
 # One walk in C reads every element metadata is read from (``_markup``).
 _READER = MarkupReader(
     _META_NAMES,
+    META_KEYS,
     _LINK_RELS,
     (_JSONLD_TYPE, _STATE_TYPE),
     _LANG_NAMES,
@@ -60,7 +97,8 @@ class Markup:
 
     metas: dict[str, list[str]] = field(default_factory=dict)
     """Meta ``content`` as written, by lowercased ``property`` / ``name`` / ``itemprop`` /
-    ``http-equiv``; read it through ``all`` and ``first``, which normalize."""
+    ``http-equiv``, of the keys in ``META_KEYS``; read it through ``all`` and ``first``,
+    which normalize."""
     canonical: list[str] = field(default_factory=list)
     amphtml: list[str] = field(default_factory=list)
     """``href`` of ``<link rel=amphtml>``: the page's AMP copy."""

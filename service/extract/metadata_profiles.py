@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from urllib.parse import unquote
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborHTMLParser
 
-from service.extract._tree import LINKS
+from service.extract._markup import links_ending
 from service.extract.metadata_authors import byline_names
 from service.extract.text import normalize_text
 from service.extract.urls import normalize_url
@@ -28,15 +28,14 @@ def is_profile_url(value: str) -> bool:
 
 
 class ProfileNames:
-    """The names the page's links give to profile URLs, the links read once, on the
-    first question (most pages declare their authors by name and never ask)."""
+    """The names the page's links give to profile URLs, the links read on a question
+    (most pages declare their authors by name and never ask)."""
 
-    __slots__ = ("_base", "_links", "_names", "_tree")
+    __slots__ = ("_base", "_names", "_tree")
 
     def __init__(self, tree: LexborHTMLParser, base: str) -> None:
         self._tree = tree
         self._base = base
-        self._links: dict[str, list[tuple[str, LexborNode]]] | None = None
         self._names: dict[str, str | None] = {}
 
     def name_of(self, url: str) -> str | None:
@@ -51,10 +50,11 @@ class ProfileNames:
         return self._names[key]
 
     def _find(self, key: str) -> str | None:
-        if self._links is None:
-            self._links = _links_by_last_segment(self._tree)
-        for href, node in self._links.get(_last_segment(key), ()):
-            if _profile_key(href, self._base) == key:
+        root = self._tree.root
+        segment = _last_segment(key)
+        # A walk in C gives the links whose address may end in the segment, in page order.
+        for href, node in links_ending(root, segment) if root is not None else ():
+            if _last_segment(_path(href)) == segment and _profile_key(href, self._base) == key:
                 text = normalize_text(node.text(deep=True, separator=" ")[: _MAX_LINK_CHARS + 1])
                 names = byline_names(text) if len(text) <= _MAX_LINK_CHARS else ()
                 if len(names) == 1:
@@ -62,16 +62,9 @@ class ProfileNames:
         return None
 
 
-def _links_by_last_segment(tree: LexborHTMLParser) -> dict[str, list[tuple[str, LexborNode]]]:
-    """Every link, as (href, node), by the last segment of its path: one pass over
-    the links, and only the few with the profile's segment are resolved and read."""
-    links: dict[str, list[tuple[str, LexborNode]]] = {}
-    for node in LINKS.find(tree.root) if tree.root is not None else ():  # a walk in C
-        href = node.attributes.get("href") or ""
-        segment = _last_segment(href.split("#", 1)[0].split("?", 1)[0])
-        if segment:
-            links.setdefault(segment, []).append((href, node))
-    return links
+def _path(href: str) -> str:
+    """``href`` without its fragment and query."""
+    return href.split("#", 1)[0].split("?", 1)[0]
 
 
 def _last_segment(path: str) -> str:

@@ -13,7 +13,7 @@ import re
 
 from selectolax.lexbor import LexborNode
 
-from service.extract._markup import holding
+from service.extract._markup import holding, spaced_text
 from service.extract.metadata_tables import (
     COPYRIGHT_MARKS,
     COPYRIGHT_MAX_CHARS,
@@ -23,6 +23,7 @@ from service.extract.metadata_tables import (
 from service.extract.metadata_title import title_key
 
 _WORDS = re.compile(r"[^\W_]+")
+_UTF8_MAX_BYTES = 4  # a character's bytes at most
 _TITLE_LEVELS = 4  # "<td><font><b>Headline</b></font>": the text's holder and a few wrappers
 # One walk a mark, the sign first: most lines hold it, and each walk reads the tree.
 _COPYRIGHT_PROBES = tuple(mark.encode() for mark in COPYRIGHT_MARKS)
@@ -93,6 +94,7 @@ def title_element(
     if not words or not key:
         return None
     probe = max(words, key=len)  # its own text holds it, however the headline is wrapped
+    most = 2 * len(title) + 40  # characters: an element with more holds more than the headline
     for node in holding(body, probe.encode()):
         if unlinked and _in_link(node):
             continue
@@ -100,9 +102,10 @@ def title_element(
         for _ in range(_TITLE_LEVELS):
             if up is None or up.tag in ("body", "html"):
                 break
-            text = up.text(deep=True, separator=" ")
-            if len(text) > 2 * len(title) + 40:
-                break  # the element holds more than the headline
+            # Read up to the bytes ``most`` characters can take, no further (``spaced_text``).
+            text = spaced_text(up, _UTF8_MAX_BYTES * most)
+            if text is None or len(text) > most:
+                break
             if title_key(text) == key:
                 return up
             up = up.parent

@@ -200,6 +200,8 @@ ORGANIZATION_TYPES = frozenset(
 # headline of the page's own story keeps at least half of its words.
 OTHER_STORY_MAX_SHARED = 0.5
 
+# The page's Open Graph type, read for its page type and for a video page.
+TYPE_METAS: tuple[str, ...] = ("og:type",)
 # og:type values.
 OG_ARTICLE_TYPES = frozenset({"article", "blog", "video.other", "video.movie"})
 OG_LISTING_TYPES = frozenset({"website"})

@@ -9,8 +9,17 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from service.extract import metadata_markup as mm
-from service.extract._markup import MarkupReader, NamedElements, NearHeading, holding
-from service.extract._tree import Selectors
+from service.extract import metadata_profiles as mp
+from service.extract._markup import (
+    MarkupReader,
+    NamedElements,
+    NearHeading,
+    holding,
+    links_ending,
+    spaced_text,
+)
+from service.extract._tree import LINKS, Selectors
+from service.extract.metadata import read_metadata
 
 TAGS = st.sampled_from(
     [
@@ -79,8 +88,11 @@ def pages(draw: st.DrawFn) -> bytes:
 
 LINK_RELS = (("canonical",), ("amphtml",), ("image_src", "author"))
 SCRIPT_TYPES = ("application/ld+json", "application/json")
+# The meta keys read: some of the values above, one lowercased beyond ASCII ("\u212a").
+META_KEYS = frozenset({"og:title", "twitter:title", "description", "a", "kelvin", "m"})
 READER = MarkupReader(
     ("property", "name", "itemprop", "http-equiv"),
+    META_KEYS,
     LINK_RELS,
     SCRIPT_TYPES,
     ("lang", "xml:lang"),
@@ -120,7 +132,8 @@ def _expected(root: LexborNode) -> tuple[object, ...]:
             content = (attrs.get("content") or "")[:12]
             for name in ("property", "name", "itemprop", "http-equiv"):
                 for key in (attrs.get(name) or "").lower().split():
-                    metas.setdefault(key, []).append(content)
+                    if key in META_KEYS:
+                        metas.setdefault(key, []).append(content)
         elif tag == "link":
             rels = (attrs.get("rel") or "").lower().split()
             for group, found in zip(LINK_RELS, links, strict=True):
@@ -215,6 +228,33 @@ def test_collect_markup_reads_the_tables_of_metadata_markup() -> None:
     assert markup.lang == ["en"]
     assert markup.headings == ["Headline"]
     assert markup.props == {"headline": ["Headline"]}
+
+
+def test_collect_markup_keeps_the_metas_metadata_reads() -> None:
+    """The contents of the keys ``metadata`` reads are kept; a key read by no field (a
+    viewport) is not, and every key a field asks for is among those kept."""
+    tree = LexborHTMLParser(
+        '<meta name="viewport" content="width=device-width">'
+        '<meta property="OG:Type" content="article"><meta name="keywords" content="a, b">'
+    )
+    assert mm.collect_markup(tree).metas == {"og:type": ["article"], "keywords": ["a, b"]}
+    asked: set[str] = set()
+    all_of, first_of = mm.Markup.all, mm.Markup.first
+
+    def record_all(markup: mm.Markup, keys: tuple[str, ...]) -> list[str]:
+        asked.update(keys)
+        return all_of(markup, keys)
+
+    def record_first(markup: mm.Markup, keys: tuple[str, ...]) -> str | None:
+        asked.update(keys)
+        return first_of(markup, keys)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(mm.Markup, "all", record_all)
+        patch.setattr(mm.Markup, "first", record_first)
+        read_metadata(tree, "https://news.example/story")
+    assert asked
+    assert asked <= mm.META_KEYS
 
 
 # Class and id values at the edges of ``[class*="..." i]``: case, the names inside
@@ -342,3 +382,62 @@ def test_holding_reads_each_text_node_of_an_element_apart() -> None:
     assert [node.id for node in holding(tree.body, b"hello")] == ["a", "c"]
     with pytest.raises(ValueError):
         holding(tree.body, b"")
+
+
+@settings(max_examples=300, deadline=None)
+@given(pages(), st.integers(0, 60))
+def test_spaced_text_is_the_text_within_its_bound(page: bytes, most: int) -> None:
+    """``spaced_text`` is ``text(separator=" ")`` when that takes ``most`` bytes or fewer
+    (empty text nodes and bytes that are not UTF-8 among them), else ``None``."""
+    tree = LexborHTMLParser(page)
+    assert tree.root is not None
+    for node in tree.root.traverse():
+        text = node.text(deep=True, separator=" ")
+        assert spaced_text(node, most) == (text if _written_bytes(text) <= most else None)
+
+
+def _written_bytes(text: str) -> int:
+    """The bytes ``text`` was read from: the pages above replace a byte that is not UTF-8
+    by one U+FFFD (three bytes encoded), and write none themselves."""
+    return len(text.encode()) - 2 * text.count("\ufffd")
+
+
+HREFS = st.sampled_from(
+    [
+        *("/author/ann-lee", "/Author/ANN-LEE/", "/author/ann%20lee?x=1#f", "ann-lee", ""),
+        *("https://x.example/author/Ann-Lee", "/author/zo\u00eb", "/author/zo%C3%AB", "#"),
+        *("/", "/author/ann-lee#/x", "/a?b/ann-lee", "//x.example/ANN-LEE//", "/\u212aate"),
+    ]
+)
+SEGMENTS = st.sampled_from(["ann-lee", "zo\u00eb", "ann lee", "kate", "x.example"])
+
+
+@st.composite
+def linked_pages(draw: st.DrawFn) -> bytes:
+    links = []
+    for _ in range(draw(st.integers(1, 6))):
+        tag = draw(st.sampled_from(["a", "A", "span", "svg><a"]))
+        name = draw(st.sampled_from(["href", "HREF", "xlink:href", "title"]))
+        href = draw(HREFS).replace('"', "&quot;")
+        links.append(f'<{tag} {name}="{href}">{draw(TEXTS)}</{tag.split(">")[-1]}>')
+    return ("<body>" + "".join(links) + draw(fragments()) + "</body>").encode()
+
+
+@settings(max_examples=300, deadline=None)
+@given(linked_pages(), SEGMENTS)
+def test_links_ending_finds_the_links_to_a_segment(page: bytes, segment: str) -> None:
+    """What ``ProfileNames`` kept of every link ``a[href]`` read from Python, its address
+    ending in ``segment``, is what it keeps of the links ``links_ending`` gives."""
+    tree = LexborHTMLParser(page)
+    assert tree.root is not None
+
+    def ends(href: str) -> bool:
+        return mp._last_segment(mp._path(href)) == segment
+
+    expected = [
+        (href, node.mem_id)
+        for node in LINKS.find(tree.root)
+        if ends(href := node.attributes.get("href") or "")
+    ]
+    found = [(href, node.mem_id) for href, node in links_ending(tree.root, segment)]
+    assert [(href, mem_id) for href, mem_id in found if ends(href)] == expected
