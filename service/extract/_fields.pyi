@@ -49,4 +49,50 @@ class ItemWalk:
         with_image: bool = ...,
     ) -> None: ...
 
+class ItemLines:
+    def __init__(
+        self,
+        *,
+        find: Callable[[str], int],
+        nav_bit: int,
+        price_bit: int,
+        read_more_bit: int,
+        folds_bit: int,
+        sponsored_pairs: Iterable[str],
+        byline_pairs: Iterable[str],
+        label_pairs: Iterable[str],
+        space_leads: Iterable[str],
+        label_leads: Iterable[str],
+        max_label_chars: int,
+        max_price_chars: int,
+        max_date_chars: int,
+        max_meta_chars: int,
+        min_words: int,
+        label_separators: str,
+        meta_marks: str,
+        snippet_starts: str,
+        sponsored: Callable[[str], object],
+        price: Callable[[str], bool],
+        nav: Callable[[str], object],
+        byline: Callable[[str], object],
+        byline_date: Callable[[Any, str], str | None],
+        cut: Callable[[str], str],
+        moment: Callable[[Any, str], str | None],
+        between: Callable[[Any, str], str | None],
+        bare: Callable[[str], object],
+        unlabel: Callable[[str], str],
+        unseparate: Callable[[str], str],
+        snippet: Callable[[str, str], bool],
+    ) -> None: ...
+    def read(
+        self,
+        lines: list[str],
+        lead_in: int,
+        title: str,
+        times: Any,
+        timed: bool,
+        date: str | None,
+        paid: bool,
+    ) -> tuple[list[str], str | None, bool, bool, str | None]: ...
+
 def text_opening(node: LexborNode, length: int) -> tuple[str, bool] | None: ...

@@ -650,3 +650,291 @@ cdef str _decoded(ps_str *value):
     if value == NULL or value.data == NULL:
         return ""
     return PyUnicode_DecodeUTF8(<const char *>value.data, value.length, "replace")
+
+
+cdef extern from *:
+    """
+    #include <Python.h>
+    """
+    # A code point as a C number (Cython's own Py_UCS4 would be a character).
+    ctypedef unsigned int ucs4 "Py_UCS4"
+    bint PyUnicode_IS_ASCII(object text)
+    Py_ssize_t PyUnicode_GET_LENGTH(object text)
+    int PyUnicode_KIND(object text)
+    void *PyUnicode_DATA(object text)
+    ucs4 PyUnicode_READ(int kind, void *data, Py_ssize_t index) nogil
+    bint Py_UNICODE_ISSPACE(ucs4 c) nogil
+    bint Py_UNICODE_ISDECIMAL(ucs4 c) nogil
+    object PyUnicode_Substring(object text, Py_ssize_t start, Py_ssize_t end)
+
+
+cdef enum:
+    _MAX_MARKS = 16
+
+
+cdef struct _Pairs:
+    # Bit c1 of pairs[2 * c0 + c1 // 64]: a match may open with ASCII c0 and c1.
+    unsigned long long pairs[256]
+    unsigned char leads[128]  # a match may open with ASCII c, whatever follows it
+
+
+cdef struct _Marks:
+    int count
+    ucs4 chars[_MAX_MARKS]
+
+
+cdef int _set_pairs(_Pairs *table, pairs, leads) except -1:
+    cdef int c
+    for c in range(256):
+        table.pairs[c] = 0
+    for c in range(128):
+        table.leads[c] = chr(c) in leads
+    for pair in pairs:
+        if len(pair) != 2 or not pair.isascii():
+            raise ValueError(f"not a pair of ASCII characters: {pair!r}")
+        table.pairs[2 * ord(pair[0]) + ord(pair[1]) // 64] |= 1ULL << (ord(pair[1]) % 64)
+    return 0
+
+
+cdef int _set_marks(_Marks *marks, str chars) except -1:
+    cdef int i
+    if len(chars) > _MAX_MARKS:
+        raise ValueError(f"at most {_MAX_MARKS} marks")
+    marks.count = len(chars)
+    for i in range(marks.count):
+        marks.chars[i] = ord(chars[i])
+    return 0
+
+
+cdef inline bint _is_mark(const _Marks *marks, ucs4 c) noexcept:
+    cdef int i
+    for i in range(marks.count):
+        if marks.chars[i] == c:
+            return True
+    return False
+
+
+cdef bint _may_open(const _Pairs *table, int kind, void *data, Py_ssize_t n) noexcept:
+    """``teaser_fields.may_open_with``: False when the text's first two characters are
+    ASCII and open no match (neither a pair nor a lead)."""
+    cdef ucs4 first, second
+    if n == 0:
+        return False
+    first = PyUnicode_READ(kind, data, 0)
+    if first >= 128:
+        return True
+    if n >= 2:
+        second = PyUnicode_READ(kind, data, 1)
+        if second >= 128:
+            return True
+        if table.pairs[2 * first + second // 64] >> (second % 64) & 1:
+            return True
+    return table.leads[first]
+
+
+cdef class ItemLines:
+    """The loop of ``teasers._read`` over an item's lines: ``read(lines, lead_in,
+    title, times, timed, date, paid)`` answers ``(parts, date, paid, product,
+    length)`` as that loop left them. Each line is read once in C for the gates of
+    the rules; a rule (its pattern, or its Python) is asked only where its gate opens:
+
+    - ``sponsored(text)`` of a line of ``max_label_chars`` at most whose first two
+      characters may open a paid label (``sponsored_pairs``, ``space_leads``): the
+      line marks the item paid;
+    - ``price(text)`` of a line of ``max_price_chars`` at most holding a currency sign
+      of ``find``'s ``price_bit`` (or not folding as ASCII): a product's line;
+    - ``nav(text)`` where ``find`` says ``nav_bit``, ``byline(text)`` where the first two
+      characters may open one (``byline_pairs``): no snippet; while no date is found,
+      ``byline_date(times, text)`` of a line of ``max_meta_chars`` at most holding one of
+      ``meta_marks`` is the date;
+    - ``cut(text)`` where ``find`` says ``read_more_bit``: the line without its call;
+    - while no date is found, the line without the label separators closing it
+      (``label_separators``, then spaces) is ``moment(times, shown)`` when it is of
+      ``max_date_chars`` at most and ``timed`` or holds a digit, else
+      ``between(times, shown)`` when it is of ``max_meta_chars`` at most and holds one of
+      ``meta_marks``; a moment found is the date unless ``bare(moment)`` (a number and a
+      unit alone: the length, when none is found yet), and the line no snippet;
+    - the line at ``lead_in`` is no snippet; ``unlabel(text)`` where its first two
+      characters may open a label (``label_pairs``, ``label_leads``), then
+      ``unseparate(text)`` where it opens with one of ``snippet_starts``;
+    - what is left, other than ``title`` and not ASCII of fewer than ``min_words``
+      words, is a part of the snippet when ``snippet(text, title)``.
+
+    ``tests/unit/extract/test_item_lines.py`` checks it against that loop in Python.
+    """
+
+    cdef object find
+    cdef unsigned long long nav_bit, price_bit, read_more_bit, folds_bit
+    cdef _Pairs sponsored_pairs, byline_pairs, label_pairs
+    cdef Py_ssize_t max_label_chars, max_price_chars, max_date_chars, max_meta_chars
+    cdef Py_ssize_t min_words
+    cdef _Marks label_separators, meta_marks, snippet_starts
+    cdef object sponsored, price, nav, byline, byline_date, cut, moment, between, bare
+    cdef object unlabel, unseparate, snippet
+
+    def __init__(
+        self,
+        *,
+        find,
+        unsigned long long nav_bit,
+        unsigned long long price_bit,
+        unsigned long long read_more_bit,
+        unsigned long long folds_bit,
+        sponsored_pairs,
+        byline_pairs,
+        label_pairs,
+        space_leads,
+        label_leads,
+        Py_ssize_t max_label_chars,
+        Py_ssize_t max_price_chars,
+        Py_ssize_t max_date_chars,
+        Py_ssize_t max_meta_chars,
+        Py_ssize_t min_words,
+        str label_separators,
+        str meta_marks,
+        str snippet_starts,
+        sponsored,
+        price,
+        nav,
+        byline,
+        byline_date,
+        cut,
+        moment,
+        between,
+        bare,
+        unlabel,
+        unseparate,
+        snippet,
+    ):
+        self.find = find
+        self.nav_bit = nav_bit
+        self.price_bit = price_bit
+        self.read_more_bit = read_more_bit
+        self.folds_bit = folds_bit
+        _set_pairs(&self.sponsored_pairs, sponsored_pairs, space_leads)
+        _set_pairs(&self.byline_pairs, byline_pairs, space_leads)
+        _set_pairs(&self.label_pairs, label_pairs, label_leads)
+        self.max_label_chars = max_label_chars
+        self.max_price_chars = max_price_chars
+        self.max_date_chars = max_date_chars
+        self.max_meta_chars = max_meta_chars
+        self.min_words = min_words
+        _set_marks(&self.label_separators, label_separators)
+        _set_marks(&self.meta_marks, meta_marks)
+        _set_marks(&self.snippet_starts, snippet_starts)
+        self.sponsored = sponsored
+        self.price = price
+        self.nav = nav
+        self.byline = byline
+        self.byline_date = byline_date
+        self.cut = cut
+        self.moment = moment
+        self.between = between
+        self.bare = bare
+        self.unlabel = unlabel
+        self.unseparate = unseparate
+        self.snippet = snippet
+
+    def read(self, list lines, Py_ssize_t lead_in, str title, times, bint timed, date, bint paid):
+        cdef list parts = []
+        cdef bint product = False
+        cdef object length = None
+        cdef object moment
+        cdef Py_ssize_t index, n, i, shown_n, words
+        cdef int kind
+        cdef void *data
+        cdef unsigned long long found
+        cdef ucs4 c
+        cdef bint digit, mark, gap
+        for index in range(len(lines)):
+            text = <str>lines[index]
+            n = PyUnicode_GET_LENGTH(text)
+            kind = PyUnicode_KIND(text)
+            data = PyUnicode_DATA(text)
+            if (
+                n <= self.max_label_chars
+                and _may_open(&self.sponsored_pairs, kind, data, n)
+                and self.sponsored(text) is not None
+            ):
+                paid = True
+                continue
+            found = self.find(text)
+            if n <= self.max_price_chars and (found & self.price_bit or not found & self.folds_bit):
+                if self.price(text):
+                    product = True
+                    continue
+            if (found & self.nav_bit and self.nav(text) is not None) or (
+                _may_open(&self.byline_pairs, kind, data, n) and self.byline(text) is not None
+            ):
+                if date is None and n <= self.max_meta_chars and self._marked(kind, data, n):
+                    date = self.byline_date(times, text)
+                continue
+            if found & self.read_more_bit:
+                text = self.cut(text)
+                n = PyUnicode_GET_LENGTH(text)
+                kind = PyUnicode_KIND(text)
+                data = PyUnicode_DATA(text)
+            if date is None:
+                shown_n = n
+                if n and _is_mark(&self.label_separators, PyUnicode_READ(kind, data, n - 1)):
+                    while shown_n and (
+                        PyUnicode_READ(kind, data, shown_n - 1) == 32
+                        or _is_mark(&self.label_separators, PyUnicode_READ(kind, data, shown_n - 1))
+                    ):
+                        shown_n -= 1
+                digit = mark = False
+                if shown_n <= self.max_meta_chars or shown_n <= self.max_date_chars:
+                    for i in range(shown_n):
+                        c = PyUnicode_READ(kind, data, i)
+                        if Py_UNICODE_ISDECIMAL(c):
+                            digit = True
+                        elif _is_mark(&self.meta_marks, c):
+                            mark = True
+                moment = None
+                if shown_n <= self.max_date_chars and (timed or digit):
+                    shown = PyUnicode_Substring(text, 0, shown_n) if shown_n < n else text
+                    moment = self.moment(times, shown)
+                if moment is None and mark and shown_n <= self.max_meta_chars:
+                    shown = PyUnicode_Substring(text, 0, shown_n) if shown_n < n else text
+                    moment = self.between(times, shown)
+                if moment is not None:
+                    if self.bare(moment) is None:
+                        date = moment
+                    elif length is None:
+                        length = moment
+                    continue
+            if index == lead_in:
+                continue
+            if _may_open(&self.label_pairs, kind, data, n):
+                text = self.unlabel(text)
+                n = PyUnicode_GET_LENGTH(text)
+                kind = PyUnicode_KIND(text)
+                data = PyUnicode_DATA(text)
+            if n and _is_mark(&self.snippet_starts, PyUnicode_READ(kind, data, 0)):
+                text = self.unseparate(text)
+                n = PyUnicode_GET_LENGTH(text)
+                kind = PyUnicode_KIND(text)
+                data = PyUnicode_DATA(text)
+            if n == 0 or text == title:
+                continue
+            if PyUnicode_IS_ASCII(text):
+                words = 0
+                gap = True
+                for i in range(n):
+                    if Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
+                        gap = True
+                    elif gap:
+                        words += 1
+                        gap = False
+                if words < self.min_words:
+                    continue  # too short for a sentence
+            if self.snippet(text, title):
+                parts.append(text)
+        return parts, date, paid, product, length
+
+    cdef bint _marked(self, int kind, void *data, Py_ssize_t n) noexcept:
+        cdef Py_ssize_t i
+        for i in range(n):
+            if _is_mark(&self.meta_marks, PyUnicode_READ(kind, data, i)):
+                return True
+        return False

@@ -715,14 +715,14 @@ def is_price(text: str) -> bool:
 # The signs and codes of PRICE_GATE that the gate form keeps (``text.literal_table``;
 # "EUR" found as "eur", so in any case: PRICE decides), and those with cased letters
 # beyond ASCII ("zł"), which a text that folds as ASCII cannot hold.
-_PRICE_SIGNS = tuple(sign.lower() for sign in tt.PRICE_GATE if folds_as_ascii(sign))
+PRICE_SIGNS = tuple(sign.lower() for sign in tt.PRICE_GATE if folds_as_ascii(sign))
 _PRICE_CASED = tuple(sign for sign in tt.PRICE_GATE if not folds_as_ascii(sign))
 # What every PRICE match holds besides its currency code: a currency sign, or the comma
 # before its cents ("12,50 z\u0142"); the codes open the gate in many words ("Ukraine").
 _PRICE_MARKS = ("$", "\u20ac", "\u00a3", "\u00a5", ",")
 # A headline's three gates in one table, matched once per title: the navigation
 # labels' (bit 2), the calls to action's (bit 4) and the price signs' (bit 8).
-_TITLE_GATES = literal_table((tt.NAV_LABEL_GATE, tt.CALL_TO_ACTION.gate, _PRICE_SIGNS))
+_TITLE_GATES = literal_table((tt.NAV_LABEL_GATE, tt.CALL_TO_ACTION.gate, PRICE_SIGNS))
 
 
 def _is_label_call_or_price(title: str) -> bool:

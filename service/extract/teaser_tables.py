@@ -595,6 +595,9 @@ BYLINE_WORD = re.compile(rf"(?:(?:posted|written)\s+)?(?:{_BYLINE_WORDS})", re.I
 # The lines of an item that are no snippet: an author line or a taxonomy line, in one
 # pattern (read on every line of every item).
 BYLINE_OR_TAXONOMY = re.compile(rf"^\s*(?:{_BYLINE}|{_TAXONOMY_LINE})", re.IGNORECASE)
+# The pairs of ASCII characters such a line may open with, in any case, as above: most
+# lines of an item open with another.
+BYLINE_OR_TAXONOMY_OPENERS = opening_pairs(f"{_BYLINE_WORDS}|{_TAXONOMY_LINE}", re.IGNORECASE)
 
 # Words of a block's own title when it is a link ("More news from Sci-Tech", "Latest
 # stories"): such a heading link followed by the block's items is its label, not a story.
@@ -834,7 +837,8 @@ DATE_HINT = re.compile(
 META_LINE_SEPARATOR = re.compile("\\s*[\u00b7|\u2022]\\s*|\\s+[-\u2013\u2014]\\s+")
 # Its marks, for a cheap first test: a pattern of one class of characters is searched
 # by a fast scan, where ``META_LINE_SEPARATOR`` is tried at every position of a line.
-META_LINE_MARK = re.compile("[\u00b7|\u2022\u2013\u2014-]")
+META_LINE_MARKS = "\u00b7|\u2022\u2013\u2014-"
+META_LINE_MARK = re.compile(f"[{re.escape(META_LINE_MARKS)}]")
 MAX_META_LINE_CHARS = 80  # a date and a label or two; a longer line is a snippet's
 MAX_META_LABEL_WORDS = 4  # "By Ann Lee", "World news"; a part of more words is a sentence's
 

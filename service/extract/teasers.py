@@ -47,7 +47,7 @@ from selectolax.lexbor import LexborNode as Node
 from service.extract import teaser_fields as tf
 from service.extract import teaser_tables as tt
 from service.extract import teaser_tokens as tk
-from service.extract._fields import text_opening
+from service.extract._fields import ItemLines, text_opening
 from service.extract._frame import (
     BodyCounts,
     FewWords,
@@ -59,6 +59,7 @@ from service.extract._frame import (
 )
 from service.extract._records import Records
 from service.extract._tree import H1, LINKS
+from service.extract._words import FOLDS_AS_ASCII
 from service.extract.model import Teaser
 from service.extract.teaser_items import (
     IN_EXCLUDED,
@@ -66,6 +67,7 @@ from service.extract.teaser_items import (
     IN_HIDDEN,
     IN_MENU,
     IN_PAID,
+    PRICE_SIGNS,
     Link,
     Page,
     better,
@@ -137,59 +139,17 @@ def _read(node: Node, link: Link, page: Page) -> _Item:
     if skip.mem_id == link.node.mem_id and link.heading is not None:
         skip = _heading_of(link)
     found = tf.read_item(node, skip, page.tokens)
-    parts = []
     paid = found.paid
     date = found.date
     if date is not None and tf.is_meta_line(date):
         date = page.times.time_in(date) or date  # "<span class=date>News · 4 May 2026</span>"
-    product = False
-    length: str | None = None  # a number and a unit alone ("45 min"), a time or a length
     # An item that is the headline's own heading shows no snippet: the heading's other
     # words ("Next up in <a>Science</a>") are a label of the headline.
-    for index, text in enumerate(() if skip.mem_id == node.mem_id else found.segments):
-        if tf.is_sponsored_label(text):
-            paid = True
-            continue
-        if len(text) <= tt.MAX_PRICE_LINE_CHARS and is_price(text):
-            product = True
-            continue
-        if (_LINE_GATES.find(text) & 2 and tt.NAV_LABEL.match(text)) or (
-            tt.BYLINE_OR_TAXONOMY.match(text)
-        ):
-            if date is None and tf.is_meta_line(text):
-                date = page.times.time_in(text, byline=True)  # "By Ann Lee | 4 February 2026"
-            continue
-        # The call is short: only the line's end is searched for it, when it holds a
-        # literal of the call.
-        end = max(0, len(text) - tt.MAX_READ_MORE_CHARS)
-        if _READ_MORE.find(text[end:]) & 2:
-            more = tt.READ_MORE_TAIL.search(text, end)
-            if more is not None:
-                text = text[: more.start()]
-        if date is None:
-            # A date line without markup ("4 February 2026", "3 hours ago"), a date
-            # before the headline on its line, a separator after it ("Nov 28: <a>..."),
-            # or a date between labels ("News · 4 February 2026").
-            shown = text.rstrip(_LEAD_IN_END) if text[-1:] in tt.LABEL_SEPARATORS else text
-            moment: str | None = None
-            if page.times.is_date(shown) or page.times.is_time_line(shown):
-                moment = shown
-            elif len(shown) <= tt.MAX_META_LINE_CHARS and tt.META_LINE_MARK.search(shown):
-                moment = page.times.between_labels(shown)  # most lines have no mark
-            if moment is not None:
-                if tt.BARE_SPAN.fullmatch(moment) is None:
-                    date = moment
-                elif length is None:
-                    length = moment  # "45 min": a time, or a video's length
-                continue
-        if index == found.lead_in:
-            continue  # a dateline or a byline before the headline, no snippet
-        if _may_open_with_label(text):  # what opens a match of INLINE_LABEL_PREFIX too
-            text = tt.INLINE_LABEL_PREFIX.sub("", text, count=1)
-        if text[:1] in _SEPARATORS:  # "<a>Headline</a> - The snippet", ": The snippet"
-            text = tt.SNIPPET_SEPARATOR.sub("", text, count=1)
-        if text and text != link.title and tf.clean_title(text) != link.title and _is_prose(text):
-            parts.append(text)
+    lines = [] if skip.mem_id == node.mem_id else found.segments
+    times = page.times
+    parts, date, paid, product, length = _LINES.read(
+        lines, found.lead_in, link.title, times, times.fetched_at is not None, date, paid
+    )
     if date is None:
         date = _meta_date(found.meta_parts, page)
         if date is not None and tt.BARE_SPAN.fullmatch(date) is not None:
@@ -212,9 +172,87 @@ def _read(node: Node, link: Link, page: Page) -> _Item:
     )
 
 
-_READ_MORE = literal_table((tt.READ_MORE_GATE,))  # READ_MORE_TAIL's gate (bit 2)
-_LINE_GATES = literal_table((tt.NAV_LABEL_GATE,))  # NAV_LABEL's gate (bit 2)
 _ITEMS = Records(_Item)  # an item made in C, as ``_Item(...)`` makes it
+
+
+def _cut_read_more(text: str) -> str:
+    """The line without a read-more call closing it ("... the governors. Continue
+    reading"). The call is short: only the line's end is searched for it, when it holds
+    a literal of the call."""
+    end = max(0, len(text) - tt.MAX_READ_MORE_CHARS)
+    if _READ_MORE.find(text[end:]) & 2:
+        more = tt.READ_MORE_TAIL.search(text, end)
+        if more is not None:
+            return text[: more.start()]
+    return text
+
+
+def _byline_date(times: tf.ShownTimes, text: str) -> str | None:
+    """The date on a byline's line ("By Ann Lee | 4 February 2026")."""
+    return times.time_in(text, byline=True) if tf.is_meta_line(text) else None
+
+
+def _shown_moment(times: tf.ShownTimes, shown: str) -> str | None:
+    """A line that is a date without markup ("4 February 2026", "3 hours ago"), a date
+    before the headline on its line, a separator after it ("Nov 28: <a>..."), or None."""
+    return shown if times.is_date(shown) or times.is_time_line(shown) else None
+
+
+def _unlabel(text: str) -> str:
+    return tt.INLINE_LABEL_PREFIX.sub("", text, count=1)
+
+
+def _unseparate(text: str) -> str:
+    """The snippet after its separator ("<a>Headline</a> - The snippet", ": The snippet")."""
+    return tt.SNIPPET_SEPARATOR.sub("", text, count=1)
+
+
+def _is_snippet(text: str, title: str) -> bool:
+    """Whether a line left of an item reads as its snippet: prose, not its title."""
+    return _is_prose(text) and tf.clean_title(text) != title
+
+
+_READ_MORE = literal_table((tt.READ_MORE_GATE,))  # READ_MORE_TAIL's gate (bit 2)
+# The gates of an item's line in one table, matched once per line: the navigation
+# labels' (bit 2), the price signs' (bit 4), the read-more call's anywhere on the line
+# (bit 8; ``_cut_read_more`` asks the line's end).
+_LINE_GATES = literal_table((tt.NAV_LABEL_GATE, PRICE_SIGNS, tt.READ_MORE_GATE))
+# The loop over an item's lines in C (``_fields.ItemLines``, whose doc states it), each
+# rule asked only where its gate opens; in the order of the rules: a paid label, a price,
+# a navigation label or a byline or taxonomy line, a read-more call, a date line, the
+# lead-in, a promo label or a separator opening the snippet, the snippet.
+_LINES = ItemLines(
+    find=_LINE_GATES.find,
+    nav_bit=2,
+    price_bit=4,
+    read_more_bit=8,
+    folds_bit=FOLDS_AS_ASCII,
+    sponsored_pairs=tt.SPONSORED_LABEL_OPENERS,
+    byline_pairs=tt.BYLINE_OR_TAXONOMY_OPENERS,
+    label_pairs=tt.INLINE_LABEL_OPENERS,
+    space_leads=tf.SPACE_LEADS,
+    label_leads=tf.LABEL_LEADS,
+    max_label_chars=tt.MAX_LABEL_CHARS,
+    max_price_chars=tt.MAX_PRICE_LINE_CHARS,
+    max_date_chars=tt.MAX_DATE_CHARS,
+    max_meta_chars=tt.MAX_META_LINE_CHARS,
+    min_words=tt.MIN_SNIPPET_WORDS,
+    label_separators="".join(sorted(tt.LABEL_SEPARATORS)),
+    meta_marks=tt.META_LINE_MARKS,
+    snippet_starts=tt.SNIPPET_SEPARATOR_STARTS,
+    sponsored=tt.SPONSORED_LABEL.match,
+    price=is_price,
+    nav=tt.NAV_LABEL.match,
+    byline=tt.BYLINE_OR_TAXONOMY.match,
+    byline_date=_byline_date,
+    cut=_cut_read_more,
+    moment=_shown_moment,
+    between=tf.ShownTimes.between_labels,
+    bare=tt.BARE_SPAN.fullmatch,
+    unlabel=_unlabel,
+    unseparate=_unseparate,
+    snippet=_is_snippet,
+)
 
 
 def _plays_media(node: Node, link: Link, found: tf.ItemText, length: str) -> bool:
@@ -247,8 +285,6 @@ def _plays_media(node: Node, link: Link, found: tf.ItemText, length: str) -> boo
 
 _MEDIA_TAGS = ("video", "audio", "img", "svg")  # a player, or a play icon
 _ICON_ATTRS = ("src", "data-src", "alt", "title")
-_SEPARATORS = "-\u2013\u2014:|"  # what ``SNIPPET_SEPARATOR`` opens with
-_LEAD_IN_END = "".join(tt.LABEL_SEPARATORS) + " "  # a separator closing a date's line
 
 
 def _meta_date(parts: list[Node], page: Page) -> str | None:
@@ -415,7 +451,7 @@ def _item_text(node: Node) -> str | None:
     label (``INLINE_LABEL``), which is all ``_has_promo_label`` reads of it then. The
     opening is read in C (``text_opening``), without the whole text folded (most items
     are cards and lists): its first two characters, which open no label in most items
-    (``_may_open_with_label``, here inline), then, when they may, ``LABEL_REACH``
+    (``tf.may_open_with`` of ``_LABEL_PAIRS``, here inline), then, when they may, ``LABEL_REACH``
     characters."""
     head = text_opening(node, _HEAD_BYTES)
     if head is not None:
@@ -438,13 +474,8 @@ def _item_text(node: Node) -> str | None:
     return normalize_text(node.text())
 
 
-def _may_open_with_label(text: str) -> bool:
-    """Whether ``text`` may open with a promo label (``INLINE_LABEL``): most item texts
-    open with a headline's words, asked of the pattern only when their first two
-    characters may open a label (``INLINE_LABEL_OPENERS``)."""
-    return tf.may_open_with(text, _LABEL_PAIRS, tf.LABEL_LEADS)
-
-
+# Most item texts open with a headline's words, asked of ``INLINE_LABEL`` only when their
+# first two characters may open a label (``INLINE_LABEL_OPENERS``).
 _LABEL_PAIRS = tt.INLINE_LABEL_OPENERS
 
 

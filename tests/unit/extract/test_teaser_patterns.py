@@ -228,6 +228,12 @@ _OPENING_GATES = (
     (tt.SPONSORED_LABEL, tt._SPONSORED_LABELS, tt.SPONSORED_LABEL_OPENERS, _SPACE_LEADS),
     (tt.INLINE_LABEL, tt._INLINE_LABELS, tt.INLINE_LABEL_OPENERS, _LABEL_LEADS),
     (tt.INLINE_LABEL_PREFIX, tt._INLINE_LABELS, tt.INLINE_LABEL_OPENERS, _LABEL_LEADS),
+    (
+        tt.BYLINE_OR_TAXONOMY,
+        f"{tt._BYLINE_WORDS}|{tt._TAXONOMY_LINE}",
+        tt.BYLINE_OR_TAXONOMY_OPENERS,
+        _SPACE_LEADS,
+    ),
 )
 # What a text may open with before a label: white space, marks and brackets.
 _LEADS = ("", " ", "\n ", "\u00a0", "\u25b6 ", "> ", "[", "\u3010")
@@ -260,8 +266,10 @@ def test_the_label_gates() -> None:
     assert teaser_fields.is_sponsored_label("\u0130klan")  # the dotted capital I
     assert teaser_fields.is_sponsored_label(" Advertisement ")
     assert not teaser_fields.is_sponsored_label("Morning briefing")
-    assert teasers._may_open_with_label("\u25b6 Related: Storm hits coast")
-    assert teasers._may_open_with_label("lire aussi")
-    assert teasers._may_open_with_label("(Related)")
-    assert not teasers._may_open_with_label("Storm hits coast")
-    assert not teasers._may_open_with_label("")
+    for text in ("\u25b6 Related: Storm hits coast", "lire aussi", "(Related)"):
+        assert teaser_fields.may_open_with(text, tt.INLINE_LABEL_OPENERS, _LABEL_LEADS)
+    for text in ("Storm hits coast", ""):
+        assert not teaser_fields.may_open_with(text, tt.INLINE_LABEL_OPENERS, _LABEL_LEADS)
+    bylines = tt.BYLINE_OR_TAXONOMY_OPENERS
+    assert teaser_fields.may_open_with("Posted in Transport", bylines, _SPACE_LEADS)
+    assert not teaser_fields.may_open_with("Storm hits coast", bylines, _SPACE_LEADS)
