@@ -123,7 +123,7 @@ cdef class ItemWalk:
     - ``clean(text)``: a run's text, when it holds a character not of ``plain``;
     - ``headline(before, node)``: at the headline passed over, with the run's text
       before it on its line: ``KEEP``, ``FLUSH`` the run, or end it as a
-      ``LEAD_IN``;
+      ``LEAD_IN``; not asked when the run is white space alone (``KEEP``);
     - ``media(node, out)``: an element of ``media``;
     - ``style(out, style)``: an element's inline style, whether it hides it;
     - ``paid(out, node)``, ``meta_part(out, node, parts)``: an element of those kinds
@@ -444,6 +444,8 @@ cdef class ItemWalk:
         cdef object entry
         cdef list segments
         if node == passed:
+            if self._blank(text):
+                return 0  # no words before the headline on its line: ``KEEP``
             before = PyUnicode_DecodeUTF8(<const char *>text.data, text.length, NULL)
             answer = self.headline(before, wrap(node, parser))
             if answer != KEEP:
@@ -499,6 +501,15 @@ cdef class ItemWalk:
         if not flags & _INLINE:
             self._flush(text, out.segments)
         return 0
+
+    cdef bint _blank(self, _Text *text) noexcept:
+        """Whether the run holds nothing but ASCII white space (``spaces``): no text
+        before the headline, which the rule answers ``KEEP`` for."""
+        cdef size_t i
+        for i in range(text.length):
+            if text.data[i] >= 0x80 or not self.spaces[text.data[i]]:
+                return False
+        return True
 
     cdef object _entry(self, ps_node *node, ps_str *klass, ps_str *ident, dict found):
         """The element's (tokens, kinds) pair, from the page's memo or ``tokens``
