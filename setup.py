@@ -61,6 +61,7 @@ setup(
         [
             Extension("service.extract._lexbor", ["service/extract/_lexbor.pyx"]),
             Extension("service.extract._tree", ["service/extract/_tree.pyx"]),
+            Extension("service.extract._cleaning", ["service/extract/_cleaning.pyx"]),
             Extension("service.extract._scan", ["service/extract/_scan.pyx"]),
             Extension("service.extract._items", ["service/extract/_items.pyx"]),
             Extension("service.extract._blocks", ["service/extract/_blocks.pyx"]),

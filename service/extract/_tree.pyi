@@ -2,7 +2,6 @@
 
 from selectolax.lexbor import LexborNode
 
-def elements_by_tag(root: LexborNode, tag_ids: frozenset[int]) -> dict[int, list[LexborNode]]: ...
 def chrome(root: LexborNode, roles: tuple[bytes, ...]) -> list[LexborNode]: ...
 
 class Selectors:

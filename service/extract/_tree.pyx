@@ -25,7 +25,6 @@ from service.extract._lexbor cimport (
     HTML_NAMESPACE,
     PS_ATTR_LAST_ENTRY,
     PS_ELEMENT,
-    PS_TEXT,
     TAG_LAST_ENTRY,
     alone,
     attribute_id,
@@ -47,31 +46,6 @@ from service.extract._lexbor cimport (
     text_bytes,
     wrap,
 )
-
-
-def elements_by_tag(root: LexborNode, tag_ids: frozenset) -> dict:
-    """The nodes of ``root``'s tree (``root`` included) whose tag id is one of
-    ``tag_ids``, by tag id, each list in document order: what a walk of
-    ``root.traverse()`` comparing each node's ``tag_id`` finds. The ids are those
-    of standard tags, the same in every document."""
-    cdef ps_node *top = c_node(root)
-    cdef ps_node *node = top
-    cdef dict found = {tag_id: [] for tag_id in tag_ids}
-    cdef unsigned char wanted[TAG_LAST_ENTRY]
-    cdef object parser = root.parser
-    cdef uintptr_t tag
-    for tag in range(TAG_LAST_ENTRY):
-        wanted[tag] = 0
-    for tag_id in tag_ids:
-        if not 0 < tag_id < TAG_LAST_ENTRY:
-            raise ValueError(f"not the id of a standard tag: {tag_id}")
-        wanted[<uintptr_t>tag_id] = 1
-    while node != NULL:
-        tag = node.local_name
-        if node.type != PS_TEXT and tag < TAG_LAST_ENTRY and wanted[tag]:
-            (<list>found[tag]).append(wrap(node, parser))
-        node = next_in(node, top, True)
-    return found
 
 
 # One selector of a list: a type, an attribute test, or both ("a[href]"); the test

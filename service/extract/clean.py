@@ -19,7 +19,9 @@ from collections.abc import Iterable, Sequence
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode, create_tag
 
-from service.extract._tree import Selectors, chrome, elements_by_tag
+from service.extract._cleaning import Cleaning
+from service.extract._tree import chrome
+from service.extract.text import ASCII_SPACES, WIDE_SPACES
 
 # Elements that never show text to a reader.
 INVISIBLE_TAGS: Sequence[tuple[str, str]] = (
@@ -102,25 +104,26 @@ CHROME_ROLES: Sequence[tuple[str, str]] = (
     ("menubar", "menus"),
 )
 
-# The invisible tags are found by one walk in C comparing each element's tag id
-# with these (``_tree.elements_by_tag``; an element's ``tag_id`` is the id of its
-# name, the same in every document for standard names), the attribute selectors
-# by another (``_tree.Selectors``): a CSS query tests every element against
-# each selector of its list.
+# The invisible tags, the attribute selectors and the shown images are found by one
+# walk in C (``_cleaning.Cleaning``), which compares each element's tag id with the
+# invisible ones (the id of a standard name, the same in every document) and reads
+# each element's attributes once for the selectors.
 INVISIBLE_IDS = frozenset(create_tag(tag).tag_id for tag, _ in INVISIBLE_TAGS)
-_NOSCRIPT_ID = create_tag("noscript").tag_id
-_BUTTON_ID = create_tag("button").tag_id
-_HIDDEN_QUERY = ", ".join(sel for sel, _ in HIDDEN_SELECTORS)
-_BOILERPLATE_QUERY = ", ".join(sel for sel, _ in BOILERPLATE_SELECTORS)
-_ATTRIBUTE_QUERY = f"{_HIDDEN_QUERY}, {_BOILERPLATE_QUERY}"
-_ATTRIBUTE_SELECTORS = Selectors(_ATTRIBUTE_QUERY)
-# What hides an element from every reader, beside ``aria-hidden``.
-_SHOWN_QUERY = ", ".join(
+# What hides an element from every reader, and what from screen readers alone.
+_HIDING_QUERY = ", ".join(
     sel for sel, _ in (*HIDDEN_SELECTORS, *BOILERPLATE_SELECTORS) if "aria-hidden" not in sel
 )
-_SHOWN_SELECTORS = Selectors(_SHOWN_QUERY)
-_IMAGES = Selectors("img, picture, amp-img")
-_IMG = Selectors("img")
+_READER_QUERY = ", ".join(sel for sel, _ in HIDDEN_SELECTORS if "aria-hidden" in sel)
+_CLEANING = Cleaning(
+    invisible=INVISIBLE_IDS,
+    noscript="noscript",
+    button="button",
+    fallback="img",  # a lazy loader's placeholder, and the image its fallback names
+    images=("img", "picture", "amp-img"),  # what a shown image shows
+    hiding=_HIDING_QUERY,
+    reader=_READER_QUERY,
+    spaces=ASCII_SPACES.decode("ascii") + "".join(WIDE_SPACES),  # what str.strip strips
+)
 _CHROME_ROLE_NAMES = tuple(role.encode() for role, _ in CHROME_ROLES)
 
 
@@ -140,29 +143,28 @@ def detach(nodes: list[LexborNode]) -> None:
             node.decompose(recursive=False)
 
 
-def clean_tree(tree: LexborHTMLParser, tagged: dict[int, list[LexborNode]] | None = None) -> None:
+def clean_tree(tree: LexborHTMLParser) -> None:
     """Remove non-text elements, hidden content and boilerplate widgets, in place.
 
-    ``tagged``: the tree's elements by tag id (``elements_by_tag``), the
-    ``INVISIBLE_IDS`` among them, when found already."""
+    An element hidden from screen readers alone that shows an image and no text (a
+    card's thumbnail in a second link to its story, ``<a aria-hidden="true"
+    tabindex="-1"><img></a>``) stays, and loses the mark, so that no later reader
+    skips it. A ``<noscript>`` right after an ``<img>`` has its image copied before
+    it: a lazy loader's placeholder, whose real image only the fallback names (a
+    card's picture); other ``<noscript>`` content (tracking pixels) leaves with it."""
     root = tree.root
     if root is None:
         return
     # Listed in full before any is detached: the walk follows the tree's links.
-    if tagged is None:
-        tagged = elements_by_tag(root, INVISIBLE_IDS)
-    for node in tagged[_NOSCRIPT_ID]:
-        _keep_fallback_image(node)
-    ids, folds = _folds(tagged[_BUTTON_ID])
-    # Tag by tag rather than in document order: detaching an element keeps its
-    # subtree, so an element and one inside it leave the tree in either order.
-    # (No invisible tag is one of the document's structure, which ``detach`` keeps.)
-    for tag_id in INVISIBLE_IDS:
-        for node in tagged[tag_id]:
-            node.decompose(recursive=False)
-    # Attribute selectors look at no other element, so they may run on the tree
-    # without the invisible elements, which is smaller (SVG icons, scripts).
-    hidden = [node for node in _ATTRIBUTE_SELECTORS.find(root) if not _shown_image(node)]
+    invisible, buttons, hidden, shown = _CLEANING.find(root)
+    for node in shown:
+        del node.attrs["aria-hidden"]
+    ids, folds = _folds(buttons)
+    # Detaching an element keeps its subtree, so an element and one inside it
+    # leave the tree in either order. (No invisible tag is one of the document's
+    # structure, which ``detach`` keeps.)
+    for node in invisible:
+        node.decompose(recursive=False)
     if folds or ids:
         hidden = [
             node
@@ -170,34 +172,6 @@ def clean_tree(tree: LexborHTMLParser, tagged: dict[int, list[LexborNode]] | Non
             if node.mem_id not in folds and (node.attributes.get("id") or "") not in ids
         ]
     detach(hidden)
-
-
-def _shown_image(node: LexborNode) -> bool:
-    """Whether ``node`` is hidden from screen readers alone and shows an image and no
-    text: a card's thumbnail in a second link to its story (``<a aria-hidden="true"
-    tabindex="-1"><img></a>``). It loses the mark, so that no later reader skips it."""
-    if (node.attributes.get("aria-hidden") or "").lower() != "true":
-        return False
-    if node.text(deep=True).strip() or _IMAGES.first(node) is None:
-        return False
-    if _SHOWN_SELECTORS.first(node) is not None:  # the element or one inside it
-        return False
-    del node.attrs["aria-hidden"]
-    return True
-
-
-def _keep_fallback_image(noscript: LexborNode) -> None:
-    """Copies the image a ``<noscript>`` holds before it, when an ``<img>`` stands just
-    before it: a lazy loader's placeholder, whose real image only the fallback names (a
-    card's picture). Other ``<noscript>`` content (tracking pixels) leaves with it."""
-    before = noscript.prev
-    while before is not None and before.tag == "-text" and not (before.text_content or "").strip():
-        before = before.prev
-    if before is None or before.tag != "img":
-        return
-    image = _IMG.first(noscript)
-    if image is not None:
-        noscript.insert_before(image)
 
 
 def _folds(buttons: Iterable[LexborNode]) -> tuple[set[str], set[int]]:

@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from service.extract import article, clean
 from service.extract import body_tables as t
-from service.extract._tree import H1, elements_by_tag
+from service.extract._tree import H1
 from service.extract.budget import check_elements
 from service.extract.decode import Decoded, decode
 from service.extract.gallery import gallery_captions
@@ -229,9 +229,6 @@ def split(
     page_url = normalize_url(url, url) or url
     base = resolve_base(tree, page_url)
     warnings: list[str] = []
-    # The elements cleaning removes by their tag (metadata reads the tree in a walk
-    # of its own, and changes no element).
-    tagged = elements_by_tag(root, clean.INVISIBLE_IDS)
     language = (headers or {}).get("content-language")
     meta = _guarded(
         "metadata",
@@ -239,7 +236,7 @@ def split(
         lambda: read_metadata(tree, page_url, language, fetched_at),
         Metadata(),
     )
-    clean.clean_tree(tree, tagged)
+    clean.clean_tree(tree)
     total = _visible_chars(tree.body)
     # The parser makes one <body>, so its first <h1> is the document's first
     # "body h1"; searching below it stops at that <h1> instead of testing every

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from service.extract import _tree, clean
+from service.extract import clean
 
 _TAGS = [tag for tag, _ in clean.INVISIBLE_TAGS]
 
@@ -19,18 +19,30 @@ def _remaining(html: str) -> str:
 
 def test_invisible_tags_go_as_their_type_selectors_would_take_them() -> None:
     """Found by tag id in one walk: the same elements as the CSS type selectors, in
-    upper case, nested, and inside SVG and MathML."""
+    upper case, nested, and inside SVG and MathML (the outermost of them: what they
+    hold leaves with them)."""
     html = "".join(f"<div><{tag.upper()} x=1>t</{tag}></div>" for tag in _TAGS) + (
         "<svg><script>1</script><style>2</style><foreignObject><button>b</button>"
         "</foreignObject></svg><math><mi><select><option>o</select></mi></math>"
     )
     tree = LexborHTMLParser(html)
     assert tree.root is not None
-    by_selector = {node.mem_id for node in tree.root.css(", ".join(_TAGS))}
-    tagged = _tree.elements_by_tag(tree.root, clean.INVISIBLE_IDS)
-    by_id = {node.mem_id for nodes in tagged.values() for node in nodes}
-    assert by_id == by_selector
-    assert len(by_id) >= len(_TAGS)
+    query = ", ".join(_TAGS)
+    by_selector = {node.mem_id for node in tree.root.css(query) if not _inside(node)}
+    invisible, buttons, _, _ = clean._CLEANING.find(tree.root)
+    assert {node.mem_id for node in invisible} == by_selector
+    assert len(by_selector) >= len(_TAGS)
+    assert [node.tag for node in buttons] == ["button"]
+
+
+def _inside(node: LexborNode) -> bool:
+    """Whether an ancestor of ``node`` is of an invisible tag."""
+    up = node.parent
+    while up is not None:
+        if up.tag in _TAGS:
+            return True
+        up = up.parent
+    return False
 
 
 @pytest.mark.parametrize(

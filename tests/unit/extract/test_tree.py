@@ -7,7 +7,7 @@ import sys
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from selectolax.lexbor import LexborHTMLParser, LexborNode, create_tag
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from service.extract import _tree, clean
 from service.extract.split import _visible_chars
@@ -118,9 +118,9 @@ def _roots(tree: LexborHTMLParser) -> list[LexborNode]:
 
 # The selector lists the extraction runs through ``_tree.Selectors``, and their edges.
 SELECTOR_LISTS = [
-    clean._ATTRIBUTE_QUERY,
-    clean._SHOWN_SELECTORS.text,
-    clean._IMAGES.text,
+    f"{clean._HIDING_QUERY}, {clean._READER_QUERY}",
+    clean._HIDING_QUERY,
+    "img, picture, amp-img",
     'a[rel~="author"], [itemprop]',
     "h1, h2, h3, h4, h5, h6, a[href]",
     "[id]",
@@ -162,11 +162,12 @@ def test_selectors_find_what_the_query_finds(tree: LexborHTMLParser) -> None:
 @given(_pages())
 def test_a_first_match_is_what_css_matches_answers(tree: LexborHTMLParser) -> None:
     """``css_matches`` answers whether the element or one inside it matches, as a
-    first match does (``clean._shown_image`` asks it so)."""
+    first match does."""
     assert tree.root is not None
+    selectors = _tree.Selectors(clean._HIDING_QUERY)
     for node in tree.root.css("*"):
-        matched = clean._SHOWN_SELECTORS.first(node) is not None
-        assert matched == node.css_matches(clean._SHOWN_SELECTORS.text)
+        matched = selectors.first(node) is not None
+        assert matched == node.css_matches(selectors.text)
 
 
 @settings(max_examples=300, deadline=None)
@@ -177,19 +178,6 @@ def test_chrome_finds_what_its_selectors_find(tree: LexborHTMLParser) -> None:
     names = tuple(role.encode() for role, _ in clean.CHROME_ROLES)
     for root in _roots(tree):
         assert [node.mem_id for node in _tree.chrome(root, names)] == _once(root.css(query))
-
-
-@settings(max_examples=200, deadline=None)
-@given(_pages())
-def test_elements_by_tag_finds_what_a_walk_finds(tree: LexborHTMLParser) -> None:
-    tag_ids = frozenset(create_tag(tag).tag_id for tag in ("p", "br", "nav", "svg", "script"))
-    for root in _roots(tree):
-        expected: dict[int, list[int]] = {tag_id: [] for tag_id in tag_ids}
-        for node in root.traverse():
-            if node.tag_id in expected:
-                expected[node.tag_id].append(node.mem_id)
-        found = _tree.elements_by_tag(root, tag_ids)
-        assert {tag: [n.mem_id for n in nodes] for tag, nodes in found.items()} == expected
 
 
 @pytest.mark.parametrize(
@@ -230,7 +218,6 @@ def test_fragments_and_template_contents_are_refused() -> None:
     template = LexborHTMLParser("<template><nav>a</nav><p>b</p></template>").css_first("template")
     assert fragment is not None and template is not None
     (content,) = template.template_fragments()
-    tag_ids = frozenset({create_tag("p").tag_id})
     for root in (fragment, content):
         assert len(root.css("nav, p")) == 2
         with pytest.raises(ValueError, match="fragment"):
@@ -238,7 +225,7 @@ def test_fragments_and_template_contents_are_refused() -> None:
         with pytest.raises(ValueError, match="fragment"):
             _tree.chrome(root, ())
         with pytest.raises(ValueError, match="fragment"):
-            _tree.elements_by_tag(root, tag_ids)
+            clean._CLEANING.find(root)
     assert [n.text() for n in _tree.Selectors("p").find(fragment.next)] == ["b"]
 
 

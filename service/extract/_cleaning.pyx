@@ -1,0 +1,422 @@
+# cython: language_level=3, boundscheck=False, wraparound=False, initializedcheck=False
+"""Cleaning's walk in C: what ``clean.clean_tree`` removes, found in one pass.
+
+One walk of the tree lists the elements of the invisible tags (without entering
+them: what they hold leaves with them), the buttons among them, and the elements
+that the attribute selectors of hidden content and boilerplate widgets match,
+each element's attributes read once. On its way it copies a ``<noscript>``'s
+fallback image before it (``clean._keep_fallback_image``) and tests the copy as
+any element. An element hidden from screen readers alone (``reader`` selectors)
+is then tested as a shown image (``clean._shown_image``): no text, a picture,
+and nothing in it that the other selectors match, the invisible elements left
+out as cleaning leaves them out. The tables (tags, selectors) are ``clean.py``'s,
+handed in; ``tests/unit/extract/test_cleaning.py`` checks the walk against the
+Python steps it replaced on generated pages.
+"""
+
+from libc.stdint cimport uint64_t, uintptr_t
+from libc.string cimport memcpy
+
+from cpython.unicode cimport PyUnicode_DecodeUTF8
+from selectolax.lexbor import create_tag
+
+from service.extract._lexbor cimport (
+    PS_ATTR_LAST_ENTRY,
+    PS_ELEMENT,
+    TAG_LAST_ENTRY,
+    TAG_TEXT,
+    all_spaces,
+    attribute_id,
+    c_node,
+    entry_named,
+    equal_caseless,
+    is_space,
+    lower,
+    named,
+    next_in,
+    ps_attr,
+    ps_element,
+    ps_node,
+    ps_spaces,
+    set_spaces,
+    split_space,
+    start,
+    text_bytes,
+    wrap,
+)
+
+from service.extract._tree import _SELECTOR  # the grammar of ``_tree.Selectors``' simple selectors
+
+cdef enum:  # the kinds of test
+    PRESENT = 0
+    EQUAL = 1
+    TOKEN = 2
+    PART = 3
+cdef enum:
+    _MAX_TESTS = 64  # a bit each in a uint64_t
+    _MAX_GROUPS = 16
+    _NO_GROUP = 0xFF
+    _MAX_TAGS = 8
+
+
+cdef extern from *:
+    """
+    #if !defined(__BYTE_ORDER__) || __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+    #error "_cleaning reads eight bytes as a little-endian word"
+    #endif
+    """
+    int __builtin_ctzll(unsigned long long) nogil  # the lowest set bit's index (GCC, Clang)
+
+
+cdef inline uint64_t _low(uint64_t word) noexcept nogil:
+    """0x80 in each byte of ``word`` below 0x21, 0 in the others (each byte's low
+    seven bits plus 0x5F carry into its high bit from 0x21 on, within the byte)."""
+    return ~(((word & 0x7F7F7F7F7F7F7F7FULL) + 0x5F5F5F5F5F5F5F5FULL) | word) & 0x8080808080808080ULL
+
+
+cdef class Cleaning:
+    """What cleaning removes from a tree: ``find(root)`` gives the elements of the
+    ``invisible`` tag ids (the outermost ones), the ``button``s among them, the
+    elements that a selector of ``hiding`` or ``reader`` matches, and those of the
+    latter that are shown images, in place of hidden ones.
+
+    ``hiding`` and ``reader`` are lists of attribute selectors separated by commas,
+    each ``[name]`` or ``[name="value" i]``, ``[name~="value" i]``,
+    ``[name*="value" i]``, matched as Lexbor matches them (``_tree.Selectors``): an
+    element's first attribute of the name, ASCII letters folded, tokens apart at
+    HTML's ASCII whitespace, a value-less attribute read as empty. An element that
+    only ``reader`` selectors match is a shown image when it holds no text (what
+    ``str.strip`` strips, ``spaces``), is or holds an element of the ``images``
+    tags, and holds no element that a ``hiding`` selector matches. A ``noscript``
+    element right after an element of the ``fallback`` tag (blank text between
+    them) has its first such element copied before it, as
+    ``noscript.insert_before(image)`` copies it."""
+
+    cdef list _keep  # the bytes the pointers below point into
+    cdef unsigned char _invisible[TAG_LAST_ENTRY]
+    cdef uintptr_t _noscript, _button, _fallback
+    cdef uintptr_t _image_ids[_MAX_TAGS]  # 0 after the last; TAG_LAST_ENTRY: by name
+    cdef const unsigned char *_image_names[_MAX_TAGS]
+    cdef size_t _image_sizes[_MAX_TAGS]
+    cdef int _tests
+    cdef int _kinds[_MAX_TESTS]
+    cdef const unsigned char *_values[_MAX_TESTS]
+    cdef size_t _sizes[_MAX_TESTS]
+    cdef uint64_t _reader  # the tests of ``reader``
+    cdef uint64_t _of_kind[4]
+    cdef int _groups
+    cdef uintptr_t _group_ids[_MAX_GROUPS]  # PS_ATTR_LAST_ENTRY: compared by name
+    cdef const unsigned char *_group_names[_MAX_GROUPS]
+    cdef size_t _group_name_sizes[_MAX_GROUPS]
+    cdef uint64_t _members[_MAX_GROUPS]
+    cdef uint64_t _token_sizes[_MAX_GROUPS]  # a bit for each size of a ~= value (below 64)
+    cdef bytes _by_id
+    cdef ps_spaces _spaces
+
+    def __init__(
+        self,
+        *,
+        invisible: frozenset,
+        noscript: str,
+        button: str,
+        fallback: str,
+        images: tuple,
+        hiding: str,
+        reader: str,
+        spaces: str,
+    ):
+        cdef int g, i
+        cdef uintptr_t attr_id
+        cdef bytes name_bytes, value_bytes
+        self._keep = []
+        for i in range(TAG_LAST_ENTRY):
+            self._invisible[i] = 0
+        for tag_id in invisible:
+            if not 0 < tag_id < TAG_LAST_ENTRY:
+                raise ValueError(f"not the id of a standard tag: {tag_id}")
+            self._invisible[<uintptr_t>tag_id] = 1
+        self._noscript = _standard(noscript)
+        self._button = _standard(button)
+        self._fallback = _standard(fallback)
+        if len(images) >= _MAX_TAGS:
+            raise ValueError(f"at most {_MAX_TAGS - 1} image tags")
+        for i, image in enumerate(images):
+            name_bytes = image.encode()
+            self._keep.append(name_bytes)
+            self._image_ids[i] = min(<uintptr_t>create_tag(image).tag_id, <uintptr_t>TAG_LAST_ENTRY)
+            self._image_names[i], self._image_sizes[i] = name_bytes, len(name_bytes)
+        self._image_ids[len(images)] = 0
+        set_spaces(&self._spaces, spaces)
+        self._tests = self._groups = 0
+        self._reader = 0
+        for i in range(4):
+            self._of_kind[i] = 0
+        by_id = bytearray([_NO_GROUP]) * PS_ATTR_LAST_ENTRY
+        groups = {}
+        selectors = [(part.strip(), False) for part in hiding.split(",")]
+        selectors += [(part.strip(), True) for part in reader.split(",")]
+        if len(selectors) > _MAX_TESTS:
+            raise ValueError(f"at most {_MAX_TESTS} selectors")
+        for i, (selector, of_reader) in enumerate(selectors):
+            found = _SELECTOR.fullmatch(selector)
+            if found is None or not selector or found.group(1) or not found.group(2):
+                raise ValueError(f"not an attribute selector: {selector!r}")
+            _, name, op, value, flag = found.groups()
+            if op is not None and (flag is None or not value and op != "="):
+                raise ValueError(f"a value is compared without case, and is not empty: {selector!r}")
+            name_bytes, value_bytes = name.encode(), (value or "").encode()
+            self._keep += [name_bytes, value_bytes]
+            self._kinds[i] = {None: PRESENT, "=": EQUAL, "~=": TOKEN, "*=": PART}[op]
+            self._values[i], self._sizes[i] = value_bytes, len(value_bytes)
+            self._of_kind[self._kinds[i]] |= (<uint64_t>1) << i
+            if of_reader:
+                self._reader |= (<uint64_t>1) << i
+            if name not in groups:
+                if self._groups == _MAX_GROUPS:
+                    raise ValueError(f"at most {_MAX_GROUPS} attributes")
+                g = groups[name] = self._groups
+                self._groups += 1
+                attr_id = self._group_ids[g] = attribute_id(name_bytes)
+                self._group_names[g], self._group_name_sizes[g] = name_bytes, len(name_bytes)
+                self._members[g] = self._token_sizes[g] = 0
+                if attr_id < PS_ATTR_LAST_ENTRY:
+                    by_id[attr_id] = g
+            g = groups[name]
+            self._members[g] |= (<uint64_t>1) << i
+            if self._kinds[i] == TOKEN and len(value_bytes) < 64:
+                self._token_sizes[g] |= (<uint64_t>1) << len(value_bytes)
+            elif self._kinds[i] == TOKEN:
+                raise ValueError(f"a token of at most 63 bytes: {selector!r}")
+        self._tests = len(selectors)
+        self._by_id = bytes(by_id)
+
+    cdef int _group_of(self, ps_attr *attr) noexcept:
+        cdef uintptr_t attr_id = attr.node.local_name
+        cdef int g
+        if attr_id < PS_ATTR_LAST_ENTRY:
+            g = (<const unsigned char *>self._by_id)[attr_id]
+            return -1 if g == _NO_GROUP else g
+        for g in range(self._groups):
+            if self._group_ids[g] == PS_ATTR_LAST_ENTRY and named(
+                attr, self._group_names[g], self._group_name_sizes[g]
+            ):
+                return g
+        return -1
+
+    cdef uint64_t _test(self, int g, ps_attr *attr) noexcept:
+        """The tests of group ``g`` that its attribute ``attr`` passes."""
+        cdef const unsigned char *data = <const unsigned char *>b""
+        cdef size_t length = 0
+        cdef uint64_t members = self._members[g]
+        cdef uint64_t passed = members & self._of_kind[PRESENT]
+        cdef uint64_t tests
+        cdef size_t at, size
+        cdef int i
+        if attr.value != NULL:
+            data, length = attr.value.data, attr.value.length
+        tests = members & self._of_kind[EQUAL]
+        while tests:
+            i = __builtin_ctzll(tests)
+            tests &= tests - 1
+            if length == self._sizes[i] and equal_caseless(data, self._values[i], length):
+                passed |= (<uint64_t>1) << i
+        if members & self._of_kind[TOKEN]:
+            passed |= self._tokens(g, data, length)
+        tests = members & self._of_kind[PART]
+        while tests:
+            i = __builtin_ctzll(tests)
+            tests &= tests - 1
+            size = self._sizes[i]
+            if size > length:
+                continue
+            for at in range(length - size + 1):
+                if lower(data[at]) == lower(self._values[i][0]) and equal_caseless(
+                    data + at, self._values[i], size
+                ):
+                    passed |= (<uint64_t>1) << i
+                    break
+        return passed
+
+    cdef uint64_t _tokens(self, int g, const unsigned char *data, size_t length) noexcept:
+        """The ``~=`` tests of group ``g`` that a token of the value passes. The value
+        is read eight bytes at a time, which mark their bytes below 0x21 (``_low``):
+        only those may be HTML's ASCII whitespace, which parts the tokens."""
+        cdef uint64_t passed = 0
+        cdef uint64_t marks, word
+        cdef size_t begin = 0
+        cdef size_t at = 0
+        cdef size_t end
+        while at < length:
+            if length - at >= 8:
+                memcpy(&word, data + at, 8)
+                marks = _low(word)
+            else:
+                marks = 0
+                for end in range(at, length):
+                    if data[end] < 0x21:
+                        marks |= (<uint64_t>0x80) << (8 * (end - at))
+            while marks:
+                end = at + (__builtin_ctzll(marks) >> 3)
+                marks &= marks - 1
+                if is_space(data[end]):
+                    passed |= self._token(g, data + begin, end - begin)
+                    begin = end + 1
+            at += 8
+        return passed | self._token(g, data + begin, length - begin)
+
+    cdef inline uint64_t _token(self, int g, const unsigned char *token, size_t size) noexcept:
+        """The ``~=`` tests of group ``g`` that ``token`` passes."""
+        cdef uint64_t passed = 0
+        cdef uint64_t tests
+        cdef int i
+        if size >= 64 or not self._token_sizes[g] >> size & 1:
+            return 0
+        tests = self._members[g] & self._of_kind[TOKEN]
+        while tests:
+            i = __builtin_ctzll(tests)
+            tests &= tests - 1
+            if size == self._sizes[i] and equal_caseless(token, self._values[i], size):
+                passed |= (<uint64_t>1) << i
+        return passed
+
+    cdef uint64_t _passes(self, ps_node *node) noexcept:
+        """The tests the element ``node`` passes, each attribute name's first alone."""
+        cdef ps_attr *attr = (<ps_element *>node).first_attr
+        cdef unsigned int seen = 0
+        cdef uint64_t passed = 0
+        cdef int g
+        while attr != NULL:
+            g = self._group_of(attr)
+            if g >= 0 and not seen >> g & 1:
+                seen |= 1u << g
+                passed |= self._test(g, attr)
+            attr = attr.next
+        return passed
+
+    cdef bint _is_image(self, ps_node *node) noexcept:
+        cdef int i = 0
+        while self._image_ids[i]:
+            if self._image_ids[i] == TAG_LAST_ENTRY:
+                if entry_named(node.local_name, TAG_LAST_ENTRY, self._image_names[i], self._image_sizes[i]):
+                    return True
+            elif node.local_name == self._image_ids[i]:
+                return True
+            i += 1
+        return False
+
+    cdef int _walk(self, ps_node *top, object parser, list invisible, list buttons, list hidden, list readers) except -1:
+        """Sorts the elements of ``top``'s subtree (``top`` included) into the lists."""
+        cdef ps_node *node = top
+        cdef ps_node *copy
+        cdef uintptr_t tag
+        cdef uint64_t passed
+        while node != NULL:
+            if node.type != PS_ELEMENT:
+                node = next_in(node, top, False)
+                continue
+            tag = node.local_name
+            if tag < TAG_LAST_ENTRY and self._invisible[tag]:
+                element = wrap(node, parser)
+                invisible.append(element)
+                if tag == self._button:
+                    buttons.append(element)
+                elif tag == self._noscript:
+                    copy = self._copy_fallback(node, element, parser)
+                    if copy != NULL:
+                        self._walk(copy, parser, invisible, buttons, hidden, readers)
+                node = next_in(node, top, False)
+                continue
+            passed = self._passes(node)
+            if passed:
+                (readers if passed & ~self._reader == 0 else hidden).append(wrap(node, parser))
+            node = next_in(node, top, True)
+        return 0
+
+    cdef ps_node *_copy_fallback(self, ps_node *noscript, object element, object parser) except? NULL:
+        """The copy of the fallback image placed before ``noscript``, or NULL."""
+        cdef ps_node *before = noscript.prev
+        cdef ps_node *image
+        cdef const unsigned char *data
+        cdef size_t length = 0
+        while before != NULL and before.local_name == TAG_TEXT:
+            data = text_bytes(before, &length)
+            if data != NULL and not all_spaces(&self._spaces, data, length):
+                break
+            before = before.prev
+        if before == NULL or before.type != PS_ELEMENT or before.local_name != self._fallback:
+            return NULL
+        image = next_in(noscript, noscript, True)
+        while image != NULL and not (image.type == PS_ELEMENT and image.local_name == self._fallback):
+            image = next_in(image, noscript, True)
+        if image == NULL:
+            return NULL
+        element.insert_before(wrap(image, parser))
+        return noscript.prev
+
+    cdef bint _shown(self, ps_node *top) except -1:
+        """Whether ``top``, which only ``reader`` selectors match, is a shown image."""
+        cdef ps_node *node = top
+        cdef const unsigned char *data
+        cdef size_t length = 0
+        cdef size_t at
+        cdef bint image = False
+        cdef bint undecoded = False  # text of bytes that are not UTF-8
+        cdef int space
+        while node != NULL:
+            if node.type == PS_ELEMENT:
+                if node.local_name < TAG_LAST_ENTRY and self._invisible[node.local_name]:
+                    node = next_in(node, top, False)
+                    continue
+                image = image or self._is_image(node)
+                if node != top and self._passes(node) & ~self._reader:
+                    return False
+            else:
+                data = text_bytes(node, &length)
+                at = 0
+                while data != NULL and at < length and not undecoded:
+                    space = split_space(&self._spaces, data, length, &at)
+                    if space == 0:  # a character that starts well-formed ends what came before
+                        return False
+                    undecoded = space < 0
+            node = next_in(node, top, True)
+        return image and not (undecoded and self._text(top).strip())
+
+    cdef str _text(self, ps_node *top):
+        """The text of ``top`` without the invisible elements, its text nodes' bytes
+        joined and decoded as selectolax's ``text()`` decodes them."""
+        cdef ps_node *node = top
+        cdef const unsigned char *data
+        cdef size_t length = 0
+        parts = []
+        while node != NULL:
+            if node.local_name < TAG_LAST_ENTRY and self._invisible[node.local_name]:
+                node = next_in(node, top, False)
+                continue
+            data = text_bytes(node, &length)
+            if data != NULL:
+                parts.append(data[:length])
+            node = next_in(node, top, True)
+        joined = b"".join(parts)
+        return PyUnicode_DecodeUTF8(joined, len(joined), "replace")
+
+    def find(self, root) -> tuple:
+        """``(invisible, buttons, hidden, shown)``: the elements of the invisible
+        tags, the buttons among them, the hidden elements and widgets, and the
+        elements hidden from readers alone that are shown images."""
+        cdef ps_node *top = c_node(root)
+        cdef list invisible = []
+        cdef list buttons = []
+        cdef list hidden = []
+        cdef list readers = []
+        cdef list shown = []
+        self._walk(start(top), root.parser, invisible, buttons, hidden, readers)
+        for element in readers:
+            (shown if self._shown(c_node(element)) else hidden).append(element)
+        return invisible, buttons, hidden, shown
+
+
+cdef uintptr_t _standard(str tag) except 0:
+    cdef uintptr_t tag_id = create_tag(tag).tag_id
+    if not 0 < tag_id < TAG_LAST_ENTRY:
+        raise ValueError(f"not a standard tag: {tag}")
+    return tag_id
