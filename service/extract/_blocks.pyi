@@ -64,6 +64,7 @@ class Ballot:
         max_length_points: float,
         wide_commas: Collection[str],
         shares: Collection[float],
+        top: int,
         is_chrome_text: Callable[[str], bool],
         chrome_gate: Collection[str],
         tag_weights: Mapping[str, float],
@@ -72,5 +73,6 @@ class Ballot:
         weak: tuple[Collection[str], float],
         item_body: tuple[str, float],
     ) -> None: ...
-    def cast_run(self, scores: Any, holder: LexborNode) -> bool: ...
-    def vote(self, voters: list[LexborNode], scores: Any, seen: set[int]) -> None: ...
+    def vote(
+        self, voters: list[LexborNode], holders: list[LexborNode], scores: Any, seen: set[int]
+    ) -> None: ...

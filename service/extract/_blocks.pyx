@@ -19,16 +19,17 @@ Only the elements handed over are wrapped as ``LexborNode``s.
 on generated pages.
 """
 
-from cpython.mem cimport PyMem_Free, PyMem_Malloc, PyMem_Realloc
+from cpython.mem cimport PyMem_Calloc, PyMem_Free, PyMem_Malloc, PyMem_Realloc
 from cpython.unicode cimport (
     Py_UNICODE_ISALNUM,
     Py_UNICODE_ISDIGIT,
     Py_UNICODE_ISLOWER,
+    Py_UNICODE_ISSPACE,
     Py_UNICODE_ISUPPER,
     PyUnicode_DecodeUTF8,
 )
 from libc.stdint cimport uint8_t, uint16_t, uint32_t, uintptr_t
-from libc.string cimport memcmp, memcpy
+from libc.string cimport memcmp, memcpy, memmove
 
 from service.extract._lexbor cimport (
     PS_ATTR_LAST_ENTRY,
@@ -432,15 +433,16 @@ cdef class _Exact:
             self._table.chain[i] = self._table.first[first]
             self._table.first[first] = i
 
-    cdef bint holds(self, str text) noexcept:
-        cdef size_t length = len(text)
+    cdef bint holds(self, str text, Py_ssize_t start, Py_ssize_t end) noexcept:
+        """Whether one of the literals is in ``text[start:end]``."""
+        cdef size_t length = end - start
         cdef int kind = PyUnicode_KIND(text)
         cdef void *data = PyUnicode_DATA(text)
         if kind == 1:
-            return _exact_in(&self._table, <const uint8_t *>data, length)
+            return _exact_in(&self._table, <const uint8_t *>data + start, length)
         if kind == 2:
-            return _exact_in(&self._table, <const uint16_t *>data, length)
-        return _exact_in(&self._table, <const uint32_t *>data, length)
+            return _exact_in(&self._table, <const uint16_t *>data + start, length)
+        return _exact_in(&self._table, <const uint32_t *>data + start, length)
 
 
 cdef class CharCount:
@@ -872,6 +874,125 @@ cdef enum:
     _RUN_INLINE = 8  # an inline element whose text is part of a run
     _MUTED = 16  # a voter or a holder: muted after a promo heading
 
+cdef enum:
+    # A candidate's link to the one above it that shares its votes.
+    _UP_UNREAD = -2  # not looked up yet
+    _UP_NONE = -1  # none: no element above it, or ``<html>``
+    _MAX_SHARES = 16  # the ancestor levels a vote may be shared with
+    _MAX_TOP = 16  # the candidates ranked
+    _MAX_WIDE_COMMAS = 8
+
+
+cdef Py_ssize_t _commas_and_bounds(
+    const _unit *text, Py_ssize_t length, const Py_UCS4 *wide, int wides, Py_ssize_t *bounds
+) noexcept:
+    """The commas of ``text`` ("," and the ``wide`` ones), and in ``bounds`` where it
+    starts and ends once stripped as ``str.strip`` strips it."""
+    cdef Py_ssize_t i, commas = 0
+    cdef Py_UCS4 c
+    cdef int j
+    for i in range(length):
+        c = text[i]
+        if c == 44:  # ","
+            commas += 1
+        elif c >= 128:
+            for j in range(wides):
+                if c == wide[j]:
+                    commas += 1
+                    break
+    i = 0
+    while i < length and Py_UNICODE_ISSPACE(text[i]):
+        i += 1
+    bounds[0] = i
+    while length > i and Py_UNICODE_ISSPACE(text[length - 1]):
+        length -= 1
+    bounds[1] = length
+    return commas
+
+
+cdef class _Tally:
+    """One vote's candidates, in the order they were first met: each one's node, its
+    score and the candidate above it that shares its votes, with a table of their
+    nodes (open addressing) to find them."""
+
+    cdef ps_node **nodes
+    cdef double *score
+    cdef Py_ssize_t *up
+    cdef Py_ssize_t count
+    cdef Py_ssize_t size
+    cdef ps_node **keys  # the table: a candidate's node, NULL for a free slot ...
+    cdef Py_ssize_t *slots  # ... and its place among the candidates
+    cdef size_t mask
+    cdef object parser  # the voters' parser, for the candidates' node objects
+
+    def __cinit__(self):
+        self.size = 64
+        self.mask = 127
+        self.nodes = <ps_node **>PyMem_Malloc(self.size * sizeof(ps_node *))
+        self.score = <double *>PyMem_Malloc(self.size * sizeof(double))
+        self.up = <Py_ssize_t *>PyMem_Malloc(self.size * sizeof(Py_ssize_t))
+        self.keys = <ps_node **>PyMem_Calloc(self.mask + 1, sizeof(ps_node *))
+        self.slots = <Py_ssize_t *>PyMem_Malloc((self.mask + 1) * sizeof(Py_ssize_t))
+        if (
+            self.nodes == NULL or self.score == NULL or self.up == NULL or self.keys == NULL
+            or self.slots == NULL
+        ):
+            raise MemoryError()
+
+    def __dealloc__(self):
+        PyMem_Free(self.nodes)
+        PyMem_Free(self.score)
+        PyMem_Free(self.up)
+        PyMem_Free(self.keys)
+        PyMem_Free(self.slots)
+
+    cdef inline size_t _slot(self, ps_node *node) noexcept:
+        """The slot of ``node`` in the table, or the free slot where it would go."""
+        cdef size_t at = ((<uintptr_t>node >> 4) * <uintptr_t>0x9E3779B97F4A7C15) >> 20
+        at &= self.mask
+        while self.keys[at] != NULL and self.keys[at] != node:
+            at = (at + 1) & self.mask
+        return at
+
+    cdef Py_ssize_t find(self, ps_node *node) noexcept:
+        """The place of ``node`` among the candidates, -1 when it is none."""
+        cdef size_t at = self._slot(node)
+        return self.slots[at] if self.keys[at] != NULL else -1
+
+    cdef Py_ssize_t add(self, ps_node *node, double score) except -1:
+        """Adds ``node`` (not among the candidates yet) with ``score``; its place."""
+        cdef Py_ssize_t i
+        cdef size_t at
+        if self.count == self.size:
+            self.size *= 2
+            self.nodes = <ps_node **>_grown(self.nodes, self.size * sizeof(ps_node *))
+            self.score = <double *>_grown(self.score, self.size * sizeof(double))
+            self.up = <Py_ssize_t *>_grown(self.up, self.size * sizeof(Py_ssize_t))
+        if <size_t>(self.count + 1) * 2 > self.mask + 1:
+            PyMem_Free(self.keys)
+            PyMem_Free(self.slots)
+            self.mask = self.mask * 2 + 1
+            self.keys = <ps_node **>PyMem_Calloc(self.mask + 1, sizeof(ps_node *))
+            self.slots = <Py_ssize_t *>PyMem_Malloc((self.mask + 1) * sizeof(Py_ssize_t))
+            if self.keys == NULL or self.slots == NULL:
+                raise MemoryError()
+            for i in range(self.count):
+                at = self._slot(self.nodes[i])
+                self.keys[at], self.slots[at] = self.nodes[i], i
+        i = self.count
+        at = self._slot(node)
+        self.keys[at], self.slots[at] = node, i
+        self.nodes[i], self.score[i], self.up[i] = node, score, _UP_UNREAD
+        self.count += 1
+        return i
+
+
+cdef void *_grown(void *items, size_t size) except NULL:
+    cdef void *grown = PyMem_Realloc(items, size)
+    if grown == NULL:
+        raise MemoryError()
+    return grown
+
 
 cdef class Ballot:
     """The vote for the body's container (``article._vote``) in C: each voter's points
@@ -888,7 +1009,8 @@ cdef class Ballot:
     siblings, all they hold with them; text set between ``<br>`` votes through the
     element holding it (not one of ``leaf_blocks``): its runs (text nodes and
     ``inline`` elements) joined, ``container_runs`` of them or more making it the
-    paragraphs' container."""
+    paragraphs' container. The scores are summed in C and handed over once, with
+    the ``top`` candidates ranked."""
 
     cdef unsigned char _kinds[TAG_LAST_ENTRY]
     cdef double _tag_weights[TAG_LAST_ENTRY]
@@ -897,10 +1019,13 @@ cdef class Ballot:
     cdef uintptr_t _html
     cdef uintptr_t _itemprop
     cdef Py_ssize_t _min_chars
-    cdef object _per_point
-    cdef object _max_points
-    cdef tuple _wide_commas
-    cdef tuple _shares
+    cdef double _per_point
+    cdef double _max_points
+    cdef Py_UCS4 _wide_commas[_MAX_WIDE_COMMAS]
+    cdef int _wides
+    cdef double _shares[_MAX_SHARES]
+    cdef Py_ssize_t _levels
+    cdef Py_ssize_t _top
     cdef object _is_chrome_text
     cdef _Exact _chrome_gate
     cdef object _is_promo_heading
@@ -931,6 +1056,7 @@ cdef class Ballot:
         max_length_points,
         wide_commas,
         shares,
+        top,
         is_chrome_text,
         chrome_gate,
         tag_weights,
@@ -960,7 +1086,21 @@ cdef class Ballot:
         self._itemprop = attribute_id(b"itemprop")
         self._min_chars = min_chars
         self._per_point, self._max_points = chars_per_point, max_length_points
-        self._wide_commas, self._shares = tuple(wide_commas), tuple(shares)
+        if len(wide_commas) > _MAX_WIDE_COMMAS or any(
+            len(comma) != 1 or comma.isascii() for comma in wide_commas
+        ):
+            raise ValueError(f"at most {_MAX_WIDE_COMMAS} wide commas, each one character")
+        self._wides = len(wide_commas)
+        for i, comma in enumerate(wide_commas):
+            self._wide_commas[i] = ord(comma)
+        if not 0 < len(shares) <= _MAX_SHARES:
+            raise ValueError(f"from 1 to {_MAX_SHARES} shares")
+        self._levels = len(shares)
+        for i, share in enumerate(shares):
+            self._shares[i] = share
+        if not 0 < top <= _MAX_TOP:
+            raise ValueError(f"from 1 to {_MAX_TOP} candidates ranked")
+        self._top = top
         self._is_chrome_text = is_chrome_text
         self._chrome_gate = _Exact(chrome_gate, "chrome gate literals")
         names, self._negative_weight = negative
@@ -972,27 +1112,21 @@ cdef class Ballot:
         value, self._item_body_weight = item_body
         self._item_body = value.encode()
 
-    cdef tuple _heirs(self, scores, ps_node *parent, object parser):
-        """The keys of ``parent`` and the ancestors after it that take a share of a
-        vote (none above ``<body>``), each registered in ``scores`` the first time
-        (its node, and its score starting from its weights)."""
-        cdef dict score = scores.score
-        cdef dict nodes = scores.nodes
-        cdef list keys = []
-        cdef ps_node *node = parent
-        cdef Py_ssize_t level
-        for level in range(len(self._shares)):
-            if node == NULL or node.type != PS_ELEMENT or node.local_name == self._html:
-                break
-            key = <size_t>node
-            if key not in score:
-                nodes[key] = wrap(node, parser)
-                score[key] = (
-                    self._tag_weights[node.local_name] if node.local_name < TAG_LAST_ENTRY else 0.0
-                ) + self._name_weight(node)
-            keys.append(key)
-            node = node.parent
-        return tuple(keys)
+    cdef Py_ssize_t _candidate(self, _Tally tally, ps_node *node) except -2:
+        """The place of ``node`` among the candidates, registered the first time (its
+        score starting from its weights); -1 when it takes no share (none above
+        ``<body>``)."""
+        cdef Py_ssize_t found
+        if node == NULL or node.type != PS_ELEMENT or node.local_name == self._html:
+            return -1
+        found = tally.find(node)
+        if found >= 0:
+            return found
+        return tally.add(
+            node,
+            (self._tag_weights[node.local_name] if node.local_name < TAG_LAST_ENTRY else 0.0)
+            + self._name_weight(node),
+        )
 
     cdef double _name_weight(self, ps_node *node) except? -1.0:
         """The weight of the element's class and id names (``article``'s rule: the
@@ -1056,15 +1190,6 @@ cdef class Ballot:
             names[1] != NULL and names[1].data != NULL and found.holds(names[1].data, names[1].length)
         )
 
-    def cast_run(self, scores, holder) -> bool:
-        """Casts the points of ``holder``'s own runs (text and ``inline`` elements,
-        between ``<br>``) for its ancestors: an element holding prose as bare text;
-        whether it voted."""
-        cdef ps_node *node = c_node(holder)
-        cdef Py_ssize_t runs = 1
-        cdef str text = self._run_text(node, &runs)
-        return self._cast(scores, node, holder.parser, text, runs, False)
-
     cdef str _run_text(self, ps_node *holder, Py_ssize_t *runs):
         """The text of ``holder``'s own runs joined (each text node's and ``inline``
         element's text made apart), ``runs`` counted up for each ``<br>``."""
@@ -1084,50 +1209,72 @@ cdef class Ballot:
         return "".join(pieces)
 
     cdef bint _cast(
-        self, scores, ps_node *voter, object parser, str text, Py_ssize_t runs, bint container
+        self, _Tally tally, ps_node *voter, str text, Py_ssize_t runs, bint container
     ) except -1:
         """``voter``'s points, for its length and commas, to its ancestors (none for a
-        text shorter than ``min_chars`` or for chrome text); whether it voted. A
-        ``container`` (text set in paragraphs between ``<br>``) takes the first share,
-        and so does ``<body>`` (a page without a wrapper), as no element above it
-        takes one; the voter's parent does otherwise."""
-        cdef str stripped = text.strip()
-        cdef Py_ssize_t length = len(stripped)
+        text shorter than ``min_chars`` once stripped, or for chrome text); whether it
+        voted. A ``container`` (text set in paragraphs between ``<br>``) takes the
+        first share, and so does ``<body>`` (a page without a wrapper), as no element
+        above it takes one; the voter's parent does otherwise."""
+        cdef Py_ssize_t bounds[2]
+        cdef Py_ssize_t commas, length, level, at, above
+        cdef int kind = PyUnicode_KIND(text)
+        cdef void *data = PyUnicode_DATA(text)
+        cdef double points, length_points
         cdef ps_node *parent
-        cdef dict heirs_of, score
+        if kind == 1:
+            commas = _commas_and_bounds(
+                <const uint8_t *>data, len(text), self._wide_commas, self._wides, bounds
+            )
+        elif kind == 2:
+            commas = _commas_and_bounds(
+                <const uint16_t *>data, len(text), self._wide_commas, self._wides, bounds
+            )
+        else:
+            commas = _commas_and_bounds(
+                <const uint32_t *>data, len(text), self._wide_commas, self._wides, bounds
+            )
+        length = bounds[1] - bounds[0]
         if length < self._min_chars or (
-            self._chrome_gate.holds(stripped) and self._is_chrome_text(stripped)
+            self._chrome_gate.holds(text, bounds[0], bounds[1])
+            and self._is_chrome_text(text[bounds[0]:bounds[1]])
         ):
             return False
-        length_points = min(length / self._per_point, self._max_points * runs)
-        commas = text.count(",")
-        if not text.isascii():
-            commas += sum(map(text.count, self._wide_commas))
-        points = runs + commas + length_points
+        # Summed as Python summed them: the counts exact, the rest in doubles.
+        length_points = length / self._per_point
+        if self._max_points * runs < length_points:
+            length_points = self._max_points * runs
+        points = <double>(runs + commas) + length_points
         parent = voter if container or voter.local_name == self._body else voter.parent
-        if parent == NULL:
-            return True
-        heirs_of = scores._heirs
-        key = <size_t>parent
-        heirs = heirs_of.get(key)
-        if heirs is None:
-            heirs = heirs_of[key] = self._heirs(scores, parent, parser)
-        score = scores.score
-        for key, share in zip(heirs, self._shares):
-            score[key] += points * share
+        at = self._candidate(tally, parent)
+        for level in range(self._levels):
+            if at < 0:
+                break
+            tally.score[at] += points * self._shares[level]
+            if level + 1 < self._levels:
+                above = tally.up[at]
+                if above == _UP_UNREAD:
+                    above = tally.up[at] = self._candidate(tally, tally.nodes[at].parent)
+                at = above
         return True
 
-    def vote(self, list voters, scores, set seen) -> None:
-        """Casts the votes of ``voters`` (in document order) into ``scores``: each
+    def vote(self, list voters, list holders, scores, set seen) -> None:
+        """Casts the votes of ``voters`` (in document order), then of ``holders`` (each
+        one's own runs, as bare text: ``scores.holders``), into ``scores``: each
         paragraph's text read whole (``scores.texts``) votes unless ``seen`` holds it;
         a promo heading adds the elements it mutes to ``seen``, and so does a ``<br>``
-        its holder, which votes once."""
+        its holder, which votes once. The candidates' scores and nodes are handed to
+        ``scores.score`` and ``scores.nodes`` at the end, in the order they were first
+        met, and the ``top`` best of them, ranked as a stable sort ranks them, to
+        ``scores.ranked``."""
         cdef dict texts = scores.texts
         cdef set parents = set()  # the promo headings' parents, the elements muted whole
+        cdef _Tally tally = _Tally()
         cdef ps_node *node
         cdef ps_node *line
         cdef uintptr_t tag
         cdef unsigned char kind
+        cdef Py_ssize_t runs
         cdef str text
         for voter in voters:
             node = c_node(voter)
@@ -1142,12 +1289,51 @@ cdef class Ballot:
             elif <size_t>node in seen:
                 continue
             elif tag == self._br:
-                self._vote_runs(scores, node.parent, voter.parser, seen)
+                tally.parser = voter.parser
+                self._vote_runs(tally, scores, node.parent, seen)
             else:
+                tally.parser = voter.parser
                 text = texts[<size_t>node] = _text(node)
-                self._cast(scores, node, voter.parser, text, 1, False)
+                self._cast(tally, node, text, 1, False)
+        for holder in holders:
+            node = c_node(holder)
+            if <size_t>node not in seen:
+                tally.parser = holder.parser
+                runs = 1
+                text = self._run_text(node, &runs)
+                if self._cast(tally, node, text, runs, False):
+                    scores.holders.add(<size_t>node)
+        self._hand_over(tally, scores)
 
-    cdef int _vote_runs(self, scores, ps_node *holder, object parser, set seen) except -1:
+    cdef int _hand_over(self, _Tally tally, scores) except -1:
+        """The tally's candidates into ``scores``: ``score`` and ``nodes`` by key, and
+        the keys of the ``top`` best in ``ranked``."""
+        cdef dict score = scores.score
+        cdef dict nodes = scores.nodes
+        cdef list ranked = []
+        cdef Py_ssize_t best[_MAX_TOP]
+        cdef Py_ssize_t i, j, kept = 0
+        cdef Py_ssize_t top = self._top
+        for i in range(tally.count):
+            key = <size_t>tally.nodes[i]
+            score[key] = tally.score[i]
+            nodes[key] = wrap(tally.nodes[i], tally.parser)
+            # Ranked as sorted(reverse=True) ranks: a later candidate goes after the
+            # earlier ones of its score.
+            j = kept
+            while j > 0 and tally.score[best[j - 1]] < tally.score[i]:
+                j -= 1
+            if j < top:
+                if kept < top:
+                    kept += 1
+                memmove(&best[j + 1], &best[j], (kept - 1 - j) * sizeof(Py_ssize_t))
+                best[j] = i
+        for i in range(kept):
+            ranked.append(<size_t>tally.nodes[best[i]])
+        scores.ranked = ranked
+        return 0
+
+    cdef int _vote_runs(self, _Tally tally, scores, ps_node *holder, set seen) except -1:
         """The vote of the text set between ``<br>`` in ``holder``, once."""
         cdef Py_ssize_t runs = 1
         cdef bint container
@@ -1159,7 +1345,7 @@ cdef class Ballot:
         seen.add(<size_t>holder)
         text = self._run_text(holder, &runs)
         container = runs >= self._container_runs
-        if self._cast(scores, holder, parser, text, runs, container) and container:
+        if self._cast(tally, holder, text, runs, container) and container:
             scores.containers.add(<size_t>holder)
         return 0
 

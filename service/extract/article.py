@@ -103,10 +103,10 @@ class _Scores:
         # The text of each voter read whole, by key: the reader takes the
         # winner's paragraphs from here instead of reading them again.
         self.texts: dict[int, str] = {}
-        # The keys of the ancestors that share a voter's points, by the key of
-        # the voter's parent: most voters share their parent with others
-        # (registered in ``nodes`` and ``score`` by the ballot, ``_BALLOT``).
-        self._heirs: dict[int, tuple[int, ...]] = {}
+        # The keys of the ``_TOP_CANDIDATES`` best raw scores, best first (a stable
+        # sort's order: the first met of equal scores first), handed over with
+        # ``score`` and ``nodes`` by the ballot (``_BALLOT``).
+        self.ranked: list[int] = []
         # The elements that voted with prose set as bare text (no <p>): paragraphs too.
         self.holders: set[int] = set()
         # The elements holding their paragraphs as text runs between <br> (containers).
@@ -117,10 +117,10 @@ class _Scores:
         (a post out of a list of posts, the parts of a cut-up body, or the common
         ancestor of close rivals); ``None`` when nothing voted. On a ``live``
         page, a winning entry among its sibling entries gives way to their feed."""
-        ranked = sorted(self.score.items(), key=lambda kv: kv[1], reverse=True)[:_TOP_CANDIDATES]
         finals: list[tuple[LexborNode, float]] = []
         floor = 0.0  # rivals must reach RIVAL_SHARE of the best final score, never above raw
-        for key, raw in ranked:
+        for key in self.ranked:
+            raw = self.score[key]
             if raw < floor:
                 break  # link density only lowers a score: no later candidate can matter
             node = self.nodes[key]
@@ -372,11 +372,7 @@ def _vote(
     scores = _Scores()
     seen: set[int] = set(muted)  # voters after a promo heading, <br> holders that voted
     # One query in document order: a heading comes before the voters it mutes.
-    _BALLOT.vote(_VOTERS.find(root), scores, seen)
-    if text_holders:
-        for holder in _HOLDERS.find(root):
-            if holder.mem_id not in seen and _BALLOT.cast_run(scores, holder):
-                scores.holders.add(holder.mem_id)
+    _BALLOT.vote(_VOTERS.find(root), _HOLDERS.find(root) if text_holders else [], scores, seen)
     return scores
 
 
@@ -414,6 +410,7 @@ _BALLOT = Ballot(
     max_length_points=t.MAX_LENGTH_POINTS,
     wide_commas=t.WIDE_COMMAS,
     shares=t.ANCESTOR_DECAY,
+    top=_TOP_CANDIDATES,
     is_chrome_text=_is_chrome_text,
     chrome_gate=(*t.CONSENT_GATE, *t.CLICK_GATE),  # asked in C: most texts hold none
     # Each ancestor starts from its tag's weight and its class and id names': a

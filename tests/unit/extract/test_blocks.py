@@ -680,11 +680,21 @@ def _python_mute_after(heading: LexborNode, muted: set[int], parents: set[int]) 
         node = node.next
 
 
+class _PythonScores(article._Scores):
+    """The scores as the Python vote kept them: the keys of the ancestors that share a
+    voter's points cached by the key of the voter's parent."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.heirs: dict[int, tuple[int, ...]] = {}
+
+
 def _python_vote(
     root: LexborNode, text_holders: bool = False, muted: frozenset[int] = frozenset()
-) -> article._Scores:
-    """``article._vote`` as it cast its votes in Python, before the ballot in C."""
-    scores = article._Scores()
+) -> _PythonScores:
+    """``article._vote`` as it cast its votes in Python, before the ballot in C, and
+    ``_Scores.best``'s ranking of its candidates."""
+    scores = _PythonScores()
     seen: set[int] = set(muted)
     promo_parents: set[int] = set()
     for voter in article._VOTERS.find(root):
@@ -715,11 +725,13 @@ def _python_vote(
                 text, runs = _python_run_text(holder)
                 if _python_cast(scores, holder, text, runs):
                     scores.holders.add(holder.mem_id)
+    ranked = sorted(scores.score.items(), key=lambda kv: kv[1], reverse=True)
+    scores.ranked = [key for key, _ in ranked[: article._TOP_CANDIDATES]]
     return scores
 
 
 def _python_cast(
-    scores: article._Scores, voter: LexborNode, text: str, runs: int, container: bool = False
+    scores: _PythonScores, voter: LexborNode, text: str, runs: int, container: bool = False
 ) -> bool:
     stripped = text.strip()
     length = len(stripped)
@@ -733,15 +745,15 @@ def _python_cast(
     parent = voter if container or voter.tag == "body" else voter.parent
     if parent is None:
         return True
-    heirs = scores._heirs.get(parent.mem_id)
+    heirs = scores.heirs.get(parent.mem_id)
     if heirs is None:
-        heirs = scores._heirs[parent.mem_id] = _python_register(scores, parent)
+        heirs = scores.heirs[parent.mem_id] = _python_register(scores, parent)
     for key, share in zip(heirs, t.ANCESTOR_DECAY, strict=False):
         scores.score[key] += points * share
     return True
 
 
-def _python_register(scores: article._Scores, parent: LexborNode) -> tuple[int, ...]:
+def _python_register(scores: _PythonScores, parent: LexborNode) -> tuple[int, ...]:
     """The keys of ``parent`` and the ancestors after it that take a share of a vote
     (none above ``<body>``), each starting from its tag and name weights."""
     keys: list[int] = []
@@ -887,13 +899,21 @@ def test_the_ballot_weighs_names_as_the_python_weights(
         opened, closed = f"<table><tr>{opened}", f"{closed}</tr></table>"
     html = f"<html><body>{opened}<p>{PROSE}</p>{closed}</body></html>"
     tree = LexborHTMLParser(html.encode().replace(b"\\xff", b"\xff"))
-    voter = tree.css_first("p")
-    assert voter is not None
-    new, old = article._Scores(), article._Scores()
-    assert article._BALLOT.cast_run(new, voter) == _python_cast(old, voter, PROSE, 1)
-    assert new.score == old.score
-    assert new._heirs == old._heirs
-    assert new.nodes.keys() == old.nodes.keys()
+    root = tree.root
+    assert root is not None
+    _assert_same_vote(article._vote(root), _python_vote(root))
+
+
+def _assert_same_vote(new: article._Scores, old: _PythonScores) -> None:
+    """The ballot's scores are the Python vote's: the same floats in the order their
+    candidates were first met, the same texts, holders and containers, and the same
+    ranking of the best."""
+    assert list(new.score.items()) == list(old.score.items())
+    assert list(new.nodes) == list(old.nodes)
+    assert all(new.nodes[key].mem_id == key for key in new.nodes)
+    assert new.ranked == old.ranked
+    assert new.texts == old.texts
+    assert (new.holders, new.containers) == (old.holders, old.containers)
 
 
 @settings(max_examples=300, deadline=None)
@@ -907,10 +927,7 @@ def test_the_ballot_casts_what_the_python_vote_cast(
     assert root is not None
     muted = frozenset(n.mem_id for n in tree.css("section *")) if mute else frozenset()
     new = article._vote(root, text_holders, muted)
-    old = _python_vote(root, text_holders, muted)
-    assert new.score == old.score
-    assert new.texts == old.texts
-    assert (new.holders, new.containers, new._heirs) == (old.holders, old.containers, old._heirs)
+    _assert_same_vote(new, _python_vote(root, text_holders, muted))
 
 
 # Pieces of voters' texts for the chrome gate: its literals and the phrases it opens
@@ -947,11 +964,9 @@ CHROME_PIECES = st.sampled_from(
 @given(st.lists(CHROME_PIECES, min_size=1, max_size=8).map("".join))
 def test_the_ballot_asks_for_chrome_as_the_python_vote_asked(text: str) -> None:
     tree = LexborHTMLParser(f"<html><body><div><p>{text}</p></div></body></html>".encode())
-    voter = tree.css_first("p")
-    assert voter is not None and voter.text() == text
-    new, old = article._Scores(), article._Scores()
-    assert article._BALLOT.cast_run(new, voter) == _python_cast(old, voter, text, 1)
-    assert new.score == old.score
+    voter, root = tree.css_first("p"), tree.root
+    assert voter is not None and voter.text() == text and root is not None
+    _assert_same_vote(article._vote(root), _python_vote(root))
 
 
 def test_the_chrome_gate_opens_for_chrome_in_every_width() -> None:
@@ -959,7 +974,7 @@ def test_the_chrome_gate_opens_for_chrome_in_every_width() -> None:
         for chrome in ("We use cookies on this site", "Click on the image to see more"):
             text = f"{filler} {chrome} to read it, and more words {filler}"
             tree = LexborHTMLParser(f"<html><body><div><p>{text}</p></div></body></html>".encode())
-            voter = tree.css_first("p")
-            assert voter is not None
+            root = tree.root
+            assert root is not None
             assert article._is_chrome_text(text.strip())
-            assert not article._BALLOT.cast_run(article._Scores(), voter)
+            assert not article._vote(root).score
