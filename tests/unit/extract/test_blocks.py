@@ -930,6 +930,22 @@ def test_the_ballot_casts_what_the_python_vote_cast(
     _assert_same_vote(new, _python_vote(root, text_holders, muted))
 
 
+def test_the_ballot_holds_as_many_candidates_as_a_page_has() -> None:
+    # Three hundred boxes of equal paragraphs, some nested: more candidates than the
+    # tally's first table holds, and ties for the ranking.
+    boxes = "".join(
+        f'<div class="box{i % 7}"><section><p>{PROSE}</p></section>'
+        f"{'<div><p>' + PROSE + '</p></div>' if i % 3 else ''}</div>"
+        for i in range(300)
+    )
+    tree = LexborHTMLParser(f"<html><body><main>{boxes}</main></body></html>")
+    root = tree.root
+    assert root is not None
+    new = article._vote(root)
+    assert len(new.score) > 600
+    _assert_same_vote(new, _python_vote(root))
+
+
 # Pieces of voters' texts for the chrome gate: its literals and the phrases it opens
 # the patterns for, in mixed case, cut, and beside characters of each width a text may
 # be stored in (Latin-1, the BMP, beyond it), so that the gate reads every width.
