@@ -586,14 +586,23 @@ cdef str deep_text(ps_node *root):
         free(text.data)
 
 
+cdef inline bint _kept_ascii(unsigned char byte) noexcept:
+    """Whether ``byte`` is an ASCII character ``normalize_text`` keeps: a printable one,
+    or a tab, newline or carriage return (white space); it removes the other controls
+    (``text.INVISIBLE``)."""
+    return 0x20 <= byte < 0x7F or byte == 0x09 or byte == 0x0A or byte == 0x0D
+
+
 def text_opening(node, size_t length):
     """``node.text()`` when its text nodes hold ``length`` bytes or fewer, with True;
-    else the text before the last ASCII character among the bytes from ``length // 2``
-    to ``length``, with False; None when no ASCII character is there.
+    else the text before the last ASCII character that folding keeps (``_kept_ascii``)
+    among the bytes from ``length // 2`` to ``length``, with False; None when no such
+    character is there.
 
-    Cut before an ASCII character, the text folded (``normalize_text``) is the start of
+    Cut before such a character, the text folded (``normalize_text``) is the start of
     the whole text folded: no character before it composes with one after it in NFC
-    (no composition ends in an ASCII character, and none reorders across one), a run of
+    (no composition ends in an ASCII character, and none reorders across one; a control
+    character folding removes would let the two meet), a run of
     whitespace across it folds to the space it ends in, and bytes that are not UTF-8
     are replaced alike on both sides of it."""
     cdef ps_node *root = c_node(node)
@@ -612,9 +621,9 @@ def text_opening(node, size_t length):
                 return "", True
             return PyUnicode_DecodeUTF8(<const char *>text.data, text.length, "replace"), True
         cut = length
-        while cut > length // 2 and text.data[cut] >= 0x80:
+        while cut > length // 2 and not _kept_ascii(text.data[cut]):
             cut -= 1
-        if text.data[cut] >= 0x80:
+        if not _kept_ascii(text.data[cut]):
             return None
         return PyUnicode_DecodeUTF8(<const char *>text.data, cut, "replace"), False
     finally:

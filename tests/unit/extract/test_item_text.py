@@ -87,6 +87,28 @@ def test_the_opening_is_cut_before_an_ascii_character() -> None:
     assert text_opening(node, 20) is None  # no ASCII byte in the second half
 
 
+def test_the_opening_is_not_cut_before_a_control_character_folding_removes() -> None:
+    """Across a removed control character an ASCII letter and the combining marks after
+    it meet and compose ("x", U+1C, dot below, dot above fold to x with dot above and a
+    dot below): the cut falls before the letter instead."""
+    node = _item("x" * 11 + "\x1c\u0323\u0307" + "x" * 10)
+    opening = text_opening(node, 12)
+    assert opening == ("x" * 10, False)
+    assert normalize_text(node.text()).startswith(normalize_text(opening[0]))
+
+
+def test_the_ascii_characters_cut_before_are_those_folding_keeps() -> None:
+    kept = {chr(c) for c in range(128) if normalize_text(f"a{chr(c)}b") != "ab"}
+    cut_before = set()
+    for c in range(128):
+        # Ten wide characters, the ASCII one, ten more: a cut at 31 bytes falls before
+        # it, or finds no character to fall before.
+        html = "\u4e00" * 10 + f"&#{c};" + "\u4e00" * 10
+        if text_opening(_item(html), 31) is not None:
+            cut_before.add(chr(c))
+    assert cut_before == kept
+
+
 def test_bytes_that_are_not_utf8_read_as_selectolax_decodes_them() -> None:
     raw = b"<html><body><div id=i>caf\xc3 <b>\xe2\x80</b>" + b"x " * 40 + b"</div></body></html>"
     node = LexborHTMLParser(raw).css_first("#i")
