@@ -23,17 +23,17 @@ import dataclasses
 from service.extract.openings import END
 
 
-cdef extern from *:
-    """
-    #include <Python.h>
-    """
-    # A code point as a C number (Cython's own Py_UCS4 would be a character).
-    ctypedef unsigned int ucs4 "Py_UCS4"
-    Py_ssize_t PyUnicode_GET_LENGTH(object text)
-    int PyUnicode_KIND(object text)
-    void *PyUnicode_DATA(object text)
-    ucs4 PyUnicode_READ(int kind, void *data, Py_ssize_t index) nogil
-    ucs4 PyUnicode_READ_CHAR(object text, Py_ssize_t index)
+from service.extract._unicode cimport (
+    PyUnicode_DATA,
+    PyUnicode_GET_LENGTH,
+    PyUnicode_KIND,
+    PyUnicode_READ,
+    PyUnicode_READ_CHAR,
+    ucs4,
+)
+
+
+cdef extern from "Python.h":
     int PyObject_GenericSetAttr(object target, object name, object value) except -1
 
 

@@ -39,6 +39,17 @@ from service.extract._lexbor cimport (
     ps_str,
     wrap,
 )
+from service.extract._unicode cimport (
+    Py_UNICODE_ISDECIMAL,
+    Py_UNICODE_ISSPACE,
+    PyUnicode_DATA,
+    PyUnicode_GET_LENGTH,
+    PyUnicode_IS_ASCII,
+    PyUnicode_KIND,
+    PyUnicode_READ,
+    PyUnicode_Substring,
+    ucs4,
+)
 
 from selectolax.lexbor import create_tag
 
@@ -670,22 +681,6 @@ cdef str _decoded(ps_str *value):
     if value == NULL or value.data == NULL:
         return ""
     return PyUnicode_DecodeUTF8(<const char *>value.data, value.length, "replace")
-
-
-cdef extern from *:
-    """
-    #include <Python.h>
-    """
-    # A code point as a C number (Cython's own Py_UCS4 would be a character).
-    ctypedef unsigned int ucs4 "Py_UCS4"
-    bint PyUnicode_IS_ASCII(object text)
-    Py_ssize_t PyUnicode_GET_LENGTH(object text)
-    int PyUnicode_KIND(object text)
-    void *PyUnicode_DATA(object text)
-    ucs4 PyUnicode_READ(int kind, void *data, Py_ssize_t index) nogil
-    bint Py_UNICODE_ISSPACE(ucs4 c) nogil
-    bint Py_UNICODE_ISDECIMAL(ucs4 c) nogil
-    object PyUnicode_Substring(object text, Py_ssize_t start, Py_ssize_t end)
 
 
 cdef enum:

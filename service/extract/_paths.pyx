@@ -17,17 +17,18 @@ from cpython.mem cimport PyMem_Free, PyMem_Malloc
 from urllib.parse import unquote
 
 
-cdef extern from "Python.h":
-    ctypedef unsigned int ucs4 "Py_UCS4"  # a number here, not Cython's character type
-    int PyUnicode_KIND(object text)
-    const void *PyUnicode_DATA(object text)
-    ucs4 PyUnicode_READ(int kind, const void *data, Py_ssize_t index) nogil
-    Py_ssize_t PyUnicode_GET_LENGTH(object text)
-    bint PyUnicode_IS_ASCII(object text)
-    object PyUnicode_Substring(object text, Py_ssize_t start, Py_ssize_t end)
-    bint Py_UNICODE_ISALNUM(ucs4 char) nogil
-    bint Py_UNICODE_ISDECIMAL(ucs4 char) nogil
-    bint Py_UNICODE_ISDIGIT(ucs4 char) nogil
+from service.extract._unicode cimport (
+    Py_UNICODE_ISALNUM,
+    Py_UNICODE_ISDECIMAL,
+    Py_UNICODE_ISDIGIT,
+    PyUnicode_DATA,
+    PyUnicode_GET_LENGTH,
+    PyUnicode_IS_ASCII,
+    PyUnicode_KIND,
+    PyUnicode_READ,
+    PyUnicode_Substring,
+    ucs4,
+)
 
 
 cdef struct _View:

@@ -27,6 +27,19 @@ outside the table of those where NFC changes nothing (``_nfc_stable.h``, made by
 form and the table against ``unicodedata``.
 """
 
+from service.extract._unicode cimport (
+    Py_UNICODE_ISALPHA,
+    Py_UNICODE_ISLOWER,
+    Py_UNICODE_ISSPACE,
+    Py_UNICODE_ISUPPER,
+    PyUnicode_DATA,
+    PyUnicode_GET_LENGTH,
+    PyUnicode_IS_ASCII,
+    PyUnicode_KIND,
+    PyUnicode_READ,
+    ucs4,
+)
+
 
 cdef extern from *:
     """
@@ -95,24 +108,6 @@ def fold(str text not None) -> str:
     """``" ".join(text.split())``: runs of whitespace as one space, none at the ends
     (``text`` a ``str``, not a subclass's, which Cython refuses)."""
     return ps_fold(text)
-
-
-
-cdef extern from *:
-    """
-    #include <Python.h>
-    """
-    # A code point as a C number (Cython's own Py_UCS4 would be a character).
-    ctypedef unsigned int ucs4 "Py_UCS4"
-    bint PyUnicode_IS_ASCII(object text)
-    Py_ssize_t PyUnicode_GET_LENGTH(object text)
-    int PyUnicode_KIND(object text)
-    void *PyUnicode_DATA(object text)
-    ucs4 PyUnicode_READ(int kind, void *data, Py_ssize_t index) nogil
-    bint Py_UNICODE_ISSPACE(ucs4 c) nogil
-    bint Py_UNICODE_ISALPHA(ucs4 c) nogil
-    bint Py_UNICODE_ISLOWER(ucs4 c) nogil
-    bint Py_UNICODE_ISUPPER(ucs4 c) nogil
 
 
 cdef enum:

@@ -25,6 +25,15 @@ substring tests on generated texts.
 cimport cython
 from cpython.mem cimport PyMem_Free, PyMem_Malloc
 
+from service.extract._unicode cimport (
+    PyUnicode_DATA,
+    PyUnicode_GET_LENGTH,
+    PyUnicode_IS_ASCII,
+    PyUnicode_KIND,
+    PyUnicode_READ,
+    ucs4,
+)
+
 
 cdef extern from *:
     """
@@ -49,15 +58,8 @@ cdef extern from *:
         return c;
     }
     """
-    # A code point as a C number (Cython's own Py_UCS4 would be a character).
-    ctypedef unsigned int ucs4 "Py_UCS4"
     ucs4 ps_gate_char(ucs4 c, Py_ssize_t nranges, const ucs4 *lo, const ucs4 *hi,
                       Py_ssize_t nforms, const ucs4 *src, const ucs4 *dst, int *folds) nogil
-    bint PyUnicode_IS_ASCII(object text)
-    Py_ssize_t PyUnicode_GET_LENGTH(object text)
-    int PyUnicode_KIND(object text)
-    void *PyUnicode_DATA(object text)
-    ucs4 PyUnicode_READ(int kind, void *data, Py_ssize_t index) nogil
 
 
 FOLDS_AS_ASCII = 1  # the bit of ``Literals.find``'s answer for a text that folds as ASCII
