@@ -22,6 +22,7 @@ import contextlib
 import logging
 import time
 from collections import Counter, deque
+from typing import TypeGuard
 
 from aiokafka import AIOKafkaConsumer, ConsumerRebalanceListener, TopicPartition
 
@@ -219,19 +220,19 @@ class Runner:
         """Each event's fetched body (``_fetch_body``), None for an event without
         ``body_ref``; only the events that name one are fetched, in tasks of their own."""
         bodies: list[bytes | Failed | None] = [None] * len(messages)
-        if self._fetcher is None:
+        fetcher = self._fetcher
+        if fetcher is None:
             return bodies
-        refs = [i for i, msg in enumerate(messages) if _names_body_ref(msg.value)]
+        refs = [(i, msg.value) for i, msg in enumerate(messages) if _names_body_ref(msg.value)]
         if refs:
-            fetched = await asyncio.gather(*(self._fetch_body(messages[i].value) for i in refs))
-            for i, body in zip(refs, fetched, strict=True):
+            fetched = await asyncio.gather(*(self._fetch_body(fetcher, value) for _, value in refs))
+            for (i, _), body in zip(refs, fetched, strict=True):
                 bodies[i] = body
         return bodies
 
-    async def _fetch_body(self, value: bytes | None) -> bytes | Failed | None:
-        """The body of a body_ref event, or its failure; None for every other event."""
-        if self._fetcher is None or value is None or not _names_body_ref(value):
-            return None
+    async def _fetch_body(self, fetcher: BodyFetcher, value: bytes) -> bytes | Failed | None:
+        """The body of an event whose bytes name a body_ref, or its failure; None when
+        the decoded event has none or needs none."""
         try:  # a body_ref event carries no body, so decoding it here is cheap
             event = decode_event(
                 value, self._settings.max_event_bytes, self._settings.max_page_bytes
@@ -246,7 +247,7 @@ class Runner:
         async with self._fetch_slots:
             try:
                 async with asyncio.timeout(deadline):
-                    return await self._fetcher.fetch(event.body_ref)
+                    return await fetcher.fetch(event.body_ref)
             except FetchError as exc:
                 return Failed(exc.reason, str(exc), 0.0)
             except TimeoutError:
@@ -287,7 +288,7 @@ class Runner:
                 )
 
 
-def _names_body_ref(value: bytes | None) -> bool:
+def _names_body_ref(value: bytes | None) -> TypeGuard[bytes]:
     """Whether a raw event may carry a ``body_ref`` (a search of its bytes, not a decode)."""
     return value is not None and b'"body_ref"' in value
 
