@@ -235,7 +235,10 @@ def read_metadata(
 
 
 def _first(*values: str | None) -> str | None:
-    return next((v for v in values if v), None)
+    for value in values:  # a loop: a generator left unfinished is closed at a cost
+        if value:
+            return value
+    return None
 
 
 def _ld_text(obj: JsonObject | None, key: str) -> str | None:
@@ -381,7 +384,10 @@ def _story_heading(markup: Markup, site_names: list[str]) -> LexborNode | None:
     that is not a link nor the site's name (both are the site's logo). Without
     one, the element whose text is the title is the heading (``title_element``)."""
     names = {name.casefold() for name in site_names}
-    return next((node for text, node in markup.story_h1s if text.casefold() not in names), None)
+    for text, node in markup.story_h1s:
+        if text.casefold() not in names:
+            return node
+    return None
 
 
 def _authors(
@@ -638,7 +644,7 @@ def _is_tag(tag: str) -> bool:
         1 < len(tag) <= MAX_TAG_CHARS
         and not tag.startswith(INTERNAL_TAG_STARTS)
         and "_" not in tag
-        and any(ch.isalpha() for ch in tag)
+        and (tag[0].isalpha() or any(ch.isalpha() for ch in tag))
     )
 
 

@@ -153,7 +153,7 @@ def _is_name(text: str) -> bool:
         bool(text)
         and len(text) <= AUTHOR_MAX_CHARS
         and len(text.split()) <= AUTHOR_MAX_WORDS
-        and any(ch.isalpha() for ch in text)
+        and (text[0].isalpha() or any(ch.isalpha() for ch in text))
         and text.casefold() not in AUTHOR_PLACEHOLDERS
         and _NOT_A_NAME.search(text) is None
     )

@@ -47,6 +47,8 @@ class JsonLd:
     objects: tuple[JsonObject, ...]
     by_id: dict[str, JsonObject]
     """Objects by ``@id``, to follow references such as ``"author": {"@id": "#jane"}``."""
+    object_types: tuple[frozenset[str], ...]
+    """``types_of`` each of ``objects``, in their order: read once, asked by each search."""
 
     def resolve(self, value: object) -> object:
         """``value`` with bare ``{"@id": ...}`` references replaced by the objects they name."""
@@ -63,12 +65,12 @@ class JsonLd:
 
     def types(self) -> frozenset[str]:
         """Every schema.org type named by an object."""
-        return frozenset(t for obj in self.objects for t in types_of(obj))
+        return frozenset().union(*self.object_types)
 
     def first_of_type(self, wanted: frozenset[str]) -> JsonObject | None:
         """The first object with one of the ``wanted`` types."""
-        for obj in self.objects:
-            if types_of(obj) & wanted:
+        for obj, types in zip(self.objects, self.object_types, strict=True):
+            if types & wanted:
                 return obj
         return None
 
@@ -76,7 +78,11 @@ class JsonLd:
         """The objects typed as a single article, in page order; without any, the
         objects of other types that have a headline (a ``ClaimReview``, a
         ``MedicalWebPage``): they describe the page's content as well."""
-        typed = [obj for obj in self.objects if types_of(obj) & ARTICLE_TYPES]
+        typed = [
+            obj
+            for obj, types in zip(self.objects, self.object_types, strict=True)
+            if types & ARTICLE_TYPES
+        ]
         if typed:
             return typed
         return [obj for obj in self.objects if isinstance(obj.get("headline"), str)]
@@ -94,7 +100,7 @@ def parse_blocks(texts: Iterable[str]) -> JsonLd:
         ref = obj.get("@id")
         if isinstance(ref, str) and len(obj) > 2:  # more than a reference: a definition
             by_id.setdefault(ref, obj)
-    return JsonLd(tuple(objects), by_id)
+    return JsonLd(tuple(objects), by_id, tuple(map(types_of, objects)))
 
 
 def _loads(text: str) -> object:
@@ -213,8 +219,9 @@ def _read_value(value: object, keys: tuple[str, ...], depth: int) -> str | None:
                 return found
         return None
     if isinstance(value, dict):
-        inner = next((value[k] for k in keys if value.get(k)), None)
-        return _read_value(inner, keys, depth + 1)
+        for key in keys:  # the first key present
+            if value.get(key):
+                return _read_value(value[key], keys, depth + 1)
     return None
 
 

@@ -129,11 +129,15 @@ class Markup:
     def all(self, keys: tuple[str, ...]) -> list[str]:
         """Every meta value for ``keys``, key by key in the given order, as normalized text."""
         metas = self.metas
+        if metas.keys().isdisjoint(keys):  # most tables' keys are all absent: one call
+            return []
         return [v for key in keys if key in metas for v in self._texts(key)]
 
     def first(self, keys: tuple[str, ...]) -> str | None:
         """The first meta value for ``keys`` in their order, or ``None``."""
         metas = self.metas
+        if metas.keys().isdisjoint(keys):
+            return None
         for key in keys:
             if key in metas:
                 texts = self._texts(key)

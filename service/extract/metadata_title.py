@@ -166,13 +166,21 @@ def choose_title(
     stripped = {c: _strip_site_name(c, names) for c in set(candidates)}  # titles repeat
     cleaned = [stripped[c] for c in candidates]
     keys = [title_key(c) for c in cleaned] + [title_key(c) for c in candidates]
+    cleaned_words: list[set[str]] | None = None  # read once, for the first heading asking
     for heading in headings:
         key = title_key(heading)
-        if key and (
-            any(_matches(key, other) for other in keys)
-            or any(_is_part(heading, c) for c in candidates)
-            or any(_same_words(heading, c) for c in cleaned)
+        if not key:
+            continue
+        if any(_matches(key, other) for other in keys) or any(
+            _is_part(heading, c) for c in candidates
         ):
+            return heading
+        heading_words = _word_set(heading)
+        if len(heading_words) < SAME_HEADLINE_MIN_WORDS:
+            continue
+        if cleaned_words is None:
+            cleaned_words = [_word_set(c) for c in cleaned]
+        if any(_same_words(heading_words, words) for words in cleaned_words):
             return heading
     if cleaned:
         if len(_WORDS.findall(cleaned[0])) <= LABEL_TITLE_MAX_WORDS:
@@ -193,15 +201,17 @@ def _matches(heading_key: str, candidate_key: str) -> bool:
     return longer and len(heading_key) >= 0.6 * len(candidate_key)
 
 
-def _same_words(heading: str, candidate: str) -> bool:
-    """Whether the two are one headline edited ("HS Roundup: ..." and "High School Roundup: ...").
+def _word_set(text: str) -> set[str]:
+    """The words of ``text`` that ``_same_words`` compares: letters and digits, casefolded."""
+    return set(_WORDS.findall(text.casefold()))
 
-    Most of the heading's words are in the candidate and most of the
-    candidate's in the heading, counting words of letters and digits only.
-    """
-    heading_words = set(_WORDS.findall(heading.casefold()))
-    candidate_words = set(_WORDS.findall(candidate.casefold()))
-    if len(heading_words) < SAME_HEADLINE_MIN_WORDS or not candidate_words:
+
+def _same_words(heading_words: set[str], candidate_words: set[str]) -> bool:
+    """Whether a heading and a candidate, by their words (``_word_set``), are one headline
+    edited ("HS Roundup: ..." and "High School Roundup: ..."): most of the heading's
+    words are in the candidate and most of the candidate's in the heading (a heading
+    of fewer than ``SAME_HEADLINE_MIN_WORDS`` words is not compared: ``choose_title``)."""
+    if not candidate_words:
         return False
     shared = len(heading_words & candidate_words)
     return shared >= SAME_HEADLINE_SHARE * len(
