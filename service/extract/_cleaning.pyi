@@ -1,4 +1,6 @@
-"""Cleaning's walk in C (``_cleaning.pyx``)."""
+"""Cleaning in C (``_cleaning.pyx``)."""
+
+from collections.abc import Callable
 
 from selectolax.lexbor import LexborNode
 
@@ -14,7 +16,11 @@ class Cleaning:
         hiding: str,
         reader: str,
         spaces: str,
+        structure: frozenset[str],
+        label_bytes: int,
     ) -> None: ...
-    def find(
-        self, root: LexborNode
-    ) -> tuple[list[LexborNode], list[LexborNode], list[LexborNode], list[LexborNode]]: ...
+    def clean(
+        self,
+        root: LexborNode,
+        folds: Callable[[list[LexborNode]], tuple[set[str], set[int]]],
+    ) -> list[LexborNode]: ...

@@ -1,7 +1,7 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, initializedcheck=False
-"""Cleaning's walk in C: what ``clean.clean_tree`` removes, found in one pass.
+"""Cleaning in C: what ``clean.clean_tree`` removes, found in one pass and removed.
 
-One walk of the tree lists the elements of the invisible tags (without entering
+One walk of the tree finds the elements of the invisible tags (without entering
 them: what they hold leaves with them), the buttons among them, and the elements
 that the attribute selectors of hidden content and boilerplate widgets match,
 each element's attributes read once. On its way it copies a ``<noscript>``'s
@@ -9,15 +9,19 @@ fallback image before it (``clean._keep_fallback_image``) and tests the copy as
 any element. An element hidden from screen readers alone (``reader`` selectors)
 is then tested as a shown image (``clean._shown_image``): no text, a picture,
 and nothing in it that the other selectors match, the invisible elements left
-out as cleaning leaves them out. The tables (tags, selectors) are ``clean.py``'s,
-handed in; ``tests/unit/extract/test_cleaning.py`` checks the walk against the
-Python steps it replaced on generated pages.
+out as cleaning leaves them out. The buttons whose text may be a fold's label go
+to ``clean._folds``, and what is found is removed by Lexbor's own removal, as
+selectolax's ``decompose(recursive=False)`` removes a node. The tables (tags,
+selectors) are ``clean.py``'s, handed in; ``tests/unit/extract/test_cleaning.py``
+checks the cleaned tree against the Python steps it replaced on generated pages.
 """
 
 from libc.stdint cimport uint64_t, uintptr_t
+from libc.stdlib cimport free, realloc
 from libc.string cimport memcpy
 
 from cpython.unicode cimport PyUnicode_DecodeUTF8
+import selectolax.lexbor
 from selectolax.lexbor import create_tag
 
 from service.extract._lexbor cimport (
@@ -68,6 +72,51 @@ cdef extern from *:
     int __builtin_ctzll(unsigned long long) nogil  # the lowest set bit's index (GCC, Clang)
 
 
+cdef extern from "<dlfcn.h>" nogil:
+    void *dlopen(const char *filename, int flags)
+    void *dlsym(void *handle, const char *symbol)
+    int RTLD_NOW
+    int RTLD_NOLOAD
+
+
+ctypedef void (*_remover)(ps_node *node) noexcept nogil
+
+
+cdef _remover _lexbor_remover() except NULL:
+    """Lexbor's ``lxb_dom_node_remove``, which selectolax's ``decompose(recursive=False)``
+    calls, from selectolax's module (loaded: ``RTLD_NOLOAD``), which exports it."""
+    cdef bytes path = selectolax.lexbor.__file__.encode()
+    cdef void *handle = dlopen(path, RTLD_NOW | RTLD_NOLOAD)
+    cdef void *found = NULL
+    if handle != NULL:
+        found = dlsym(handle, b"lxb_dom_node_remove")
+    if found == NULL:
+        raise ImportError("selectolax's module exports no lxb_dom_node_remove")
+    return <_remover>found
+
+
+cdef _remover _remove = _lexbor_remover()
+
+
+cdef struct _Nodes:  # a growing list of nodes
+    ps_node **items
+    size_t size
+    size_t capacity
+
+
+cdef int _push(_Nodes *nodes, ps_node *node) except -1:
+    cdef ps_node **items
+    if nodes.size == nodes.capacity:
+        items = <ps_node **>realloc(nodes.items, (2 * nodes.capacity + 16) * sizeof(ps_node *))
+        if items == NULL:
+            raise MemoryError()
+        nodes.items = items
+        nodes.capacity = 2 * nodes.capacity + 16
+    nodes.items[nodes.size] = node
+    nodes.size += 1
+    return 0
+
+
 cdef inline uint64_t _low(uint64_t word) noexcept nogil:
     """0x80 in each byte of ``word`` below 0x21, 0 in the others (each byte's low
     seven bits plus 0x5F carry into its high bit from 0x21 on, within the byte)."""
@@ -75,10 +124,11 @@ cdef inline uint64_t _low(uint64_t word) noexcept nogil:
 
 
 cdef class Cleaning:
-    """What cleaning removes from a tree: ``find(root)`` gives the elements of the
-    ``invisible`` tag ids (the outermost ones), the ``button``s among them, the
-    elements that a selector of ``hiding`` or ``reader`` matches, and those of the
-    latter that are shown images, in place of hidden ones.
+    """What cleaning removes from a tree: ``clean(root, folds)`` removes the elements
+    of the ``invisible`` tag ids (the outermost ones) and the elements that a
+    selector of ``hiding`` or ``reader`` matches, but for those of the latter that
+    are shown images, the elements of the ``structure`` tags, and what ``folds``
+    says the ``button``s among the invisible elements show.
 
     ``hiding`` and ``reader`` are lists of attribute selectors separated by commas,
     each ``[name]`` or ``[name="value" i]``, ``[name~="value" i]``,
@@ -90,11 +140,15 @@ cdef class Cleaning:
     tags, and holds no element that a ``hiding`` selector matches. A ``noscript``
     element right after an element of the ``fallback`` tag (blank text between
     them) has its first such element copied before it, as
-    ``noscript.insert_before(image)`` copies it."""
+    ``noscript.insert_before(image)`` copies it. ``folds`` is given the buttons
+    whose text holds at least ``label_bytes`` bytes (a shorter one is no fold's
+    label)."""
 
     cdef list _keep  # the bytes the pointers below point into
     cdef unsigned char _invisible[TAG_LAST_ENTRY]
     cdef uintptr_t _noscript, _button, _fallback
+    cdef uintptr_t _structure[_MAX_TAGS]  # 0 after the last
+    cdef size_t _label_bytes
     cdef uintptr_t _image_ids[_MAX_TAGS]  # 0 after the last; TAG_LAST_ENTRY: by name
     cdef const unsigned char *_image_names[_MAX_TAGS]
     cdef size_t _image_sizes[_MAX_TAGS]
@@ -124,6 +178,8 @@ cdef class Cleaning:
         hiding: str,
         reader: str,
         spaces: str,
+        structure: frozenset,
+        label_bytes: int,
     ):
         cdef int g, i
         cdef uintptr_t attr_id
@@ -138,6 +194,12 @@ cdef class Cleaning:
         self._noscript = _standard(noscript)
         self._button = _standard(button)
         self._fallback = _standard(fallback)
+        if len(structure) >= _MAX_TAGS:
+            raise ValueError(f"at most {_MAX_TAGS - 1} structure tags")
+        for i, tag in enumerate(sorted(structure)):
+            self._structure[i] = _standard(tag)
+        self._structure[len(structure)] = 0
+        self._label_bytes = label_bytes
         if len(images) >= _MAX_TAGS:
             raise ValueError(f"at most {_MAX_TAGS - 1} image tags")
         for i, image in enumerate(images):
@@ -304,8 +366,11 @@ cdef class Cleaning:
             i += 1
         return False
 
-    cdef int _walk(self, ps_node *top, object parser, list invisible, list buttons, list hidden, list readers) except -1:
-        """Sorts the elements of ``top``'s subtree (``top`` included) into the lists."""
+    cdef int _walk(
+        self, ps_node *top, object parser, _Nodes *invisible, list buttons, _Nodes *hidden, _Nodes *readers
+    ) except -1:
+        """Sorts the elements of ``top``'s subtree (``top`` included) into the lists,
+        the buttons that may show a fold wrapped."""
         cdef ps_node *node = top
         cdef ps_node *copy
         cdef uintptr_t tag
@@ -316,23 +381,37 @@ cdef class Cleaning:
                 continue
             tag = node.local_name
             if tag < TAG_LAST_ENTRY and self._invisible[tag]:
-                element = wrap(node, parser)
-                invisible.append(element)
+                _push(invisible, node)
                 if tag == self._button:
-                    buttons.append(element)
+                    if self._may_be_label(node):
+                        buttons.append(wrap(node, parser))
                 elif tag == self._noscript:
-                    copy = self._copy_fallback(node, element, parser)
+                    copy = self._copy_fallback(node, parser)
                     if copy != NULL:
                         self._walk(copy, parser, invisible, buttons, hidden, readers)
                 node = next_in(node, top, False)
                 continue
             passed = self._passes(node)
             if passed:
-                (readers if passed & ~self._reader == 0 else hidden).append(wrap(node, parser))
+                _push(readers if passed & ~self._reader == 0 else hidden, node)
             node = next_in(node, top, True)
         return 0
 
-    cdef ps_node *_copy_fallback(self, ps_node *noscript, object element, object parser) except? NULL:
+    cdef bint _may_be_label(self, ps_node *button) noexcept:
+        """Whether the text of ``button`` (its text nodes' bytes, which ``text()``
+        decodes to as many characters or fewer) holds ``label_bytes`` bytes."""
+        cdef ps_node *node = button
+        cdef size_t length = 0
+        cdef size_t total = 0
+        while node != NULL:
+            if text_bytes(node, &length) != NULL:
+                total += length
+                if total >= self._label_bytes:
+                    return True
+            node = next_in(node, button, True)
+        return total >= self._label_bytes
+
+    cdef ps_node *_copy_fallback(self, ps_node *noscript, object parser) except? NULL:
         """The copy of the fallback image placed before ``noscript``, or NULL."""
         cdef ps_node *before = noscript.prev
         cdef ps_node *image
@@ -350,7 +429,7 @@ cdef class Cleaning:
             image = next_in(image, noscript, True)
         if image == NULL:
             return NULL
-        element.insert_before(wrap(image, parser))
+        wrap(noscript, parser).insert_before(wrap(image, parser))
         return noscript.prev
 
     cdef bint _shown(self, ps_node *top) except -1:
@@ -399,20 +478,70 @@ cdef class Cleaning:
         joined = b"".join(parts)
         return PyUnicode_DecodeUTF8(joined, len(joined), "replace")
 
-    def find(self, root) -> tuple:
-        """``(invisible, buttons, hidden, shown)``: the elements of the invisible
-        tags, the buttons among them, the hidden elements and widgets, and the
-        elements hidden from readers alone that are shown images."""
+    def clean(self, root, folds) -> list:
+        """Removes what cleaning removes below ``root``, and gives the elements hidden
+        from readers alone that are shown images. ``folds(buttons)`` gives the ids
+        and the ``mem_id``s of the elements that the buttons show (kept)."""
         cdef ps_node *top = c_node(root)
-        cdef list invisible = []
+        cdef object parser = root.parser
+        cdef _Nodes invisible, hidden, readers
+        cdef ps_node *node
+        cdef size_t i
         cdef list buttons = []
-        cdef list hidden = []
-        cdef list readers = []
         cdef list shown = []
-        self._walk(start(top), root.parser, invisible, buttons, hidden, readers)
-        for element in readers:
-            (shown if self._shown(c_node(element)) else hidden).append(element)
-        return invisible, buttons, hidden, shown
+        invisible.items = hidden.items = readers.items = NULL
+        invisible.size = hidden.size = readers.size = 0
+        invisible.capacity = hidden.capacity = readers.capacity = 0
+        try:
+            self._walk(start(top), parser, &invisible, buttons, &hidden, &readers)
+            for i in range(readers.size):
+                node = readers.items[i]
+                if self._shown(node):
+                    shown.append(wrap(node, parser))
+                else:
+                    _push(&hidden, node)
+            ids, after = folds(buttons) if buttons else (None, None)
+            self._remove(&invisible, &hidden, ids, after, parser)
+        finally:
+            free(invisible.items)
+            free(hidden.items)
+            free(readers.items)
+        return shown
+
+    cdef int _remove(self, _Nodes *invisible, _Nodes *hidden, ids, after, object parser) except -1:
+        """Removes the invisible elements, then the hidden ones but those of the
+        structure tags and those the folds show, in the order found. Removing an
+        element keeps its subtree, so an element and one inside it leave in either
+        order. Lexbor removes all but the last; that one is selectolax's
+        ``decompose``, which also counts the edit for selectolax's caches."""
+        cdef ps_node *node
+        cdef ps_node *last = NULL
+        cdef size_t i
+        for i in range(invisible.size + hidden.size):
+            if i < invisible.size:
+                node = invisible.items[i]
+            else:
+                node = hidden.items[i - invisible.size]
+                if after and <size_t>node in after:
+                    continue
+                if ids and (wrap(node, parser).attributes.get("id") or "") in ids:
+                    continue
+            if self._is_structure(node):
+                continue
+            if last != NULL:
+                _remove(last)
+            last = node
+        if last != NULL:
+            wrap(last, parser).decompose(recursive=False)
+        return 0
+
+    cdef bint _is_structure(self, ps_node *node) noexcept:
+        cdef int i = 0
+        while self._structure[i]:
+            if node.local_name == self._structure[i]:
+                return True
+            i += 1
+        return False
 
 
 cdef uintptr_t _standard(str tag) except 0:

@@ -68,6 +68,10 @@ FOLD_LABEL = re.compile(
     re.I,
 )
 MAX_FOLD_LABEL_CHARS = 40  # a longer button text is no such label
+# The fewest characters of a label FOLD_LABEL matches ("leggi tutto", "weiterlesen"):
+# a button whose text holds fewer bytes (each character one byte or more, as text()
+# decodes them) is not read.
+MIN_FOLD_LABEL_CHARS = 11
 
 # Boilerplate widgets that never promote another story: removed before
 # teaser detection. Kept short, since every selector costs a test per element;
@@ -104,10 +108,14 @@ CHROME_ROLES: Sequence[tuple[str, str]] = (
     ("menubar", "menus"),
 )
 
+# Never removed, whatever they match: the parser refuses to remove the root, and
+# pages hide <body> with an inline style until their scripts have run.
+_STRUCTURE = frozenset({"html", "head", "body"})
+
 # The invisible tags, the attribute selectors and the shown images are found by one
 # walk in C (``_cleaning.Cleaning``), which compares each element's tag id with the
 # invisible ones (the id of a standard name, the same in every document) and reads
-# each element's attributes once for the selectors.
+# each element's attributes once for the selectors, and removes what it found.
 INVISIBLE_IDS = frozenset(create_tag(tag).tag_id for tag, _ in INVISIBLE_TAGS)
 # What hides an element from every reader, and what from screen readers alone.
 _HIDING_QUERY = ", ".join(
@@ -123,13 +131,10 @@ _CLEANING = Cleaning(
     hiding=_HIDING_QUERY,
     reader=_READER_QUERY,
     spaces=ASCII_SPACES.decode("ascii") + "".join(WIDE_SPACES),  # what str.strip strips
+    structure=_STRUCTURE,
+    label_bytes=MIN_FOLD_LABEL_CHARS,
 )
 _CHROME_ROLE_NAMES = tuple(role.encode() for role, _ in CHROME_ROLES)
-
-
-# Never removed, whatever they match: the parser refuses to remove the root, and
-# pages hide <body> with an inline style until their scripts have run.
-_STRUCTURE = frozenset({"html", "head", "body"})
 
 
 def detach(nodes: list[LexborNode]) -> None:
@@ -155,23 +160,8 @@ def clean_tree(tree: LexborHTMLParser) -> None:
     root = tree.root
     if root is None:
         return
-    # Listed in full before any is detached: the walk follows the tree's links.
-    invisible, buttons, hidden, shown = _CLEANING.find(root)
-    for node in shown:
+    for node in _CLEANING.clean(root, _folds):
         del node.attrs["aria-hidden"]
-    ids, folds = _folds(buttons)
-    # Detaching an element keeps its subtree, so an element and one inside it
-    # leave the tree in either order. (No invisible tag is one of the document's
-    # structure, which ``detach`` keeps.)
-    for node in invisible:
-        node.decompose(recursive=False)
-    if folds or ids:
-        hidden = [
-            node
-            for node in hidden
-            if node.mem_id not in folds and (node.attributes.get("id") or "") not in ids
-        ]
-    detach(hidden)
 
 
 def _folds(buttons: Iterable[LexborNode]) -> tuple[set[str], set[int]]:

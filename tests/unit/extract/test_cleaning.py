@@ -4,6 +4,8 @@ the shown images)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -94,6 +96,8 @@ VALUES = st.one_of(
 LEAVES = [
     *("", "word", " ", "\u3000", "\xa0\n", "<br>", "<!-- c -->", "<p>t</p>", "<b>b</b>"),
     *("<img src=a>", "Continue reading", "Read the full story", "Menu", "\udcff"),
+    # The shortest fold labels, whole and in parts: no shorter text is read.
+    *("Leggi tutto", "leggi tutto\u2026", "leggi", " tutto", "weiterle\u017fen"),
 ]
 
 
@@ -162,6 +166,9 @@ def _check(page: bytes) -> None:
         '<button aria-controls="r1 r2">Continue reading</button><div id="r2" hidden>rest</div>',
         '<div><button>Read the full story</button></div><div style="display:none">rest</div>',
         '<body style="display:none"><div class="x\tcomments">c</div><p>t</p></body>',
+        # The shortest labels: as many bytes as the gate asks, whole or in parts.
+        '<button aria-controls="r1">leggi tutto</button><div id="r1" hidden>rest</div>',
+        "<div><button><b>leggi</b> tutto</button></div><div hidden>rest</div>",
     ],
 )
 def test_cleaning_at_its_edges(markup: str | bytes) -> None:
@@ -183,4 +190,12 @@ def test_cleaning_refuses_a_selector_it_does_not_match(selector: str) -> None:
             hiding=selector,
             reader='[aria-hidden="true" i]',
             spaces=" ",
+            structure=frozenset({"html"}),
+            label_bytes=1,
         )
+
+
+def test_the_fold_label_gate_is_the_shortest_label() -> None:
+    """No text the fold pattern matches is shorter than the gate lets through."""
+    shortest, _ = re._parser.parse(clean.FOLD_LABEL.pattern, clean.FOLD_LABEL.flags).getwidth()
+    assert shortest == clean.MIN_FOLD_LABEL_CHARS
