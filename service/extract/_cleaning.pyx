@@ -16,6 +16,7 @@ selectors) are ``clean.py``'s, handed in; ``tests/unit/extract/test_cleaning.py`
 checks the cleaned tree against the Python steps it replaced on generated pages.
 """
 
+cimport cython
 from libc.stdint cimport uint64_t, uintptr_t
 from libc.stdlib cimport free, realloc
 from libc.string cimport memcpy
@@ -123,6 +124,7 @@ cdef inline uint64_t _low(uint64_t word) noexcept nogil:
     return ~(((word & 0x7F7F7F7F7F7F7F7FULL) + 0x5F5F5F5F5F5F5F5FULL) | word) & 0x8080808080808080ULL
 
 
+@cython.final  # its methods called directly, and inlined where the compiler sees fit
 cdef class Cleaning:
     """What cleaning removes from a tree: ``clean(root, folds)`` removes the elements
     of the ``invisible`` tag ids (the outermost ones) and the elements that a
@@ -164,7 +166,9 @@ cdef class Cleaning:
     cdef size_t _group_name_sizes[_MAX_GROUPS]
     cdef uint64_t _members[_MAX_GROUPS]
     cdef uint64_t _token_sizes[_MAX_GROUPS]  # a bit for each size of a ~= value (below 64)
-    cdef bytes _by_id
+    cdef const unsigned char *_by_id  # the group of each predefined attribute id
+    cdef int _named  # the groups of names Lexbor does not predefine ...
+    cdef int _named_groups[_MAX_GROUPS]  # ... which are these
     cdef ps_spaces _spaces
 
     def __init__(
@@ -209,7 +213,7 @@ cdef class Cleaning:
             self._image_names[i], self._image_sizes[i] = name_bytes, len(name_bytes)
         self._image_ids[len(images)] = 0
         set_spaces(&self._spaces, spaces)
-        self._tests = self._groups = 0
+        self._tests = self._groups = self._named = 0
         self._reader = 0
         for i in range(4):
             self._of_kind[i] = 0
@@ -243,6 +247,9 @@ cdef class Cleaning:
                 self._members[g] = self._token_sizes[g] = 0
                 if attr_id < PS_ATTR_LAST_ENTRY:
                     by_id[attr_id] = g
+                else:
+                    self._named_groups[self._named] = g
+                    self._named += 1
             g = groups[name]
             self._members[g] |= (<uint64_t>1) << i
             if self._kinds[i] == TOKEN and len(value_bytes) < 64:
@@ -250,22 +257,23 @@ cdef class Cleaning:
             elif self._kinds[i] == TOKEN:
                 raise ValueError(f"a token of at most 63 bytes: {selector!r}")
         self._tests = len(selectors)
-        self._by_id = bytes(by_id)
+        table = bytes(by_id)
+        self._keep.append(table)
+        self._by_id = table
 
-    cdef int _group_of(self, ps_attr *attr) noexcept:
+    cdef inline int _group_of(self, ps_attr *attr) noexcept:
         cdef uintptr_t attr_id = attr.node.local_name
-        cdef int g
+        cdef int g, i
         if attr_id < PS_ATTR_LAST_ENTRY:
-            g = (<const unsigned char *>self._by_id)[attr_id]
+            g = self._by_id[attr_id]
             return -1 if g == _NO_GROUP else g
-        for g in range(self._groups):
-            if self._group_ids[g] == PS_ATTR_LAST_ENTRY and named(
-                attr, self._group_names[g], self._group_name_sizes[g]
-            ):
+        for i in range(self._named):
+            g = self._named_groups[i]
+            if named(attr, self._group_names[g], self._group_name_sizes[g]):
                 return g
         return -1
 
-    cdef uint64_t _test(self, int g, ps_attr *attr) noexcept:
+    cdef inline uint64_t _test(self, int g, ps_attr *attr) noexcept:
         """The tests of group ``g`` that its attribute ``attr`` passes."""
         cdef const unsigned char *data = <const unsigned char *>b""
         cdef size_t length = 0
@@ -312,6 +320,9 @@ cdef class Cleaning:
             if length - at >= 8:
                 memcpy(&word, data + at, 8)
                 marks = _low(word)
+            elif length >= 8:  # the last eight bytes, those before ``at`` shifted out
+                memcpy(&word, data + length - 8, 8)
+                marks = _low(word) >> (8 * (8 - (length - at)))
             else:
                 marks = 0
                 for end in range(at, length):
@@ -341,7 +352,7 @@ cdef class Cleaning:
                 passed |= (<uint64_t>1) << i
         return passed
 
-    cdef uint64_t _passes(self, ps_node *node) noexcept:
+    cdef inline uint64_t _passes(self, ps_node *node) noexcept:
         """The tests the element ``node`` passes, each attribute name's first alone."""
         cdef ps_attr *attr = (<ps_element *>node).first_attr
         cdef unsigned int seen = 0

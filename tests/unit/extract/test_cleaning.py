@@ -89,6 +89,8 @@ VALUES = st.one_of(
             *("\u212aomments", "d\u0130alog", "sr-onl\u017f", "a\u00a0sr-only", "x\rsr-only"),
             *("a b c d e f g h sr-only", "abcdefgh\vsr-only", "verylongclassname12 sr-only"),
             *("abcdefg sr-only\x01", "\x1fsr-only", "sr-only\x00x", "ab\u00e9cd sr-only"),
+            # Tokens in a value's last eight bytes, read with the bytes before them.
+            *("ab sr-only", "sr-only a", "abcdefghi\tcomments", "comments  x", "x\x0ccomments "),
         ]
     ),
     st.text(alphabet="comentsr-ly :;\t", max_size=20),
