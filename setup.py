@@ -64,6 +64,7 @@ setup(
             Extension("service.extract._cleaning", ["service/extract/_cleaning.pyx"]),
             Extension("service.extract._scan", ["service/extract/_scan.pyx"]),
             Extension("service.extract._items", ["service/extract/_items.pyx"]),
+            Extension("service.extract._captions", ["service/extract/_captions.pyx"]),
             Extension("service.extract._blocks", ["service/extract/_blocks.pyx"]),
             Extension("service.extract._emit", ["service/extract/_emit.pyx"]),
             Extension("service.extract._fields", ["service/extract/_fields.pyx"]),

@@ -5,6 +5,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborNode
 
+from service.extract._captions import Captions
 from service.extract._emit import Emitter
 
 class CharCount:
@@ -36,7 +37,7 @@ class BlockWalk:
         box_above: Callable[[LexborNode, int], int],
         is_row: Callable[[LexborNode], bool],
         note_mark: Callable[[LexborNode, str], LexborNode | None],
-        caption_of: Callable[[LexborNode, int], LexborNode | None],
+        captions: Captions,
         emitter: Emitter,
     ) -> None: ...
     def read(

@@ -56,6 +56,7 @@ from service.extract._lexbor cimport (
     wrap,
 )
 
+from service.extract._captions cimport Captions
 from service.extract._emit cimport Emitter
 
 from selectolax.lexbor import create_tag
@@ -526,7 +527,7 @@ cdef class BlockWalk:
     cdef object _box_above
     cdef object _is_row
     cdef object _note_mark
-    cdef object _caption_of
+    cdef Captions _captions
     cdef Emitter _emitter
     cdef CharCount _count
     cdef Py_ssize_t _max_mark_chars
@@ -555,7 +556,7 @@ cdef class BlockWalk:
         box_above,
         is_row,
         note_mark,
-        caption_of,
+        captions,
         emitter,
     ):
         cdef int i
@@ -584,7 +585,7 @@ cdef class BlockWalk:
         self._box_above = box_above
         self._is_row = is_row
         self._note_mark = note_mark
-        self._caption_of = caption_of
+        self._captions = captions
         self._emitter = emitter
         self._count = count
         self._max_mark_chars = max_mark_chars
@@ -615,12 +616,13 @@ cdef class BlockWalk:
                 return 0
         return size
 
-    cdef _Marks _mark(self, ps_node *top, object parser, object top_key):
+    cdef _Marks _mark(self, ps_node *top, object parser):
         """The marks of the elements of ``top``'s subtree (``top`` included), found in
         one walk: each element's link characters are added to the element above it
         when the walk leaves it, so each element is met once, not once per link."""
         cdef _Marks marks = _Marks()
         cdef ps_node *node = top
+        cdef ps_node *caption
         cdef _Open *open_ = <_Open *>PyMem_Malloc(32 * sizeof(_Open))
         cdef _Open *grown
         cdef Py_ssize_t depth = 0
@@ -641,9 +643,9 @@ cdef class BlockWalk:
                     elif tag == self._br:
                         _read_through(node, top, marks.holds_br)
                     elif flags & _PICTURE:
-                        caption = self._caption_of(wrap(node, parser), top_key)
-                        if caption is not None:
-                            marks.captions.add(caption.mem_id)
+                        self._captions.caption_of(node, top, parser, &caption)
+                        if caption != NULL:
+                            marks.captions.add(<size_t>caption)
                     elif (
                         flags & _THROUGH
                         and node.parent != NULL
@@ -699,7 +701,7 @@ cdef class BlockWalk:
         cdef list out = reader.out
         cdef dict texts = reader._texts
         cdef list kinds = []
-        cdef _Marks marks = self._mark(top, parser, top_key)
+        cdef _Marks marks = self._mark(top, parser)
         cdef dict link_chars = marks.link_chars
         cdef set holds_br = marks.holds_br
         cdef set holds_block = marks.holds_block

@@ -21,6 +21,7 @@ from selectolax.lexbor import LexborNode
 
 from service.extract import body_tables as t
 from service.extract._blocks import BlockWalk, CharCount
+from service.extract._captions import Captions
 from service.extract._emit import Emitter
 from service.extract._text import fold
 from service.extract._tree import Selectors
@@ -48,7 +49,6 @@ _PICTURE_ELEMENTS = Selectors(", ".join(_PICTURES))  # compiled once, where a qu
 _MAX_DROP_CHARS = 200  # boilerplate patterns apply to blocks up to this long
 _MAX_PARTED_DEPTH = 4  # wrappers holding a whole line: "<p><span><span>..</span>..</span></p>"
 _WORD = re.compile(r"\w+")
-_LETTER = re.compile(r"[^\W\d_]")  # a letter of any script
 _NON_WORD = re.compile(r"\W+")  # what parts the words ``_WORD`` finds
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")  # parts the paragraphs of a ``<pre>``
 
@@ -419,7 +419,7 @@ class Reader:
         The nodes are walked in C (``_blocks.BlockWalk``), which hands the runs and
         blocks it reads to ``emit`` and the elements below to ``leaf``, ``row`` and
         ``caption``."""
-        if _is_caption(container):
+        if _CAPTIONS.is_caption(container):
             return
         _WALK.read(self, container, start, stop)
 
@@ -462,40 +462,12 @@ def _has_text(node: LexborNode) -> bool:
     )
 
 
-def _has_words(node: LexborNode) -> bool:
-    """Whether ``node`` holds a letter: a wrapper showing only a count of the
-    gallery's pictures ("6", "1/6") or a symbol holds no caption."""
-    return any(
-        inner.tag == "-text" and _LETTER.search(inner.text_content or "") is not None
-        for inner in node.traverse(include_text=True)
-    )
-
-
-def _is_short(node: LexborNode) -> bool:
-    """Whether the text of ``node`` is as short as a caption (``MAX_CAPTION_CHARS``;
-    ``MAX_CREDITED_CAPTION_CHARS`` when it is one run of text, and its credit,
-    ending in a credit: a diagram's caption lists its parts) and holds no
-    heading; counted until it is longer (a large element is not read whole)."""
-    size = runs = 0
-    for inner in node.traverse(include_text=True):
-        if inner.tag == "-text":
-            run = chars(inner.text_content or "")
-            size += run
-            runs += run > 0
-            if size > t.MAX_CAPTION_CHARS and (
-                size > t.MAX_CREDITED_CAPTION_CHARS or runs > t.MAX_CREDITED_CAPTION_RUNS
-            ):
-                return False
-        elif inner.tag in _HEADINGS:
-            return False
-    return size <= t.MAX_CAPTION_CHARS or _credited(node.text())
-
-
-def _credited(text: str, mark: bool = False) -> bool:
-    """Whether ``text`` holds a picture's credit (``CAPTION_CREDIT``, ending it), or with
-    ``mark`` one anywhere (``CAPTION_CREDIT_MARK``): searched only when it holds a
-    literal of the pattern's gate."""
+def _credited(node: LexborNode, mark: bool) -> bool:
+    """Whether the text of ``node`` holds a picture's credit (``CAPTION_CREDIT``, ending
+    it), or with ``mark`` one anywhere (``CAPTION_CREDIT_MARK``): searched only when it
+    holds a literal of the pattern's gate."""
     credit, gate = (t.CAPTION_CREDIT_MARK, _MARK_GATE) if mark else (t.CAPTION_CREDIT, _CREDIT_GATE)
+    text = node.text()
     return _CREDIT_GATES.find(text) & gate != 0 and credit.search(text) is not None
 
 
@@ -504,45 +476,39 @@ _CREDIT_GATES = literal_table((t.CAPTION_CREDIT_GATE, t.CAPTION_CREDIT_MARK_GATE
 _CREDIT_GATE, _MARK_GATE = 2, 4
 
 
-def _caption_of(picture: LexborNode, top: int) -> LexborNode | None:
-    """The element holding the caption of ``picture`` (an ``<img>`` or ``<video>``),
-    known without class names by where it stands: the smallest element around the
-    picture that holds words (a count of a gallery's pictures is passed over),
-    when that text is short (``MAX_CAPTION_CHARS``: a
-    caption and its credit beside the picture, a player's fallback line); else,
-    when the picture's text-free wrapper stands among the story's blocks, the
-    block right after it if it is short and holds a credit (``CAPTION_CREDIT_MARK``).
-    None for a picture set inside a line of text (an icon in a paragraph)."""
-    wrapper = picture
-    for _ in range(t.MAX_CAPTION_LEVELS):
-        parent = wrapper.parent
-        if parent is None or parent.mem_id == top:
-            break
-        if _has_words(parent):
-            if parent.tag in t.INLINE_TAGS or parent.tag in t.LEAF_BLOCKS:
-                return None  # a picture in a line of text
-            if (
-                parent.tag in t.CAPTION_HOLDER_TAGS
-                and not text_before(wrapper)
-                and _is_short(parent)
-            ):
-                return parent
-            break
-        wrapper = parent
-    else:
-        return None
-    after = wrapper.next
-    while after is not None and not _has_text(after):
-        after = after.next
-    if after is None or after.tag == "-text" or after.tag in t.INLINE_TAGS:
-        return None
-    if not _is_short(after) or not _credited(after.text(), mark=True):
-        return None
-    return after
+# The caption of a picture (an ``<img>`` or ``<video>``), known without class names
+# by where it stands, found in C (``_captions.Captions.of``): the smallest element
+# around the picture, ``MAX_CAPTION_LEVELS`` up at most, that holds words (a letter:
+# a count of a gallery's pictures, "6" or "1/6", or a symbol is passed over), when it
+# is a caption's holder (``CAPTION_HOLDER_TAGS``), the picture first in it, and its
+# text is short (``MAX_CAPTION_CHARS``: a caption and its credit beside the picture,
+# a player's fallback line; ``MAX_CREDITED_CAPTION_CHARS`` when it is
+# ``MAX_CREDITED_CAPTION_RUNS`` runs of text at most and ends in a credit, ``_credited``:
+# a diagram's caption lists its parts) and holds no heading; else, when the
+# picture's text-free wrapper stands among the story's blocks, the block right after
+# it if it is short and holds a credit (``CAPTION_CREDIT_MARK``). None for a picture
+# set inside a line of text (an icon in a paragraph: an inline or leaf element holds
+# the words). ``is_caption(node)``: whether ``node``, a part of the body read apart,
+# is the caption of a picture set before it (``node``, or a short element it opens,
+# comes right after a text-free element holding the picture).
+_CAPTIONS = Captions(
+    inline=t.INLINE_TAGS,
+    leaves=t.LEAF_BLOCKS,
+    holders=t.CAPTION_HOLDER_TAGS,
+    headings=_HEADINGS,
+    pictures=_PICTURES,
+    spaces=ASCII_SPACES.decode() + "".join(WIDE_SPACES),
+    max_chars=t.MAX_CAPTION_CHARS,
+    max_credited_chars=t.MAX_CREDITED_CAPTION_CHARS,
+    max_credited_runs=t.MAX_CREDITED_CAPTION_RUNS,
+    levels=t.MAX_CAPTION_LEVELS,
+    credited=_credited,
+    chars=chars,
+)
 
 
 def in_caption(node: LexborNode) -> bool:
-    """Whether ``node`` is, or is inside, the caption of a picture (``_caption_of``)
+    """Whether ``node`` is, or is inside, the caption of a picture (``_CAPTIONS``)
     held by one of its few ancestors: a lead picture's caption set between the
     headline and the body is no standfirst."""
     ancestors: set[int] = set()
@@ -555,32 +521,9 @@ def in_caption(node: LexborNode) -> bool:
     if up is None:
         return False
     for picture in _PICTURE_ELEMENTS.find(up):
-        caption = _caption_of(picture, -1)
+        caption = _CAPTIONS.of(picture)
         if caption is not None and caption.mem_id in ancestors:
             return True
-    return False
-
-
-def _is_caption(node: LexborNode) -> bool:
-    """Whether ``node``, a part of the body read apart, is the caption of a picture
-    set before it (``_caption_of``): ``node``, or a short element it opens, comes
-    right after a text-free element holding the picture."""
-    held = {node.mem_id}
-    for _ in range(t.MAX_CAPTION_LEVELS):
-        if node.parent is not None:
-            held.add(node.parent.mem_id)
-        before = node.prev
-        while before is not None and not _has_text(before):
-            if before.tag not in ("-text", "-comment"):
-                picture = before if before.tag in _PICTURES else _PICTURE_ELEMENTS.first(before)
-                if picture is not None:
-                    caption = _caption_of(picture, -1)
-                    # The caption's holder: the block after the picture, or both.
-                    return caption is not None and caption.mem_id in held
-            before = before.prev
-        if before is not None or node.parent is None:
-            return False
-        node = node.parent
     return False
 
 
@@ -815,6 +758,6 @@ _WALK = BlockWalk(
     box_above=_box_above,
     is_row=_is_row,
     note_mark=_note_mark,
-    caption_of=_caption_of,
+    captions=_CAPTIONS,
     emitter=_EMIT,
 )

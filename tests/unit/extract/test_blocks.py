@@ -68,7 +68,7 @@ class _Marks:
                 self._mark_inline_holders(node, top)
                 continue
             if node.tag in body_reader._PICTURES:
-                caption = body_reader._caption_of(node, top)
+                caption = body_reader._CAPTIONS.of(node, container)
                 if caption is not None:
                     self.captions.add(caption.mem_id)
                 continue
@@ -207,7 +207,7 @@ class PythonReader(body_reader.Reader):
         stop: LexborNode | None = None,
     ) -> None:
         """``Reader.read`` as it walked the nodes in Python."""
-        if body_reader._is_caption(container):
+        if body_reader._CAPTIONS.is_caption(container):
             return
         marks = _Marks(container)
         # The open elements, innermost last: the next child to read in each, the
@@ -602,7 +602,7 @@ def _walk(**tables: object) -> BlockWalk:
         box_above=lambda node, top: -1,
         is_row=lambda node: False,
         note_mark=lambda link, text: None,
-        caption_of=lambda picture, top: None,
+        captions=body_reader._CAPTIONS,
         emitter=body_reader._EMIT,
     )
 
