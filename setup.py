@@ -83,6 +83,7 @@ setup(
             Extension("service.extract._paths", ["service/extract/_paths.pyx"]),
             Extension("service.extract._records", ["service/extract/_records.pyx"]),
             Extension("service.extract._urls", ["service/extract/_urls.pyx"]),
+            Extension("service.extract._lead", ["service/extract/_lead.pyx"]),
         ],
         compiler_directives={"language_level": 3},
     ),

@@ -34,6 +34,7 @@ from collections.abc import Sequence
 from selectolax.lexbor import LexborNode
 
 from service.extract import body_tables as t
+from service.extract._lead import LeadWalk
 from service.extract._tree import H1, Selectors
 from service.extract._words import FOLDS_AS_ASCII
 from service.extract.body_reader import Reader, in_caption, reads_as_prose
@@ -100,7 +101,11 @@ def _is_named_excluded(node: LexborNode, excluded: int = _EXCLUDED) -> bool:
     attrs = node.attributes
     if not attrs:
         return False
-    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    return _names_excluded(f"{attrs.get('class') or ''} {attrs.get('id') or ''}", excluded)
+
+
+def _names_excluded(names: str, excluded: int) -> bool:
+    """Whether ``names`` (an element's class and id) holds a name of the list ``excluded``."""
     found = _NAMES.find(names)
     if not found & excluded:
         return False
@@ -120,56 +125,6 @@ def _is_leaf(node: LexborNode) -> bool:
         if tag not in _BLOCK_BREAKS and tag not in t.INLINE_TAGS:
             return False
     return True
-
-
-def _blocks(
-    scope: LexborNode, first: LexborNode | None, excluded: int, headline: LexborNode
-) -> list[LexborNode]:
-    """The leaf blocks after ``headline`` (in ``scope``) and before ``first`` (or
-    the end of ``scope``), in document order, outside elements named by
-    ``excluded``; none when ``headline`` does not come first."""
-    holders: set[int] = set()  # the ancestors of ``first`` below ``scope``: searched, never taken
-    scope_id = scope.mem_id
-    up = first.parent if first is not None else None
-    while up is not None and up.mem_id != scope_id:
-        holders.add(up.mem_id)
-        up = up.parent
-    stop = first.mem_id if first is not None else None
-    headline_id = headline.mem_id
-    found: list[LexborNode] = []
-    after = False  # past the headline
-    stack: list[LexborNode] = []
-    node = scope.first_child
-    while node is not None or stack:
-        if node is None:
-            node = stack.pop().next
-            continue
-        mem_id = node.mem_id
-        if mem_id == stop:
-            break
-        if node.is_element_node:
-            if mem_id in holders or (not after and mem_id != headline_id):
-                stack.append(node)
-                node = node.first_child
-                continue
-            tag = node.tag
-            if mem_id == headline_id:
-                after = True
-            elif tag in _LISTS and _is_key_points(node):
-                found.append(node)
-            elif tag in t.KEY_POINTS_BOXES and (points := _boxed_key_points(node)):
-                found.append(points)
-            elif tag in t.LEAD_HEADING_TAGS and not _is_named_excluded(node, excluded):
-                found.append(node)  # a standfirst set as a heading, when it reads as one
-            elif tag not in t.LEAD_PRUNED_TAGS and not _is_named_excluded(node, excluded):
-                if _is_leaf(node):
-                    found.append(node)
-                else:
-                    stack.append(node)
-                    node = node.first_child
-                    continue
-        node = node.next
-    return found
 
 
 def _is_key_points(node: LexborNode) -> bool:
@@ -194,6 +149,22 @@ def _boxed_key_points(box: LexborNode) -> LexborNode | None:
     if len(lists) != 1 or not _is_key_points(lists[0]):
         return None
     return lists[0]
+
+
+# The blocks after the headline and before the body's container (``LeadWalk.blocks``):
+# prose blocks (leaves: ``_is_leaf``), the key-points lists, and the headings, which
+# ``find_lead`` reads only when they are standfirsts; outside pruned elements and those
+# named like non-body boxes.
+_WALK = LeadWalk(
+    lists=_LISTS,
+    boxes=t.KEY_POINTS_BOXES,
+    headings=t.LEAD_HEADING_TAGS,
+    pruned=t.LEAD_PRUNED_TAGS,
+    leaf=(*_BLOCK_BREAKS, *t.INLINE_TAGS),
+    is_key_points=_is_key_points,
+    boxed_key_points=_boxed_key_points,
+    names_excluded=_names_excluded,
+)
 
 
 def _heads_no_text(heading: LexborNode, first: LexborNode | None, excluded: int) -> bool:
@@ -304,7 +275,7 @@ def find_lead(
         # The container holds the headline: the lead can only be in the
         # headline's <header>, which the reader skips.
         holder = _skipped_holder(headline, first)
-        blocks = _blocks(holder, None, excluded, headline) if holder is not None else []
+        blocks = _WALK.blocks(holder, None, headline, excluded) if holder is not None else []
         stop: LexborNode | None = None
     else:
         scope = _scope(first)
@@ -313,7 +284,7 @@ def find_lead(
         headline = H1.first(scope) or title_element(scope, title, unlinked=True)
         if headline is None:
             return []
-        blocks = _blocks(scope, first, excluded, headline)
+        blocks = _WALK.blocks(scope, first, headline, excluded)
         stop = first
     known = [p.text for p in body[: t.MAX_LEAD_BLOCKS + 1]]
     lead: list[Paragraph] = []
@@ -328,7 +299,7 @@ def find_lead(
             continue
         reader = Reader()
         reader.read(node)
-        if node.tag in _LISTS:  # a key-points list (``_blocks``): its items, whole
+        if node.tag in _LISTS:  # a key-points list (``_WALK``): its items, whole
             lead.extend(p for p in reader.out if not any(p.text in other for other in known))
             continue
         if bold_alone(node) is not None:

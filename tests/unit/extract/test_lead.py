@@ -8,8 +8,9 @@ import re
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from service.extract import body_tables as t
 from service.extract import lead as lead_module
 from service.extract.lead import find_lead
 from service.extract.model import Paragraph
@@ -276,3 +277,129 @@ def test_the_names_table_finds_what_the_names_pattern_finds(
     names = f"{classes} {ids}".lower()
     expected = bool(attributes) and _NAMES_PATTERNS[excluded].search(names) is not None
     assert lead_module._is_named_excluded(node, excluded) is expected
+
+
+def _python_blocks(
+    scope: LexborNode, first: LexborNode | None, excluded: int, headline: LexborNode
+) -> list[LexborNode]:
+    """The Python walk ``LeadWalk.blocks`` replaced, kept as its reference."""
+    holders: set[int] = set()
+    scope_id = scope.mem_id
+    up = first.parent if first is not None else None
+    while up is not None and up.mem_id != scope_id:
+        holders.add(up.mem_id)
+        up = up.parent
+    stop = first.mem_id if first is not None else None
+    headline_id = headline.mem_id
+    found: list[LexborNode] = []
+    after = False
+    stack: list[LexborNode] = []
+    node = scope.first_child
+    while node is not None or stack:
+        if node is None:
+            node = stack.pop().next
+            continue
+        mem_id = node.mem_id
+        if mem_id == stop:
+            break
+        if node.is_element_node:
+            if mem_id in holders or (not after and mem_id != headline_id):
+                stack.append(node)
+                node = node.first_child
+                continue
+            tag = node.tag
+            if mem_id == headline_id:
+                after = True
+            elif tag in lead_module._LISTS and lead_module._is_key_points(node):
+                found.append(node)
+            elif tag in t.KEY_POINTS_BOXES and (points := lead_module._boxed_key_points(node)):
+                found.append(points)
+            elif tag in t.LEAD_HEADING_TAGS and not lead_module._is_named_excluded(node, excluded):
+                found.append(node)
+            elif tag not in t.LEAD_PRUNED_TAGS and not lead_module._is_named_excluded(
+                node, excluded
+            ):
+                if lead_module._is_leaf(node):
+                    found.append(node)
+                else:
+                    stack.append(node)
+                    node = node.first_child
+                    continue
+        node = node.next
+    return found
+
+
+# Pages for the walk: nested elements of the tags it tells apart (in mixed case, and
+# a custom element), named with pieces of the listed names or not, holding text with
+# whitespace and characters beyond ASCII, comments, and lists whose items read as
+# sentences or not.
+_WALK_TAGS = [
+    *("div", "DIV", "p", "span", "b", "a", "br", "section", "header", "h1", "h2", "H3"),
+    *("ul", "ol", "li", "aside", "figure", "nav", "table", "blockquote", "x-card", "em"),
+]
+_WALK_TEXTS = st.sampled_from(
+    ["", " ", "\n  ", "Short", "é und ü", "<!-- c -->", LEAD, BODY, "Ein Satz über das Meer."]
+)
+_ITEM_TEXTS = st.sampled_from([LEAD, BODY, "Short", f"<a href=/a>{LEAD}</a>"])
+_WALK_NAMES = st.sampled_from(["", "byline", "KICKER", "video-desc", "lead", "promo", "x\u0130d"])
+
+
+@st.composite
+def _walk_markup(draw: st.DrawFn, depth: int = 0) -> str:
+    if depth > 3 or draw(st.integers(0, 3)) == 0:
+        return draw(_WALK_TEXTS)
+    tag = draw(st.sampled_from(_WALK_TAGS))
+    if tag == "br":
+        return "<br>"
+    attributes = "".join(
+        f' {name}="{html.escape(value)}"'
+        for name in ("class", "id")
+        if (value := draw(_WALK_NAMES))
+    )
+    if tag in ("ul", "ol") and draw(st.booleans()):  # items, sentences or not
+        inner = "".join(f"<li>{text}</li>" for text in draw(st.lists(_ITEM_TEXTS, max_size=4)))
+    else:
+        inner = "".join(draw(st.lists(_walk_markup(depth + 1), max_size=4)))
+    return f"<{tag}{attributes}>{inner}</{tag}>"
+
+
+# A key-points list, bare or in a box, its items sentences or not.
+_KEY_POINTS = st.builds(
+    lambda items, boxed, ordered: ("<aside>{}</aside>" if boxed else "{}").format(
+        f"<{ordered}>{''.join(f'<li>{item}</li>' for item in items)}</{ordered}>"
+    ),
+    st.lists(_ITEM_TEXTS, min_size=1, max_size=4),
+    st.booleans(),
+    st.sampled_from(["ul", "ol"]),
+)
+
+
+@given(
+    st.lists(_walk_markup() | _KEY_POINTS, min_size=1, max_size=5),
+    st.integers(0, 40) | st.integers(0, 2),  # the headline: an element early, or any
+    st.integers(0, 40),
+    st.sampled_from(sorted(lead_module._LISTED)),
+)
+@settings(max_examples=300, deadline=None)
+def test_the_walk_finds_what_the_python_walk_finds(
+    parts: list[str], headline_at: int, first_at: int, excluded: int
+) -> None:
+    """Property: ``LeadWalk.blocks`` finds the blocks the Python walk finds, from any
+    headline to any container (or the scope's end), in document order."""
+    tree = LexborHTMLParser(f"<html><body><main>{''.join(parts)}</main></body></html>")
+    scope = tree.css_first("main")
+    assert scope is not None
+    elements = scope.css("*")
+    if not elements:
+        return
+    headline = elements[headline_at % len(elements)]
+    for first in (elements[first_at % len(elements)], None):
+        expected = _python_blocks(scope, first, excluded, headline)
+        found = lead_module._WALK.blocks(scope, first, headline, excluded)
+        assert [n.mem_id for n in found] == [n.mem_id for n in expected]
+
+
+@pytest.mark.parametrize("excluded", sorted(lead_module._LISTED))
+def test_a_blank_name_holds_no_listed_name(excluded: int) -> None:
+    """The walk asks no names of an element without a class or an id: " " holds none."""
+    assert not lead_module._names_excluded(" ", excluded)
