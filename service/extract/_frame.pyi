@@ -1,6 +1,6 @@
 """The frame of a page's teasers, read in C (``_frame.pyx``)."""
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from selectolax.lexbor import LexborNode
 
@@ -9,7 +9,6 @@ class OwnTexts:
     def of(self, block: LexborNode, items: set[int], depth: int) -> list[str]: ...
 
 def holders(nodes: list[LexborNode], levels: int) -> set[int]: ...
-def outermost(nodes: list[LexborNode]) -> list[LexborNode]: ...
 def sibling_key(node: LexborNode) -> tuple[int, int, int]: ...
 
 class FewWords:
@@ -34,3 +33,14 @@ class BodyCounts:
         run_bytes: int,
     ) -> None: ...
     def of(self, parent: LexborNode, items: set[int]) -> tuple[int, int]: ...
+
+class Removal:
+    def __init__(
+        self,
+        *,
+        max_extra_chars: int,
+        stop_tags: Iterable[str],
+        spaces: str,
+        text_length: Callable[[LexborNode], int],
+    ) -> None: ...
+    def of(self, kept: Sequence[object]) -> tuple[list[LexborNode], int]: ...

@@ -13,6 +13,7 @@ and ``parent`` read on Lexbor's nodes, nodes told apart by their address
 the texts handed back, and the limits are passed in from there.
 """
 
+from cpython.mem cimport PyMem_Free, PyMem_Malloc
 from cpython.set cimport PySet_Contains
 from cpython.unicode cimport PyUnicode_DecodeUTF8
 from libc.stdint cimport uintptr_t
@@ -27,6 +28,7 @@ from service.extract._lexbor cimport (
     ps_node,
     ps_spaces,
     set_spaces,
+    start,
     split_space,
     tag_id,
     text_bytes,
@@ -126,7 +128,7 @@ def holders(list nodes, int levels) -> set:
     return found
 
 
-def outermost(list nodes) -> list:
+cdef list _outermost(list nodes):
     """The nodes in first-seen order, without duplicates and without any inside another."""
     cdef ps_node *parent
     unique = {}
@@ -319,3 +321,218 @@ cdef class BodyCounts:
                     break
             child = child.next
         return elements, runs
+
+
+cdef struct _Fold:
+    # A subtree's text counted as ``FoldedLength.of(root, joined=True)`` counts it: its
+    # characters that are not whitespace, its words, whether the last character was
+    # one of a word; ``end`` the node after the subtree in the walk (NULL: none).
+    Py_ssize_t chars
+    Py_ssize_t words
+    bint in_word
+    ps_node *end
+
+
+cdef inline Py_ssize_t _folded(const _Fold *fold) noexcept:
+    return fold.chars + fold.words - 1 if fold.words else 0
+
+
+cdef class Removal:
+    """The nodes teaser removal takes out and the characters of their text, as
+    ``teasers`` states the rule: per kept item its block node when the block (no
+    ``stop_tags`` element) holds no ``h1`` and at most ``max_extra_chars`` characters
+    beside its items and its label, else the item; an inline item's promo label, and a
+    block's label standing outside it when it holds no more than the label; the
+    outermost of these in first-seen order.
+
+    The items are ``teasers._Item``s, read by their fields ``node``, ``inline``,
+    ``block_node``, ``block`` and ``label_node``. A text's length is
+    ``teaser_fields.text_length``'s (whitespace runs folded to one space, text nodes
+    joined as ``text()`` joins them), counted on the text nodes' bytes: a block's
+    walk counts its items' lengths too, each from its first text on as if walked
+    alone. Where bytes are not UTF-8 the node's length is ``text_length``'s (handed
+    in), which reads the decoded text.
+    """
+
+    cdef Py_ssize_t max_extra
+    cdef unsigned char stop[TAG_LAST_ENTRY]
+    cdef uintptr_t h1
+    cdef ps_spaces spaces
+    cdef object text_length
+
+    def __init__(self, *, Py_ssize_t max_extra_chars, stop_tags, str spaces, text_length):
+        cdef int c
+        self.max_extra = max_extra_chars
+        for c in range(TAG_LAST_ENTRY):
+            self.stop[c] = 0
+        for name in stop_tags:
+            self.stop[tag_id(name)] = 1
+        self.h1 = tag_id("h1")
+        set_spaces(&self.spaces, spaces)
+        self.text_length = text_length
+
+    def of(self, list kept) -> tuple:
+        """The nodes to remove and the characters of their text."""
+        cdef dict lengths = {}  # by address
+        cdef dict inside = {}  # a block's items, by the block's address
+        cdef dict whole = {}  # whether a block goes whole, by its address
+        cdef list nodes = []
+        cdef ps_node *block
+        cdef Py_ssize_t chars = 0
+        cdef Py_ssize_t extra
+        for item in kept:
+            if item.block_node is not None and not item.inline:
+                key = <uintptr_t>c_node(item.block_node)
+                held = inside.get(key)
+                if held is None:
+                    inside[key] = [item.node]
+                else:
+                    (<list>held).append(item.node)
+        for item in kept:
+            label = item.label_node
+            if item.block_node is None or item.inline:
+                nodes.append(item.node)
+                if item.inline and label is not None:
+                    nodes.append(label)  # its promo label, set apart on its line
+                continue
+            block = c_node(item.block_node)
+            if block.local_name < TAG_LAST_ENTRY and self.stop[block.local_name]:
+                nodes.append(item.node)
+                continue
+            key = <uintptr_t>block
+            if key not in whole:
+                extra = self._beside(item.block_node, inside[key], lengths) - len(item.block or "")
+                whole[key] = extra <= self.max_extra and not self._holds_h1(block)
+            nodes.append(item.block_node if whole[key] else item.node)
+            if label is not None and self._length(label, lengths) <= len(item.block or ""):
+                nodes.append(label)  # the heading alone, never a holder with more
+        nodes = _outermost(nodes)
+        for node in nodes:
+            chars += self._length(node, lengths)
+        return nodes, chars
+
+    cdef bint _holds_h1(self, ps_node *top) noexcept:
+        """Whether ``top`` or an element below is an ``h1`` (``H1.first``)."""
+        cdef ps_node *node = start(top)
+        while node != NULL:
+            if node.type == PS_ELEMENT and node.local_name == self.h1:
+                return True
+            node = next_in(node, top, True)
+        return False
+
+    cdef Py_ssize_t _length(self, object node, dict lengths) except -1:
+        """The node's text length, measured once."""
+        cdef ps_node *top = c_node(node)
+        key = <uintptr_t>top
+        found = lengths.get(key)
+        if found is not None:
+            return found
+        cdef Py_ssize_t length = self._walk(top, NULL, 0, NULL)
+        if length < 0:
+            length = self.text_length(node)
+        lengths[key] = length
+        return length
+
+    cdef Py_ssize_t _beside(self, object block, list items, dict lengths) except? -1:
+        """The block's text length less its items' (each measured, remembered in
+        ``lengths``), in one walk of the block."""
+        cdef ps_node *top = c_node(block)
+        cdef Py_ssize_t n = len(items)
+        cdef Py_ssize_t i
+        cdef Py_ssize_t length
+        cdef Py_ssize_t held = 0
+        cdef ps_node **tops = <ps_node **>PyMem_Malloc(n * sizeof(ps_node *))
+        cdef Py_ssize_t *found = <Py_ssize_t *>PyMem_Malloc(n * sizeof(Py_ssize_t))
+        if tops == NULL or found == NULL:
+            PyMem_Free(tops)
+            PyMem_Free(found)
+            raise MemoryError()
+        try:
+            for i in range(n):
+                tops[i] = c_node(items[i])
+            length = self._walk(top, tops, n, found)
+            if length < 0:
+                length = self.text_length(block)
+                for i in range(n):
+                    found[i] = -1
+            lengths[<uintptr_t>top] = length
+            for i in range(n):
+                if found[i] >= 0:
+                    lengths.setdefault(<uintptr_t>tops[i], found[i])
+                held += self._length(items[i], lengths)
+        finally:
+            PyMem_Free(tops)
+            PyMem_Free(found)
+        return length - held
+
+    cdef Py_ssize_t _walk(self, ps_node *top, ps_node **items, Py_ssize_t n, Py_ssize_t *found) noexcept:
+        """The text length of ``top``'s subtree, or -1 where its bytes are not UTF-8.
+        The lengths of the ``items`` met in their order in the walk go into ``found``
+        (-1 for the others: an item out of that order, or not below ``top``)."""
+        cdef _Fold whole
+        cdef _Fold *folds = NULL
+        cdef _Fold *fold
+        cdef Py_ssize_t open_count = 0  # the items the walk is in, innermost last
+        cdef Py_ssize_t* opened = NULL  # their indexes
+        cdef Py_ssize_t next_item = 0
+        cdef Py_ssize_t i, k
+        cdef ps_node *node = top.first_child
+        cdef const unsigned char *data
+        cdef size_t length, at
+        cdef int space
+        cdef Py_ssize_t result = -1
+        whole.chars = whole.words = 0
+        whole.in_word = False
+        if n:
+            folds = <_Fold *>PyMem_Malloc(n * sizeof(_Fold))
+            opened = <Py_ssize_t *>PyMem_Malloc(n * sizeof(Py_ssize_t))
+            if folds == NULL or opened == NULL:
+                PyMem_Free(folds)
+                PyMem_Free(opened)
+                return -1  # measured by text_length instead
+            for i in range(n):
+                found[i] = -1
+        while True:
+            while open_count and folds[opened[open_count - 1]].end == node:
+                k = opened[open_count - 1]
+                found[k] = _folded(&folds[k])
+                open_count -= 1
+            if node == NULL:
+                break
+            while next_item < n and items[next_item] == node:  # an item, entered
+                fold = &folds[next_item]
+                fold.chars = fold.words = 0
+                fold.in_word = False
+                fold.end = next_in(node, top, False)
+                opened[open_count] = next_item
+                open_count += 1
+                next_item += 1
+            data = text_bytes(node, &length)
+            if data != NULL:
+                at = 0
+                while at < length:
+                    space = split_space(&self.spaces, data, length, &at)
+                    if space < 0:
+                        PyMem_Free(folds)
+                        PyMem_Free(opened)
+                        return -1
+                    if space:
+                        whole.in_word = False
+                        for i in range(open_count):
+                            folds[opened[i]].in_word = False
+                    else:
+                        whole.chars += 1
+                        if not whole.in_word:
+                            whole.words += 1
+                            whole.in_word = True
+                        for i in range(open_count):
+                            fold = &folds[opened[i]]
+                            fold.chars += 1
+                            if not fold.in_word:
+                                fold.words += 1
+                                fold.in_word = True
+            node = next_in(node, top, True)
+        result = _folded(&whole)
+        PyMem_Free(folds)
+        PyMem_Free(opened)
+        return result

@@ -39,7 +39,7 @@ class-token matching in ``teaser_tokens``, headline links and items in
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from selectolax.lexbor import LexborNode as Node
@@ -52,13 +52,13 @@ from service.extract._frame import (
     BodyCounts,
     FewWords,
     OwnTexts,
+    Removal,
     holders,
     only_child,
-    outermost,
     sibling_key,
 )
 from service.extract._records import Records
-from service.extract._tree import H1, LINKS
+from service.extract._tree import LINKS
 from service.extract._words import FOLDS_AS_ASCII
 from service.extract.model import Teaser
 from service.extract.teaser_items import (
@@ -1008,47 +1008,16 @@ def _assemble(
                 item.sponsored,  # sponsored
             )
         )
-    lengths = _TextLengths()
-    nodes = outermost(_removal_nodes(kept, lengths))
-    chars = sum(lengths.of(node) for node in nodes)
+    nodes, chars = _REMOVAL.of(kept)
     return TeaserScan(tuple(teasers), tuple(nodes), chars, subheadings)
 
 
-@dataclass(slots=True)
-class _TextLengths:
-    """``text_length`` of nodes, each measured once: an item is measured for its
-    block and again when it is removed."""
-
-    found: dict[int, int] = field(default_factory=dict)
-
-    def of(self, node: Node) -> int:
-        length = self.found.get(node.mem_id)
-        if length is None:
-            length = self.found[node.mem_id] = tf.text_length(node)
-        return length
-
-
-def _removal_nodes(kept: list[_Item], lengths: _TextLengths) -> list[Node]:
-    """Per item its block node when the block holds little beside items, else the item."""
-    inside: dict[int, int] = {}
-    for item in kept:
-        if item.block_node is not None and not item.inline:
-            key = item.block_node.mem_id
-            inside[key] = inside.get(key, 0) + lengths.of(item.node)
-    whole: dict[int, bool] = {}
-    nodes = []
-    for item in kept:
-        block = item.block_node
-        if block is None or item.inline or block.tag in tt.STOP_TAGS:
-            nodes.append(item.node)
-            if item.inline and item.label_node is not None:
-                nodes.append(item.label_node)  # its promo label, set apart on its line
-            continue
-        key = block.mem_id
-        if key not in whole:
-            extra = lengths.of(block) - inside[key] - len(item.block or "")
-            whole[key] = extra <= tt.MAX_BLOCK_EXTRA_CHARS and H1.first(block) is None
-        nodes.append(block if whole[key] else item.node)
-        if item.label_node is not None and tf.text_length(item.label_node) <= len(item.block or ""):
-            nodes.append(item.label_node)  # the heading alone, never a holder with more
-    return nodes
+# The nodes to remove (``_frame.Removal``, which states the rule): per item its block node
+# when the block holds little beside items (``MAX_BLOCK_EXTRA_CHARS``) and no headline,
+# else the item, with the labels set apart; the text lengths read in one walk of a block.
+_REMOVAL = Removal(
+    max_extra_chars=tt.MAX_BLOCK_EXTRA_CHARS,
+    stop_tags=tt.STOP_TAGS,
+    spaces=_SPACES,
+    text_length=tf.text_length,
+)
