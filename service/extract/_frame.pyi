@@ -44,3 +44,26 @@ class Removal:
         text_length: Callable[[LexborNode], int],
     ) -> None: ...
     def of(self, kept: Sequence[object]) -> tuple[list[LexborNode], int]: ...
+
+class MenuEntries:
+    def __init__(
+        self,
+        *,
+        entry_depth: int,
+        submenu_depth: int,
+        flat_depth: int,
+        min_links: int,
+        min_share: float,
+        max_prose_share: float,
+        stop_tags: Iterable[str],
+        headline_words: int,
+        spaces: str,
+        word_count: Callable[[str], int],
+        target: Callable[[str, str, str], str | None],
+        has_id_or_date: Callable[[str], bool],
+        is_story: Callable[[str, str], bool],
+        text_length: Callable[[LexborNode], int],
+    ) -> None: ...
+    def of(
+        self, node: LexborNode, url: str, title: str, shown_date: bool, page: object
+    ) -> bool: ...

@@ -1,8 +1,9 @@
 # cython: language_level=3
 """The frame of a page's teasers, read in C: the own texts of a block outside its
 items that may label it as paid content, the elements that hold stories, an item's
-siblings' key, the links of a menu that may be labels, the outermost of the nodes
-teaser removal takes out (``teasers``), and the elements the search for a block's
+siblings' key, the links of a menu that may be labels, whether a plain item is a
+menu's entry (its submenu and its flat menu's levels), the nodes teaser removal takes
+out and their text's length (``teasers``), and the elements the search for a block's
 label reads beside and below an item's ancestors (``teaser_fields.heading_before``,
 ``block_heading``, ``teasers``' only child), and the body paragraphs beside an item
 (``teasers._in_body``).
@@ -13,18 +14,22 @@ and ``parent`` read on Lexbor's nodes, nodes told apart by their address
 the texts handed back, and the limits are passed in from there.
 """
 
-from cpython.mem cimport PyMem_Free, PyMem_Malloc
+from cpython.mem cimport PyMem_Free, PyMem_Malloc, PyMem_Realloc
 from cpython.set cimport PySet_Contains
 from cpython.unicode cimport PyUnicode_DecodeUTF8
 from libc.stdint cimport uintptr_t
+from libc.string cimport memcpy
 
 from service.extract._lexbor cimport (
     PS_ELEMENT,
     PS_TEXT,
     TAG_LAST_ENTRY,
     alone,
+    attribute_id,
     c_node,
     next_in,
+    ps_attr,
+    ps_element,
     ps_node,
     ps_spaces,
     set_spaces,
@@ -427,7 +432,7 @@ cdef class Removal:
         found = lengths.get(key)
         if found is not None:
             return found
-        cdef Py_ssize_t length = self._walk(top, NULL, 0, NULL)
+        cdef Py_ssize_t length = _walk(&self.spaces, top, NULL, 0, NULL)
         if length < 0:
             length = self.text_length(node)
         lengths[key] = length
@@ -450,7 +455,7 @@ cdef class Removal:
         try:
             for i in range(n):
                 tops[i] = c_node(items[i])
-            length = self._walk(top, tops, n, found)
+            length = _walk(&self.spaces, top, tops, n, found)
             if length < 0:
                 length = self.text_length(block)
                 for i in range(n):
@@ -465,74 +470,304 @@ cdef class Removal:
             PyMem_Free(found)
         return length - held
 
-    cdef Py_ssize_t _walk(self, ps_node *top, ps_node **items, Py_ssize_t n, Py_ssize_t *found) noexcept:
-        """The text length of ``top``'s subtree, or -1 where its bytes are not UTF-8.
-        The lengths of the ``items`` met in their order in the walk go into ``found``
-        (-1 for the others: an item out of that order, or not below ``top``)."""
-        cdef _Fold whole
-        cdef _Fold *folds = NULL
-        cdef _Fold *fold
-        cdef Py_ssize_t open_count = 0  # the items the walk is in, innermost last
-        cdef Py_ssize_t* opened = NULL  # their indexes
-        cdef Py_ssize_t next_item = 0
-        cdef Py_ssize_t i, k
-        cdef ps_node *node = top.first_child
-        cdef const unsigned char *data
-        cdef size_t length, at
-        cdef int space
-        cdef Py_ssize_t result = -1
-        whole.chars = whole.words = 0
-        whole.in_word = False
-        if n:
-            folds = <_Fold *>PyMem_Malloc(n * sizeof(_Fold))
-            opened = <Py_ssize_t *>PyMem_Malloc(n * sizeof(Py_ssize_t))
-            if folds == NULL or opened == NULL:
-                PyMem_Free(folds)
-                PyMem_Free(opened)
-                return -1  # measured by text_length instead
-            for i in range(n):
-                found[i] = -1
-        while True:
-            while open_count and folds[opened[open_count - 1]].end == node:
-                k = opened[open_count - 1]
-                found[k] = _folded(&folds[k])
-                open_count -= 1
-            if node == NULL:
+
+cdef Py_ssize_t _walk(
+const ps_spaces *spaces, ps_node *top, ps_node **items, Py_ssize_t n, Py_ssize_t *found
+) noexcept:
+    """The text length of ``top``'s subtree, or -1 where its bytes are not UTF-8.
+    The lengths of the ``items`` met in their order in the walk go into ``found``
+    (-1 for the others: an item out of that order, or not below ``top``)."""
+    cdef _Fold whole
+    cdef _Fold *folds = NULL
+    cdef _Fold *fold
+    cdef Py_ssize_t open_count = 0  # the items the walk is in, innermost last
+    cdef Py_ssize_t* opened = NULL  # their indexes
+    cdef Py_ssize_t next_item = 0
+    cdef Py_ssize_t i, k
+    cdef ps_node *node = top.first_child
+    cdef const unsigned char *data
+    cdef size_t length, at
+    cdef int space
+    cdef Py_ssize_t result = -1
+    whole.chars = whole.words = 0
+    whole.in_word = False
+    if n:
+        folds = <_Fold *>PyMem_Malloc(n * sizeof(_Fold))
+        opened = <Py_ssize_t *>PyMem_Malloc(n * sizeof(Py_ssize_t))
+        if folds == NULL or opened == NULL:
+            PyMem_Free(folds)
+            PyMem_Free(opened)
+            return -1  # measured by text_length instead
+        for i in range(n):
+            found[i] = -1
+    while True:
+        while open_count and folds[opened[open_count - 1]].end == node:
+            k = opened[open_count - 1]
+            found[k] = _folded(&folds[k])
+            open_count -= 1
+        if node == NULL:
+            break
+        while next_item < n and items[next_item] == node:  # an item, entered
+            fold = &folds[next_item]
+            fold.chars = fold.words = 0
+            fold.in_word = False
+            fold.end = next_in(node, top, False)
+            opened[open_count] = next_item
+            open_count += 1
+            next_item += 1
+        data = text_bytes(node, &length)
+        if data != NULL:
+            at = 0
+            while at < length:
+                space = split_space(spaces, data, length, &at)
+                if space < 0:
+                    PyMem_Free(folds)
+                    PyMem_Free(opened)
+                    return -1
+                if space:
+                    whole.in_word = False
+                    for i in range(open_count):
+                        folds[opened[i]].in_word = False
+                else:
+                    whole.chars += 1
+                    if not whole.in_word:
+                        whole.words += 1
+                        whole.in_word = True
+                    for i in range(open_count):
+                        fold = &folds[opened[i]]
+                        fold.chars += 1
+                        if not fold.in_word:
+                            fold.words += 1
+                            fold.in_word = True
+        node = next_in(node, top, True)
+    result = _folded(&whole)
+    PyMem_Free(folds)
+    PyMem_Free(opened)
+    return result
+
+
+cdef Py_ssize_t _length_of(
+    const ps_spaces *spaces, ps_node *node, object parser, object text_length
+) except -1:
+    """``teaser_fields.text_length`` of ``node``: counted on its bytes, or by
+    ``text_length`` where they are not UTF-8."""
+    cdef Py_ssize_t length = _walk(spaces, node, NULL, 0, NULL)
+    return length if length >= 0 else text_length(wrap(node, parser))
+
+
+cdef uintptr_t _A = tag_id("a")
+cdef uintptr_t _LI = tag_id("li")
+cdef uintptr_t _UL = tag_id("ul")
+cdef uintptr_t _OL = tag_id("ol")
+cdef uintptr_t _BODY = tag_id("body")
+cdef uintptr_t _HTML = tag_id("html")
+cdef uintptr_t _HREF = attribute_id(b"href")
+
+
+cdef class MenuEntries:
+    """Whether a plain item (no heading, image or snippet) is a menu's entry, with the
+    rule, limits and tests ``teasers._is_menu_entry`` states and hands in: its target
+    reads as no story (``is_story``), or as one by its slug alone (``dated``: no date
+    shown and none in its path, ``has_id_or_date``), and it stands in a submenu or, showing
+    no date, in a flat menu.
+
+    A submenu: the item is a list entry (``li``), or within ``entry_depth`` levels of
+    one, of a ``ul`` or ``ol`` that an outer entry holds within ``submenu_depth`` levels
+    (no ``body`` or ``html`` between). A flat menu: the nearest element above the item,
+    up to ``flat_depth`` levels and below the ``stop_tags``, with ``min_links`` links
+    (``a[href]``, the element itself included) or more has labels among them at
+    ``min_share`` or more and holds no prose (more of its text than ``max_prose_share``
+    outside the links); a smaller element on the way with two links or more, at most
+    half of them labels, is a list of stories. A label: a link whose stripped text
+    (``text(strip=True)``) has fewer than ``headline_words`` words (``str.split``'s, then
+    ``word_count``'s) and whose target (``target`` of its ``href`` with the page's
+    ``origin`` and ``url``) is no story with an id or date. An element's links and labels
+    are remembered in ``page.menus`` (by address). Text lengths are ``text_length``'s,
+    counted on the bytes, by ``text_length`` where they are not UTF-8.
+    """
+
+    cdef int entry_depth, submenu_depth, flat_depth
+    cdef Py_ssize_t min_links, headline_words
+    cdef double min_share, max_prose_share
+    cdef unsigned char stop[TAG_LAST_ENTRY]
+    cdef ps_spaces spaces
+    cdef FewWords few
+    cdef object word_count, target, has_id_or_date, is_story, text_length
+    cdef unsigned char *buffer
+    cdef size_t size
+
+    def __init__(
+        self,
+        *,
+        int entry_depth,
+        int submenu_depth,
+        int flat_depth,
+        Py_ssize_t min_links,
+        double min_share,
+        double max_prose_share,
+        stop_tags,
+        Py_ssize_t headline_words,
+        str spaces,
+        word_count,
+        target,
+        has_id_or_date,
+        is_story,
+        text_length,
+    ):
+        cdef int c
+        self.entry_depth, self.submenu_depth, self.flat_depth = entry_depth, submenu_depth, flat_depth
+        self.min_links, self.headline_words = min_links, headline_words
+        self.min_share, self.max_prose_share = min_share, max_prose_share
+        for c in range(TAG_LAST_ENTRY):
+            self.stop[c] = 0
+        for name in stop_tags:
+            self.stop[tag_id(name)] = 1
+        set_spaces(&self.spaces, spaces)
+        self.few = FewWords(headline_words, spaces)
+        self.word_count, self.target = word_count, target
+        self.has_id_or_date, self.is_story, self.text_length = has_id_or_date, is_story, text_length
+
+    def __dealloc__(self):
+        PyMem_Free(self.buffer)
+
+    def of(self, node, str url, str title, bint shown_date, page) -> bool:
+        """Whether the item ``node`` linking to ``url`` under ``title`` is a menu's
+        entry; ``shown_date``: the item shows a date."""
+        cdef ps_node *item = c_node(node)
+        if (shown_date or self.has_id_or_date(url)) and self.is_story(url, title):
+            return False
+        if self._in_submenu(item):
+            return True
+        return not shown_date and self._in_flat_menu(item, node.parser, page)
+
+    cdef bint _in_submenu(self, ps_node *entry) noexcept:
+        cdef ps_node *holder
+        cdef int level
+        for level in range(self.entry_depth):
+            if entry == NULL or _tag_is(entry, _LI):
                 break
-            while next_item < n and items[next_item] == node:  # an item, entered
-                fold = &folds[next_item]
-                fold.chars = fold.words = 0
-                fold.in_word = False
-                fold.end = next_in(node, top, False)
-                opened[open_count] = next_item
-                open_count += 1
-                next_item += 1
+            entry = entry.parent
+        if entry == NULL or not _tag_is(entry, _LI):
+            return False
+        holder = entry.parent
+        if holder == NULL or not (_tag_is(holder, _UL) or _tag_is(holder, _OL)):
+            return False
+        for level in range(self.submenu_depth):
+            holder = holder.parent
+            if holder == NULL or _tag_is(holder, _BODY) or _tag_is(holder, _HTML):
+                return False
+            if _tag_is(holder, _LI):
+                return True
+        return False
+
+    cdef bint _in_flat_menu(self, ps_node *item, object parser, object page) except -1:
+        cdef ps_node *current = item.parent
+        cdef dict menus = page.menus
+        cdef Py_ssize_t links, labels
+        cdef int level
+        for level in range(self.flat_depth):
+            if current == NULL or (
+                current.local_name < TAG_LAST_ENTRY and self.stop[current.local_name]
+            ):
+                return False
+            counts = menus.get(<uintptr_t>current)
+            if counts is None:
+                counts = menus[<uintptr_t>current] = self._counts(current, parser, page)
+            links, labels = counts
+            if links >= self.min_links:
+                return labels >= self.min_share * links
+            if links >= 2 and 2 * labels <= links:
+                return False  # a short list of headlines: stories, not a menu
+            current = current.parent
+        return False
+
+    cdef tuple _counts(self, ps_node *top, object parser, object page):
+        """``(links, labels)`` of the element ``top``; no labels when it holds prose."""
+        cdef ps_node *node = start(top)
+        cdef ps_attr *href
+        cdef Py_ssize_t links = 0
+        cdef Py_ssize_t labels = 0
+        cdef Py_ssize_t linked = 0
+        cdef Py_ssize_t total
+        cdef list found = []
+        while node != NULL:
+            if node.type == PS_ELEMENT:
+                if node.local_name == _A:
+                    href = (<ps_element *>node).first_attr
+                    while href != NULL and href.node.local_name != _HREF:
+                        href = href.next
+                    if href != NULL:
+                        links += 1
+                        found.append(<uintptr_t>node)
+                        if self.few._count(node) < self.headline_words and self._is_label(
+                            node, href, parser, page
+                        ):
+                            labels += 1
+                node = next_in(node, top, True)
+            else:
+                node = next_in(node, top, False)
+        if links >= self.min_links and labels >= self.min_share * links:
+            total = _length_of(&self.spaces, top, parser, self.text_length)
+            for key in found:
+                linked += _length_of(&self.spaces, <ps_node *><uintptr_t>key, parser, self.text_length)
+            if total - linked > self.max_prose_share * total:
+                labels = 0  # a story beside its tag and category links: no menu
+        return links, labels
+
+    cdef bint _is_label(self, ps_node *link, ps_attr *href, object parser, object page) except -1:
+        text = self._stripped(link, parser)
+        if self.word_count(text) >= self.headline_words:
+            return False
+        if href.node.prefix != 0:
+            value = wrap(link, parser).attrs.get("href") or ""
+        elif href.value == NULL or href.value.length == 0:
+            value = ""
+        else:
+            value = PyUnicode_DecodeUTF8(<char *>href.value.data, href.value.length, "replace")
+        url = self.target(value, page.origin, page.url) or ""
+        return not (self.has_id_or_date(url) and self.is_story(url, text))
+
+    cdef str _stripped(self, ps_node *link, object parser):
+        """``text(strip=True)``: each text node's text stripped, joined; asked of the
+        node when a text is not UTF-8 (each text node is decoded alone)."""
+        cdef ps_node *node = link.first_child
+        cdef const unsigned char *data
+        cdef size_t length, at, begin, end, total
+        cdef unsigned char *grown
+        cdef int space
+        total = 0
+        while node != NULL:
             data = text_bytes(node, &length)
             if data != NULL:
                 at = 0
+                begin = end = 0
                 while at < length:
                     space = split_space(&self.spaces, data, length, &at)
                     if space < 0:
-                        PyMem_Free(folds)
-                        PyMem_Free(opened)
-                        return -1
-                    if space:
-                        whole.in_word = False
-                        for i in range(open_count):
-                            folds[opened[i]].in_word = False
-                    else:
-                        whole.chars += 1
-                        if not whole.in_word:
-                            whole.words += 1
-                            whole.in_word = True
-                        for i in range(open_count):
-                            fold = &folds[opened[i]]
-                            fold.chars += 1
-                            if not fold.in_word:
-                                fold.words += 1
-                                fold.in_word = True
-            node = next_in(node, top, True)
-        result = _folded(&whole)
-        PyMem_Free(folds)
-        PyMem_Free(opened)
-        return result
+                        return wrap(link, parser).text(strip=True)
+                    if not space:
+                        if end == 0:
+                            begin = at - _char_size(data, at)
+                        end = at
+                if end > begin:
+                    if total + end - begin > self.size:
+                        grown = <unsigned char *>PyMem_Realloc(self.buffer, 2 * (total + end - begin))
+                        if grown == NULL:
+                            raise MemoryError()
+                        self.buffer, self.size = grown, 2 * (total + end - begin)
+                    memcpy(self.buffer + total, data + begin, end - begin)
+                    total += end - begin
+            node = next_in(node, link, True)
+        return PyUnicode_DecodeUTF8(<char *>self.buffer, total, "strict") if total else ""
+
+
+cdef inline bint _tag_is(ps_node *node, uintptr_t tag) noexcept:
+    return node.type == PS_ELEMENT and node.local_name == tag
+
+
+cdef inline size_t _char_size(const unsigned char *data, size_t end) noexcept:
+    """The bytes of the well-formed UTF-8 character ending at ``end``."""
+    cdef size_t size = 1
+    while size < end and data[end - size] & 0xC0 == 0x80:
+        size += 1
+    return size

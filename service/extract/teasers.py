@@ -50,15 +50,15 @@ from service.extract import teaser_tokens as tk
 from service.extract._fields import ItemLines, text_opening
 from service.extract._frame import (
     BodyCounts,
-    FewWords,
+    MenuEntries,
     OwnTexts,
     Removal,
     holders,
     only_child,
     sibling_key,
 )
+from service.extract._links import link_target
 from service.extract._records import Records
-from service.extract._tree import LINKS
 from service.extract._words import FOLDS_AS_ASCII
 from service.extract.model import Teaser
 from service.extract.teaser_items import (
@@ -592,92 +592,39 @@ def _is_teaser(item: _Item, region: int, siblings: int, page: Page) -> bool:
 def _is_menu_entry(item: _Item, page: Page) -> bool:
     """Whether a plain item (no heading, image or snippet) is a menu's entry: its
     target reads as no story, or as one by its slug alone, and it stands in a submenu
-    (``_in_submenu``) or, showing no date, in a flat menu (``_in_flat_menu``). Among
-    menu entries a story needs a date or an id too (shown, or in its path): a landing
-    page's path reads as a story's ("/events/storage-roundtable-harbour-expo-2026/",
-    "/columns/notes-from-the-harbour-wall")."""
-    url = item.link.url
-    dated = item.date is not None or has_story_id_or_date(url)
-    if dated and is_story_url(url, item.link.title):
-        return False
-    if _in_submenu(item.node):
-        return True
-    return item.date is None and _in_flat_menu(item.node, page)
+    (a list nested in an entry of another list: "<li>Business <ul><li>...</li></ul></li>")
+    or, showing no date, in a flat menu (the nearest element above it with enough links,
+    mostly labels of no story's page, and little text beside them). Among menu entries a
+    story needs a date or an id too (shown, or in its path): a landing page's path reads
+    as a story's ("/events/storage-roundtable-harbour-expo-2026/",
+    "/columns/notes-from-the-harbour-wall"). In C (``_frame.MenuEntries``, which states
+    the levels in full)."""
+    return _MENU_ENTRIES.of(item.node, item.link.url, item.link.title, item.date is not None, page)
 
 
-def _in_flat_menu(node: Node, page: Page) -> bool:
-    """Whether the item stands in a flat menu: the nearest element above it, up to
-    ``FLAT_MENU_DEPTH`` levels, that holds ``MIN_FLAT_MENU_LINKS`` links or more holds
-    mostly labels (``_is_menu_label``) at ``MIN_FLAT_MENU_SHARE`` or more. A smaller
-    list on the way whose links are mostly headlines is a list of stories ("Most read")
-    and no menu, however many labels stand around it."""
-    current = node.parent
-    for _ in range(tt.FLAT_MENU_DEPTH):
-        if current is None or current.tag in tt.STOP_TAGS:
-            return False
-        counts = page.menus.get(current.mem_id)
-        if counts is None:
-            links = LINKS.find(current)
-            labels = sum(1 for link in _FEW_WORDS.of(links) if _is_menu_label(link, page))
-            if (
-                len(links) >= tt.MIN_FLAT_MENU_LINKS
-                and labels >= tt.MIN_FLAT_MENU_SHARE * len(links)
-                and _holds_prose(current, links)
-            ):
-                labels = 0  # a story beside its tag and category links: no menu
-            counts = page.menus[current.mem_id] = (len(links), labels)
-        links_count, labels = counts
-        if links_count >= tt.MIN_FLAT_MENU_LINKS:
-            return labels >= tt.MIN_FLAT_MENU_SHARE * links_count
-        if links_count >= 2 and 2 * labels <= links_count:
-            return False  # a short list of headlines: stories, not a menu
-        current = current.parent
-    return False
-
-
-# The links that may be menu labels: a link of as many words as a headline is none.
-_FEW_WORDS = FewWords(tt.MIN_HEADLINE_WORDS, _SPACES)
-
-
-def _holds_prose(node: Node, links: list[Node]) -> bool:
-    """Whether most of the element's text is outside its links (``MAX_MENU_PROSE_SHARE``):
-    a story's paragraphs, which no menu holds."""
-    total = tf.text_length(node)
-    linked = sum(tf.text_length(link) for link in links)
-    return total - linked > tt.MAX_MENU_PROSE_SHARE * total
-
-
-def _is_menu_label(link: Node, page: Page) -> bool:
-    """Whether a link is a menu's label: fewer words than a headline, its target no story,
-    or one by its slug alone ("FOCUS T25" -> "/results/focus-t25-success-stories")."""
-    text = link.text(strip=True)
-    if tf.word_count(text) >= tt.MIN_HEADLINE_WORDS:
-        return False
-    url = page.target(link.attrs.get("href") or "") or ""
-    return not (has_story_id_or_date(url) and is_story_url(url, text))
-
-
-def _in_submenu(node: Node) -> bool:
-    """Whether the item is an entry of a list nested in an entry of another list (a
-    menu's submenu: "<li>Business <ul><li>...</li></ul></li>"), up to
-    ``SUBMENU_ENTRY_DEPTH`` levels to the entry and ``SUBMENU_DEPTH`` above its list."""
-    entry: Node | None = node
-    for _ in range(tt.SUBMENU_ENTRY_DEPTH):
-        if entry is None or entry.tag == "li":
-            break
-        entry = entry.parent
-    if entry is None or entry.tag != "li":
-        return False
-    holder = entry.parent
-    if holder is None or holder.tag not in ("ul", "ol"):
-        return False
-    for _ in range(tt.SUBMENU_DEPTH):
-        holder = holder.parent
-        if holder is None or holder.tag in ("body", "html"):
-            return False
-        if holder.tag == "li":
-            return True
-    return False
+_MENU_ENTRIES = MenuEntries(
+    # a submenu: the item's list entry a few levels up, and an outer entry above its list
+    entry_depth=tt.SUBMENU_ENTRY_DEPTH,
+    submenu_depth=tt.SUBMENU_DEPTH,
+    # a flat menu: the nearest element above the item, below the page's stop tags, with
+    # enough links, mostly labels, and most of its text in them (more outside is a
+    # story beside its tag and category links); a smaller list of headlines on the way
+    # is a list of stories ("Most read")
+    flat_depth=tt.FLAT_MENU_DEPTH,
+    min_links=tt.MIN_FLAT_MENU_LINKS,
+    min_share=tt.MIN_FLAT_MENU_SHARE,
+    max_prose_share=tt.MAX_MENU_PROSE_SHARE,
+    stop_tags=tt.STOP_TAGS,
+    # a label: fewer words than a headline, its target no story with an id or date
+    # ("FOCUS T25" -> "/results/focus-t25-success-stories" is a label)
+    headline_words=tt.MIN_HEADLINE_WORDS,
+    spaces=_SPACES,
+    word_count=tf.word_count,
+    target=link_target,
+    has_id_or_date=has_story_id_or_date,
+    is_story=is_story_url,
+    text_length=tf.text_length,
+)
 
 
 def _shows_story(node: Node, link: Link, siblings: int, page: Page, item: _Item | None) -> bool:
