@@ -29,6 +29,8 @@ from service.extract._lexbor cimport (
     c_node,
     code_point,
     entry_named,
+    equal_caseless,
+    lower,
     named,
     next_in,
     ps_attr,
@@ -70,6 +72,11 @@ cdef enum:
 
 cdef enum:
     _MAX_IMAGE_ATTRIBUTES = 8
+    _MAX_WORDS = 64  # placeholder words
+    _MAX_WORD_BYTES = 16
+
+cdef extern from *:
+    int __builtin_ctzll(unsigned long long) nogil
 
 cdef uintptr_t _CLASS = attribute_id(b"class")
 cdef uintptr_t _ID = attribute_id(b"id")
@@ -118,8 +125,72 @@ cdef bint _utf8(const unsigned char *data, size_t length) noexcept:
     return True
 
 
+cdef enum:
+    _MAX_MARKS = 16
+
+
+cdef struct _Pairs:
+    # Bit c1 of pairs[2 * c0 + c1 // 64]: a match may open with ASCII c0 and c1.
+    unsigned long long pairs[256]
+    unsigned char leads[128]  # a match may open with ASCII c, whatever follows it
+
+
+cdef struct _Marks:
+    int count
+    ucs4 chars[_MAX_MARKS]
+
+
+cdef int _set_pairs(_Pairs *table, pairs, leads) except -1:
+    cdef int c
+    for c in range(256):
+        table.pairs[c] = 0
+    for c in range(128):
+        table.leads[c] = chr(c) in leads
+    for pair in pairs:
+        if len(pair) != 2 or not pair.isascii():
+            raise ValueError(f"not a pair of ASCII characters: {pair!r}")
+        table.pairs[2 * ord(pair[0]) + ord(pair[1]) // 64] |= 1ULL << (ord(pair[1]) % 64)
+    return 0
+
+
+cdef int _set_marks(_Marks *marks, str chars) except -1:
+    cdef int i
+    if len(chars) > _MAX_MARKS:
+        raise ValueError(f"at most {_MAX_MARKS} marks")
+    marks.count = len(chars)
+    for i in range(marks.count):
+        marks.chars[i] = ord(chars[i])
+    return 0
+
+
+cdef inline bint _is_mark(const _Marks *marks, ucs4 c) noexcept:
+    cdef int i
+    for i in range(marks.count):
+        if marks.chars[i] == c:
+            return True
+    return False
+
+
+cdef bint _may_open(const _Pairs *table, int kind, void *data, Py_ssize_t n) noexcept:
+    """``teaser_fields.may_open_with``: False when the text's first two characters are
+    ASCII and open no match (neither a pair nor a lead)."""
+    cdef ucs4 first, second
+    if n == 0:
+        return False
+    first = PyUnicode_READ(kind, data, 0)
+    if first >= 128:
+        return True
+    if n >= 2:
+        second = PyUnicode_READ(kind, data, 1)
+        if second >= 128:
+            return True
+        if table.pairs[2 * first + second // 64] >> (second % 64) & 1:
+            return True
+    return table.leads[first]
+
+
 cdef class ItemWalk:
-    """The walk of ``read_item``: ``read(root, skip, out, found)`` walks ``root``'s
+    """The walk of ``read_item``: ``read(root, skip, out, tokens)`` walks ``root``'s
     subtree as the rules say and fills ``out`` (an ``ItemText``).
 
     The tags are given by name (standard tags, whose ids are the same in every
@@ -127,9 +198,10 @@ cdef class ItemWalk:
     node ``media`` reads, ``inline`` continue a line (no text run ends around
     them). ``plain`` is the ASCII characters ``clean`` returns folded and nothing
     more, ``spaces`` those ``str.split`` folds. ``sponsored`` and ``meta`` are the
-    kinds' bits of paid badges and meta parts; ``tokens`` gives the (tokens, kinds)
-    pair of an element's lowercased ``"class id"`` string, remembered in ``found``
-    (the page's, by ``mem_id``). The rules are called so:
+    kinds' bits of paid badges and meta parts, of an element with a class or an id
+    as the page's ``tokens`` (``teaser_tokens.Tokens``) read them in C
+    (``tokens.facts.kinds``); a meta part's tokens are ``tokens.of(node)``. The rules
+    are called so:
 
     - ``clean(text)``: a run's text, when it holds a character not of ``plain``;
     - ``headline(before, node)``: at the headline passed over, with the run's text
@@ -137,13 +209,23 @@ cdef class ItemWalk:
       ``LEAD_IN``; not asked when the run is white space alone (``KEEP``);
     - ``media(node, out)``: an element of ``media``;
     - ``style(out, style)``: an element's inline style, whether it hides it;
-    - ``paid(out, node)``, ``meta_part(out, node, parts)``: an element of those kinds
-      (a meta part's text is not walked);
+    - ``paid(out, node)``: an element of that kind;
+    - a meta part (its text not walked) is read here: its text (``node.text()``,
+      cleaned) is the item's date while none is found and its tokens hold one of
+      ``date_parts``; it marks the item paid when ``sponsored_label(text)`` matches, asked of
+      a text of ``max_label_chars`` at most whose first two characters may open a paid
+      label (``sponsored_pairs``, ``space_leads``); while no date is found the node is
+      kept in ``out.meta_parts``;
     - ``rank(text)``: the text of an element holding one node, when it may be a
       number alone (digits, ``rank_marks`` and spaces, or other than ASCII): whether
       it is, and the element is passed over;
-    - ``image(name, value)``: an image source attribute's value, neither empty nor
-      opening with one of ``unusable``: the image it shows, or None;
+    - ``image(name, value)``: an image source attribute's value beyond ASCII, neither
+      empty nor opening with one of ``unusable``: the image it shows, or None. An
+      ASCII value is read here: of an attribute of ``first_candidate`` (a srcset) its
+      first candidate (``value.strip().split(",")[0].strip().split(" ")[0]``), shown
+      unless ``placeholder(value)`` (asked only of a value holding one of
+      ``placeholder_words`` in any case, the literals every match of it holds) finds
+      a lazy loader's stand-in;
     - ``background(style)``: the root's inline style, the image it shows as its
       background or None.
 
@@ -161,6 +243,11 @@ cdef class ItemWalk:
     cdef list custom_images  # item images of tags Lexbor does not predefine, by name
     cdef int image_count
     cdef uintptr_t image_ids[_MAX_IMAGE_ATTRIBUTES]
+    cdef bint candidates[_MAX_IMAGE_ATTRIBUTES]  # a srcset: its first candidate read
+    cdef unsigned char placeholder_words[_MAX_WORDS][_MAX_WORD_BYTES]
+    cdef size_t placeholder_sizes[_MAX_WORDS]
+    cdef unsigned long long placeholder_heads[128]  # bit k: word k opens with ASCII c
+    cdef object placeholder
     cdef tuple image_names  # str, and their bytes
     cdef tuple image_bytes
     cdef tuple unusable
@@ -171,7 +258,10 @@ cdef class ItemWalk:
     cdef int max_depth
     cdef long sponsored_kind
     cdef long meta_kind
-    cdef object clean, tokens, headline, media, style, paid, meta_part, rank
+    cdef object clean, headline, media, style, paid, sponsored_label, rank
+    cdef tuple date_parts
+    cdef _Pairs sponsored_pairs
+    cdef Py_ssize_t max_label_chars
 
     def __init__(
         self,
@@ -186,12 +276,15 @@ cdef class ItemWalk:
         long sponsored,
         long meta,
         clean,
-        tokens,
         headline,
         media,
         style,
         paid,
-        meta_part,
+        tuple date_parts,
+        sponsored_pairs,
+        space_leads,
+        Py_ssize_t max_label_chars,
+        sponsored_label,
         rank,
         images,
         pictures,
@@ -200,6 +293,9 @@ cdef class ItemWalk:
         picture_only,
         tuple image_attributes,
         tuple unusable,
+        tuple first_candidate,
+        tuple placeholder_words,
+        placeholder,
         image,
         background,
     ):
@@ -237,6 +333,19 @@ cdef class ItemWalk:
         self.image_bytes = tuple(name.encode() for name in image_attributes)
         for c in range(self.image_count):
             self.image_ids[c] = attribute_id(self.image_bytes[c])
+            self.candidates[c] = image_attributes[c] in first_candidate
+        if any(not word or not word.isascii() or word != word.lower() for word in placeholder_words):
+            raise ValueError("placeholder words are ASCII in lower case")
+        if len(placeholder_words) > _MAX_WORDS or any(len(word) > _MAX_WORD_BYTES for word in placeholder_words):
+            raise ValueError(f"at most {_MAX_WORDS} placeholder words of {_MAX_WORD_BYTES} bytes")
+        for c in range(128):
+            self.placeholder_heads[c] = 0
+        for c, word in enumerate(placeholder_words):
+            encoded = word.encode()
+            memcpy(self.placeholder_words[c], <const unsigned char *>encoded, len(encoded))
+            self.placeholder_sizes[c] = len(encoded)
+            self.placeholder_heads[encoded[0]] |= 1ULL << c
+        self.placeholder = placeholder
         self.unusable = tuple(prefix.encode() for prefix in unusable)
         self.image = image
         self.background = background
@@ -248,15 +357,17 @@ cdef class ItemWalk:
         self.sponsored_kind = sponsored
         self.meta_kind = meta
         self.clean = clean
-        self.tokens = tokens
         self.headline = headline
         self.media = media
         self.style = style
         self.paid = paid
-        self.meta_part = meta_part
+        self.date_parts = date_parts
+        _set_pairs(&self.sponsored_pairs, sponsored_pairs, space_leads)
+        self.max_label_chars = max_label_chars
+        self.sponsored_label = sponsored_label
         self.rank = rank
 
-    def read(self, root, skip, out, dict found, bint with_image=True):
+    def read(self, root, skip, out, tokens, bint with_image=True):
         """Walks ``root``'s subtree into ``out``: its text runs, cleaned, appended to
         ``out.segments`` (empty ones left out), and what the rules set; ``with_image``,
         the root's background first and the image searched after the walk."""
@@ -272,7 +383,7 @@ cdef class ItemWalk:
         text.length = text.size = 0
         text.odd = False
         try:
-            self._walk(&text, top, passed, 0, out, found, root.parser)
+            self._walk(&text, top, passed, 0, out, tokens.facts.kinds, tokens, root.parser)
             self._flush(&text, out.segments)
         finally:
             free(text.data)
@@ -348,10 +459,60 @@ cdef class ItemWalk:
                     usable = False
                     break
             if usable:
-                source = self.image(self.image_names[i], _decoded(value))
+                if _is_ascii(value.data, value.length):
+                    source = self._ascii_image(value.data, value.length, self.candidates[i])
+                else:
+                    source = self.image(self.image_names[i], _decoded(value))
                 if source is not None:
                     return source
         return None
+
+    cdef object _ascii_image(self, const unsigned char *data, size_t length, bint candidate):
+        """The image an ASCII source value shows (``image`` for one beyond ASCII)."""
+        cdef size_t start = 0
+        cdef size_t end = length
+        cdef size_t i
+        cdef bytes word
+        if candidate:  # value.strip().split(",")[0].strip().split(" ")[0]
+            start, end = self._stripped(data, start, end)
+            for i in range(start, end):
+                if data[i] == 44:  # ","
+                    end = i
+                    break
+            start, end = self._stripped(data, start, end)
+            for i in range(start, end):
+                if data[i] == 32:
+                    end = i
+                    break
+        source = PyUnicode_DecodeASCII(<const char *>data + start, end - start, NULL)
+        if self._may_be_placeholder(data + start, end - start):
+            return source if self.placeholder(source) is None else None
+        return source
+
+    cdef bint _may_be_placeholder(self, const unsigned char *data, size_t length) noexcept:
+        """Whether ASCII ``data`` holds one of ``placeholder_words``, in any case."""
+        cdef size_t i
+        cdef int k
+        cdef unsigned long long heads
+        for i in range(length):
+            heads = self.placeholder_heads[lower(data[i])]
+            while heads:
+                k = __builtin_ctzll(heads)
+                heads &= heads - 1
+                if length - i >= self.placeholder_sizes[k] and equal_caseless(
+                    data + i, self.placeholder_words[k], self.placeholder_sizes[k]
+                ):
+                    return True
+        return False
+
+    cdef (size_t, size_t) _stripped(self, const unsigned char *data, size_t start, size_t end) noexcept:
+        """``str.strip`` of ASCII ``data[start:end]``: the ASCII white space it strips is
+        what ``str.split`` splits on (``spaces``)."""
+        while start < end and self.spaces[data[start]]:
+            start += 1
+        while end > start and self.spaces[data[end - 1]]:
+            end -= 1
+        return start, end
 
     cdef int _shown(self, ps_node *node, object out) except -1:
         """The image an element of ``images`` or ``pictures`` shows, while none is found."""
@@ -374,7 +535,7 @@ cdef class ItemWalk:
         return 0
 
     cdef int _walk(
-        self, _Text *text, ps_node *node, ps_node *passed, int depth, object out, dict found, object parser
+        self, _Text *text, ps_node *node, ps_node *passed, int depth, object out, object kinds_of, object tokens, object parser
     ) except -1:
         cdef ps_node *child
         if depth > self.max_depth:
@@ -384,7 +545,7 @@ cdef class ItemWalk:
             if child.local_name == TAG_TEXT:
                 self._text(text, <ps_character_data *>child)
             elif child.type == PS_ELEMENT:
-                self._element(text, child, passed, depth, out, found, parser)
+                self._element(text, child, passed, depth, out, kinds_of, tokens, parser)
             child = child.next
         return 0
 
@@ -441,7 +602,7 @@ cdef class ItemWalk:
         return 0
 
     cdef int _element(
-        self, _Text *text, ps_node *node, ps_node *passed, int depth, object out, dict found, object parser
+        self, _Text *text, ps_node *node, ps_node *passed, int depth, object out, object kinds_of, object tokens, object parser
     ) except -1:
         cdef uintptr_t tag = node.local_name
         cdef unsigned char flags = self.flags[tag] if tag < TAG_LAST_ENTRY else 0
@@ -450,9 +611,7 @@ cdef class ItemWalk:
         cdef ps_str *ident = NULL
         cdef ps_str *style = NULL
         cdef bint styled = False
-        cdef bint attributed = False
         cdef long kinds = 0
-        cdef object entry
         cdef list segments
         if node == passed:
             if self._blank(text):
@@ -474,7 +633,6 @@ cdef class ItemWalk:
             return 0
         attr = (<ps_element *>node).first_attr
         while attr != NULL:  # the last of a name, as a dict of the attributes keeps
-            attributed = True
             if attr.node.local_name == _CLASS:
                 klass = attr.value
             elif attr.node.local_name == _ID:
@@ -488,16 +646,14 @@ cdef class ItemWalk:
                 if attr.value != NULL and _equals(attr.value, _TRUE):
                     return 0
             attr = attr.next
-        if attributed:
-            if styled and self.style(out, _decoded(style)):
-                return 0
-            entry = self._entry(node, klass, ident, found)
-            if entry is not None:
-                kinds = entry[1]
+        if styled and self.style(out, _decoded(style)):
+            return 0
+        if _length(klass) or _length(ident):
+            kinds = kinds_of(wrap(node, parser))
         if kinds & self.sponsored_kind:
             self.paid(out, wrap(node, parser))
         if kinds & self.meta_kind:
-            self.meta_part(out, wrap(node, parser), entry[0][0])
+            self._meta_part(out, wrap(node, parser), tokens)
             return 0
         if (
             node.first_child != NULL
@@ -508,10 +664,60 @@ cdef class ItemWalk:
                 return 0  # an element holding only a small number: a rank or a count
         if not flags & _INLINE:
             self._flush(text, out.segments)
-        self._walk(text, node, passed, depth + 1, out, found, parser)
+        self._walk(text, node, passed, depth + 1, out, kinds_of, tokens, parser)
         if not flags & _INLINE:
             self._flush(text, out.segments)
         return 0
+
+    cdef int _meta_part(self, object out, object part, object tokens) except -1:
+        """A meta part: the item's date when named as one, a paid label, or a part kept
+        for the date it may show."""
+        cdef str text = self._cleaned(c_node(part))
+        cdef Py_ssize_t n
+        cdef frozenset parts
+        if out.date is None:
+            parts = tokens.of(part)[0]
+            for name in self.date_parts:
+                if name in parts:
+                    out.date = text or None
+                    break
+        if not out.paid:
+            n = PyUnicode_GET_LENGTH(text)
+            if (
+                n <= self.max_label_chars
+                and _may_open(&self.sponsored_pairs, PyUnicode_KIND(text), PyUnicode_DATA(text), n)
+                and self.sponsored_label(text) is not None
+            ):
+                out.paid = True
+        if out.date is None:
+            out.meta_parts.append(part)
+        return 0
+
+    cdef str _cleaned(self, ps_node *root):
+        """``clean(node.text())``: the text folded here when its bytes are all of
+        ``plain``."""
+        cdef _Text text
+        cdef ps_node *node = root.first_child
+        cdef size_t i
+        cdef list cleaned = []
+        text.data = NULL
+        text.length = text.size = 0
+        text.odd = False
+        try:
+            while node != NULL:
+                if node.local_name == TAG_TEXT and (<ps_character_data *>node).data.data != NULL:
+                    _add(&text, (<ps_character_data *>node).data.data, (<ps_character_data *>node).data.length)
+                node = next_in(node, root, True)
+            for i in range(text.length):
+                if text.data[i] >= 0x80 or not self.plain[text.data[i]]:
+                    text.odd = True
+                    break
+            if text.odd:  # decoded as ``node.text()`` decodes it
+                return self.clean(PyUnicode_DecodeUTF8(<const char *>text.data, text.length, "replace"))
+            self._flush(&text, cleaned)
+            return cleaned[0] if cleaned else ""
+        finally:
+            free(text.data)
 
     cdef bint _blank(self, _Text *text) noexcept:
         """Whether the run holds nothing but ASCII white space (``spaces``): no text
@@ -521,39 +727,6 @@ cdef class ItemWalk:
             if text.data[i] >= 0x80 or not self.spaces[text.data[i]]:
                 return False
         return True
-
-    cdef object _entry(self, ps_node *node, ps_str *klass, ps_str *ident, dict found):
-        """The element's (tokens, kinds) pair, from the page's memo or ``tokens``
-        (``Tokens.kinds``); None without a class or an id."""
-        key = PyLong_FromSize_t(<size_t>node)
-        entry = found.get(key)
-        if entry is not None:
-            return entry
-        raw = self._raw(klass, ident)
-        if not raw:
-            return None
-        entry = self.tokens(raw)
-        found[key] = entry
-        return entry
-
-    cdef str _raw(self, ps_str *klass, ps_str *ident):
-        """``f"{class or ''} {id or ''}".lower().strip()``, made in C for ASCII values."""
-        cdef unsigned char buffer[256]
-        cdef size_t size = 0
-        cdef size_t start = 0
-        if (
-            _length(klass) + _length(ident) < sizeof(buffer)
-            and _lowered(buffer, &size, klass)
-            and _lowered(buffer + size + 1, &size, ident)
-        ):
-            size += 1  # the space between the two
-            buffer[_length(klass)] = 32
-            while start < size and self.spaces[buffer[start]]:
-                start += 1
-            while size > start and self.spaces[buffer[size - 1]]:
-                size -= 1
-            return PyUnicode_DecodeASCII(<const char *>buffer + start, size - start, NULL)
-        return f"{_decoded(klass)} {_decoded(ident)}".lower().strip()
 
 
 cdef bint may_rank(ps_node *root, const unsigned char *spaces, const unsigned char *rank_marks) noexcept:
@@ -652,23 +825,16 @@ cdef ps_str *_style(ps_node *node) noexcept:
     return style
 
 
+cdef bint _is_ascii(const unsigned char *data, size_t length) noexcept:
+    cdef size_t i
+    for i in range(length):
+        if data[i] >= 0x80:
+            return False
+    return True
+
+
 cdef inline size_t _length(ps_str *value) noexcept:
     return value.length if value != NULL and value.data != NULL else 0
-
-
-cdef bint _lowered(unsigned char *into, size_t *size, ps_str *value) noexcept:
-    """Copies ``value``'s bytes into ``into``, ASCII letters lowercased, adding their
-    number to ``size``; False when one is not ASCII."""
-    cdef size_t i
-    cdef size_t length = _length(value)
-    cdef unsigned char byte
-    for i in range(length):
-        byte = value.data[i]
-        if byte >= 0x80:
-            return False
-        into[i] = byte + 32 if 65 <= byte <= 90 else byte
-    size[0] += length
-    return True
 
 
 cdef inline bint _equals(ps_str *value, bytes expected) noexcept:
@@ -681,70 +847,6 @@ cdef str _decoded(ps_str *value):
     if value == NULL or value.data == NULL:
         return ""
     return PyUnicode_DecodeUTF8(<const char *>value.data, value.length, "replace")
-
-
-cdef enum:
-    _MAX_MARKS = 16
-
-
-cdef struct _Pairs:
-    # Bit c1 of pairs[2 * c0 + c1 // 64]: a match may open with ASCII c0 and c1.
-    unsigned long long pairs[256]
-    unsigned char leads[128]  # a match may open with ASCII c, whatever follows it
-
-
-cdef struct _Marks:
-    int count
-    ucs4 chars[_MAX_MARKS]
-
-
-cdef int _set_pairs(_Pairs *table, pairs, leads) except -1:
-    cdef int c
-    for c in range(256):
-        table.pairs[c] = 0
-    for c in range(128):
-        table.leads[c] = chr(c) in leads
-    for pair in pairs:
-        if len(pair) != 2 or not pair.isascii():
-            raise ValueError(f"not a pair of ASCII characters: {pair!r}")
-        table.pairs[2 * ord(pair[0]) + ord(pair[1]) // 64] |= 1ULL << (ord(pair[1]) % 64)
-    return 0
-
-
-cdef int _set_marks(_Marks *marks, str chars) except -1:
-    cdef int i
-    if len(chars) > _MAX_MARKS:
-        raise ValueError(f"at most {_MAX_MARKS} marks")
-    marks.count = len(chars)
-    for i in range(marks.count):
-        marks.chars[i] = ord(chars[i])
-    return 0
-
-
-cdef inline bint _is_mark(const _Marks *marks, ucs4 c) noexcept:
-    cdef int i
-    for i in range(marks.count):
-        if marks.chars[i] == c:
-            return True
-    return False
-
-
-cdef bint _may_open(const _Pairs *table, int kind, void *data, Py_ssize_t n) noexcept:
-    """``teaser_fields.may_open_with``: False when the text's first two characters are
-    ASCII and open no match (neither a pair nor a lead)."""
-    cdef ucs4 first, second
-    if n == 0:
-        return False
-    first = PyUnicode_READ(kind, data, 0)
-    if first >= 128:
-        return True
-    if n >= 2:
-        second = PyUnicode_READ(kind, data, 1)
-        if second >= 128:
-            return True
-        if table.pairs[2 * first + second // 64] >> (second % 64) & 1:
-            return True
-    return table.leads[first]
 
 
 cdef class ItemLines:

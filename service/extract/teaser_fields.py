@@ -212,17 +212,6 @@ def _paid_badge(out: ItemText, badge: Node) -> None:
         out.paid = True
 
 
-def _meta_part(out: ItemText, part: Node, parts: frozenset[str]) -> None:
-    """A meta part's text: the item's date when named as one (``_DATE_PARTS``), a paid
-    label, or a part kept for the date it may show (``ItemText.meta_parts``)."""
-    if out.date is None and parts & _DATE_PARTS:
-        out.date = normalize_text(part.text()) or None
-    text = normalize_text(part.text())
-    out.paid = out.paid or is_sponsored_label(text)
-    if out.date is None:
-        out.meta_parts.append(part)
-
-
 def _is_rank(text: str) -> bool:
     """Whether an element's text is a small number alone: a rank or a count."""
     return _RANK.match(text) is not None
@@ -257,11 +246,13 @@ def _media(node: Node, out: ItemText) -> None:
 # placeholder. A value that is a data URL or a template's ("{{image}}") shows none.
 _IMAGE_ATTRIBUTES = ("data-src", "data-lazy-src", "data-original", "data-srcset", "src", "srcset")
 _UNUSABLE_SOURCES = ("data:", "{")
+_SRCSETS = tuple(name for name in _IMAGE_ATTRIBUTES if "srcset" in name)  # their first candidate
 
 
 def _image_value(name: str, value: str) -> str | None:
     """The image a source attribute's ``value`` shows (a srcset's first), unless a
-    placeholder (``PLACEHOLDER_IMAGE``)."""
+    placeholder (``PLACEHOLDER_IMAGE``): asked by the walk of a value beyond ASCII, an
+    ASCII one read in C by the same rule (``_SRCSETS``, the pattern behind its gate)."""
     if "srcset" in name:
         value = value.strip().split(",")[0].strip().split(" ")[0]
     return value if tt.PLACEHOLDER_IMAGE.search(value) is None else None
@@ -286,6 +277,12 @@ def _background_image(style: str) -> str | None:
     return value
 
 
+# The ASCII characters a text may open with before a label: white space (``\s``), and
+# before an inline label a mark or an opening bracket (``LABEL_OPENER``).
+SPACE_LEADS = frozenset(char for char in map(chr, range(128)) if re.match(r"\s", char))
+LABEL_LEADS = SPACE_LEADS | {char for char in map(chr, range(128)) if tt.LABEL_OPENER.match(char)}
+
+
 _MEDIA_TAGS = _SKIP_TAGS & {"time"}  # the skipped elements ``_media`` reads
 # The skipped elements that show an item's image, read by the walk (``amp-img`` is walked
 # into, and found by the search after it).
@@ -302,12 +299,18 @@ _WALK = ItemWalk(
     sponsored=tk.SPONSORED,
     meta=tk.META,
     clean=normalize_text,
-    tokens=tk._read,  # the (tokens, kinds) of a lowercased "class id", as ``Tokens`` reads them
     headline=_at_headline,
     media=_media,
     style=_hidden_by_style,
     paid=_paid_badge,
-    meta_part=_meta_part,
+    # A meta part's text, read in C: the item's date when named as one, a paid label
+    # (``is_sponsored_label``, its gate and pattern), or a part kept for the date it may
+    # show (``ItemText.meta_parts``).
+    date_parts=tuple(sorted(_DATE_PARTS)),
+    sponsored_pairs=tt.SPONSORED_LABEL_OPENERS,
+    space_leads=SPACE_LEADS,
+    max_label_chars=tt.MAX_LABEL_CHARS,
+    sponsored_label=tt.SPONSORED_LABEL.match,
     rank=_is_rank,
     images=_IMAGES,
     pictures=_PICTURES,
@@ -316,6 +319,9 @@ _WALK = ItemWalk(
     picture_only=("source",),  # a video's or an audio's source outside a <picture>
     image_attributes=_IMAGE_ATTRIBUTES,
     unusable=_UNUSABLE_SOURCES,
+    first_candidate=_SRCSETS,
+    placeholder_words=tt.PLACEHOLDER_IMAGE.gate,
+    placeholder=tt.PLACEHOLDER_IMAGE.search,
     image=_image_value,
     background=_background_image,
 )
@@ -328,7 +334,7 @@ def read_item(node: Node, skip: Node | None, tokens: Tokens, with_image: bool = 
     without ``with_image`` images are not looked for beyond the walk.
     """
     out = ItemText()
-    _WALK.read(node, skip, out, tokens.found, with_image)
+    _WALK.read(node, skip, out, tokens, with_image)
     return out
 
 
@@ -597,12 +603,6 @@ def is_sponsored_label(text: str) -> bool:
         and may_open_with(text, tt.SPONSORED_LABEL_OPENERS, SPACE_LEADS)
         and tt.SPONSORED_LABEL.match(text) is not None
     )
-
-
-# The ASCII characters a text may open with before a label: white space (``\s``), and
-# before an inline label a mark or an opening bracket (``LABEL_OPENER``).
-SPACE_LEADS = frozenset(char for char in map(chr, range(128)) if re.match(r"\s", char))
-LABEL_LEADS = SPACE_LEADS | {char for char in map(chr, range(128)) if tt.LABEL_OPENER.match(char)}
 
 
 def may_open_with(text: str, pairs: frozenset[str], leads: frozenset[str]) -> bool:

@@ -146,7 +146,7 @@ def _python_walk(node: Node, skip: Node | None) -> ItemText:
 
 def _c_walk(node: Node, skip: Node | None) -> ItemText:
     out = ItemText()
-    tf._WALK.read(node, skip, out, Tokens().found, with_image=False)
+    tf._WALK.read(node, skip, out, Tokens(), with_image=False)
     return out
 
 
@@ -191,6 +191,8 @@ SOURCES = st.sampled_from(
     [
         *("/i.jpg", "data:x", "/placeholder.gif", "", " ", "{{src}}", "/lazy.jpg", "/é.jpg"),
         *(" /a.jpg 1x, /b.jpg 2x", "/c.webp 480w", ", /d.jpg", "DATA:x", "/spacer.gif 1x"),
+        *("/PlaceHolder.GIF", " \x1c/Lazy-1x1.png\t2x , /e.jpg", "/a.jpg,/Blank.png"),
+        *("/x/GREY.jpg?v=1", "\xa0/f.jpg 1x", "/pixel", "/img/loader_2x3.webp 2x,/g.jpg"),
     ]
 )
 
@@ -312,12 +314,15 @@ _ARGUMENTS = {
     "sponsored": tk.SPONSORED,
     "meta": tk.META,
     "clean": normalize_text,
-    "tokens": tk._read,
     "headline": tf._at_headline,
     "media": tf._media,
     "style": tf._hidden_by_style,
     "paid": tf._paid_badge,
-    "meta_part": tf._meta_part,
+    "date_parts": tuple(tf._DATE_PARTS),
+    "sponsored_pairs": tt.SPONSORED_LABEL_OPENERS,
+    "space_leads": tf.SPACE_LEADS,
+    "max_label_chars": tt.MAX_LABEL_CHARS,
+    "sponsored_label": tt.SPONSORED_LABEL.match,
     "rank": tf._is_rank,
     "images": tf._IMAGES,
     "pictures": tf._PICTURES,
@@ -326,6 +331,9 @@ _ARGUMENTS = {
     "picture_only": ("source",),
     "image_attributes": tf._IMAGE_ATTRIBUTES,
     "unusable": tf._UNUSABLE_SOURCES,
+    "first_candidate": tf._SRCSETS,
+    "placeholder_words": tt.PLACEHOLDER_IMAGE.gate,
+    "placeholder": tt.PLACEHOLDER_IMAGE.search,
     "image": tf._image_value,
     "background": tf._background_image,
 }
