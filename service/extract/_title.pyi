@@ -27,3 +27,23 @@ class TitleReader:
         self, headline: LexborNode, markup: bool, tokens: Any, text: str
     ) -> tuple[str, int]: ...
     def clean(self, text: str) -> str: ...
+
+class TitleTests:
+    def __init__(
+        self,
+        *,
+        find: Callable[[str], int],
+        nav_bit: int,
+        call_bit: int,
+        price_bit: int,
+        folds_bit: int,
+        nav: Callable[[str], Match[str] | None],
+        call_plain: Callable[[str], Match[str] | None],
+        call_caseless: Callable[[str], Match[str] | None],
+        price_cased: tuple[str, ...],
+        price_marks: str,
+        price: Callable[[str], Match[str] | None],
+        embed_starts: tuple[str, ...],
+        embed: Callable[[str], Match[str] | None],
+    ) -> None: ...
+    def rejects(self, title: str) -> bool: ...

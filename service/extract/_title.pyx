@@ -16,6 +16,7 @@ replaced on generated headlines.
 
 from cpython.unicode cimport (
     Py_UNICODE_ISALPHA,
+    Py_UNICODE_ISDECIMAL,
     Py_UNICODE_ISDIGIT,
     Py_UNICODE_ISLOWER,
     Py_UNICODE_ISSPACE,
@@ -211,3 +212,122 @@ cdef inline bint _among(Py_UCS4 char, const Py_UCS4 *marks, int count) noexcept:
         if marks[i] == char:
             return True
     return False
+
+
+cdef class TitleTests:
+    """``rejects(title)``: whether a headline's title is no story's headline, its tests
+    asked in one call, each pattern only where a gate that every match of it passes
+    opens.
+
+    ``find`` is a literal table's (``text.literal_table``): the bits it gives a title
+    say which gates' literals it holds (``nav_bit``, ``call_bit``, ``price_bit``) and
+    whether it folds as ASCII (``folds_bit``). A title is rejected when
+    - the ``nav_bit`` is set and ``nav`` (an anchored pattern's match) finds it;
+    - the ``call_bit`` is set and ``call_plain`` finds the lowercased title, when it
+      folds as ASCII, else ``call_caseless`` finds the title;
+    - the ``price_bit`` is set, or the title does not fold as ASCII and holds one of
+      ``price_cased``, and one of ``price_marks`` stands in it before a decimal digit
+      (one whitespace character between them at most), and ``price`` finds it;
+    - its first five characters lowercased open with one of ``embed_starts`` and
+      ``embed`` matches it whole; the starts are asked only when the first character
+      is beyond ASCII or, in lower case, opens one of them."""
+
+    cdef object _find, _nav, _call_plain, _call_caseless, _price, _embed
+    cdef long _nav_bit, _call_bit, _price_bit, _folds_bit
+    cdef tuple _price_cased, _embed_starts
+    cdef Py_UCS4 _marks[_MAX_MARKS]
+    cdef int _mark_count
+    cdef unsigned char _embed_firsts[128]
+
+    def __init__(
+        self,
+        *,
+        find,
+        long nav_bit,
+        long call_bit,
+        long price_bit,
+        long folds_bit,
+        nav,
+        call_plain,
+        call_caseless,
+        tuple price_cased,
+        str price_marks,
+        price,
+        tuple embed_starts,
+        embed,
+    ):
+        cdef str start
+        self._find = find
+        self._nav_bit = nav_bit
+        self._call_bit = call_bit
+        self._price_bit = price_bit
+        self._folds_bit = folds_bit
+        self._nav = nav
+        self._call_plain = call_plain
+        self._call_caseless = call_caseless
+        self._price_cased = price_cased
+        if len(price_marks) > _MAX_MARKS:
+            raise ValueError(f"at most {_MAX_MARKS} price marks")
+        self._mark_count = _marks(self._marks, price_marks)
+        self._price = price
+        self._embed_starts = embed_starts
+        self._embed = embed
+        memset(self._embed_firsts, 0, sizeof(self._embed_firsts))
+        for start in embed_starts:
+            if not start or not start.isascii() or start != start.lower():
+                raise ValueError(f"not a start of ASCII characters in lower case: {start!r}")
+            self._embed_firsts[ord(start[0])] = 1
+
+    def rejects(self, str title not None) -> bool:
+        cdef long found = self._find(title)
+        cdef bint folds = found & self._folds_bit
+        cdef Py_UCS4 first
+        cdef str sign
+        if found & self._nav_bit and self._nav(title) is not None:
+            return True
+        if found & self._call_bit:
+            if folds:
+                if self._call_plain(title.lower()) is not None:
+                    return True
+            elif self._call_caseless(title) is not None:
+                return True
+        if found & self._price_bit or (not folds and self._holds_cased(title)):
+            if self._priced(title) and self._price(title) is not None:
+                return True
+        if not title:
+            return False
+        first = title[0]
+        if <unsigned int>first < 128 and not self._embed_firsts[_ascii_lower(first)]:
+            return False  # opens no start of an embedded post's line
+        return (
+            title[:5].lower().startswith(self._embed_starts)
+            and self._embed(title) is not None
+        )
+
+    cdef bint _holds_cased(self, str title) except -1:
+        cdef str sign
+        for sign in self._price_cased:
+            if sign in title:
+                return True
+        return False
+
+    cdef bint _priced(self, str title) noexcept:
+        """Whether a price mark stands before a decimal digit, one whitespace character
+        between them at most."""
+        cdef Py_ssize_t length = len(title), i, j
+        for i in range(length - 1):
+            if not _among(title[i], self._marks, self._mark_count):
+                continue
+            j = i + 1
+            if Py_UNICODE_ISSPACE(title[j]):
+                j += 1
+                if j == length:
+                    return False
+            if Py_UNICODE_ISDECIMAL(title[j]):
+                return True
+        return False
+
+
+cdef inline unsigned int _ascii_lower(Py_UCS4 char) noexcept:
+    cdef unsigned int code = char  # a code point, not a character
+    return code + 32 if 65 <= code <= 90 else code

@@ -38,6 +38,7 @@ from service.extract._items import (
 from service.extract._links import LinkScan, RunningText, link_target
 from service.extract._paths import Paths
 from service.extract._text import fold
+from service.extract._title import TitleTests
 from service.extract._tree import LINKS, Selectors
 from service.extract._words import FOLDS_AS_ASCII
 from service.extract.bold_lines import BOLD_LINES, bold_alone
@@ -466,10 +467,8 @@ def headline_links(root: Node, page: Page) -> list[Link]:
             ):
                 continue  # a rank or kicker left a short headline without a story URL
             short = True
-        if _is_label_call_or_price(title):
-            continue
-        if title[:5].lower().startswith(tt.EMBED_LINE_STARTS) and tt.EMBED_LINE.fullmatch(title):
-            continue
+        if rejects_title(title):
+            continue  # a navigation label, a call to action, a price, an embedded post
         links.append(Link(node, url, title, heading, headline, words, short))
     return links
 
@@ -717,30 +716,33 @@ def is_price(text: str) -> bool:
 # beyond ASCII ("zł"), which a text that folds as ASCII cannot hold.
 PRICE_SIGNS = tuple(sign.lower() for sign in tt.PRICE_GATE if folds_as_ascii(sign))
 _PRICE_CASED = tuple(sign for sign in tt.PRICE_GATE if not folds_as_ascii(sign))
-# What every PRICE match holds besides its currency code: a currency sign, or the comma
-# before its cents ("12,50 z\u0142"); the codes open the gate in many words ("Ukraine").
-_PRICE_MARKS = ("$", "\u20ac", "\u00a3", "\u00a5", ",")
+# What every PRICE match holds besides its currency code, before a decimal digit (one
+# whitespace character between them at most): a currency sign, or the comma before its
+# cents ("12,50 z\u0142"); the codes open the gate in many words ("Ukraine").
+_PRICE_MARKS = "$\u20ac\u00a3\u00a5,"
 # A headline's three gates in one table, matched once per title: the navigation
 # labels' (bit 2), the calls to action's (bit 4) and the price signs' (bit 8).
 _TITLE_GATES = literal_table((tt.NAV_LABEL_GATE, tt.CALL_TO_ACTION.gate, PRICE_SIGNS))
-
-
-def _is_label_call_or_price(title: str) -> bool:
-    """Whether a headline's text is a navigation label (``NAV_LABEL``), a call to action
-    (``CALL_TO_ACTION``) or shows a price (``is_price``): no story's headline."""
-    found = _TITLE_GATES.find(title)  # the gates open, and whether it folds as ASCII
-    if found & 2 and tt.NAV_LABEL.match(title):
-        return True
-    if found & 4:
-        cta = tt.CALL_TO_ACTION
-        if found & FOLDS_AS_ASCII:
-            if cta.plain.search(title.lower()):
-                return True
-        elif cta.caseless.search(title):
-            return True
-    if found & 8 or (not found & FOLDS_AS_ASCII and contains_any(title, _PRICE_CASED)):
-        return contains_any(title, _PRICE_MARKS) and tt.PRICE.search(title) is not None
-    return False
+# A headline's own tests in C (``_title.TitleTests``, whose doc states them): a
+# navigation label (``NAV_LABEL``), a call to action (``CALL_TO_ACTION``), a price
+# (``is_price``), or an embedded post's line ("View this post on Instagram":
+# ``EMBED_LINE``) is no story's headline.
+_TITLE_TESTS = TitleTests(
+    find=_TITLE_GATES.find,
+    nav_bit=2,
+    call_bit=4,
+    price_bit=8,
+    folds_bit=FOLDS_AS_ASCII,
+    nav=tt.NAV_LABEL.match,
+    call_plain=tt.CALL_TO_ACTION.plain.search,
+    call_caseless=tt.CALL_TO_ACTION.caseless.search,
+    price_cased=_PRICE_CASED,
+    price_marks=_PRICE_MARKS,
+    price=tt.PRICE.search,
+    embed_starts=tt.EMBED_LINE_STARTS,
+    embed=tt.EMBED_LINE.fullmatch,
+)
+rejects_title = _TITLE_TESTS.rejects
 
 
 # The climb from a headline link to its item, in C (``_items.Climbs``, whose doc states

@@ -102,7 +102,7 @@ _TITLE_PIECES = (
     "9.99", "12,50 ", "12,50", "for $30", "Ukraine", "EUR", "kr", "\u0663,\u0665\u0660 ",
     "3", ".", ",", " ", "  ", "\u203a", "\u00bb", "\u0130",
     "\u0131", "\u017f", "\u212a", "Zł", "ß", "é", "漢", "Storm hits coast", "the ", "\u2019",
-    "\n",
+    "\n", "View this post on ", "Instagram", "A photo shared by ", "an ", "(@ann.lee)",
 )  # fmt: skip
 
 
@@ -113,8 +113,9 @@ def test_title_gates_decide_as_the_patterns_alone(title: str) -> None:
         tt.NAV_LABEL.match(title)
         or tt.CALL_TO_ACTION.search(title)
         or (contains_any(title, tt.PRICE_GATE) and tt.PRICE.search(title))
+        or tt.EMBED_LINE.fullmatch(title)
     )
-    assert teaser_items._is_label_call_or_price(title) == expected
+    assert teaser_items.rejects_title(title) == expected
 
 
 @pytest.mark.parametrize(
@@ -128,7 +129,7 @@ def test_title_gates_decide_as_the_patterns_alone(title: str) -> None:
 )  # fmt: skip
 def test_title_gates_open_for_every_navigation_label(label: str) -> None:
     assert tt.NAV_LABEL.match(label)
-    assert teaser_items._is_label_call_or_price(label)
+    assert teaser_items.rejects_title(label)
     assert teasers._LINE_GATES.find(label) & 2
 
 
@@ -141,10 +142,10 @@ def test_an_item_line_gate_opens_for_every_navigation_label(data: st.DataObject)
 
 
 def test_title_gates() -> None:
-    assert teaser_items._is_label_call_or_price("  View all  \u203a")
-    assert teaser_items._is_label_call_or_price("Zur Kasse: 12,50 z\u0142")
-    assert teaser_items._is_label_call_or_price("SUBSCRIBE NOW for full access")
-    assert not teaser_items._is_label_call_or_price("Storm hits the coast overnight")
+    assert teaser_items.rejects_title("  View all  \u203a")
+    assert teaser_items.rejects_title("Zur Kasse: 12,50 z\u0142")
+    assert teaser_items.rejects_title("SUBSCRIBE NOW for full access")
+    assert not teaser_items.rejects_title("Storm hits the coast overnight")
 
 
 # Ends of an item's lines: the read-more gate's literals and the calls around them, in

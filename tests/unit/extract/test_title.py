@@ -12,9 +12,11 @@ from selectolax.lexbor import LexborHTMLParser
 from selectolax.lexbor import LexborNode as Node
 
 from service.extract import teaser_fields as tf
+from service.extract import teaser_items
 from service.extract import teaser_tables as tt
+from service.extract._words import FOLDS_AS_ASCII
 from service.extract.teaser_tokens import Tokens
-from service.extract.text import normalize_text
+from service.extract.text import contains_any, normalize_text
 
 # The Python that ``TitleReader`` replaced, as it was.
 _SEPARATOR = re.compile(r"[:.\u00bb\u203a>|\-\u2013\u2014]")  # ends a label or kicker
@@ -178,3 +180,74 @@ def test_a_label_or_kicker_opens_with_a_pair_of_the_gate(
     text = "".join(c.upper() if up else c for c, up in zip(label, upper, strict=False)) + rest
     if tt.INLINE_LABEL_PREFIX.match(text) or tt.KICKER_PREFIX.match(text):
         assert not text[:2].isascii() or text[:2] in tt.TITLE_LABEL_OPENERS
+
+
+# The Python the title's tests in C (``_title.TitleTests``, ``teaser_items.rejects_title``)
+# replaced, as it was.
+def _python_rejects_title(title: str) -> bool:
+    found = teaser_items._TITLE_GATES.find(title)
+    if found & 2 and tt.NAV_LABEL.match(title):
+        return True
+    if found & 4:
+        cta = tt.CALL_TO_ACTION
+        if found & FOLDS_AS_ASCII:
+            if cta.plain.search(title.lower()):
+                return True
+        elif cta.caseless.search(title):
+            return True
+    priced = found & 8 or (
+        not found & FOLDS_AS_ASCII and contains_any(title, teaser_items._PRICE_CASED)
+    )
+    marks = ("$", "\u20ac", "\u00a3", "\u00a5", ",")
+    if priced and contains_any(title, marks) and tt.PRICE.search(title):
+        return True
+    return bool(
+        title[:5].lower().startswith(tt.EMBED_LINE_STARTS) and tt.EMBED_LINE.fullmatch(title)
+    )
+
+
+# Pieces of titles: the gates' literals, prices with every mark, digit (of other scripts
+# too) and whitespace between them, the embedded posts' lines and what opens them in
+# any case, characters that lowercase to more than one or to ASCII.
+_TITLE_PIECES = st.sampled_from(
+    [
+        *tt.NAV_LABEL_GATE, *tt.CALL_TO_ACTION.gate, *tt.PRICE_GATE, *tt.EMBED_LINE_STARTS,
+        "See all", "More", "Subscribe now", "Click here", "for ", "$", "\u20ac", "\u00a3",
+        "\u00a5", ",", "12", "9.99", "3", "\u0663", "\u0665\u0660", ".", " ", "\xa0", "\u2003",
+        "\n", "EUR", "kr", "z\u0142", "Z\u0141", "View this post on ", "VIEW THE ", "Instagram",
+        "A photo shared by ", "AN ", "a video shared by ", "(@ann.lee)", "V", "\u0130", "\u212a",
+        "Storm hits coast", "\u00e9", "\u6f22", "\u2019", "million",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_TITLE_PIECES, max_size=6).map("".join))
+@example("Deal: \u20ac 12,50 today")
+@example("for $ 30")
+@example("Zur Kasse: 12,50 z\u0142")
+@example("View this post on Instagram")
+@example("\u0130n a photo shared by Ann (@ann)")
+def test_the_title_tests_in_c_are_what_the_python_asked(title: str) -> None:
+    assert teaser_items.rejects_title(title) == _python_rejects_title(title)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(_TITLE_PIECES, max_size=6).map("".join))
+@example("for \u00a330")
+@example("12,50\u00a0\u20ac")
+def test_every_price_holds_a_mark_before_a_digit(title: str) -> None:
+    """The gate ``TitleTests`` asks before ``PRICE``: a price mark before a decimal digit,
+    one whitespace character between them at most."""
+    found = tt.PRICE.search(title)
+    if found is not None:
+        price = found.group()
+        marks = teaser_items._PRICE_MARKS
+        assert any(
+            price[i] in marks
+            and (
+                price[i + 1 : i + 2].isdecimal()
+                or (price[i + 1].isspace() and price[i + 2 : i + 3].isdecimal())
+            )
+            for i in range(len(price) - 1)
+        )
