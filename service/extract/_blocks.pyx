@@ -53,6 +53,7 @@ from service.extract._lexbor cimport (
     split_space,
     tag_id,
     text_bytes,
+    value_text,
     wrap,
 )
 
@@ -86,21 +87,12 @@ cdef bint _hyphened_name(object name):
     return name is not None and "-" in name and not name.startswith("-")
 
 
-
-
 cdef str _text_content(ps_node *node):
     """A text node's text (``LexborNode.text_content``, '' for None)."""
     cdef ps_character_data *data = <ps_character_data *>node
     if node.type != PS_TEXT or data.data.data == NULL:
         return ""
     return PyUnicode_DecodeUTF8(<char *>data.data.data, data.data.length, "replace")
-
-
-cdef str _value(ps_str *value):
-    """An attribute's value as ``LexborNode.attributes`` gives it ('' for none)."""
-    if value == NULL or value.data == NULL:
-        return ""
-    return PyUnicode_DecodeUTF8(<char *>value.data, value.length, "replace")
 
 
 cdef str _text(ps_node *root):
@@ -293,7 +285,6 @@ cdef class _Run:
         self.bold = self.plain = False
         self.line = 0
         return 0
-
 
 
 cdef class _Marks:
@@ -1168,7 +1159,7 @@ cdef class Ballot:
         if not ascii:
             # Lowercased as Python lowercases them (the Kelvin sign gives a "k"), the
             # names then found in the UTF-8 of that.
-            lowered = " ".join([_value(names[0]), _value(names[1])]).lower().encode()
+            lowered = " ".join([value_text(names[0]), value_text(names[1])]).lower().encode()
             data, length = lowered, len(lowered)
             if self._negative.holds(data, length):
                 weight += self._negative_weight

@@ -39,6 +39,7 @@ from service.extract._lexbor cimport (
     ps_node,
     ps_node_object,
     ps_str,
+    value_text,
     wrap,
 )
 from service.extract._unicode cimport (
@@ -378,7 +379,7 @@ cdef class ItemWalk:
         if with_image:
             style = _style(top)
             if style != NULL and style.data != NULL and style.length:
-                out.background = self.background(_decoded(style))  # the card's own
+                out.background = self.background(value_text(style))  # the card's own
         text.data = NULL
         text.length = text.size = 0
         text.odd = False
@@ -462,7 +463,7 @@ cdef class ItemWalk:
                 if _is_ascii(value.data, value.length):
                     source = self._ascii_image(value.data, value.length, self.candidates[i])
                 else:
-                    source = self.image(self.image_names[i], _decoded(value))
+                    source = self.image(self.image_names[i], value_text(value))
                 if source is not None:
                     return source
         return None
@@ -646,7 +647,7 @@ cdef class ItemWalk:
                 if attr.value != NULL and _equals(attr.value, _TRUE):
                     return 0
             attr = attr.next
-        if styled and self.style(out, _decoded(style)):
+        if styled and self.style(out, value_text(style)):
             return 0
         if _length(klass) or _length(ident):
             kinds = kinds_of(wrap(node, parser))
@@ -840,13 +841,6 @@ cdef inline size_t _length(ps_str *value) noexcept:
 cdef inline bint _equals(ps_str *value, bytes expected) noexcept:
     cdef size_t length = _length(value)
     return length == <size_t>len(expected) and memcmp(value.data, <const unsigned char *>expected, length) == 0
-
-
-cdef str _decoded(ps_str *value):
-    """An attribute's value as selectolax reads it, "" for none."""
-    if value == NULL or value.data == NULL:
-        return ""
-    return PyUnicode_DecodeUTF8(<const char *>value.data, value.length, "replace")
 
 
 cdef class ItemLines:

@@ -15,7 +15,6 @@ wrapped as ``LexborNode``s. ``tests/unit/extract/test_lead.py`` checks it agains
 the Python walk it replaced on generated pages.
 """
 
-from cpython.unicode cimport PyUnicode_DecodeUTF8
 from libc.stdint cimport uintptr_t
 
 from service.extract._lexbor cimport (
@@ -29,6 +28,7 @@ from service.extract._lexbor cimport (
     ps_node,
     ps_str,
     tag_id,
+    value_text,
     wrap,
 )
 
@@ -41,13 +41,6 @@ cdef enum:
     _HEADING = 4
     _PRUNED = 8
     _IN_LEAF = 16  # a child that leaves its parent a leaf block
-
-
-cdef str _value(ps_str *value):
-    """An attribute's value as ``LexborNode.attributes`` gives it ('' for none)."""
-    if value == NULL or value.data == NULL:
-        return ""
-    return PyUnicode_DecodeUTF8(<char *>value.data, value.length, "replace")
 
 
 cdef class LeadWalk:
@@ -109,7 +102,7 @@ cdef class LeadWalk:
             attr = attr.next
         if not named:
             return False
-        return bool(self._names_excluded(f"{_value(classes)} {_value(ids)}", excluded))
+        return bool(self._names_excluded(f"{value_text(classes)} {value_text(ids)}", excluded))
 
     cdef bint _is_leaf(self, ps_node *node) noexcept:
         """Whether ``node`` holds text and inline elements only (a ``<p>``, or a

@@ -14,6 +14,7 @@ difference (``_lexbor.pyx``).
 """
 
 from cpython.object cimport PyObject
+from cpython.unicode cimport PyUnicode_DecodeUTF8
 from libc.stdint cimport int32_t, uintptr_t
 from libc.string cimport memcmp
 
@@ -181,6 +182,14 @@ cdef inline const unsigned char *text_bytes(ps_node *node, size_t *length) noexc
         return NULL
     length[0] = (<ps_character_data *>node).data.length
     return (<ps_character_data *>node).data.data
+
+
+cdef inline str value_text(ps_str *value):
+    """An attribute's value as ``LexborNode.attributes`` gives it, "" for none (bytes
+    that are not UTF-8 replaced)."""
+    if value == NULL or value.data == NULL:
+        return ""
+    return PyUnicode_DecodeUTF8(<const char *>value.data, value.length, "replace")
 
 
 cdef inline ps_node *start(ps_node *root) noexcept nogil:
