@@ -33,6 +33,7 @@ from service.extract.teaser_items import is_short_sentence
 from service.extract.teaser_tables import CITATION_LABEL
 from service.extract.text import (
     ASCII_SPACES,
+    SPACES,
     WIDE_SPACES,
     CaselessPattern,
     contains_any,
@@ -88,7 +89,7 @@ def chars(text: str) -> int:
 
 
 # The same count on an element's text nodes, and on its links', in C.
-_COUNT = CharCount(ASCII_SPACES.decode() + "".join(WIDE_SPACES), chars)
+_COUNT = CharCount(SPACES, chars)
 
 
 def link_density(node: LexborNode, text_len: int) -> float:
@@ -497,7 +498,7 @@ _CAPTIONS = Captions(
     holders=t.CAPTION_HOLDER_TAGS,
     headings=_HEADINGS,
     pictures=_PICTURES,
-    spaces=ASCII_SPACES.decode() + "".join(WIDE_SPACES),
+    spaces=SPACES,
     max_chars=t.MAX_CAPTION_CHARS,
     max_credited_chars=t.MAX_CREDITED_CAPTION_CHARS,
     max_credited_runs=t.MAX_CREDITED_CAPTION_RUNS,

@@ -21,7 +21,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode, create_tag
 
 from service.extract._cleaning import Cleaning
 from service.extract._tree import chrome
-from service.extract.text import ASCII_SPACES, WIDE_SPACES
+from service.extract.text import SPACES
 
 # Elements that never show text to a reader.
 INVISIBLE_TAGS: Sequence[tuple[str, str]] = (
@@ -130,7 +130,7 @@ _CLEANING = Cleaning(
     images=("img", "picture", "amp-img"),  # what a shown image shows
     hiding=_HIDING_QUERY,
     reader=_READER_QUERY,
-    spaces=ASCII_SPACES.decode("ascii") + "".join(WIDE_SPACES),  # what str.strip strips
+    spaces=SPACES,  # what str.strip strips
     structure=_STRUCTURE,
     label_bytes=MIN_FOLD_LABEL_CHARS,
 )

@@ -30,9 +30,9 @@ from service.extract.text import (
     CJK_CHAR_WEIGHT,
     FOLDED,
     INVISIBLE,
+    SPACES,
     UNSPACED_CHAR,
     UNSPACED_CHARS_PER_WORD,
-    WIDE_SPACES,
     normalize_text,
     weighted_length,
 )
@@ -352,7 +352,7 @@ _TITLE_PREFIXES = (
 # the headline element (``read_item``'s walk where it holds markup), cleaned and counted.
 _TITLE = TitleReader(
     inline=tt.INLINE_TAGS,
-    spaces=ASCII_SPACES.decode("ascii") + "".join(WIDE_SPACES),
+    spaces=SPACES,
     kicker=tt.KICKER_WORD.fullmatch,
     normalize=normalize_text,
     read=read_item,
@@ -382,7 +382,7 @@ _INSIDE = InsideWalk(
     inline=tt.INLINE_TAGS,
     bold=BOLD_TAGS,
     line="div",  # a bold line alone in a <div>: a heading set as older pages set one
-    spaces=ASCII_SPACES.decode("ascii") + "".join(WIDE_SPACES),
+    spaces=SPACES,
     rank_marks=_RANK_MARKS,
     # A headline-classed element: "title" in its class but no "subtitle", or "headline".
     titles=(("title", "subtitle"), ("headline", "")),

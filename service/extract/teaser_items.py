@@ -44,9 +44,8 @@ from service.extract._words import FOLDS_AS_ASCII
 from service.extract.bold_lines import BOLD_LINES, bold_alone
 from service.extract.teaser_tokens import Attrs, Tokens
 from service.extract.text import (
-    ASCII_SPACES,
     CJK_CHAR_WEIGHT,
-    WIDE_SPACES,
+    SPACES,
     contains_any,
     folds_as_ascii,
     literal_table,
@@ -382,7 +381,7 @@ def _carries_sentence(text: str) -> bool:
 # MIN_HEADLINE_WORDS, the highest threshold of ``headline_links``, and the links with
 # fewer than MIN_SHORT_HEADLINE_WORDS and image links left out there.
 _LINK_SCAN = LinkScan(
-    ASCII_SPACES.decode("ascii") + "".join(WIDE_SPACES),
+    SPACES,
     headings=tuple(sorted(tt.HEADING_TAGS)),
     images=tt.IMAGE_TAGS,
     inline=tuple(sorted(tt.INLINE_TAGS)),
@@ -397,7 +396,7 @@ _LINK_SCAN = LinkScan(
 # The sentence around a link read in C (``_links.RunningText``), with the tables of
 # ``in_running_text``'s rules; the judgments that need a pattern are asked here.
 _RUNNING_TEXT = RunningText(
-    ASCII_SPACES.decode("ascii") + "".join(WIDE_SPACES),
+    SPACES,
     inline=tuple(sorted(tt.INLINE_TAGS)),
     blocks_in_link=tuple(sorted(tt.BLOCKS_IN_LINK)),
     unworded=("time",),  # a time beside a headline is no words of its sentence
@@ -752,7 +751,7 @@ _CLIMBS = Climbs(
     stop_tags=tt.STOP_TAGS,
     depth=tt.MAX_ITEM_DEPTH,
     extra_chars=tt.MAX_ITEM_EXTRA_CHARS,
-    spaces=ASCII_SPACES.decode("ascii") + "".join(WIDE_SPACES),
+    spaces=SPACES,
     heading_tags=tt.HEADING_TAGS,
     list_tags=("ul", "ol", "nav"),
     holds_links=tf.holds_links,

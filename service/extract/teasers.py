@@ -82,9 +82,8 @@ from service.extract.teaser_items import (
     url_key,
 )
 from service.extract.text import (
-    ASCII_SPACES,
     CJK_CHAR_WEIGHT,
-    WIDE_SPACES,
+    SPACES,
     contains_any,
     is_truncated,
     literal_table,
@@ -93,7 +92,6 @@ from service.extract.text import (
 from service.extract.urls import normalize_url
 
 INLINE_BLOCK = "inline-related"
-_SPACES = ASCII_SPACES.decode("ascii") + "".join(WIDE_SPACES)  # what str.split splits on
 
 
 @dataclass(frozen=True, slots=True)
@@ -618,7 +616,7 @@ _MENU_ENTRIES = MenuEntries(
     # a label: fewer words than a headline, its target no story with an id or date
     # ("FOCUS T25" -> "/results/focus-t25-success-stories" is a label)
     headline_words=tt.MIN_HEADLINE_WORDS,
-    spaces=_SPACES,
+    spaces=SPACES,
     word_count=tf.word_count,
     target=link_target,
     has_id_or_date=has_story_id_or_date,
@@ -903,7 +901,7 @@ _PAID_LABEL_DEPTH = 3  # levels below a block whose elements' own texts are read
 # An element's own text of more characters than twice a label's is none; white space
 # alone (of ASCII: the table's other spaces are left to the test) folds to no text,
 # which is no label.
-_OWN_TEXTS = OwnTexts(2 * tt.MAX_LABEL_CHARS, _SPACES)
+_OWN_TEXTS = OwnTexts(2 * tt.MAX_LABEL_CHARS, SPACES)
 
 
 # Teaser records made in C: a frozen dataclass's __init__ costs about nine times as much.
@@ -965,6 +963,6 @@ def _assemble(
 _REMOVAL = Removal(
     max_extra_chars=tt.MAX_BLOCK_EXTRA_CHARS,
     stop_tags=tt.STOP_TAGS,
-    spaces=_SPACES,
+    spaces=SPACES,
     text_length=tf.text_length,
 )

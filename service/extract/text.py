@@ -64,9 +64,12 @@ UNSPACED_CHARS_PER_WORD = 4
 # UTF-8 byte each, and the wider ones (each found by a substring test).
 ASCII_SPACES = bytes(byte for byte in range(128) if chr(byte).isspace())
 WIDE_SPACES = tuple(c for c in map(chr, range(128, sys.maxunicode + 1)) if c.isspace())
+# All of them, as the compiled walks take them: what ``str.split`` splits on and
+# ``str.strip`` strips.
+SPACES = ASCII_SPACES.decode("ascii") + "".join(WIDE_SPACES)
 _SPACE_TABLE = bytes(byte in ASCII_SPACES for byte in range(256))  # 1 for a whitespace byte
-# What ``str.split`` splits on, for the folded length of a subtree's text counted in C.
-FOLDED = FoldedLength(ASCII_SPACES.decode("ascii") + "".join(WIDE_SPACES))
+# The folded length of a subtree's text, counted in C.
+FOLDED = FoldedLength(SPACES)
 
 
 def weighted_length(text: str) -> int:
