@@ -24,7 +24,7 @@ from service.extract._frame import (
     sibling_key,
 )
 from service.extract._tree import H1, LINKS
-from service.extract.text import normalize_text
+from service.extract.text import SPACES, normalize_text
 
 # Texts of every width of UTF-8, each kind of whitespace ``str.split`` knows, paid
 # labels in mixed case, a long text, and markup around them.
@@ -177,7 +177,7 @@ def test_few_words_leaves_out_only_links_of_as_many_words(
     tree: LexborHTMLParser, words: int
 ) -> None:
     links = LINKS.find(tree.root)  # type: ignore[arg-type]
-    few = FewWords(words, teasers._SPACES).of(links)
+    few = FewWords(words, SPACES).of(links)
     kept = {link.mem_id for link in few}
     assert [link.mem_id for link in links if link.mem_id in kept] == [node.mem_id for node in few]
     for link in links:
@@ -195,12 +195,12 @@ def test_few_words_joins_the_stripped_pieces() -> None:
     )
     links = LINKS.find(tree.root)  # type: ignore[arg-type]
     # "Worldnewstoday" is one word; "One twothreefour" two; "a\u2003bcd" two.
-    assert [link.attributes["href"] for link in FewWords(3, teasers._SPACES).of(links)] == [
+    assert [link.attributes["href"] for link in FewWords(3, SPACES).of(links)] == [
         "/1",
         "/2",
         "/3",
     ]
-    assert [link.attributes["href"] for link in FewWords(2, teasers._SPACES).of(links)] == ["/1"]
+    assert [link.attributes["href"] for link in FewWords(2, SPACES).of(links)] == ["/1"]
 
 
 @settings(max_examples=150, deadline=None)
@@ -367,7 +367,7 @@ def test_removal_answers_as_the_python(
     removal = Removal(
         max_extra_chars=max_extra,
         stop_tags=tt.STOP_TAGS,
-        spaces=teasers._SPACES,
+        spaces=SPACES,
         text_length=tf.text_length,
     )
     nodes, chars = removal.of(kept)
@@ -389,7 +389,7 @@ def test_removal_measures_the_items_in_their_block_walk() -> None:
         return Removal(
             max_extra_chars=max_extra,
             stop_tags=tt.STOP_TAGS,
-            spaces=teasers._SPACES,
+            spaces=SPACES,
             text_length=tf.text_length,
         )
 

@@ -17,8 +17,9 @@ from service.extract import teasers
 from service.extract._frame import FewWords
 from service.extract._tree import LINKS
 from service.extract.teaser_items import Page, has_story_id_or_date, is_story_url
+from service.extract.text import SPACES
 
-_FEW_WORDS = FewWords(tt.MIN_HEADLINE_WORDS, teasers._SPACES)
+_FEW_WORDS = FewWords(tt.MIN_HEADLINE_WORDS, SPACES)
 
 
 def _is_menu_entry(node: LexborNode, url: str, title: str, shown_date: bool, page: Page) -> bool:
