@@ -4,6 +4,9 @@ from collections.abc import Callable, Iterable, Sequence
 
 from selectolax.lexbor import LexborNode
 
+from service.extract._tree import Selectors
+from service.extract.teaser_tokens import Tokens
+
 class OwnTexts:
     def __init__(self, limit: int, blank: str) -> None: ...
     def of(self, block: LexborNode, items: set[int], depth: int) -> list[str]: ...
@@ -21,6 +24,32 @@ def elements_before(node: LexborNode, items: set[int], count: int) -> list[Lexbo
 class TaggedChildren:
     def __init__(self, tags: Iterable[str]) -> None: ...
     def of(self, node: LexborNode, items: set[int]) -> list[LexborNode]: ...
+
+class Labels:
+    def __init__(
+        self,
+        *,
+        always: Iterable[str],
+        titled_tags: Iterable[str],
+        rows: Iterable[str],
+        bold: Iterable[str],
+        lines: Iterable[str],
+        inside: Iterable[str],
+        bold_tags: Iterable[str],
+        inline: Iterable[str],
+        headings: Iterable[str],
+        cells: Iterable[str],
+        links: Iterable[str],
+        title_parts: Iterable[str],
+        titled: Callable[[LexborNode, Tokens], bool],
+        title_inside: Selectors,
+        spaces: str,
+        normalize: Callable[[str], str],
+        trim: Callable[[str], str],
+        max_chars: int,
+    ) -> None: ...
+    def of(self, element: LexborNode, tokens: Tokens, line: bool = False) -> str | None: ...
+    def text(self, element: LexborNode) -> str | None: ...
 
 class BodyCounts:
     def __init__(

@@ -5,8 +5,9 @@ siblings' key, the links of a menu that may be labels, whether a plain item is a
 menu's entry (its submenu and its flat menu's levels), the nodes teaser removal takes
 out and their text's length (``teasers``), and the elements the search for a block's
 label reads beside and below an item's ancestors (``teaser_fields.heading_before``,
-``block_heading``, ``teasers``' only child), and the body paragraphs beside an item
-(``teasers._in_body``).
+``block_heading``, ``teasers``' only child) and whether one of them reads as a block's
+label, with its text (``teaser_fields._label_of``), and the body paragraphs beside an
+item (``teasers._in_body``).
 
 Each answers as the Python it replaced: ``LexborNode.iter()``, ``text(deep=False)``
 and ``parent`` read on Lexbor's nodes, nodes told apart by their address
@@ -18,12 +19,14 @@ from cpython.mem cimport PyMem_Free, PyMem_Malloc, PyMem_Realloc
 from cpython.set cimport PySet_Contains
 from cpython.unicode cimport PyUnicode_DecodeUTF8
 from libc.stdint cimport uintptr_t
-from libc.string cimport memcpy
+from libc.string cimport memcmp, memcpy
 
 from service.extract._lexbor cimport (
     PS_ELEMENT,
     PS_TEXT,
     TAG_LAST_ENTRY,
+    TAG_TEXT,
+    all_spaces,
     alone,
     attribute_id,
     c_node,
@@ -39,6 +42,7 @@ from service.extract._lexbor cimport (
     text_bytes,
     wrap,
 )
+from service.extract._fields cimport deep_text
 
 
 cdef class OwnTexts:
@@ -258,6 +262,270 @@ cdef class TaggedChildren:
                 found.append(wrap(child, parser))
             child = child.next
         return found
+
+
+# What a tag may be in a block's label (``Labels``), as bits.
+cdef enum:
+    _ALWAYS = 1  # a label by its tag alone
+    _TITLED = 2  # a label when its class or id names a title, holding no linked heading
+    _ROW = 4  # a label holding no cell of data and no link
+    _BOLD = 8  # a label opening its block (or its line), holding no link
+    _LINE = 16  # a label holding a bold line alone, without a link
+    _INSIDE = 32  # its label is the title inside it, when it holds one
+    _BOLD_TAG = 64  # a bold line's element
+    _INLINE = 128  # no line of its own
+    _HEADING = 256  # a heading that is no label inside a link (``a[href] h2``)
+    _CELL = 512  # a row's cell of data, or a link
+    _LINK = 1024  # a link
+
+
+cdef class Labels:
+    """The text of a heading or title box, when it reads as a block label
+    (``teaser_fields._LABELS``, whose comment gives the rules): the element's
+    tag, class and id tokens, position among its siblings and what it holds read on
+    Lexbor's nodes, its text on their bytes (``node.text()``), folded (``normalize``)
+    and trimmed (``trim``) as Python does, and kept when it is a label's length.
+
+    The tags of each rule are passed in by name from ``teaser_fields`` (standard tags:
+    a tag's id is its name's in every namespace, as ``LexborNode.tag`` names it). A
+    class or id token is a maximal run of ``[a-z0-9]`` of the value lowercased
+    (``Tokens.of``); a value with a byte beyond ASCII is left to ``titled`` (its
+    lowercase form may hold ASCII letters: the Kelvin sign). A linked heading is a
+    ``headings`` element at or below the element with a link (``a[href]``) among its
+    ancestors, as Lexbor's descendant combinator finds it: the link may stand above
+    the element."""
+
+    cdef unsigned short kinds[TAG_LAST_ENTRY]
+    cdef tuple title_parts  # bytes
+    cdef ps_spaces spaces
+    cdef object titled, title_inside, normalize, trim
+    cdef Py_ssize_t max_chars
+    cdef uintptr_t class_id, id_id, href_id
+
+    def __init__(
+        self,
+        *,
+        always,
+        titled_tags,
+        rows,
+        bold,
+        lines,
+        inside,
+        bold_tags,
+        inline,
+        headings,
+        cells,
+        links,
+        title_parts,
+        titled,
+        title_inside,
+        str spaces,
+        normalize,
+        trim,
+        Py_ssize_t max_chars,
+    ):
+        cdef int c
+        cdef uintptr_t tag
+        for c in range(TAG_LAST_ENTRY):
+            self.kinds[c] = 0
+        for bit, names in (
+            (_ALWAYS, always),
+            (_TITLED, titled_tags),
+            (_ROW, rows),
+            (_BOLD, bold),
+            (_LINE, lines),
+            (_INSIDE, inside),
+            (_BOLD_TAG, bold_tags),
+            (_INLINE, inline),
+            (_HEADING, headings),
+            (_CELL, cells),
+            (_LINK, links),
+        ):
+            for name in names:
+                tag = tag_id(name)
+                if tag >= TAG_LAST_ENTRY:
+                    raise ValueError(f"not a standard tag: {name!r}")
+                self.kinds[tag] |= bit
+        parts = tuple(part.encode("ascii") for part in title_parts)
+        if any(not part or not all(c in b"abcdefghijklmnopqrstuvwxyz0123456789" for c in part) for part in parts):
+            raise ValueError("a title part is a run of [a-z0-9]")
+        self.title_parts = parts
+        set_spaces(&self.spaces, spaces)
+        self.titled, self.title_inside = titled, title_inside
+        self.normalize, self.trim = normalize, trim
+        self.max_chars = max_chars
+        self.class_id = attribute_id(b"class")
+        self.id_id = attribute_id(b"id")
+        self.href_id = attribute_id(b"href")
+
+    def of(self, element, tokens, bint line=False) -> object:
+        """The label ``element`` shows, or None; ``line``: a bold element may open a line
+        of its own (after a break or a block) rather than its block."""
+        cdef ps_node *node = c_node(element)
+        cdef unsigned short kind = self._kind(node)
+        if not kind or not self._is_label(node, kind, element, tokens, line):
+            return None
+        if kind & _INSIDE:
+            inner = self.title_inside.first(element)
+            if inner is not None:
+                return self._text(c_node(inner))
+        return self._text(node)
+
+    def text(self, element) -> object:
+        """``element``'s text folded and trimmed, when it is a label's length, or None."""
+        return self._text(c_node(element))
+
+    cdef inline unsigned short _kind(self, ps_node *node) noexcept:
+        if node.type != PS_ELEMENT or node.local_name >= TAG_LAST_ENTRY:
+            return 0
+        return self.kinds[node.local_name]
+
+    cdef bint _is_label(self, ps_node *node, unsigned short kind, object element, object tokens, bint line) except -1:
+        if kind & _ALWAYS:
+            return True
+        if kind & _TITLED and self._is_titled(node, element, tokens) and not self._holds_linked_heading(node):
+            return True
+        if kind & _ROW and not self._holds(node, _CELL):
+            return True
+        if kind & _BOLD and self._opens(node, line) and not self._holds(node, _LINK):
+            return True
+        return kind & _LINE and self._holds_bold_line(node)
+
+    cdef bint _is_titled(self, ps_node *node, object element, object tokens) except -1:
+        """Whether a token of the class or id is one of ``title_parts``."""
+        cdef ps_attr *attr = (<ps_element *>node).first_attr
+        cdef int found
+        while attr != NULL:
+            if attr.node.prefix == 0 and (
+                attr.node.local_name == self.class_id or attr.node.local_name == self.id_id
+            ):
+                if attr.value != NULL and attr.value.data != NULL:
+                    found = self._names_title(attr.value.data, attr.value.length)
+                    if found < 0:
+                        return bool(self.titled(element, tokens))
+                    if found:
+                        return True
+            attr = attr.next
+        return False
+
+    cdef int _names_title(self, const unsigned char *data, size_t length) noexcept:
+        """1 when a maximal run of ``[a-z0-9]`` of ``data`` lowercased is a title part,
+        0 when none is, -1 for a byte beyond ASCII."""
+        cdef unsigned char run[16]
+        cdef size_t size = 0
+        cdef size_t i
+        cdef unsigned char c
+        cdef bint alnum
+        cdef bint found = False
+        for i in range(length + 1):
+            if i < length:
+                c = data[i]
+                if c >= 0x80:
+                    return -1
+                if 65 <= c <= 90:
+                    c += 32
+                alnum = 97 <= c <= 122 or 48 <= c <= 57
+            else:
+                alnum = False
+            if alnum:
+                if size < 16:
+                    run[size] = c
+                size += 1
+            elif size:
+                if not found and size < 16 and self._is_part(run, size):
+                    found = True
+                size = 0
+        return found
+
+    cdef bint _is_part(self, const unsigned char *run, size_t size) noexcept:
+        cdef bytes part
+        for part in self.title_parts:
+            if len(part) == size and memcmp(<const unsigned char *>part, run, size) == 0:
+                return True
+        return False
+
+    cdef bint _holds(self, ps_node *root, unsigned short bit) noexcept:
+        """Whether an element at or below ``root`` is of a tag of ``bit``
+        (``first_tagged``)."""
+        cdef ps_node *node = root
+        while node != NULL:
+            if node.type == PS_ELEMENT:
+                if node.local_name < TAG_LAST_ENTRY and self.kinds[node.local_name] & bit:
+                    return True
+                node = next_in(node, root, True)
+            else:
+                node = next_in(node, root, False)
+        return False
+
+    cdef bint _holds_linked_heading(self, ps_node *root) noexcept:
+        """Whether a heading at or below ``root`` has a link among its ancestors
+        (``a[href] h2, a[href] h3, a[href] h4``)."""
+        cdef ps_node *node = root
+        cdef ps_node *above
+        while node != NULL:
+            if node.type == PS_ELEMENT:
+                if node.local_name < TAG_LAST_ENTRY and self.kinds[node.local_name] & _HEADING:
+                    above = node.parent
+                    while above != NULL:
+                        if above.type == PS_ELEMENT and self._is_link(above):
+                            return True
+                        above = above.parent
+                node = next_in(node, root, True)
+            else:
+                node = next_in(node, root, False)
+        return False
+
+    cdef inline bint _is_link(self, ps_node *node) noexcept:
+        """Whether ``node`` is a link with a target (``a[href]``)."""
+        cdef ps_attr *attr
+        if node.local_name >= TAG_LAST_ENTRY or not self.kinds[node.local_name] & _LINK:
+            return False
+        attr = (<ps_element *>node).first_attr
+        while attr != NULL:
+            if attr.node.local_name == self.href_id:
+                return True
+            attr = attr.next
+        return False
+
+    cdef inline bint _is_blank(self, ps_node *node) noexcept:
+        """Whether ``node`` is a text node of whitespace alone (or none)."""
+        cdef const unsigned char *data
+        cdef size_t length = 0
+        if node.local_name != TAG_TEXT:
+            return False
+        data = text_bytes(node, &length)
+        return data == NULL or all_spaces(&self.spaces, data, length)
+
+    cdef bint _opens(self, ps_node *node, bint line) noexcept:
+        """Whether no text or element comes before ``node`` in its parent, or with
+        ``line`` only a line break or a block: "<hr><b>Other stories</b><ul>" after a
+        story set in one column."""
+        cdef ps_node *before = node.prev
+        while before != NULL and self._is_blank(before):
+            before = before.prev
+        if before == NULL:
+            return True
+        return line and before.type == PS_ELEMENT and not self._kind(before) & _INLINE
+
+    cdef bint _holds_bold_line(self, ps_node *node) noexcept:
+        """Whether ``node`` holds one bold element and otherwise whitespace and comments
+        alone (``bold_alone``), and no link is in it: an older page's block heading set
+        in a line of its own ("<div><b>Recent articles</b></div>")."""
+        cdef ps_node *child = node.first_child
+        cdef ps_node *bold = NULL
+        while child != NULL:
+            if child.type == PS_ELEMENT:
+                if bold != NULL or not self._kind(child) & _BOLD_TAG:
+                    return False
+                bold = child
+            elif child.local_name == TAG_TEXT and not self._is_blank(child):
+                return False
+            child = child.next
+        return bold != NULL and not self._holds(bold, _LINK)
+
+    cdef object _text(self, ps_node *node):
+        text = self.trim(self.normalize(deep_text(node)))
+        return text if text and len(text) <= self.max_chars else None
 
 
 cdef class BodyCounts:

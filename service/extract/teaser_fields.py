@@ -9,19 +9,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 
 from selectolax.lexbor import LexborNode as Node
 
 from service.extract import teaser_tables as tt
 from service.extract import teaser_tokens as tk
 from service.extract._fields import FLUSH, KEEP, LEAD_IN, ItemWalk
-from service.extract._frame import TaggedChildren, elements_before
+from service.extract._frame import Labels, TaggedChildren, elements_before
 from service.extract._inside import MARKUP, Inside, InsideWalk
 from service.extract._text import WordCount
 from service.extract._title import TitleReader
 from service.extract._tree import LINKS, Selectors
-from service.extract.bold_lines import BOLD_TAGS, bold_alone
+from service.extract.bold_lines import BOLD_TAGS
 from service.extract.dates import day_month_date, own_calendar, parse_date, relative_date
 from service.extract.teaser_tokens import Attrs, Tokens
 from service.extract.text import (
@@ -433,45 +433,42 @@ def heading_level(link: Node, inside: Inside) -> str | None:
     return inside.level
 
 
-def _label_of(element: Node, tokens: Tokens, line: bool = False) -> str | None:
-    """The text of a heading or title box, when it reads as a block label: a heading,
-    an element named as a title, or older markup (a list's ``<dt>``, a table's
-    ``<caption>`` or row of ``<th>``, a bold line opening its block, or with
-    ``line`` opening a line of its own: after a break or a block; a ``<div>``
-    holding a bold line alone, or a ``<font>``: a table layout's cell sets its
-    label so, its links in the next ``<font>``)."""
-    tag = element.tag
-    if (
-        tag in ("h2", "h3", "h4", "h5", "h6", "header", "legend", "dt", "caption")
-        or (
-            tag in ("div", "p", "span", "strong")
-            and tokens.of(element)[0] & _TITLE_PARTS
-            and element.css_first("a[href] h2, a[href] h3, a[href] h4") is None
-        )
-        or (tag == "tr" and first_tagged(element, ("td", "a")) is None)
-        or (
-            tag in ("b", "strong")
-            and (_opens_line(element) if line else _opens_block(element))
-            and first_tagged(element, ("a",)) is None
-        )
-        or (tag in ("div", "font") and _is_bold_line(element))
-    ):
-        inner = _TITLE_INSIDE.first(element) if tag in ("header", "div") else None
-        return _label_text(inner or element)
-    return None
+def _titled(element: Node, tokens: Tokens) -> bool:
+    """Whether a class or id token of ``element`` names a title (``_TITLE_PARTS``): asked
+    by ``_LABELS`` of a name with a character beyond ASCII."""
+    return not _TITLE_PARTS.isdisjoint(tokens.of(element)[0])
 
 
-def _is_bold_line(element: Node) -> bool:
-    """Whether ``element`` holds a bold line alone (``bold_alone``), without a link:
-    an older page's block heading set in a line of its own ("<div><b>Recent
-    articles</b></div>"; a ``<p>`` so set is a story's bold line more often)."""
-    bold = bold_alone(element)
-    return bold is not None and first_tagged(bold, ("a",)) is None
-
-
-def _label_text(element: Node) -> str | None:
-    text = _ARROWS.sub("", normalize_text(element.text()))
-    return text if text and len(text) <= tt.MAX_LABEL_CHARS else None
+# The text of a heading or title box, when it reads as a block label, read in C: a
+# heading, an element named as a title (no heading inside a link in it: a card), or
+# older markup (a list's ``<dt>``, a table's ``<caption>`` or row of ``<th>``, a bold
+# line opening its block, or with ``line`` opening a line of its own: after a break or
+# a block; a ``<div>`` holding a bold line alone, or a ``<font>``: a table layout's
+# cell sets its label so, its links in the next ``<font>``), no link in the last three.
+# A header's or a title box's label is the title inside it when it holds one; the text
+# is folded, its closing arrows and colons cut (``_ARROWS``), and at most
+# ``MAX_LABEL_CHARS`` long.
+_LABELS = Labels(
+    always=("h2", "h3", "h4", "h5", "h6", "header", "legend", "dt", "caption"),
+    titled_tags=("div", "p", "span", "strong"),
+    rows=("tr",),
+    bold=("b", "strong"),
+    lines=("div", "font"),
+    inside=("header", "div"),
+    bold_tags=BOLD_TAGS,
+    inline=tt.INLINE_TAGS,
+    headings=("h2", "h3", "h4"),  # a card's headline: a heading inside a link
+    cells=("td", "a"),
+    links=("a",),
+    title_parts=_TITLE_PARTS,
+    titled=_titled,
+    title_inside=_TITLE_INSIDE,
+    spaces=SPACES,
+    normalize=normalize_text,
+    trim=partial(_ARROWS.sub, ""),
+    max_chars=tt.MAX_LABEL_CHARS,
+)
+_label_of = _LABELS.of
 
 
 def _list_label(element: Node, node: Node, items: set[int], tokens: Tokens) -> str | None:
@@ -481,7 +478,7 @@ def _list_label(element: Node, node: Node, items: set[int], tokens: Tokens) -> s
         return None
     if first_tagged(element, ("a",)) is not None or not _holds_items(node, items, 2):
         return None
-    return _label_text(element)
+    return _LABELS.text(element)
 
 
 def _plain_label(element: Node, items: set[int]) -> str | None:
@@ -500,7 +497,7 @@ def _plain_label(element: Node, items: set[int]) -> str | None:
         return None
     if tt.BLOCK_LABEL_LINE.match(text) is None:
         return None
-    return _label_text(element) if _items_after(element, items, 2) else None
+    return _LABELS.text(element) if _items_after(element, items, 2) else None
 
 
 def _items_after(element: Node, items: set[int], count: int) -> bool:
@@ -528,26 +525,6 @@ def _holds_items(node: Node, items: set[int], count: int) -> bool:
             if count == 0:
                 return True
     return False
-
-
-def _opens_block(element: Node) -> bool:
-    """Whether no text or element comes before ``element`` in its parent."""
-    before = element.prev
-    while before is not None and before.tag == "-text" and not (before.text_content or "").strip():
-        before = before.prev
-    return before is None
-
-
-def _opens_line(element: Node) -> bool:
-    """Whether only a line break or a block comes before ``element`` in its parent:
-    "<hr><b>Other stories</b><ul>" after a story set in one column."""
-    before = element.prev
-    while before is not None and before.tag == "-text" and not (before.text_content or "").strip():
-        before = before.prev
-    if before is None:
-        return True
-    tag = before.tag or "-"
-    return tag not in tt.INLINE_TAGS and not tag.startswith("-")
 
 
 def block_heading(node: Node, items: set[int], tokens: Tokens) -> str | None:
