@@ -1,6 +1,5 @@
 """A link target's path read in C (``_paths.pyx``)."""
 
-import re
 from collections.abc import Iterable
 
 def url_key(url: str) -> str: ...
@@ -11,7 +10,8 @@ class Paths:
         *,
         story_path_chars: int,
         slug_joiners: int,
-        id_or_date: re.Pattern[str],
+        id_digits: int,
+        year_centuries: Iterable[str],
         non_story_segments: Iterable[str],
         echo_chars: int,
         service_path_chars: int,

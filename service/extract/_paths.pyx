@@ -7,10 +7,11 @@ several thousand times a page (about 36,000 instructions for one story test). He
 the path is found in the target's characters, read in the string's own width and
 lowercased as it is read when it is ASCII, its segments and words compared with the
 tables ``teaser_tables`` keeps, and only what C cannot answer alike is asked of
-Python: unquoting a path with escapes, lowercasing characters past ASCII, and the
-id-or-date pattern, searched on the paths that have a digit and need it.
-``tests/unit/extract/test_paths.py`` checks every answer against the Python form it
-replaces on generated targets.
+Python: unquoting a path with escapes and lowercasing characters past ASCII. A
+story's id or date is looked for in the same characters, in one pass (the regular
+expression ``tests/unit/extract/test_paths.py`` keeps as its reference cost about
+17,000 instructions a search, searched at each position). The tests check every
+answer against the Python form it replaces on generated targets.
 """
 
 from cpython.mem cimport PyMem_Free, PyMem_Malloc
@@ -95,12 +96,24 @@ cdef int _read_path(str href, Py_ssize_t start, Py_ssize_t end, _View *view) exc
     return found
 
 
-cdef bint _has_digit(const _View *view) noexcept:
-    cdef Py_ssize_t i
-    for i in range(view.start, view.end):
-        if Py_UNICODE_ISDECIMAL(PyUnicode_READ(view.kind, view.data, i)):
-            return True
-    return False
+cdef inline bint _decimal_at(const _View *view, Py_ssize_t i) noexcept:
+    """Whether the character at ``i`` is in the view and a decimal digit (``\\d``)."""
+    return i < view.end and Py_UNICODE_ISDECIMAL(PyUnicode_READ(view.kind, view.data, i))
+
+
+cdef inline bint _char_at(const _View *view, Py_ssize_t i, ucs4 c) noexcept:
+    """Whether the character at ``i`` is in the view and ``c`` (an ASCII character that
+    is no letter)."""
+    return i < view.end and PyUnicode_READ(view.kind, view.data, i) == c
+
+
+cdef inline bint _ends_part(const _View *view, Py_ssize_t i) noexcept:
+    """Whether a slash, the end, or a newline ending the text is at ``i`` (``(?:/|$)``)."""
+    cdef ucs4 c
+    if i >= view.end:
+        return True
+    c = PyUnicode_READ(view.kind, view.data, i)
+    return c == 47 or (c == 10 and i + 1 == view.end)
 
 
 cdef Py_ssize_t _word_end(const _View *view, Py_ssize_t i) noexcept:
@@ -214,15 +227,24 @@ cdef class Paths:
     (``teaser_tables.WORD``, ``[^\\W_]+``: ``str.isalnum``'s characters), its
     segments the texts between its slashes.
 
-    ``story_path_chars``, ``slug_joiners``, ``id_or_date``, ``non_story_segments`` and
-    ``echo_chars`` are ``is_story``'s; ``is_listing`` reads the segments and the
-    pattern too; ``service_path_chars``, ``service_words`` and ``service_fillers`` are
-    ``is_service``'s. ``id_or_date`` is a compiled pattern, searched on a path that
-    has a decimal digit (``\\d``), which it needs to match.
+    ``story_path_chars``, ``slug_joiners``, ``id_digits``, ``year_centuries``,
+    ``non_story_segments`` and ``echo_chars`` are ``is_story``'s; ``is_listing`` reads
+    the segments and the id or date too; ``service_path_chars``, ``service_words`` and
+    ``service_fillers`` are ``is_service``'s.
+
+    A story's id or date in a path: ``id_digits`` decimal digits in a row (``\\d``,
+    any script's), or a year (two ASCII digits of ``year_centuries``, then two decimal
+    digits) as a segment followed by a month, ``/2024/05/`` (one decimal digit, or
+    "0" or "1" and one, then a slash or the path's end), or as a date, ``2024-05-31``
+    (then "-", "0" or "1" and a decimal digit, "-", "0" to "3" and a decimal digit):
+    with ``teaser_tables``' five digits and "19", "20", what
+    ``\\d{5}|/(?:19|20)\\d\\d/[01]?\\d(?:/|$)|(?:19|20)\\d\\d-[01]\\d-[0-3]\\d`` searches
+    (``$`` matching before a newline that ends the path too).
     """
 
-    cdef Py_ssize_t _path_chars, _joiners, _echo, _service_chars
-    cdef object _search
+    cdef Py_ssize_t _path_chars, _joiners, _echo, _service_chars, _id_digits
+    cdef ucs4 _centuries[16][2]
+    cdef int _century_count
     cdef _Words _segments, _service, _fillers
 
     def __init__(
@@ -230,7 +252,8 @@ cdef class Paths:
         *,
         Py_ssize_t story_path_chars,
         Py_ssize_t slug_joiners,
-        object id_or_date,
+        Py_ssize_t id_digits,
+        year_centuries,
         non_story_segments,
         Py_ssize_t echo_chars,
         Py_ssize_t service_path_chars,
@@ -238,7 +261,15 @@ cdef class Paths:
         service_fillers,
     ):
         self._path_chars, self._joiners, self._echo = story_path_chars, slug_joiners, echo_chars
-        self._search = id_or_date.search
+        if id_digits < 1:
+            raise ValueError("id_digits: one or more")
+        self._id_digits = id_digits
+        centuries = [str(century) for century in year_centuries]
+        if len(centuries) > 16 or not all(len(c) == 2 and c.isascii() and c.isdigit() for c in centuries):
+            raise ValueError("year_centuries: up to 16 pairs of ASCII digits")
+        self._century_count = len(centuries)
+        for i, century in enumerate(centuries):
+            self._centuries[i][0], self._centuries[i][1] = ord(century[0]), ord(century[1])
         self._segments = _Words(non_story_segments)
         self._service_chars = service_path_chars
         self._service = _Words(service_words)
@@ -293,13 +324,8 @@ cdef class Paths:
                     slug = True
             elif not digit and Py_UNICODE_ISDECIMAL(c):
                 digit = True
-        if not slug:
-            if not digit:
-                return False
-            if kept is None:
-                kept = PyUnicode_Substring(href, start, end).lower()
-            if self._search(kept) is None:
-                return False
+        if not slug and not (digit and self._id_or_date(&path)):
+            return False
         if PyUnicode_IS_ASCII(text):
             _view(&words, text, 0, len(text), True)
         else:
@@ -365,12 +391,60 @@ cdef class Paths:
         _path(href, &start, &end)
         return self._shows_id_or_date(href, start, end)
 
-    cdef bint _shows_id_or_date(self, str href, Py_ssize_t start, Py_ssize_t end) except -1:
+    cdef bint _shows_id_or_date(self, str href, Py_ssize_t start, Py_ssize_t end) noexcept:
         cdef _View path
         _view(&path, href, start, end, False)
-        if not _has_digit(&path):
+        return self._id_or_date(&path)
+
+    cdef bint _id_or_date(self, const _View *view) noexcept:
+        """Whether the view shows a story's id or date (see the class)."""
+        cdef Py_ssize_t i
+        cdef Py_ssize_t run = 0
+        cdef ucs4 c
+        for i in range(view.start, view.end):
+            c = PyUnicode_READ(view.kind, view.data, i)
+            if Py_UNICODE_ISDECIMAL(c):
+                run += 1
+                if run >= self._id_digits:
+                    return True
+                if (
+                    self._year_at(view, i)
+                    and _char_at(view, i + 4, 45)  # "-"
+                    and self._tens_at(view, i + 5, 49)  # "0" or "1", a digit
+                    and _char_at(view, i + 7, 45)
+                    and self._tens_at(view, i + 8, 51)  # "0" to "3", a digit
+                ):
+                    return True
+            else:
+                run = 0
+                if c == 47 and self._year_at(view, i + 1) and _char_at(view, i + 5, 47):
+                    # the month: "0" or "1" and a digit, or a digit, before "/" or the end
+                    if self._tens_at(view, i + 6, 49) and _ends_part(view, i + 8):
+                        return True
+                    if _decimal_at(view, i + 6) and _ends_part(view, i + 7):
+                        return True
+        return False
+
+    cdef inline bint _year_at(self, const _View *view, Py_ssize_t i) noexcept:
+        """A year at ``i``: a century of ``year_centuries`` and two decimal digits."""
+        cdef int k
+        cdef ucs4 first, second
+        if i + 1 >= view.end:
             return False
-        return self._search(PyUnicode_Substring(href, start, end)) is not None
+        first = PyUnicode_READ(view.kind, view.data, i)
+        second = PyUnicode_READ(view.kind, view.data, i + 1)
+        for k in range(self._century_count):
+            if first == self._centuries[k][0] and second == self._centuries[k][1]:
+                return _decimal_at(view, i + 2) and _decimal_at(view, i + 3)
+        return False
+
+    cdef inline bint _tens_at(self, const _View *view, Py_ssize_t i, ucs4 highest) noexcept:
+        """An ASCII digit from "0" to ``highest`` at ``i``, and a decimal digit after it."""
+        cdef ucs4 c
+        if i >= view.end:
+            return False
+        c = PyUnicode_READ(view.kind, view.data, i)
+        return 48 <= c <= highest and _decimal_at(view, i + 1)
 
     def is_service(self, str href not None) -> bool:
         """Whether a link's target is a service page of the site by its path: at most

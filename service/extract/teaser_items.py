@@ -677,7 +677,8 @@ _PATHS = Paths(
     # a listing or person page, and a word of the link's text among its words
     story_path_chars=tt.MIN_STORY_PATH_CHARS,
     slug_joiners=tt.STORY_SLUG_WORDS - 1,
-    id_or_date=tt.STORY_ID_OR_DATE,
+    id_digits=tt.STORY_ID_DIGITS,
+    year_centuries=tt.STORY_YEAR_CENTURIES,
     non_story_segments=tuple(tt.NON_STORY_SEGMENTS),
     echo_chars=tt.MIN_ECHO_CHARS,
     # a service page: a short path of service words and their joiners alone

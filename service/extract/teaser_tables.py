@@ -787,9 +787,11 @@ SERVICE_PAGE_FILLERS = frozenset(
     {"us", "of", "and", "our", "the", "with", "use", "policy", "notice", "statement", "mobile",
      "legales", "l\u00e9gales", "html", "htm", "php"}
 )  # fmt: skip
-# What a story's URL shows beside its slug: a numeric id, or a date in the path (searched
-# by ``_paths.Paths`` only on a path with a decimal digit, which it needs to match).
-STORY_ID_OR_DATE = re.compile(r"\d{5}|/(?:19|20)\d\d/[01]?\d(?:/|$)|(?:19|20)\d\d-[01]\d-[0-3]\d")
+# What a story's URL shows beside its slug: a numeric id of this many digits in a row, or a
+# date in the path, its year opening with one of these (``_paths.Paths`` states the dates'
+# shapes: "/2024/05/", "/2024/5", "2024-05-31").
+STORY_ID_DIGITS = 5
+STORY_YEAR_CENTURIES = ("19", "20")
 DIGIT = re.compile(r"\d")  # a digit: a block's plain label holds none (teaser_fields)
 # Words of a link text and of a URL path, to see whether the one echoes the other (read as
 # runs of ``str.isalnum``'s characters by ``_paths.Paths``, which is what this matches).

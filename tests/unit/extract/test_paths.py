@@ -24,6 +24,11 @@ from service.extract.teaser_items import (
 )
 
 _WORD = re.compile(r"[^\W_]+")
+# What ``Paths`` looks for in one pass, with ``STORY_ID_DIGITS`` and ``STORY_YEAR_CENTURIES``.
+_YEAR = rf"(?:{'|'.join(tt.STORY_YEAR_CENTURIES)})\d\d"
+_ID_OR_DATE = re.compile(
+    rf"\d{{{tt.STORY_ID_DIGITS}}}|/{_YEAR}/[01]?\d(?:/|$)|{_YEAR}-[01]\d-[0-3]\d"
+)
 
 
 def _path(href: str) -> str:
@@ -38,7 +43,7 @@ def _path(href: str) -> str:
 
 
 def _shows_story_id_or_date(path: str) -> bool:
-    return re.search(r"\d", path) is not None and tt.STORY_ID_OR_DATE.search(path) is not None
+    return _ID_OR_DATE.search(path) is not None
 
 
 def _is_story(href: str, text: str) -> bool:
@@ -149,6 +154,45 @@ def test_listing_service_and_id(href: str) -> None:
     assert has_story_id_or_date(href) is _shows_story_id_or_date(_path(href))
 
 
+# Pieces of paths around an id or a date: the centuries, digits of other scripts (which
+# ``\\d`` matches), numbers that are none, the separators, a newline (before which ``$``
+# matches at the end) and letters.
+_DATE_PIECES = st.lists(
+    st.sampled_from(
+        [
+            *("/", "/", "-", "-", "19", "20", "21", "0", "1", "2", "3", "4", "9", "05", "12"),
+            *("\u0661", "\uff11", "\xb2", "\u2460", "\n", "a", "X", "\xe9", "\U0001f600"),
+            *("/2024/", "2024-", "-05-", "/1999/1", "12345", "1234"),
+        ]
+    ),
+    max_size=16,
+).map("".join)
+
+
+@settings(max_examples=3000)
+@given(_DATE_PIECES)
+@example("/2024/05/")
+@example("/2024/5")
+@example("/2024/1/")  # "[01]?" given back to the digit
+@example("/2024/13")
+@example("/2024/123")
+@example("/2024/05\n")  # the end before a final newline
+@example("/2024/05\nx")
+@example("/2024/\u0661\u0662/")  # the month in Arabic-Indic digits
+@example("/\uff12\uff10\uff12\uff14/05/")  # a fullwidth century: no year
+@example("/20\u0662\u0664/05/")
+@example("2024-05-31")
+@example("2024-05-41")
+@example("2024-5-31")
+@example("20\u0662\u0664-0\u0665-3\u0661")
+@example("1234\u06615")  # five digits of two scripts
+@example("1234\xb2")  # superscript two: a digit, no decimal one
+def test_id_or_date(path: str) -> None:
+    assert has_story_id_or_date(path) is (_ID_OR_DATE.search(_path(path)) is not None)
+    assert is_listing_url("/tag/" + path) is _is_listing("/tag/" + path)
+    assert is_story_url("/news/" + path, "News") is _is_story("/news/" + path, "News")
+
+
 @settings(max_examples=1000)
 @given(_TARGETS)
 @example("https://www.example.org/a/")
@@ -179,7 +223,8 @@ def test_tables_given_are_read() -> None:
     paths = Paths(
         story_path_chars=2,
         slug_joiners=0,
-        id_or_date=re.compile("x"),
+        id_digits=2,
+        year_centuries=("30",),
         non_story_segments=("news",),
         echo_chars=2,
         service_path_chars=20,
@@ -189,6 +234,22 @@ def test_tables_given_are_read() -> None:
     assert paths.is_story("/ab/cd", "AB")
     assert not paths.is_story("/news/ab", "AB")
     assert paths.is_listing("/news/ab")
-    assert not paths.is_listing("/news/1x")  # a digit, and the pattern matches
-    assert paths.has_story_id_or_date("/1x") and not paths.has_story_id_or_date("/x")
+    assert not paths.is_listing("/news/12")  # an id of two digits
+    assert paths.has_story_id_or_date("/12") and not paths.has_story_id_or_date("/1x")
+    dates = Paths(
+        story_path_chars=2,
+        slug_joiners=0,
+        id_digits=9,
+        year_centuries=("30",),
+        non_story_segments=(),
+        echo_chars=2,
+        service_path_chars=20,
+        service_words=(),
+        service_fillers=(),
+    )
+    assert dates.has_story_id_or_date("/3024/5") and dates.has_story_id_or_date("3024-05-31")
+    assert not dates.has_story_id_or_date("/2024/5") and not dates.has_story_id_or_date(
+        "2024-05-31"
+    )
+    assert not dates.has_story_id_or_date("/12345678")
     assert paths.is_service("/%C3%89t%C3%A9-de") and not paths.is_service("/\xe9t\xe9-du")
