@@ -42,6 +42,7 @@ from service.extract._lexbor cimport (
     value_text,
     wrap,
 )
+from service.extract._items cimport PageFacts
 from service.extract._unicode cimport (
     Py_UNICODE_ISDECIMAL,
     Py_UNICODE_ISSPACE,
@@ -75,6 +76,19 @@ cdef enum:
     _MAX_IMAGE_ATTRIBUTES = 8
     _MAX_WORDS = 64  # placeholder words
     _MAX_WORD_BYTES = 16
+    _MAX_DATE_PARTS = 16
+
+cdef unsigned char _ALNUM[256]  # the ASCII letters and digits, a part's characters
+
+
+cdef int _init_alnum() except -1:
+    cdef int c
+    for c in range(256):
+        _ALNUM[c] = c < 128 and chr(c).isalnum()
+    return 0
+
+
+_init_alnum()
 
 cdef extern from *:
     int __builtin_ctzll(unsigned long long) nogil
@@ -201,7 +215,7 @@ cdef class ItemWalk:
     more, ``spaces`` those ``str.split`` folds. ``sponsored`` and ``meta`` are the
     kinds' bits of paid badges and meta parts, of an element with a class or an id
     as the page's ``tokens`` (``teaser_tokens.Tokens``) read them in C
-    (``tokens.facts.kinds``); a meta part's tokens are ``tokens.of(node)``. The rules
+    (``tokens.facts``, read from C); a meta part's tokens are ``tokens.of(node)``. The rules
     are called so:
 
     - ``clean(text)``: a run's text, when it holds a character not of ``plain``;
@@ -261,6 +275,9 @@ cdef class ItemWalk:
     cdef long meta_kind
     cdef object clean, headline, media, style, paid, sponsored_label, rank
     cdef tuple date_parts
+    cdef int date_part_count
+    cdef unsigned char date_part_names[_MAX_DATE_PARTS][_MAX_WORD_BYTES]
+    cdef size_t date_part_sizes[_MAX_DATE_PARTS]
     cdef _Pairs sponsored_pairs
     cdef Py_ssize_t max_label_chars
 
@@ -363,6 +380,15 @@ cdef class ItemWalk:
         self.style = style
         self.paid = paid
         self.date_parts = date_parts
+        if any(not name or not name.isascii() or not name.isalnum() or name != name.lower() for name in date_parts):
+            raise ValueError("date parts are ASCII letters and digits in lower case")
+        if len(date_parts) > _MAX_DATE_PARTS or any(len(name) > _MAX_WORD_BYTES for name in date_parts):
+            raise ValueError(f"at most {_MAX_DATE_PARTS} date parts of {_MAX_WORD_BYTES} bytes")
+        self.date_part_count = len(date_parts)
+        for c, name in enumerate(date_parts):
+            encoded = name.encode()
+            memcpy(self.date_part_names[c], <const unsigned char *>encoded, len(encoded))
+            self.date_part_sizes[c] = len(encoded)
         _set_pairs(&self.sponsored_pairs, sponsored_pairs, space_leads)
         self.max_label_chars = max_label_chars
         self.sponsored_label = sponsored_label
@@ -384,7 +410,7 @@ cdef class ItemWalk:
         text.length = text.size = 0
         text.odd = False
         try:
-            self._walk(&text, top, passed, 0, out, tokens.facts.kinds, tokens, root.parser)
+            self._walk(&text, top, passed, 0, out, tokens.facts, tokens, root.parser)
             self._flush(&text, out.segments)
         finally:
             free(text.data)
@@ -536,7 +562,7 @@ cdef class ItemWalk:
         return 0
 
     cdef int _walk(
-        self, _Text *text, ps_node *node, ps_node *passed, int depth, object out, object kinds_of, object tokens, object parser
+        self, _Text *text, ps_node *node, ps_node *passed, int depth, object out, PageFacts facts, object tokens, object parser
     ) except -1:
         cdef ps_node *child
         if depth > self.max_depth:
@@ -546,7 +572,7 @@ cdef class ItemWalk:
             if child.local_name == TAG_TEXT:
                 self._text(text, <ps_character_data *>child)
             elif child.type == PS_ELEMENT:
-                self._element(text, child, passed, depth, out, kinds_of, tokens, parser)
+                self._element(text, child, passed, depth, out, facts, tokens, parser)
             child = child.next
         return 0
 
@@ -603,7 +629,7 @@ cdef class ItemWalk:
         return 0
 
     cdef int _element(
-        self, _Text *text, ps_node *node, ps_node *passed, int depth, object out, object kinds_of, object tokens, object parser
+        self, _Text *text, ps_node *node, ps_node *passed, int depth, object out, PageFacts facts, object tokens, object parser
     ) except -1:
         cdef uintptr_t tag = node.local_name
         cdef unsigned char flags = self.flags[tag] if tag < TAG_LAST_ENTRY else 0
@@ -650,7 +676,7 @@ cdef class ItemWalk:
         if styled and self.style(out, value_text(style)):
             return 0
         if _length(klass) or _length(ident):
-            kinds = kinds_of(wrap(node, parser))
+            kinds = facts.kinds_of(node, parser)
         if kinds & self.sponsored_kind:
             self.paid(out, wrap(node, parser))
         if kinds & self.meta_kind:
@@ -665,7 +691,7 @@ cdef class ItemWalk:
                 return 0  # an element holding only a small number: a rank or a count
         if not flags & _INLINE:
             self._flush(text, out.segments)
-        self._walk(text, node, passed, depth + 1, out, kinds_of, tokens, parser)
+        self._walk(text, node, passed, depth + 1, out, facts, tokens, parser)
         if not flags & _INLINE:
             self._flush(text, out.segments)
         return 0
@@ -673,15 +699,18 @@ cdef class ItemWalk:
     cdef int _meta_part(self, object out, object part, object tokens) except -1:
         """A meta part: the item's date when named as one, a paid label, or a part kept
         for the date it may show."""
-        cdef str text = self._cleaned(c_node(part))
+        cdef ps_node *node = c_node(part)
+        cdef str text = self._cleaned(node)
         cdef Py_ssize_t n
+        cdef int named
         cdef frozenset parts
         if out.date is None:
-            parts = tokens.of(part)[0]
-            for name in self.date_parts:
-                if name in parts:
-                    out.date = text or None
-                    break
+            named = self._names_date(node)
+            if named < 0:  # a name beyond ASCII: its parts as ``str.lower`` makes them
+                parts = tokens.of(part)[0]
+                named = any(name in parts for name in self.date_parts)
+            if named:
+                out.date = text or None
         if not out.paid:
             n = PyUnicode_GET_LENGTH(text)
             if (
@@ -693,6 +722,46 @@ cdef class ItemWalk:
         if out.date is None:
             out.meta_parts.append(part)
         return 0
+
+    cdef int _names_date(self, ps_node *node) noexcept:
+        """Whether one of ``date_parts`` is a part of the element's class or id, as
+        ``tokens.of(node)`` makes them (the maximal runs of ASCII letters and digits of
+        ``f"{class} {id}"`` in lower case): 1 or 0; -1 when a name holds a byte beyond
+        ASCII, which ``str.lower`` may make an ASCII letter (the Kelvin sign)."""
+        cdef ps_attr *attr = (<ps_element *>node).first_attr
+        cdef ps_str *names[2]
+        cdef const unsigned char *data
+        cdef size_t length, i, start, size
+        cdef int k, part
+        cdef int found = 0
+        names[0] = names[1] = NULL
+        while attr != NULL:  # the last of a name, as a dict of the attributes keeps
+            if attr.node.prefix == 0:
+                if attr.node.local_name == _CLASS:
+                    names[0] = attr.value
+                elif attr.node.local_name == _ID:
+                    names[1] = attr.value
+            attr = attr.next
+        for k in range(2):
+            length = _length(names[k])
+            data = names[k].data if length else NULL
+            start = 0
+            for i in range(length + 1):
+                if i < length:
+                    if data[i] >= 0x80:
+                        return -1
+                    if _ALNUM[data[i]]:
+                        continue
+                size = i - start
+                if size and not found:
+                    for part in range(self.date_part_count):
+                        if size == self.date_part_sizes[part] and equal_caseless(
+                            data + start, self.date_part_names[part], size
+                        ):
+                            found = 1
+                            break
+                start = i + 1
+        return found
 
     cdef str _cleaned(self, ps_node *root):
         """``clean(node.text())``: the text folded here when its bytes are all of

@@ -68,12 +68,6 @@ cdef _init_symbols():
 _init_symbols()
 
 
-cdef struct _Trie:
-    int *next  # _SYMBOLS children per node, 0 for none (node 0 is the root)
-    int *kinds  # the kinds of the token ending at a node, 0 where none ends
-    int size
-
-
 cdef int _trie_build(_Trie *trie, dict tokens) except -1:
     """A trie of ``tokens`` (lowercase ``[a-z0-9]`` str -> kinds, never 0)."""
     cdef int capacity = 1 + sum(len(token) for token in tokens)
@@ -109,9 +103,6 @@ cdef class TokenKinds:
     tokens inside it. Names with a byte beyond ASCII are left to Python (-1): their
     lowercase form may hold ASCII letters (the Kelvin sign).
     """
-
-    cdef _Trie _short
-    cdef _Trie _long
 
     def __cinit__(self):
         self._short.next = self._short.kinds = NULL
@@ -213,18 +204,6 @@ cdef inline bint _is(ps_attr *attr, _Name *name) noexcept:
     return named(attr, name.name, name.size)
 
 
-cdef struct _Slot:
-    uintptr_t key
-    intptr_t value
-
-
-# A table from nodes to small ints, open addressing; key 0 marks an empty slot.
-cdef struct _Map:
-    _Slot *slots
-    size_t mask
-    size_t used
-
-
 cdef int _map_init(_Map *table) except -1:
     table.mask = 255
     table.used = 0
@@ -276,33 +255,11 @@ cdef int _map_set(_Map *table, uintptr_t key, intptr_t value) except -1:
 cdef _Names _CLASS_ID = _Names(("class", "id"))
 
 
-# How far the children of one ancestor of headline links were read (``Climbs``).
-cdef struct _Scan:
-    ps_node *next  # the next child to read, NULL once all are read
-    bint texts  # whether its text nodes are read
-    int blockers  # children read that are headings, hold one or are lists of links
-    uintptr_t blocker  # the first of them
-    int paragraphs  # children read that are body paragraphs
-    uintptr_t paragraph[2]  # the first two of them
-
-
 cdef class PageFacts:
     """What was read of one page's elements, each element once: the kinds of their
     class and id tokens (``teaser_tokens.Tokens.kinds``) and the flags of their chains
     of ancestors (``Surroundings.flags``). ``beyond_ascii`` gives the kinds of an
     element whose names have a byte beyond ASCII, from its ``LexborNode``."""
-
-    cdef TokenKinds _table
-    cdef object _beyond_ascii
-    cdef _Map _kinds
-    cdef _Map _flags
-    cdef unsigned char *_squashed
-    cdef size_t _squashed_size
-    cdef _Map _climb_items  # a headline link's climb: where it ended
-    cdef _Map _climb_stops  # and the shared ancestor that stopped it (0: none did)
-    cdef _Map _scan_at  # an ancestor's reading of its children: its index in _scans, plus 1
-    cdef _Scan *_scans
-    cdef size_t _scan_count, _scan_capacity
 
     def __cinit__(self):
         self._kinds.slots = self._flags.slots = NULL
@@ -354,9 +311,9 @@ cdef class PageFacts:
     def kinds(self, node: LexborNode) -> int:
         """The kinds the element's class and id tokens name."""
         cdef ps_node *raw = c_node(node)
-        return self._of(raw, node.parser)
+        return self.kinds_of(raw, node.parser)
 
-    cdef int _of(self, ps_node *node, object parser) except -1:
+    cdef int kinds_of(self, ps_node *node, object parser) except -1:
         cdef int found = _map_get(&self._kinds, <uintptr_t>node, -1)
         cdef int part
         cdef ps_attr *attr
@@ -499,7 +456,7 @@ cdef class Surroundings:
         self._paid_rel = paid_rel.encode()
 
     cdef int _own(self, PageFacts page, ps_node *node, bint inside_article, object parser) except -1:
-        cdef int kinds = page._of(node, parser)
+        cdef int kinds = page.kinds_of(node, parser)
         cdef int flags = 0
         cdef ps_attr *attr = (<ps_element *>node).first_attr
         cdef ps_attr *role = NULL
@@ -603,7 +560,7 @@ cdef class Surroundings:
         for level in range(levels):
             if current == NULL or current.type != PS_ELEMENT or self._top_tags.has(current):
                 break
-            kinds = page._of(current, parser)
+            kinds = page.kinds_of(current, parser)
             if kinds >= len(self._marks):
                 raise IndexError(f"no marks given for the kinds {kinds}")
             marks = self._marks[kinds]

@@ -169,6 +169,8 @@ CLASSES = st.sampled_from(
         *("meta", "date", "post-date", "Kicker", "byline", "sponsored", "PAID", "card"),
         *("card__title", "x date", "timestamp  ", "\u212aicker", "s\u0130ponsor", "t\u00e9xt"),
         *("label section", "read-time", "duration", "  ", "", "nativead", "eyebrow"),
+        *("Meta TIME", "meta pub_Date", "meta-published\u00e9", "meta Date\u0130", "meta\tDATE2"),
+        *("META x-timestamp-", "meta published_at", "meta:date"),
     ]
 )
 STYLES = st.sampled_from(
