@@ -609,8 +609,9 @@ cdef class Climbs:
     ``is_body_run`` (read only when ``may_hold_body_run`` says the parent's own text
     may hold one, and only text nodes of ``run_bytes`` or more, the fewest bytes a run
     can have). The children are read in order until the answer is known, each at most
-    once per page. A text whose bytes are not valid UTF-8 is measured by ``text_chars``
-    and ``folded_over`` from its ``LexborNode``.
+    once per page. A level's folded text is counted from the level below's and its
+    siblings' texts, each text read once per climb. A text whose bytes are not valid
+    UTF-8 is measured by ``text_chars`` and ``folded_over`` from its ``LexborNode``.
     """
 
     cdef _Tags _stop_tags, _heading_tags, _list_tags, _paragraph_tags
@@ -742,14 +743,16 @@ cdef class Climbs:
         cdef ps_node *parent
         cdef Py_ssize_t budget
         cdef int level
+        cdef _Fold fold  # of the text of ``node``, the climb's last level
+        cdef bint exact  # ``fold`` is read (no text node below ``node`` that is not UTF-8)
         if ended:
             stop = _map_get(&page._climb_stops, key, 0)
             if stop == 0 or _map_get(&shared._members, <uintptr_t>stop, 0):
                 return <ps_node *>ended
         node = start
-        budget = _text_chars(node)
-        if budget < 0:
-            budget = self._text_chars(wrap(start, parser))
+        memset(&fold, 0, sizeof(_Fold))
+        exact = _fold(&fold, start, &self._spaces, PY_SSIZE_T_MAX) == 0
+        budget = fold.points if exact else self._text_chars(wrap(start, parser))
         budget += self._extra_chars
         stop = 0
         for level in range(self._depth):
@@ -759,14 +762,44 @@ cdef class Climbs:
             if _map_get(&shared._members, <uintptr_t>parent, 0):
                 stop = <intptr_t>parent
                 break
-            if self._holds_other_block(page, parent, node, parser, holders) or self._longer_than(
-                parent, budget, parser
+            if self._holds_other_block(page, parent, node, parser, holders) or self._longer_around(
+                parent, node, &fold, &exact, budget, parser
             ):
                 break
             node = parent
         _map_set(&page._climb_items, key, <intptr_t>node)
         _map_set(&page._climb_stops, key, stop)
         return node
+
+    cdef bint _longer_around(
+        self, ps_node *parent, ps_node *node, _Fold *fold, bint *exact, Py_ssize_t budget, object parser
+    ) except -1:
+        """``_longer_than(parent, budget)``, the text of ``node`` (one of its children)
+        not read again: ``fold`` holds it, and becomes ``parent``'s when it is not
+        longer. Without ``exact`` (a text node not UTF-8), ``_longer_than``."""
+        cdef _Fold around
+        cdef ps_node *child
+        cdef int over = 0
+        if not exact[0]:
+            return self._longer_than(parent, budget, parser)
+        memset(&around, 0, sizeof(_Fold))
+        child = parent.first_child
+        while child != node and over == 0:
+            over = _fold(&around, child, &self._spaces, budget)
+            child = child.next
+        if over == 0:
+            _fold_join(&around, fold)
+            over = _fold_over(&around, budget)
+        child = node.next
+        while child != NULL and over == 0:
+            over = _fold(&around, child, &self._spaces, budget)
+            child = child.next
+        if over < 0:
+            exact[0] = False
+            return self._longer_than(parent, budget, parser)
+        if over == 0:
+            fold[0] = around
+        return over > 0
 
     cdef bint _longer_than(self, ps_node *top, Py_ssize_t budget, object parser) except -1:
         """Whether ``len(" ".join(text.split()))`` of ``top``'s text exceeds ``budget``."""
@@ -851,28 +884,31 @@ cdef class Climbs:
         return found
 
 
-cdef ps_spaces _NO_SPACES  # none: a C global starts zeroed
+cdef struct _Fold:
+    # A text as ``" ".join(text.split())`` counts it, read in parts (``_fold``, ``_fold_join``).
+    Py_ssize_t points  # its characters, spaces too
+    Py_ssize_t chars  # its characters that are not spaces
+    Py_ssize_t words
+    bint started  # it holds a character
+    bint opens_word  # its first character is no space
+    bint in_word  # its last character is no space
 
 
-cdef Py_ssize_t _text_chars(ps_node *top) noexcept:
-    """The characters of ``top``'s text (``text()``), -1 when a text node's bytes are
-    not valid UTF-8 (decoding replaces them)."""
-    return _folded(top, &_NO_SPACES, PY_SSIZE_T_MAX)
+cdef inline int _fold_over(const _Fold *fold, Py_ssize_t limit) noexcept:
+    """1 when the folded text's length (its characters, one space between two words)
+    exceeds ``limit``, else 0."""
+    return fold.words > 0 and fold.chars + fold.words - 1 > limit
 
 
-cdef Py_ssize_t _folded(ps_node *top, const ps_spaces *spaces, Py_ssize_t limit) noexcept:
-    """``len(" ".join(text.split()))`` of ``top``'s text, split on ``spaces``: the
-    characters that are not spaces plus one for each gap between two words, counted
-    until the count exceeds ``limit`` (the count of a longer text grows). Text nodes
-    join without a separator, as ``text()`` joins them. -1 when a text node's bytes
-    are not valid UTF-8 (decoding replaces them)."""
-    cdef ps_node *node = top.first_child
+cdef int _fold(_Fold *fold, ps_node *root, const ps_spaces *spaces, Py_ssize_t limit) noexcept:
+    """The text of ``root`` (itself when a text node, else the text nodes below it) added
+    to ``fold``, the text before it, without a separator (as ``text()`` joins them):
+    0, or 1 as soon as its folded length exceeds ``limit`` (it only grows), or -1 when a
+    text node's bytes are not valid UTF-8 (decoding replaces them)."""
+    cdef ps_node *node = root
     cdef const unsigned char *data
     cdef size_t length, i
     cdef int space
-    cdef Py_ssize_t chars = 0
-    cdef Py_ssize_t words = 0
-    cdef bint in_word = False
     while node != NULL:
         data = text_bytes(node, &length)
         if data != NULL:
@@ -881,14 +917,46 @@ cdef Py_ssize_t _folded(ps_node *top, const ps_spaces *spaces, Py_ssize_t limit)
                 space = split_space(spaces, data, length, &i)
                 if space < 0:
                     return -1
+                fold.points += 1
+                if not fold.started:
+                    fold.started, fold.opens_word = True, not space
                 if space:
-                    in_word = False
+                    fold.in_word = False
                     continue
-                chars += 1
-                if not in_word:
-                    words += 1
-                    in_word = True
-                if chars + words - 1 > limit:
-                    return chars + words - 1
-        node = next_in(node, top, True)
-    return chars + words - 1 if words else 0
+                fold.chars += 1
+                if not fold.in_word:
+                    fold.words += 1
+                    fold.in_word = True
+                if fold.chars + fold.words - 1 > limit:
+                    return 1
+        node = next_in(node, root, True)
+    return 0
+
+
+cdef void _fold_join(_Fold *fold, const _Fold *after) noexcept:
+    """``after``'s text added to ``fold``'s: a word that ends the one and opens the
+    other is one word."""
+    if not after.started:
+        return
+    if not fold.started:
+        fold.started, fold.opens_word = True, after.opens_word
+    fold.points += after.points
+    if after.words == 0:
+        fold.in_word = False  # spaces alone
+        return
+    fold.chars += after.chars
+    fold.words += after.words - (fold.in_word and after.opens_word)
+    fold.in_word = after.in_word
+
+
+cdef Py_ssize_t _folded(ps_node *top, const ps_spaces *spaces, Py_ssize_t limit) noexcept:
+    """``len(" ".join(text.split()))`` of ``top``'s text, split on ``spaces``: the
+    characters that are not spaces plus one for each gap between two words, counted
+    until the count exceeds ``limit`` (the count of a longer text grows). Text nodes
+    join without a separator, as ``text()`` joins them. -1 when a text node's bytes
+    are not valid UTF-8 (decoding replaces them)."""
+    cdef _Fold fold
+    memset(&fold, 0, sizeof(_Fold))
+    if _fold(&fold, top, spaces, limit) < 0:
+        return -1
+    return fold.chars + fold.words - 1 if fold.words else 0

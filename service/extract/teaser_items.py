@@ -748,24 +748,30 @@ rejects_title = _TITLE_TESTS.rejects
 # The climb from a headline link to its item, in C (``_items.Climbs``, whose doc states
 # it): the item is the highest ancestor that holds no other headline target, no other
 # block (a heading, a list of links, prose) and little text beside the headline.
-_CLIMBS = Climbs(
-    stop_tags=tt.STOP_TAGS,
-    depth=tt.MAX_ITEM_DEPTH,
-    extra_chars=tt.MAX_ITEM_EXTRA_CHARS,
-    spaces=SPACES,
-    heading_tags=tt.HEADING_TAGS,
-    list_tags=("ul", "ol", "nav"),
-    holds_links=tf.holds_links,
-    paragraph_tags=("p",),
-    is_body_paragraph=tf.is_body_paragraph,
-    may_hold_body_run=tf.may_hold_body_run,
-    is_body_run=tf.is_body_run,
-    # the fewest bytes of a text as long as a body paragraph: each character is one
-    # byte or more and counts at most CJK_CHAR_WEIGHT times
-    run_bytes=-(-tt.BODY_PARAGRAPH_CHARS // CJK_CHAR_WEIGHT),
-    text_chars=lambda node: len(node.text()),
-    folded_over=lambda node, budget: len(fold(node.text())) > budget,
-)
+def climbs(extra_chars: int = tt.MAX_ITEM_EXTRA_CHARS) -> Climbs:
+    """The climb's rules in C, an item holding ``extra_chars`` of text beyond its
+    headline's at most."""
+    return Climbs(
+        stop_tags=tt.STOP_TAGS,
+        depth=tt.MAX_ITEM_DEPTH,
+        extra_chars=extra_chars,
+        spaces=SPACES,
+        heading_tags=tt.HEADING_TAGS,
+        list_tags=("ul", "ol", "nav"),
+        holds_links=tf.holds_links,
+        paragraph_tags=("p",),
+        is_body_paragraph=tf.is_body_paragraph,
+        may_hold_body_run=tf.may_hold_body_run,
+        is_body_run=tf.is_body_run,
+        # the fewest bytes of a text as long as a body paragraph: each character is one
+        # byte or more and counts at most CJK_CHAR_WEIGHT times
+        run_bytes=-(-tt.BODY_PARAGRAPH_CHARS // CJK_CHAR_WEIGHT),
+        text_chars=lambda node: len(node.text()),
+        folded_over=lambda node, budget: len(fold(node.text())) > budget,
+    )
+
+
+_CLIMBS = climbs()
 
 
 def _shared_ancestors(links: list[Link]) -> SharedAncestors:
