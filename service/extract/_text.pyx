@@ -25,9 +25,18 @@ itself back when nothing changes and calls ``unicodedata``'s NFC only for a char
 outside the table of those where NFC changes nothing (``_nfc_stable.h``, made by
 ``setup.py``). ``tests/unit/extract/test_normalize.py`` checks it against the Python
 form and the table against ``unicodedata``.
+
+``title_key`` and ``SiteNameStrip`` are ``metadata_title``'s comparison key of titles
+and names (the text casefolded, all but ``str.isalnum``'s characters removed) and its
+removal of the site's name from a page's title candidates, with the separators, word
+counts and slack that module owns passed in. A page's candidates are kept, stripped and
+keyed in one call (``candidates``); the cuts are read as indices of the title, its
+parts made once, at the end. ``tests/unit/extract/test_site_name_strip.py`` checks both
+against the Python they replace.
 """
 
 from service.extract._unicode cimport (
+    Py_UNICODE_ISALNUM,
     Py_UNICODE_ISALPHA,
     Py_UNICODE_ISLOWER,
     Py_UNICODE_ISSPACE,
@@ -37,6 +46,7 @@ from service.extract._unicode cimport (
     PyUnicode_IS_ASCII,
     PyUnicode_KIND,
     PyUnicode_READ,
+    PyUnicode_Substring,
     ucs4,
 )
 
@@ -400,3 +410,290 @@ cdef class Normalizer:
         finally:
             PyMem_Free(buffer)
         return self._nfc(result) if composed else result
+
+
+cdef extern from *:
+    """
+    #include <Python.h>
+    """
+    object PyUnicode_New(Py_ssize_t size, ucs4 maxchar)
+
+
+cdef inline bint _ascii_alnum(ucs4 c) noexcept nogil:
+    return (c | 32) - 97 < 26 or c - 48 < 10  # unsigned: a-z, A-Z, 0-9
+
+
+cdef str _key(str text, Py_ssize_t start, Py_ssize_t end):
+    """``title_key(text[start:end])``."""
+    cdef Py_ssize_t i, out = 0
+    cdef const unsigned char *chars
+    cdef unsigned char *into
+    cdef ucs4 *wide
+    cdef ucs4 c
+    cdef int kind
+    cdef void *data
+    cdef str folded
+    if PyUnicode_IS_ASCII(text):  # str.lower's letters; every other ASCII key is kept as is
+        chars = <const unsigned char *>PyUnicode_DATA(text)
+        for i in range(start, end):
+            out += _ascii_alnum(chars[i])
+        result = PyUnicode_New(out, 127)
+        into = <unsigned char *>PyUnicode_DATA(result)
+        out = 0
+        for i in range(start, end):
+            c = chars[i]
+            if _ascii_alnum(c):
+                into[out] = c | 32 if c >= 65 else c  # a letter in lower case, a digit as is
+                out += 1
+        return result
+    folded = PyUnicode_Substring(text, start, end).casefold()
+    end = PyUnicode_GET_LENGTH(folded)
+    kind = PyUnicode_KIND(folded)
+    data = PyUnicode_DATA(folded)
+    wide = <ucs4 *>PyMem_Malloc(end * sizeof(ucs4) if end else 1)
+    if wide == NULL:
+        raise MemoryError()
+    for i in range(end):
+        c = PyUnicode_READ(kind, data, i)
+        if Py_UNICODE_ISALNUM(c):
+            wide[out] = c
+            out += 1
+    try:
+        return PyUnicode_FromKindAndData(4, wide, out)  # in its canonical width
+    finally:
+        PyMem_Free(wide)
+
+
+def title_key(str text not None) -> str:
+    """``text`` casefolded with every character but letters and digits (``str.isalnum``)
+    removed, for comparing titles and names (``metadata_title``)."""
+    return _key(text, 0, PyUnicode_GET_LENGTH(text))
+
+
+cdef inline Py_ssize_t _lstrip(str text, Py_ssize_t start, Py_ssize_t end) noexcept:
+    """The first index in ``[start, end)`` of a character ``str.strip`` keeps, or ``end``."""
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
+    while start < end and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, start)):
+        start += 1
+    return start
+
+
+cdef inline Py_ssize_t _rstrip(str text, Py_ssize_t start, Py_ssize_t end) noexcept:
+    """The end in ``[start, end]`` after the last character ``str.strip`` keeps."""
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
+    while end > start and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, end - 1)):
+        end -= 1
+    return end
+
+
+cdef Py_ssize_t _words(str text, Py_ssize_t start, Py_ssize_t end) noexcept:
+    """``len(text[start:end].split())``."""
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
+    cdef Py_ssize_t words = 0
+    cdef bint gap = True
+    cdef Py_ssize_t i
+    for i in range(start, end):
+        if Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
+            gap = True
+        elif gap:
+            words += 1
+            gap = False
+    return words
+
+
+cdef frozenset _keys(names):
+    """The non-empty ``title_key`` of each of ``names``."""
+    cdef list keys = []
+    cdef str name, key
+    for name in names:
+        if name is None:
+            raise TypeError("a name is a str")
+        key = _key(name, 0, PyUnicode_GET_LENGTH(name))
+        if key:
+            keys.append(key)
+    return frozenset(keys)
+
+
+cdef class SiteNameStrip:
+    """A title's candidates without the site's name, for ``metadata_title``, which
+    owns the rules and passes them in.
+
+    ``keys(names)``: the non-empty ``title_key`` of each of ``names``.
+    ``strip(title, declared, hosts)``: ``title`` without a leading or trailing site
+    name, given the keys of the names the page declares and of those taken from its
+    host. ``candidates(candidates, site_names, host_names)``: in one call for a page,
+    the candidates kept (at most ``max_title_chars`` long and not a site's name
+    exactly), each without the site's name, and the keys of both.
+    """
+
+    cdef tuple _separators, _unnamed
+    cdef str _prefix_only
+    cdef Py_ssize_t _max_strips, _section_words, _unnamed_words, _slack, _min_prefix
+    cdef Py_ssize_t _max_chars
+
+    def __init__(
+        self,
+        *,
+        tuple separators,
+        str prefix_only,
+        tuple unnamed_separators,
+        Py_ssize_t max_strips,
+        Py_ssize_t section_max_words,
+        Py_ssize_t unnamed_max_words,
+        Py_ssize_t slack_chars,
+        Py_ssize_t min_prefix_chars,
+        Py_ssize_t max_title_chars,
+    ):
+        for sep in separators + unnamed_separators:
+            if not isinstance(sep, str) or not sep:
+                raise ValueError("separators are non-empty texts")
+        if prefix_only not in separators:
+            raise ValueError("the prefix-only separator is one of the separators")
+        self._separators = separators
+        self._prefix_only = prefix_only
+        self._unnamed = unnamed_separators
+        self._max_strips = max_strips
+        self._section_words = section_max_words
+        self._unnamed_words = unnamed_max_words
+        self._slack = slack_chars
+        self._min_prefix = min_prefix_chars
+        self._max_chars = max_title_chars
+
+    def keys(self, names) -> frozenset:
+        return _keys(names)
+
+    def strip(self, str title not None, frozenset declared not None, frozenset hosts not None):
+        return self._strip(title, declared, hosts)
+
+    def candidates(self, candidates, site_names, host_names) -> tuple:
+        cdef frozenset declared = _keys(site_names)
+        cdef frozenset hosts = _keys(host_names)
+        cdef list kept = [], cleaned = [], keys = [], kept_keys = []
+        cdef dict done = {}  # a candidate's (cleaned, its key): titles repeat
+        cdef str candidate, key, clean
+        for candidate in candidates:
+            if candidate is None:
+                raise TypeError("a candidate is a str")
+            if PyUnicode_GET_LENGTH(candidate) > self._max_chars:
+                continue
+            found = done.get(candidate)
+            if found is None:
+                key = _key(candidate, 0, PyUnicode_GET_LENGTH(candidate))
+                if key and (key in declared or key in hosts):  # the site's name exactly
+                    continue
+                clean = self._strip(candidate, declared, hosts)
+                found = (
+                    clean,
+                    key if clean is candidate else _key(clean, 0, PyUnicode_GET_LENGTH(clean)),
+                    key,
+                )
+                done[candidate] = found
+            kept.append(candidate)
+            cleaned.append(found[0])
+            keys.append(found[1])
+            kept_keys.append(found[2])
+        return kept, cleaned, keys + kept_keys
+
+    cdef bint _is_site(
+        self, str text, Py_ssize_t start, Py_ssize_t end, frozenset declared, frozenset hosts,
+        bint exact,
+    ) except -1:
+        cdef str key = _key(text, start, end)
+        cdef Py_ssize_t size = PyUnicode_GET_LENGTH(key), length
+        cdef str site
+        if not size:
+            return False
+        if key in declared or key in hosts:
+            return True
+        if exact:
+            return False
+        # "Example News" for the site "Example", "Example" for "Example Media": one is
+        # the other's start, and the shorter is not a mere syllable.
+        for site in declared:
+            length = PyUnicode_GET_LENGTH(site)
+            if min(size, length) < self._min_prefix:
+                continue
+            if size >= length and size <= length + self._slack and key.startswith(site):
+                return True
+            if length >= size and site.startswith(key):
+                return True
+        return False
+
+    cdef str _strip_named(self, str title, list present, frozenset declared, frozenset hosts):
+        """``title`` without a site's name cut at one of the separators ``present``
+        in it (in the rules' order), or ``title`` itself."""
+        cdef Py_ssize_t n = PyUnicode_GET_LENGTH(title), width, cut, start, end
+        cdef list cuts
+        cdef str sep
+        cdef bint prefix_only
+        for sep in present:
+            cut = title.find(sep)
+            if cut < 0:
+                continue
+            width = PyUnicode_GET_LENGTH(sep)
+            cuts = []
+            while cut >= 0:
+                cuts.append(cut)
+                cut = title.find(sep, cut + 1)
+            prefix_only = sep == self._prefix_only
+            if not prefix_only:
+                for cut in cuts:  # the longest tail first: the whole site name
+                    end = _rstrip(title, 0, cut)
+                    start = _lstrip(title, 0, end)
+                    if start < end and self._is_site(
+                        title, cut + width, n, declared, hosts, False
+                    ):
+                        return PyUnicode_Substring(title, start, end)
+            for cut in cuts:
+                # "Washington: Senate votes" is a headline even for the "Washington
+                # Post": before a colon only the exact name counts.
+                start = _lstrip(title, cut + width, n)
+                end = _rstrip(title, start, n)
+                if start < end and self._is_site(title, 0, cut, declared, hosts, prefix_only):
+                    return PyUnicode_Substring(title, start, end)
+        return title
+
+    cdef str _cut_last_short(self, str title, list present, Py_ssize_t max_words):
+        """``title`` without a last segment of at most ``max_words`` words after one of
+        the unnamed separators (those of them ``present`` in it), when what stays is
+        more than twice as long."""
+        cdef Py_ssize_t n = PyUnicode_GET_LENGTH(title), cut, tail, words, start, end
+        cdef str sep
+        for sep in present:
+            cut = title.rfind(sep)
+            if cut < 0:
+                continue
+            tail = cut + PyUnicode_GET_LENGTH(sep)
+            words = _words(title, tail, n)
+            if not 0 < words <= max_words or cut <= 2 * (n - tail):
+                continue
+            end = _rstrip(title, 0, cut)
+            start = _lstrip(title, 0, end)
+            if start < end:
+                return PyUnicode_Substring(title, start, end)
+        return title
+
+    cdef str _strip(self, str title, frozenset declared, frozenset hosts):
+        # The separators in the title, in the rules' order: a shorter title cut from
+        # it holds no other.
+        cdef list present = [sep for sep in self._separators if sep in title]
+        cdef list unnamed = [sep for sep in self._unnamed if sep in title]
+        cdef str stripped = title, shorter, cut
+        cdef Py_ssize_t i
+        if not present and not unnamed:
+            return title
+        if declared or hosts:
+            for i in range(self._max_strips):  # "Headline_Site | Site" has it twice
+                shorter = self._strip_named(stripped, present, declared, hosts)
+                if shorter == stripped:
+                    break
+                stripped = shorter
+        if stripped != title:
+            return self._cut_last_short(stripped, unnamed, self._section_words)
+        cut = self._cut_last_short(title, unnamed, self._unnamed_words)
+        if cut != title:
+            return self._cut_last_short(cut, unnamed, self._section_words)
+        return title

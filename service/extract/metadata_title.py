@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
 
+from service.extract import _text
+from service.extract._text import SiteNameStrip
 from service.extract.metadata_tables import (
     LABEL_TITLE_MAX_WORDS,
     MAX_SITE_NAME_STRIPS,
@@ -21,21 +21,25 @@ from service.extract.metadata_tables import (
     UNNAMED_SITE_SEPARATORS,
 )
 
-_NOT_ALNUM = re.compile(r"[\W_]+")
-# The ASCII characters ``_NOT_ALNUM`` matches, deleted by ``bytes.translate``.
-_ASCII_NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())
 _WORDS = re.compile(r"[^\W_]+")
-
-
-@lru_cache(maxsize=1024)
-def title_key(text: str) -> str:
-    """``text`` casefolded with everything but letters and digits removed, for comparing.
-
-    Remembered: a page compares the same few titles, names and parts many times.
-    """
-    if text.isascii():  # the same result, an order of magnitude faster than the regex
-        return text.lower().encode("ascii").translate(None, _ASCII_NOT_ALNUM).decode("ascii")
-    return _NOT_ALNUM.sub("", text.casefold())
+# ``title_key(text)``: ``text`` casefolded with everything but letters and digits
+# (``str.isalnum``) removed, for comparing titles and names (``_text.title_key``).
+title_key = _text.title_key
+# A title's candidates without the site's name, and their keys (``_text.SiteNameStrip``).
+_STRIP = SiteNameStrip(
+    separators=TITLE_SEPARATORS,
+    # "Site: Headline": a colon only ends a leading name, and before it only the
+    # exact name counts ("Washington: Senate votes" for the "Washington Post").
+    prefix_only=": ",
+    # Without a match, a short last segment after one of these is an unnamed site's.
+    unnamed_separators=UNNAMED_SITE_SEPARATORS,
+    max_strips=MAX_SITE_NAME_STRIPS,  # "Headline_Site | Site" has it twice
+    section_max_words=SECTION_SEGMENT_MAX_WORDS,
+    unnamed_max_words=UNNAMED_SITE_MAX_WORDS,
+    slack_chars=SITE_NAME_SLACK_CHARS,
+    min_prefix_chars=SITE_NAME_MIN_PREFIX_CHARS,
+    max_title_chars=MAX_TITLE_CHARS,
+)
 
 
 def strip_site_name(title: str, site_names: Iterable[str], host_names: Iterable[str] = ()) -> str:
@@ -48,97 +52,7 @@ def strip_site_name(title: str, site_names: Iterable[str], host_names: Iterable[
     "example.com"). With no match, a short last segment after " | " is taken
     as an unnamed site's name. The headline itself is never emptied.
     """
-    return _strip_site_name(title, _SiteNames.of(site_names, host_names))
-
-
-def _strip_site_name(title: str, names: _SiteNames) -> str:
-    stripped = title
-    for _ in range(MAX_SITE_NAME_STRIPS):  # "Headline_Site | Site" has it twice
-        shorter = _strip_named(stripped, names)
-        if shorter == stripped:
-            break
-        stripped = shorter
-    if stripped != title:
-        return _cut_last_short(stripped, SECTION_SEGMENT_MAX_WORDS)
-    unnamed = _cut_last_short(title, UNNAMED_SITE_MAX_WORDS)
-    if unnamed != title:
-        return _cut_last_short(unnamed, SECTION_SEGMENT_MAX_WORDS)
-    return title
-
-
-def _cut_last_short(title: str, max_words: int) -> str:
-    """``title`` without a last segment of at most ``max_words`` words after one of
-    ``UNNAMED_SITE_SEPARATORS`` (a site's or a section's name), when what stays is
-    more than twice as long."""
-    for sep in UNNAMED_SITE_SEPARATORS:
-        head, found, tail = title.rpartition(sep)
-        words = len(tail.split())
-        if found and head.strip() and 0 < words <= max_words and len(head) > 2 * len(tail):
-            return head.strip()
-    return title
-
-
-@dataclass(frozen=True, slots=True)
-class _SiteNames:
-    declared: frozenset[str]
-    """Keys of the names the page declares: matched with some slack."""
-    hosts: frozenset[str]
-    """Keys of names taken from the host: matched exactly."""
-
-    @classmethod
-    def of(cls, site_names: Iterable[str], host_names: Iterable[str]) -> _SiteNames:
-        """The keys of both kinds of names, computed once for all of a page's titles."""
-        return cls(
-            frozenset(k for k in map(title_key, site_names) if k),
-            frozenset(k for k in map(title_key, host_names) if k),
-        )
-
-
-def _strip_named(title: str, site_keys: _SiteNames) -> str:
-    if not site_keys.declared and not site_keys.hosts:
-        return title
-    for sep in TITLE_SEPARATORS:
-        if sep not in title:
-            continue
-        cuts = _cuts(title, sep)
-        for cut in cuts:  # the longest tail first: the whole site name
-            head, tail = title[:cut].strip(), title[cut + len(sep) :]
-            if sep != ": " and head and _is_site(tail, site_keys):
-                return head
-        for cut in cuts:
-            head, tail = title[:cut], title[cut + len(sep) :].strip()
-            # "Washington: Senate votes" is a headline even for the "Washington Post":
-            # before a colon only the exact name counts.
-            if tail and _is_site(head, site_keys, exact=sep == ": "):
-                return tail
-    return title
-
-
-def _cuts(title: str, sep: str) -> list[int]:
-    cuts: list[int] = []
-    start = title.find(sep)
-    while start != -1:
-        cuts.append(start)
-        start = title.find(sep, start + 1)
-    return cuts
-
-
-def _is_site(segment: str, names: _SiteNames, exact: bool = False) -> bool:
-    key = title_key(segment)
-    if not key:
-        return False
-    if key in names.declared or key in names.hosts:
-        return True
-    if exact:
-        return False
-    # "Example News" for the site "Example", "Example" for "Example Media":
-    # one is the other's start, and the shorter is not a mere syllable.
-    return any(
-        (key.startswith(site) and len(key) <= len(site) + SITE_NAME_SLACK_CHARS)
-        or site.startswith(key)
-        for site in names.declared
-        if min(len(key), len(site)) >= SITE_NAME_MIN_PREFIX_CHARS
-    )
+    return _STRIP.strip(title, _STRIP.keys(site_names), _STRIP.keys(host_names))
 
 
 def choose_title(
@@ -159,13 +73,7 @@ def choose_title(
     nor are those that are only the site's name. A title of a word or two (a
     section, "Interview") gives way to a heading long enough to be a headline.
     """
-    names = _SiteNames.of(site_names, host_names)
-    candidates = [
-        c for c in candidates if len(c) <= MAX_TITLE_CHARS and not _is_site(c, names, exact=True)
-    ]
-    stripped = {c: _strip_site_name(c, names) for c in set(candidates)}  # titles repeat
-    cleaned = [stripped[c] for c in candidates]
-    keys = [title_key(c) for c in cleaned] + [title_key(c) for c in candidates]
+    candidates, cleaned, keys = _STRIP.candidates(candidates, site_names, host_names)
     cleaned_words: list[set[str]] | None = None  # read once, for the first heading asking
     for heading in headings:
         key = title_key(heading)
