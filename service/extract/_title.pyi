@@ -6,10 +6,13 @@ from typing import Any
 
 from selectolax.lexbor import LexborNode
 
+from service.extract._inside import Inside
+
 class TitleReader:
     def __init__(
         self,
         *,
+        markup: int,
         inline: Iterable[str],
         spaces: str,
         kicker: Callable[[str], Match[str] | None],
@@ -24,7 +27,7 @@ class TitleReader:
         prefixes: tuple[Pattern[str], ...],
     ) -> None: ...
     def read(
-        self, headline: LexborNode, markup: bool, tokens: Any, text: str
+        self, headline: LexborNode, inside: Inside, tokens: Any, text: str
     ) -> tuple[str, int]: ...
     def clean(self, text: str) -> str: ...
 

@@ -43,11 +43,12 @@ cdef enum:
 
 
 cdef class TitleReader:
-    """``read(headline, markup, tokens, text)`` is a headline's ``(title, words)``;
+    """``read(headline, inside, tokens, text)`` is a headline's ``(title, words)``;
     ``clean(text)`` is ``clean_title``.
 
-    ``headline`` is the link's headline element, ``markup`` whether the link holds
-    markup, ``text`` the link's whole text. A kicker element is the first child of
+    ``headline`` is the link's headline element, ``inside`` what the link holds
+    (``_inside.Inside``: it holds markup when its ``flags`` have the ``markup`` bit),
+    ``text`` the link's whole text. A kicker element is the first child of
     the headline but white space, an ``inline`` element followed by more, whose text
     ``kicker`` matches whole, when the headline's text without it opens with a
     character that is not lower-case: it is left out of the title. The title's text
@@ -73,10 +74,12 @@ cdef class TitleReader:
     cdef unsigned char _pairs[128][16]  # a bit for each pair of ASCII characters a label opens with
     cdef tuple _prefixes
     cdef object _kicker, _normalize, _opener, _read, _count
+    cdef long _markup
 
     def __init__(
         self,
         *,
+        long markup,
         inline,
         str spaces,
         kicker,
@@ -91,6 +94,7 @@ cdef class TitleReader:
         tuple prefixes,
     ):
         cdef str pair
+        self._markup = markup
         memset(self._inline, 0, sizeof(self._inline))
         for name in inline:
             self._inline[tag_id(name)] = 1
@@ -112,15 +116,16 @@ cdef class TitleReader:
         self._read = read
         self._count = count
 
-    def read(self, headline, bint markup, tokens, str text) -> tuple:
+    def read(self, headline, inside, tokens, str text) -> tuple:
         cdef ps_node *top = c_node(headline)
         cdef ps_node *only
         cdef str title
+        cdef long flags = inside.flags
         kicker = self._kicker_element(top)
         if kicker is not None:
             text = text.replace(kicker, "", 1)  # a format kicker set apart by markup
         only = top.first_child
-        if not markup:
+        if not flags & self._markup:
             title = self.clean(text)
         elif only != NULL and only.next == NULL and only.local_name == TAG_TEXT:
             title = self.clean(deep_text(top))  # "<h3>Title</h3>": nothing to leave out

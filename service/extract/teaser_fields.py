@@ -348,9 +348,12 @@ _TITLE_PREFIXES = (
 )
 
 
+INNER_MARKUP = MARKUP  # a link holding markup (see ``link_inside``)
+
 # A headline's title read in C (``_title``): the kicker element left out, the text of
 # the headline element (``read_item``'s walk where it holds markup), cleaned and counted.
 _TITLE = TitleReader(
+    markup=INNER_MARKUP,
     inline=tt.INLINE_TAGS,
     spaces=SPACES,
     kicker=tt.KICKER_WORD.fullmatch,
@@ -369,9 +372,18 @@ _TITLE = TitleReader(
 # or a ``LABEL_OPENER``) may open one, or its first two characters a label or a kicker
 # (``TITLE_LABEL_OPENERS``) that a separator in its first ``MAX_LABEL_CHARS`` may end.
 clean_title = _TITLE.clean
+# ``headline_title(headline, inside, tokens, text)``: the headline of a link, its meta
+# parts left out and cleaned (see ``clean_title``), and its ``word_count``, in one call
+# into C. ``headline`` is the link's ``headline_node``, ``inside`` what the link holds
+# (``link_inside``); ``text`` is the link's whole text, which is the headline when the
+# link holds only plain text and formatting (no ``INNER_MARKUP``). A format kicker set
+# apart by markup, an inline element opening the headline and holding a kicker alone
+# (``KICKER_WORD``: "<strong>Exclusive</strong> Rail strike ..."), is left out when a
+# headline of its own follows it: its first letter not lower-case ("<em>Watch</em> the
+# moment ..." is one sentence).
+headline_title = _TITLE.read
 
 
-INNER_MARKUP = MARKUP  # a link holding markup (see ``link_inside``)
 _MARKUP_TAGS = frozenset(
     {"time", "img", "svg", "script", "style", "button", "picture", "template"} | tt.HEADING_TAGS
 )
@@ -406,20 +418,6 @@ def headline_node(link: Node, inside: Inside) -> Node:
     """The element holding a link's headline: the first heading or headline-classed
     element inside it (a whole-card link holds the snippet too), else the link."""
     return inside.headline if inside.headline is not None else link
-
-
-def headline_title(headline: Node, inside: Inside, tokens: Tokens, text: str) -> tuple[str, int]:
-    """The headline of a link, its meta parts left out and cleaned (see ``clean_title``),
-    and its ``word_count``.
-
-    ``headline`` is the link's ``headline_node``; ``text`` is the link's whole
-    text, which is the headline when the link holds only plain text and formatting.
-    A format kicker set apart by markup, an inline element opening the headline and
-    holding a kicker alone (``KICKER_WORD``: "<strong>Exclusive</strong> Rail strike
-    ..."), is left out when a headline of its own follows it: its first letter not
-    lower-case ("<em>Watch</em> the moment ..." is one sentence).
-    """
-    return _TITLE.read(headline, bool(inside.flags & INNER_MARKUP), tokens, text)
 
 
 def heading_level(link: Node, inside: Inside) -> str | None:
