@@ -18,9 +18,11 @@ class Cleaning:
         spaces: str,
         structure: frozenset[str],
         label_bytes: int,
+        marks: str,
     ) -> None: ...
     def clean(
         self,
         root: LexborNode,
         folds: Callable[[list[LexborNode]], tuple[set[str], set[int]]],
-    ) -> list[LexborNode]: ...
+        look: bool = False,
+    ) -> tuple[list[LexborNode], bool]: ...

@@ -11,13 +11,17 @@ is then tested as a shown image (``clean._shown_image``): no text, a picture,
 and nothing in it that the other selectors match, the invisible elements left
 out as cleaning leaves them out. The buttons whose text may be a fold's label go
 to ``clean._folds``, and what is found is removed by Lexbor's own removal, as
-selectolax's ``decompose(recursive=False)`` removes a node. The tables (tags,
-selectors) are ``clean.py``'s, handed in; ``tests/unit/extract/test_cleaning.py``
-checks the cleaned tree against the Python steps it replaced on generated pages.
+selectolax's ``decompose(recursive=False)`` removes a node. Asked, the walk also
+says whether the cleaned tree may hold a gallery's caption (``marks``: a tag, or a
+part of a class value), from each element it reads: no element it does not read
+stays. The tables (tags, selectors) are ``clean.py``'s and ``body_tables.py``'s,
+handed in; ``tests/unit/extract/test_cleaning.py`` checks the cleaned tree against
+the Python steps it replaced on generated pages, and the answer against a query of
+the cleaned tree.
 """
 
 cimport cython
-from libc.stdint cimport uint64_t, uintptr_t
+from libc.stdint cimport uint16_t, uint64_t, uintptr_t
 from libc.stdlib cimport free, realloc
 from libc.string cimport memcpy
 
@@ -144,11 +148,24 @@ cdef class Cleaning:
     them) has its first such element copied before it, as
     ``noscript.insert_before(image)`` copies it. ``folds`` is given the buttons
     whose text holds at least ``label_bytes`` bytes (a shorter one is no fold's
-    label)."""
+    label).
+
+    ``clean(root, folds, look=True)`` also gives whether an element that a selector of
+    ``marks`` matches may stay: False only when none does. ``marks`` is a list of
+    selectors separated by commas, each a standard tag or one ``[class*="value" i]``
+    (of at most 16 bytes), matched as Lexbor matches them: the tag's id, or the
+    class attribute's value holding the value, ASCII letters folded. Each element the
+    walk reads is tested, those that leave with others as well; it reads every
+    element but those in the invisible ones, which leave, and reads the fallback
+    images it copies."""
 
     cdef list _keep  # the bytes the pointers below point into
     cdef unsigned char _invisible[TAG_LAST_ENTRY]
     cdef uintptr_t _noscript, _button, _fallback
+    cdef unsigned char _marking[TAG_LAST_ENTRY]  # the tags of ``marks``
+    cdef const unsigned char *_mark  # the part of a class value ``marks`` names ...
+    cdef size_t _mark_size  # ... and its size, 0 for none
+    cdef uint16_t _mark_at[256]  # the places of each byte in ``_mark``, ASCII case folded
     cdef uintptr_t _structure[_MAX_TAGS]  # 0 after the last
     cdef size_t _label_bytes
     cdef uintptr_t _image_ids[_MAX_TAGS]  # 0 after the last; TAG_LAST_ENTRY: by name
@@ -184,13 +201,15 @@ cdef class Cleaning:
         spaces: str,
         structure: frozenset,
         label_bytes: int,
+        marks: str,
     ):
         cdef int g, i
         cdef uintptr_t attr_id
         cdef bytes name_bytes, value_bytes
         self._keep = []
         for i in range(TAG_LAST_ENTRY):
-            self._invisible[i] = 0
+            self._invisible[i] = self._marking[i] = 0
+        self._marks(marks)
         for tag_id in invisible:
             if not 0 < tag_id < TAG_LAST_ENTRY:
                 raise ValueError(f"not the id of a standard tag: {tag_id}")
@@ -260,6 +279,59 @@ cdef class Cleaning:
         table = bytes(by_id)
         self._keep.append(table)
         self._by_id = table
+
+    cdef int _marks(self, str marks) except -1:
+        """Reads ``marks`` into the tags' table and the class value's part."""
+        cdef bytes value_bytes
+        cdef unsigned char folded
+        cdef int i
+        self._mark_size = 0
+        for i in range(256):
+            self._mark_at[i] = 0
+        for part in marks.split(","):
+            selector = part.strip()
+            found = _SELECTOR.fullmatch(selector)
+            if found is None or not selector:
+                raise ValueError(f"neither a tag nor an attribute selector: {selector!r}")
+            tag, name, op, value, flag = found.groups()
+            if tag is not None and name is None:
+                self._marking[_standard(tag)] = 1
+                continue
+            value_bytes = (value or "").encode()
+            if tag is not None or name != "class" or op != "*=" or flag is None:
+                raise ValueError(f"a mark is a tag or [class*=\"value\" i]: {selector!r}")
+            if self._mark_size or not 0 < len(value_bytes) <= 16:
+                raise ValueError(f"one class part of 1 to 16 bytes: {selector!r}")
+            self._keep.append(value_bytes)
+            self._mark, self._mark_size = value_bytes, len(value_bytes)
+            for i in range(len(value_bytes)):
+                folded = lower(value_bytes[i])
+                self._mark_at[folded] |= 1 << i
+                if 97 <= folded <= 122:  # an ASCII letter: its capital too
+                    self._mark_at[folded - 32] |= 1 << i
+        return 0
+
+    cdef inline bint _has_mark(self, ps_attr *attr) noexcept:
+        """Whether the value of ``attr`` (a class attribute, or NULL) holds ``_mark``,
+        ASCII letters folded. One byte in each ``_mark_size`` is read, which any place
+        of the mark covers: each place in the mark that byte has is tried."""
+        cdef const unsigned char *data
+        cdef size_t size = self._mark_size
+        cdef size_t length, at, begin
+        cdef unsigned int places
+        if attr == NULL or attr.value == NULL or attr.value.data == NULL or size == 0:
+            return False
+        data, length = attr.value.data, attr.value.length
+        at = size - 1
+        while at < length:
+            places = self._mark_at[data[at]]
+            while places:
+                begin = at - __builtin_ctzll(places)
+                places &= places - 1
+                if begin + size <= length and equal_caseless(data + begin, self._mark, size):
+                    return True
+            at += size
+        return False
 
     cdef inline int _group_of(self, ps_attr *attr) noexcept:
         cdef uintptr_t attr_id = attr.node.local_name
@@ -378,10 +450,18 @@ cdef class Cleaning:
         return False
 
     cdef int _walk(
-        self, ps_node *top, object parser, _Nodes *invisible, list buttons, _Nodes *hidden, _Nodes *readers
+        self,
+        ps_node *top,
+        object parser,
+        _Nodes *invisible,
+        list buttons,
+        _Nodes *hidden,
+        _Nodes *readers,
+        bint *unmarked,
     ) except -1:
         """Sorts the elements of ``top``'s subtree (``top`` included) into the lists,
-        the buttons that may show a fold wrapped."""
+        the buttons that may show a fold wrapped; clears ``unmarked`` at an element
+        the marks match."""
         cdef ps_node *node = top
         cdef ps_node *copy
         cdef uintptr_t tag
@@ -399,9 +479,13 @@ cdef class Cleaning:
                 elif tag == self._noscript:
                     copy = self._copy_fallback(node, parser)
                     if copy != NULL:
-                        self._walk(copy, parser, invisible, buttons, hidden, readers)
+                        self._walk(copy, parser, invisible, buttons, hidden, readers, unmarked)
                 node = next_in(node, top, False)
                 continue
+            if unmarked[0] and (
+                tag < TAG_LAST_ENTRY and self._marking[tag] or self._has_mark((<ps_element *>node).attr_class)
+            ):
+                unmarked[0] = False
             passed = self._passes(node)
             if passed:
                 _push(readers if passed & ~self._reader == 0 else hidden, node)
@@ -489,10 +573,11 @@ cdef class Cleaning:
         joined = b"".join(parts)
         return PyUnicode_DecodeUTF8(joined, len(joined), "replace")
 
-    def clean(self, root, folds) -> list:
+    def clean(self, root, folds, bint look=False) -> tuple:
         """Removes what cleaning removes below ``root``, and gives the elements hidden
-        from readers alone that are shown images. ``folds(buttons)`` gives the ids
-        and the ``mem_id``s of the elements that the buttons show (kept)."""
+        from readers alone that are shown images, and whether an element the marks
+        match may stay (looked for with ``look``; True without). ``folds(buttons)`` gives the
+        ids and the ``mem_id``s of the elements that the buttons show (kept)."""
         cdef ps_node *top = c_node(root)
         cdef object parser = root.parser
         cdef _Nodes invisible, hidden, readers
@@ -500,11 +585,12 @@ cdef class Cleaning:
         cdef size_t i
         cdef list buttons = []
         cdef list shown = []
+        cdef bint unmarked = look  # looked for, and none found yet
         invisible.items = hidden.items = readers.items = NULL
         invisible.size = hidden.size = readers.size = 0
         invisible.capacity = hidden.capacity = readers.capacity = 0
         try:
-            self._walk(start(top), parser, &invisible, buttons, &hidden, &readers)
+            self._walk(start(top), parser, &invisible, buttons, &hidden, &readers, &unmarked)
             for i in range(readers.size):
                 node = readers.items[i]
                 if self._shown(node):
@@ -517,7 +603,7 @@ cdef class Cleaning:
             free(invisible.items)
             free(hidden.items)
             free(readers.items)
-        return shown
+        return shown, not unmarked
 
     cdef int _remove(self, _Nodes *invisible, _Nodes *hidden, ids, after, object parser) except -1:
         """Removes the invisible elements, then the hidden ones but those of the

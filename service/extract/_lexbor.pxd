@@ -62,6 +62,8 @@ cdef extern from *:
         ps_str *is_value;
         ps_attr *first_attr;
         ps_attr *last_attr;
+        ps_attr *attr_id;
+        ps_attr *attr_class;
     } ps_element;
 
     /* lxb_dom_character_data_t (dom/interfaces/character_data.h), which begins
@@ -125,6 +127,7 @@ cdef extern from *:
     ctypedef struct ps_element:
         ps_node node
         ps_attr *first_attr
+        ps_attr *attr_class  # the element's class attribute, NULL for none
     ctypedef struct ps_document:
         ps_node node
         int type

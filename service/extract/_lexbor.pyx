@@ -189,6 +189,11 @@ def _check_layout() -> None:
         problems.append("attribute values")
     if names[:2] != [(0x21, "a"), (0x0B, "b c")]:  # LXB_DOM_ATTR_ID, LXB_DOM_ATTR_CLASS
         problems.append("the ids of predefined attribute names")
+    if (
+        (<ps_element *>c_node(div)).attr_class != (<ps_element *>c_node(div)).first_attr.next
+        or (<ps_element *>c_node(page.css_first("p"))).attr_class != NULL
+    ):
+        problems.append("the element's class attribute")
     attr = (<ps_element *>c_node(div)).first_attr.next.next
     if not named(attr, b"data-long-attribute-name", 24) or not named(attr.next, b"hidden", 6):
         problems.append("the names of other attributes")

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode, create_tag
 
+from service.extract import body_tables
 from service.extract._cleaning import Cleaning
 from service.extract._tree import chrome
 from service.extract.text import SPACES
@@ -133,6 +134,7 @@ _CLEANING = Cleaning(
     spaces=SPACES,  # what str.strip strips
     structure=_STRUCTURE,
     label_bytes=MIN_FOLD_LABEL_CHARS,
+    marks=body_tables.CAPTION_SELECTOR,  # whether a gallery's caption may stay
 )
 _CHROME_ROLE_NAMES = tuple(role.encode() for role, _ in CHROME_ROLES)
 
@@ -148,8 +150,11 @@ def detach(nodes: list[LexborNode]) -> None:
             node.decompose(recursive=False)
 
 
-def clean_tree(tree: LexborHTMLParser) -> None:
-    """Remove non-text elements, hidden content and boilerplate widgets, in place.
+def clean_tree(tree: LexborHTMLParser, *, captions: bool = False) -> bool:
+    """Remove non-text elements, hidden content and boilerplate widgets, in place,
+    and say whether the cleaned tree may hold an element of
+    ``body_tables.CAPTION_SELECTOR``: False only when it holds none, which is looked
+    for only with ``captions`` (then a gallery's captions need no other parse).
 
     An element hidden from screen readers alone that shows an image and no text (a
     card's thumbnail in a second link to its story, ``<a aria-hidden="true"
@@ -159,9 +164,11 @@ def clean_tree(tree: LexborHTMLParser) -> None:
     card's picture); other ``<noscript>`` content (tracking pixels) leaves with it."""
     root = tree.root
     if root is None:
-        return
-    for node in _CLEANING.clean(root, _folds):
+        return False
+    shown, marked = _CLEANING.clean(root, _folds, captions)
+    for node in shown:
         del node.attrs["aria-hidden"]
+    return marked
 
 
 def _folds(buttons: Iterable[LexborNode]) -> tuple[set[str], set[int]]:

@@ -236,7 +236,8 @@ def split(
         lambda: read_metadata(tree, page_url, language, fetched_at),
         Metadata(),
     )
-    clean.clean_tree(tree)
+    # Whether cleaning left a caption for a gallery (below), asked on articles alone.
+    some_caption = clean.clean_tree(tree, captions=meta.page_type == "article")
     total = _visible_chars(tree.body)
     # The parser makes one <body>, so its first <h1> is the document's first
     # "body h1"; searching below it stops at that <h1> instead of testing every
@@ -290,10 +291,16 @@ def split(
         if state:
             paragraphs = state
             warnings.append("body_from_page_state")
-    if meta.page_type == "article" and not notice and _chars(paragraphs) < t.MAX_ESSAY_INTRO_CHARS:
+    if (
+        meta.page_type == "article"
+        and some_caption
+        and not notice
+        and _chars(paragraphs) < t.MAX_ESSAY_INTRO_CHARS
+    ):
         # A gallery or a photo essay: its captions carry the story, after a
         # short intro if any. Chrome removal took them, so the page is parsed
-        # again, on this rare path alone.
+        # again, on this rare path alone, and cleaned as the first tree was: not
+        # when cleaning left that tree no caption.
         none: tuple[Paragraph, ...] = ()
         captions = _guarded("gallery", warnings, lambda: _captions(decoded), none)
         if _chars(captions) > _chars(paragraphs):

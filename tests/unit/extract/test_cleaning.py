@@ -1,17 +1,18 @@
 """Cleaning's walk in C (``_cleaning.Cleaning``) leaves the tree as the Python steps
 it replaced left it (kept here as the reference: CSS queries, the fallback images,
-the shown images)."""
+the shown images), and says that no gallery caption is left only when a query of the
+cleaned tree finds none."""
 
 from __future__ import annotations
 
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from service.extract import clean
+from service.extract import body_tables, clean
 from service.extract._cleaning import Cleaning
 
 _INVISIBLE_QUERY = ", ".join(tag for tag, _ in clean.INVISIBLE_TAGS)
@@ -73,6 +74,7 @@ def _reference_clean(tree: LexborHTMLParser) -> None:
 TAGS = [
     *("div", "p", "span", "a", "b", "section", "figure", "img", "IMG", "picture", "amp-img"),
     *("noscript", "NOSCRIPT", "button", "script", "svg", "template", "iframe", "custom-tag"),
+    *("figcaption", "FigCaption", "figure"),
 ]
 NAMES = [
     *("hidden", "HIDDEN", "aria-hidden", "Aria-Hidden", "style", "STYLE", "id", "ID", "class"),
@@ -94,12 +96,29 @@ VALUES = st.one_of(
         ]
     ),
     st.text(alphabet="comentsr-ly :;\t", max_size=20),
+    # A caption's class: the part in any case and place, written with entities, cut,
+    # or with letters beyond ASCII that fold to its own.
+    st.builds(
+        lambda before, part, after: before + part + after,
+        st.text(alphabet="ab-_ \t\u00e9", max_size=17),
+        st.sampled_from(
+            [
+                *("caption", "CAPTION", "Caption", "cApTiOn", "&#99;aption", "capti&#x6F;n"),
+                *("&#67;&#65;PTION", "capt&amp;ion", "captio", "aption", "capt ion"),
+                *("capt\u0130on", "\uff43aption", "captio\u0274", "captionn", "ccaption"),
+            ]
+        ),
+        st.text(alphabet="ab-_ \t\u00e9", max_size=17),
+    ),
 )
 LEAVES = [
     *("", "word", " ", "\u3000", "\xa0\n", "<br>", "<!-- c -->", "<p>t</p>", "<b>b</b>"),
     *("<img src=a>", "Continue reading", "Read the full story", "Menu", "\udcff"),
     # The shortest fold labels, whole and in parts: no shorter text is read.
     *("Leggi tutto", "leggi tutto\u2026", "leggi", " tutto", "weiterle\u017fen"),
+    # A picture's caption, and one only a lazy loader's fallback image carries.
+    "<figure><img src=a><figcaption>c</figcaption></figure>",
+    '<img src=a><noscript><img class="lazy-Caption" src=b></noscript>',
 ]
 
 
@@ -135,6 +154,60 @@ def pages(draw: st.DrawFn) -> bytes:
 @given(pages())
 def test_cleaning_leaves_what_the_python_steps_left(page: bytes) -> None:
     _check(page)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(pages())
+@example(b'<div class="a caption">t</div>')
+@example(b'<div class="captio">t</div><p class="aption">u</p>')
+@example(b'<div hidden><figcaption>c</figcaption></div><p class="CAPTION">t</p>')
+@example(b'<img src=a><noscript><img class="Caption" src=b></noscript>')
+@example(b'<img src=a><noscript><img class="Caption" src=b hidden></noscript>')
+@example(b'<span><noscript><img class="Caption" src=b></noscript></span>')
+@example(b'<template><figcaption>c</figcaption></template><svg><g class="caption"/></svg>')
+@example(b'<div class="&#67;aption">t</div><b class="capt\xc4\xb0on">u</b>')
+def test_no_caption_is_said_only_of_a_tree_cleaning_left_without_one(page: bytes) -> None:
+    """``clean_tree(tree, captions=True)`` says False only when the cleaned tree holds
+    no element of ``CAPTION_SELECTOR``, and says True only when the page held one
+    before cleaning (an element that cleaning then removed)."""
+    tree = LexborHTMLParser(page)
+    assert tree.root is not None
+    held = tree.root.css_first(body_tables.CAPTION_SELECTOR) is not None
+    said = clean.clean_tree(tree, captions=True)
+    left = tree.body is not None and tree.body.css_first(body_tables.CAPTION_SELECTOR) is not None
+    assert said or not left
+    assert held or not said
+
+
+_PART_LETTERS = "captonCAPTON-_ \u00e9\u0130"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_PART_LETTERS, max_size=40), st.text(alphabet="ptTI", max_size=2))
+@example("x" * 8 + "caption", "")
+@example("x" * 15 + "CAPTIO", "n")
+def test_a_class_value_is_said_to_hold_the_part_where_the_query_finds_it(
+    value: str, end: str
+) -> None:
+    """On one element that cleaning keeps, the answer is the query's, wherever the
+    part is in the value (its bytes read one in seven)."""
+    tree = LexborHTMLParser(f'<p class="{value}{end}">t</p>')
+    assert tree.body is not None
+    held = tree.body.css_first(body_tables.CAPTION_SELECTOR) is not None
+    assert clean.clean_tree(tree, captions=True) == held
+
+
+@pytest.mark.parametrize("offset", range(24))
+def test_the_part_is_found_at_every_offset(offset: int) -> None:
+    for value in ("x" * offset + "cAPTION", "é" * offset + "caption" + "x" * offset):
+        tree = LexborHTMLParser(f'<p class="{value}">t</p>')
+        assert clean.clean_tree(tree, captions=True) is True
+
+
+def test_captions_are_not_looked_for_unless_asked() -> None:
+    tree = LexborHTMLParser("<p>t</p>")
+    assert clean.clean_tree(tree) is True
+    assert clean.clean_tree(LexborHTMLParser("<p>t</p>"), captions=True) is False
 
 
 def _check(page: bytes) -> None:
@@ -178,23 +251,41 @@ def test_cleaning_at_its_edges(markup: str | bytes) -> None:
 
 
 @pytest.mark.parametrize(
-    "selector",
-    ['p[class~="x" i]', '[class~="x"]', '[class*="" i]', "p", '[class!="x" i]', "[a], b"],
+    ("hiding", "marks"),
+    [
+        *(
+            (selector, body_tables.CAPTION_SELECTOR)
+            for selector in ('p[class~="x" i]', '[class~="x"]', '[class*="" i]', "p")
+        ),
+        *((selector, body_tables.CAPTION_SELECTOR) for selector in ('[class!="x" i]', "[a], b")),
+        # Marks: tags and one part of a class value compared without case.
+        *(('[class~="x" i]', marks) for marks in ('[class~="caption" i]', '[id*="caption" i]')),
+        *(('[class~="x" i]', marks) for marks in ('[class*="caption"]', "div.caption")),
+        *(('[class~="x" i]', marks) for marks in ('p[class*="caption" i]', "custom-tag")),
+        *(('[class~="x" i]', marks) for marks in ('[class*="" i]', f'[class*="{"x" * 17}" i]')),
+        *(('[class~="x" i]', marks) for marks in ('[class*="a" i], [class*="b" i]', "p,")),
+    ],
 )
-def test_cleaning_refuses_a_selector_it_does_not_match(selector: str) -> None:
+def test_cleaning_refuses_a_selector_it_does_not_match(hiding: str, marks: str) -> None:
+    _cleaning('[class~="x" i]', body_tables.CAPTION_SELECTOR)  # what it takes
     with pytest.raises(ValueError):
-        Cleaning(
-            invisible=clean.INVISIBLE_IDS,
-            noscript="noscript",
-            button="button",
-            fallback="img",
-            images=("img",),
-            hiding=selector,
-            reader='[aria-hidden="true" i]',
-            spaces=" ",
-            structure=frozenset({"html"}),
-            label_bytes=1,
-        )
+        _cleaning(hiding, marks)
+
+
+def _cleaning(hiding: str, marks: str) -> Cleaning:
+    return Cleaning(
+        invisible=clean.INVISIBLE_IDS,
+        noscript="noscript",
+        button="button",
+        fallback="img",
+        images=("img",),
+        hiding=hiding,
+        reader='[aria-hidden="true" i]',
+        spaces=" ",
+        structure=frozenset({"html"}),
+        label_bytes=1,
+        marks=marks,
+    )
 
 
 def test_the_fold_label_gate_is_the_shortest_label() -> None:
