@@ -18,7 +18,7 @@ from Python on generated pages.
 """
 
 from cpython.bytes cimport PyBytes_AS_STRING, PyBytes_FromStringAndSize
-from cpython.unicode cimport PyUnicode_DecodeASCII, PyUnicode_DecodeUTF8
+from cpython.unicode cimport PyUnicode_DecodeUTF8
 from libc.stdint cimport uintptr_t
 from libc.stdlib cimport free, malloc, realloc
 from libc.string cimport memcpy, memset
@@ -57,6 +57,14 @@ cdef uintptr_t _TIME = create_tag("time").tag_id
 cdef uintptr_t _BASE = create_tag("base").tag_id
 cdef uintptr_t _A = create_tag("a").tag_id
 cdef bytes _AUTHOR = b"author"
+# The tags ``MarkupReader`` reads, all of them Lexbor's predefined ones: one look-up
+# an element, in place of a compare for each.
+cdef unsigned char _READ[TAG_LAST_ENTRY]
+memset(_READ, 0, sizeof(_READ))
+for _tag in (_HTML, _TITLE, _META, _LINK, _SCRIPT, _H1, _TIME, _BASE):
+    if _tag >= TAG_LAST_ENTRY:
+        raise ImportError("a tag metadata reads is not among Lexbor's predefined ones")
+    _READ[_tag] = 1
 # What ``str.split`` and ``str.strip`` take for whitespace, of the ASCII characters: a
 # value all ASCII is split and stripped here, its letters lowercased, as ``str`` would.
 cdef unsigned char _SPACE[128]
@@ -64,63 +72,87 @@ for _c in range(128):
     _SPACE[_c] = chr(_c).isspace()
 
 
+cdef struct _Named:
+    uintptr_t id  # Lexbor's id of a predefined name, or ``last``
+    uintptr_t last  # the last predefined id of its kind (attributes, tags)
+    const unsigned char *text  # the name, lowercase (held by its ``_Name``)
+    size_t size
+
+
+cdef inline bint _names(const _Named *name, uintptr_t id) noexcept nogil:
+    """Whether ``id`` is ``name``'s: its predefined id, or (past those) an entry
+    spelled so, its length compared before its bytes."""
+    if name.id < name.last:
+        return id == name.id
+    return id > name.last and entry_named(id, name.last, name.text, name.size)
+
+
 cdef class _Name:
     """An attribute's or a tag's name: its Lexbor id, or (past Lexbor's predefined
     names, ``last``) its lowercased bytes, compared with the entry an id points to."""
 
     cdef bytes text
-    cdef uintptr_t id
-    cdef uintptr_t last
+    cdef _Named c
 
     @staticmethod
     cdef _Name attribute(str name):
         cdef _Name found = _Name.__new__(_Name)
         found.text = name.encode()
-        found.id = attribute_id(found.text)
-        found.last = PS_ATTR_LAST_ENTRY
+        found.c.id = attribute_id(found.text)
+        found.c.last = PS_ATTR_LAST_ENTRY
+        found.c.text = <const unsigned char *><char *>found.text
+        found.c.size = len(found.text)
         return found
 
     @staticmethod
     cdef _Name tag(str name):
         cdef _Name found = _Name.__new__(_Name)
         found.text = name.encode()
-        found.id = create_tag(name).tag_id
-        found.last = TAG_LAST_ENTRY
-        if found.id >= TAG_LAST_ENTRY:
-            found.id = TAG_LAST_ENTRY
+        found.c.id = create_tag(name).tag_id
+        found.c.last = TAG_LAST_ENTRY
+        if found.c.id >= TAG_LAST_ENTRY:
+            found.c.id = TAG_LAST_ENTRY
+        found.c.text = <const unsigned char *><char *>found.text
+        found.c.size = len(found.text)
         return found
 
     cdef inline bint names(self, uintptr_t id) noexcept:
-        if self.id < self.last:
-            return id == self.id
-        return entry_named(id, self.last, <const unsigned char *><char *>self.text, len(self.text))
+        return _names(&self.c, id)
 
 
-cdef _Name _CONTENT = _Name.attribute("content")
-cdef _Name _REL = _Name.attribute("rel")
-cdef _Name _HREF = _Name.attribute("href")
-cdef _Name _TYPE = _Name.attribute("type")
-cdef _Name _DATETIME = _Name.attribute("datetime")
-cdef _Name _PUBDATE = _Name.attribute("pubdate")
-cdef _Name _ITEMPROP = _Name.attribute("itemprop")
+# The names read by every walk, as C structures (no object passed at each element).
+cdef _Name _CONTENT_NAME = _Name.attribute("content")
+cdef _Name _REL_NAME = _Name.attribute("rel")
+cdef _Name _HREF_NAME = _Name.attribute("href")
+cdef _Name _TYPE_NAME = _Name.attribute("type")
+cdef _Name _DATETIME_NAME = _Name.attribute("datetime")
+cdef _Name _PUBDATE_NAME = _Name.attribute("pubdate")
+cdef _Name _ITEMPROP_NAME = _Name.attribute("itemprop")
+cdef _Named _CONTENT = _CONTENT_NAME.c
+cdef _Named _REL = _REL_NAME.c
+cdef _Named _HREF = _HREF_NAME.c
+cdef _Named _TYPE = _TYPE_NAME.c
+cdef _Named _DATETIME = _DATETIME_NAME.c
+cdef _Named _PUBDATE = _PUBDATE_NAME.c
+cdef _Named _ITEMPROP = _ITEMPROP_NAME.c
 
 
-cdef ps_attr *_attribute(ps_node *node, _Name name) noexcept:
+cdef ps_attr *_attribute(ps_node *node, const _Named *name) noexcept nogil:
     """``node``'s attribute of ``name`` as written (the qualified name), or NULL."""
     cdef ps_attr *attr = (<ps_element *>node).first_attr
     while attr != NULL:
-        if name.names(attr.qualified_name if attr.qualified_name != 0 else attr.node.local_name):
+        if _names(name, attr.qualified_name if attr.qualified_name != 0 else attr.node.local_name):
             return attr
         attr = attr.next
     return NULL
 
 
-cdef ps_attr *_local_attribute(ps_node *node, _Name name) noexcept:
+cdef ps_attr *_local_attribute(ps_node *node, const _Named *name) noexcept nogil:
     """``node``'s first attribute of the local name ``name``, as Lexbor's selectors find
     one (``lxb_dom_element_attr_by_id``)."""
     cdef ps_attr *attr = (<ps_element *>node).first_attr
     while attr != NULL:
-        if name.names(attr.node.local_name):
+        if _names(name, attr.node.local_name):
             return attr
         attr = attr.next
     return NULL
@@ -133,7 +165,7 @@ cdef inline object _decoded(ps_attr *attr):
     return PyUnicode_DecodeUTF8(<char *>attr.value.data, attr.value.length, "replace")
 
 
-cdef inline object _value(ps_node *node, _Name name):
+cdef inline object _value(ps_node *node, const _Named *name):
     return _decoded(_attribute(node, name))
 
 
@@ -153,53 +185,85 @@ cdef inline bint _ascii(ps_attr *attr) noexcept:
     return True
 
 
-cdef enum:
-    _SHORT_VALUE = 128  # a value this long or shorter is lowercased on the stack
+cdef class _Keys:
+    """Keys (``str``) looked up from a token's bytes, no ``str`` made of the token: the
+    keys of its first byte (ASCII letters lowercased), then their lengths, before a
+    compare. Only a non-empty lowercase ASCII key can be an ASCII token lowercased: the
+    others are left out (a value beyond ASCII is read by ``str``). Each key has a
+    group, a number given with it."""
 
+    cdef tuple _keys  # the keys held, by their first byte
+    cdef tuple _encoded  # their bytes, which ``_texts`` point into
+    cdef const unsigned char **_texts
+    cdef size_t *_sizes
+    cdef Py_ssize_t *_groups
+    cdef Py_ssize_t _from[257]  # the keys of first byte b: from _from[b] to _from[b + 1]
 
-cdef list _tokens(ps_attr *attr):
-    """``value.lower().split()`` of ``attr``'s value, there and not empty: for an ASCII
-    value (``_ascii``) read from its bytes, else by ``str``."""
-    cdef const unsigned char *data = attr.value.data
-    cdef size_t length = attr.value.length
-    cdef size_t i
-    cdef size_t begin = 0
-    cdef char short[_SHORT_VALUE]
-    cdef char *out = short
-    cdef bytes lowered
-    cdef list tokens = []
-    if not _ascii(attr):
-        return _decoded(attr).lower().split()
-    if length > _SHORT_VALUE:
-        lowered = PyBytes_FromStringAndSize(NULL, length)
-        out = PyBytes_AS_STRING(lowered)
-    for i in range(length):
-        out[i] = lower(data[i])
-    for i in range(length + 1):
-        if i == length or _SPACE[data[i]]:
+    def __init__(self, dict groups):
+        cdef Py_ssize_t i
+        cdef Py_ssize_t count
+        cdef int b
+        kept = [
+            key
+            for key in groups
+            if isinstance(key, str) and key and key.isascii() and key.lower() == key
+        ]
+        kept.sort(key=lambda key: key.encode()[0])
+        self._keys = tuple(kept)
+        self._encoded = tuple(key.encode() for key in kept)
+        count = len(kept)
+        self._texts = <const unsigned char **>malloc((count + 1) * sizeof(char *))
+        self._sizes = <size_t *>malloc((count + 1) * sizeof(size_t))
+        self._groups = <Py_ssize_t *>malloc((count + 1) * sizeof(Py_ssize_t))
+        if self._texts == NULL or self._sizes == NULL or self._groups == NULL:
+            raise MemoryError()
+        for i in range(count):
+            self._texts[i] = <const unsigned char *><char *>self._encoded[i]
+            self._sizes[i] = len(<bytes>self._encoded[i])
+            self._groups[i] = groups[kept[i]]
+        i = 0
+        for b in range(257):
+            while i < count and self._texts[i][0] < b:
+                i += 1
+            self._from[b] = i
+
+    def __dealloc__(self):
+        free(self._texts)
+        free(self._sizes)
+        free(self._groups)
+
+    cdef inline Py_ssize_t find(self, const unsigned char *data, size_t size) noexcept:
+        """The index of the key ``data`` (``size`` bytes, not empty) is in ASCII letters of
+        any case, or -1."""
+        cdef unsigned char first = lower(data[0])
+        cdef Py_ssize_t i
+        for i in range(self._from[first], self._from[first + 1]):
+            if self._sizes[i] == size and equal_caseless(data, self._texts[i], size):
+                return i
+        return -1
+
+    cdef Py_ssize_t next_key(self, ps_attr *attr, size_t *at) noexcept:
+        """The index of the next token of ``attr``'s ASCII value (``_ascii``) from
+        ``*at`` that is a key, lowercased, ``*at`` moved past it; -1 past the last:
+        ``value.lower().split()`` read from the bytes (``_SPACE``)."""
+        cdef const unsigned char *data = attr.value.data
+        cdef size_t length = attr.value.length
+        cdef size_t i = at[0]
+        cdef size_t begin
+        cdef Py_ssize_t found
+        while i < length:
+            while i < length and _SPACE[data[i]]:
+                i += 1
+            begin = i
+            while i < length and not _SPACE[data[i]]:
+                i += 1
             if i > begin:
-                tokens.append(PyUnicode_DecodeASCII(out + begin, i - begin, NULL))
-            begin = i + 1
-    return tokens
-
-
-cdef bint _has_token_of(ps_attr *attr, tuple tokens) noexcept:
-    """Whether a token of ``attr``'s ASCII value (there and not empty, ``_ascii``),
-    lowercased, is one of ``tokens`` (lowercase ASCII ``bytes``)."""
-    cdef const unsigned char *data = attr.value.data
-    cdef size_t length = attr.value.length
-    cdef size_t i
-    cdef size_t begin = 0
-    for i in range(length + 1):
-        if i == length or _SPACE[data[i]]:
-            if i > begin:
-                for token in tokens:
-                    if <size_t>len(<bytes>token) == i - begin and equal_caseless(
-                        data + begin, <const unsigned char *><char *>token, i - begin
-                    ):
-                        return True
-            begin = i + 1
-    return False
+                found = self.find(data + begin, i - begin)
+                if found >= 0:
+                    at[0] = i
+                    return found
+        at[0] = i
+        return -1
 
 
 cdef bint _stripped_is(ps_attr *attr, bytes kind) noexcept:
@@ -312,8 +376,9 @@ cdef class MarkupReader:
 
     cdef tuple _meta_names
     cdef frozenset _meta_keys
+    cdef _Keys _meta_table
     cdef tuple _link_rels
-    cdef tuple _rel_tokens
+    cdef _Keys _rel_table  # a rel's group: the first it is in
     cdef tuple _script_types
     cdef tuple _script_kinds
     cdef tuple _lang_names
@@ -322,6 +387,7 @@ cdef class MarkupReader:
     cdef Py_ssize_t _max_chars
     cdef Py_ssize_t _max_times
     cdef frozenset _props
+    cdef _Keys _prop_table
 
     def __init__(
         self,
@@ -338,9 +404,10 @@ cdef class MarkupReader:
     ):
         self._meta_names = tuple(_Name.attribute(name) for name in meta_names)
         self._meta_keys = meta_keys
+        self._meta_table = _Keys(dict.fromkeys(meta_keys, 0))
         self._link_rels = tuple(frozenset(group) for group in link_rels)
-        self._rel_tokens = tuple(
-            tuple(_lowercase_ascii(rel) for rel in group) for group in link_rels
+        self._rel_table = _Keys(
+            {rel: i for i, group in reversed(list(enumerate(link_rels))) for rel in group}
         )
         self._script_types = tuple(str(kind) for kind in script_types)
         self._script_kinds = tuple(_lowercase_ascii(kind) for kind in self._script_types)
@@ -350,6 +417,7 @@ cdef class MarkupReader:
         self._max_chars = max_chars
         self._max_times = max_times
         self._props = frozenset(props)
+        self._prop_table = _Keys(dict.fromkeys(props, 0))
 
     def read(self, root: LexborNode) -> tuple:
         """The values of ``root``'s subtree (``root`` included), each list in document
@@ -388,7 +456,9 @@ cdef class MarkupReader:
                 node = next_in(node, top, False)
                 continue
             tag = node.local_name
-            if tag == _META:
+            if tag >= TAG_LAST_ENTRY or not _READ[tag]:
+                pass  # most elements: none of the tags read
+            elif tag == _META:
                 self._read_meta(node, metas)
             elif tag == _LINK:
                 self._read_link(node, links)
@@ -398,10 +468,10 @@ cdef class MarkupReader:
                 link = _link_of(node)
                 h1s.append((wrap(node, parser), wrap(link, parser) if link != NULL else None))
             elif tag == _TIME:
-                attr = _attribute(node, _PUBDATE)
+                attr = _attribute(node, &_PUBDATE)
                 if attr != NULL:
-                    pubdates.append(_value(node, _DATETIME))
-                elif len(times) < self._max_times and _filled(_attribute(node, _DATETIME)):
+                    pubdates.append(_value(node, &_DATETIME))
+                elif len(times) < self._max_times and _filled(_attribute(node, &_DATETIME)):
                     times.append(wrap(node, parser))
             elif tag == _TITLE:
                 if not self._in_svg(node):
@@ -409,63 +479,81 @@ cdef class MarkupReader:
             elif tag == _HTML:
                 langs.append(self._lang(node))
             elif tag == _BASE:
-                attr = _attribute(node, _HREF)
+                attr = _attribute(node, &_HREF)
                 if base_href is None and attr != NULL:
                     base_href = _decoded(attr) or ""
-            if (
-                tag != _META
-                and tag != _SCRIPT
-                and (<ps_element *>node).first_attr != NULL
-                and self._marked(node)
-            ):
-                marked.append(wrap(node, parser))
+            if (<ps_element *>node).first_attr != NULL and tag != _META and tag != _SCRIPT:
+                attr = _local_attribute(node, &_ITEMPROP)
+                if (attr != NULL or tag == _A) and self._marked(node, attr):
+                    marked.append(wrap(node, parser))
             node = next_in(node, top, True)
         return metas, links, scripts, langs, titles, h1s, pubdates, times, base_href, marked
 
     cdef void _read_meta(self, ps_node *node, dict metas) except *:
-        cdef ps_attr *attr = _attribute(node, _CONTENT)
+        cdef ps_attr *attr = _attribute(node, &_CONTENT)
         cdef ps_attr *named
         cdef _Name name
         cdef object content = None
+        cdef size_t at
+        cdef Py_ssize_t found
         if not _filled(attr):
             return
         for name in self._meta_names:
-            named = _attribute(node, name)
-            if _filled(named):
-                for key in _tokens(named):  # itemprop and RDFa allow lists
-                    if key not in self._meta_keys:
-                        continue
-                    if content is None:  # decoded for a key that is read
-                        content = _decoded(attr)
-                        if len(content) > self._max_chars:
-                            content = content[: self._max_chars]
-                    found = metas.get(key)
-                    if found is None:
-                        metas[key] = [content]
-                    else:
-                        (<list>found).append(content)
+            named = _attribute(node, &name.c)
+            if not _filled(named):
+                continue
+            if _ascii(named):  # itemprop and RDFa allow lists
+                at = 0
+                found = self._meta_table.next_key(named, &at)
+                while found >= 0:
+                    content = self._add_meta(metas, self._meta_table._keys[found], attr, content)
+                    found = self._meta_table.next_key(named, &at)
+            else:
+                for key in _decoded(named).lower().split():
+                    if key in self._meta_keys:
+                        content = self._add_meta(metas, key, attr, content)
+
+    cdef object _add_meta(self, dict metas, object key, ps_attr *content, object text):
+        """Adds the meta's ``content`` to ``metas`` under ``key`` and gives it as text:
+        ``text`` when decoded already (for a key before), else decoded and cut here."""
+        if text is None:
+            text = _decoded(content)
+            if len(text) > self._max_chars:
+                text = text[: self._max_chars]
+        found = metas.get(key)
+        if found is None:
+            metas[key] = [text]
+        else:
+            (<list>found).append(text)
+        return text
 
     cdef void _read_link(self, ps_node *node, list links) except *:
-        cdef ps_attr *attr = _attribute(node, _REL)
+        cdef ps_attr *attr = _attribute(node, &_REL)
         cdef Py_ssize_t i
+        cdef Py_ssize_t found
+        cdef Py_ssize_t first = -1
+        cdef size_t at = 0
         if not _filled(attr):
             return
-        if _ascii(attr):
-            for i in range(len(self._rel_tokens)):
-                if _has_token_of(attr, <tuple>self._rel_tokens[i]):
-                    (<list>links[i]).append(_value(node, _HREF))
-                    return
+        if _ascii(attr):  # the first group any of its rels is in
+            found = self._rel_table.next_key(attr, &at)
+            while found >= 0:
+                if first < 0 or self._rel_table._groups[found] < first:
+                    first = self._rel_table._groups[found]
+                found = self._rel_table.next_key(attr, &at)
+            if first >= 0:
+                (<list>links[first]).append(_value(node, &_HREF))
             return
         rels = _decoded(attr).lower().split()
         for i in range(len(self._link_rels)):
             group = <frozenset>self._link_rels[i]
             for rel in rels:
                 if rel in group:
-                    (<list>links[i]).append(_value(node, _HREF))
+                    (<list>links[i]).append(_value(node, &_HREF))
                     return
 
     cdef void _read_script(self, ps_node *node, list scripts) except *:
-        cdef ps_attr *attr = _attribute(node, _TYPE)
+        cdef ps_attr *attr = _attribute(node, &_TYPE)
         cdef Py_ssize_t i
         if not _filled(attr):
             return
@@ -485,7 +573,7 @@ cdef class MarkupReader:
         cdef _Name name
         cdef ps_attr *attr
         for name in self._lang_names:
-            attr = _attribute(node, name)
+            attr = _attribute(node, &name.c)
             if _filled(attr):
                 return _decoded(attr)
         return None
@@ -503,20 +591,24 @@ cdef class MarkupReader:
             node = node.parent
         return False
 
-    cdef bint _marked(self, ps_node *node) except -1:
+    cdef bint _marked(self, ps_node *node, ps_attr *attr) except -1:
         """``a[rel~="author"]`` as Lexbor's selectors match it (the attribute by its
         local name, ``rel``'s value without regard to ASCII case on an HTML element of
-        an HTML document), or an ``itemprop`` naming one of ``props``: the others
-        give nothing."""
-        cdef ps_attr *attr = _local_attribute(node, _ITEMPROP)
+        an HTML document), or an ``itemprop`` (``attr``, the first of the local name,
+        or NULL) naming one of ``props``: the others give nothing."""
         cdef bint caseless
-        if _filled(attr):
-            for prop in _tokens(attr):  # a list of names
-                if prop in self._props:
+        cdef size_t at = 0
+        if _filled(attr):  # a list of names
+            if _ascii(attr):
+                if self._prop_table.next_key(attr, &at) >= 0:
                     return True
+            else:
+                for prop in _decoded(attr).lower().split():
+                    if prop in self._props:
+                        return True
         if node.local_name != _A:
             return False
-        attr = _local_attribute(node, _REL)
+        attr = _local_attribute(node, &_REL)
         if attr == NULL or attr.value == NULL:
             return False
         caseless = node.ns == HTML_NAMESPACE and node.owner_document.type == HTML_DOCUMENT
@@ -570,12 +662,12 @@ cdef class NamedElements:
             self._first[self._names[i][0]] = 1
         self._count = len(encoded)
         for i, name in enumerate(attribute_names):
-            self._attributes[i] = name.id
+            self._attributes[i] = name.c.id
             self._attribute_names[i] = <const unsigned char *><char *>name.text
             self._attribute_sizes[i] = len(name.text)
         self._attribute_count = len(attribute_names)
         for i, name in enumerate(tag_names):
-            self._tags[i] = name.id
+            self._tags[i] = name.c.id
             self._tag_names[i] = <const unsigned char *><char *>name.text
             self._tag_sizes[i] = len(name.text)
         self._tag_count = len(tag_names)
@@ -854,8 +946,8 @@ def links_ending(root: LexborNode, str segment) -> list:
         if node.type != PS_ELEMENT:
             node = next_in(node, top, False)
             continue
-        if node.local_name == _A and _local_attribute(node, _HREF) != NULL:
-            attr = _attribute(node, _HREF)
+        if node.local_name == _A and _local_attribute(node, &_HREF) != NULL:
+            attr = _attribute(node, &_HREF)
             if _filled(attr):
                 data = attr.value.data
                 end = 0
@@ -904,8 +996,8 @@ def _check_names() -> None:
     cdef ps_node *node = c_node(link)
     if not (
         link.attributes == {"xlink:href": "q", "href": "h"}
-        and _value(node, _HREF) == "h"
-        and _local_attribute(node, _HREF) == (<ps_element *>node).first_attr
+        and _value(node, &_HREF) == "h"
+        and _local_attribute(node, &_HREF) == (<ps_element *>node).first_attr
     ):
         raise ImportError(
             "selectolax lays out attributes' names otherwise than service.extract._markup "

@@ -49,6 +49,8 @@ VALUES = st.one_of(
             # Whitespace of str.split beyond HTML's, in ASCII and past it (NEL, NBSP).
             *("\x1fcanonical\x0b", "Canonical\x1cAuthor", "\x1eapplication/json\x1f"),
             *("og:title\x85twitter:title", "amphtml\u2003", "OG:TITLE\x0c"),
+            # Keys of one first byte and one length, told apart by their other bytes.
+            *("og:titlf", "OG:TITLF og:title", "Canonical image_src", "ogg og"),
         ]
     ),
     st.text(max_size=12),
@@ -86,10 +88,13 @@ def pages(draw: st.DrawFn) -> bytes:
     return page
 
 
-LINK_RELS = (("canonical",), ("amphtml",), ("image_src", "author"))
+# A rel of two groups ("canonical") goes to the first.
+LINK_RELS = (("canonical",), ("amphtml",), ("image_src", "author", "canonical"))
 SCRIPT_TYPES = ("application/ld+json", "application/json")
 # The meta keys read: some of the values above, one lowercased beyond ASCII ("\u212a").
-META_KEYS = frozenset({"og:title", "twitter:title", "description", "a", "kelvin", "m"})
+META_KEYS = frozenset(
+    {"og:title", "og:titlf", "og", "twitter:title", "description", "a", "kelvin", "m"}
+)
 READER = MarkupReader(
     ("property", "name", "itemprop", "http-equiv"),
     META_KEYS,
