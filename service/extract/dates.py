@@ -134,6 +134,39 @@ _THAI_DATE = re.compile(
     + re.escape(THAI_COMMON_ERA_MARK)
     + r")?\s*(\d{4})(?!\d)"
 )
+# The words dateutil's reading knows, in lower case (``_holds_unknown_word``).
+_DATEUTIL_WORDS = frozenset(
+    word.lower()
+    for entries in (
+        _dateutil.parserinfo.JUMP,
+        _dateutil.parserinfo.WEEKDAYS,
+        _dateutil.parserinfo.MONTHS,
+        _dateutil.parserinfo.HMS,
+        _dateutil.parserinfo.AMPM,
+        _dateutil.parserinfo.UTCZONE,
+        _dateutil.parserinfo.PERTAIN,
+    )
+    for entry in entries
+    for word in (entry if isinstance(entry, tuple) else (entry,))
+)
+_ZONE_NAME_CHARS = 5  # a run of ASCII capitals this long at most may be a zone's name
+# A run of letters and numbers: every run of letters (``str.isalpha``) is one, or part
+# of one holding a number ("x²").
+_LETTERS = re.compile(r"[^\W\d_]+")
+# A run of letters and numbers, or a mark that dateutil's reading takes as a token of
+# its own and refuses: no letter, number, space, NUL, nor a mark it reads ("." and ","
+# within numbers and words, ";", "-", "/" and "'" between them, "+" and ":" of times
+# and offsets, brackets around a zone), nor one the steps before it replace ("|").
+_WORD_OR_MARK = re.compile(r"[^\W\d_]+|[^\w\s.,;/'+:()|\x00-]")
+# The words of an ASCII text that reach dateutil otherwise or not at all: the months'
+# names ``_translate_word`` turns into English ones; and the words of the labels a text
+# may open with (``_LABEL``), matched as it matches them (its case folding pairs some
+# letters beyond ASCII with ASCII ones).
+_WRITTEN_WORDS = _DATEUTIL_WORDS | frozenset(MONTH_WORDS)
+_LABEL_WORD = re.compile(
+    "|".join(sorted({re.escape(word) for label in LABELS for word in _LETTERS.findall(label)})),
+    re.IGNORECASE,
+)
 _PRIMARY_SUBTAG = re.compile("[-_]")  # "en-GB", "pt_BR": the language before the region
 _UTC_FORMAT = "%04d-%02d-%02dT%02d:%02d:%02dZ"  # isoformat's fields, to the second, and "Z"
 _UTC_ZONES = {name: timezone(timedelta(minutes=minutes)) for name, minutes in ZONE_OFFSETS.items()}
@@ -344,7 +377,13 @@ def _from_epoch(text: str) -> datetime:
 
 
 def _parse_written(text: str, slash_day_first: bool) -> datetime | None:
-    if not text.isascii():  # CJK dates and times, and the words below, are not ASCII
+    # A word dateutil does not know refuses the text: looked for before the steps below
+    # in an ASCII text, whose words reach the parse as they are but for a label's, a
+    # month's name of another language and a zone's, after them in any other.
+    ascii_text = text.isascii()
+    if ascii_text and _holds_unknown_word(text, _WRITTEN_WORDS, _LABEL_WORD):
+        return None
+    if not ascii_text:  # CJK dates and times, and the words below, are not ASCII
         text = _CJK_DATE.sub(r" \1-\2-\3 ", text)
         text = _CJK_TIME.sub(r" \1:\2 ", text)
     if not text.isascii():
@@ -355,6 +394,8 @@ def _parse_written(text: str, slash_day_first: bool) -> datetime | None:
     text = _HOUR_DOT_MINUTE.sub(r"\1\2:\3", text)
     text = _SEPARATORS.sub(" ", text)
     text = _WORD.sub(_translate_word, text)
+    if not ascii_text and _holds_unknown_word(text, _DATEUTIL_WORDS):
+        return None
     day_first = _DAY_FIRST.match(text) is not None or (
         slash_day_first and _SLASHED.match(text) is not None
     )
@@ -365,6 +406,46 @@ def _parse_written(text: str, slash_day_first: bool) -> datetime | None:
     if (first.year, first.month, first.day) != (second.year, second.month, second.day):
         return None  # year, month or day came from the default, not the text
     return first
+
+
+def _holds_unknown_word(
+    text: str, known: frozenset[str], also_known: re.Pattern[str] | None = None
+) -> bool:
+    """Whether dateutil's strict parse (no fuzzy matching) must refuse ``text`` for a
+    word or a mark it knows no meaning of, found before its reading, which costs a few
+    hundred thousand instructions a text ("2019 NFL playoff picture", "Signing Day 2019").
+
+    Its reading splits the text into tokens, a run of letters (``str.isalpha``) one
+    token, a mark (no letter, digit, space, dot or comma) another, and refuses a token
+    that is no number, no word of its lists (``parserinfo``'s, looked up in lower case:
+    ``known`` holds them), no mark it reads (``_READ_MARKS``) and no zone's name (up to
+    five ASCII capitals after a number), unless it skips it: the token after "<month> of
+    " ("Jan of 99"), so that after a word "of" nothing counts here. A run
+    ``also_known`` matches whole is taken as known too. It drops NUL characters, which
+    would join the letters around them: a text holding one is left to it."""
+    if "\x00" in text:
+        return False
+    first_digit = -1
+    for match in _WORD_OR_MARK.finditer(text):
+        word = match.group()
+        if not word.isalnum():
+            return True  # a mark, read as a token of its own
+        lower = word.lower()
+        if lower == "of":
+            return False
+        if lower in known or not word.isalpha():  # a number within the run ("x²")
+            continue
+        if len(word) <= _ZONE_NAME_CHARS and word.isascii() and word.isupper():
+            # a zone's name after a number set the hour ("14:35 CEST")
+            if first_digit < 0:
+                first_digit = next(
+                    (at for at, char in enumerate(text) if char.isdigit()), len(text)
+                )
+            if first_digit < match.start():
+                continue
+        if also_known is None or also_known.fullmatch(word) is None:
+            return True
+    return False
 
 
 def _all_from_text(moment: datetime) -> bool:

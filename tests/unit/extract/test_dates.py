@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from unittest import mock
 
 import pytest
-from hypothesis import given, settings
+from dateutil import parser as dateutil_parser
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from service.extract import dates
@@ -441,3 +443,197 @@ def test_cjk_dates_and_times_are_not_ascii(text: str) -> None:
 )
 def test_suffixes_and_cjk_forms_are_still_read(text: str, expected: str) -> None:
     assert parse_date(text) == expected
+
+
+# Pieces of texts dateutil reads or refuses: its words in mixed case, words it does not
+# know (capitals that may name a zone among them), numbers, "of" and the token it skips
+# after "<month> of ", letters of other scripts (some that case folding pairs with ASCII
+# ones), NUL, separators, labels, months' names of other languages, zones and times.
+_DATE_PIECES = st.sampled_from(
+    [
+        "Jan",
+        "february",
+        "SEP",
+        "sept",
+        "Wed",
+        "monday",
+        "of",
+        "OF",
+        "Of",
+        "at",
+        "on",
+        "and",
+        "t",
+        "T",
+        "m",
+        "st",
+        "th",
+        "am",
+        "PM",
+        "a",
+        "p",
+        "h",
+        "hours",
+        "UTC",
+        "gmt",
+        "z",
+        "Z",
+        "playoff",
+        "Signing",
+        "Day",
+        "q",
+        "x",
+        "NFL",
+        "CEST",
+        "ABCDEF",
+        "News",
+        "5",
+        "12",
+        "2019",
+        "1999",
+        "10:30",
+        "04.02.2026",
+        "5.x",
+        "1e5",
+        "nan",
+        "inf",
+        "Ja",
+        "n",
+        "Updated:",
+        "Posted",
+        "on",
+        "posted",
+        "Date",
+        "mars",
+        "marzo",
+        "ago",
+        "Juni",
+        "kl.",
+        "klo",
+        "GMT+1",
+        "10h30",
+        "2019,",
+        " ",
+        "  ",
+        ", ",
+        "-",
+        "/",
+        ".",
+        ":",
+        "+",
+        "(",
+        ")",
+        "\x00",
+        "\t",
+        "\xa0",
+        " | ",
+        " - ",
+        "\u0301",
+        "\u00c4",
+        "\u00e9",
+        "\u00df",
+        "\uff41\uff54",
+        "\u0130",
+        "\u212a",
+        "\u0131",
+        "\u017f",
+        "\u00c6r\u00f8",
+        "x\u00b2",
+        "\u00b2",
+        "\u0662\u0660\u0661\u0669",
+        "Yay\u0131n",
+        "YAYIN",
+        "Yayin",
+        "\u00a9",
+        "\u2019",
+        "@",
+        '"',
+        "!",
+        "_",
+        "#",
+        "\u2013",
+        "\u00bd",
+        "\uff11\uff14",
+        "AUTO",
+        "NEWS",
+    ]
+)
+_DATE_LIKE = st.lists(_DATE_PIECES, max_size=9).map("".join)
+_UNKNOWN_WORD_EXAMPLES = (
+    "5 Jan of q 2019",  # the token after "<month> of " is skipped
+    "5 Jan of Queen 2019",
+    "5 2019 Jan of 5.x",  # a number and a letter at the end: one token, skipped
+    "5 Jan OF q 2019",
+    "4 February 2026 10:30 ABCDE",  # capitals that may name a zone
+    "4 February 2026 10:30 ABCDEF",
+    "4 Feb 2026 a\x00t 10:30",  # NUL dropped: "at"
+    "4 Ja\x00n 2026",  # "Jan"
+    "4 Feb 2026 \uff41\uff54 10:30",
+    "2019 NFL playoff picture",
+    "Signing Day 2019",
+    "FEATURES December 18, 2015",
+    "12 \u212aan 2019",
+    "AUTO NEWS November 16, 2016",
+    "14:35 CEST 4 Feb 2026",  # a zone's name after the hour
+    "\uff11\uff14:35 CEST 4 Feb 2026",
+    "Nov 18, 2019 @17:19 PM",
+    "4 Feb 2026 \u2013 10:30",
+    "4 Feb 2026 \u00bd",
+)
+
+
+def _gate_refuses_only_what_dateutil_refuses(text: str, day_first: bool) -> None:
+    if not dates._holds_unknown_word(text, dates._DATEUTIL_WORDS):
+        return
+    for default in (dates._DEFAULT_A, dates._DEFAULT_B):
+        with pytest.raises(dateutil_parser.ParserError):
+            dateutil_parser.parse(text, default=default, dayfirst=day_first, tzinfos=dates._zone)
+
+
+@PROPERTIES
+@given(_DATE_LIKE, st.booleans())
+def test_a_word_dateutil_does_not_know_refuses_the_text(text: str, day_first: bool) -> None:
+    # The gate before dateutil's parse refuses only what the parse refuses.
+    _gate_refuses_only_what_dateutil_refuses(text, day_first)
+
+
+@pytest.mark.parametrize("text", _UNKNOWN_WORD_EXAMPLES)
+@pytest.mark.parametrize("day_first", [False, True])
+def test_the_unknown_word_gate_on_its_edge_cases(text: str, day_first: bool) -> None:
+    _gate_refuses_only_what_dateutil_refuses(text, day_first)
+
+
+def test_the_unknown_word_gate_refuses_headlines_with_a_year() -> None:
+    for text in (
+        "2019 NFL playoff picture",
+        "Signing Day 2019",
+        "FEATURES June 15, 2010",
+        "AUTO NEWS November 16, 2016",  # capitals before a number name no zone
+        "Nov 18, 2019 @17:19 PM",
+        'CNN, "," Sept. 13, 2019',
+    ):
+        assert dates._holds_unknown_word(text, dates._DATEUTIL_WORDS)
+        assert dates._holds_unknown_word(text, dates._WRITTEN_WORDS, dates._LABEL_WORD)
+    for text in ("5 Jan of q 2019", "4 February 2026 10:30 ABCDE", "4 Ja\x00n 2026", "4 Feb 2026"):
+        assert not dates._holds_unknown_word(text, dates._DATEUTIL_WORDS)
+    # In an ASCII text, before the labels and months' names are read
+    for text in ("Updated: 4 marzo 2026", "Posted on 4 Juni 2026", "DATE 4 Juni 2026"):
+        assert not dates._holds_unknown_word(text, dates._WRITTEN_WORDS, dates._LABEL_WORD)
+
+
+@PROPERTIES
+@given(_DATE_LIKE, st.sampled_from([None, "en", "en-GB", "fr", "fa", "th"]))
+@example("5 Jan of q 2019", None)
+@example("Wed 20 Nov 1995 19:12 foo bar GMT", None)
+@example("2019 NFL playoff picture", "en")
+@example("Updated: 4 marzo 2026", None)
+@example("Date 4 Juni 2026 kl. 10.30", None)
+@example("4 Ja\x00n 2026", None)
+@example("14:35 CEST 4 Feb 2026", None)
+@example("\uff11\uff14:35 CEST 4 Feb 2026 \u00a9", None)
+@example("DATE 4 Juni 2026", None)
+def test_parse_date_is_unchanged_by_the_unknown_word_gate(text: str, language: str | None) -> None:
+    # ``teaser_fields.is_date`` and every other reader of dates ask ``parse_date``.
+    with mock.patch.object(dates, "_holds_unknown_word", return_value=False):
+        expected = parse_date(text, language)
+    assert parse_date(text, language) == expected
