@@ -648,31 +648,33 @@ def without_pull_quotes(blocks: list[Paragraph]) -> list[Paragraph]:
         if block.kind == "quote"
         and len(words := _WORD.findall(block.text)) >= t.MIN_PULL_QUOTE_WORDS
     }
-    if quotes:
-        # A repeated quote's words are all in the other blocks' text: its longest
-        # words, looked for there, rule most quotations out before the words are read.
-        text = "\n".join(block.text for block in blocks if block.kind != "quote").lower()
-        quotes = {i: words for i, words in quotes.items() if _may_repeat(words, text)}
     if not quotes:
         return blocks
-    # The other blocks' words, one block per line: a run never spans two blocks.
-    prose = "".join(
-        f" {_NON_WORD.sub(' ', block.text.lower()).strip()} \n"
-        for block in blocks
-        if block.kind != "quote"
-    )
-    return [
-        block for i, block in enumerate(blocks) if i not in quotes or not _repeats(quotes[i], prose)
-    ]
+    # The other blocks' text lowercased. A run of a quote's words is in one block, and
+    # its longest words a repeat needs whatever its attribution (``_probes``) are in
+    # that block's text: the blocks without them are not cut into words for the quote.
+    lines = [block.text.lower() for block in blocks if block.kind != "quote"]
+    words_of: dict[int, str] = {}  # a block's words, one line each: " w1 w2 ... \n"
+    repeated = set()
+    for i, words in quotes.items():
+        probes = _probes(words)
+        held = [k for k, line in enumerate(lines) if all(probe in line for probe in probes)]
+        if not held:
+            continue
+        for k in held:
+            if k not in words_of:
+                words_of[k] = f" {_NON_WORD.sub(' ', lines[k]).strip()} \n"
+        if _repeats(words, "".join(words_of[k] for k in held)):
+            repeated.add(i)
+    return [block for i, block in enumerate(blocks) if i not in repeated]
 
 
-def _may_repeat(words: list[str], text: str) -> bool:
-    """Whether the ``PULL_QUOTE_PROBES`` longest of the words a repeat needs whatever
-    its attribution (all but the last ``MAX_ATTRIBUTION_WORDS``, ``_repeats``) are in
-    the other blocks' lowercased ``text``: a word of the run is in that text."""
+def _probes(words: list[str]) -> list[str]:
+    """The ``PULL_QUOTE_PROBES`` longest of the words a repeat needs whatever its
+    attribution (all but the last ``MAX_ATTRIBUTION_WORDS``, ``_repeats``), lowercased:
+    each is in the text of a block whose words run the quote's."""
     needed = words[: max(t.MIN_PULL_QUOTE_WORDS, len(words) - t.MAX_ATTRIBUTION_WORDS)]
-    longest = sorted(needed, key=len, reverse=True)[: t.PULL_QUOTE_PROBES]
-    return all(word.lower() in text for word in longest)
+    return [word.lower() for word in sorted(needed, key=len, reverse=True)[: t.PULL_QUOTE_PROBES]]
 
 
 def _repeats(words: list[str], prose: str) -> bool:

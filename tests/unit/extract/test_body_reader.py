@@ -12,6 +12,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from service.extract import body_tables as bt
 from service.extract.body_reader import (
     Reader,
+    _repeats,
     chars,
     is_stop_block,
     without_pull_quotes,
@@ -658,6 +659,95 @@ def test_a_pull_quote_repeating_the_story_is_dropped(quote: str) -> None:
 def test_a_quotation_of_its_own_is_read(quote: str) -> None:
     blocks = [Paragraph("p", STORY), Paragraph("quote", quote)]
     assert without_pull_quotes(blocks) == blocks
+
+
+_QUOTE_WORDS = re.compile(r"\w+")
+_QUOTE_GAPS = re.compile(r"\W+")
+
+
+def reference_without_pull_quotes(blocks: list[Paragraph]) -> list[Paragraph]:
+    """The pull quotes' test as it was written before the blocks were read for a quote's
+    longest words first: every other block cut into words."""
+    quotes = {
+        i: words
+        for i, block in enumerate(blocks)
+        if block.kind == "quote"
+        and len(words := _QUOTE_WORDS.findall(block.text)) >= bt.MIN_PULL_QUOTE_WORDS
+    }
+    if quotes:
+        text = "\n".join(block.text for block in blocks if block.kind != "quote").lower()
+        quotes = {i: words for i, words in quotes.items() if _reference_may_repeat(words, text)}
+    if not quotes:
+        return blocks
+    prose = "".join(
+        f" {_QUOTE_GAPS.sub(' ', block.text.lower()).strip()} \n"
+        for block in blocks
+        if block.kind != "quote"
+    )
+    return [
+        block for i, block in enumerate(blocks) if i not in quotes or not _repeats(quotes[i], prose)
+    ]
+
+
+def _reference_may_repeat(words: list[str], text: str) -> bool:
+    needed = words[: max(bt.MIN_PULL_QUOTE_WORDS, len(words) - bt.MAX_ATTRIBUTION_WORDS)]
+    longest = sorted(needed, key=len, reverse=True)[: bt.PULL_QUOTE_PROBES]
+    return all(word.lower() in text for word in longest)
+
+
+# Words in both cases, beyond ASCII too: the dotted capital I lowercases to two
+# characters, one of them no word character; a final sigma lowercases by its place.
+_STORY_WORDS = st.sampled_from(
+    [
+        "the",
+        "The",
+        "beds",
+        "BEDS",
+        "no",
+        "longer",
+        "losing",
+        "patients",
+        "said",
+        "Dr",
+        "\u0130stanbul",
+        "\u03a3\u039f\u03a6\u039f\u03a3",
+        "stra\u00dfe",
+        "x_y",
+        "\u0663\u0664",
+        "winter",
+        "Winter",
+    ]
+)
+_GAPS = st.sampled_from([" ", ", ", ". ", " \u2014 ", "\n", " \u201c", "\u201d ", "'s ", "-"])
+
+
+@st.composite
+def _texts(draw: st.DrawFn, words: list[str] | None = None) -> str:
+    words = words if words is not None else draw(st.lists(_STORY_WORDS, min_size=0, max_size=14))
+    return "".join(word + draw(_GAPS) for word in words)
+
+
+@st.composite
+def _story_with_quotes(draw: st.DrawFn) -> list[Paragraph]:
+    stories = draw(st.lists(st.lists(_STORY_WORDS, max_size=14), min_size=1, max_size=4))
+    blocks = [
+        Paragraph(draw(st.sampled_from(["p", "h", "li"])), draw(_texts(words))) for words in stories
+    ]
+    for _ in range(draw(st.integers(1, 3))):
+        story = draw(st.sampled_from(stories))
+        start = draw(st.integers(0, len(story)))
+        run = story[start : start + draw(st.integers(0, 12))]
+        run = [draw(st.sampled_from([word, word.upper(), word.lower()])) for word in run]
+        tail = draw(st.lists(_STORY_WORDS, max_size=6))
+        quote = draw(_texts(run + tail)) if draw(st.booleans()) else draw(_texts())
+        blocks.insert(draw(st.integers(0, len(blocks))), Paragraph("quote", quote))
+    return blocks
+
+
+@settings(max_examples=500, deadline=None)
+@given(_story_with_quotes())
+def test_pull_quotes_read_as_the_whole_stories_words_read_them(blocks: list[Paragraph]) -> None:
+    assert without_pull_quotes(blocks) == reference_without_pull_quotes(blocks)
 
 
 @pytest.mark.parametrize(
