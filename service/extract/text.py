@@ -191,6 +191,7 @@ if any(block[i + 1] != "-" for block, _ in CASELESS_BLOCKS for i in range(0, len
 # Kelvin sign, which lowercases to "k" (checked over every code point by
 # tests/unit/extract/test_text.py).
 _ASCII_FORMS = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
+_PAIRED_LETTERS = ("\u0131", "\u017f")  # in lower case; the others are capitals
 
 
 def folds_as_ascii(text: str) -> bool:
@@ -257,6 +258,12 @@ class CaselessPattern:
         matches are used whole."""
         if pattern != pattern.lower() or any(word != word.lower() for word in gate):
             raise ValueError("a CaselessPattern is written in lower case")
+        # The engine pairs a dotless i with "i" and a long s with "s" (in either form
+        # each matches the same letters): written as the ASCII letter, the plain form
+        # finds them in an ASCII text's lower case as the caseless form does.
+        for char in _PAIRED_LETTERS:
+            pattern = pattern.replace(char, _ASCII_FORMS[char])
+            pattern = pattern.replace(f"\\u{ord(char):04x}", _ASCII_FORMS[char])
         pattern = without_captures(pattern)
         return cls(re.compile(pattern, re.IGNORECASE), re.compile(pattern), gate)
 

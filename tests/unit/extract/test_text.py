@@ -131,6 +131,34 @@ def test_caseless_pattern_refuses_upper_case() -> None:
 
 
 @pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        ("^yan\u0131tla$", "YANITLA"),
+        ("^yan\u0131tla$", "Yanitla"),
+        (r"^yan\u0131tla$", "yanitla"),  # the escape, as a raw string holds it
+        ("^yan\u0131tla$", "Yan\u0131tla"),
+        ("^yan\u0131tla$", "YAN\u0130TLA"),
+        ("^[\u0131x]$", "I"),
+        ("^pa\u017f$", "PAS"),
+        ("^pas$", "pa\u017f"),
+        ("^yan\u0131tla$", "yantla"),  # no match either way
+    ],
+)
+def test_caseless_pattern_pairs_letters_with_ascii_as_ignorecase_does(
+    pattern: str, text: str
+) -> None:
+    # Python's engine pairs a dotless i with "i" and a long s with "s", which the
+    # plain form, matched against an ASCII text's lower case, would miss.
+    expected = re.compile(pattern, re.IGNORECASE).search(text) is not None
+    assert (CaselessPattern.compile(pattern).search(text) is not None) is expected
+
+
+@pytest.mark.parametrize("text", ["Yanitla", "YANITLA", "Yan\u0131tla", "yan\u0131tla (3)"])
+def test_a_turkish_reply_control_is_found_in_any_case(text: str) -> None:
+    assert body_tables.REPLY_CONTROL.search(text) is not None
+
+
+@pytest.mark.parametrize(
     ("pattern", "expected"),
     [
         (r"(a|b)c", r"(?:a|b)c"),
