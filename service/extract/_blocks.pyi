@@ -77,3 +77,17 @@ class Ballot:
     def vote(
         self, voters: list[LexborNode], holders: list[LexborNode], scores: Any, seen: set[int]
     ) -> None: ...
+
+class SignedItems:
+    def __init__(
+        self,
+        *,
+        not_name: Collection[str],
+        max_chars: int,
+        length: Callable[[LexborNode, bool], int],
+        opening: Callable[[list[LexborNode]], int],
+    ) -> None: ...
+    def items(self, holder: LexborNode, scores: Any) -> list[LexborNode]: ...
+    def text_at(self, item: LexborNode) -> int: ...
+
+def wrapped(best: LexborNode, scores: Any) -> tuple[LexborNode, ...]: ...

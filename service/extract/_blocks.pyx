@@ -1,7 +1,8 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, initializedcheck=False
 """The body's walks in C: the reader's walk of its container (``BlockWalk``), the
-counts of a subtree's text and links (``CharCount``) and the vote for the container
-(``Ballot``, for ``article._vote``).
+counts of a subtree's text and links (``CharCount``), the vote for the container
+(``Ballot``, for ``article._vote``) and the items of a signed thread of comments
+(``SignedItems``, ``wrapped``, for ``article._signed_thread``).
 
 ``Reader.read`` walked the container's nodes in Python: a node object, a tag
 string and a chain of tests for every node, and a string for every text node.
@@ -16,7 +17,8 @@ need one are handed to the rules given at construction (a ``<br>`` inside a
 sentence, a note box, a custom element, a staff list's support box, a table row).
 Only the elements handed over are wrapped as ``LexborNode``s.
 ``tests/unit/extract/test_blocks.py`` checks each against the Python it replaced
-on generated pages.
+on generated pages, ``test_signed_items.py`` the signed thread's items on generated
+holders.
 """
 
 from cpython.mem cimport PyMem_Calloc, PyMem_Free, PyMem_Malloc, PyMem_Realloc
@@ -1372,3 +1374,110 @@ cdef class Ballot:
                     inner = next_in(inner, node, True)
             node = node.next
         return 0
+
+
+cdef class SignedItems:
+    """A signed thread's items (``article._signed_thread``) found in C: a holder's
+    children walked, those with a score (``scores.score``) that are not a paragraph
+    read whole (``scores.texts``) read for their opening (``text_at``), the signed
+    ones grouped by tag and the largest group kept (the first met of equal ones).
+
+    An item's opening is read up to where its rules are ``article``'s: the item's
+    first two or three elements are its lines; an item of fewer than two, or whose
+    first is a headline (``not_name``, tag names), or whose first line's text, folded,
+    is empty or longer than ``max_chars`` (no name, no name and date side by side
+    are longer; ``length``: ``FoldedLength.of`` joined, -1 where the bytes are not
+    UTF-8), is unsigned (0). ``opening`` reads any other's lines (its rules and
+    tables stay in Python) and gives the place of its text after its signature,
+    0 for none."""
+
+    cdef unsigned char _not_name[TAG_LAST_ENTRY]
+    cdef Py_ssize_t _max_chars
+    cdef object _length
+    cdef object _opening
+
+    def __init__(self, *, not_name, Py_ssize_t max_chars, length, opening):
+        cdef int i
+        for i in range(TAG_LAST_ENTRY):
+            self._not_name[i] = 0
+        for name in not_name:
+            self._not_name[tag_id(name)] = 1
+        self._max_chars, self._length, self._opening = max_chars, length, opening
+
+    def items(self, holder, scores) -> list:
+        """The signed children of ``holder`` of the most common tag among them, in order."""
+        cdef ps_node *child = c_node(holder).first_child
+        cdef dict score = scores.score
+        cdef dict texts = scores.texts
+        cdef dict groups = {}
+        cdef list group
+        cdef list largest = []
+        cdef object parser = holder.parser
+        while child != NULL:
+            if (
+                child.type == PS_ELEMENT  # only elements are scored
+                and <size_t>child in score
+                and <size_t>child not in texts
+                and self._text_at(child, parser) > 0
+            ):
+                item = wrap(child, parser)
+                tag = item.tag or ""
+                group = groups.get(tag)
+                if group is None:
+                    group = groups[tag] = []
+                group.append(item)
+            child = child.next
+        for group in groups.values():
+            if len(group) > len(largest):
+                largest = group
+        return largest
+
+    def text_at(self, item) -> int:
+        """The place of the text of ``item`` among its elements after its signature
+        (``opening``'s), 0 when it opens with none."""
+        return self._text_at(c_node(item), item.parser)
+
+    cdef int _text_at(self, ps_node *item, object parser) except -1:
+        cdef ps_node *lines[3]
+        cdef int count = 0
+        cdef ps_node *child = item.first_child
+        cdef Py_ssize_t length
+        while child != NULL and count < 3:
+            if child.type == PS_ELEMENT:
+                lines[count] = child
+                count += 1
+            child = child.next
+        if count < 2 or (
+            lines[0].local_name < TAG_LAST_ENTRY and self._not_name[lines[0].local_name]
+        ):
+            return 0
+        first = wrap(lines[0], parser)
+        length = self._length(first, True)
+        if length == 0 or length > self._max_chars:
+            return 0
+        found = [first, wrap(lines[1], parser)]
+        if count == 3:
+            found.append(wrap(lines[2], parser))
+        return self._opening(found)
+
+
+def wrapped(best, scores) -> tuple:
+    """The last scored child of ``best`` (``scores.score``) when a scored child comes
+    before it (the story's container; a thread's holder follows it) and no paragraph
+    of ``best``'s own (``scores.texts``, ``scores.holders``) comes between or after
+    them: the reader reads a story's container whole, a thread in it too. Empty
+    otherwise (``article._signed_thread``)."""
+    cdef ps_node *node = c_node(best).last_child
+    cdef ps_node *last = NULL
+    cdef dict score = scores.score
+    cdef dict texts = scores.texts
+    cdef set holders = scores.holders
+    while node != NULL:
+        if <size_t>node in texts or <size_t>node in holders:
+            return ()
+        if <size_t>node in score:
+            if last != NULL:
+                return (wrap(last, best.parser),)
+            last = node
+        node = node.prev
+    return ()

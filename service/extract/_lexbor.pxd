@@ -115,6 +115,7 @@ cdef extern from *:
         ps_node *prev
         ps_node *parent
         ps_node *first_child
+        ps_node *last_child
         int type
     ctypedef struct ps_str:
         unsigned char *data

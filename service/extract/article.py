@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborNode
 
 from service.extract import body_tables as t
-from service.extract._blocks import Ballot
+from service.extract._blocks import Ballot, SignedItems, wrapped
 from service.extract._headlines import LinkedHeadlines
 from service.extract._text import fold
 from service.extract._tree import H1, Selectors
@@ -47,7 +47,7 @@ from service.extract.dates import parse_date
 from service.extract.lead import find_lead
 from service.extract.metadata_authors import reads_as_person
 from service.extract.model import Paragraph
-from service.extract.text import contains_any
+from service.extract.text import FOLDED, contains_any
 
 _VOTER_QUERY = "p, pre, td, br"
 _SAFE_CLASSES = re.compile(r"[\w\-:./ ]+")  # class strings quotable in a selector as they are
@@ -655,45 +655,28 @@ def _signed_thread(
     root: LexborNode, best: LexborNode, scores: _Scores, post: list[LexborNode]
 ) -> list[LexborNode]:
     """The comments of a thread whose items open with a name line and a date line,
-    or a line of both (``_text_at``), when ``best`` holds ``MIN_THREAD_ITEMS`` of them
-    side by side (or the last of its scored children does, ``_wrapped``: a winner
-    holding the story's container and the thread's holder) or is one of them;
-    ``MIN_HEADED_THREAD_ITEMS`` will do under a heading of comments
-    (``_under_thread_heading``). Empty when it is no such thread. When no
+    or a line of both (``_SIGNED``, ``_signed_opening``), when ``best`` holds
+    ``MIN_THREAD_ITEMS`` of them side by side (or the last of its scored children
+    does, ``wrapped``: a winner holding the story's container and the thread's
+    holder) or is one of them; ``MIN_HEADED_THREAD_ITEMS`` will do under a heading
+    of comments (``_under_thread_heading``). Empty when it is no such thread. When no
     prose (``SHORT_BLOCK_CHARS``) comes before the first item, the thread is a
     forum's and its first item the page's own post: it is left out, and its blocks
     after the date line are put in ``post``."""
-    for holder in (best.parent, best, *_wrapped(best, scores)):
+    for holder in (best.parent, best, *wrapped(best, scores)):
         if holder is None or holder.tag in _TOP_TAGS or holder.mem_id in scores.texts:
             continue  # a paragraph holds no items
-        items = _signed_items(holder, scores)
+        items = _SIGNED.items(holder, scores)
         if len(items) < t.MIN_THREAD_ITEMS and (
             len(items) < t.MIN_HEADED_THREAD_ITEMS or not _under_thread_heading(items[0])
         ):
             continue
         if _prose_before(root, items[0], scores):
             return items
-        start = _text_at(items[0])
+        start = _SIGNED.text_at(items[0])
         post[:] = [c for c in items[0].iter() if c.is_element_node][start:]
         return items[1:]
     return []
-
-
-def _wrapped(best: LexborNode, scores: _Scores) -> tuple[LexborNode, ...]:
-    """The last scored child of ``best`` when a scored child comes before it (the
-    story's container; a thread's holder follows it) and no paragraph of ``best``'s
-    own comes between or after them: the reader reads a story's container whole, a
-    thread in it too. Empty otherwise."""
-    found: list[LexborNode] = []
-    node = best.last_child
-    while node is not None and len(found) < 2:
-        key = node.mem_id
-        if key in scores.texts or key in scores.holders:
-            return ()
-        if key in scores.score:
-            found.append(node)
-        node = node.prev
-    return (found[0],) if len(found) == 2 else ()
 
 
 def _under_thread_heading(item: LexborNode) -> bool:
@@ -716,32 +699,14 @@ def _under_thread_heading(item: LexborNode) -> bool:
     return False
 
 
-def _signed_items(holder: LexborNode, scores: _Scores) -> list[LexborNode]:
-    """The children of ``holder`` of its signed items' most common tag that open
-    with a name line and a date line, or a line of both: each holds its text, so it
-    has a score (a paragraph, a voter, is none)."""
-    items: dict[str, list[LexborNode]] = {}
-    for child in holder.iter():
-        key = child.mem_id
-        if key in scores.score and key not in scores.texts and _text_at(child) > 0:
-            items.setdefault(child.tag or "", []).append(child)
-    return max(items.values(), key=len, default=[])
-
-
-def _text_at(item: LexborNode) -> int:
-    """The place of the text of ``item`` among its elements, after its signature: 2
-    when its first element is a name line (short, no sentence, no headline, no time)
-    and its second a date line (``_is_date_line``), 1 when its first is a line of
-    both (``_signed_line``) and no headline follows; 0 when ``item`` opens otherwise
-    or holds nothing after its signature."""
-    lines: list[LexborNode] = []
-    for child in item.iter():
-        if child.is_element_node:
-            lines.append(child)
-            if len(lines) > 2:
-                break
-    if len(lines) < 2 or lines[0].tag in t.NOT_NAME_LINE_TAGS:
-        return 0
+def _signed_opening(lines: list[LexborNode]) -> int:
+    """The place of an item's text among its elements, after its signature, read from
+    its first two or three elements (``lines``; ``SignedItems`` has passed over the
+    items that open otherwise: a headline, a first line of no text or longer than any
+    signature): 2 when its first is a name line (short, no sentence, no headline, no
+    time) and its second a date line (``_is_date_line``), 1 when its first is a line
+    of both (``_signed_line``) and no headline follows; 0 when the item opens
+    otherwise or holds nothing after its signature."""
     name = fold(lines[0].text())
     if lines[1].tag not in t.NOT_NAME_LINE_TAGS and _signed_line(lines[0], name):
         return 1
@@ -749,6 +714,16 @@ def _text_at(item: LexborNode) -> int:
         return 0  # a live entry's time opens it: no name line
     date = fold(lines[1].text())
     return 2 if date and _is_date_line(lines[1], date) else 0
+
+
+# A holder's signed items, found in C: each scored child's opening read up to the rules
+# of ``_signed_opening``; ``_signed_line`` and ``_is_name`` refuse a longer first line.
+_SIGNED = SignedItems(
+    not_name=t.NOT_NAME_LINE_TAGS,
+    max_chars=t.MAX_NAME_LINE_CHARS + t.MAX_DATE_LINE_CHARS,
+    length=FOLDED.of,
+    opening=_signed_opening,
+)
 
 
 def _is_name(text: str) -> bool:
