@@ -148,43 +148,54 @@ cdef extern from *:
         return counts;
     }
 
+    #define PS_HIGH_BITS 0x8080808080808080ULL
+
+    /* Whether the `bytes` bytes at s (a multiple of 8) are all ASCII: their words OR'd,
+       which the compiler unrolls into one load and OR a word. */
+    static inline int ps_ascii(const unsigned char *s, int bytes) {
+        uint64_t any = 0;
+        for (int k = 0; k < bytes; k += 8) {
+            uint64_t word;
+            memcpy(&word, s + k, 8);
+            any |= word;
+        }
+        return (any & PS_HIGH_BITS) == 0;
+    }
+
     /* Whether s[0:n] is valid UTF-8 as Python's strict decoder has it: no overlong
-       forms, no surrogates, nothing past U+10FFFF, no sequence cut short. */
+       forms, no surrogates, nothing past U+10FFFF, no sequence cut short. ASCII is
+       skipped 64 bytes a round, then 8; a stretch of multi-byte characters is read a
+       sequence at a time, each checked whole against the well-formed ranges of
+       Unicode's table 3-7 (a lead byte's length and its second byte's range). */
     static int ps_is_utf8(const unsigned char *s, Py_ssize_t n) {
         Py_ssize_t i = 0;
         while (i < n) {
-            uint64_t word;
-            while (i + 8 <= n) {  /* ASCII, eight bytes at a time */
-                memcpy(&word, s + i, 8);
-                if (word & 0x8080808080808080ULL) break;
-                i += 8;
+            while (i <= n - 64 && ps_ascii(s + i, 64)) i += 64;
+            while (i <= n - 8 && ps_ascii(s + i, 8)) i += 8;
+            while (i < n && s[i] < 0x80) i++;
+            while (i < n && s[i] >= 0x80) {
+                unsigned c = s[i];
+                Py_ssize_t left = n - i;
+                if (c >= 0xC2 && c <= 0xDF) {
+                    if (left < 2 || (s[i + 1] & 0xC0) != 0x80) return 0;
+                    i += 2;
+                } else if (c >= 0xE0 && c <= 0xEF) {
+                    unsigned second = left < 3 ? 0 : s[i + 1];
+                    unsigned low = c == 0xE0 ? 0xA0 : 0x80;   /* overlong */
+                    unsigned high = c == 0xED ? 0x9F : 0xBF;  /* surrogates */
+                    if (second < low || second > high || (s[i + 2] & 0xC0) != 0x80) return 0;
+                    i += 3;
+                } else if (c >= 0xF0 && c <= 0xF4) {
+                    unsigned second = left < 4 ? 0 : s[i + 1];
+                    unsigned low = c == 0xF0 ? 0x90 : 0x80;   /* overlong */
+                    unsigned high = c == 0xF4 ? 0x8F : 0xBF;  /* past U+10FFFF */
+                    if (second < low || second > high || (s[i + 2] & 0xC0) != 0x80
+                        || (s[i + 3] & 0xC0) != 0x80) return 0;
+                    i += 4;
+                } else {
+                    return 0;  /* a continuation byte alone, C0, C1 or F5 to FF */
+                }
             }
-            if (i >= n) break;
-            unsigned char c = s[i];
-            if (c < 0x80) {
-                i++;
-                continue;
-            }
-            Py_ssize_t more;                   /* continuation bytes */
-            unsigned char low = 0x80, high = 0xBF;  /* the first one's range */
-            if (c >= 0xC2 && c <= 0xDF) {
-                more = 1;
-            } else if (c >= 0xE0 && c <= 0xEF) {
-                more = 2;
-                if (c == 0xE0) low = 0xA0;        /* overlong */
-                else if (c == 0xED) high = 0x9F;  /* surrogates */
-            } else if (c >= 0xF0 && c <= 0xF4) {
-                more = 3;
-                if (c == 0xF0) low = 0x90;        /* overlong */
-                else if (c == 0xF4) high = 0x8F;  /* past U+10FFFF */
-            } else {
-                return 0;
-            }
-            if (n - i - 1 < more || s[i + 1] < low || s[i + 1] > high) return 0;
-            for (Py_ssize_t k = 2; k <= more; k++) {
-                if ((s[i + k] & 0xC0) != 0x80) return 0;
-            }
-            i += more + 1;
         }
         return 1;
     }

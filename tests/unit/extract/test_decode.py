@@ -110,13 +110,40 @@ _EDGES = [
 
 
 @pytest.mark.parametrize("edge", _EDGES)
-@pytest.mark.parametrize("before", [0, 1, 7, 8, 9])
-def test_utf8_check_at_the_edges(edge: bytes, before: int) -> None:
-    """Each edge, whole and cut short, after ASCII that ends inside or at an eight-byte word."""
-    for cut in range(len(edge) + 1):
-        body = b"a" * before + edge[:cut]
-        assert is_utf8(body) is _is_utf8(body)
-        assert is_utf8(body + b"<p>abcdefgh") is _is_utf8(body + b"<p>abcdefgh")
+def test_utf8_check_at_the_edges(edge: bytes) -> None:
+    """Each edge, whole and cut short, after ASCII that ends at each offset of the check's
+    rounds of 64 bytes and words of 8, and before ASCII or more of the edge."""
+    for before in range(2 * 64 + 8):
+        for cut in range(len(edge) + 1):
+            body = b"a" * before + edge[:cut]
+            for after in (b"", b"<p>abcdefgh" * 8, edge, "é".encode(), "€".encode()):
+                assert is_utf8(body + after) is _is_utf8(body + after)
+
+
+# Valid UTF-8 with characters of each length, in runs and alone among ASCII.
+_MIXED = "".join(
+    f"{word} é{'ж' * k}€{'中' * k}\U0001f600 \U0010ffff{'x' * (9 * k)}"
+    for k, word in enumerate(["news", "Grüße", "日本語", "\u0800\u07ff\ud7ff\ue000\uffff", ""])
+).encode()
+# Bytes that make any text invalid: lone continuation bytes, lead bytes that never start
+# a character or start one cut short, overlong forms, surrogates, U+110000.
+_INVALID = [b"\x80", b"\xbf", b"\xc0\xaf", b"\xc1", b"\xc2", b"\xe0\x80\xaf", b"\xe2\x82"]
+_INVALID += [b"\xed\xa0\x80", b"\xed\xbf\xbf", b"\xf0\x80\x80\xaf", b"\xf4\x90\x80\x80", b"\xff"]
+
+
+def test_utf8_check_finds_what_is_invalid_at_every_offset() -> None:
+    """Valid text of every length, then with an invalid byte or sequence at each of its
+    offsets (each offset modulo 64 and modulo 8 among them, inside characters too), each
+    in place of the bytes there and put between them."""
+    assert _is_utf8(_MIXED) and len(_MIXED) > 3 * 64
+    assert "\U0010ffff".encode() in _MIXED and b"\xf4\x90\x80\x80" not in _MIXED
+    for at in range(len(_MIXED) + 1):
+        assert is_utf8(_MIXED[:at]) is _is_utf8(_MIXED[:at])  # cut short at every offset
+        for bad in _INVALID:
+            for body in (_MIXED[:at] + bad + _MIXED[at:], _MIXED[:at] + bad + _MIXED[at + 1 :]):
+                assert is_utf8(body) is _is_utf8(body)
+        for start in range(min(at, 70)):
+            assert is_utf8(_MIXED[start:at]) is _is_utf8(_MIXED[start:at])
 
 
 _PIECES = st.one_of(
@@ -129,4 +156,27 @@ _PIECES = st.one_of(
 
 @given(st.lists(_PIECES, max_size=30).map(b"".join))
 def test_utf8_check_is_pythons_decoder(body: bytes) -> None:
+    assert is_utf8(body) is _is_utf8(body)
+
+
+@given(st.binary(max_size=300))
+def test_utf8_check_is_pythons_decoder_on_random_bytes(body: bytes) -> None:
+    assert is_utf8(body) is _is_utf8(body)
+
+
+@given(
+    text=st.text(st.characters(exclude_categories=("Cs",)), max_size=120),
+    ascii_before=st.integers(0, 140),
+    bad=st.one_of(st.sampled_from(_INVALID + _EDGES), st.binary(min_size=1, max_size=4)),
+    where=st.integers(0, 10_000),
+)
+def test_utf8_check_is_pythons_decoder_with_a_piece_anywhere(
+    text: str, ascii_before: int, bad: bytes, where: int
+) -> None:
+    """Valid text of every length (after ASCII across the check's rounds), and with a
+    piece of any bytes at any offset."""
+    body = b"x" * ascii_before + text.encode()
+    assert is_utf8(body) is True
+    at = where % (len(body) + 1)
+    body = body[:at] + bad + body[at:]
     assert is_utf8(body) is _is_utf8(body)
