@@ -93,8 +93,9 @@ cdef extern from *:
 
     /* The counts of a str, or of the UTF-8 bytes of one: a '<' byte and the ASCII
        bytes of a name are never part of a multi-byte character, so the bytes read
-       as a text of the narrowest width count what the str counts. */
-    static ps_tag_counts ps_count_tags(PyObject *text, const ps_names *names) {
+       as a text of the narrowest width count what the str counts. Without `tags`,
+       the '<' alone (the elements and the nesting stay 0). */
+    static ps_tag_counts ps_count_tags(PyObject *text, const ps_names *names, int tags) {
         ps_tag_counts counts = {0, 0, 0};
         Py_ssize_t depth = 0;
         Py_ssize_t n;
@@ -116,7 +117,7 @@ cdef extern from *:
             while ((at = memchr(at, '<', (size_t)(end - at))) != NULL) {
                 Py_ssize_t i = at - start;
                 counts.lt++;
-                PS_TAG(PS_READ1);
+                if (tags) PS_TAG(PS_READ1);
                 at++;
             }
         } else if (kind == PyUnicode_2BYTE_KIND) {
@@ -132,7 +133,7 @@ cdef extern from *:
                 at++;
                 if (offset % 2 != 0 || units[i] != '<') continue;
                 counts.lt++;
-                PS_TAG(PS_READ2);
+                if (tags) PS_TAG(PS_READ2);
             }
         } else {
             const wchar_t *start = (const wchar_t *)data;
@@ -141,7 +142,7 @@ cdef extern from *:
             while ((at = wmemchr(at, L'<', (size_t)(end - at))) != NULL) {
                 Py_ssize_t i = at - start;
                 counts.lt++;
-                PS_TAG(PS_READ4);
+                if (tags) PS_TAG(PS_READ4);
                 at++;
             }
         }
@@ -206,7 +207,7 @@ cdef extern from *:
         Py_ssize_t deepest
     ctypedef struct ps_names:
         pass
-    ps_tag_counts ps_count_tags(object text, const ps_names *names)
+    ps_tag_counts ps_count_tags(object text, const ps_names *names, int tags)
     int ps_is_utf8(const unsigned char *s, Py_ssize_t n)
     void ps_add(ps_names *names, uint64_t key)
     int PS_MAX_NAME
@@ -236,12 +237,18 @@ cdef class TagCounter:
             ps_add(&self.names, int.from_bytes(raw, "little"))
         self.flat = names
 
-    def count(self, text):
+    def count(self, text, *, Py_ssize_t from_tags=0):
         """``(the number of '<', the opening tags, the deepest nesting)`` of ``text``, a
-        ``str`` or its UTF-8 bytes."""
+        ``str`` or its UTF-8 bytes. A text with fewer than ``from_tags`` '<' has them
+        counted alone, its tags not read: ``(the number of '<', 0, 0)``."""
         if not isinstance(text, (str, bytes)):
             raise TypeError(f"a str or bytes, not {type(text).__name__}")
-        cdef ps_tag_counts counts = ps_count_tags(text, &self.names)
+        cdef ps_tag_counts counts
+        if from_tags > 0:
+            counts = ps_count_tags(text, &self.names, 0)
+            if counts.lt < from_tags:
+                return counts.lt, 0, 0
+        counts = ps_count_tags(text, &self.names, 1)
         return counts.lt, counts.elements, counts.deepest
 
 

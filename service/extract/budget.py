@@ -5,9 +5,9 @@ The parser's cost grows with the number of elements times their nesting depth
 100,000 nested ``<div>`` takes tens of seconds to parse. A cheap scan of the
 tags bounds both before parsing.
 
-One pass in C (``_scan.TagCounter``) over the text counts its ``<``, its
-elements and their deepest nesting, tag by tag: about a tenth of what Python's
-count of ``<`` alone cost, so no cheaper bound is tried first. A UTF-8 page is
+In C (``_scan.TagCounter``), one pass over the text counts its ``<`` (libc's
+``memchr`` finds each); a text with ``SCAN_FROM_TAGS`` of them or more is read
+again tag by tag for its elements and their deepest nesting. A UTF-8 page is
 counted on its bytes, which count as its text does, so its ``str`` is never made.
 """
 
@@ -36,7 +36,7 @@ MAX_DEPTH = 1000  # real pages nest a few dozen levels; broken ones a few hundre
 def check_elements(markup: str | bytes, max_nodes: int) -> None:
     """Raise ``RefusedPage("node_budget")`` when ``markup`` (a text or its UTF-8 bytes) has
     too many or too deep elements."""
-    tags, elements, deepest = _TAGS.count(markup)
+    tags, elements, deepest = _TAGS.count(markup, from_tags=SCAN_FROM_TAGS)
     if tags < SCAN_FROM_TAGS:
         return
     if elements > max_nodes:

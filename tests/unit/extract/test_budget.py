@@ -120,6 +120,17 @@ def test_the_counts_are_the_regex_scans(soup: str) -> None:
     assert budget._TAGS.count(soup) == (soup.count("<"), *_measure(soup))
 
 
+@settings(max_examples=500)
+@given(soup=_SOUP, shift=st.integers(-3, 3), as_bytes=st.booleans())
+def test_the_tags_are_read_from_a_count_of_lt(soup: str, shift: int, as_bytes: bool) -> None:
+    """Below ``from_tags`` '<' the '<' alone are counted; from there, all the counts."""
+    lt = soup.count("<")
+    from_tags = max(0, lt + shift)
+    expected = (lt, *_measure(soup)) if lt >= from_tags else (lt, 0, 0)
+    text = soup.encode() if as_bytes else soup
+    assert budget._TAGS.count(text, from_tags=from_tags) == expected
+
+
 # Any text Python can encode: every width, no lone surrogates.
 _TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=200)
 
