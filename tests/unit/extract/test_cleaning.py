@@ -41,6 +41,18 @@ def _shown_image(node: LexborNode) -> bool:
     return True
 
 
+def _in_invisible(node: LexborNode) -> bool:
+    """Whether an element of ``INVISIBLE_TAGS`` holds ``node``: a button inside one (a
+    ``<noscript>``'s, a dialog's) is never shown, and unfolds nothing."""
+    invisible = {tag for tag, _ in clean.INVISIBLE_TAGS}
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in invisible:
+            return True
+        parent = parent.parent
+    return False
+
+
 def _keep_fallback_image(noscript: LexborNode) -> None:
     before = noscript.prev
     while before is not None and before.tag == "-text" and not (before.text_content or "").strip():
@@ -58,7 +70,7 @@ def _reference_clean(tree: LexborHTMLParser) -> None:
     assert root is not None
     for node in root.css("noscript"):
         _keep_fallback_image(node)
-    ids, folds = clean._folds(root.css("button"))
+    ids, folds = clean._folds([b for b in root.css("button") if not _in_invisible(b)])
     for node in root.css(_INVISIBLE_QUERY):
         node.decompose(recursive=False)
     hidden = [node for node in _once(root.css(_ATTRIBUTE_QUERY)) if not _shown_image(node)]
@@ -152,6 +164,9 @@ def pages(draw: st.DrawFn) -> bytes:
 
 @settings(max_examples=500, deadline=None)
 @given(pages())
+@example(b"<noscript><button>Leggi tutto</button></noscript><div hidden></div>")
+@example(b"<button><button>Leggi tutto</button></button><div hidden></div>")
+@example(b"<div><button>Leggi tutto</button></div><div hidden></div>")
 def test_cleaning_leaves_what_the_python_steps_left(page: bytes) -> None:
     _check(page)
 
