@@ -20,8 +20,10 @@ of each kind in the same pass; the rule and its numbers are passed in from
 against the Python ones on generated texts of each of ``str``'s widths.
 
 ``Normalizer`` is ``text.normalize_text``: NFC, invisible characters removed, whitespace
-folded, the direction marks at the edges stripped, in one pass that gives the text
-itself back when nothing changes and calls ``unicodedata``'s NFC only for a character
+folded, the direction marks at the edges stripped. A first pass reads ASCII a word of
+eight bytes (four UCS-2 units) at a time and stops at the first change, giving the text
+itself back when there is none; the rest is folded after a copy of what came before,
+into a str of the canonical width. ``unicodedata``'s NFC is called only for a character
 outside the table of those where NFC changes nothing (``_nfc_stable.h``, made by
 ``setup.py``). ``tests/unit/extract/test_normalize.py`` checks it against the Python
 form and the table against ``unicodedata``.
@@ -34,6 +36,8 @@ keyed in one call (``candidates``); the cuts are read as indices of the title, i
 parts made once, at the end. ``tests/unit/extract/test_site_name_strip.py`` checks both
 against the Python they replace.
 """
+
+cimport cython
 
 from service.extract._unicode cimport (
     Py_UNICODE_ISALNUM,
@@ -270,12 +274,314 @@ def nfc_stable(ucs4 code) -> bool:
     return code < 0x10000 and (ps_nfc_stable[code >> 3] >> (code & 7)) & 1
 
 
-cdef enum:
-    _LETTER = 0  # an ASCII character kept as it is
-    _SPACE = 1  # " "
-    _WHITESPACE = 2  # other whitespace, folded
-    _INVISIBLE = 3  # removed
-    _MAX_EDGES = 16
+cdef extern from *:
+    """
+    #include <stdint.h>
+    #include <string.h>
+
+    /* What Normalizer does with a character: keeps it (COMPOSE: and sends the text
+       to NFC), folds it (SPACE: " ", kept alone between words) or drops it. */
+    enum { PS_KEEP, PS_COMPOSE, PS_SPACE, PS_FOLD, PS_DROP };
+
+    /* Normalizer's tables: the class of each code point below 256, and bits over the
+       BMP for those beyond: the characters kept as they are (NFC-stable, neither
+       whitespace nor invisible) and the invisible ones; blanks: every character up to
+       " " is whitespace or invisible, and tab and line feed fold. */
+    typedef struct {
+        int blanks;
+        unsigned char low[256];
+        unsigned char quiet[8192];
+        unsigned char invisible[8192];
+        Py_UCS4 edges[16];
+        int edge_count;
+    } ps_norm;
+
+    static inline int ps_norm_bit(const unsigned char *table, Py_UCS4 c) {
+        return c < 0x10000 && (table[c >> 3] >> (c & 7)) & 1;
+    }
+
+    static inline int ps_norm_class(const ps_norm *t, Py_UCS4 c) {
+        if (c < 256)
+            return t->low[c];
+        if (ps_norm_bit(t->quiet, c))
+            return PS_KEEP;
+        if (ps_norm_bit(t->invisible, c))
+            return PS_DROP;
+        return Py_UNICODE_ISSPACE(c) ? PS_FOLD : PS_COMPOSE;
+    }
+
+    /* A space or an edge character (those beyond ASCII). */
+    static inline int ps_norm_edge(const ps_norm *t, Py_UCS4 c) {
+        int i;
+        if (c < 128)
+            return c == ' ';
+        for (i = 0; i < t->edge_count; i++)
+            if (t->edges[i] == c)
+                return 1;
+        return 0;
+    }
+
+    #define PS_BYTES(b) (0x0101010101010101ULL * (b))
+    #define PS_UNITS(u) (0x0001000100010001ULL * (u))
+    /* Whether a byte (a UCS-2 unit) of w is 0. */
+    #define PS_ZERO_BYTE(w) (((w) - PS_BYTES(1)) & ~(w) & PS_BYTES(0x80))
+    #define PS_ZERO_UNIT(w) (((w) - PS_UNITS(1)) & ~(w) & PS_UNITS(0x8000))
+
+    /* From i, the first character that words of ASCII read at once do not pass (eight
+       bytes or four UCS-2 units a word): a control, DEL, a character beyond ASCII, a
+       space at the start or after a space, or one of the last few. A borrow or a carry
+       between lanes moves up only, so the lowest lane flagged is one of those. */
+    static inline __attribute__((always_inline)) Py_ssize_t
+    ps_norm_skip(int kind, const void *data, Py_ssize_t i, Py_ssize_t n) {
+        uint64_t w, x, odd, spaces, before;
+        if (kind == PyUnicode_1BYTE_KIND) {
+            const Py_UCS1 *s = data;
+            before = i == 0 || s[i - 1] == ' ' ? 0x80 : 0;
+            for (; i + 8 <= n; i += 8) {
+                memcpy(&w, s + i, 8);
+                odd = ((w - PS_BYTES(0x20)) | (w + PS_BYTES(1)) | w) & PS_BYTES(0x80);
+                x = w ^ PS_BYTES(0x20);
+                spaces = ~(((x & PS_BYTES(0x7F)) + PS_BYTES(0x7F)) | x | PS_BYTES(0x7F));
+                odd |= spaces & ((spaces << 8) | before);
+                if (odd)
+                    return i + (__builtin_ctzll(odd) >> 3);
+                before = spaces >> 56;
+            }
+        } else if (kind == PyUnicode_2BYTE_KIND) {
+            const Py_UCS2 *s = data;
+            before = i == 0 || s[i - 1] == ' ' ? 0x8000 : 0;
+            for (; i + 4 <= n; i += 4) {
+                memcpy(&w, s + i, 8);
+                odd = ((w - PS_UNITS(0x20)) & PS_UNITS(0x8000))
+                    | ((w | (w + PS_UNITS(1))) & PS_UNITS(0xFF80));
+                x = w ^ PS_UNITS(0x20);
+                spaces = ~(((x & PS_UNITS(0x7FFF)) + PS_UNITS(0x7FFF)) | x | PS_UNITS(0x7FFF));
+                odd |= spaces & ((spaces << 16) | before);
+                if (odd)
+                    return i + (__builtin_ctzll(odd) >> 4);
+                before = spaces >> 48;
+            }
+        }
+        return i;
+    }
+
+    /* The index of the first character where the text of this kind changes, or n;
+       *high ORs the characters beyond ASCII before it, *composed tells whether one
+       of them is outside the NFC table. */
+    static inline __attribute__((always_inline)) Py_ssize_t
+    ps_norm_first(const ps_norm *t, int kind, const void *data, Py_ssize_t n,
+                  Py_UCS4 *high, int *composed) {
+        Py_ssize_t i = 0;
+        Py_UCS4 c, wide = 0;
+        int what, other = 0;
+        while ((i = ps_norm_skip(kind, data, i, n)) < n) {
+            /* That character, and those beyond ASCII after it, one by one. */
+            do {
+                c = PyUnicode_READ(kind, data, i);
+                what = ps_norm_class(t, c);
+                if (what == PS_SPACE ? i == 0 || PyUnicode_READ(kind, data, i - 1) == ' '
+                                     : what > PS_SPACE)
+                    goto done;
+                wide |= c;
+                other |= what;
+            } while (++i < n && PyUnicode_READ(kind, data, i) >= 128);
+        }
+    done:
+        *high = wide;
+        *composed = other & PS_COMPOSE;
+        return i;
+    }
+
+    /* Where ``text`` first changes, -1 when it does not. */
+    static Py_ssize_t ps_norm_scan(const ps_norm *t, PyObject *text, Py_UCS4 *high, int *composed) {
+        Py_ssize_t n = PyUnicode_GET_LENGTH(text), i;
+        int kind = PyUnicode_KIND(text);
+        const void *data = PyUnicode_DATA(text);
+        if (kind == PyUnicode_1BYTE_KIND)
+            i = ps_norm_first(t, PyUnicode_1BYTE_KIND, data, n, high, composed);
+        else if (kind == PyUnicode_2BYTE_KIND)
+            i = ps_norm_first(t, PyUnicode_2BYTE_KIND, data, n, high, composed);
+        else
+            i = ps_norm_first(t, PyUnicode_4BYTE_KIND, data, n, high, composed);
+        if (i < n || (n && (ps_norm_edge(t, PyUnicode_READ(kind, data, 0))
+                            || ps_norm_edge(t, PyUnicode_READ(kind, data, n - 1)))))
+            return i;
+        return -1;
+    }
+
+    /* The run of printable ASCII characters (from "!" to "~") at i, copied into buffer
+       at out, eight bytes (four UCS-2 units) a word: its length. */
+    static inline __attribute__((always_inline)) Py_ssize_t
+    ps_norm_copy(int kind, const void *data, Py_ssize_t i, Py_ssize_t n, void *buffer,
+                 Py_ssize_t out) {
+        Py_ssize_t start = i;
+        uint64_t w, odd;
+        Py_UCS4 c;
+        /* out is at most i: each character written stands for one read. */
+        if (kind == PyUnicode_1BYTE_KIND) {
+            for (; i + 8 <= n; i += 8, out += 8) {
+                memcpy(&w, (const Py_UCS1 *)data + i, 8);
+                memcpy((Py_UCS1 *)buffer + out, &w, 8);
+                odd = ((w - PS_BYTES(0x21)) | (w + PS_BYTES(1)) | w) & PS_BYTES(0x80);
+                if (odd)
+                    return i - start + (__builtin_ctzll(odd) >> 3);
+            }
+        } else if (kind == PyUnicode_2BYTE_KIND) {
+            for (; i + 4 <= n; i += 4, out += 4) {
+                memcpy(&w, (const Py_UCS2 *)data + i, 8);
+                memcpy((Py_UCS2 *)buffer + out, &w, 8);
+                odd = ((w - PS_UNITS(0x21)) & PS_UNITS(0x8000))
+                    | ((w | (w + PS_UNITS(1))) & PS_UNITS(0xFF80));
+                if (odd)
+                    return i - start + (__builtin_ctzll(odd) >> 4);
+            }
+        }
+        for (; i < n && (c = PyUnicode_READ(kind, data, i)) - 0x21 < 0x5E; i++, out++)
+            PyUnicode_WRITE(kind, buffer, out, c);
+        return i - start;
+    }
+
+    /* The characters from i on skipped a word at a time (eight bytes, four UCS-2
+       units) while a word holds only characters up to " " (whitespace or invisible:
+       t->blanks) and a space, tab or line feed among them: their count. */
+    static inline __attribute__((always_inline)) Py_ssize_t
+    ps_norm_blanks(int kind, const void *data, Py_ssize_t i, Py_ssize_t n) {
+        Py_ssize_t start = i;
+        uint64_t w;
+        if (kind == PyUnicode_1BYTE_KIND) {
+            for (; i + 8 <= n; i += 8) {
+                memcpy(&w, (const Py_UCS1 *)data + i, 8);
+                if (((w + PS_BYTES(0x5F)) | w) & PS_BYTES(0x80)
+                    || !(PS_ZERO_BYTE(w ^ PS_BYTES(0x20)) | PS_ZERO_BYTE(w ^ PS_BYTES(0x09))
+                         | PS_ZERO_BYTE(w ^ PS_BYTES(0x0A))))
+                    break;
+            }
+        } else if (kind == PyUnicode_2BYTE_KIND) {
+            for (; i + 4 <= n; i += 4) {
+                memcpy(&w, (const Py_UCS2 *)data + i, 8);
+                if (((w + PS_UNITS(0x7FDF)) | w) & PS_UNITS(0x8000)
+                    || !(PS_ZERO_UNIT(w ^ PS_UNITS(0x20)) | PS_ZERO_UNIT(w ^ PS_UNITS(0x09))
+                         | PS_ZERO_UNIT(w ^ PS_UNITS(0x0A))))
+                    break;
+            }
+        }
+        return i - start;
+    }
+
+    /* The characters of a text of this kind from i on, folded into buffer at out
+       (with a space owed before the next word when gap); the end in buffer. */
+    static inline __attribute__((always_inline)) Py_ssize_t
+    ps_norm_fold(const ps_norm *t, int kind, const void *data, Py_ssize_t i, Py_ssize_t n,
+                 void *buffer, Py_ssize_t out, int gap, Py_UCS4 *high, int *composed) {
+        Py_UCS4 c, wide = *high;
+        Py_ssize_t run;
+        int what, other = *composed, folds;
+        while (i < n) {
+            c = PyUnicode_READ(kind, data, i);
+            what = c - 0x21 < 0x5E ? PS_KEEP : ps_norm_class(t, c);
+            if (what <= PS_COMPOSE) {
+                if (gap) {
+                    PyUnicode_WRITE(kind, buffer, out, ' ');
+                    out++;
+                    gap = 0;
+                }
+                if (c - 0x21 < 0x5E) {
+                    run = ps_norm_copy(kind, data, i, n, buffer, out);
+                    i += run;
+                    out += run;
+                    continue;
+                }
+                PyUnicode_WRITE(kind, buffer, out, c);
+                out++;
+                i++;
+                wide |= c;
+                other |= what;
+                continue;
+            }
+            /* A run of whitespace and invisible characters: a space owed after a word
+               when one of them is whitespace. */
+            folds = 0;
+            for (;;) {
+                folds |= what != PS_DROP;
+                if (++i == n)
+                    break;
+                c = PyUnicode_READ(kind, data, i);
+                if (c <= ' ' && t->blanks && (run = ps_norm_blanks(kind, data, i, n))) {
+                    folds = 1;
+                    if ((i += run) == n)
+                        break;
+                    c = PyUnicode_READ(kind, data, i);
+                }
+                if ((what = ps_norm_class(t, c)) < PS_SPACE)
+                    break;
+            }
+            gap |= folds && out > 0;
+        }
+        *high = wide;
+        *composed = other & PS_COMPOSE;
+        return out;
+    }
+
+    /* ``text`` folded, without its invisible characters and its edges, from start on
+       (the characters before it change nothing; high ORs those beyond ASCII): a new
+       str of its canonical kind. */
+    static PyObject *ps_norm_rebuild(const ps_norm *t, PyObject *text, Py_ssize_t start,
+                                     Py_UCS4 high, int *composed) {
+        Py_ssize_t n = PyUnicode_GET_LENGTH(text), out = start, low = 0;
+        int kind = PyUnicode_KIND(text), gap = 0, stripped = 0;
+        const void *data = PyUnicode_DATA(text);
+        char *buffer = PyMem_Malloc(n ? (size_t)n * kind : 1);
+        PyObject *result;
+        Py_UCS4 c;
+        if (buffer == NULL)
+            return PyErr_NoMemory();
+        memcpy(buffer, data, (size_t)start * kind);
+        if (start && PyUnicode_READ(kind, data, start - 1) == ' ') {
+            out--;
+            gap = 1;
+        }
+        if (kind == PyUnicode_1BYTE_KIND)
+            out = ps_norm_fold(t, PyUnicode_1BYTE_KIND, data, start, n, buffer, out, gap, &high, composed);
+        else if (kind == PyUnicode_2BYTE_KIND)
+            out = ps_norm_fold(t, PyUnicode_2BYTE_KIND, data, start, n, buffer, out, gap, &high, composed);
+        else
+            out = ps_norm_fold(t, PyUnicode_4BYTE_KIND, data, start, n, buffer, out, gap, &high, composed);
+        while (low < out && ps_norm_edge(t, c = PyUnicode_READ(kind, buffer, low))) {
+            stripped |= c;
+            low++;
+        }
+        while (out > low && ps_norm_edge(t, c = PyUnicode_READ(kind, buffer, out - 1))) {
+            stripped |= c;
+            out--;
+        }
+        /* Made at once in the text's kind unless the result is narrower (high, the
+           characters kept ORed, tells, as the kinds' bounds are powers of two; an edge
+           beyond ASCII stripped may have been the widest). */
+        if (stripped < 128 && (high < 256 ? 1 : high < 0x10000 ? 2 : 4) == kind) {
+            result = PyUnicode_New(out - low, high < 0x10000 ? high : 0x10FFFF);
+            if (result != NULL)
+                memcpy(PyUnicode_DATA(result), buffer + low * kind, (size_t)(out - low) * kind);
+        } else
+            result = PyUnicode_FromKindAndData(kind, buffer + low * kind, out - low);
+        PyMem_Free(buffer);
+        return result;
+    }
+    """
+    ctypedef struct ps_norm:
+        bint blanks
+        unsigned char low[256]
+        unsigned char quiet[8192]
+        unsigned char invisible[8192]
+        ucs4 edges[16]
+        int edge_count
+    enum:
+        PS_KEEP
+        PS_COMPOSE
+        PS_SPACE
+        PS_FOLD
+        PS_DROP
+    Py_ssize_t ps_norm_scan(const ps_norm *t, str text, ucs4 *high, int *composed)
+    object ps_norm_rebuild(const ps_norm *t, str text, Py_ssize_t start, ucs4 high, int *composed)
 
 
 cdef inline bint _bit(const unsigned char *table, ucs4 c) noexcept nogil:
@@ -288,127 +594,59 @@ cdef class Normalizer:
     ``" ".join(text.split())`` folds them, the ``edges`` characters and spaces at both
     ends stripped, and NFC by ``nfc`` (``unicodedata.normalize`` in ``NFC``).
 
-    One pass reads the characters in the text's own width and gives the text itself
-    back when nothing changes; a character beyond the table of those where NFC changes
-    nothing (``nfc_stable``: the BMP's starters of NFC_Quick_Check Yes) sends the
-    result to ``nfc``.
+    A first pass reads the text in its own width up to the first character where it
+    changes, ASCII eight bytes (or four UCS-2 units) at a time, and gives the text
+    itself back when nothing changes; otherwise the rest is folded after a copy of what
+    came before, into a new str of the canonical width. A character beyond the table of
+    those where NFC changes nothing (``nfc_stable``: the BMP's starters of
+    NFC_Quick_Check Yes) sends the result to ``nfc``.
     """
 
-    cdef unsigned char _ascii[128]  # the kind of each ASCII character
-    # Bits over the BMP: the characters kept as they are (NFC-stable, neither
-    # whitespace nor invisible), and the invisible ones.
-    cdef unsigned char _quiet[8192]
-    cdef unsigned char _invisible[8192]
-    cdef ucs4 _edges[_MAX_EDGES]
-    cdef int _edge_count
+    cdef ps_norm _tables
     cdef object _nfc
 
     def __init__(self, *, tuple invisible, str edges, nfc):
         cdef ucs4 c
+        cdef ps_norm *t = &self._tables
         for low, high in invisible:
             if not 0 <= low <= high < 0x10000:
                 raise ValueError(f"not a range of code points of the BMP: {low:#x}-{high:#x}")
+            if low <= 0x7E and high >= 0x20:
+                raise ValueError(f"invisible characters in printable ASCII: {low:#x}-{high:#x}")
             for c in range(low, high + 1):
-                self._invisible[c >> 3] |= 1 << (c & 7)
+                t.invisible[c >> 3] |= 1 << (c & 7)
         for c in range(0x10000):
-            if _bit(ps_nfc_stable, c) and not _bit(self._invisible, c) and not Py_UNICODE_ISSPACE(c):
-                self._quiet[c >> 3] |= 1 << (c & 7)
-        for c in range(128):
-            self._ascii[c] = (
-                _INVISIBLE if _bit(self._invisible, c)
-                else _SPACE if c == 32
-                else _WHITESPACE if Py_UNICODE_ISSPACE(c)
-                else _LETTER
+            if _bit(ps_nfc_stable, c) and not _bit(t.invisible, c) and not Py_UNICODE_ISSPACE(c):
+                t.quiet[c >> 3] |= 1 << (c & 7)
+        for c in range(256):
+            t.low[c] = (
+                PS_DROP if _bit(t.invisible, c)
+                else PS_SPACE if c == 32
+                else PS_FOLD if Py_UNICODE_ISSPACE(c)
+                else PS_KEEP if c < 128 or _bit(t.quiet, c)
+                else PS_COMPOSE
             )
-        if len(edges) > _MAX_EDGES:
-            raise ValueError(f"at most {_MAX_EDGES} edge characters")
+        t.blanks = t.low[9] != PS_DROP and t.low[10] != PS_DROP
+        for c in range(33):
+            t.blanks = t.blanks and t.low[c] >= PS_SPACE
+        if len(edges) > 16:
+            raise ValueError("at most 16 edge characters")
         for char in edges:
             if ord(char) < 128 and char != " ":
                 raise ValueError(f"an edge character in ASCII other than a space: {char!r}")
-            self._edges[self._edge_count] = ord(char)
-            self._edge_count += 1
+            t.edges[t.edge_count] = ord(char)
+            t.edge_count += 1
         self._nfc = nfc
 
-    cdef inline bint _edge(self, ucs4 c) noexcept:
-        cdef int i
-        for i in range(self._edge_count):
-            if self._edges[i] == c:
-                return True
-        return False
-
+    @cython.binding(False)
+    @cython.always_allow_keywords(False)
     def normalize(self, str text not None) -> str:
-        cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
-        cdef int kind = PyUnicode_KIND(text)
-        cdef void *data = PyUnicode_DATA(text)
-        cdef Py_ssize_t i
-        cdef ucs4 c
-        cdef ucs4 before = 32  # a space at the start is a change
-        cdef bint changed = False
-        cdef bint composed = False  # a character outside the NFC table
-        for i in range(n):
-            c = PyUnicode_READ(kind, data, i)
-            if c < 128:
-                if not (self._ascii[c] == _LETTER or (c == 32 and before != 32)):
-                    changed = True
-            elif not _bit(self._quiet, c):
-                if Py_UNICODE_ISSPACE(c) or _bit(self._invisible, c):
-                    changed = True
-                else:
-                    composed = True
-            before = c
-        if n and (
-            before == 32
-            or self._edge(PyUnicode_READ(kind, data, 0))
-            or self._edge(before)
-        ):
-            changed = True
-        if not changed:
+        cdef ucs4 high = 0
+        cdef int composed = 0
+        cdef Py_ssize_t start = ps_norm_scan(&self._tables, text, &high, &composed)
+        if start < 0:
             return self._nfc(text) if composed else text
-        return self._rebuild(text)
-
-    cdef object _rebuild(self, str text):
-        """The text folded, without its invisible characters and its edges, in NFC."""
-        cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
-        cdef int kind = PyUnicode_KIND(text)
-        cdef void *data = PyUnicode_DATA(text)
-        cdef char *buffer = <char *>PyMem_Malloc(n * kind if n else 1)
-        cdef Py_ssize_t i, low = 0, out = 0
-        cdef ucs4 c
-        cdef unsigned char what
-        cdef bint gap = False
-        cdef bint composed = False
-        if buffer == NULL:
-            raise MemoryError()
-        for i in range(n):
-            c = PyUnicode_READ(kind, data, i)
-            if c < 128:
-                what = self._ascii[c]
-                if what == _INVISIBLE:
-                    continue
-                if what != _LETTER:
-                    gap = out > 0
-                    continue
-            elif not _bit(self._quiet, c):
-                if _bit(self._invisible, c):
-                    continue
-                if Py_UNICODE_ISSPACE(c):
-                    gap = out > 0
-                    continue
-                composed = True
-            if gap:
-                PyUnicode_WRITE(kind, buffer, out, 32)
-                out += 1
-                gap = False
-            PyUnicode_WRITE(kind, buffer, out, c)
-            out += 1
-        while low < out and self._edge(PyUnicode_READ(kind, buffer, low)):
-            low += 1
-        while out > low and self._edge(PyUnicode_READ(kind, buffer, out - 1)):
-            out -= 1
-        try:
-            result = PyUnicode_FromKindAndData(kind, buffer + low * kind, out - low)
-        finally:
-            PyMem_Free(buffer)
+        result = ps_norm_rebuild(&self._tables, text, start, high, &composed)
         return self._nfc(result) if composed else result
 
 

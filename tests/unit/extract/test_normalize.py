@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
+from functools import partial
 
 import pytest
 from hypothesis import example, given, settings
@@ -86,6 +87,64 @@ def test_normalize_text_is_the_python_form_on_any_characters(text: str) -> None:
     assert normalize_text(text) == _python_normalize_text(text)
 
 
+# Texts of each of str's widths as the pages hold them: words of printable ASCII (long
+# enough to fill the first pass's words of eight bytes or four UCS-2 units), runs of
+# spaces, tabs and line feeds (the rebuild skips them a word at a time), and a few
+# characters beyond ASCII (Latin-1, the BMP, beyond it) or of the alphabet above.
+_WORDS = st.text(
+    alphabet=st.characters(min_codepoint=0x21, max_codepoint=0x7E), min_size=1, max_size=12
+)
+_BLANKS = st.text(alphabet=st.sampled_from(" \t\n\r"), min_size=1, max_size=40)
+_ODD = st.sampled_from(
+    [*_ALPHABET, "\u00e9", "\u00a0", "\u00ad", "\u00ff", "\u0416", "\u2019", "\u2014", "\u6771"]
+)
+_WIDE = st.sampled_from(["", "\u00e9", "\u0416", "\U0001f468"])
+_PAGE_TEXTS = st.builds(
+    lambda parts, wide: "".join(parts) + wide,
+    st.lists(st.one_of(_WORDS, _WORDS, _BLANKS, _ODD), max_size=16),
+    _WIDE,
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_PAGE_TEXTS)
+@example("word word word  word")  # two spaces within the first word of eight bytes
+@example("abcdefg  hijk")  # across two words
+@example("abcdefgh\u0416ijklmnop  q")  # a word resumed after a character beyond ASCII
+@example("\n" + " " * 40 + "Title\t\t\t\t\t\t\t\t\t\tword\n" + " " * 17)
+@example("\x01\x02\x03\x04\x05\x06\x07\x08 a")  # a word of invisible characters alone
+@example("a\u2019b" * 9)
+@example("\u200eabcdefghijk")
+@example("abcdefghijk\u200f ")
+@example("\U0001f468 abcdefgh")
+def test_normalize_text_is_the_python_form_on_texts_of_each_width(text: str) -> None:
+    result = normalize_text(text)
+    assert result == _python_normalize_text(text)
+    if result == text and all(c.isascii() or nfc_stable(ord(c)) for c in text):
+        assert result is text  # given back without a copy
+
+
+def _reference(text: str, invisible: tuple[tuple[int, int], ...], edges: str) -> str:
+    """normalize_text's Python form for other tables: the invisible ranges removed,
+    whitespace folded, the edges and spaces stripped, NFC."""
+    kept = "".join(c for c in text if not any(low <= ord(c) <= high for low, high in invisible))
+    return unicodedata.normalize("NFC", " ".join(kept.split()).strip(edges + " "))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_PAGE_TEXTS)
+@example("\x01\x02\x03\x04\x05\x06\x07\x08 a")
+@example("a \x1c\x1c\x1c\x1c\x1c\x1c\x1c\x1c b")
+def test_normalizer_with_other_tables_is_the_python_form(text: str) -> None:
+    # No control invisible: those that are not whitespace are kept, and the words of
+    # characters up to " " are not skipped whole.
+    invisible = ((0x200B, 0x200B), (0xD800, 0xDFFF))
+    normalizer = Normalizer(
+        invisible=invisible, edges="\u200e", nfc=partial(unicodedata.normalize, "NFC")
+    )
+    assert normalizer.normalize(text) == _reference(text, invisible, "\u200e")
+
+
 @pytest.mark.parametrize(
     "text", ["Storm reaches the coast", "嵐が沿岸に到達 東京", "Üben", "x", ""]
 )
@@ -139,3 +198,5 @@ def test_normalizer_refuses_bad_tables() -> None:
         Normalizer(invisible=((0, 0x10000),), edges="", nfc=nfc)
     with pytest.raises(ValueError, match="edge"):
         Normalizer(invisible=(), edges="x", nfc=nfc)
+    with pytest.raises(ValueError, match="printable ASCII"):
+        Normalizer(invisible=((0x10, 0x20),), edges="", nfc=nfc)
