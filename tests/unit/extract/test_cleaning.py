@@ -17,6 +17,7 @@ from service.extract._cleaning import Cleaning
 
 _INVISIBLE_QUERY = ", ".join(tag for tag, _ in clean.INVISIBLE_TAGS)
 _ATTRIBUTE_QUERY = f"{clean._HIDING_QUERY}, {clean._READER_QUERY}"
+_INVISIBLE_BUTTONS = ", ".join(f"{tag} button" for tag, _ in clean.INVISIBLE_TAGS)
 
 
 def _once(nodes: list[LexborNode]) -> list[LexborNode]:
@@ -41,18 +42,6 @@ def _shown_image(node: LexborNode) -> bool:
     return True
 
 
-def _in_invisible(node: LexborNode) -> bool:
-    """Whether an element of ``INVISIBLE_TAGS`` holds ``node``: a button inside one (a
-    ``<noscript>``'s, a dialog's) is never shown, and unfolds nothing."""
-    invisible = {tag for tag, _ in clean.INVISIBLE_TAGS}
-    parent = node.parent
-    while parent is not None:
-        if parent.tag in invisible:
-            return True
-        parent = parent.parent
-    return False
-
-
 def _keep_fallback_image(noscript: LexborNode) -> None:
     before = noscript.prev
     while before is not None and before.tag == "-text" and not (before.text_content or "").strip():
@@ -70,7 +59,10 @@ def _reference_clean(tree: LexborHTMLParser) -> None:
     assert root is not None
     for node in root.css("noscript"):
         _keep_fallback_image(node)
-    ids, folds = clean._folds([b for b in root.css("button") if not _in_invisible(b)])
+    # A button inside an invisible element (a <noscript>'s, a dialog's) is never
+    # shown, and unfolds nothing.
+    inside = {node.mem_id for node in root.css(_INVISIBLE_BUTTONS)}
+    ids, folds = clean._folds([b for b in root.css("button") if b.mem_id not in inside])
     for node in root.css(_INVISIBLE_QUERY):
         node.decompose(recursive=False)
     hidden = [node for node in _once(root.css(_ATTRIBUTE_QUERY)) if not _shown_image(node)]
