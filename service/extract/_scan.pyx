@@ -219,13 +219,15 @@ cdef class TagCounter:
 
     ``flat`` names the elements that never stay open (void, or ended by their next
     sibling): they count as elements but do not deepen the nesting. Names fold
-    ASCII letters alone; a closing tag at depth 0 is ignored.
+    ASCII letters alone; a closing tag at depth 0 is ignored. A text with fewer than
+    ``from_tags`` '<' has them counted alone, its tags not read.
     """
 
     cdef ps_names names
     cdef readonly tuple flat
+    cdef readonly Py_ssize_t from_tags
 
-    def __init__(self, flat):
+    def __init__(self, flat, *, Py_ssize_t from_tags=0):
         names = tuple(sorted({name.lower() for name in flat}))
         if len(names) > PS_SLOTS // 2:
             raise ValueError(f"at most {PS_SLOTS // 2} names")  # the table stays half empty
@@ -236,17 +238,18 @@ cdef class TagCounter:
                 raise ValueError(f"a tag name of 1 to {PS_MAX_NAME} letters or digits: {name!r}")
             ps_add(&self.names, int.from_bytes(raw, "little"))
         self.flat = names
+        self.from_tags = from_tags
 
-    def count(self, text, *, Py_ssize_t from_tags=0):
+    def count(self, text):
         """``(the number of '<', the opening tags, the deepest nesting)`` of ``text``, a
-        ``str`` or its UTF-8 bytes. A text with fewer than ``from_tags`` '<' has them
-        counted alone, its tags not read: ``(the number of '<', 0, 0)``."""
+        ``str`` or its UTF-8 bytes; ``(the number of '<', 0, 0)`` when that number is
+        under ``from_tags``."""
         if not isinstance(text, (str, bytes)):
             raise TypeError(f"a str or bytes, not {type(text).__name__}")
         cdef ps_tag_counts counts
-        if from_tags > 0:
+        if self.from_tags > 0:
             counts = ps_count_tags(text, &self.names, 0)
-            if counts.lt < from_tags:
+            if counts.lt < self.from_tags:
                 return counts.lt, 0, 0
         counts = ps_count_tags(text, &self.names, 1)
         return counts.lt, counts.elements, counts.deepest

@@ -28,15 +28,15 @@ _IMPLIED_END = frozenset(
 )
 # A tag is '<', an optional '/' and an ASCII letter, then letters, digits, ':' or
 # '-' as its name (``<(/?)([a-zA-Z][a-zA-Z0-9:-]*)``), its case folded.
-_TAGS = TagCounter(_VOID | _IMPLIED_END)
 SCAN_FROM_TAGS = 3000  # below this many '<', parsing is cheap whatever the nesting
+_TAGS = TagCounter(_VOID | _IMPLIED_END, from_tags=SCAN_FROM_TAGS)
 MAX_DEPTH = 1000  # real pages nest a few dozen levels; broken ones a few hundred
 
 
 def check_elements(markup: str | bytes, max_nodes: int) -> None:
     """Raise ``RefusedPage("node_budget")`` when ``markup`` (a text or its UTF-8 bytes) has
     too many or too deep elements."""
-    tags, elements, deepest = _TAGS.count(markup, from_tags=SCAN_FROM_TAGS)
+    tags, elements, deepest = _TAGS.count(markup)
     if tags < SCAN_FROM_TAGS:
         return
     if elements > max_nodes:
