@@ -404,14 +404,10 @@ _INSIDE = InsideWalk(
 )
 
 
-def link_inside(link: Node) -> Inside:
-    """What the elements inside a link are (see ``Inside``), in one walk, and the
-    heading level the link stands at (``heading_level``).
-
-    Read only for links whose text may be a headline: most of a page's links
-    are short navigation labels and are never asked.
-    """
-    return _INSIDE.read(link)
+# What the elements inside a link are (see ``Inside``), in one walk, and the heading
+# level the link stands at (``heading_level``). Read only for links whose text may be
+# a headline: most of a page's links are short navigation labels and are never asked.
+link_inside = _INSIDE.read
 
 
 def headline_node(link: Node, inside: Inside) -> Node:

@@ -37,6 +37,7 @@ from service.extract._items import (
 )
 from service.extract._links import LinkScan, RunningText, link_target
 from service.extract._paths import Paths
+from service.extract._records import Records
 from service.extract._text import fold
 from service.extract._title import TitleTests
 from service.extract._tree import LINKS, Selectors
@@ -191,7 +192,8 @@ _SURROUNDINGS = Surroundings(
 def _jumps_within(node: Node, href: str, url: str, page: Page) -> bool:
     """Whether ``href`` jumps to a part of this page: its path is the page's (a query
     may differ: a live page's permalink to one entry, "?page=with:block-1#block-1")
-    and its fragment names an element of the page."""
+    and its fragment names an element of the page. Without a "#" it has none: the
+    loop of ``headline_links`` asks only an ``href`` holding one."""
     fragment = href.partition("#")[2]
     if not fragment or url_key(url).partition("?")[0] != url_key(page.url).partition("?")[0]:
         return False
@@ -414,13 +416,17 @@ _SUBHEADINGS = Selectors(tt.SUBHEADINGS)
 
 
 def headline_links(root: Node, page: Page) -> list[Link]:
-    """The page's headline links, in page order."""
+    """The page's headline links, in page order. The loop asks the compiled pieces
+    (``_INSIDE``, ``_RUNNING_TEXT``, ``link_target``, the page's kinds) directly: the
+    Python functions that name them (``teaser_fields.heading_level``, ``headline_node``,
+    ``in_running_text``, ``Page.target``) would add a call for each link."""
     # Most links, a navigation label of a word or two, are dropped in the walk.
     headings, anchors = _LINK_SCAN.scan(root, page.heading_holders)
     single_h1 = headings.count("h1") == 1
     # A page without subheadings sets its cards' headlines as bold lines.
     bold_cards = all(tag == "h1" for tag in headings)
     page_key = url_key(page.url)
+    facts = page.tokens.facts
     links: list[Link] = []
     for node, raw, words, href in anchors:
         if words < tt.MIN_HEADLINE_WORDS and not raw.isascii():
@@ -435,7 +441,7 @@ def headline_links(root: Node, page: Page) -> list[Link]:
         if story_checked and not is_story_url(href, raw):
             continue  # a short label linking to a section or service page
         inside = tf.link_inside(node)
-        heading = tf.heading_level(node, inside)
+        heading = inside.level  # tf.heading_level
         if heading == tt.BOLD_LINE_HEADING and not _PATHS.path(href).strip("/"):
             heading = None  # a bold title bar linking to the site's home page, no story's
         if heading is not None and words < tt.MIN_HEADING_WORDS:
@@ -445,18 +451,25 @@ def headline_links(root: Node, page: Page) -> list[Link]:
             continue
         if not story_checked and is_listing_url(href):
             continue  # a tag chip or author link of many words ("The housing market crisis")
-        if heading is None and _is_kicker_link(node, href, raw, page):
-            continue  # a kicker or topic chip linking to a section ("White House news today")
+        # A link outside a heading marked up as a label (its own class tokens a kicker's, a
+        # section's, a category's or a topic chip's: ``META_TOKENS``) whose target reads
+        # as no story: a card's kicker or a trending row's chip ("White House news today").
+        if heading is None and facts.kinds(node) & tk.META and not is_story_url(href, raw):
+            continue
         if heading == "h1" and single_h1 and not _heads_story_card(node, href):
             continue  # the article's own headline, whatever URL it links to
-        url = page.target(href)
-        if url is None or url_key(url) == page_key or _jumps_within(node, href, url, page):
+        url = link_target(href, page.origin, page.url)  # page.target
+        if url is None or url_key(url) == page_key:
             continue
-        if _shares_page(href, url, page):
+        if "#" in href and _jumps_within(node, href, url, page):
+            continue  # a jump to a part of the page (no fragment: none)
+        if "?" in href and _shares_page(href, url, page):
             continue  # a share button: it hands this page to another service
-        if in_running_text(node, page) or (short and _has_text_beside(node, raw, page)):
-            continue  # asked before the title, which costs more to read
-        headline = tf.headline_node(node, inside)
+        if _RUNNING_TEXT.within(node, tt.RUNNING_TEXT_CHARS, page.texts, facts) or (
+            short and _has_text_beside(node, raw, page)
+        ):
+            continue  # in a sentence (``in_running_text``): asked before the costlier title
+        headline = inside.headline if inside.headline is not None else node  # tf.headline_node
         title, words = tf.headline_title(headline, inside, page.tokens, raw)
         if words < (tt.MIN_HEADING_WORDS if heading else tt.MIN_HEADLINE_WORDS):
             if heading is not None or words < tt.MIN_SHORT_HEADLINE_WORDS:
@@ -468,15 +481,20 @@ def headline_links(root: Node, page: Page) -> list[Link]:
             short = True
         if rejects_title(title):
             continue  # a navigation label, a call to action, a price, an embedded post
-        links.append(Link(node, url, title, heading, headline, words, short))
+        links.append(_LINKS.make(node, url, title, heading, headline, words, short, False))
     return links
+
+
+# Links made in C, as ``Link(...)`` makes them (its fields in their order).
+_LINKS = Records(Link)
 
 
 def _shares_page(href: str, url: str, page: Page) -> bool:
     """Whether a link to another site (``url``) holds the page's own address in its
     query: a share button's ("sharer.php?u=https%3A%2F%2F...", "intent/post?url=..."),
     whatever its words ("Share this on ...") and its markup; it promotes no other
-    story. A link of the site's own may name the page as its referrer and is left alone."""
+    story. A link of the site's own may name the page as its referrer and is left alone.
+    Without a "?" it has no query: ``headline_links`` asks only an ``href`` holding one."""
     query = href.partition("?")[2]
     if not page.address or len(query) < len(page.address) or url.startswith(page.origin + "/"):
         return False
@@ -551,14 +569,6 @@ def _stretched_to(node: Node, heading: Node, level: str | None, page: Page) -> L
     if url is None or url_key(url) == url_key(page.url) or _jumps_within(node, href, url, page):
         return None
     return Link(node, url, title, level, headline, words, stretched=True)
-
-
-def _is_kicker_link(link: Node, href: str, raw: str, page: Page) -> bool:
-    """Whether a link outside a heading is marked up as a label (its own class tokens are
-    a kicker's, a section's, a category's or a topic chip's: ``META_TOKENS``) and its
-    target does not read as a story: the section a card's kicker links to, or the topic
-    page of a chip in a trending row, however many words it shows."""
-    return bool(page.tokens.kinds(link) & tk.META) and not is_story_url(href, raw)
 
 
 def is_topic_chip(link: Link, page: Page) -> bool:
