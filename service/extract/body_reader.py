@@ -42,7 +42,7 @@ from service.extract.text import (
 )
 
 _BREAKS = frozenset({"br", "-comment", *t.SKIPPED_TAGS})  # end a run, read nothing
-_ROW_BLOCKS = "p, div, br, table, ul, ol"
+_ROW_BLOCKS = Selectors("p, div, br, table, ul, ol")  # compiled once: a row asks it
 _LISTS = frozenset({"ul", "ol"})  # a staff list may mark a support box (``_support_box``)
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _PICTURES = ("img", "video")
@@ -279,7 +279,7 @@ def _box_above(node: LexborNode, top: int) -> int:
 
 def _is_row(node: LexborNode) -> bool:
     """Whether the table row ``node`` holds no block: it is read as one paragraph."""
-    return node.css_first(_ROW_BLOCKS) is None
+    return _ROW_BLOCKS.first(node) is None
 
 
 def _support_box(found: LexborNode, top: int) -> int:
@@ -657,8 +657,9 @@ def without_pull_quotes(blocks: list[Paragraph]) -> list[Paragraph]:
     words_of: dict[int, str] = {}  # a block's words, one line each: " w1 w2 ... \n"
     repeated = set()
     for i, words in quotes.items():
-        probes = _probes(words)
-        held = [k for k, line in enumerate(lines) if all(probe in line for probe in probes)]
+        held: Iterable[int] = range(len(lines))
+        for probe in _probes(words):  # the blocks holding each probe, probe by probe
+            held = [k for k in held if probe in lines[k]]
         if not held:
             continue
         for k in held:
@@ -666,6 +667,8 @@ def without_pull_quotes(blocks: list[Paragraph]) -> list[Paragraph]:
                 words_of[k] = f" {_NON_WORD.sub(' ', lines[k]).strip()} \n"
         if _repeats(words, "".join(words_of[k] for k in held)):
             repeated.add(i)
+    if not repeated:
+        return blocks
     return [block for i, block in enumerate(blocks) if i not in repeated]
 
 

@@ -304,7 +304,7 @@ class PythonReader(body_reader.Reader):
                 text = self._texts.get(node.mem_id) or node.text()
                 parts = _python_glued(_python_child_texts(node))
                 self.leaf(node, kind, t.LEAF_BLOCKS[tag], links, text, parts)
-            elif tag == "tr" and node.css_first(body_reader._ROW_BLOCKS) is None:
+            elif tag == "tr" and node.css_first(body_reader._ROW_BLOCKS.text) is None:
                 self.flush(kind)
                 self.row(node, marks.link_chars.get(node.mem_id, 0))
             else:
