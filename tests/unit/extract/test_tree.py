@@ -10,9 +10,10 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from service.extract import _tree, clean
+from service.extract._tree import FoldedLength
 from service.extract.split import _visible_chars
 from service.extract.teaser_fields import text_length
-from service.extract.text import FOLDED, folded_length
+from service.extract.text import FOLDED, SPACES, folded_length
 
 TAGS = st.sampled_from(
     [
@@ -290,8 +291,12 @@ _TEXT_PIECES = [
     *("a", "word", " ", "  ", "\t", "\n", "\r\n", "\f", "\v", "\x1c", "\x1f", "\x85", "\xa0"),
     *("\u1680", "\u2003", "\u2028", "\u202f", "\u3000", "\u200b", "\ufeff", "\xe9", "м"),
     *("日本", "\U0001f600", "&nbsp;", "&#x3000;", "<br>", "<!-- c -->"),
+    # Runs longer than a word of eight bytes, and the bytes at the edges of the
+    # ASCII spaces (8, 14, 27, 33) and DEL; characters of two bytes beside a space's.
+    *("a long word", "\n        ", "\x08", "\x0e", "\x1b", "!", "\x7f", "\xc0", "\u07ff"),
 ]
 _BAD_BYTES = [b"\xff", b"\x80", b"\xc0\xaf", b"\xed\xa0\x80", b"\xf4\x90\x80\x80", b"\xe2\x80"]
+_BAD_BYTES += [b"\xc3 ", b"\xdf"]  # a lead byte of two without the second
 
 
 @st.composite
@@ -344,6 +349,14 @@ def test_visible_chars_of_invalid_bytes_are_the_decoded_texts(parts: list[bytes]
     tree = LexborHTMLParser(b"<html><body>" + b"".join(parts) + b"</body></html>")
     assert tree.body is not None
     assert _visible_chars(tree.body) == _folded(tree.body)
+
+
+@pytest.mark.parametrize("spaces", [SPACES.replace("\x1c", ""), SPACES + "\x00", SPACES + "\u0600"])
+def test_folded_length_refuses_spaces_it_does_not_read(spaces: str) -> None:
+    # The ASCII words are tested for str.split's ASCII spaces, the characters of two
+    # bytes from U+00C0 taken as no space.
+    with pytest.raises(ValueError):
+        FoldedLength(spaces)
 
 
 @pytest.mark.parametrize("bad", _BAD_BYTES)
