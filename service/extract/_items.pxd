@@ -9,9 +9,11 @@ from service.extract._lexbor cimport ps_node
 
 
 cdef struct _Trie:
-    int *next  # _SYMBOLS children per node, 0 for none (node 0 is the root)
-    int *kinds  # the kinds of the token ending at a node, 0 where none ends
-    int size
+    # A row per node (``_items._ROW`` entries; node 0 has no children, node 1 is the
+    # root): a child's row's offset for each symbol, 0 for none, then the kinds of the
+    # token ending at the node (0 where none ends).
+    unsigned short *rows
+    int size  # nodes
 
 
 cdef struct _Slot:
@@ -39,6 +41,7 @@ cdef struct _Scan:
 cdef class TokenKinds:
     cdef _Trie _short
     cdef _Trie _long
+    cdef size_t _long_least  # the symbols of the shortest long token
 
     cdef int _of_name(self, const unsigned char *data, size_t length, unsigned char *squashed) noexcept
 

@@ -48,8 +48,12 @@ from service.extract._lexbor cimport (
 
 cdef enum:
     _SYMBOLS = 36  # a-z and 0-9, the characters of every table token
-    _BREAK = 255  # any other character of a class or id, where no token goes on
+    _BREAK = 36  # any other ASCII character of a class or id, where no token goes on
+    _KINDS = 37  # the place of a trie node's kinds in its row, after its children
+    _ROW = 38  # a trie node's row: a child for each symbol, none for a break, its kinds
+    _ROOT = _ROW  # the offset of a trie's root, node 1 (node 0 has no children)
     _SKIPPED = 254  # "-" and "_", which the long tokens are matched without
+    _BEYOND = 255  # a byte beyond ASCII
 
 
 _TOKEN = re.compile("[a-z0-9]+")
@@ -57,7 +61,7 @@ cdef unsigned char _SYMBOL[256]
 cdef _init_symbols():
     cdef int c
     for c in range(256):
-        _SYMBOL[c] = _BREAK
+        _SYMBOL[c] = _BREAK if c < 0x80 else _BEYOND
     for c in range(26):
         _SYMBOL[ord("a") + c] = c
         _SYMBOL[ord("A") + c] = c  # the ASCII case fold of str.lower
@@ -70,26 +74,29 @@ _init_symbols()
 
 cdef int _trie_build(_Trie *trie, dict tokens) except -1:
     """A trie of ``tokens`` (lowercase ``[a-z0-9]`` str -> kinds, never 0)."""
-    cdef int capacity = 1 + sum(len(token) for token in tokens)
+    cdef int capacity = 2 + sum(len(token) for token in tokens)
     cdef int node, sym
-    trie.next = <int *>calloc(capacity * _SYMBOLS, sizeof(int))
-    trie.kinds = <int *>calloc(capacity, sizeof(int))
-    if trie.next == NULL or trie.kinds == NULL:
+    trie.rows = <unsigned short *>calloc(capacity * _ROW, sizeof(unsigned short))
+    if trie.rows == NULL:
         raise MemoryError()
-    trie.size = 1
+    trie.size = 2
     for token, kinds in tokens.items():
         if not kinds or not token:
             raise ValueError(f"a token without kinds: {token!r}")
+        if not 0 < kinds <= 0xFFFF:
+            raise ValueError(f"kinds beyond 16 bits: {token!r}")
         if _TOKEN.fullmatch(token) is None:
             raise ValueError(f"a token of other characters than a-z and 0-9: {token!r}")
-        node = 0
+        node = _ROOT
         for char in token.encode("ascii"):
             sym = _SYMBOL[char]
-            if trie.next[node * _SYMBOLS + sym] == 0:
-                trie.next[node * _SYMBOLS + sym] = trie.size
+            if trie.rows[node + sym] == 0:
+                if (trie.size + 1) * _ROW > 0xFFFF:
+                    raise ValueError("tokens of too many characters in all")
+                trie.rows[node + sym] = trie.size * _ROW
                 trie.size += 1
-            node = trie.next[node * _SYMBOLS + sym]
-        trie.kinds[node] = kinds
+            node = trie.rows[node + sym]
+        trie.rows[node + _KINDS] = kinds
     return 0
 
 
@@ -100,68 +107,69 @@ cdef class TokenKinds:
     run of ``[a-z0-9]``), ``long`` those found anywhere in the names once ``-``
     and ``_`` are dropped, the longest at a place and the search going on after it
     (``re.findall`` of their trie-form alternation), each with the kinds of the long
-    tokens inside it. Names with a byte beyond ASCII are left to Python (-1): their
-    lowercase form may hold ASCII letters (the Kelvin sign).
+    tokens inside it, and each of two characters at least. Names with a byte beyond
+    ASCII are left to Python (-1): their lowercase form may hold ASCII letters (the
+    Kelvin sign).
     """
 
     def __cinit__(self):
-        self._short.next = self._short.kinds = NULL
-        self._long.next = self._long.kinds = NULL
+        self._short.rows = self._long.rows = NULL
 
     def __init__(self, dict short, dict long):
+        if any(len(token) < 2 for token in long):
+            raise ValueError("a long token of fewer than two characters")
         _trie_build(&self._short, short)
         _trie_build(&self._long, long)
+        # a search starts no closer to the end (none at all without long tokens)
+        self._long_least = min(map(len, long), default=<size_t>-1)
 
     def __dealloc__(self):
-        free(self._short.next)
-        free(self._short.kinds)
-        free(self._long.next)
-        free(self._long.kinds)
+        free(self._short.rows)
+        free(self._long.rows)
 
     cdef int _of_name(self, const unsigned char *data, size_t length, unsigned char *squashed) noexcept:
-        """The kinds of one class or id value; ``squashed`` holds ``length`` bytes."""
+        """The kinds of one class or id value; ``squashed`` holds ``length + 1`` bytes.
+
+        One pass walks the short trie along each part (to node 0 once the part has
+        left the trie) and writes the name's symbols but ``-`` and ``_`` to
+        ``squashed``; the other walks the long trie from each place of ``squashed``
+        (the first two symbols in one step), a break ending the walk."""
+        cdef const unsigned short *short_rows = self._short.rows
+        cdef const unsigned short *long_rows = self._long.rows
+        cdef size_t least = self._long_least
         cdef int found = 0
-        cdef int node = 0  # in the short trie, -1 when the part has left it
-        cdef bint in_part = False
-        cdef size_t i, j, count = 0, best
+        cdef int kinds
+        cdef unsigned int node = _ROOT
+        cdef size_t i, j, best, count = 0
         cdef unsigned char sym
-        cdef int kinds, at
         for i in range(length):
-            if data[i] >= 0x80:
-                return -1
             sym = _SYMBOL[data[i]]
             if sym < _SYMBOLS:
-                if not in_part:
-                    node, in_part = 0, True
-                if node >= 0:
-                    node = self._short.next[node * _SYMBOLS + sym] or -1
-                squashed[count] = sym
-                count += 1
+                node = short_rows[node + sym]
+            elif sym == _BEYOND:
+                return -1
             else:
-                if in_part and node > 0:
-                    found |= self._short.kinds[node]
-                in_part = False
-                if sym == _BREAK:
-                    squashed[count] = _BREAK
-                    count += 1
-        if in_part and node > 0:
-            found |= self._short.kinds[node]
+                found |= short_rows[node + _KINDS]
+                node = _ROOT
+                if sym == _SKIPPED:
+                    continue
+            squashed[count] = sym
+            count += 1
+        found |= short_rows[node + _KINDS]
+        squashed[count] = _BREAK
         i = 0
-        while i < count:
-            at = 0
-            best = 0
-            kinds = 0
-            j = i
-            while j < count and squashed[j] != _BREAK:
-                at = self._long.next[at * _SYMBOLS + squashed[j]]
-                if at == 0:
-                    break
+        while count - i >= least:
+            node = long_rows[long_rows[_ROOT + squashed[i]] + squashed[i + 1]]
+            j = i + 2
+            best = kinds = 0
+            while node:
+                if long_rows[node + _KINDS]:
+                    kinds, best = long_rows[node + _KINDS], j
+                node = long_rows[node + squashed[j]]
                 j += 1
-                if self._long.kinds[at]:
-                    kinds, best = self._long.kinds[at], j - i
             if best:
                 found |= kinds
-                i += best
+                i = best
             else:
                 i += 1
         return found
@@ -337,11 +345,11 @@ cdef class PageFacts:
 
     cdef int _name(self, const unsigned char *data, size_t length) except -2:
         cdef unsigned char *grown
-        if length > self._squashed_size:
-            grown = <unsigned char *>realloc(self._squashed, length)
+        if length >= self._squashed_size:
+            grown = <unsigned char *>realloc(self._squashed, length + 1)
             if grown == NULL:
                 raise MemoryError()
-            self._squashed, self._squashed_size = grown, length
+            self._squashed, self._squashed_size = grown, length + 1
         return self._table._of_name(data, length, self._squashed)
 
 

@@ -122,6 +122,10 @@ def test_token_tables_refuse_other_characters() -> None:
         TokenKinds({"a-b": 1}, {})
     with pytest.raises(ValueError, match="without kinds"):
         TokenKinds({}, {"card": 0})
+    with pytest.raises(ValueError, match="beyond 16 bits"):
+        TokenKinds({"card": 1 << 16}, {})
+    with pytest.raises(ValueError, match="fewer than two"):
+        TokenKinds({}, {"a": 1})
 
 
 # The surroundings as the Python forms read them, element by element (the oracle).
@@ -357,9 +361,10 @@ def test_items_as_the_python_climb(body: list[str], invalid: bytes) -> None:
 
 
 # Short texts whose words run on across elements, and spaces alone, to count a level's
-# folded text from the level below's at every boundary of the budget.
+# folded text from the level below's at every boundary of the budget; a word longer
+# than the budgets, before bytes that are not UTF-8 in the same word.
 _SHORT_TEXTS = st.sampled_from(
-    ["", " ", "ab", "ab ", " ab", "\u3000", "a\u3000b", "\xe9", "<!-- c -->"]
+    ["", " ", "ab", "ab ", " ab", "\u3000", "a\u3000b", "\xe9", "<!-- c -->", "abcdefghijklmn"]
 )
 
 
