@@ -6,10 +6,12 @@ A gate is a list of literals one of which a text must hold for a costlier test
 text once per literal, each test a call; ``Literals`` takes the lists once (at
 import, from the Python modules that keep them and their reasons) into a table
 keyed by the literals' first characters, and reads a text once, character by
-character: a bitmap of the pairs of ASCII characters that open a literal passes
-over most places at a lookup, and at the others only the literals that start with
-the character read are compared. An ASCII text is read as its bytes, the bitmap
-holding both cases of each letter.
+character in its own width (a loop compiled for each of ``str``'s three): a bitmap
+of the pairs of ASCII characters that open a literal passes over most places at a
+lookup, and at the others only the literals that start with the character read are
+compared, ordered by their second character. An ASCII text is read as its bytes,
+two at a time as one number that indexes the bitmap, which holds both cases of each
+letter.
 
 The text is compared in its gate form (``text._ASCII_FORMS``: ASCII letters in lower
 case, and the few characters beyond ASCII that a case-insensitive match pairs with
@@ -18,48 +20,62 @@ literals' characters are ASCII in lower case or characters without case that no
 other character lowercases to, which ``text.literal_table`` checks. The same
 pass tells whether the text has case in its ASCII letters alone
 (``text.folds_as_ascii``): no character beyond ASCII outside the caseless ranges
-given. ``tests/unit/extract/test_text.py`` checks the answers against the Python
-substring tests on generated texts.
+given; it is read until a character has case (the block of the last character
+without case tried first). ``tests/unit/extract/test_text.py`` checks the answers
+against the Python substring tests on generated texts.
 """
 
 cimport cython
 from cpython.mem cimport PyMem_Free, PyMem_Malloc
+
+from libc.stdint cimport uint8_t, uint16_t, uint32_t
 
 from service.extract._unicode cimport (
     PyUnicode_DATA,
     PyUnicode_GET_LENGTH,
     PyUnicode_IS_ASCII,
     PyUnicode_KIND,
-    PyUnicode_READ,
     ucs4,
 )
 
 
 cdef extern from *:
     """
-    #include <Python.h>
+    #include <stdint.h>
+    #include <string.h>
 
-    /* A character of a text in its gate form: an ASCII letter in lower case, a
-       character of `from` as the one of `to` at its place, any other as it is;
-       `folds` cleared for a character beyond ASCII outside the caseless ranges. */
-    static inline Py_UCS4 ps_gate_char(Py_UCS4 c, Py_ssize_t nranges, const Py_UCS4 *lo,
-                                       const Py_UCS4 *hi, Py_ssize_t nforms,
-                                       const Py_UCS4 *from, const Py_UCS4 *to, int *folds) {
-        Py_ssize_t r;
-        if (c < 128)
-            return c - 'A' < 26u ? c + 32 : c;
-        for (r = 0; r < nranges; r++)
-            if (lo[r] <= c && c <= hi[r])
-                return c;
-        *folds = 0;
-        for (r = 0; r < nforms; r++)
-            if (from[r] == c)
-                return to[r];
-        return c;
+    /* Whether c is in one of the ranges lo[r] to hi[r]; *last, the range found last,
+       is tried first (a text's characters beyond ASCII are mostly of one block). */
+    static inline int ps_in_ranges(Py_UCS4 c, Py_ssize_t n, const Py_UCS4 *lo,
+                                   const Py_UCS4 *hi, Py_ssize_t *last) {
+        Py_ssize_t r = *last;
+        if (lo[r] <= c && c <= hi[r])
+            return 1;
+        for (r = 0; r < n; r++)
+            if (lo[r] <= c && c <= hi[r]) {
+                *last = r;
+                return 1;
+            }
+        return 0;
+    }
+
+    /* The two bytes at p as one number, in the machine's order: a pair of ASCII
+       characters is below 2**15. */
+    static inline unsigned int ps_two_bytes(const unsigned char *p) {
+        uint16_t w;
+        memcpy(&w, p, 2);
+        return w;
     }
     """
-    ucs4 ps_gate_char(ucs4 c, Py_ssize_t nranges, const ucs4 *lo, const ucs4 *hi,
-                      Py_ssize_t nforms, const ucs4 *src, const ucs4 *dst, int *folds) nogil
+    bint ps_in_ranges(ucs4 c, Py_ssize_t n, const ucs4 *lo, const ucs4 *hi,
+                      Py_ssize_t *last) nogil
+    unsigned int ps_two_bytes(const uint8_t *p) nogil
+
+
+ctypedef fused _unit:  # a code unit of one of str's widths
+    uint8_t
+    uint16_t
+    uint32_t
 
 
 FOLDS_AS_ASCII = 1  # the bit of ``Literals.find``'s answer for a text that folds as ASCII
@@ -67,7 +83,6 @@ _MAX_GROUPS = 63  # a group's bit is bit 1 to 63 of an unsigned 64-bit answer
 cdef enum:
     ALONE = 1  # one is this character alone
     WIDE = 2  # one goes on with a character beyond ASCII
-    NONE = 0xFFFFFFFF  # past the text's end: no character
     FOLDS = 1  # FOLDS_AS_ASCII
 
 
@@ -78,6 +93,10 @@ cdef class Literals:
     ``forms`` maps the characters beyond ASCII that the gate form turns into an
     ASCII letter to that letter; ``caseless`` lists the ranges (first, last code
     point) of the characters beyond ASCII without case.
+
+    The passes read the character after the text's end: CPython ends every
+    ``str``'s data with a zero character, which no literal holds (the table
+    refuses one), so that a comparison stops there.
     """
 
     cdef Py_ssize_t count  # literals
@@ -85,37 +104,44 @@ cdef class Literals:
     cdef Py_ssize_t *starts  # ... literal k from starts[k] to starts[k + 1]
     cdef unsigned long long *bits  # literal k's group's bit
     cdef Py_ssize_t heads[129]  # literals opening with ASCII c: heads[c] to heads[c + 1]
-    # Bit c1 of openers[2 * c0 + c1 // 64]: a literal opens with ASCII c0 and c1.
+    # Bit c1 of openers[2 * c0 + c1 // 64]: a literal opens with ASCII c0 and c1, or
+    # is c0 alone (then every bit of c0's row).
     cdef unsigned long long openers[256]
     cdef unsigned char kinds[128]  # of the literals opening with ASCII c: ALONE, WIDE
-    # The same for ASCII text as it is, each letter in both cases.
-    cdef unsigned long long ascii_openers[256]
-    cdef unsigned char ascii_kinds[128]
+    # The same for ASCII text as it is, each letter in both cases, a pair's bit at
+    # the number its two bytes make (``ps_two_bytes``).
+    cdef unsigned long long ascii_pairs[512]
+    cdef unsigned long long wide_firsts  # bit c % 64 for each first character c beyond ASCII
     cdef unsigned long long every  # all the groups' bits
     cdef Py_ssize_t nranges
     cdef ucs4 *lo
     cdef ucs4 *hi
     cdef Py_ssize_t nforms
+    cdef unsigned long long form_bits  # bit c % 64 for each character c of ``forms``
     cdef ucs4 *src
     cdef ucs4 *dst
 
     def __cinit__(self, groups, forms, caseless):
-        cdef Py_ssize_t k, size, at, first, second, case, other
+        cdef Py_ssize_t k, size, at, first, second, other
         groups = [tuple(group) for group in groups]
         if len(groups) > _MAX_GROUPS:
             raise ValueError(f"at most {_MAX_GROUPS} groups of literals")
         # The literals ordered by their first character (the ASCII ones first, by
-        # code, then the others), each with its group's bit.
+        # code, then the others), those opening with an ASCII one by their second
+        # (none first), each with its group's bit.
         entries = sorted(
             ((literal, 2 << index) for index, group in enumerate(groups) for literal in group),
-            key=lambda entry: min(ord(entry[0][0]), 128) if entry[0] else -1,
+            key=lambda entry: (min(ord(entry[0][0]), 128), ord(entry[0][1:2] or "\0"))
+            if entry[0] else (-1, 0),
         )
-        if any(not literal for literal, _ in entries):
-            raise ValueError("an empty literal")
+        if any(not literal or "\0" in literal for literal, _ in entries):
+            raise ValueError("an empty literal, or one holding a zero character")
         forms = dict(forms)
         caseless = list(caseless)
         if any(ord(char) < 128 or not ord(letter) < 128 for char, letter in forms.items()):
             raise ValueError("forms map characters beyond ASCII to ASCII")
+        if any(low <= ord(char) <= high for char in forms for low, high in caseless):
+            raise ValueError("a character of forms in a caseless range")
         self.count = len(entries)
         size = sum(len(literal) for literal, _ in entries)
         self.chars = <ucs4 *>PyMem_Malloc(max(size, 1) * sizeof(ucs4))
@@ -149,25 +175,36 @@ cdef class Literals:
             at = self.starts[k]
             first = self.chars[at]
             if first >= 128:
-                continue
-            if self.starts[k + 1] - at == 1:
+                self.wide_firsts |= 1ULL << (first % 64)
+            elif self.starts[k + 1] - at == 1:
                 self.kinds[first] |= ALONE
-                for case in {first, ord(chr(first).upper())}:
-                    self.ascii_kinds[case] |= ALONE
+                self.openers[2 * first] = self.openers[2 * first + 1] = ~0ULL
+                for other in range(128):
+                    self._ascii_pair(first, other)
             elif self.chars[at + 1] >= 128:
                 self.kinds[first] |= WIDE
             else:
                 second = self.chars[at + 1]
                 self.openers[2 * first + second // 64] |= 1ULL << (second % 64)
-                for case in {first, ord(chr(first).upper())}:
-                    for other in {second, ord(chr(second).upper())}:
-                        self.ascii_openers[2 * case + other // 64] |= 1ULL << (other % 64)
+                self._ascii_pair(first, second)
+        self.lo[0], self.hi[0] = 1, 0  # no range, when none is given
         for k, (first_point, last_point) in enumerate(caseless):
             self.lo[k] = first_point
             self.hi[k] = last_point
         for k, (char, letter) in enumerate(forms.items()):
             self.src[k] = ord(char)
             self.dst[k] = ord(letter)
+            self.form_bits |= 1ULL << (ord(char) % 64)
+
+    cdef void _ascii_pair(self, Py_ssize_t first, Py_ssize_t second) except *:
+        """The bit of ASCII text's pair ``first``, ``second`` set, in both cases."""
+        cdef uint8_t pair[2]
+        cdef unsigned int number
+        for case in {first, ord(chr(first).upper())}:
+            for other in {second, ord(chr(second).upper())}:
+                pair[0], pair[1] = case, other
+                number = ps_two_bytes(pair)
+                self.ascii_pairs[number >> 6] |= 1ULL << (number & 63)
 
     def __dealloc__(self):
         PyMem_Free(self.chars)
@@ -178,91 +215,110 @@ cdef class Literals:
         PyMem_Free(self.src)
         PyMem_Free(self.dst)
 
-    cdef inline ucs4 form(self, int kind, void *data, Py_ssize_t n, Py_ssize_t i,
-                          int *folds) noexcept:
-        """The gate form of the text's character at ``i`` (``NONE`` past its end)."""
-        if i >= n:
-            return NONE
-        return ps_gate_char(PyUnicode_READ(kind, data, i), self.nranges, self.lo, self.hi,
-                            self.nforms, self.src, self.dst, folds)
+    cdef inline ucs4 form(self, ucs4 c) noexcept nogil:
+        """The gate form of the character ``c``."""
+        cdef Py_ssize_t r
+        if c < 128:
+            return c + 32 if c - 65 < 26 else c
+        if (self.form_bits >> (c & 63)) & 1:
+            for r in range(self.nforms):
+                if self.src[r] == c:
+                    return self.dst[r]
+        return c
 
-    cdef inline bint opens(self, ucs4 c0, ucs4 c1) noexcept:
-        """Whether a literal may open with ``c0`` (ASCII) and then ``c1``."""
-        if self.kinds[c0] & ALONE:
-            return True
-        if c1 < 128:
-            return (self.openers[2 * c0 + (c1 >> 6)] >> (c1 & 63)) & 1
-        return c1 != NONE and self.kinds[c0] & WIDE
-
+    @cython.binding(False)
+    @cython.always_allow_keywords(False)
     def find(self, str text not None):
         """Bit ``FOLDS_AS_ASCII`` set when ``text`` folds as ASCII, and bit ``1 + i``
         when a literal of group ``i`` occurs in its gate form."""
         cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
         cdef int kind = PyUnicode_KIND(text)
         cdef void *data = PyUnicode_DATA(text)
-        cdef int folds = 1
-        cdef int unused = 1
-        cdef unsigned long long found = 0
-        cdef Py_ssize_t i = 0, j, k, end, length, at
-        cdef ucs4 c0, c1
-        cdef const unsigned char *chars = <const unsigned char *>data
         if PyUnicode_IS_ASCII(text):
-            # Its bytes as they are: a literal's first two letters in both cases.
-            while i < n and found != self.every:
-                c0 = chars[i]
-                c1 = chars[i + 1] if i + 1 < n else 0
-                if (self.ascii_openers[2 * c0 + (c1 >> 6)] >> (c1 & 63)) & 1 == 0 and (
-                    self.ascii_kinds[c0] & ALONE == 0
-                ):
-                    i += 1
-                    continue
-                c0 = c0 + 32 if c0 - 65 < 26 else c0
-                k = self.heads[c0]
-                end = self.heads[c0 + 1]
-                while k < end:
-                    at = self.starts[k]
-                    length = self.starts[k + 1] - at
-                    if (found & self.bits[k]) == 0 and length <= n - i:
+            return _ascii_find(self, <const uint8_t *>data, n) | FOLDS
+        if kind == 1:
+            return _find(self, <const uint8_t *>data, n)
+        if kind == 2:
+            return _find(self, <const uint16_t *>data, n)
+        return _find(self, <const uint32_t *>data, n)
+
+
+cdef unsigned long long _ascii_find(Literals t, const uint8_t *s, Py_ssize_t n) noexcept nogil:
+    """The groups found in ASCII text, read as its bytes (its letters in both cases)."""
+    cdef unsigned long long found = 0
+    cdef Py_ssize_t i
+    cdef unsigned int pair
+    if t.every == 0:
+        return 0
+    for i in range(n):
+        pair = ps_two_bytes(s + i)
+        if (t.ascii_pairs[pair >> 6] >> (pair & 63)) & 1:
+            found |= _opening(t, s, i, t.form(s[i]), t.form(s[i + 1]))
+            if found == t.every:
+                break
+    return found
+
+
+cdef inline unsigned long long _opening(Literals t, const _unit *s, Py_ssize_t i, ucs4 c0,
+                                        ucs4 c1) noexcept nogil:
+    """The groups of the literals at ``s[i]``, whose gate form opens with ``c0`` (ASCII)
+    and ``c1``: those opening with ``c0`` are ordered by their second character."""
+    cdef unsigned long long found = 0
+    cdef Py_ssize_t j, k, at, length
+    for k in range(t.heads[c0], t.heads[c0 + 1]):
+        at = t.starts[k]
+        length = t.starts[k + 1] - at
+        if length > 1:
+            if t.chars[at + 1] != c1:
+                if t.chars[at + 1] > c1:
+                    break
+                continue
+            j = 2
+            while j < length and t.form(s[i + j]) == t.chars[at + j]:
+                j += 1
+            if j < length:
+                continue
+        found |= t.bits[k]
+    return found
+
+
+cdef unsigned long long _find(Literals t, const _unit *s, Py_ssize_t n) noexcept nogil:
+    """``Literals.find`` of text beyond ASCII, of code units ``_unit``: each character's
+    gate form made once (c0 at i, c1 after it), its case read until one has case."""
+    cdef unsigned long long found = 0
+    cdef int folds = 1
+    cdef Py_ssize_t i = 0, j, k, at, length, last = 0
+    cdef ucs4 c0, c1
+    if t.every:
+        c1 = s[0]
+        if c1 >= 128 and not ps_in_ranges(c1, t.nranges, t.lo, t.hi, &last):
+            folds = 0
+        c1 = t.form(c1)
+        while i < n:
+            c0 = c1
+            c1 = s[i + 1]
+            if c1 >= 128 and folds and not ps_in_ranges(c1, t.nranges, t.lo, t.hi, &last):
+                folds = 0
+            c1 = t.form(c1)
+            if c0 < 128:
+                if (t.openers[2 * c0 + (c1 >> 6)] >> (c1 & 63)) & 1 if c1 < 128 else t.kinds[c0]:
+                    found |= _opening(t, s, i, c0, c1)
+            elif (t.wide_firsts >> (c0 & 63)) & 1:
+                for k in range(t.heads[128], t.count):
+                    at = t.starts[k]
+                    length = t.starts[k + 1] - at
+                    if t.chars[at] == c0:
                         j = 1
-                        while j < length:
-                            c1 = chars[i + j]
-                            if (c1 + 32 if c1 - 65 < 26 else c1) != self.chars[at + j]:
-                                break
+                        while j < length and t.form(s[i + j]) == t.chars[at + j]:
                             j += 1
                         if j == length:
-                            found |= self.bits[k]
-                    k += 1
-                i += 1
-            return found | FOLDS
-        c1 = self.form(kind, data, n, 0, &folds)
-        while i < n and found != self.every:
-            # Each character's form made once: c0 at i, c1 after it.
-            c0 = c1
-            c1 = self.form(kind, data, n, i + 1, &folds)
-            if c0 < 128:
-                if not self.opens(c0, c1):
-                    i += 1
-                    continue
-                k = self.heads[c0]
-                end = self.heads[c0 + 1]
-            else:
-                k = self.heads[128]
-                end = self.count
-            while k < end:
-                at = self.starts[k]
-                length = self.starts[k + 1] - at
-                if (found & self.bits[k]) == 0 and length <= n - i and self.chars[at] == c0:
-                    j = 1
-                    while j < length and self.form(kind, data, n, i + j, &unused) == self.chars[at + j]:
-                        j += 1
-                    if j == length:
-                        found |= self.bits[k]
-                k += 1
+                            found |= t.bits[k]
+            if found == t.every:
+                break
             i += 1
-        # The characters left, read for their case alone.
-        i += 1  # the one after i is read
-        while folds and i < n:
-            ps_gate_char(PyUnicode_READ(kind, data, i), self.nranges, self.lo, self.hi, 0,
-                         self.src, self.dst, &folds)
-            i += 1
-        return found | folds
+        i += 2  # the characters left, read for their case alone
+    while folds and i < n:
+        if s[i] >= 128 and not ps_in_ranges(s[i], t.nranges, t.lo, t.hi, &last):
+            folds = 0
+        i += 1
+    return found | folds

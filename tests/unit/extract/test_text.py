@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from service.extract import body_reader, body_tables, teaser_tables
 from service.extract import text as text_module
 from service.extract._text import fold
-from service.extract._words import FOLDS_AS_ASCII
+from service.extract._words import FOLDS_AS_ASCII, Literals
 from service.extract.body_reader import chars
 from service.extract.text import (
     CaselessPattern,
@@ -411,7 +411,7 @@ _GROUPS = st.lists(
 )
 _GATED_TEXT = st.lists(
     st.sampled_from(
-        [*"abikmsABIKMS #/.", "\ud55c", "\uae00", "\u00a9", "\u2014", "\udc80", *_CASED]
+        [*"abikmsABIKMS #/.\x00", "\ud55c", "\uae00", "\u00a9", "\u2014", "\udc80", *_CASED]
     ),
     max_size=30,
 ).map("".join)
@@ -424,6 +424,16 @@ _GATED_TEXT = st.lists(
 @example([("ab",)], "a")
 @example([("ms",), ("#",), ("ki",)], "xMs #")  # an ASCII text, read as its bytes
 @example([], "\u00e9")
+# Literals opening alike, ordered by their second character (none, ASCII, beyond).
+@example([("a\ud55c", "ak"), ("ab",), ("a",)], "xAB")
+@example([("a\ud55c", "ak"), ("ab",), ("a",)], "xa\ud55c")
+@example([("ab",), ("a",)], "\u00e9a#")
+@example([("ki",)], "\U0001f600K\u0130")  # four bytes a character
+@example([("m",)], "m\u00e9")  # all found: the rest read for case alone
+@example([("#",)], "\u2014\ud55c\u00e9#")  # caseless characters of two blocks, then case
+@example([("\u00a9",)], "\u00e9\ud55c")  # both c % 64 == 41
+@example([("ab",), ("b",)], "\u00e9a\x00b")  # a zero character in the text
+@example([("ab",)], "xA\x00B")
 def test_literal_table_finds_what_substring_tests_find(
     groups: list[tuple[str, ...]], text: str
 ) -> None:
@@ -439,6 +449,13 @@ def test_literal_table_refuses_literals_with_case() -> None:
     for literal in ("Photo", "caf\u00e9", "\u212a"):
         with pytest.raises(ValueError, match="lower case"):
             literal_table([(literal,)])
+
+
+def test_literals_refuse_a_zero_character_and_forms_without_case() -> None:
+    with pytest.raises(ValueError, match="zero character"):
+        Literals([("a\x00b",)], {}, ())
+    with pytest.raises(ValueError, match="caseless range"):
+        Literals([("a",)], {"\u212a": "k"}, [(0x2100, 0x21FF)])
 
 
 # Characters of each of str's three widths, with every kind of whitespace str.split
