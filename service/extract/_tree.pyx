@@ -68,6 +68,8 @@ _CASELESS_VALUES = (
 cdef enum:
     _MAX_SELECTORS = 64  # a bit each in a uint64_t
     _NO_GROUP = 0xFF
+    _SELECTED = 1
+    _ASK = 2
 
 
 cdef extern from *:
@@ -91,7 +93,11 @@ cdef class Selectors:
     element's attributes are read once: each attribute that some selector names
     is tested against all the selectors of its name together, a ``~=`` value cut
     into its tokens once and a ``*=`` value read once, the selectors' values
-    looked up by their first byte (``_starts``) at each token or position."""
+    looked up by their first byte (``_starts``) at each token or position. The
+    selectors without an attribute test are first asked of the element's tag id in
+    a table (``_plain_by_tag``): one of a tag alone selects at once, and they are
+    tested one by one only on an element of a tag that a child selector names (or
+    of a tag Lexbor does not predefine, when one names such a tag)."""
 
     cdef list _keep  # the bytes the pointers below point into
     cdef uintptr_t _tags[_MAX_SELECTORS]  # 0: any element
@@ -105,6 +111,11 @@ cdef class Selectors:
     cdef int _caseless[_MAX_SELECTORS]  # 1: always, 2: on HTML elements, 0: never
     cdef int _plain[_MAX_SELECTORS]  # the selectors without an attribute test
     cdef int _plain_count
+    # What those selectors say of an element by its standard tag's id: _SELECTED (one
+    # selects every element of the tag), _ASK (one of the tag asks of its parent), or
+    # 0 (none selects it); and whether one names a tag Lexbor does not predefine.
+    cdef unsigned char _plain_by_tag[TAG_LAST_ENTRY]
+    cdef bint _plain_named
     # The selectors with an attribute test, by attribute: the attribute's id (or
     # PS_ATTR_LAST_ENTRY, and its name) and a bit for each of its selectors.
     cdef uintptr_t _group_ids[_MAX_SELECTORS]
@@ -124,7 +135,9 @@ cdef class Selectors:
         self.text = text
         self._keep = []
         self._plain_count = self._group_count = 0
+        self._plain_named = False
         memset(self._starts, 0, sizeof(self._starts))
+        memset(self._plain_by_tag, 0, sizeof(self._plain_by_tag))
         by_id = bytearray([_NO_GROUP]) * PS_ATTR_LAST_ENTRY
         groups = {}
         selectors = [part.strip() for part in text.split(",")]
@@ -158,6 +171,10 @@ cdef class Selectors:
                 self._matches[i] = ANY
                 self._plain[self._plain_count] = i
                 self._plain_count += 1
+                if self._tags[i] == TAG_LAST_ENTRY:
+                    self._plain_named = True
+                else:
+                    self._plain_by_tag[self._tags[i]] |= _ASK if self._parents[i] else _SELECTED
                 continue
             if name not in groups:  # the attribute's first selector
                 g = groups[name] = self._group_count
@@ -290,10 +307,15 @@ cdef class Selectors:
         """Whether a selector of the list selects the element ``node``."""
         cdef ps_attr *attr
         cdef uint64_t seen = 0
+        cdef uintptr_t tag = node.local_name
+        cdef unsigned char plain = self._plain_by_tag[tag] if tag < TAG_LAST_ENTRY else self._plain_named * _ASK
         cdef int i, g
-        for i in range(self._plain_count):
-            if self._selects_plain(self._plain[i], node):
-                return True
+        if plain & _SELECTED:
+            return True
+        if plain & _ASK:
+            for i in range(self._plain_count):
+                if self._selects_plain(self._plain[i], node):
+                    return True
         if self._group_count == 0:
             return False
         attr = (<ps_element *>node).first_attr

@@ -133,6 +133,8 @@ SELECTOR_LISTS = [
     'custom-tag[role~="menu" i], a, td',
     _tree.H1.text,
     "span > p, div > b, b > a, em > div:only-child, nav > br",
+    # A tag selected alone and as a parent's child, and a tag Lexbor does not predefine.
+    "custom-tag, div > strong:only-child, strong, span > b",
     '[data-sixteen-chr], [data-seventeen-ch*="e"], [data-seventeen-ci~="true" i]',
     # Several selectors on one attribute, tested together: each kind of test, with and
     # without a type, values sharing their first byte, empty values, a selector twice.
