@@ -389,9 +389,10 @@ def _is_bold_line(line: LexborNode) -> bool:
 def _is_chrome_text(text: str) -> bool:
     """Whether ``text`` is page chrome that a page without class names does not mark,
     and that must not vote for a container: a consent banner's (``CONSENT_TEXT``), or
-    a prompt to click a picture or a link (``CLICK_PROMPT``)."""
+    a prompt to click a picture or a link (``CLICK_OPENING``, ``CLICK_PROMPT``)."""
     return (contains_any(text, t.CONSENT_GATE) and t.CONSENT_TEXT.search(text) is not None) or (
-        contains_any(text, t.CLICK_GATE) and t.CLICK_PROMPT.search(text) is not None
+        contains_any(text, t.CLICK_GATE)
+        and (t.CLICK_OPENING.search(text) is not None or t.CLICK_PROMPT.search(text) is not None)
     )
 
 

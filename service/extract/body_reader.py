@@ -29,8 +29,9 @@ from service.extract._words import FOLDS_AS_ASCII
 from service.extract.bold_lines import bold_alone
 from service.extract.model import Paragraph, ParagraphKind
 from service.extract.openings import Openings
+from service.extract.teaser_fields import SPACE_LEADS, may_open_with
 from service.extract.teaser_items import is_short_sentence
-from service.extract.teaser_tables import CITATION_LABEL
+from service.extract.teaser_tables import CITATION_LABEL, CITATION_LABEL_OPENERS
 from service.extract.text import (
     ASCII_SPACES,
     SPACES,
@@ -378,10 +379,10 @@ class Reader:
         """The kind of the heading or bold line alone ``label`` read as ``text``: a bold
         line naming a source list heads it, as a heading would; a heading starts or
         ends the source list (``_citing``)."""
-        if label and len(text) <= t.MAX_STOP_CHARS and CITATION_LABEL.match(text) is not None:
+        if label and _names_sources(text):
             kind = "h"
         if kind == "h":
-            self._citing = len(text) <= t.MAX_STOP_CHARS and CITATION_LABEL.match(text) is not None
+            self._citing = _names_sources(text)
             self._citing_in = self._heading_holder() if self._citing else 0
         return kind
 
@@ -432,6 +433,16 @@ class Reader:
     def caption(self, node: LexborNode) -> None:
         """Skips the picture's caption ``node``, noting its texts (``captions``)."""
         self.captions.update(normalize_text(inner.text()) for inner in node.traverse())
+
+
+def _names_sources(text: str) -> bool:
+    """Whether ``text`` is a source list's label (``CITATION_LABEL``), asked of the pattern
+    only when short enough and its first two characters may open one."""
+    return (
+        len(text) <= t.MAX_STOP_CHARS
+        and may_open_with(text, CITATION_LABEL_OPENERS, SPACE_LEADS)
+        and CITATION_LABEL.match(text) is not None
+    )
 
 
 def _note_mark(link: LexborNode, text: str) -> LexborNode | None:

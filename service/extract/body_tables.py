@@ -227,10 +227,14 @@ CONSENT_TEXT = CaselessPattern.compile(
 # without class names, each a picture link and its prompt): it does not vote either.
 # Every such prompt holds one of these (click, klicken; clique, cliquez; clic, clicca),
 # tested on the text as it is ("lic" alone is in "public" and "police": too common).
+# A block opening with the prompt is one (``CLICK_OPENING``); elsewhere the prompt names a
+# picture (``CLICK_PROMPT``), written to open with its letter ("c" where a word starts:
+# Python's engine looks for the letter, where a pattern opening with a word boundary or
+# a start is tried whole at every position of a block of thousands of characters).
 CLICK_GATE = ("lick", "lique", "clic", "Clic")
+CLICK_OPENING = CaselessPattern.compile(r"^(click|clique|cliquez|klicken sie|haz clic|clicca)\b")
 CLICK_PROMPT = CaselessPattern.compile(
-    r"^(click|clique|cliquez|klicken sie|haz clic|clicca)\b"
-    r"|\b(click|clique|cliquez|clicca) (on |na |no |em |sur |en |sull')?(the |a |o |l'|la )?"
+    r"c(?<=\bc)(lick|lique|liquez|licca) (on |na |no |em |sur |en |sull')?(the |a |o |l'|la )?"
     r"(image|photo|picture|banner|foto|imagem|imagen|immagine)\b"
 )
 WIDE_COMMAS = ("\uff0c", "\u3001", "\u060c")  # commas besides ",": fullwidth, ideographic, Arabic

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cache, lru_cache, partial
+from functools import cache, lru_cache
 
 from selectolax.lexbor import LexborNode as Node
 
@@ -51,6 +51,7 @@ _RANK = re.compile(r"\s*#?\d{1,3}[.)]?\s*$")
 _RANK_MARKS = "#.)"  # the characters of ``_RANK`` other than digits and whitespace
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _ARROWS = re.compile(r"\s*[\u203a\u00bb>\u2192:\uff1a]+\s*$")  # arrows and colons ending a label
+_ARROW_ENDS = frozenset("\u203a\u00bb>\u2192:\uff1a")  # the characters of its class
 _SKIP_TAGS = frozenset(
     {"script", "style", "template", "noscript", "img", "picture", "svg", "button",
      "figcaption", "select", "input", "iframe", "video", "audio", "time"}
@@ -442,6 +443,12 @@ def _titled(element: Node, tokens: Tokens) -> bool:
 # A header's or a title box's label is the title inside it when it holds one; the text
 # is folded, its closing arrows and colons cut (``_ARROWS``), and at most
 # ``MAX_LABEL_CHARS`` long.
+def _trim_arrows(text: str) -> str:
+    """``text`` without the arrows and colons ending it (``_ARROWS``), searched only when
+    its last character but white space is one (most texts end otherwise)."""
+    return _ARROWS.sub("", text) if text.rstrip()[-1:] in _ARROW_ENDS else text
+
+
 _LABELS = Labels(
     always=("h2", "h3", "h4", "h5", "h6", "header", "legend", "dt", "caption"),
     titled_tags=("div", "p", "span", "strong"),
@@ -459,7 +466,7 @@ _LABELS = Labels(
     title_inside=_TITLE_INSIDE,
     spaces=SPACES,
     normalize=normalize_text,
-    trim=partial(_ARROWS.sub, ""),
+    trim=_trim_arrows,
     max_chars=tt.MAX_LABEL_CHARS,
 )
 _label_of = _LABELS.of

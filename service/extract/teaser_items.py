@@ -316,11 +316,18 @@ def _long_enough(before: list[str], after: list[str], chars: int) -> bool:
     if len(text) < chars:
         return False  # the cheap test that clears most links: little beside them
     if len(text) > 2 * _SENTENCE_HEAD:  # a block of many links: fold its head alone
-        head = tt.INLINE_LABEL.sub("", normalize_text(text[:_SENTENCE_HEAD]), count=1)
+        head = _unlabelled(normalize_text(text[:_SENTENCE_HEAD]))
         if len(head) >= chars:
             return True
-    text = tt.INLINE_LABEL.sub("", normalize_text(text), count=1)
-    return len(text) >= chars
+    return len(_unlabelled(normalize_text(text))) >= chars
+
+
+def _unlabelled(text: str) -> str:
+    """``text`` without a promo label at its start (``INLINE_LABEL``), asked of the pattern
+    only when its first two characters may open one."""
+    if tf.may_open_with(text, tt.INLINE_LABEL_OPENERS, tf.LABEL_LEADS):
+        return tt.INLINE_LABEL.sub("", text, count=1)
+    return text
 
 
 def is_short_sentence(before: str, after: str, listed: bool = False) -> bool:

@@ -445,9 +445,19 @@ def _label_pattern(labels: dict[str, str]) -> re.Pattern[str]:
     return re.compile(rf"^\s*(?:{alternation})\s*:?\s*$", re.IGNORECASE)
 
 
+def _label_openers(labels: dict[str, str]) -> frozenset[str]:
+    """The pairs of ASCII characters a label of ``_label_pattern(labels)`` may open with."""
+    return opening_pairs("|".join(re.escape(label) for label in labels), re.IGNORECASE)
+
+
 CITATION_LABEL = _label_pattern(CITATION_LABELS)
 OUTSIDE_LINK_LABEL = _label_pattern(OUTSIDE_LINK_LABELS)
 AD_LIST_LABEL = _label_pattern(AD_LIST_LABELS)
+# Most block labels open with none of the labels' pairs: the patterns are asked behind
+# ``teaser_fields.may_open_with`` of these (white space may open them too).
+CITATION_LABEL_OPENERS = _label_openers(CITATION_LABELS)
+OUTSIDE_LINK_LABEL_OPENERS = _label_openers(OUTSIDE_LINK_LABELS)
+AD_LIST_LABEL_OPENERS = _label_openers(AD_LIST_LABELS)
 STORY_LIST_LABEL = _label_pattern(STORY_LIST_LABELS)
 MIN_OUTSIDE_SHARE = 0.5  # more than this share of a block's links leave the site: its sources
 

@@ -39,6 +39,7 @@ class-token matching in ``teaser_tokens``, headline links and items in
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -540,9 +541,12 @@ def _heading_of(link: Link) -> Node:
 
 
 def _has_promo_label(item: _Item, text: str) -> bool:
-    """Whether the item's ``text`` starts with a promo label ("Read more: ...")."""
+    """Whether the item's ``text`` starts with a promo label ("Read more: ..."): asked of
+    ``INLINE_LABEL`` only when its first two characters may open one (most item texts
+    open with a headline's words)."""
     return (
-        tt.INLINE_LABEL.match(text) is not None
+        tf.may_open_with(text, _LABEL_PAIRS, tf.LABEL_LEADS)
+        and tt.INLINE_LABEL.match(text) is not None
         and not tt.INLINE_LABEL.match(item.link.title)  # "Related party deals..." is a headline
         and not tt.NAV_LABEL.match(text)
     )
@@ -846,9 +850,12 @@ def _left_out_blocks(kept: list[_Item], page: Page) -> set[int]:
     for key, items in blocks.items():
         label = items[0].block or ""
         if (
-            tt.CITATION_LABEL.match(label)
-            or tt.AD_LIST_LABEL.match(label)
-            or (tt.OUTSIDE_LINK_LABEL.match(label) and _mostly_outside(items, page))
+            _is_label(label, tt.CITATION_LABEL, tt.CITATION_LABEL_OPENERS)
+            or _is_label(label, tt.AD_LIST_LABEL, tt.AD_LIST_LABEL_OPENERS)
+            or (
+                _is_label(label, tt.OUTSIDE_LINK_LABEL, tt.OUTSIDE_LINK_LABEL_OPENERS)
+                and _mostly_outside(items, page)
+            )
         ):
             found.add(key)
     return found
@@ -856,6 +863,12 @@ def _left_out_blocks(kept: list[_Item], page: Page) -> set[int]:
 
 def _block_key(item: _Item) -> int:
     return item.block_node.mem_id if item.block_node is not None else -1
+
+
+def _is_label(label: str, pattern: re.Pattern[str], pairs: frozenset[str]) -> bool:
+    """Whether ``pattern``, a whole block label, matches ``label``: asked only when the
+    label's first two characters may open a match (``pairs``, or white space)."""
+    return tf.may_open_with(label, pairs, tf.SPACE_LEADS) and pattern.match(label) is not None
 
 
 def _mostly_outside(items: list[_Item], page: Page) -> bool:

@@ -235,6 +235,14 @@ _OPENING_GATES = (
         tt.BYLINE_OR_TAXONOMY_OPENERS,
         _SPACE_LEADS,
     ),
+    *(
+        (pattern, "|".join(map(re.escape, labels)), pairs, _SPACE_LEADS)
+        for pattern, labels, pairs in (
+            (tt.CITATION_LABEL, tt.CITATION_LABELS, tt.CITATION_LABEL_OPENERS),
+            (tt.AD_LIST_LABEL, tt.AD_LIST_LABELS, tt.AD_LIST_LABEL_OPENERS),
+            (tt.OUTSIDE_LINK_LABEL, tt.OUTSIDE_LINK_LABELS, tt.OUTSIDE_LINK_LABEL_OPENERS),
+        )
+    ),
 )
 # What a text may open with before a label: white space, marks and brackets.
 _LEADS = ("", " ", "\n ", "\u00a0", "\u25b6 ", "> ", "[", "\u3010")
@@ -274,3 +282,31 @@ def test_the_label_gates() -> None:
     bylines = tt.BYLINE_OR_TAXONOMY_OPENERS
     assert teaser_fields.may_open_with("Posted in Transport", bylines, _SPACE_LEADS)
     assert not teaser_fields.may_open_with("Storm hits coast", bylines, _SPACE_LEADS)
+
+
+# Texts around labels and arrows: label words in mixed case, what may open or end a
+# label, white space of every kind, and characters a caseless match pairs with ASCII.
+_LABEL_TEXT = st.lists(
+    st.sampled_from(
+        (
+            *sorted(tt.CITATION_LABELS)[::3], *sorted(tt.AD_LIST_LABELS)[::3],
+            *sorted(tt.OUTSIDE_LINK_LABELS)[::3], "Read more", "RELATED", "Lesen Sie auch",
+            ":", "\u203a", "\u00bb", ">", "\u2192", "\uff1a", "\u25b6", "[", "\u3010",
+            " ", "\n", "\u00a0", "\u2028", "\x1c", "\u3000", "Storm", "\u0130", "\u212a",
+            "\u017f", "\u00e9", "\u6f22",
+        )
+    ),
+    max_size=6,
+).map("".join)  # fmt: skip
+
+
+@given(_LABEL_TEXT)
+def test_the_gated_label_calls_give_what_the_patterns_give(text: str) -> None:
+    assert teaser_items._unlabelled(text) == tt.INLINE_LABEL.sub("", text, count=1)
+    for pattern, pairs in (
+        (tt.CITATION_LABEL, tt.CITATION_LABEL_OPENERS),
+        (tt.AD_LIST_LABEL, tt.AD_LIST_LABEL_OPENERS),
+        (tt.OUTSIDE_LINK_LABEL, tt.OUTSIDE_LINK_LABEL_OPENERS),
+    ):
+        assert teasers._is_label(text, pattern, pairs) == (pattern.match(text) is not None)
+    assert teaser_fields._trim_arrows(text) == teaser_fields._ARROWS.sub("", text)

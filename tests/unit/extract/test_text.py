@@ -381,6 +381,34 @@ def test_consent_gate_holds_a_literal_of_every_sentence() -> None:
     assert consent.search("Our advertisers use the site to reach readers.") is None
 
 
+# The click prompt as one pattern, before its opening and its prompt anywhere were
+# written apart (a pattern opening with "^" or "\\b" is tried whole at every position).
+_CLICK = CaselessPattern.compile(
+    r"^(click|clique|cliquez|klicken sie|haz clic|clicca)\b"
+    r"|\b(click|clique|cliquez|clicca) (on |na |no |em |sur |en |sull')?(the |a |o |l'|la )?"
+    r"(image|photo|picture|banner|foto|imagem|imagen|immagine)\b"
+)
+_CLICK_PIECES = (
+    "click", "Click", "CLICK", "clique", "CLIQUEZ", "clicca", "Klicken Sie", "haz clic",
+    "c", "lick", " on ", " sur ", " sull'", " ", "the ", "l'", "LA ", "image", "Photo",
+    "immagine", "banner", "x", "_", "1", "\n", "\u00e9", *_CASELESS, *_CASED,
+)  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_CLICK_PIECES), max_size=8).map("".join))
+@example("Click here")
+@example("see: click on the image")
+@example("aclick on the image")
+@example("\u00e9click on the photo")
+def test_click_opening_and_prompt_find_what_the_one_pattern_found(text: str) -> None:
+    split = body_tables.CLICK_OPENING, body_tables.CLICK_PROMPT
+    for form in ("plain", "caseless"):
+        found = any(getattr(pattern, form).search(text) for pattern in split)
+        assert found == (getattr(_CLICK, form).search(text) is not None), form
+    found = any(pattern.search(text) for pattern in split)
+    assert found == (_CLICK.search(text) is not None)
+
+
 _CREDIT_PIECES = ("photo", "image", "picture", "pic", "foto", "bild", "credit", "by", "AP", "Jo")
 _CREDITS = st.lists(
     st.sampled_from([*_CREDIT_PIECES, *" :/()[].s\u00a9", *_CASED]), max_size=14
