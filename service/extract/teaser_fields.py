@@ -406,8 +406,11 @@ _INSIDE = InsideWalk(
 
 
 # What the elements inside a link are (see ``Inside``), in one walk, and the heading
-# level the link stands at (``heading_level``). Read only for links whose text may be
-# a headline: most of a page's links are short navigation labels and are never asked.
+# level the link stands at (``Inside.level``: the tag of the heading the link holds or
+# sits in, within three levels; a bold line alone in its ``<div>``, the link set in it
+# or holding it, is ``BOLD_LINE_HEADING``, a heading as a page without heading
+# elements sets one). Read only for links whose text may be a headline: most of a
+# page's links are short navigation labels and are never asked.
 link_inside = _INSIDE.read
 
 
@@ -415,17 +418,6 @@ def headline_node(link: Node, inside: Inside) -> Node:
     """The element holding a link's headline: the first heading or headline-classed
     element inside it (a whole-card link holds the snippet too), else the link."""
     return inside.headline if inside.headline is not None else link
-
-
-def heading_level(link: Node, inside: Inside) -> str | None:
-    """The tag of the heading the link holds or sits in (within three levels), or ``None``,
-    as ``link_inside`` read it.
-
-    A bold line alone in its ``<div>`` (``bold_alone``) is a heading as a page without
-    heading elements sets one (``BOLD_LINE_HEADING``): the link set in it
-    ("<div><b><a>...</a></b></div>") or holding it ("<a><div><b>...</b></div></a>").
-    """
-    return inside.level
 
 
 def _titled(element: Node, tokens: Tokens) -> bool:

@@ -425,7 +425,7 @@ _SUBHEADINGS = Selectors(tt.SUBHEADINGS)
 def headline_links(root: Node, page: Page) -> list[Link]:
     """The page's headline links, in page order. The loop asks the compiled pieces
     (``_INSIDE``, ``_RUNNING_TEXT``, ``link_target``, the page's kinds) directly: the
-    Python functions that name them (``teaser_fields.heading_level``, ``headline_node``,
+    Python functions that name them (``teaser_fields.headline_node``,
     ``in_running_text``, ``Page.target``) would add a call for each link."""
     # Most links, a navigation label of a word or two, are dropped in the walk.
     headings, anchors = _LINK_SCAN.scan(root, page.heading_holders)
@@ -448,7 +448,7 @@ def headline_links(root: Node, page: Page) -> list[Link]:
         if story_checked and not is_story_url(href, raw):
             continue  # a short label linking to a section or service page
         inside = tf.link_inside(node)
-        heading = inside.level  # tf.heading_level
+        heading = inside.level
         if heading == tt.BOLD_LINE_HEADING and not _PATHS.path(href).strip("/"):
             heading = None  # a bold title bar linking to the site's home page, no story's
         if heading is not None and words < tt.MIN_HEADING_WORDS:

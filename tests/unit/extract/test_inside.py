@@ -1,5 +1,5 @@
 """What a link holds and its heading level, read in C (``_inside.InsideWalk``, behind
-``teaser_fields.link_inside`` and ``heading_level``), are what the Python walks it
+``teaser_fields.link_inside`` and its ``level``), are what the Python walks it
 replaced read, on generated links."""
 
 from __future__ import annotations
@@ -90,7 +90,7 @@ def _holds_bold_line(link: Node) -> bool:
 def _answers(link: Node) -> tuple[object, ...]:
     inside = tf.link_inside(link)
     headline = inside.headline.mem_id if inside.headline is not None else None
-    return inside.flags, inside.heading, headline, tf.heading_level(link, inside)
+    return inside.flags, inside.heading, headline, inside.level
 
 
 def _python_answers(link: Node) -> tuple[object, ...]:
@@ -190,7 +190,7 @@ def test_bytes_that_are_not_utf8_read_as_selectolax_decodes_them(raw: bytes) -> 
 def test_a_bold_line_the_link_stands_in_is_its_heading() -> None:
     link = LexborHTMLParser("<div> <b><a href='/s'>A story</a></b> </div>").css_first("a")
     assert link is not None
-    assert tf.heading_level(link, tf.link_inside(link)) == tt.BOLD_LINE_HEADING
+    assert tf.link_inside(link).level == tt.BOLD_LINE_HEADING
 
 
 def test_a_title_word_that_characters_beyond_ascii_may_lowercase_to_is_refused() -> None:
