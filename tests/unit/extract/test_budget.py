@@ -133,6 +133,27 @@ def test_the_tags_are_read_from_a_count_of_lt(soup: str, shift: int, as_bytes: b
     assert TagCounter(budget._TAGS.flat, from_tags=from_tags).count(text) == expected
 
 
+# A counter that never reads the tags: its count of '<' is the vector loop's alone.
+_LT_ONLY = TagCounter(budget._TAGS.flat, from_tags=10**9)
+
+
+@settings(max_examples=300)
+@given(
+    head=st.binary(max_size=600),
+    run=st.integers(0, 800),
+    tail=st.binary(max_size=600),
+    latin=st.booleans(),
+)
+def test_the_lt_alone_are_counted_in_rounds(
+    head: bytes, run: int, tail: bytes, latin: bool
+) -> None:
+    """Bytes and one-byte texts counted a round of 240 bytes at a time: any length,
+    a round made all of '<' (its count the most a byte holds) and the rest after it."""
+    data = head + b"<" * run + tail
+    text = data.decode("latin-1") if latin else data
+    assert _LT_ONLY.count(text) == (data.count(b"<"), 0, 0)
+
+
 # Any text Python can encode: every width, no lone surrogates.
 _TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=200)
 
