@@ -848,6 +848,11 @@ cdef inline bint _kept_ascii(unsigned char byte) noexcept:
 
 
 def text_opening(node, size_t length):
+    """``opening`` of the node's C node."""
+    return opening(c_node(node), length)
+
+
+cdef object opening(ps_node *root, size_t length):
     """``node.text()`` when its text nodes hold ``length`` bytes or fewer, with True;
     else the text before the last ASCII character that folding keeps (``_kept_ascii``)
     among the bytes from ``length // 2`` to ``length``, with False; None when no such
@@ -859,7 +864,6 @@ def text_opening(node, size_t length):
     character folding removes would let the two meet), a run of
     whitespace across it folds to the space it ends in, and bytes that are not UTF-8
     are replaced alike on both sides of it."""
-    cdef ps_node *root = c_node(node)
     cdef ps_node *at = root.first_child
     cdef _Text text
     cdef size_t cut

@@ -1,5 +1,6 @@
 """The frame of a page's teasers, read in C (``_frame.pyx``)."""
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 
 from selectolax.lexbor import LexborNode
@@ -62,6 +63,31 @@ class BodyCounts:
         run_bytes: int,
     ) -> None: ...
     def of(self, parent: LexborNode, items: set[int]) -> tuple[int, int]: ...
+
+class InlinePromos:
+    def __init__(
+        self,
+        *,
+        counts: BodyCounts,
+        inline_tags: Iterable[str],
+        line_break: str,
+        spaces: str,
+        label_pairs: Iterable[str],
+        label_leads: Iterable[str],
+        label: Callable[[str], re.Match[str] | None],
+        nav: Callable[[str], re.Match[str] | None],
+        normalize: Callable[[str], str],
+        word_count: Callable[[str], int],
+        separators: Iterable[str],
+        head_bytes: int,
+        opening_bytes: int,
+        label_reach: int,
+        max_lead_in_words: int,
+        min_inline_words: int,
+    ) -> None: ...
+    def of(self, item: object, paragraphs: dict[int, tuple[int, int]], items: set[int]) -> bool: ...
+    def labelled(self, text: str, title: str) -> bool: ...
+    def text(self, element: LexborNode) -> str | None: ...
 
 class Removal:
     def __init__(

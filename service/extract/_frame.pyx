@@ -6,8 +6,8 @@ menu's entry (its submenu and its flat menu's levels), the nodes teaser removal 
 out and their text's length (``teasers``), and the elements the search for a block's
 label reads beside and below an item's ancestors (``teaser_fields.heading_before``,
 ``block_heading``, ``teasers``' only child) and whether one of them reads as a block's
-label, with its text (``teaser_fields._label_of``), and the body paragraphs beside an
-item (``teasers._in_body``).
+label, with its text (``teaser_fields._label_of``), the body paragraphs beside an
+item, and whether an item is a promo inside the article body (``teasers._PROMOS``).
 
 Each answers as the Python it replaced: ``LexborNode.iter()``, ``text(deep=False)``
 and ``parent`` read on Lexbor's nodes, nodes told apart by their address
@@ -42,7 +42,7 @@ from service.extract._lexbor cimport (
     text_bytes,
     wrap,
 )
-from service.extract._fields cimport deep_text
+from service.extract._fields cimport deep_text, opening
 
 
 cdef class OwnTexts:
@@ -531,7 +531,7 @@ cdef class Labels:
 cdef class BodyCounts:
     """How many of a parent's children are body paragraphs that are no items (by
     ``mem_id``), up to two, and, beside fewer than two, how many of its text nodes are
-    runs as long as a body paragraph, up to two: the counts of ``teasers._in_body``.
+    runs as long as a body paragraph, up to two: the counts ``InlinePromos`` reads.
 
     The rules stay Python and are asked only of the children that may pass them:
     ``is_body_paragraph`` of the element children of ``paragraph_tags``, and, when
@@ -556,9 +556,10 @@ cdef class BodyCounts:
         self.run_bytes = run_bytes
 
     def of(self, parent, set items) -> tuple:
-        cdef ps_node *top = c_node(parent)
+        return self.count(c_node(parent), parent.parser, items)
+
+    cdef tuple count(self, ps_node *top, object parser, set items):
         cdef ps_node *child = top.first_child
-        cdef object parser = parent.parser
         cdef const unsigned char *data
         cdef size_t length = 0
         cdef Py_ssize_t own = 0
@@ -581,7 +582,7 @@ cdef class BodyCounts:
                     own += length
             child = child.next
         # Runs matter only beside fewer than two paragraphs.
-        if own < self.run_bytes or not self.may_hold_body_run(parent):
+        if own < self.run_bytes or not self.may_hold_body_run(wrap(top, parser)):
             return elements, 0
         child = top.first_child
         while child != NULL:
@@ -595,6 +596,232 @@ cdef class BodyCounts:
             child = child.next
         return elements, runs
 
+
+
+cdef enum:
+    _TAG_DOCTYPE = 0x05  # LXB_TAG__EM_DOCTYPE, after the text's, the document's and the comment's ids
+
+
+cdef class InlinePromos:
+    """Whether an item is a promo inside the article body (``teasers``' inline promo
+    test, whose rules its doc there states), in one call an item; and whether an item's
+    folded text opens with a promo label (``labelled``).
+
+    ``of(item, paragraphs, items)`` reads the item's text only as far as its opening
+    decides the label (``_fields.opening``): its first ``head_bytes`` bytes, whose first
+    two characters open no label in most items (``label_pairs``, ``label_leads``), then
+    ``opening_bytes``, whose first ``label_reach`` characters folded ``label`` matches
+    when it matches the whole text. The body paragraphs beside the item are counted once
+    per parent (``counts``, kept in ``paragraphs`` by the parent's ``mem_id``), and the
+    item's line is read on its siblings (``node.tag`` told by the tag id: an element of
+    ``inline_tags`` or text goes on a line; a text node of ``spaces`` alone, a comment, a
+    doctype or a document is passed over). When the item is a promo, its ``label_node``
+    is set to the label set apart before it on its line, or None.
+    """
+
+    cdef BodyCounts counts
+    cdef unsigned char inline_tag[TAG_LAST_ENTRY]
+    cdef uintptr_t line_break
+    cdef ps_spaces spaces
+    cdef unsigned char opens[128][128]
+    cdef frozenset pairs, leads, separators
+    cdef object label, nav, normalize, word_count
+    cdef size_t head_bytes, opening_bytes
+    cdef Py_ssize_t label_reach, max_lead_in_words, min_inline_words
+
+    def __init__(
+        self,
+        *,
+        counts,
+        inline_tags,
+        line_break,
+        spaces,
+        label_pairs,
+        label_leads,
+        label,
+        nav,
+        normalize,
+        word_count,
+        separators,
+        head_bytes,
+        opening_bytes,
+        label_reach,
+        max_lead_in_words,
+        min_inline_words,
+    ):
+        cdef int a, b
+        self.counts = counts
+        for a in range(TAG_LAST_ENTRY):
+            self.inline_tag[a] = 0
+        for name in inline_tags:
+            self.inline_tag[tag_id(name)] = 1
+        self.line_break = tag_id(line_break)
+        set_spaces(&self.spaces, spaces)
+        self.pairs = frozenset(label_pairs)
+        self.leads = frozenset(label_leads)
+        for a in range(128):
+            for b in range(128):
+                self.opens[a][b] = chr(a) + chr(b) in self.pairs or chr(a) in self.leads
+        self.label = label
+        self.nav = nav
+        self.normalize = normalize
+        self.word_count = word_count
+        self.separators = frozenset(separators)
+        self.head_bytes = head_bytes
+        self.opening_bytes = opening_bytes
+        self.label_reach = label_reach
+        self.max_lead_in_words = max_lead_in_words
+        self.min_inline_words = min_inline_words
+
+    def of(self, item, dict paragraphs, set items) -> bool:
+        cdef object element = item.node
+        cdef ps_node *node = c_node(element)
+        cdef ps_node *label
+        link = item.link
+        text = self._text(node)
+        if text is not None and self._labelled(text, link.title):
+            return True
+        parser = element.parser
+        if not self._in_body(node, parser, paragraphs, items):
+            return False
+        card = link.heading is not None or item.image is not None or item.snippet is not None
+        if not card and text is None:
+            text = self.normalize(deep_text(node))
+        bare = not card and text == link.title and self.word_count(text) >= self.min_inline_words
+        label = self._line_label(node)
+        if not (card or bare or label != NULL):
+            return False
+        item.label_node = wrap(label, parser) if label != NULL else None  # taken out with the promo
+        return True
+
+    def labelled(self, str text, str title) -> bool:
+        return self._labelled(text, title)
+
+    def text(self, element) -> str | None:
+        """``_text`` of an element (for the tests)."""
+        return self._text(c_node(element))
+
+    cdef bint _labelled(self, str text, str title) except -1:
+        """Whether ``text`` opens with a promo label that is no navigation label, the
+        headline (``title``) not opening with one ("Related party deals...")."""
+        return (
+            self._may_open(text)
+            and self.label(text) is not None
+            and self.label(title) is None
+            and self.nav(text) is None
+        )
+
+    cdef bint _may_open(self, str text) except -1:
+        """``teaser_fields.may_open_with(text, label_pairs, label_leads)``."""
+        cdef Py_UCS4 a, b
+        if len(text) >= 2:
+            a = text[0]
+            b = text[1]
+            return a >= 128 or b >= 128 or self.opens[a][b]
+        head = text[:2]
+        return not head.isascii() or head in self.pairs or head[:1] in self.leads
+
+    cdef object _text(self, ps_node *node):
+        """The item's text folded, or None when its opening shows it opens with no label."""
+        cdef tuple found = opening(node, self.head_bytes)
+        cdef str text
+        if found is not None:
+            text = self.normalize(found[0])
+            if found[1] or len(text) >= 2:
+                if not self._may_open(text):
+                    return None
+                if found[1]:
+                    return text
+        found = opening(node, self.opening_bytes)
+        if found is not None:
+            text = self.normalize(found[0])
+            if found[1]:
+                return text
+            if len(text) >= self.label_reach and self.label(text) is None:
+                return None
+        return self.normalize(deep_text(node))
+
+    cdef bint _in_body(self, ps_node *node, object parser, dict paragraphs, set items) except -1:
+        """Whether the item stands among two body paragraphs, or runs beside it on a line
+        of its own."""
+        cdef ps_node *parent = node.parent
+        cdef int elements, runs
+        if parent == NULL:
+            return False
+        key = <uintptr_t>parent
+        counts = paragraphs.get(key)
+        if counts is None:
+            counts = paragraphs[key] = self.counts.count(parent, parser, items)
+        elements, runs = counts
+        return elements >= 2 or (elements + runs >= 2 and self._own_line(node))
+
+    cdef inline bint _in_line(self, ps_node *node) noexcept:
+        """Whether ``node`` goes on a line: text or an inline element."""
+        return node.local_name == TAG_TEXT or (
+            node.type == PS_ELEMENT
+            and node.local_name < TAG_LAST_ENTRY
+            and self.inline_tag[node.local_name]
+        )
+
+    cdef inline bint _ends_line(self, ps_node *node) noexcept:
+        """Whether a neighbour of the item ends its line: a line break, a block or nothing."""
+        return node == NULL or node.local_name == self.line_break or not self._in_line(node)
+
+    cdef ps_node *_neighbour(self, ps_node *node, bint forward) noexcept:
+        """The sibling next to ``node`` that is no white space, comment, doctype or document."""
+        cdef ps_node *sibling = node.next if forward else node.prev
+        cdef const unsigned char *data
+        cdef size_t length = 0
+        while sibling != NULL:
+            if sibling.local_name == TAG_TEXT:
+                data = text_bytes(sibling, &length)
+                if data != NULL and not all_spaces(&self.spaces, data, length):
+                    return sibling
+            elif sibling.local_name < TAG_TEXT or sibling.local_name > _TAG_DOCTYPE:
+                return sibling
+            sibling = sibling.next if forward else sibling.prev
+        return NULL
+
+    cdef bint _own_line(self, ps_node *node) except -1:
+        """Whether the item stands on a line of its own (a block, or a line's end on each
+        side, a label before it allowed, or after it a text opening a sentence)."""
+        cdef ps_node *label
+        cdef ps_node *after
+        if not self._in_line(node):
+            return True
+        label = self._line_label(node)
+        if not self._ends_line(self._neighbour(label if label != NULL else node, False)):
+            return False
+        after = self._neighbour(node, True)
+        return self._ends_line(after) or (after != NULL and self._opens_sentence(after))
+
+    cdef bint _opens_sentence(self, ps_node *node) except -1:
+        """Whether ``node`` is text whose first letter is a capital."""
+        cdef const unsigned char *data
+        cdef size_t length = 0
+        if node.local_name != TAG_TEXT:
+            return False
+        data = text_bytes(node, &length)
+        if data == NULL:
+            return False
+        text = PyUnicode_DecodeUTF8(<const char *>data, length, "replace")
+        return text.lstrip()[:1].isupper()
+
+    cdef ps_node *_line_label(self, ps_node *node) except *:
+        """The inline element right before the item holding a promo label alone, or a
+        lead-in of a few words ending in a label separator; NULL for none."""
+        cdef ps_node *before = self._neighbour(node, False)
+        cdef str text
+        if before == NULL or before.type != PS_ELEMENT or not self._in_line(before):
+            return NULL
+        text = deep_text(before)
+        found = self.label(text)
+        if found is not None and found.end() == len(text):
+            return before
+        text = text.strip()
+        if text[-1:] in self.separators and self.word_count(text) <= self.max_lead_in_words:
+            return before
+        return NULL
 
 cdef struct _Fold:
     # A subtree's text counted as ``FoldedLength.of(root, joined=True)`` counts it: its

@@ -48,9 +48,10 @@ from selectolax.lexbor import LexborNode as Node
 from service.extract import teaser_fields as tf
 from service.extract import teaser_tables as tt
 from service.extract import teaser_tokens as tk
-from service.extract._fields import ItemLines, text_opening
+from service.extract._fields import ItemLines
 from service.extract._frame import (
     BodyCounts,
+    InlinePromos,
     MenuEntries,
     OwnTexts,
     Removal,
@@ -326,28 +327,16 @@ def _is_prose(text: str) -> bool:
     return lower >= tt.MIN_SNIPPET_LOWER * (lower + upper)
 
 
-def _in_body(item: _Item, paragraphs: dict[int, tuple[int, int]], items: set[int]) -> bool:
-    """Whether the item stands among the article's paragraphs: at least two body
-    paragraphs beside it under its parent that are no items themselves (an older home
-    page sets each story as a ``<p>``: headline, line break, snippet). A page without
-    ``<p>`` sets its paragraphs as runs of text between line breaks: such runs as long
-    as a paragraph count as well when the item stands on a line of its own (``_own_line``;
-    a source list's "Agency, "<a>Title</a>," date" lines do not).
-
-    ``paragraphs`` holds the counts of such paragraphs and runs per parent (by ``mem_id``,
-    up to two): the items of one list share a parent, and counting its children again for
-    each of them costs their number squared. The runs are counted only beside fewer than
-    two paragraphs, and the text nodes are read only when the parent's own text is long
-    enough to hold one.
-    """
-    parent = item.node.parent
-    if parent is None:
-        return False
-    counts = paragraphs.get(parent.mem_id)
-    if counts is None:
-        counts = paragraphs[parent.mem_id] = _BODY_COUNTS.of(parent, items)
-    elements, runs = counts
-    return elements >= 2 or (elements + runs >= 2 and _own_line(item.node))
+# ``INLINE_LABEL`` matches a text when it matches its first ``LABEL_REACH`` characters:
+# the label it must match (a mark, brackets, the words) is shorter (a test checks), and
+# what follows is optional.
+LABEL_REACH = tt.MAX_LABEL_CHARS
+# The bytes of an item's text read for its opening: enough for ``LABEL_REACH`` characters
+# in most scripts, once white space is folded.
+_OPENING_BYTES = 8 * tt.MAX_LABEL_CHARS
+# The bytes read first, for its first two characters: enough in most texts, once the
+# white space of the markup's indentation before them is folded.
+_HEAD_BYTES = 64
 
 
 # The body paragraphs and runs beside an item, counted in C (``_frame.BodyCounts``).
@@ -362,132 +351,53 @@ _BODY_COUNTS = BodyCounts(
 )
 
 
-def _own_line(node: Node) -> bool:
-    """Whether ``node`` stands on a line of its own among its siblings (a block itself, or
-    a line break, a block or nothing on each side), a promo label set apart before it allowed
-    ("<b>Related: </b><a>...</a><br>": ``_line_label``). The next paragraph's text may run
-    on from it when that text opens a sentence, with a capital ("<br><br><a>...</a>The
-    next paragraph ..."): a card set between the paragraphs, its break left to its CSS."""
-    if node.tag not in _IN_LINE:
-        return True  # a block ("<ul><li><a>...</a></li></ul>" between two runs of text)
-    label = _line_label(node)
-    before = _line_neighbour(label if label is not None else node, forward=False)
-    if not _ends_line(before):
-        return False
-    after = _line_neighbour(node, forward=True)
-    return _ends_line(after) or (after is not None and _opens_sentence(after))
-
-
-def _opens_sentence(node: Node) -> bool:
-    """Whether ``node`` is text whose first letter is a capital."""
-    return node.tag == "-text" and (node.text_content or "").lstrip()[:1].isupper()
-
-
-def _line_label(node: Node) -> Node | None:
-    """The inline element right before ``node`` that holds a promo label alone ("<b>Read
-    more:</b> <a>...</a>"), or a lead-in of a few words ending in a label separator
-    ("<strong>On the Chronicle's site:</strong> <a>...</a>"), or ``None``."""
-    before = _line_neighbour(node, forward=False)
-    if before is None or before.tag not in tt.INLINE_TAGS:
-        return None
-    text = before.text()
-    found = tt.INLINE_LABEL.match(text)
-    if found is not None and found.end() == len(text):
-        return before
-    text = text.strip()
-    lead_in = text[-1:] in tt.LABEL_SEPARATORS and tf.word_count(text) <= tt.MAX_LEAD_IN_WORDS
-    return before if lead_in else None
-
-
-def _line_neighbour(node: Node, forward: bool) -> Node | None:
-    """The sibling next to ``node`` that is no white space or comment."""
-    sibling = node.next if forward else node.prev
-    while sibling is not None:
-        tag = sibling.tag or ""
-        if tag == "-text" and (sibling.text_content or "").strip():
-            return sibling
-        if not tag.startswith("-"):
-            return sibling
-        sibling = sibling.next if forward else sibling.prev
-    return None
-
-
-def _ends_line(node: Node | None) -> bool:
-    """Whether ``node``, a neighbour of an item, ends the item's line: a line break, a
-    block or nothing."""
-    return node is None or node.tag == "br" or node.tag not in _IN_LINE
-
-
-_IN_LINE = tt.INLINE_TAGS | {"-text"}  # what goes on a line: inline elements and text
-
-
-def _inline_promo(item: _Item, paragraphs: dict[int, tuple[int, int]], items: set[int]) -> bool:
-    """Whether the item is a promo inside the article body.
-
-    It carries a promo label ("Read more: ..."), or stands among the body's
-    paragraphs as a bare headline link, a card (heading or image) or with a snippet.
-    ``paragraphs`` is ``_in_body``'s count per parent, ``items`` the items by ``mem_id``.
-    A page without ``<p>`` may set the label apart on the item's line, before it.
-    """
-    text = _item_text(item.node)
-    if text is not None and _has_promo_label(item, text):
-        return True
-    if not _in_body(item, paragraphs, items):
-        return False
-    card = item.link.heading is not None or item.image is not None or item.snippet is not None
-    if not card and text is None:
-        text = normalize_text(item.node.text())
-    bare = not card and text == item.link.title and tf.word_count(text) >= tt.MIN_INLINE_WORDS
-    label = _line_label(item.node)
-    if not (card or bare or label is not None):
-        return False
-    item.label_node = label  # taken out with the promo
-    return True
-
-
-def _item_text(node: Node) -> str | None:
-    """The item's text, folded (``normalize_text``); None when its opening shows no promo
-    label (``INLINE_LABEL``), which is all ``_has_promo_label`` reads of it then. The
-    opening is read in C (``text_opening``), without the whole text folded (most items
-    are cards and lists): its first two characters, which open no label in most items
-    (``tf.may_open_with`` of ``_LABEL_PAIRS``, here inline), then, when they may, ``LABEL_REACH``
-    characters."""
-    head = text_opening(node, _HEAD_BYTES)
-    if head is not None:
-        text, whole = head
-        text = normalize_text(text)
-        if whole or len(text) >= 2:
-            pair = text[:2]
-            if pair.isascii() and pair not in _LABEL_PAIRS and pair[:1] not in tf.LABEL_LEADS:
-                return None
-            if whole:
-                return text
-    opening = text_opening(node, _OPENING_BYTES)
-    if opening is not None:
-        text, whole = opening
-        text = normalize_text(text)
-        if whole:
-            return text
-        if len(text) >= LABEL_REACH and tt.INLINE_LABEL.match(text) is None:
-            return None
-    return normalize_text(node.text())
-
-
-# Most item texts open with a headline's words, asked of ``INLINE_LABEL`` only when their
-# first two characters may open a label (``INLINE_LABEL_OPENERS``).
-_LABEL_PAIRS = tt.INLINE_LABEL_OPENERS
-
-
-# ``INLINE_LABEL`` matches a text when it matches its first ``LABEL_REACH`` characters:
-# the label it must match (a mark, brackets, the words) is shorter (a test checks), and
-# what follows is optional.
-LABEL_REACH = tt.MAX_LABEL_CHARS
-# The bytes of an item's text read for its opening: enough for ``LABEL_REACH`` characters
-# in most scripts, once white space is folded.
-_OPENING_BYTES = 8 * tt.MAX_LABEL_CHARS
-# The bytes read first, for its first two characters: enough in most texts, once the
-# white space of the markup's indentation before them is folded.
-_HEAD_BYTES = 64
+# Whether an item is a promo inside the article body, asked in C (``_frame.InlinePromos``)
+# with ``paragraphs`` (the counts of ``_BODY_COUNTS`` per parent, by ``mem_id``: the items
+# of one list share a parent, and counting its children again for each of them costs
+# their number squared) and ``items`` (the items by ``mem_id``). It is one when its text
+# opens with a promo label ("Read more: ...": ``labelled``), or when it stands among the
+# article's paragraphs as a card (heading, image or snippet), as a bare headline link of
+# ``MIN_INLINE_WORDS`` or more (its whole text its title) or after a label set apart
+# on its line; that label is taken out with the promo (``label_node``).
+#
+# - The promo label: its text opens with ``INLINE_LABEL``, its headline does not ("Related
+#   party deals..." is a headline), and it is no navigation label (``NAV_LABEL``). The
+#   pattern is asked only when the text's first two characters may open a label (most
+#   item texts open with a headline's words: ``INLINE_LABEL_OPENERS``, ``LABEL_LEADS``),
+#   and the item's text is read only as far as that decides it: its first ``_HEAD_BYTES``
+#   bytes for the first two characters, then ``_OPENING_BYTES`` for ``LABEL_REACH``
+#   characters, which the pattern matches when it matches the whole text.
+# - Among the article's paragraphs: at least two body paragraphs beside it under its
+#   parent that are no items themselves (an older home page sets each story as a ``<p>``:
+#   headline, line break, snippet). A page without ``<p>`` sets its paragraphs as runs of
+#   text between line breaks: such runs count as well when the item stands on a line of
+#   its own (a source list's "Agency, "<a>Title</a>," date" lines do not).
+# - On a line of its own among its siblings: a block itself, or a line break, a block or
+#   nothing on each side (the neighbours are the siblings that are no white space or
+#   comment), a label set apart before it allowed; the next paragraph's text may run on
+#   from it when that text opens a sentence, with a capital ("<br><br><a>...</a>The next
+#   paragraph ..."): a card set between the paragraphs, its break left to its CSS.
+# - A label set apart: the inline element right before the item holding a promo label
+#   alone ("<b>Read more:</b> <a>...</a>"), or a lead-in of ``MAX_LEAD_IN_WORDS`` or
+#   fewer ending in a label separator ("<strong>On the Chronicle's site:</strong> <a>...</a>").
+_PROMOS = InlinePromos(
+    counts=_BODY_COUNTS,
+    inline_tags=tt.INLINE_TAGS,
+    line_break="br",
+    spaces=SPACES,
+    label_pairs=tt.INLINE_LABEL_OPENERS,
+    label_leads=tf.LABEL_LEADS,
+    label=tt.INLINE_LABEL.match,
+    nav=tt.NAV_LABEL.match,
+    normalize=normalize_text,
+    word_count=tf.word_count,
+    separators=tt.LABEL_SEPARATORS,
+    head_bytes=_HEAD_BYTES,
+    opening_bytes=_OPENING_BYTES,
+    label_reach=LABEL_REACH,
+    max_lead_in_words=tt.MAX_LEAD_IN_WORDS,
+    min_inline_words=tt.MIN_INLINE_WORDS,
+)
 
 
 def _is_subheading(item: _Item, items: set[int], page: Page) -> bool:
@@ -507,7 +417,7 @@ def _is_subheading(item: _Item, items: set[int], page: Page) -> bool:
     link = item.link
     if link.heading is None or item.snippet is not None or item.image or item.date:
         return False
-    if _has_promo_label(item, normalize_text(item.node.text())):
+    if _PROMOS.labelled(normalize_text(item.node.text()), link.title):
         return False
     if _host(link.url) == _host(page.url) and is_story_url(link.url, link.title):
         return False
@@ -538,18 +448,6 @@ def _heading_of(link: Link) -> Node:
     while node is not None and node.tag not in tt.HEADING_TAGS:
         node = node.parent
     return node or link.headline
-
-
-def _has_promo_label(item: _Item, text: str) -> bool:
-    """Whether the item's ``text`` starts with a promo label ("Read more: ..."): asked of
-    ``INLINE_LABEL`` only when its first two characters may open one (most item texts
-    open with a headline's words)."""
-    return (
-        tf.may_open_with(text, _LABEL_PAIRS, tf.LABEL_LEADS)
-        and tt.INLINE_LABEL.match(text) is not None
-        and not tt.INLINE_LABEL.match(item.link.title)  # "Related party deals..." is a headline
-        and not tt.NAV_LABEL.match(text)
-    )
 
 
 def _is_teaser(item: _Item, region: int, siblings: int, page: Page) -> bool:
@@ -657,7 +555,7 @@ def _shows_story(node: Node, link: Link, siblings: int, page: Page, item: _Item 
     if item.snippet is not None or item.date is not None:
         return True
     text = normalize_text(node.text())
-    if _has_promo_label(item, text):
+    if _PROMOS.labelled(text, link.title):
         return True
     if siblings < 2:
         return False
@@ -807,7 +705,7 @@ def find_teasers(
             continue  # a plain menu link, not a story card
         item = _read(node, link, page)
         item.sponsored = item.sponsored or bool(region & IN_PAID)
-        item.inline = _inline_promo(item, paragraphs, item_ids)
+        item.inline = _PROMOS.of(item, paragraphs, item_ids)
         if item.inline and _is_subheading(item, item_ids, page):
             subheadings.append(_heading_of(link))
             continue

@@ -1,4 +1,4 @@
-"""An item's text read for its promo label (``teasers._item_text``): its opening read in C
+"""An item's text read for its promo label (``teasers._PROMOS.text``): its opening read in C
 (``_fields.text_opening``) decides what the whole text folded decided."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from selectolax.lexbor import LexborNode as Node
 
 from service.extract import teaser_tables as tt
 from service.extract._fields import text_opening
-from service.extract.teasers import LABEL_REACH, _item_text
+from service.extract.teasers import _PROMOS, LABEL_REACH
 from service.extract.text import normalize_text
 
 # Pieces of text at the edges the opening is cut at: each kind of whitespace, invisible
@@ -144,7 +144,7 @@ def test_a_label_matches_the_text_as_it_matches_its_reach(start: str, rest: str)
 def test_the_item_text_reads_the_promo_label_as_the_whole_text_did(html: str) -> None:
     node = _item(html)
     whole = normalize_text(node.text())
-    text = _item_text(node)
+    text = _PROMOS.text(node)
     if text is None:
         assert tt.INLINE_LABEL.match(whole) is None
     else:
@@ -152,16 +152,16 @@ def test_the_item_text_reads_the_promo_label_as_the_whole_text_did(html: str) ->
 
 
 def test_a_long_item_is_read_by_its_opening() -> None:
-    assert _item_text(_item("<h3>Ferry strike ends</h3>" + "<p>word word</p>" * 100)) is None
+    assert _PROMOS.text(_item("<h3>Ferry strike ends</h3>" + "<p>word word</p>" * 100)) is None
     long = "Read more: " + "word " * 200
-    assert _item_text(_item(long)) == normalize_text(long)
+    assert _PROMOS.text(_item(long)) == normalize_text(long)
 
 
 def test_an_item_is_read_by_its_first_characters() -> None:
     headline = "<h3>Ferry strike ends after three days of talks in the capital</h3>"
-    assert _item_text(_item(headline + "<p>The unions agreed.</p>")) is None
-    assert _item_text(_item("\n" + " " * 20 + headline)) is None  # the indentation folded
+    assert _PROMOS.text(_item(headline + "<p>The unions agreed.</p>")) is None
+    assert _PROMOS.text(_item("\n" + " " * 20 + headline)) is None  # the indentation folded
     label = "<b>\u25b6 RELATED:</b> " + headline
-    assert _item_text(_item(label)) == normalize_text(_item(label).text())
-    assert _item_text(_item("<b>Short</b>")) is None
-    assert _item_text(_item("<b>Related</b>")) == "Related"
+    assert _PROMOS.text(_item(label)) == normalize_text(_item(label).text())
+    assert _PROMOS.text(_item("<b>Short</b>")) is None
+    assert _PROMOS.text(_item("<b>Related</b>")) == "Related"
