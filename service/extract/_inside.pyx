@@ -58,12 +58,8 @@ cdef class Inside:
     attributes, a markup tag or a rank; ``TITLE``: a headline-classed element),
     ``heading``, the tag of its first heading, ``headline``, its first heading or
     headline-classed element (None when it holds neither), and ``level``, the tag of
-    the heading the link holds or stands in (``InsideWalk``), or None."""
-
-    cdef readonly int flags
-    cdef readonly object heading
-    cdef readonly object headline
-    cdef readonly object level
+    the heading the link holds or stands in (``InsideWalk``), or None (its fields are
+    declared in ``_inside.pxd``)."""
 
 
 cdef class InsideWalk:
@@ -158,6 +154,9 @@ cdef class InsideWalk:
         self._levels = levels
 
     def read(self, link) -> Inside:
+        return self._read(link)
+
+    cdef Inside _read(self, object link):
         cdef ps_node *top = c_node(link)
         cdef object parser = <object>(<ps_node_object *><PyObject *>link).parser
         cdef ps_node *node = top.first_child
@@ -328,3 +327,8 @@ cdef bint _holds(ps_str *value, const unsigned char *needle, size_t size) noexce
         if j == size:
             return True
     return False
+
+
+cdef Inside inside_of(object walk, object link):
+    """``InsideWalk.read`` of ``walk`` (an ``InsideWalk``), without a Python call."""
+    return (<InsideWalk>walk)._read(link)

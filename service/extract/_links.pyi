@@ -5,7 +5,12 @@ from collections.abc import Callable
 
 from selectolax.lexbor import LexborNode
 
+from service.extract._inside import InsideWalk
 from service.extract._items import PageFacts
+from service.extract._paths import Paths
+from service.extract._records import Records
+from service.extract._title import TitleReader, TitleTests
+from service.extract.teaser_items import Link, Page
 
 class LinkScan:
     def __init__(
@@ -50,5 +55,32 @@ class RunningText:
         texts: dict[int, str | tuple[str] | None],
         facts: PageFacts,
     ) -> bool: ...
+
+class HeadlineLinks:
+    def __init__(
+        self,
+        *,
+        scan: LinkScan,
+        running: RunningText,
+        paths: Paths,
+        inside: InsideWalk,
+        title: TitleReader,
+        tests: TitleTests,
+        records: Records[Link],
+        word_count: Callable[[str], int],
+        stretched: Callable[[LexborNode, Page, bool], Link | None],
+        heads_story_card: Callable[[LexborNode, str], bool],
+        jumps_within: Callable[[LexborNode, str, str, Page], bool],
+        shares_page: Callable[[str, str, Page], bool],
+        text_beside: Callable[[LexborNode, str, Page], bool],
+        top: str,
+        bold_line: str,
+        meta: int,
+        fewest_words: int,
+        heading_words: int,
+        headline_words: int,
+        running_chars: int,
+    ) -> None: ...
+    def find(self, root: LexborNode, page: Page) -> list[Link]: ...
 
 def link_target(href: str, origin: str, base: str) -> str | None: ...

@@ -14,6 +14,11 @@ the Python reading on generated pages.
 ``RunningText`` reads the sentence around a headline link (``teaser_items.
 in_running_text``) from the nodes of its block; ``tests/unit/extract/
 test_running_text.py`` checks it against the Python reading it replaced.
+
+``HeadlineLinks`` is the loop of ``teaser_items.headline_links`` over the links the
+scan keeps, asking the compiled tests of the other modules through their ``.pxd``
+without a Python call between them; ``tests/unit/extract/test_headline_links.py``
+checks it against the Python loop it replaced.
 """
 
 from cpython.unicode cimport (
@@ -32,6 +37,8 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborNode, create_tag
 
+from service.extract._inside cimport Inside, inside_of
+from service.extract._items cimport PageFacts
 from service.extract._lexbor cimport (
     PS_ELEMENT,
     PS_TEXT,
@@ -54,6 +61,10 @@ from service.extract._lexbor cimport (
     text_bytes,
     wrap,
 )
+from service.extract._paths cimport key, listing, slashes_only, story
+from service.extract._records cimport record_of
+from service.extract._title cimport rejects, title_of
+from service.extract._unicode cimport PyUnicode_IS_ASCII
 
 
 cdef uintptr_t _A = create_tag("a").tag_id
@@ -155,6 +166,9 @@ cdef class LinkScan:
         ``holders`` gets the ancestors up to ``holder_depth`` levels above each
         heading (by ``mem_id``), in page order; a climb stops at one already there.
         """
+        return self._scan(root, holders)
+
+    cdef tuple _scan(self, object root, set holders):
         cdef ps_node *top = c_node(root)
         cdef ps_node *node = start(top)
         cdef object parser = root.parser
@@ -475,7 +489,9 @@ cdef class RunningText:
         read gives its sentence (``None``: none), by its node; ``facts`` gives the
         class/id kinds of the page's elements (``_items.PageFacts``). A link standing
         alone in its block (``LinkScan.alone``) or holding a block is in none."""
-        cdef ps_node *node = c_node(link)
+        return self._within(c_node(link), link.parser, chars, texts, facts)
+
+    cdef bint _within(self, ps_node *node, object parser, Py_ssize_t chars, dict texts, object facts) except -1:
         cdef ps_node *child
         cdef bint running
         if chars > 0 and _alone(node, self._inline, &self.spaces):
@@ -483,15 +499,15 @@ cdef class RunningText:
         # An inline text that may be a date is asked of ``is_date`` (a parse) only when
         # the answer depends on it: read as words, and when it was one, as none.
         self._dates, self._undecided = _AS_WORDS, 0
-        running = self._running(node, link.parser, chars, texts, facts)
+        running = self._running(node, parser, chars, texts, facts)
         if self._undecided == 1:
             self._dates = _AS_NONE
-            if self._running(node, link.parser, chars, texts, facts) != running:
+            if self._running(node, parser, chars, texts, facts) != running:
                 self._dates = _ASKED
-                running = self._running(node, link.parser, chars, texts, facts)
+                running = self._running(node, parser, chars, texts, facts)
         elif self._undecided > 1:  # either answer of each may matter: all are asked
             self._dates = _ASKED
-            running = self._running(node, link.parser, chars, texts, facts)
+            running = self._running(node, parser, chars, texts, facts)
         if not running:
             return False
         child = node.first_child
@@ -706,6 +722,169 @@ cdef class RunningText:
         return bool(self._long_enough(before, after, chars))
 
 
+cdef class HeadlineLinks:
+    """A page's headline links, in page order (``find(root, page)``): the loop of
+    ``teaser_items.headline_links``, whose doc and comments state its rules, over the
+    links ``scan`` (a ``LinkScan``) keeps, asking the compiled pieces in C: ``paths``
+    (``_paths.Paths``: a story's target, a listing's, a home page's), ``inside``
+    (``_inside.InsideWalk``: the heading level and the headline element), ``running``
+    (a ``RunningText``: a link in a sentence), ``title`` (``_title.TitleReader``) and
+    ``tests`` (``_title.TitleTests``: a title that is no story's), the page's kinds
+    (``_items.PageFacts``), and making each record with ``records``
+    (``_records.Records`` of ``teaser_items.Link``).
+
+    What has no C form is called in Python with the values read: ``word_count(text)``
+    (a text beyond ASCII of few words as spaces part them), ``stretched(node, page,
+    bold_cards)`` (a link of no words: its card's heading, a ``Link`` or None),
+    ``heads_story_card(node, href)`` (the page's one linked top heading),
+    ``jumps_within(node, href, url, page)`` (asked of an ``href`` holding a "#"),
+    ``shares_page(href, url, page)`` (of one holding a "?") and ``text_beside(node,
+    text, page)`` (a short headline's). ``page`` is a ``teaser_items.Page``. The
+    numbers are the headline test's: ``fewest_words`` a link must have,
+    ``heading_words`` (in a heading) and ``headline_words`` (else) a headline must
+    have, ``running_chars`` of a sentence around it; ``top`` is the tag of the
+    article's own headline, ``bold_line`` the level of a bold line, ``meta`` the kinds
+    of a label's class tokens."""
+
+    cdef LinkScan _scan
+    cdef RunningText _running
+    cdef object _paths, _inside, _title, _tests, _records
+    cdef object _word_count, _stretched, _heads_story_card, _jumps_within, _shares_page
+    cdef object _text_beside
+    cdef str _top, _bold_line
+    cdef int _meta
+    cdef Py_ssize_t _fewest, _heading_words, _headline_words, _running_chars
+
+    def __init__(
+        self,
+        *,
+        LinkScan scan,
+        RunningText running,
+        paths,
+        inside,
+        title,
+        tests,
+        records,
+        word_count,
+        stretched,
+        heads_story_card,
+        jumps_within,
+        shares_page,
+        text_beside,
+        str top,
+        str bold_line,
+        int meta,
+        Py_ssize_t fewest_words,
+        Py_ssize_t heading_words,
+        Py_ssize_t headline_words,
+        Py_ssize_t running_chars,
+    ):
+        from service.extract._inside import InsideWalk
+        from service.extract._paths import Paths
+        from service.extract._records import Records
+        from service.extract._title import TitleReader, TitleTests
+
+        for value, kind in (
+            (paths, Paths),
+            (inside, InsideWalk),
+            (title, TitleReader),
+            (tests, TitleTests),
+            (records, Records),
+        ):
+            if type(value) is not kind:
+                raise TypeError(f"not a {kind.__name__}: {value!r}")
+        self._scan, self._running = scan, running
+        self._paths, self._inside, self._title, self._tests = paths, inside, title, tests
+        self._records = records
+        self._word_count, self._stretched = word_count, stretched
+        self._heads_story_card, self._jumps_within = heads_story_card, jumps_within
+        self._shares_page, self._text_beside = shares_page, text_beside
+        self._top, self._bold_line, self._meta = top, bold_line, meta
+        self._fewest, self._heading_words = fewest_words, heading_words
+        self._headline_words, self._running_chars = headline_words, running_chars
+
+    def find(self, root: LexborNode, page) -> list:
+        cdef tuple scanned = self._scan._scan(root, page.heading_holders)
+        cdef list headings = scanned[0]
+        cdef list links = []
+        cdef object parser = root.parser
+        cdef str url = page.url
+        cdef str origin = page.origin
+        cdef str page_key = key(url)
+        cdef object tokens = page.tokens
+        cdef PageFacts facts = tokens.facts
+        cdef dict texts = page.texts
+        cdef bint single_top = headings.count(self._top) == 1
+        cdef bint bold_cards = True  # a page without subheadings: cards' headlines in bold
+        cdef Py_ssize_t words
+        cdef bint story_checked, short
+        cdef Inside inside
+        cdef str raw, href, title
+        cdef object node, heading, headline, target, found
+        for heading in headings:
+            if heading != self._top:
+                bold_cards = False
+                break
+        for node, raw, words, href in <list>scanned[1]:
+            if words < self._headline_words and not PyUnicode_IS_ASCII(raw):
+                words = self._word_count(raw)  # CJK text counts by characters
+            if words < self._fewest:
+                if not words:  # no text and no image: an icon link, or a stretched link
+                    found = self._stretched(node, page, bold_cards)
+                    if found is not None:
+                        links.append(found)
+                continue  # a navigation label, read no further
+            story_checked = words < self._heading_words
+            if story_checked and not story(self._paths, href, raw):
+                continue
+            inside = inside_of(self._inside, node)
+            heading = inside.level
+            if heading == self._bold_line and slashes_only(href):
+                heading = None  # a bold title bar linking to the site's home page
+            if heading is not None and words < self._heading_words:
+                continue
+            short = heading is None and words < self._headline_words
+            if short and not story_checked and not story(self._paths, href, raw):
+                continue
+            if not story_checked and listing(self._paths, href):
+                continue  # a tag chip or an author link of many words
+            if (
+                heading is None
+                and facts.kinds_of(c_node(node), parser) & self._meta
+                and not story(self._paths, href, raw)
+            ):
+                continue  # a label's link whose target reads as no story
+            if heading == self._top and single_top and not self._heads_story_card(node, href):
+                continue  # the article's own headline
+            target = _target(href, origin, url)
+            if target is None or key(<str>target) == page_key:
+                continue
+            if "#" in href and self._jumps_within(node, href, target, page):
+                continue  # a jump to a part of the page
+            if "?" in href and self._shares_page(href, target, page):
+                continue  # a share button
+            if self._running._within(c_node(node), parser, self._running_chars, texts, facts) or (
+                short and self._text_beside(node, raw, page)
+            ):
+                continue  # in a sentence: asked before the costlier title
+            headline = inside.headline if inside.headline is not None else node
+            title, words = title_of(self._title, headline, inside, tokens, raw)
+            if words < (self._heading_words if heading else self._headline_words):
+                if heading is not None or words < self._fewest:
+                    continue
+                if not short and not (
+                    story(self._paths, href, raw) and not self._text_beside(node, raw, page)
+                ):
+                    continue  # a rank or kicker left a short headline without a story URL
+                short = True
+            if rejects(self._tests, title):
+                continue  # a navigation label, a call to action, a price, an embedded post
+            links.append(
+                record_of(self._records, (node, target, title, heading, headline, words, short, False))
+            )
+        return links
+
+
 cdef int _tag_table(unsigned char *table, tuple tags) except -1:
     """Marks the standard tags named in ``tags`` in ``table``."""
     memset(table, 0, TAG_LAST_ENTRY)
@@ -789,6 +968,11 @@ def link_target(str href not None, str origin not None, str base not None):
     "//" and to ``origin`` when it opens with "/"; ``None`` when it is empty or names a
     scheme before its first "/" (mailto:, javascript:); else ``urljoin(base, href)``,
     ``None`` when that refuses it."""
+    return _target(href, origin, base)
+
+
+cdef object _target(str href, str origin, str base):
+    """``link_target``, without a Python call."""
     cdef Py_ssize_t start = 0
     cdef Py_ssize_t end = len(href)
     cdef Py_ssize_t at

@@ -190,6 +190,11 @@ cdef class _Words:
 def url_key(str url not None) -> str:
     """The URL without scheme, ``www.`` and trailing slash, to compare targets
     (``url.split("://", 1)[-1]``, less a leading ``www.``, ``rstrip("/")``)."""
+    return key(url)
+
+
+cdef str key(str url):
+    """``url_key`` of a ``str``, without a Python call."""
     cdef int kind = PyUnicode_KIND(url)
     cdef const void *data = PyUnicode_DATA(url)
     cdef Py_ssize_t n = PyUnicode_GET_LENGTH(url)
@@ -300,6 +305,10 @@ cdef class Paths:
         matches ``id_or_date`` (a story's numeric id or date), no segment among
         ``non_story_segments``, and a word of the link's ``text`` (lowercased) of
         ``echo_chars`` or more, not all digits, among its words."""
+        return self._story(href, text)
+
+    cdef bint _story(self, str href, str text) except -1:
+        """``is_story``, without a Python call."""
         cdef _View path, words
         cdef Py_ssize_t start, end, i, segment, joiners, stop
         cdef bint slug = self._joiners <= 0
@@ -366,6 +375,9 @@ cdef class Paths:
         """Whether a link's target is a tag, topic, author or other listing page by its
         path: the segment before the last (the path's ending slashes cut), lowercased, is
         one of ``non_story_segments`` and the path does not match ``id_or_date``."""
+        return self._listing(href)
+
+    cdef bint _listing(self, str href) except -1:
         cdef Py_ssize_t start, end, slash, parent
         cdef _View path
         _path(href, &start, &end)
@@ -475,3 +487,24 @@ cdef class Paths:
                 i = stop
             i += 1
         return named
+
+
+cdef bint story(object paths, str href, str text) except -1:
+    """``Paths.is_story`` of ``paths`` (a ``Paths``), without a Python call."""
+    return (<Paths>paths)._story(href, text)
+
+
+cdef bint listing(object paths, str href) except -1:
+    """``Paths.is_listing`` of ``paths`` (a ``Paths``), without a Python call."""
+    return (<Paths>paths)._listing(href)
+
+
+cdef bint slashes_only(str href) noexcept:
+    """Whether the path of ``href`` (``Paths.path``) is empty or slashes alone: what
+    ``not path(href).strip("/")`` answers (a site's home page)."""
+    cdef Py_ssize_t start, end, i
+    _path(href, &start, &end)
+    for i in range(start, end):
+        if PyUnicode_READ(PyUnicode_KIND(href), PyUnicode_DATA(href), i) != 47:
+            return False
+    return True

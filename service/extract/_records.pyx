@@ -77,3 +77,8 @@ cdef class Records:
     def make(self, *values):
         """The record ``cls(*values)`` makes."""
         return ps_make(self.cls, self.setters, values)
+
+
+cdef object record_of(object records, tuple values):
+    """``Records.make(*values)`` of ``records`` (a ``Records``), without a Python call."""
+    return ps_make((<Records>records).cls, (<Records>records).setters, values)

@@ -117,6 +117,9 @@ cdef class TitleReader:
         self._count = count
 
     def read(self, headline, inside, tokens, str text) -> tuple:
+        return self._title(headline, inside, tokens, text)
+
+    cdef tuple _title(self, object headline, object inside, object tokens, str text):
         cdef ps_node *top = c_node(headline)
         cdef ps_node *only
         cdef str title
@@ -284,6 +287,9 @@ cdef class TitleTests:
             self._embed_firsts[ord(start[0])] = 1
 
     def rejects(self, str title not None) -> bool:
+        return self._rejects(title)
+
+    cdef bint _rejects(self, str title) except -1:
         cdef long found = self._find(title)
         cdef bint folds = found & self._folds_bit
         cdef Py_UCS4 first
@@ -336,3 +342,13 @@ cdef class TitleTests:
 cdef inline unsigned int _ascii_lower(Py_UCS4 char) noexcept:
     cdef unsigned int code = char  # a code point, not a character
     return code + 32 if 65 <= code <= 90 else code
+
+
+cdef tuple title_of(object reader, object headline, object inside, object tokens, str text):
+    """``TitleReader.read`` of ``reader`` (a ``TitleReader``), without a Python call."""
+    return (<TitleReader>reader)._title(headline, inside, tokens, text)
+
+
+cdef bint rejects(object tests, str title) except -1:
+    """``TitleTests.rejects`` of ``tests`` (a ``TitleTests``), without a Python call."""
+    return (<TitleTests>tests)._rejects(title)

@@ -35,7 +35,7 @@ from service.extract._items import (
     SharedAncestors,
     Surroundings,
 )
-from service.extract._links import LinkScan, RunningText, link_target
+from service.extract._links import HeadlineLinks, LinkScan, RunningText, link_target
 from service.extract._paths import Paths
 from service.extract._records import Records
 from service.extract._text import fold
@@ -423,73 +423,40 @@ _SUBHEADINGS = Selectors(tt.SUBHEADINGS)
 
 
 def headline_links(root: Node, page: Page) -> list[Link]:
-    """The page's headline links, in page order. The loop asks the compiled pieces
-    (``_INSIDE``, ``_RUNNING_TEXT``, ``link_target``, the page's kinds) directly: the
-    Python functions that name them (``teaser_fields.headline_node``,
-    ``in_running_text``, ``Page.target``) would add a call for each link."""
-    # Most links, a navigation label of a word or two, are dropped in the walk.
-    headings, anchors = _LINK_SCAN.scan(root, page.heading_holders)
-    single_h1 = headings.count("h1") == 1
-    # A page without subheadings sets its cards' headlines as bold lines.
-    bold_cards = all(tag == "h1" for tag in headings)
-    page_key = url_key(page.url)
-    facts = page.tokens.facts
-    links: list[Link] = []
-    for node, raw, words, href in anchors:
-        if words < tt.MIN_HEADLINE_WORDS and not raw.isascii():
-            words = tf.word_count(raw)  # CJK text counts by characters
-        if words < tt.MIN_SHORT_HEADLINE_WORDS:
-            if not words:  # no text and no image: an icon link, or a stretched link
-                stretched = _stretched_link(node, page, bold_cards)
-                if stretched is not None:
-                    links.append(stretched)
-            continue  # a navigation label, read no further
-        story_checked = words < tt.MIN_HEADING_WORDS
-        if story_checked and not is_story_url(href, raw):
-            continue  # a short label linking to a section or service page
-        inside = tf.link_inside(node)
-        heading = inside.level
-        if heading == tt.BOLD_LINE_HEADING and not _PATHS.path(href).strip("/"):
-            heading = None  # a bold title bar linking to the site's home page, no story's
-        if heading is not None and words < tt.MIN_HEADING_WORDS:
-            continue
-        short = heading is None and words < tt.MIN_HEADLINE_WORDS
-        if short and not story_checked and not is_story_url(href, raw):
-            continue
-        if not story_checked and is_listing_url(href):
-            continue  # a tag chip or author link of many words ("The housing market crisis")
-        # A link outside a heading marked up as a label (its own class tokens a kicker's, a
-        # section's, a category's or a topic chip's: ``META_TOKENS``) whose target reads
-        # as no story: a card's kicker or a trending row's chip ("White House news today").
-        if heading is None and facts.kinds(node) & tk.META and not is_story_url(href, raw):
-            continue
-        if heading == "h1" and single_h1 and not _heads_story_card(node, href):
-            continue  # the article's own headline, whatever URL it links to
-        url = link_target(href, page.origin, page.url)  # page.target
-        if url is None or url_key(url) == page_key:
-            continue
-        if "#" in href and _jumps_within(node, href, url, page):
-            continue  # a jump to a part of the page (no fragment: none)
-        if "?" in href and _shares_page(href, url, page):
-            continue  # a share button: it hands this page to another service
-        if _RUNNING_TEXT.within(node, tt.RUNNING_TEXT_CHARS, page.texts, facts) or (
-            short and _has_text_beside(node, raw, page)
-        ):
-            continue  # in a sentence (``in_running_text``): asked before the costlier title
-        headline = inside.headline if inside.headline is not None else node  # tf.headline_node
-        title, words = tf.headline_title(headline, inside, page.tokens, raw)
-        if words < (tt.MIN_HEADING_WORDS if heading else tt.MIN_HEADLINE_WORDS):
-            if heading is not None or words < tt.MIN_SHORT_HEADLINE_WORDS:
-                continue
-            if not short and not (
-                is_story_url(href, raw) and not _has_text_beside(node, raw, page)
-            ):
-                continue  # a rank or kicker left a short headline without a story URL
-            short = True
-        if rejects_title(title):
-            continue  # a navigation label, a call to action, a price, an embedded post
-        links.append(_LINKS.make(node, url, title, heading, headline, words, short, False))
-    return links
+    """The page's headline links, in page order, read in one call into C
+    (``_HEADLINE_LINKS``: ``_links.HeadlineLinks``). Its rules, link by link:
+
+    - a link of fewer than ``MIN_SHORT_HEADLINE_WORDS`` words (a text beyond ASCII
+      counted by ``word_count``: CJK text by characters) is a navigation label, read no
+      further; one of no text and no image is an icon link, or a stretched link
+      (``_stretched_link``) that may head its card; most links are dropped there, in
+      ``LinkScan``'s walk;
+    - one of fewer than ``MIN_HEADING_WORDS`` words whose target reads as no story
+      (``is_story_url``) is a short label linking to a section or service page;
+    - its heading level is ``link_inside``'s ``level``, none for a bold title bar
+      (``BOLD_LINE_HEADING``) linking to the site's home page (a path of slashes
+      alone); in a heading it needs ``MIN_HEADING_WORDS`` words, and outside one
+      fewer than ``MIN_HEADLINE_WORDS`` make a short headline, kept only when its
+      target reads as a story;
+    - a link of many words to a listing page (``is_listing_url``) is a tag chip or an
+      author link ("The housing market crisis");
+    - a link outside a heading marked up as a label (its own class tokens a kicker's,
+      a section's, a category's or a topic chip's: ``META_TOKENS``) whose target reads
+      as no story is a card's kicker or a trending row's chip ("White House news
+      today");
+    - the link in the page's only ``<h1>`` is the article's own headline, whatever URL
+      it links to, unless it heads a story card (``_heads_story_card``);
+    - its target (``Page.target``) must be an http(s) page other than this one; a jump
+      to a part of the page (``_jumps_within``, asked only of an ``href`` holding a
+      "#") and a share button (``_shares_page``, of one holding a "?") are none;
+    - a link in a sentence (``in_running_text``), or a short headline with text beside
+      it (``_has_text_beside``), is none: asked before the costlier title;
+    - its title (``headline_title`` of its ``headline_node``) needs as many words as
+      above; a title left short by a rank or a kicker is a short headline when it
+      stands alone and its target reads as a story; a title ``rejects_title`` rejects
+      (a navigation label, a call to action, a price, an embedded post) is none.
+    """
+    return _HEADLINE_LINKS.find(root, page)
 
 
 # Links made in C, as ``Link(...)`` makes them (its fields in their order).
@@ -760,6 +727,29 @@ _TITLE_TESTS = TitleTests(
     embed=tt.EMBED_LINE.fullmatch,
 )
 rejects_title = _TITLE_TESTS.rejects
+# The loop of ``headline_links`` in C, with its numbers and the tests that stay in Python.
+_HEADLINE_LINKS = HeadlineLinks(
+    scan=_LINK_SCAN,
+    running=_RUNNING_TEXT,
+    paths=_PATHS,
+    inside=tf._INSIDE,
+    title=tf._TITLE,
+    tests=_TITLE_TESTS,
+    records=_LINKS,
+    word_count=tf.word_count,
+    stretched=_stretched_link,
+    heads_story_card=_heads_story_card,
+    jumps_within=_jumps_within,
+    shares_page=_shares_page,
+    text_beside=_has_text_beside,
+    top="h1",
+    bold_line=tt.BOLD_LINE_HEADING,
+    meta=tk.META,
+    fewest_words=tt.MIN_SHORT_HEADLINE_WORDS,
+    heading_words=tt.MIN_HEADING_WORDS,
+    headline_words=tt.MIN_HEADLINE_WORDS,
+    running_chars=tt.RUNNING_TEXT_CHARS,
+)
 
 
 # The climb from a headline link to its item, in C (``_items.Climbs``, whose doc states
