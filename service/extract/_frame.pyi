@@ -2,11 +2,14 @@
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Generic, TypeVar
 
 from selectolax.lexbor import LexborNode
 
 from service.extract._tree import Selectors
 from service.extract.teaser_tokens import Tokens
+
+_T = TypeVar("_T")
 
 class OwnTexts:
     def __init__(self, limit: int, blank: str) -> None: ...
@@ -99,6 +102,21 @@ class Removal:
         text_length: Callable[[LexborNode], int],
     ) -> None: ...
     def of(self, kept: Sequence[object]) -> tuple[list[LexborNode], int]: ...
+
+class Assembly(Generic[_T]):
+    def __init__(
+        self,
+        *,
+        removal: Removal,
+        make: Callable[..., _T],
+        normalize: Callable[[str, str], str | None],
+        url_key: Callable[[str], str],
+        better: Callable[[Any, Any], bool],
+        truncated: Callable[[str], bool],
+    ) -> None: ...
+    def of(
+        self, kept: list[Any], page_url: str, read: Callable[[str], str | None]
+    ) -> tuple[tuple[_T, ...], tuple[LexborNode, ...], int]: ...
 
 class MenuEntries:
     def __init__(

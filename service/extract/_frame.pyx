@@ -7,7 +7,8 @@ out and their text's length (``teasers``), and the elements the search for a blo
 label reads beside and below an item's ancestors (``teaser_fields.heading_before``,
 ``block_heading``, ``teasers``' only child) and whether one of them reads as a block's
 label, with its text (``teaser_fields._label_of``), the body paragraphs beside an
-item, and whether an item is a promo inside the article body (``teasers._PROMOS``).
+item, whether an item is a promo inside the article body (``teasers._PROMOS``), and
+the teasers' records, one per target (``teasers._assemble``).
 
 Each answers as the Python it replaced: ``LexborNode.iter()``, ``text(deep=False)``
 and ``parent`` read on Lexbor's nodes, nodes told apart by their address
@@ -873,6 +874,9 @@ cdef class Removal:
 
     def of(self, list kept) -> tuple:
         """The nodes to remove and the characters of their text."""
+        return self._of(kept)
+
+    cdef tuple _of(self, list kept):
         cdef dict lengths = {}  # by address
         cdef dict inside = {}  # a block's items, by the block's address
         cdef dict whole = {}  # whether a block goes whole, by its address
@@ -1048,6 +1052,96 @@ cdef Py_ssize_t _length_of(
     ``text_length`` where they are not UTF-8."""
     cdef Py_ssize_t length = _walk(spaces, node, NULL, 0, NULL)
     return length if length >= 0 else text_length(wrap(node, parser))
+
+
+cdef class Assembly:
+    """The teasers' records of the kept items and the nodes to remove, as
+    ``teasers._assemble`` states the rule: each item's target normalized
+    (``normalize``, each distinct one once), the items linking nowhere or to the page
+    itself (``url_key`` of the page's URL) left out; the same target twice is one
+    teaser, at its first item, whose link is the ``better`` of theirs and whose
+    snippet, image and date are the first truthy ones of its items, in order; its
+    block's index is the rank of its (block node, label) pair among the teasers', its
+    picture normalized, its date read (``read``), and it is truncated when its title or
+    snippet ends in an ellipsis (``truncated``, asked only of a text holding "..." or
+    "\u2026", without which it answers no). The records are made by ``make``
+    (``Teaser``'s fields in their order), the nodes by ``removal``. The items are
+    ``teasers._Item``s, read by their fields; ``link.url`` is left as it was.
+    """
+
+    cdef Removal removal
+    cdef object make, normalize, url_key, better, truncated
+
+    def __init__(self, *, Removal removal not None, make, normalize, url_key, better, truncated):
+        self.removal = removal
+        self.make, self.normalize, self.url_key = make, normalize, url_key
+        self.better, self.truncated = better, truncated
+
+    def of(self, list kept, str page_url not None, read) -> tuple:
+        """The teasers (a tuple), the nodes to remove and the characters of their text;
+        ``read`` reads a date shown."""
+        cdef dict targets = {}  # by raw target: the normalized one, None to leave out
+        cdef dict first = {}  # by normalized target: [item, link, snippet, image, date]
+        cdef dict blocks = {}  # block indexes by (block node's address, label)
+        cdef list teasers = []
+        cdef list seen
+        cdef Py_ssize_t position = 0
+        page_key = self.url_key(page_url)
+        for item in kept:
+            link = item.link
+            raw = link.url
+            url = targets.get(raw, targets)
+            if url is targets:
+                url = self.normalize(raw, page_url)
+                if url is not None and self.url_key(url) == page_key:
+                    url = None
+                targets[raw] = url
+            if url is None:
+                continue
+            found = first.get(url)
+            if found is None:
+                first[url] = [item, link, item.snippet, item.image, item.date]
+                continue
+            seen = <list>found
+            if self.better(link, seen[1]):
+                seen[1] = link
+            if not seen[2]:
+                seen[2] = item.snippet
+            if not seen[3]:
+                seen[3] = item.image
+            if not seen[4]:
+                seen[4] = item.date
+        for url, found in first.items():
+            seen = <list>found
+            item = seen[0]
+            node = item.block_node
+            block = item.block
+            key = (<uintptr_t>c_node(node) if node is not None else -1, block)
+            index = blocks.get(key)
+            if index is None:
+                index = blocks[key] = len(blocks)
+            title = seen[1].title
+            snippet, image, date = seen[2], seen[3], seen[4]
+            teasers.append(
+                self.make(
+                    title,
+                    url,
+                    block,
+                    index,
+                    position,
+                    snippet,
+                    self._truncated(title) or (snippet is not None and self._truncated(snippet)),
+                    self.normalize(image, page_url) if image else None,
+                    read(date) if date else None,
+                    item.sponsored,
+                )
+            )
+            position += 1
+        nodes, chars = self.removal._of(kept)
+        return tuple(teasers), tuple(nodes), chars
+
+    cdef bint _truncated(self, str text) except -1:
+        return ("..." in text or "\u2026" in text) and self.truncated(text)
 
 
 cdef uintptr_t _A = tag_id("a")

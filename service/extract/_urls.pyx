@@ -12,8 +12,10 @@ the tracking names and prefixes ``url_tables`` keeps, handed over by ``urls`` wi
 the characters a URL holds as written. It answers ``True`` only when the whole
 normalization would give the URL back as it is; any doubt (a name with an escape,
 an empty parameter, a character past ASCII) is ``False``, and ``urls`` normalizes.
-``tests/unit/extract/test_urls.py`` checks it against the whole normalization on
-generated URLs.
+``normalize(href, base)`` is ``urls.normalize_url``: such a URL given back, any other
+handed to the whole normalization (``whole``, ``urls._normalize``), without a frame of
+the interpreter around the test. ``tests/unit/extract/test_urls.py`` checks it against
+the whole normalization on generated URLs.
 """
 
 from libc.string cimport memcmp, memset
@@ -36,8 +38,9 @@ cdef class NormalForm:
     cdef unsigned char host[128]  # 1 for a character of a plain host name's label
     cdef list names  # the tracking names, lowercased ASCII bytes
     cdef list prefixes  # the tracking prefixes, likewise
+    cdef object whole  # the whole normalization, of a URL not in its normal form
 
-    def __init__(self, *, url_bytes, tracking_params, tracking_prefixes):
+    def __init__(self, *, url_bytes, tracking_params, tracking_prefixes, whole):
         memset(self.written, 0, sizeof(self.written))
         memset(self.host, 0, sizeof(self.host))
         for byte in bytes(url_bytes):
@@ -47,6 +50,15 @@ cdef class NormalForm:
             self.host[byte] = 1
         self.names = [_word(name) for name in tracking_params]
         self.prefixes = [_word(prefix) for prefix in tracking_prefixes]
+        self.whole = whole
+
+    def normalize(self, str href not None, str base not None):
+        """``href`` when it is its own normal form, else ``whole(href, base)``."""
+        if PyUnicode_IS_ASCII(href) and self._holds(
+            <const unsigned char *>PyUnicode_DATA(href), PyUnicode_GET_LENGTH(href)
+        ):
+            return href
+        return self.whole(href, base)
 
     def holds(self, str url not None):
         if not PyUnicode_IS_ASCII(url):

@@ -50,6 +50,7 @@ from service.extract import teaser_tables as tt
 from service.extract import teaser_tokens as tk
 from service.extract._fields import ItemLines
 from service.extract._frame import (
+    Assembly,
     BodyCounts,
     InlinePromos,
     MenuEntries,
@@ -815,59 +816,6 @@ _PAID_LABEL_DEPTH = 3  # levels below a block whose elements' own texts are read
 _OWN_TEXTS = OwnTexts(2 * tt.MAX_LABEL_CHARS, SPACES)
 
 
-# Teaser records made in C: a frozen dataclass's __init__ costs about nine times as much.
-_TEASERS = Records(Teaser)
-
-
-def _assemble(
-    kept: list[_Item], page_url: str, subheadings: tuple[Node, ...], shown: tf.ShownTimes
-) -> TeaserScan:
-    """Dedups by target, numbers blocks and positions, collects the nodes."""
-    page_key = url_key(page_url)
-    normalized: dict[str, str | None] = {}  # the same target recurs; normalize it once
-    first: dict[str, _Item] = {}
-    for item in kept:
-        raw = item.link.url
-        if raw not in normalized:
-            normalized[raw] = normalize_url(raw, page_url)
-        url = normalized[raw]
-        if url is None or url_key(url) == page_key:
-            continue
-        item.link.url = url
-        seen = first.get(url)
-        if seen is None:
-            first[url] = item
-            continue
-        if better(item.link, seen.link):
-            seen.link = item.link
-        seen.snippet = seen.snippet or item.snippet
-        seen.image = seen.image or item.image
-        seen.date = seen.date or item.date
-    block_index: dict[tuple[int, str | None], int] = {}
-    teasers: list[Teaser] = []
-    for position, item in enumerate(first.values()):
-        block_id = item.block_node.mem_id if item.block_node is not None else -1
-        index = block_index.setdefault((block_id, item.block), len(block_index))
-        title = item.link.title
-        snippet = item.snippet
-        teasers.append(
-            _TEASERS.make(  # Teaser's fields in their order
-                title,
-                item.link.url,  # url
-                item.block,  # block
-                index,  # block_index
-                position,
-                snippet,
-                is_truncated(title) or (snippet is not None and is_truncated(snippet)),  # truncated
-                normalize_url(item.image, page_url) if item.image else None,  # image
-                shown.read(item.date) if item.date else None,  # published_at
-                item.sponsored,  # sponsored
-            )
-        )
-    nodes, chars = _REMOVAL.of(kept)
-    return TeaserScan(tuple(teasers), tuple(nodes), chars, subheadings)
-
-
 # The nodes to remove (``_frame.Removal``, which states the rule): per item its block node
 # when the block holds little beside items (``MAX_BLOCK_EXTRA_CHARS``) and no headline,
 # else the item, with the labels set apart; the text lengths read in one walk of a block.
@@ -877,3 +825,23 @@ _REMOVAL = Removal(
     spaces=SPACES,
     text_length=tf.text_length,
 )
+# Dedup by target, blocks and positions numbered, the records and the nodes to remove in
+# one call in C (``_frame.Assembly``, which states the rule). The records are made in C
+# too (``Records``): a frozen dataclass's __init__ costs about nine times as much.
+_ASSEMBLY = Assembly(
+    removal=_REMOVAL,
+    make=Records(Teaser).make,  # Teaser's fields in their order
+    normalize=normalize_url,
+    url_key=url_key,
+    better=better,
+    truncated=is_truncated,
+)
+_SCANS = Records(TeaserScan)
+
+
+def _assemble(
+    kept: list[_Item], page_url: str, subheadings: tuple[Node, ...], shown: tf.ShownTimes
+) -> TeaserScan:
+    """Dedups by target, numbers blocks and positions, collects the nodes."""
+    found, nodes, chars = _ASSEMBLY.of(kept, page_url, shown.read)
+    return _SCANS.make(found, nodes, chars, subheadings)

@@ -40,18 +40,11 @@ _SIMPLE = re.compile(
 )
 _PATH_SAFE = "/%:@!$&'()*+,;=-._~"
 _QUERY_SAFE = _PATH_SAFE + "?"
-# An absolute http(s) URL in its normal form already, read in C: scheme and host
-# lowercased, a plain host name without a trailing dot, a path of the characters a URL
-# holds as written and no dot segment, no fragment, a query (if any) of such characters
-# without an empty or a tracking parameter. Most links are written so, and normalize
-# to themselves.
-_NORMAL_FORM = NormalForm(
-    url_bytes=_URL_BYTES, tracking_params=TRACKING_PARAMS, tracking_prefixes=TRACKING_PREFIXES
-)
 
 
-def normalize_url(href: str, base: str) -> str | None:
-    """``href`` resolved against ``base`` and normalized; ``None`` unless http(s).
+def _normalize(href: str, base: str) -> str | None:
+    """``normalize_url`` of any ``href``: resolved against ``base`` and normalized;
+    ``None`` unless http(s).
 
     The fragment and tracking parameters are removed, the scheme and host are
     lowercased, a default port is dropped, and an empty path becomes ``/``.
@@ -59,13 +52,6 @@ def normalize_url(href: str, base: str) -> str | None:
     (``javascript:``, ``mailto:``, ``tel:``, ``data:``), or one that cannot be
     parsed (a bad port, a host that is not a host name).
     """
-    if _NORMAL_FORM.holds(href):
-        return href  # most links: ``_normalize`` would give them back as they are
-    return _normalize(href, base)
-
-
-def _normalize(href: str, base: str) -> str | None:
-    """``normalize_url`` of any ``href``."""
     if "\t" in href or "\n" in href or "\r" in href:  # rare: skip the regex otherwise
         href = _TAB_NEWLINE.sub("", href)
     href = href.strip(_EDGE)  # as browsers do
@@ -80,6 +66,23 @@ def _normalize(href: str, base: str) -> str | None:
     if scheme not in _DEFAULT_PORTS or not host:
         return None
     return f"{scheme}://{host}{path}?{query}" if query else f"{scheme}://{host}{path}"
+
+
+# An absolute http(s) URL in its normal form already, read in C: scheme and host
+# lowercased, a plain host name without a trailing dot, a path of the characters a URL
+# holds as written and no dot segment, no fragment, a query (if any) of such characters
+# without an empty or a tracking parameter. Most links are written so, and normalize
+# to themselves.
+_NORMAL_FORM = NormalForm(
+    url_bytes=_URL_BYTES,
+    tracking_params=TRACKING_PARAMS,
+    tracking_prefixes=TRACKING_PREFIXES,
+    whole=_normalize,
+)
+# ``href`` resolved against ``base`` and normalized (``_normalize``, which states the
+# rule), ``None`` unless http(s): an ``href`` in its normal form (most links) given back
+# in C, the others normalized whole.
+normalize_url = _NORMAL_FORM.normalize
 
 
 def _split(url: str) -> tuple[str, str, str, str]:
