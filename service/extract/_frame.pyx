@@ -1,14 +1,15 @@
 # cython: language_level=3
 """The frame of a page's teasers, read in C: the own texts of a block outside its
-items that may label it as paid content, the elements that hold stories, an item's
-siblings' key, the links of a menu that may be labels, whether a plain item is a
-menu's entry (its submenu and its flat menu's levels), the nodes teaser removal takes
-out and their text's length (``teasers``), and the elements the search for a block's
-label reads beside and below an item's ancestors (``teaser_fields.heading_before``,
-``block_heading``, ``teasers``' only child) and whether one of them reads as a block's
-label, with its text (``teaser_fields._label_of``), the body paragraphs beside an
-item, whether an item is a promo inside the article body (``teasers._PROMOS``), and
-the teasers' records, one per target (``teasers._assemble``).
+items that may label it as paid content, the elements that hold stories, how many
+items share an item's parent and tag, the links of a menu that may be labels,
+whether a plain item is a menu's entry (its submenu and its flat menu's levels), the
+nodes teaser removal takes out and their text's length (``teasers``), and the elements
+the search for a block's label reads beside and below an item's ancestors
+(``teaser_fields.heading_before``, ``block_heading``, ``teasers``' only child) and
+whether one of them reads as a block's label, with its text
+(``teaser_fields._label_of``), the body paragraphs beside an item, whether an item
+is a promo inside the article body (``teasers._PROMOS``), and the teasers' records,
+one per target (``teasers._assemble``).
 
 Each answers as the Python it replaced: ``LexborNode.iter()``, ``text(deep=False)``
 and ``parent`` read on Lexbor's nodes, nodes told apart by their address
@@ -20,6 +21,7 @@ from cpython.mem cimport PyMem_Free, PyMem_Malloc, PyMem_Realloc
 from cpython.set cimport PySet_Contains
 from cpython.unicode cimport PyUnicode_DecodeUTF8
 from libc.stdint cimport uintptr_t
+from libc.stdlib cimport qsort
 from libc.string cimport memcmp, memcpy
 
 from service.extract._lexbor cimport (
@@ -154,13 +156,60 @@ cdef list _outermost(list nodes):
     return result
 
 
-def sibling_key(node) -> tuple:
-    """What items with look-alike siblings share: their parent (its address, -1 for
-    none) and their tag (its id and namespace, which tell the tags of a parsed page
-    apart as ``LexborNode.tag`` does)."""
-    cdef ps_node *element = c_node(node)
-    parent = <uintptr_t>element.parent if element.parent != NULL else -1
-    return (parent, element.local_name, element.ns)
+cdef struct _Sibling:
+    # What items with look-alike siblings share: their parent's address (0 for none) and
+    # their tag's id and namespace (which tell the tags of a parsed page apart as
+    # ``LexborNode.tag`` does); ``index``: the item's place in the list asked of.
+    uintptr_t parent
+    uintptr_t tag
+    uintptr_t ns
+    Py_ssize_t index
+
+
+cdef int _by_sibling_key(const void *first, const void *second) noexcept nogil:
+    cdef const _Sibling *a = <const _Sibling *>first
+    cdef const _Sibling *b = <const _Sibling *>second
+    if a.parent != b.parent:
+        return -1 if a.parent < b.parent else 1
+    if a.tag != b.tag:
+        return -1 if a.tag < b.tag else 1
+    if a.ns != b.ns:
+        return -1 if a.ns < b.ns else 1
+    return 0
+
+
+def sibling_counts(list nodes) -> list:
+    """For each of ``nodes`` (items), how many of them, itself included, have its parent
+    (or none, as it has none) and its tag: items with look-alike siblings come in lists.
+    The nodes are sorted by parent and tag, and each run of equal ones counted."""
+    cdef Py_ssize_t count = len(nodes)
+    cdef Py_ssize_t k, end, at, size
+    cdef ps_node *element
+    cdef _Sibling *keys
+    cdef list counts = [0] * count
+    if count == 0:
+        return counts
+    keys = <_Sibling *>PyMem_Malloc(count * sizeof(_Sibling))
+    if keys == NULL:
+        raise MemoryError()
+    try:
+        for k in range(count):
+            element = c_node(nodes[k])
+            keys[k].parent = <uintptr_t>element.parent
+            keys[k].tag, keys[k].ns, keys[k].index = element.local_name, element.ns, k
+        qsort(keys, count, sizeof(_Sibling), _by_sibling_key)
+        k = 0
+        while k < count:
+            end = k + 1
+            while end < count and _by_sibling_key(&keys[k], &keys[end]) == 0:
+                end += 1
+            size = end - k
+            for at in range(k, end):
+                counts[keys[at].index] = size
+            k = end
+    finally:
+        PyMem_Free(keys)
+    return counts
 
 
 cdef class FewWords:

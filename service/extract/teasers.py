@@ -58,7 +58,7 @@ from service.extract._frame import (
     Removal,
     holders,
     only_child,
-    sibling_key,
+    sibling_counts,
 )
 from service.extract._links import link_target
 from service.extract._records import Records
@@ -565,15 +565,6 @@ def _shows_story(node: Node, link: Link, siblings: int, page: Page, item: _Item 
     return not link.title[:1].isdigit() and tt.RANK_START.match(text) is not None
 
 
-def _sibling_counts(found: dict[int, tuple[Node, Link]]) -> dict[tuple[int, int, int], int]:
-    """Items per (parent, tag): items with look-alike siblings come in lists."""
-    counts: dict[tuple[int, int, int], int] = {}
-    for node, _link in found.values():
-        key = sibling_key(node)
-        counts[key] = counts.get(key, 0) + 1
-    return counts
-
-
 def _story_items(links: list[Link], page: Page) -> dict[int, tuple[Node, Link]]:
     """The items of the links, without short headlines whose item shows no story.
 
@@ -583,11 +574,12 @@ def _story_items(links: list[Link], page: Page) -> dict[int, tuple[Node, Link]]:
     found = items_of(links, page)
     if not any(link.short for link in links):
         return found
-    siblings = _sibling_counts(found)
+    # Items with look-alike siblings (as many items of their parent and tag) come in lists.
+    siblings = sibling_counts([node for node, _link in found.values()])
     dropped = {
         link.node.mem_id
-        for node, link in found.values()
-        if link.short and not _shows_story(node, link, siblings[sibling_key(node)], page, None)
+        for (node, link), alike in zip(found.values(), siblings, strict=True)
+        if link.short and not _shows_story(node, link, alike, page, None)
     }
     if not dropped:
         return found
@@ -691,15 +683,18 @@ def find_teasers(
     page = Page(page_url, times=tf.ShownTimes(fetched_at, language))
     found = _story_items(headline_links(root, page), page)
     # Items and their near ancestors (by ``mem_id``): the elements that hold stories.
-    holding = holders([node for node, _link in found.values()], _HOLDER_LEVELS)
+    nodes = [node for node, _link in found.values()]
+    holding = holders(nodes, _HOLDER_LEVELS)
     titles = {key for key, (node, link) in found.items() if _is_block_title(node, link, holding)}
     item_ids = set(found) - titles
-    siblings = _sibling_counts(found)
+    siblings = sibling_counts(nodes)
     kept: list[_Item] = []
     subheadings: list[Node] = []
     blocks: dict[int, _Block] = {}
     paragraphs: dict[int, tuple[int, int]] = {}
-    for (node, link), region in zip(found.values(), regions(found.values(), page), strict=True):
+    for (node, link), region, alike in zip(
+        found.values(), regions(found.values(), page), siblings, strict=True
+    ):
         if region & (IN_HIDDEN | IN_EXCLUDED) or node.mem_id in titles:
             continue
         if region & IN_MENU and link.heading is None and tf.first_tagged(node, ("img",)) is None:
@@ -710,7 +705,7 @@ def find_teasers(
         if item.inline and _is_subheading(item, item_ids, page):
             subheadings.append(_heading_of(link))
             continue
-        if not _is_teaser(item, region, siblings[sibling_key(node)], page):
+        if not _is_teaser(item, region, alike, page):
             continue
         if item.inline:
             item.block_node, item.block = node.parent, INLINE_BLOCK

@@ -1,10 +1,11 @@
 """The frame of the teasers in C (``_frame``) answers as the Python it replaced: a block's
-paid label outside its items, the elements that hold stories, an item's siblings' key,
+paid label outside its items, the elements that hold stories, the items of one parent and tag,
 the links of a menu that may be labels, the outermost of the nodes to remove, and the
 elements the search for a block's label reads, and the body paragraphs beside an item."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from hypothesis import given, settings
@@ -21,7 +22,7 @@ from service.extract._frame import (
     elements_before,
     holders,
     only_child,
-    sibling_key,
+    sibling_counts,
 )
 from service.extract._tree import H1, LINKS
 from service.extract.text import SPACES, normalize_text
@@ -148,7 +149,7 @@ def test_a_paid_label_is_found_outside_the_items_only() -> None:
 
 @settings(max_examples=100, deadline=None)
 @given(_pages(), st.data())
-def test_holders_and_sibling_keys_answer_as_the_python(
+def test_holders_and_sibling_counts_answer_as_the_python(
     tree: LexborHTMLParser, data: st.DataObject
 ) -> None:
     elements = _elements_of(tree)
@@ -162,13 +163,26 @@ def test_holders_and_sibling_keys_answer_as_the_python(
             expected.add(current.mem_id)
             current = current.parent
     assert holders(nodes, 3) == expected
-    for first in nodes:
-        for second in nodes:
-            same = (first.parent.mem_id if first.parent else -1, first.tag) == (
-                second.parent.mem_id if second.parent else -1,
-                second.tag,
-            )
-            assert (sibling_key(first) == sibling_key(second)) == same
+    assert sibling_counts(nodes) == _sibling_counts(nodes)
+
+
+def _sibling_counts(nodes: list[LexborNode]) -> list[int]:
+    """The Python ``sibling_counts`` replaced: items per (parent, tag), each item's."""
+    keys = [(node.parent.mem_id if node.parent else -1, node.tag) for node in nodes]
+    counts = Counter(keys)
+    return [counts[key] for key in keys]
+
+
+def test_sibling_counts_count_items_of_one_parent_and_tag() -> None:
+    tree = LexborHTMLParser(
+        "<ul id=a><li>1</li><li>2</li><p>x</p><li>3</li></ul>"
+        "<ul id=b><li>4</li><my-box>5</my-box><my-box>6</my-box><svg></svg></ul>"
+    )
+    nodes = [*tree.css("li"), *tree.css("my-box"), *tree.css("p"), *tree.css("svg")]
+    assert sibling_counts(nodes) == [3, 3, 3, 1, 2, 2, 1, 1]
+    assert sibling_counts([]) == []
+    root = tree.root
+    assert root is not None and sibling_counts([root, root]) == [2, 2]
 
 
 @settings(max_examples=150, deadline=None)
