@@ -16,7 +16,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from service.extract import article, body_reader
 from service.extract import body_tables as t
-from service.extract._blocks import BlockWalk, CharCount
+from service.extract._blocks import Ballot, BlockWalk, CharCount
 from service.extract._text import fold
 from service.extract._tree import Selectors
 from service.extract.bold_lines import BOLD_TAGS, bold_alone
@@ -994,3 +994,87 @@ def test_the_chrome_gate_opens_for_chrome_in_every_width() -> None:
             assert root is not None
             assert article._is_chrome_text(text.strip())
             assert not article._vote(root).score
+
+
+def _gate_ballot(literals: list[str], asked: list[str]) -> Ballot:
+    """``article``'s ballot with ``literals`` for its chrome gate, every text of one
+    character or more voting, the texts asked for chrome recorded in ``asked``."""
+
+    def is_chrome_text(text: str) -> bool:
+        asked.append(text)
+        return False
+
+    return Ballot(
+        headings=frozenset(),
+        bold=frozenset(),
+        is_promo_heading=article._is_promo_heading,
+        is_bold_line=article._is_bold_line,
+        muted=frozenset(),
+        leaf_blocks=t.LEAF_BLOCKS,
+        inline=t.INLINE_TAGS,
+        container_runs=t.CONTAINER_RUNS,
+        min_chars=1,
+        chars_per_point=t.CHARS_PER_POINT,
+        max_length_points=t.MAX_LENGTH_POINTS,
+        wide_commas=t.WIDE_COMMAS,
+        shares=t.ANCESTOR_DECAY,
+        top=article._TOP_CANDIDATES,
+        is_chrome_text=is_chrome_text,
+        chrome_gate=literals,
+        tag_weights=t.CONTAINER_TAG_BONUS,
+        negative=([], 0.0),
+        strong=([], 0.0),
+        weak=([], 0.0),
+        item_body=("articleBody", 0.0),
+    )
+
+
+# Texts of a few letters, so that the literals made of them are often held, beside
+# spaces and characters of each width (one character of a width beyond Latin-1 stores
+# the whole text in it; a character beyond ASCII moves the gate's window as far as it
+# goes), cut anywhere by the voters' ends.
+GATE_TEXTS = st.lists(
+    st.sampled_from(["a", "b", "c", "ab", "ca", " ", "\u00e9", "\u4e2d", "\U0001f600", ","]),
+    max_size=90,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.text("abc", min_size=2, max_size=7), min_size=1, max_size=6),
+    st.lists(GATE_TEXTS, min_size=1, max_size=4),
+)
+def test_the_chrome_gate_opens_for_the_texts_holding_a_literal(
+    literals: list[str], texts: list[str]
+) -> None:
+    asked: list[str] = []
+    ballot = _gate_ballot(literals, asked)
+    html = "".join(f"<div><p>{text}</p></div>" for text in texts)
+    tree = LexborHTMLParser(f"<html><body>{html}</body></html>".encode())
+    root = tree.root
+    assert root is not None
+    ballot.vote(article._VOTERS.find(root), [], article._Scores(), set())
+    stripped = [text.strip() for text in texts if text.strip()]
+    assert asked == [text for text in stripped if any(lit in text for lit in literals)]
+
+
+def test_the_chrome_gate_refuses_a_literal_of_one_character() -> None:
+    with pytest.raises(ValueError, match="two characters or more"):
+        _gate_ballot(["ab", "c"], [])
+
+
+COMMA_PIECES = st.sampled_from(
+    [",", ", ", "word", " ", *t.WIDE_COMMAS, "\u00e9", "\u4e2d", "\U0001f600", "\u212a"]
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(COMMA_PIECES, min_size=1, max_size=40), st.integers(1, 400))
+def test_the_commas_are_counted_as_the_python_vote_counted(pieces: list[str], times: int) -> None:
+    # Up to some 9,000 characters: past the 255 steps of sixteen bytes a count sums at
+    # once, with a tail shorter than a step.
+    text = "".join(pieces) * times
+    tree = LexborHTMLParser(f"<html><body><div><p>x{text}x</p></div></body></html>".encode())
+    root = tree.root
+    assert root is not None
+    _assert_same_vote(article._vote(root), _python_vote(root))
