@@ -13,11 +13,12 @@ compared, ordered by their second character. An ASCII text is read as its bytes,
 two at a time as one number that indexes the bitmap, which holds both cases of each
 letter.
 
-The text is compared in its gate form (``text._ASCII_FORMS``: ASCII letters in lower
-case, and the few characters beyond ASCII that a case-insensitive match pairs with
-an ASCII letter as that letter), made character by character in the pass; the
-literals' characters are ASCII in lower case or characters without case that no
-other character lowercases to, which ``text.literal_table`` checks. The same
+The text is compared in its gate form (``text._GATE_FORMS``: ASCII letters and the
+basic Cyrillic ones, U+0400 to U+045F, in lower case, and the few characters beyond
+them that a case-insensitive match pairs with one of their lower case letters as
+that letter), made character by character in the pass; the literals' characters are
+those letters in lower case or characters without case that no other character
+lowercases to, which ``text.literal_table`` checks. The same
 pass tells whether the text has case in its ASCII letters alone
 (``text.folds_as_ascii``): no character beyond ASCII outside the caseless ranges
 given; it is read until a character has case (the block of the last character
@@ -90,9 +91,10 @@ cdef enum:
 cdef class Literals:
     """Lists of literals (``groups``), matched together in one pass over a text.
 
-    ``forms`` maps the characters beyond ASCII that the gate form turns into an
-    ASCII letter to that letter; ``caseless`` lists the ranges (first, last code
-    point) of the characters beyond ASCII without case.
+    ``forms`` maps the characters beyond ASCII that the gate form turns into a
+    lower case letter of ASCII or of basic Cyrillic (which it makes of their
+    capitals itself) to that letter; ``caseless`` lists the ranges (first, last
+    code point) of the characters beyond ASCII without case.
 
     The passes read the character after the text's end: CPython ends every
     ``str``'s data with a zero character, which no literal holds (the table
@@ -138,8 +140,12 @@ cdef class Literals:
             raise ValueError("an empty literal, or one holding a zero character")
         forms = dict(forms)
         caseless = list(caseless)
-        if any(ord(char) < 128 or not ord(letter) < 128 for char, letter in forms.items()):
-            raise ValueError("forms map characters beyond ASCII to ASCII")
+        if any(
+            ord(char) < 128 or 0x400 <= ord(char) < 0x460
+            or not (ord(letter) < 128 or 0x430 <= ord(letter) < 0x460)
+            for char, letter in forms.items()
+        ):
+            raise ValueError("forms map characters beyond ASCII and Cyrillic to their letters")
         if any(low <= ord(char) <= high for char in forms for low, high in caseless):
             raise ValueError("a character of forms in a caseless range")
         self.count = len(entries)
@@ -220,6 +226,8 @@ cdef class Literals:
         cdef Py_ssize_t r
         if c < 128:
             return c + 32 if c - 65 < 26 else c
+        if c - 0x400 < 0x60:  # basic Cyrillic: its capitals, U+0400 to U+042F, lowered
+            return c + 80 if c < 0x410 else c + 32 if c < 0x430 else c
         if (self.form_bits >> (c & 63)) & 1:
             for r in range(self.nforms):
                 if self.src[r] == c:

@@ -960,12 +960,12 @@ GATED_DROP_PATTERNS: Sequence[tuple[CaselessPattern, str]] = (
             r"|(?:reading time|lesezeit|temps de lecture|tiempo de lectura|tempo de leitura"
             r"|время чтения)\s*[:\-]?\s*(?:ca\.\s*)?\d",
             gate=(
-                "min",
-                "reading time",
+                "read",
                 "lesezeit",
                 "temps de lecture",
                 "tiempo de lectura",
                 "tempo de leitura",
+                "время чтения",
             ),
         ),
         "reading-time lines (with the byline and date they often share)",

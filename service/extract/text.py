@@ -191,6 +191,16 @@ if any(block[i + 1] != "-" for block, _ in CASELESS_BLOCKS for i in range(0, len
 # Kelvin sign, which lowercases to "k" (checked over every code point by
 # tests/unit/extract/test_text.py).
 _ASCII_FORMS = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
+# The basic Cyrillic letters (U+0400 to U+045F) are lowercased too, and the tall
+# forms of old Russian print (U+1C80 to U+1C86), which a case-insensitive match pairs
+# with six of the block's letters ("в" and "т" among them), made those letters: a
+# gate's literal may hold the block's lower case letters (``_CYRILLIC_LETTERS``), as
+# a Russian phrase has no literal without case.
+_GATE_FORMS = {
+    **_ASCII_FORMS,
+    **dict(zip("\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85\u1c86", "вдосттъ", strict=True)),
+}
+_CYRILLIC_LETTERS = ("\u0430", "\u045f")  # first and last
 _PAIRED_LETTERS = ("\u0131", "\u017f")  # in lower case; the others are capitals
 
 
@@ -211,17 +221,24 @@ def literal_table(groups: Iterable[tuple[str, ...]]) -> Literals:
     """The lists of literals ``groups`` as one table, which tells in one pass over a
     text which of them have a literal in its gate form (``Literals.find``: bit
     ``1 + i`` for group ``i``) and whether it ``folds_as_ascii`` (bit
-    ``FOLDS_AS_ASCII``). Their characters are ASCII in lower case, or characters of
-    ``CASELESS_BLOCKS``, which no other character lowercases to: the table makes the
-    gate form of ASCII letters and of ``_ASCII_FORMS`` alone."""
+    ``FOLDS_AS_ASCII``). Their characters are ASCII or basic Cyrillic in lower case,
+    or characters of ``CASELESS_BLOCKS``, which no other character lowercases to: the
+    table makes the gate form of those letters and of ``_GATE_FORMS`` alone."""
     groups = tuple(groups)
+    first, last = _CYRILLIC_LETTERS
     for literal in (literal for group in groups for literal in group):
-        if literal != literal.lower() or not _NO_WORDS.find(literal) & FOLDS_AS_ASCII:
-            raise ValueError(f"a gate's literal is lower case, without cased letters: {literal!r}")
-    return Literals(groups, _ASCII_FORMS, _CASELESS_RANGES)
+        if (
+            literal != literal.lower()
+            or not _NO_WORDS.find("".join(char for char in literal if not first <= char <= last))
+            & FOLDS_AS_ASCII
+        ):
+            raise ValueError(
+                f"a gate's literal is lower case, without other cased letters: {literal!r}"
+            )
+    return Literals(groups, _GATE_FORMS, _CASELESS_RANGES)
 
 
-_NO_WORDS = Literals((), _ASCII_FORMS, _CASELESS_RANGES)  # ``folds_as_ascii`` alone
+_NO_WORDS = Literals((), _GATE_FORMS, _CASELESS_RANGES)  # ``folds_as_ascii`` alone
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,8 +254,8 @@ class CaselessPattern:
 
     A ``gate`` lists literals one of which occurs in the text's gate form (the
     lowercased text when it folds as ASCII) wherever the pattern matches (the
-    literal starts of its alternatives); their letters are ASCII, or
-    characters without case. ``words`` finds them and tells whether the text
+    literal starts of its alternatives); their letters are ASCII or basic
+    Cyrillic, or characters without case. ``words`` finds them and tells whether the text
     folds as ASCII in one pass in C (``literal_table``), which costs a fraction
     of a regex search starting with ``\\b`` (Python's engine tries it at every
     position), and most texts hold none.

@@ -256,6 +256,8 @@ def test_chars_counts_every_kind_of_whitespace() -> None:
         "Reading time: 4 minutes",
         "Lesezeit: 4 Minuten",
         "Temps de lecture : 3 min",
+        "Время чтения: 5 мин",  # no literal of the other languages' gates
+        "ВРЕМЯ ЧТЕНИЯ 5 МИНУТ",
         "10:42 GMT",  # a live page's entry stamps: clock times, relative times
         "9:15am ET",
         "2 hours ago",

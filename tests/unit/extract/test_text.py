@@ -304,12 +304,15 @@ def _gated() -> list[CaselessPattern]:
     return [p for p in (*patterns, *(p for p, _ in body_tables.GATED_DROP_PATTERNS)) if p.gate]
 
 
-_PAIRS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+_PAIRS = str.maketrans(
+    {"\u0130": "i", "\u0131": "i", "\u017f": "s", **dict(zip("ᲀᲁᲂᲃᲄᲅᲆ", "вдосттъ", strict=True))}
+)
 
 
 def gate_text(text: str) -> str:
     """A text's gate form as Python makes it: the Turkish i's and the long s, which a
-    case-insensitive match pairs with "i" and "s", made those letters, then lowercased."""
+    case-insensitive match pairs with "i" and "s", and the tall Cyrillic forms, which
+    it pairs with six letters of the basic block, made those letters, then lowercased."""
     return text.translate(_PAIRS).lower()
 
 
@@ -333,9 +336,29 @@ def test_gate_text_turns_what_a_caseless_match_pairs_with_a_gate_letter_into_it(
     gates = (*(p.gate for p in _gated()), body_tables.CAPTION_CREDIT_MARK_GATE)
     letters = {char for gate in gates for literal in gate for char in literal}
     assert len(letters) > 20
+    assert "т" in letters  # "время чтения", the reading-time gate's Russian literal
     for letter in letters:
         for found in re.finditer(re.escape(letter), everything, re.IGNORECASE):
             assert gate_text(found.group()) == letter, hex(ord(found.group()))
+
+
+def test_the_gate_form_makes_each_letter_a_literal_may_hold_of_its_caseless_pairs() -> None:
+    """Every code point a case-insensitive match pairs with an ASCII or basic Cyrillic
+    letter in lower case is found by a table of the letters (a group each) as that
+    letter, alone and after a character of each of str's widths; no other is."""
+    everything = "".join(chr(code) for code in range(sys.maxunicode + 1) if code >> 11 != 0x1B)
+    cyrillic = "".join(map(chr, range(0x430, 0x460)))
+    for letters, beyond in (("abcdefghijklmnopqrstuvwxyz", 4), (cyrillic, 7)):
+        table = literal_table((letter,) for letter in letters)
+        expected = dict.fromkeys(everything, 0)
+        for i, letter in enumerate(letters):
+            for char in re.findall(re.escape(letter), everything, re.IGNORECASE):
+                expected[char] |= 2 << i
+        # Each letter and its capital, and the characters ``_GATE_FORMS`` make letters.
+        assert sum(bits != 0 for bits in expected.values()) == 2 * len(letters) + beyond
+        for width in ("", "\u00a9", "\u2014", "\U0001f600"):  # ASCII, and each width
+            for char, bits in expected.items():
+                assert table.find(width + char) & ~1 == bits, (hex(ord(char)), width)
 
 
 _GATING = st.text(
@@ -409,6 +432,41 @@ def test_click_opening_and_prompt_find_what_the_one_pattern_found(text: str) -> 
     assert found == (_CLICK.search(text) is not None)
 
 
+# The reading-time lines' pieces: the Russian phrase in each case and with the tall
+# Cyrillic forms its "в" and "т" pair with, the other languages' phrases, digits of
+# two scripts, and the characters beside them.
+_READING_TIME = next(
+    pattern
+    for pattern, reason in body_tables.GATED_DROP_PATTERNS
+    if reason.startswith("reading-time lines")
+)
+_TALL = str.maketrans("\u0432\u0442\u0422", "\u1c80\u1c84\u1c85")  # "в", "т", its capital
+_READING_PIECES = (
+    "время", "ВРЕМЯ", "Время", "чтения", "ЧТЕНИЯ", "Чтения", "время".translate(_TALL),
+    "чтения".translate(_TALL), "ЧТЕНИЯ".translate(_TALL), "время чтения", "Время Чтения",
+    "мин", " ", "  ", ":", "-", "5", "12", "\u0665", "ca.", "Ca. ", "min", "MIN", "ute", "s",
+    ".", "read", "READ", "Reading time", "Lesezeit", "temps de lecture", "Tiempo de lectura",
+    "tempo de leitura", "\n", "x", *_CASELESS, *_CASED,
+)  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_READING_PIECES), max_size=10).map("".join))
+@example("Время чтения: 5 мин")
+@example("ВРЕМЯ ЧТЕНИЯ 5")
+@example("Иван Петров, " + "время чтения: ca. 3 мин".translate(_TALL))
+@example("5 min read")
+@example("12 MINUTES READ")
+@example("Reading time: \u0665")
+def test_reading_time_gate_lets_every_match_through(text: str) -> None:
+    found, again = _READING_TIME.caseless.search(text), _READING_TIME.search(text)
+    assert (found and found.span()) == (again and again.span())
+    caseless = (*body_reader._DROPS, *(gated for gated, _ in body_reader.t.GATED_DROP_PATTERNS))
+    expected = len(text) <= body_reader._MAX_DROP_CHARS and any(
+        pattern.caseless.search(text) for pattern in caseless
+    )
+    assert body_reader.is_boilerplate(text) == expected
+
+
 _CREDIT_PIECES = ("photo", "image", "picture", "pic", "foto", "bild", "credit", "by", "AP", "Jo")
 _CREDITS = st.lists(
     st.sampled_from([*_CREDIT_PIECES, *" :/()[].s\u00a9", *_CASED]), max_size=14
@@ -429,17 +487,24 @@ def test_credit_gates_hold_a_literal_of_every_credit(text: str) -> None:
             assert contains_any(gate_text(text), gate)
 
 
-# Literals of ASCII letters, spaces and signs, Hangul and caseless signs, and texts of
-# those in both cases with the characters that pair with ASCII letters, cased letters
-# beyond ASCII, characters without case, lone surrogates and wide ones.
-_LITERAL_CHARS = st.sampled_from([*"abikms #/", "\ud55c", "\uae00", "\u00a9", "\u2014"])
+# Literals of ASCII and Cyrillic letters, spaces and signs, Hangul and caseless signs,
+# and texts of those in both cases with the characters that pair with their letters,
+# cased letters beyond them, characters without case, lone surrogates and wide ones.
+_LITERAL_CHARS = st.sampled_from(
+    [*"abikms #/", "\ud55c", "\uae00", "\u00a9", "\u2014", *"\u0432\u0442\u0450"]
+)
 _GROUPS = st.lists(
     st.lists(st.lists(_LITERAL_CHARS, min_size=1, max_size=4).map("".join), max_size=4).map(tuple),
     max_size=5,
 )
 _GATED_TEXT = st.lists(
     st.sampled_from(
-        [*"abikmsABIKMS #/.\x00", "\ud55c", "\uae00", "\u00a9", "\u2014", "\udc80", *_CASED]
+        [
+            *("a", "b", "i", "k", "m", "s", "A", "B", "I", "K", "M", "S", " ", "#", "/", "."),
+            *("\x00", "\ud55c", "\uae00", "\u00a9", "\u2014", "\udc80", *_CASED),
+            *("\u0432", "\u0442", "\u0450", "\u0412", "\u0422", "\u0400"),  # Cyrillic
+            *("\u1c80", "\u1c84", "\u1c85"),  # its tall forms
+        ]
     ),
     max_size=30,
 ).map("".join)
@@ -462,6 +527,8 @@ _GATED_TEXT = st.lists(
 @example([("\u00a9",)], "\u00e9\ud55c")  # both c % 64 == 41
 @example([("ab",), ("b",)], "\u00e9a\x00b")  # a zero character in the text
 @example([("ab",)], "xA\x00B")
+@example([("\u0432\u0442",)], "\u1c80\u1c85")  # the tall forms of Cyrillic letters
+@example([("\u0450",), ("\u0442",)], "\u0400\u0422")  # capitals of both halves of the block
 def test_literal_table_finds_what_substring_tests_find(
     groups: list[tuple[str, ...]], text: str
 ) -> None:
