@@ -935,8 +935,10 @@ cdef class ItemLines:
     - while no date is found, the line without the label separators closing it
       (``label_separators``, then spaces) is ``moment(times, shown)`` when it is of
       ``max_date_chars`` at most and ``timed`` or holds a digit, else
-      ``between(times, shown)`` when it is of ``max_meta_chars`` at most and holds one of
-      ``meta_marks``; a moment found is the date unless ``bare(moment)`` (a number and a
+      ``between(times, shown)`` when it is of ``max_meta_chars`` at most, holds one of
+      ``meta_marks`` and is ``timed`` or holds a digit (without the moment of fetching a
+      run of parts without one is neither a date, which ``is_date`` asks a digit of, nor
+      a time line); a moment found is the date unless ``bare(moment)`` (a number and a
       unit alone: the length, when none is found yet), and the line no snippet;
     - the line at ``lead_in`` is no snippet; ``unlabel(text)`` where its first two
       characters may open a label (``label_pairs``, ``label_leads``), then
@@ -1078,7 +1080,7 @@ cdef class ItemLines:
                 if shown_n <= self.max_date_chars and (timed or digit):
                     shown = PyUnicode_Substring(text, 0, shown_n) if shown_n < n else text
                     moment = self.moment(times, shown)
-                if moment is None and mark and shown_n <= self.max_meta_chars:
+                if moment is None and mark and (timed or digit) and shown_n <= self.max_meta_chars:
                     shown = PyUnicode_Substring(text, 0, shown_n) if shown_n < n else text
                     moment = self.between(times, shown)
                 if moment is not None:
