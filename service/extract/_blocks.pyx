@@ -61,6 +61,7 @@ from service.extract._lexbor cimport (
 
 from service.extract._captions cimport Captions
 from service.extract._emit cimport Emitter
+from service.extract._unicode cimport ps_count_u8, ps_count_u16, ps_count_u32
 
 from selectolax.lexbor import create_tag
 
@@ -372,38 +373,6 @@ ctypedef fused _unit:
     uint8_t
     uint16_t
     uint32_t
-
-
-# The code units of a text equal to one unit, counted sixteen bytes at a time in
-# GCC's vector extensions (a portable form of the machine's vector instructions): each
-# lane sums its matches, a block of 255 steps at most before a lane of a byte overflows.
-cdef extern from *:
-    """
-    #include <string.h>
-    #define PS_COUNT(NAME, T) \
-    typedef T ps_##NAME##_vector __attribute__((vector_size(16))); \
-    enum { ps_##NAME##_lanes = 16 / sizeof(T) }; \
-    static size_t ps_count_##NAME(const T *text, size_t length, T unit) { \
-        size_t count = 0, i = 0, k, steps; \
-        while (length - i >= ps_##NAME##_lanes) { \
-            ps_##NAME##_vector sum = {0}, block; \
-            for (steps = 0; steps < 255 && length - i >= ps_##NAME##_lanes; steps++) { \
-                memcpy(&block, text + i, 16); \
-                sum -= (ps_##NAME##_vector)(block == unit); \
-                i += ps_##NAME##_lanes; \
-            } \
-            for (k = 0; k < ps_##NAME##_lanes; k++) count += sum[k]; \
-        } \
-        for (; i < length; i++) count += text[i] == unit; \
-        return count; \
-    }
-    PS_COUNT(u8, unsigned char)
-    PS_COUNT(u16, unsigned short)
-    PS_COUNT(u32, unsigned int)
-    """
-    size_t ps_count_u8(const uint8_t *text, size_t length, uint8_t unit) noexcept
-    size_t ps_count_u16(const uint16_t *text, size_t length, uint16_t unit) noexcept
-    size_t ps_count_u32(const uint32_t *text, size_t length, uint32_t unit) noexcept
 
 
 cdef inline size_t _count(const _unit *text, size_t length, Py_UCS4 unit) noexcept:

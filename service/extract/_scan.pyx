@@ -8,8 +8,17 @@ and on their UTF-8 bytes; ``tests/unit/extract/test_decode.py`` checks the
 UTF-8 check against Python's decoder).
 """
 
-from libc.stdint cimport uint64_t
+from libc.stdint cimport uint8_t, uint16_t, uint32_t, uint64_t
 from libc.string cimport memset
+
+from service.extract._unicode cimport (
+    PyUnicode_DATA,
+    PyUnicode_GET_LENGTH,
+    PyUnicode_KIND,
+    ps_count_u16,
+    ps_count_u32,
+    ps_count_u8,
+)
 
 
 cdef extern from *:
@@ -91,26 +100,10 @@ cdef extern from *:
     #define PS_READ2(k) ((Py_UCS4)((const Py_UCS2 *)data)[k])
     #define PS_READ4(k) (((const Py_UCS4 *)data)[k])
 
-    /* The '<' bytes of s[0:n], counted 240 bytes a round into a byte: a loop the
-       compiler turns into fifteen 16-byte compares and subtractions and one sum a
-       round, where memchr is called again at each '<' of a page (about one in a
-       hundred bytes). */
-    static Py_ssize_t ps_count_lt(const unsigned char *s, Py_ssize_t n) {
-        Py_ssize_t total = 0, i = 0;
-        for (; n - i >= 240; i += 240) {
-            unsigned char round = 0;
-            for (int k = 0; k < 240; k++) round += s[i + k] == '<';
-            total += round;
-        }
-        for (; i < n; i++) total += s[i] == '<';
-        return total;
-    }
-
     /* The counts of a str, or of the UTF-8 bytes of one: a '<' byte and the ASCII
        bytes of a name are never part of a multi-byte character, so the bytes read
-       as a text of the narrowest width count what the str counts. Without `tags`,
-       the '<' alone (the elements and the nesting stay 0). */
-    static ps_tag_counts ps_count_tags(PyObject *text, const ps_names *names, int tags) {
+       as a text of the narrowest width count what the str counts. */
+    static ps_tag_counts ps_count_tags(PyObject *text, const ps_names *names) {
         ps_tag_counts counts = {0, 0, 0};
         Py_ssize_t depth = 0;
         Py_ssize_t n;
@@ -125,16 +118,14 @@ cdef extern from *:
             data = PyUnicode_DATA(text);
             kind = PyUnicode_KIND(text);
         }
-        if (kind == PyUnicode_1BYTE_KIND && !tags) {
-            counts.lt = ps_count_lt((const unsigned char *)data, n);
-        } else if (kind == PyUnicode_1BYTE_KIND) {
+        if (kind == PyUnicode_1BYTE_KIND) {
             const Py_UCS1 *start = (const Py_UCS1 *)data;
             const Py_UCS1 *at = start;
             const Py_UCS1 *end = start + n;
             while ((at = memchr(at, '<', (size_t)(end - at))) != NULL) {
                 Py_ssize_t i = at - start;
                 counts.lt++;
-                if (tags) PS_TAG(PS_READ1);
+                PS_TAG(PS_READ1);
                 at++;
             }
         } else if (kind == PyUnicode_2BYTE_KIND) {
@@ -150,7 +141,7 @@ cdef extern from *:
                 at++;
                 if (offset % 2 != 0 || units[i] != '<') continue;
                 counts.lt++;
-                if (tags) PS_TAG(PS_READ2);
+                PS_TAG(PS_READ2);
             }
         } else {
             const wchar_t *start = (const wchar_t *)data;
@@ -159,7 +150,7 @@ cdef extern from *:
             while ((at = wmemchr(at, L'<', (size_t)(end - at))) != NULL) {
                 Py_ssize_t i = at - start;
                 counts.lt++;
-                if (tags) PS_TAG(PS_READ4);
+                PS_TAG(PS_READ4);
                 at++;
             }
         }
@@ -224,7 +215,7 @@ cdef extern from *:
         Py_ssize_t deepest
     ctypedef struct ps_names:
         pass
-    ps_tag_counts ps_count_tags(object text, const ps_names *names, int tags)
+    ps_tag_counts ps_count_tags(object text, const ps_names *names)
     int ps_is_utf8(const unsigned char *s, Py_ssize_t n)
     void ps_add(ps_names *names, uint64_t key)
     int PS_MAX_NAME
@@ -264,12 +255,27 @@ cdef class TagCounter:
         if not isinstance(text, (str, bytes)):
             raise TypeError(f"a str or bytes, not {type(text).__name__}")
         cdef ps_tag_counts counts
+        cdef size_t lt
         if self.from_tags > 0:
-            counts = ps_count_tags(text, &self.names, 0)
-            if counts.lt < self.from_tags:
-                return counts.lt, 0, 0
-        counts = ps_count_tags(text, &self.names, 1)
+            lt = _count_lt(text)
+            if lt < <size_t>self.from_tags:
+                return lt, 0, 0
+        counts = ps_count_tags(text, &self.names)
         return counts.lt, counts.elements, counts.deepest
+
+
+cdef size_t _count_lt(text):
+    """The '<' of a ``str`` or of its UTF-8 bytes, counted in vector steps (where the
+    tags' scan calls memchr again after each '<', about one in a hundred bytes)."""
+    if isinstance(text, bytes):
+        return ps_count_u8(<const uint8_t *><char *>text, len(<bytes>text), ord("<"))
+    cdef int kind = PyUnicode_KIND(text)
+    cdef size_t length = PyUnicode_GET_LENGTH(text)
+    if kind == 1:
+        return ps_count_u8(<const uint8_t *>PyUnicode_DATA(text), length, ord("<"))
+    if kind == 2:
+        return ps_count_u16(<const uint16_t *>PyUnicode_DATA(text), length, ord("<"))
+    return ps_count_u32(<const uint32_t *>PyUnicode_DATA(text), length, ord("<"))
 
 
 def is_utf8(bytes data):

@@ -133,25 +133,29 @@ def test_the_tags_are_read_from_a_count_of_lt(soup: str, shift: int, as_bytes: b
     assert TagCounter(budget._TAGS.flat, from_tags=from_tags).count(text) == expected
 
 
-# A counter that never reads the tags: its count of '<' is the vector loop's alone.
+# A counter that never reads the tags: its count of '<' is the vector steps' alone.
 _LT_ONLY = TagCounter(budget._TAGS.flat, from_tags=10**9)
 
 
 @settings(max_examples=300)
 @given(
     head=st.binary(max_size=600),
-    run=st.integers(0, 800),
+    run=st.integers(0, 5000),
     tail=st.binary(max_size=600),
-    latin=st.booleans(),
+    width=st.sampled_from([None, "", "\u0100", "\u3c00", "\U0001003c"]),
 )
-def test_the_lt_alone_are_counted_in_rounds(
-    head: bytes, run: int, tail: bytes, latin: bool
+def test_the_lt_alone_are_counted_in_vector_steps(
+    head: bytes, run: int, tail: bytes, width: str | None
 ) -> None:
-    """Bytes and one-byte texts counted a round of 240 bytes at a time: any length,
-    a round made all of '<' (its count the most a byte holds) and the rest after it."""
+    """Bytes, and texts of each width (a last character that makes it wider, its low
+    byte that of '<' in some), counted sixteen bytes a step: any length, and runs of
+    '<' longer than the 255 steps a lane's byte counts before it is summed."""
     data = head + b"<" * run + tail
-    text = data.decode("latin-1") if latin else data
-    assert _LT_ONLY.count(text) == (data.count(b"<"), 0, 0)
+    if width is None:
+        assert _LT_ONLY.count(data) == (data.count(b"<"), 0, 0)
+    else:
+        text = data.decode("latin-1") + width
+        assert _LT_ONLY.count(text) == (text.count("<"), 0, 0)
 
 
 # Any text Python can encode: every width, no lone surrogates.
