@@ -7,9 +7,11 @@ this harness's publisher. A few thousand distinct events are published again
 and again, never more than ``--lead`` ahead of what the service has committed
 (read from its ``/metrics`` on loopback), until ``--events`` are processed.
 
-Reported: mean RSS over the first and the last tenth of the events, and the
-least-squares slope of RSS against events processed after the first tenth
-(warm-up excluded), in MB per 10,000 events.
+Reported: mean RSS over the second and the last tenth of the events, and the
+least-squares slope of RSS against events processed after the first tenth, in
+MB per 10,000 events. The first tenth is warm-up, left out of both: its samples
+include the service's start-up, before its first event. The verdict is flat
+when the last tenth's mean is less than ``FLAT_GROWTH`` above the second's.
 
 Usage: ``python -m bench.memory [--events N] [--distinct N] [--workers W]``.
 A run takes events / the service's rate: with workers=2 on two otherwise idle
@@ -62,23 +64,25 @@ class Memory:
     seconds: float
     samples: list[Sample]
 
-    def _decile(self, first: bool) -> list[Sample]:
-        cut = self.events / 10
-        if first:
-            chosen = [s for s in self.samples if s.events <= cut]
-        else:
-            chosen = [s for s in self.samples if s.events >= self.events - cut]
-        return chosen or ([self.samples[0]] if first else [self.samples[-1]])
+    def _mean_mb(self, low: float, high: float) -> float:
+        """Mean RSS of the samples taken with more than ``low`` and at most ``high`` events."""
+        chosen = [s.rss for s in self.samples if low < s.events <= high]
+        if not chosen:  # too few samples for a tenth: the nearest one
+            chosen = [min(self.samples, key=lambda s: abs(s.events - high)).rss]
+        return sum(chosen) / len(chosen) / 2**20
 
     @property
-    def first_decile_mb(self) -> float:
-        chosen = self._decile(True)
-        return sum(s.rss for s in chosen) / len(chosen) / 2**20
+    def baseline_mb(self) -> float:
+        """Mean RSS over the second tenth of the events.
+
+        The first tenth is warm-up, as for the slope: its samples include those taken while
+        the service starts, before its first event, from a few MB up.
+        """
+        return self._mean_mb(self.events / 10, self.events / 5)
 
     @property
-    def last_decile_mb(self) -> float:
-        chosen = self._decile(False)
-        return sum(s.rss for s in chosen) / len(chosen) / 2**20
+    def last_tenth_mb(self) -> float:
+        return self._mean_mb(self.events * 9 / 10, self.events)
 
     @property
     def slope_mb_per_10k(self) -> float:
@@ -102,16 +106,19 @@ class Memory:
 
     @property
     def flat(self) -> bool:
-        first = self.first_decile_mb
-        return first > 0 and (self.last_decile_mb - first) / first < FLAT_GROWTH
+        return self.growth < FLAT_GROWTH
+
+    @property
+    def growth(self) -> float:
+        """The last tenth's mean RSS over the baseline's, less one."""
+        return self.last_tenth_mb / self.baseline_mb - 1
 
     def lines(self) -> list[str]:
-        growth = (self.last_decile_mb - self.first_decile_mb) / self.first_decile_mb
         return [
             f"{self.events} events, workers={self.workers}, {self.seconds:.0f} s "
             f"({self.events / self.seconds:.1f} events/s), {len(self.samples)} samples",
-            f"RSS (service + workers) first decile {self.first_decile_mb:.1f} MB, last decile "
-            f"{self.last_decile_mb:.1f} MB ({growth:+.1%}), slope "
+            f"RSS (service + workers) second tenth {self.baseline_mb:.1f} MB, last tenth "
+            f"{self.last_tenth_mb:.1f} MB ({self.growth:+.1%}), slope "
             f"{self.slope_mb_per_10k:+.2f} MB per 10k events (second half "
             f"{self.late_slope_mb_per_10k:+.2f}): "
             f"{'flat' if self.flat else 'GROWING'}",
@@ -243,6 +250,13 @@ def measure(
     return Memory(count, workers, seconds, samples)
 
 
+def write_samples(result: Memory, path: Path) -> None:
+    """The raw samples as CSV: seconds, events, RSS of all and of the main process (bytes)."""
+    rows = ["seconds,events,rss_bytes,rss_main_bytes"]
+    rows += [f"{s.seconds:.2f},{s.events},{s.rss},{s.rss_main}" for s in result.samples]
+    path.write_text("\n".join(rows) + "\n")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--events", type=int, default=100_000)
@@ -260,10 +274,3 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
-
-
-def write_samples(result: Memory, path: Path) -> None:
-    """The raw samples as CSV: seconds, events, RSS of all and of the main process (bytes)."""
-    rows = ["seconds,events,rss_bytes,rss_main_bytes"]
-    rows += [f"{s.seconds:.2f},{s.events},{s.rss},{s.rss_main}" for s in result.samples]
-    path.write_text("\n".join(rows) + "\n")

@@ -116,14 +116,14 @@ def latency_table(result: Latency) -> str:
 
 
 def memory_table(result: Memory) -> str:
-    first, last = result.first_decile_mb, result.last_decile_mb
+    first, last = result.baseline_mb, result.last_tenth_mb
     return "\n".join(
         [
-            "| events | workers | seconds | first-decile RSS MB | last-decile RSS MB | change "
+            "| events | workers | seconds | second-tenth RSS MB | last-tenth RSS MB | change "
             "| slope MB/10k events (past first tenth) | slope (second half) | verdict |",
             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
             f"| {result.events} | {result.workers} | {result.seconds:.0f} | {first:.1f} "
-            f"| {last:.1f} | {(last - first) / first:+.1%} | {result.slope_mb_per_10k:+.2f} "
+            f"| {last:.1f} | {result.growth:+.1%} | {result.slope_mb_per_10k:+.2f} "
             f"| {result.late_slope_mb_per_10k:+.2f} | {'flat' if result.flat else 'GROWING'} |",
         ]
     )
@@ -215,8 +215,8 @@ def plot_memory(result: Memory, path: Path) -> None:
         ax.set_ylabel("resident memory (MB)")
         ax.set_ylim(0, max(s.rss for s in result.samples) / 2**20 * 1.2)
         ax.set_title(
-            f"Resident memory over {result.events} events: first decile "
-            f"{result.first_decile_mb:.0f} MB, last {result.last_decile_mb:.0f} MB",
+            f"Resident memory over {result.events} events: second tenth "
+            f"{result.baseline_mb:.0f} MB, last {result.last_tenth_mb:.0f} MB",
             fontsize=10,
         )
         ax.legend(loc="lower right", fontsize=8)

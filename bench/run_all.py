@@ -149,8 +149,9 @@ acknowledged, `pagesplit_end_to_end_latency_seconds`), every value kept.
 `python -m service run` as a subprocess; RSS of it and its children (psutil,
 every {memory.SAMPLE_SECONDS:.0f} s) while {min(2000, mem.events)} distinct events are published
 again and again; slopes are least squares of RSS against events processed
-(raw samples in `memory.csv`). Verdict: flat when the last tenth is less than
-{memory.FLAT_GROWTH:.0%} above the first tenth.
+(raw samples in `memory.csv`). The first tenth of the events is warm-up (it
+holds the service's start-up); verdict: flat when the last tenth is less than
+{memory.FLAT_GROWTH:.0%} above the second tenth.
 
 {report.memory_table(mem)}
 

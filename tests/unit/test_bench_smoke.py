@@ -130,10 +130,32 @@ def _memory() -> Memory:
 
 def test_memory_summary_of_flat_samples() -> None:
     mem = _memory()
-    assert mem.first_decile_mb == pytest.approx(100.5, abs=0.6)
+    assert mem.baseline_mb == pytest.approx(100.5, abs=0.6)
     assert abs(mem.slope_mb_per_10k) < 1
     assert mem.flat
     assert "flat" in report.memory_table(mem)
+
+
+def _started(rss_after_start: list[float]) -> Memory:
+    # The start-up: three samples before the first event, while the service imports and
+    # forks its workers (as recorded in bench/results/memory.csv), then one sample a step.
+    start = [Sample(i, 0, mb * 2**20, mb * 2**20) for i, mb in enumerate([20.0, 56.0, 112.0])]
+    steps = [
+        Sample(3 + i, 500 * (i + 1), mb * 2**20, 60 * 2**20) for i, mb in enumerate(rss_after_start)
+    ]
+    return Memory(500 * len(rss_after_start), 2, float(len(steps) + 3), start + steps)
+
+
+def test_memory_start_up_is_not_growth() -> None:
+    level = _started([330.0 + (i % 3) for i in range(200)])
+    assert level.baseline_mb == pytest.approx(331.0, abs=0.1)
+    assert level.flat
+
+
+def test_memory_growth_after_warm_up_is_growing() -> None:
+    growing = _started([300.0 + 0.5 * i for i in range(200)])
+    assert not growing.flat
+    assert growing.late_slope_mb_per_10k == pytest.approx(10.0)
 
 
 def test_report_tables_and_plots(tmp_path: Path) -> None:
