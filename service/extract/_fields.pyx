@@ -848,7 +848,8 @@ cdef inline bint _kept_ascii(unsigned char byte) noexcept:
 
 
 def text_opening(node, size_t length):
-    """``opening`` of the node's C node."""
+    """``opening`` of the node's C node: the tests' door to it (the package calls
+    ``opening`` in C, through ``_fields.pxd``)."""
     return opening(c_node(node), length)
 
 

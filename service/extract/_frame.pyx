@@ -606,6 +606,8 @@ cdef class BodyCounts:
         self.run_bytes = run_bytes
 
     def of(self, parent, set items) -> tuple:
+        """``count`` of a selectolax node: the tests' door to it (``InlinePromos`` calls
+        ``count`` in C)."""
         return self.count(c_node(parent), parent.parser, items)
 
     cdef tuple count(self, ps_node *top, object parser, set items):
