@@ -61,7 +61,7 @@ from service.extract._lexbor cimport (
     text_bytes,
     wrap,
 )
-from service.extract._paths cimport key, listing, slashes_only, story
+from service.extract._paths cimport key, listing, path_of_bytes, slashes_only, story
 from service.extract._records cimport record_of
 from service.extract._title cimport rejects, title_of
 from service.extract._unicode cimport PyUnicode_IS_ASCII
@@ -92,9 +92,8 @@ cdef class LinkScan:
     """
 
     cdef ps_spaces spaces
-    cdef uintptr_t _headings[_MAX_TAGS]
+    cdef unsigned char _heading_at[TAG_LAST_ENTRY]  # of a heading's tag, 1 + its index
     cdef tuple _heading_names
-    cdef int _heading_count
     cdef uintptr_t _images[_MAX_TAGS]  # TAG_LAST_ENTRY: compared by name
     cdef const unsigned char *_image_names[_MAX_TAGS]
     cdef size_t _image_sizes[_MAX_TAGS]
@@ -126,11 +125,13 @@ cdef class LinkScan:
         if len(headings) > _MAX_TAGS or len(images) > _MAX_TAGS:
             raise ValueError(f"at most {_MAX_TAGS} heading and image tags")
         self._heading_names = headings
-        self._heading_count = len(headings)
+        memset(self._heading_at, 0, TAG_LAST_ENTRY)
         for c, tag in enumerate(headings):
-            self._headings[c] = create_tag(tag).tag_id
-            if self._headings[c] >= TAG_LAST_ENTRY:
+            number = create_tag(tag).tag_id
+            if number >= TAG_LAST_ENTRY:
                 raise ValueError(f"not a standard tag: {tag!r}")
+            if not self._heading_at[number]:
+                self._heading_at[number] = c + 1
         self._keep = []
         self._image_count = len(images)
         for c, tag in enumerate(images):
@@ -176,7 +177,7 @@ cdef class LinkScan:
         cdef list links = []
         cdef uintptr_t tag
         cdef ps_attr *href
-        cdef int i
+        cdef int heading
         while node != NULL:
             if node.type == PS_ELEMENT:
                 tag = node.local_name
@@ -186,12 +187,10 @@ cdef class LinkScan:
                         href = href.next
                     if href != NULL:
                         self._read(node, href, parser, links)
-                else:
-                    for i in range(self._heading_count):
-                        if tag == self._headings[i]:
-                            headings.append(self._heading_names[i])
-                            self._note_holders(node, holders)
-                            break
+                elif tag < TAG_LAST_ENTRY and self._heading_at[tag]:
+                    heading = self._heading_at[tag]
+                    headings.append(self._heading_names[heading - 1])
+                    self._note_holders(node, holders)
                 node = next_in(node, top, True)
             else:
                 node = next_in(node, top, False)
@@ -200,10 +199,11 @@ cdef class LinkScan:
     cdef void _note_holders(self, ps_node *heading, set holders) except *:
         cdef ps_node *holder = heading.parent
         cdef Py_ssize_t level
+        cdef object key
         for level in range(self._depth):
             if holder == NULL:
                 break
-            key = <uintptr_t>holder
+            key = <uintptr_t>holder  # one object, looked up and added
             if key in holders:
                 break
             holders.add(key)
@@ -275,7 +275,7 @@ cdef class LinkScan:
         without escapes ("%"), which reads the same lowercased and unquoted; any
         other is left to ``is_story_url``."""
         cdef const unsigned char *data
-        cdef size_t end, at, i
+        cdef Py_ssize_t end, at, i
         cdef Py_ssize_t joiners = 0
         cdef bint slug = False
         cdef bint digit = False
@@ -284,17 +284,8 @@ cdef class LinkScan:
         if href.value == NULL or href.value.length == 0:
             return self._path_chars > 0
         data = href.value.data
-        end = 0
-        while end < href.value.length and data[end] != 63 and data[end] != 35:  # "?", "#"
-            end += 1
-        at = 0
-        for i in range(end - 1 if end > 0 else 0):
-            if data[i] == 47 and data[i + 1] == 47:  # "//": the path after the host
-                at = i + 2
-                while at < end and data[at] != 47:
-                    at += 1
-                break
-        if <Py_ssize_t>(end - at) < self._path_chars:
+        path_of_bytes(data, href.value.length, &at, &end)
+        if end - at < self._path_chars:
             for i in range(at, end):
                 if data[i] >= 0x80:
                     return False  # counted in characters, not bytes

@@ -15,6 +15,7 @@ answer against the Python form it replaces on generated targets.
 """
 
 from cpython.mem cimport PyMem_Free, PyMem_Malloc
+from libc.string cimport memchr
 from urllib.parse import unquote
 
 
@@ -30,6 +31,10 @@ from service.extract._unicode cimport (
     PyUnicode_Substring,
     ucs4,
 )
+
+
+cdef extern from "Python.h":
+    int PyUnicode_1BYTE_KIND
 
 
 cdef struct _View:
@@ -65,6 +70,9 @@ cdef void _path(str href, Py_ssize_t *start, Py_ssize_t *end) noexcept:
     cdef Py_ssize_t at = 0
     cdef Py_ssize_t i
     cdef ucs4 c
+    if kind == PyUnicode_1BYTE_KIND:  # most targets: their marks found by memchr
+        path_of_bytes(<const unsigned char *>data, n, start, end)
+        return
     while stop < n:
         c = PyUnicode_READ(kind, data, stop)
         if c == 63 or c == 35:  # "?", "#"
@@ -79,6 +87,33 @@ cdef void _path(str href, Py_ssize_t *start, Py_ssize_t *end) noexcept:
     start[0], end[0] = at, stop
 
 
+cdef void path_of_bytes(const unsigned char *data, Py_ssize_t n, Py_ssize_t *start, Py_ssize_t *end) noexcept:
+    """``_path`` of a text of a byte a character (or of UTF-8 bytes, whose marks are
+    ASCII), the same bounds, its marks found by ``memchr``."""
+    cdef const unsigned char *found = <const unsigned char *>memchr(data, 63, n)  # "?"
+    cdef Py_ssize_t stop = found - data if found != NULL else n
+    cdef Py_ssize_t at = 0
+    cdef Py_ssize_t i = 0
+    found = <const unsigned char *>memchr(data, 35, stop)  # "#"
+    if found != NULL:
+        stop = found - data
+    while i < stop - 1:  # the first "//" before the end
+        found = <const unsigned char *>memchr(data + i, 47, stop - 1 - i)
+        if found == NULL:
+            break
+        i = found - data
+        if data[i + 1] == 47:
+            at = i + 2
+            found = <const unsigned char *>memchr(data + at, 47, stop - at)
+            if found != NULL:
+                at = found - data
+            else:
+                at = stop
+            break
+        i += 2  # the character after the slash is none
+    start[0], end[0] = at, stop
+
+
 cdef int _read_path(str href, Py_ssize_t start, Py_ssize_t end, _View *view) except -1:
     """How a path holds its characters: 0 ASCII without escapes (read lowercased in
     place), 1 with an escape ("%"), 2 with characters past ASCII."""
@@ -86,7 +121,17 @@ cdef int _read_path(str href, Py_ssize_t start, Py_ssize_t end, _View *view) exc
     cdef ucs4 c
     cdef int found = 0
     cdef bint ascii = PyUnicode_IS_ASCII(href)
+    cdef const unsigned char *chars
     _view(view, href, start, end, True)
+    if view.kind == PyUnicode_1BYTE_KIND:
+        chars = <const unsigned char *>view.data
+        if end > start and memchr(chars + start, 37, end - start) != NULL:  # "%"
+            return 1
+        if not ascii:
+            for i in range(start, end):
+                if chars[i] >= 0x80:
+                    return 2
+        return 0
     for i in range(start, end):
         c = PyUnicode_READ(view.kind, view.data, i)
         if c == 37:  # "%"
@@ -96,9 +141,21 @@ cdef int _read_path(str href, Py_ssize_t start, Py_ssize_t end, _View *view) exc
     return found
 
 
+cdef inline bint _decimal(ucs4 c) noexcept nogil:
+    """``str.isdecimal`` of a character (``\\d``), ASCII's answered in place."""
+    return 48 <= c <= 57 if c < 128 else Py_UNICODE_ISDECIMAL(c)
+
+
+cdef inline bint _alnum(ucs4 c) noexcept nogil:
+    """``str.isalnum`` of a character, ASCII's answered in place."""
+    if c < 128:
+        return 48 <= c <= 57 or 97 <= (c | 32) <= 122  # a digit, or a letter in either case
+    return Py_UNICODE_ISALNUM(c)
+
+
 cdef inline bint _decimal_at(const _View *view, Py_ssize_t i) noexcept:
     """Whether the character at ``i`` is in the view and a decimal digit (``\\d``)."""
-    return i < view.end and Py_UNICODE_ISDECIMAL(PyUnicode_READ(view.kind, view.data, i))
+    return i < view.end and _decimal(PyUnicode_READ(view.kind, view.data, i))
 
 
 cdef inline bint _char_at(const _View *view, Py_ssize_t i, ucs4 c) noexcept:
@@ -118,7 +175,7 @@ cdef inline bint _ends_part(const _View *view, Py_ssize_t i) noexcept:
 
 cdef Py_ssize_t _word_end(const _View *view, Py_ssize_t i) noexcept:
     """The end of the word (``teaser_tables.WORD``: letters and digits) starting at ``i``."""
-    while i < view.end and Py_UNICODE_ISALNUM(PyUnicode_READ(view.kind, view.data, i)):
+    while i < view.end and _alnum(PyUnicode_READ(view.kind, view.data, i)):
         i += 1
     return i
 
@@ -331,7 +388,7 @@ cdef class Paths:
                 joiners += 1
                 if joiners >= self._joiners:
                     slug = True
-            elif not digit and Py_UNICODE_ISDECIMAL(c):
+            elif not digit and _decimal(c):
                 digit = True
         if not slug and not (digit and self._id_or_date(&path)):
             return False
@@ -415,7 +472,7 @@ cdef class Paths:
         cdef ucs4 c
         for i in range(view.start, view.end):
             c = PyUnicode_READ(view.kind, view.data, i)
-            if Py_UNICODE_ISDECIMAL(c):
+            if _decimal(c):
                 run += 1
                 if run >= self._id_digits:
                     return True

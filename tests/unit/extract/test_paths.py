@@ -253,3 +253,27 @@ def test_tables_given_are_read() -> None:
     )
     assert not dates.has_story_id_or_date("/12345678")
     assert paths.is_service("/%C3%89t%C3%A9-de") and not paths.is_service("/\xe9t\xe9-du")
+
+
+@pytest.mark.parametrize("code", [*range(0x100), 0x0661, 0xFF11, 0x2460, 0x212A, 0x0130])
+def test_each_character_in_a_path_and_a_text(code: int) -> None:
+    # Every character of a byte (the targets whose marks are found by memchr), and some
+    # wider ones, inside a path's word, beside its slashes and in the link's text: the
+    # letters, digits and decimal digits read in place for ASCII answer as ``str``'s
+    # methods do.
+    char = chr(code)
+    for href in (
+        f"/news/world/abcd{char}efgh-story-slug",
+        f"/world/abcd{char}efgh/{char}2345",
+        f"/ab{char}cd/{char}1234{char}",
+        f"https://www.example.org{char}//x/{char}/ab{char}cd-e-f",
+        f"/story/ab{char}cd?{char}#x",
+        f"//ab{char}cd/2024/{char}5/x",
+        f"/{char}/{char}/",
+    ):
+        for text in (f"Abcd{char}xyzw", f"ab{char}", f"{char}{char}{char}{char}"):
+            assert is_story_url(href, text) is _is_story(href, text), (href, text)
+        assert is_listing_url(href) is _is_listing(href), href
+        assert is_service_url(href) is _is_service(href), href
+        assert has_story_id_or_date(href) is _shows_story_id_or_date(_path(href)), href
+        assert _PATHS.path(href) == _path(href), href
