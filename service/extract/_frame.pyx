@@ -48,24 +48,73 @@ from service.extract._lexbor cimport (
 from service.extract._fields cimport deep_text, opening
 
 
+ctypedef unsigned char _Opens[128][128]
+
+
+cdef int _set_opens(_Opens opens, pairs, leads) except -1:
+    """``opens[a][b]``: a match may open with the ASCII characters ``a`` and ``b`` (their
+    pair is one of ``pairs``, or ``a`` one of ``leads``), as ``may_open_with`` reads them."""
+    cdef int a, b
+    for a in range(128):
+        for b in range(128):
+            opens[a][b] = chr(a) + chr(b) in pairs or chr(a) in leads
+    return 0
+
+
+cdef bint _opens_none(ps_node *root, bint deep, const unsigned char *blank, _Opens opens) noexcept:
+    """Whether the text of ``root`` (``deep``: of the text nodes below it, as ``text()``
+    joins them; else of its own, as ``text(deep=False)``), folded by ``normalize_text``,
+    opens with two ASCII characters that open no match (``opens``): past a leading run of
+    ``blank`` (ASCII white space, which folding drops), two bytes of ``!`` to ``~`` that
+    ``opens`` refuses, followed by an ASCII byte or by nothing. Folding leaves such an
+    opening as it is: no printable ASCII character is invisible, and none composes with
+    an ASCII character under NFC. Any other opening may open a match."""
+    cdef ps_node *node = root.first_child
+    cdef const unsigned char *data
+    cdef size_t length, i
+    cdef unsigned char head[3]
+    cdef int n = 0
+    while node != NULL and n < 3:
+        data = text_bytes(node, &length)
+        if data != NULL:
+            i = 0
+            while i < length and n < 3:
+                if n or data[i] >= 128 or not blank[data[i]]:
+                    head[n] = data[i]
+                    n += 1
+                i += 1
+        node = next_in(node, root, True) if deep else node.next
+    return (
+        n >= 2
+        and 0x21 <= head[0] <= 0x7E
+        and 0x21 <= head[1] <= 0x7E
+        and (n == 2 or head[2] < 128)
+        and not opens[head[0]][head[1]]
+    )
+
+
 cdef class OwnTexts:
     """The own texts (``text(deep=False)``: the element's text children joined, decoded
     as selectolax decodes them) of the elements below a block, down to ``depth`` levels
     and outside its items (neither an item nor anything inside one), in page order, that
     may be a short label: texts longer than ``limit`` characters are left out, and so
-    are texts of ``blank``'s ASCII characters alone (whitespace, which folds to no
-    text). A text's length is at least the count of its bytes that start a character
-    (any but 0x80-0xBF): a character, or the replacement of bytes that are not UTF-8,
-    starts at each; a text of more such bytes than ``limit`` is longer."""
+    are texts of ``blank``'s ASCII characters alone (whitespace, which folds to no text)
+    and texts that open with two ASCII characters opening no label (``_opens_none`` of
+    ``pairs`` and ``leads``, ``teaser_fields.may_open_with``'s tables). A text's length
+    is at least the count of its bytes that start a character (any but 0x80-0xBF): a
+    character, or the replacement of bytes that are not UTF-8, starts at each; a text
+    of more such bytes than ``limit`` is longer."""
 
     cdef Py_ssize_t limit
     cdef unsigned char blank[128]
+    cdef _Opens opens
 
-    def __init__(self, Py_ssize_t limit, str blank):
+    def __init__(self, Py_ssize_t limit, str blank, *, pairs, leads):
         cdef int c
         self.limit = limit
         for c in range(128):
             self.blank[c] = chr(c) in blank
+        _set_opens(self.opens, frozenset(pairs), frozenset(leads))
 
     def of(self, block, set items, int depth) -> list:
         found = []
@@ -109,7 +158,7 @@ cdef class OwnTexts:
                 if starts > self.limit:
                     return None
             child = child.next
-        if total == 0 or blank:
+        if total == 0 or blank or _opens_none(node, False, self.blank, self.opens):
             return None
         if pieces == 1:
             return PyUnicode_DecodeUTF8(<const char *>single, total, "replace")
@@ -660,8 +709,9 @@ cdef class InlinePromos:
     folded text opens with a promo label (``labelled``).
 
     ``of(item, paragraphs, items)`` reads the item's text only as far as its opening
-    decides the label (``_fields.opening``): its first ``head_bytes`` bytes, whose first
-    two characters open no label in most items (``label_pairs``, ``label_leads``), then
+    decides the label: its first two characters, which open no label in most items
+    (``label_pairs``, ``label_leads``), read on the bytes when they are ASCII
+    (``_opens_none``), else on its first ``head_bytes`` bytes (``_fields.opening``), then
     ``opening_bytes``, whose first ``label_reach`` characters folded ``label`` matches
     when it matches the whole text. The body paragraphs beside the item are counted once
     per parent (``counts``, kept in ``paragraphs`` by the parent's ``mem_id``), and the
@@ -675,7 +725,7 @@ cdef class InlinePromos:
     cdef unsigned char inline_tag[TAG_LAST_ENTRY]
     cdef uintptr_t line_break
     cdef ps_spaces spaces
-    cdef unsigned char opens[128][128]
+    cdef _Opens opens
     cdef frozenset pairs, leads, separators
     cdef object label, nav, normalize, word_count
     cdef size_t head_bytes, opening_bytes
@@ -701,7 +751,7 @@ cdef class InlinePromos:
         max_lead_in_words,
         min_inline_words,
     ):
-        cdef int a, b
+        cdef int a
         self.counts = counts
         for a in range(TAG_LAST_ENTRY):
             self.inline_tag[a] = 0
@@ -711,9 +761,7 @@ cdef class InlinePromos:
         set_spaces(&self.spaces, spaces)
         self.pairs = frozenset(label_pairs)
         self.leads = frozenset(label_leads)
-        for a in range(128):
-            for b in range(128):
-                self.opens[a][b] = chr(a) + chr(b) in self.pairs or chr(a) in self.leads
+        _set_opens(self.opens, self.pairs, self.leads)
         self.label = label
         self.nav = nav
         self.normalize = normalize
@@ -774,9 +822,14 @@ cdef class InlinePromos:
         return not head.isascii() or head in self.pairs or head[:1] in self.leads
 
     cdef object _text(self, ps_node *node):
-        """The item's text folded, or None when its opening shows it opens with no label."""
-        cdef tuple found = opening(node, self.head_bytes)
+        """The item's text folded, or None when its opening shows it opens with no label:
+        its first two characters read on the bytes (``_opens_none``), else on the folded
+        opening."""
+        cdef tuple found
         cdef str text
+        if _opens_none(node, True, self.spaces.ascii, self.opens):
+            return None
+        found = opening(node, self.head_bytes)
         if found is not None:
             text = self.normalize(found[0])
             if found[1] or len(text) >= 2:

@@ -797,7 +797,8 @@ def _mark_paid_blocks(kept: list[_Item], items: set[int], page: Page) -> None:
 def _block_is_paid(block: Node, items: set[int]) -> bool:
     """Whether a block shows, outside its items (by ``mem_id``), a paid-content label
     ("Sponsored", "Ads by") as the own text of an element down to ``_PAID_LABEL_DEPTH``
-    levels below it; ``_OWN_TEXTS`` leaves out the texts too long to be one."""
+    levels below it; ``_OWN_TEXTS`` leaves out the texts too long to be one, and those
+    whose opening, as ``normalize_text`` leaves it, opens none (``may_open_with``)."""
     return any(
         tf.is_sponsored_label(normalize_text(text))
         for text in _OWN_TEXTS.of(block, items, _PAID_LABEL_DEPTH)
@@ -807,8 +808,11 @@ def _block_is_paid(block: Node, items: set[int]) -> bool:
 _PAID_LABEL_DEPTH = 3  # levels below a block whose elements' own texts are read
 # An element's own text of more characters than twice a label's is none; white space
 # alone (of ASCII: the table's other spaces are left to the test) folds to no text,
-# which is no label.
-_OWN_TEXTS = OwnTexts(2 * tt.MAX_LABEL_CHARS, SPACES)
+# which is no label; nor is a text opening with two printable ASCII characters that open
+# no paid label (the gate of ``is_sponsored_label``, read on the bytes).
+_OWN_TEXTS = OwnTexts(
+    2 * tt.MAX_LABEL_CHARS, SPACES, pairs=tt.SPONSORED_LABEL_OPENERS, leads=tf.SPACE_LEADS
+)
 
 
 # The nodes to remove (``_frame.Removal``, which states the rule): per item its block node

@@ -165,3 +165,9 @@ def test_an_item_is_read_by_its_first_characters() -> None:
     assert _PROMOS.text(_item(label)) == normalize_text(_item(label).text())
     assert _PROMOS.text(_item("<b>Short</b>")) is None
     assert _PROMOS.text(_item("<b>Related</b>")) == "Related"
+    # Two ASCII letters opening no label, read on the bytes, unless a mark composes with
+    # the second ("La" + U+0308 folds to the Swedish label "L\xe4s")
+    assert _PROMOS.text(_item("  <b>Ferry</b> strike")) is None
+    swedish = "La\u0308s ocksa\u030a: Ferry strike ends"
+    assert _PROMOS.text(_item(swedish)) == normalize_text(swedish)
+    assert tt.INLINE_LABEL.match(normalize_text(swedish)) is not None
