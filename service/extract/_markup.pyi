@@ -1,5 +1,7 @@
 """The markup metadata is read from, gathered in one walk in C (``_markup.pyx``)."""
 
+from collections.abc import Callable
+
 from selectolax.lexbor import LexborNode
 
 class MarkupReader:
@@ -46,3 +48,29 @@ class NearHeading:
 def holding(root: LexborNode, probe: bytes) -> list[LexborNode]: ...
 def spaced_text(node: LexborNode, most: int) -> str | None: ...
 def links_ending(root: LexborNode, segment: str) -> list[tuple[str, LexborNode]]: ...
+
+class ShownLine:
+    @property
+    def text(self) -> str: ...
+    @property
+    def nodes(self) -> tuple[LexborNode, ...]: ...
+
+class Lines:
+    def __iter__(self) -> Lines: ...
+    def __next__(self) -> ShownLine: ...
+
+class LineWalk:
+    def __init__(
+        self,
+        *,
+        blocks: frozenset[str],
+        skipped: frozenset[str],
+        stop: frozenset[str],
+        levels: int,
+        max_depth: int,
+        spaces: str,
+        normalize: Callable[[str], str],
+    ) -> None: ...
+    def wrapped(self, heading: LexborNode) -> LexborNode: ...
+    def after(self, heading: LexborNode) -> Lines: ...
+    def of(self, node: LexborNode) -> list[ShownLine]: ...

@@ -15,6 +15,10 @@ as written (Lexbor's qualified name, ``xlink:href`` in SVG, not its local name
 gives: the UTF-8 bytes of the text nodes below, decoded with replacement.
 ``tests/unit/extract/test_markup.py`` checks the answers against the reading
 from Python on generated pages.
+
+``LineWalk`` walks the text lines beside the headline that ``metadata_lines`` reads
+for bylines and dates (its tables handed in from there); what the lines say stays in
+Python. ``tests/unit/extract/test_line_walk.py`` checks it against the walk in Python.
 """
 
 from cpython.bytes cimport PyBytes_AS_STRING, PyBytes_FromStringAndSize
@@ -32,6 +36,8 @@ from service.extract._lexbor cimport (
     PS_ELEMENT,
     PS_TEXT,
     TAG_LAST_ENTRY,
+    TAG_TEXT,
+    all_spaces,
     attribute_id,
     c_node,
     entry_named,
@@ -43,7 +49,10 @@ from service.extract._lexbor cimport (
     ps_character_data,
     ps_element,
     ps_node,
+    ps_spaces,
+    set_spaces,
     start,
+    tag_id,
     wrap,
 )
 
@@ -987,6 +996,299 @@ cdef inline bint _holds(
         if lower(data[i]) == opening and equal_caseless(data + i, wanted, size):
             return True
     return False
+
+
+
+cdef inline bint _content(ps_node *node) noexcept nogil:
+    """A text or an element, not a comment (what ``tag`` names ``-text`` or a tag)."""
+    return node.local_name == TAG_TEXT or node.type == PS_ELEMENT
+
+
+cdef size_t _put_run(ps_node *first, ps_node *last, char *out) noexcept:
+    """The bytes of ``" ".join(texts)`` over the texts and elements from ``first`` to
+    its later sibling ``last``: a text's own bytes, an element's text nodes below
+    joined by a space (``text(deep=True, separator=" ")``); written to ``out``
+    unless NULL; their count."""
+    cdef size_t total = 0
+    cdef size_t items = 0
+    cdef size_t texts
+    cdef ps_node *node = first
+    cdef ps_node *inner
+    cdef ps_character_data *text
+    while True:
+        if _content(node):
+            if items:
+                if out != NULL:
+                    out[total] = 32
+                total += 1
+            items += 1
+            inner = node
+            texts = 0
+            while inner != NULL:
+                text = <ps_character_data *>inner
+                if inner.local_name == TAG_TEXT and text.data.data != NULL:
+                    if texts:
+                        if out != NULL:
+                            out[total] = 32
+                        total += 1
+                    texts += 1
+                    if out != NULL:
+                        memcpy(out + total, text.data.data, text.data.length)
+                    total += text.data.length
+                inner = next_in(inner, node, True)
+        if node == last:
+            return total
+        node = node.next
+
+
+cdef class ShownLine:
+    """A line of text after (or before) the headline: its text normalized, and the
+    nodes it is read from (a block alone, or a run of texts and inline elements,
+    siblings), made into node objects only when asked for."""
+
+    cdef readonly str text
+    cdef ps_node *_first
+    cdef ps_node *_last
+    cdef object _parser
+
+    @property
+    def nodes(self) -> tuple:
+        cdef ps_node *node = self._first
+        cdef list nodes = []
+        while True:
+            if _content(node):
+                nodes.append(wrap(node, self._parser))
+            if node == self._last:
+                return tuple(nodes)
+            node = node.next
+
+
+cdef enum:
+    _BLOCK = 1
+    _SKIPPED = 2
+    _STOP = 4
+    _MOST_DEPTH = 32
+
+
+cdef class LineWalk:
+    """The text lines beside a headline, as ``metadata_lines`` reads them: each block
+    element (``blocks``) starts a line, the texts and inline elements between them
+    are joined into one, ``skipped`` elements are not read, and an element nested
+    ``max_depth`` blocks deep is read as one line. ``after(heading)`` gives the lines
+    that follow the headline in page order, one at a time: those after the outermost
+    element holding nothing but it (``wrapped``), then after its ancestors, ``levels``
+    of them in all, never past a ``stop`` element. A line's text is ``normalize`` of
+    its texts joined by spaces, as ``text(deep=True, separator=" ")`` gives them; a
+    line whose text is empty is none."""
+
+    cdef unsigned char _kinds[TAG_LAST_ENTRY]
+    cdef ps_spaces _spaces
+    cdef int _levels
+    cdef int _max_depth
+    cdef object _normalize
+
+    def __init__(
+        self,
+        *,
+        blocks: frozenset,
+        skipped: frozenset,
+        stop: frozenset,
+        levels: int,
+        max_depth: int,
+        spaces: str,
+        normalize,
+    ):
+        if not 0 < max_depth <= _MOST_DEPTH:
+            raise ValueError(f"a depth of 1 to {_MOST_DEPTH}, not {max_depth}")
+        memset(self._kinds, 0, sizeof(self._kinds))
+        for names, kind in ((blocks, _BLOCK), (skipped, _SKIPPED), (stop, _STOP)):
+            for name in names:
+                if name.startswith("-"):
+                    raise ValueError(f"not an element's tag: {name!r}")
+                self._kinds[tag_id(name)] |= kind
+        set_spaces(&self._spaces, spaces)
+        self._levels = levels
+        self._max_depth = max_depth
+        self._normalize = normalize
+
+    cdef inline unsigned char _kind(self, ps_node *node) noexcept:
+        if node.type != PS_ELEMENT or node.local_name >= TAG_LAST_ENTRY:
+            return 0
+        return self._kinds[node.local_name]
+
+    cdef bint _other_content(self, ps_node *parent, ps_node *child) noexcept:
+        """Whether ``parent`` holds an element or a text not all spaces beside ``child``."""
+        cdef ps_node *node = parent.first_child
+        cdef ps_character_data *text
+        while node != NULL:
+            if node != child:
+                if node.type == PS_ELEMENT:
+                    return True
+                text = <ps_character_data *>node
+                if (
+                    node.local_name == TAG_TEXT
+                    and text.data.data != NULL
+                    and not all_spaces(&self._spaces, text.data.data, text.data.length)
+                ):
+                    return True
+            node = node.next
+        return False
+
+    cdef ps_node *_wrapped(self, ps_node *heading) noexcept:
+        cdef ps_node *node = heading
+        cdef ps_node *parent
+        cdef int i
+        for i in range(self._max_depth):
+            parent = node.parent
+            if parent == NULL or self._kind(parent) & _STOP or self._other_content(parent, node):
+                break
+            node = parent
+        return node
+
+    def wrapped(self, heading: LexborNode) -> LexborNode:
+        """The outermost element holding nothing but ``heading`` (within ``max_depth``
+        levels, below a ``stop`` element), or ``heading``."""
+        return wrap(self._wrapped(c_node(heading)), heading.parser)
+
+    cdef ShownLine _line(self, ps_node *first, ps_node *last, object parser):
+        """The line of the nodes from ``first`` to ``last``; None when its text is empty."""
+        cdef size_t size = _put_run(first, last, NULL)
+        cdef bytes joined
+        cdef str text
+        cdef ShownLine line
+        if size == 0:
+            return None
+        joined = PyBytes_FromStringAndSize(NULL, size)
+        _put_run(first, last, PyBytes_AS_STRING(joined))
+        text = self._normalize(PyUnicode_DecodeUTF8(PyBytes_AS_STRING(joined), size, "replace"))
+        if not text:
+            return None
+        line = ShownLine.__new__(ShownLine)
+        line.text = text
+        line._first = first
+        line._last = last
+        line._parser = parser
+        return line
+
+    cdef bint _leaf(self, ps_node *node, int depth) noexcept:
+        """Whether ``node`` is read as one line: too deep, or holding no block."""
+        cdef ps_node *child
+        if depth >= self._max_depth:
+            return True
+        child = node.first_child
+        while child != NULL:
+            if self._kind(child) & _BLOCK:
+                return False
+            child = child.next
+        return True
+
+    def after(self, heading: LexborNode) -> Lines:
+        """The lines that follow ``heading`` in page order, read as they are asked for."""
+        cdef Lines lines = Lines.__new__(Lines)
+        lines._walk = self
+        lines._parser = heading.parser
+        lines._climb = self._wrapped(c_node(heading))
+        lines._levels = self._levels
+        lines._top = -1
+        if lines._levels <= 0 or self._kind(lines._climb) & _STOP:
+            lines._climb = NULL
+        else:
+            lines._sibling = lines._climb.next
+        return lines
+
+    def of(self, node: LexborNode) -> list:
+        """The lines of the element ``node``, in page order."""
+        cdef Lines lines = Lines.__new__(Lines)
+        lines._walk = self
+        lines._parser = node.parser
+        lines._top = -1
+        lines._pending = c_node(node)
+        return list(lines)
+
+
+cdef class Lines:
+    """The lines ``LineWalk.after`` gives, walked on at each ``next``: the element
+    being opened, the blocks open with the next child of each, the run of texts and
+    inline elements gathered, the next sibling of the element climbed from."""
+
+    cdef LineWalk _walk
+    cdef object _parser
+    cdef ps_node *_climb
+    cdef ps_node *_sibling
+    cdef int _levels
+    cdef ps_node *_pending
+    cdef int _pending_depth
+    cdef ps_node *_cursor[_MOST_DEPTH]
+    cdef int _depths[_MOST_DEPTH]
+    cdef int _top
+    cdef ps_node *_run_first
+    cdef ps_node *_run_last
+
+    def __iter__(self):
+        return self
+
+    cdef ShownLine _flush(self):
+        cdef ShownLine line = None
+        if self._run_first != NULL:
+            line = self._walk._line(self._run_first, self._run_last, self._parser)
+            self._run_first = self._run_last = NULL
+        return line
+
+    def __next__(self) -> ShownLine:
+        cdef LineWalk walk = self._walk
+        cdef ps_node *node
+        cdef ShownLine line
+        cdef int depth
+        while True:
+            if self._pending != NULL:
+                node, depth = self._pending, self._pending_depth
+                self._pending = NULL
+                if walk._kind(node) & _SKIPPED:
+                    continue
+                if walk._leaf(node, depth):
+                    line = walk._line(node, node, self._parser)
+                    if line is not None:
+                        return line
+                    continue
+                self._top += 1
+                self._cursor[self._top] = node.first_child
+                self._depths[self._top] = depth
+                continue
+            if self._top >= 0:
+                node = self._cursor[self._top]
+                if node == NULL:
+                    self._top -= 1
+                    line = self._flush()
+                    if line is not None:
+                        return line
+                    continue
+                self._cursor[self._top] = node.next
+                if walk._kind(node) & (_BLOCK | _SKIPPED):
+                    self._pending = node
+                    self._pending_depth = self._depths[self._top] + 1
+                    line = self._flush()
+                    if line is not None:
+                        return line
+                elif _content(node):
+                    if self._run_first == NULL:
+                        self._run_first = node
+                    self._run_last = node
+                continue
+            if self._sibling != NULL:
+                node = self._sibling
+                self._sibling = node.next
+                if node.type == PS_ELEMENT:
+                    self._pending = node
+                    self._pending_depth = 0
+                continue
+            if self._climb == NULL:
+                raise StopIteration
+            self._levels -= 1
+            self._climb = self._climb.parent
+            if self._levels <= 0 or self._climb == NULL or walk._kind(self._climb) & _STOP:
+                self._climb = NULL
+                raise StopIteration
+            self._sibling = self._climb.next
 
 
 def _check_names() -> None:

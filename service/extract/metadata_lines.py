@@ -26,6 +26,7 @@ from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborNode
 
+from service.extract._markup import LineWalk, ShownLine
 from service.extract.dates import parse_date, relative_date
 from service.extract.dates_tables import DATE_WORDS, LABELS, SPAN_BACK_OPENERS, WEEKDAY_WORDS
 from service.extract.metadata_authors import byline_names
@@ -46,11 +47,26 @@ from service.extract.metadata_tables import (
     NAME_PARTICLES,
     VISIBLE_UPDATED_WORDS,
 )
-from service.extract.text import normalize_text
+from service.extract.text import SPACES, normalize_text
 
 _LEVELS = 3  # from the h1 up to its header and the article: where bylines sit
 _MAX_DEPTH = 8  # blocks nested deeper are read as one line
 _STOP = frozenset({"body", "html"})  # climbing further would read the whole page
+# The lines after (and before) the headline, walked in C: each block element (``LINE_BLOCKS``)
+# starts one, the texts and inline elements between blocks make one, ``LINE_SKIPPED``
+# elements are not read, a block ``_MAX_DEPTH`` deep is one line; the lines that follow the
+# headline are read past the elements that hold nothing but it, then climbing to its
+# ancestors' next siblings at most ``_LEVELS`` times (``<tr><td><font><b>Headline</b>
+# </font></td></tr>``: the headline's row), never past ``_STOP``.
+LINES = LineWalk(
+    blocks=LINE_BLOCKS,
+    skipped=LINE_SKIPPED,
+    stop=_STOP,
+    levels=_LEVELS,
+    max_depth=_MAX_DEPTH,
+    spaces=SPACES,
+    normalize=normalize_text,
+)
 _PARTS = re.compile("\\s*(?:\\||\u2022|\u00b7|\\s[\u2013\u2014]\\s)\\s*")  # | bullet dot dashes
 # The byline words in any case, and those that begin names when capitalized as written
 # or capitalized before no particle.
@@ -125,7 +141,7 @@ class ShownLines:
         self.stop: LexborNode | None = None
         """Where the reading stopped: the first line of prose after the byline's lines
         (or the first past ``LINE_MAX_LINES``); ``None`` when the lines ran out."""
-        self.rest: Iterator[_Line] = iter(())
+        self.rest: Iterator[ShownLine] = iter(())
         """The lines after the one at ``stop``, not read yet."""
         self._dates: dict[str, str | None] = {}
 
@@ -281,7 +297,7 @@ def _is_time_word(word: str) -> bool:
 
 def _read(heading: LexborNode, shown: ShownLines) -> Byline:
     found = _Found()
-    lines = _lines_after(heading)
+    lines = LINES.after(heading)
     for count, line in enumerate(lines):
         if count == LINE_MAX_LINES or len(line.text) >= LINE_PROSE_CHARS:
             shown.stop, shown.rest = line.nodes[0], lines
@@ -372,30 +388,6 @@ def _parts(line: str, shown: ShownLines) -> Iterator[str]:
             yield part
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
-    """A line's text and the nodes it is read from: a block alone, or an inline run."""
-
-    text: str
-    nodes: tuple[LexborNode, ...]
-
-
-def _lines_after(heading: LexborNode) -> Iterator[_Line]:
-    """The text lines that follow ``heading`` in page order, climbing to its ancestors'
-    next siblings at most ``_LEVELS`` times above the elements that hold nothing but
-    it (``<tr><td><font><b>Headline</b></font></td></tr>``: the headline's row)."""
-    node: LexborNode | None = _wrapped(heading)
-    for _ in range(_LEVELS):
-        if node is None or node.tag in _STOP:
-            return
-        sibling = node.next
-        while sibling is not None:
-            if sibling.tag and not sibling.tag.startswith("-"):
-                yield from _lines(sibling, 0)
-            sibling = sibling.next
-        node = node.parent
-
-
 def _in_another_item(node: LexborNode, heading: LexborNode, page_urls: frozenset[str]) -> bool:
     """Whether ``node`` sits in another item beside ``heading``: the block holding it
     (its ancestor just below the nearest one that holds ``heading`` too) holds a link
@@ -443,17 +435,17 @@ def _names_an_item(link: LexborNode, page_urls: frozenset[str]) -> bool:
     return not any(urlsplit(urljoin(url, href)).path == urlsplit(url).path for url in page_urls)
 
 
-def _lines_before(heading: LexborNode) -> list[_Line]:
+def _lines_before(heading: LexborNode) -> list[ShownLine]:
     """The ``LINE_BEFORE_MAX_LINES`` lines nearest before ``heading`` (above the
     elements that hold nothing but it) in its parent, nearest first; up to the first
     element holding a line of prose (a sidebar, another item), which is not read."""
-    lines: list[_Line] = []
-    sibling = _wrapped(heading).prev
+    lines: list[ShownLine] = []
+    sibling = LINES.wrapped(heading).prev
     while sibling is not None and len(lines) < LINE_BEFORE_MAX_LINES:
         if sibling.tag and not sibling.tag.startswith("-"):
             if len(sibling.text(deep=True)) >= LINE_PROSE_CHARS:
                 break
-            lines.extend(reversed(list(_lines(sibling, 0))))
+            lines.extend(reversed(LINES.of(sibling)))
         sibling = sibling.prev
     return lines[:LINE_BEFORE_MAX_LINES]
 
@@ -461,7 +453,7 @@ def _lines_before(heading: LexborNode) -> list[_Line]:
 def _after_banner(heading: LexborNode) -> bool:
     """Whether the site's name or navigation stand before ``heading`` (above the elements
     that hold nothing but it) in its parent: a link to the home page, a menu."""
-    sibling = _wrapped(heading).prev
+    sibling = LINES.wrapped(heading).prev
     while sibling is not None:
         if sibling.tag and not sibling.tag.startswith("-"):
             if sibling.css_matches(MASTHEAD_SELECTOR) or sibling.css_first(MASTHEAD_SELECTOR):
@@ -473,60 +465,6 @@ def _after_banner(heading: LexborNode) -> bool:
                 return True
         sibling = sibling.prev
     return False
-
-
-def _wrapped(heading: LexborNode) -> LexborNode:
-    """The outermost element holding nothing but ``heading``, or ``heading``."""
-    node = heading
-    for _ in range(_MAX_DEPTH):
-        parent = node.parent
-        if parent is None or parent.tag in _STOP or _has_other_content(parent, node):
-            break
-        node = parent
-    return node
-
-
-def _has_other_content(parent: LexborNode, child: LexborNode) -> bool:
-    """Whether ``parent`` holds an element or a text beside ``child``."""
-    for node in parent.iter(include_text=True):
-        if node.mem_id == child.mem_id or not _is_content(node):
-            continue
-        if node.tag != "-text" or node.text(deep=False).strip():
-            return True
-    return False
-
-
-def _lines(node: LexborNode, depth: int) -> Iterator[_Line]:
-    """``node``'s text as lines: each block element starts one, inline runs are joined."""
-    if node.tag in LINE_SKIPPED:
-        return
-    if depth >= _MAX_DEPTH or not any(c.tag in LINE_BLOCKS for c in node.iter()):
-        text = normalize_text(node.text(deep=True, separator=" "))
-        if text:
-            yield _Line(text, (node,))
-        return
-    run: list[LexborNode] = []
-    texts: list[str] = []
-    for child in node.iter(include_text=True):
-        tag = child.tag
-        if tag in LINE_BLOCKS or tag in LINE_SKIPPED:
-            if line := _run_line(run, texts):
-                yield line
-            run, texts = [], []
-            yield from _lines(child, depth + 1)
-        elif tag == "-text":
-            run.append(child)
-            texts.append(child.text(deep=False))
-        elif not (tag or "-").startswith("-"):  # an element, not a comment
-            run.append(child)
-            texts.append(child.text(deep=True, separator=" "))
-    if line := _run_line(run, texts):
-        yield line
-
-
-def _run_line(run: list[LexborNode], texts: list[str]) -> _Line | None:
-    text = normalize_text(" ".join(texts)) if texts else ""
-    return _Line(text, tuple(run)) if text else None
 
 
 def _is_content(node: LexborNode) -> bool:
