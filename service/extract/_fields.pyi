@@ -101,4 +101,31 @@ class ItemLines:
         paid: bool,
     ) -> tuple[list[str], str | None, bool, bool, str | None]: ...
 
+class ItemReader:
+    def __init__(
+        self,
+        *,
+        walk: ItemWalk,
+        lines: ItemLines,
+        item_text: Callable[[], Any],
+        records: Any,
+        tail: tuple[object, ...],
+        headings: Iterable[str],
+        time_tag: str,
+        max_date_chars: int,
+        max_meta_chars: int,
+        meta_marks: str,
+        min_words: int,
+        meta_line: Callable[[str], bool],
+        time_in: Callable[[Any, str], str | None],
+        is_date: Callable[[Any, str], bool],
+        is_time_line: Callable[[Any, str], bool],
+        between: Callable[[Any, str], str | None],
+        names_length: Callable[[LexborNode, Any], bool],
+        bare: Callable[[str], object],
+        plays_media: Callable[[LexborNode, Any, Any, str], bool],
+        word_count: Callable[[str], int],
+    ) -> None: ...
+    def read(self, node: LexborNode, link: Any, page: Any) -> Any: ...
+
 def text_opening(node: LexborNode, length: int) -> tuple[str, bool] | None: ...

@@ -39,10 +39,12 @@ from service.extract._lexbor cimport (
     ps_node,
     ps_node_object,
     ps_str,
+    tag_id,
     value_text,
     wrap,
 )
 from service.extract._items cimport PageFacts
+from service.extract._records cimport record_of
 from service.extract._unicode cimport (
     Py_UNICODE_ISDECIMAL,
     Py_UNICODE_ISSPACE,
@@ -184,6 +186,19 @@ cdef inline bint _is_mark(const _Marks *marks, ucs4 c) noexcept:
         if marks.chars[i] == c:
             return True
     return False
+
+
+cdef bint _marked(const _Marks *marks, int kind, void *data, Py_ssize_t n) noexcept:
+    """Whether one of ``marks`` is among the text's ``n`` characters."""
+    cdef Py_ssize_t i
+    for i in range(n):
+        if _is_mark(marks, PyUnicode_READ(kind, data, i)):
+            return True
+    return False
+
+
+cdef inline bint _holds_mark(const _Marks *marks, str text) noexcept:
+    return _marked(marks, PyUnicode_KIND(text), PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text))
 
 
 cdef bint _may_open(const _Pairs *table, int kind, void *data, Py_ssize_t n) noexcept:
@@ -398,8 +413,11 @@ cdef class ItemWalk:
         """Walks ``root``'s subtree into ``out``: its text runs, cleaned, appended to
         ``out.segments`` (empty ones left out), and what the rules set; ``with_image``,
         the root's background first and the image searched after the walk."""
-        cdef ps_node *top = c_node(root)
-        cdef ps_node *passed = c_node(skip) if skip is not None else NULL
+        self._fill(c_node(root), c_node(skip) if skip is not None else NULL, out, tokens, root.parser, with_image)
+
+    cdef int _fill(
+        self, ps_node *top, ps_node *passed, object out, object tokens, object parser, bint with_image
+    ) except -1:
         cdef ps_str *style
         cdef _Text text
         if with_image:
@@ -410,7 +428,7 @@ cdef class ItemWalk:
         text.length = text.size = 0
         text.odd = False
         try:
-            self._walk(&text, top, passed, 0, out, tokens.facts, tokens, root.parser)
+            self._walk(&text, top, passed, 0, out, tokens.facts, tokens, parser)
             self._flush(&text, out.segments)
         finally:
             free(text.data)
@@ -418,6 +436,7 @@ cdef class ItemWalk:
             out.image = self._search(top)
             if out.image is None:
                 out.image = out.background  # a card without an <img>
+        return 0
 
     cdef object _search(self, ps_node *root):
         """The image of the first element of ``item_images`` at or below ``root``
@@ -1023,6 +1042,9 @@ cdef class ItemLines:
         self.snippet = snippet
 
     def read(self, list lines, Py_ssize_t lead_in, str title, times, bint timed, date, bint paid):
+        return self._read(lines, lead_in, title, times, timed, date, paid)
+
+    cdef tuple _read(self, list lines, Py_ssize_t lead_in, str title, object times, bint timed, object date, bint paid):
         cdef list parts = []
         cdef bint product = False
         cdef object length = None
@@ -1053,7 +1075,7 @@ cdef class ItemLines:
             if (found & self.nav_bit and self.nav(text) is not None) or (
                 _may_open(&self.byline_pairs, kind, data, n) and self.byline(text) is not None
             ):
-                if date is None and n <= self.max_meta_chars and self._marked(kind, data, n):
+                if date is None and n <= self.max_meta_chars and _marked(&self.meta_marks, kind, data, n):
                     date = self.byline_date(times, text)
                 continue
             if found & self.read_more_bit:
@@ -1119,9 +1141,203 @@ cdef class ItemLines:
                 parts.append(text)
         return parts, date, paid, product, length
 
-    cdef bint _marked(self, int kind, void *data, Py_ssize_t n) noexcept:
-        cdef Py_ssize_t i
-        for i in range(n):
-            if _is_mark(&self.meta_marks, PyUnicode_READ(kind, data, i)):
-                return True
-        return False
+
+
+cdef uintptr_t _DATETIME = attribute_id(b"datetime")
+
+
+cdef class ItemReader:
+    """``teasers._read``: ``read(node, link, page)`` is the item's record (made by
+    ``records`` from the item's values and ``tail``, the values of the fields after
+    ``product``): the walk (``walk``, an ``ItemWalk``, of ``node`` passing over the
+    headline), then the lines (``lines``, an ``ItemLines``), in one call.
+
+    The headline passed over is ``link.headline``; when that is the link itself and
+    the link has a heading, the nearest element of ``headings`` at or above the link,
+    else ``link.headline``. An item that is that element shows no lines. A date the
+    walk found that may be a meta line (``max_meta_chars`` at most, holding one of
+    ``meta_marks``) is asked ``meta_line(date)``, and then is ``time_in(times, date)``
+    or itself. Without a date after the lines, each meta part the walk kept is read in
+    turn for one:
+
+    - its text is the ``datetime`` value, else the text, of its first element of
+      ``time_tag`` (at or below it), stripped; else its text cleaned as the walk
+      cleans a meta part's; an empty text is passed over;
+    - it is the date when ``is_date(times, text)``, asked of a text of
+      ``max_date_chars`` at most holding a decimal digit (``\\d``, which every date
+      ``is_date`` reads holds), or when ``is_time_line(times, text)``, asked with the
+      moment of fetching (``timed``) of such a text, and not ``names_length(part,
+      tokens)``;
+    - else, with ``timed`` or a digit, of ``max_meta_chars`` at most and holding one of
+      ``meta_marks``: when ``meta_line(text)`` and not ``names_length(part, tokens)``,
+      ``between(times, text)`` if it finds one (without the moment of fetching a run
+      of parts without a digit is neither a date nor a time line).
+
+    A date so found that is ``bare`` (a number and a unit alone) is the length, when
+    none is found yet. Without a date, a length is the date unless ``plays_media(node,
+    link, found, length)``. The snippet is the parts the lines left, joined by a
+    space, when ``word_count`` counts ``min_words`` or more in it.
+    ``tests/unit/extract/test_item_reader.py`` checks it against the Python it
+    replaced on generated items.
+    """
+
+    cdef ItemWalk walk
+    cdef ItemLines lines
+    cdef object item_text, records, meta_line, time_in, is_date, is_time_line, between
+    cdef object names_length, bare, plays_media, word_count
+    cdef tuple tail
+    cdef unsigned char headings[TAG_LAST_ENTRY]
+    cdef uintptr_t time_tag
+    cdef Py_ssize_t max_date_chars, max_meta_chars, min_words
+    cdef _Marks meta_marks
+
+    def __init__(
+        self,
+        *,
+        ItemWalk walk not None,
+        ItemLines lines not None,
+        item_text,
+        records,
+        tuple tail,
+        headings,
+        str time_tag,
+        Py_ssize_t max_date_chars,
+        Py_ssize_t max_meta_chars,
+        str meta_marks,
+        Py_ssize_t min_words,
+        meta_line,
+        time_in,
+        is_date,
+        is_time_line,
+        between,
+        names_length,
+        bare,
+        plays_media,
+        word_count,
+    ):
+        cdef int c
+        if min_words < 1:
+            raise ValueError("an empty snippet counts no word: min_words is 1 or more")
+        self.walk = walk
+        self.lines = lines
+        self.item_text = item_text
+        self.records = records
+        self.tail = tail
+        for c in range(TAG_LAST_ENTRY):
+            self.headings[c] = 0
+        for name in headings:
+            self.headings[tag_id(name)] = 1
+        self.time_tag = tag_id(time_tag)
+        self.max_date_chars = max_date_chars
+        self.max_meta_chars = max_meta_chars
+        _set_marks(&self.meta_marks, meta_marks)
+        self.min_words = min_words
+        self.meta_line = meta_line
+        self.time_in = time_in
+        self.is_date = is_date
+        self.is_time_line = is_time_line
+        self.between = between
+        self.names_length = names_length
+        self.bare = bare
+        self.plays_media = plays_media
+        self.word_count = word_count
+
+    def read(self, node, link, page):
+        cdef ps_node *item = c_node(node)
+        cdef ps_node *passed = c_node(link.headline)
+        cdef ps_node *heading
+        cdef Py_ssize_t n
+        cdef bint paid, product
+        cdef tuple read
+        times = page.times
+        tokens = page.tokens
+        cdef bint timed = times.fetched_at is not None
+        if passed == c_node(link.node) and link.heading is not None:
+            heading = passed
+            while heading != NULL and not (heading.local_name < TAG_LAST_ENTRY and self.headings[heading.local_name]):
+                heading = heading.parent
+            if heading != NULL:
+                passed = heading
+        found = self.item_text()
+        self.walk._fill(item, passed, found, tokens, node.parser, True)
+        date = found.date
+        if date is not None:
+            n = PyUnicode_GET_LENGTH(date)
+            if n <= self.max_meta_chars and _holds_mark(&self.meta_marks, date) and self.meta_line(date):
+                date = self.time_in(times, date) or date  # "<span class=date>News · 4 May 2026</span>"
+        # An item that is the headline's own heading shows no snippet: the heading's other
+        # words ("Next up in <a>Science</a>") are a label of the headline.
+        read = self.lines._read(
+            [] if passed == item else found.segments, found.lead_in, link.title, times, timed, date, found.paid
+        )
+        parts, date, paid, product, length = read
+        if date is None and found.meta_parts:
+            date = self._meta_date(found.meta_parts, times, tokens, timed)
+            if date is not None and self.bare(date) is not None:
+                length, date = length or date, None
+        if date is None and length is not None and not self.plays_media(node, link, found, length):
+            date = length
+        snippet = None
+        if parts:
+            snippet = " ".join(parts)
+            if self.word_count(snippet) < self.min_words:
+                snippet = None
+        return record_of(self.records, (node, link, snippet, found.image, date, paid, product) + self.tail)
+
+    cdef object _meta_date(self, list parts, object times, object tokens, bint timed):
+        cdef ps_node *node
+        cdef ps_node *time
+        cdef ps_attr *attr
+        cdef ps_str *value
+        cdef Py_ssize_t n, i
+        cdef int kind
+        cdef void *data
+        cdef bint digit
+        cdef str text
+        for part in parts:
+            node = c_node(part)
+            time = node
+            while time != NULL and not (time.type == PS_ELEMENT and time.local_name == self.time_tag):
+                time = next_in(time, node, time.type == PS_ELEMENT)
+            if time != NULL:
+                value = NULL
+                attr = (<ps_element *>time).first_attr
+                while attr != NULL:  # the last of a name, as a dict of the attributes keeps
+                    if attr.node.prefix == 0 and (
+                        attr.node.local_name == _DATETIME
+                        if _DATETIME != PS_ATTR_LAST_ENTRY
+                        else named(attr, b"datetime", 8)
+                    ):
+                        value = attr.value
+                    attr = attr.next
+                text = value_text(value) if _length(value) else deep_text(time)
+                text = text.strip()
+            else:
+                text = self.walk._cleaned(node)
+            n = PyUnicode_GET_LENGTH(text)
+            if n == 0:
+                continue
+            kind = PyUnicode_KIND(text)
+            data = PyUnicode_DATA(text)
+            digit = False
+            for i in range(n):
+                if Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, i)):
+                    digit = True
+                    break
+            if n <= self.max_date_chars and (digit or timed):
+                if (digit and self.is_date(times, text)) or (
+                    timed and self.is_time_line(times, text) and not self.names_length(part, tokens)
+                ):
+                    return text
+            if (
+                (digit or timed)
+                and n <= self.max_meta_chars
+                and _holds_mark(&self.meta_marks, text)
+                and self.meta_line(text)
+                and not self.names_length(part, tokens)
+            ):
+                moment = self.between(times, text)
+                if moment is not None:
+                    return moment
+        return None
+

@@ -289,7 +289,7 @@ _MEDIA_TAGS = _SKIP_TAGS & {"time"}  # the skipped elements ``_media`` reads
 # into, and found by the search after it).
 _IMAGES = _SKIP_TAGS & {"img"}
 _PICTURES = _SKIP_TAGS & {"picture"}
-_WALK = ItemWalk(
+ITEM_WALK = ItemWalk(
     skip=_SKIP_TAGS,
     media_tags=_MEDIA_TAGS,
     inline=tt.INLINE_TAGS,
@@ -335,7 +335,7 @@ def read_item(node: Node, skip: Node | None, tokens: Tokens, with_image: bool = 
     without ``with_image`` images are not looked for beyond the walk.
     """
     out = ItemText()
-    _WALK.read(node, skip, out, tokens, with_image)
+    ITEM_WALK.read(node, skip, out, tokens, with_image)
     return out
 
 

@@ -48,7 +48,7 @@ from selectolax.lexbor import LexborNode as Node
 from service.extract import teaser_fields as tf
 from service.extract import teaser_tables as tt
 from service.extract import teaser_tokens as tk
-from service.extract._fields import ItemLines
+from service.extract._fields import ItemLines, ItemReader
 from service.extract._frame import (
     Assembly,
     BodyCounts,
@@ -132,45 +132,6 @@ class _Item:
     block: str | None = None
     label_node: Node | None = None
     """The heading shown for the block, when it stands outside the block node."""
-
-
-def _read(node: Node, link: Link, page: Page) -> _Item:
-    """The item's fields: snippet, image, date and paid mark."""
-    skip = link.headline
-    if skip.mem_id == link.node.mem_id and link.heading is not None:
-        skip = _heading_of(link)
-    found = tf.read_item(node, skip, page.tokens)
-    paid = found.paid
-    date = found.date
-    if date is not None and tf.is_meta_line(date):
-        date = page.times.time_in(date) or date  # "<span class=date>News · 4 May 2026</span>"
-    # An item that is the headline's own heading shows no snippet: the heading's other
-    # words ("Next up in <a>Science</a>") are a label of the headline.
-    lines = [] if skip.mem_id == node.mem_id else found.segments
-    times = page.times
-    parts, date, paid, product, length = _LINES.read(
-        lines, found.lead_in, link.title, times, times.fetched_at is not None, date, paid
-    )
-    if date is None:
-        date = _meta_date(found.meta_parts, page)
-        if date is not None and tt.BARE_SPAN.fullmatch(date) is not None:
-            length, date = length or date, None
-    if date is None and length is not None and not _plays_media(node, link, found, length):
-        date = length
-    snippet = " ".join(parts)
-    return _ITEMS.make(  # _Item's fields in their order
-        node,
-        link,
-        snippet if tf.word_count(snippet) >= tt.MIN_SNIPPET_WORDS else None,
-        found.image,
-        date,
-        paid,
-        product,
-        False,  # inline
-        None,  # block_node
-        None,  # block
-        None,  # label_node
-    )
 
 
 _ITEMS = Records(_Item)  # an item made in C, as ``_Item(...)`` makes it
@@ -287,30 +248,39 @@ def _plays_media(node: Node, link: Link, found: tf.ItemText, length: str) -> boo
 _MEDIA_TAGS = ("video", "audio", "img", "svg")  # a player, or a play icon
 _ICON_ATTRS = ("src", "data-src", "alt", "title")
 
-
-def _meta_date(parts: list[Node], page: Page) -> str | None:
-    """The date of a meta part not named as one: the ``<time>`` it holds, else its whole
-    text when that is a date (``<div class="meta">27.11.2026, 08:30</div>``) or a time
-    line (``ShownTimes.is_time_line``: "vor 2 Stunden", "12 March"), unless the part
-    names a length (a video's "2 min"), or the date of its line between labels
-    ("Politics • 27.11.2026": ``ShownTimes.time_in``)."""
-    for part in parts:
-        time = tf.first_tagged(part, ("time",))
-        if time is not None:
-            text = (time.attributes.get("datetime") or time.text()).strip()
-        else:
-            text = normalize_text(part.text())
-        if not text:
-            continue
-        if page.times.is_date(text) or (
-            page.times.is_time_line(text) and not tf.names_a_length(part, page.tokens)
-        ):
-            return text
-        if tf.is_meta_line(text) and not tf.names_a_length(part, page.tokens):
-            moment = page.times.between_labels(text)
-            if moment is not None:
-                return moment
-    return None
+# An item's fields (snippet, image, date, paid mark) read in one compiled call
+# (``_fields.ItemReader``, whose doc states the rules): the walk of ``read_item`` passing
+# over the headline (or the heading holding it, when the link wraps the heading), the
+# lines (``_LINES``), then, without a date, the item's meta parts not named as dates: the
+# ``<time>`` a part holds, else its whole text when that is a date
+# (``<div class="meta">27.11.2026, 08:30</div>``) or a time line
+# (``ShownTimes.is_time_line``: "vor 2 Stunden", "12 March"), unless the part names a
+# length (a video's "2 min"), or the date of its line between labels ("Politics •
+# 27.11.2026": ``ShownTimes.between_labels``). A number and a unit alone is the item's
+# length, its date only when the item plays no media (``_plays_media``).
+_READER = ItemReader(
+    walk=tf.ITEM_WALK,
+    lines=_LINES,
+    item_text=tf.ItemText,
+    records=_ITEMS,
+    tail=(False, None, None, None),  # _Item's inline, block_node, block, label_node
+    headings=tt.HEADING_TAGS,
+    time_tag="time",
+    max_date_chars=tt.MAX_DATE_CHARS,
+    max_meta_chars=tt.MAX_META_LINE_CHARS,
+    meta_marks=tt.META_LINE_MARKS,
+    min_words=tt.MIN_SNIPPET_WORDS,
+    meta_line=tf.is_meta_line,
+    time_in=tf.ShownTimes.time_in,
+    is_date=tf.ShownTimes.is_date,
+    is_time_line=tf.ShownTimes.is_time_line,
+    between=tf.ShownTimes.between_labels,
+    names_length=tf.names_a_length,
+    bare=tt.BARE_SPAN.fullmatch,
+    plays_media=_plays_media,
+    word_count=tf.word_count,
+)
+_read = _READER.read  # an item's fields: ``_read(node, link, page)`` is its ``_Item``
 
 
 def _is_prose(text: str) -> bool:

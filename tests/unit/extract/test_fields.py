@@ -146,7 +146,7 @@ def _python_walk(node: Node, skip: Node | None) -> ItemText:
 
 def _c_walk(node: Node, skip: Node | None) -> ItemText:
     out = ItemText()
-    tf._WALK.read(node, skip, out, Tokens(), with_image=False)
+    tf.ITEM_WALK.read(node, skip, out, Tokens(), with_image=False)
     return out
 
 
