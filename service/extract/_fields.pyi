@@ -9,6 +9,16 @@ KEEP: int
 FLUSH: int
 LEAD_IN: int
 
+class ItemText:
+    segments: list[str]
+    paid: bool
+    date: str | None
+    image: str | None
+    background: str | None
+    meta_parts: list[LexborNode]
+    lead_in: int
+    def __init__(self) -> None: ...
+
 class ItemWalk:
     def __init__(
         self,
@@ -50,7 +60,7 @@ class ItemWalk:
         self,
         root: LexborNode,
         skip: LexborNode | None,
-        out: Any,
+        out: ItemText,
         tokens: Any,
         with_image: bool = ...,
     ) -> None: ...
@@ -107,7 +117,6 @@ class ItemReader:
         *,
         walk: ItemWalk,
         lines: ItemLines,
-        item_text: Callable[[], Any],
         records: Any,
         tail: tuple[object, ...],
         headings: Iterable[str],

@@ -219,6 +219,32 @@ cdef bint _may_open(const _Pairs *table, int kind, void *data, Py_ssize_t n) noe
     return table.leads[first]
 
 
+cdef class ItemText:
+    """What a walk over an item's subtree found (``ItemWalk``), its fields read and set
+    in C by the walk and the reading, and by the rules of ``teaser_fields`` it calls.
+
+    ``segments``: the text runs, cleaned; ``paid``, ``date``, ``image``: what the rules
+    set; ``background``: the first image an element shows as its CSS background
+    (``teaser_fields._background_image``); ``meta_parts``: meta parts not named as
+    dates, while no date is found ("<div class=meta>"); ``lead_in``: the index in
+    ``segments`` of the words before the headline on its line, set apart from them by a
+    snippet after a separator ("Filed Nov 28 by the desk <a>...</a> - The snippet"): a
+    dateline or a byline, no snippet (-1 when there is none)."""
+
+    cdef public list segments
+    cdef public bint paid
+    cdef public object date, image, background
+    cdef public list meta_parts
+    cdef public Py_ssize_t lead_in
+
+    def __init__(self):
+        self.segments = []
+        self.paid = False
+        self.date = self.image = self.background = None
+        self.meta_parts = []
+        self.lead_in = -1
+
+
 cdef class ItemWalk:
     """The walk of ``read_item``: ``read(root, skip, out, tokens)`` walks ``root``'s
     subtree as the rules say and fills ``out`` (an ``ItemText``).
@@ -413,10 +439,10 @@ cdef class ItemWalk:
         """Walks ``root``'s subtree into ``out``: its text runs, cleaned, appended to
         ``out.segments`` (empty ones left out), and what the rules set; ``with_image``,
         the root's background first and the image searched after the walk."""
-        self._fill(c_node(root), c_node(skip) if skip is not None else NULL, out, tokens, root.parser, with_image)
+        self._fill(c_node(root), c_node(skip) if skip is not None else NULL, <ItemText?>out, tokens, root.parser, with_image)
 
     cdef int _fill(
-        self, ps_node *top, ps_node *passed, object out, object tokens, object parser, bint with_image
+        self, ps_node *top, ps_node *passed, ItemText out, object tokens, object parser, bint with_image
     ) except -1:
         cdef ps_str *style
         cdef _Text text
@@ -560,7 +586,7 @@ cdef class ItemWalk:
             end -= 1
         return start, end
 
-    cdef int _shown(self, ps_node *node, object out) except -1:
+    cdef int _shown(self, ps_node *node, ItemText out) except -1:
         """The image an element of ``images`` or ``pictures`` shows, while none is found."""
         cdef ps_node *part
         if self.image_flags[node.local_name] & _SHOWN:
@@ -581,7 +607,7 @@ cdef class ItemWalk:
         return 0
 
     cdef int _walk(
-        self, _Text *text, ps_node *node, ps_node *passed, int depth, object out, PageFacts facts, object tokens, object parser
+        self, _Text *text, ps_node *node, ps_node *passed, int depth, ItemText out, PageFacts facts, object tokens, object parser
     ) except -1:
         cdef ps_node *child
         if depth > self.max_depth:
@@ -648,7 +674,7 @@ cdef class ItemWalk:
         return 0
 
     cdef int _element(
-        self, _Text *text, ps_node *node, ps_node *passed, int depth, object out, PageFacts facts, object tokens, object parser
+        self, _Text *text, ps_node *node, ps_node *passed, int depth, ItemText out, PageFacts facts, object tokens, object parser
     ) except -1:
         cdef uintptr_t tag = node.local_name
         cdef unsigned char flags = self.flags[tag] if tag < TAG_LAST_ENTRY else 0
@@ -715,7 +741,7 @@ cdef class ItemWalk:
             self._flush(text, out.segments)
         return 0
 
-    cdef int _meta_part(self, object out, object part, object tokens) except -1:
+    cdef int _meta_part(self, ItemText out, object part, object tokens) except -1:
         """A meta part: the item's date when named as one, a paid label, or a part kept
         for the date it may show."""
         cdef ps_node *node = c_node(part)
@@ -1183,7 +1209,7 @@ cdef class ItemReader:
 
     cdef ItemWalk walk
     cdef ItemLines lines
-    cdef object item_text, records, meta_line, time_in, is_date, is_time_line, between
+    cdef object records, meta_line, time_in, is_date, is_time_line, between
     cdef object names_length, bare, plays_media, word_count
     cdef tuple tail
     cdef unsigned char headings[TAG_LAST_ENTRY]
@@ -1196,7 +1222,6 @@ cdef class ItemReader:
         *,
         ItemWalk walk not None,
         ItemLines lines not None,
-        item_text,
         records,
         tuple tail,
         headings,
@@ -1220,7 +1245,6 @@ cdef class ItemReader:
             raise ValueError("an empty snippet counts no word: min_words is 1 or more")
         self.walk = walk
         self.lines = lines
-        self.item_text = item_text
         self.records = records
         self.tail = tail
         for c in range(TAG_LAST_ENTRY):
@@ -1258,7 +1282,7 @@ cdef class ItemReader:
                 heading = heading.parent
             if heading != NULL:
                 passed = heading
-        found = self.item_text()
+        cdef ItemText found = ItemText()
         self.walk._fill(item, passed, found, tokens, node.parser, True)
         date = found.date
         if date is not None:

@@ -15,7 +15,7 @@ from selectolax.lexbor import LexborNode as Node
 
 from service.extract import teaser_tables as tt
 from service.extract import teaser_tokens as tk
-from service.extract._fields import FLUSH, KEEP, LEAD_IN, ItemWalk
+from service.extract._fields import FLUSH, KEEP, LEAD_IN, ItemText, ItemWalk
 from service.extract._frame import Labels, TaggedChildren, elements_before
 from service.extract._inside import MARKUP, Inside, InsideWalk
 from service.extract._text import WordCount
@@ -163,24 +163,6 @@ def is_body_text(text: str) -> bool:
     if chars * CJK_CHAR_WEIGHT < tt.BODY_PARAGRAPH_CHARS:
         return False
     return weighted_length(text) >= tt.BODY_PARAGRAPH_CHARS
-
-
-@dataclass(slots=True)
-class ItemText:
-    """What a walk over an item's subtree found."""
-
-    segments: list[str] = field(default_factory=list)
-    paid: bool = False
-    date: str | None = None
-    image: str | None = None
-    background: str | None = None
-    """The first image an element shows as its CSS background (``_background_image``)."""
-    meta_parts: list[Node] = field(default_factory=list)
-    """Meta parts not named as dates, while no date is found ("<div class=meta>")."""
-    lead_in: int = -1
-    """The index in ``segments`` of the words before the headline on its line, set apart
-    from them by a snippet after a separator ("Filed Nov 28 by the desk <a>...</a> - The
-    snippet"): a dateline or a byline, no snippet (-1 when there is none)."""
 
 
 def _at_headline(before: str, headline: Node) -> int:

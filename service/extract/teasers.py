@@ -48,7 +48,7 @@ from selectolax.lexbor import LexborNode as Node
 from service.extract import teaser_fields as tf
 from service.extract import teaser_tables as tt
 from service.extract import teaser_tokens as tk
-from service.extract._fields import ItemLines, ItemReader
+from service.extract._fields import ItemLines, ItemReader, ItemText
 from service.extract._frame import (
     Assembly,
     BodyCounts,
@@ -217,7 +217,7 @@ _LINES = ItemLines(
 )
 
 
-def _plays_media(node: Node, link: Link, found: tf.ItemText, length: str) -> bool:
+def _plays_media(node: Node, link: Link, found: ItemText, length: str) -> bool:
     """Whether an item showing a number and a unit alone (``BARE_SPAN``: "45 min") as its
     only time is a video's or a podcast's card, the number its length: the line holds
     hours and minutes ("1 hr 20 min") or follows a play mark ("\u25b6 45 min"), a line of
@@ -261,7 +261,6 @@ _ICON_ATTRS = ("src", "data-src", "alt", "title")
 _READER = ItemReader(
     walk=tf.ITEM_WALK,
     lines=_LINES,
-    item_text=tf.ItemText,
     records=_ITEMS,
     tail=(False, None, None, None),  # _Item's inline, block_node, block, label_node
     headings=tt.HEADING_TAGS,

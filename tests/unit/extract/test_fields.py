@@ -12,8 +12,8 @@ from selectolax.lexbor import LexborNode as Node
 from service.extract import teaser_fields as tf
 from service.extract import teaser_tables as tt
 from service.extract import teaser_tokens as tk
-from service.extract._fields import ItemWalk
-from service.extract.teaser_fields import ItemText, read_item
+from service.extract._fields import ItemText, ItemWalk
+from service.extract.teaser_fields import read_item
 from service.extract.teaser_tokens import Tokens
 from service.extract.text import contains_any, normalize_text
 
