@@ -4,6 +4,11 @@ from collections.abc import Callable
 
 from selectolax.lexbor import LexborNode
 
+class Metas:
+    metas: dict[str, list[str]]
+    def all(self, keys: tuple[str, ...]) -> list[str]: ...
+    def first(self, keys: tuple[str, ...]) -> str | None: ...
+
 class MarkupReader:
     def __init__(
         self,
@@ -17,9 +22,12 @@ class MarkupReader:
         max_chars: int,
         max_times: int,
         props: tuple[str, ...],
+        *,
+        normalize: Callable[[str], str] | None = None,
+        unescape: Callable[[str], str] | None = None,
     ) -> None: ...
     def read(
-        self, root: LexborNode
+        self, root: LexborNode, into: Metas | None = None
     ) -> tuple[
         dict[str, list[str]],
         list[list[str | None]],

@@ -362,6 +362,61 @@ cdef ps_node *_link_of(ps_node *node) noexcept:
     return NULL
 
 
+cdef class Metas:
+    """A page's meta contents by key (``metas``: as written, cut, by lowercased key)
+    and their values as text (``all``, ``first``): each key's contents unescaped once
+    more when they hold a ``&`` (a CMS that escaped them twice, "PG&amp;amp;E"),
+    normalized, the empty ones left out; each key's normalized once, on first use.
+    ``MarkupReader.read`` fills it with the callables ``metadata_markup`` gives it
+    (``normalize``, ``unescape``)."""
+
+    cdef public dict metas
+    cdef dict _normalized
+    cdef object _normalize
+    cdef object _unescape
+
+    def __cinit__(self):
+        self.metas = {}
+        self._normalized = {}
+
+    cdef list _texts(self, str key, list contents):
+        cdef list texts = self._normalized.get(key)
+        cdef list found
+        if texts is not None:
+            return texts
+        found = []
+        for content in contents:
+            if "&" in <str>content:
+                content = self._unescape(content)
+            content = self._normalize(content)
+            if content:
+                found.append(content)
+        self._normalized[key] = found
+        return found
+
+    def all(self, tuple keys) -> list:
+        """Every value for ``keys``, key by key in the given order, as normalized text."""
+        cdef list found = []
+        cdef object contents
+        for key in keys:
+            contents = self.metas.get(key)
+            if contents is not None:
+                found.extend(self._texts(key, <list>contents))
+        return found
+
+    def first(self, tuple keys) -> object:
+        """The first value for ``keys`` in their order, or ``None``."""
+        cdef object contents
+        cdef list texts
+        for key in keys:
+            contents = self.metas.get(key)
+            if contents is not None:
+                texts = self._texts(key, <list>contents)
+                if texts:
+                    return texts[0]
+        return None
+
+
 cdef class MarkupReader:
     """Reads the markup of a page in one walk (``read``), grouping its values by the
     tables given here:
@@ -397,6 +452,8 @@ cdef class MarkupReader:
     cdef Py_ssize_t _max_times
     cdef frozenset _props
     cdef _Keys _prop_table
+    cdef object _normalize
+    cdef object _unescape
 
     def __init__(
         self,
@@ -410,7 +467,12 @@ cdef class MarkupReader:
         Py_ssize_t max_chars,
         Py_ssize_t max_times,
         tuple props,
+        *,
+        normalize=None,
+        unescape=None,
     ):
+        self._normalize = normalize
+        self._unescape = unescape
         self._meta_names = tuple(_Name.attribute(name) for name in meta_names)
         self._meta_keys = meta_keys
         self._meta_table = _Keys(dict.fromkeys(meta_keys, 0))
@@ -428,7 +490,7 @@ cdef class MarkupReader:
         self._props = frozenset(props)
         self._prop_table = _Keys(dict.fromkeys(props, 0))
 
-    def read(self, root: LexborNode) -> tuple:
+    def read(self, root: LexborNode, Metas into=None) -> tuple:
         """The values of ``root``'s subtree (``root`` included), each list in document
         order: ``(metas, links, scripts, langs, titles, h1s, pubdates, times,
         base_href, marked)``.
@@ -443,7 +505,8 @@ cdef class MarkupReader:
         ``<base href>``'s (``""`` when empty), or ``None``; ``marked``: the elements
         with an ``itemprop`` naming one of ``props`` (its value lowercased, split at
         whitespace) and the ``a[rel~="author"]`` links (as Lexbor's selectors match
-        them), but metas and scripts."""
+        them), but metas and scripts. Given ``into``, its ``metas`` are these, read
+        as text with the ``normalize`` and ``unescape`` given here."""
         cdef ps_node *top = c_node(root)
         cdef ps_node *node = top
         cdef object parser = root.parser
@@ -496,6 +559,10 @@ cdef class MarkupReader:
                 if (attr != NULL or tag == _A) and self._marked(node, attr):
                     marked.append(wrap(node, parser))
             node = next_in(node, top, True)
+        if into is not None:
+            into.metas = metas
+            into._normalize = self._normalize
+            into._unescape = self._unescape
         return metas, links, scripts, langs, titles, h1s, pubdates, times, base_href, marked
 
     cdef void _read_meta(self, ps_node *node, dict metas) except *:

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from service.extract._markup import MarkupReader, NamedElements, NearHeading
+from service.extract._markup import MarkupReader, Metas, NamedElements, NearHeading
 from service.extract.metadata_tables import (
     AUTHOR_METAS,
     DESCRIPTION_METAS,
@@ -88,17 +88,21 @@ _READER = MarkupReader(
     _MAX_META_CHARS,
     _MAX_TIMES,
     _PROPS,
+    # A meta's content as text: decoded once more if the CMS escaped it twice
+    # ("PG&amp;amp;E"), normalized (``Metas``).
+    normalize=normalize_text,
+    unescape=html.unescape,
 )
 
 
 @dataclass(slots=True)
-class Markup:
-    """The metadata-bearing markup of one page, values as written (text normalized)."""
+class Markup(Metas):
+    """The metadata-bearing markup of one page, values as written (text normalized).
 
-    metas: dict[str, list[str]] = field(default_factory=dict)
-    """Meta ``content`` as written, by lowercased ``property`` / ``name`` / ``itemprop`` /
-    ``http-equiv``, of the keys in ``META_KEYS``; read it through ``all`` and ``first``,
-    which normalize."""
+    ``metas`` (``Metas``) holds each meta ``content`` as written, by lowercased
+    ``property`` / ``name`` / ``itemprop`` / ``http-equiv``, of the keys in
+    ``META_KEYS``; read them through ``all`` and ``first``, which normalize."""
+
     canonical: list[str] = field(default_factory=list)
     amphtml: list[str] = field(default_factory=list)
     """``href`` of ``<link rel=amphtml>``: the page's AMP copy."""
@@ -117,7 +121,6 @@ class Markup:
     """``datetime`` of ``<time pubdate>`` elements."""
     base_href: str | None = None
     """The ``href`` of the first ``<base href>`` as written ("" when empty), or ``None``."""
-    _normalized: dict[str, list[str]] = field(default_factory=dict)
     first_h1: LexborNode | None = None
     story_h1s: list[tuple[str, LexborNode]] = field(default_factory=list)
     """The h1s that are not links (a site's logo is often a linked h1), with their text."""
@@ -125,33 +128,6 @@ class Markup:
     """The texts of the h1s linking to a home page (a path "/" or none): a site's name."""
     times: list[LexborNode] = field(default_factory=list)
     """The first ``<time datetime>`` elements, for ``time_near_heading``."""
-
-    def all(self, keys: tuple[str, ...]) -> list[str]:
-        """Every meta value for ``keys``, key by key in the given order, as normalized text."""
-        metas = self.metas
-        if metas.keys().isdisjoint(keys):  # most tables' keys are all absent: one call
-            return []
-        return [v for key in keys if key in metas for v in self._texts(key)]
-
-    def first(self, keys: tuple[str, ...]) -> str | None:
-        """The first meta value for ``keys`` in their order, or ``None``."""
-        metas = self.metas
-        if metas.keys().isdisjoint(keys):
-            return None
-        for key in keys:
-            if key in metas:
-                texts = self._texts(key)
-                if texts:
-                    return texts[0]
-        return None
-
-    def _texts(self, key: str) -> list[str]:
-        """The non-empty normalized values of one key, normalized once."""
-        texts = self._normalized.get(key)
-        if texts is None:
-            texts = [t for t in map(_meta_text, self.metas.get(key, ())) if t]
-            self._normalized[key] = texts
-        return texts
 
 
 def collect_markup(tree: LexborHTMLParser) -> Markup:
@@ -161,9 +137,8 @@ def collect_markup(tree: LexborHTMLParser) -> Markup:
     root = tree.root
     if root is None:
         return markup
-    found = _READER.read(root)
-    metas, links, scripts, langs, titles, h1s, pubdates, times, base_href, marked = found
-    markup.metas = metas
+    found = _READER.read(root, markup)
+    _, links, scripts, langs, titles, h1s, pubdates, times, base_href, marked = found
     markup.canonical, markup.amphtml, markup.image_links = map(_texts, links)
     markup.jsonld, markup.state = scripts
     markup.lang = _texts(langs)
@@ -200,13 +175,6 @@ def _read_marked(node: LexborNode, markup: Markup) -> None:
     for prop in (attrs.get("itemprop") or "").lower().split():
         if prop in _PROPS:
             _append(markup.props.setdefault(prop, []), _prop_value(node, attrs, prop))
-
-
-def _meta_text(content: str) -> str:
-    """A meta's content as text: decoded once more if the CMS escaped it twice ("PG&amp;amp;E")."""
-    if "&" in content:
-        content = html.unescape(content)
-    return normalize_text(content)
 
 
 def _prop_value(node: LexborNode, attrs: dict[str, str | None], prop: str) -> str | None:

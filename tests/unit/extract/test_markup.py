@@ -3,6 +3,8 @@ elements from Python gives: their ``attributes``, ``text()`` and ``tag``."""
 
 from __future__ import annotations
 
+import html
+
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -20,6 +22,7 @@ from service.extract._markup import (
 )
 from service.extract._tree import LINKS, Selectors
 from service.extract.metadata import read_metadata
+from service.extract.text import normalize_text
 
 TAGS = st.sampled_from(
     [
@@ -450,3 +453,58 @@ def test_links_ending_finds_the_links_to_a_segment(page: bytes, segment: str) ->
     ]
     found = [(href, node.mem_id) for href, node in links_ending(tree.root, segment)]
     assert [(href, mem_id) for href, mem_id in found if ends(href)] == expected
+
+
+def _python_meta_text(content: str) -> str:
+    """A meta's content as text, as ``metadata_markup`` read it from Python."""
+    if "&" in content:
+        content = html.unescape(content)
+    return normalize_text(content)
+
+
+def _python_all(metas: dict[str, list[str]], keys: tuple[str, ...]) -> list[str]:
+    return [t for key in keys for t in map(_python_meta_text, metas.get(key, ())) if t]
+
+
+def _python_first(metas: dict[str, list[str]], keys: tuple[str, ...]) -> str | None:
+    for key in keys:
+        texts = [t for t in map(_python_meta_text, metas.get(key, ())) if t]
+        if texts:
+            return texts[0]
+    return None
+
+
+META_CONTENTS = st.lists(
+    st.one_of(
+        st.sampled_from(
+            ["", " ", "\u00a0", "PG&amp;amp;E", "a &amp; b", "&", "A\u200b B", "e\u0301", "x&#44;y"]
+        ),
+        st.text(max_size=12),
+    ),
+    max_size=3,
+)
+META_NAMES = st.sampled_from(["og:title", "twitter:title", "description", "keywords", "m"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dictionaries(META_NAMES, META_CONTENTS),
+    st.lists(st.tuples(st.booleans(), st.lists(META_NAMES, max_size=4))),
+)
+@example({"m": ["PG&amp;amp;E", " "]}, [(True, ["m"]), (False, ["m"])])
+def test_metas_give_what_python_gave(
+    metas: dict[str, list[str]], calls: list[tuple[bool, list[str]]]
+) -> None:
+    """``Metas.all`` and ``Metas.first`` (in C) give the values the Python methods gave,
+    asked in any order and more than once (each key normalized once)."""
+    tree = LexborHTMLParser("<p>")
+    assert tree.root is not None
+    markup = mm.Markup()
+    mm._READER.read(tree.root, markup)
+    markup.metas = metas
+    for everything, names in calls:
+        keys = tuple(names)
+        if everything:
+            assert markup.all(keys) == _python_all(metas, keys)
+        else:
+            assert markup.first(keys) == _python_first(metas, keys)
