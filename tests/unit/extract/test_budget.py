@@ -4,17 +4,27 @@ in a text and in its UTF-8 bytes alike."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from service.extract import budget
-from service.extract._scan import TagCounter
+from service.extract._scan import TagCounter, vector_steps
 from service.extract.budget import MAX_DEPTH, SCAN_FROM_TAGS, check_elements
 from service.extract.model import RefusedPage
 
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)")
+
+
+@pytest.fixture(autouse=True, scope="module", params=[True, False], ids=["avx2", "plain"])
+def _forms(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Each test runs with the count of a page's '<' in its UTF-8 bytes in its AVX2 form
+    (where the CPU has AVX2) and in its plain form."""
+    before = vector_steps(request.param)
+    yield
+    vector_steps(before)
 
 
 def _measure(text: str) -> tuple[int, int]:

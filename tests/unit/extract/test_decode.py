@@ -4,12 +4,13 @@ UTF-8 pages carry their own bytes for the parser."""
 from __future__ import annotations
 
 import codecs
+from collections.abc import Iterator
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from service.extract._scan import is_utf8
+from service.extract._scan import is_utf8, vector_steps
 from service.extract.decode import decode
 from service.extract.model import RefusedPage
 
@@ -90,6 +91,15 @@ def test_carried_bytes_are_the_texts_utf8(body: bytes, charset: str) -> None:
     assert decoded.utf8 is None or decoded.utf8 == decoded.text.encode("utf-8")
 
 
+@pytest.fixture(autouse=True, scope="module", params=[True, False], ids=["avx2", "words"])
+def _forms(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Each test runs with the check's AVX2 form (where the CPU has AVX2) and its
+    portable form."""
+    before = vector_steps(request.param)
+    yield
+    vector_steps(before)
+
+
 def _is_utf8(body: bytes) -> bool:
     """Python's strict decoder: the oracle."""
     try:
@@ -112,8 +122,9 @@ _EDGES = [
 @pytest.mark.parametrize("edge", _EDGES)
 def test_utf8_check_at_the_edges(edge: bytes) -> None:
     """Each edge, whole and cut short, after ASCII that ends at each offset of the check's
-    rounds of 64 bytes and words of 8, and before ASCII or more of the edge."""
-    for before in range(2 * 64 + 8):
+    rounds of 64 and 128 bytes, its loads of 32 and words of 8, and before ASCII or more
+    of the edge."""
+    for before in range(2 * 128 + 32):
         for cut in range(len(edge) + 1):
             body = b"a" * before + edge[:cut]
             for after in (b"", b"<p>abcdefgh" * 8, edge, "é".encode(), "€".encode()):
@@ -144,6 +155,21 @@ def test_utf8_check_finds_what_is_invalid_at_every_offset() -> None:
                 assert is_utf8(body) is _is_utf8(body)
         for start in range(min(at, 70)):
             assert is_utf8(_MIXED[start:at]) is _is_utf8(_MIXED[start:at])
+
+
+def test_utf8_check_between_runs_of_ascii_of_each_length() -> None:
+    """Characters of two to four bytes with runs of 0 to 70 ASCII bytes between them (the
+    AVX2 form's loads of 32 skip such runs to the next byte of 0x80 or more), then an
+    invalid piece after a run of each length, and the text cut short at its end."""
+    for gap in range(71):
+        run = b"a" * gap
+        body = run.join(["é".encode(), "€".encode(), "\U0001f600".encode()] * 3)
+        assert is_utf8(body) is True
+        for bad in _INVALID:
+            assert is_utf8(body + run + bad + run) is _is_utf8(body + run + bad + run)
+            assert is_utf8(body + run + bad) is _is_utf8(body + run + bad)
+        for cut in range(1, 4):
+            assert is_utf8(body[:-cut]) is False
 
 
 _PIECES = st.one_of(
