@@ -18,6 +18,7 @@ the texts handed back, and the limits are passed in from there.
 """
 
 from cpython.mem cimport PyMem_Free, PyMem_Malloc, PyMem_Realloc
+from cpython.ref cimport PyObject
 from cpython.set cimport PySet_Contains
 from cpython.unicode cimport PyUnicode_DecodeUTF8
 from libc.stdint cimport uintptr_t
@@ -187,22 +188,6 @@ def holders(list nodes, int levels) -> set:
             found.add(<uintptr_t>node)
             node = node.parent
     return found
-
-
-cdef list _outermost(list nodes):
-    """The nodes in first-seen order, without duplicates and without any inside another."""
-    cdef ps_node *parent
-    unique = {}
-    for item in nodes:
-        unique.setdefault(<uintptr_t>c_node(item), item)
-    result = []
-    for key, item in unique.items():
-        parent = (<ps_node *><uintptr_t>key).parent
-        while parent != NULL and <uintptr_t>parent not in unique:
-            parent = parent.parent
-        if parent == NULL:
-            result.append(item)
-    return result
 
 
 cdef struct _Sibling:
@@ -928,6 +913,54 @@ cdef class InlinePromos:
             return before
         return NULL
 
+cdef struct _Kept:
+    # A kept item as ``Removal`` reads it, its objects borrowed from the item. ``block``
+    # is NULL when the item goes alone: no block, an inline promo, a stop tag's block.
+    PyObject *node_object
+    PyObject *block_object
+    PyObject *label_object
+    ps_node *node
+    ps_node *block
+    ps_node *label
+    Py_ssize_t label_chars  # len(item.block or "")
+    Py_ssize_t length  # the item's text length, -1 until measured
+    Py_ssize_t block_length
+    bint inline
+    int whole  # whether its block goes whole, -1 until its block's walk
+
+
+cdef struct _Taken:
+    # A node to remove, in the order the rule names them: its object (borrowed), its text
+    # length (-1 until measured), whether it is the first of its address and in no other.
+    ps_node *node
+    PyObject *object
+    Py_ssize_t length
+    Py_ssize_t order
+    bint kept
+
+
+cdef int _by_address(const void *first, const void *second) noexcept nogil:
+    cdef const _Taken *a = (<const _Taken **>first)[0]
+    cdef const _Taken *b = (<const _Taken **>second)[0]
+    if a.node != b.node:
+        return -1 if <uintptr_t>a.node < <uintptr_t>b.node else 1
+    return -1 if a.order < b.order else (1 if a.order > b.order else 0)
+
+
+cdef bint _listed(_Taken **by_address, Py_ssize_t count, ps_node *node) noexcept nogil:
+    """Whether ``node`` is among the ``count`` nodes sorted by address."""
+    cdef Py_ssize_t low = 0
+    cdef Py_ssize_t high = count
+    cdef Py_ssize_t middle
+    while low < high:
+        middle = (low + high) >> 1
+        if <uintptr_t>by_address[middle].node < <uintptr_t>node:
+            low = middle + 1
+        else:
+            high = middle
+    return low < count and by_address[low].node == node
+
+
 cdef struct _Fold:
     # A subtree's text counted as ``FoldedLength.of(root, joined=True)`` counts it: its
     # characters that are not whitespace, its words, whether the last character was
@@ -953,10 +986,12 @@ cdef class Removal:
     The items are ``teasers._Item``s, read by their fields ``node``, ``inline``,
     ``block_node``, ``block`` and ``label_node``. A text's length is
     ``teaser_fields.text_length``'s (whitespace runs folded to one space, text nodes
-    joined as ``text()`` joins them), counted on the text nodes' bytes: a block's
+    joined as ``text()`` joins them), counted on the text nodes' bytes: a block's one
     walk counts its items' lengths too, each from its first text on as if walked
-    alone. Where bytes are not UTF-8 the node's length is ``text_length``'s (handed
-    in), which reads the decoded text.
+    alone, and finds whether it holds an ``h1``. Where bytes are not UTF-8 the node's
+    length is ``text_length``'s (handed in), which reads the decoded text. The items,
+    their blocks and the nodes taken are held in C arrays, told apart by address; the
+    outermost are found by each one's ancestors looked up among the others sorted.
     """
 
     cdef Py_ssize_t max_extra
@@ -981,43 +1016,158 @@ cdef class Removal:
         return self._of(kept)
 
     cdef tuple _of(self, list kept):
-        cdef dict lengths = {}  # by address
-        cdef dict inside = {}  # a block's items, by the block's address
-        cdef dict whole = {}  # whether a block goes whole, by its address
-        cdef list nodes = []
+        cdef Py_ssize_t n = len(kept)
+        cdef _Kept *items = <_Kept *>PyMem_Malloc((n + 1) * sizeof(_Kept))
+        cdef _Taken *taken = <_Taken *>PyMem_Malloc((2 * n + 1) * sizeof(_Taken))
+        cdef _Taken **by_address = <_Taken **>PyMem_Malloc((2 * n + 1) * sizeof(_Taken *))
+        cdef ps_node **tops = <ps_node **>PyMem_Malloc((n + 1) * sizeof(ps_node *))
+        cdef Py_ssize_t *found = <Py_ssize_t *>PyMem_Malloc((n + 1) * sizeof(Py_ssize_t))
+        if items == NULL or taken == NULL or by_address == NULL or tops == NULL or found == NULL:
+            PyMem_Free(items)
+            PyMem_Free(taken)
+            PyMem_Free(by_address)
+            PyMem_Free(tops)
+            PyMem_Free(found)
+            raise MemoryError()
+        try:
+            self._read(kept, items, n)
+            return self._remove(items, n, taken, by_address, tops, found)
+        finally:
+            PyMem_Free(items)
+            PyMem_Free(taken)
+            PyMem_Free(by_address)
+            PyMem_Free(tops)
+            PyMem_Free(found)
+
+    cdef int _read(self, list kept, _Kept *items, Py_ssize_t n) except -1:
+        """The items' fields, once each."""
+        cdef Py_ssize_t i
+        cdef _Kept *item
         cdef ps_node *block
+        for i in range(n):
+            kept_item = kept[i]
+            item = &items[i]
+            node = kept_item.node
+            item.node_object = <PyObject *>node
+            item.node = c_node(node)
+            item.inline = kept_item.inline
+            label = kept_item.label_node
+            item.label_object = <PyObject *>label if label is not None else NULL
+            item.label = c_node(label) if label is not None else NULL
+            text = kept_item.block
+            item.label_chars = len(text) if text is not None else 0
+            item.length = -1
+            item.whole = -1
+            item.block = NULL
+            item.block_object = NULL
+            block_node = kept_item.block_node
+            if block_node is not None and not item.inline:
+                block = c_node(block_node)
+                if not (block.local_name < TAG_LAST_ENTRY and self.stop[block.local_name]):
+                    item.block = block
+                    item.block_object = <PyObject *>block_node
+        return 0
+
+    cdef tuple _remove(
+        self, _Kept *items, Py_ssize_t n, _Taken *taken, _Taken **by_address,
+        ps_node **tops, Py_ssize_t *found
+    ):
+        cdef Py_ssize_t count = 0
+        cdef Py_ssize_t i, k
         cdef Py_ssize_t chars = 0
-        cdef Py_ssize_t extra
-        for item in kept:
-            if item.block_node is not None and not item.inline:
-                key = <uintptr_t>c_node(item.block_node)
-                held = inside.get(key)
-                if held is None:
-                    inside[key] = [item.node]
-                else:
-                    (<list>held).append(item.node)
-        for item in kept:
-            label = item.label_node
-            if item.block_node is None or item.inline:
-                nodes.append(item.node)
-                if item.inline and label is not None:
-                    nodes.append(label)  # its promo label, set apart on its line
+        cdef Py_ssize_t length
+        cdef _Kept *item
+        cdef _Taken *node
+        cdef ps_node *label = NULL  # the last label measured, and its length
+        cdef Py_ssize_t label_length = 0
+        cdef ps_node *parent
+        cdef list nodes = []
+        for i in range(n):
+            item = &items[i]
+            if item.block == NULL:
+                _take(taken, &count, item.node, item.node_object, -1)
+                if item.inline and item.label != NULL:
+                    _take(taken, &count, item.label, item.label_object, -1)  # its promo label
                 continue
-            block = c_node(item.block_node)
-            if block.local_name < TAG_LAST_ENTRY and self.stop[block.local_name]:
-                nodes.append(item.node)
-                continue
-            key = <uintptr_t>block
-            if key not in whole:
-                extra = self._beside(item.block_node, inside[key], lengths) - len(item.block or "")
-                whole[key] = extra <= self.max_extra and not self._holds_h1(block)
-            nodes.append(item.block_node if whole[key] else item.node)
-            if label is not None and self._length(label, lengths) <= len(item.block or ""):
-                nodes.append(label)  # the heading alone, never a holder with more
-        nodes = _outermost(nodes)
-        for node in nodes:
-            chars += self._length(node, lengths)
+            if item.whole < 0:
+                self._settle(items, i, n, tops, found)
+            if item.whole:
+                _take(taken, &count, item.block, item.block_object, item.block_length)
+            else:
+                _take(taken, &count, item.node, item.node_object, item.length)
+            if item.label != NULL:
+                if item.label != label:
+                    label = item.label
+                    label_length = self._length(label, item.label_object)
+                if label_length <= item.label_chars:  # the heading alone, never a holder with more
+                    _take(taken, &count, label, item.label_object, label_length)
+        # The outermost, the first-seen of each address: none of its ancestors is taken.
+        for i in range(count):
+            by_address[i] = &taken[i]
+        qsort(by_address, count, sizeof(_Taken *), _by_address)
+        i = 0
+        while i < count:
+            node = by_address[i]
+            node.kept = True
+            k = i + 1
+            while k < count and by_address[k].node == node.node:
+                if node.length < 0:
+                    node.length = by_address[k].length  # measured for a later one
+                by_address[k].kept = False
+                k += 1
+            i = k
+            parent = node.node.parent
+            while parent != NULL:
+                if _listed(by_address, count, parent):
+                    node.kept = False
+                    break
+                parent = parent.parent
+        for i in range(count):
+            node = &taken[i]
+            if node.kept:
+                nodes.append(<object>node.object)
+                length = node.length
+                if length < 0:
+                    length = self._length(node.node, node.object)
+                chars += length
         return nodes, chars
+
+    cdef int _settle(
+        self, _Kept *items, Py_ssize_t first, Py_ssize_t n, ps_node **tops, Py_ssize_t *found
+    ) except -1:
+        """Whether the block of ``items[first]`` goes whole, its length and its items'
+        lengths, set on each of its items: one walk of the block, its items met in it."""
+        cdef ps_node *block = items[first].block
+        cdef Py_ssize_t count = 0
+        cdef Py_ssize_t i
+        cdef Py_ssize_t length
+        cdef Py_ssize_t held = 0
+        cdef bint holds_h1 = block.type == PS_ELEMENT and block.local_name == self.h1
+        cdef bint whole
+        for i in range(first, n):
+            if items[i].block == block:
+                tops[count] = items[i].node
+                count += 1
+        length = _walk(&self.spaces, block, tops, count, found, self.h1, &holds_h1)
+        if length < 0:
+            length = self.text_length(<object>items[first].block_object)
+            holds_h1 = self._holds_h1(block)
+            for i in range(count):
+                found[i] = -1
+        count = 0
+        for i in range(first, n):
+            if items[i].block == block:
+                if found[count] < 0:
+                    found[count] = self._length(items[i].node, items[i].node_object)
+                held += found[count]
+                items[i].length = found[count]
+                count += 1
+        whole = length - held - items[first].label_chars <= self.max_extra and not holds_h1
+        for i in range(first, n):
+            if items[i].block == block:
+                items[i].whole = whole
+                items[i].block_length = length
+        return 0
 
     cdef bint _holds_h1(self, ps_node *top) noexcept:
         """Whether ``top`` or an element below is an ``h1`` (``H1.first``)."""
@@ -1028,58 +1178,33 @@ cdef class Removal:
             node = next_in(node, top, True)
         return False
 
-    cdef Py_ssize_t _length(self, object node, dict lengths) except -1:
-        """The node's text length, measured once."""
-        cdef ps_node *top = c_node(node)
-        key = <uintptr_t>top
-        found = lengths.get(key)
-        if found is not None:
-            return found
-        cdef Py_ssize_t length = _walk(&self.spaces, top, NULL, 0, NULL)
+    cdef Py_ssize_t _length(self, ps_node *top, PyObject *node) except -1:
+        """The node's text length."""
+        cdef Py_ssize_t length = _walk(&self.spaces, top, NULL, 0, NULL, 0, NULL)
         if length < 0:
-            length = self.text_length(node)
-        lengths[key] = length
+            length = self.text_length(<object>node)
         return length
 
-    cdef Py_ssize_t _beside(self, object block, list items, dict lengths) except? -1:
-        """The block's text length less its items' (each measured, remembered in
-        ``lengths``), in one walk of the block."""
-        cdef ps_node *top = c_node(block)
-        cdef Py_ssize_t n = len(items)
-        cdef Py_ssize_t i
-        cdef Py_ssize_t length
-        cdef Py_ssize_t held = 0
-        cdef ps_node **tops = <ps_node **>PyMem_Malloc(n * sizeof(ps_node *))
-        cdef Py_ssize_t *found = <Py_ssize_t *>PyMem_Malloc(n * sizeof(Py_ssize_t))
-        if tops == NULL or found == NULL:
-            PyMem_Free(tops)
-            PyMem_Free(found)
-            raise MemoryError()
-        try:
-            for i in range(n):
-                tops[i] = c_node(items[i])
-            length = _walk(&self.spaces, top, tops, n, found)
-            if length < 0:
-                length = self.text_length(block)
-                for i in range(n):
-                    found[i] = -1
-            lengths[<uintptr_t>top] = length
-            for i in range(n):
-                if found[i] >= 0:
-                    lengths.setdefault(<uintptr_t>tops[i], found[i])
-                held += self._length(items[i], lengths)
-        finally:
-            PyMem_Free(tops)
-            PyMem_Free(found)
-        return length - held
+
+cdef inline void _take(
+    _Taken *taken, Py_ssize_t *count, ps_node *node, PyObject *object, Py_ssize_t length
+) noexcept:
+    cdef _Taken *entry = &taken[count[0]]
+    entry.node = node
+    entry.object = object
+    entry.length = length
+    entry.order = count[0]
+    count[0] += 1
 
 
 cdef Py_ssize_t _walk(
-const ps_spaces *spaces, ps_node *top, ps_node **items, Py_ssize_t n, Py_ssize_t *found
+    const ps_spaces *spaces, ps_node *top, ps_node **items, Py_ssize_t n, Py_ssize_t *found,
+    uintptr_t h1, bint *holds_h1
 ) noexcept:
     """The text length of ``top``'s subtree, or -1 where its bytes are not UTF-8.
     The lengths of the ``items`` met in their order in the walk go into ``found``
-    (-1 for the others: an item out of that order, or not below ``top``)."""
+    (-1 for the others: an item out of that order, or not below ``top``). With
+    ``holds_h1``, whether an element below is an ``h1`` (tag id ``h1``) is or-ed into it."""
     cdef _Fold whole
     cdef _Fold *folds = NULL
     cdef _Fold *fold
@@ -1142,6 +1267,8 @@ const ps_spaces *spaces, ps_node *top, ps_node **items, Py_ssize_t n, Py_ssize_t
                         if not fold.in_word:
                             fold.words += 1
                             fold.in_word = True
+        elif holds_h1 != NULL and node.local_name == h1 and node.type == PS_ELEMENT:
+            holds_h1[0] = True
         node = next_in(node, top, True)
     result = _folded(&whole)
     PyMem_Free(folds)
@@ -1154,7 +1281,7 @@ cdef Py_ssize_t _length_of(
 ) except -1:
     """``teaser_fields.text_length`` of ``node``: counted on its bytes, or by
     ``text_length`` where they are not UTF-8."""
-    cdef Py_ssize_t length = _walk(spaces, node, NULL, 0, NULL)
+    cdef Py_ssize_t length = _walk(spaces, node, NULL, 0, NULL, 0, NULL)
     return length if length >= 0 else text_length(wrap(node, parser))
 
 

@@ -473,3 +473,29 @@ def test_removal_measures_the_items_in_their_block_walk() -> None:
     nodes, chars = removal(6).of(kept)
     assert [node.tag for node in nodes] == ["li", "li"]
     assert chars == len("One\u00e9 two") + len("xThree four")
+
+
+def test_removal_keeps_a_block_holding_an_h1_and_each_node_once() -> None:
+    """The block's walk finds an ``h1`` below it (or, where its bytes are not UTF-8, the
+    search after ``text_length``); a node taken twice counts once, the first seen."""
+    for tail in (b"", b" \xff"):
+        tree = LexborHTMLParser(
+            b"<html><body><section><ul><li><a href=/a>One</a></li><li><a href=/b>Two</a>"
+            b"</li></ul><div><h1>Head</h1></div>" + tail + b"</section></body></html>"
+        )
+        block = tree.css_first("section")
+        first, second = tree.css("li")
+        kept = [
+            _Kept(first, False, block, None, None),
+            _Kept(second, False, block, None, None),
+            _Kept(first, True, None, None, second),
+        ]
+        removal = Removal(
+            max_extra_chars=60, stop_tags=tt.STOP_TAGS, spaces=SPACES, text_length=tf.text_length
+        )
+        nodes, chars = removal.of(kept)
+        assert [node.mem_id for node in nodes] == [first.mem_id, second.mem_id]
+        assert chars == len("One") + len("Two")
+        expected, expected_chars = _removal(kept, 60)
+        assert [node.mem_id for node in expected] == [first.mem_id, second.mem_id]
+        assert expected_chars == chars
