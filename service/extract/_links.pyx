@@ -28,10 +28,11 @@ from cpython.unicode cimport (
     Py_UNICODE_ISSPACE,
     Py_UNICODE_ISUPPER,
     PyUnicode_DecodeUTF8,
+    PyUnicode_FindChar,
 )
 from libc.stdint cimport uintptr_t
 from libc.stdlib cimport free, realloc
-from libc.string cimport memcpy, memset
+from libc.string cimport memcpy, memset, strlen
 
 from urllib.parse import urljoin
 
@@ -64,7 +65,14 @@ from service.extract._lexbor cimport (
 from service.extract._paths cimport key, listing, path_of_bytes, slashes_only, story
 from service.extract._records cimport record_of
 from service.extract._title cimport rejects, title_of
-from service.extract._unicode cimport PyUnicode_IS_ASCII
+from service.extract._unicode cimport (
+    PyUnicode_DATA,
+    PyUnicode_GET_LENGTH,
+    PyUnicode_IS_ASCII,
+    PyUnicode_KIND,
+    PyUnicode_READ,
+    ucs4,
+)
 
 
 cdef uintptr_t _A = create_tag("a").tag_id
@@ -963,32 +971,37 @@ def link_target(str href not None, str origin not None, str base not None):
 
 
 cdef object _target(str href, str origin, str base):
-    """``link_target``, without a Python call."""
+    """``link_target``, without a Python call. The characters are read in the string's
+    own width, its "#" found by ``PyUnicode_FindChar`` (``memchr`` on a string of a byte
+    a character)."""
+    cdef int kind = PyUnicode_KIND(href)
+    cdef const void *data = PyUnicode_DATA(href)
     cdef Py_ssize_t start = 0
-    cdef Py_ssize_t end = len(href)
+    cdef Py_ssize_t end = PyUnicode_GET_LENGTH(href)
     cdef Py_ssize_t at
-    cdef Py_UCS4 c
-    while start < end and Py_UNICODE_ISSPACE(href[start]):
+    cdef ucs4 c
+    while start < end and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, start)):
         start += 1
-    while end > start and Py_UNICODE_ISSPACE(href[end - 1]):
+    while end > start and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, end - 1)):
         end -= 1
-    for at in range(start, end):
-        if href[at] == "#":
-            end = at
-            break
-    if _opens_caseless(href, start, end, "http://") or _opens_caseless(href, start, end, "https://"):
-        return href if start == 0 and end == len(href) else href[start:end]
-    if end - start >= 2 and href[start] == "/" and href[start + 1] == "/":
-        return origin.split(":", 1)[0] + ":" + href[start:end]
-    if end > start and href[start] == "/":
+    at = PyUnicode_FindChar(href, 35, start, end, 1)  # the first "#"
+    if at >= 0:
+        end = at
+    if _opens_caseless(kind, data, start, end, b"http://") or _opens_caseless(
+        kind, data, start, end, b"https://"
+    ):
+        return href if start == 0 and end == PyUnicode_GET_LENGTH(href) else href[start:end]
+    if end - start >= 2 and PyUnicode_READ(kind, data, start) == 47 and PyUnicode_READ(kind, data, start + 1) == 47:
+        return origin.split(":", 1)[0] + ":" + href[start:end]  # "//"
+    if end > start and PyUnicode_READ(kind, data, start) == 47:  # "/"
         return origin + href[start:end]
     if end == start:
         return None  # the page itself
     for at in range(start, end):
-        c = href[at]
-        if c == "/":
+        c = PyUnicode_READ(kind, data, at)
+        if c == 47:  # "/"
             break
-        if c == ":":
+        if c == 58:  # ":"
             return None  # mailto:, javascript:, tel:
     try:
         return urljoin(base, href[start:end])
@@ -996,19 +1009,22 @@ cdef object _target(str href, str origin, str base):
         return None
 
 
-cdef bint _opens_caseless(str text, Py_ssize_t start, Py_ssize_t end, str prefix) except -1:
-    """Whether ``text[start:end]`` opens with the lower-case ASCII ``prefix`` in any case
-    (what ``text[start:end][:8].lower().startswith(prefix)`` answers: no character
-    beyond ASCII lowers to an ASCII letter of a scheme)."""
-    cdef Py_ssize_t size = len(prefix)
+cdef bint _opens_caseless(
+    int kind, const void *data, Py_ssize_t start, Py_ssize_t end, const char *prefix
+) noexcept:
+    """Whether the characters ``[start, end)`` of a text of width ``kind`` open with the
+    lower-case ASCII ``prefix`` in any case (what ``text[start:end][:8].lower().
+    startswith(prefix)`` answers: no character beyond ASCII lowers to an ASCII letter of
+    a scheme)."""
+    cdef Py_ssize_t size = strlen(prefix)
     cdef Py_ssize_t i
-    cdef long c
+    cdef ucs4 c
     if end - start < size:
         return False
     for i in range(size):
-        c = <long>(<Py_UCS4>text[start + i])
+        c = PyUnicode_READ(kind, data, start + i)
         if 65 <= c <= 90:  # "A" to "Z"
             c += 32
-        if c != <long>(<Py_UCS4>prefix[i]):
+        if c != <unsigned char>prefix[i]:
             return False
     return True
