@@ -19,10 +19,13 @@ class Cleaning:
         structure: frozenset[str],
         label_bytes: int,
         marks: str,
+        chrome: str,
+        headline: str,
     ) -> None: ...
     def clean(
         self,
         root: LexborNode,
+        body: LexborNode | None,
         folds: Callable[[list[LexborNode]], tuple[set[str], set[int]]],
         look: bool = False,
-    ) -> tuple[list[LexborNode], bool]: ...
+    ) -> tuple[list[LexborNode], bool, int, LexborNode | None, list[LexborNode]]: ...

@@ -14,7 +14,11 @@ to ``clean._folds``, and what is found is removed by Lexbor's own removal, as
 selectolax's ``decompose(recursive=False)`` removes a node. Asked, the walk also
 says whether the cleaned tree may hold a gallery's caption (``marks``: a tag, or a
 part of a class value), from each element it reads: no element it does not read
-stays. The tables (tags, selectors) are ``clean.py``'s and ``body_tables.py``'s,
+stays. In the ``<body>`` it also notes what the walks after it would find in
+the cleaned body: the length of its text with whitespace folded (``fold_text``,
+the removed subtrees' counts taken off after the removal), its first element of
+the ``headline`` tag, and the elements that may be chrome (``_tree.chrome``
+tests them). The tables (tags, selectors) are ``clean.py``'s and ``body_tables.py``'s,
 handed in; ``tests/unit/extract/test_cleaning.py`` checks the cleaned tree against
 the Python steps it replaced on generated pages, and the answer against a query of
 the cleaned tree.
@@ -23,7 +27,7 @@ the cleaned tree.
 cimport cython
 from libc.stdint cimport uint16_t, uint64_t, uintptr_t
 from libc.stdlib cimport free, realloc
-from libc.string cimport memcpy
+from libc.string cimport memcpy, memset
 
 from cpython.unicode cimport PyUnicode_DecodeUTF8
 import selectolax.lexbor
@@ -39,6 +43,7 @@ from service.extract._lexbor cimport (
     c_node,
     entry_named,
     equal_caseless,
+    fold_text,
     is_space,
     lower,
     named,
@@ -47,10 +52,11 @@ from service.extract._lexbor cimport (
     ps_element,
     ps_node,
     ps_spaces,
-    set_spaces,
+    set_folding_spaces,
     split_space,
     start,
     text_bytes,
+    within,
     wrap,
 )
 
@@ -66,6 +72,9 @@ cdef enum:
     _MAX_GROUPS = 16
     _NO_GROUP = 0xFF
     _MAX_TAGS = 8
+cdef enum:  # what the walk notes of an element of a tag in the body
+    _CHROME = 1
+    _HEADLINE = 2
 
 
 cdef extern from *:
@@ -110,16 +119,48 @@ cdef struct _Nodes:  # a growing list of nodes
 
 
 cdef int _push(_Nodes *nodes, ps_node *node) except -1:
-    cdef ps_node **items
     if nodes.size == nodes.capacity:
-        items = <ps_node **>realloc(nodes.items, (2 * nodes.capacity + 16) * sizeof(ps_node *))
-        if items == NULL:
-            raise MemoryError()
-        nodes.items = items
-        nodes.capacity = 2 * nodes.capacity + 16
+        nodes.items = <ps_node **>_grow(nodes.items, &nodes.capacity, sizeof(ps_node *))
     nodes.items[nodes.size] = node
     nodes.size += 1
     return 0
+
+
+cdef void *_grow(void *items, size_t *capacity, size_t size) except NULL:
+    """``items`` (``capacity[0]`` items of ``size`` bytes) with room for more."""
+    cdef void *grown = realloc(items, (2 * capacity[0] + 16) * size)
+    if grown == NULL:
+        raise MemoryError()
+    capacity[0] = 2 * capacity[0] + 16
+    return grown
+
+
+cdef struct _Hit:  # an element that a selector of ``hiding`` or ``reader`` matches
+    ps_node *node
+    ps_node *end  # the node after its subtree, NULL at the walk's end
+    uint64_t entry  # the body's text counted (``fold_text``) before it ...
+    uint64_t exit  # ... and after its subtree
+    Py_ssize_t holder  # the nearest hit holding it, -1 for none
+    bint hiding  # a ``hiding`` selector matches it, not only ``reader`` ones
+    bint removed
+    bint covered  # it or a hit holding it is removed
+
+
+cdef struct _Walk:  # what the walk finds and where it is
+    _Nodes invisible
+    _Hit *hits
+    size_t hit_count, hit_capacity
+    size_t *open  # the hits whose subtree the walk is in, the innermost last
+    size_t open_count, open_capacity
+    _Nodes chrome  # the elements in the body that may be chrome
+    _Nodes headlines  # the body's elements of the headline's tag
+    ps_node *body
+    ps_node *body_end  # the node after the body's subtree
+    bint in_body
+    bint reached  # the walk reached the body
+    bint undecoded  # a text in the body is not UTF-8
+    uint64_t count  # the body's text: the characters that are no space plus the words
+    bint unmarked  # looked for, and no element the marks match found yet
 
 
 cdef inline uint64_t _low(uint64_t word) noexcept nogil:
@@ -157,7 +198,11 @@ cdef class Cleaning:
     class attribute's value holding the value, ASCII letters folded. Each element the
     walk reads is tested, those that leave with others as well; it reads every
     element but those in the invisible ones, which leave, and reads the fallback
-    images it copies."""
+    images it copies.
+
+    ``chrome`` is a list of standard tags and attribute selectors (as ``hiding``'s)
+    separated by commas: the walk notes the elements of the body that one matches,
+    and those of the ``headline`` tag."""
 
     cdef list _keep  # the bytes the pointers below point into
     cdef unsigned char _invisible[TAG_LAST_ENTRY]
@@ -175,7 +220,10 @@ cdef class Cleaning:
     cdef int _kinds[_MAX_TESTS]
     cdef const unsigned char *_values[_MAX_TESTS]
     cdef size_t _sizes[_MAX_TESTS]
-    cdef uint64_t _reader  # the tests of ``reader``
+    cdef uint64_t _hiding  # the tests of ``hiding`` ...
+    cdef uint64_t _reader  # ... of ``reader`` ...
+    cdef uint64_t _chrome  # ... and of ``chrome``
+    cdef unsigned char _noted[TAG_LAST_ENTRY]  # _CHROME, _HEADLINE: the tags the walk notes
     cdef uint64_t _of_kind[4]
     cdef int _groups
     cdef uintptr_t _group_ids[_MAX_GROUPS]  # PS_ATTR_LAST_ENTRY: compared by name
@@ -202,13 +250,16 @@ cdef class Cleaning:
         structure: frozenset,
         label_bytes: int,
         marks: str,
+        chrome: str,
+        headline: str,
     ):
         cdef int g, i
         cdef uintptr_t attr_id
         cdef bytes name_bytes, value_bytes
         self._keep = []
         for i in range(TAG_LAST_ENTRY):
-            self._invisible[i] = self._marking[i] = 0
+            self._invisible[i] = self._marking[i] = self._noted[i] = 0
+        self._noted[_standard(headline)] |= _HEADLINE
         self._marks(marks)
         for tag_id in invisible:
             if not 0 < tag_id < TAG_LAST_ENTRY:
@@ -231,18 +282,24 @@ cdef class Cleaning:
             self._image_ids[i] = min(<uintptr_t>create_tag(image).tag_id, <uintptr_t>TAG_LAST_ENTRY)
             self._image_names[i], self._image_sizes[i] = name_bytes, len(name_bytes)
         self._image_ids[len(images)] = 0
-        set_spaces(&self._spaces, spaces)
+        set_folding_spaces(&self._spaces, spaces)
         self._tests = self._groups = self._named = 0
-        self._reader = 0
+        self._hiding = self._reader = self._chrome = 0
         for i in range(4):
             self._of_kind[i] = 0
         by_id = bytearray([_NO_GROUP]) * PS_ATTR_LAST_ENTRY
         groups = {}
-        selectors = [(part.strip(), False) for part in hiding.split(",")]
-        selectors += [(part.strip(), True) for part in reader.split(",")]
+        selectors = [(part.strip(), 0) for part in hiding.split(",")]
+        selectors += [(part.strip(), 1) for part in reader.split(",")]
+        for part in chrome.split(","):  # a tag, noted by its id, or a test
+            found = _SELECTOR.fullmatch(part.strip())
+            if found is not None and found.group(1) and not found.group(2):
+                self._noted[_standard(found.group(1))] |= _CHROME
+            else:
+                selectors.append((part.strip(), 2))
         if len(selectors) > _MAX_TESTS:
             raise ValueError(f"at most {_MAX_TESTS} selectors")
-        for i, (selector, of_reader) in enumerate(selectors):
+        for i, (selector, of_list) in enumerate(selectors):
             found = _SELECTOR.fullmatch(selector)
             if found is None or not selector or found.group(1) or not found.group(2):
                 raise ValueError(f"not an attribute selector: {selector!r}")
@@ -254,8 +311,12 @@ cdef class Cleaning:
             self._kinds[i] = {None: PRESENT, "=": EQUAL, "~=": TOKEN, "*=": PART}[op]
             self._values[i], self._sizes[i] = value_bytes, len(value_bytes)
             self._of_kind[self._kinds[i]] |= (<uint64_t>1) << i
-            if of_reader:
+            if of_list == 0:
+                self._hiding |= (<uint64_t>1) << i
+            elif of_list == 1:
                 self._reader |= (<uint64_t>1) << i
+            else:
+                self._chrome |= (<uint64_t>1) << i
             if name not in groups:
                 if self._groups == _MAX_GROUPS:
                     raise ValueError(f"at most {_MAX_GROUPS} attributes")
@@ -449,47 +510,78 @@ cdef class Cleaning:
             i += 1
         return False
 
-    cdef int _walk(
-        self,
-        ps_node *top,
-        object parser,
-        _Nodes *invisible,
-        list buttons,
-        _Nodes *hidden,
-        _Nodes *readers,
-        bint *unmarked,
-    ) except -1:
-        """Sorts the elements of ``top``'s subtree (``top`` included) into the lists,
-        the buttons that may show a fold wrapped; clears ``unmarked`` at an element
-        the marks match."""
+    cdef int _walk(self, ps_node *top, object parser, _Walk *w, list buttons) except -1:
+        """Sorts the elements of ``top``'s subtree (``top`` included) into ``w``'s lists,
+        the buttons that may show a fold wrapped into ``buttons``; in the body, counts
+        each text (``fold_text``) and notes the elements of the noted tags and those
+        that the ``chrome`` tests pass; clears ``w.unmarked`` at an element the marks
+        match."""
         cdef ps_node *node = top
         cdef ps_node *copy
         cdef uintptr_t tag
         cdef uint64_t passed
+        cdef size_t base = w.open_count
+        cdef const unsigned char *data
+        cdef size_t length = 0
+        cdef uint64_t before
+        cdef _Hit *hit
         while node != NULL:
+            while w.open_count > base and w.hits[w.open[w.open_count - 1]].end == node:
+                w.open_count -= 1
+                w.hits[w.open[w.open_count]].exit = w.count
+            if node == w.body_end:
+                w.in_body = False
             if node.type != PS_ELEMENT:
+                if w.in_body:
+                    data = text_bytes(node, &length)
+                    if data != NULL:
+                        before = 0x80  # a text node starts a word
+                        if not fold_text(&self._spaces, data, length, &w.count, &before):
+                            w.undecoded = True
                 node = next_in(node, top, False)
                 continue
             tag = node.local_name
+            if node == w.body:
+                w.in_body = w.reached = True
+                w.body_end = next_in(node, top, False)
             if tag < TAG_LAST_ENTRY and self._invisible[tag]:
-                _push(invisible, node)
+                _push(&w.invisible, node)
                 if tag == self._button:
                     if self._may_be_label(node):
                         buttons.append(wrap(node, parser))
                 elif tag == self._noscript:
                     copy = self._copy_fallback(node, parser)
                     if copy != NULL:
-                        self._walk(copy, parser, invisible, buttons, hidden, readers, unmarked)
+                        self._walk(copy, parser, w, buttons)
                 node = next_in(node, top, False)
                 continue
-            if unmarked[0] and (
+            if w.unmarked and (
                 tag < TAG_LAST_ENTRY and self._marking[tag] or self._has_mark((<ps_element *>node).attr_class)
             ):
-                unmarked[0] = False
+                w.unmarked = False
             passed = self._passes(node)
-            if passed:
-                _push(readers if passed & ~self._reader == 0 else hidden, node)
+            if w.in_body:
+                if tag < TAG_LAST_ENTRY and self._noted[tag] & _HEADLINE:
+                    _push(&w.headlines, node)
+                if passed & self._chrome or tag < TAG_LAST_ENTRY and self._noted[tag] & _CHROME:
+                    _push(&w.chrome, node)
+            if passed & (self._hiding | self._reader):
+                if w.hit_count == w.hit_capacity:
+                    w.hits = <_Hit *>_grow(w.hits, &w.hit_capacity, sizeof(_Hit))
+                if w.open_count == w.open_capacity:
+                    w.open = <size_t *>_grow(w.open, &w.open_capacity, sizeof(size_t))
+                hit = &w.hits[w.hit_count]
+                hit.node, hit.end, hit.entry = node, next_in(node, top, False), w.count
+                hit.holder = <Py_ssize_t>w.open[w.open_count - 1] if w.open_count else -1
+                hit.hiding = (passed & self._hiding) != 0
+                hit.removed = hit.covered = False
+                w.open[w.open_count] = w.hit_count
+                w.open_count += 1
+                w.hit_count += 1
             node = next_in(node, top, True)
+        while w.open_count > base:  # the subtrees that end with the walk's
+            w.open_count -= 1
+            w.hits[w.open[w.open_count]].exit = w.count
         return 0
 
     cdef bint _may_be_label(self, ps_node *button) noexcept:
@@ -542,7 +634,7 @@ cdef class Cleaning:
                     node = next_in(node, top, False)
                     continue
                 image = image or self._is_image(node)
-                if node != top and self._passes(node) & ~self._reader:
+                if node != top and self._passes(node) & self._hiding:
                     return False
             else:
                 data = text_bytes(node, &length)
@@ -573,57 +665,90 @@ cdef class Cleaning:
         joined = b"".join(parts)
         return PyUnicode_DecodeUTF8(joined, len(joined), "replace")
 
-    def clean(self, root, folds, bint look=False) -> tuple:
+    def clean(self, root, body, folds, bint look=False) -> tuple:
         """Removes what cleaning removes below ``root``, and gives the elements hidden
-        from readers alone that are shown images, and whether an element the marks
-        match may stay (looked for with ``look``; True without). ``folds(buttons)`` gives the
-        ids and the ``mem_id``s of the elements that the buttons show (kept)."""
+        from readers alone that are shown images, whether an element the marks
+        match may stay (looked for with ``look``; True without), and of the
+        cleaned ``body`` (a node below ``root``, or None): its text's length with
+        whitespace folded (``FoldedLength.of``; -1 when a text in it is not UTF-8),
+        its first element of the ``headline`` tag (or None), and its elements that
+        may be chrome, in document order (every element a ``chrome`` tag or test
+        matches). ``folds(buttons)`` gives the ids and the ``mem_id``s of the elements
+        that the buttons show (kept)."""
         cdef ps_node *top = c_node(root)
         cdef object parser = root.parser
-        cdef _Nodes invisible, hidden, readers
+        cdef _Walk w
+        cdef _Hit *hit
         cdef ps_node *node
         cdef size_t i
         cdef list buttons = []
         cdef list shown = []
-        cdef bint unmarked = look  # looked for, and none found yet
-        invisible.items = hidden.items = readers.items = NULL
-        invisible.size = hidden.size = readers.size = 0
-        invisible.capacity = hidden.capacity = readers.capacity = 0
+        cdef list chrome = []
+        cdef object headline = None
+        cdef Py_ssize_t chars = -1
+        memset(&w, 0, sizeof(_Walk))
+        w.body = c_node(body) if body is not None else NULL
+        w.unmarked = look
         try:
-            self._walk(start(top), parser, &invisible, buttons, &hidden, &readers, &unmarked)
-            for i in range(readers.size):
-                node = readers.items[i]
-                if self._shown(node):
-                    shown.append(wrap(node, parser))
+            self._walk(start(top), parser, &w, buttons)
+            for i in range(w.hit_count):
+                hit = &w.hits[i]
+                if not hit.hiding and self._shown(hit.node):
+                    shown.append(wrap(hit.node, parser))
                 else:
-                    _push(&hidden, node)
+                    hit.removed = True  # unless a fold shows it, or it is structure
             ids, after = folds(buttons) if buttons else (None, None)
-            self._remove(&invisible, &hidden, ids, after, parser)
+            self._remove(&w, ids, after, parser)
+            if w.body != NULL:
+                for i in range(w.headlines.size):
+                    if within(w.headlines.items[i], w.body):
+                        headline = wrap(w.headlines.items[i], parser)
+                        break
+                for i in range(w.chrome.size):
+                    if within(w.chrome.items[i], w.body):
+                        chrome.append(wrap(w.chrome.items[i], parser))
+            if w.reached and not w.undecoded:
+                for i in range(w.hit_count):  # the removed subtrees' texts, each once
+                    hit = &w.hits[i]
+                    if hit.holder >= 0 and w.hits[hit.holder].covered:
+                        hit.covered = True
+                    elif hit.removed:
+                        hit.covered = True
+                        w.count -= hit.exit - hit.entry
+                chars = <Py_ssize_t>w.count - 1 if w.count else 0
         finally:
-            free(invisible.items)
-            free(hidden.items)
-            free(readers.items)
-        return shown, not unmarked
+            free(w.invisible.items)
+            free(w.hits)
+            free(w.open)
+            free(w.chrome.items)
+            free(w.headlines.items)
+        return shown, not w.unmarked, chars, headline, chrome
 
-    cdef int _remove(self, _Nodes *invisible, _Nodes *hidden, ids, after, object parser) except -1:
-        """Removes the invisible elements, then the hidden ones but those of the
-        structure tags and those the folds show, in the order found. Removing an
-        element keeps its subtree, so an element and one inside it leave in either
-        order. Lexbor removes all but the last; that one is selectolax's
-        ``decompose``, which also counts the edit for selectolax's caches."""
+    cdef int _remove(self, _Walk *w, ids, after, object parser) except -1:
+        """Removes the invisible elements, then the hits to remove but those of the
+        structure tags and those the folds show (their ``removed`` cleared), in the
+        order found. Removing an element keeps its subtree, so an element and one
+        inside it leave in either order. Lexbor removes all but the last; that one is
+        selectolax's ``decompose``, which also counts the edit for selectolax's caches."""
         cdef ps_node *node
         cdef ps_node *last = NULL
         cdef size_t i
-        for i in range(invisible.size + hidden.size):
-            if i < invisible.size:
-                node = invisible.items[i]
+        for i in range(w.invisible.size + w.hit_count):
+            if i < w.invisible.size:
+                node = w.invisible.items[i]
             else:
-                node = hidden.items[i - invisible.size]
-                if after and <size_t>node in after:
+                if not w.hits[i - w.invisible.size].removed:
                     continue
-                if ids and (wrap(node, parser).attributes.get("id") or "") in ids:
+                node = w.hits[i - w.invisible.size].node
+                if (
+                    after and <size_t>node in after
+                    or ids and (wrap(node, parser).attributes.get("id") or "") in ids
+                ):
+                    w.hits[i - w.invisible.size].removed = False
                     continue
             if self._is_structure(node):
+                if i >= w.invisible.size:
+                    w.hits[i - w.invisible.size].removed = False
                 continue
             if last != NULL:
                 _remove(last)

@@ -15,7 +15,7 @@ difference (``_lexbor.pyx``).
 
 from cpython.object cimport PyObject
 from cpython.unicode cimport PyUnicode_DecodeUTF8
-from libc.stdint cimport int32_t, uintptr_t
+from libc.stdint cimport int32_t, uint64_t, uintptr_t
 from libc.string cimport memcmp
 
 cdef extern from *:
@@ -177,6 +177,14 @@ cdef inline ps_node *next_in(ps_node *node, ps_node *root, bint descend) noexcep
     if node == root:
         return NULL
     return node.next
+
+
+cdef inline bint within(ps_node *node, ps_node *root) noexcept nogil:
+    """Whether ``node`` is ``root`` or in its subtree: a removed node's ancestors end
+    without reaching ``root`` (Lexbor's removal clears the removed node's parent)."""
+    while node != NULL and node != root:
+        node = node.parent
+    return node != NULL
 
 
 cdef inline const unsigned char *text_bytes(ps_node *node, size_t *length) noexcept nogil:
@@ -343,4 +351,100 @@ cdef inline bint all_spaces(const ps_spaces *table, const unsigned char *data, s
     while at < length:
         if split_space(table, data, length, &at) != 1:
             return False
+    return True
+
+
+# The folded length of a text: str.split's ASCII spaces read eight bytes at a time.
+cdef extern from *:
+    """
+    #include <string.h>
+    #define PS_FOLD_ONES 0x0101010101010101ULL
+    #define PS_FOLD_HIGH (PS_FOLD_ONES * 0x80)
+    /* The high bit of each byte of w (all below 0x80) that is one of str.split's ASCII
+       spaces, 9 to 13 and 28 to 32: a byte plus 0x80 - k sets its high bit when it is
+       k or more, and carries into no other byte. */
+    #define PS_FOLD_SPACES(w) \
+        ((((w) + PS_FOLD_ONES * (0x80 - 9)) & ~((w) + PS_FOLD_ONES * (0x80 - 14)) \
+          & PS_FOLD_HIGH) \
+         | (((w) + PS_FOLD_ONES * (0x80 - 28)) & ~((w) + PS_FOLD_ONES * (0x80 - 33)) \
+            & PS_FOLD_HIGH))
+    /* The bytes of kept (high bits) plus those of them that follow a space (a high
+       bit of spaces, or before for the first byte). */
+    #define PS_FOLD_SUM(kept, spaces, before) \
+        ((((kept) >> 7) + (((kept) & (((spaces) << 8) | (before))) >> 7)) * PS_FOLD_ONES >> 56)
+
+    /* The folded count of the ASCII bytes of s from i, eight at a time: the bytes that
+       are no space plus the words they start, added to *count. *before is 0x80 when
+       the byte before i is a space (or there is none), else 0, and is left so for the
+       byte where the count stops: n, or the first byte of 0x80 or more. */
+    static inline size_t ps_fold_ascii(const unsigned char *s, size_t i, size_t n,
+                                       uint64_t *count, uint64_t *before) {
+        uint64_t w, spaces, kept, lanes, sum = *count, prev = *before;
+        size_t k;
+        for (; i + 8 <= n; i += 8) {
+            memcpy(&w, s + i, 8);
+            if (w & PS_FOLD_HIGH)
+                break;
+            spaces = PS_FOLD_SPACES(w);
+            kept = ~spaces & PS_FOLD_HIGH;
+            sum += PS_FOLD_SUM(kept, spaces, prev);
+            prev = spaces >> 56;
+        }
+        if (i < n) {
+            /* The last bytes (the node's last eight loaded and the counted ones shifted
+               out, or its bytes one by one when it is shorter), or those before a byte
+               of 0x80 or more: k of them. */
+            if (i + 8 <= n) {
+                memcpy(&w, s + i, 8);
+            } else if (n >= 8) {
+                memcpy(&w, s + n - 8, 8);
+                w >>= 8 * (8 - (n - i));
+            } else {
+                for (w = 0, k = n; k > i; k--)
+                    w = w << 8 | s[k - 1];
+            }
+            k = w & PS_FOLD_HIGH ? (size_t)__builtin_ctzll(w & PS_FOLD_HIGH) >> 3 : n - i;
+            if (k) {
+                lanes = PS_FOLD_HIGH >> (64 - 8 * k);  /* the high bits of those k */
+                spaces = PS_FOLD_SPACES(w) & lanes;
+                kept = ~spaces & lanes;
+                sum += PS_FOLD_SUM(kept, spaces, prev);
+                prev = spaces >> (8 * k - 8) & 0x80;
+                i += k;
+            }
+        }
+        *count = sum;
+        *before = prev;
+        return i;
+    }
+    """
+    size_t ps_fold_ascii(const unsigned char *s, size_t i, size_t n, uint64_t *count, uint64_t *before) noexcept nogil
+
+
+cdef int set_folding_spaces(ps_spaces *table, str spaces) except -1
+
+
+cdef inline bint fold_text(
+    const ps_spaces *spaces, const unsigned char *data, size_t length, uint64_t *count, uint64_t *before
+) noexcept nogil:
+    """Adds to ``count`` the characters of ``data`` that are no space and the words they
+    start, ``before`` (0x80: the character before is a space, or there is none; else 0)
+    carried in and out; False when its bytes are not well-formed UTF-8. ``spaces`` is
+    filled by ``set_folding_spaces``: ASCII is read by ``ps_fold_ascii``, and the
+    characters of two bytes from U+00C0 (none of them a space) in place."""
+    cdef size_t i = ps_fold_ascii(data, 0, length, count, before)
+    cdef int space
+    while i < length:
+        if 0xC3 <= data[i] <= 0xDF and i + 1 < length and data[i + 1] & 0xC0 == 0x80:
+            i += 2  # U+00C0 to U+07FF: no space
+            space = 0
+        else:
+            space = split_space(spaces, data, length, &i)
+            if space < 0:
+                return False
+        if not space:
+            count[0] += 1 + (before[0] >> 7)
+        before[0] = <uint64_t>space << 7
+        if i < length and data[i] < 0x80:
+            i = ps_fold_ascii(data, i, length, count, before)
     return True

@@ -69,6 +69,17 @@ cdef int set_spaces(ps_spaces *table, str spaces) except -1:
     return 0
 
 
+cdef int set_folding_spaces(ps_spaces *table, str spaces) except -1:
+    """``set_spaces`` for ``fold_text``, which reads ASCII with ``str.split``'s own
+    spaces and the characters of two bytes from U+00C0 as no space: refuses
+    ``spaces`` whose ASCII part is not ``str.split``'s or that holds such a character."""
+    if {c for c in spaces if c < "\x80"} != {c for c in map(chr, range(128)) if c.isspace()}:
+        raise ValueError("the ASCII spaces are not str.split's")
+    if any("\xc0" <= c <= "\u07ff" for c in spaces):
+        raise ValueError("a space of two bytes from U+00C0")
+    return set_spaces(table, spaces)
+
+
 
 cdef uintptr_t tag_id(str name) except 0:
     """The id of a standard tag, or of the text and comment nodes' names."""

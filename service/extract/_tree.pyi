@@ -2,7 +2,9 @@
 
 from selectolax.lexbor import LexborNode
 
-def chrome(root: LexborNode, roles: tuple[bytes, ...]) -> list[LexborNode]: ...
+def chrome(
+    root: LexborNode, roles: tuple[bytes, ...], among: list[LexborNode] | None = None
+) -> list[LexborNode]: ...
 
 class Selectors:
     @property

@@ -14,7 +14,7 @@ declared in ``_lexbor.pxd``.
 """
 
 from libc.stdint cimport uint64_t, uintptr_t
-from libc.string cimport memcpy, memset
+from libc.string cimport memset
 
 import re
 
@@ -32,6 +32,7 @@ from service.extract._lexbor cimport (
     entry_named,
     equal,
     equal_caseless,
+    fold_text,
     is_space,
     lower,
     named,
@@ -40,10 +41,10 @@ from service.extract._lexbor cimport (
     ps_element,
     ps_node,
     ps_spaces,
-    set_spaces,
-    split_space,
+    set_folding_spaces,
     start,
     text_bytes,
+    within,
     wrap,
 )
 
@@ -418,32 +419,44 @@ cdef bint _role_in(ps_element *element, tuple roles):
     return False
 
 
-def chrome(root: LexborNode, tuple roles) -> list:
+cdef bint _is_chrome(ps_node *node, tuple roles) except -1:
+    """Whether the element ``node`` is page chrome (``chrome``)."""
+    cdef uintptr_t tag = node.local_name
+    return (
+        tag == _NAV
+        or ((tag == _HEADER or tag == _FOOTER) and not _inside(node, _ARTICLE))
+        or (tag == _FORM and not _holds_text_blocks(node))
+        or (tag == _FIGCAPTION and _inside(node, _FIGURE))
+        or _role_in(<ps_element *>node, roles)
+    )
+
+
+def chrome(root: LexborNode, tuple roles, list among=None) -> list:
     """The page chrome of ``root``'s subtree (``root`` included), in document order:
     the elements that ``nav``, ``header:not(article header)``,
     ``footer:not(article footer)``, ``form:not(:has(p, br + br))`` or
     ``figure figcaption`` selects, and those whose ``role`` is one of ``roles``
-    (lowercase ASCII bytes), compared without regard to ASCII case."""
+    (lowercase ASCII bytes), compared without regard to ASCII case.
+
+    ``among``: the elements, in document order, that may be chrome (every element of
+    the subtree that is chrome among them, with others), tested where they are now
+    rather than walking the subtree: those no longer in it are left out."""
     cdef ps_node *top = c_node(root)
     cdef ps_node *node = start(top)
     cdef list found = []
     cdef object parser = root.parser
-    cdef uintptr_t tag
-    cdef bint hit
     for role in roles:
         if type(role) is not bytes:  # read as bytes below, unchecked
             raise TypeError(f"a role is given as bytes, not {type(role).__name__}")
+    if among is not None:
+        for element in among:
+            node = c_node(element)
+            if node.type == PS_ELEMENT and within(node, top) and _is_chrome(node, roles):
+                found.append(element)
+        return found
     while node != NULL:
         if node.type == PS_ELEMENT:
-            tag = node.local_name
-            hit = (
-                tag == _NAV
-                or ((tag == _HEADER or tag == _FOOTER) and not _inside(node, _ARTICLE))
-                or (tag == _FORM and not _holds_text_blocks(node))
-                or (tag == _FIGCAPTION and _inside(node, _FIGURE))
-                or _role_in(<ps_element *>node, roles)
-            )
-            if hit:
+            if _is_chrome(node, roles):
                 found.append(wrap(node, parser))
             node = next_in(node, top, True)
         else:
@@ -451,69 +464,6 @@ def chrome(root: LexborNode, tuple roles) -> list:
     return found
 
 
-cdef extern from *:
-    """
-    #define PS_FOLD_ONES 0x0101010101010101ULL
-    #define PS_FOLD_HIGH (PS_FOLD_ONES * 0x80)
-    /* The high bit of each byte of w (all below 0x80) that is one of str.split's ASCII
-       spaces, 9 to 13 and 28 to 32: a byte plus 0x80 - k sets its high bit when it is
-       k or more, and carries into no other byte. */
-    #define PS_FOLD_SPACES(w) \
-        ((((w) + PS_FOLD_ONES * (0x80 - 9)) & ~((w) + PS_FOLD_ONES * (0x80 - 14)) \
-          & PS_FOLD_HIGH) \
-         | (((w) + PS_FOLD_ONES * (0x80 - 28)) & ~((w) + PS_FOLD_ONES * (0x80 - 33)) \
-            & PS_FOLD_HIGH))
-    /* The bytes of kept (high bits) plus those of them that follow a space (a high
-       bit of spaces, or before for the first byte). */
-    #define PS_FOLD_SUM(kept, spaces, before) \
-        ((((kept) >> 7) + (((kept) & (((spaces) << 8) | (before))) >> 7)) * PS_FOLD_ONES >> 56)
-
-    /* The folded count of the ASCII bytes of s from i, eight at a time: the bytes that
-       are no space plus the words they start, added to *count. *before is 0x80 when
-       the byte before i is a space (or there is none), else 0, and is left so for the
-       byte where the count stops: n, or the first byte of 0x80 or more. */
-    static inline size_t ps_fold_ascii(const unsigned char *s, size_t i, size_t n,
-                                       uint64_t *count, uint64_t *before) {
-        uint64_t w, spaces, kept, lanes, sum = *count, prev = *before;
-        size_t k;
-        for (; i + 8 <= n; i += 8) {
-            memcpy(&w, s + i, 8);
-            if (w & PS_FOLD_HIGH)
-                break;
-            spaces = PS_FOLD_SPACES(w);
-            kept = ~spaces & PS_FOLD_HIGH;
-            sum += PS_FOLD_SUM(kept, spaces, prev);
-            prev = spaces >> 56;
-        }
-        if (i < n) {
-            /* The last bytes (the node's last eight loaded and the counted ones shifted
-               out, or its bytes one by one when it is shorter), or those before a byte
-               of 0x80 or more: k of them. */
-            if (i + 8 <= n) {
-                memcpy(&w, s + i, 8);
-            } else if (n >= 8) {
-                memcpy(&w, s + n - 8, 8);
-                w >>= 8 * (8 - (n - i));
-            } else {
-                for (w = 0, k = n; k > i; k--)
-                    w = w << 8 | s[k - 1];
-            }
-            k = w & PS_FOLD_HIGH ? (size_t)__builtin_ctzll(w & PS_FOLD_HIGH) >> 3 : n - i;
-            if (k) {
-                lanes = PS_FOLD_HIGH >> (64 - 8 * k);  /* the high bits of those k */
-                spaces = PS_FOLD_SPACES(w) & lanes;
-                kept = ~spaces & lanes;
-                sum += PS_FOLD_SUM(kept, spaces, prev);
-                prev = spaces >> (8 * k - 8) & 0x80;
-                i += k;
-            }
-        }
-        *count = sum;
-        *before = prev;
-        return i;
-    }
-    """
-    size_t ps_fold_ascii(const unsigned char *s, size_t i, size_t n, uint64_t *count, uint64_t *before) noexcept nogil
 
 
 cdef class FoldedLength:
@@ -530,46 +480,29 @@ cdef class FoldedLength:
     ``joined``: the text nodes are joined without a separator, as ``root.text()``
     joins them, and a word runs on from one into the next.
 
-    ASCII is read eight bytes at a time (``ps_fold_ascii``), whose spaces are
-    ``str.split``'s ASCII ones: ``spaces`` must hold those and no other below 0x80.
-    The characters of two bytes from U+00C0 (none of them a space) are read in place.
+    Each text node is read by ``_lexbor.fold_text`` (ASCII eight bytes at a time, with
+    ``str.split``'s ASCII spaces: ``spaces`` must hold those and no other below 0x80;
+    the characters of two bytes from U+00C0, none of them a space, in place).
     """
 
     cdef ps_spaces spaces
 
     def __init__(self, str spaces):
-        if {c for c in spaces if c < "\x80"} != {c for c in map(chr, range(128)) if c.isspace()}:
-            raise ValueError("the ASCII spaces are not str.split's")
-        if any("\xc0" <= c <= "\u07ff" for c in spaces):
-            raise ValueError("a space of two bytes from U+00C0")
-        set_spaces(&self.spaces, spaces)
+        set_folding_spaces(&self.spaces, spaces)
 
     def of(self, root: LexborNode, bint joined=False) -> int:
         cdef ps_node *top = c_node(root)
         cdef ps_node *node = top.first_child
         cdef const unsigned char *data
-        cdef size_t length, i
+        cdef size_t length
         cdef uint64_t count = 0  # the characters that are no space plus the words
         cdef uint64_t before = 0x80  # whether the byte before is a space, or none (0x80)
-        cdef int space
         while node != NULL:
             data = text_bytes(node, &length)
             if data != NULL:
                 if not joined:
                     before = 0x80
-                i = ps_fold_ascii(data, 0, length, &count, &before)
-                while i < length:
-                    if 0xC3 <= data[i] <= 0xDF and i + 1 < length and data[i + 1] & 0xC0 == 0x80:
-                        i += 2  # U+00C0 to U+07FF: no space
-                        space = 0
-                    else:
-                        space = split_space(&self.spaces, data, length, &i)
-                        if space < 0:
-                            return -1
-                    if not space:
-                        count += 1 + (before >> 7)
-                    before = <uint64_t>space << 7
-                    if i < length and data[i] < 0x80:
-                        i = ps_fold_ascii(data, i, length, &count, &before)
+                if not fold_text(&self.spaces, data, length, &count, &before):
+                    return -1
             node = next_in(node, top, True)
         return count - 1 if count else 0

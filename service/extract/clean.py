@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode, create_tag
 
@@ -135,6 +136,14 @@ _CLEANING = Cleaning(
     structure=_STRUCTURE,
     label_bytes=MIN_FOLD_LABEL_CHARS,
     marks=body_tables.CAPTION_SELECTOR,  # whether a gallery's caption may stay
+    # What the walk notes in the body on its way: the elements that may be chrome
+    # (the tags the chrome's selectors select, and the chrome's roles), which
+    # ``remove_chrome`` then tests alone, and the headline's tag.
+    chrome=", ".join(
+        [sel.split(":")[0].split()[-1] for sel, _ in CHROME_SELECTORS]
+        + [f'[role="{role}" i]' for role, _ in CHROME_ROLES]
+    ),
+    headline="h1",
 )
 _CHROME_ROLE_NAMES = tuple(role.encode() for role, _ in CHROME_ROLES)
 
@@ -150,11 +159,23 @@ def detach(nodes: list[LexborNode]) -> None:
             node.decompose(recursive=False)
 
 
-def clean_tree(tree: LexborHTMLParser, *, captions: bool = False) -> bool:
+class Cleaned(NamedTuple):
+    """What ``clean_tree`` tells of the cleaned tree."""
+
+    # Whether it may hold an element of ``body_tables.CAPTION_SELECTOR``: False only
+    # when it holds none, which is looked for only with ``captions``.
+    marked: bool
+    # The length of the ``<body>``'s text, whitespace folded (``FoldedLength.of``):
+    # -1 when a text in it is not UTF-8 (or there is no body).
+    visible_chars: int
+    headline: LexborNode | None  # the body's first ``<h1>``
+    chrome: list[LexborNode]  # the body's elements that may be chrome (``remove_chrome``)
+
+
+def clean_tree(tree: LexborHTMLParser, *, captions: bool = False) -> Cleaned:
     """Remove non-text elements, hidden content and boilerplate widgets, in place,
-    and say whether the cleaned tree may hold an element of
-    ``body_tables.CAPTION_SELECTOR``: False only when it holds none, which is looked
-    for only with ``captions`` (then a gallery's captions need no other parse).
+    and say what the cleaning walk saw of the cleaned tree (``Cleaned``; a gallery's
+    captions need no other parse when it holds none).
 
     An element hidden from screen readers alone that shows an image and no text (a
     card's thumbnail in a second link to its story, ``<a aria-hidden="true"
@@ -164,11 +185,11 @@ def clean_tree(tree: LexborHTMLParser, *, captions: bool = False) -> bool:
     card's picture); other ``<noscript>`` content (tracking pixels) leaves with it."""
     root = tree.root
     if root is None:
-        return False
-    shown, marked = _CLEANING.clean(root, _folds, captions)
+        return Cleaned(False, -1, None, [])
+    shown, marked, chars, headline, chrome = _CLEANING.clean(root, tree.body, _folds, captions)
     for node in shown:
         del node.attrs["aria-hidden"]
-    return marked
+    return Cleaned(marked, chars, headline, chrome)
 
 
 def _folds(buttons: Iterable[LexborNode]) -> tuple[set[str], set[int]]:
@@ -198,6 +219,8 @@ def _folds(buttons: Iterable[LexborNode]) -> tuple[set[str], set[int]]:
     return ids, after
 
 
-def remove_chrome(root: LexborNode) -> None:
-    """Remove navigation, masthead, footer, forms and captions below ``root``, in place."""
-    detach(chrome(root, _CHROME_ROLE_NAMES))
+def remove_chrome(root: LexborNode, among: list[LexborNode] | None = None) -> None:
+    """Remove navigation, masthead, footer, forms and captions below ``root``, in place:
+    of ``among`` alone when given (``Cleaned.chrome``, the tree changed since by
+    removals alone)."""
+    detach(chrome(root, _CHROME_ROLE_NAMES, among))

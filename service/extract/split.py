@@ -19,7 +19,6 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from service.extract import article, clean
 from service.extract import body_tables as t
-from service.extract._tree import H1
 from service.extract.budget import check_elements
 from service.extract.decode import Decoded, decode
 from service.extract.gallery import gallery_captions
@@ -237,13 +236,17 @@ def split(
         Metadata(),
     )
     # Whether cleaning left a caption for a gallery (below), asked on articles alone.
-    some_caption = clean.clean_tree(tree, captions=meta.page_type == "article")
-    total = _visible_chars(tree.body)
-    # The parser makes one <body>, so its first <h1> is the document's first
-    # "body h1"; searching below it stops at that <h1> instead of testing every
-    # element for a <body> ancestor. Teaser detection changes no element, so it
-    # is still the first when the teasers are removed.
-    first_h1 = H1.first(tree.body) if tree.body is not None else None
+    cleaned = clean.clean_tree(tree, captions=meta.page_type == "article")
+    some_caption = cleaned.marked
+    # The visible text's length and the body's first <h1>, as cleaning's walk saw
+    # them (the length counted again where a text is not UTF-8). The parser makes
+    # one <body>, so its first <h1> is the document's first "body h1". Teaser
+    # detection changes no element, so it is still the first when the teasers
+    # are removed.
+    total = cleaned.visible_chars
+    if total < 0:
+        total = _visible_chars(tree.body)
+    first_h1 = cleaned.headline
     headline = first_h1.text() if first_h1 is not None else None
     scan = _guarded(
         "teasers",
@@ -256,7 +259,7 @@ def split(
     clean.detach([node for node in scan.nodes if node.mem_id not in keep])
     found: article.Body | None = None
     if tree.body is not None:
-        clean.remove_chrome(tree.body)
+        clean.remove_chrome(tree.body, cleaned.chrome)
         page_body = tree.body
         subheadings = frozenset(node.mem_id for node in scan.subheadings)
         found = _guarded(

@@ -1,7 +1,8 @@
 """Cleaning's walk in C (``_cleaning.Cleaning``) leaves the tree as the Python steps
 it replaced left it (kept here as the reference: CSS queries, the fallback images,
-the shown images), and says that no gallery caption is left only when a query of the
-cleaned tree finds none."""
+the shown images), says that no gallery caption is left only when a query of the
+cleaned tree finds none, and tells of the cleaned body what the walks it spares
+find: the folded text's length, the first ``<h1>`` and the chrome."""
 
 from __future__ import annotations
 
@@ -12,8 +13,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from service.extract import body_tables, clean
+from service.extract import _tree, body_tables, clean
 from service.extract._cleaning import Cleaning
+from service.extract.text import FOLDED, SPACES
 
 _INVISIBLE_QUERY = ", ".join(tag for tag, _ in clean.INVISIBLE_TAGS)
 _ATTRIBUTE_QUERY = f"{clean._HIDING_QUERY}, {clean._READER_QUERY}"
@@ -79,6 +81,8 @@ TAGS = [
     *("div", "p", "span", "a", "b", "section", "figure", "img", "IMG", "picture", "amp-img"),
     *("noscript", "NOSCRIPT", "button", "script", "svg", "template", "iframe", "custom-tag"),
     *("figcaption", "FigCaption", "figure"),
+    # What the walk notes in the body: the chrome's tags, the headline's.
+    *("nav", "header", "footer", "form", "article", "h1", "H1"),
 ]
 NAMES = [
     *("hidden", "HIDDEN", "aria-hidden", "Aria-Hidden", "style", "STYLE", "id", "ID", "class"),
@@ -97,6 +101,8 @@ VALUES = st.one_of(
             *("abcdefg sr-only\x01", "\x1fsr-only", "sr-only\x00x", "ab\u00e9cd sr-only"),
             # Tokens in a value's last eight bytes, read with the bytes before them.
             *("ab sr-only", "sr-only a", "abcdefghi\tcomments", "comments  x", "x\x0ccomments "),
+            # The chrome's roles, and their lookalikes.
+            *("navigation", "Menu", "menubar", "SEARCH", "banner x", "contentinfo", "men\u03bc"),
         ]
     ),
     st.text(alphabet="comentsr-ly :;\t", max_size=20),
@@ -118,6 +124,8 @@ VALUES = st.one_of(
 LEAVES = [
     *("", "word", " ", "\u3000", "\xa0\n", "<br>", "<!-- c -->", "<p>t</p>", "<b>b</b>"),
     *("<img src=a>", "Continue reading", "Read the full story", "Menu", "\udcff"),
+    # Text of every width and whitespace for the folded length.
+    *(" a  b\n", "\u00e9t\u00e9 x", "\u3000a\u2028b\u00a0", "\U0001f600\u0085", "word word word x"),
     # The shortest fold labels, whole and in parts: no shorter text is read.
     *("Leggi tutto", "leggi tutto\u2026", "leggi", " tutto", "weiterle\u017fen"),
     # A picture's caption, and one only a lazy loader's fallback image carries.
@@ -149,7 +157,10 @@ def fragments(draw: st.DrawFn, depth: int = 0) -> str:
 @st.composite
 def pages(draw: st.DrawFn) -> bytes:
     body = "".join(draw(st.lists(fragments(), min_size=1, max_size=6)))
-    markup = f"<html><body {draw(attributes())}>{body}</body></html>"
+    # Text outside the body: the head's, and between the head and the body.
+    head = draw(st.sampled_from(["", "<head><title>a b</title></head>\n", "<head></head> x "]))
+    tail = draw(st.sampled_from(["", " t\n", "<!-- c -->"]))
+    markup = f"<html>{head}<body {draw(attributes())}>{body}</body>{tail}</html>"
     # Lone surrogates stand for bytes that are not UTF-8, which the parser keeps.
     return markup.encode("utf-8", "surrogateescape" if draw(st.booleans()) else "replace")
 
@@ -180,7 +191,7 @@ def test_no_caption_is_said_only_of_a_tree_cleaning_left_without_one(page: bytes
     tree = LexborHTMLParser(page)
     assert tree.root is not None
     held = tree.root.css_first(body_tables.CAPTION_SELECTOR) is not None
-    said = clean.clean_tree(tree, captions=True)
+    said = clean.clean_tree(tree, captions=True).marked
     left = tree.body is not None and tree.body.css_first(body_tables.CAPTION_SELECTOR) is not None
     assert said or not left
     assert held or not said
@@ -201,20 +212,20 @@ def test_a_class_value_is_said_to_hold_the_part_where_the_query_finds_it(
     tree = LexborHTMLParser(f'<p class="{value}{end}">t</p>')
     assert tree.body is not None
     held = tree.body.css_first(body_tables.CAPTION_SELECTOR) is not None
-    assert clean.clean_tree(tree, captions=True) == held
+    assert clean.clean_tree(tree, captions=True).marked == held
 
 
 @pytest.mark.parametrize("offset", range(24))
 def test_the_part_is_found_at_every_offset(offset: int) -> None:
     for value in ("x" * offset + "cAPTION", "é" * offset + "caption" + "x" * offset):
         tree = LexborHTMLParser(f'<p class="{value}">t</p>')
-        assert clean.clean_tree(tree, captions=True) is True
+        assert clean.clean_tree(tree, captions=True).marked is True
 
 
 def test_captions_are_not_looked_for_unless_asked() -> None:
     tree = LexborHTMLParser("<p>t</p>")
-    assert clean.clean_tree(tree) is True
-    assert clean.clean_tree(LexborHTMLParser("<p>t</p>"), captions=True) is False
+    assert clean.clean_tree(tree).marked is True
+    assert clean.clean_tree(LexborHTMLParser("<p>t</p>"), captions=True).marked is False
 
 
 def _check(page: bytes) -> None:
@@ -222,6 +233,42 @@ def _check(page: bytes) -> None:
     clean.clean_tree(ours)
     _reference_clean(theirs)
     assert ours.html == theirs.html
+
+
+@settings(max_examples=1000, deadline=None)
+@given(pages(), st.lists(st.integers(0, 100), max_size=3))
+@example(b'<div hidden>a <b class="sr-only">b</b></div> c <p aria-hidden="true">d</p>', [])
+@example(b'<a aria-hidden="true"><img src=a> \xe3\x80\x80</a><p hidden><b hidden>x</b>y</p>z', [])
+@example(
+    b'<button aria-controls="r1">leggi tutto</button><div id="r1" hidden>r <i hidden>i</i></div>',
+    [],
+)
+@example(b"<div><button>Leggi tutto</button></div><div hidden><b hidden>x</b>rest</div>", [])
+@example(b"<body hidden><div hidden>a</div>b<h1 hidden>h</h1><h1>i</h1></body>", [])
+@example(b'<img src=a><noscript><img src=b role="menu" hidden></noscript><nav>n</nav>', [0])
+@example(b"<div hidden><nav>a</nav><h1>b</h1></div><header>c</header><h1>d</h1>", [2])
+@example(b"<p hidden>\xff</p><p>a</p>", [])
+@example(b"<html><head><title>a b</title></head>\n<body>c</body> d</html>", [])
+def test_the_walk_tells_what_the_cleaned_body_holds(page: bytes, detached: list[int]) -> None:
+    """The body's folded length (-1 only on a page of bytes that are not UTF-8), its
+    first ``<h1>``, and among the elements noted as may-be chrome, after more leave
+    the tree (as teasers leave it), all that a walk of the body finds as chrome."""
+    tree = LexborHTMLParser(page)
+    cleaned = clean.clean_tree(tree)
+    body = tree.body
+    assert body is not None
+    folded = FOLDED.of(body)
+    if cleaned.visible_chars == -1:
+        assert folded == -1 or page.decode("utf-8", "replace").encode() != page
+    else:
+        assert cleaned.visible_chars == folded
+    first = _tree.H1.first(body)
+    assert (cleaned.headline and cleaned.headline.mem_id) == (first and first.mem_id)
+    elements = [node for node in body.traverse() if node.tag not in ("-text", "-comment")]
+    clean.detach([elements[i % len(elements)] for i in detached])
+    roles = clean._CHROME_ROLE_NAMES
+    found = [node.mem_id for node in _tree.chrome(body, roles, cleaned.chrome)]
+    assert found == [node.mem_id for node in _tree.chrome(body, roles)]
 
 
 @pytest.mark.parametrize(
@@ -288,10 +335,12 @@ def _cleaning(hiding: str, marks: str) -> Cleaning:
         images=("img",),
         hiding=hiding,
         reader='[aria-hidden="true" i]',
-        spaces=" ",
+        spaces=SPACES,
         structure=frozenset({"html"}),
         label_bytes=1,
         marks=marks,
+        chrome='nav, [role="menu" i]',
+        headline="h1",
     )
 
 

@@ -228,7 +228,7 @@ def test_fragments_and_template_contents_are_refused() -> None:
         with pytest.raises(ValueError, match="fragment"):
             _tree.chrome(root, ())
         with pytest.raises(ValueError, match="fragment"):
-            clean._CLEANING.clean(root, clean._folds)
+            clean._CLEANING.clean(root, None, clean._folds)
     assert [n.text() for n in _tree.Selectors("p").find(fragment.next)] == ["b"]
 
 
