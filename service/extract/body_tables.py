@@ -372,7 +372,10 @@ MAX_STATE_TITLE_CHARS = 400  # a longer value under a title key is no headline
 # or a heading opening the body) says so, and its body is no longer than a notice.
 MAX_NOTICE_CHARS = 1500  # a notice is a few sentences; a story about such pages runs longer
 MAX_NOTICE_HEADLINE_CHARS = 100  # a notice headline is short; a longer one is a story's
-NOTICE_HEADLINES: Sequence[tuple[re.Pattern[str], str]] = (
+# The two patterns whose alternatives are tried at every position are searched only in
+# a headline holding a literal of their gate (in its gate form, ``text.literal_table``):
+# every match of each alternative holds one, and most headlines hold none.
+NOTICE_HEADLINES: Sequence[tuple[re.Pattern[str] | CaselessPattern, str]] = (
     (
         re.compile(
             r"^((error|fehler|erreur)\s*)?404(\s*[-:\u2013|.!]|\s+(not found|error|page)\b|$)",
@@ -381,7 +384,7 @@ NOTICE_HEADLINES: Sequence[tuple[re.Pattern[str], str]] = (
         "error codes as headlines ('404', 'Error 404 - Not found'); '404 people ...' goes on",
     ),
     (
-        re.compile(
+        CaselessPattern.compile(
             r"\bpage (was )?not found"
             r"|\bpage (could not|cannot|can't|can\u2019t|couldn't) be found"
             r"|\b(can't|can\u2019t|cannot|could not|couldn't|couldn\u2019t)"
@@ -391,12 +394,15 @@ NOTICE_HEADLINES: Sequence[tuple[re.Pattern[str], str]] = (
             r"|page (introuvable|non trouvée)|pagina non trovata|pagina niet gevonden"
             r"|страница не найдена|nie znaleziono strony|strona nie została znaleziona"
             r"|sayfa bulunamad\u0131",
-            re.I,
+            gate=(
+                *("found", "find", "gefunden", "encontrada", "trouv", "trovata", "gevonden"),
+                *("найдена", "znalezion", "bulunamad"),
+            ),
         ),
         "page-not-found headlines of soft 404s, in the languages of the crawl",
     ),
     (
-        re.compile(
+        CaselessPattern.compile(
             r"^(sorry,? )?(this|the) (article|story|page|content|video)"
             r" (has expired|is no longer available|(has been|was) (removed|deleted)"
             r"|no longer exists)"
@@ -405,7 +411,7 @@ NOTICE_HEADLINES: Sequence[tuple[re.Pattern[str], str]] = (
             r"|(article|contenu) n'est plus disponible"
             r"|(articolo|contenuto) non (è )?più disponibile"
             r"|(artigo|conteúdo) (já )?não (está )?disponível",
-            re.I,
+            gate=("expired", "no longer", "removed", "deleted", "nicht mehr", "dispon"),
         ),
         "notices of an expired or removed story, in the languages of the crawl",
     ),

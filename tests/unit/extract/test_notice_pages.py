@@ -4,8 +4,12 @@ subscription walls) make no article; stories whose headlines only look alike sta
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
-from service.extract.split import split
+from service.extract import body_tables
+from service.extract.split import _is_notice_headline, split
+from service.extract.text import CaselessPattern, normalize_text
 
 _NOTICE = (
     "<html><head><title>{title}</title><meta property='og:type' content='article'></head>"
@@ -87,3 +91,62 @@ def test_long_story_under_a_notice_headline_stays_an_article() -> None:
     result = split(page, _URL)
     assert result.article is not None
     assert len(result.article.paragraphs) == 12
+
+
+# The two notice patterns searched behind a gate: their caseless form (``re.I``, tried at
+# every position of every headline) is how they were searched before.
+_GATED = tuple(p for p, _ in body_tables.NOTICE_HEADLINES if isinstance(p, CaselessPattern))
+
+
+def _tall_de(text: str) -> str:
+    """``text`` with its "д" in the tall form of old Russian print, which a caseless
+    match pairs with it."""
+    return text.replace("д", "\u1c81").replace("Д", "\u1c81")
+
+
+# Their words in mixed case, the letters a caseless match pairs with ASCII ones (the
+# Turkish i's, the long s, the Kelvin sign), other scripts' letters, digits and spaces.
+_NOTICE_PIECES = (
+    "page", "PAGE", "Page ", "was ", "not found", "NOT FOUND", "be found", "could not ",
+    "can\u2019t", "can't ", "couldn\u2019t", "find ", "FIND", "the ", "this ", "that ",
+    "seite ", "nicht gefunden", "GEFUNDEN", "página ", "PÁGINA", "no encontrada",
+    "não encontrada", "introuvable", "non trouvée", "NON TROUVÉE", "pagina ", "non trovata",
+    "niet gevonden", "страница ", "СТРАНИЦА", "не найдена", "не найдена".upper(),
+    _tall_de("не найдена"), "nie znaleziono ", "strony", "strona nie została znaleziona",
+    "sayfa ", "bulunamad", "BULUNAMAD", "\u0131",
+    "I", "\u0130", "Sorry, ", "sorry ", "article ", "story ", "content ", "video ",
+    "has expired", "HAS EXPIRED", "is no longer available", "has been ", "was ", "removed",
+    "deleted", "DELETED", "no longer exists", "artikel ", "inhalt ", "ist ", "leider ",
+    "nicht mehr ", "NICHT MEHR ", "verfügbar", "online", "artículo ", "contenido ", "ya ",
+    "no ", "está ", "disponible", "DISPONIBLE", "contenu ", "n'est plus ", "articolo ",
+    "non ", "è ", "più ", "disponibile", "artigo ", "conteúdo ", "já ", "não ",
+    "disponível", "\u017f", "\u212a", "x", "1", "\u0665", " ", "\u00a0", "\n", "\u2014",
+    "\u00e9", "\u00df", "\u6f22",
+)  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_NOTICE_PIECES), max_size=8).map("".join))
+@example("Page not found")
+@example("PAGE NOT FOUND")
+@example("Not Found")
+@example("We couldn\u2019t find that page")
+@example("SAYFA BULUNAMADI")
+@example("Sayfa bulunamad\u0131")
+@example("Страница не найдена")
+@example(_tall_de("Страница не найдена".upper()))
+@example("Sorry, the story has been removed")
+@example("THE ARTICLE IS NO LONGER AVAILABLE")
+@example("Este contenido ya no está disponible")
+@example("Dieser Artikel ist nicht mehr verfügbar")
+@example("THE PAGE HAS EXPIRED")
+@example("the page was \u017fo removed")
+def test_gated_notice_patterns_find_what_the_caseless_patterns_found(text: str) -> None:
+    assert len(_GATED) == 2
+    for gated in _GATED:
+        found, again = gated.caseless.search(text), gated.search(text)
+        assert (found and found.span()) == (again and again.span()), gated.gate
+    folded = normalize_text(text)  # the headline as ``_is_notice_headline`` reads it
+    before = [getattr(p, "caseless", p) for p, _ in body_tables.NOTICE_HEADLINES]
+    expected = any(p.search(folded) for p in before)
+    short = 0 < len(folded) <= body_tables.MAX_NOTICE_HEADLINE_CHARS
+    assert _is_notice_headline(text) == (expected and short)

@@ -301,7 +301,9 @@ def test_boilerplate_is_found_as_the_caseless_patterns_find_it(text: str) -> Non
 def _gated() -> list[CaselessPattern]:
     tables = (*vars(body_tables).values(), *vars(teaser_tables).values())
     patterns = [value for value in tables if isinstance(value, CaselessPattern)]
-    return [p for p in (*patterns, *(p for p, _ in body_tables.GATED_DROP_PATTERNS)) if p.gate]
+    tabled = (*body_tables.GATED_DROP_PATTERNS, *body_tables.NOTICE_HEADLINES)
+    gated = (p for p, _ in tabled if isinstance(p, CaselessPattern))
+    return [p for p in (*patterns, *gated) if p.gate]
 
 
 _PAIRS = str.maketrans(
