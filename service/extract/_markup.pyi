@@ -9,6 +9,24 @@ class Metas:
     def all(self, keys: tuple[str, ...]) -> list[str]: ...
     def first(self, keys: tuple[str, ...]) -> str | None: ...
 
+class PageMarkup(Metas):
+    canonical: list[str]
+    amphtml: list[str]
+    image_links: list[str]
+    author_links: list[str]
+    jsonld: list[str]
+    state: list[str]
+    title: list[str]
+    headings: list[str]
+    lang: list[str]
+    props: dict[str, list[str]]
+    pubdates: list[str]
+    base_href: str | None
+    first_h1: LexborNode | None
+    story_h1s: list[tuple[str, LexborNode]]
+    home_h1s: list[str]
+    times: list[LexborNode]
+
 class MarkupReader:
     def __init__(
         self,
@@ -23,23 +41,13 @@ class MarkupReader:
         max_times: int,
         props: tuple[str, ...],
         *,
-        normalize: Callable[[str], str] | None = None,
-        unescape: Callable[[str], str] | None = None,
+        max_title_chars: int,
+        max_h1s: int,
+        links_home: Callable[[str | None], bool],
+        normalize: Callable[[str], str],
+        unescape: Callable[[str], str],
     ) -> None: ...
-    def read(
-        self, root: LexborNode, into: Metas | None = None
-    ) -> tuple[
-        dict[str, list[str]],
-        list[list[str | None]],
-        list[list[str]],
-        list[str | None],
-        list[str],
-        list[tuple[LexborNode, LexborNode | None]],
-        list[str | None],
-        list[LexborNode],
-        str | None,
-        list[LexborNode],
-    ]: ...
+    def read(self, root: LexborNode, into: PageMarkup) -> None: ...
 
 class NamedElements:
     def __init__(

@@ -137,6 +137,7 @@ cdef _Name _TYPE_NAME = _Name.attribute("type")
 cdef _Name _DATETIME_NAME = _Name.attribute("datetime")
 cdef _Name _PUBDATE_NAME = _Name.attribute("pubdate")
 cdef _Name _ITEMPROP_NAME = _Name.attribute("itemprop")
+cdef _Name _ITEMSCOPE_NAME = _Name.attribute("itemscope")
 cdef _Named _CONTENT = _CONTENT_NAME.c
 cdef _Named _REL = _REL_NAME.c
 cdef _Named _HREF = _HREF_NAME.c
@@ -144,6 +145,7 @@ cdef _Named _TYPE = _TYPE_NAME.c
 cdef _Named _DATETIME = _DATETIME_NAME.c
 cdef _Named _PUBDATE = _PUBDATE_NAME.c
 cdef _Named _ITEMPROP = _ITEMPROP_NAME.c
+cdef _Named _ITEMSCOPE = _ITEMSCOPE_NAME.c
 
 
 cdef ps_attr *_attribute(ps_node *node, const _Named *name) noexcept nogil:
@@ -417,6 +419,46 @@ cdef class Metas:
         return None
 
 
+cdef class PageMarkup(Metas):
+    """The metadata-bearing markup of one page, as ``MarkupReader.read`` fills it
+    (``metadata_markup.Markup`` names its fields): the texts normalized, cut to the
+    reader's ``max_chars`` first, the empty ones left out; ``jsonld`` and ``state``
+    as written."""
+
+    cdef public list canonical
+    cdef public list amphtml
+    cdef public list image_links
+    cdef public list author_links
+    cdef public list jsonld
+    cdef public list state
+    cdef public list title
+    cdef public list headings
+    cdef public list lang
+    cdef public dict props
+    cdef public list pubdates
+    cdef public object base_href
+    cdef public object first_h1
+    cdef public list story_h1s
+    cdef public list home_h1s
+    cdef public list times
+
+    def __cinit__(self):
+        self.canonical = []
+        self.amphtml = []
+        self.image_links = []
+        self.author_links = []
+        self.jsonld = []
+        self.state = []
+        self.title = []
+        self.headings = []
+        self.lang = []
+        self.props = {}
+        self.pubdates = []
+        self.story_h1s = []
+        self.home_h1s = []
+        self.times = []
+
+
 cdef class MarkupReader:
     """Reads the markup of a page in one walk (``read``), grouping its values by the
     tables given here:
@@ -425,17 +467,22 @@ cdef class MarkupReader:
       key a meta's ``content``, cut to ``max_chars`` characters;
     - ``meta_keys``: the keys whose contents are read (lowercase); a meta of no such
       key is not decoded;
-    - ``link_rels``: groups of ``rel`` values, most wanted first; a ``<link>``'s
-      ``href`` goes to the first group one of its ``rel`` tokens (lowercased) is in;
+    - ``link_rels``: groups of ``rel`` values, most wanted first (the canonical's,
+      the AMP copy's, an image's); a ``<link>``'s ``href`` goes to the first group one
+      of its ``rel`` tokens (lowercased) is in;
     - ``script_types``: the ``type`` values (stripped, lowercased) whose scripts'
-      texts are read, one list each;
+      texts are read, one list each (JSON-LD's, a page state's);
     - ``lang_names``: the attributes of ``<html>`` giving its language, the first
       that is not empty read;
     - ``svg_tags``: the tags of which an ancestor, within ``svg_levels`` levels, makes
       a ``<title>`` an icon's, not read;
     - ``max_times``: how many ``<time datetime>`` elements (without ``pubdate``) are
       kept;
-    - ``props``: the ``itemprop`` names (lowercased) whose elements are read.
+    - ``props``: the ``itemprop`` names (lowercased) whose elements are read;
+    - ``max_title_chars``: the longest h1 text kept, ``max_h1s`` how many;
+    - ``links_home``: whether a link's ``href`` (or ``None``) leads to a home page;
+    - ``normalize``, ``unescape``: a text's normal form, and a meta content's
+      unescaping (``Metas``).
     """
 
     cdef tuple _meta_names
@@ -454,6 +501,9 @@ cdef class MarkupReader:
     cdef _Keys _prop_table
     cdef object _normalize
     cdef object _unescape
+    cdef Py_ssize_t _max_title
+    cdef Py_ssize_t _max_h1s
+    cdef object _links_home
 
     def __init__(
         self,
@@ -468,11 +518,19 @@ cdef class MarkupReader:
         Py_ssize_t max_times,
         tuple props,
         *,
-        normalize=None,
-        unescape=None,
+        Py_ssize_t max_title_chars,
+        Py_ssize_t max_h1s,
+        links_home,
+        normalize,
+        unescape,
     ):
         self._normalize = normalize
         self._unescape = unescape
+        self._max_title = max_title_chars
+        self._max_h1s = max_h1s
+        self._links_home = links_home
+        if len(link_rels) != 3 or len(script_types) != 2:
+            raise ValueError("three groups of rels and two script types")
         self._meta_names = tuple(_Name.attribute(name) for name in meta_names)
         self._meta_keys = meta_keys
         self._meta_table = _Keys(dict.fromkeys(meta_keys, 0))
@@ -490,23 +548,30 @@ cdef class MarkupReader:
         self._props = frozenset(props)
         self._prop_table = _Keys(dict.fromkeys(props, 0))
 
-    def read(self, root: LexborNode, Metas into=None) -> tuple:
-        """The values of ``root``'s subtree (``root`` included), each list in document
-        order: ``(metas, links, scripts, langs, titles, h1s, pubdates, times,
-        base_href, marked)``.
+    def read(self, root: LexborNode, PageMarkup into not None) -> None:
+        """Fills ``into`` from ``root``'s subtree (``root`` included), each list in
+        document order:
 
-        ``metas``: contents by key (of ``meta_keys``); ``links``: the ``href`` values (``None`` when
-        absent) of each group of ``link_rels``; ``scripts``: the texts of each type;
-        ``langs``: each ``<html>``'s language or ``None``; ``titles``: the texts of
-        the ``<title>`` elements not in an icon; ``h1s``: each ``<h1>`` with the link
-        it holds or sits in (or ``None``); ``pubdates``: the ``datetime`` (or
-        ``None``) of each ``<time pubdate>``; ``times``: the first ``max_times``
-        other ``<time>`` elements with a ``datetime``; ``base_href``: the first
-        ``<base href>``'s (``""`` when empty), or ``None``; ``marked``: the elements
-        with an ``itemprop`` naming one of ``props`` (its value lowercased, split at
-        whitespace) and the ``a[rel~="author"]`` links (as Lexbor's selectors match
-        them), but metas and scripts. Given ``into``, its ``metas`` are these, read
-        as text with the ``normalize`` and ``unescape`` given here."""
+        - ``metas``: the contents by key (of ``meta_keys``), as written, cut; read as
+          text with the ``normalize`` and ``unescape`` given here;
+        - ``canonical``, ``amphtml``, ``image_links``: the ``href`` of the links of
+          each group of ``link_rels``; ``jsonld``, ``state``: the texts of the scripts
+          of each type; ``lang``: each ``<html>``'s language; ``title``: the first
+          ``<title>`` not in an icon whose text is not empty; ``pubdates``: the
+          ``datetime`` of each ``<time pubdate>``; ``times``: the first ``max_times``
+          other ``<time>`` elements with a ``datetime``; ``base_href``: the first
+          ``<base href>``'s (``""`` when empty), or ``None``;
+        - ``headings``: the texts (``text(separator=" ")``) of the first ``max_h1s``
+          h1s whose text is not empty nor over ``max_title_chars``; ``first_h1`` the
+          first of them, ``story_h1s`` those (text, node) that hold no link nor sit in
+          one within two levels, ``home_h1s`` the texts of the others whose link
+          ``links_home``;
+        - ``author_links``: the texts of the ``a[rel~="author"]`` links (as Lexbor's
+          selectors match them) whose ``rel`` as written names ``author``; ``props``:
+          by each ``itemprop`` name of ``props`` an element holds (its value lowercased,
+          split at whitespace; not a meta's nor a script's), the elements' values: the
+          ``content`` or ``datetime``, a person's ``itemprop="name"``, or the text;
+          none when the headlines are more than one (a list of stories)."""
         cdef ps_node *top = c_node(root)
         cdef ps_node *node = top
         cdef object parser = root.parser
@@ -515,14 +580,11 @@ cdef class MarkupReader:
         cdef list links = [[] for _ in self._link_rels]
         cdef list scripts = [[] for _ in self._script_types]
         cdef list langs = []
-        cdef list titles = []
-        cdef list h1s = []
         cdef list pubdates = []
         cdef list times = []
-        cdef list marked = []
         cdef object base_href = None
+        cdef object text
         cdef ps_attr *attr
-        cdef ps_node *link
         while node != NULL:
             if node.type != PS_ELEMENT:
                 node = next_in(node, top, False)
@@ -537,8 +599,8 @@ cdef class MarkupReader:
             elif tag == _SCRIPT:
                 self._read_script(node, scripts)
             elif tag == _H1:
-                link = _link_of(node)
-                h1s.append((wrap(node, parser), wrap(link, parser) if link != NULL else None))
+                if len(into.headings) < self._max_h1s:
+                    self._read_h1(node, into, parser)
             elif tag == _TIME:
                 attr = _attribute(node, &_PUBDATE)
                 if attr != NULL:
@@ -546,8 +608,10 @@ cdef class MarkupReader:
                 elif len(times) < self._max_times and _filled(_attribute(node, &_DATETIME)):
                     times.append(wrap(node, parser))
             elif tag == _TITLE:
-                if not self._in_svg(node):
-                    titles.append(_text(node))
+                if not into.title and not self._in_svg(node):
+                    text = self._text_of(_text(node))
+                    if text:
+                        into.title = [text]
             elif tag == _HTML:
                 langs.append(self._lang(node))
             elif tag == _BASE:
@@ -557,13 +621,89 @@ cdef class MarkupReader:
             if (<ps_element *>node).first_attr != NULL and tag != _META and tag != _SCRIPT:
                 attr = _local_attribute(node, &_ITEMPROP)
                 if (attr != NULL or tag == _A) and self._marked(node, attr):
-                    marked.append(wrap(node, parser))
+                    self._read_marked(node, into, parser)
             node = next_in(node, top, True)
-        if into is not None:
-            into.metas = metas
-            into._normalize = self._normalize
-            into._unescape = self._unescape
-        return metas, links, scripts, langs, titles, h1s, pubdates, times, base_href, marked
+        into.metas = metas
+        into._normalize = self._normalize
+        into._unescape = self._unescape
+        into.canonical = self._texts(links[0])
+        into.amphtml = self._texts(links[1])
+        into.image_links = self._texts(links[2])
+        into.jsonld = scripts[0]
+        into.state = scripts[1]
+        into.lang = self._texts(langs)
+        into.pubdates = self._texts(pubdates)
+        into.times = times
+        into.base_href = base_href
+        if len(set(into.props.get("headline", ()))) > 1:
+            # Several items with headlines: a list of stories, whose first item's
+            # headline, author and time are not the page's.
+            into.props.clear()
+
+    cdef object _text_of(self, object value):
+        """``value`` (a text or ``None``) cut and normalized; ``None`` or "" as it is."""
+        if not value:
+            return value
+        if len(<str>value) > self._max_chars:
+            value = (<str>value)[: self._max_chars]
+        return self._normalize(value)
+
+    cdef list _texts(self, list values):
+        """The values that are not empty once cut and normalized, so."""
+        cdef list texts = []
+        for value in values:
+            value = self._text_of(value)
+            if value:
+                texts.append(value)
+        return texts
+
+    cdef void _read_h1(self, ps_node *node, PageMarkup into, object parser) except *:
+        cdef ps_node *link = _link_of(node)
+        cdef object text = self._text_of(_joined(node, True, <size_t>-1))
+        if not text or len(<str>text) > self._max_title:
+            return
+        into.headings.append(text)
+        heading = wrap(node, parser)
+        if into.first_h1 is None:
+            into.first_h1 = heading
+        if link == NULL:
+            into.story_h1s.append((text, heading))
+        elif self._links_home(_value(link, &_HREF)):
+            into.home_h1s.append(text)
+
+    cdef void _read_marked(self, ps_node *node, PageMarkup into, object parser) except *:
+        """What an author's link or an element with ``itemprop`` gives: the link's
+        text when its ``rel`` as written names ``author``, and the element's value for
+        each name of ``props`` its ``itemprop`` as written holds."""
+        cdef object value
+        if node.local_name == _A:
+            value = _value(node, &_REL)
+            if value and "author" in (<str>value).lower().split():
+                value = self._text_of(_joined(node, True, <size_t>-1))
+                if value:
+                    into.author_links.append(value)
+        value = _value(node, &_ITEMPROP)
+        if not value:
+            return
+        for prop in (<str>value).lower().split():
+            if prop in self._props:
+                found = into.props.setdefault(prop, [])
+                value = self._text_of(self._prop_value(node, prop, parser))
+                if value:
+                    (<list>found).append(value)
+
+    cdef object _prop_value(self, ps_node *node, str prop, object parser):
+        cdef object value = _value(node, &_CONTENT)
+        if value:
+            return value
+        value = _value(node, &_DATETIME)
+        if value:
+            return value
+        if prop == "author" and _attribute(node, &_ITEMSCOPE) != NULL:
+            named = wrap(node, parser).css_first('[itemprop="name"]')
+            if named is not None:
+                return named.attributes.get("content") or named.text(deep=True, separator=" ")
+        return _joined(node, True, <size_t>-1)
 
     cdef void _read_meta(self, ps_node *node, dict metas) except *:
         cdef ps_attr *attr = _attribute(node, &_CONTENT)

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from service.extract._markup import MarkupReader, Metas, NamedElements, NearHeading
+from service.extract._markup import MarkupReader, NamedElements, NearHeading, PageMarkup
 from service.extract.metadata_tables import (
     AUTHOR_METAS,
     DESCRIPTION_METAS,
@@ -76,7 +75,25 @@ META_KEYS = frozenset(
 # The links read, by their ``rel``: a link of several goes to the first group.
 _LINK_RELS = (("canonical",), ("amphtml",), IMAGE_LINK_RELS)
 _LANG_NAMES = ("lang", "xml:lang")  # <html>'s language, the first given
-# One walk in C reads every element metadata is read from (``_markup``).
+
+
+def is_home_address(href: str | None) -> bool:
+    """Whether a link's ``href`` leads to a home page: its path is "/" or none, with no
+    query."""
+    href = (href or "").strip()
+    if not href or href.startswith("#"):
+        return False
+    parts = urlsplit(href)
+    return parts.path in ("", "/") and not parts.query and parts.scheme in ("", "http", "https")
+
+
+def links_home(link: LexborNode) -> bool:
+    """Whether ``link`` leads to a home page (``is_home_address``)."""
+    return is_home_address(link.attributes.get("href"))
+
+
+# One walk in C reads every element metadata is read from, and fills a ``Markup``
+# (``_markup``).
 _READER = MarkupReader(
     _META_NAMES,
     META_KEYS,
@@ -88,105 +105,52 @@ _READER = MarkupReader(
     _MAX_META_CHARS,
     _MAX_TIMES,
     _PROPS,
+    max_title_chars=MAX_TITLE_CHARS,
+    max_h1s=MAX_H1_CANDIDATES,
+    # An h1 linking to a home page is the site's name (a blog's name above its post).
+    links_home=is_home_address,
+    normalize=normalize_text,
     # A meta's content as text: decoded once more if the CMS escaped it twice
     # ("PG&amp;amp;E"), normalized (``Metas``).
-    normalize=normalize_text,
     unescape=html.unescape,
 )
 
 
-@dataclass(slots=True)
-class Markup(Metas):
-    """The metadata-bearing markup of one page, values as written (text normalized).
+class Markup(PageMarkup):
+    """The metadata-bearing markup of one page, values as written (text normalized),
+    read by one walk in C (``collect_markup``, ``_markup.MarkupReader``).
 
-    ``metas`` (``Metas``) holds each meta ``content`` as written, by lowercased
-    ``property`` / ``name`` / ``itemprop`` / ``http-equiv``, of the keys in
-    ``META_KEYS``; read them through ``all`` and ``first``, which normalize."""
+    ``metas`` holds each meta ``content`` as written, by lowercased ``property`` /
+    ``name`` / ``itemprop`` / ``http-equiv``, of the keys in ``META_KEYS``; read them
+    through ``all`` and ``first``, which normalize. The other fields:
 
-    canonical: list[str] = field(default_factory=list)
-    amphtml: list[str] = field(default_factory=list)
-    """``href`` of ``<link rel=amphtml>``: the page's AMP copy."""
-    image_links: list[str] = field(default_factory=list)
-    """``href`` of the links naming the page's image (``IMAGE_LINK_RELS``)."""
-    author_links: list[str] = field(default_factory=list)
-    jsonld: list[str] = field(default_factory=list)
-    state: list[str] = field(default_factory=list)
-    """The texts of ``<script type="application/json">``: a script-built page's state."""
-    title: list[str] = field(default_factory=list)
-    headings: list[str] = field(default_factory=list)
-    lang: list[str] = field(default_factory=list)
-    props: dict[str, list[str]] = field(default_factory=dict)
-    """Microdata values by lowercased ``itemprop``, for the names in ``_PROPS``."""
-    pubdates: list[str] = field(default_factory=list)
-    """``datetime`` of ``<time pubdate>`` elements."""
-    base_href: str | None = None
-    """The ``href`` of the first ``<base href>`` as written ("" when empty), or ``None``."""
-    first_h1: LexborNode | None = None
-    story_h1s: list[tuple[str, LexborNode]] = field(default_factory=list)
-    """The h1s that are not links (a site's logo is often a linked h1), with their text."""
-    home_h1s: list[str] = field(default_factory=list)
-    """The texts of the h1s linking to a home page (a path "/" or none): a site's name."""
-    times: list[LexborNode] = field(default_factory=list)
-    """The first ``<time datetime>`` elements, for ``time_near_heading``."""
+    - ``canonical``, ``amphtml`` (the page's AMP copy), ``image_links`` (the links
+      naming the page's image, ``IMAGE_LINK_RELS``): the ``href`` of those links;
+    - ``author_links``: the texts of the ``a[rel~="author"]`` links;
+    - ``jsonld``, ``state``: the texts of the JSON-LD scripts and of
+      ``<script type="application/json">`` (a script-built page's state);
+    - ``title`` (the first ``<title>``), ``headings`` (the h1s' texts), ``lang``;
+    - ``props``: microdata values by lowercased ``itemprop``, for the names in
+      ``_PROPS``;
+    - ``pubdates``: the ``datetime`` of ``<time pubdate>`` elements;
+    - ``base_href``: the ``href`` of the first ``<base href>`` as written ("" when
+      empty), or ``None``;
+    - ``first_h1``; ``story_h1s``: the h1s that are not links (a site's logo is often
+      a linked h1), with their text; ``home_h1s``: the texts of the h1s linking to a
+      home page (a path "/" or none), a site's name;
+    - ``times``: the first ``<time datetime>`` elements, for ``time_near_heading``.
+    """
+
+    __slots__ = ()
 
 
 def collect_markup(tree: LexborHTMLParser) -> Markup:
     """Gather metas, links, JSON-LD and page-state texts, title, h1s, ``lang``, microdata
     and the first ``<base href>`` from ``tree``."""
     markup = Markup()
-    root = tree.root
-    if root is None:
-        return markup
-    found = _READER.read(root, markup)
-    _, links, scripts, langs, titles, h1s, pubdates, times, base_href, marked = found
-    markup.canonical, markup.amphtml, markup.image_links = map(_texts, links)
-    markup.jsonld, markup.state = scripts
-    markup.lang = _texts(langs)
-    markup.title = _texts(titles)[:1]
-    markup.pubdates = _texts(pubdates)
-    markup.times = times
-    markup.base_href = base_href
-    for node, link in h1s:
-        text = normalize_text(node.text(deep=True, separator=" ")[:_MAX_META_CHARS])
-        if text and len(text) <= MAX_TITLE_CHARS:
-            markup.headings.append(text)
-            markup.first_h1 = markup.first_h1 or node
-            if link is None:
-                markup.story_h1s.append((text, node))
-            elif links_home(link):
-                markup.home_h1s.append(text)
-            if len(markup.headings) == MAX_H1_CANDIDATES:
-                break
-    for node in marked:
-        _read_marked(node, markup)
-    if len(set(markup.props.get("headline", ()))) > 1:
-        # Several items with headlines: a list of stories, whose first item's
-        # headline, author and time are not the page's.
-        markup.props.clear()
+    if tree.root is not None:
+        _READER.read(tree.root, markup)
     return markup
-
-
-def _read_marked(node: LexborNode, markup: Markup) -> None:
-    """What an author's link or an element with ``itemprop`` gives (a meta's and a
-    script's ``itemprop`` are read with the element, a meta's names, or not at all)."""
-    attrs = node.attributes
-    if node.tag == "a" and "author" in (attrs.get("rel") or "").lower().split():
-        _append(markup.author_links, node.text(deep=True, separator=" "))
-    for prop in (attrs.get("itemprop") or "").lower().split():
-        if prop in _PROPS:
-            _append(markup.props.setdefault(prop, []), _prop_value(node, attrs, prop))
-
-
-def _prop_value(node: LexborNode, attrs: dict[str, str | None], prop: str) -> str | None:
-    for name in ("content", "datetime"):
-        value = attrs.get(name)
-        if value:
-            return value
-    if prop == "author" and "itemscope" in attrs:
-        name_node = node.css_first('[itemprop="name"]')
-        if name_node is not None:
-            return name_node.attributes.get("content") or name_node.text(deep=True, separator=" ")
-    return node.text(deep=True, separator=" ")
 
 
 def time_near_heading(markup: Markup, another_items: Callable[[LexborNode], bool]) -> str | None:
@@ -231,15 +195,6 @@ def texts_near_heading(
             yield node, text
 
 
-def links_home(link: LexborNode) -> bool:
-    """Whether ``link`` leads to a home page: its path is "/" or none, with no query."""
-    href = (link.attributes.get("href") or "").strip()
-    if not href or href.startswith("#"):
-        return False
-    parts = urlsplit(href)
-    return parts.path in ("", "/") and not parts.query and parts.scheme in ("", "http", "https")
-
-
 def _ancestors(node: LexborNode, levels: int) -> list[LexborNode]:
     found: list[LexborNode] = []
     parent = node.parent
@@ -247,21 +202,3 @@ def _ancestors(node: LexborNode, levels: int) -> list[LexborNode]:
         found.append(parent)
         parent = parent.parent
     return found
-
-
-def _texts(values: Sequence[str | None]) -> list[str]:
-    """The values that are not empty once normalized (cut first), normalized."""
-    texts = []
-    for value in values:
-        if value:
-            text = normalize_text(value[:_MAX_META_CHARS])
-            if text:
-                texts.append(text)
-    return texts
-
-
-def _append(values: list[str], value: str | None) -> None:
-    if value:
-        text = normalize_text(value[:_MAX_META_CHARS])
-        if text:
-            values.append(text)

@@ -49,6 +49,8 @@ VALUES = st.one_of(
             *("text/javascript", "application/json\u00a0", "\u212aelvin", "d\u0130r"),
             *("2026-02-04T09:30:00Z", "en", "pt_BR", "/story", "https://x.example/a"),
             *("headline", "datePublished author", "Author"),
+            # Addresses of a home page, and not (``is_home_address``).
+            *("/", " https://x.example/ ", "http://x.example?q=1", "#top", "ftp://x.example/"),
             # Whitespace of str.split beyond HTML's, in ASCII and past it (NEL, NBSP).
             *("\x1fcanonical\x0b", "Canonical\x1cAuthor", "\x1eapplication/json\x1f"),
             *("og:title\x85twitter:title", "amphtml\u2003", "OG:TITLE\x0c"),
@@ -98,6 +100,9 @@ SCRIPT_TYPES = ("application/ld+json", "application/json")
 META_KEYS = frozenset(
     {"og:title", "og:titlf", "og", "twitter:title", "description", "a", "kelvin", "m"}
 )
+MAX_CHARS = 12
+MAX_TITLE_CHARS = 10  # some of TEXTS are longer
+MAX_H1S = 2
 READER = MarkupReader(
     ("property", "name", "itemprop", "http-equiv"),
     META_KEYS,
@@ -106,9 +111,14 @@ READER = MarkupReader(
     ("lang", "xml:lang"),
     ("svg", "symbol", "g", "defs"),
     3,
-    12,
+    MAX_CHARS,
     4,
     ("headline", "author"),
+    max_title_chars=MAX_TITLE_CHARS,
+    max_h1s=MAX_H1S,
+    links_home=mm.is_home_address,
+    normalize=normalize_text,
+    unescape=html.unescape,
 )
 _READ = ("html", "title", "meta", "link", "script", "h1", "time", "base")
 
@@ -122,12 +132,17 @@ def _ancestors(node: LexborNode, levels: int) -> list[LexborNode]:
     return found
 
 
-def _expected(root: LexborNode) -> tuple[object, ...]:
-    """What the reader gives, read from Python as ``collect_markup`` read it before."""
+def _python_read(root: LexborNode) -> tuple[object, ...]:
+    """What the walk in C read, read from Python as ``collect_markup`` read it before."""
     metas: dict[str, list[str]] = {}
     links: list[list[str | None]] = [[], [], []]
     scripts: list[list[str]] = [[], []]
-    langs, titles, h1s, pubdates, times, marked = [], [], [], [], [], []
+    langs: list[str | None] = []
+    titles: list[str] = []
+    h1s: list[tuple[LexborNode, LexborNode | None]] = []
+    pubdates: list[str | None] = []
+    times: list[LexborNode] = []
+    marked: list[LexborNode] = []
     base_href = None
     selected = {node.mem_id for node in root.css('a[rel~="author"]')} | {
         node.mem_id
@@ -137,7 +152,7 @@ def _expected(root: LexborNode) -> tuple[object, ...]:
     for node in root.traverse():  # the root first, then its subtree's elements
         tag, attrs = node.tag, node.attributes
         if tag == "meta" and attrs.get("content"):
-            content = (attrs.get("content") or "")[:12]
+            content = (attrs.get("content") or "")[:MAX_CHARS]
             for name in ("property", "name", "itemprop", "http-equiv"):
                 for key in (attrs.get(name) or "").lower().split():
                     if key in META_KEYS:
@@ -161,33 +176,105 @@ def _expected(root: LexborNode) -> tuple[object, ...]:
         elif tag == "h1":
             around = (a for a in _ancestors(node, 2) if a.tag == "a")
             link = node.css_first("a") or next(around, None)
-            h1s.append((node.mem_id, link.mem_id if link is not None else None))
+            h1s.append((node, link))
         elif tag == "time" and "pubdate" in attrs:
             pubdates.append(attrs.get("datetime"))
         elif tag == "time" and attrs.get("datetime") and len(times) < 4:
-            times.append(node.mem_id)
+            times.append(node)
         elif tag == "base" and base_href is None and "href" in attrs:
             base_href = attrs.get("href") or ""
         if tag not in ("meta", "script") and node.mem_id in selected:
-            marked.append(node.mem_id)
+            marked.append(node)
     return metas, links, scripts, langs, titles, h1s, pubdates, times, base_href, marked
 
 
-def _read(root: LexborNode) -> tuple[object, ...]:
-    read = READER.read(root)
-    metas, links, scripts, langs, titles, h1s, pubdates, times, base_href, marked = read
-    return (
-        metas,
-        links,
-        scripts,
-        [lang or None for lang in langs],
-        titles,
-        [(h1.mem_id, link.mem_id if link is not None else None) for h1, link in h1s],
-        pubdates,
-        [node.mem_id for node in times],
-        base_href,
-        [node.mem_id for node in marked],
+def _python_markup(root: LexborNode) -> dict[str, object]:
+    """The fields of ``Markup``, as ``collect_markup`` made them from Python of what the
+    walk read (nodes by ``mem_id``)."""
+    metas, links, scripts, langs, titles, h1s, pubdates, times, base_href, marked = _python_read(
+        root
     )
+    out: dict[str, object] = {"metas": metas, "base_href": base_href}
+    out["canonical"], out["amphtml"], out["image_links"] = map(_texts, links)
+    out["jsonld"], out["state"] = scripts
+    out["lang"] = _texts(langs)
+    out["title"] = _texts(titles)[:1]
+    out["pubdates"] = _texts(pubdates)
+    out["times"] = [node.mem_id for node in times]
+    headings: list[str] = []
+    first_h1 = None
+    story_h1s: list[tuple[str, int]] = []
+    home_h1s: list[str] = []
+    for node, link in h1s:
+        text = normalize_text(node.text(deep=True, separator=" ")[:MAX_CHARS])
+        if text and len(text) <= MAX_TITLE_CHARS:
+            headings.append(text)
+            first_h1 = first_h1 or node.mem_id
+            if link is None:
+                story_h1s.append((text, node.mem_id))
+            elif mm.links_home(link):
+                home_h1s.append(text)
+            if len(headings) == MAX_H1S:
+                break
+    out.update(headings=headings, first_h1=first_h1, story_h1s=story_h1s, home_h1s=home_h1s)
+    author_links: list[str] = []
+    props: dict[str, list[str]] = {}
+    for node in marked:
+        attrs = node.attributes
+        if node.tag == "a" and "author" in (attrs.get("rel") or "").lower().split():
+            _append(author_links, node.text(deep=True, separator=" "))
+        for prop in (attrs.get("itemprop") or "").lower().split():
+            if prop in ("headline", "author"):
+                _append(props.setdefault(prop, []), _prop_value(node, attrs, prop))
+    if len(set(props.get("headline", ()))) > 1:
+        props.clear()
+    out.update(author_links=author_links, props=props)
+    return out
+
+
+def _prop_value(node: LexborNode, attrs: dict[str, str | None], prop: str) -> str | None:
+    for name in ("content", "datetime"):
+        value = attrs.get(name)
+        if value:
+            return value
+    if prop == "author" and "itemscope" in attrs:
+        name_node = node.css_first('[itemprop="name"]')
+        if name_node is not None:
+            return name_node.attributes.get("content") or name_node.text(deep=True, separator=" ")
+    return node.text(deep=True, separator=" ")
+
+
+def _texts(values: list[str] | list[str | None]) -> list[str]:
+    texts = []
+    for value in values:
+        if value:
+            text = normalize_text(value[:MAX_CHARS])
+            if text:
+                texts.append(text)
+    return texts
+
+
+def _append(values: list[str], value: str | None) -> None:
+    if value:
+        text = normalize_text(value[:MAX_CHARS])
+        if text:
+            values.append(text)
+
+
+_FIELDS = ("canonical", "amphtml", "image_links", "author_links", "jsonld", "state", "title")
+_MORE_FIELDS = ("headings", "lang", "props", "pubdates", "base_href", "home_h1s")
+
+
+def _read(root: LexborNode) -> dict[str, object]:
+    """The fields of the ``Markup`` the reader fills (nodes by ``mem_id``)."""
+    markup = mm.Markup()
+    READER.read(root, markup)
+    out: dict[str, object] = {name: getattr(markup, name) for name in (*_FIELDS, *_MORE_FIELDS)}
+    out["metas"] = markup.metas
+    out["times"] = [node.mem_id for node in markup.times]
+    out["first_h1"] = markup.first_h1.mem_id if markup.first_h1 is not None else None
+    out["story_h1s"] = [(text, node.mem_id) for text, node in markup.story_h1s]
+    return out
 
 
 @settings(max_examples=400, deadline=None)
@@ -195,7 +282,7 @@ def _read(root: LexborNode) -> tuple[object, ...]:
 def test_reader_gives_what_python_reads(page: bytes) -> None:
     tree = LexborHTMLParser(page)
     assert tree.root is not None
-    assert _read(tree.root) == _expected(tree.root)
+    assert _read(tree.root) == _python_markup(tree.root)
 
 
 def test_reader_reads_names_as_written_and_tags_anywhere() -> None:
@@ -207,19 +294,22 @@ def test_reader_reads_names_as_written_and_tags_anywhere() -> None:
         '<svg><title>Icon</title><script xlink:type="application/ld+json">{}</script>'
         '<link rel="amphtml" xlink:href="/amp"><g><title>Icon</title></g></svg>'
         '<math><mi><time datetime="2026-02-04">t</time><meta content="c" name="m"></mi></math>'
-        "<h1>Head<a href='/'>line</a></h1></body></html>"
+        "<h1>Head<a href='/'>line</a></h1><h1>Too long a title</h1><h1>Story</h1></body></html>"
     )
     tree = LexborHTMLParser(page)
     assert tree.root is not None
-    metas, links, scripts, langs, titles, h1s, _, times, _, _ = READER.read(tree.root)
-    assert metas == {"description": ["d"], "m": ["c"]}
-    assert links == [["/c"], [None], []]
-    assert scripts == [[], []]
-    assert langs == ["de"]
-    assert titles == ["Page", "Second"]
-    assert [(h1.tag, link.tag if link else None) for h1, link in h1s] == [("h1", "a")]
-    assert [node.tag for node in times] == ["time"]
-    assert _read(tree.root) == _expected(tree.root)
+    markup = mm.Markup()
+    READER.read(tree.root, markup)
+    assert markup.metas == {"description": ["d"], "m": ["c"]}
+    assert (markup.canonical, markup.amphtml, markup.image_links) == (["/c"], [], [])
+    assert (markup.jsonld, markup.state) == ([], [])
+    assert markup.lang == ["de"]
+    assert markup.title == ["Page"]
+    assert (markup.headings, markup.home_h1s) == (["Head line", "Story"], ["Head line"])
+    assert [(text, node.tag) for text, node in markup.story_h1s] == [("Story", "h1")]
+    assert markup.first_h1 is not None and markup.first_h1.text() == "Headline"
+    assert [node.tag for node in markup.times] == ["time"]
+    assert _read(tree.root) == _python_markup(tree.root)
 
 
 def test_collect_markup_reads_the_tables_of_metadata_markup() -> None:
