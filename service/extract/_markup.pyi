@@ -27,6 +27,22 @@ class PageMarkup(Metas):
     home_h1s: list[str]
     times: list[LexborNode]
 
+class Tags:
+    def __init__(
+        self,
+        *,
+        separators: str,
+        max_splits: int,
+        max_part_chars: int,
+        max_chars: int,
+        most: int,
+        internal_starts: tuple[str, ...],
+        internal_chars: str,
+        normalize: Callable[[str], str],
+        unlabel: Callable[[str], str],
+    ) -> None: ...
+    def of(self, values: list[str]) -> tuple[str, ...]: ...
+
 class MarkupReader:
     def __init__(
         self,

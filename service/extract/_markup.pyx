@@ -29,6 +29,15 @@ from libc.string cimport memcpy, memset
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode, create_tag
 
+from service.extract._unicode cimport (
+    PyUnicode_DATA,
+    PyUnicode_GET_LENGTH,
+    PyUnicode_KIND,
+    PyUnicode_READ,
+    PyUnicode_Substring,
+    Py_UNICODE_ISALPHA,
+    ucs4,
+)
 from service.extract._lexbor cimport (
     HTML_DOCUMENT,
     HTML_NAMESPACE,
@@ -457,6 +466,128 @@ cdef class PageMarkup(Metas):
         self.story_h1s = []
         self.home_h1s = []
         self.times = []
+
+
+cdef class Tags:
+    """``of(values)``: the tags a declared list gives (``metadata._tags``' rules, its
+    tables handed in by keyword): each value split at the ``separators`` characters
+    (``max_splits`` times at most, the rest one part, as ``re.split`` splits), a part
+    of more than ``max_part_chars`` characters left out, the others normalized
+    (``normalize``), a label before a ``:`` removed (``unlabel``, called only on a tag
+    holding one), and kept when a tag: of 2 to ``max_chars`` characters, not starting
+    with one of ``internal_starts`` nor holding one of ``internal_chars``, with a letter
+    (``str.isalpha``); each once (``casefold``), the first ``most`` of them."""
+
+    cdef ucs4 _separators[4]
+    cdef int _separator_count
+    cdef Py_ssize_t _max_splits
+    cdef Py_ssize_t _max_part
+    cdef Py_ssize_t _max_chars
+    cdef Py_ssize_t _most
+    cdef tuple _internal_starts
+    cdef str _internal_chars
+    cdef object _normalize
+    cdef object _unlabel
+
+    def __init__(
+        self,
+        *,
+        str separators,
+        Py_ssize_t max_splits,
+        Py_ssize_t max_part_chars,
+        Py_ssize_t max_chars,
+        Py_ssize_t most,
+        tuple internal_starts,
+        str internal_chars,
+        normalize,
+        unlabel,
+    ):
+        if not 0 < len(separators) <= 4:
+            raise ValueError("one to four separators")
+        for char in separators:
+            self._separators[self._separator_count] = ord(char)
+            self._separator_count += 1
+        self._max_splits = max_splits
+        self._max_part = max_part_chars
+        self._max_chars = max_chars
+        self._most = most
+        self._internal_starts = internal_starts
+        self._internal_chars = internal_chars
+        self._normalize = normalize
+        self._unlabel = unlabel
+
+    cdef inline bint _separates(self, ucs4 c) noexcept:
+        cdef int i
+        for i in range(self._separator_count):
+            if c == self._separators[i]:
+                return True
+        return False
+
+    def of(self, list values) -> tuple:
+        """The tags of ``values`` (texts), in their order."""
+        cdef list tags = []
+        cdef set seen = set()
+        cdef int kind
+        cdef const void *data
+        cdef Py_ssize_t n
+        cdef Py_ssize_t begin
+        cdef Py_ssize_t end
+        cdef Py_ssize_t splits
+        cdef str value
+        for value in values:
+            kind = PyUnicode_KIND(value)
+            data = PyUnicode_DATA(value)
+            n = PyUnicode_GET_LENGTH(value)
+            begin = 0
+            splits = 0
+            while True:
+                end = begin
+                if splits < self._max_splits:
+                    while end < n and not self._separates(PyUnicode_READ(kind, data, end)):
+                        end += 1
+                else:
+                    end = n
+                if end - begin <= self._max_part and self._add(
+                    PyUnicode_Substring(value, begin, end), tags, seen
+                ):
+                    return tuple(tags)
+                if end == n:
+                    break
+                begin = end + 1
+                splits += 1
+        return tuple(tags)
+
+    cdef bint _add(self, str part, list tags, set seen) except -1:
+        """Adds ``part`` as a tag when it is one and new; whether ``most`` are found."""
+        cdef str tag = self._normalize(part)
+        cdef Py_ssize_t n = PyUnicode_GET_LENGTH(tag)
+        if ":" in tag:
+            tag = self._unlabel(tag)
+            n = PyUnicode_GET_LENGTH(tag)
+        if not 1 < n <= self._max_chars or tag.startswith(self._internal_starts):
+            return False
+        for char in self._internal_chars:
+            if char in tag:
+                return False
+        if not _has_letter(tag, n):
+            return False
+        key = tag.casefold()
+        if key in seen:
+            return False
+        seen.add(key)
+        tags.append(tag)
+        return len(tags) == self._most
+
+
+cdef bint _has_letter(str text, Py_ssize_t n) noexcept:
+    """Whether a character of ``text`` is a letter (``str.isalpha``)."""
+    cdef int kind = PyUnicode_KIND(text)
+    cdef const void *data = PyUnicode_DATA(text)
+    cdef Py_ssize_t i
+    for i in range(n):
+        if Py_UNICODE_ISALPHA(PyUnicode_READ(kind, data, i)):
+            return True
+    return False
 
 
 cdef class MarkupReader:

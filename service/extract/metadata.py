@@ -12,13 +12,13 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cache
+from functools import cache, partial
 from typing import Literal
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from service.extract._markup import NamedElements
+from service.extract._markup import NamedElements, Tags
 from service.extract.bold_lines import BOLD_LINES, bold_alone
 from service.extract.metadata_authors import clean_authors, reads_as_person, uninvert
 from service.extract.metadata_jsonld import (
@@ -100,8 +100,23 @@ PageType = Literal["article", "listing"]
 _LANGUAGE = re.compile(
     r"([A-Za-z]{2,3})(?:[-_]([A-Za-z]{4}))?(?:[-_]([A-Za-z]{2}|\d{3}))?(?:[-_]|$)"
 )
-_TAG_SEPARATOR = re.compile("[,;]")  # keyword lists use either
 _TAG_LABEL = re.compile(r"^(?:" + "|".join(TAG_LABELS) + r")\s*:\s*", re.IGNORECASE)
+# A declared tag list's tags, split and read in C: keyword lists separate them by
+# either of ``separators``; a part longer than ``max_part_chars`` is not a tag,
+# whatever its spacing; a tag is not empty, not a sentence, not a CMS's internal flag
+# ("@home", "ctp_video", "/article"), and holds a letter.
+_TAGS = Tags(
+    separators=",;",
+    max_splits=MAX_TAGS * 2,
+    max_part_chars=4 * MAX_TAG_CHARS,
+    max_chars=MAX_TAG_CHARS,
+    most=MAX_TAGS,
+    internal_starts=INTERNAL_TAG_STARTS,
+    internal_chars="_",
+    normalize=normalize_text,
+    unlabel=partial(_TAG_LABEL.sub, ""),  # "Category: Moon": the only tags a label can start
+)
+_LATER_TAG_KEYS = tuple((key,) for key in TAG_METAS[1:])  # after the JSON-LD keywords
 _WORDS = re.compile(r"[^\W_]+")
 _WEBPAGE_TYPES = frozenset({"WebPage", "ItemPage"})
 
@@ -609,43 +624,16 @@ def _language_values(
 
 
 def _tags(markup: Markup, article: JsonObject | None) -> tuple[str, ...]:
-    for source in _tag_sources(markup, article):
-        tags: list[str] = []
-        seen: set[str] = set()
-        parts = (p for value in source for p in _TAG_SEPARATOR.split(value, MAX_TAGS * 2))
-        for part in parts:
-            if len(part) > 4 * MAX_TAG_CHARS:  # not a tag, whatever its spacing
-                continue
-            tag = normalize_text(part)
-            if ":" in tag:  # the only tags a label can start
-                tag = _TAG_LABEL.sub("", tag)
-            if _is_tag(tag) and (key := tag.casefold()) not in seen:
-                seen.add(key)
-                tags.append(tag)
-                if len(tags) == MAX_TAGS:
-                    break
+    """The tags of the first declared list that gives any (``_TAGS``), most trusted
+    first; later lists are read only if needed."""
+    tags = _TAGS.of(markup.all(TAG_METAS[:1]))
+    if not tags and article is not None:
+        tags = _TAGS.of(texts_of(article.get("keywords")))
+    for key in _LATER_TAG_KEYS:
         if tags:
-            return tuple(tags)
-    return ()
-
-
-def _tag_sources(markup: Markup, article: JsonObject | None) -> Iterator[list[str]]:
-    """Declared tag lists, most trusted first; later ones are read only if needed."""
-    yield markup.all(TAG_METAS[:1])
-    if article is not None:
-        yield texts_of(article.get("keywords"))
-    for key in TAG_METAS[1:]:
-        yield markup.all((key,))
-
-
-def _is_tag(tag: str) -> bool:
-    """Not empty, not a sentence, not a CMS's internal flag ("@home", "ctp_video", "/article")."""
-    return (
-        1 < len(tag) <= MAX_TAG_CHARS
-        and not tag.startswith(INTERNAL_TAG_STARTS)
-        and "_" not in tag
-        and (tag[0].isalpha() or any(ch.isalpha() for ch in tag))
-    )
+            break
+        tags = _TAGS.of(markup.all(key))
+    return tags
 
 
 def _image(markup: Markup, jsonld: JsonLd, article: JsonObject | None, base: str) -> str | None:
