@@ -67,9 +67,11 @@ cdef bint _opens_none(ps_node *root, bint deep, const unsigned char *blank, _Ope
     joins them; else of its own, as ``text(deep=False)``), folded by ``normalize_text``,
     opens with two ASCII characters that open no match (``opens``): past a leading run of
     ``blank`` (ASCII white space, which folding drops), two bytes of ``!`` to ``~`` that
-    ``opens`` refuses, followed by an ASCII byte or by nothing. Folding leaves such an
-    opening as it is: no printable ASCII character is invisible, and none composes with
-    an ASCII character under NFC. Any other opening may open a match."""
+    ``opens`` refuses, followed by a printable ASCII byte, a tab, a line break or by
+    nothing. Folding leaves such an opening as it is: no printable ASCII character is
+    invisible, and none composes with an ASCII character under NFC. A control character
+    after them is dropped by folding, and a mark behind it would compose with the second.
+    Any other opening may open a match."""
     cdef ps_node *node = root.first_child
     cdef const unsigned char *data
     cdef size_t length, i
@@ -89,7 +91,7 @@ cdef bint _opens_none(ps_node *root, bint deep, const unsigned char *blank, _Ope
         n >= 2
         and 0x21 <= head[0] <= 0x7E
         and 0x21 <= head[1] <= 0x7E
-        and (n == 2 or head[2] < 128)
+        and (n == 2 or 0x20 <= head[2] <= 0x7E or head[2] == 9 or head[2] == 10 or head[2] == 13)
         and not opens[head[0]][head[1]]
     )
 

@@ -171,3 +171,6 @@ def test_an_item_is_read_by_its_first_characters() -> None:
     swedish = "La\u0308s ocksa\u030a: Ferry strike ends"
     assert _PROMOS.text(_item(swedish)) == normalize_text(swedish)
     assert tt.INLINE_LABEL.match(normalize_text(swedish)) is not None
+    # nor when folding drops the control character between them and the mark
+    hidden = "La\x01\u0308s ocksa\u030a: Ferry strike ends"
+    assert _PROMOS.text(_item(hidden)) == normalize_text(hidden)
