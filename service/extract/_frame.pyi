@@ -25,11 +25,31 @@ class FewWords:
     def of(self, links: list[LexborNode]) -> list[LexborNode]: ...
 
 def only_child(node: LexborNode) -> bool: ...
-def elements_before(node: LexborNode, items: set[int], count: int) -> list[LexborNode]: ...
 
 class TaggedChildren:
     def __init__(self, tags: Iterable[str]) -> None: ...
     def of(self, node: LexborNode, items: set[int]) -> list[LexborNode]: ...
+
+class HeadingBefore:
+    def __init__(
+        self,
+        *,
+        labels: Labels,
+        count: int,
+        hidden_tags: Iterable[str],
+        hiding_attributes: Iterable[str],
+        list_tags: Iterable[str],
+        plain_tags: Iterable[str],
+        plain_elements: int,
+        is_hidden: Callable[[LexborNode], bool],
+        is_short: Callable[[LexborNode], bool],
+        subheadings: Selectors,
+        list_label: Callable[[LexborNode, LexborNode, set[int], Tokens], str | None],
+        plain_label: Callable[[LexborNode, set[int]], str | None],
+    ) -> None: ...
+    def of(
+        self, node: LexborNode, items: set[int], holders: set[int], tokens: Tokens
+    ) -> tuple[LexborNode, str] | None: ...
 
 class Labels:
     def __init__(

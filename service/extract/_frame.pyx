@@ -26,6 +26,7 @@ from libc.stdlib cimport qsort
 from libc.string cimport memcmp, memcpy
 
 from service.extract._lexbor cimport (
+    PS_ATTR_LAST_ENTRY,
     PS_ELEMENT,
     PS_TEXT,
     TAG_LAST_ENTRY,
@@ -35,6 +36,7 @@ from service.extract._lexbor cimport (
     attribute_id,
     c_node,
     next_in,
+    named,
     ps_attr,
     ps_element,
     ps_node,
@@ -306,18 +308,6 @@ def only_child(node) -> bool:
     return alone(element.prev, True) and alone(element.next, False)
 
 
-def elements_before(node, set items, int count) -> list:
-    """The elements before ``node`` among its siblings, nearest first, up to ``count``
-    of them, leaving out the items (by ``mem_id``) and what is no element (text,
-    comments)."""
-    cdef ps_node *sibling = c_node(node).prev
-    cdef object parser = node.parser
-    found = []
-    while sibling != NULL and len(found) < count:
-        if sibling.type == PS_ELEMENT and <uintptr_t>sibling not in items:
-            found.append(wrap(sibling, parser))
-        sibling = sibling.prev
-    return found
 
 
 cdef class TaggedChildren:
@@ -348,6 +338,138 @@ cdef class TaggedChildren:
                 found.append(wrap(child, parser))
             child = child.next
         return found
+
+
+cdef enum:
+    _HIDING_TAG = 1  # an element ``is_hidden`` may say is hidden by its tag alone
+    _LIST_TAG = 2  # a tag ``list_label`` may find a label of
+    _PLAIN_TAG = 4  # a plain line's element (``plain_tags``)
+
+
+cdef class HeadingBefore:
+    """A heading just before ``node`` among its siblings, with its text
+    (``teaser_fields.heading_before``, whose comment gives the rules): the ``count``
+    elements before it that are no items (by ``mem_id``; text and comments passed over),
+    nearest first, each unless ``is_hidden``, read for a label by ``labels``, then, when
+    it holds a heading (``holders``) and ``is_short``, for its first heading
+    (``subheadings``), then by ``list_label`` and ``plain_label``.
+
+    Each Python test is asked only where its answer is open: ``is_hidden`` of an element
+    of ``hidden_tags`` or with one of ``hiding_attributes`` (no other is hidden),
+    ``list_label`` of an element of ``list_tags``, ``plain_label`` of one of
+    ``plain_tags`` whose subtree (the element first, its comments and elements in page
+    order, as ``traverse()`` gives them) holds ``plain_elements`` nodes or fewer, each an
+    element of ``plain_tags``. Tags are standard tags, by name (a tag's id is its name's
+    in every namespace, as ``LexborNode.tag`` names it)."""
+
+    cdef Labels labels
+    cdef int count, plain_elements
+    cdef unsigned char kinds[TAG_LAST_ENTRY]
+    cdef uintptr_t hiding[4]
+    cdef list hiding_names  # bytes, of the names Lexbor does not predefine
+    cdef object is_hidden, is_short, subheadings, list_label, plain_label
+
+    def __init__(
+        self,
+        *,
+        Labels labels not None,
+        int count,
+        hidden_tags,
+        hiding_attributes,
+        list_tags,
+        plain_tags,
+        int plain_elements,
+        is_hidden,
+        is_short,
+        subheadings,
+        list_label,
+        plain_label,
+    ):
+        cdef int c
+        cdef uintptr_t tag
+        for c in range(TAG_LAST_ENTRY):
+            self.kinds[c] = 0
+        for bit, names in ((_HIDING_TAG, hidden_tags), (_LIST_TAG, list_tags), (_PLAIN_TAG, plain_tags)):
+            for name in names:
+                tag = tag_id(name)
+                if tag >= TAG_LAST_ENTRY:
+                    raise ValueError(f"not a standard tag: {name!r}")
+                self.kinds[tag] |= bit
+        names = [name.encode("ascii") for name in hiding_attributes]
+        if len(names) > 4:
+            raise ValueError("at most 4 hiding attributes")
+        self.hiding_names = []
+        for c in range(4):
+            self.hiding[c] = 0
+        for c, name in enumerate(names):
+            self.hiding[c] = attribute_id(name)
+            if self.hiding[c] == PS_ATTR_LAST_ENTRY:
+                self.hiding_names.append(name)
+        self.labels = labels
+        self.count, self.plain_elements = count, plain_elements
+        self.is_hidden, self.is_short, self.subheadings = is_hidden, is_short, subheadings
+        self.list_label, self.plain_label = list_label, plain_label
+
+    def of(self, node, set items, set holders, tokens) -> object:
+        cdef ps_node *sibling = c_node(node).prev
+        cdef object parser = node.parser
+        cdef unsigned char kind
+        cdef int seen = 0
+        while sibling != NULL and seen < self.count:
+            if sibling.type == PS_ELEMENT and <uintptr_t>sibling not in items:
+                seen += 1
+                before = wrap(sibling, parser)
+                kind = self.kinds[sibling.local_name] if sibling.local_name < TAG_LAST_ENTRY else 0
+                if (kind & _HIDING_TAG or self._may_hide(sibling)) and self.is_hidden(before):
+                    sibling = sibling.prev
+                    continue
+                label = self.labels._of(sibling, before, tokens, True)
+                if label is None and <uintptr_t>sibling in holders and self.is_short(before):
+                    inner = self.subheadings.first(before)
+                    if inner is not None:
+                        label = self.labels._of(c_node(inner), inner, tokens, False)
+                if label is None and kind & _LIST_TAG:
+                    label = self.list_label(before, node, items, tokens)
+                if label is None and kind & _PLAIN_TAG and self._plain(sibling):
+                    label = self.plain_label(before, items)
+                if label is not None:
+                    return before, label
+            sibling = sibling.prev
+        return None
+
+    cdef bint _may_hide(self, ps_node *node) except -1:
+        """Whether an attribute of ``node`` without a prefix is one of the hiding ones."""
+        cdef ps_attr *attr = (<ps_element *>node).first_attr
+        cdef int i
+        while attr != NULL:
+            if attr.node.prefix == 0:
+                for i in range(4):
+                    if self.hiding[i] and self.hiding[i] != PS_ATTR_LAST_ENTRY and attr.node.local_name == self.hiding[i]:
+                        return True
+                if attr.node.local_name > PS_ATTR_LAST_ENTRY:
+                    for name in self.hiding_names:
+                        if named(attr, <bytes>name, len(<bytes>name)):
+                            return True
+            attr = attr.next
+        return False
+
+    cdef bint _plain(self, ps_node *root) noexcept:
+        """Whether ``root``'s subtree holds ``plain_elements`` nodes or fewer besides
+        its text, each an element of ``plain_tags``."""
+        cdef ps_node *node = root
+        cdef int seen = 0
+        while node != NULL:
+            if node.type != PS_TEXT:
+                seen += 1
+                if (
+                    seen > self.plain_elements
+                    or node.type != PS_ELEMENT
+                    or node.local_name >= TAG_LAST_ENTRY
+                    or not self.kinds[node.local_name] & _PLAIN_TAG
+                ):
+                    return False
+            node = next_in(node, root, True)
+        return True
 
 
 # What a tag may be in a block's label (``Labels``), as bits.
@@ -447,7 +569,9 @@ cdef class Labels:
     def of(self, element, tokens, bint line=False) -> object:
         """The label ``element`` shows, or None; ``line``: a bold element may open a line
         of its own (after a break or a block) rather than its block."""
-        cdef ps_node *node = c_node(element)
+        return self._of(c_node(element), element, tokens, line)
+
+    cdef object _of(self, ps_node *node, object element, object tokens, bint line):
         cdef unsigned short kind = self._kind(node)
         if not kind or not self._is_label(node, kind, element, tokens, line):
             return None

@@ -16,7 +16,7 @@ from selectolax.lexbor import LexborNode as Node
 from service.extract import teaser_tables as tt
 from service.extract import teaser_tokens as tk
 from service.extract._fields import FLUSH, KEEP, LEAD_IN, ItemText, ItemWalk
-from service.extract._frame import Labels, TaggedChildren, elements_before
+from service.extract._frame import HeadingBefore, Labels, TaggedChildren
 from service.extract._inside import MARKUP, Inside, InsideWalk
 from service.extract._text import WordCount
 from service.extract._title import TitleReader
@@ -448,8 +448,9 @@ _label_of = _LABELS.of
 
 def _list_label(element: Node, node: Node, items: set[int], tokens: Tokens) -> str | None:
     """The text of an element named as a label before ``node``, when ``node`` holds two
-    items or more: a ticker's "Breaking news" before its list, not a card's kicker."""
-    if element.tag not in _LIST_LABEL_TAGS or not tokens.of(element)[0] & _LIST_LABEL_PARTS:
+    items or more: a ticker's "Breaking news" before its list, not a card's kicker.
+    Asked of the elements of ``_LIST_LABEL_TAGS`` (``_HEADING_BEFORE``)."""
+    if not tokens.of(element)[0] & _LIST_LABEL_PARTS:
         return None
     if first_tagged(element, ("a",)) is not None or not _holds_items(node, items, 2):
         return None
@@ -461,12 +462,9 @@ def _plain_label(element: Node, items: set[int]) -> str | None:
     bold, no link), when its words are a block label's (``BLOCK_LABEL_LINE``) and two
     items or more follow it: a script-built site's "<div class="css-f6g5h4">Read
     next</div>" above its rail of cards. The same words above one card are its kicker or
-    section name, and a line showing a digit is a date's."""
-    if element.tag not in _PLAIN_LABEL_TAGS:
-        return None
-    for seen, inner in enumerate(element.traverse(), 1):
-        if seen > tt.PLAIN_LABEL_ELEMENTS or inner.tag not in _PLAIN_LABEL_TAGS:
-            return None
+    section name, and a line showing a digit is a date's. Asked of an element whose
+    subtree holds ``PLAIN_LABEL_ELEMENTS`` elements or fewer, all of those tags, and no
+    comment (``_HEADING_BEFORE``)."""
     text = element.text()
     if len(text) > tt.MAX_LABEL_CHARS or tt.DIGIT.search(text):
         return None
@@ -519,27 +517,26 @@ def _is_short(node: Node) -> bool:
     return len(node.text()) <= tt.MAX_LABEL_CHARS * 2 or text_length(node) <= tt.MAX_LABEL_CHARS * 2
 
 
-def heading_before(
-    node: Node, items: set[int], holders: set[int], tokens: Tokens
-) -> tuple[Node, str] | None:
-    """A heading just before ``node`` among its siblings ("<h2>Related</h2><ul>"), with its text.
-
-    Looks back over at most ``LABEL_SIBLINGS`` elements, skipping items; a
-    sibling holding a heading (``holders``) counts by that heading's text.
-    """
-    for before in elements_before(node, items, tt.LABEL_SIBLINGS):
-        if not is_hidden(before):
-            label = _label_of(before, tokens, line=True)
-            if label is None and before.mem_id in holders and _is_short(before):
-                inner = _SUBHEADINGS.first(before)
-                label = _label_of(inner, tokens) if inner is not None else None
-            if label is None:
-                label = _list_label(before, node, items, tokens)
-            if label is None:
-                label = _plain_label(before, items)
-            if label is not None:
-                return before, label
-    return None
+# A heading just before an item's branch among its siblings ("<h2>Related</h2><ul>"),
+# with its text, in C: it looks back over at most ``LABEL_SIBLINGS`` elements, skipping
+# items and hidden elements; a sibling holding a heading (a page's ``heading_holders``)
+# and short counts by that heading's text; else a list label or a plain line.
+_HEADING_BEFORE = HeadingBefore(
+    labels=_LABELS,
+    count=tt.LABEL_SIBLINGS,
+    hidden_tags=NEVER_RENDERED,
+    hiding_attributes=HIDING_ATTRIBUTES,
+    list_tags=_LIST_LABEL_TAGS,
+    plain_tags=_PLAIN_LABEL_TAGS,
+    plain_elements=tt.PLAIN_LABEL_ELEMENTS,
+    is_hidden=is_hidden,
+    is_short=_is_short,
+    subheadings=_SUBHEADINGS,
+    list_label=_list_label,
+    plain_label=_plain_label,
+)
+# ``heading_before(node, items, holders, tokens)``: the heading and its text, or None.
+heading_before = _HEADING_BEFORE.of
 
 
 def names_a_length(node: Node, tokens: Tokens) -> bool:

@@ -20,7 +20,6 @@ from service.extract._frame import (
     FewWords,
     Removal,
     TaggedChildren,
-    elements_before,
     holders,
     only_child,
     sibling_counts,
@@ -305,15 +304,7 @@ def test_the_label_search_reads_the_elements_the_python_read(
         if other.mem_id != node.mem_id and not (other.tag or "-").startswith("-")
     ]
     assert only_child(node) == (not siblings)
-    # teaser_fields.heading_before: the elements before it that are no items.
-    count = data.draw(st.integers(1, 3))
-    before = []
-    sibling = node.prev
-    while sibling is not None and len(before) < count:
-        if not (sibling.tag or "").startswith("-") and sibling.mem_id not in items:
-            before.append(sibling.mem_id)
-        sibling = sibling.prev
-    assert [element.mem_id for element in elements_before(node, items, count)] == before
+    # teaser_fields.heading_before's elements: test_heading_before.py.
     # teaser_fields.block_heading: the children of a label's tag that are no items.
     children = [
         child.mem_id
