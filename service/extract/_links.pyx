@@ -732,13 +732,21 @@ cdef class HeadlineLinks:
     (``_items.PageFacts``), and making each record with ``records``
     (``_records.Records`` of ``teaser_items.Link``).
 
+    A link of no words (no text and no image) may be a stretched link covering a card:
+    its parent and the ancestors above it, ``stretched_depth`` levels in all, are
+    climbed here, none of ``stop_tags``, to the first that holds a heading (in the
+    page's ``heading_holders``), which is asked of ``stretched_card(node, card, page)``;
+    with none, on a page without subheadings (``bold_cards``), ``stretched_bold(node,
+    page)`` is asked; each gives a ``Link`` or None.
+
     What has no C form is called in Python with the values read: ``word_count(text)``
-    (a text beyond ASCII of few words as spaces part them), ``stretched(node, page,
-    bold_cards)`` (a link of no words: its card's heading, a ``Link`` or None),
+    (a text beyond ASCII of few words as spaces part them),
     ``heads_story_card(node, href)`` (the page's one linked top heading),
     ``jumps_within(node, href, url, page)`` (asked of an ``href`` holding a "#"),
-    ``shares_page(href, url, page)`` (of one holding a "?") and ``text_beside(node,
-    text, page)`` (a short headline's). ``page`` is a ``teaser_items.Page``. The
+    ``shares_page(href, url, page)`` (of one holding a "?" whose query is as long as
+    the page's ``address`` at least, an address the page has, to another site than
+    its ``origin``) and ``text_beside(node, text, page)`` (a short headline's).
+    ``page`` is a ``teaser_items.Page``. The
     numbers are the headline test's: ``fewest_words`` a link must have,
     ``heading_words`` (in a heading) and ``headline_words`` (else) a headline must
     have, ``running_chars`` of a sentence around it; ``top`` is the tag of the
@@ -748,8 +756,10 @@ cdef class HeadlineLinks:
     cdef LinkScan _scan
     cdef RunningText _running
     cdef object _paths, _inside, _title, _tests, _records
-    cdef object _word_count, _stretched, _heads_story_card, _jumps_within, _shares_page
-    cdef object _text_beside
+    cdef object _word_count, _stretched_card, _stretched_bold, _heads_story_card
+    cdef object _jumps_within, _shares_page, _text_beside
+    cdef Py_ssize_t _stretched_depth
+    cdef unsigned char _stop[TAG_LAST_ENTRY]
     cdef str _top, _bold_line
     cdef int _meta
     cdef Py_ssize_t _fewest, _heading_words, _headline_words, _running_chars
@@ -765,7 +775,10 @@ cdef class HeadlineLinks:
         tests,
         records,
         word_count,
-        stretched,
+        stretched_card,
+        stretched_bold,
+        Py_ssize_t stretched_depth,
+        tuple stop_tags,
         heads_story_card,
         jumps_within,
         shares_page,
@@ -795,7 +808,10 @@ cdef class HeadlineLinks:
         self._scan, self._running = scan, running
         self._paths, self._inside, self._title, self._tests = paths, inside, title, tests
         self._records = records
-        self._word_count, self._stretched = word_count, stretched
+        self._word_count = word_count
+        self._stretched_card, self._stretched_bold = stretched_card, stretched_bold
+        self._stretched_depth = stretched_depth
+        _tag_table(self._stop, stop_tags)
         self._heads_story_card, self._jumps_within = heads_story_card, jumps_within
         self._shares_page, self._text_beside = shares_page, text_beside
         self._top, self._bold_line, self._meta = top, bold_line, meta
@@ -809,6 +825,9 @@ cdef class HeadlineLinks:
         cdef object parser = root.parser
         cdef str url = page.url
         cdef str origin = page.origin
+        cdef str address = page.address
+        cdef str site = origin + "/"
+        cdef set holders = page.heading_holders
         cdef str page_key = key(url)
         cdef object tokens = page.tokens
         cdef PageFacts facts = tokens.facts
@@ -829,7 +848,7 @@ cdef class HeadlineLinks:
                 words = self._word_count(raw)  # CJK text counts by characters
             if words < self._fewest:
                 if not words:  # no text and no image: an icon link, or a stretched link
-                    found = self._stretched(node, page, bold_cards)
+                    found = self._stretched(node, parser, page, bold_cards, holders)
                     if found is not None:
                         links.append(found)
                 continue  # a navigation label, read no further
@@ -860,7 +879,12 @@ cdef class HeadlineLinks:
                 continue
             if "#" in href and self._jumps_within(node, href, target, page):
                 continue  # a jump to a part of the page
-            if "?" in href and self._shares_page(href, target, page):
+            if (
+                address
+                and _query_chars(href) >= len(address)
+                and not (<str>target).startswith(site)
+                and self._shares_page(href, target, page)
+            ):
                 continue  # a share button
             if self._running._within(c_node(node), parser, self._running_chars, texts, facts) or (
                 short and self._text_beside(node, raw, page)
@@ -882,6 +906,27 @@ cdef class HeadlineLinks:
                 record_of(self._records, (node, target, title, heading, headline, words, short, False))
             )
         return links
+
+    cdef object _stretched(self, object node, object parser, object page, bint bold_cards, set holders):
+        """The stretched link ``node`` as its card's headline, or None: its card is the
+        first ancestor up to ``stretched_depth`` levels that holds a heading, none of the
+        stop tags climbed to."""
+        cdef ps_node *card = c_node(node).parent
+        cdef Py_ssize_t level
+        for level in range(self._stretched_depth):
+            if card == NULL or card.local_name < TAG_LAST_ENTRY and self._stop[card.local_name]:
+                return None
+            if <uintptr_t>card in holders:
+                return self._stretched_card(node, wrap(card, parser), page)
+            card = card.parent
+        return self._stretched_bold(node, page) if bold_cards else None
+
+
+cdef Py_ssize_t _query_chars(str href) except -2:
+    """The characters of ``href`` after its first "?" (``href.partition("?")[2]``), -1
+    without one."""
+    cdef Py_ssize_t at = PyUnicode_FindChar(href, 63, 0, PyUnicode_GET_LENGTH(href), 1)
+    return PyUnicode_GET_LENGTH(href) - at - 1 if at >= 0 else -1
 
 
 cdef int _tag_table(unsigned char *table, tuple tags) except -1:

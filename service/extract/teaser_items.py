@@ -428,8 +428,8 @@ def headline_links(root: Node, page: Page) -> list[Link]:
 
     - a link of fewer than ``MIN_SHORT_HEADLINE_WORDS`` words (a text beyond ASCII
       counted by ``word_count``: CJK text by characters) is a navigation label, read no
-      further; one of no text and no image is an icon link, or a stretched link
-      (``_stretched_link``) that may head its card; most links are dropped there, in
+      further; one of no text and no image is an icon link, or a stretched link that may
+      head its card (``_stretched_card``, ``_stretched_bold``); most links are dropped there, in
       ``LinkScan``'s walk;
     - one of fewer than ``MIN_HEADING_WORDS`` words whose target reads as no story
       (``is_story_url``) is a short label linking to a section or service page;
@@ -475,30 +475,28 @@ def _shares_page(href: str, url: str, page: Page) -> bool:
     return page.address in (unquote(query) if "%" in query else query).lower()
 
 
-def _stretched_link(node: Node, page: Page, bold_cards: bool) -> Link | None:
+def _stretched_card(node: Node, card: Node, page: Page) -> Link | None:
     """A link without visible text or image that covers a card (a "stretched link", its
     words only in ``aria-label``, ``title`` or a screen-reader span), as the headline of
-    the card's one heading when that heading holds no link and reads as a headline: the
-    card up to ``STRETCHED_LINK_DEPTH`` levels above the link. Its target must read as a
-    story, or its label repeat the heading: an icon link beside a heading is no card's.
-    A card of a page without subheadings (``bold_cards``: no ``<h2>`` to ``<h6>``) has
-    its headline as a bold line (``_card_bold_line``)."""
-    card = node.parent
-    for _ in range(tt.STRETCHED_LINK_DEPTH):
-        if card is None or card.tag in tt.STOP_TAGS:
-            return None
-        if card.mem_id in page.heading_holders:
-            break
-        card = card.parent
-    else:
-        heading = _card_bold_line(node) if bold_cards else None
-        if heading is None:
-            return None
-        return _stretched_to(node, heading, tt.BOLD_LINE_HEADING, page)
+    the card's one heading when that heading holds no link and reads as a headline. The
+    card is the first element up to ``STRETCHED_LINK_DEPTH`` levels above the link that
+    holds a heading (``Page.heading_holders``), none of ``STOP_TAGS`` climbed to: found
+    in C (``_links.HeadlineLinks``). Its target must read as a story, or its label repeat
+    the heading: an icon link beside a heading is no card's."""
     headings = _SUBHEADINGS.find(card, 2)  # the card's one heading, or a second after it
     if len(headings) != 1 or tf.holds_links(headings[0], 1):
         return None
     return _stretched_to(node, headings[0], headings[0].tag, page)
+
+
+def _stretched_bold(node: Node, page: Page) -> Link | None:
+    """A stretched link (``_stretched_card``) without a card holding a heading, on a page
+    without subheadings (no ``<h2>`` to ``<h6>``): its card's headline is a bold line
+    (``_card_bold_line``)."""
+    heading = _card_bold_line(node)
+    if heading is None:
+        return None
+    return _stretched_to(node, heading, tt.BOLD_LINE_HEADING, page)
 
 
 def _card_bold_line(node: Node) -> Node | None:
@@ -737,7 +735,10 @@ _HEADLINE_LINKS = HeadlineLinks(
     tests=_TITLE_TESTS,
     records=_LINKS,
     word_count=tf.word_count,
-    stretched=_stretched_link,
+    stretched_card=_stretched_card,
+    stretched_bold=_stretched_bold,
+    stretched_depth=tt.STRETCHED_LINK_DEPTH,
+    stop_tags=tuple(sorted(tt.STOP_TAGS)),
     heads_story_card=_heads_story_card,
     jumps_within=_jumps_within,
     shares_page=_shares_page,

@@ -18,13 +18,15 @@ from service.extract.teaser_items import (
     _LINKS,
     _PATHS,
     _RUNNING_TEXT,
+    _SUBHEADINGS,
     Link,
     Page,
+    _card_bold_line,
     _has_text_beside,
     _heads_story_card,
     _jumps_within,
     _shares_page,
-    _stretched_link,
+    _stretched_to,
     headline_links,
     is_listing_url,
     is_story_url,
@@ -33,6 +35,27 @@ from service.extract.teaser_items import (
 )
 
 PAGE = "https://site.example/news/storm-page-story-here"
+
+
+def reference_stretched_link(node: LexborNode, page: Page, bold_cards: bool) -> Link | None:
+    """The Python the stretched link's climb in C (``HeadlineLinks._stretched``, before
+    ``_stretched_card`` and ``_stretched_bold``) replaced, as it read."""
+    card = node.parent
+    for _ in range(tt.STRETCHED_LINK_DEPTH):
+        if card is None or card.tag in tt.STOP_TAGS:
+            return None
+        if card.mem_id in page.heading_holders:
+            break
+        card = card.parent
+    else:
+        heading = _card_bold_line(node) if bold_cards else None
+        if heading is None:
+            return None
+        return _stretched_to(node, heading, tt.BOLD_LINE_HEADING, page)
+    headings = _SUBHEADINGS.find(card, 2)
+    if len(headings) != 1 or tf.holds_links(headings[0], 1):
+        return None
+    return _stretched_to(node, headings[0], headings[0].tag, page)
 
 
 def reference_headline_links(root: LexborNode, page: Page) -> list[Link]:
@@ -48,7 +71,7 @@ def reference_headline_links(root: LexborNode, page: Page) -> list[Link]:
             words = tf.word_count(raw)
         if words < tt.MIN_SHORT_HEADLINE_WORDS:
             if not words:
-                stretched = _stretched_link(node, page, bold_cards)
+                stretched = reference_stretched_link(node, page, bold_cards)
                 if stretched is not None:
                     links.append(stretched)
             continue
@@ -196,6 +219,41 @@ def _root(body: str) -> LexborNode:
     ]
 )
 @example(['<li><a href="/news/storm-hits-the-coast-overnight">Storm hits</a> today, more</li>'])
+@example(  # a stretched link two levels below its card's heading, and one level below
+    [
+        "<div><h3>Storm hits the coast overnight</h3><div>"
+        '<a href="/news/storm-hits-the-coast-overnight" aria-label="Storm"></a></div></div>',
+        "<div><h2>Harbour road closes for the storm</h2>"
+        '<a href="/news/harbour-road" title="Harbour road closes for the storm"></a></div>',
+    ]
+)
+@example(  # three levels below: no card's; a stretched link whose parent is <body>
+    [
+        "<div><h3>Storm hits the coast overnight</h3><div><span>"
+        '<a href="/news/storm-hits-the-coast-overnight" aria-label="Storm"></a></span></div></div>',
+        '<a href="/news/storm-hits-the-coast-overnight" aria-label="Storm"></a>',
+    ]
+)
+@example(  # a page without subheadings: a bold line heads the stretched link's card
+    [
+        "<section><div><div><b>Storm hits the coast overnight</b></div>"
+        '<a href="/news/storm-hits-the-coast-overnight" aria-label="Storm"></a></div></section>'
+    ]
+)
+@example(  # share buttons: to another site, with the page's address in its query or not
+    [
+        "<p><a href="
+        f'"{_HREFS[10]}">Share this storm story on the other site</a></p>'
+        f'<p><a href="{_HREFS[11]}">Share this storm story on the other site</a></p>'
+        '<p><a href="https://other.example/share?u=x">'
+        "Share this storm story on the other site</a></p>"
+        '<p><a href="https://other.example/news/storm-hits-the-coast-overnight?ref=site.example/'
+        'news/other-story-of-the-site">Storm hits the coast overnight on the harbour road</a></p>'
+        '<p><a href="/news/storm-hits-the-coast-overnight?utm=site.example/news/'
+        'storm-page-story-here">'
+        "Storm hits the coast overnight</a></p>"
+    ]
+)
 def test_the_loop_in_c_finds_what_the_python_loop_found(blocks: list[str]) -> None:
     root = _root("".join(blocks))
     expected = reference_headline_links(root, Page(PAGE))  # each with a page memo of its own
