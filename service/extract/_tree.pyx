@@ -506,3 +506,14 @@ cdef class FoldedLength:
                     return -1
             node = next_in(node, top, True)
         return count - 1 if count else 0
+
+
+def ancestors(node: LexborNode) -> frozenset:
+    """The ``mem_id`` of each ancestor of ``node`` in a document's tree: its parent, that
+    one's parent, up to the document itself, as walking ``.parent`` gives them."""
+    cdef ps_node *up = c_node(node).parent
+    cdef set found = set()
+    while up != NULL:
+        found.add(<uintptr_t>up)
+        up = up.parent
+    return frozenset(found)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
 
+from service.extract._records import Records
 from service.extract._scan import is_utf8
 from service.extract.model import RefusedPage
 
@@ -129,6 +130,11 @@ class Decoded:
         return self.decoded if self.utf8 is None else self.utf8
 
 
+# A page's own UTF-8 bytes as its ``Decoded`` (charset, utf8, decoded), made in C
+# (``Records``): nearly every page is one.
+_UTF8 = Records(Decoded).make
+
+
 def _codec(label: str | bytes) -> str | None:
     """The Python codec for a charset label, widened to what browsers use."""
     if isinstance(label, bytes):
@@ -188,7 +194,7 @@ def decode(body: bytes, headers: Mapping[str, str], max_bytes: int) -> Decoded:
         # first, and the header's UTF-8 is next), so bytes that decode need no
         # <meta> lookup.
         if is_utf8(body):
-            return Decoded("utf_8", body)
+            return _UTF8("utf_8", body, "")
         failed.add("utf_8")
     match = _META_CHARSET.search(body[:_SNIFF_BYTES])
     if match:
@@ -203,7 +209,7 @@ def decode(body: bytes, headers: Mapping[str, str], max_bytes: int) -> Decoded:
             continue  # a charset that failed once fails again
         if label == "utf_8":
             if is_utf8(body):
-                return Decoded("utf_8", body)
+                return _UTF8("utf_8", body, "")
         else:
             text = _try(body, label)
             if text is not None:

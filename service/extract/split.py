@@ -19,6 +19,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from service.extract import article, clean
 from service.extract import body_tables as t
+from service.extract._records import Records
+from service.extract._tree import ancestors
 from service.extract.budget import check_elements
 from service.extract.decode import Decoded, decode
 from service.extract.gallery import gallery_captions
@@ -46,6 +48,11 @@ class Limits:
 
 log = logging.getLogger(__name__)
 _T = TypeVar("_T")
+# The records a page's split makes, made in C (``Records``, as the teasers' are): a
+# frozen dataclass's __init__ sets each field through ``object.__setattr__``.
+_ARTICLES = Records(Article)
+_STATS = Records(TextStats)
+_SPLITS = Records(Split)
 
 
 def _guarded(stage: str, warnings: list[str], call: Callable[[], _T], fallback: _T) -> _T:
@@ -59,17 +66,6 @@ def _guarded(stage: str, warnings: list[str], call: Callable[[], _T], fallback: 
         log.warning("the %s stage failed; the page is split without it", stage, exc_info=True)
         warnings.append(f"{stage}_failed")
         return fallback
-
-
-def _headline_holders(headline: LexborNode | None) -> frozenset[int]:
-    """The elements holding an article page's ``headline`` (its first ``<h1>``): a
-    teaser never holds the page's own headline, so none of them is removed as one."""
-    holders: set[int] = set()
-    node = headline.parent if headline is not None else None
-    while node is not None:
-        holders.add(node.mem_id)
-        node = node.parent
-    return frozenset(holders)
 
 
 def _visible_chars(root: LexborNode | None) -> int:
@@ -189,19 +185,19 @@ def _jsonld_paragraphs(text: str) -> tuple[Paragraph, ...]:
 
 
 def _article(paragraphs: tuple[Paragraph, ...], meta: Metadata, url: str) -> Article:
-    return Article(
-        title=meta.title or "",
-        paragraphs=paragraphs,
-        url=meta.canonical_url or url,
-        description=meta.description,
-        authors=meta.authors,
-        published_at=meta.published_at,
-        modified_at=meta.modified_at,
-        language=meta.language,
-        site_name=meta.site_name,
-        section=meta.section,
-        tags=meta.tags,
-        image=meta.image,
+    return _ARTICLES.make(  # Article's fields in their order
+        meta.title or "",
+        paragraphs,
+        meta.canonical_url or url,
+        meta.description,
+        meta.authors,
+        meta.published_at,
+        meta.modified_at,
+        meta.language,
+        meta.site_name,
+        meta.section,
+        meta.tags,
+        meta.image,
     )
 
 
@@ -255,7 +251,11 @@ def split(
         TeaserScan((), (), 0),
     )
     teasers: tuple[Teaser, ...] = scan.teasers
-    keep = _headline_holders(first_h1) if meta.page_type == "article" else frozenset()
+    # The elements holding an article page's headline: a teaser never holds the page's
+    # own headline, so none of them is removed as one.
+    keep = (
+        ancestors(first_h1) if meta.page_type == "article" and first_h1 is not None else frozenset()
+    )
     clean.detach([node for node in scan.nodes if node.mem_id not in keep])
     found: article.Body | None = None
     if tree.body is not None:
@@ -311,16 +311,11 @@ def split(
             paragraphs = (*paragraphs, *(c for c in captions if c.text not in known))
     result = _article(paragraphs, meta, page_url) if paragraphs else None
     article_chars = _chars(paragraphs)
-    stats = TextStats(
-        article_chars=article_chars,
-        teaser_chars=scan.text_chars,
-        dropped_chars=max(0, total - article_chars - scan.text_chars),
+    stats = _STATS.make(  # article_chars, teaser_chars, dropped_chars
+        article_chars,
+        scan.text_chars,
+        max(0, total - article_chars - scan.text_chars),
     )
-    return Split(
-        article=result,
-        teasers=teasers,
-        stats=stats,
-        language=meta.language,
-        charset=decoded.charset,
-        warnings=tuple(warnings),
+    return _SPLITS.make(  # Split's fields in their order
+        result, teasers, stats, meta.language, decoded.charset, tuple(warnings)
     )

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from service.extract._records import Records
-from service.extract.model import Paragraph, Teaser
+from service.extract.decode import Decoded
+from service.extract.model import Article, Paragraph, Split, Teaser, TextStats
 
 _TEXTS = st.text(alphabet=st.characters(codec="utf-8"), max_size=12)
 _MAYBE_TEXTS = st.none() | _TEXTS
@@ -83,3 +85,40 @@ class _Plain:
 def test_a_class_whose_init_does_more_is_refused(cls: type) -> None:
     with pytest.raises(TypeError):
         Records(cls)
+
+
+_STATS_VALUES = (3, 5, 0)
+_ARTICLE_VALUES = (
+    "Title",
+    (Paragraph("p", "Text"),),
+    "https://example.com/a",
+    None,
+    ("An Author",),
+    "2024-01-02T03:04:05Z",
+    None,
+    "en",
+    "Site",
+    None,
+    ("tag",),
+    None,
+)
+
+
+@pytest.mark.parametrize(
+    ("cls", "values"),
+    [
+        (Article, _ARTICLE_VALUES),
+        (TextStats, _STATS_VALUES),
+        (Split, (Article(*_ARTICLE_VALUES), (), TextStats(*_STATS_VALUES), "en", "utf_8", ("w",))),
+        (Split, (None, (), TextStats(*_STATS_VALUES), None, None, ())),
+        (Decoded, ("utf_8", b"<p>x</p>", "")),
+    ],
+)
+def test_the_records_split_makes_are_the_classes_own(
+    cls: type[Any], values: tuple[object, ...]
+) -> None:
+    """The records ``split`` and ``decode`` make in C, their fields given in order."""
+    made: Any = Records(cls).make(*values)
+    assert type(made) is cls
+    assert made == cls(*values)
+    assert dataclasses.astuple(made) == dataclasses.astuple(cls(*values))

@@ -9,6 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
+from service.extract._tree import ancestors
+
 split_module = importlib.import_module("service.extract.split")
 
 _SPACES = [chr(c) for c in range(0x110000) if chr(c).isspace()]
@@ -43,7 +45,9 @@ def test_headline_holders_are_the_ancestors_of_the_headline() -> None:
         "<h1>Second</h1></main></body></html>"
     )
     assert tree.body is not None
-    holders = split_module._headline_holders(tree.body.css_first("h1"))
+    headline = tree.body.css_first("h1")
+    assert headline is not None
+    holders = ancestors(headline)
     header = tree.css_first("header")
     assert header is not None
     expected = set()
@@ -52,7 +56,3 @@ def test_headline_holders_are_the_ancestors_of_the_headline() -> None:
         expected.add(node.mem_id)
         node = node.parent
     assert holders == frozenset(expected)
-
-
-def test_headline_holders_without_h1_are_none() -> None:
-    assert split_module._headline_holders(None) == frozenset()

@@ -183,6 +183,24 @@ def test_chrome_finds_what_its_selectors_find(tree: LexborHTMLParser) -> None:
         assert [node.mem_id for node in _tree.chrome(root, names)] == _once(root.css(query))
 
 
+def _holders(headline: LexborNode) -> frozenset[int]:
+    """The reference: ``ancestors`` as ``split`` walked ``.parent`` in Python."""
+    holders: set[int] = set()
+    node = headline.parent
+    while node is not None:
+        holders.add(node.mem_id)
+        node = node.parent
+    return frozenset(holders)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pages())
+def test_ancestors_are_the_parents_walked_up(tree: LexborHTMLParser) -> None:
+    assert tree.root is not None
+    for node in [tree.root, *tree.root.css("*"), *tree.root.iter(include_text=True)]:
+        assert _tree.ancestors(node) == _holders(node)
+
+
 @pytest.mark.parametrize(
     "page",
     [
