@@ -16,7 +16,7 @@ cdef class _Openings:
 
     cdef unsigned long long _mask(self, unsigned long long key) noexcept
     cdef int _id(self, unsigned int c) except -1
-    cdef int may_open(self, str text, unsigned long long *mask) except -1
+    cdef int may_open(self, str text, unsigned long long *mask, bint lower=*) except -1
 
 
 cdef class Emitter:
@@ -42,8 +42,8 @@ cdef class Emitter:
     cdef tuple _gated
     cdef tuple _consent_gate
     cdef Py_ssize_t _consent_chars
-    cdef bint _consent_first[128]  # a literal opens with this character
-    cdef unsigned char _consent_pairs[128][16]  # bit: a literal opens with these two characters
+    # Bit (c << 8 | d) % 64 of word (c << 8 | d) // 64: a literal ends with c and d.
+    cdef unsigned long long _consent_ends[1024]
     cdef object _opens_with_consent
     cdef Py_ssize_t _short_block_chars
     cdef double _short_max_density
@@ -83,4 +83,4 @@ cdef class Emitter:
     cdef bint _stop(self, str text, bint heading) except -1
     cdef bint _cased_stop(self, str text) except -1
     cdef bint _consent(self, str text) except -1
-    cdef bint _consent_at(self, str text, Py_ssize_t at, Py_ssize_t n) except -1
+    cdef bint _consent_at(self, str text, Py_ssize_t end) except -1

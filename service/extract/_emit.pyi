@@ -16,7 +16,7 @@ class Emitter:
         *,
         folds_as_ascii: int,
         normalize: Callable[[str], str],
-        widgets: Sequence[tuple[Pattern[str], str, str]],
+        widgets: Sequence[tuple[Pattern[str], tuple[tuple[str, ...], ...], str]],
         pre: Callable[[Any, str, int, Iterable[LexborNode], bool], str | None],
         heading: Callable[[Any, str, Any, bool], Any],
         stop_block: CaselessPattern,
@@ -55,4 +55,5 @@ class Emitter:
         parts: list[str] | None = None,
     ) -> int: ...
     def is_boilerplate(self, text: str) -> bool: ...
+    def has_consent_literal(self, text: str) -> bool: ...
     def is_stop_block(self, text: str, heading: bool) -> bool: ...

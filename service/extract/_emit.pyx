@@ -119,18 +119,23 @@ cdef class _Openings:
             self._bmp[c] = found + 1
         return found
 
-    cdef int may_open(self, str text, unsigned long long *mask) except -1:
-        """Sets ``mask`` to the bits of the patterns whose matches may open ``text``."""
+    cdef int may_open(self, str text, unsigned long long *mask, bint lower=False) except -1:
+        """Sets ``mask`` to the bits of the patterns whose matches may open ``text``
+        (with ``lower``: ``text`` with its ASCII capitals lowered)."""
         cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
         cdef int kind = PyUnicode_KIND(text)
         cdef void *data = PyUnicode_DATA(text)
         cdef Py_ssize_t i
         cdef Py_ssize_t head = n if n < self._size else self._size
         cdef unsigned long long key = 0
+        cdef ucs4 c
         cdef int found
         mask[0] = 0
         for i in range(head):
-            found = self._id(PyUnicode_READ(kind, data, i))
+            c = PyUnicode_READ(kind, data, i)
+            if lower and <ucs4>(c - 65) < 26:  # "A" to "Z"
+                c += 32
+            found = self._id(c)
             if found == 0:  # no opening goes on with it
                 return 0
             key = (key << 8) | found
@@ -154,6 +159,19 @@ cdef bint _any_matches(tuple searches, unsigned long long mask, str text) except
     return False
 
 
+cdef bint _holds(str text, tuple gates) except -1:
+    """Whether ``text`` holds a literal of each group of ``gates``."""
+    cdef tuple group
+    cdef str literal
+    for group in gates:
+        for literal in group:
+            if literal in text:
+                break
+        else:
+            return False
+    return True
+
+
 cdef inline Py_ssize_t _spaces(str text) noexcept:
     """``text.count(" ")``."""
     cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
@@ -171,8 +189,8 @@ cdef class Emitter:
     folds as ASCII):
 
     - ``normalize`` (``text.normalize_text``) and ``widgets`` (``INLINE_DROP_PATTERNS``:
-      a pattern, its gate, its reason) make a block's text; ``pre`` reads a
-      preformatted one (the text to read on, or None when it read it as prose) and
+      a pattern, its gate's groups of literals, its reason) make a block's text;
+      ``pre`` reads a preformatted one (the text to read on, or None when it read it as prose) and
       ``heading`` a heading or bold label (its kind, the source-list state);
     - ``stop_block`` (``max_stop_chars`` at most) and ``titled_stop_block`` (a
       heading, ``max_titled_stop_chars`` at most), ``CaselessPattern``s, gated by
@@ -183,8 +201,8 @@ cdef class Emitter:
       pattern), ``drops`` (the drop patterns anchored at the start, each a
       ``CaselessPattern``), ``openings`` (theirs, one per pattern: plain, caseless) and
       ``max_drop_chars`` are ``is_boilerplate``;
-    - ``consent_gate`` (literals of two characters or more, opening with two ASCII
-      ones) in the first ``consent_chars`` gates ``opens_with_consent``;
+    - ``consent_gate`` (literals of two ASCII characters or more) in the first
+      ``consent_chars`` gates ``opens_with_consent``;
     - a block's link share above ``short_max_link_density`` (shorter than
       ``short_block_chars``) or ``max_link_density`` is asked of ``too_linked``;
     - ``glued`` (``glued_boilerplate``), ``paragraph`` (the record's frozen dataclass,
@@ -225,9 +243,12 @@ cdef class Emitter:
         bold_alone,
         max_signature_chars,
     ):
+        cdef unsigned int pair
         self._folds = folds_as_ascii
         self._normalize = normalize
-        self._widgets = tuple((pattern.sub, gate) for pattern, gate, _ in widgets)
+        self._widgets = tuple(
+            (pattern.sub, tuple(tuple(group) for group in gates)) for pattern, gates, _ in widgets
+        )
         self._pre = pre
         self._heading = heading
         self._stop_plain = stop_block.plain.search
@@ -254,10 +275,10 @@ cdef class Emitter:
         self._max_drop_chars = max_drop_chars
         self._consent_gate = tuple(consent_gate)
         for literal in self._consent_gate:
-            if len(literal) < 2 or not literal[:2].isascii():
-                raise ValueError(f"a consent literal opening with two ASCII characters: {literal!r}")
-            self._consent_first[ord(literal[0])] = True
-            self._consent_pairs[ord(literal[0])][ord(literal[1]) >> 3] |= 1 << (ord(literal[1]) & 7)
+            if len(literal) < 2 or not literal.isascii():
+                raise ValueError(f"a consent literal of two ASCII characters or more: {literal!r}")
+            pair = ord(literal[-2]) << 8 | ord(literal[-1])
+            self._consent_ends[pair >> 6] |= (<unsigned long long>1) << (pair & 63)
         self._consent_chars = consent_chars
         self._opens_with_consent = opens_with_consent
         self._short_block_chars = short_block_chars
@@ -299,8 +320,8 @@ cdef class Emitter:
                 return 0
         else:
             text = self._normalize(text)
-            for sub, gate in self._widgets:
-                if gate in text:
+            for sub, gates in self._widgets:
+                if _holds(text, gates):
                     text = sub("", text)
         if label or kind == "h":
             kind = self._heading(reader, text, kind, label)
@@ -409,34 +430,48 @@ cdef class Emitter:
 
     cdef bint _consent(self, str text) except -1:
         """Whether the text's first ``consent_chars`` hold a literal of the consent gate:
-        read once, a literal compared where its first two characters stand."""
+        read once, a literal compared where its last two characters stand."""
         cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
         cdef int kind = PyUnicode_KIND(text)
         cdef void *data = PyUnicode_DATA(text)
         cdef const unsigned char *latin = <const unsigned char *>data
         cdef Py_ssize_t i
-        cdef ucs4 c
+        cdef unsigned int pair
+        cdef ucs4 c, d
         if n > self._consent_chars:
             n = self._consent_chars
-        for i in range(n - 1):
-            c = latin[i] if kind == 1 else PyUnicode_READ(kind, data, i)
-            if c < 128 and self._consent_first[c] and self._consent_at(text, i, n):
-                return True
+        if n < 2:
+            return False
+        if kind == 1:
+            pair = latin[0]
+            for i in range(1, n):
+                pair = (pair << 8 | latin[i]) & 0xFFFF
+                if self._consent_ends[pair >> 6] >> (pair & 63) & 1 and self._consent_at(text, i + 1):
+                    return True
+            return False
+        c = PyUnicode_READ(kind, data, 0)
+        for i in range(1, n):
+            d = PyUnicode_READ(kind, data, i)
+            if c < 256 and d < 256:
+                pair = c << 8 | d
+                if self._consent_ends[pair >> 6] >> (pair & 63) & 1 and self._consent_at(text, i + 1):
+                    return True
+            c = d
         return False
 
-    cdef bint _consent_at(self, str text, Py_ssize_t at, Py_ssize_t n) except -1:
-        """Whether a literal of the consent gate stands at ``at`` in ``text``, ending by ``n``."""
-        cdef Py_ssize_t j, size
-        cdef ucs4 d = PyUnicode_READ_CHAR(text, at + 1)
+    cdef bint _consent_at(self, str text, Py_ssize_t end) except -1:
+        """Whether a literal of the consent gate ends at ``end`` in ``text``."""
+        cdef int kind = PyUnicode_KIND(text)
+        cdef void *data = PyUnicode_DATA(text)
+        cdef Py_ssize_t j, size, start
         cdef str literal
-        if d >= 128 or not self._consent_pairs[PyUnicode_READ_CHAR(text, at)][d >> 3] >> (d & 7) & 1:
-            return False
         for literal in self._consent_gate:
             size = PyUnicode_GET_LENGTH(literal)
-            if at + size > n:
+            start = end - size
+            if start < 0:
                 continue
             j = 0
-            while j < size and PyUnicode_READ_CHAR(literal, j) == PyUnicode_READ_CHAR(text, at + j):
+            while j < size and PyUnicode_READ_CHAR(literal, j) == PyUnicode_READ(kind, data, start + j):
                 j += 1
             if j == size:
                 return True
@@ -452,8 +487,13 @@ cdef class Emitter:
             return False
         found = self._drop_find(text)
         if found & self._folds:  # ASCII, or beyond it only curly quotes, dashes, CJK...
+            # Its characters beyond ASCII have no case: ``str.lower`` changes its ASCII
+            # capitals alone, and the openings are read with those lowered. The text is
+            # lowered only for a search.
+            self._opens_plain.may_open(text, &mask, True)
+            if not mask and found == self._folds:
+                return False
             lowered = text.lower()
-            self._opens_plain.may_open(lowered, &mask)
             if mask and _any_matches(self._drop_plain, mask, lowered):
                 return True
             if found > self._folds:
@@ -474,6 +514,10 @@ cdef class Emitter:
         """Whether a drop pattern (gated or not) matches ``text``, as
         ``CaselessPattern.search`` finds it."""
         return self._boilerplate(text)
+
+    def has_consent_literal(self, str text not None) -> bool:
+        """Whether the text's first ``consent_chars`` hold a literal of the consent gate."""
+        return self._consent(text)
 
     def is_stop_block(self, str text not None, bint heading) -> bool:
         """Whether the normalized ``text`` opens a promo block or a comment thread, or is

@@ -884,18 +884,19 @@ _SYMBOL = r"\([A-Z][A-Z0-9.:\-]{0,9}\)"
 
 # Runs cut out of a paragraph's text, not the whole block: widgets set inside the
 # sentences, whose words the sentence does not read. Each is searched only in a
-# block holding its gate (a literal every match holds).
-INLINE_DROP_PATTERNS: Sequence[tuple[re.Pattern[str], str, str]] = (
+# block holding its gate: groups of literals, every match holding one literal of
+# each group (the change's "%", the arrow, the symbol's bracket, the sign).
+INLINE_DROP_PATTERNS: Sequence[tuple[re.Pattern[str], tuple[tuple[str, ...], ...], str]] = (
     (
         re.compile(rf" (?:{_SYMBOL} )?{_PRICE} ?[{_ARROWS}] ?[+\-\u2212]?{_CHANGE}"),
-        "%",
+        (("%",), tuple(_ARROWS)),
         "a stock quote chip's figures after the company's name ('Shares in Acme Corp (ACME)"
         " 12.30 \u25b21.2% rose'): the sentence reads the name, the chip's price and change"
         " are a live widget's",
     ),
     (
         re.compile(rf" {_SYMBOL} {_PRICE} [+\-\u2212]{_CHANGE}"),
-        "%",
+        (("%",), (") ",), (" +", " -", " \u2212")),
         "... the same with a signed change after the ticker symbol ('Acme Corp (ACME) 12.30"
         " +1.2%')",
     ),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -31,7 +32,7 @@ from service.extract.body_reader import (
 )
 from service.extract.model import Paragraph, ParagraphKind
 from service.extract.teaser_tables import CITATION_LABEL
-from service.extract.text import CaselessPattern, contains_any, normalize_text
+from service.extract.text import _CASELESS_RANGES, CaselessPattern, contains_any, normalize_text
 
 # The drop patterns as Python searched them: one alternation, anchored at the start.
 _DROP = CaselessPattern.compile(
@@ -86,9 +87,9 @@ def python_is_stop_block(text: str, heading: bool) -> bool:
 
 
 def _without_widgets(text: str) -> str:
-    for pattern, gate, _ in t.INLINE_DROP_PATTERNS:
-        if gate in text:
-            text = pattern.sub("", text)
+    """The widgets cut out as Python cut them, each pattern's substitution ungated."""
+    for pattern, _, _ in t.INLINE_DROP_PATTERNS:
+        text = pattern.sub("", text)
     return text
 
 
@@ -341,3 +342,105 @@ def test_a_subheading_is_kept_whatever_its_links() -> None:
         ("h", "1. Brand Model Jacket"),
         ("p", "Text."),
     ]
+
+
+# Texts around the consent gate's reach: its literals (in their case and others) at
+# each place up to and past ``CONSENT_OPENING_CHARS``, cut short, among characters of
+# each width (Latin-1, beyond it, beyond the BMP) and ones that pair with ASCII letters.
+CONSENT_PIECES = st.one_of(
+    st.sampled_from(
+        [
+            *t.CONSENT_GATE,
+            *(literal.upper() for literal in t.CONSENT_GATE),
+            *(literal[:-1] for literal in t.CONSENT_GATE),
+            *(literal[1:] for literal in t.CONSENT_GATE),
+            "cookie",
+            "COOKIES",
+            "partners",
+            "vendors",
+            "advertisers",
+        ]
+    ),
+    st.text(
+        alphabet=st.sampled_from(
+            list("aeiknorsdvtEIKOR .\u00e9\u00ff\u0130\u017f\u212a\u4e2d\U0001f600")
+        ),
+        max_size=8,
+    ),
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.sampled_from([0, 1, 2, 40, 80, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 120]),
+    st.lists(CONSENT_PIECES, max_size=4),
+    st.sampled_from(["", "\u00e9", "\u0416", "\U0001f600"]),
+)
+def test_the_consent_gate_is_the_python_gate(padding: int, pieces: list[str], wide: str) -> None:
+    for filler in ("x", "x" + wide):
+        text = (filler * padding)[:padding] + "".join(pieces)
+        for form in (text, text[1:], text[:-1]):
+            expected = contains_any(form[: t.CONSENT_OPENING_CHARS], t.CONSENT_GATE)
+            assert body_reader._EMIT.has_consent_literal(form) is expected
+
+
+def test_a_text_that_folds_as_ascii_lowers_its_ascii_capitals_alone() -> None:
+    """The drop patterns' openings are read on such a text with its ASCII capitals
+    lowered, for its lowered form: every character beyond ASCII such a text may
+    hold (``CASELESS_BLOCKS``) is its own lower case, one character."""
+    for first, last in _CASELESS_RANGES:
+        for point in range(first, last + 1):
+            char = chr(point)
+            assert char.lower() == char
+            assert _GATES.find(f"a{char}") & FOLDS_AS_ASCII
+    assert not _GATES.find("a\u00e9") & FOLDS_AS_ASCII  # a cased letter does not fold so
+
+
+# A stock quote's pieces, and others beside them, for the widgets' gates.
+QUOTE_PIECES = st.sampled_from(
+    [
+        " ",
+        "  ",
+        "(ACME)",
+        "(A.B-1)",
+        "(acme)",
+        "12.30",
+        "$4",
+        "\u00a312,000.5p",
+        "1",
+        "p",
+        *"\u25b2\u25bc\u25b3\u25bd\u2191\u2193+-\u2212%().,",
+        "1.2%",
+        "(-1.0%)",
+        " (+3%)",
+        "rose",
+        "x",
+        "\u00e9",
+    ]
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(QUOTE_PIECES, max_size=14))
+def test_a_widgets_match_holds_a_literal_of_each_group_of_its_gate(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for pattern, gates, _ in t.INLINE_DROP_PATTERNS:
+        for found in pattern.finditer(text):
+            for group in gates:
+                assert any(literal in found.group() for literal in group)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shares in Acme Corp (ACME) 12.30 \u25b21.2% rose",
+        "Acme Corp (ACME) 12.30 +1.2% and Beta (B) 4.86 \u2212 0.05 (-1.0%)",
+        "Acme 4.86\u25bc0.05 (-1.0%) fell",
+        "Acme (ACME) 12.30 -1.2%",
+    ],
+)
+def test_a_stock_quote_is_cut_out_as_without_gates(text: str) -> None:
+    reader = body_reader.Reader()
+    reader.emit(text, 0, "p")
+    assert [p.text for p in reader.out] == [_without_widgets(normalize_text(text))]
+    assert reader.out[0].text != text
