@@ -477,6 +477,24 @@ cdef class _Exact:
         return _exact_in(&self._table, <const uint32_t *>data + start, length)
 
 
+cdef inline Py_ssize_t _node_chars(ps_spaces *spaces, ps_node *node, Py_ssize_t *total) noexcept:
+    """The characters of a text node that are not ``spaces`` (0 for any other node),
+    all of them added to ``total``; -1 at bytes that are not valid UTF-8."""
+    cdef size_t size, i = 0
+    cdef const unsigned char *data = text_bytes(node, &size)
+    cdef Py_ssize_t found = 0
+    cdef int space
+    if data == NULL:
+        return 0
+    while i < size:
+        space = split_space(spaces, data, size, &i)
+        if space < 0:
+            return -1
+        total[0] += 1
+        found += not space
+    return found
+
+
 cdef class CharCount:
     """``body_reader.chars`` of the text below an element (its ``text()``), and of the
     texts of the links below it, counted on the text nodes' bytes without making the
@@ -495,24 +513,17 @@ cdef class CharCount:
         """The characters of ``root``'s text that are not spaces, and in ``length``
         all of them."""
         cdef ps_node *node = root.first_child
-        cdef const unsigned char *data
-        cdef size_t size, i
         cdef Py_ssize_t found = 0
         cdef Py_ssize_t total = 0
-        cdef int space
+        cdef Py_ssize_t chars
         cdef str text
         while node != NULL:
-            data = text_bytes(node, &size)
-            if data != NULL:
-                i = 0
-                while i < size:
-                    space = split_space(&self._spaces, data, size, &i)
-                    if space < 0:  # replaced when decoded: the text is counted
-                        text = _text(root)
-                        length[0] = len(text)
-                        return self._chars(text)
-                    total += 1
-                    found += not space
+            chars = _node_chars(&self._spaces, node, &total)
+            if chars < 0:  # replaced when decoded: the text is counted
+                text = _text(root)
+                length[0] = len(text)
+                return self._chars(text)
+            found += chars
             node = next_in(node, root, True)
         length[0] = total
         return found
@@ -537,6 +548,108 @@ cdef class CharCount:
             else:
                 at = next_in(at, top, False)
         return found
+
+    def finals(self, list ranked, dict score, dict nodes, double share) -> list:
+        """``article._Scores.best``'s candidates discounted by their link density, in
+        the order of ``ranked`` (keys into ``score`` and ``nodes``): each raw score times
+        ``1 - min(1, links / text)`` (``body_reader.link_density`` of
+        ``text_chars``, 1 for no text), as ``(node, final)``, until a raw score falls
+        under ``share`` of the best final one so far (the floor never above it)."""
+        cdef _Finals counts = _Finals()
+        cdef list finals = []
+        cdef double floor = 0.0
+        cdef double raw, final, density
+        cdef Py_ssize_t i, text
+        if len(ranked) > _MAX_COUNTED:
+            raise ValueError(f"at most {_MAX_COUNTED} candidates ranked")
+        counts.owner = self
+        counts.size = len(ranked)
+        for i in range(counts.size):
+            counts.items[i].node = c_node(nodes[ranked[i]])
+            counts.items[i].chars = -1
+        for i in range(counts.size):
+            key = ranked[i]
+            raw = score[key]
+            if raw < floor:
+                break  # link density only lowers a score: no later candidate can matter
+            if counts.items[i].chars < 0:
+                counts.count(i)
+            text = counts.items[i].chars
+            if text == 0:
+                density = 1.0
+            else:
+                density = <double>counts.items[i].links / <double>text
+                if density > 1.0:
+                    density = 1.0
+            final = raw * (1.0 - density)
+            finals.append((nodes[key], final))
+            if final * share > floor:
+                floor = final * share
+        return finals
+
+
+cdef struct _Counted:
+    ps_node *node  # a ranked candidate
+    Py_ssize_t chars  # its text's characters that are not spaces, -1 until counted
+    Py_ssize_t links  # the characters of the links below it, as ``CharCount.links``
+    bint valid  # its text nodes are valid UTF-8 (``chars`` then is the sum of theirs)
+
+
+cdef enum:
+    _MAX_COUNTED = 16  # the candidates ``CharCount.finals`` may be given
+
+
+cdef class _Finals:
+    """The counts of one ranking's candidates, each subtree walked once: a candidate
+    holding another ranked one adds that one's counts (counted first) and skips its
+    subtree. The links' count is a sum over the ``<a>`` elements, so it adds up
+    whatever the bytes; the text's adds up only over valid UTF-8 (``_text`` decodes the
+    bytes joined), so a candidate holding bytes that are not is counted whole by
+    ``CharCount.count`` as before."""
+
+    cdef _Counted items[_MAX_COUNTED]
+    cdef Py_ssize_t size
+    cdef CharCount owner
+
+    cdef Py_ssize_t _ranked(self, ps_node *node) noexcept:
+        cdef Py_ssize_t j
+        for j in range(self.size):
+            if self.items[j].node == node:
+                return j
+        return -1
+
+    cdef int count(self, Py_ssize_t i) except -1:
+        cdef ps_node *root = self.items[i].node
+        cdef ps_node *node = root.first_child
+        cdef Py_ssize_t found = 0
+        cdef Py_ssize_t links = 0
+        cdef Py_ssize_t length = 0
+        cdef Py_ssize_t j, chars
+        cdef bint valid = True
+        while node != NULL:
+            if node.type == PS_ELEMENT:
+                j = self._ranked(node)
+                if j >= 0:
+                    if self.items[j].chars < 0:
+                        self.count(j)
+                    valid = valid and self.items[j].valid
+                    found += self.items[j].chars
+                    links += self.items[j].links
+                    node = next_in(node, root, False)
+                    continue
+                if node.local_name == _A:
+                    links += self.owner.count(node, &length)
+            elif valid:
+                chars = _node_chars(&self.owner._spaces, node, &length)
+                valid = chars >= 0
+                found += chars
+            node = next_in(node, root, True)
+        if not valid:
+            found = self.owner.count(root, &length)
+        if root.local_name == _A:
+            links += found
+        self.items[i].chars, self.items[i].links, self.items[i].valid = found, links, valid
+        return 0
 
 
 cdef class BlockWalk:

@@ -29,12 +29,13 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborNode
 
 from service.extract import body_tables as t
-from service.extract._blocks import Ballot, SignedItems, wrapped
+from service.extract._blocks import Ballot, CharCount, SignedItems, wrapped
 from service.extract._headlines import LinkedHeadlines
 from service.extract._text import fold
-from service.extract._tree import H1, Selectors
+from service.extract._tree import H1, LINKS, Selectors
 from service.extract.body_reader import (
     Reader,
+    chars,
     is_stop_block,
     link_density,
     text_before,
@@ -47,7 +48,7 @@ from service.extract.dates import parse_date
 from service.extract.lead import find_lead
 from service.extract.metadata_authors import reads_as_person
 from service.extract.model import Paragraph
-from service.extract.text import FOLDED, contains_any
+from service.extract.text import FOLDED, SPACES, contains_any
 
 _VOTER_QUERY = "p, pre, td, br"
 _SAFE_CLASSES = re.compile(r"[\w\-:./ ]+")  # class strings quotable in a selector as they are
@@ -61,10 +62,14 @@ _LINKED_HEADLINES = LinkedHeadlines(_HEADINGS, "a", b"href")
 _VOTERS = Selectors(f"{_VOTER_QUERY}, {', '.join(sorted(_HEADINGS))}, {BOLD_LINES.text}")
 _HOLDER_QUERY = "div, section, article, main, center, font, dd"
 _HOLDERS = Selectors(_HOLDER_QUERY)
+_ARTICLES = Selectors("article")  # the <article>s inside the winner (a feed, a list of posts)
 # What a promo heading silences after it (``_BALLOT`` finds them in C).
 _MUTED_TAGS = frozenset(f"{_VOTER_QUERY}, {_HOLDER_QUERY}".split(", "))
 _TOP_TAGS = frozenset({"body", "html", "-document"})  # no run wrapper is one of these or above
 _TOP_CANDIDATES = 5  # link density is measured on this many best raw scores only
+# The candidates' text and link counts (``text_chars``, ``link_density``), each
+# subtree walked once though the candidates nest.
+_COUNT = CharCount(SPACES, chars)
 _DIGIT = re.compile(r"\d")  # a date or a time has one
 # Where a date may start after a name, the text's spaces folded: a space before a digit,
 # a capital ("May 4, 2026") or "yesterday" ("yesterday at 21:40").
@@ -117,22 +122,14 @@ class _Scores:
         (a post out of a list of posts, the parts of a cut-up body, or the common
         ancestor of close rivals); ``None`` when nothing voted. On a ``live``
         page, a winning entry among its sibling entries gives way to their feed."""
-        finals: list[tuple[LexborNode, float]] = []
-        floor = 0.0  # rivals must reach RIVAL_SHARE of the best final score, never above raw
-        for key in self.ranked:
-            raw = self.score[key]
-            if raw < floor:
-                break  # link density only lowers a score: no later candidate can matter
-            node = self.nodes[key]
-            final = raw * (1.0 - link_density(node, text_chars(node)))
-            finals.append((node, final))
-            floor = max(floor, final * t.RIVAL_SHARE)
+        # Rivals must reach RIVAL_SHARE of the best final score, never above raw.
+        finals = _COUNT.finals(self.ranked, self.score, self.nodes, t.RIVAL_SHARE)
         if not finals:
             return None
         finals.sort(key=lambda pair: pair[1], reverse=True)
         node, score = finals[0]
         # The <article>s inside the winner, queried once for a feed and a list of posts.
-        articles = node.css("article") if live or node.tag != "article" else []
+        articles = _ARTICLES.find(node) if live or node.tag != "article" else []
         feed = _entry_feed(node, live, articles, self.score)
         if feed is not None:
             return Winner(feed, score, ())
@@ -300,7 +297,7 @@ def _opens_with_time(entry: LexborNode) -> bool:
         lines[1].tag not in t.LIVE_HEADLINE_TAGS and lines[1].tag not in t.LIVE_TEXT_TAGS
     ):
         return False
-    if lines[1].css_first("a[href]") is not None:
+    if LINKS.first(lines[1]) is not None:
         return False
     first = fold(lines[0].text())
     if lines[1].tag in t.LIVE_HEADLINE_TAGS:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from functools import partial
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -626,6 +626,53 @@ def test_char_counts_are_the_texts_counts(parts: list[str]) -> None:
         assert body_reader.text_chars(node) == body_reader.chars(node.text())
         links = "".join([link.text() for link in node.css("a")])
         assert body_reader._COUNT.links(node) == body_reader.chars(links)
+
+
+def _python_finals(
+    ranked: list[int], score: dict[int, float], nodes: dict[int, LexborNode], share: float
+) -> list[tuple[LexborNode, float]]:
+    """``_Scores.best``'s candidates discounted by link density, as Python made them."""
+    finals: list[tuple[LexborNode, float]] = []
+    floor = 0.0
+    for key in ranked:
+        raw = score[key]
+        if raw < floor:
+            break
+        node = nodes[key]
+        final = raw * (1.0 - body_reader.link_density(node, body_reader.text_chars(node)))
+        finals.append((node, final))
+        floor = max(floor, final * share)
+    return finals
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(fragments(), min_size=1, max_size=6),
+    st.lists(st.tuples(st.integers(0, 10**6), st.floats(-5.0, 200.0)), min_size=1, max_size=16),
+    st.sampled_from([0.0, 0.5, 0.75, 1.0]),
+)
+@example(["<a>o<p><a>p</a>q</p></a>"], [(0, 9.0), (1, 8.0), (2, 7.5), (3, 7.0)], 0.75)
+@example(["<p>x<b>BAD-BYTES</b><i>y<a>z</a></i></p>"], [(2, 3.0), (0, 2.0), (3, 1.0)], 0.5)
+def test_the_finals_are_the_python_finals(
+    parts: list[str], picks: list[tuple[int, float]], share: float
+) -> None:
+    tree = _parse(parts)
+    story = tree.css_first("#story")
+    assert story is not None
+    elements = [story, *story.css("*")]
+    ranked: list[int] = []
+    score: dict[int, float] = {}
+    nodes: dict[int, LexborNode] = {}
+    for at, raw in sorted(picks, key=lambda pick: -pick[1]):  # best raw score first
+        node = elements[at % len(elements)]
+        if node.mem_id not in score:
+            ranked.append(node.mem_id)
+            score[node.mem_id], nodes[node.mem_id] = raw, node
+    found = article._COUNT.finals(ranked, score, nodes, share)
+    wanted = _python_finals(ranked, score, nodes, share)
+    assert [(node.mem_id, final) for node, final in found] == [
+        (node.mem_id, final) for node, final in wanted
+    ]
 
 
 @pytest.mark.parametrize(
