@@ -166,6 +166,9 @@ class Metadata:
     live_page: bool = False
     """The page's JSON-LD object is a live page's (``LiveBlogPosting``): its
     entries are one story."""
+    base: str | None = field(default=None, compare=False)
+    """The URL the page's relative links resolve against (``urls.resolve_base``),
+    from the first ``<base href>`` the markup's walk found: not a declared value."""
 
     @property
     def jsonld_body(self) -> str | None:
@@ -246,6 +249,7 @@ def read_metadata(
         state=tuple(markup.state),
         video_page=_is_video_page(markup, article),
         live_page=article is not None and bool(types_of(article) & LIVE_TYPES),
+        base=base,
     )
 
 

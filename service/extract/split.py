@@ -222,7 +222,6 @@ def split(
     if root is None:
         raise RefusedPage("not_html", "no document")
     page_url = normalize_url(url, url) or url
-    base = resolve_base(tree, page_url)
     warnings: list[str] = []
     language = (headers or {}).get("content-language")
     meta = _guarded(
@@ -231,6 +230,8 @@ def split(
         lambda: read_metadata(tree, page_url, language, fetched_at),
         Metadata(),
     )
+    # The markup's walk found the page's first <base href>: no query of its own.
+    base = meta.base if meta.base is not None else resolve_base(tree, page_url)
     # Whether cleaning left a caption for a gallery (below), asked on articles alone.
     cleaned = clean.clean_tree(tree, captions=meta.page_type == "article")
     some_caption = cleaned.marked

@@ -5,11 +5,12 @@ from __future__ import annotations
 from urllib.parse import quote
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 from service.extract import urls
+from service.extract.metadata import read_metadata
 from service.extract.urls import normalize_url, resolve_base
 
 BASE = "https://news.example.org/world/2026/storm.html"
@@ -249,6 +250,25 @@ def test_resolve_base_unusable_is_page_url(href: str) -> None:
 )
 def test_resolve_base_finds_what_the_selector_base_href_finds(html: str, expected: str) -> None:
     assert resolve_base(LexborHTMLParser(html), BASE) == expected
+
+
+_BASE_PARTS = st.sampled_from(
+    ['<base href="/b/">', "<base href>", '<base href="">', '<base target="_top">',
+     "<BASE HREF='https://cdn.example.net/s/'>", '<base xlink:href="/x/">', "<svg>", "</svg>",
+     "<template>", "</template>", "<p>", "<body>", '<base href=" javascript:x ">', "<math>",
+     '<base Href="/c/" href="/d/">', "<!-- <base href='/e/'> -->", "<table><tr>", "</head>"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_BASE_PARTS, max_size=8), st.sampled_from([BASE, "", "not a url"]))
+@example(["<svg>", '<base href="/svg/">', "</svg>", '<base href="/b/">'], BASE)
+@example(["<template>", '<base href="/t/">', "</template>", "<base href>"], BASE)
+def test_the_metadata_walk_finds_the_base_resolve_base_finds(parts: list[str], url: str) -> None:
+    """``split`` takes the base its metadata's walk noted (``Metadata.base``) rather than
+    ask the tree for ``<base>`` elements again: the two must agree."""
+    tree = LexborHTMLParser(f"<html><head>{''.join(parts)}</head><body><p>x</p></body></html>")
+    assert read_metadata(tree, url).base == resolve_base(tree, url)
 
 
 def test_links_resolve_against_base() -> None:
