@@ -26,7 +26,6 @@ from libc.stdlib cimport qsort
 from libc.string cimport memcmp, memcpy
 
 from service.extract._lexbor cimport (
-    PS_ATTR_LAST_ENTRY,
     PS_ELEMENT,
     PS_TEXT,
     TAG_LAST_ENTRY,
@@ -36,7 +35,6 @@ from service.extract._lexbor cimport (
     attribute_id,
     c_node,
     next_in,
-    named,
     ps_attr,
     ps_element,
     ps_node,
@@ -49,6 +47,7 @@ from service.extract._lexbor cimport (
     wrap,
 )
 from service.extract._fields cimport deep_text, opening
+from service.extract._items cimport AttrNames, has_name
 
 
 ctypedef unsigned char _Opens[128][128]
@@ -308,8 +307,6 @@ def only_child(node) -> bool:
     return alone(element.prev, True) and alone(element.next, False)
 
 
-
-
 cdef class TaggedChildren:
     """The element children of a node whose tag is one of ``tags`` (standard tags, by
     name: a tag's id is its name's in every namespace, as ``LexborNode.tag`` names it),
@@ -365,8 +362,7 @@ cdef class HeadingBefore:
     cdef Labels labels
     cdef int count, plain_elements
     cdef unsigned char kinds[TAG_LAST_ENTRY]
-    cdef uintptr_t hiding[4]
-    cdef list hiding_names  # bytes, of the names Lexbor does not predefine
+    cdef AttrNames hiding
     cdef object is_hidden, is_short, subheadings, list_label, plain_label
 
     def __init__(
@@ -395,16 +391,7 @@ cdef class HeadingBefore:
                 if tag >= TAG_LAST_ENTRY:
                     raise ValueError(f"not a standard tag: {name!r}")
                 self.kinds[tag] |= bit
-        names = [name.encode("ascii") for name in hiding_attributes]
-        if len(names) > 4:
-            raise ValueError("at most 4 hiding attributes")
-        self.hiding_names = []
-        for c in range(4):
-            self.hiding[c] = 0
-        for c, name in enumerate(names):
-            self.hiding[c] = attribute_id(name)
-            if self.hiding[c] == PS_ATTR_LAST_ENTRY:
-                self.hiding_names.append(name)
+        self.hiding = AttrNames(hiding_attributes)
         self.labels = labels
         self.count, self.plain_elements = count, plain_elements
         self.is_hidden, self.is_short, self.subheadings = is_hidden, is_short, subheadings
@@ -442,14 +429,9 @@ cdef class HeadingBefore:
         cdef ps_attr *attr = (<ps_element *>node).first_attr
         cdef int i
         while attr != NULL:
-            if attr.node.prefix == 0:
-                for i in range(4):
-                    if self.hiding[i] and self.hiding[i] != PS_ATTR_LAST_ENTRY and attr.node.local_name == self.hiding[i]:
-                        return True
-                if attr.node.local_name > PS_ATTR_LAST_ENTRY:
-                    for name in self.hiding_names:
-                        if named(attr, <bytes>name, len(<bytes>name)):
-                            return True
+            for i in range(self.hiding.count):
+                if has_name(attr, &self.hiding.names[i]):
+                    return True
             attr = attr.next
         return False
 

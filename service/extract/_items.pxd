@@ -5,7 +5,7 @@ elements it walks without a node object each."""
 
 from libc.stdint cimport intptr_t, uintptr_t
 
-from service.extract._lexbor cimport ps_node
+from service.extract._lexbor cimport PS_ATTR_LAST_ENTRY, named, ps_attr, ps_node
 
 
 cdef struct _Trie:
@@ -62,3 +62,25 @@ cdef class PageFacts:
     cdef _Scan *_scan(self, ps_node *parent, bint *new) except NULL
     cdef int kinds_of(self, ps_node *node, object parser) except -1  # ``kinds`` without a node object
     cdef int _name(self, const unsigned char *data, size_t length) except -2
+
+
+cdef struct AttrName:
+    uintptr_t id
+    const unsigned char *name
+    size_t size
+
+
+cdef class AttrNames:
+    cdef list _keep
+    cdef AttrName names[8]
+    cdef int count
+
+
+cdef inline bint has_name(ps_attr *attr, AttrName *name) noexcept:
+    """Whether ``attr`` is named ``name``, without a prefix: what its key in
+    ``LexborNode.attributes`` (the qualified name) would be (``xlink:role`` is not ``role``)."""
+    if attr.node.prefix != 0:
+        return False
+    if name.id < PS_ATTR_LAST_ENTRY:
+        return attr.node.local_name == name.id
+    return named(attr, name.name, name.size)

@@ -25,14 +25,12 @@ import re
 from selectolax.lexbor import LexborNode, create_tag
 
 from service.extract._lexbor cimport (
-    PS_ATTR_LAST_ENTRY,
     PS_ELEMENT,
     PS_TEXT,
     TAG_LAST_ENTRY,
     TAG_TEXT,
     attribute_id,
     c_node,
-    named,
     next_in,
     ps_attr,
     ps_character_data,
@@ -175,18 +173,8 @@ cdef class TokenKinds:
         return found
 
 
-cdef struct _Name:
-    uintptr_t id
-    const unsigned char *name
-    size_t size
-
-
-cdef class _Names:
+cdef class AttrNames:
     """Attribute names, each by its id or, past Lexbor's predefined ones, by its bytes."""
-
-    cdef list _keep
-    cdef _Name _names[8]
-    cdef int count
 
     def __init__(self, names):
         self._keep = []
@@ -196,20 +184,10 @@ cdef class _Names:
                 raise ValueError("at most 8 attribute names")
             encoded = name.encode("ascii")
             self._keep.append(encoded)
-            self._names[self.count].id = attribute_id(encoded)
-            self._names[self.count].name = encoded
-            self._names[self.count].size = len(encoded)
+            self.names[self.count].id = attribute_id(encoded)
+            self.names[self.count].name = encoded
+            self.names[self.count].size = len(encoded)
             self.count += 1
-
-
-cdef inline bint _is(ps_attr *attr, _Name *name) noexcept:
-    """Whether ``attr`` is named ``name``, without a prefix: what its key in
-    ``LexborNode.attributes`` (the qualified name) would be (``xlink:role`` is not ``role``)."""
-    if attr.node.prefix != 0:
-        return False
-    if name.id < PS_ATTR_LAST_ENTRY:
-        return attr.node.local_name == name.id
-    return named(attr, name.name, name.size)
 
 
 cdef int _map_init(_Map *table) except -1:
@@ -260,7 +238,7 @@ cdef int _map_set(_Map *table, uintptr_t key, intptr_t value) except -1:
     return 0
 
 
-cdef _Names _CLASS_ID = _Names(("class", "id"))
+cdef AttrNames _CLASS_ID = AttrNames(("class", "id"))
 
 
 cdef class PageFacts:
@@ -331,7 +309,7 @@ cdef class PageFacts:
         found = 0
         attr = (<ps_element *>node).first_attr if node.type == PS_ELEMENT else NULL
         while attr != NULL and seen < 2:
-            if _is(attr, &_CLASS_ID._names[0]) or _is(attr, &_CLASS_ID._names[1]):
+            if has_name(attr, &_CLASS_ID.names[0]) or has_name(attr, &_CLASS_ID.names[1]):
                 seen += 1
                 if attr.value != NULL and attr.value.length:
                     part = self._name(attr.value.data, attr.value.length)
@@ -416,7 +394,7 @@ cdef class Surroundings:
     """
 
     cdef _Tags _hidden_tags, _menu_tags, _header_tags, _footer_tags, _article_tags, _top_tags
-    cdef _Names _hidden_attributes, _role, _story_list_attribute, _rel
+    cdef AttrNames _hidden_attributes, _role, _story_list_attribute, _rel
     cdef tuple _menu_roles, _header_roles, _footer_roles
     cdef int _clone, _menu, _footer
     cdef object _is_hidden, _names_story_list
@@ -446,13 +424,13 @@ cdef class Surroundings:
     ):
         self._top_tags = _Tags(top_tags)
         self._hidden_tags = _Tags(hidden_tags)
-        self._hidden_attributes = _Names(hidden_attributes)
+        self._hidden_attributes = AttrNames(hidden_attributes)
         self._is_hidden = is_hidden
         self._clone, self._menu, self._footer = clone, menu, footer
         self._menu_tags = _Tags(menu_tags)
-        self._role = _Names(("role",))
+        self._role = AttrNames(("role",))
         self._menu_roles = tuple(role.encode() for role in menu_roles)
-        self._story_list_attribute = _Names((story_list_attribute,))
+        self._story_list_attribute = AttrNames((story_list_attribute,))
         self._names_story_list = names_story_list
         self._header_tags = _Tags(header_tags)
         self._header_roles = tuple(role.encode() for role in header_roles)
@@ -460,7 +438,7 @@ cdef class Surroundings:
         self._footer_roles = tuple(role.encode() for role in footer_roles)
         self._article_tags = _Tags(article_tags)
         self._marks = marks
-        self._rel = _Names(("rel",))
+        self._rel = AttrNames(("rel",))
         self._paid_rel = paid_rel.encode()
 
     cdef int _own(self, PageFacts page, ps_node *node, bint inside_article, object parser) except -1:
@@ -472,13 +450,13 @@ cdef class Surroundings:
         cdef bint may_list = False
         cdef int i
         while attr != NULL:
-            if _is(attr, &self._role._names[0]):
+            if has_name(attr, &self._role.names[0]):
                 role = attr
-            elif _is(attr, &self._story_list_attribute._names[0]):
+            elif has_name(attr, &self._story_list_attribute.names[0]):
                 may_list = True
             else:
                 for i in range(self._hidden_attributes.count):
-                    if _is(attr, &self._hidden_attributes._names[i]):
+                    if has_name(attr, &self._hidden_attributes.names[i]):
                         may_hide = True
             attr = attr.next
         if kinds & self._clone or (may_hide and self._is_hidden(wrap(node, parser))):
@@ -529,7 +507,7 @@ cdef class Surroundings:
             ) << _MARKS_SHIFT
             attr = (<ps_element *>c_node(links[k])).first_attr
             while attr != NULL:
-                if _is(attr, &self._rel._names[0]):
+                if has_name(attr, &self._rel.names[0]):
                     if _value_holds(attr, self._paid_rel):
                         region |= _PAID_LINK
                     break
