@@ -12,13 +12,14 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cache, partial
+from functools import partial
 from typing import Literal
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from service.extract._markup import NamedElements, Tags
+from service.extract._records import Records
 from service.extract.bold_lines import BOLD_LINES, bold_alone
 from service.extract.metadata_authors import clean_authors, reads_as_person, uninvert
 from service.extract.metadata_jsonld import (
@@ -225,32 +226,43 @@ def read_metadata(
             title, heading = bold, title_element(tree.body, bold)
     language = _language(markup, article, jsonld, header_language)
     lines = ShownLines(heading, language, fetched_at, page_urls)
-    # The date elements beside the headline, read on first use: both times read them.
-    dated = cache(lambda: list(texts_near_heading(heading, _DATE_ELEMENTS)))
+    dated_texts: list[tuple[LexborNode, str]] | None = None
+
+    def dated() -> list[tuple[LexborNode, str]]:
+        """The date elements beside the headline, read on first use: both times read them."""
+        nonlocal dated_texts
+        if dated_texts is None:
+            dated_texts = list(texts_near_heading(heading, _DATE_ELEMENTS))
+        return dated_texts
+
     published = _date(markup, article, jsonld, "datePublished", PUBLISHED_METAS, dated, lines)
     modified = _date(markup, article, jsonld, "dateModified", MODIFIED_METAS, dated, lines)
-    return Metadata(
-        title=title,
-        description=_first(markup.first(DESCRIPTION_METAS), _ld_text(article, "description")),
-        authors=_authors(
-            markup, jsonld, article, heading, lines, ProfileNames(tree, base), site_names
-        ),
-        published_at=published,
-        modified_at=_modified(published, modified),
-        language=language,
-        canonical_url=canonical,
-        site_name=site_names[0] if site_names else None,
-        section=_section(markup, article),
-        tags=_tags(markup, article),
-        image=_image(markup, jsonld, article, base),
-        page_type=_page_type(markup, jsonld, article, canonical or page),
-        on_section_path=_is_section_path(canonical or page),
-        article_body=article.get("articleBody") if article is not None else None,
-        state=tuple(markup.state),
-        video_page=_is_video_page(markup, article),
-        live_page=article is not None and bool(types_of(article) & LIVE_TYPES),
-        base=base,
+    types = types_of(article) if article is not None else frozenset()
+    return _METADATA.make(  # Metadata's fields in their order
+        title,
+        _first(markup.first(DESCRIPTION_METAS), _ld_text(article, "description")),
+        _authors(markup, jsonld, article, heading, lines, ProfileNames(tree, base), site_names),
+        published,
+        _modified(published, modified),
+        language,
+        canonical,
+        site_names[0] if site_names else None,
+        _section(markup, article),
+        _tags(markup, article),
+        _image(markup, jsonld, article, base),
+        _page_type(markup, jsonld, types, canonical or page),
+        _is_section_path(canonical or page),
+        article.get("articleBody") if article is not None else None,
+        tuple(markup.state),
+        _is_video_page(markup, types),
+        bool(types & LIVE_TYPES),
+        base,
     )
+
+
+# The page's record made in C (``Records``): a frozen dataclass's ``__init__`` sets each
+# of its eighteen fields through ``object.__setattr__``.
+_METADATA = Records(Metadata)
 
 
 def _first(*values: str | None) -> str | None:
@@ -419,6 +431,8 @@ def _authors(
     site_names: list[str],
 ) -> tuple[str, ...]:
     for source in _author_sources(markup, jsonld, article, site_names):
+        if not source:
+            continue  # a source not declared gives no names
         names = clean_authors(_named_profiles(source, profiles))
         if names:
             return names
@@ -657,29 +671,31 @@ def _image_values(markup: Markup, jsonld: JsonLd, article: JsonObject | None) ->
 
 
 def _page_type(
-    markup: Markup, jsonld: JsonLd, article: JsonObject | None, url: str | None
+    markup: Markup, jsonld: JsonLd, types: frozenset[str], url: str | None
 ) -> PageType | None:
     """ "article" for an article object or og:type, "listing" for a listing type or a
     site-wide type on a home or section path, else ``None``. og:type article on
-    the home page is a template default, not a signal."""
-    if article is not None and types_of(article) & ARTICLE_TYPES:
+    the home page is a template default, not a signal. ``types`` are those of the
+    page's article object (``types_of``), empty without one."""
+    if types & ARTICLE_TYPES:
         return "article"
     og_type = (markup.first(TYPE_METAS) or "").lower()
     if og_type in OG_ARTICLE_TYPES and not (url and urlsplit(url).path == "/"):
         return "article"
-    types = jsonld.types()
-    if types & LISTING_TYPES:
+    declared = jsonld.types()
+    if declared & LISTING_TYPES:
         return "listing"
-    if (og_type in OG_LISTING_TYPES or types & SITE_TYPES) and _is_section_path(url):
+    if (og_type in OG_LISTING_TYPES or declared & SITE_TYPES) and _is_section_path(url):
         return "listing"
     return None
 
 
-def _is_video_page(markup: Markup, article: JsonObject | None) -> bool:
-    """Whether the page declares itself a video rather than an article that embeds one."""
+def _is_video_page(markup: Markup, types: frozenset[str]) -> bool:
+    """Whether the page declares itself a video rather than an article that embeds one
+    (``types``: its article object's, as ``_page_type`` takes them)."""
     if (markup.first(TYPE_METAS) or "").lower().startswith(OG_VIDEO_PREFIX):
         return True
-    return article is not None and bool(types_of(article) & VIDEO_TYPES)
+    return bool(types & VIDEO_TYPES)
 
 
 def _is_section_path(url: str | None) -> bool:
