@@ -81,8 +81,9 @@ class Climbs:
         run_bytes: int,
         text_chars: Callable[[LexborNode], int],
         folded_over: Callable[[LexborNode, int], bool],
+        sibling_counts: Callable[[list[LexborNode]], list[int]],
     ) -> None: ...
-    def shared(self, nodes: list[LexborNode], targets: list[int]) -> SharedAncestors: ...
+    def shared(self, links: list[_Link]) -> SharedAncestors: ...
     def item(
         self,
         page: PageFacts,
@@ -94,8 +95,8 @@ class Climbs:
     def items(
         self,
         page: PageFacts,
-        shared: SharedAncestors,
         links: list[_Link],
         holders: set[int],
         better: Callable[[_Link, _Link], bool],
+        shows_story: Callable[[LexborNode, _Link, int], bool] | None = None,
     ) -> dict[int, tuple[LexborNode, _Link]]: ...

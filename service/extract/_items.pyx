@@ -14,9 +14,10 @@ forms on generated pages.
 """
 
 from cpython.pyport cimport PY_SSIZE_T_MAX
+from cpython.ref cimport PyObject
 from cpython.set cimport PySet_Contains
 from cpython.unicode cimport PyUnicode_DecodeUTF8
-from libc.stdint cimport intptr_t, uintptr_t
+from libc.stdint cimport intptr_t, uint64_t, uintptr_t
 from libc.stdlib cimport calloc, free, malloc, realloc
 from libc.string cimport memcmp, memset
 
@@ -31,13 +32,14 @@ from service.extract._lexbor cimport (
     TAG_TEXT,
     attribute_id,
     c_node,
+    fold_text,
     next_in,
     ps_attr,
     ps_character_data,
     ps_element,
     ps_node,
     ps_spaces,
-    set_spaces,
+    set_folding_spaces,
     split_space,
     tag_id,
     text_bytes,
@@ -580,13 +582,31 @@ cdef class SharedAncestors:
         }
 
 
+cdef struct _Start:
+    # A headline link's climb (``Climbs.items``): its element (borrowed from the link),
+    # the element's node, where the climb starts, and its target's number (from 1).
+    PyObject *element
+    ps_node *link
+    ps_node *start
+    intptr_t target
+
+
+cdef inline bint _among(ps_node **nodes, Py_ssize_t count, ps_node *node) noexcept:
+    """Whether ``node`` is one of the ``count`` first ``nodes``."""
+    for k in range(count):
+        if nodes[k] == node:
+            return True
+    return False
+
+
 cdef class Climbs:
     """The climb from a headline link to its item (``teaser_items.items_of``):
     up from the link (or the heading of a stretched link) while the parent is not one of
     ``stop_tags``, is no ancestor shared with another target, holds no other block
     beside the branch below and holds at most ``extra_chars`` of text (folded, as
-    ``" ".join(text.split())``, over ``spaces``) beyond the start's, ``depth`` levels
-    at most.
+    ``" ".join(text.split())``, over ``spaces``: ``str.split``'s ASCII spaces and none
+    of two bytes from U+00C0, as ``fold_text`` reads them) beyond the start's, ``depth``
+    levels at most.
 
     A parent holds another block when, beside the branch, a child is a heading
     (``heading_tags``), holds one (``holders``, by ``mem_id``) or is a list
@@ -598,6 +618,8 @@ cdef class Climbs:
     once per page. A level's folded text is counted from the level below's and its
     siblings' texts, each text read once per climb. A text whose bytes are not valid
     UTF-8 is measured by ``text_chars`` and ``folded_over`` from its ``LexborNode``.
+    The items' short links are asked of ``shows_story`` with ``sibling_counts`` of the
+    items (``items``).
     """
 
     cdef _Tags _stop_tags, _heading_tags, _list_tags, _paragraph_tags
@@ -605,7 +627,7 @@ cdef class Climbs:
     cdef Py_ssize_t _extra_chars, _run_bytes
     cdef ps_spaces _spaces
     cdef object _holds_links, _is_body_paragraph, _may_hold_body_run, _is_body_run
-    cdef object _text_chars, _folded_over
+    cdef object _text_chars, _folded_over, _sibling_counts
 
     def __init__(
         self,
@@ -624,11 +646,12 @@ cdef class Climbs:
         run_bytes,
         text_chars,
         folded_over,
+        sibling_counts,
     ):
         self._stop_tags = _Tags(stop_tags)
         self._depth = depth
         self._extra_chars = extra_chars
-        set_spaces(&self._spaces, spaces)
+        set_folding_spaces(&self._spaces, spaces)
         self._heading_tags = _Tags(heading_tags)
         self._list_tags = _Tags(list_tags)
         self._holds_links = holds_links
@@ -639,14 +662,42 @@ cdef class Climbs:
         self._run_bytes = run_bytes
         self._text_chars = text_chars
         self._folded_over = folded_over
+        self._sibling_counts = sibling_counts
 
-    def shared(self, list nodes, list targets) -> SharedAncestors:
-        """The ancestors of ``nodes`` (headline links), up to ``depth + 2`` levels
-        each, with more than one of ``targets`` (one int per link) beneath: each
-        ancestor keeps the first target seen. A climb stops at an ancestor whose own
-        ancestors, as far as the climb would go, are all shared already (from where
-        an earlier climb's last run of shared ancestors began, the levels that run
+    def shared(self, list links) -> SharedAncestors:
+        """The ancestors of headline links (``teaser_items.Link``: their ``node``), up to
+        ``depth + 2`` levels each, with more than one of the links' targets (``url``)
+        beneath: each ancestor keeps the first target seen. A climb stops at an ancestor
+        whose own ancestors, as far as the climb would go, are all shared already (from
+        where an earlier climb's last run of shared ancestors began, the levels that run
         covered): the links of one list climb through their list's ancestors once."""
+        cdef Py_ssize_t count = len(links)
+        cdef _Start *starts = <_Start *>malloc((count or 1) * sizeof(_Start))
+        if starts == NULL:
+            raise MemoryError()
+        try:
+            self._starts(links, starts, NULL)
+            return self._shared(starts, count)
+        finally:
+            free(starts)
+
+    cdef int _starts(self, list links, _Start *starts, bint *short) except -1:
+        """Each link's element, the start of its climb and its target's number (the
+        first link to a target numbers it); ``short`` set when a link is short (read
+        until one is, unless NULL)."""
+        cdef dict targets = {}
+        for k in range(len(links)):
+            link = links[k]
+            element = link.node
+            starts[k].element = <PyObject *>element
+            starts[k].link = c_node(element)
+            starts[k].start = c_node(link.headline) if link.stretched else starts[k].link
+            starts[k].target = <intptr_t>targets.setdefault(link.url, len(targets)) + 1  # 0 is no value
+            if short != NULL and not short[0]:
+                short[0] = link.short
+        return 0
+
+    cdef SharedAncestors _shared(self, const _Start *starts, Py_ssize_t count):
         cdef SharedAncestors shared = SharedAncestors()
         cdef _Map first, full
         cdef int depth = self._depth + 2
@@ -654,15 +705,13 @@ cdef class Climbs:
         cdef intptr_t target
         cdef ps_node *node
         cdef uintptr_t key, start_key
-        if len(nodes) != len(targets):
-            raise ValueError("a target for each link")
         first.slots = full.slots = NULL
         try:
             _map_init(&first)
             _map_init(&full)
-            for k in range(len(nodes)):
-                node = c_node(nodes[k])
-                target = targets[k] + 1  # 0 is no value
+            for k in range(count):
+                node = starts[k].link
+                target = starts[k].target
                 start, start_key = -1, 0
                 for level in range(depth):
                     if node == NULL:
@@ -696,25 +745,66 @@ cdef class Climbs:
         cdef object parser = link.parser
         return wrap(self._item(page, shared, c_node(link), c_node(start), parser, holders), parser)
 
-    def items(self, PageFacts page, SharedAncestors shared, list links, set holders, better) -> dict:
+    def items(self, PageFacts page, list links, set holders, better, shows_story=None) -> dict:
         """The items of headline links (``teaser_items.Link``: climbed to from its
-        ``node``, or from its ``headline`` when ``stretched``), as ``item`` finds them:
-        each item (by ``mem_id``, in the order first found) with the first of its links
-        that no later one is ``better`` than, as ``(item, link)``."""
+        ``node``, or from its ``headline`` when ``stretched``), as ``item`` finds them with
+        the links' ``shared`` ancestors: each item (by ``mem_id``, in the order first
+        found) with the first of its links that no later one is ``better`` than, as
+        ``(item, link)``.
+
+        With ``shows_story``, a short link whose item does not
+        ``shows_story(item, link, siblings)`` (``siblings``: the items of its item's
+        parent and tag, ``sibling_counts``) is dropped, and the items found again
+        without the dropped links."""
+        cdef Py_ssize_t count = len(links)
+        cdef Py_ssize_t kept = 0
+        cdef bint short = False
+        cdef _Start *starts = <_Start *>malloc((count or 1) * sizeof(_Start))
+        cdef ps_node **dropped = NULL
+        cdef Py_ssize_t gone = 0
+        cdef dict found
+        if starts == NULL:
+            raise MemoryError()
+        try:
+            self._starts(links, starts, &short if shows_story is not None else NULL)
+            found = self._found(page, links, starts, count, holders, better)
+            if not short:
+                return found
+            pairs = list(found.values())
+            dropped = <ps_node **>malloc((len(pairs) or 1) * sizeof(ps_node *))
+            if dropped == NULL:
+                raise MemoryError()
+            for (node, link), alike in zip(pairs, self._sibling_counts([pair[0] for pair in pairs])):
+                if link.short and not shows_story(node, link, alike):
+                    dropped[gone] = c_node(link.node)
+                    gone += 1
+            if gone == 0:
+                return found
+            remaining = []
+            for k in range(count):
+                if not _among(dropped, gone, starts[k].link):
+                    starts[kept] = starts[k]
+                    remaining.append(links[k])
+                    kept += 1
+            return self._found(page, remaining, starts, kept, holders, better)
+        finally:
+            free(starts)
+            free(dropped)
+
+    cdef dict _found(self, PageFacts page, list links, const _Start *starts, Py_ssize_t count, set holders, better):
+        """``items`` of the ``links``, read into ``starts``, without the drop."""
+        cdef SharedAncestors shared = self._shared(starts, count)
         cdef dict found = {}
         cdef ps_node *item
-        cdef ps_node *node
-        for link in links:
-            element = link.node
+        for k in range(count):
+            link = links[k]
+            element = <object>starts[k].element
             parser = element.parser
-            node = c_node(element)
-            item = self._item(
-                page, shared, node, c_node(link.headline) if link.stretched else node, parser, holders
-            )
+            item = self._item(page, shared, starts[k].link, starts[k].start, parser, holders)
             key = <uintptr_t>item
             known = found.get(key)
             if known is None:
-                found[key] = (wrap(item, parser), link)
+                found[key] = (element if item == starts[k].link else wrap(item, parser), link)
             elif better(link, (<tuple>known)[1]):
                 found[key] = ((<tuple>known)[0], link)
         return found
@@ -738,7 +828,7 @@ cdef class Climbs:
         node = start
         memset(&fold, 0, sizeof(_Fold))
         exact = _fold(&fold, start, &self._spaces, PY_SSIZE_T_MAX) == 0
-        budget = fold.points if exact else self._text_chars(wrap(start, parser))
+        budget = _characters(start) if exact else self._text_chars(wrap(start, parser))
         budget += self._extra_chars
         stop = 0
         for level in range(self._depth):
@@ -872,9 +962,7 @@ cdef class Climbs:
 
 cdef struct _Fold:
     # A text as ``" ".join(text.split())`` counts it, read in parts (``_fold``, ``_fold_join``).
-    Py_ssize_t points  # its characters, spaces too
-    Py_ssize_t chars  # its characters that are not spaces
-    Py_ssize_t words
+    uint64_t count  # its characters that are not spaces, and its words
     bint started  # it holds a character
     bint opens_word  # its first character is no space
     bint in_word  # its last character is no space
@@ -883,38 +971,31 @@ cdef struct _Fold:
 cdef inline int _fold_over(const _Fold *fold, Py_ssize_t limit) noexcept:
     """1 when the folded text's length (its characters, one space between two words)
     exceeds ``limit``, else 0."""
-    return fold.words > 0 and fold.chars + fold.words - 1 > limit
+    return fold.count > 0 and <Py_ssize_t>fold.count - 1 > limit
 
 
 cdef int _fold(_Fold *fold, ps_node *root, const ps_spaces *spaces, Py_ssize_t limit) noexcept:
     """The text of ``root`` (itself when a text node, else the text nodes below it) added
-    to ``fold``, the text before it, without a separator (as ``text()`` joins them):
-    0, or 1 as soon as its folded length exceeds ``limit`` (it only grows), or -1 when a
-    text node's bytes are not valid UTF-8 (decoding replaces them)."""
+    to ``fold``, the text before it, without a separator (as ``text()`` joins them), each
+    text node read whole (``fold_text``): 0, or 1 once its folded length exceeds
+    ``limit`` (it only grows), or -1 when a text node's bytes are not valid UTF-8
+    (decoding replaces them)."""
     cdef ps_node *node = root
     cdef const unsigned char *data
-    cdef size_t length, i
-    cdef int space
+    cdef size_t length, at
+    cdef uint64_t before
     while node != NULL:
         data = text_bytes(node, &length)
-        if data != NULL:
-            i = 0
-            while i < length:
-                space = split_space(spaces, data, length, &i)
-                if space < 0:
-                    return -1
-                fold.points += 1
-                if not fold.started:
-                    fold.started, fold.opens_word = True, not space
-                if space:
-                    fold.in_word = False
-                    continue
-                fold.chars += 1
-                if not fold.in_word:
-                    fold.words += 1
-                    fold.in_word = True
-                if fold.chars + fold.words - 1 > limit:
-                    return 1
+        if data != NULL and length:
+            if not fold.started:
+                at = 0
+                fold.started, fold.opens_word = True, split_space(spaces, data, length, &at) == 0
+            before = 0 if fold.in_word else 0x80
+            if not fold_text(spaces, data, length, &fold.count, &before):
+                return -1
+            fold.in_word = before == 0
+            if _fold_over(fold, limit):
+                return 1
         node = next_in(node, root, True)
     return 0
 
@@ -926,12 +1007,10 @@ cdef void _fold_join(_Fold *fold, const _Fold *after) noexcept:
         return
     if not fold.started:
         fold.started, fold.opens_word = True, after.opens_word
-    fold.points += after.points
-    if after.words == 0:
+    if after.count == 0:
         fold.in_word = False  # spaces alone
         return
-    fold.chars += after.chars
-    fold.words += after.words - (fold.in_word and after.opens_word)
+    fold.count += after.count - (fold.in_word and after.opens_word)
     fold.in_word = after.in_word
 
 
@@ -945,4 +1024,19 @@ cdef Py_ssize_t _folded(ps_node *top, const ps_spaces *spaces, Py_ssize_t limit)
     memset(&fold, 0, sizeof(_Fold))
     if _fold(&fold, top, spaces, limit) < 0:
         return -1
-    return fold.chars + fold.words - 1 if fold.words else 0
+    return <Py_ssize_t>fold.count - 1 if fold.count else 0
+
+
+cdef Py_ssize_t _characters(ps_node *root) noexcept:
+    """The characters of ``root``'s text (its bytes that open one), its bytes valid UTF-8."""
+    cdef ps_node *node = root
+    cdef const unsigned char *data
+    cdef size_t length, i
+    cdef Py_ssize_t found = 0
+    while node != NULL:
+        data = text_bytes(node, &length)
+        if data != NULL:
+            for i in range(length):
+                found += data[i] & 0xC0 != 0x80
+        node = next_in(node, root, True)
+    return found

@@ -11,7 +11,7 @@ An item's region (``regions``) says what surrounds it (menu, footer, excluded or
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
@@ -21,6 +21,7 @@ from service.extract import _paths
 from service.extract import teaser_fields as tf
 from service.extract import teaser_tables as tt
 from service.extract import teaser_tokens as tk
+from service.extract._frame import sibling_counts
 from service.extract._items import (
     AD_SLOT,
     EXCLUDED,
@@ -32,7 +33,6 @@ from service.extract._items import (
     PAID,
     PAID_LINK,
     Climbs,
-    SharedAncestors,
     Surroundings,
 )
 from service.extract._links import HeadlineLinks, LinkScan, RunningText, link_target
@@ -776,26 +776,24 @@ def climbs(extra_chars: int = tt.MAX_ITEM_EXTRA_CHARS) -> Climbs:
         run_bytes=-(-tt.BODY_PARAGRAPH_CHARS // CJK_CHAR_WEIGHT),
         text_chars=lambda node: len(node.text()),
         folded_over=lambda node, budget: len(fold(node.text())) > budget,
+        sibling_counts=sibling_counts,
     )
 
 
 _CLIMBS = climbs()
 
 
-def _shared_ancestors(links: list[Link]) -> SharedAncestors:
-    """The near ancestors of headline links that have more than one distinct target
-    beneath (``_items.Climbs.shared``)."""
-    targets: dict[str, int] = {}  # each distinct target as a number
-    numbers = [targets.setdefault(link.url, len(targets)) for link in links]
-    return _CLIMBS.shared([link.node for link in links], numbers)
-
-
-def items_of(links: list[Link], page: Page) -> dict[int, tuple[Node, Link]]:
+def items_of(
+    links: list[Link],
+    page: Page,
+    shows_story: Callable[[Node, Link, int], bool] | None = None,
+) -> dict[int, tuple[Node, Link]]:
     """Each item (by ``mem_id``, in page order) with its headline link (the ``better``
     one of its links): the highest ancestor of the link that is still one item (see
-    module doc), kept for the page (``_items.Climbs.items``)."""
-    shared = _shared_ancestors(links)
-    return _CLIMBS.items(page.tokens.facts, shared, links, page.heading_holders, better)
+    module doc), kept for the page (``_items.Climbs.items``). With ``shows_story``, the
+    items found again without the short links whose item does not
+    ``shows_story(item, link, siblings)``."""
+    return _CLIMBS.items(page.tokens.facts, links, page.heading_holders, better, shows_story)
 
 
 def better(link: Link, other: Link) -> bool:

@@ -538,21 +538,12 @@ def _story_items(links: list[Link], page: Page) -> dict[int, tuple[Node, Link]]:
     """The items of the links, without short headlines whose item shows no story.
 
     Those are found again without the dropped links: a short topic link in a card
-    would otherwise split the card's headline from its image and snippet.
+    would otherwise split the card's headline from its image and snippet. Items with
+    look-alike siblings (as many items of their parent and tag) come in lists.
     """
-    found = items_of(links, page)
-    if not any(link.short for link in links):
-        return found
-    # Items with look-alike siblings (as many items of their parent and tag) come in lists.
-    siblings = sibling_counts([node for node, _link in found.values()])
-    dropped = {
-        link.node.mem_id
-        for (node, link), alike in zip(found.values(), siblings, strict=True)
-        if link.short and not _shows_story(node, link, alike, page, None)
-    }
-    if not dropped:
-        return found
-    return items_of([link for link in links if link.node.mem_id not in dropped], page)
+    return items_of(
+        links, page, lambda node, link, alike: _shows_story(node, link, alike, page, None)
+    )
 
 
 _Block = tuple[Node | None, str | None, Node | None]

@@ -3,6 +3,8 @@ class/id kinds (``teaser_tokens``) and an item's surroundings (``teaser_items``)
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -11,6 +13,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from service.extract import teaser_fields as tf
 from service.extract import teaser_tables as tt
 from service.extract import teaser_tokens as tk
+from service.extract._frame import sibling_counts
 from service.extract._items import (
     AD_SLOT,
     ARTICLE,
@@ -37,7 +40,6 @@ from service.extract.teaser_items import (
     Page,
     _marks,
     _names_story_list,
-    _shared_ancestors,
     better,
     items_of,
     regions,
@@ -352,7 +354,7 @@ def test_items_as_the_python_climb(body: list[str], invalid: bytes) -> None:
     page = Page("https://example.com/a")
     links = [Link(a, a.attrs.get("href") or "", "", None, a, 0) for a in tree.css("a")]
     _LINK_SCAN.scan(tree.root, page.heading_holders)  # the headings' holders, as headline_links
-    shared = _shared_ancestors(links)
+    shared = _CLIMBS.shared(links)
     members = shared.members()
     for link in reversed(links):  # the children read as far as needed, in any order
         found = _item_node(link, shared, page)
@@ -394,7 +396,7 @@ def test_items_within_small_budgets_as_the_python_climb(
     climbs = teaser_climbs(extra)
     page = Page("https://example.com/a")
     links = [Link(a, a.attrs.get("href") or "", "", None, a, 0) for a in tree.css("a")]
-    shared = _shared_ancestors(links)
+    shared = _CLIMBS.shared(links)
     members = shared.members()
     for link in links:
         found = climbs.item(page.tokens.facts, shared, link.node, link.node, page.heading_holders)
@@ -410,7 +412,7 @@ def _item_node(link: Link, shared: SharedAncestors, page: Page) -> LexborNode:
 
 def _python_items_of(links: list[Link], page: Page) -> dict[int, tuple[LexborNode, Link]]:
     """``items_of`` as the Python form read it, one climb per link."""
-    shared = _shared_ancestors(links)
+    shared = _CLIMBS.shared(links)
     items: dict[int, tuple[LexborNode, Link]] = {}
     for link in links:
         node = _item_node(link, shared, page)
@@ -445,6 +447,60 @@ def test_items_of_as_the_python_reads(body: list[str], data: st.DataObject) -> N
     assert list(items_of(fewer, pages[0])) == list(_python_items_of(fewer, pages[1]))
 
 
+def _python_story_items(
+    links: list[Link], page: Page, shows_story: Callable[[LexborNode, Link, int], bool]
+) -> dict[int, tuple[LexborNode, Link]]:
+    """``items_of`` with ``shows_story`` as the Python form read it (``teasers._story_items``):
+    the items, then again without the short links whose item shows no story."""
+    found = _python_items_of(links, page)
+    if not any(link.short for link in links):
+        return found
+    siblings = sibling_counts([node for node, _link in found.values()])
+    dropped = {
+        link.node.mem_id
+        for (node, link), alike in zip(found.values(), siblings, strict=True)
+        if link.short and not shows_story(node, link, alike)
+    }
+    if not dropped:
+        return found
+    return _python_items_of([link for link in links if link.node.mem_id not in dropped], page)
+
+
+@settings(max_examples=200, deadline=None)
+@given(body=st.lists(_climb_fragments(), min_size=1, max_size=4), data=st.data())
+def test_story_items_drop_short_links_as_the_python_reads(
+    body: list[str], data: st.DataObject
+) -> None:
+    tree = LexborHTMLParser(f"<html><body>{''.join(body)}</body></html>")
+    assert tree.root is not None and tree.body is not None
+    elements = [node for node in tree.body.traverse() if node.is_element_node]
+    links = []
+    for a in tree.css("a"):  # to a few targets, short or full, stretched from any element
+        short, stretched = data.draw(st.booleans()), data.draw(st.booleans())
+        url = data.draw(st.sampled_from(["/a", "/b", "/c"]))
+        headline = data.draw(st.sampled_from(elements)) if stretched else a
+        links.append(Link(a, url, "", None, headline, 0, short=short, stretched=stretched))
+    shown = data.draw(st.sets(st.integers(0, 7)))  # the (link, siblings) that show a story
+    calls: list[list[tuple[int, int, int]]] = [[], []]
+
+    def shows(which: int) -> Callable[[LexborNode, Link, int], bool]:
+        def shows_story(node: LexborNode, link: Link, alike: int) -> bool:
+            calls[which].append((node.mem_id, links.index(link), alike))
+            return (links.index(link) + alike) % 8 in shown
+
+        return shows_story
+
+    pages = [Page("https://example.com/a"), Page("https://example.com/a")]
+    for page in pages:
+        _LINK_SCAN.scan(tree.root, page.heading_holders)
+    found = items_of(links, pages[0], shows(0))
+    expected = _python_story_items(links, pages[1], shows(1))
+    assert [(key, node.mem_id, link) for key, (node, link) in found.items()] == [
+        (key, node.mem_id, link) for key, (node, link) in expected.items()
+    ]
+    assert calls[0] == calls[1]
+
+
 def test_a_stretched_link_climbs_from_its_heading() -> None:
     html = (
         '<ul><li><div class="card"><h3>Ferry strike ends after pay offer</h3>'
@@ -460,7 +516,7 @@ def test_a_stretched_link_climbs_from_its_heading() -> None:
         Link(first, "/a", "", "h3", heading, 6, stretched=True),
         Link(second, "/b", "", "h3", second, 4),
     ]
-    shared = _shared_ancestors(links)
+    shared = _CLIMBS.shared(links)
     assert shared.members() == {n.mem_id for n in _above(tree, "li")}
     assert _item_node(links[0], shared, page).tag == "li"
     assert _item_node(links[1], shared, page).tag == "li"

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 from service.extract import teaser_tables as tt
-from service.extract.teaser_items import Link, _shared_ancestors
+from service.extract.teaser_items import _CLIMBS, Link
 from service.extract.teasers import find_teasers
 
 WORDS = st.sampled_from(
@@ -101,4 +101,4 @@ def test_shared_ancestors_are_those_of_every_climb_to_its_end(parts: list[str]) 
             if first.setdefault(node.mem_id, link.url) != link.url:
                 expected.add(node.mem_id)
             node = node.parent
-    assert _shared_ancestors(links).members() == expected
+    assert _CLIMBS.shared(links).members() == expected
