@@ -6,6 +6,7 @@ from typing import Any, Generic, TypeVar
 
 from selectolax.lexbor import LexborNode
 
+from service.extract._paths import Paths
 from service.extract._tree import Selectors
 from service.extract.teaser_tokens import Tokens
 
@@ -155,10 +156,29 @@ class MenuEntries:
         spaces: str,
         word_count: Callable[[str], int],
         target: Callable[[str, str, str], str | None],
-        has_id_or_date: Callable[[str], bool],
-        is_story: Callable[[str, str], bool],
+        paths: Paths,
         text_length: Callable[[LexborNode], int],
     ) -> None: ...
     def of(
         self, node: LexborNode, url: str, title: str, shown_date: bool, page: object
     ) -> bool: ...
+
+class TeaserTests:
+    def __init__(
+        self,
+        *,
+        hidden: int,
+        menu: int,
+        footer: int,
+        legal_words: int,
+        date_chars: int,
+        headline_words: int,
+        card: int,
+        paths: Paths,
+        legal: Callable[[str], object],
+        is_date: Callable[[str], bool],
+        shows_story: Callable[[LexborNode, Any, int, Any, Any], bool],
+        menus: MenuEntries,
+        topic_chip: Callable[[Any, Any], bool],
+    ) -> None: ...
+    def of(self, item: Any, region: int, siblings: int, page: Any) -> bool: ...

@@ -8,8 +8,9 @@ the search for a block's label reads beside and below an item's ancestors
 (``teaser_fields.heading_before``, ``block_heading``, ``teasers``' only child) and
 whether one of them reads as a block's label, with its text
 (``teaser_fields._label_of``), the body paragraphs beside an item, whether an item
-is a promo inside the article body (``teasers._PROMOS``), and the teasers' records,
-one per target (``teasers._assemble``).
+is a promo inside the article body (``teasers._PROMOS``), whether an item is a
+teaser (``teasers._is_teaser``), and the teasers' records, one per target
+(``teasers._assemble``).
 
 Each answers as the Python it replaced: ``LexborNode.iter()``, ``text(deep=False)``
 and ``parent`` read on Lexbor's nodes, nodes told apart by their address
@@ -47,7 +48,15 @@ from service.extract._lexbor cimport (
     wrap,
 )
 from service.extract._fields cimport deep_text, opening
-from service.extract._items cimport AttrNames, has_name
+from service.extract._items cimport AttrNames, PageFacts, has_name
+from service.extract._paths cimport id_or_date, story
+from service.extract._unicode cimport (
+    Py_UNICODE_ISDECIMAL,
+    PyUnicode_DATA,
+    PyUnicode_GET_LENGTH,
+    PyUnicode_KIND,
+    PyUnicode_READ,
+)
 
 
 ctypedef unsigned char _Opens[128][128]
@@ -1494,10 +1503,10 @@ cdef uintptr_t _HREF = attribute_id(b"href")
 
 cdef class MenuEntries:
     """Whether a plain item (no heading, image or snippet) is a menu's entry, with the
-    rule, limits and tests ``teasers._is_menu_entry`` states and hands in: its target
-    reads as no story (``is_story``), or as one by its slug alone (``dated``: no date
-    shown and none in its path, ``has_id_or_date``), and it stands in a submenu or, showing
-    no date, in a flat menu.
+    rule, limits and tests ``teasers`` states (``_MENU_ENTRIES``) and hands in: its target
+    reads as no story (``paths``' ``is_story``, asked in C), or as one by its slug alone
+    (``dated``: no date shown and none in its path, ``paths``' ``has_story_id_or_date``),
+    and it stands in a submenu or, showing no date, in a flat menu.
 
     A submenu: the item is a list entry (``li``), or within ``entry_depth`` levels of
     one, of a ``ul`` or ``ol`` that an outer entry holds within ``submenu_depth`` levels
@@ -1520,7 +1529,7 @@ cdef class MenuEntries:
     cdef unsigned char stop[TAG_LAST_ENTRY]
     cdef ps_spaces spaces
     cdef FewWords few
-    cdef object word_count, target, has_id_or_date, is_story, text_length
+    cdef object word_count, target, paths, text_length
     cdef unsigned char *buffer
     cdef size_t size
 
@@ -1538,8 +1547,7 @@ cdef class MenuEntries:
         str spaces,
         word_count,
         target,
-        has_id_or_date,
-        is_story,
+        paths,
         text_length,
     ):
         cdef int c
@@ -1553,7 +1561,7 @@ cdef class MenuEntries:
         set_spaces(&self.spaces, spaces)
         self.few = FewWords(headline_words, spaces)
         self.word_count, self.target = word_count, target
-        self.has_id_or_date, self.is_story, self.text_length = has_id_or_date, is_story, text_length
+        self.paths, self.text_length = paths, text_length
 
     def __dealloc__(self):
         PyMem_Free(self.buffer)
@@ -1561,8 +1569,11 @@ cdef class MenuEntries:
     def of(self, node, str url, str title, bint shown_date, page) -> bool:
         """Whether the item ``node`` linking to ``url`` under ``title`` is a menu's
         entry; ``shown_date``: the item shows a date."""
+        return self._of(node, url, title, shown_date, page)
+
+    cdef bint _of(self, object node, str url, str title, bint shown_date, object page) except -1:
         cdef ps_node *item = c_node(node)
-        if (shown_date or self.has_id_or_date(url)) and self.is_story(url, title):
+        if (shown_date or id_or_date(self.paths, url)) and story(self.paths, url, title):
             return False
         if self._in_submenu(item):
             return True
@@ -1653,7 +1664,7 @@ cdef class MenuEntries:
         else:
             value = PyUnicode_DecodeUTF8(<char *>href.value.data, href.value.length, "replace")
         url = self.target(value, page.origin, page.url) or ""
-        return not (self.has_id_or_date(url) and self.is_story(url, text))
+        return not (id_or_date(self.paths, url) and story(self.paths, url, text))
 
     cdef str _stripped(self, ps_node *link, object parser):
         """``text(strip=True)``: each text node's text stripped, joined; asked of the
@@ -1687,6 +1698,123 @@ cdef class MenuEntries:
                     total += end - begin
             node = next_in(node, link, True)
         return PyUnicode_DecodeUTF8(<char *>self.buffer, total, "strict") if total else ""
+
+
+cdef uintptr_t _ARTICLE_TAG = tag_id("article")
+
+
+cdef class TeaserTests:
+    """Whether an item is a teaser (``teasers._is_teaser``, whose module doc states the
+    rules), in one call an item, with the limits and tests ``teasers`` hands in.
+
+    In order: an item ``hidden`` by its region (hidden or excluded) or showing a
+    product is none; nor one of ``legal_words`` words or fewer whose title ``legal``
+    finds a legal label in, one whose target ``paths`` reads as a service page, one
+    whose title is a date alone (``is_date``, asked only of a title of ``date_chars``
+    characters or fewer holding a decimal digit, as ``\\d`` finds one: every date it
+    accepts does), or a heading link of fewer than ``headline_words`` words, without
+    image or snippet, whose target reads as no story (``paths``). A short headline is
+    one outside ``menu`` and ``footer`` regions whose item shows a story
+    (``shows_story``). In a ``menu`` region only a story card (a heading or an image) of
+    ``headline_words`` words or more is one, in a ``footer`` region a story card or an
+    item with look-alike siblings. A plain item is no teaser when it is a menu's entry
+    (``menus``); a story card, an item with two look-alike siblings or more, an inline
+    promo, a list entry or ``<article>``, or an element whose class or id names a card
+    (``card``, read in ``page.tokens.facts``) is one; else an item with a snippet is one
+    unless it is a topic chip (``topic_chip``).
+    """
+
+    cdef long hidden, menu, footer
+    cdef Py_ssize_t legal_words, date_chars, headline_words
+    cdef int card
+    cdef object paths, service, legal, is_date, shows_story, topic_chip
+    cdef MenuEntries menus
+
+    def __init__(
+        self,
+        *,
+        long hidden,
+        long menu,
+        long footer,
+        Py_ssize_t legal_words,
+        Py_ssize_t date_chars,
+        Py_ssize_t headline_words,
+        int card,
+        paths,
+        legal,
+        is_date,
+        shows_story,
+        menus,
+        topic_chip,
+    ):
+        self.hidden, self.menu, self.footer = hidden, menu, footer
+        self.legal_words, self.date_chars, self.headline_words = legal_words, date_chars, headline_words
+        self.card = card
+        self.paths, self.service = paths, paths.is_service
+        self.legal, self.is_date, self.shows_story = legal, is_date, shows_story
+        self.menus, self.topic_chip = menus, topic_chip
+
+    def of(self, item, long region, Py_ssize_t siblings, page) -> bool:
+        """Whether ``item`` is a teaser; ``region``: its surroundings' bits, ``siblings``:
+        its look-alike siblings."""
+        if region & self.hidden or item.product:
+            return False
+        link = item.link
+        cdef str title = link.title
+        cdef str url = link.url
+        cdef Py_ssize_t words = link.words
+        if words <= self.legal_words and self.legal(title):
+            return False
+        if self.service(url):
+            return False  # a notice's, an app promo's or a footer's link
+        if self._may_be_date(title) and self.is_date(title):
+            return False  # a date link (a post's permalink), no headline
+        heading, image, snippet = link.heading, item.image, item.snippet
+        if (
+            heading is not None
+            and words < self.headline_words
+            and image is None
+            and snippet is None
+            and not story(self.paths, url, title)
+        ):
+            return False  # a short heading linking to a section or service page
+        if link.short:
+            return not region & (self.menu | self.footer) and bool(
+                self.shows_story(item.node, link, siblings, page, item)
+            )
+        cdef bint story_card = heading is not None or image is not None
+        if region & self.menu:
+            return story_card and words >= self.headline_words
+        if region & self.footer:
+            return story_card or siblings >= 2
+        node = item.node
+        if not story_card and snippet is None and self.menus._of(
+            node, url, title, item.date is not None, page
+        ):
+            return False  # a menu's entry naming a section or landing page
+        if story_card or siblings >= 2 or item.inline:
+            return True
+        cdef ps_node *raw = c_node(node)
+        if _tag_is(raw, _LI) or _tag_is(raw, _ARTICLE_TAG):
+            return True
+        if (<PageFacts>page.tokens.facts).kinds_of(raw, node.parser) & self.card:
+            return True
+        return snippet is not None and not self.topic_chip(link, page)
+
+    cdef bint _may_be_date(self, str title) noexcept:
+        """Whether ``title`` has ``date_chars`` characters or fewer, one of them a decimal
+        digit (``str.isdecimal``'s, what ``\\d`` matches)."""
+        cdef Py_ssize_t n = PyUnicode_GET_LENGTH(title)
+        cdef int kind
+        cdef const void *data
+        cdef Py_ssize_t i
+        if n > self.date_chars:
+            return False
+        kind, data = PyUnicode_KIND(title), PyUnicode_DATA(title)
+        for i in range(n):
+            if Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, i)):
+                return True
+        return False
 
 
 cdef inline bint _tag_is(ps_node *node, uintptr_t tag) noexcept:

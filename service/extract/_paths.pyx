@@ -551,6 +551,13 @@ cdef bint story(object paths, str href, str text) except -1:
     return (<Paths>paths)._story(href, text)
 
 
+cdef bint id_or_date(object paths, str href) except -1:
+    """``Paths.has_story_id_or_date`` of ``paths`` (a ``Paths``), without a Python call."""
+    cdef Py_ssize_t start, end
+    _path(href, &start, &end)
+    return (<Paths>paths)._shows_id_or_date(href, start, end)
+
+
 cdef bint listing(object paths, str href) except -1:
     """``Paths.is_listing`` of ``paths`` (a ``Paths``), without a Python call."""
     return (<Paths>paths)._listing(href)

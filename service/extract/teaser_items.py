@@ -668,6 +668,7 @@ _PATHS = Paths(
     service_words=tuple(tt.SERVICE_PAGE_WORDS),
     service_fillers=tuple(tt.SERVICE_PAGE_FILLERS),
 )
+PATHS = _PATHS  # the tests themselves, for the compiled rules that ask them (``teasers``)
 # Whether a link's target (``href``) reads as one story's page rather than a section, tag,
 # author or service page, its ``text`` echoed in its path.
 is_story_url = _PATHS.is_story

@@ -56,6 +56,7 @@ from service.extract._frame import (
     MenuEntries,
     OwnTexts,
     Removal,
+    TeaserTests,
     holders,
     only_child,
     sibling_counts,
@@ -70,14 +71,13 @@ from service.extract.teaser_items import (
     IN_HIDDEN,
     IN_MENU,
     IN_PAID,
+    PATHS,
     PRICE_SIGNS,
     Link,
     Page,
     better,
-    has_story_id_or_date,
     headline_links,
     is_price,
-    is_service_url,
     is_story_url,
     is_topic_chip,
     items_of,
@@ -420,58 +420,15 @@ def _heading_of(link: Link) -> Node:
     return node or link.headline
 
 
-def _is_teaser(item: _Item, region: int, siblings: int, page: Page) -> bool:
-    """Whether an item is a teaser (rules in the module doc); ``region``: its
-    surroundings (``teaser_items.regions``)."""
-    if region & (IN_HIDDEN | IN_EXCLUDED) or item.product:
-        return False
-    title = item.link.title
-    if item.link.words <= tt.MAX_LEGAL_WORDS and tt.LEGAL_LABEL.search(title):
-        return False
-    if is_service_url(item.link.url):
-        return False  # a notice's, an app promo's or a footer's link ("About The Post")
-    if tf.is_date(title):
-        return False  # a date link (a post's permalink), no headline
-    if (
-        item.link.heading is not None
-        and item.link.words < tt.MIN_HEADLINE_WORDS
-        and item.image is None
-        and item.snippet is None
-        and not is_story_url(item.link.url, title)
-    ):
-        return False  # a short heading linking to a section or service page
-    if item.link.short:
-        return not region & (IN_MENU | IN_FOOTER) and _shows_story(
-            item.node, item.link, siblings, page, item
-        )
-    story_card = item.link.heading is not None or item.image is not None
-    if region & IN_MENU:
-        return story_card and item.link.words >= tt.MIN_HEADLINE_WORDS
-    if region & IN_FOOTER:
-        return story_card or siblings >= 2
-    if not story_card and item.snippet is None and _is_menu_entry(item, page):
-        return False  # a menu's entry naming a section or landing page
-    card = item.node.tag in ("li", "article") or bool(page.tokens.kinds(item.node) & tk.CARD)
-    if story_card or card or siblings >= 2 or item.inline:
-        return True
-    # A snippet alone shows a story unless the words are the other labels of a row of
-    # topic links around a chip ("Trending Climate summit Interest rates ...").
-    return item.snippet is not None and not is_topic_chip(item.link, page)
-
-
-def _is_menu_entry(item: _Item, page: Page) -> bool:
-    """Whether a plain item (no heading, image or snippet) is a menu's entry: its
-    target reads as no story, or as one by its slug alone, and it stands in a submenu
-    (a list nested in an entry of another list: "<li>Business <ul><li>...</li></ul></li>")
-    or, showing no date, in a flat menu (the nearest element above it with enough links,
-    mostly labels of no story's page, and little text beside them). Among menu entries a
-    story needs a date or an id too (shown, or in its path): a landing page's path reads
-    as a story's ("/events/storage-roundtable-harbour-expo-2026/",
-    "/columns/notes-from-the-harbour-wall"). In C (``_frame.MenuEntries``, which states
-    the levels in full)."""
-    return _MENU_ENTRIES.of(item.node, item.link.url, item.link.title, item.date is not None, page)
-
-
+# Whether a plain item (no heading, image or snippet) is a menu's entry: its target reads
+# as no story, or as one by its slug alone, and it stands in a submenu (a list nested in
+# an entry of another list: "<li>Business <ul><li>...</li></ul></li>") or, showing no
+# date, in a flat menu (the nearest element above it with enough links, mostly labels of
+# no story's page, and little text beside them). Among menu entries a story needs a date
+# or an id too (shown, or in its path): a landing page's path reads as a story's
+# ("/events/storage-roundtable-harbour-expo-2026/", "/columns/notes-from-the-harbour-wall").
+# In C (``_frame.MenuEntries``, which states the levels in full), asked by
+# ``_TEASER_TESTS`` as ``of(node, url, title, shown_date, page)``.
 _MENU_ENTRIES = MenuEntries(
     # a submenu: the item's list entry a few levels up, and an outer entry above its list
     entry_depth=tt.SUBMENU_ENTRY_DEPTH,
@@ -491,8 +448,7 @@ _MENU_ENTRIES = MenuEntries(
     spaces=SPACES,
     word_count=tf.word_count,
     target=link_target,
-    has_id_or_date=has_story_id_or_date,
-    is_story=is_story_url,
+    paths=PATHS,  # its targets' tests: a story's id or date, a story's page
     text_length=tf.text_length,
 )
 
@@ -532,6 +488,32 @@ def _shows_story(node: Node, link: Link, siblings: int, page: Page, item: _Item 
     if node.tag == "li" and node.parent is not None and node.parent.tag == "ol":
         return True
     return not link.title[:1].isdigit() and tt.RANK_START.match(text) is not None
+
+
+# Whether an item is a teaser (rules in the module doc), in C (``_frame.TeaserTests``,
+# which states them in order), with the limits and tests of ``teaser_tables``: an item
+# hidden or excluded by its region, a product, a legal label, a service page's link, a
+# date link (a post's permalink, ``is_date``), a short heading linking to a section or
+# service page, a menu's entry naming a section or landing page (``_MENU_ENTRIES``), or
+# a snippet-only topic chip is none; a short headline only when its item shows a story.
+_TEASER_TESTS = TeaserTests(
+    hidden=IN_HIDDEN | IN_EXCLUDED,
+    menu=IN_MENU,
+    footer=IN_FOOTER,
+    legal_words=tt.MAX_LEGAL_WORDS,
+    date_chars=tt.MAX_DATE_CHARS,  # a date line is no longer (``teaser_fields._may_be_date``)
+    headline_words=tt.MIN_HEADLINE_WORDS,
+    card=tk.CARD,
+    paths=PATHS,
+    legal=tt.LEGAL_LABEL.search,
+    is_date=tf.is_date,
+    shows_story=_shows_story,
+    menus=_MENU_ENTRIES,
+    topic_chip=is_topic_chip,
+)
+# ``_is_teaser(item, region, siblings, page)``: whether an item is a teaser; ``region``:
+# its surroundings (``teaser_items.regions``).
+_is_teaser = _TEASER_TESTS.of
 
 
 def _story_items(links: list[Link], page: Page) -> dict[int, tuple[Node, Link]]:
