@@ -94,3 +94,25 @@ class SignedItems:
     def text_at(self, item: LexborNode) -> int: ...
 
 def wrapped(best: LexborNode, scores: Any) -> tuple[LexborNode, ...]: ...
+
+class Refinement:
+    def __init__(
+        self,
+        *,
+        stops: Collection[str],
+        levels: int,
+        posts: str,
+        per_part: int,
+        headlines: Collection[str],
+        texts: Collection[str],
+    ) -> None: ...
+    def ancestor(self, best: LexborNode, rivals: list[LexborNode]) -> LexborNode: ...
+    def may_have_parts(
+        self,
+        best: LexborNode,
+        wanted: str,
+        score: dict[int, float],
+        nodes: dict[int, LexborNode],
+        least: float,
+    ) -> bool: ...
+    def opening(self, entry: LexborNode) -> tuple[LexborNode, LexborNode, bool] | None: ...

@@ -1,7 +1,9 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, initializedcheck=False
 """The body's walks in C: the reader's walk of its container (``BlockWalk``), the
 counts of a subtree's text and links (``CharCount``), the vote for the container
-(``Ballot``, for ``article._vote``) and the items of a signed thread of comments
+(``Ballot``, for ``article._vote``), three tests of the winner's refinement
+(``Refinement``, for ``article._Scores.best``: the common ancestor of a body's parts,
+the gate of the parts' query, a live entry's opening lines) and the items of a signed thread of comments
 (``SignedItems``, ``wrapped``, for ``article._signed_thread``).
 
 ``Reader.read`` walked the container's nodes in Python: a node object, a tag
@@ -56,6 +58,7 @@ from service.extract._lexbor cimport (
     tag_id,
     text_bytes,
     value_text,
+    within,
     wrap,
 )
 
@@ -1625,3 +1628,125 @@ def wrapped(best, scores) -> tuple:
             last = node
         node = node.prev
     return ()
+
+
+cdef class Refinement:
+    """Three tests of the winner's refinement (``article._Scores.best``) on Lexbor's nodes,
+    without a node object for each node they pass: ``ancestor`` joins a body split
+    into parts through their common ancestor (``article``'s rule: at most ``levels``
+    up, never a ``stops`` element, one holding more ``posts`` elements than
+    ``per_part`` for each part besides them being a list of posts), ``may_have_parts``
+    gates the query for the parts of a body cut up by pictures or ads, and ``opening``
+    reads the first two elements of a live entry (the second must be one of
+    ``headlines`` or ``texts``)."""
+
+    cdef Py_ssize_t _levels
+    cdef Py_ssize_t _per_part
+    cdef uintptr_t _posts
+    cdef unsigned char _stops[TAG_LAST_ENTRY]
+    cdef unsigned char _lines[TAG_LAST_ENTRY]  # 1: a headline, 2: a text
+
+    def __init__(self, *, stops, Py_ssize_t levels, str posts, Py_ssize_t per_part, headlines, texts):
+        cdef int i
+        for i in range(TAG_LAST_ENTRY):
+            self._stops[i] = self._lines[i] = 0
+        for name in stops:
+            self._stops[tag_id(name)] = 1
+        for name in texts:
+            self._lines[tag_id(name)] = 2
+        for name in headlines:
+            self._lines[tag_id(name)] = 1
+        self._levels, self._per_part, self._posts = levels, per_part, tag_id(posts)
+
+    def ancestor(self, best, list rivals):
+        """The nearest ancestor of ``best`` holding every rival that is neither its
+        ancestor nor its descendant (a body split into parts), or ``best`` itself."""
+        cdef ps_node *top = c_node(best)
+        cdef ps_node *holder
+        cdef ps_node *node
+        cdef ps_node **apart
+        cdef Py_ssize_t count = 0, posts, level, i
+        cdef bint held
+        if not rivals:
+            return best
+        apart = <ps_node **>PyMem_Malloc(len(rivals) * sizeof(ps_node *))
+        if apart == NULL:
+            raise MemoryError()
+        try:
+            for rival in rivals:
+                node = c_node(rival)
+                if node != top and not within(top, node) and not within(node, top):
+                    apart[count] = node
+                    count += 1
+            if count == 0:
+                return best
+            holder = top.parent
+            for level in range(self._levels):
+                if holder == NULL or (
+                    holder.local_name < TAG_LAST_ENTRY and self._stops[holder.local_name]
+                ):
+                    return best
+                held = True
+                for i in range(count):
+                    if not within(apart[i].parent, holder):
+                        held = False
+                        break
+                if held:
+                    # A holder of more <article>s than the parts is a list of posts.
+                    posts = 0
+                    node = holder
+                    while node != NULL:
+                        if node.type == PS_ELEMENT and node.local_name == self._posts:
+                            posts += 1
+                        node = next_in(node, holder, True)
+                    return best if posts > count + self._per_part else wrap(holder, best.parser)
+                holder = holder.parent
+            return best
+        finally:
+            PyMem_Free(apart)
+
+    def may_have_parts(self, best, str wanted, dict score, dict nodes, double least):
+        """Whether a scored element besides ``best`` (``score``, its nodes in ``nodes``)
+        scores ``least`` or more and has ``best``'s tag and class, this one's value
+        stripped and lowercased being ``wanted``: only the elements of ``best``'s tag
+        id are asked their tag and class as Python reads them."""
+        cdef ps_node *top = c_node(best)
+        cdef ps_node *node
+        cdef ps_attr *attr
+        cdef object tag = None
+        for key, value in score.items():
+            if not value >= least or key == <size_t>top:
+                continue
+            other = nodes[key]
+            node = c_node(other)
+            if node.local_name != top.local_name:
+                continue  # another tag
+            if tag is None:
+                tag = best.tag
+            if other.tag != tag:
+                continue
+            attr = (<ps_element *>node).first_attr
+            while attr != NULL and attr.node.local_name != _CLASS:
+                attr = attr.next
+            if (value_text(attr.value) if attr != NULL else "").strip().lower() == wanted:
+                return True
+        return False
+
+    def opening(self, entry):
+        """The first two elements of ``entry`` and whether the second is a headline, when
+        it is a headline or a text; ``None`` otherwise."""
+        cdef ps_node *node = c_node(entry).first_child
+        cdef ps_node *lines[2]
+        cdef int count = 0
+        cdef unsigned char kind
+        while node != NULL and count < 2:
+            if node.type == PS_ELEMENT:
+                lines[count] = node
+                count += 1
+            node = node.next
+        if count < 2:
+            return None
+        kind = self._lines[lines[1].local_name] if lines[1].local_name < TAG_LAST_ENTRY else 0
+        if kind == 0:
+            return None
+        return wrap(lines[0], entry.parser), wrap(lines[1], entry.parser), kind == 1

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborNode
 
 from service.extract import body_tables as t
-from service.extract._blocks import Ballot, CharCount, SignedItems, wrapped
+from service.extract._blocks import Ballot, CharCount, Refinement, SignedItems, wrapped
 from service.extract._headlines import LinkedHeadlines
 from service.extract._text import fold
 from service.extract._tree import H1, LINKS, Selectors
@@ -141,7 +141,7 @@ class _Scores:
         story, rivals = self._page_story(node, rivals)
         if story.mem_id != node.mem_id:
             return Winner(story, score, (story,))  # its siblings are the other stories
-        return Winner(_common_ancestor(node, rivals), score, ())
+        return Winner(_REFINEMENT.ancestor(node, rivals), score, ())
 
     def _page_story(
         self, best: LexborNode, rivals: list[LexborNode]
@@ -204,7 +204,16 @@ class _Scores:
         classes = (best.attributes.get("class") or "").strip()
         if not _SAFE_CLASSES.fullmatch(classes) or best.parent is None:
             return ()
-        if _PLAIN_TAG.fullmatch(best.tag or "") and not self._may_have_parts(best, classes):
+        # Whether a scored element besides ``best`` could pass ``_is_part``: its score is
+        # high enough and its tag and class match ``best``'s, ignoring case and surrounding
+        # spaces (looser than the selector); without a least score, any element could.
+        if (
+            _PLAIN_TAG.fullmatch(best.tag or "")
+            and t.MIN_PART_SCORE > 0
+            and not _REFINEMENT.may_have_parts(
+                best, classes.lower(), self.score, self.nodes, t.MIN_PART_SCORE
+            )
+        ):
             return ()  # spares the query over the page (a tag it cannot parse still fails)
         root = best.parent
         while root.parent is not None and root.tag != "body":
@@ -214,24 +223,6 @@ class _Scores:
             if node.mem_id == best.mem_id or self._is_part(node, best):
                 parts.append(node)
         return tuple(parts)
-
-    def _may_have_parts(self, best: LexborNode, classes: str) -> bool:
-        """Whether a scored element besides ``best`` could pass ``_is_part``:
-        its score is high enough and its tag and class match ``best``'s,
-        ignoring case and surrounding spaces (looser than the selector)."""
-        if t.MIN_PART_SCORE <= 0:
-            return True  # unscored elements could be parts too
-        wanted = classes.lower()
-        for key, score in self.score.items():
-            node = self.nodes[key]
-            if (
-                score >= t.MIN_PART_SCORE
-                and key != best.mem_id
-                and node.tag == best.tag
-                and (node.attributes.get("class") or "").strip().lower() == wanted
-            ):
-                return True
-        return False
 
     def _is_part(self, node: LexborNode, best: LexborNode) -> bool:
         if self.score.get(node.mem_id, 0.0) < t.MIN_PART_SCORE or _is_other_story(node):
@@ -287,20 +278,11 @@ def _opens_with_time(entry: LexborNode) -> bool:
     read whole as a date, a clock time or a time counted back) and its second an
     unlinked headline, or its first paragraph (``LIVE_TEXT_TAGS``) when it has none:
     a live entry's opening (a post in a list of posts opens with its headline, a link)."""
-    lines: list[LexborNode] = []
-    for child in entry.iter():
-        if child.is_element_node:
-            lines.append(child)
-            if len(lines) == 2:
-                break
-    if len(lines) < 2 or (
-        lines[1].tag not in t.LIVE_HEADLINE_TAGS and lines[1].tag not in t.LIVE_TEXT_TAGS
-    ):
-        return False
-    if LINKS.first(lines[1]) is not None:
+    lines = _REFINEMENT.opening(entry)
+    if lines is None or LINKS.first(lines[1]) is not None:
         return False
     first = fold(lines[0].text())
-    if lines[1].tag in t.LIVE_HEADLINE_TAGS:
+    if lines[2]:  # a headline
         return bool(first) and _is_date_line(lines[0], first, clock=True)
     # Without a headline, a stamp: a clock time, a time counted back or a <time>, no
     # date read whole (a list of dated notices is none).
@@ -325,38 +307,6 @@ def _is_other_story(node: LexborNode) -> bool:
     """An ``<article>`` with its own headline: another story (a next-article
     feed, a list of posts), never a part of the winner's."""
     return node.tag == "article" and node.css_first("h1, h2") is not None
-
-
-def _common_ancestor(best: LexborNode, rivals: list[LexborNode]) -> LexborNode:
-    """The nearest ancestor of ``best`` holding every rival that is neither its
-    ancestor nor its descendant (a body split into parts), or ``best`` itself."""
-    apart = []
-    ancestors: set[int] = set()
-    node: LexborNode | None = best.parent
-    while node is not None:
-        ancestors.add(node.mem_id)
-        node = node.parent
-    for rival in rivals:
-        if rival.mem_id in ancestors or rival.mem_id == best.mem_id:
-            continue
-        up: LexborNode | None = rival.parent
-        while up is not None and up.mem_id != best.mem_id:
-            up = up.parent
-        if up is None:
-            apart.append(rival)
-    if not apart:
-        return best
-    holder: LexborNode | None = best.parent
-    for _ in range(t.MAX_PROMOTION_LEVELS):
-        if holder is None or holder.tag in ("body", "html"):
-            return best
-        inside = {n.mem_id for n in holder.css("*")}
-        if all(r.mem_id in inside for r in apart):
-            # A holder of more <article>s than the parts is a list of posts.
-            posts = len(holder.css("article"))
-            return best if posts > len(apart) + t.MAX_ARTICLES_PER_PART else holder
-        holder = holder.parent
-    return best
 
 
 def _vote(
@@ -391,6 +341,21 @@ def _is_chrome_text(text: str) -> bool:
         contains_any(text, t.CLICK_GATE)
         and (t.CLICK_OPENING.search(text) is not None or t.CLICK_PROMPT.search(text) is not None)
     )
+
+
+# The winner's refinement in C: the common ancestor of a body split into parts (not
+# above MAX_PROMOTION_LEVELS, never <body> or <html>; a holder of more <article>s
+# than MAX_ARTICLES_PER_PART for each part is a list of posts), the gate of the parts'
+# query (a scored element of the winner's tag and class), and a live entry's first two
+# elements, the second a headline or a paragraph.
+_REFINEMENT = Refinement(
+    stops=("body", "html"),
+    levels=t.MAX_PROMOTION_LEVELS,
+    posts="article",
+    per_part=t.MAX_ARTICLES_PER_PART,
+    headlines=t.LIVE_HEADLINE_TAGS,
+    texts=t.LIVE_TEXT_TAGS,
+)
 
 
 # Each voter's points for its length and commas, cast for its ancestors in C.

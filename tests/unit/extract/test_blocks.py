@@ -5,6 +5,7 @@ captions, lines left out, and a promo heading's cut carried to the next containe
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections.abc import Callable
 from functools import partial
@@ -1125,3 +1126,153 @@ def test_the_commas_are_counted_as_the_python_vote_counted(pieces: list[str], ti
     root = tree.root
     assert root is not None
     _assert_same_vote(article._vote(root), _python_vote(root))
+
+
+def _python_common_ancestor(best: LexborNode, rivals: list[LexborNode]) -> LexborNode:
+    """The common ancestor of a body split into parts, as ``_Scores.best`` found it in Python."""
+    apart = []
+    ancestors: set[int] = set()
+    node: LexborNode | None = best.parent
+    while node is not None:
+        ancestors.add(node.mem_id)
+        node = node.parent
+    for rival in rivals:
+        if rival.mem_id in ancestors or rival.mem_id == best.mem_id:
+            continue
+        up: LexborNode | None = rival.parent
+        while up is not None and up.mem_id != best.mem_id:
+            up = up.parent
+        if up is None:
+            apart.append(rival)
+    if not apart:
+        return best
+    holder: LexborNode | None = best.parent
+    for _ in range(t.MAX_PROMOTION_LEVELS):
+        if holder is None or holder.tag in ("body", "html"):
+            return best
+        inside = {n.mem_id for n in holder.css("*")}
+        if all(r.mem_id in inside for r in apart):
+            posts = len(holder.css("article"))
+            return best if posts > len(apart) + t.MAX_ARTICLES_PER_PART else holder
+        holder = holder.parent
+    return best
+
+
+PART_TAGS = st.sampled_from(["div", "article", "section", "p", "span", "ARTICLE", "x-post"])
+
+
+def _no_attributes(tag: str) -> st.SearchStrategy[str]:
+    return st.just("")
+
+
+parts_markup = partial(nested, st.sampled_from(["text", ""]), VOIDS, PART_TAGS, _no_attributes)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(parts_markup(), min_size=1, max_size=6),
+    st.integers(0, 10**6),
+    st.lists(st.integers(0, 10**6), max_size=5),
+)
+@example(["<div><article><p>a</p></article><article><p>b</p></article></div>"], 4, [6])
+@example(["<section><div><p>a</p></div><div><p>b</p></div></section>"], 6, [8, 8])
+@example(["<article><p>a</p></article><p>b</p>"], 4, [5, 1, 3])
+def test_the_common_ancestor_is_the_python_one(parts: list[str], at: int, picks: list[int]) -> None:
+    tree = _parse(parts)
+    elements = tree.css("*")  # <html>, <head> and <body> among them
+    best = elements[at % len(elements)]
+    rivals = [elements[pick % len(elements)] for pick in picks]
+    found = article._REFINEMENT.ancestor(best, rivals)
+    assert found.mem_id == _python_common_ancestor(best, rivals).mem_id
+
+
+def _python_opening(entry: LexborNode) -> tuple[int, int, bool] | None:
+    """A live entry's first two elements as ``_opens_with_time`` read them in Python."""
+    lines: list[LexborNode] = []
+    for child in entry.iter():
+        if child.is_element_node:
+            lines.append(child)
+            if len(lines) == 2:
+                break
+    if len(lines) < 2 or (
+        lines[1].tag not in t.LIVE_HEADLINE_TAGS and lines[1].tag not in t.LIVE_TEXT_TAGS
+    ):
+        return None
+    return lines[0].mem_id, lines[1].mem_id, lines[1].tag in t.LIVE_HEADLINE_TAGS
+
+
+OPENING_TAGS = st.sampled_from(["div", "time", "p", "h2", "h3", "H4", "h5", "span", "x-p", "svg"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(nested(TEXTS, VOIDS, OPENING_TAGS, _no_attributes), min_size=1, max_size=6))
+@example(["<div><time>10:04</time><!-- c --><h2>Title</h2></div>"])
+@example(["<div>x <span>10:04</span> y <p>text</p><h3>no</h3></div>"])
+@example(["<div><svg><p>in svg</p></svg></div>"])
+def test_the_opening_lines_are_the_python_ones(parts: list[str]) -> None:
+    tree = _parse(parts)
+    for entry in tree.css("*"):
+        found = article._REFINEMENT.opening(entry)
+        lines = None if found is None else (found[0].mem_id, found[1].mem_id, found[2])
+        assert lines == _python_opening(entry)
+
+
+def _python_may_have_parts(
+    best: LexborNode, classes: str, score: dict[int, float], nodes: dict[int, LexborNode]
+) -> bool:
+    """Whether a scored element could be a part of ``best``, as ``_Scores._parts`` asked."""
+    wanted = classes.lower()
+    for key, value in score.items():
+        node = nodes[key]
+        if (
+            value >= t.MIN_PART_SCORE
+            and key != best.mem_id
+            and node.tag == best.tag
+            and (node.attributes.get("class") or "").strip().lower() == wanted
+        ):
+            return True
+    return False
+
+
+PART_CLASSES = st.sampled_from(
+    ["body", "Body", " body ", "BODY\t", "\u0130x", "i\u0307x", "\u212a", "k", ""]
+)
+
+
+@st.composite
+def _classed(draw: st.DrawFn, tag: str) -> str:
+    if not draw(st.booleans()):
+        return ""
+    name = draw(st.sampled_from(["class", "CLASS", "id", "data-class"]))
+    return f' {name}="{draw(PART_CLASSES)}"' if draw(st.booleans()) else f" {name}"
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(nested(st.just("x"), VOIDS, PART_TAGS, _classed), min_size=1, max_size=6),
+    st.integers(0, 10**6),
+    st.lists(
+        st.tuples(st.integers(0, 10**6), st.sampled_from([0.0, 9.5, 10.0, 30.0, math.nan])),
+        max_size=12,
+    ),
+)
+@example(['<div class="Body"></div><div class=" body ">x</div>'], 4, [(4, 10.0), (5, 12.0)])
+@example(['<div class="\u212a"></div><div class="k">x</div>'], 5, [(4, 10.0), (5, 12.0)])
+@example(
+    ["<svg><foreignObject class=a></foreignObject></svg><foreignobject class=a>x</foreignobject>"],
+    6,
+    [(5, 10.0)],
+)
+def test_the_parts_gate_is_the_python_one(
+    parts: list[str], at: int, picks: list[tuple[int, float]]
+) -> None:
+    tree = _parse(parts)
+    elements = tree.css("*")
+    best = elements[at % len(elements)]
+    score = {elements[pick % len(elements)].mem_id: value for pick, value in picks}
+    nodes = {node.mem_id: node for node in elements if node.mem_id in score}
+    classes = (best.attributes.get("class") or "").strip()
+    found = article._REFINEMENT.may_have_parts(
+        best, classes.lower(), score, nodes, t.MIN_PART_SCORE
+    )
+    assert found == _python_may_have_parts(best, classes, score, nodes)
