@@ -16,6 +16,26 @@ class CharCount:
         self, ranked: list[int], score: dict[int, float], nodes: dict[int, LexborNode], share: float
     ) -> list[tuple[LexborNode, float]]: ...
 
+class Members:
+    def __init__(
+        self,
+        *,
+        count: CharCount,
+        inline: Collection[str],
+        top: Collection[str],
+        story_headings: Collection[str],
+        short_chars: int,
+        short_density: float,
+        max_levels: int,
+    ) -> None: ...
+    def run_parts(
+        self, best: LexborNode, threshold: float, scores: Any
+    ) -> tuple[list[LexborNode], list[tuple[int, LexborNode, LexborNode, float]]]: ...
+    def members(
+        self, best: LexborNode, threshold: float, scores: Any
+    ) -> list[LexborNode] | None: ...
+    def opening(self, first: LexborNode) -> LexborNode | None: ...
+
 class BlockWalk:
     def __init__(
         self,

@@ -3,8 +3,10 @@
 counts of a subtree's text and links (``CharCount``), the vote for the container
 (``Ballot``, for ``article._vote``), three tests of the winner's refinement
 (``Refinement``, for ``article._Scores.best``: the common ancestor of a body's parts,
-the gate of the parts' query, a live entry's opening lines) and the items of a signed thread of comments
-(``SignedItems``, ``wrapped``, for ``article._signed_thread``).
+the gate of the parts' query, a live entry's opening lines), the items of a signed
+thread of comments (``SignedItems``, ``wrapped``, for ``article._signed_thread``) and
+the winner's members, the runs beside it and its opening (``Members``, for
+``article._members``, ``_runs`` and ``_opening``).
 
 ``Reader.read`` walked the container's nodes in Python: a node object, a tag
 string and a chain of tests for every node, and a string for every text node.
@@ -19,8 +21,8 @@ need one are handed to the rules given at construction (a ``<br>`` inside a
 sentence, a note box, a custom element, a staff list's support box, a table row).
 Only the elements handed over are wrapped as ``LexborNode``s.
 ``tests/unit/extract/test_blocks.py`` checks each against the Python it replaced
-on generated pages, ``test_signed_items.py`` the signed thread's items on generated
-holders.
+on generated pages (the winner's members, its runs' parts and its opening too),
+``test_signed_items.py`` the signed thread's items on generated holders.
 """
 
 from cpython.mem cimport PyMem_Calloc, PyMem_Free, PyMem_Malloc, PyMem_Realloc
@@ -37,6 +39,7 @@ from libc.string cimport memcmp, memcpy, memmove
 
 from service.extract._lexbor cimport (
     PS_ATTR_LAST_ENTRY,
+    PS_DOCUMENT,
     PS_ELEMENT,
     PS_TEXT,
     TAG_COMMENT,
@@ -539,7 +542,9 @@ cdef class CharCount:
     def links(self, node) -> int:
         """``chars`` of the texts of the ``<a>`` elements below ``node`` (``node``
         included, if one) joined: each is counted, a link inside a link again."""
-        cdef ps_node *top = c_node(node)
+        return self._links(c_node(node))
+
+    cdef Py_ssize_t _links(self, ps_node *top) except -1:
         cdef ps_node *at = top
         cdef Py_ssize_t found = 0
         cdef Py_ssize_t length
@@ -653,6 +658,282 @@ cdef class _Finals:
             links += found
         self.items[i].chars, self.items[i].links, self.items[i].valid = found, links, valid
         return 0
+
+
+cdef inline Py_ssize_t _stripped_chars(ps_spaces *spaces, ps_node *node):
+    """``len(text.strip())`` of a text node's text (0 for any other node), counted on
+    its bytes where they are UTF-8, else on the text decoded."""
+    cdef size_t size, i = 0
+    cdef const unsigned char *data = text_bytes(node, &size)
+    cdef Py_ssize_t count = 0
+    cdef Py_ssize_t first = -1
+    cdef Py_ssize_t last = -1
+    cdef int space
+    if data == NULL:
+        return 0
+    while i < size:
+        space = split_space(spaces, data, size, &i)
+        if space < 0:  # replaced when decoded
+            return len(PyUnicode_DecodeUTF8(<char *>data, size, "replace").strip())
+        if not space:
+            if first < 0:
+                first = count
+            last = count
+        count += 1
+    return last - first + 1 if first >= 0 else 0
+
+
+cdef class Members:
+    """The winner's members, the parts of the runs beside it and the opening set
+    before it, found in C for ``article._members``, ``_runs`` and ``_opening``, whose
+    rules and tables these are: ``count`` (``article._COUNT``: text and link
+    characters), ``inline`` (the tags of loose text), ``top`` (the tags above any
+    wrapper; the document, tested by its node's type, among them as "-document"),
+    ``story_headings`` (an ``<article>`` holding one is another story), ``short_chars``
+    and ``short_density`` (a short block's length and its link share,
+    ``SHORT_BLOCK_CHARS``, ``SHORT_MAX_LINK_DENSITY``), ``max_levels`` (how far above
+    the winner runs are looked for, ``MAX_RUN_LEVELS``). The walks follow Lexbor's
+    node pointers; only the nodes given back are wrapped as ``LexborNode``s."""
+
+    cdef CharCount _count
+    cdef unsigned char _inline[TAG_LAST_ENTRY]
+    cdef unsigned char _top[TAG_LAST_ENTRY]
+    cdef unsigned char _headings[TAG_LAST_ENTRY]
+    cdef uintptr_t _p
+    cdef uintptr_t _br
+    cdef uintptr_t _article
+    cdef uintptr_t _html
+    cdef Py_ssize_t _short_chars
+    cdef double _short_density
+    cdef Py_ssize_t _max_levels
+
+    def __init__(
+        self,
+        *,
+        CharCount count,
+        inline,
+        top,
+        story_headings,
+        Py_ssize_t short_chars,
+        double short_density,
+        Py_ssize_t max_levels,
+    ):
+        cdef int i
+        for i in range(TAG_LAST_ENTRY):
+            self._inline[i] = self._top[i] = self._headings[i] = 0
+        for name in inline:
+            self._inline[tag_id(name)] = 1
+        for name in top:
+            if name != "-document":  # the document is told by its type
+                self._top[tag_id(name)] = 1
+        for name in story_headings:
+            self._headings[tag_id(name)] = 1
+        self._count = count
+        self._p, self._br = tag_id("p"), tag_id("br")
+        self._article, self._html = tag_id("article"), tag_id("html")
+        self._short_chars, self._short_density = short_chars, short_density
+        self._max_levels = max_levels
+
+    cdef bint _other_story(self, ps_node *node) noexcept:
+        """``article._is_other_story``: an ``<article>`` holding a story heading."""
+        cdef ps_node *at
+        if node.local_name != self._article:
+            return False
+        at = node.first_child
+        while at != NULL:
+            if at.type == PS_ELEMENT and at.local_name < TAG_LAST_ENTRY and self._headings[at.local_name]:
+                return True
+            at = next_in(at, node, True)
+        return False
+
+    cdef bint _short_prose(self, ps_node *node) except -1:
+        """Whether ``node``'s text is longer than a short block, with few links."""
+        cdef Py_ssize_t length
+        cdef Py_ssize_t size = self._count.count(node, &length)
+        cdef double density
+        if size <= self._short_chars:
+            return False
+        density = <double>self._count._links(node) / <double>size
+        return min(1.0, density) < self._short_density
+
+    def members(self, best, double threshold, scores):
+        """The children of ``best``'s parent (its elements and comments) that belong to
+        its story, in order: ``best``, no other story, each child scoring
+        ``threshold`` or more (``scores.score``), a ``<p>`` or a holder of bare prose
+        (``scores.holders``) longer than a short block with few links; None when the
+        parent is ``<html>`` or the document (or there is none)."""
+        cdef ps_node *node = c_node(best)
+        cdef ps_node *parent = node.parent
+        cdef ps_node *child
+        cdef dict score = scores.score
+        cdef set holders = scores.holders
+        cdef object parser = best.parser
+        cdef list found = []
+        if parent == NULL or parent.type == PS_DOCUMENT or parent.local_name == self._html:
+            return None
+        child = parent.first_child
+        while child != NULL:
+            if child.type != PS_TEXT and (
+                child == node
+                or not self._other_story(child) and self._joins(child, threshold, score, holders)
+            ):
+                found.append(wrap(child, parser))
+            child = child.next
+        return found
+
+    def run_parts(self, best, double threshold, scores):
+        """What ``article._runs`` reads before its rules: ``best``'s ancestors up to
+        ``max_levels`` of them, none ``top`` or above; and the scored elements
+        (``scores.score``, in its order) reaching ``threshold`` below one of those
+        ancestors but the first (``best``'s parent), beside ``best``, each as
+        ``(level, wrapper, part, score)``: the ancestor's place, the child of it that
+        holds the part, the part, its score; only those whose wrapper has the tag of
+        ``best``'s own at that level and whose tags from the part up open with the
+        tags from ``best`` up (``article._shaped``)."""
+        cdef ps_node *node = c_node(best)
+        cdef ps_node *part
+        cdef ps_node *up
+        cdef ps_node *wrapper
+        cdef ps_node **chain  # best's ancestors by depth, the root at 0, then best
+        cdef Py_ssize_t depth = 0
+        cdef Py_ssize_t kept = 0  # the ancestors kept as levels
+        cdef Py_ssize_t at, level, i
+        cdef object parser = best.parser
+        cdef dict nodes = scores.nodes
+        cdef list ancestors = []
+        cdef list found = []
+        up = node.parent
+        while up != NULL and not (
+            up.type == PS_DOCUMENT or up.local_name < TAG_LAST_ENTRY and self._top[up.local_name]
+        ) and kept < self._max_levels:
+            ancestors.append(wrap(up, parser))
+            kept += 1
+            up = up.parent
+        up = node
+        while up != NULL:
+            depth += 1
+            up = up.parent
+        chain = <ps_node **>PyMem_Malloc(depth * sizeof(ps_node *))
+        if chain == NULL:
+            raise MemoryError()
+        try:
+            up = node
+            for at in range(depth - 1, -1, -1):
+                chain[at] = up
+                up = up.parent
+            for key, score in scores.score.items():
+                if score < threshold:
+                    continue
+                part = c_node(nodes[key])
+                at = -1  # the part's depth
+                up = part
+                while up != NULL:
+                    at += 1
+                    up = up.parent
+                if at < depth and chain[at] == part:
+                    continue  # best or one of its ancestors
+                wrapper, up, at = part, part.parent, at - 1
+                while up != NULL and (at >= depth or chain[at] != up):
+                    wrapper, up, at = up, up.parent, at - 1
+                level = depth - 2 - at  # best's parent: 0
+                if up == NULL or level <= 0 or level >= kept:
+                    continue  # inside best, beside it, or beside a higher ancestor
+                if not self._same_tag(wrapper, chain[at + 1], parser):  # best's wrapper there
+                    continue
+                up = part
+                for i in range(level):  # the tags from the part up open with best's
+                    if up == NULL or up == wrapper or not self._same_tag(up, chain[depth - 1 - i], parser):
+                        break
+                    up = up.parent
+                else:
+                    found.append((level, wrap(wrapper, parser), nodes[key], score))
+        finally:
+            PyMem_Free(chain)
+        return ancestors, found
+
+    cdef bint _same_tag(self, ps_node *a, ps_node *b, object parser) except -1:
+        """Whether the two elements' names (``LexborNode.tag``) are the same: elements of
+        one tag id are, but in other namespaces (an SVG name's case)."""
+        if a.local_name != b.local_name:
+            return False
+        return a.ns == b.ns or wrap(a, parser).tag == wrap(b, parser).tag
+
+    cdef bint _joins(self, ps_node *child, double threshold, dict score, set holders) except -1:
+        value = score.get(<size_t>child)
+        if value is not None and value >= threshold:
+            return True
+        return (child.local_name == self._p or <size_t>child in holders) and self._short_prose(child)
+
+    def opening(self, first):
+        """Where the story's opening starts when it is set as loose text (text nodes,
+        ``inline`` elements, ``<br>``) right before ``first`` in its parent (not a
+        ``top`` one): the first node of the earliest run of prose after the parent's
+        last block before ``first`` (``_is_prose``: a short block's length, few
+        links); None without one."""
+        cdef ps_node *at = c_node(first)
+        cdef ps_node *parent = at.parent
+        cdef ps_node *run = NULL  # the first node of the run being measured
+        cdef ps_node *start = NULL
+        cdef Py_ssize_t size = 0
+        cdef Py_ssize_t links = 0
+        cdef Py_ssize_t text
+        if parent == NULL or parent.type == PS_DOCUMENT or (
+            parent.local_name < TAG_LAST_ENTRY and self._top[parent.local_name]
+        ):
+            return None
+        at = at.prev
+        while at != NULL:
+            if at.type == PS_TEXT:
+                size += _stripped_chars(&self._count._spaces, at)
+                run = at
+            elif at.type == PS_ELEMENT:
+                if at.local_name == self._br:
+                    if self._is_prose(size, links):
+                        start = run
+                    run, size, links = NULL, 0, 0
+                elif at.local_name < TAG_LAST_ENTRY and self._inline[at.local_name]:
+                    text = self._stripped_text(at)
+                    size += text
+                    links += text if at.local_name == _A else self._link_text(at)
+                    run = at
+                else:
+                    break  # a block: the loose text starts after it
+            at = at.prev
+        if self._is_prose(size, links):
+            start = run
+        return wrap(start, first.parser) if start != NULL else None
+
+    cdef inline bint _is_prose(self, Py_ssize_t size, Py_ssize_t links) noexcept:
+        return size >= self._short_chars and links < size * self._short_density
+
+    cdef Py_ssize_t _stripped_text(self, ps_node *top) except -1:
+        """``len(top.text(strip=True))``: each text node's text stripped."""
+        cdef ps_node *node = top.first_child
+        cdef Py_ssize_t found = 0
+        while node != NULL:
+            found += _stripped_chars(&self._count._spaces, node)
+            node = next_in(node, top, True)
+        return found
+
+    cdef Py_ssize_t _link_text(self, ps_node *top) except -1:
+        """The characters of the texts of the ``<a>`` elements below ``top`` (``len`` of
+        each one's ``text()``, a link inside a link counted again)."""
+        cdef ps_node *link = top.first_child
+        cdef ps_node *node
+        cdef Py_ssize_t found = 0
+        cdef Py_ssize_t total
+        while link != NULL:
+            if link.type == PS_ELEMENT and link.local_name == _A:
+                total = 0
+                node = link.first_child
+                while node != NULL:
+                    if _node_chars(&self._count._spaces, node, &total) < 0:
+                        total = len(_text(link))  # replaced when decoded: the text is made
+                        break
+                    node = next_in(node, link, True)
+                found += total
+            link = next_in(link, top, True)
+        return found
 
 
 cdef class BlockWalk:

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborNode
 
 from service.extract import body_tables as t
-from service.extract._blocks import Ballot, CharCount, Refinement, SignedItems, wrapped
+from service.extract._blocks import Ballot, CharCount, Members, Refinement, SignedItems, wrapped
 from service.extract._headlines import LinkedHeadlines
 from service.extract._text import fold
 from service.extract._tree import H1, LINKS, Selectors
@@ -70,6 +70,17 @@ _TOP_CANDIDATES = 5  # link density is measured on this many best raw scores onl
 # The candidates' text and link counts (``text_chars``, ``link_density``), each
 # subtree walked once though the candidates nest.
 _COUNT = CharCount(SPACES, chars)
+_STORY_HEADINGS = ("h1", "h2")  # an <article> holding one is another story
+# The winner's siblings that join it and the opening set as loose text before it, in C.
+_MEMBERS = Members(
+    count=_COUNT,
+    inline=t.INLINE_TAGS,
+    top=_TOP_TAGS,
+    story_headings=_STORY_HEADINGS,
+    short_chars=t.SHORT_BLOCK_CHARS,
+    short_density=t.SHORT_MAX_LINK_DENSITY,
+    max_levels=t.MAX_RUN_LEVELS,
+)
 _DIGIT = re.compile(r"\d")  # a date or a time has one
 # Where a date may start after a name, the text's spaces folded: a space before a digit,
 # a capital ("May 4, 2026") or "yesterday" ("yesterday at 21:40").
@@ -306,7 +317,7 @@ def _contains(outer: LexborNode, inner: LexborNode) -> bool:
 def _is_other_story(node: LexborNode) -> bool:
     """An ``<article>`` with its own headline: another story (a next-article
     feed, a list of posts), never a part of the winner's."""
-    return node.tag == "article" and node.css_first("h1, h2") is not None
+    return node.tag == "article" and node.css_first(", ".join(_STORY_HEADINGS)) is not None
 
 
 def _vote(
@@ -389,30 +400,13 @@ _BALLOT = Ballot(
 
 
 def _members(best: LexborNode, best_score: float, scores: _Scores) -> list[LexborNode]:
-    """The winner and its siblings that belong to the same story, in order."""
-    parent = best.parent
-    if parent is None or parent.tag in ("html", "-document"):
-        return [best]
+    """The winner and its siblings that belong to the same story, in order (``_MEMBERS``);
+    without such siblings, the runs wrapped like it (``_runs``)."""
     threshold = max(t.MIN_SIBLING_SCORE, best_score * t.SIBLING_SHARE)
-    members: list[LexborNode] = []
-    for sibling in parent.iter():
-        if sibling.mem_id == best.mem_id:
-            members.append(sibling)
-            continue
-        if _is_other_story(sibling):
-            continue
-        score = scores.score.get(sibling.mem_id)
-        if score is not None and score >= threshold:
-            members.append(sibling)
-        elif sibling.tag == "p" or sibling.mem_id in scores.holders:
-            size = text_chars(sibling)
-            if size > t.SHORT_BLOCK_CHARS and (
-                link_density(sibling, size) < t.SHORT_MAX_LINK_DENSITY
-            ):
-                members.append(sibling)
-    if len(members) == 1:
-        return _runs(best, threshold, scores)
-    return members
+    members = _MEMBERS.members(best, threshold, scores)
+    if members is None:
+        return [best]
+    return _runs(best, threshold, scores) if len(members) == 1 else members
 
 
 def _runs(best: LexborNode, threshold: float, scores: _Scores) -> list[LexborNode]:
@@ -426,32 +420,9 @@ def _runs(best: LexborNode, threshold: float, scores: _Scores) -> list[LexborNod
     allowed). Runs follow each other with at most ``MAX_RUN_GAP`` elements of
     text between them (a picture's caption, an ad's label). ``[best]`` when no
     run joins it."""
-    ancestors: list[LexborNode] = []
-    node = best.parent
-    while node is not None and node.tag not in _TOP_TAGS and len(ancestors) < t.MAX_RUN_LEVELS:
-        ancestors.append(node)
-        node = node.parent
-    levels = {a.mem_id: i for i, a in enumerate(ancestors)}
-    above: set[int] = set()  # the ancestors higher up: a walk from a candidate stops there
-    while node is not None:
-        above.add(node.mem_id)
-        node = node.parent
-    shape = [best.tag or "", *(a.tag or "" for a in ancestors)]  # tags from best up
+    ancestors, candidates = _MEMBERS.run_parts(best, threshold, scores)
     found: dict[int, dict[int, tuple[LexborNode, float]]] = {}  # level -> wrapper -> run
-    for key, score in scores.score.items():
-        if score < threshold or key == best.mem_id or key in levels or key in above:
-            continue
-        part = scores.nodes[key]
-        wrapper, up = part, part.parent
-        while up is not None and up.mem_id not in levels and up.mem_id not in above:
-            if up.mem_id == best.mem_id:
-                break
-            wrapper, up = up, up.parent
-        if up is None or up.mem_id not in levels or not levels[up.mem_id]:
-            continue  # inside best, beside a higher ancestor, or a sibling of best
-        level = levels[up.mem_id]
-        if wrapper.tag != shape[level] or not _shaped(part, wrapper, shape[:level]):
-            continue
+    for level, wrapper, part, score in candidates:
         runs = found.setdefault(level, {})
         held = runs.get(wrapper.mem_id)
         if (held is None or held[1] < score) and _holds_run(part, scores):
@@ -562,17 +533,6 @@ def _opener_before(node: LexborNode) -> bool:
             return True
         before = before.prev
     return False
-
-
-def _shaped(node: LexborNode, wrapper: LexborNode, shape: list[str]) -> bool:
-    """Whether the tags from ``node`` up, below ``wrapper``, open with ``shape``
-    (the winner's tags up to its own wrapper)."""
-    up: LexborNode | None = node
-    for tag in shape:
-        if up is None or up.mem_id == wrapper.mem_id or up.tag != tag:
-            return False
-        up = up.parent
-    return True
 
 
 def _is_listing(headlines: int, blocks: int) -> bool:
@@ -891,38 +851,9 @@ def _opening(first: LexborNode) -> LexborNode | None:
     elements, ``<br>``) in the parent of ``first``, the body's first element, right
     before it: the first node of the earliest run of prose (``SHORT_BLOCK_CHARS``
     or more, few links) among the loose runs after the parent's last block before
-    ``first``; ``None`` without one. Older pages open a story so, beside an element
-    that holds the rest of it (a fold, a block after the first ad), which wins."""
-    parent = first.parent
-    if parent is None or parent.tag in _TOP_TAGS:
-        return None
-    start: LexborNode | None = None
-    run: LexborNode | None = None  # the first node of the run being measured
-    size = links = 0
-    node = first.prev
-    while node is not None:
-        tag = node.tag or ""
-        if tag != "br" and not tag.startswith("-") and tag not in t.INLINE_TAGS:
-            break  # a block: the loose text starts after it
-        if tag == "br":
-            start = run if _is_prose_run(size, links) else start
-            run, size, links = None, 0, 0
-        elif tag == "-text":
-            size += len((node.text_content or "").strip())
-            run = node
-        elif not tag.startswith("-"):
-            text = node.text(strip=True)
-            size += len(text)
-            links += len(text) if tag == "a" else sum(len(a.text()) for a in node.css("a"))
-            run = node
-        node = node.prev
-    return run if _is_prose_run(size, links) else start
-
-
-def _is_prose_run(size: int, links: int) -> bool:
-    """Whether a run of ``size`` characters, ``links`` of them link text, is a paragraph
-    of prose: ``SHORT_BLOCK_CHARS`` long at least, with few links."""
-    return size >= t.SHORT_BLOCK_CHARS and links < size * t.SHORT_MAX_LINK_DENSITY
+    ``first``; ``None`` without one (``_MEMBERS``). Older pages open a story so, beside
+    an element that holds the rest of it (a fold, a block after the first ad), which wins."""
+    return _MEMBERS.opening(first)
 
 
 def _without_signature(reader: Reader) -> list[Paragraph]:

@@ -1276,3 +1276,223 @@ def test_the_parts_gate_is_the_python_one(
         best, classes.lower(), score, nodes, t.MIN_PART_SCORE
     )
     assert found == _python_may_have_parts(best, classes, score, nodes)
+
+
+def _python_members(
+    best: LexborNode, threshold: float, scores: article._Scores
+) -> list[LexborNode] | None:
+    """The winner's siblings that join it, as ``article._members`` walked them in Python
+    (``None`` where it gave ``[best]`` at once)."""
+    parent = best.parent
+    if parent is None or parent.tag in ("html", "-document"):
+        return None
+    members: list[LexborNode] = []
+    for sibling in parent.iter():
+        if sibling.mem_id == best.mem_id:
+            members.append(sibling)
+            continue
+        if article._is_other_story(sibling):
+            continue
+        score = scores.score.get(sibling.mem_id)
+        if score is not None and score >= threshold:
+            members.append(sibling)
+        elif sibling.tag == "p" or sibling.mem_id in scores.holders:
+            size = body_reader.text_chars(sibling)
+            if size > t.SHORT_BLOCK_CHARS and (
+                body_reader.link_density(sibling, size) < t.SHORT_MAX_LINK_DENSITY
+            ):
+                members.append(sibling)
+    return members
+
+
+def _python_is_prose_run(size: int, links: int) -> bool:
+    return size >= t.SHORT_BLOCK_CHARS and links < size * t.SHORT_MAX_LINK_DENSITY
+
+
+def _python_body_opening(first: LexborNode) -> LexborNode | None:
+    """``article._opening`` as it walked back from ``first`` in Python."""
+    parent = first.parent
+    if parent is None or parent.tag in article._TOP_TAGS:
+        return None
+    start: LexborNode | None = None
+    run: LexborNode | None = None
+    size = links = 0
+    node = first.prev
+    while node is not None:
+        tag = node.tag or ""
+        if tag != "br" and not tag.startswith("-") and tag not in t.INLINE_TAGS:
+            break
+        if tag == "br":
+            start = run if _python_is_prose_run(size, links) else start
+            run, size, links = None, 0, 0
+        elif tag == "-text":
+            size += len((node.text_content or "").strip())
+            run = node
+        elif not tag.startswith("-"):
+            text = node.text(strip=True)
+            size += len(text)
+            links += len(text) if tag == "a" else sum(len(a.text()) for a in node.css("a"))
+            run = node
+        node = node.prev
+    return run if _python_is_prose_run(size, links) else start
+
+
+# Loose prose of some length beside blocks, links in it and around it, and other stories.
+_LOOSE_TEXTS = st.sampled_from(
+    [PROSE, PROSE[:41], PROSE[:40], " \u2003 ", "x\u00a0", "\u00e9t\u00e9 " * 9, _BAD, ""]
+)
+
+
+_LOOSE_TAGS = st.sampled_from(["a", "b", "span", "i", "p", "div", "article", "h1", "h2", "h3"])
+
+
+_LOOSE_VOIDS = st.sampled_from(["<br>", "<img src=x.jpg>", "<!-- c -->", "<hr>", "<wbr>"])
+
+
+loose = partial(nested, _LOOSE_TEXTS, _LOOSE_VOIDS, _LOOSE_TAGS, _attributes)
+
+
+def _elements(parts: list[str]) -> list[LexborNode]:
+    tree = _parse(parts)
+    assert tree.root is not None and tree.body is not None
+    return [tree.root, tree.body, *tree.body.css("*")]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.one_of(fragments(), loose()), min_size=1, max_size=8),
+    st.integers(0, 10**6),
+    st.lists(st.tuples(st.integers(0, 10**6), st.floats(0.0, 60.0)), max_size=12),
+    st.lists(st.integers(0, 10**6), max_size=4),
+    st.floats(0.0, 40.0),
+)
+@example([f"<p>{PROSE}</p>", "<div>x</div>", f"<p>{PROSE}<a>{PROSE[:30]}</a></p>"], 3, [], [], 10.0)
+@example([f"<article><h2>a</h2>{PROSE}</article>", "<div>x</div>"], 3, [(2, 50.0)], [], 10.0)
+@example([f"<div>{PROSE}</div>", "<div>x</div>"], 3, [(2, 9.0)], [2], 10.0)
+@example([f"<p>{PROSE[:40]}</p>", "<div>x</div>"], 3, [], [], 10.0)
+def test_the_members_are_the_python_members(
+    parts: list[str],
+    pick: int,
+    scored: list[tuple[int, float]],
+    holders: list[int],
+    threshold: float,
+) -> None:
+    elements = _elements(parts)
+    best = elements[pick % len(elements)]
+    scores = article._Scores()
+    for at, score in scored:
+        scores.score[elements[at % len(elements)].mem_id] = score
+    scores.holders.update(elements[at % len(elements)].mem_id for at in holders)
+    found = article._MEMBERS.members(best, threshold, scores)
+    wanted = _python_members(best, threshold, scores)
+    assert (found is None) == (wanted is None)
+    assert [n.mem_id for n in found or []] == [n.mem_id for n in wanted or []]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(fragments(), loose()), min_size=1, max_size=8), st.integers(0, 10**6))
+@example(["x" * 50, "<br>", PROSE, "<b>b</b>", "<div>after</div>"], -1)
+@example([f"<a>{PROSE}</a>", "<span>y<a>z<a>w</a></a></span>", "<div>after</div>"], -1)
+@example([f"<b>{PROSE[:40]}</b><!-- c --> {PROSE[:40]} <i>{_BAD}</i>", "<div>after</div>"], -1)
+@example([f"<div><b>a</b>{PROSE}<p>after</p></div>"], -1)
+def test_the_opening_is_the_python_opening(parts: list[str], pick: int) -> None:
+    elements = _elements(parts)
+    first = elements[pick % len(elements)]
+    found = article._opening(first)
+    wanted = _python_body_opening(first)
+    assert (found.mem_id if found else None) == (wanted.mem_id if wanted else None)
+
+
+def _python_shaped(node: LexborNode, wrapper: LexborNode, shape: list[str]) -> bool:
+    up: LexborNode | None = node
+    for tag in shape:
+        if up is None or up.mem_id == wrapper.mem_id or up.tag != tag:
+            return False
+        up = up.parent
+    return True
+
+
+def _python_run_parts(
+    best: LexborNode, threshold: float, scores: article._Scores
+) -> tuple[list[LexborNode], list[tuple[int, LexborNode, LexborNode, float]]]:
+    """What ``article._runs`` read in Python before its rules: the ancestors and the
+    scored parts beside ``best`` shaped like it."""
+    ancestors: list[LexborNode] = []
+    node = best.parent
+    while (
+        node is not None and node.tag not in article._TOP_TAGS and len(ancestors) < t.MAX_RUN_LEVELS
+    ):
+        ancestors.append(node)
+        node = node.parent
+    levels = {a.mem_id: i for i, a in enumerate(ancestors)}
+    above: set[int] = set()
+    while node is not None:
+        above.add(node.mem_id)
+        node = node.parent
+    shape = [best.tag or "", *(a.tag or "" for a in ancestors)]
+    found: list[tuple[int, LexborNode, LexborNode, float]] = []
+    for key, score in scores.score.items():
+        if score < threshold or key == best.mem_id or key in levels or key in above:
+            continue
+        part = scores.nodes[key]
+        wrapper, up = part, part.parent
+        while up is not None and up.mem_id not in levels and up.mem_id not in above:
+            if up.mem_id == best.mem_id:
+                break
+            wrapper, up = up, up.parent
+        if up is None or up.mem_id not in levels or not levels[up.mem_id]:
+            continue
+        level = levels[up.mem_id]
+        if wrapper.tag != shape[level] or not _python_shaped(part, wrapper, shape[:level]):
+            continue
+        found.append((level, wrapper, part, score))
+    return ancestors, found
+
+
+# Runs wrapped alike at some depth: the same few tags nested, SVG names among them.
+_RUN_TAGS = st.sampled_from(["div", "section", "p", "span", "svg", "clippath", "article", "b"])
+
+
+runs = partial(nested, _LOOSE_TEXTS, _LOOSE_VOIDS, _RUN_TAGS, _attributes)
+
+
+@st.composite
+def _alike(draw: st.DrawFn) -> str:
+    """A run in two or three wrappers of a few tags, so that runs beside it share its shape."""
+    tags = draw(
+        st.lists(st.sampled_from(["div", "section", "svg", "clipPath"]), min_size=1, max_size=3)
+    )
+    inner = f"<p>{draw(_LOOSE_TEXTS)}</p>{draw(st.sampled_from(['', '<p>b</p>', '<br>']))}"
+    for tag in tags:
+        inner = f"<{tag}>{inner}</{tag}>"
+    return inner
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.one_of(_alike(), runs()), min_size=1, max_size=6),
+    st.integers(0, 10**6),
+    st.lists(st.floats(0.0, 60.0), min_size=1, max_size=8),
+    st.floats(0.0, 40.0),
+)
+@example(["<div><div><p>a</p></div></div><div><div><p>b</p></div></div>"], 0, [20.0], 10.0)
+@example(["<section><div><p>a</p></div></section><div><div><p>b</p></div></div>"], 0, [30.0], 10.0)
+@example(["<svg><clipPath><p>a</p></clipPath></svg><clippath><p>b</p></clippath>"], 0, [9.0], 1.0)
+def test_the_run_parts_are_the_python_run_parts(
+    parts: list[str], pick: int, values: list[float], threshold: float
+) -> None:
+    """The winner is a paragraph (an even ``pick``) or any element; every element is
+    scored, by ``values`` in turn."""
+    elements = _elements(parts)
+    paragraphs = [node for node in elements if node.tag == "p"]
+    among = paragraphs if pick % 2 == 0 and paragraphs else elements
+    best = among[pick // 2 % len(among)]
+    scores = article._Scores()
+    for at, node in enumerate(elements):
+        scores.score[node.mem_id], scores.nodes[node.mem_id] = values[at % len(values)], node
+    ancestors, found = article._MEMBERS.run_parts(best, threshold, scores)
+    wanted_ancestors, wanted = _python_run_parts(best, threshold, scores)
+    assert [a.mem_id for a in ancestors] == [a.mem_id for a in wanted_ancestors]
+    assert [(level, w.mem_id, p.mem_id, s) for level, w, p, s in found] == [
+        (level, w.mem_id, p.mem_id, s) for level, w, p, s in wanted
+    ]
