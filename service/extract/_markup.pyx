@@ -29,6 +29,8 @@ from libc.string cimport memcpy, memset
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode, create_tag
 
+from service.extract._tree import Selectors
+
 from service.extract._unicode cimport (
     PyUnicode_DATA,
     PyUnicode_GET_LENGTH,
@@ -155,6 +157,7 @@ cdef _Named _DATETIME = _DATETIME_NAME.c
 cdef _Named _PUBDATE = _PUBDATE_NAME.c
 cdef _Named _ITEMPROP = _ITEMPROP_NAME.c
 cdef _Named _ITEMSCOPE = _ITEMSCOPE_NAME.c
+cdef object _PERSON_NAME = Selectors('[itemprop="name"]')  # a person's name in its item
 
 
 cdef ps_attr *_attribute(ps_node *node, const _Named *name) noexcept nogil:
@@ -831,7 +834,7 @@ cdef class MarkupReader:
         if value:
             return value
         if prop == "author" and _attribute(node, &_ITEMSCOPE) != NULL:
-            named = wrap(node, parser).css_first('[itemprop="name"]')
+            named = _PERSON_NAME.first(wrap(node, parser))
             if named is not None:
                 return named.attributes.get("content") or named.text(deep=True, separator=" ")
         return _joined(node, True, <size_t>-1)

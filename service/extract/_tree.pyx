@@ -52,7 +52,7 @@ from service.extract._lexbor cimport (
 # One selector of a list: a type, an attribute test, or both ("a[href]"); the test
 # is [name], or [name="value"], [name~="value"] or [name*="value"], with or without
 # the "i" flag. Or a type that is a child of a type ("font > p"), or that child its
-# parent's only child element ("div > b:only-child").
+# parent's only child element ("div > b:only-child"). Or "*", any element.
 _SELECTOR = re.compile(r'([a-z][a-z0-9-]*)?(?:\[([a-z][a-z-]*)(?:([~*]?=)"([^"\\]*)"( i)?)?\])?')
 _CHILD = re.compile(r"([a-z][a-z0-9]*) > ([a-z][a-z0-9]*)(:only-child)?")
 cdef enum Match:
@@ -82,8 +82,8 @@ cdef inline unsigned char upper(unsigned char c) noexcept nogil:
 
 
 cdef class Selectors:
-    """A list of simple selectors separated by commas, each a type (``p``), an
-    attribute test (``[name]``, ``[name="value"]``, ``[name~="value"]``,
+    """A list of simple selectors separated by commas, each ``*`` (any element), a
+    type (``p``), an attribute test (``[name]``, ``[name="value"]``, ``[name~="value"]``,
     ``[name*="value"]``, each with or without the ``i`` flag), a type with one
     (``a[href]``), or a type of a parent's (``font > p``, ``div > b:only-child``). ``find(root)`` gives the elements of ``root``'s subtree
     (``root`` included) that match any of them, in document order, each once:
@@ -117,6 +117,7 @@ cdef class Selectors:
     # 0 (none selects it); and whether one names a tag Lexbor does not predefine.
     cdef unsigned char _plain_by_tag[TAG_LAST_ENTRY]
     cdef bint _plain_named
+    cdef bint _any  # "*" is among them
     # The selectors with an attribute test, by attribute: the attribute's id (or
     # PS_ATTR_LAST_ENTRY, and its name) and a bit for each of its selectors.
     cdef uintptr_t _group_ids[_MAX_SELECTORS]
@@ -136,7 +137,7 @@ cdef class Selectors:
         self.text = text
         self._keep = []
         self._plain_count = self._group_count = 0
-        self._plain_named = False
+        self._plain_named = self._any = False
         memset(self._starts, 0, sizeof(self._starts))
         memset(self._plain_by_tag, 0, sizeof(self._plain_by_tag))
         by_id = bytearray([_NO_GROUP]) * PS_ATTR_LAST_ENTRY
@@ -147,7 +148,10 @@ cdef class Selectors:
         for i, selector in enumerate(selectors):
             found = _SELECTOR.fullmatch(selector)
             child = _CHILD.fullmatch(selector)
-            if child is not None:
+            if selector == "*":  # a selector without a type or a test
+                self._any = True
+                parent = only = tag = name = op = value = flag = None
+            elif child is not None:
                 parent, tag, only = child.groups()
                 name = op = value = flag = None
             elif found is not None and selector:
@@ -311,7 +315,7 @@ cdef class Selectors:
         cdef uintptr_t tag = node.local_name
         cdef unsigned char plain = self._plain_by_tag[tag] if tag < TAG_LAST_ENTRY else self._plain_named * _ASK
         cdef int i, g
-        if plain & _SELECTED:
+        if plain & _SELECTED or self._any:
             return True
         if plain & _ASK:
             for i in range(self._plain_count):

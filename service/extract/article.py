@@ -63,6 +63,9 @@ _VOTERS = Selectors(f"{_VOTER_QUERY}, {', '.join(sorted(_HEADINGS))}, {BOLD_LINE
 _HOLDER_QUERY = "div, section, article, main, center, font, dd"
 _HOLDERS = Selectors(_HOLDER_QUERY)
 _ARTICLES = Selectors("article")  # the <article>s inside the winner (a feed, a list of posts)
+_STORY_HEADINGS = ("h1", "h2")  # an <article> holding one is another story
+_STORY_HEADLINES = Selectors(", ".join(_STORY_HEADINGS))  # its own headline
+_TIMES = Selectors("time")
 # What a promo heading silences after it (``_BALLOT`` finds them in C).
 _MUTED_TAGS = frozenset(f"{_VOTER_QUERY}, {_HOLDER_QUERY}".split(", "))
 _TOP_TAGS = frozenset({"body", "html", "-document"})  # no run wrapper is one of these or above
@@ -70,7 +73,6 @@ _TOP_CANDIDATES = 5  # link density is measured on this many best raw scores onl
 # The candidates' text and link counts (``text_chars``, ``link_density``), each
 # subtree walked once though the candidates nest.
 _COUNT = CharCount(SPACES, chars)
-_STORY_HEADINGS = ("h1", "h2")  # an <article> holding one is another story
 # The winner's siblings that join it and the opening set as loose text before it, in C.
 _MEMBERS = Members(
     count=_COUNT,
@@ -317,7 +319,7 @@ def _contains(outer: LexborNode, inner: LexborNode) -> bool:
 def _is_other_story(node: LexborNode) -> bool:
     """An ``<article>`` with its own headline: another story (a next-article
     feed, a list of posts), never a part of the winner's."""
-    return node.tag == "article" and node.css_first(", ".join(_STORY_HEADINGS)) is not None
+    return node.tag == "article" and _STORY_HEADLINES.first(node) is not None
 
 
 def _vote(
@@ -702,7 +704,7 @@ def _is_date_line(line: LexborNode, text: str, clock: bool = False) -> bool:
 
 def _holds_time(node: LexborNode) -> bool:
     """Whether ``node`` is a ``<time>`` or holds one."""
-    return node.tag == "time" or (node.is_element_node and node.css_first("time") is not None)
+    return node.tag == "time" or (node.is_element_node and _TIMES.first(node) is not None)
 
 
 def _reads_as_time(text: str, clock: bool = False) -> bool:

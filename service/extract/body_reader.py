@@ -48,6 +48,9 @@ _LISTS = frozenset({"ul", "ol"})  # a staff list may mark a support box (``_supp
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _PICTURES = ("img", "video")
 _PICTURE_ELEMENTS = Selectors(", ".join(_PICTURES))  # compiled once, where a query parses it
+_ELEMENTS = Selectors("*")
+_ANCHORS = Selectors("a")
+_IMAGES = Selectors("img")
 _MAX_DROP_CHARS = 200  # boilerplate patterns apply to blocks up to this long
 _MAX_PARTED_DEPTH = 4  # wrappers holding a whole line: "<p><span><span>..</span>..</span></p>"
 _WORD = re.compile(r"\w+")
@@ -547,7 +550,9 @@ def _is_inline_custom(node: LexborNode) -> bool:
     if "-" not in tag or tag.startswith("-"):
         return False
     return all(
-        (inner.tag or "") in t.INLINE_TAGS for inner in node.css("*") if inner.mem_id != node.mem_id
+        (inner.tag or "") in t.INLINE_TAGS
+        for inner in _ELEMENTS.find(node)
+        if inner.mem_id != node.mem_id
     )
 
 
@@ -597,7 +602,7 @@ def _links_in(holders: Iterable[LexborNode]) -> Iterable[LexborNode]:
     for holder in holders:
         if holder.tag == "a":
             yield holder
-        yield from holder.css("a")
+        yield from _ANCHORS.find(holder)
 
 
 def without_repeated_captions(
@@ -631,7 +636,7 @@ def _picture_texts(containers: Iterable[LexborNode], texts: set[str]) -> set[str
     boxes: set[int] = set()
     for container in containers:
         top = container.mem_id
-        for image in container.css("img"):
+        for image in _IMAGES.find(container):
             box = image.parent
             while box is not None and box.mem_id != top and not box.text().strip():
                 box = box.parent

@@ -27,6 +27,7 @@ from urllib.parse import urljoin, urlsplit
 from selectolax.lexbor import LexborNode
 
 from service.extract._markup import LineWalk, ShownLine
+from service.extract._tree import LINKS, Selectors
 from service.extract.dates import parse_date, relative_date
 from service.extract.dates_tables import DATE_WORDS, LABELS, SPAN_BACK_OPENERS, WEEKDAY_WORDS
 from service.extract.metadata_authors import byline_names
@@ -52,6 +53,7 @@ from service.extract.text import SPACES, normalize_text
 _LEVELS = 3  # from the h1 up to its header and the article: where bylines sit
 _MAX_DEPTH = 8  # blocks nested deeper are read as one line
 _STOP = frozenset({"body", "html"})  # climbing further would read the whole page
+_ELEMENTS = Selectors("*")
 # The lines after (and before) the headline, walked in C: each block element (``LINE_BLOCKS``)
 # starts one, the texts and inline elements between blocks make one, ``LINE_SKIPPED``
 # elements are not read, a block ``_MAX_DEPTH`` deep is one line; the lines that follow the
@@ -406,7 +408,7 @@ def _in_another_item(node: LexborNode, heading: LexborNode, page_urls: frozenset
         block, up = up, up.parent
     if up is None:
         return False
-    links = block.css("a[href]")
+    links = LINKS.find(block)
     if block.tag == "a":
         links.insert(0, block)
     addresses = len(links) <= LINE_ITEM_STRIP_MAX_LINKS
@@ -492,7 +494,7 @@ def _pieces(nodes: tuple[LexborNode, ...]) -> list[str]:
     for node in nodes:
         if node.tag != "-text" and (
             node.tag not in LINE_INLINE
-            or any(inner.tag not in LINE_INLINE for inner in node.css("*"))
+            or any(inner.tag not in LINE_INLINE for inner in _ELEMENTS.find(node))
         ):
             return []
         if text := normalize_text(_text(node)):

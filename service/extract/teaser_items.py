@@ -420,6 +420,7 @@ _RUNNING_TEXT = RunningText(
 )
 _WITH_ID = Selectors("[id]")
 _SUBHEADINGS = Selectors(tt.SUBHEADINGS)
+_PICTURES = Selectors("img, picture")
 
 
 def headline_links(root: Node, page: Page) -> list[Link]:
@@ -614,7 +615,7 @@ def _heads_story_card(link: Node, href: str) -> bool:
     story of a home page) rather than the article: an image links to the same target,
     inside the link or in another link a few levels around it. An article's own headline
     has no image linking where it links."""
-    if link.css_first("img, picture") is not None:
+    if _PICTURES.first(link) is not None:
         return True
     node = link
     for _ in range(tt.HERO_IMAGE_DEPTH):
@@ -622,7 +623,7 @@ def _heads_story_card(link: Node, href: str) -> bool:
             break
         node = node.parent
     return any(
-        (other.attrs.get("href") or "") == href and other.css_first("img, picture") is not None
+        (other.attrs.get("href") or "") == href and _PICTURES.first(other) is not None
         for other in LINKS.find(node)
     )
 

@@ -63,6 +63,7 @@ from service.extract._frame import (
 )
 from service.extract._links import link_target
 from service.extract._records import Records
+from service.extract._tree import Selectors
 from service.extract._words import FOLDS_AS_ASCII
 from service.extract.model import Teaser
 from service.extract.teaser_items import (
@@ -135,6 +136,7 @@ class _Item:
 
 
 _ITEMS = Records(_Item)  # an item made in C, as ``_Item(...)`` makes it
+_SUBHEADINGS = Selectors(tt.SUBHEADINGS)
 
 
 def _cut_read_more(text: str) -> str:
@@ -583,7 +585,7 @@ def _find_block(item: _Item, items: set[int], page: Page) -> None:
 
 def _is_heading(node: Node) -> bool:
     """Whether ``node`` is a heading element or holds one."""
-    return node.tag in tt.HEADING_TAGS or node.css_first(tt.SUBHEADINGS) is not None
+    return node.tag in tt.HEADING_TAGS or _SUBHEADINGS.first(node) is not None
 
 
 def _is_block_title(node: Node, link: Link, holding: set[int]) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -45,6 +45,11 @@ TAGS = st.sampled_from(
         "main",
         "font",
         "em",
+        "time",
+        "TIME",
+        "img",
+        "picture",
+        "template",
     ]
 )
 # Attribute names in mixed case, and values at the edges of each selector: case,
@@ -69,6 +74,7 @@ VALUES = st.one_of(
             *("Menu", "menu bar", "menubar", "search ", "contentinfo", "BANNER", "nav igation"),
             *("\u212aelvin", "d\u0130alog", "dialog\u017f", "author", "x AUTHOR", "Author\t"),
             *("post-Date", "TIMESTAMP", "byline\tx", "dateline", "Box om", "x\rdis-box"),
+            *("name", "Name", " name", "name\u0000", "given name"),
         ]
     ),
     st.text(alphabet="aeiorsn :-;\t", max_size=12),
@@ -145,6 +151,8 @@ SELECTOR_LISTS = [
     '[rel~="author"], [rel*="AUTH" i], a[rel="Author"], [rel*="Auth"], [rel~="AUTHOR" i]',
     '[data-x~="e"], [data-x*="ai" i], b[data-x], [aria-hidden="true" i], [aria-hiddenx], [data-x]',
     '[href*="e"], svg[href~="true"], [href=""], [hidden], [id*="a" i], [id~="comments"], p, svg',
+    # Any element, beside selectors it repeats.
+    '*, a[href], div > b:only-child, [itemprop="name"]',
 ]
 
 
@@ -199,6 +207,50 @@ def test_ancestors_are_the_parents_walked_up(tree: LexborHTMLParser) -> None:
     assert tree.root is not None
     for node in [tree.root, *tree.root.css("*"), *tree.root.iter(include_text=True)]:
         assert _tree.ancestors(node) == _holders(node)
+
+
+# The queries ``split()`` asked per page through selectolax (its CSS parser made, the
+# selector parsed and all freed at each call), now walked by ``_tree.Selectors``: the
+# lines beside the headline (``metadata_lines``), a time's holder and the run's links
+# (``article``), the body's images, links and inline custom elements (``body_reader``),
+# the headline's card image and the headings of an item (``teaser_items``, ``teasers``),
+# another story's headline (``article``) and a person's name (``_markup``).
+PER_PAGE_QUERIES = [
+    "a[href]",
+    "*",
+    "time",
+    "a",
+    "img",
+    "img, picture",
+    "h1, h2",
+    "h2, h3, h4, h5, h6",
+    '[itemprop="name"]',
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(fragments(), min_size=1, max_size=6).map("".join))
+@example('<svg><a href="x"><time>t</time><img></a><IMG><h2>s</h2></svg><math><a href>m</a></math>')
+@example("<template><a href=x>t</a><time>1</time><img></template><p><TIME>2</TIME></p>")
+@example('<A HREF="X"><IMG SRC=y><Picture></Picture><H1>u</H1></A><x-a><a>i</a></x-a>')
+@example('<div itemprop="NAME"><b itemprop=" name">x</b><i ItemProp="name">y</i></div>')
+@example('<p itemprop="name" itemprop="other"><span itemprop="name\x00">z</span></p>')
+@example('<a href>e</a><a href="">f</a><a xlink:href="g">h</a><svg><a xlink:href="i">j</a></svg>')
+@example("<table><a href=1>k</a><tr><td><img></td></tr></table><!-- <a href=2> --><?a?>")
+def test_the_queries_asked_per_page_are_walked_as_css_finds_them(body: str) -> None:
+    """Each query once asked through selectolax at each call, from every element of
+    the page: the walk gives the nodes ``css`` gives, in its order (none is listed
+    twice), and ``css_first``'s node."""
+    tree = LexborHTMLParser(f"<html><body>{body}</body></html>")
+    assert tree.root is not None
+    for text in PER_PAGE_QUERIES:
+        selectors = _tree.Selectors(text)
+        for root in tree.root.css("*"):
+            expected = [node.mem_id for node in root.css(text)]
+            assert [node.mem_id for node in selectors.find(root)] == expected, text
+            first, query_first = selectors.first(root), root.css_first(text)
+            assert (first is None) == (query_first is None), text
+            assert first is None or query_first is None or first.mem_id == query_first.mem_id
 
 
 @pytest.mark.parametrize(
@@ -285,6 +337,9 @@ def test_chrome_refuses_roles_not_given_as_bytes() -> None:
         "p:first-child",
         "div > p:first-child",
         "",
+        "**",
+        "*[id]",
+        "p, *, ",
     ],
 )
 def test_selectors_refuse_other_forms(text: str) -> None:
