@@ -655,7 +655,7 @@ def _has_text_beside(link: Node, raw: str, page: Page) -> bool:
 
 # A link target's tests on its path, in C (``_paths.Paths``, whose methods state each
 # rule in full), with the tables and numbers of ``teaser_tables``:
-_PATHS = Paths(
+PATHS = Paths(
     # a story's page: a long path with a story's slug, numeric id or date, no segment of
     # a listing or person page, and a word of the link's text among its words
     story_path_chars=tt.MIN_STORY_PATH_CHARS,
@@ -669,22 +669,21 @@ _PATHS = Paths(
     service_words=tuple(tt.SERVICE_PAGE_WORDS),
     service_fillers=tuple(tt.SERVICE_PAGE_FILLERS),
 )
-PATHS = _PATHS  # the tests themselves, for the compiled rules that ask them (``teasers``)
 # Whether a link's target (``href``) reads as one story's page rather than a section, tag,
 # author or service page, its ``text`` echoed in its path.
-is_story_url = _PATHS.is_story
+is_story_url = PATHS.is_story
 # Whether a link's target is a tag, topic, author or other listing page by its path: the
 # segment before the last is one of ``NON_STORY_SEGMENTS`` ("/tag/housing-crisis",
 # "/news/author/ann-lee") and no id or date marks a story. Such a link is a tag chip or a
 # byline however many words it shows.
-is_listing_url = _PATHS.is_listing
+is_listing_url = PATHS.is_listing
 # Whether a link's target shows a story's numeric id or date in its path.
-has_story_id_or_date = _PATHS.has_story_id_or_date
+has_story_id_or_date = PATHS.has_story_id_or_date
 # Whether a link's target is a service page of the site by its path: every word of the
 # path is one of ``SERVICE_PAGE_WORDS`` or a joiner of them, one of the first at least
 # ("/cookie-policy", "/about-us", "/apps", "/mentions-legales"). Such a link is a
 # notice's, a promo's or a footer's, however many words it shows.
-is_service_url = _PATHS.is_service
+is_service_url = PATHS.is_service
 # The URL without scheme, ``www.`` and trailing slash, to compare targets.
 url_key = _paths.url_key
 
@@ -731,7 +730,7 @@ rejects_title = _TITLE_TESTS.rejects
 _HEADLINE_LINKS = HeadlineLinks(
     scan=_LINK_SCAN,
     running=_RUNNING_TEXT,
-    paths=_PATHS,
+    paths=PATHS,
     inside=tf._INSIDE,
     title=tf._TITLE,
     tests=_TITLE_TESTS,

@@ -16,9 +16,9 @@ from service.extract._links import link_target
 from service.extract.teaser_items import (
     _LINK_SCAN,
     _LINKS,
-    _PATHS,
     _RUNNING_TEXT,
     _SUBHEADINGS,
+    PATHS,
     Link,
     Page,
     _card_bold_line,
@@ -80,7 +80,7 @@ def reference_headline_links(root: LexborNode, page: Page) -> list[Link]:
             continue
         inside = tf.link_inside(node)
         heading = inside.level
-        if heading == tt.BOLD_LINE_HEADING and not _PATHS.path(href).strip("/"):
+        if heading == tt.BOLD_LINE_HEADING and not PATHS.path(href).strip("/"):
             heading = None
         if heading is not None and words < tt.MIN_HEADING_WORDS:
             continue

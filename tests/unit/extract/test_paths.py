@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from service.extract import teaser_tables as tt
 from service.extract._paths import Paths
 from service.extract.teaser_items import (
-    _PATHS,
+    PATHS,
     has_story_id_or_date,
     is_listing_url,
     is_service_url,
@@ -200,7 +200,7 @@ def test_id_or_date(path: str) -> None:
 @example("a://b://www.c///")
 def test_url_key_and_path(url: str) -> None:
     assert url_key(url) == _url_key(url)
-    assert _PATHS.path(url) == _path(url)
+    assert PATHS.path(url) == _path(url)
 
 
 @pytest.mark.parametrize(
@@ -276,4 +276,4 @@ def test_each_character_in_a_path_and_a_text(code: int) -> None:
         assert is_listing_url(href) is _is_listing(href), href
         assert is_service_url(href) is _is_service(href), href
         assert has_story_id_or_date(href) is _shows_story_id_or_date(_path(href)), href
-        assert _PATHS.path(href) == _path(href), href
+        assert PATHS.path(href) == _path(href), href
