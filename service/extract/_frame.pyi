@@ -25,12 +25,6 @@ class FewWords:
     def __init__(self, words: int, spaces: str) -> None: ...
     def of(self, links: list[LexborNode]) -> list[LexborNode]: ...
 
-def only_child(node: LexborNode) -> bool: ...
-
-class TaggedChildren:
-    def __init__(self, tags: Iterable[str]) -> None: ...
-    def of(self, node: LexborNode, items: set[int]) -> list[LexborNode]: ...
-
 class HeadingBefore:
     def __init__(
         self,
@@ -51,6 +45,25 @@ class HeadingBefore:
     def of(
         self, node: LexborNode, items: set[int], holders: set[int], tokens: Tokens
     ) -> tuple[LexborNode, str] | None: ...
+
+class BlockFinder:
+    def __init__(
+        self,
+        *,
+        before: HeadingBefore,
+        labels: Labels,
+        stop_tags: Iterable[str],
+        heading_tags: Iterable[str],
+        label_tags: Iterable[str],
+        depth: int,
+        wrappers: int,
+        max_chars: int,
+        subheadings: Selectors,
+        normalize: Callable[[str], str],
+    ) -> None: ...
+    def of(
+        self, item: LexborNode, items: set[int], holders: set[int], tokens: Tokens
+    ) -> tuple[LexborNode | None, str | None, LexborNode | None]: ...
 
 class Labels:
     def __init__(

@@ -3,11 +3,10 @@
 items that may label it as paid content, the elements that hold stories, how many
 items share an item's parent and tag, the links of a menu that may be labels,
 whether a plain item is a menu's entry (its submenu and its flat menu's levels), the
-nodes teaser removal takes out and their text's length (``teasers``), and the elements
-the search for a block's label reads beside and below an item's ancestors
-(``teaser_fields.heading_before``, ``block_heading``, ``teasers``' only child) and
-whether one of them reads as a block's label, with its text
-(``teaser_fields._label_of``), the body paragraphs beside an item, whether an item
+nodes teaser removal takes out and their text's length (``teasers``), an item's block
+and its label, searched beside and below the item's ancestors
+(``teaser_fields.heading_before`` and ``find_block``), whether an element reads as a
+block's label, with its text (``teaser_fields._label_of``), the body paragraphs beside an item, whether an item
 is a promo inside the article body (``teasers._PROMOS``), whether an item is a
 teaser (``teasers._is_teaser``), and the teasers' records, one per target
 (``teasers._assemble``).
@@ -45,6 +44,7 @@ from service.extract._lexbor cimport (
     split_space,
     tag_id,
     text_bytes,
+    value_text,
     wrap,
 )
 from service.extract._fields cimport deep_text, opening
@@ -310,42 +310,6 @@ cdef class FewWords:
         return count
 
 
-def only_child(node) -> bool:
-    """Whether no element stands beside ``node`` in its parent (text and comments may)."""
-    cdef ps_node *element = c_node(node)
-    return alone(element.prev, True) and alone(element.next, False)
-
-
-cdef class TaggedChildren:
-    """The element children of a node whose tag is one of ``tags`` (standard tags, by
-    name: a tag's id is its name's in every namespace, as ``LexborNode.tag`` names it),
-    in order, leaving out the items (by ``mem_id``)."""
-
-    cdef unsigned char member[TAG_LAST_ENTRY]
-
-    def __init__(self, tags):
-        cdef int c
-        for c in range(TAG_LAST_ENTRY):
-            self.member[c] = 0
-        for name in tags:
-            self.member[tag_id(name)] = 1
-
-    def of(self, node, set items) -> list:
-        cdef ps_node *child = c_node(node).first_child
-        cdef object parser = node.parser
-        found = []
-        while child != NULL:
-            if (
-                child.type == PS_ELEMENT
-                and child.local_name < TAG_LAST_ENTRY
-                and self.member[child.local_name]
-                and <uintptr_t>child not in items
-            ):
-                found.append(wrap(child, parser))
-            child = child.next
-        return found
-
-
 cdef enum:
     _HIDING_TAG = 1  # an element ``is_hidden`` may say is hidden by its tag alone
     _LIST_TAG = 2  # a tag ``list_label`` may find a label of
@@ -407,8 +371,12 @@ cdef class HeadingBefore:
         self.list_label, self.plain_label = list_label, plain_label
 
     def of(self, node, set items, set holders, tokens) -> object:
-        cdef ps_node *sibling = c_node(node).prev
-        cdef object parser = node.parser
+        return self._of(c_node(node), node.parser, node, items, holders, tokens)
+
+    cdef object _of(self, ps_node *at, object parser, object node, set items, set holders, tokens):
+        """``of`` on ``at``; ``node`` is its ``LexborNode``, or None to make one only
+        when ``list_label`` is asked."""
+        cdef ps_node *sibling = at.prev
         cdef unsigned char kind
         cdef int seen = 0
         while sibling != NULL and seen < self.count:
@@ -416,7 +384,7 @@ cdef class HeadingBefore:
                 seen += 1
                 before = wrap(sibling, parser)
                 kind = self.kinds[sibling.local_name] if sibling.local_name < TAG_LAST_ENTRY else 0
-                if (kind & _HIDING_TAG or self._may_hide(sibling)) and self.is_hidden(before):
+                if self._hidden(sibling, before):
                     sibling = sibling.prev
                     continue
                 label = self.labels._of(sibling, before, tokens, True)
@@ -425,6 +393,8 @@ cdef class HeadingBefore:
                     if inner is not None:
                         label = self.labels._of(c_node(inner), inner, tokens, False)
                 if label is None and kind & _LIST_TAG:
+                    if node is None:
+                        node = wrap(at, parser)
                     label = self.list_label(before, node, items, tokens)
                 if label is None and kind & _PLAIN_TAG and self._plain(sibling):
                     label = self.plain_label(before, items)
@@ -443,6 +413,11 @@ cdef class HeadingBefore:
                     return True
             attr = attr.next
         return False
+
+    cdef inline bint _hidden(self, ps_node *node, object element) except -1:
+        """``is_hidden(element)``, asked only of an element it may say is hidden."""
+        cdef unsigned char kind = self.kinds[node.local_name] if node.local_name < TAG_LAST_ENTRY else 0
+        return (kind & _HIDING_TAG or self._may_hide(node)) and self.is_hidden(element)
 
     cdef bint _plain(self, ps_node *root) noexcept:
         """Whether ``root``'s subtree holds ``plain_elements`` nodes or fewer besides
@@ -727,6 +702,155 @@ cdef class Labels:
     cdef object _text(self, ps_node *node):
         text = self.trim(self.normalize(deep_text(node)))
         return text if text and len(text) <= self.max_chars else None
+
+
+cdef enum:
+    _MAX_BLOCK_DEPTH = 16  # the most levels ``BlockFinder`` may be set to climb
+
+
+cdef int _tag_table(unsigned char *table, names) except -1:
+    """Sets ``table`` (``TAG_LAST_ENTRY`` entries) to 1 at the ids of the standard tags
+    ``names``, 0 elsewhere."""
+    cdef int c
+    cdef uintptr_t tag
+    for c in range(TAG_LAST_ENTRY):
+        table[c] = 0
+    for name in names:
+        tag = tag_id(name)
+        if tag >= TAG_LAST_ENTRY:
+            raise ValueError(f"not a standard tag: {name!r}")
+        table[tag] = 1
+    return 0
+
+
+cdef inline bint _only_child(ps_node *node) noexcept:
+    """Whether no element stands beside ``node`` in its parent (text and comments may)."""
+    return alone(node.prev, True) and alone(node.next, False)
+
+
+cdef class BlockFinder:
+    """An item's block, its label and the label's element (``teaser_fields.find_block``,
+    whose comment gives the rules): up the item's ancestors below ``stop_tags``, for
+    ``depth`` levels, wrappers holding only the branch below not counted, up to
+    ``wrappers`` of them; at each, the heading just before the branch (``before``;
+    above ``depth`` ancestors climbed, only a heading element or one holding a
+    ``subheadings`` element), else the block's own label (``teaser_fields``'
+    block heading: the first child of ``label_tags`` that is no item, reads as a
+    label by ``labels`` and is not ``is_hidden``, else its ``aria-label`` of
+    ``max_chars`` characters or fewer, ``normalize``\ d); failing all, the first of the
+    first ``depth`` ancestors whose class tokens name a label (``Tokens.block_label``).
+
+    Answers (block element, label, label element), with the item's parent and no label
+    when none is found. Tags are standard tags, by name (a tag's id is its name's in
+    every namespace, as ``LexborNode.tag`` names it)."""
+
+    cdef HeadingBefore before
+    cdef Labels labels
+    cdef int depth, wrappers
+    cdef Py_ssize_t max_chars
+    cdef unsigned char stop[TAG_LAST_ENTRY]
+    cdef unsigned char heading[TAG_LAST_ENTRY]
+    cdef unsigned char label_tags[TAG_LAST_ENTRY]
+    cdef AttrNames aria_label
+    cdef object subheadings, normalize
+
+    def __init__(
+        self,
+        *,
+        HeadingBefore before not None,
+        Labels labels not None,
+        stop_tags,
+        heading_tags,
+        label_tags,
+        int depth,
+        int wrappers,
+        Py_ssize_t max_chars,
+        subheadings,
+        normalize,
+    ):
+        if not 0 < depth <= _MAX_BLOCK_DEPTH:
+            raise ValueError(f"depth must be 1 to {_MAX_BLOCK_DEPTH}")
+        _tag_table(self.stop, stop_tags)
+        _tag_table(self.heading, heading_tags)
+        _tag_table(self.label_tags, label_tags)
+        self.before, self.labels = before, labels
+        self.depth, self.wrappers, self.max_chars = depth, wrappers, max_chars
+        self.aria_label = AttrNames(("aria-label",))
+        self.subheadings, self.normalize = subheadings, normalize
+
+    def of(self, item, set items, set holders, tokens) -> tuple:
+        """(block element, label, label element) of the item element ``item``; ``items``
+        the items' ``mem_id``, ``holders`` the page's heading holders."""
+        cdef ps_node *below = c_node(item)
+        cdef ps_node *node = below.parent
+        cdef ps_node *chain[_MAX_BLOCK_DEPTH]
+        cdef object parser = item.parser
+        cdef int levels = 0, wrappers = 0, climbed = 0, i
+        cdef bint far
+        while (
+            node != NULL
+            and not (node.local_name < TAG_LAST_ENTRY and self.stop[node.local_name])
+            and levels < self.depth
+        ):
+            if wrappers < self.wrappers and _only_child(below):
+                wrappers += 1
+            else:
+                levels += 1
+            if climbed < self.depth:
+                chain[climbed] = node
+            climbed += 1
+            far = climbed > self.depth
+            found = self.before._of(below, parser, None, items, holders, tokens)
+            if found is not None and (not far or self._is_heading(found[0])):
+                return wrap(node, parser), found[1], found[0]
+            if not far:
+                label = self._own_label(node, parser, items, tokens)
+                if label is not None:
+                    return wrap(node, parser), label, None
+            below, node = node, node.parent
+        for i in range(min(climbed, self.depth)):
+            element = wrap(chain[i], parser)
+            label = tokens.block_label(element)
+            if label is not None:
+                return element, label, None
+        parent = c_node(item).parent
+        return (wrap(parent, parser) if parent != NULL else None), None, None
+
+    cdef bint _is_heading(self, object element) except -1:
+        cdef ps_node *node = c_node(element)
+        if node.local_name < TAG_LAST_ENTRY and self.heading[node.local_name]:
+            return True
+        return self.subheadings.first(element) is not None
+
+    cdef object _own_label(self, ps_node *node, object parser, set items, object tokens):
+        """The block heading of ``node``: its first label child shown, else its
+        ``aria-label``."""
+        cdef ps_node *child = node.first_child
+        cdef ps_attr *attr
+        cdef ps_attr *named = NULL
+        while child != NULL:
+            if (
+                child.type == PS_ELEMENT
+                and child.local_name < TAG_LAST_ENTRY
+                and self.label_tags[child.local_name]
+                and <uintptr_t>child not in items
+            ):
+                element = wrap(child, parser)
+                label = self.labels._of(child, element, tokens, False)
+                if label is not None and not self.before._hidden(child, element):
+                    return label
+            child = child.next
+        attr = (<ps_element *>node).first_attr if node.type == PS_ELEMENT else NULL
+        while attr != NULL:
+            if has_name(attr, &self.aria_label.names[0]):
+                named = attr  # the last of the name, as ``LexborNode.attributes`` keeps
+            attr = attr.next
+        if named == NULL:
+            return None
+        value = value_text(named.value)
+        if value and len(value) <= self.max_chars:
+            return self.normalize(value)
+        return None
 
 
 cdef class BodyCounts:

@@ -16,7 +16,7 @@ from selectolax.lexbor import LexborNode as Node
 from service.extract import teaser_tables as tt
 from service.extract import teaser_tokens as tk
 from service.extract._fields import FLUSH, KEEP, LEAD_IN, ItemText, ItemWalk
-from service.extract._frame import HeadingBefore, Labels, TaggedChildren
+from service.extract._frame import BlockFinder, HeadingBefore, Labels
 from service.extract._inside import MARKUP, Inside, InsideWalk
 from service.extract._text import WordCount
 from service.extract._title import TitleReader
@@ -71,8 +71,6 @@ _LENGTH_PARTS = frozenset({"duration", "readtime"})  # lengths, no times: "2 min
 _LIST_LABEL_PARTS = frozenset(tt.LIST_LABEL_PARTS)
 _LIST_LABEL_TAGS = frozenset({"div", "p", "span", "strong"})
 _PLAIN_LABEL_TAGS = frozenset({"div", "p", "span"})  # a plain line's elements, no heading or bold
-# The children of a block that may show its label, found in C.
-_LABEL_CHILDREN = TaggedChildren(_LABEL_TAGS)
 
 
 # The elements never rendered, and the attributes ``is_hidden`` reads of the others.
@@ -500,18 +498,6 @@ def _holds_items(node: Node, items: set[int], count: int) -> bool:
     return False
 
 
-def block_heading(node: Node, items: set[int], tokens: Tokens) -> str | None:
-    """The label a block shows: a heading child's text, else its aria-label."""
-    for child in _LABEL_CHILDREN.of(node, items):
-        label = _label_of(child, tokens)
-        if label is not None and not is_hidden(child):
-            return label
-    label = node.attributes.get("aria-label")
-    if label and len(label) <= tt.MAX_LABEL_CHARS:
-        return normalize_text(label)
-    return None
-
-
 def _is_short(node: Node) -> bool:
     """Whether the node holds no more text than a block's heading line may."""
     return len(node.text()) <= tt.MAX_LABEL_CHARS * 2 or text_length(node) <= tt.MAX_LABEL_CHARS * 2
@@ -537,6 +523,33 @@ _HEADING_BEFORE = HeadingBefore(
 )
 # ``heading_before(node, items, holders, tokens)``: the heading and its text, or None.
 heading_before = _HEADING_BEFORE.of
+
+# An item's block, its label and the label's element, found in C nearest first: a
+# heading just before the item's branch (``heading_before``), the block's own label (its
+# first child of ``_LABEL_TAGS`` that reads as a label and is shown, else its
+# aria-label), climbing the item's ancestors below ``STOP_TAGS``; failing all, label
+# class tokens (``Tokens.block_label``) of the first ``BLOCK_LABEL_DEPTH`` ancestors. A
+# wrapper holding nothing but the branch below adds no level: a CMS sets a block's
+# heading five wrappers above its list ("content", "view", "view-content",
+# "item-list"), up to ``BLOCK_LABEL_WRAPPERS`` of them. Above ``BLOCK_LABEL_DEPTH``
+# ancestors only a heading just before the branch labels the block (or a box holding
+# one): the other title boxes and headers met there are a page's masthead or a story's
+# card.
+_BLOCKS = BlockFinder(
+    before=_HEADING_BEFORE,
+    labels=_LABELS,
+    stop_tags=tt.STOP_TAGS,
+    heading_tags=tt.HEADING_TAGS,
+    label_tags=_LABEL_TAGS,
+    depth=tt.BLOCK_LABEL_DEPTH,
+    wrappers=tt.BLOCK_LABEL_WRAPPERS,
+    max_chars=tt.MAX_LABEL_CHARS,
+    subheadings=_SUBHEADINGS,
+    normalize=normalize_text,
+)
+# ``find_block(item, items, holders, tokens)``: (the block's element, its label, the
+# label's element) of an item element; the item's parent and no label when none is found.
+find_block = _BLOCKS.of
 
 
 def names_a_length(node: Node, tokens: Tokens) -> bool:

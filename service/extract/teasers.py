@@ -58,12 +58,10 @@ from service.extract._frame import (
     Removal,
     TeaserTests,
     holders,
-    only_child,
     sibling_counts,
 )
 from service.extract._links import link_target
 from service.extract._records import Records
-from service.extract._tree import Selectors
 from service.extract._words import FOLDS_AS_ASCII
 from service.extract.model import Teaser
 from service.extract.teaser_items import (
@@ -136,7 +134,6 @@ class _Item:
 
 
 _ITEMS = Records(_Item)  # an item made in C, as ``_Item(...)`` makes it
-_SUBHEADINGS = Selectors(tt.SUBHEADINGS)
 
 
 def _cut_read_more(text: str) -> str:
@@ -534,58 +531,17 @@ _Block = tuple[Node | None, str | None, Node | None]
 
 
 def _block_of(item: _Item, items: set[int], page: Page, known: dict[int, _Block]) -> None:
-    """Sets the item's block node, label and label element.
-
-    Nearest first: a heading just before the item's branch, the block's own
-    heading child or aria-label; failing all, label class tokens. Sibling items
-    share the answer (``known``, by parent).
+    """Sets the item's block node, label and label element (``teaser_fields.find_block``:
+    nearest first, a heading just before the item's branch, the block's own heading
+    child or aria-label; failing all, label class tokens). Sibling items share the
+    answer (``known``, by parent).
     """
     parent = item.node.parent
     key = parent.mem_id if parent is not None else -1
-    if key not in known:
-        _find_block(item, items, page)
-        known[key] = (item.block_node, item.block, item.label_node)
-    item.block_node, item.block, item.label_node = known[key]
-
-
-def _find_block(item: _Item, items: set[int], page: Page) -> None:
-    below = item.node
-    node = item.node.parent
-    chain: list[Node] = []
-    # A wrapper holding nothing but the branch below adds no level: a CMS sets a
-    # block's heading five wrappers above its list ("content", "view", "view-content",
-    # "item-list"), up to ``BLOCK_LABEL_WRAPPERS`` of them. Above ``BLOCK_LABEL_DEPTH``
-    # levels only a heading just before the branch labels the block (or a box holding
-    # one): the other title boxes and headers met there are a page's masthead or a
-    # story's card.
-    levels = wrappers = 0
-    while node is not None and node.tag not in tt.STOP_TAGS and levels < tt.BLOCK_LABEL_DEPTH:
-        if wrappers < tt.BLOCK_LABEL_WRAPPERS and only_child(below):
-            wrappers += 1
-        else:
-            levels += 1
-        chain.append(node)
-        far = len(chain) > tt.BLOCK_LABEL_DEPTH
-        found = tf.heading_before(below, items, page.heading_holders, page.tokens)
-        if found is not None and (not far or _is_heading(found[0])):
-            item.block_node, (item.label_node, item.block) = node, found
-            return
-        label = None if far else tf.block_heading(node, items, page.tokens)
-        if label is not None:
-            item.block_node, item.block = node, label
-            return
-        below, node = node, node.parent
-    for node in chain[: tt.BLOCK_LABEL_DEPTH]:
-        label = page.tokens.block_label(node)
-        if label is not None:
-            item.block_node, item.block = node, label
-            return
-    item.block_node = item.node.parent
-
-
-def _is_heading(node: Node) -> bool:
-    """Whether ``node`` is a heading element or holds one."""
-    return node.tag in tt.HEADING_TAGS or _SUBHEADINGS.first(node) is not None
+    found = known.get(key)
+    if found is None:
+        found = known[key] = tf.find_block(item.node, items, page.heading_holders, page.tokens)
+    item.block_node, item.block, item.label_node = found
 
 
 def _is_block_title(node: Node, link: Link, holding: set[int]) -> bool:
