@@ -53,6 +53,9 @@ _T = TypeVar("_T")
 _ARTICLES = Records(Article)
 _STATS = Records(TextStats)
 _SPLITS = Records(Split)
+# What a failed stage leaves, made once: both are frozen and hold no mutable value.
+_NO_METADATA = Metadata()
+_NO_TEASERS = TeaserScan((), (), 0)
 
 
 def _guarded(stage: str, warnings: list[str], call: Callable[[], _T], fallback: _T) -> _T:
@@ -228,7 +231,7 @@ def split(
         "metadata",
         warnings,
         lambda: read_metadata(tree, page_url, language, fetched_at),
-        Metadata(),
+        _NO_METADATA,
     )
     # The markup's walk found the page's first <base href>: no query of its own.
     base = meta.base if meta.base is not None else resolve_base(tree, page_url)
@@ -249,7 +252,7 @@ def split(
         "teasers",
         warnings,
         lambda: find_teasers(root, base, fetched_at=fetched_at, language=meta.language),
-        TeaserScan((), (), 0),
+        _NO_TEASERS,
     )
     teasers: tuple[Teaser, ...] = scan.teasers
     # The elements holding an article page's headline: a teaser never holds the page's
