@@ -15,6 +15,8 @@ class Selectors:
 
 LINKS: Selectors
 H1: Selectors
+ANCHORS: Selectors
+ELEMENTS: Selectors
 
 class FoldedLength:
     def __init__(self, spaces: str) -> None: ...

@@ -359,6 +359,8 @@ cdef class Selectors:
 
 LINKS = Selectors("a[href]")  # the links with a target, which several stages list
 H1 = Selectors("h1")  # the headline's tag, which several stages look for first
+ANCHORS = Selectors("a")  # the links, with a target or not
+ELEMENTS = Selectors("*")  # every element of a subtree, its root included
 
 
 cdef uintptr_t _NAV = create_tag("nav").tag_id

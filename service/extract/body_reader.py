@@ -24,7 +24,7 @@ from service.extract._blocks import BlockWalk, CharCount
 from service.extract._captions import Captions
 from service.extract._emit import Emitter
 from service.extract._text import fold
-from service.extract._tree import Selectors
+from service.extract._tree import ANCHORS, ELEMENTS, Selectors
 from service.extract._words import FOLDS_AS_ASCII
 from service.extract.bold_lines import bold_alone
 from service.extract.model import Paragraph, ParagraphKind
@@ -48,8 +48,6 @@ _LISTS = frozenset({"ul", "ol"})  # a staff list may mark a support box (``_supp
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _PICTURES = ("img", "video")
 _PICTURE_ELEMENTS = Selectors(", ".join(_PICTURES))  # compiled once, where a query parses it
-_ELEMENTS = Selectors("*")
-_ANCHORS = Selectors("a")
 _IMAGES = Selectors("img")
 _MAX_DROP_CHARS = 200  # boilerplate patterns apply to blocks up to this long
 _MAX_PARTED_DEPTH = 4  # wrappers holding a whole line: "<p><span><span>..</span>..</span></p>"
@@ -551,7 +549,7 @@ def _is_inline_custom(node: LexborNode) -> bool:
         return False
     return all(
         (inner.tag or "") in t.INLINE_TAGS
-        for inner in _ELEMENTS.find(node)
+        for inner in ELEMENTS.find(node)
         if inner.mem_id != node.mem_id
     )
 
@@ -602,7 +600,7 @@ def _links_in(holders: Iterable[LexborNode]) -> Iterable[LexborNode]:
     for holder in holders:
         if holder.tag == "a":
             yield holder
-        yield from _ANCHORS.find(holder)
+        yield from ANCHORS.find(holder)
 
 
 def without_repeated_captions(

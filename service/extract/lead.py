@@ -35,7 +35,7 @@ from selectolax.lexbor import LexborNode
 
 from service.extract import body_tables as t
 from service.extract._lead import LeadWalk
-from service.extract._tree import H1, Selectors
+from service.extract._tree import ANCHORS, H1, Selectors
 from service.extract._words import FOLDS_AS_ASCII
 from service.extract.body_reader import Reader, in_caption, reads_as_prose
 from service.extract.bold_lines import bold_alone
@@ -61,7 +61,6 @@ _EXCLUDED, _VIDEO_PAGE_EXCLUDED = 2, 4
 _LISTED = {_EXCLUDED: _EXCLUDED_NAMES, _VIDEO_PAGE_EXCLUDED: _VIDEO_PAGE_EXCLUDED_NAMES}
 _LISTS = frozenset({"ul", "ol"})
 _LIST_ELEMENTS = Selectors(", ".join(sorted(_LISTS)))
-_LINKS = Selectors("a")
 _BLOCK_BREAKS = frozenset({"br", "-text", "-comment"})  # children that leave a block a leaf
 
 
@@ -133,7 +132,7 @@ def _is_key_points(node: LexborNode) -> bool:
     if _is_named_excluded(node):
         return False
     items = [child for child in node.iter() if child.tag == "li"]
-    if not t.MIN_KEY_POINTS <= len(items) <= t.MAX_KEY_POINTS or _LINKS.first(node):
+    if not t.MIN_KEY_POINTS <= len(items) <= t.MAX_KEY_POINTS or ANCHORS.first(node):
         return False
     if len(_LIST_ELEMENTS.find(node, 2)) > 1:  # itself and a nested list
         return False
@@ -228,7 +227,7 @@ def _is_standfirst_heading(
     standfirst: a sentence with its end, no link, heading no text."""
     return (
         t.STANDFIRST_HEADING_END.search(text) is not None
-        and _LINKS.first(heading) is None
+        and ANCHORS.first(heading) is None
         and _heads_no_text(heading, first, excluded)
     )
 

@@ -27,7 +27,7 @@ from urllib.parse import urljoin, urlsplit
 from selectolax.lexbor import LexborNode
 
 from service.extract._markup import LineWalk, ShownLine
-from service.extract._tree import LINKS, Selectors
+from service.extract._tree import ELEMENTS, LINKS
 from service.extract.dates import parse_date, relative_date
 from service.extract.dates_tables import DATE_WORDS, LABELS, SPAN_BACK_OPENERS, WEEKDAY_WORDS
 from service.extract.metadata_authors import byline_names
@@ -53,7 +53,6 @@ from service.extract.text import SPACES, normalize_text
 _LEVELS = 3  # from the h1 up to its header and the article: where bylines sit
 _MAX_DEPTH = 8  # blocks nested deeper are read as one line
 _STOP = frozenset({"body", "html"})  # climbing further would read the whole page
-_ELEMENTS = Selectors("*")
 # The lines after (and before) the headline, walked in C: each block element (``LINE_BLOCKS``)
 # starts one, the texts and inline elements between blocks make one, ``LINE_SKIPPED``
 # elements are not read, a block ``_MAX_DEPTH`` deep is one line; the lines that follow the
@@ -494,7 +493,7 @@ def _pieces(nodes: tuple[LexborNode, ...]) -> list[str]:
     for node in nodes:
         if node.tag != "-text" and (
             node.tag not in LINE_INLINE
-            or any(inner.tag not in LINE_INLINE for inner in _ELEMENTS.find(node))
+            or any(inner.tag not in LINE_INLINE for inner in ELEMENTS.find(node))
         ):
             return []
         if text := normalize_text(_text(node)):

@@ -60,7 +60,7 @@ _ITEM_IMAGE_TAGS = ("img", "source", "amp-img")  # a <source> shows an image ins
 # The title inside a header box or a title box, walked in C (a query parses its selector
 # at each call).
 _TITLE_INSIDE = Selectors('h2, h3, h4, h5, h6, [class*="title"], [class*="heading"]')
-_SUBHEADINGS = Selectors(tt.SUBHEADINGS)
+SUBHEADINGS = Selectors(tt.SUBHEADINGS)  # a block's headings, several modules ask
 _LABEL_TAGS = frozenset(
     {"h2", "h3", "h4", "h5", "h6", "header", "legend", "div", "p", "span", "strong"}
     | {"b", "dt", "caption", "tr"}  # the labels of older markup
@@ -517,7 +517,7 @@ _HEADING_BEFORE = HeadingBefore(
     plain_elements=tt.PLAIN_LABEL_ELEMENTS,
     is_hidden=is_hidden,
     is_short=_is_short,
-    subheadings=_SUBHEADINGS,
+    subheadings=SUBHEADINGS,
     list_label=_list_label,
     plain_label=_plain_label,
 )
@@ -544,7 +544,7 @@ _BLOCKS = BlockFinder(
     depth=tt.BLOCK_LABEL_DEPTH,
     wrappers=tt.BLOCK_LABEL_WRAPPERS,
     max_chars=tt.MAX_LABEL_CHARS,
-    subheadings=_SUBHEADINGS,
+    subheadings=SUBHEADINGS,
     normalize=normalize_text,
 )
 # ``find_block(item, items, holders, tokens)``: (the block's element, its label, the

@@ -419,7 +419,6 @@ _RUNNING_TEXT = RunningText(
     snippet_apart=_snippet_after_separator,
 )
 _WITH_ID = Selectors("[id]")
-_SUBHEADINGS = Selectors(tt.SUBHEADINGS)
 _PICTURES = Selectors("img, picture")
 
 
@@ -484,7 +483,7 @@ def _stretched_card(node: Node, card: Node, page: Page) -> Link | None:
     holds a heading (``Page.heading_holders``), none of ``STOP_TAGS`` climbed to: found
     in C (``_links.HeadlineLinks``). Its target must read as a story, or its label repeat
     the heading: an icon link beside a heading is no card's."""
-    headings = _SUBHEADINGS.find(card, 2)  # the card's one heading, or a second after it
+    headings = tf.SUBHEADINGS.find(card, 2)  # the card's one heading, or a second after it
     if len(headings) != 1 or tf.holds_links(headings[0], 1):
         return None
     return _stretched_to(node, headings[0], headings[0].tag, page)

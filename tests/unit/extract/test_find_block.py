@@ -38,7 +38,7 @@ def _block_heading(node: LexborNode, items: set[int], tokens: Tokens) -> str | N
 
 
 def _is_heading(node: LexborNode) -> bool:
-    return node.tag in tt.HEADING_TAGS or tf._SUBHEADINGS.first(node) is not None
+    return node.tag in tt.HEADING_TAGS or tf.SUBHEADINGS.first(node) is not None
 
 
 def _find_block(

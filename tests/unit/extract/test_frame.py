@@ -300,7 +300,7 @@ def test_the_label_search_reads_the_elements_the_python_read(
     # The queries of a title box's label, walked in C.
     for query, selectors in (
         ("h2, h3, h4, h5, h6, [class*=title], [class*=heading]", tf._TITLE_INSIDE),
-        (tt.SUBHEADINGS, tf._SUBHEADINGS),
+        (tt.SUBHEADINGS, tf.SUBHEADINGS),
     ):
         expected = node.css_first(query)
         found = selectors.first(node)

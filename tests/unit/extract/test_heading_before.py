@@ -49,7 +49,7 @@ def _heading_before(
         if not tf.is_hidden(before):
             label = tf._label_of(before, tokens, line=True)
             if label is None and before.mem_id in holders and tf._is_short(before):
-                inner = tf._SUBHEADINGS.first(before)
+                inner = tf.SUBHEADINGS.first(before)
                 label = tf._label_of(inner, tokens) if inner is not None else None
             if label is None:
                 label = _list_label(before, node, items, tokens)
