@@ -17,7 +17,6 @@ from service.extract.teaser_items import (
     _LINK_SCAN,
     _LINKS,
     _RUNNING_TEXT,
-    _SUBHEADINGS,
     PATHS,
     Link,
     Page,
@@ -52,7 +51,7 @@ def reference_stretched_link(node: LexborNode, page: Page, bold_cards: bool) -> 
         if heading is None:
             return None
         return _stretched_to(node, heading, tt.BOLD_LINE_HEADING, page)
-    headings = _SUBHEADINGS.find(card, 2)
+    headings = tf.SUBHEADINGS.find(card, 2)
     if len(headings) != 1 or tf.holds_links(headings[0], 1):
         return None
     return _stretched_to(node, headings[0], headings[0].tag, page)
