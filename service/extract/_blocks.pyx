@@ -59,6 +59,7 @@ from service.extract._lexbor cimport (
     set_spaces,
     split_space,
     tag_id,
+    tag_table,
     text_bytes,
     value_text,
     within,
@@ -720,14 +721,12 @@ cdef class Members:
     ):
         cdef int i
         for i in range(TAG_LAST_ENTRY):
-            self._inline[i] = self._top[i] = self._headings[i] = 0
-        for name in inline:
-            self._inline[tag_id(name)] = 1
+            self._top[i] = 0
+        tag_table(self._inline, inline)
         for name in top:
             if name != "-document":  # the document is told by its type
                 self._top[tag_id(name)] = 1
-        for name in story_headings:
-            self._headings[tag_id(name)] = 1
+        tag_table(self._headings, story_headings)
         self._count = count
         self._p, self._br = tag_id("p"), tag_id("br")
         self._article, self._html = tag_id("article"), tag_id("html")
@@ -1825,11 +1824,7 @@ cdef class SignedItems:
     cdef object _opening
 
     def __init__(self, *, not_name, Py_ssize_t max_chars, length, opening):
-        cdef int i
-        for i in range(TAG_LAST_ENTRY):
-            self._not_name[i] = 0
-        for name in not_name:
-            self._not_name[tag_id(name)] = 1
+        tag_table(self._not_name, not_name)
         self._max_chars, self._length, self._opening = max_chars, length, opening
 
     def items(self, holder, scores) -> list:

@@ -40,6 +40,7 @@ from service.extract._lexbor cimport (
     ps_node_object,
     ps_str,
     tag_id,
+    tag_table,
     value_text,
     wrap,
 )
@@ -1240,17 +1241,13 @@ cdef class ItemReader:
         plays_media,
         word_count,
     ):
-        cdef int c
         if min_words < 1:
             raise ValueError("an empty snippet counts no word: min_words is 1 or more")
         self.walk = walk
         self.lines = lines
         self.records = records
         self.tail = tail
-        for c in range(TAG_LAST_ENTRY):
-            self.headings[c] = 0
-        for name in headings:
-            self.headings[tag_id(name)] = 1
+        tag_table(self.headings, headings)
         self.time_tag = tag_id(time_tag)
         self.max_date_chars = max_date_chars
         self.max_meta_chars = max_meta_chars

@@ -43,6 +43,7 @@ from service.extract._lexbor cimport (
     start,
     split_space,
     tag_id,
+    tag_table,
     text_bytes,
     value_text,
     wrap,
@@ -708,17 +709,6 @@ cdef enum:
     _MAX_BLOCK_DEPTH = 16  # the most levels ``BlockFinder`` may be set to climb
 
 
-cdef int _tag_table(unsigned char *table, names) except -1:
-    """Sets ``table`` (``TAG_LAST_ENTRY`` entries) to 1 at the ids of the standard tags
-    ``names``, 0 elsewhere."""
-    cdef int c
-    for c in range(TAG_LAST_ENTRY):
-        table[c] = 0
-    for name in names:
-        table[tag_id(name)] = 1  # tag_id refuses a tag that is not standard
-    return 0
-
-
 cdef inline bint _only_child(ps_node *node) noexcept:
     """Whether no element stands beside ``node`` in its parent (text and comments may)."""
     return alone(node.prev, True) and alone(node.next, False)
@@ -766,9 +756,9 @@ cdef class BlockFinder:
     ):
         if not 0 < depth <= _MAX_BLOCK_DEPTH:
             raise ValueError(f"depth must be 1 to {_MAX_BLOCK_DEPTH}")
-        _tag_table(self.stop, stop_tags)
-        _tag_table(self.heading, heading_tags)
-        _tag_table(self.label_tags, label_tags)
+        tag_table(self.stop, stop_tags)
+        tag_table(self.heading, heading_tags)
+        tag_table(self.label_tags, label_tags)
         self.before, self.labels = before, labels
         self.depth, self.wrappers, self.max_chars = depth, wrappers, max_chars
         self.aria_label = AttrNames(("aria-label",))
@@ -866,11 +856,7 @@ cdef class BodyCounts:
     cdef object is_body_paragraph, may_hold_body_run, is_body_run
 
     def __init__(self, *, paragraph_tags, is_body_paragraph, may_hold_body_run, is_body_run, run_bytes):
-        cdef int c
-        for c in range(TAG_LAST_ENTRY):
-            self.paragraph[c] = 0
-        for name in paragraph_tags:
-            self.paragraph[tag_id(name)] = 1
+        tag_table(self.paragraph, paragraph_tags)
         self.is_body_paragraph = is_body_paragraph
         self.may_hold_body_run = may_hold_body_run
         self.is_body_run = is_body_run
@@ -973,12 +959,8 @@ cdef class InlinePromos:
         max_lead_in_words,
         min_inline_words,
     ):
-        cdef int a
         self.counts = counts
-        for a in range(TAG_LAST_ENTRY):
-            self.inline_tag[a] = 0
-        for name in inline_tags:
-            self.inline_tag[tag_id(name)] = 1
+        tag_table(self.inline_tag, inline_tags)
         self.line_break = tag_id(line_break)
         set_spaces(&self.spaces, spaces)
         self.pairs = frozenset(label_pairs)
@@ -1238,12 +1220,8 @@ cdef class Removal:
     cdef object text_length
 
     def __init__(self, *, Py_ssize_t max_extra_chars, stop_tags, str spaces, text_length):
-        cdef int c
         self.max_extra = max_extra_chars
-        for c in range(TAG_LAST_ENTRY):
-            self.stop[c] = 0
-        for name in stop_tags:
-            self.stop[tag_id(name)] = 1
+        tag_table(self.stop, stop_tags)
         self.h1 = tag_id("h1")
         set_spaces(&self.spaces, spaces)
         self.text_length = text_length
@@ -1670,14 +1648,10 @@ cdef class MenuEntries:
         paths,
         text_length,
     ):
-        cdef int c
         self.entry_depth, self.submenu_depth, self.flat_depth = entry_depth, submenu_depth, flat_depth
         self.min_links, self.headline_words = min_links, headline_words
         self.min_share, self.max_prose_share = min_share, max_prose_share
-        for c in range(TAG_LAST_ENTRY):
-            self.stop[c] = 0
-        for name in stop_tags:
-            self.stop[tag_id(name)] = 1
+        tag_table(self.stop, stop_tags)
         set_spaces(&self.spaces, spaces)
         self.few = FewWords(headline_words, spaces)
         self.word_count, self.target = word_count, target

@@ -165,6 +165,7 @@ cdef ps_node *c_node(object node) except NULL
 cdef object wrap(ps_node *node, object parser)
 cdef uintptr_t attribute_id(bytes name) except 0
 cdef uintptr_t tag_id(str name) except 0
+cdef int tag_table(unsigned char *table, object names) except -1
 
 
 cdef inline ps_node *next_in(ps_node *node, ps_node *root, bint descend) noexcept nogil:

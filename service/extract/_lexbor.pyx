@@ -92,6 +92,16 @@ cdef uintptr_t tag_id(str name) except 0:
         raise ValueError(f"not a standard tag: {name!r}")
     return tag
 
+
+cdef int tag_table(unsigned char *table, object names) except -1:
+    """Sets ``table`` (``TAG_LAST_ENTRY`` entries) to 1 at the ids of the tags ``names``
+    (``tag_id``, which refuses a tag that is not standard) and to 0 elsewhere."""
+    memset(table, 0, TAG_LAST_ENTRY)
+    for name in names:
+        table[tag_id(name)] = 1
+    return 0
+
+
 cdef bint _kept_in_entry(uintptr_t id, bytes name):
     """Whether the hash entry of ``id``, a name of 16 characters or more, holds the
     name's first 16 bytes in itself rather than the address of its copy."""

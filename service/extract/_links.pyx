@@ -59,6 +59,7 @@ from service.extract._lexbor cimport (
     split_space,
     start,
     tag_id,
+    tag_table,
     text_bytes,
     wrap,
 )
@@ -155,7 +156,7 @@ cdef class LinkScan:
         self._story_words, self._path_chars, self._joiners = story_words, story_path_chars, slug_joiners
         self._buffer = NULL
         self._size = 0
-        _tag_table(self._inline, inline)
+        tag_table(self._inline, inline)
 
     def __dealloc__(self):
         free(self._buffer)
@@ -471,9 +472,9 @@ cdef class RunningText:
         snippet_apart,
     ):
         set_spaces(&self.spaces, spaces)
-        _tag_table(self._inline, inline)
-        _tag_table(self._blocks, blocks_in_link)
-        _tag_table(self._unworded, unworded)
+        tag_table(self._inline, inline)
+        tag_table(self._blocks, blocks_in_link)
+        tag_table(self._unworded, unworded)
         self._meta = meta
         self._sentence_end, self._closing, self._separators = sentence_end, closing_marks, separator_starts
         self._is_date, self._long_enough = is_date, long_enough
@@ -811,7 +812,7 @@ cdef class HeadlineLinks:
         self._word_count = word_count
         self._stretched_card, self._stretched_bold = stretched_card, stretched_bold
         self._stretched_depth = stretched_depth
-        _tag_table(self._stop, stop_tags)
+        tag_table(self._stop, stop_tags)
         self._heads_story_card, self._jumps_within = heads_story_card, jumps_within
         self._shares_page, self._text_beside = shares_page, text_beside
         self._top, self._bold_line, self._meta = top, bold_line, meta
@@ -927,14 +928,6 @@ cdef Py_ssize_t _query_chars(str href) except -2:
     without one."""
     cdef Py_ssize_t at = PyUnicode_FindChar(href, 63, 0, PyUnicode_GET_LENGTH(href), 1)
     return PyUnicode_GET_LENGTH(href) - at - 1 if at >= 0 else -1
-
-
-cdef int _tag_table(unsigned char *table, tuple tags) except -1:
-    """Marks the standard tags named in ``tags`` in ``table``."""
-    memset(table, 0, TAG_LAST_ENTRY)
-    for tag in tags:
-        table[tag_id(tag)] = 1
-    return 0
 
 
 cdef bint _holds_link(ps_node *element) noexcept:

@@ -35,6 +35,7 @@ from service.extract._lexbor cimport (
     ps_spaces,
     set_spaces,
     tag_id,
+    tag_table,
     text_bytes,
 )
 
@@ -95,9 +96,7 @@ cdef class TitleReader:
     ):
         cdef str pair
         self._markup = markup
-        memset(self._inline, 0, sizeof(self._inline))
-        for name in inline:
-            self._inline[tag_id(name)] = 1
+        tag_table(self._inline, inline)
         set_spaces(&self._spaces, spaces)
         if len(separators) > _MAX_MARKS or len(prefix_starts) > _MAX_MARKS:
             raise ValueError(f"at most {_MAX_MARKS} separators and prefix starts")
