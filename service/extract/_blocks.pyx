@@ -1925,9 +1925,8 @@ cdef class Refinement:
     def __init__(self, *, stops, Py_ssize_t levels, str posts, Py_ssize_t per_part, headlines, texts):
         cdef int i
         for i in range(TAG_LAST_ENTRY):
-            self._stops[i] = self._lines[i] = 0
-        for name in stops:
-            self._stops[tag_id(name)] = 1
+            self._lines[i] = 0
+        tag_table(self._stops, stops)
         for name in texts:
             self._lines[tag_id(name)] = 2
         for name in headlines:

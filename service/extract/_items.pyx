@@ -42,6 +42,7 @@ from service.extract._lexbor cimport (
     set_folding_spaces,
     split_space,
     tag_id,
+    tag_table,
     text_bytes,
     wrap,
 )
@@ -346,12 +347,10 @@ cdef int _AD_SLOT = AD_SLOT, _MARKS_SHIFT = MARKS_SHIFT, _PAID_LINK = PAID_LINK
 
 
 cdef class _Tags:
-    cdef unsigned char member[256]
+    cdef unsigned char member[TAG_LAST_ENTRY]
 
     def __init__(self, tags):
-        memset(self.member, 0, sizeof(self.member))
-        for tag in tags:
-            self.member[tag_id(tag)] = 1
+        tag_table(self.member, tags)
 
     cdef inline bint has(self, ps_node *node) noexcept:
         return node.local_name < TAG_LAST_ENTRY and self.member[node.local_name]
