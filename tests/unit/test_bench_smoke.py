@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from bench import extractors, instructions, markup, report
+from bench import extractors, instructions, markup, report, turns
 from bench.latency import Latency
 from bench.memory import Memory, Sample
 from bench.quality import DEFAULT_DATA, Page, load_pages
@@ -205,3 +205,31 @@ def test_instruction_count_is_apart_from_the_callers_directory(
 
     monkeypatch.setattr(subprocess, "run", crowding)
     assert instructions.per_page("parse", DEFAULT_DATA, 3, 3) == still
+
+
+_ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_turns_times_both_checkouts_in_turns(capsys: pytest.CaptureFixture[str]) -> None:
+    root = str(_ROOT)
+    assert turns.main([root, root, "--pairs", "2", "--passes", "1", "--limit", "2"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split(":")[0] for line in lines[:2]] == ["pair 1", "pair 2"]
+    times = [float(word.replace(",", "")) for line in lines[:2] for word in line.split()[3::2]]
+    assert len(times) == 4 and all(0 < t < 1_000_000 for t in times)
+    assert lines[2].startswith("median before ") and lines[2].endswith(" of 2 pairs")
+
+
+def test_turns_refuses_a_checkout_without_the_package(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The run's service would be the installed one, not the checkout's: it must not count.
+    assert turns.main([str(tmp_path), str(_ROOT), "--pairs", "1", "--limit", "1"]) == 1
+    assert f"not from {tmp_path.resolve()}" in capsys.readouterr().err
+
+
+def test_turns_summary_gives_medians_change_and_pairs_won() -> None:
+    text = turns.summary([100.0, 110.0, 120.0], [90.0, 95.0, 130.0])
+    assert text == (
+        "median before 110.0 µs a page, after 95.0 (-13.6%); after faster in 2 of 3 pairs"
+    )
