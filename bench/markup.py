@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 from selectolax.lexbor import LexborHTMLParser
 
 from bench.extractors import BY_NAME, Guarded, missing, parse_arguments
-from bench.quality import Page, load_pages, score
+from bench.quality import UTF8_HEADERS, Page, load_pages, score
 from service.extract.model import RefusedPage
 from service.extract.split import split
 
@@ -134,7 +134,7 @@ class Drift:
 
 def _teaser_targets(page: Page) -> set[str]:
     try:
-        result = split(page.raw, page.url, {"content-type": "text/html; charset=utf-8"})
+        result = split(page.raw, page.url, UTF8_HEADERS)
     except RefusedPage:
         return set()
     return {teaser.url for teaser in result.teasers}

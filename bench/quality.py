@@ -40,6 +40,7 @@ DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "bench" /
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 SHINGLE = 4  # tokens per shingle (the benchmark's choice)
 FLAT_GROWTH = 0.10  # RSS growth after the first pass below this share counts as flat
+UTF8_HEADERS = {"content-type": "text/html; charset=utf-8"}  # the pages' response headers
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +117,7 @@ WARNINGS: Counter[str] = Counter()  # warnings of pagesplit's results, tallied o
 def run_pagesplit(page: Page) -> str:
     """pagesplit's article body of ``page`` ("" when refused or without an article)."""
     try:
-        result = split(page.raw, page.url, {"content-type": "text/html; charset=utf-8"})
+        result = split(page.raw, page.url, UTF8_HEADERS)
     except RefusedPage:
         WARNINGS["refused"] += 1
         return ""

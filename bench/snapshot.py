@@ -23,20 +23,19 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from bench.quality import DEFAULT_DATA, load_pages
+from bench.quality import DEFAULT_DATA, UTF8_HEADERS, load_pages
 from service.extract.model import RefusedPage
 from service.extract.split import split
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGE_DIRS = (ROOT / "tests" / "unit" / "extract" / "pages", ROOT / "service" / "demo" / "pages")
-_UTF8 = {"content-type": "text/html; charset=utf-8"}
 SHOWN = 10  # pages whose differences are printed in full
 
 
 def dump(data: Path) -> dict[str, object]:
     """The ``Split`` of every page as plain JSON values, by page key."""
     pages: list[tuple[str, bytes, str, dict[str, str]]] = [
-        (page.key, page.raw, page.url, _UTF8) for page in load_pages(data, None)
+        (page.key, page.raw, page.url, UTF8_HEADERS) for page in load_pages(data, None)
     ]
     for folder in PAGE_DIRS:
         for path in sorted(folder.glob("*.html")):

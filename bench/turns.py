@@ -31,6 +31,9 @@ from pathlib import Path
 
 from bench.quality import DEFAULT_DATA, load_pages
 
+# ``bench.quality``'s ``UTF8_HEADERS``, written here: a run imports ``bench.quality`` from
+# its checkout, which may be older than that name (the run needs its ``DEFAULT_DATA`` and
+# ``load_pages`` alone).
 _UTF8 = {"content-type": "text/html; charset=utf-8"}
 
 
