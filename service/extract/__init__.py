@@ -1,7 +1,8 @@
 """The extraction core: page bytes, URL and headers in; article and teasers out.
 
-Pure: imports selectolax and the standard library only; knows nothing of
-Kafka, HTTP, metrics or the environment.
+Pure: imports selectolax, charset-normalizer, python-dateutil and the standard
+library; knows nothing of Kafka, HTTP, metrics or the environment. Its modules,
+stage by stage: ``README.md`` here.
 """
 
 from service.extract.model import (
