@@ -7,18 +7,33 @@ free for Kafka's network I/O and lets the service use every core it is given.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import fcntl
+import logging
 import multiprocessing
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+
+log = logging.getLogger(__name__)
 
 # Imported once, by the fork server, before it forks any worker: every worker,
 # the first ones and each that replaces a killed one, starts with the splitter
 # loaded. Imported in the worker instead, it takes a second, several on a busy
 # machine, and that counts against the hard deadline of the worker's first page.
 PRELOAD = ("service.pipeline",)
+
+# The size of the pipe that carries each split's call, the event's bytes among its
+# arguments, to the workers. At Linux's default of 64 KiB an event of 180 KB crosses in
+# several writes, each waiting for the worker to read, and the writes are made by a
+# thread of the event loop's process that needs the GIL between them: a worker that
+# finishes a page waits for the next to cross. At 1 MiB (the most an unprivileged
+# process may set by default, /proc/sys/fs/pipe-max-size) the next events are in the
+# pipe before the worker asks (decision 0002).
+CALL_PIPE_BYTES = 1 << 20
 
 
 class SplitPool:
@@ -32,7 +47,9 @@ class SplitPool:
         self._executor = self._new()
 
     def _new(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(self.workers, mp_context=self._context)
+        executor = ProcessPoolExecutor(self.workers, mp_context=self._context)
+        _widen_call_pipe(executor)
+        return executor
 
     def submit(self, fn: Callable[..., T], *args: Any) -> asyncio.Future[T]:
         """Run ``fn(*args)`` in a worker; raises ``BrokenProcessPool`` if a worker died."""
@@ -61,3 +78,22 @@ class SplitPool:
 
     def close(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _widen_call_pipe(executor: ProcessPoolExecutor) -> None:
+    """Set the executor's call pipe to ``CALL_PIPE_BYTES``, or as near as the system
+    allows. The executor keeps the pipe in its ``_call_queue``: Python 3.11 has no
+    public way to size it. Without it (another Python, another system) the pool works
+    as before, only slower."""
+    writer = getattr(getattr(executor, "_call_queue", None), "_writer", None)
+    if writer is None or not hasattr(fcntl, "F_SETPIPE_SZ"):
+        log.info("the pool's call pipe keeps its size: no pipe to size here")
+        return
+    sizes = [CALL_PIPE_BYTES]
+    with contextlib.suppress(OSError, ValueError):
+        sizes.append(min(CALL_PIPE_BYTES, int(Path("/proc/sys/fs/pipe-max-size").read_text())))
+    for size in sizes:
+        with contextlib.suppress(OSError):
+            fcntl.fcntl(writer.fileno(), fcntl.F_SETPIPE_SZ, size)
+            return
+    log.warning("the pool's call pipe keeps its size: the system refused %d bytes", sizes[-1])
