@@ -12,6 +12,8 @@ import brotli
 import fastjsonschema
 import orjson
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from service.events import InvalidEvent, decode_event, encode_event
 
@@ -156,3 +158,25 @@ def test_the_schema_and_the_decoder_agree_on_a_body_ref_event() -> None:
     SCHEMA(doc)
     event = decode(doc)
     assert event.body is None and event.body_ref == doc["body_ref"]  # type: ignore[attr-defined]
+
+
+_BASE64ISH = st.text(
+    alphabet=st.sampled_from(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=-_ \n!é"
+    ),
+    max_size=64,
+)
+
+
+@given(st.one_of(_BASE64ISH, st.binary(max_size=48).map(lambda b: base64.b64encode(b).decode())))
+def test_a_body_is_read_as_the_standard_librarys_strict_base64(text: str) -> None:
+    try:
+        expected: bytes | None = base64.b64decode(text, validate=True)
+    except ValueError:  # binascii.Error is one
+        expected = None
+    value = orjson.dumps({"url": "https://n.example/", "body": text})
+    if expected is None:
+        assert reason(value) == "body_decode"
+    else:
+        event = decode_event(value, 4 * MB, MB)
+        assert event.body == expected
