@@ -89,11 +89,10 @@ def _widen_call_pipe(executor: ProcessPoolExecutor) -> None:
     if writer is None or not hasattr(fcntl, "F_SETPIPE_SZ"):
         log.info("the pool's call pipe keeps its size: no pipe to size here")
         return
-    sizes = [CALL_PIPE_BYTES]
+    size = CALL_PIPE_BYTES
     with contextlib.suppress(OSError, ValueError):
-        sizes.append(min(CALL_PIPE_BYTES, int(Path("/proc/sys/fs/pipe-max-size").read_text())))
-    for size in sizes:
-        with contextlib.suppress(OSError):
-            fcntl.fcntl(writer.fileno(), fcntl.F_SETPIPE_SZ, size)
-            return
-    log.warning("the pool's call pipe keeps its size: the system refused %d bytes", sizes[-1])
+        size = min(size, int(Path("/proc/sys/fs/pipe-max-size").read_text()))
+    try:
+        fcntl.fcntl(writer.fileno(), fcntl.F_SETPIPE_SZ, size)
+    except OSError:
+        log.warning("the pool's call pipe keeps its size: the system refused %d bytes", size)
