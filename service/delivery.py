@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
@@ -35,6 +36,9 @@ from service.records import utc_now
 from service.settings import Settings
 
 log = logging.getLogger(__name__)
+
+# Told the seconds each commit of a batch's offsets took (the runner's histogram).
+CommitTimer = Callable[[float], None]
 
 # aiokafka.ConsumerRecord; aiokafka ships no type information.
 Message = Any
@@ -156,9 +160,12 @@ def _next_offsets(batch: Batch) -> dict[TopicPartition, int]:
 class AtLeastOnce:
     """One idempotent producer; commit after every output is acknowledged."""
 
-    def __init__(self, settings: Settings, consumer: AIOKafkaConsumer) -> None:
+    def __init__(
+        self, settings: Settings, consumer: AIOKafkaConsumer, commit_timer: CommitTimer
+    ) -> None:
         self._settings = settings
         self._consumer = consumer
+        self._commit_timer = commit_timer
         self._producer = AIOKafkaProducer(**_producer_options(settings))
 
     async def start(self) -> None:
@@ -180,6 +187,7 @@ class AtLeastOnce:
         items = [item for items in batch.values() for item in items]
         futures = await _produce(self._producer, self._settings, items)
         await asyncio.gather(*futures)  # a failed delivery raises: nothing is committed
+        start = time.perf_counter()
         try:
             await self._consumer.commit(_next_offsets(batch))
         except CommitFailedError:
@@ -187,15 +195,19 @@ class AtLeastOnce:
             # batch (at-least-once), so its records may appear twice.
             log.warning("commit refused after a rebalance; the batch will be reprocessed")
             return False
+        self._commit_timer(time.perf_counter() - start)
         return True
 
 
 class ExactlyOnce:
     """A transactional producer per input partition; outputs and offsets in one transaction."""
 
-    def __init__(self, settings: Settings, consumer: AIOKafkaConsumer) -> None:
+    def __init__(
+        self, settings: Settings, consumer: AIOKafkaConsumer, commit_timer: CommitTimer
+    ) -> None:
         self._settings = settings
         self._consumer = consumer
+        self._commit_timer = commit_timer
         self._producers: dict[TopicPartition, AIOKafkaProducer] = {}
         self._ready: set[TopicPartition] = set()
 
@@ -259,12 +271,18 @@ class ExactlyOnce:
         producer = self._producers[tp]
         async with producer.transaction():
             await asyncio.gather(*await _produce(producer, self._settings, items))
+            # The commit: the offsets sent to the transaction, and the transaction
+            # committed on leaving this block.
+            start = time.perf_counter()
             await producer.send_offsets_to_transaction(
                 {tp: items[-1][0].offset + 1}, self._settings.group_id
             )
+        self._commit_timer(time.perf_counter() - start)
 
 
-def make_delivery(settings: Settings, consumer: AIOKafkaConsumer) -> Delivery:
+def make_delivery(
+    settings: Settings, consumer: AIOKafkaConsumer, commit_timer: CommitTimer
+) -> Delivery:
     if settings.delivery == "exactly_once":
-        return ExactlyOnce(settings, consumer)
-    return AtLeastOnce(settings, consumer)
+        return ExactlyOnce(settings, consumer, commit_timer)
+    return AtLeastOnce(settings, consumer, commit_timer)

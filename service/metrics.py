@@ -101,7 +101,8 @@ class Metrics:
         )
         self.commit_seconds = Histogram(
             "pagesplit_commit_seconds",
-            "Time to commit a batch's offsets.",
+            "Time to commit a batch's offsets (exactly-once: a partition's, sent to its "
+            "transaction and the transaction committed).",
             buckets=_SECONDS_BUCKETS,
             registry=r,
         )

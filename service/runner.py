@@ -74,7 +74,7 @@ class Runner:
             isolation_level="read_committed",
             max_partition_fetch_bytes=4 * 1024 * 1024,
         )
-        self._delivery = make_delivery(settings, self._consumer)
+        self._delivery = make_delivery(settings, self._consumer, metrics.commit_seconds.observe)
         self.last_progress = time.monotonic()
 
     @property

@@ -119,6 +119,26 @@ async def test_next_batch_is_split_while_the_previous_one_is_delivered(
         assert when[("deliver", following)] >= when[("delivered", previous)]
 
 
+@pytest.mark.parametrize("mode", ["at_least_once", "exactly_once"])
+async def test_every_commit_of_a_batchs_offsets_is_timed(settings: Settings, mode: str) -> None:
+    """``pagesplit_commit_seconds`` counts each batch's commit, in either delivery mode."""
+    settings = settings.model_copy(
+        update={"batch_max_events": BATCH, "workers": 1, "delivery": mode}
+    )
+    values = stories(BATCH * BATCHES, {})
+    await publish(settings, values)
+    metrics = Metrics()
+    pool = SplitPool(1)
+    pool.warm_up()
+    await run_until_processed(Runner(settings, metrics, pool), metrics, pool, len(values))
+
+    commits = metrics.registry.get_sample_value("pagesplit_commit_seconds_count")
+    seconds = metrics.registry.get_sample_value("pagesplit_commit_seconds_sum")
+    # A batch holds at most BATCH events, and one partition commits once a batch.
+    assert commits is not None and BATCHES <= commits <= len(values)
+    assert seconds is not None and seconds > 0
+
+
 async def test_the_next_batch_is_queued_before_a_worker_runs_dry(
     settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -137,6 +137,9 @@ async def test_events_become_expected_records_and_bad_events_dead_letters(
         )
         == 2
     )
+    # Each histogram that this run gives something to time has counted (no body_ref here).
+    for timed in ("split_seconds", "event_bytes", "end_to_end_latency_seconds", "commit_seconds"):
+        assert metrics.registry.get_sample_value(f"pagesplit_{timed}_count"), timed
 
 
 async def test_restart_after_commit_reprocesses_nothing(settings: Settings) -> None:
