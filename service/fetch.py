@@ -269,6 +269,12 @@ class BodyFetcher:
             raise FetchError("body_ref_forbidden", f"URL for {host} carries credentials{via}")
         if not host_allowed(host, self._config.allowed_hosts):
             raise FetchError("body_ref_forbidden", f"host {host[:255]} is not allowed{via}")
+        try:
+            host.encode("idna")  # as the resolver will, which refuses an empty or long label
+        except UnicodeError as exc:
+            raise FetchError(
+                "body_ref_forbidden", f"host {host[:255]} is not a valid host name{via}: {exc}"
+            ) from None
         return url
 
     async def _attempt(self, url: httpx.URL) -> bytes | httpx.URL:

@@ -392,6 +392,25 @@ async def test_other_schemes_and_credentials_are_forbidden(url: str) -> None:
     assert error.reason == "body_ref_forbidden"
 
 
+@pytest.mark.parametrize("allow_private", [False, True])
+@pytest.mark.parametrize(
+    "host", ["a" * 64 + ".pages.example", "news..pages.example", "x." + "b" * 70 + ".pages.example"]
+)
+async def test_host_name_the_resolver_cannot_take_is_forbidden_without_a_connection(
+    host: str, allow_private: bool
+) -> None:
+    """A label of over 63 characters or an empty one: the resolver's IDNA codec refuses
+    it (a ``UnicodeError``, which no fetch may raise)."""
+    transport = Transport()
+    cfg = config(allowed_hosts=("*.pages.example",), allow_private=allow_private)
+    async with BodyFetcher(cfg, transport=transport) as fetcher:
+        with pytest.raises(FetchError) as caught:
+            await fetcher.fetch(f"https://{host}/page")
+    assert caught.value.reason == "body_ref_forbidden"
+    assert "not a valid host name" in str(caught.value)
+    assert transport.requests == []
+
+
 @pytest.mark.parametrize("host", ["127.0.0.1", "localhost"])
 async def test_loopback_is_refused_unless_private_is_allowed(
     site: tuple[Site, int], host: str
