@@ -106,8 +106,7 @@ class Runner:
                     async with self._batch_lock:
                         await self._take(fetched)
                 self._update_lag()
-                self.last_progress = time.monotonic()
-                self._metrics.last_progress.set(time.time())
+                self._progressed()
             await self._settle(keep=0)
         finally:
             tasks = list(self._in_flight)
@@ -115,6 +114,11 @@ class Runner:
             for task in tasks:  # cancelled or failed: left uncommitted, to be reprocessed
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)  # let them unwind first
+
+    def _progressed(self) -> None:
+        """Note that the loop did work now (``/healthz`` and the progress gauge)."""
+        self.last_progress = time.monotonic()
+        self._metrics.last_progress.set(time.time())
 
     async def _settle(self, keep: int) -> None:
         """Wait until at most ``keep`` batches are in flight; re-raises a failed batch's
@@ -254,6 +258,16 @@ class Runner:
                 return Failed(exc.reason, str(exc), 0.0)
             except TimeoutError:
                 return Failed("body_unavailable", f"body not fetched within {deadline:g}s", 0.0)
+            except Exception as exc:
+                # Not a failure the fetcher foresaw: a bug, or an input it did not expect.
+                # The event is dead-lettered with it rather than stopping the service.
+                log.exception("fetching body_ref %.200s failed unexpectedly", event.body_ref)
+                return Failed("body_unavailable", f"{type(exc).__name__}: {exc}", 0.0)
+            finally:
+                # Each fetch ends within its deadline, but those queued behind the
+                # concurrency limit wait for the ones before: the loop is slow then,
+                # not stuck.
+                self._progressed()
 
     async def on_assigned(self, assigned: set[TopicPartition]) -> None:
         try:
