@@ -27,6 +27,7 @@ from collections.abc import Callable
 from typing import TypeGuard
 
 from aiokafka import AIOKafkaConsumer, ConsumerRebalanceListener, TopicPartition
+from aiokafka.errors import KafkaError
 
 from service.delivery import Batch, Message, make_delivery
 from service.events import InvalidEvent, decode_event
@@ -277,6 +278,16 @@ class Runner:
             # ready. ``run`` raises it, and the service exits to be restarted.
             self._assign_error = exc
             raise
+        for tp in assigned - self._committed.keys():
+            # The offset the group committed before (another pod's, or this one's before
+            # a restart): the lag is shown from now, not from this runner's first commit.
+            try:
+                offset = await self._consumer.committed(tp)
+            except KafkaError as exc:
+                log.warning("no committed offset of %s for its lag: %s", tp, exc)
+                continue
+            if offset is not None:
+                self._committed.setdefault(tp, offset)
 
     async def on_revoked(self, revoked: set[TopicPartition]) -> None:
         """Wait for the batches in flight (they commit themselves), then let ``revoked`` go."""

@@ -9,13 +9,14 @@ import time
 from typing import Any
 
 import pytest
-from aiokafka import AIOKafkaProducer, TopicPartition
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.errors import KafkaConnectionError
 
 from service.delivery import Batch
 from service.demo import SITE
 from service.events import encode_event
 from service.feed import ProcessFn
+from service.kafka import client_options
 from service.metrics import Metrics
 from service.pool import SplitPool
 from service.runner import Runner
@@ -137,6 +138,45 @@ async def test_every_commit_of_a_batchs_offsets_is_timed(settings: Settings, mod
     # A batch holds at most BATCH events, and one partition commits once a batch.
     assert commits is not None and BATCHES <= commits <= len(values)
     assert seconds is not None and seconds > 0
+
+
+@pytest.mark.parametrize("mode", ["at_least_once", "exactly_once"])
+async def test_lag_is_reported_from_the_groups_commit_before_this_runner_commits(
+    settings: Settings, mode: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A runner that cannot deliver (a broker refusing its writes, every batch stuck)
+    still shows the partition's lag, from the offset the group committed before: the
+    alert on a lag that does not fall needs the series."""
+    settings = settings.model_copy(update={"workers": 1, "delivery": mode})
+    await publish(settings, stories(10, {}))
+    tp = TopicPartition(settings.input_topic, 0)
+    earlier = AIOKafkaConsumer(**client_options(settings), group_id=settings.group_id)
+    await earlier.start()
+    try:
+        earlier.assign([tp])
+        await earlier.commit({tp: 4})  # a runner before this one split the first four
+    finally:
+        await earlier.stop()
+
+    metrics = Metrics()
+    pool = SplitPool(1)
+    runner = Runner(settings, metrics, pool)
+
+    async def stuck(batch: Batch) -> bool:
+        await asyncio.Event().wait()
+        return True
+
+    monkeypatch.setattr(runner._delivery, "deliver", stuck)
+    await runner.start()
+    task = asyncio.create_task(runner.run(asyncio.Event()))
+    try:
+        lag = "pagesplit_consumer_lag"
+        await wait_for(lambda: metrics.registry.get_sample_value(lag, {"partition": "0"}) == 6)
+    finally:
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+        await runner.close()
+        pool.close()
 
 
 async def test_the_next_batch_is_queued_before_a_worker_runs_dry(
