@@ -160,12 +160,12 @@ class Feed:
         except BrokenProcessPool:
             log.error("a splitting process died on %s", where)
             self._pool.restart()
-            return Failed("split_crash", "a splitting process died on this page", 0.0)
+            return Failed("split_crash", "a splitting process died on this page", None)
         except TimeoutError:
             log.error("a splitting process is stuck on %s; killed", where)
             self._pool.kill()
             message = f"not split within {self._limits.max_page_seconds}s (its worker was killed)"
-            return Failed("page_timeout", message, 0.0)
+            return Failed("page_timeout", message, self.hard_deadline())  # at least as long
 
 
 def _split(future: asyncio.Future[Done | Failed]) -> bool:

@@ -86,7 +86,8 @@ class Metrics:
         )
         self.split_seconds = Histogram(
             "pagesplit_split_seconds",
-            "Time to decode and split one event in a worker.",
+            "Time to decode and split one event in a worker (a page killed past the hard "
+            "deadline counts the deadline; events that reached no worker are not counted).",
             buckets=_SECONDS_BUCKETS,
             registry=r,
         )

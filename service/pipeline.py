@@ -108,7 +108,8 @@ class Failed:
 
     reason: str
     message: str
-    seconds: float
+    seconds: float | None
+    """Its time in a worker; None when it never reached one, or its worker died."""
 
 
 class _OverBudget(BaseException):
@@ -171,10 +172,14 @@ def _split_event(
     event: PageEvent, source: Source, limits: PipelineLimits, start: float, fetched: bytes | None
 ) -> Done | Failed:
     if event.crawl_failed:
-        return Failed("http_status", f"crawler got HTTP {event.status}", 0.0)
+        return Failed(
+            "http_status", f"crawler got HTTP {event.status}", time.perf_counter() - start
+        )
     body = event.body if event.body is not None else fetched
     if body is None:
-        return Failed("body_unavailable", "the body_ref body was not fetched", 0.0)
+        return Failed(
+            "body_unavailable", "the body_ref body was not fetched", time.perf_counter() - start
+        )
     result = split(
         body,
         event.url,

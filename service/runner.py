@@ -191,7 +191,8 @@ class Runner:
         for items in batch.values():
             for msg, result in items:
                 m.event_bytes.observe(len(msg.value or b""))
-                m.split_seconds.observe(result.seconds)
+                if result.seconds is not None:  # timed in a worker
+                    m.split_seconds.observe(result.seconds)
                 if isinstance(result, Failed):
                     dead_letters[result.reason] += 1
                     continue
@@ -256,14 +257,14 @@ class Runner:
                 async with asyncio.timeout(deadline):
                     return await fetcher.fetch(event.body_ref)
             except FetchError as exc:
-                return Failed(exc.reason, str(exc), 0.0)
+                return Failed(exc.reason, str(exc), None)
             except TimeoutError:
-                return Failed("body_unavailable", f"body not fetched within {deadline:g}s", 0.0)
+                return Failed("body_unavailable", f"body not fetched within {deadline:g}s", None)
             except Exception as exc:
                 # Not a failure the fetcher foresaw: a bug, or an input it did not expect.
                 # The event is dead-lettered with it rather than stopping the service.
                 log.exception("fetching body_ref %.200s failed unexpectedly", event.body_ref)
-                return Failed("body_unavailable", f"{type(exc).__name__}: {exc}", 0.0)
+                return Failed("body_unavailable", f"{type(exc).__name__}: {exc}", None)
             finally:
                 # Each fetch ends within its deadline, but those queued behind the
                 # concurrency limit wait for the ones before: the loop is slow then,

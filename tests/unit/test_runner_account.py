@@ -103,3 +103,22 @@ async def test_a_batch_is_counted_with_a_labelled_counter_looked_up_once_a_label
     assert sample("pagesplit_text_chars_total", {"kind": "dropped"}) == 50
     assert sample("pagesplit_event_bytes_count", {}) == 51
     assert sample("pagesplit_end_to_end_latency_seconds_count", {}) == 50
+
+
+async def test_split_time_counts_only_events_a_worker_timed() -> None:
+    """An event that never reached a worker (its body not fetched) or whose worker died
+    has no split time: counted as 0 s, it would pull the quantiles down."""
+    stats = TextStats(0, 0, 0)
+    message = SimpleNamespace(topic="raw", partition=0, offset=1, value=b"{}")
+    batch = {
+        TopicPartition("raw", 0): [
+            (message, Done((), None, 0.5, stats)),
+            (message, Failed("http_status", "crawler got HTTP 503", 0.25)),
+            (message, Failed("body_unavailable", "body not fetched within 30s", None)),
+            (message, Failed("split_crash", "a splitting process died on this page", None)),
+        ]
+    }
+    metrics = await account(batch, 0.0)
+    assert metrics.registry.get_sample_value("pagesplit_split_seconds_count") == 2
+    assert metrics.registry.get_sample_value("pagesplit_split_seconds_sum") == 0.75
+    assert metrics.registry.get_sample_value("pagesplit_event_bytes_count") == 4
