@@ -32,7 +32,7 @@ async def serve(
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
     async with contextlib.AsyncExitStack() as stack:
-        pool = SplitPool(settings.workers)
+        pool = SplitPool(settings.workers, settings.log_level)
         stack.callback(pool.close)
         await loop.run_in_executor(None, pool.warm_up)
         metrics.workers.set(settings.workers)

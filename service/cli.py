@@ -16,6 +16,7 @@ from typing import IO, Any
 
 import orjson
 
+from service import logs
 from service.pipeline import Done, PipelineLimits, process_event
 from service.records import Source
 from service.settings import (
@@ -58,15 +59,6 @@ def _settings_from(args: argparse.Namespace) -> Settings:
         sys.exit(f"pagesplit: bad settings:\n{exc}")
 
 
-def _configure_logging(level: str) -> None:
-    logging.basicConfig(
-        level=level,
-        format="%(asctime)s %(levelname)s %(name)s %(message)s",
-        stream=sys.stderr,
-    )
-    logging.getLogger("aiokafka").setLevel(max(logging.WARNING, logging.getLevelName(level)))
-
-
 def _cmd_run(args: argparse.Namespace) -> int:
     # Until the service installs its own handlers, SIGTERM stops start-up cleanly.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
@@ -74,7 +66,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
         from service.app import serve
 
         settings = _settings_from(args)
-        _configure_logging(settings.log_level)
+        logs.configure(settings.log_level)
         asyncio.run(serve(settings))
     except KeyboardInterrupt:
         logging.getLogger(__name__).info("stopped during start-up")
@@ -124,7 +116,8 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     from service.demo import run_demo
 
     settings = _settings_from(args)
-    _configure_logging("WARNING")
+    # Quieter than the service unless a level is asked for: the demo shows its results.
+    logs.configure(settings.log_level if "log_level" in settings.model_fields_set else "WARNING")
     # A new local broker elects its group coordinator during the first second;
     # aiokafka reports the wait as an error. The demo does not need to show it.
     logging.getLogger("aiokafka.consumer.group_coordinator").setLevel(logging.CRITICAL)

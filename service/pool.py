@@ -16,6 +16,8 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 
+from service import logs
+
 T = TypeVar("T")
 
 log = logging.getLogger(__name__)
@@ -39,15 +41,26 @@ CALL_PIPE_BYTES = 1 << 20
 class SplitPool:
     """A process pool that can be rebuilt after a worker dies."""
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, log_level: str | None = None) -> None:
+        """``log_level``: the workers log at it, as the service does (``logs``); by
+        default they keep Python's fallback (warnings, bare, to stderr)."""
         self.workers = workers
+        self._log_level = log_level
         # forkserver: workers never inherit the event loop's threads and sockets.
         self._context = multiprocessing.get_context("forkserver")
         self._context.set_forkserver_preload(list(PRELOAD))  # before the server starts
         self._executor = self._new()
 
     def _new(self) -> ProcessPoolExecutor:
-        executor = ProcessPoolExecutor(self.workers, mp_context=self._context)
+        if self._log_level is None:
+            executor = ProcessPoolExecutor(self.workers, mp_context=self._context)
+        else:
+            executor = ProcessPoolExecutor(
+                self.workers,
+                mp_context=self._context,
+                initializer=logs.configure,
+                initargs=(self._log_level,),
+            )
         _widen_call_pipe(executor)
         return executor
 

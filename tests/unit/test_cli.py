@@ -8,6 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 import orjson
+import pytest
 
 from service.events import encode_event
 
@@ -84,3 +85,30 @@ def test_split_offers_the_limits_alone_as_flags() -> None:
     assert b"--max-page-bytes" in done.stdout and b"--max-page-seconds" in done.stdout
     assert b"--kafka-bootstrap-servers" not in done.stdout
     assert b"--body-ref-allowed-hosts" not in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("argv", "env", "level"),
+    [
+        ([], {}, "WARNING"),  # the demo shows its results, not the service's progress
+        (["--log-level", "DEBUG"], {}, "DEBUG"),
+        ([], {"PAGESPLIT_LOG_LEVEL": "ERROR"}, "ERROR"),
+    ],
+)
+def test_demo_logs_at_the_level_asked_for(
+    monkeypatch: pytest.MonkeyPatch, argv: list[str], env: dict[str, str], level: str
+) -> None:
+    import service.cli
+    import service.demo
+
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    levels: list[str] = []
+
+    async def no_demo(settings: object, publish_only: bool) -> int:
+        return 0
+
+    monkeypatch.setattr(service.demo, "run_demo", no_demo)
+    monkeypatch.setattr(service.cli.logs, "configure", levels.append)
+    assert service.cli.main(["demo", *argv]) == 0
+    assert levels == [level]
