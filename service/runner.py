@@ -166,18 +166,24 @@ class Runner:
         previous: asyncio.Task[None] | None,
     ) -> None:
         """Collect a batch's results, wait for the batch before it, then deliver it."""
-        split = iter(await self._feed.results(splits))
-        results = iter([body if isinstance(body, Failed) else next(split) for body in bodies])
-        batch: Batch = {tp: [(msg, next(results)) for msg in msgs] for tp, msgs in fetched.items()}
-        if previous is not None:
-            await previous  # its error is this batch's too: nothing is committed past it
-        count = len(bodies)
-        committed = await self._delivery.deliver(batch)
-        self._account(batch, time.time())
-        if committed:
-            self._committed.update({tp: items[-1][0].offset + 1 for tp, items in batch.items()})
-        self._metrics.events_processed.inc(count)
-        self._metrics.events_in_flight.dec(count)
+        try:
+            split = iter(await self._feed.results(splits))
+            results = iter([body if isinstance(body, Failed) else next(split) for body in bodies])
+            batch: Batch = {
+                tp: [(msg, next(results)) for msg in msgs] for tp, msgs in fetched.items()
+            }
+            if previous is not None:
+                await previous  # its error is this batch's too: nothing is committed past it
+            committed = await self._delivery.deliver(batch)
+            self._account(batch, time.time())
+            if committed:
+                self._committed.update({tp: items[-1][0].offset + 1 for tp, items in batch.items()})
+                self._metrics.events_processed.inc(len(bodies))
+            # else: the partitions' new owner processes the batch again, and counts it
+        finally:
+            # Committed, left to another owner, or failed (the service stops, or the
+            # partitions were revoked meanwhile): no longer in flight.
+            self._metrics.events_in_flight.dec(len(bodies))
 
     def _account(self, batch: Batch, acked: float) -> None:
         """Count a delivered batch: its events' sizes, times and latencies, and its

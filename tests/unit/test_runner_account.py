@@ -122,3 +122,42 @@ async def test_split_time_counts_only_events_a_worker_timed() -> None:
     assert metrics.registry.get_sample_value("pagesplit_split_seconds_count") == 2
     assert metrics.registry.get_sample_value("pagesplit_split_seconds_sum") == 0.75
     assert metrics.registry.get_sample_value("pagesplit_event_bytes_count") == 4
+
+
+@pytest.mark.parametrize("outcome", ["committed", "refused", "failed"])
+async def test_a_batch_counts_as_processed_only_once_committed_and_leaves_the_in_flight_count(
+    monkeypatch: pytest.MonkeyPatch, outcome: str
+) -> None:
+    """A commit refused after a rebalance leaves the batch to the partition's new owner,
+    which counts it; a batch whose delivery failed (swallowed as partitions are revoked)
+    is no longer in flight either way."""
+    metrics = Metrics()
+    pool = SplitPool(1)
+    runner = Runner(load_settings(workers=1), metrics, pool)
+    tp = TopicPartition("raw", 0)
+    messages = [SimpleNamespace(topic="raw", partition=0, offset=n, value=b"{}") for n in range(3)]
+    bodies: list[bytes | Failed | None] = [Failed("body_unavailable", "not fetched", None)] * 3
+
+    async def no_splits(splits: object) -> list[object]:
+        return []
+
+    async def deliver(batch: object) -> bool:
+        if outcome == "failed":
+            raise RuntimeError("the producer's write failed")
+        return outcome == "committed"
+
+    monkeypatch.setattr(runner._feed, "results", no_splits)
+    monkeypatch.setattr(runner._delivery, "deliver", deliver)
+    metrics.events_in_flight.inc(3)  # as taking the batch does
+    try:
+        if outcome == "failed":
+            with pytest.raises(RuntimeError):
+                await runner._complete({tp: messages}, bodies, [], None)  # type: ignore[arg-type]
+        else:
+            await runner._complete({tp: messages}, bodies, [], None)  # type: ignore[arg-type]
+    finally:
+        await runner.close()
+        pool.close()
+    processed = metrics.registry.get_sample_value("pagesplit_events_processed_total")
+    assert processed == (3 if outcome == "committed" else 0)
+    assert metrics.registry.get_sample_value("pagesplit_events_in_flight") == 0
