@@ -2,11 +2,13 @@
 
 Every setting comes from an environment variable ``PAGESPLIT_<NAME>`` or the
 matching ``pagesplit run --<name>`` flag (flags win). Nothing else in the
-service reads the environment.
+service reads the environment; a ``PAGESPLIT_`` variable that is no setting is
+an error, so that a misspelt one is not ignored.
 """
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 from typing import Annotated, Literal
@@ -15,6 +17,8 @@ from pydantic import Field, FilePath, SecretStr, ValidationError, field_validato
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 ENV_PREFIX = "PAGESPLIT_"
+# Variables of the prefix that are no setting: the project's tools read them.
+TOOL_ENV = frozenset({"PAGESPLIT_LOCAL_KAFKA_PORT"})  # tools/kafka_local.py
 
 # An allowlist entry: a host name, ``*.`` and a domain suffix, or an IP address
 # (IPv6 without brackets); no scheme, port or path.
@@ -173,10 +177,10 @@ def load_settings(**overrides: object) -> Settings:
     """
     given = {k: v for k, v in overrides.items() if v is not None}
     secrets_dir = os.environ.get(SECRETS_DIR_ENV) or None
+    lines = _unknown_variables()
     try:
-        return Settings(_secrets_dir=secrets_dir, **given)  # type: ignore[arg-type, call-arg]
+        settings = Settings(_secrets_dir=secrets_dir, **given)  # type: ignore[arg-type, call-arg]
     except ValidationError as exc:
-        lines = []
         for err in exc.errors():
             name = str(err["loc"][0]) if err["loc"] else ""
             where = (
@@ -184,6 +188,22 @@ def load_settings(**overrides: object) -> Settings:
             )
             lines.append(f"{where}: {err['msg']}")
         raise SettingsError("\n".join(lines)) from None
+    if lines:
+        raise SettingsError("\n".join(lines))
+    return settings
+
+
+def _unknown_variables() -> list[str]:
+    """A line for each ``PAGESPLIT_`` variable that is no setting, naming the closest one
+    (the names are read in any case, as the settings' are)."""
+    known = env_names()
+    lines = []
+    for name in sorted(os.environ):
+        upper = name.upper()
+        if upper.startswith(ENV_PREFIX) and upper not in known and upper not in TOOL_ENV:
+            close = difflib.get_close_matches(upper, known, n=1)
+            lines.append(f"{name}: not a setting" + (f" ({close[0]}?)" if close else ""))
+    return lines
 
 
 def env_names() -> list[str]:

@@ -45,6 +45,26 @@ def test_unknown_settings_are_refused() -> None:
         load_settings(no_such_setting=1)
 
 
+def test_a_misspelt_variable_is_refused_naming_the_setting_it_may_mean(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("PAGESPLIT_BATCH_MAX_EVENT", "64")  # the setting ends in EVENTS
+    monkeypatch.setenv("PAGESPLIT_WORKERS", "many")
+    with pytest.raises(SettingsError) as caught:
+        load_settings()
+    lines = str(caught.value).splitlines()
+    assert "PAGESPLIT_BATCH_MAX_EVENT: not a setting (PAGESPLIT_BATCH_MAX_EVENTS?)" in lines
+    assert any(line.startswith("PAGESPLIT_WORKERS") for line in lines)  # reported together
+
+
+def test_the_variables_of_the_projects_tools_are_no_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("PAGESPLIT_LOCAL_KAFKA_PORT", "19092")  # tools/kafka_local.py's
+    monkeypatch.setenv("PAGESPLIT_SECRETS_DIR", "")
+    assert load_settings().workers >= 1
+
+
 def test_sasl_needs_its_credentials() -> None:
     with pytest.raises(SettingsError, match="kafka_sasl_mechanism"):
         load_settings(kafka_security_protocol="SASL_SSL")
