@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import fcntl
+import functools
 import logging
 import multiprocessing
 from collections.abc import Callable
@@ -52,15 +53,12 @@ class SplitPool:
         self._executor = self._new()
 
     def _new(self) -> ProcessPoolExecutor:
-        if self._log_level is None:
-            executor = ProcessPoolExecutor(self.workers, mp_context=self._context)
-        else:
-            executor = ProcessPoolExecutor(
-                self.workers,
-                mp_context=self._context,
-                initializer=logs.configure,
-                initargs=(self._log_level,),
-            )
+        level = self._log_level
+        executor = ProcessPoolExecutor(
+            self.workers,
+            mp_context=self._context,
+            initializer=functools.partial(logs.configure, level) if level is not None else None,
+        )
         _widen_call_pipe(executor)
         return executor
 
