@@ -164,6 +164,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser(
         "demo",
         help="publish demo crawl events, run the service until they are processed, show results",
+        description="Publish demo crawl events, run the service until they are processed and "
+        "show the results. Logs at WARNING unless --log-level or PAGESPLIT_LOG_LEVEL is given.",
     )
     demo.add_argument("--publish-only", action="store_true", help="only publish the demo events")
     _add_settings_flags(demo)
