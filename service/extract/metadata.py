@@ -564,7 +564,9 @@ def _date_values(
     if webpage is not None:
         yield text_of(webpage.get(ld_key))
     if published:
-        yield time_near_heading(markup, lambda node: lines.another_items(node, True))
+        yield time_near_heading(
+            markup, lambda node: lines.another_items(node, True), lines.page_urls
+        )
     # Shown, not declared: a date line beside the headline that is a date alone;
     # one that starts with an update word ("Updated ...") gives the modified time.
     # One past the story's first line of prose is another item's (a related story's,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Iterator
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -153,19 +153,25 @@ def collect_markup(tree: LexborHTMLParser) -> Markup:
     return markup
 
 
-def time_near_heading(markup: Markup, another_items: Callable[[LexborNode], bool]) -> str | None:
+def time_near_heading(
+    markup: Markup,
+    another_items: Callable[[LexborNode], bool],
+    page_urls: frozenset[str] = frozenset(),
+) -> str | None:
     """The ``datetime`` of a ``<time>`` beside the first h1: in its header or byline.
 
     "Beside" means the two share an ancestor at most ``_NEAR_LEVELS`` levels
-    above the time element, and the time is not inside a link (a teaser's) nor
-    one that ``another_items`` tells is another item's.
+    above the time element, and the time is not inside a link to another page (a
+    teaser's) nor one that ``another_items`` tells is another item's. A link to the
+    story itself ("Posted on <a rel=bookmark><time>", a theme's permalink; or one to
+    one of ``page_urls``) is the story's.
     """
     if markup.first_h1 is None or not markup.times:
         return None
     heading_ancestors = {n.mem_id for n in _ancestors(markup.first_h1, _NEAR_LEVELS + 2)}
     for node in markup.times:
         ancestors = _ancestors(node, _NEAR_LEVELS)
-        if any(a.tag == "a" for a in ancestors):
+        if any(a.tag == "a" and not _links_to_story(a, page_urls) for a in ancestors):
             continue
         if any(a.mem_id in heading_ancestors and a.tag not in _TOO_WIDE for a in ancestors):
             if another_items(node):
@@ -193,6 +199,19 @@ def texts_near_heading(
         text = normalize_text(node.text(deep=True, separator=" ")[:_MAX_META_CHARS])
         if text and len(text) <= _MAX_LINE_CHARS:
             yield node, text
+
+
+def _links_to_story(link: LexborNode, page_urls: frozenset[str]) -> bool:
+    """Whether ``link`` is the story's own permalink: ``rel="bookmark"`` (the permalink
+    of its nearest article), or an address whose path is one of ``page_urls``'."""
+    attrs = link.attrs
+    if "bookmark" in (attrs.get("rel") or "").lower().split():
+        return True
+    href = (attrs.get("href") or "").strip()
+    if not href or href.startswith("#"):
+        return False
+    path = urlsplit(urljoin(next(iter(page_urls), ""), href)).path.rstrip("/")
+    return any(urlsplit(url).path.rstrip("/") == path for url in page_urls)
 
 
 def _ancestors(node: LexborNode, levels: int) -> list[LexborNode]:

@@ -63,6 +63,32 @@ def test_time_of_a_teaser_link_is_not_the_published_date() -> None:
     assert read("", body).published_at is None
 
 
+def test_time_in_the_story_s_own_permalink_is_the_published_date() -> None:
+    """A theme's "Posted on" line links its time to the story itself: by ``rel="bookmark"``
+    (the permalink of the nearest article) or by the page's own address."""
+    for link in (
+        '<a href="/2026/02/04/storm-permalink/" rel="bookmark">',
+        f'<a href="{PAGE_URL}/">',
+    ):
+        body = (
+            "<main><article><h1>Storm reaches the coast</h1>"
+            f'<div class="entry-meta">Posted on {link}'
+            '<time datetime="2026-02-04T08:14:00-06:00">February 4, 2026</time></a></div>'
+            "<p>Text.</p></article></main>"
+        )
+        assert read("", body).published_at == "2026-02-04T14:14:00Z", link
+
+
+def test_time_in_a_link_to_another_story_beside_the_heading_is_not_the_published_date() -> None:
+    body = (
+        "<main><article><h1>Storm reaches the coast</h1>"
+        '<div class="entry-meta"><a href="/2026/01/01/other-story">'
+        '<time datetime="2026-01-01T08:00:00Z">1 January 2026</time></a></div>'
+        "<p>Text.</p></article></main>"
+    )
+    assert read("", body).published_at != "2026-01-01T08:00:00Z"
+
+
 def test_time_far_from_the_heading_is_not_the_published_date() -> None:
     body = (
         "<main><article><header><h1>Storm reaches the coast</h1></header></article>"
