@@ -145,7 +145,7 @@ def _without_lowercase_word(chunk: str) -> str:
 
 
 def _trim(text: str) -> str:
-    return text.strip(" .,|·-–—:")  # noqa: RUF001 (dashes are meant)
+    return text.strip(" .,|·•∙-–—:")  # noqa: RUF001 (dashes and bullets are meant)
 
 
 def _is_name(text: str) -> bool:

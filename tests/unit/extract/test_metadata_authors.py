@@ -32,6 +32,9 @@ from service.extract.metadata_authors import clean_authors, uninvert
         (["de Vries"], ("de Vries",)),  # a surname alone: no name follows the word
         (["de la Fuente"], ("de la Fuente",)),
         (["Text: Ana Lima"], ("Ana Lima",)),
+        # a separator left over from the date it stood before
+        (["Ana Lima \u2022"], ("Ana Lima",)),
+        (["Ana Lima \u2219"], ("Ana Lima",)),
         # a role written after the name, as Korean and Japanese bylines do
         (["김민준 기자"], ("김민준",)),
         (["김민준기자"], ("김민준",)),
