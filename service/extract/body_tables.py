@@ -707,8 +707,15 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
         "prompts to follow the newsroom in a messenger app",
     ),
     (
-        re.compile(r"^(get|try|start|enjoy) ((unlimited|full|digital|free) ){1,2}access\b", re.I),
-        "subscription offers ('Get unlimited digital access for $1 a week')",
+        re.compile(
+            r"^(get|try|start|enjoy) ((unlimited|full|digital|free) ){1,2}access\b"
+            r"|^(subscribe|sign up)( now| today)?( to get| and get| for)?"
+            r" ((unlimited|full|digital|complete) ){1,2}access\b"
+            r"|^(only|just) [$\u20ac\u00a3] ?\d[\d.,]* (a|per|for)\b[^.!?]{0,60}[.!]?$",
+            re.I,
+        ),
+        "subscription offers ('Get unlimited digital access for $1 a week', 'Subscribe now to"
+        " get unlimited access to ...', 'Only $1 for your first 3 months.')",
     ),
     (
         re.compile(r"^already (a (subscriber|member)|have an account)\b", re.I),

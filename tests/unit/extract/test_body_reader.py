@@ -602,6 +602,10 @@ def test_text_beside_a_picture_that_is_no_caption_is_read(block: str, kept: str)
         "Get the app",
         "Get the Valley Ledger app for breaking news alerts.",
         "Get unlimited digital access for $1 a week. Cancel anytime.",
+        "Subscribe now to get unlimited access to the region's most trusted business news,"
+        " including in-depth reporting, exclusive data and our daily newsletters.",
+        "Only $1 for your first 3 months.",
+        "Just \u20ac2.99 a month for the first year, cancel anytime.",
         "This article is for subscribers only.",
         "You've reached your limit of free articles this month.",
         "Log in to continue reading",
@@ -623,6 +627,7 @@ def test_a_credit_or_prompt_line_is_dropped(line: str) -> None:
         "Scam emails, delivered to your inbox, often look like bills.",
         "Get the app working again and the trains will run, the engineers said.",
         "Subscribers only pay half the fare under the new scheme.",
+        "Only $1 of every $10 raised reached the charity's projects, the audit found.",
         "Clicking here and there, the old radio came back to life.",
     ],
 )
