@@ -484,6 +484,12 @@ def _credited(node: LexborNode, mark: bool) -> bool:
     return _CREDIT_GATES.find(text) & gate != 0 and credit.search(text) is not None
 
 
+def ends_in_credit(text: str) -> bool:
+    """Whether ``text`` ends in a picture's credit (``CAPTION_CREDIT``): a caption's."""
+    gated = _CREDIT_GATES.find(text) & _CREDIT_GATE != 0
+    return gated and t.CAPTION_CREDIT.search(text) is not None
+
+
 # The literals of the credits' gates (``_credited``), and the bits of each in its answer.
 _CREDIT_GATES = literal_table((t.CAPTION_CREDIT_GATE, t.CAPTION_CREDIT_MARK_GATE))
 _CREDIT_GATE, _MARK_GATE = 2, 4

@@ -6,8 +6,9 @@ outside the element that holds the body paragraphs. ``article.find_body``
 reads it first: a prose block found after the article's ``<h1>`` (on a page
 without one, the element reading the page's title) and before the body's
 container, within the nearest ``<article>`` or ``<main>`` around the
-container (else its near ancestors). Pictures, captions (also those known
-by their place beside a picture, ``body_reader.in_caption``), lists, headings,
+container (else its near ancestors, up to the one right under ``<body>``).
+Pictures, captions (also those known by their place beside a picture,
+``body_reader.in_caption``, or by the credit they end in), lists, headings,
 linked blocks and elements named like bylines, dates, kickers, credits or
 share bars are not searched; the block must read as prose (long enough, with
 words, mostly letters) and pass the reader's boilerplate and link-density
@@ -16,7 +17,8 @@ it is a standfirst: a sentence with its end (a full stop, a question or an
 exclamation mark), without links, with no prose before it after the headline and
 none after it that it heads (a box's paragraphs too), on a page that declares a
 description it does not repeat. A list there
-whose few items are sentences without links is a
+whose few items are sentences without links (a capitalised run of words
+without its full stop is one there) is a
 summary box ("Key points") and is read first too, as list items, also when
 it is a box's only list (an ``<aside>`` labelled "Key takeaways").
 
@@ -37,7 +39,7 @@ from service.extract import body_tables as t
 from service.extract._lead import LeadWalk
 from service.extract._tree import ANCHORS, H1, Selectors
 from service.extract._words import FOLDS_AS_ASCII
-from service.extract.body_reader import Reader, in_caption, reads_as_prose
+from service.extract.body_reader import Reader, ends_in_credit, in_caption, reads_as_prose
 from service.extract.bold_lines import bold_alone
 from service.extract.metadata_shown import title_element
 from service.extract.model import Paragraph
@@ -66,8 +68,10 @@ _BLOCK_BREAKS = frozenset({"br", "-text", "-comment"})  # children that leave a 
 
 def _scope(first: LexborNode) -> LexborNode | None:
     """The element bounding the search: the nearest ``<article>`` or ``<main>``
-    holding ``first``, else its ancestor ``LEAD_NEAR_LEVELS`` up."""
+    holding ``first``, else its ancestor ``LEAD_NEAR_LEVELS`` up, or the one right
+    under ``<body>`` when fewer levels lie between."""
     near: LexborNode | None = None
+    top: LexborNode | None = None
     node = first.parent
     level = 1
     while node is not None and node.tag not in ("body", "html"):
@@ -75,9 +79,10 @@ def _scope(first: LexborNode) -> LexborNode | None:
             return node
         if level == t.LEAD_NEAR_LEVELS:
             near = node
+        top = node
         node = node.parent
         level += 1
-    return near
+    return near if near is not None else top
 
 
 def _skipped_holder(headline: LexborNode, container: LexborNode) -> LexborNode | None:
@@ -128,7 +133,8 @@ def _is_leaf(node: LexborNode) -> bool:
 
 def _is_key_points(node: LexborNode) -> bool:
     """Whether the list ``node`` is a summary box ("Key points"): a few items,
-    each a sentence without links, in an element not named like a non-body box."""
+    each a sentence (``_is_key_point``) without links, in an element not named like a
+    non-body box."""
     if _is_named_excluded(node):
         return False
     items = [child for child in node.iter() if child.tag == "li"]
@@ -136,7 +142,15 @@ def _is_key_points(node: LexborNode) -> bool:
         return False
     if len(_LIST_ELEMENTS.find(node, 2)) > 1:  # itself and a nested list
         return False
-    return all(reads_as_prose(normalize_text(item.text())) for item in items)
+    return all(_is_key_point(normalize_text(item.text())) for item in items)
+
+
+def _is_key_point(text: str) -> bool:
+    """Whether a list item's ``text`` reads as a summary's sentence: as prose, or with
+    a sentence's words and its capital but no full stop, as bullets are often written."""
+    if reads_as_prose(text):
+        return True
+    return text.count(" ") + 1 >= t.MIN_PROSE_WORDS and not text[:1].islower()
 
 
 def _boxed_key_points(box: LexborNode) -> LexborNode | None:
@@ -316,6 +330,7 @@ def find_lead(
                 and not _repeats(text, description)
                 and not any(text in other for other in known)
                 and not in_caption(node)
+                and not ends_in_credit(text)  # a caption set apart from its picture
             ):
                 lead.append(Paragraph("p", text))
                 taken += 1

@@ -132,6 +132,22 @@ def test_a_block_before_the_headline_is_not_the_lead() -> None:
     assert lead(html) == []
 
 
+def test_a_story_wrapper_just_under_the_body_bounds_the_search() -> None:
+    """Fewer than ``LEAD_NEAR_LEVELS`` levels lie between the body's container and
+    ``<body>``: the wrapper right under ``<body>`` bounds the search."""
+    html = f"<div class=story><h1>Headline</h1><div class=dek><p>{LEAD}</p></div>"
+    assert lead(html + f"<div id=body><p>{BODY}</p></div></div>") == [LEAD]
+
+
+def test_a_caption_set_apart_from_its_picture_is_not_the_lead() -> None:
+    caption = "A man walks past the closed harbour bridge in Bilbao on Tuesday. (Ana Ortiz/AP)"
+    html = (
+        '<div><div><h1>Headline</h1><div><img src="/a.jpg"></div><div>By Ana Lima</div>'
+        f"<p>{caption}</p></div><div id=body><p>{BODY}</p></div></div>"
+    )
+    assert lead(html) == []
+
+
 def test_without_a_headline_there_is_no_lead() -> None:
     assert lead(f"<article><p>{LEAD}</p><div id=body><p>{BODY}</p></div></article>") == []
 
@@ -186,10 +202,19 @@ def test_a_key_points_list_before_the_body_is_read_as_list_items() -> None:
     assert [(p.kind, p.text) for p in found] == [("li", p) for p in POINTS]
 
 
+def test_key_points_written_without_full_stops_are_read() -> None:
+    """Summary bullets often drop the full stop: a sentence's words are enough."""
+    points = [p.rstrip(".") for p in POINTS]
+    items = "".join(f"<li>{p}</li>" for p in points)
+    assert lead(article(f"<ul class=summary>{items}</ul>")) == points
+
+
 @pytest.mark.parametrize(
     "items",
     [
         '<li><a href="/a">The plan adds forty kilometres of bike lanes.</a></li><li>x y z.</li>',
+        "<li>forty kilometres of bike lanes across the city</li>"
+        "<li>three new bridges over the river by next year</li>",
         "<li>Politics</li><li>Cycling</li><li>City council</li>",
         f"<li>{POINTS[0]}</li>",
         "".join(f"<li>{POINTS[0]}</li>" for _ in range(9)),
