@@ -472,6 +472,15 @@ _BLOCK_LABEL_SHAPES = (
     r"|(?:most|top|latest) [\w'\u2019]+(?: [\w'\u2019]+)?"
     r"|(?:trending|popular)(?: now| today| stories| news)?"
     r"|editor'?s'? (?:picks?|choice)|don['\u2019]?t miss|(?:recommended|picked) for you"
+    # the most read and the latest, in the languages of the crawl
+    r"|meistgelesene?(?: artikel| nachrichten)?|am meisten gelesen|meistkommentiert"
+    r"|neueste (?:nachrichten|artikel|meldungen)|aktuelle nachrichten"
+    r"|les plus (?:lus|partagés|commentés|populaires|consultés)"
+    r"|derni(?:ères|ers) (?:actualités|articles|infos|nouvelles)"
+    r"|lo más (?:leído|visto|compartido|popular)|(?:las |los )?más (?:leídas|leídos|vistas|vistos)"
+    r"|últimas noticias|(?:as )?mais (?:lidas|vistas|populares)|últimas notícias"
+    r"|(?:i |gli |le )?più (?:letti|lette|visti|viste|condivisi|popolari)|ultime notizie"
+    r"|meest (?:gelezen|bekeken|gedeeld)|laatste nieuws"
 )
 _STORY_LIST_ALTERNATION = "|".join(re.escape(label) for label in STORY_LIST_LABELS)
 BLOCK_LABEL_LINE = re.compile(
@@ -544,9 +553,10 @@ SNIPPET_SEPARATOR_STARTS = "-\u2013\u2014:|"
 
 # Short labels marking an item or block as paid content.
 _SPONSORED_LABELS = (
-    r"sponsored(?: content| stories| links)?|promoted(?: content| stories| links)?"
+    r"sponsored(?: content| stories| links)?(?: by .*)?|promoted(?: content| stories| links)?"
+    r"(?: by .*)?"
     r"|paid (?:content|post|partner(?: content)?|for by .*)|partner content|from our partners?"
-    r"|promoted by .*|sponsored by .*|sponsorisé par .*|patrocinado por .*|gesponsert von .*"
+    r"|sponsorisé par .*|patrocinado por .*|gesponsert von .*"
     r"|advertisement|advertorial|ad|ads by .*|recommended by .*|anzeige|werbung"
     r"|sponsorisé|publicité|contenu sponsorisé|publicidad|patrocinado|contenido patrocinado"
     r"|reklama|sponsorizzato|pubblicità|gesponsord|annons|reklame"
@@ -629,7 +639,9 @@ CALL_TO_ACTION = CaselessPattern.compile(
     r"|(?:continue|keep) reading on (?:page|p\.) ?\d+|go to page \d+)\b"  # pagination
     # "download ... free" is looked for up to the next "download" only: from each of
     # them to the end of the text would read a long text once per "download".
-    r"|\bfree download\b|\bdownload\b(?:(?!\bdownload\b).)*\bfree\b|\bdownload\s*$",
+    r"|\bfree download\b|\bdownload\b(?:(?!\bdownload\b).)*\bfree\b|\bdownload\s*$"
+    # a recommendation widget's link to its vendor's page, its paid label
+    r"|^\s*(?:(?:sponsored|promoted)(?: content| stories| links)?|ads) by\b",
     gate=(
         "click",
         "tap here",
@@ -658,6 +670,9 @@ CALL_TO_ACTION = CaselessPattern.compile(
         "continue reading on",
         "keep reading on",
         "go to page",
+        "sponsored",
+        "promoted",
+        "ads by",
     ),  # the literal start of every alternative (suscríbete is not ASCII: never gated)
 )
 

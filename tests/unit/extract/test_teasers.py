@@ -339,6 +339,12 @@ CARD_B = CARD.format(path="b", text="Harbour road closes for repairs")
          "</div>", "Lesen Sie auch"),
         (f'<div class="c1"><div class="c2">Most read →</div><div class="c3">{CARD_A}{CARD_B}'
          "</div></div>", "Most read"),
+        # ... in the languages of the crawl.
+        *((f'<div class="c1"><div class="c2">{name}</div><div class="c3">{CARD_A}{CARD_B}'
+           "</div></div>", name)
+          for name in ("Les plus lus", "Lo más leído", "Meistgelesen", "I più letti",
+                       "Mais lidas", "Meest gelezen", "Dernières actualités", "Últimas noticias",
+                       "Neueste Nachrichten", "Ultime notizie")),
         # A line of other words, a date line or a sentence, labels nothing.
         (f'<div class="c1"><div class="c2">Harbour town</div><div class="c3">{CARD_A}{CARD_B}'
          "</div></div>", None),
@@ -1223,6 +1229,31 @@ def test_items_labelled_as_paid_are_sponsored(marker: str) -> None:
         "in half</a></li>" + li("b", "Harbour road closes for repairs")
     )
     assert [t.sponsored for t in teasers(html)] == [True, False]
+
+
+@pytest.mark.parametrize(
+    "disclosure", ["Sponsored Links by Vendor", "Promoted Stories by Vendor", "Ads by Vendor"]
+)
+def test_a_widget_whose_header_links_its_vendor_s_disclosure_is_sponsored(disclosure: str) -> None:
+    """A recommendation widget's header: its label and a link to the vendor's page
+    ("Sponsored Links by ..."), which is the widget's paid label and no story."""
+    item = (
+        '<div class="card"><a href="https://{0}.example/offer"><span class="item-title">{1}</span>'
+        '<span class="branding">Brand</span></a></div>'
+    )
+    html = (
+        '<div class="widget"><div class="widget-header"><span>You May Like</span> '
+        f'<a href="https://vendor.example/what-is">{disclosure}</a></div>'
+        + item.format("garden", "Gardeners swear by this simple lawn trick")
+        + item.format("cruise", "Over 60s cruises now half price this spring")
+        + "</div>"
+    )
+    found = teasers(html)
+    assert [t.title for t in found] == [
+        "Gardeners swear by this simple lawn trick",
+        "Over 60s cruises now half price this spring",
+    ]
+    assert [t.sponsored for t in found] == [True, True]
 
 
 def test_rel_sponsored_link_is_sponsored() -> None:
