@@ -496,6 +496,14 @@ WORDED_TIME = re.compile(
 # Whole-block texts that are labels or boilerplate, never body prose: each anchored at
 # the block's start (the reader searches them as one alternation, and only in a block
 # that may open one of its matches).
+
+# An update written after a date line's time ("..., updated 4 May 2026 at 15:10",
+# "... - mis à jour le 4 mai 2026"): the date line is the story's all the same.
+_UPDATE_CLAUSE = (
+    r"(\s*[,\-\u2013\u2014|]\s*(updated|modifié|mis à jour|actualizado|atualizado|aktualisiert"
+    r"|aggiornato)\b.{0,50})?"
+)
+
 DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
     (
         re.compile(
@@ -585,18 +593,22 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
         re.compile(
             r"^(published|updated|posted|last updated|publicado|actualizado|atualizado|publié"
             r"|mis à jour|veröffentlicht|aktualisiert|pubblicato|aggiornato|опубликовано"
-            r"|обновлено)\b.{0,60}$",
+            r"|обновлено)\b.{0,60}" + _UPDATE_CLAUSE + "$",
             re.I,
         ),
-        "date lines, in the languages of the crawl",
+        "date lines, in the languages of the crawl, and the update after them",
     ),
     (
         re.compile(
-            r"^\d{1,2}\.?\s+(de\s+)?(" + "|".join(sorted(MONTH_NAMES, key=len, reverse=True)) + r")"
-            r"\.?,?\s+(de\s+)?\d{4}\b.{0,24}$",
+            r"^((le|el|il|am)\s+)?\d{1,2}(er|º)?\.?\s+(de\s+)?("
+            + "|".join(sorted(MONTH_NAMES, key=len, reverse=True))
+            + r")\.?,?\s+(de\s+)?\d{4}\b(.{0,24}|,?\s+(à|a las|alle|um)\s+\d{1,2}\s*[h:.]\s*\d{2}"
+            + _UPDATE_CLAUSE
+            + ")$",
             re.I,
         ),
-        "date lines: day, month name of another language, year ('4 февраля 2026, 09:30')",
+        "date lines: day, month name of another language, year ('4 февраля 2026, 09:30',"
+        " 'Le 4 février 2026 à 11h45, modifié le 4 février 2026 à 15h10')",
     ),
     (
         re.compile(r"^\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]?.{0,20}$", re.I),

@@ -80,6 +80,7 @@ LABELS: tuple[str, ...] = (
     "on",  # "on 4 February 2026"
     "publié le",  # French
     "mis à jour le",  # French
+    "modifié le",  # French "modified on"
     "veröffentlicht am",  # German
     "aktualisiert am",  # German
     "stand",  # German "as of"

@@ -68,7 +68,14 @@ LINES = LineWalk(
     spaces=SPACES,
     normalize=normalize_text,
 )
-_PARTS = re.compile("\\s*(?:\\||\u2022|\u00b7|\\s[\u2013\u2014]\\s)\\s*")  # | bullet dot dashes
+# The separators of a line's parts: a bar, a bullet, a middle dot, a dash between spaces,
+# and a comma or a hyphen before an update word ("Published 3 May 2026, updated 4 May 2026").
+_PARTS = re.compile(
+    "\\s*(?:\\||\u2022|\u00b7|\\s[\u2013\u2014]\\s|(?:,|\\s-)(?=\\s*(?:"
+    + "|".join(re.escape(w) for w in VISIBLE_UPDATED_WORDS)
+    + ")\\b))\\s*",
+    re.IGNORECASE,
+)
 # The byline words in any case, and those that begin names when capitalized as written
 # or capitalized before no particle.
 _BYLINE = re.compile(

@@ -298,6 +298,7 @@ VISIBLE_UPDATED_WORDS: tuple[str, ...] = (
     "last updated",  # English
     "last modified",  # English
     "mis à jour",  # French
+    "modifié",  # French "modified"
     "actualisé",  # French
     "aktualisiert",  # German
     "stand",  # German "as of"

@@ -589,6 +589,11 @@ def test_text_beside_a_picture_that_is_no_caption_is_read(block: str, kept: str)
     "line",
     [
         "Image copyright Getty Images",
+        # Date lines and the update after them.
+        "Le 3 f\u00e9vrier 2026 \u00e0 11h45, modifi\u00e9 le 3 f\u00e9vrier 2026 \u00e0 15h10",
+        "Le 3 f\u00e9vrier 2026 \u00e0 11h45",
+        "Published 3 February 2026 at 11:45, updated 3 February 2026 at 15:10",
+        "Publi\u00e9 le 3 f\u00e9vrier 2026 \u00e0 11h45 - Mis \u00e0 jour le 3 f\u00e9vrier 2026",
         "(Image credit: Blue Origin)",
         "Picture credit: Ann Perry",
         # Prompts without the words "sign up" or "newsletter".
@@ -628,6 +633,7 @@ def test_a_credit_or_prompt_line_is_dropped(line: str) -> None:
         "Get the app working again and the trains will run, the engineers said.",
         "Subscribers only pay half the fare under the new scheme.",
         "Only $1 of every $10 raised reached the charity's projects, the audit found.",
+        "Le 3 f\u00e9vrier 2026, le conseil a vot\u00e9 le budget apr\u00e8s un long d\u00e9bat.",
         "Clicking here and there, the old radio came back to life.",
     ],
 )

@@ -45,6 +45,20 @@ def test_french_byline_and_published_time() -> None:
     assert m.published_at == "2026-11-25T17:30:00Z"
 
 
+@pytest.mark.parametrize(
+    ("line", "lang"),
+    [
+        ("Published 25 November 2026 at 17:30, updated 25 November 2026 at 19:10", "en"),
+        ("Le 25 novembre 2026 à 17h30, modifié le 25 novembre 2026 à 19h10", "fr"),
+        ("Publié le 25 novembre 2026 à 17h30, mis à jour le 25 novembre 2026 à 19h10", "fr"),
+        ("Publié le 25 novembre 2026 à 17h30 - Mis à jour le 25 novembre 2026 à 19h10", "fr"),
+    ],
+)
+def test_a_line_with_both_times_parted_by_a_comma_gives_both(line: str, lang: str) -> None:
+    m = read(f"<p>{line}</p>", lang=lang)
+    assert (m.published_at, m.modified_at) == ("2026-11-25T17:30:00Z", "2026-11-25T19:10:00Z")
+
+
 def test_german_date_line_after_the_heading() -> None:
     m = read("<p>Von Anna Lehmann</p><p>25.11.2026, 17:30 Uhr</p>", lang="de")
     assert m.authors == ("Anna Lehmann",)
