@@ -914,6 +914,27 @@ cdef class SiteNameStrip:
                 return PyUnicode_Substring(title, start, end)
         return title
 
+    cdef str _cut_first_short(self, str title, list present, Py_ssize_t max_words):
+        """``title`` without a first segment of at most ``max_words`` words before one of
+        the unnamed separators (those of them ``present`` in it), when what stays is
+        more than twice as long: the section a template names between a leading site
+        name and the headline ("Site | World | Headline")."""
+        cdef Py_ssize_t n = PyUnicode_GET_LENGTH(title), cut, head, words, start, end
+        cdef str sep
+        for sep in present:
+            cut = title.find(sep)
+            if cut < 0:
+                continue
+            head = cut + PyUnicode_GET_LENGTH(sep)
+            words = _words(title, 0, cut)
+            if not 0 < words <= max_words or n - head <= 2 * cut:
+                continue
+            start = _lstrip(title, head, n)
+            end = _rstrip(title, start, n)
+            if start < end:
+                return PyUnicode_Substring(title, start, end)
+        return title
+
     cdef str _strip(self, str title, frozenset declared, frozenset hosts):
         # The separators in the title, in the rules' order: a shorter title cut from
         # it holds no other.
@@ -930,6 +951,10 @@ cdef class SiteNameStrip:
                     break
                 stripped = shorter
         if stripped != title:
+            if title.endswith(stripped):  # the name led the title
+                cut = self._cut_first_short(stripped, unnamed, self._section_words)
+                if cut != stripped:
+                    return cut
             return self._cut_last_short(stripped, unnamed, self._section_words)
         cut = self._cut_last_short(title, unnamed, self._unnamed_words)
         if cut != title:

@@ -274,6 +274,30 @@ def test_section_between_title_and_site_name_removed(title: str, site: str | Non
     assert title_of(head) == "Storm reaches the coast"
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Daily Example | World | Storm reaches the coast",
+        "Daily Example | Middle East | Storm reaches the coast",
+    ],
+)
+def test_section_between_site_name_and_title_removed(title: str) -> None:
+    head = f'<title>{title}</title><meta property="og:site_name" content="Daily Example">'
+    assert title_of(head) == "Storm reaches the coast"
+
+
+def test_section_after_a_title_the_site_name_leads_removed() -> None:
+    title = "Daily Example | Storm reaches the coast | World"
+    assert strip_site_name(title, ["Daily Example"]) == "Storm reaches the coast"
+
+
+def test_a_headline_clause_after_the_site_name_and_a_bar_is_not_a_section() -> None:
+    title = "Daily Example | Storm reaches the coast | Thousands lose power"
+    assert strip_site_name(title, ["Daily Example"]) == (
+        "Storm reaches the coast | Thousands lose power"
+    )
+
+
 def test_a_headline_clause_after_a_bar_is_not_a_section() -> None:
     title = "Storm reaches the coast | Thousands of homes lose power | Daily Example"
     assert strip_site_name(title, ["Daily Example"]) == (

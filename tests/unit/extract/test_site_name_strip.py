@@ -55,6 +55,10 @@ def reference_strip(title: str, names: _SiteNames) -> str:
             break
         stripped = shorter
     if stripped != title:
+        if title.endswith(stripped):  # the name led the title
+            first = _cut_first_short(stripped, SECTION_SEGMENT_MAX_WORDS)
+            if first != stripped:
+                return first
         return _cut_last_short(stripped, SECTION_SEGMENT_MAX_WORDS)
     unnamed = _cut_last_short(title, UNNAMED_SITE_MAX_WORDS)
     if unnamed != title:
@@ -68,6 +72,15 @@ def _cut_last_short(title: str, max_words: int) -> str:
         words = len(tail.split())
         if found and head.strip() and 0 < words <= max_words and len(head) > 2 * len(tail):
             return head.strip()
+    return title
+
+
+def _cut_first_short(title: str, max_words: int) -> str:
+    for sep in UNNAMED_SITE_SEPARATORS:
+        head, found, tail = title.partition(sep)
+        words = len(head.split())
+        if found and tail.strip() and 0 < words <= max_words and len(tail) > 2 * len(head):
+            return tail.strip()
     return title
 
 
@@ -170,6 +183,9 @@ def test_title_key_of_titles(text: str) -> None:
 @example("Storm reaches the coast_Daily_Example | Example", ["Example"], [])
 @example("Storm reaches the coast of Portugal | Some Paper", [], [])
 @example("Storm | World | Daily Example", ["Daily Example"], [])
+@example("Daily Example | World | Storm reaches the coast", ["Daily Example"], [])
+@example("Daily Example | Storm | World news today", ["Daily Example"], [])
+@example("Daily Example |  a | Storm reaches the coast", ["Daily Example"], [])
 @example(" | Daily Example", ["Daily Example"], [])
 @example("Daily Example | ", ["Daily Example"], [])
 @example("Storm\u3000|\u3000News - Example", [], ["example"])
