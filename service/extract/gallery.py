@@ -5,7 +5,8 @@ body reader skips on other pages (a lead picture's caption is not the story).
 When a page declared an article yields no body, its captions, read in order
 without their credits, are the body, provided there are enough of them to be a
 gallery (``body_tables.MIN_GALLERY_CAPTIONS``); captions inside links are a
-teaser card's, not the gallery's.
+teaser card's, not the gallery's. A credit is cut by its words ("Photo: ...",
+"(Ann Lee/AP)") or by its element's name ("<span class=credit>").
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from service.extract import body_tables as t
 from service.extract.body_reader import is_boilerplate
 from service.extract.model import Paragraph
 from service.extract.text import normalize_text
+
+# The elements of a caption that hold its credit, named as such.
+_CREDIT_ELEMENTS = '[class*="credit" i], [class*="copyright" i]'
 
 
 def gallery_captions(root: LexborNode) -> tuple[Paragraph, ...]:
@@ -31,7 +35,10 @@ def gallery_captions(root: LexborNode) -> tuple[Paragraph, ...]:
             continue  # a caption wrapper: its inner caption is read
         if node.mem_id in linked:
             continue  # a teaser card's picture
-        text = t.CAPTION_CREDIT.sub("", normalize_text(node.text(deep=True, separator=" ")))
+        text = normalize_text(node.text(deep=True, separator=" "))
+        for credit in node.css(_CREDIT_ELEMENTS):  # "<span class=credit>Reuters / Ann Lee"
+            text = text.replace(normalize_text(credit.text(deep=True, separator=" ")), "")
+        text = t.CAPTION_CREDIT.sub("", normalize_text(text))
         if text and text not in seen and not is_boilerplate(text):
             seen.add(text)
             paragraphs.append(Paragraph("p", text))

@@ -34,6 +34,16 @@ def test_captions_are_read_in_order_without_their_credits() -> None:
     ]
 
 
+def test_a_credit_in_an_element_of_its_own_is_cut_from_its_caption() -> None:
+    captions = (
+        "Boats sail past the harbour wall.",
+        "Children watch a puppet show.",
+        "Fireworks light up the bay.",
+    )
+    body = "".join(_figure(f'{c} <span class="credit">Reuters / Ann Lee</span>') for c in captions)
+    assert _captions(body) == list(captions)
+
+
 def test_wire_credits_are_cut_from_captions() -> None:
     boats, show = "Boats sail past the harbour wall.", "Children watch a puppet show."
     museum = "Fireworks light up the bay over the TCP/IP museum."  # no credit: it stays
