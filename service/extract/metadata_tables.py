@@ -333,6 +333,10 @@ LINE_BYLINE_WORDS: tuple[str, ...] = (
     "by",  # English
     "posted by",  # blogs
     "written by",  # blogs, magazines
+    "interview by",  # magazines ("Interview by Ann Lee")
+    "analysis by",  # news sites ("Analysis by Ann Lee")
+    "reporting by",  # news sites ("Reporting by Ann Lee")
+    "words by",  # magazines ("Words by Ann Lee")
     "par",  # French
     "von",  # German (the names after it must look like a person's)
     "por",  # Spanish, Portuguese

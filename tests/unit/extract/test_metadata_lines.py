@@ -59,6 +59,13 @@ def test_a_line_with_both_times_parted_by_a_comma_gives_both(line: str, lang: st
     assert (m.published_at, m.modified_at) == ("2026-11-25T17:30:00Z", "2026-11-25T19:10:00Z")
 
 
+@pytest.mark.parametrize("word", ["Interview by", "Analysis by", "Reporting by", "Words by"])
+def test_a_byline_opened_by_a_kind_of_story_is_read(word: str) -> None:
+    m = read(f"<div class='meta'>{word} <a href='/staff/ann-lee'>Ann Lee</a>, 25 November 2026</div>")
+    assert m.authors == ("Ann Lee",)
+    assert m.published_at == "2026-11-25T00:00:00Z"
+
+
 def test_german_date_line_after_the_heading() -> None:
     m = read("<p>Von Anna Lehmann</p><p>25.11.2026, 17:30 Uhr</p>", lang="de")
     assert m.authors == ("Anna Lehmann",)
