@@ -61,7 +61,9 @@ def test_a_line_with_both_times_parted_by_a_comma_gives_both(line: str, lang: st
 
 @pytest.mark.parametrize("word", ["Interview by", "Analysis by", "Reporting by", "Words by"])
 def test_a_byline_opened_by_a_kind_of_story_is_read(word: str) -> None:
-    m = read(f"<div class='meta'>{word} <a href='/staff/ann-lee'>Ann Lee</a>, 25 November 2026</div>")
+    m = read(
+        f"<div class='meta'>{word} <a href='/staff/ann-lee'>Ann Lee</a>, 25 November 2026</div>"
+    )
     assert m.authors == ("Ann Lee",)
     assert m.published_at == "2026-11-25T00:00:00Z"
 
