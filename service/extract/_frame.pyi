@@ -186,6 +186,7 @@ class TeaserTests:
         legal_words: int,
         date_chars: int,
         headline_words: int,
+        menu_headline_words: int,
         card: int,
         paths: Paths,
         legal: Callable[[str], object],

@@ -1810,7 +1810,9 @@ cdef class TeaserTests:
     image or snippet, whose target reads as no story (``paths``). A short headline is
     one outside ``menu`` and ``footer`` regions whose item shows a story
     (``shows_story``). In a ``menu`` region only a story card (a heading or an image) of
-    ``headline_words`` words or more is one, in a ``footer`` region a story card or an
+    ``headline_words`` words or more is one, or a plain link of ``menu_headline_words``
+    words or more whose target reads as a story and shows its id or date (a
+    dropdown's featured story, a header's ticker), in a ``footer`` region a story card or an
     item with look-alike siblings. A plain item is no teaser when it is a menu's entry
     (``menus``); a story card, an item with two look-alike siblings or more, an inline
     promo, a list entry or ``<article>``, or an element whose class or id names a card
@@ -1819,7 +1821,7 @@ cdef class TeaserTests:
     """
 
     cdef long hidden, menu, footer
-    cdef Py_ssize_t legal_words, date_chars, headline_words
+    cdef Py_ssize_t legal_words, date_chars, headline_words, menu_headline_words
     cdef int card
     cdef object paths, service, legal, is_date, shows_story, topic_chip
     cdef MenuEntries menus
@@ -1833,6 +1835,7 @@ cdef class TeaserTests:
         Py_ssize_t legal_words,
         Py_ssize_t date_chars,
         Py_ssize_t headline_words,
+        Py_ssize_t menu_headline_words,
         int card,
         paths,
         legal,
@@ -1843,6 +1846,7 @@ cdef class TeaserTests:
     ):
         self.hidden, self.menu, self.footer = hidden, menu, footer
         self.legal_words, self.date_chars, self.headline_words = legal_words, date_chars, headline_words
+        self.menu_headline_words = menu_headline_words
         self.card = card
         self.paths, self.service = paths, paths.is_service
         self.legal, self.is_date, self.shows_story = legal, is_date, shows_story
@@ -1878,7 +1882,13 @@ cdef class TeaserTests:
             )
         cdef bint story_card = heading is not None or image is not None
         if region & self.menu:
-            return story_card and words >= self.headline_words
+            if story_card:
+                return words >= self.headline_words
+            return (
+                words >= self.menu_headline_words
+                and story(self.paths, url, title)
+                and self.paths.has_story_id_or_date(url)
+            )
         if region & self.footer:
             return story_card or siblings >= 2
         node = item.node

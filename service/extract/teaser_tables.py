@@ -842,6 +842,9 @@ MIN_ECHO_CHARS = 4  # a link word this long found among the URL's words ties the
 BLOCKS_IN_LINK = frozenset({"div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "figure"})
 MIN_INLINE_WORDS = 5  # a bare link paragraph in a body this short names a thing, not a story
 MIN_HEADLINE_WORDS = 4  # fewer words in a bare link is a nav label ("World news", "Sport")
+# A plain link in a menu or the page's header with this many words or more, to a story's
+# address, is a headline featured there (a dropdown's story, a ticker), not a section.
+MENU_HEADLINE_WORDS = 6
 MIN_HEADING_WORDS = 3  # a link in a heading is a headline even when short ("Trump warns Iran")
 MIN_CJK_CHARS = 8  # CJK headlines have no spaces; count characters instead
 # Below this many space-separated words a text without spaces between its words (Thai)

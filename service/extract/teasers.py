@@ -15,7 +15,9 @@ class-token matching in ``teaser_tokens``, headline links and items in
 2. An item is a teaser when it shows structure (a heading, an image, a
    snippet, card-like class tokens, similar siblings, an inline-promo label)
    and sits outside excluded regions (share bars, tag lists, comments, shops);
-   in menus and page headers only story cards (heading or image) count, in the
+   in menus and page headers only story cards (heading or image) count, and
+   plain links of a headline's length to a story's dated or numbered page (a dropdown's featured
+   story, a breaking-news ticker: ``MENU_HEADLINE_WORDS``), in the
    page footer only cards or lists under a block label. A link to a service page
    of the site (its path's words: "/cookie-policy", "/about-us", "/app") is none,
    nor a plain link whose target reads as no story in a submenu (a list nested
@@ -75,6 +77,7 @@ from service.extract.teaser_items import (
     Link,
     Page,
     better,
+    has_story_id_or_date,
     headline_links,
     is_price,
     is_story_url,
@@ -502,6 +505,7 @@ _TEASER_TESTS = TeaserTests(
     legal_words=tt.MAX_LEGAL_WORDS,
     date_chars=tt.MAX_DATE_CHARS,  # a date line is no longer (``teaser_fields._may_be_date``)
     headline_words=tt.MIN_HEADLINE_WORDS,
+    menu_headline_words=tt.MENU_HEADLINE_WORDS,
     card=tk.CARD,
     paths=PATHS,
     legal=tt.LEGAL_LABEL.search,
@@ -597,7 +601,12 @@ def find_teasers(
     ):
         if region & (IN_HIDDEN | IN_EXCLUDED) or node.mem_id in titles:
             continue
-        if region & IN_MENU and link.heading is None and tf.first_tagged(node, ("img",)) is None:
+        if (
+            region & IN_MENU
+            and link.heading is None
+            and tf.first_tagged(node, ("img",)) is None
+            and not _menu_headline(link)
+        ):
             continue  # a plain menu link, not a story card
         item = _read(node, link, page)
         item.sponsored = item.sponsored or bool(region & IN_PAID)
@@ -675,6 +684,25 @@ def _mostly_outside(items: list[_Item], page: Page) -> bool:
 def _host(url: str) -> str:
     """The host of an absolute URL, without ``www.``, as ``url_key`` writes it."""
     return url_key(url).split("/", 1)[0].lower()
+
+
+def _menu_headline(link: Link) -> bool:
+    """Whether a plain link in a menu or the page's header is a story's headline featured
+    there (a dropdown's story, a breaking-news ticker), not a section's name: a
+    headline's length (``MENU_HEADLINE_WORDS``) and a target that reads as a story and
+    shows its id or date (a landing page's address may read as a story's); not a link
+    to the previous or next post (``rel="prev"``, ``rel="next"``), which pages through
+    the site's posts. ``_is_teaser`` asks the same of such a link again, all but the
+    ``rel``."""
+    return (
+        link.words >= tt.MENU_HEADLINE_WORDS
+        and is_story_url(link.url, link.title)
+        and has_story_id_or_date(link.url)
+        and not _PAGING_RELS & set((link.node.attrs.get("rel") or "").lower().split())
+    )
+
+
+_PAGING_RELS = frozenset({"prev", "next"})
 
 
 def _mark_paid_blocks(kept: list[_Item], items: set[int], page: Page) -> None:

@@ -23,6 +23,7 @@ from service.extract.teaser_items import (
     IN_PAID,
     Link,
     Page,
+    has_story_id_or_date,
     is_service_url,
     is_story_url,
     is_topic_chip,
@@ -61,7 +62,13 @@ def _is_teaser(item: _Item, region: int, siblings: int, page: Page) -> bool:
         )
     story_card = item.link.heading is not None or item.image is not None
     if region & IN_MENU:
-        return story_card and item.link.words >= tt.MIN_HEADLINE_WORDS
+        if story_card:
+            return item.link.words >= tt.MIN_HEADLINE_WORDS
+        return (
+            item.link.words >= tt.MENU_HEADLINE_WORDS
+            and is_story_url(item.link.url, title)
+            and has_story_id_or_date(item.link.url)
+        )
     if region & IN_FOOTER:
         return story_card or siblings >= 2
     if not story_card and item.snippet is None and _is_menu_entry(item, page):

@@ -552,6 +552,35 @@ def test_a_media_cards_length_is_no_time(card: str, published: str | None) -> No
     assert [t.published_at for t in got] == [published, None]
 
 
+def test_a_headline_in_the_page_header_or_a_menu_is_a_teaser() -> None:
+    """A breaking-news ticker in the header, a story featured in a menu's dropdown:
+    headline items, not the menu's plain section links."""
+    html = (
+        '<header><a href="/">The Herald</a><nav><a href="/news/">News</a>'
+        '<a href="/sport/">Sport</a><div class="dropdown">'
+        '<a href="/news/2026/02/05/ferry-strike-ends">Ferry strike ends after the union accepts '
+        "a pay offer</a></div></nav>"
+        '<div class="ticker"><span>Breaking</span> '
+        '<a href="/news/local/2026/02/05/school-lockdown-lifted">Lockdown lifted at Jefferson '
+        "High after police search</a></div></header>"
+    )
+    assert titles(html) == [
+        "Ferry strike ends after the union accepts a pay offer",
+        "Lockdown lifted at Jefferson High after police search",
+    ]
+
+
+def test_a_post_navigation_s_links_are_not_teasers() -> None:
+    html = (
+        '<nav class="navigation post-navigation"><div class="nav-previous">'
+        '<a href="/2026/02/04/ferry-strike-ends-after-pay-offer" rel="prev">Ferry strike ends '
+        'after the union accepts a pay offer</a></div><div class="nav-next">'
+        '<a href="/2026/02/06/lockdown-lifted-at-jefferson-high" rel="next">Lockdown lifted at '
+        "Jefferson High after police search</a></div></nav>"
+    )
+    assert titles(html) == []
+
+
 # --- what is not a teaser --------------------------------------------------------------------
 
 
