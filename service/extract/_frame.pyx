@@ -1815,7 +1815,8 @@ cdef class TeaserTests:
     dropdown's featured story, a header's ticker), in a ``footer`` region a story card or an
     item with look-alike siblings. A plain item is no teaser when it is a menu's entry
     (``menus``); a story card, an item with two look-alike siblings or more, an inline
-    promo, a list entry or ``<article>``, or an element whose class or id names a card
+    promo, a list entry or ``<article>``, a list of one entry linking to a story (``paths``),
+    or an element whose class or id names a card
     (``card``, read in ``page.tokens.facts``) is one; else an item with a snippet is one
     unless it is a topic chip (``topic_chip``).
     """
@@ -1903,6 +1904,8 @@ cdef class TeaserTests:
             return True
         if (<PageFacts>page.tokens.facts).kinds_of(raw, node.parser) & self.card:
             return True
+        if (_tag_is(raw, _UL) or _tag_is(raw, _OL)) and _one_entry(raw):
+            return story(self.paths, url, title)  # a list of one story: its only entry
         return snippet is not None and not self.topic_chip(link, page)
 
     cdef bint _may_be_date(self, str title) noexcept:
@@ -1923,6 +1926,19 @@ cdef class TeaserTests:
 
 cdef inline bint _tag_is(ps_node *node, uintptr_t tag) noexcept:
     return node.type == PS_ELEMENT and node.local_name == tag
+
+
+cdef bint _one_entry(ps_node *node) noexcept:
+    """Whether the list ``node`` has one ``<li>`` child, and no other element."""
+    cdef ps_node *child = node.first_child
+    cdef Py_ssize_t entries = 0
+    while child != NULL:
+        if child.type == PS_ELEMENT:
+            if not _tag_is(child, _LI):
+                return False
+            entries += 1
+        child = child.next
+    return entries == 1
 
 
 cdef inline size_t _char_size(const unsigned char *data, size_t end) noexcept:

@@ -76,6 +76,8 @@ def _is_teaser(item: _Item, region: int, siblings: int, page: Page) -> bool:
     card = item.node.tag in ("li", "article") or bool(page.tokens.kinds(item.node) & tk.CARD)
     if story_card or card or siblings >= 2 or item.inline:
         return True
+    if item.node.tag in ("ul", "ol") and [c.tag for c in item.node.iter()] == ["li"]:
+        return is_story_url(item.link.url, title)
     return item.snippet is not None and not is_topic_chip(item.link, page)
 
 

@@ -570,6 +570,24 @@ def test_a_headline_in_the_page_header_or_a_menu_is_a_teaser() -> None:
     ]
 
 
+def test_a_lone_related_link_listed_under_a_lead_story_is_a_teaser() -> None:
+    """A home page's lead story with one related link in a list below its snippet."""
+    html = (
+        '<main><article class="lead-story"><h2><a href="/news/2026/02/05/stadium-deal">'
+        "Council approves stadium deal in late-night vote</a></h2>"
+        "<p>The vote clears the way for construction to begin next year.</p>"
+        '<ul><li><a href="/opinion/2026/02/05/stadium-bad-bet">The stadium deal is a bad bet '
+        "for taxpayers</a></li></ul></article>"
+        '<article class="story-card"><h3><a href="/sports/2026/02/05/hawks-win">Hawks win '
+        "fifth straight behind Miller's 38 points</a></h3></article></main>"
+    )
+    assert titles(html) == [
+        "Council approves stadium deal in late-night vote",
+        "The stadium deal is a bad bet for taxpayers",
+        "Hawks win fifth straight behind Miller's 38 points",
+    ]
+
+
 def test_a_post_navigation_s_links_are_not_teasers() -> None:
     html = (
         '<nav class="navigation post-navigation"><div class="nav-previous">'
