@@ -2,7 +2,8 @@
 
 A gallery's pictures carry the story's only text in their captions, which the
 body reader skips on other pages (a lead picture's caption is not the story).
-When a page declared an article yields no body, its captions, read in order
+When a story's page (declared an article, or undeclared at a story's address)
+yields no body, its captions, read in order
 without their credits, are the body, provided there are enough of them to be a
 gallery (``body_tables.MIN_GALLERY_CAPTIONS``); captions inside links are a
 teaser card's, not the gallery's. A credit is cut by its words ("Photo: ...",

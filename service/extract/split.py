@@ -235,8 +235,10 @@ def split(
     )
     # The markup's walk found the page's first <base href>: no query of its own.
     base = meta.base if meta.base is not None else resolve_base(tree, page_url)
-    # Whether cleaning left a caption for a gallery (below), asked on articles alone.
-    cleaned = clean.clean_tree(tree, captions=meta.page_type == "article")
+    # Whether cleaning left a caption for a gallery (below), asked on a story's page alone
+    # (declared an article, or undeclared at a story's address).
+    story_page = _is_story_page(meta, page_url)
+    cleaned = clean.clean_tree(tree, captions=story_page)
     some_caption = cleaned.marked
     # The visible text's length and the body's first <h1>, as cleaning's walk saw
     # them (the length counted again where a text is not UTF-8). The parser makes
@@ -292,18 +294,13 @@ def split(
     ):
         paragraphs = _jsonld_paragraphs(declared)
         warnings.append("body_from_jsonld")
-    if not paragraphs and meta.state and not notice and _is_story_page(meta, page_url):
+    if not paragraphs and meta.state and not notice and story_page:
         # A script-built page that sent its story only in its page state.
         state = _guarded("page_state", warnings, lambda: state_body(meta.state, meta.title), None)
         if state:
             paragraphs = state
             warnings.append("body_from_page_state")
-    if (
-        meta.page_type == "article"
-        and some_caption
-        and not notice
-        and _chars(paragraphs) < t.MAX_ESSAY_INTRO_CHARS
-    ):
+    if story_page and some_caption and not notice and _chars(paragraphs) < t.MAX_ESSAY_INTRO_CHARS:
         # A gallery or a photo essay: its captions carry the story, after a
         # short intro if any. Chrome removal took them, so the page is parsed
         # again, on this rare path alone, and cleaned as the first tree was: not

@@ -6,6 +6,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from service.extract import body_tables as t
 from service.extract.gallery import _wrappers_and_linked, gallery_captions
+from service.extract.split import split
 
 
 def _captions(body: str) -> list[str]:
@@ -80,3 +81,31 @@ def test_wrappers_and_linked_captions_are_found_by_walking_up_from_each_caption(
     texts = {node.mem_id: node.text() for node in captions}
     assert sorted(texts[i] for i in wrappers) == ["Inner"]  # the wrapper's text
     assert sorted(texts[i] for i in linked) == ["Card", "Linked caption"]
+
+
+def _gallery_page(head: str) -> bytes:
+    figures = "".join(
+        _figure(c)
+        for c in (
+            "Dragon dancers perform in Chinatown on the eve of the new year.",
+            "Worshippers light incense at the temple in the early hours of Tuesday.",
+            "Fireworks explode over the harbour as thousands watch from the waterfront.",
+        )
+    )
+    return (
+        f"<html><head><title>In pictures: Lunar New Year</title>{head}</head><body><main>"
+        f"<h1>In pictures: Lunar New Year</h1>{figures}</main></body></html>"
+    ).encode()
+
+
+def test_a_gallery_at_a_story_s_address_is_an_article_without_a_declared_type() -> None:
+    """A gallery page that declares no type, at an address that reads as a story's."""
+    url = "https://news.example/2026/02/17/in-pictures-lunar-new-year"
+    for head in ("", '<meta property="og:type" content="article">'):
+        found = split(_gallery_page(head), url)
+        assert found.article is not None, head
+        assert found.article.paragraphs[0].text.startswith("Dragon dancers")
+
+
+def test_a_section_page_s_captions_are_no_article() -> None:
+    assert split(_gallery_page(""), "https://news.example/pictures/").article is None
