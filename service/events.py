@@ -109,7 +109,10 @@ def _parse_time(text: str | None) -> datetime | None:
         raise InvalidEvent("invalid_event", f"fetched_at is not RFC 3339: {text[:64]!r}") from None
     if parsed.tzinfo is None:
         raise InvalidEvent("invalid_event", f"fetched_at has no time zone: {text[:64]!r}")
-    return parsed.astimezone(UTC)
+    try:
+        return parsed.astimezone(UTC)
+    except OverflowError:  # "9999-12-31T23:00:00-05:00"
+        raise InvalidEvent("invalid_event", f"fetched_at is out of range: {text[:64]!r}") from None
 
 
 def _body(doc: dict[str, Any], limit: int) -> bytes | None:

@@ -213,12 +213,12 @@ def parse_date(text: str, language: str | None = None) -> str | None:
         moment = _parse(text, *_language_reading(language))
     except Exception:  # dateutil and the calendar raise many kinds; none may escape
         return None
-    if moment is None:
-        return None
+    if moment is None or not MIN_YEAR <= moment.year <= MAX_YEAR:
+        return None  # checked before the zone's shift too: year 9999 may not shift
     if moment.tzinfo is not None:
         moment = moment.astimezone(UTC)
-    if not MIN_YEAR <= moment.year <= MAX_YEAR:
-        return None
+        if not MIN_YEAR <= moment.year <= MAX_YEAR:
+            return None
     return utc_text(moment)
 
 
@@ -503,9 +503,12 @@ def relative_date(text: str, language: str | None, fetched_at: datetime) -> str 
     span = _span_back(text, _PRIMARY_SUBTAG.split(language, 1)[0].lower())
     if span is None:
         return None
-    if fetched_at.tzinfo is not None:
-        fetched_at = fetched_at.astimezone(UTC).replace(tzinfo=None)
-    return (fetched_at - span).replace(microsecond=0).isoformat() + "Z"
+    try:
+        if fetched_at.tzinfo is not None:
+            fetched_at = fetched_at.astimezone(UTC).replace(tzinfo=None)
+        return (fetched_at - span).replace(microsecond=0).isoformat() + "Z"
+    except OverflowError:  # a moment of fetching at the calendar's edge
+        return None
 
 
 def day_month_date(text: str, fetched_at: datetime) -> str | None:
@@ -517,9 +520,12 @@ def day_month_date(text: str, fetched_at: datetime) -> str | None:
     text = text.strip()
     if len(text) > MAX_LENGTH or _YEAR.search(text) or _DAY_MONTH.search(text) is None:
         return None
-    if fetched_at.tzinfo is not None:
-        fetched_at = fetched_at.astimezone(UTC).replace(tzinfo=None)
-    latest = (fetched_at + DAY_MONTH_AHEAD).isoformat() + "Z"
+    try:
+        if fetched_at.tzinfo is not None:
+            fetched_at = fetched_at.astimezone(UTC).replace(tzinfo=None)
+        latest = (fetched_at + DAY_MONTH_AHEAD).isoformat() + "Z"
+    except OverflowError:  # a moment of fetching at the calendar's edge
+        return None
     glue = "" if text.endswith(".") and text[-2:-1].isdigit() else " "  # "12.03." + "2026"
     for year in (fetched_at.year, fetched_at.year - 1):
         moment = _dated(f"{text}{glue}{year}")

@@ -113,6 +113,11 @@ def test_decompression_bomb_is_refused_without_inflating_it(encoding: str) -> No
             b'{"url": "https://n.example/", "html": "a", "fetched_at": "not a time at all"}',
             "invalid_event",
         ),
+        (
+            b'{"url": "https://n.example/", "html": "a",'
+            b' "fetched_at": "9999-12-31T23:00:00-05:00"}',
+            "invalid_event",
+        ),
         (b'{"url": "https://n.example/", "body": "@@@"}', "body_decode"),
         (
             b'{"url": "https://n.example/", "body": "YWJj", "content_encoding": "gzip"}',

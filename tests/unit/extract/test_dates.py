@@ -637,3 +637,19 @@ def test_parse_date_is_unchanged_by_the_unknown_word_gate(text: str, language: s
     with mock.patch.object(dates, "_holds_unknown_word", return_value=False):
         expected = parse_date(text, language)
     assert parse_date(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["9999-12-31T23:00:00-05:00", "0001-01-01T00:00:00+05:00", "9999-12-31T23:59:59-00:01"]
+)
+def test_a_time_whose_zone_moves_it_out_of_the_calendar_is_no_date(text: str) -> None:
+    assert parse_date(text) is None
+
+
+def test_a_moment_of_fetching_at_the_calendar_s_edge_gives_no_date_and_raises_nothing() -> None:
+    assert relative_date("2 hours ago", "en", datetime(1, 1, 1, 0, 30)) is None
+    assert relative_date("2 hours ago", "en", datetime(9999, 12, 31, 23, 0, tzinfo=UTC)) == (
+        "9999-12-31T21:00:00Z"
+    )
+    assert day_month_date("31 December", datetime(9999, 12, 31, 23, 0)) is None
+    assert day_month_date("31 December", datetime(1, 1, 1, 0, 30, tzinfo=UTC)) is None
