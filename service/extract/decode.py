@@ -62,6 +62,12 @@ _ALIASES: dict[str, str] = {
     "x-cp1252": "cp1252",  # WHATWG alias of windows-1252
 }
 
+# Python's codecs that are no page's charset: transforms of text ("rot13"), escapes read
+# as characters ("unicode_escape"), the host-name codecs, and one that always fails.
+_PYTHON_CODECS = frozenset(
+    {"punycode", "idna", "undefined", "unicode_escape", "raw_unicode_escape", "rot_13"}
+)
+
 # Stateful 7-bit codecs: their bytes are ASCII, so valid UTF-8, yet mean otherwise.
 _SEVEN_BIT = frozenset({"iso2022_jp", "iso2022_jp_2", "iso2022_kr", "utf_7", "hz"})
 
@@ -145,6 +151,8 @@ def _codec(label: str | bytes) -> str | None:
         name = codecs.lookup(label).name.replace("-", "_")
     except LookupError:
         return None
+    if name in _PYTHON_CODECS:
+        return None
     return _SUPERSETS.get(name, name)
 
 
@@ -153,7 +161,7 @@ def _try(body: bytes, codec: str | None) -> str | None:
         return None
     try:
         return body.decode(codec)
-    except (UnicodeDecodeError, LookupError):
+    except (UnicodeError, LookupError):  # a codec's own failure may be a bare UnicodeError
         return None
 
 

@@ -206,3 +206,17 @@ def test_utf8_check_is_pythons_decoder_with_a_piece_anywhere(
     at = where % (len(body) + 1)
     body = body[:at] + bad + body[at:]
     assert is_utf8(body) is _is_utf8(body)
+
+
+@pytest.mark.parametrize("label", ["punycode", "undefined", "idna", "unicode_escape", "rot13"])
+def test_a_python_only_codec_named_as_the_charset_is_not_used(label: str) -> None:
+    """Codecs that are Python's own, no page's: one raises a bare ``UnicodeError``, others
+    read backslashes as escapes. The page is read as if the label were unknown."""
+    page = "<html><body><p>Caf\u00e9 \\u0041</p></body></html>"
+    for headers, body in (
+        ({"content-type": f"text/html; charset={label}"}, page.encode("cp1252")),
+        ({}, f"<meta charset={label}>{page}".encode("cp1252")),
+    ):
+        text, charset = _decoded(body, headers)
+        assert "\\u0041" in text  # read as written, not as an escape
+        assert charset not in ("punycode", "undefined", "idna", "unicode_escape", "rot_13")
