@@ -21,6 +21,8 @@ import fastjsonschema
 import orjson
 import pybase64
 
+from service.extract.urls import normalize_url
+
 SCHEMA_FILE = "page-event.v1.json"
 _validate = fastjsonschema.compile(
     json.loads(resources.files("service.schemas").joinpath(SCHEMA_FILE).read_text())
@@ -86,6 +88,8 @@ def decode_event(value: bytes | None, max_event_bytes: int, max_page_bytes: int)
         _validate(doc)
     except fastjsonschema.JsonSchemaValueException as exc:
         raise InvalidEvent("invalid_event", exc.message) from None
+    if normalize_url(doc["url"], doc["url"]) is None:
+        raise InvalidEvent("invalid_event", f"url is no http(s) address: {doc['url'][:200]!r}")
     fetched_at = _parse_time(doc.get("fetched_at"))
     headers = {k.lower(): v for k, v in doc.get("headers", {}).items()}
     return PageEvent(

@@ -401,7 +401,10 @@ def _title(
 def _host_names(page_url: str) -> list[str]:
     """Names a site may go by, from its host: "example.co.uk" -> "example.co.uk", "example"
     and "the example" (``HOST_NAME_ARTICLES``)."""
-    host = urlsplit(page_url).hostname or ""
+    try:
+        host = urlsplit(page_url).hostname or ""
+    except ValueError:  # "http://[::1": no address; ``split`` reads such a page all the same
+        return []
     labels = [label for label in host.split(".") if label != "www"]
     if len(labels) < 2:
         return []

@@ -493,3 +493,9 @@ def test_every_warning_split_can_give_is_declared() -> None:
     appended = re.findall(r'warnings\.append\("(\w+)"\)', source)
     assert len(stages) >= 4 and appended
     assert {f"{stage}_failed" for stage in stages} | set(appended) == set(SPLIT_WARNINGS)
+
+
+@pytest.mark.parametrize("url", ["http://[::1", "https://", "", "ftp://n.example/a"])
+def test_a_page_url_that_is_no_http_address_loses_no_stage(url: str) -> None:
+    page = b"<html><head><title>A story</title></head><body><h1>A story</h1></body></html>"
+    assert split(page, url).warnings == ()
