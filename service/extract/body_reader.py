@@ -40,6 +40,7 @@ from service.extract.text import (
     contains_any,
     literal_table,
     normalize_text,
+    without_invisible,
 )
 
 _BREAKS = frozenset({"br", "-comment", *t.SKIPPED_TAGS})  # end a run, read nothing
@@ -132,9 +133,10 @@ def _pre_lines(text: str) -> str:
     """The text of a preformatted block (a code sample) with its lines and their
     indents kept, which the code's reader needs: the indent all lines share is
     removed, each line's trailing spaces too, and blank lines are left out (a
-    blank line parts the paragraphs of the body's text)."""
+    blank line parts the paragraphs of the body's text). Invisible characters
+    (``text.INVISIBLE``: controls, zero-width ones) are removed, as from every text."""
     lines = []
-    for line in textwrap.dedent(text).splitlines():
+    for line in textwrap.dedent(without_invisible(text)).splitlines():
         words = line.strip()
         if not words:
             continue

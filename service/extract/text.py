@@ -39,9 +39,20 @@ INVISIBLE = (
     (0xFEFF, 0xFEFF),
     (0xFFF9, 0xFFFB),
 )
+# ``str.translate``'s table deleting them, for texts that keep their own whitespace.
+_INVISIBLE_TABLE = dict.fromkeys(cp for low, high in INVISIBLE for cp in range(low, high + 1))
+
+
+def without_invisible(text: str) -> str:
+    """``text`` without the ``INVISIBLE`` characters, its whitespace as it is (a code
+    sample's lines and indents; ``normalize_text`` folds whitespace)."""
+    return text.translate(_INVISIBLE_TABLE)
+
+
 # Direction marks, embeddings and isolates: noise at the ends of a string
 # (stripped with str.strip, which stays linear on long runs of them).
-_EDGES = " \u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+DIRECTION_MARKS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_EDGES = " " + DIRECTION_MARKS
 # An ellipsis at the end, possibly bracketed or followed by a closing quote.
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s*[\]\)»\"'”’]?\s*$")  # noqa: RUF001 (quotes are meant)
 

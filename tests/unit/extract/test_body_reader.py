@@ -944,3 +944,9 @@ def test_casefolding_gives_the_cased_gate_letters_as_a_caseless_match_pairs_them
     for letter in set("".join(bt.STOP_BLOCK_CASED_GATE)):
         paired = {found.group() for found in re.finditer(letter, every, re.IGNORECASE)}
         assert {char.casefold() for char in paired} == {letter}
+
+
+def test_a_code_sample_keeps_its_lines_and_indents_without_invisible_characters() -> None:
+    code = "def f():\n    x = 1\u00ad\u200b\ufeff\n\x01    return x\x7f\u2060"
+    paragraphs = read(f"<p>{PROSE}</p><pre>{code}</pre>")
+    assert ("pre", "def f():\n    x = 1\n    return x") in paragraphs
