@@ -17,7 +17,7 @@ from service.extract.metadata_tables import (
     AUTHOR_ROLE_SUFFIXES,
     MAX_AUTHORS,
 )
-from service.extract.text import normalize_text
+from service.extract.text import DIRECTION_MARKS, normalize_text
 
 _PREFIX = re.compile(
     r"^(?:(?:[\w'-]+\s+){0,2}?(?:"
@@ -145,7 +145,8 @@ def _without_lowercase_word(chunk: str) -> str:
 
 
 def _trim(text: str) -> str:
-    return text.strip(" .,|·•∙-–—:")  # noqa: RUF001 (dashes and bullets are meant)
+    # separators, and the direction marks a name may keep once its byline word is cut
+    return text.strip(" .,|·•∙-–—:" + DIRECTION_MARKS)  # noqa: RUF001 (dashes and bullets are meant)
 
 
 def _is_name(text: str) -> bool:

@@ -35,6 +35,9 @@ from service.extract.metadata_authors import clean_authors, uninvert
         # a separator left over from the date it stood before
         (["Ana Lima \u2022"], ("Ana Lima",)),
         (["Ana Lima \u2219"], ("Ana Lima",)),
+        # a direction mark between the byline's word and the name
+        (["By \u200fAna Lima"], ("Ana Lima",)),
+        (["By \u2067Ana Lima\u2069"], ("Ana Lima",)),
         # a role written after the name, as Korean and Japanese bylines do
         (["김민준 기자"], ("김민준",)),
         (["김민준기자"], ("김민준",)),
