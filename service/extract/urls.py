@@ -5,7 +5,8 @@ told without fetching: scheme and host lowercased, an internationalized host
 in its ASCII (punycode) form, the default port and any user name dropped, dot
 segments resolved, an empty path made ``/``. Percent-escapes already present
 are kept as written; only characters a URL may not hold (spaces, non-ASCII)
-are escaped. Query parameters keep their order.
+are escaped; a backslash before the query is a slash, as browsers read it. Query
+parameters keep their order.
 """
 
 from __future__ import annotations
@@ -57,6 +58,8 @@ def _normalize(href: str, base: str) -> str | None:
     href = href.strip(_EDGE)  # as browsers do
     if not href or href[:11].lower().startswith(_NOT_WEB):
         return None
+    if "\\" in href:
+        href = _slashed(href)
     try:
         scheme, host, path, query = _split(_absolute(href, base))
         path = _escape(_remove_dot_segments(path), _PATH_SAFE) or "/"
@@ -83,6 +86,18 @@ _NORMAL_FORM = NormalForm(
 # rule), ``None`` unless http(s): an ``href`` in its normal form (most links) given back
 # in C, the others normalized whole.
 normalize_url = _NORMAL_FORM.normalize
+
+
+def _slashed(href: str) -> str:
+    """``href`` with each backslash before its query or fragment read as a slash, as
+    browsers read an http(s) address ("\\\\host\\path" is "//host/path"); one in the
+    query stays a character, escaped."""
+    end = len(href)
+    for mark in "?#":
+        found = href.find(mark)
+        if 0 <= found < end:
+            end = found
+    return href[:end].replace("\\", "/") + href[end:]
 
 
 def _split(url: str) -> tuple[str, str, str, str]:

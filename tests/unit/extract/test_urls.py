@@ -279,7 +279,23 @@ def test_links_resolve_against_base() -> None:
 @pytest.mark.parametrize("char", [chr(c) for c in (*range(0x21, 0x7F), 0x7F, 0xA0, 0xE9)])
 def test_characters_a_url_may_not_hold_are_escaped(char: str) -> None:
     allowed = char.isascii() and char.isprintable() and char not in '"<>\\^`{|}'
-    if char in "#?/.%":  # URL syntax, tested above
+    if char in "#?/.%\\":  # URL syntax, tested above; a backslash is a slash (below)
         return
     path = normalize_url(f"/a{char}b", BASE)
     assert path == ("https://news.example.org/a" + (char if allowed else quote(char)) + "b")
+
+
+@pytest.mark.parametrize(
+    ("href", "expected"),
+    [
+        ("\\\\elsewhere.example\\x", "https://elsewhere.example/x"),
+        ("/\\elsewhere.example/x", "https://elsewhere.example/x"),
+        ("https://n.example\\a\\b", "https://n.example/a/b"),
+        ("\\a\\b", "https://news.example.org/a/b"),
+        ("https://n.example/a?q=a\\b#c\\d", "https://n.example/a?q=a%5Cb"),
+    ],
+)
+def test_a_backslash_before_the_query_is_a_slash_as_browsers_read_it(
+    href: str, expected: str
+) -> None:
+    assert normalize_url(href, "https://news.example.org/world/") == expected
