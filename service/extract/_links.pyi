@@ -47,6 +47,7 @@ class RunningText:
         long_enough: Callable[[list[str], list[str], int], bool],
         short_sentence: Callable[[str, str, bool], bool],
         snippet_apart: Callable[[list[str], list[str], LexborNode], bool],
+        max_links: int,
     ) -> None: ...
     def within(
         self,

@@ -437,7 +437,9 @@ cdef class RunningText:
     pattern stay in Python and are called with the texts read: ``is_date`` (of an inline
     element's stripped text), ``long_enough(before, after, chars)`` (of texts holding
     ``chars`` characters or more), ``short_sentence(before, after, listed)`` and
-    ``snippet_apart(before, after, block)`` (after a separator's first character).
+    ``snippet_apart(before, after, block)`` (after a separator's first character). A block
+    holding more than ``max_links`` links is a list of them: only the text of the
+    wrappers inside it counts.
     """
 
     cdef ps_spaces spaces
@@ -450,6 +452,7 @@ cdef class RunningText:
     cdef unsigned char *_buffer  # an element's text of several text nodes, joined
     cdef size_t _size
     cdef int _dates  # _AS_WORDS, _AS_NONE or _ASKED
+    cdef Py_ssize_t _max_links
     cdef int _undecided  # the elements read that may be dates, not asked
 
     def __cinit__(self):
@@ -470,6 +473,7 @@ cdef class RunningText:
         long_enough,
         short_sentence,
         snippet_apart,
+        Py_ssize_t max_links,
     ):
         set_spaces(&self.spaces, spaces)
         tag_table(self._inline, inline)
@@ -479,6 +483,7 @@ cdef class RunningText:
         self._sentence_end, self._closing, self._separators = sentence_end, closing_marks, separator_starts
         self._is_date, self._long_enough = is_date, long_enough
         self._short_sentence, self._snippet_apart = short_sentence, snippet_apart
+        self._max_links = max_links
 
     def __dealloc__(self):
         free(self._buffer)
@@ -530,6 +535,8 @@ cdef class RunningText:
         while parent != NULL and _inline_element(parent, self._inline):
             pieces, breaks = [], []
             links = self._read(parent, node, parser, texts, facts, pieces, breaks, None, &cut)
+            if links > self._max_links:
+                return self._enough(before, after, chars)  # a list of links, not read whole
             start = 0 if opened else self._paragraph_start(pieces, breaks, cut)
             if opened:
                 start = cut  # nothing before it counts
@@ -551,7 +558,8 @@ cdef class RunningText:
         if parent == NULL:
             return False
         pieces, breaks, linked = [], [], []
-        self._read(parent, node, parser, texts, facts, pieces, breaks, linked, &cut)
+        if self._read(parent, node, parser, texts, facts, pieces, breaks, linked, &cut) > self._max_links:
+            return self._enough(before, after, chars)  # a list of links, not read whole
         if opened:
             head = []
         else:
@@ -600,7 +608,9 @@ cdef class RunningText:
         empty piece for each line break, its index in ``breaks``. ``cut`` is where
         ``own`` stands among the pieces; ``linked`` (when given) gets the line (the
         line breaks above it) of each link and each inline element holding links
-        before ``own``. Returns the links among the children."""
+        before ``own``. Returns the links among the children, and stops reading once
+        they are more than ``max_links`` (a list of links, not a sentence: a block of
+        thousands would be read once per link)."""
         cdef ps_node *child = parent.first_child
         cdef Py_ssize_t links = 0
         cdef ps_character_data *data
@@ -617,12 +627,16 @@ cdef class RunningText:
                 cut[0] = len(pieces)
                 if child.local_name == _A:
                     links += 1
+                    if links > self._max_links:
+                        return links
             elif child.type == PS_ELEMENT:
                 if child.local_name == _BR:
                     breaks.append(len(pieces))
                     pieces.append("")
                 elif child.local_name == _A:
                     links += 1  # sibling links are other items, not a sentence
+                    if links > self._max_links:
+                        return links
                     if linked is not None and cut[0] < 0:
                         linked.append(len(breaks))
                 else:

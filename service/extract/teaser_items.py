@@ -417,6 +417,7 @@ _RUNNING_TEXT = RunningText(
     long_enough=_long_enough,
     short_sentence=is_short_sentence,
     snippet_apart=_snippet_after_separator,
+    max_links=tt.MAX_SENTENCE_LINKS,
 )
 _WITH_ID = Selectors("[id]")
 _PICTURES = Selectors("img, picture")

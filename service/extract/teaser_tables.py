@@ -851,6 +851,7 @@ MIN_CJK_CHARS = 8  # CJK headlines have no spaces; count characters instead
 # is counted by letters: the largest of the word minimums above and below.
 MAX_COUNTED_WORDS = 5
 RUNNING_TEXT_CHARS = 40  # this much inline text beside a link means it sits in a sentence
+MAX_SENTENCE_LINKS = 50  # a block holding more links is a list of them, no sentence
 MAX_ITEM_EXTRA_CHARS = 600  # an item holds its headline plus at most a snippet and meta
 MAX_LEGAL_WORDS = 5  # legal link texts are short; a headline may mention "terms"
 # A year or a numeric date: what a plain date line holds ("4 February 2026", "04.02.26"),

@@ -91,6 +91,8 @@ class _Reference:
         opened = False
         while parent is not None and parent.tag in tt.INLINE_TAGS:
             line = self.line(parent)
+            if line.links > tt.MAX_SENTENCE_LINKS:
+                return _long_enough(before, after, chars)  # a list of links
             cut, piece = line.at[node.mem_id]
             start = 0 if opened else _paragraph_start(line.pieces, line.breaks, cut)
             here_before = [] if opened else line.pieces[start:cut]
@@ -109,6 +111,8 @@ class _Reference:
             parent = parent.parent
         if parent is None:
             return False
+        if sum(1 for child in parent.iter() if child.tag == "a") > tt.MAX_SENTENCE_LINKS:
+            return _long_enough(before, after, chars)  # a list of links
         own = node.mem_id
         pieces: list[str] = []
         breaks: list[int] = []
@@ -275,6 +279,8 @@ def _pages(draw: st.DrawFn) -> LexborHTMLParser:
 @example(LexborHTMLParser("<div>Nov 28<br><b><a href=/x>Head</a></b><br>Snippet text</div>"))
 @example(LexborHTMLParser("<li><b><a href=/y>One</a></b><br><b><a href=/x>Two</a> and</b></li>"))
 @example(LexborHTMLParser("<p><span><a href=/x>A</a> <a href=/y>B</a></span> words</p>"))
+@example(LexborHTMLParser("<p>" + " and ".join(f"<a href=/{i}>L {i}</a>" for i in range(60))))
+@example(LexborHTMLParser("<p>Words <span>" + ", ".join(f"<a href=/{i}>L</a>" for i in range(60))))
 def test_running_text_answers_what_the_python_reading_answers(tree: LexborHTMLParser) -> None:
     assert tree.body is not None
     page = Page("https://example.org/")
