@@ -1051,6 +1051,7 @@ cdef class BlockWalk:
         cdef ps_node *node = top
         cdef ps_node *caption
         cdef _Open *open_ = <_Open *>PyMem_Malloc(32 * sizeof(_Open))
+        self._captions.forget()  # a tree read before, or changed since
         cdef _Open *grown
         cdef Py_ssize_t depth = 0
         cdef Py_ssize_t size = 32

@@ -12,8 +12,14 @@ cdef class Captions:
     cdef Py_ssize_t _max_credited_chars
     cdef Py_ssize_t _max_credited_runs
     cdef Py_ssize_t _levels
+    cdef Py_ssize_t _max_skipped
     cdef object _credited
     cdef object _chars
+    cdef ps_node *_memo  # the element ``_has_words`` read last in a walk, and its answer
+    cdef bint _memo_words
+
+    cdef void forget(self) noexcept
+    cdef bint _words_of(self, ps_node *element) noexcept
 
     cdef unsigned char _kind(self, ps_node *node) noexcept
     cdef bint _has_words(self, ps_node *root) noexcept

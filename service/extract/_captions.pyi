@@ -18,6 +18,7 @@ class Captions:
         max_credited_chars: int,
         max_credited_runs: int,
         levels: int,
+        max_skipped: int,
         credited: Callable[[LexborNode, bool], bool],
         chars: Callable[[str], int],
     ) -> None: ...

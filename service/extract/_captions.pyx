@@ -79,7 +79,8 @@ cdef class Captions:
     ``leaves`` (a picture in a line of text), ``holders`` (the tags of a caption's
     holder), ``headings`` (no caption holds one), ``pictures``; ``spaces`` (what
     ``str.isspace`` answers for); the limits of ``body_tables`` (``max_chars``,
-    ``max_credited_chars``, ``max_credited_runs``, ``levels``); ``credited`` (whether
+    ``max_credited_chars``, ``max_credited_runs``, ``levels``, ``max_skipped``: the
+    text-free siblings passed over to the block after a picture); ``credited`` (whether
     an element's text holds a credit, ending it or, with ``mark``, anywhere) and
     ``chars`` (``body_reader.chars``, for a text node that is not valid UTF-8)."""
 
@@ -96,6 +97,7 @@ cdef class Captions:
         Py_ssize_t max_credited_chars,
         Py_ssize_t max_credited_runs,
         Py_ssize_t levels,
+        Py_ssize_t max_skipped,
         credited,
         chars,
     ):
@@ -118,6 +120,20 @@ cdef class Captions:
         self._levels = levels
         self._credited = credited
         self._chars = chars
+        self._max_skipped = max_skipped
+
+    cdef void forget(self) noexcept:
+        """Forgets the answer ``_words_of`` keeps: called before a walk of a tree that
+        may have changed (another page, elements removed), the walk's pictures asking
+        about the same ancestors in turn (a row of pictures without words between)."""
+        self._memo = NULL
+
+    cdef bint _words_of(self, ps_node *element) noexcept:
+        """``_has_words(element)``, kept for the next picture under it."""
+        if element != self._memo:
+            self._memo = element
+            self._memo_words = self._has_words(element)
+        return self._memo_words
 
     cdef unsigned char _kind(self, ps_node *node) noexcept:
         return self._tags[node.local_name] if node.local_name < TAG_LAST_ENTRY else 0
@@ -203,13 +219,13 @@ cdef class Captions:
         cdef ps_node *wrapper = picture
         cdef ps_node *parent
         cdef ps_node *after
-        cdef Py_ssize_t level
+        cdef Py_ssize_t level, skipped
         caption[0] = NULL
         for level in range(self._levels):
             parent = wrapper.parent
             if parent == NULL or parent == top:
                 break
-            if self._has_words(parent):
+            if self._words_of(parent):
                 if self._kind(parent) & (_INLINE | _LEAF):
                     return 0  # a picture in a line of text
                 if (
@@ -224,8 +240,12 @@ cdef class Captions:
         else:
             return 0
         after = wrapper.next
+        skipped = 0
         while after != NULL and not self._has_text(after):
             after = after.next
+            skipped += 1
+            if skipped > self._max_skipped:
+                return 0  # a row of pictures: no caption right after this one
         if after == NULL or after.local_name == TAG_TEXT or self._kind(after) & _INLINE:
             return 0
         if not self._is_short(after, parser) or not self._credited(wrap(after, parser), True):
@@ -249,6 +269,7 @@ cdef class Captions:
         """The element holding the caption of ``picture`` (an ``<img>`` or
         ``<video>``), looked for below ``top`` when given, or None."""
         cdef ps_node *caption
+        self.forget()
         self.caption_of(c_node(picture), c_node(top) if top is not None else NULL, picture.parser, &caption)
         return wrap(caption, picture.parser) if caption != NULL else None
 
@@ -265,6 +286,7 @@ cdef class Captions:
         cdef ps_node *held
         cdef object parser = node.parser
         cdef Py_ssize_t level, up
+        self.forget()
         for level in range(self._levels):
             before = at.prev
             while before != NULL and not self._has_text(before):

@@ -523,6 +523,7 @@ _CAPTIONS = Captions(
     max_credited_chars=t.MAX_CREDITED_CAPTION_CHARS,
     max_credited_runs=t.MAX_CREDITED_CAPTION_RUNS,
     levels=t.MAX_CAPTION_LEVELS,
+    max_skipped=t.MAX_CAPTION_SKIPPED,
     credited=_credited,
     chars=chars,
 )
@@ -640,11 +641,16 @@ def _picture_texts(containers: Iterable[LexborNode], texts: set[str]) -> set[str
     text, its caption, and is no larger than a caption's (``MAX_CAPTION_BOX_CHARS``)."""
     found: set[str] = set()
     boxes: set[int] = set()
+    textless: set[int] = set()  # elements found without text: climbed past at once
     for container in containers:
         top = container.mem_id
         for image in _IMAGES.find(container):
             box = image.parent
-            while box is not None and box.mem_id != top and not box.text().strip():
+            while box is not None and box.mem_id != top and box.mem_id not in boxes:
+                if box.mem_id not in textless:
+                    if box.text().strip():
+                        break
+                    textless.add(box.mem_id)
                 box = box.parent
             if box is None or box.mem_id == top or box.mem_id in boxes:
                 continue

@@ -1062,7 +1062,9 @@ MAX_CAPTION_LEVELS = 4  # ... looked for this many levels above the picture ...
 # ... and of these tags, the picture first in it (a quote or a list item with a
 # picture, text above a picture, are other things).
 CAPTION_HOLDER_TAGS = frozenset({"div", "figure", "section"})
-# ... or the short block right after the picture's wrapper, when it names a credit.
+# ... or the short block right after the picture's wrapper, when it names a credit,
+# past this many text-free siblings at most (a row of pictures has no caption per picture).
+MAX_CAPTION_SKIPPED = 16
 CAPTION_CREDIT_MARK = re.compile(
     r"\b(photo(graph)?|image|picture|pic|foto|bild|credit)s?\s*(by\b|:)"
     r"|\bphoto\s*/|\u00a9|\bimage copyright\b|" + _WIRE_CREDIT,

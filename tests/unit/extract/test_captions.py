@@ -72,8 +72,12 @@ def _caption_of(picture: LexborNode, top: int) -> LexborNode | None:
     else:
         return None
     after = wrapper.next
+    skipped = 0
     while after is not None and not _has_text(after):
         after = after.next
+        skipped += 1
+        if skipped > t.MAX_CAPTION_SKIPPED:
+            return None
     if after is None or after.tag == "-text" or after.tag in t.INLINE_TAGS:
         return None
     if not _is_short(after) or not _credited(after.text(), mark=True):
