@@ -18,7 +18,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from bench import extractors, latency, markup, memory, report, throughput
+from bench import extractors, latency, markup, memory, report, scaling, throughput
 from bench.harness import add_common_arguments, broker
 from bench.quality import load_pages
 
@@ -50,6 +50,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     drift = markup.drift_markdown(markup.teaser_drift(pages))
     print(hints, drift, sep="\n\n", flush=True)
     lap("markup-free pages", t)
+    t = time.monotonic()
+    growth = scaling.markdown(scaling.measure())
+    print(growth, flush=True)
+    lap("costly pages", t)
     with broker(args.bootstrap) as bootstrap:
         t = time.monotonic()
         speed = asyncio.run(throughput.measure(bootstrap, pages, args.events))
@@ -122,6 +126,15 @@ are compared with its own on the original pages by target URL (the extra ones
 are mostly menu entries that no longer say they are a menu):
 
 {drift}
+
+## Pages built to be costly (`bench/scaling.py`)
+
+`split()`'s CPU on constructs the project writes, at n and 2n repetitions (best of
+three each): a ratio near 2 is linear growth, near 4 quadratic. The parser itself
+walks its stack of open elements for each end tag it ignores, so the last grows
+faster than the page; the service's time budget per page bounds it.
+
+{growth}
 
 ## Service throughput through Kafka (`bench/throughput.py`)
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from bench import extractors, instructions, markup, report, turns
+from bench import extractors, instructions, markup, report, scaling, turns
 from bench.latency import Latency
 from bench.memory import Memory, Sample
 from bench.quality import DEFAULT_DATA, Page, load_pages
@@ -236,3 +236,12 @@ def test_turns_summary_gives_medians_change_and_pairs_won() -> None:
     assert text == (
         "median before 110.0 µs a page, after 95.0 (-13.6%); after faster in 2 of 3 pairs"
     )
+
+
+def test_scaling_measures_every_construct_at_two_sizes() -> None:
+    rows = scaling.measure(scale=0.01)
+    assert [row.name for row in rows] == [c.name for c in scaling.CONSTRUCTS]
+    assert all(row.first >= 0 and row.second >= 0 and row.kilobytes >= 0 for row in rows)
+    table = scaling.markdown(rows)
+    assert table.count("\n") == len(rows) + 1
+    assert "| ratio |" in table
