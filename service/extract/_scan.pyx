@@ -67,6 +67,23 @@ cdef extern from *:
         names->slot[k] = key;
     }
 
+    #define PS_OPEN 1024   /* the open elements' names kept, past the deepest nesting allowed */
+    #define PS_CLOSE_LOOK 64  /* how far down the open elements an end tag's name is looked for */
+
+    /* The depth after an end tag named ``key``: the element it closes and those above
+       it are closed when one of the nearest PS_CLOSE_LOOK open elements has its name
+       (as the parser closes them); an end tag of no open element is ignored, as the
+       parser ignores it ("<div></x>" deepens the tree). Past PS_OPEN names are not
+       kept: an end tag there closes one level. */
+    static inline Py_ssize_t ps_close(const uint64_t *open, Py_ssize_t depth, uint64_t key) {
+        if (depth > PS_OPEN) return depth - 1;
+        Py_ssize_t stop = depth > PS_CLOSE_LOOK ? depth - PS_CLOSE_LOOK : 0;
+        for (Py_ssize_t k = depth - 1; k >= stop; k--) {
+            if (open[k] == key) return k;
+        }
+        return depth;
+    }
+
     /* The tag after the '<' at i: the counts it changes, and where the scan goes on. */
     #define PS_TAG(READ)                                                            \\
         do {                                                                        \\
@@ -88,9 +105,10 @@ cdef extern from *:
             if (length <= PS_MAX_NAME && ps_listed(names, key)) {                   \\
                 counts.elements += !closing;                                        \\
             } else if (closing) {                                                   \\
-                depth -= depth > 0;                                                 \\
+                depth = ps_close(open, depth, key);                                 \\
             } else {                                                                \\
                 counts.elements++;                                                  \\
+                if (depth < PS_OPEN) open[depth] = key;                             \\
                 depth++;                                                            \\
                 if (depth > counts.deepest) counts.deepest = depth;                 \\
             }                                                                       \\
@@ -106,6 +124,7 @@ cdef extern from *:
     static ps_tag_counts ps_count_tags(PyObject *text, const ps_names *names) {
         ps_tag_counts counts = {0, 0, 0};
         Py_ssize_t depth = 0;
+        uint64_t open[PS_OPEN];  /* the names of the open elements, outermost first */
         Py_ssize_t n;
         const void *data;
         int kind;
@@ -303,7 +322,9 @@ cdef class TagCounter:
 
     ``flat`` names the elements that never stay open (void, or ended by their next
     sibling): they count as elements but do not deepen the nesting. Names fold
-    ASCII letters alone; a closing tag at depth 0 is ignored. A text with fewer than
+    ASCII letters alone (their first eight kept); a closing tag closes the nearest
+    open element of its name and those above it, looked for among the nearest 64, and
+    is ignored when none has its name, as the parser ignores it. A text with fewer than
     ``from_tags`` '<' has them counted alone, its tags not read.
     """
 

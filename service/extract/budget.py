@@ -8,8 +8,11 @@ tags bounds both before parsing.
 In C (``_scan.TagCounter``), one pass over the text counts its ``<`` (sixteen
 bytes a step, a UTF-8 page's bytes 32 where the CPU has AVX2); a text with
 ``SCAN_FROM_TAGS`` of them or more is read again tag by tag for its elements and
-their deepest nesting. A UTF-8 page is counted on its bytes, which count as its
-text does, so its ``str`` is never made.
+their deepest nesting. An end tag closes the nearest open element of its name, as
+the parser does, and one of no open element is ignored, as the parser ignores it:
+"<div></x>" repeated nests each div in the one before, which a plain count of end tags
+would hide. A UTF-8 page is counted on its bytes, which count as its text does, so
+its ``str`` is never made.
 """
 
 from __future__ import annotations

@@ -31,17 +31,26 @@ def _measure(text: str) -> tuple[int, int]:
     """The number of elements and the deepest nesting, tag by tag, in Python: the oracle."""
     flat = budget._VOID | budget._IMPLIED_END
     elements = 0
+    open_: list[str] = []  # the open elements' names (their first eight letters)
     depth = 0
     deepest = 0
     for closing, tag in _TAG.findall(text):
         name = tag.lower()
-        if name in flat:
+        if len(name) <= 8 and name in flat:
             elements += closing == ""
             continue
         if closing:
-            depth = max(0, depth - 1)
+            if depth > len(open_):  # past the names kept: one level closed
+                depth -= 1
+                continue
+            nearest = open_[max(0, depth - 64) : depth]
+            if name[:8] in nearest:  # the nearest of that name, and those above it
+                depth = max(0, depth - 64) + len(nearest) - 1 - nearest[::-1].index(name[:8])
+                del open_[depth:]
             continue
         elements += 1
+        if depth < 1024:
+            open_.append(name[:8])
         depth += 1
         deepest = max(deepest, depth)
     return elements, deepest
@@ -85,6 +94,16 @@ def test_stray_closing_tags_do_not_hide_depth() -> None:
     text = "</div>" * 1500 + _nested(MAX_DEPTH, SCAN_FROM_TAGS)
     assert _decision(text, 200_000) is None
     assert _decision("</div>" * 1500 + "<div>" + _nested(MAX_DEPTH, SCAN_FROM_TAGS), 200_000)
+
+
+def test_end_tags_of_no_open_element_do_not_lower_the_depth() -> None:
+    """The parser ignores "</x>" when no x is open, so "<div></x>" nests a div in the one
+    before: counted so, the page is refused before its parse takes seconds."""
+    count = SCAN_FROM_TAGS // 2 + 1  # past the scan's threshold of '<', and MAX_DEPTH
+    refused = _decision("<div></x>" * count, 200_000)
+    assert refused is not None and refused.startswith("elements nested")
+    closed = "<div><span></x></span></div>" * SCAN_FROM_TAGS  # each closed by its own end tag
+    assert _decision(closed, 200_000) is None
 
 
 def test_element_limit_is_exact_at_the_count_of_tags() -> None:
