@@ -6,7 +6,8 @@ links, a row of thousands of pictures, a list of links, a deep wrapper around ma
 paragraphs, formatting elements the parser reopens in every paragraph, end tags the
 parser ignores), split at ``n`` and ``2n`` repetitions; the CPU of each is the best of
 three runs (``time.process_time``). A ratio near 2 is linear growth, near 4 quadratic.
-The element budget (``Limits.max_nodes``) refuses deep nesting, not these.
+A page the element budget refuses before its parse (``budget.check_elements``: deep
+nesting, as end tags the parser ignores make it) is marked so.
 
 Usage: ``python -m bench.scaling [--scale S]``.
 """
@@ -79,6 +80,7 @@ class Row:
     kilobytes: int  # of the larger page
     first: float  # seconds at n
     second: float  # seconds at 2n
+    refused: bool  # the element budget refused the larger page before its parse
 
     @property
     def ratio(self) -> float:
@@ -95,12 +97,22 @@ def _cpu(page: bytes) -> float:
     return best
 
 
+def _refused(page: bytes) -> bool:
+    try:
+        split(page, URL)
+    except RefusedPage:
+        return True
+    return False
+
+
 def measure(scale: float = 1.0) -> list[Row]:
     rows = []
     for construct in CONSTRUCTS:
         n = max(1, int(construct.n * scale))
         small, large = (construct.build(size).encode() for size in (n, 2 * n))
-        rows.append(Row(construct.name, len(large) // 1024, _cpu(small), _cpu(large)))
+        rows.append(
+            Row(construct.name, len(large) // 1024, _cpu(small), _cpu(large), _refused(large))
+        )
     return rows
 
 
@@ -110,7 +122,10 @@ def markdown(rows: Sequence[Row]) -> str:
         "|---|---|---|---|---|---|",
     ]
     for row in rows:
-        growth = "linear" if row.ratio <= LINEAR else "faster than the input"
+        if row.refused:
+            growth = "refused by the element budget"
+        else:
+            growth = "linear" if row.ratio <= LINEAR else "faster than the input"
         lines.append(
             f"| {row.name} | {row.kilobytes} | {row.first * 1000:.0f} | {row.second * 1000:.0f}"
             f" | {row.ratio:.1f} | {growth} |"
