@@ -69,7 +69,7 @@ CONSTRUCTS = (
     Construct("headline links in a list", _listed_links, 4000),
     Construct("pictures in a row", _pictures, 8000),
     Construct("paragraphs naming the title under 900 wrappers", _deep_paragraphs, 4000),
-    Construct("200 formatting elements reopened per paragraph", _reopened_formatting, 1000),
+    Construct("200 formatting elements reopened per paragraph", _reopened_formatting, 2000),
     Construct("end tags the parser ignores", _ignored_end_tags, 10000),
 )
 
