@@ -298,6 +298,7 @@ cdef class ItemWalk:
     cdef unsigned char flags[TAG_LAST_ENTRY]
     cdef unsigned char image_flags[TAG_LAST_ENTRY]
     cdef list custom_images  # item images of tags Lexbor does not predefine, by name
+    cdef ps_node *apart  # a subtree the walk in progress passes over whole (``read``'s)
     cdef int image_count
     cdef uintptr_t image_ids[_MAX_IMAGE_ATTRIBUTES]
     cdef bint candidates[_MAX_IMAGE_ATTRIBUTES]  # a srcset: its first candidate read
@@ -436,13 +437,33 @@ cdef class ItemWalk:
         self.sponsored_label = sponsored_label
         self.rank = rank
 
-    def read(self, root, skip, out, tokens, bint with_image=True):
+    def read(self, root, skip, out, tokens, bint with_image=True, apart=None):
         """Walks ``root``'s subtree into ``out``: its text runs, cleaned, appended to
         ``out.segments`` (empty ones left out), and what the rules set; ``with_image``,
-        the root's background first and the image searched after the walk."""
-        self._fill(c_node(root), c_node(skip) if skip is not None else NULL, <ItemText?>out, tokens, root.parser, with_image)
+        the root's background first and the image searched after the walk. ``apart``,
+        an element below ``root``, is passed over whole, its images too."""
+        self._fill(
+            c_node(root),
+            c_node(skip) if skip is not None else NULL,
+            <ItemText?>out,
+            tokens,
+            root.parser,
+            with_image,
+            c_node(apart) if apart is not None else NULL,
+        )
 
     cdef int _fill(
+        self, ps_node *top, ps_node *passed, ItemText out, object tokens, object parser, bint with_image, ps_node *apart
+    ) except -1:
+        cdef ps_node *outer = self.apart  # a rule's call may walk another item meanwhile
+        self.apart = apart
+        try:
+            self._fill_apart(top, passed, out, tokens, parser, with_image)
+        finally:
+            self.apart = outer
+        return 0
+
+    cdef int _fill_apart(
         self, ps_node *top, ps_node *passed, ItemText out, object tokens, object parser, bint with_image
     ) except -1:
         cdef ps_str *style
@@ -472,6 +493,9 @@ cdef class ItemWalk:
         cdef uintptr_t tag
         cdef unsigned char flags
         while node != NULL:
+            if node == self.apart:
+                node = next_in(node, root, False)
+                continue
             if node.type == PS_ELEMENT:
                 tag = node.local_name
                 flags = self.image_flags[tag] if tag < TAG_LAST_ENTRY else 0
@@ -686,6 +710,9 @@ cdef class ItemWalk:
         cdef bint styled = False
         cdef long kinds = 0
         cdef list segments
+        if node == self.apart:
+            self._flush(text, out.segments)
+            return 0
         if node == passed:
             if self._blank(text):
                 return 0  # no words before the headline on its line: ``KEEP``
@@ -1181,7 +1208,8 @@ cdef class ItemReader:
 
     The headline passed over is ``link.headline``; when that is the link itself and
     the link has a heading, the nearest element of ``headings`` at or above the link,
-    else ``link.headline``. An item that is that element shows no lines. A date the
+    else ``link.headline``. An item that is that element shows no lines. ``apart``, an
+    element below ``node``, is passed over whole (``ItemWalk.read``). A date the
     walk found that may be a meta line (``max_meta_chars`` at most, holding one of
     ``meta_marks``) is asked ``meta_line(date)``, and then is ``time_in(times, date)``
     or itself. Without a date after the lines, each meta part the walk kept is read in
@@ -1263,7 +1291,7 @@ cdef class ItemReader:
         self.plays_media = plays_media
         self.word_count = word_count
 
-    def read(self, node, link, page):
+    def read(self, node, link, page, apart=None):
         cdef ps_node *item = c_node(node)
         cdef ps_node *passed = c_node(link.headline)
         cdef ps_node *heading
@@ -1280,7 +1308,7 @@ cdef class ItemReader:
             if heading != NULL:
                 passed = heading
         cdef ItemText found = ItemText()
-        self.walk._fill(item, passed, found, tokens, node.parser, True)
+        self.walk._fill(item, passed, found, tokens, node.parser, True, c_node(apart) if apart is not None else NULL)
         date = found.date
         if date is not None:
             n = PyUnicode_GET_LENGTH(date)

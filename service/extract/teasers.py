@@ -64,6 +64,7 @@ from service.extract._frame import (
 )
 from service.extract._links import link_target
 from service.extract._records import Records
+from service.extract._text import fold
 from service.extract._words import FOLDS_AS_ASCII
 from service.extract.model import Teaser
 from service.extract.teaser_items import (
@@ -570,6 +571,62 @@ def _is_block_title(node: Node, link: Link, holding: set[int]) -> bool:
 _HOLDER_LEVELS = 3  # an item, its parent and its grandparent
 
 
+def _lead_card(node: Node, link: Link, holding: set[int]) -> tuple[Node, Node] | None:
+    """A lead story's card that lists related stories under its headline: the card and
+    the list, when ``node``, the item of a headline in a heading, is the heading or the
+    link itself (its climb stopped at the card, which the listed stories share) and the
+    card's other children are one list (``<ul>``, ``<ol>``) holding items
+    (``holding``, by ``mem_id``) after the headline, no heading, and at most
+    ``MAX_ITEM_EXTRA_CHARS`` of text (a snippet, a date, the picture's link)."""
+    if link.heading is None or (
+        node.tag not in tt.HEADING_TAGS and node.mem_id != link.node.mem_id
+    ):
+        return None
+    card = node.parent
+    if card is None or card.tag in tt.STOP_TAGS:
+        return None
+    listed = None
+    seen = False
+    chars = 0
+    for child in card.iter():
+        if child.mem_id == node.mem_id:
+            seen = True
+        elif child.mem_id in holding:
+            if listed is not None or not seen or not _is_list(child):
+                return None
+            listed = child
+        elif child.tag in tt.HEADING_TAGS:
+            return None
+        else:
+            chars += len(fold(child.text()))
+            if chars > tt.MAX_ITEM_EXTRA_CHARS:
+                return None
+    return None if listed is None else (card, listed)
+
+
+def _is_list(node: Node) -> bool:
+    """Whether ``node`` is a list (``<ul>``, ``<ol>``), or holds one and nothing else."""
+    if node.tag in _LISTS:
+        return True
+    inner = list(node.iter())
+    return (
+        len(inner) == 1
+        and inner[0].tag in _LISTS
+        and len(fold(node.text())) == len(fold(inner[0].text()))
+    )
+
+
+_LISTS = frozenset({"ul", "ol"})
+
+
+def _fill_from_card(item: _Item, card: _Item) -> None:
+    """The fields a lead story shows on its card beside its headline, where the item
+    that is its headline alone shows none."""
+    item.snippet = item.snippet or card.snippet
+    item.image = item.image or card.image
+    item.date = item.date or card.date
+
+
 def find_teasers(
     root: Node,
     page_url: str,
@@ -609,6 +666,9 @@ def find_teasers(
         ):
             continue  # a plain menu link, not a story card
         item = _read(node, link, page)
+        card = _lead_card(node, link, holding)
+        if card is not None:
+            _fill_from_card(item, _read(card[0], link, page, card[1]))
         item.sponsored = item.sponsored or bool(region & IN_PAID)
         item.inline = _PROMOS.of(item, paragraphs, item_ids)
         if item.inline and _is_subheading(item, item_ids, page):

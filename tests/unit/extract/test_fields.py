@@ -300,6 +300,25 @@ def test_the_headline_passed_over_ends_a_lead_in() -> None:
     assert found.lead_in == 0
 
 
+def test_an_element_apart_is_passed_over_with_its_images() -> None:
+    root = LexborHTMLParser(
+        "<div><h2><a href='/a'>Headline here</a></h2>Before the list"
+        "<ul><li><img src='/i/b.jpg'><a href='/b'>Another story</a></li></ul>after it"
+        "<a href='/a'><img src='/i/a.jpg'></a></div>"
+    ).css_first("div")
+    assert root is not None
+    apart = root.css_first("ul")
+    found = ItemText()
+    tf.ITEM_WALK.read(root, root.css_first("h2"), found, Tokens(), True, apart)
+    assert (found.segments, found.image) == (["Before the list", "after it"], "/i/a.jpg")
+    whole = ItemText()
+    tf.ITEM_WALK.read(root, root.css_first("h2"), whole, Tokens(), True)
+    assert (whole.segments, whole.image) == (
+        ["Before the list", "Another story", "after it"],
+        "/i/b.jpg",
+    )
+
+
 def test_the_walk_refuses_a_tag_it_cannot_know_by_id() -> None:
     with pytest.raises(ValueError, match="standard tag"):
         ItemWalk(**{**_ARGUMENTS, "skip": frozenset({"amp-img"})})

@@ -1907,3 +1907,63 @@ def test_a_listing_url_is_told_by_its_path_and_a_date_marks_a_story(
     href: str, listing: bool
 ) -> None:
     assert is_listing_url(href) is listing
+
+
+@pytest.mark.parametrize(
+    ("sublist", "end"), [("ul", "ul"), ("ol", "ol"), ("div class=more><ul", "ul></div")]
+)
+def test_a_lead_card_with_a_list_of_related_stories_keeps_its_snippet_and_image(
+    sublist: str, end: str
+) -> None:
+    # The card holds the related stories' targets too; its headline's item is still the
+    # card without the list, and each related story stays a teaser of its own.
+    html = (
+        '<section class="top"><article class="lead">'
+        '<a href="/news/2026/03/14/floods-1234"><img src="/i/floods.jpg" alt=""></a>'
+        '<h2><a href="/news/2026/03/14/floods-1234">Floods sweep valley towns as rivers burst'
+        " their banks</a></h2>"
+        "<p>Thousands of residents were moved overnight as water rose to the highest mark in a"
+        " century...</p>"
+        f'<{sublist} class="related"><li><a href="/news/2026/03/14/rescue-1235">How the'
+        " night-time rescue unfolded street by street</a></li>"
+        '<li><a href="/news/2026/03/14/map-1236">Map: the areas under water and the roads'
+        f" closed</a></li></{end}></article>"
+        '<article class="card"><h3><a href="/news/2026/03/14/talks-1240">Coalition talks'
+        " stall over budget demands again</a></h3><p>Negotiators left without a deal.</p>"
+        "</article></section>"
+    )
+    got = scan(html, url="https://site.example/news/").teasers
+    assert [(t.title, t.snippet, t.truncated, t.image) for t in got] == [
+        (
+            "Floods sweep valley towns as rivers burst their banks",
+            "Thousands of residents were moved overnight as water rose to the highest mark"
+            " in a century...",
+            True,
+            "https://site.example/i/floods.jpg",
+        ),
+        ("How the night-time rescue unfolded street by street", None, False, None),
+        ("Map: the areas under water and the roads closed", None, False, None),
+        (
+            "Coalition talks stall over budget demands again",
+            "Negotiators left without a deal.",
+            False,
+            None,
+        ),
+    ]
+    assert got[1].block_index == got[2].block_index != got[0].block_index
+
+
+def test_a_linked_heading_over_prose_and_a_list_keeps_to_its_heading() -> None:
+    # Too much text beside the list for a card: a section of its own, not a story's.
+    prose = "<p>" + "The council met again on Monday to weigh the plan for the bridge. " * 10
+    html = (
+        '<section><h2><a href="/news/2026/03/14/bridge-plan-1300">The bridge plan and what'
+        f" it means for the town</a></h2>{prose}</p>"
+        '<ul><li><a href="/news/2026/03/14/tolls-1301">Bridge tolls rise from next month'
+        ' for all drivers</a></li><li><a href="/news/2026/03/14/works-1302">Road works'
+        " close the harbour route until spring</a></li></ul></section>"
+    )
+    got = scan(html, url="https://site.example/news/").teasers
+    assert [(t.title, t.snippet) for t in got][:1] == [
+        ("The bridge plan and what it means for the town", None)
+    ]
