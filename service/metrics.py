@@ -28,7 +28,7 @@ DEAD_LETTER_REASONS = (
     "event_too_large",  # the raw message is over max_event_bytes
     "body_decode",  # base64 or content_encoding could not be undone
     "page_too_large",  # the decoded page is over max_page_bytes
-    "node_budget",  # the page has more elements than max_page_nodes
+    "node_budget",  # more elements than max_page_nodes, or nested over 1,000 deep
     "page_timeout",  # splitting took longer than max_page_seconds
     "not_html",  # the body is empty or binary
     "http_status",  # the crawler got a non-2xx response

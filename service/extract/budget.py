@@ -7,9 +7,10 @@ tags bounds both before parsing.
 
 In C (``_scan.TagCounter``), one pass over the text counts its ``<`` (sixteen
 bytes a step, a UTF-8 page's bytes 32 where the CPU has AVX2); a text with
-``SCAN_FROM_TAGS`` of them or more is read again tag by tag for its elements and
-their deepest nesting. An end tag closes the nearest open element of its name, as
-the parser does, and one of no open element is ignored, as the parser ignores it:
+``SCAN_FROM_TAGS`` of them or more (any text, under a smaller budget) is read again
+tag by tag for its elements and their deepest nesting. An end tag closes the nearest
+open element of its name, as the parser does, and one of no open element is ignored,
+as the parser ignores it:
 "<div></x>" repeated nests each div in the one before, which a plain count of end tags
 would hide. A UTF-8 page is counted on its bytes, which count as its text does, so
 its ``str`` is never made.
@@ -34,16 +35,17 @@ _IMPLIED_END = frozenset(
 # '-' as its name (``<(/?)([a-zA-Z][a-zA-Z0-9:-]*)``), its case folded.
 SCAN_FROM_TAGS = 3000  # below this many '<', parsing is cheap whatever the nesting
 _TAGS = TagCounter(_VOID | _IMPLIED_END, from_tags=SCAN_FROM_TAGS)
+_EVERY_TAG = TagCounter(_VOID | _IMPLIED_END)  # for a budget under SCAN_FROM_TAGS
 MAX_DEPTH = 1000  # real pages nest a few dozen levels; broken ones a few hundred
 
 
 def check_elements(markup: str | bytes, max_nodes: int) -> None:
     """Raise ``RefusedPage("node_budget")`` when ``markup`` (a text or its UTF-8 bytes) has
-    too many or too deep elements."""
-    tags, elements, deepest = _TAGS.count(markup)
-    if tags < SCAN_FROM_TAGS:
-        return
+    more than ``max_nodes`` elements, or has ``SCAN_FROM_TAGS`` tags or more and elements
+    nested over ``MAX_DEPTH`` deep. A text of fewer tags than ``SCAN_FROM_TAGS`` is read tag
+    by tag only when ``max_nodes`` is under that: it may exceed no larger budget."""
+    tags, elements, deepest = (_TAGS if max_nodes >= SCAN_FROM_TAGS else _EVERY_TAG).count(markup)
     if elements > max_nodes:
         raise RefusedPage("node_budget", f"{elements} elements over the {max_nodes} budget")
-    if deepest > MAX_DEPTH:
+    if tags >= SCAN_FROM_TAGS and deepest > MAX_DEPTH:
         raise RefusedPage("node_budget", f"elements nested {deepest} deep, over {MAX_DEPTH}")

@@ -57,13 +57,13 @@ def _measure(text: str) -> tuple[int, int]:
 
 
 def _reference(text: str, max_nodes: int) -> str | None:
-    """What the budget decides, from the tag-by-tag scan alone: a refusal's detail or None."""
-    if text.count("<") < SCAN_FROM_TAGS:
-        return None
+    """What the budget decides, from the tag-by-tag scan alone: a refusal's detail or None.
+    The elements are counted against any budget; the nesting only of a text of
+    ``SCAN_FROM_TAGS`` '<' or more."""
     elements, deepest = _measure(text)
     if elements > max_nodes:
         return f"{elements} elements over the {max_nodes} budget"
-    if deepest > MAX_DEPTH:
+    if text.count("<") >= SCAN_FROM_TAGS and deepest > MAX_DEPTH:
         return f"elements nested {deepest} deep, over {MAX_DEPTH}"
     return None
 
@@ -115,7 +115,15 @@ def test_element_limit_is_exact_at_the_count_of_tags() -> None:
 
 def test_pages_under_the_scan_threshold_pass_whatever_their_nesting() -> None:
     text = "<div>" * (SCAN_FROM_TAGS - 1)
-    assert _decision(text, 10) is None
+    assert _decision(text, SCAN_FROM_TAGS) is None
+
+
+@pytest.mark.parametrize("max_nodes", [100, SCAN_FROM_TAGS - 1])
+def test_a_budget_under_the_scan_threshold_counts_every_page(max_nodes: int) -> None:
+    assert _decision("<p>x" * max_nodes, max_nodes) is None
+    assert _decision("<p>x" * (max_nodes + 1), max_nodes) == (
+        f"{max_nodes + 1} elements over the {max_nodes} budget"
+    )
 
 
 _NAMES = st.sampled_from(
