@@ -117,10 +117,10 @@ bench-markup: bench-venv  ## body quality and teaser drift on the benchmark page
 	$(PY) -m bench.markup
 
 .PHONY: bench
-bench: bench-quality  ## every benchmark: extraction side by side, markup-free pages, throughput, latency, memory (bench/results/)
+bench: bench-quality  ## every benchmark: extraction side by side, markup-free pages, costly pages, throughput, latency, memory (bench/results/)
 	$(PY) -m bench.run_all
 
 .PHONY: clean
-clean:  ## remove the virtualenv and caches (not the Kafka jars)
+clean:  ## remove the virtualenv, the compiled modules and the tools' caches (not the Kafka jars, uv, kustomize or promtool in .cache)
 	rm -rf .venv .pytest_cache .mypy_cache .ruff_cache build *.egg-info
 	rm -f service/*/*.c service/*/*.so

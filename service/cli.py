@@ -41,14 +41,26 @@ def _add_settings_flags(
     for name, field in Settings.model_fields.items():
         if only is not None and name not in only:
             continue
-        default = "cores" if field.default_factory else field.default
         parser.add_argument(
             f"--{name.replace('_', '-')}",
             dest=name,
             default=None,
             metavar=name.split("_")[-1].upper(),
-            help=f"{field.description} [env {ENV_PREFIX}{name.upper()}; default {default}]",
+            help=f"{field.description} [env {ENV_PREFIX}{name.upper()}; "
+            f"default {default_text(name)}]",
         )
+
+
+def default_text(name: str) -> str:
+    """A setting's default as the help and the README show it."""
+    field = Settings.model_fields[name]
+    if field.default_factory:
+        return "cores"
+    if field.default is None:
+        return "unset"
+    if field.default == ():
+        return "empty"
+    return str(field.default)
 
 
 def _settings_from(args: argparse.Namespace) -> Settings:
@@ -145,7 +157,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Read raw page events as JSON lines (the input contract) from FILE or stdin, "
         "or one HTML file with --url, and write the output records as JSON lines to stdout; "
         "events that fail go to stderr as dead-letter lines (body_ref is not fetched offline: "
-        "such events fail body_unavailable). Exit status 1 when any failed.",
+        "such events fail body_unavailable). Exit status 1 when any failed. The limits below "
+        "apply; the other PAGESPLIT_* variables are not used here, but a bad one is still "
+        "refused.",
     )
     split.add_argument(
         "input", nargs="?", default="-", metavar="FILE", help="input file, - for stdin"
@@ -154,10 +168,13 @@ def build_parser() -> argparse.ArgumentParser:
     split.add_argument(
         "--fetched-at",
         metavar="TIME",
-        help="with --url: when the page was fetched (RFC 3339, with a zone); teaser times "
-        'shown as a span back ("2 hours ago") count from it',
+        help="with --url: when the page was fetched (RFC 3339, with a zone); times shown "
+        'as a span back ("2 hours ago") on teasers and beside bylines count from it, and a '
+        "teaser's day and month shown without a year take its year (the year before, when "
+        "that would lie after it)",
     )
-    # Offline splitting reads no Kafka and fetches no body_ref: the limits alone apply.
+    # Offline splitting reads no Kafka and fetches no body_ref: the limits alone apply
+    # (every setting is still checked, as the service checks them).
     _add_settings_flags(split, only={f.name for f in fields(PipelineLimits)})
     split.set_defaults(func=_cmd_split)
 

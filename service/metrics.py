@@ -80,7 +80,8 @@ class Metrics:
         self.split_warnings = Counter(
             "pagesplit_split_warnings_total",
             "Events split with a warning, by warning: a stage that failed and was skipped "
-            "(<stage>_failed, a bug), or a body read from structured data.",
+            "(<stage>_failed, a bug), a body read from structured data (body_from_*), or a "
+            "page that stands in for a story: an error, removal or wall notice (notice_page).",
             ["warning"],
             registry=r,
         )

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
 
-from service.cli import build_parser
+from service.cli import build_parser, default_text
 from service.settings import Settings, SettingsError, env_names, load_settings
 
 
@@ -106,3 +107,13 @@ def test_the_readme_documents_every_setting() -> None:
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
     missing = [env for env in env_names() if f"`{env}`" not in readme]
     assert missing == []
+
+
+def test_the_readme_and_the_help_show_each_default_alike() -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    rows = dict(
+        re.findall(r"^\| `PAGESPLIT_([A-Z_]+)` \(`--[a-z-]+`\) \| `([^`]*)` \|", readme, re.M)
+    )
+    shown = {name.upper(): default_text(name) for name in Settings.model_fields}
+    assert rows == shown
+    assert "None" not in shown.values() and "()" not in shown.values()
