@@ -62,6 +62,7 @@ class BlockWalk:
         note_mark: Callable[[LexborNode, str], LexborNode | None],
         captions: Captions,
         emitter: Emitter,
+        skip_exceptions: Collection[bytes] = ...,
     ) -> None: ...
     def read(
         self,
@@ -96,6 +97,7 @@ class Ballot:
         strong: tuple[Collection[str], float],
         weak: tuple[Collection[str], float],
         item_body: tuple[str, float],
+        name_exceptions: Collection[str] = ...,
     ) -> None: ...
     def vote(
         self, voters: list[LexborNode], holders: list[LexborNode], scores: Any, seen: set[int]

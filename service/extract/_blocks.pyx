@@ -328,23 +328,43 @@ cdef struct _Open:
 cdef class _Names:
     """Names found anywhere in a value's bytes, ASCII case ignored (as a CSS
     ``[class*=name i]`` selector finds them): lowercase ASCII names without spaces,
-    indexed by their first byte."""
+    indexed by their first byte. A name found where one of the longer words
+    ``unless`` stands (each holding a name at its start) is not found there."""
 
     cdef list _keep  # the bytes the name pointers below point into
     cdef const unsigned char *_names[_MAX_NAMES]
     cdef size_t _sizes[_MAX_NAMES]
     cdef int _first[256]  # the first name starting with each byte, -1 for none
     cdef int _chain[_MAX_NAMES]  # the next name with the same first byte, -1 for none
+    cdef int _unless[_MAX_NAMES]  # the word a name's find is not, -1 for none
 
-    def __init__(self, names, str what):
+    def __init__(self, names, str what, unless=()):
         cdef int i
         cdef unsigned char first
         self._keep = [bytes(name) for name in names]
         if len(self._keep) > _MAX_NAMES:
             raise ValueError(f"at most {_MAX_NAMES} {what}")
+        for i in range(_MAX_NAMES):
+            self._unless[i] = -1
+        for word in unless:
+            holders = [i for i, name in enumerate(self._keep) if word.startswith(name) and word != name]
+            if len(self._keep) + 1 > _MAX_NAMES or not word.islower() or not word.isascii():
+                raise ValueError(f"at most {_MAX_NAMES} {what}, each exception lowercase ASCII")
+            for i in holders:
+                if self._unless[i] >= 0:
+                    raise ValueError(f"one exception a name: {word!r}")
+                self._unless[i] = len(self._keep)
+            self._keep.append(bytes(word))
+        for i in range(len(self._keep) - len(unless), len(self._keep)):
+            self._names[i], self._sizes[i] = self._keep[i], len(self._keep[i])
+        self._keep_names(len(self._keep) - len(unless), what)
+
+    cdef int _keep_names(self, int count, str what) except -1:
+        cdef int i
+        cdef unsigned char first
         for i in range(256):
             self._first[i] = -1
-        for i in range(len(self._keep) - 1, -1, -1):
+        for i in range(count - 1, -1, -1):
             name = self._keep[i]
             if not name or name != name.lower() or b" " in name or not name.isascii():
                 raise ValueError(f"{what} are lowercase ASCII and without spaces: {name!r}")
@@ -352,21 +372,29 @@ cdef class _Names:
             first = (<bytes>name)[0]
             self._chain[i] = self._first[first]
             self._first[first] = i
+        return 0
+
+    cdef inline bint _at(self, int j, const unsigned char *data, size_t length, size_t i) noexcept:
+        """Whether name (or exception) ``j`` stands at byte ``i`` of ``data``."""
+        cdef size_t size = self._sizes[j]
+        cdef size_t k = 0
+        if i + size > length:
+            return False
+        while k < size and lower(data[i + k]) == self._names[j][k]:
+            k += 1
+        return k == size
 
     cdef bint holds(self, const unsigned char *data, size_t length) noexcept:
         """Whether one of the names is in ``data``, ASCII case ignored."""
-        cdef size_t i, k, size
+        cdef size_t i
         cdef int j
         for i in range(length):
             j = self._first[lower(data[i])]
             while j >= 0:
-                size = self._sizes[j]
-                if i + size <= length:
-                    k = 1
-                    while k < size and lower(data[i + k]) == self._names[j][k]:
-                        k += 1
-                    if k == size:
-                        return True
+                if self._at(j, data, length, i) and (
+                    self._unless[j] < 0 or not self._at(self._unless[j], data, length, i)
+                ):
+                    return True
                 j = self._chain[j]
         return False
 
@@ -939,7 +967,8 @@ cdef class BlockWalk:
     """The walk of ``Reader.read`` over a container, built from the tables it reads
     by (tag names; ``leaves`` and ``wrapping`` map a tag to the kind of paragraph it
     gives) and the rules it asks about the elements it meets (each given the element
-    as a ``LexborNode``)."""
+    as a ``LexborNode``). An element whose class or id holds one of ``skip_names``
+    (not inside one of the longer words ``skip_exceptions``) is skipped."""
 
     cdef unsigned short _flags[TAG_LAST_ENTRY]
     cdef dict _leaves  # tag id -> kind
@@ -985,6 +1014,7 @@ cdef class BlockWalk:
         note_mark,
         captions,
         emitter,
+        skip_exceptions=(),
     ):
         cdef int i
         for i in range(TAG_LAST_ENTRY):
@@ -1005,7 +1035,7 @@ cdef class BlockWalk:
         self._leaves = {tag_id(name): kind for name, kind in leaves.items()}
         self._wrapping = {tag_id(name): kind for name, kind in wrapping.items()}
         self._a, self._br, self._tr = tag_id("a"), tag_id("br"), tag_id("tr")
-        self._skip = _Names(skip_names, "skip names")
+        self._skip = _Names(skip_names, "skip names", skip_exceptions)
         self._wraps_a_sentence = wraps_a_sentence
         self._is_note = is_note
         self._is_inline_custom = is_inline_custom
@@ -1422,7 +1452,8 @@ cdef class Ballot:
     for its length and commas go to its ancestors, shared as ``shares`` gives them,
     each ancestor starting from its weights the first time it is met: its tag's
     (``tag_weights``) and its class and id names' (``negative``, ``strong`` and
-    ``weak`` names found anywhere in them, lowercased; ``item_body`` for an element
+    ``weak`` names found anywhere in them, lowercased, but not inside one of the longer
+    words ``name_exceptions``; ``item_body`` for an element
     whose ``itemprop`` is that value). The rules are Python's: the tables and
     thresholds are given from ``body_tables``, ``is_chrome_text`` says which text may
     not vote (asked only of a text holding one of the literals of ``chrome_gate``,
@@ -1487,6 +1518,7 @@ cdef class Ballot:
         strong,
         weak,
         item_body,
+        name_exceptions=(),
     ):
         cdef int i
         for i in range(TAG_LAST_ENTRY):
@@ -1527,11 +1559,12 @@ cdef class Ballot:
         self._is_chrome_text = is_chrome_text
         self._chrome_gate = _Exact(chrome_gate, "chrome gate literals")
         names, self._negative_weight = negative
-        self._negative = _Names([name.encode() for name in names], "class names")
+        unless = [name.encode() for name in name_exceptions]
+        self._negative = _Names([name.encode() for name in names], "class names", unless)
         names, self._strong_weight = strong
-        self._strong = _Names([name.encode() for name in names], "class names")
+        self._strong = _Names([name.encode() for name in names], "class names", unless)
         names, self._weak_weight = weak
-        self._weak = _Names([name.encode() for name in names], "class names")
+        self._weak = _Names([name.encode() for name in names], "class names", unless)
         value, self._item_body_weight = item_body
         self._item_body = value.encode()
 

@@ -398,6 +398,7 @@ _BALLOT = Ballot(
     strong=([name for name, _ in t.POSITIVE_NAMES[: t.WEAK_POSITIVE_FROM]], t.POSITIVE_WEIGHT),
     weak=([name for name, _ in t.POSITIVE_NAMES[t.WEAK_POSITIVE_FROM :]], t.WEAK_POSITIVE_WEIGHT),
     item_body=("articleBody", t.POSITIVE_WEIGHT * 2),
+    name_exceptions=t.NAME_EXCEPTIONS,
 )
 
 

@@ -783,6 +783,7 @@ _WALK = BlockWalk(
     pictures=_PICTURES,
     # Compared without regard to ASCII case, as a CSS ``[class*=name i]`` selector compares them.
     skip_names=tuple(name.encode() for name, _ in t.SKIP_IN_BODY),
+    skip_exceptions=tuple(name.encode() for name in t.NAME_EXCEPTIONS),
     count=_COUNT,
     max_mark_chars=t.MAX_NOTE_MARK_CHARS,
     max_parted_depth=_MAX_PARTED_DEPTH,

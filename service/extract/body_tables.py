@@ -180,6 +180,12 @@ NEGATIVE_NAMES: Sequence[tuple[str, str]] = (
     ("paywall", "subscription walls"),
 )
 
+# Longer words that hold a name of the lists above (``NEGATIVE_NAMES``,
+# ``SKIP_IN_BODY``, the positive names) at their start and name something else: a name
+# found inside one is not that name. "subscriber-only", "subscriber-preview" and
+# "subscriber-premium" hold the story that subscribers read, not a prompt to subscribe.
+NAME_EXCEPTIONS = ("subscriber",)
+
 POSITIVE_WEIGHT = 25.0  # Readability's class weight for a strong body name
 WEAK_POSITIVE_WEIGHT = 8.0  # for the weak names (last entries of POSITIVE_NAMES)
 NEGATIVE_WEIGHT = -25.0  # Readability's class weight for a non-body name

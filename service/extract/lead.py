@@ -31,6 +31,7 @@ six pages of the seven that show one). Tables in ``body_tables.py``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from selectolax.lexbor import LexborNode
@@ -60,6 +61,7 @@ _VIDEO_PAGE_EXCLUDED_NAMES = tuple(n for n in _EXCLUDED_NAMES if n not in t.VIDE
 # for one of the second.
 _NAMES = literal_table((_EXCLUDED_NAMES, _VIDEO_PAGE_EXCLUDED_NAMES))
 _EXCLUDED, _VIDEO_PAGE_EXCLUDED = 2, 4
+_EXCEPTIONS = re.compile("|".join(map(re.escape, t.NAME_EXCEPTIONS)), re.IGNORECASE)
 _LISTED = {_EXCLUDED: _EXCLUDED_NAMES, _VIDEO_PAGE_EXCLUDED: _VIDEO_PAGE_EXCLUDED_NAMES}
 _LISTS = frozenset({"ul", "ol"})
 _LIST_ELEMENTS = Selectors(", ".join(sorted(_LISTS)))
@@ -113,6 +115,11 @@ def _names_excluded(names: str, excluded: int) -> bool:
     found = _NAMES.find(names)
     if not found & excluded:
         return False
+    if _EXCEPTIONS.search(names):  # a name found inside a longer word is not that name
+        names = _EXCEPTIONS.sub(" ", names)
+        found = _NAMES.find(names)
+        if not found & excluded:
+            return False
     if found & FOLDS_AS_ASCII:  # the table's lower case is the text's
         return True
     # The table reads a dotted I, a dotless i or a long s as "i" or "s"; lowercasing does not.

@@ -82,6 +82,22 @@ def test_elements_named_like_chrome_are_skipped_whatever_their_case(name: str) -
     assert read(f"<p>{PROSE}</p><div {name}><p>Share {PROSE}</p></div>") == [("p", PROSE)]
 
 
+@pytest.mark.parametrize(
+    ("name", "kept"),
+    [
+        ("subscriber-only", True),
+        ("Subscribers-Preview", True),
+        ("subscribe-box", False),
+        ("subscriber-only subscribe-cta", False),  # a name beside the exception still counts
+    ],
+)
+def test_a_name_inside_a_longer_word_that_is_no_such_name_is_not_skipped(
+    name: str, kept: bool
+) -> None:
+    got = read(f"<p>{PROSE}</p><div class='{name}'><p>More {PROSE}</p></div>")
+    assert got == [("p", PROSE), ("p", f"More {PROSE}")] if kept else [("p", PROSE)]
+
+
 def test_names_compare_without_case_in_ascii_only() -> None:
     # U+017F (long s) matches "s" caselessly in Unicode, not in the ASCII
     # comparison that a CSS [class*=share i] selector makes.

@@ -252,3 +252,23 @@ def test_div_entries_with_linked_headlines_are_a_list_of_posts() -> None:
     texts = " ".join(p.text for p in body.paragraphs)
     assert "Greenside's candidate" in texts
     assert "ballot boxes from the hill" not in texts
+
+
+def test_a_story_in_parts_named_for_subscribers_is_read_whole() -> None:
+    """A story whose parts are named for who may read them ("subscriber-preview",
+    "subscriber-only"): no prompt to subscribe, though the names hold "subscribe"."""
+
+    def for_subscribers(page: str) -> str:
+        page = page.replace(
+            '<div class="story__body">\n          <p>',
+            '<div class="story__body subscriber-premium"><div class="subscriber-preview"><p>',
+            1,
+        )
+        page = page.replace("</p>\n          <p>", '</p></div><div class="subscriber-only"><p>', 1)
+        return page.replace(
+            '</div>\n        <ul class="story__tags">', '</div></div><ul class="story__tags">', 1
+        )
+
+    result, expected = _split_edited("article_related_most_read", for_subscribers)
+    assert result.article is not None
+    assert [p.text for p in result.article.paragraphs] == expected["article"]["paragraphs"]
