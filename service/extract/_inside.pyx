@@ -48,7 +48,7 @@ cdef enum:
     _INLINE_TAG = 4
     _BOLD_TAG = 8
     _LINE_TAG = 16  # the block a bold line stands alone in ("div")
-    _MAX_TITLES = 4
+    _MAX_TITLES = 8
 
 cdef uintptr_t _CLASS = attribute_id(b"class")
 

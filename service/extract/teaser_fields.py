@@ -377,8 +377,16 @@ _INSIDE = InsideWalk(
     line="div",  # a bold line alone in a <div>: a heading set as older pages set one
     spaces=SPACES,
     rank_marks=_RANK_MARKS,
-    # A headline-classed element: "title" in its class but no "subtitle", or "headline".
-    titles=(("title", "subtitle"), ("headline", "")),
+    # A headline-classed element: "title" in its class but no "subtitle", "headline",
+    # "heading" but no "subheading", or the newsroom's "hed" set off by a dash or an
+    # underscore ("story-card__hed", "c-hed"; "hed" alone is inside too many words).
+    titles=(
+        ("title", "subtitle"),
+        ("headline", ""),
+        ("heading", "subheading"),
+        ("_hed", ""),
+        ("-hed", ""),
+    ),
     rank=_is_rank,
     bold_line=tt.BOLD_LINE_HEADING,
     levels=3,

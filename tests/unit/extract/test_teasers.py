@@ -1967,3 +1967,32 @@ def test_a_linked_heading_over_prose_and_a_list_keeps_to_its_heading() -> None:
     assert [(t.title, t.snippet) for t in got][:1] == [
         ("The bridge plan and what it means for the town", None)
     ]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        '<div class="story-card__hed">{}</div>',
+        '<div class="c-hed">{}</div>',
+        '<div class="card__heading">{}</div>',
+        '<span class="promo-title">{}</span>',
+    ],
+)
+def test_a_whole_card_link_keeps_its_headline_apart_from_its_snippet(headline: str) -> None:
+    html = "".join(
+        f'<a class="story-card" href="/news/2026/03/{n}/story-{n}">'
+        f'<div class="story-card__img"><img src="/i/{n}.jpg" alt=""></div>'
+        '<div class="story-card__txt"><span class="story-card__kicker">City Hall</span>'
+        + headline.format(f"Rent freeze vote number {n} delayed as council members argue")
+        + f'<p class="story-card__dek">Tenants wait for an answer on vote {n} once again.</p>'
+        "</div></a>"
+        for n in (1, 2, 3)
+    )
+    got = scan(f'<div class="stream">{html}</div>', url="https://site.example/topics/rent").teasers
+    assert [(t.title, t.snippet) for t in got] == [
+        (
+            f"Rent freeze vote number {n} delayed as council members argue",
+            f"Tenants wait for an answer on vote {n} once again.",
+        )
+        for n in (1, 2, 3)
+    ]
