@@ -430,8 +430,9 @@ cdef class Paths:
 
     def is_listing(self, str href not None) -> bool:
         """Whether a link's target is a tag, topic, author or other listing page by its
-        path: the segment before the last (the path's ending slashes cut), lowercased, is
-        one of ``non_story_segments`` and the path does not match ``id_or_date``."""
+        path: the last segment or the one before it (the path's ending slashes cut),
+        lowercased, is one of ``non_story_segments`` ("/tag/housing", "/topics",
+        "/search?q=rain") and the path does not match ``id_or_date``."""
         return self._listing(href)
 
     cdef bint _listing(self, str href) except -1:
@@ -444,6 +445,8 @@ cdef class Paths:
         slash = end - 1
         while slash >= start and PyUnicode_READ(path.kind, path.data, slash) != 47:
             slash -= 1
+        if slash + 1 < end and self._segments.has_text(href, slash + 1, end):
+            return not self._shows_id_or_date(href, start, end)
         if slash <= start:
             return False
         parent = slash - 1

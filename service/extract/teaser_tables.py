@@ -522,17 +522,18 @@ NAV_LABEL_GATE = (
 # "(more)" or "Full story »" after a story's snippet is the same call.
 READ_MORE_TAIL = re.compile(
     r"(?:^|\s)(?:continue reading|keep reading|read more|read the full (?:story|article|post)"
-    r"|full story|more(?=\s*(?:\.\.|[\u2026\u203a\u00bb>\u2192]))"
+    r"|full story|(?:more|mehr|plus|mais)(?=\s*(?:\.\.|[\u2026\u203a\u00bb>\u2192]))"
     r"|\((?:more|read more|mehr|m\u00e1s|suite)\)"  # "... in January (more)"
-    r"|lire la suite|weiterlesen|leer m\u00e1s|seguir leyendo|continua a leggere|leia mais"
-    r"|lees meer)\s*[.\u2026\u203a\u00bb>\u2192]*\s*$",
+    r"|lire la suite|lire plus|weiterlesen|mehr lesen|leer m\u00e1s|ver m\u00e1s|seguir leyendo"
+    r"|continua a leggere|leggi tutto|leggi di pi(?:\u00f9|u)|leia mais|ler mais|saiba mais"
+    r"|ver mais|lees meer|lees verder)\s*[.\u2026\u203a\u00bb>\u2192]*\s*$",
     re.IGNORECASE,
 )
 # A literal of every READ_MORE_TAIL match, in lower case ("read" of "continue reading",
 # "story" of "full story", "(m" of "(más)", "leer m" of "leer más"): most lines hold none.
 READ_MORE_GATE = (
     *("read", "story", "more", "mehr", "(m", "suite", "weiterlesen", "leer m", "leyendo"),
-    *("leggere", "mais", "meer"),
+    *("leggere", "mais", "meer", "plus", "ver m", "leggi", "verder"),
 )
 MAX_READ_MORE_CHARS = 40  # the end of a line searched for it: the longest call and its arrows
 # A post's line of categories or tags ("Categorized as Schools and Education", "Posted
@@ -553,13 +554,16 @@ SNIPPET_SEPARATOR_STARTS = "-\u2013\u2014:|"
 
 # Short labels marking an item or block as paid content.
 _SPONSORED_LABELS = (
-    r"sponsored(?: content| stories| links)?(?: by .*)?|promoted(?: content| stories| links)?"
-    r"(?: by .*)?"
-    r"|paid (?:content|post|partner(?: content)?|for by .*)|partner content|from our partners?"
+    # "Sponsored by X", "Sponsored \u00b7 X", "Paid post | X": the label and the sponsor
+    r"sponsored(?: content| stories| links)?(?: by .*| ?[\u00b7\u2022|:\u2013\u2014-] .*)?"
+    r"|promoted(?: content| stories| links)?(?: by .*)?"
+    r"|paid (?:content|post|partner(?: content)?)(?: ?[\u00b7\u2022|:\u2013\u2014-] .*)?"
+    r"|paid for by .*|partner content|from our partners?"
     r"|sponsorisé par .*|patrocinado por .*|gesponsert von .*"
     r"|advertisement|advertorial|ad|ads by .*|recommended by .*|anzeige|werbung"
     r"|sponsorisé|publicité|contenu sponsorisé|publicidad|patrocinado|contenido patrocinado"
-    r"|reklama|sponsorizzato|pubblicità|gesponsord|annons|reklame"
+    r"|reklama|sponsorizzat[oi](?: da .*)?|contenut[oi] sponsorizzat[oi](?: da .*)?|pubblicità"
+    r"|conte\u00fado patrocinado|gesponsord|annons|reklame"
     r"|materiał (?:partnera|sponsorowany|promocyjny)|artykuł sponsorowany"  # Polish
     r"|reklam|sponsorlu(?: içerik)?"  # Turkish
     r"|iklan|konten bersponsor"  # Indonesian ("advertisement", "sponsored content")
@@ -766,7 +770,33 @@ NON_STORY_SEGMENTS: dict[str, str] = {
     "feed": "a feed of a page or its comments",
     "comments": "the comments of a story",
     "service": "service pages (contact, subscriptions)",
+    "services": "service pages",
+    "servicios": "service pages (Spanish)",
+    "servizi": "service pages (Italian)",
     "help": "help pages",
+    "tema": "topic page (Spanish, Portuguese, Italian)",
+    "temas": "topic page (Spanish, Portuguese)",
+    "temi": "topic page (Italian)",
+    "argomento": "topic page (Italian)",
+    "argomenti": "topic page (Italian)",
+    "assunto": "topic page (Portuguese)",
+    "assuntos": "topic page (Portuguese)",
+    "sujet": "topic page (French)",
+    "sujets": "topic page (French)",
+    "etiqueta": "tag page (Spanish, Portuguese)",
+    "etiquetas": "tag page (Spanish, Portuguese)",
+    "mot-cle": "tag page (French)",
+    "mots-cles": "tag page (French)",
+    "trefwoord": "tag page (Dutch)",
+    "ricerca": "search results (Italian)",
+    "busca": "search results (Portuguese, Spanish)",
+    "buscar": "search results (Spanish)",
+    "recherche": "search results (French)",
+    "zoeken": "search results (Dutch)",
+    "archivo": "archive listing (Spanish)",
+    "arquivo": "archive listing (Portuguese)",
+    "archivio": "archive listing (Italian)",
+    "archiv": "archive listing (German)",
 }
 # Words of the paths of a site's service pages (about, contact, legal, app, newsletter):
 # a link whose path holds only these words, one of SERVICE_PAGE_WORDS at least, leads to

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -169,3 +170,24 @@ def test_the_rules_of_the_lines() -> None:
         False,
         None,
     )
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        "leggi tutto \u00bb",
+        "Leggi di pi\u00f9",
+        "Ler mais",
+        "Saiba mais \u203a",
+        "Ver m\u00e1s",
+        "Mehr lesen",
+        "mehr \u00bb",
+        "Lire plus",
+        "lees verder \u2192",
+    ],
+)
+def test_a_read_more_call_closing_a_snippet_is_cut_in_each_language(call: str) -> None:
+    times = tf.ShownTimes(None, None)
+    line = f"The road stays closed with alternating one-way traffic... {call}"
+    parts, *_rest = read([line], -1, "Road closed", times, None, False)
+    assert parts == ["The road stays closed with alternating one-way traffic..."]

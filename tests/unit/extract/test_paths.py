@@ -68,6 +68,9 @@ def _is_story(href: str, text: str) -> bool:
 def _is_listing(href: str) -> bool:
     path = _path(href).rstrip("/")
     slash = path.rfind("/")
+    last = path[slash + 1 :].lower()
+    if last in tt.NON_STORY_SEGMENTS:
+        return not _shows_story_id_or_date(path)
     if slash <= 0:
         return False
     parent = path[path.rfind("/", 0, slash) + 1 : slash].lower()
@@ -141,6 +144,10 @@ def test_is_story_url(href: str, text: str) -> None:
 @example("/\u212aategorie/x")  # a segment past ASCII, "kategorie" once lowercased
 @example("/tag/2024/05/x")
 @example("https://example.org/tag")
+@example("/search?q=rain")  # the listing's own page: its last segment
+@example("/ricerca/?q=maltempo")
+@example("/temas/elecciones-2026")
+@example("/2026/03/14/search")
 @example("/news/12345")
 @example("/\uff11\uff12\uff13\uff14\uff15")  # fullwidth digits: decimal digits too
 @example("/cookie-policy")

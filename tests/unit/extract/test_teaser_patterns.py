@@ -155,7 +155,9 @@ _TAIL_PIECES = (
     *tt.READ_MORE_GATE, "Continue Reading", "KEEP READING", "Read the full article",
     "FULL STORY", "more", "More", "(MORE)", "(m\u00e1s)", "(M\u00c1S)", "Lire la suite",
     "WEITERLESEN", "Leer M\u00e1s", "seguir leyendo", "continua a leggere", "Leia mais",
-    "lees meer", "\u2026", "...", " \u203a", "\u00bb", " ", ".", "\u0130", "\u0131",
+    "lees meer", "Leggi tutto", "LEGGI DI PI\u00d9", "leggi di piu", "Ler mais", "Saiba Mais",
+    "Ver m\u00e1s", "VER MAIS", "Mehr lesen", "mehr", "MEHR", "Lire plus", "plus", "M\u00c1S",
+    "lees verder", "\u2026", "...", " \u203a", "\u00bb", " ", ".", "\u0130", "\u0131",
     "\u017f", "\u212a", "\u00e9", "Storm hits coast", "the ", "\n",
 )  # fmt: skip
 

@@ -1268,6 +1268,11 @@ def test_items_promoted_by_a_named_advertiser_are_sponsored(marker: str) -> None
         "<small>إعلان</small>",
         "<small>محتوى مدفوع</small>",
         "<small>प्रायोजित</small>",
+        '<span class="label">Sponsored \u00b7 Pacific Cloud</span>',
+        "<small>Paid post | Acme Insurance</small>",
+        "<small>Contenuto sponsorizzato</small>",
+        "<small>Sponsorizzato da Acme</small>",
+        "<small>Conte\u00fado patrocinado</small>",
     ],
 )
 def test_items_labelled_as_paid_are_sponsored(marker: str) -> None:
@@ -1996,3 +2001,32 @@ def test_a_whole_card_link_keeps_its_headline_apart_from_its_snippet(headline: s
         )
         for n in (1, 2, 3)
     ]
+
+
+@pytest.mark.parametrize(
+    ("href", "text"),
+    [
+        ("/ricerca/?q=maltempo+lombardia", "maltempo in Lombardia oggi e domani"),
+        ("/search?q=storm+warning", "Latest searches for the storm warning"),
+        ("/temas/temporal-cantabrico/", "Temporal en el Cantábrico esta semana"),
+        ("/services/pharmacies-on-duty", "Pharmacies on duty in the county tonight"),
+        ("/sujets/greve-sncf", "Grève à la SNCF : tout ce qu'il faut savoir"),
+    ],
+)
+def test_links_to_search_topic_and_service_pages_are_no_teasers(href: str, text: str) -> None:
+    story = li("2026/03/14/storm-closes-harbour-road-12345", "Storm closes the harbour road")
+    html = block(f'{story}<li><a href="{href}">{text}</a></li>', heading="<h2>Latest</h2>")
+    assert titles(html) == ["Storm closes the harbour road"]
+
+
+def test_a_widget_headed_as_paid_content_in_italian_marks_its_items() -> None:
+    widget = (
+        '<div class="outbrain-widget"><h3>Contenuti sponsorizzati</h3><ul>'
+        '<li><a href="https://brand.example/offer">How one firm cut its energy bill in half</a>'
+        '</li><li><a href="https://other.example/deal">Why these shoes are selling out this'
+        " spring</a></li></ul></div>"
+    )
+    html = block(
+        li("b", "Harbour road closes for repairs") + li("c", "Bridge tolls rise from next month")
+    )
+    assert [t.sponsored for t in teasers(html + widget)] == [False, False, True, True]
