@@ -886,8 +886,9 @@ cdef class Climbs:
     cdef bint _holds_other_block(
         self, PageFacts page, ps_node *parent, ps_node *own, object parser, set holders
     ) except -1:
-        """Whether ``parent`` holds, beside ``own``, a heading, a list of links or two
-        body paragraphs (read as far as needed, each child once per page)."""
+        """Whether ``parent`` holds, beside ``own``, a heading, a list of links, two
+        body paragraphs, or one before ``own`` (a story's paragraph above an item, not
+        its snippet) (read as far as needed, each child once per page)."""
         cdef bint new
         cdef _Scan *scan = page._scan(parent, &new)
         cdef ps_node *child
@@ -946,6 +947,13 @@ cdef class Climbs:
             others += key != mine
             if others >= 2:
                 return True
+        if others == 1:  # all children read: the one paragraph is recorded
+            key = scan.paragraph[0] if scan.paragraph[0] != mine else scan.paragraph[1]
+            child = own.prev
+            while child != NULL:
+                if <uintptr_t>child == key:
+                    return True
+                child = child.prev
         return False
 
     cdef Py_ssize_t _own_text_bytes(self, ps_node *parent) noexcept:

@@ -283,8 +283,12 @@ def _python_holds_other_block(parent: LexborNode, node: LexborNode, holders: set
     texts = tf.may_hold_body_run(parent)
     blockers: list[int] = []
     paragraphs: list[int] = []
+    before: list[int] = []  # the paragraphs before ``node``
+    own = node.mem_id
     for child in parent.iter(include_text=texts):
         tag, key = child.tag, child.mem_id
+        if key == own:
+            before = list(paragraphs)
         if (
             tag in tt.HEADING_TAGS
             or key in holders
@@ -295,8 +299,8 @@ def _python_holds_other_block(parent: LexborNode, node: LexborNode, holders: set
             tag == "-text" and tf.is_body_run(child.text_content or "")
         ):
             paragraphs.append(key)
-    own = node.mem_id
-    return any(key != own for key in blockers) or len([p for p in paragraphs if p != own]) >= 2
+    others = [p for p in paragraphs if p != own]
+    return any(key != own for key in blockers) or len(others) >= 2 or others[:1] == before[:1] != []
 
 
 def _python_item(

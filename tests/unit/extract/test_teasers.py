@@ -2030,3 +2030,21 @@ def test_a_widget_headed_as_paid_content_in_italian_marks_its_items() -> None:
         li("b", "Harbour road closes for repairs") + li("c", "Bridge tolls rise from next month")
     )
     assert [t.sponsored for t in teasers(html + widget)] == [False, False, True, True]
+
+
+def test_a_promo_below_a_story_paragraph_leaves_the_paragraph_out_of_its_item() -> None:
+    # A live page's entry: its time, one paragraph of the story, then a promo. The
+    # paragraph above the promo is the story's, not the promo's snippet.
+    entry = (
+        '<article class="block"><p class="block-time"><time>11.10 GMT</time></p>'
+        "<p>The Met Office has extended the amber warning for the north-east until 9pm,"
+        " with gusts of 70mph possible on exposed coasts.</p>"
+        '<aside class="block-related"><p>Related: <a href="/news/2026/mar/13/storm-names">'
+        "How are storms named, and why is this one called Isla?</a></p></aside></article>"
+    )
+    got = teasers(BODY.format(inline=entry))
+    assert [(t.title, t.snippet, t.block) for t in got] == [
+        ("How are storms named, and why is this one called Isla?", None, "inline-related")
+    ]
+    node = scan(BODY.format(inline=entry)).nodes[0]
+    assert node.tag == "aside"
