@@ -1362,6 +1362,23 @@ LEAD_EXCLUDED_NAMES: Sequence[tuple[str, str]] = (
 # story's text, which a transcript's container below it does not hold. The
 # player itself stays out (``SKIP_IN_BODY``: "video-player").
 VIDEO_PAGE_LEAD_NAMES = frozenset({"video", "media"})
+# Class/id words (whole parts between spaces, dashes and underscores) of an element
+# holding the lead: a line set in bold alone in it is the lead when it reads as prose,
+# not an older page's heading ("<div class=art-lead><strong>Sejm ... .</strong></div>").
+LEAD_NAMES: Mapping[str, str] = {
+    "lead": "the lead ('art-lead', 'article__lead')",
+    "lede": "idem",
+    "dek": "the newsroom's word for it",
+    "standfirst": "idem (British)",
+    "perex": "idem (Czech, Slovak)",
+    "intro": "idem",
+    "summary": "idem",
+    "excerpt": "idem",
+    "chapo": "idem (French)",
+    "chapeau": "idem (French)",
+    "entradilla": "idem (Spanish)",
+    "sommario": "idem (Italian)",
+}
 MIN_LEAD_CHARS = 60  # a lead is a sentence or two, longer than a label or a date line ...
 MIN_LEAD_WORDS = 8  # ... with this many words (text with spaces between words)
 MIN_LEAD_LETTER_SHARE = 0.75  # ... and mostly letters (a date line is half digits and signs)

@@ -263,6 +263,19 @@ def _is_prose(text: str) -> bool:
     return letters >= (len(text) - text.count(" ")) * t.MIN_LEAD_LETTER_SHARE
 
 
+def _bold_lead(node: LexborNode, read: Sequence[Paragraph]) -> bool:
+    """Whether a line set in bold alone in ``node`` is the lead, not a heading: ``node``
+    is named for the lead (``LEAD_NAMES``) and its one paragraph reads as prose."""
+    attrs = node.attributes
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}" if attrs else ""
+    if _LEAD_NAMED.search(names) is None or len(read) != 1:
+        return False
+    return _is_prose(read[0].text) and reads_as_prose(read[0].text)
+
+
+_LEAD_NAMED = re.compile(rf"(?:^|[\s_-])(?:{'|'.join(t.LEAD_NAMES)})(?:$|[\s_-])", re.IGNORECASE)
+
+
 def _repeats(text: str, description: str | None) -> bool:
     """Whether ``text`` is the page's ``description`` (whole, or cut short by an ellipsis)."""
     if not description:
@@ -322,7 +335,7 @@ def find_lead(
         if node.tag in _LISTS:  # a key-points list (``_WALK``): its items, whole
             lead.extend(p for p in reader.out if not any(p.text in other for other in known))
             continue
-        if bold_alone(node) is not None:
+        if bold_alone(node) is not None and not _bold_lead(node, reader.out):
             continue  # an older page's heading ("<div><b>...</b></div>"), as an <h2> is none
         for paragraph in reader.out:
             text = paragraph.text

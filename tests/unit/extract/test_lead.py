@@ -428,3 +428,19 @@ def test_the_walk_finds_what_the_python_walk_finds(
 def test_a_blank_name_holds_no_listed_name(excluded: int) -> None:
     """The walk asks no names of an element without a class or an id: " " holds none."""
     assert not lead_module._names_excluded(" ", excluded)
+
+
+@pytest.mark.parametrize("name", ["class=art-lead", "class='article__perex'", "id=story-dek"])
+def test_a_lead_set_in_bold_in_an_element_named_for_it_is_the_lead(name: str) -> None:
+    assert lead(article(f"<div {name}><strong>{LEAD}</strong></div>")) == [LEAD]
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        f"<div class=leader><strong>{LEAD}</strong></div>",  # no lead's name: a heading
+        "<div class=art-lead><strong>Sea walls and the spring tide</strong></div>",  # no prose
+    ],
+)
+def test_a_bold_line_is_no_lead_unless_named_for_it_and_prose(block: str) -> None:
+    assert lead(article(block)) == []
