@@ -48,7 +48,7 @@ from service.extract.dates import parse_date
 from service.extract.lead import find_lead
 from service.extract.metadata_authors import reads_as_person
 from service.extract.model import Paragraph
-from service.extract.text import FOLDED, SPACES, contains_any
+from service.extract.text import FOLDED, SPACES, contains_any, normalize_text
 
 _VOTER_QUERY = "p, pre, td, br"
 _SAFE_CLASSES = re.compile(r"[\w\-:./ ]+")  # class strings quotable in a selector as they are
@@ -840,6 +840,7 @@ def find_body(
             without_repeated_captions(_without_signature(reader), members, reader.captions)
         )
     )
+    blocks = _without_lines_above_headline(blocks, members[0])
     if not blocks:
         return None
     # A member the reader skips whole (a story's <header> joined as a sibling)
@@ -847,6 +848,36 @@ def find_body(
     first = next((m for m in members if m.tag not in t.SKIPPED_TAGS), members[0])
     lead = find_lead(first, blocks, description, video_page, title)
     return Body((*lead, *blocks), score)
+
+
+def _without_lines_above_headline(blocks: list[Paragraph], first: LexborNode) -> list[Paragraph]:
+    """``blocks`` without the short lines (``KICKER_MAX_WORDS``) opening them that the
+    container ``first`` sets above its ``<h1>``, which the reader passes over: the
+    headline's kicker or the section's name ("<p class=dachzeile>Verkehr</p><h1>")."""
+    if not blocks or len(blocks[0].text.split()) > t.KICKER_MAX_WORDS:
+        return blocks
+    headline = H1.first(first)
+    if headline is None:
+        return blocks
+    parts: list[str] = []
+    for node in first.traverse(include_text=True):
+        if node.mem_id == headline.mem_id:
+            break
+        if len(parts) > t.MAX_NODES_ABOVE_HEADLINE:
+            return blocks  # a container whose headline stands far down: no header above it
+        if node.tag == "-text":
+            parts.append(node.text_content or "")
+    else:
+        return blocks
+    above = normalize_text(" ".join(parts))
+    kept = 0
+    while (
+        kept < len(blocks)
+        and len(blocks[kept].text.split()) <= t.KICKER_MAX_WORDS
+        and blocks[kept].text in above
+    ):
+        kept += 1
+    return blocks[kept:]
 
 
 def _opening(first: LexborNode) -> LexborNode | None:

@@ -1088,6 +1088,9 @@ MAX_ESSAY_INTRO_CHARS = 600
 # Lines read before the copy of the headline that opens a body are its kicker
 # ("Travel") or the section's label, when each has at most this many words.
 KICKER_MAX_WORDS = 3
+# Text nodes read before the container's <h1> for the lines set above it: a header's
+# kicker, date and byline are a few; more is a container whose headline stands far down.
+MAX_NODES_ABOVE_HEADLINE = 40
 # A caption read twice or more in a body (a slideshow's viewer repeats it, a blog
 # post sets it under each picture) is no story text when one copy sits in a
 # picture's box: the nearest element around an image that holds text, holding no

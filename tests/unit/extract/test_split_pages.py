@@ -272,3 +272,34 @@ def test_a_story_in_parts_named_for_subscribers_is_read_whole() -> None:
     result, expected = _split_edited("article_related_most_read", for_subscribers)
     assert result.article is not None
     assert [p.text for p in result.article.paragraphs] == expected["article"]["paragraphs"]
+
+
+@pytest.mark.parametrize(
+    ("above", "kept"),
+    [
+        ('<p class="dachzeile">Verkehr</p>', []),
+        ('<div class="kicker"><span>Local news</span></div>', []),
+        # a line of the story set above the headline is no kicker: it stays
+        (
+            "<p>Police say the road will stay closed until the afternoon at the earliest.</p>",
+            ["Police say the road will stay closed until the afternoon at the earliest."],
+        ),
+    ],
+)
+def test_short_lines_above_the_headline_in_the_story_container_are_no_body(
+    above: str, kept: list[str]
+) -> None:
+    story = (
+        f'<div class="meldung">{above}<h1>A7 closed after a crash near Hildesheim</h1>'
+        "<p>A lorry overturned on the motorway between Hildesheim and Derneburg on Saturday"
+        " morning, and lost part of its load across both lanes.</p>"
+        "<p>The driver was slightly hurt. Police expect the closure to last into the"
+        " afternoon, with queues of more than ten kilometres.</p></div>"
+    )
+    tree = LexborHTMLParser(f"<html><body><main>{story}</main></body></html>")
+    assert tree.body is not None
+    body = article.find_body(tree.body)
+    assert body is not None
+    texts = [p.text for p in body.paragraphs]
+    assert texts[: len(kept)] == kept
+    assert texts[len(kept) :][0].startswith("A lorry overturned")
