@@ -19,6 +19,7 @@ class TitleReader:
         normalize: Callable[[str], str],
         read: Callable[[LexborNode, None, Any, bool], Any],
         count: Callable[[str], int],
+        dated: Callable[[str], bool],
         separators: str,
         prefix_starts: str,
         opener: Callable[[str], Match[str] | None],

@@ -54,7 +54,8 @@ cdef class TitleReader:
     ``kicker`` matches whole, when the headline's text without it opens with a
     character that is not lower-case: it is left out of the title. The title's text
     is ``text`` without markup, a lone text child's, else the segments ``read(headline,
-    None, tokens, False)`` gives (``read_item``), joined by spaces.
+    None, tokens, False)`` gives (``read_item``), joined by spaces, without those that
+    ``dated`` takes for a date alone when others remain.
 
     ``clean`` is ``normalize`` of the text; then, when its first character is a
     letter, or neither a digit nor one of ``prefix_starts`` nor taken by ``opener``,
@@ -74,7 +75,7 @@ cdef class TitleReader:
     cdef Py_ssize_t _label_chars
     cdef unsigned char _pairs[128][16]  # a bit for each pair of ASCII characters a label opens with
     cdef tuple _prefixes
-    cdef object _kicker, _normalize, _opener, _read, _count
+    cdef object _kicker, _normalize, _opener, _read, _count, _dated
     cdef long _markup
 
     def __init__(
@@ -87,6 +88,7 @@ cdef class TitleReader:
         normalize,
         read,
         count,
+        dated,
         str separators,
         str prefix_starts,
         opener,
@@ -114,6 +116,7 @@ cdef class TitleReader:
         self._opener = opener
         self._read = read
         self._count = count
+        self._dated = dated
 
     def read(self, headline, inside, tokens, str text) -> tuple:
         return self._title(headline, inside, tokens, text)
@@ -132,9 +135,17 @@ cdef class TitleReader:
         elif only != NULL and only.next == NULL and only.local_name == TAG_TEXT:
             title = self.clean(deep_text(top))  # "<h3>Title</h3>": nothing to leave out
         else:
-            title = " ".join(self._read(headline, None, tokens, False).segments)
+            title = " ".join(self._undated(self._read(headline, None, tokens, False).segments))
             title = self.clean(title.replace(kicker, "", 1) if kicker is not None else title)
         return title, self._count(title)
+
+    cdef list _undated(self, list segments):
+        """The segments without those that are a date alone ("<a><div>Headline</div>
+        <div>Mar 11, 2026</div></a>"), when others remain."""
+        if len(segments) < 2:
+            return segments
+        kept = [segment for segment in segments if not self._dated(segment)]
+        return kept if kept else segments
 
     cdef object _kicker_element(self, ps_node *headline):
         """The text of an inline element opening ``headline`` that holds a format

@@ -341,6 +341,7 @@ _TITLE = TitleReader(
     normalize=normalize_text,
     read=read_item,
     count=_WORDS.count,
+    dated=lambda text: is_date(text),  # defined below
     separators=_SEPARATORS,
     prefix_starts=_PREFIX_STARTS,
     opener=tt.LABEL_OPENER.match,

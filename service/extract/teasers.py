@@ -619,6 +619,22 @@ def _is_list(node: Node) -> bool:
 _LISTS = frozenset({"ul", "ol"})
 
 
+def _whole_card(link: Link) -> bool:
+    """Whether the link holds a card's lines with no element its headline stands in
+    (``<a><div>Headline</div><div>Mar 11, 2026</div></a>``)."""
+    child = link.node.child
+    return link.headline.mem_id == link.node.mem_id and child is not None and child.next is not None
+
+
+def _date_in_link(link: Link, page: Page) -> str | None:
+    """The date a whole-card link shows on a line of its own, which its title leaves
+    out (``TitleReader``) and the item's reading passes over with the headline."""
+    segments = tf.read_item(link.node, None, page.tokens, with_image=False).segments
+    if len(segments) < 2:
+        return None
+    return next((segment for segment in segments if page.times.is_date(segment)), None)
+
+
 def _fill_from_card(item: _Item, card: _Item) -> None:
     """The fields a lead story shows on its card beside its headline, where the item
     that is its headline alone shows none."""
@@ -666,6 +682,8 @@ def find_teasers(
         ):
             continue  # a plain menu link, not a story card
         item = _read(node, link, page)
+        if item.date is None and _whole_card(link):
+            item.date = _date_in_link(link, page)
         card = _lead_card(node, link, holding)
         if card is not None:
             _fill_from_card(item, _read(card[0], link, page, card[1]))

@@ -2048,3 +2048,21 @@ def test_a_promo_below_a_story_paragraph_leaves_the_paragraph_out_of_its_item() 
     ]
     node = scan(BODY.format(inline=entry)).nodes[0]
     assert node.tag == "aside"
+
+
+def test_a_whole_card_link_keeps_its_date_line_out_of_its_title_and_shows_its_date() -> None:
+    cards = "".join(
+        f'<a class="group block" href="/business/2026/03/{day}/story-{day}">'
+        f'<div class="aspect-video"><img alt="" src="/img/{day}.jpg"></div>'
+        f'<div class="mt-3 font-semibold">Credit union number {day} opens a downtown branch</div>'
+        f'<div class="mt-1 text-sm">Mar {day}, 2026</div></a>'
+        for day in (9, 10, 11)
+    )
+    html = (
+        f'<div class="border-t"><div class="text-xl">More in Business</div><div>{cards}</div></div>'
+    )
+    got = scan(html, url="https://site.example/business/2026/03/14/this-story").teasers
+    assert [(t.title, t.published_at) for t in got] == [
+        (f"Credit union number {day} opens a downtown branch", f"2026-03-{day:02d}T00:00:00Z")
+        for day in (9, 10, 11)
+    ]

@@ -75,7 +75,10 @@ def _python_headline_text(headline: Node, inside: tf.Inside, tokens: Tokens, tex
     if only is not None and only.next is None and only.tag == "-text":
         return _python_clean_title(only.text_content or "")
     found = tf.read_item(headline, None, tokens, with_image=False)
-    title = " ".join(found.segments)
+    segments = found.segments
+    if len(segments) > 1:
+        segments = [segment for segment in segments if not tf.is_date(segment)] or segments
+    title = " ".join(segments)
     return _python_clean_title(title.replace(kicker, "", 1) if kicker is not None else title)
 
 
