@@ -364,7 +364,7 @@ class _Found:
 
     def read_date(self, line: str, shown: ShownLines) -> None:
         """Read ``line``'s parts for a time alone."""
-        for part in _PARTS.split(line):
+        for part in _split(line):
             self.read_time(part, shown)
 
     def read_time(self, part: str, shown: ShownLines) -> None:
@@ -376,11 +376,30 @@ class _Found:
             self.published = self.published or shown.time(part)
 
 
+def _split(line: str) -> list[str]:
+    """The parts of ``line`` between separators, a time of day alone joined to the
+    part before it, the date it is the time of ("14 marzo 2026 | 11:20")."""
+    parts = _PARTS.split(line)
+    joined: list[str] = []
+    for part in parts:
+        if joined and _TIME_ALONE.match(part):
+            joined[-1] = f"{joined[-1]} {part}"
+        else:
+            joined.append(part)
+    return joined
+
+
+# A time of day alone on its part of a line: "11:20", "11.05 Uhr", "11:05 AM", "17h40".
+_TIME_ALONE = re.compile(
+    r"\s*\d{1,2}[:.h]\d{2}(?:\s*(?:uhr|h|am|pm|a\.\s?m\.|p\.\s?m\.))?\s*$", re.IGNORECASE
+)
+
+
 def _parts(line: str, shown: ShownLines) -> Iterator[str]:
     """The parts of ``line`` between separators; a part that runs from a date into a
     byline ("Posted on June 12, 2013 by Jen Alder", as blogs write it) gives both,
     and so does a byline that runs into its time ("By Ann Lee 3 hours ago")."""
-    for part in _PARTS.split(line):
+    for part in _split(line):
         part = part.strip(" |,")
         date, joint, byline = part.rpartition(_DATE_BY)
         date = date.strip(" ,")

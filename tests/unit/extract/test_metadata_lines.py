@@ -80,6 +80,21 @@ def test_byline_and_date_on_one_line_with_a_separator() -> None:
     assert m.published_at == "2026-11-25T00:00:00Z"
 
 
+@pytest.mark.parametrize(
+    ("line", "lang", "authors"),
+    [
+        ("By Anna Miller | March 14, 2026 | 11:05 AM", "en", ("Anna Miller",)),
+        ("Von Anna M\u00fcller | 14.03.2026 | 11:05 Uhr", "de", ("Anna M\u00fcller",)),
+        ("di Marco Rossi | 14 marzo 2026 | 11:05", "it", ("Marco Rossi",)),
+    ],
+)
+def test_a_time_of_day_on_its_own_part_of_the_line_is_the_dates(
+    line: str, lang: str, authors: tuple[str, ...]
+) -> None:
+    m = read(f"<p>{line}</p>", lang)
+    assert (m.authors, m.published_at) == (authors, "2026-03-14T11:05:00Z")
+
+
 def test_blog_byline_after_the_date() -> None:
     m = read("<p class='meta'>October 9, 2026 | Posted by Olivia Lars</p>")
     assert (m.authors, m.published_at) == (("Olivia Lars",), "2026-10-09T00:00:00Z")
