@@ -500,15 +500,43 @@ def relative_date(text: str, language: str | None, fetched_at: datetime) -> str 
     if not language or len(text) > MAX_RELATIVE_CHARS:
         return None
     text = _LABEL.sub("", text, count=1).strip()
-    span = _span_back(text, _PRIMARY_SUBTAG.split(language, 1)[0].lower())
-    if span is None:
-        return None
+    language = _PRIMARY_SUBTAG.split(language, 1)[0].lower()
     try:
         if fetched_at.tzinfo is not None:
             fetched_at = fetched_at.astimezone(UTC).replace(tzinfo=None)
+        at_time = _DAY_AT_TIME.fullmatch(text)
+        if at_time is not None:  # the parser would read the day and drop the time
+            return _day_at_time(at_time, language, fetched_at)
+        span = _span_back(text, language)
+        if span is None:
+            return None
         return (fetched_at - span).replace(microsecond=0).isoformat() + "Z"
     except OverflowError:  # a moment of fetching at the calendar's edge
         return None
+
+
+# A day named by its distance ("yesterday", "gestern", "вчера") and a time of day after
+# it, perhaps after a word ("yesterday at 18:40", "gestern, 18:40 Uhr").
+_DAY_AT_TIME = re.compile(
+    r"(?P<day>\w+)[,\s]+(?:\w+\s+)?(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})(?:\s*(?:uhr|h))?",
+    re.IGNORECASE,
+)
+
+
+def _day_at_time(found: re.Match[str], language: str, fetched_at: datetime) -> str | None:
+    """A day counted back in whole days ("yesterday") at a time of day ("18:40"), as
+    ``_DAY_AT_TIME`` ``found`` them, before ``fetched_at`` (naive UTC), or ``None``."""
+    hour, minute = int(found["hour"]), int(found["minute"])
+    span = _span_back(found["day"], language)
+    if (
+        span is None
+        or hour > 23
+        or minute > 59
+        or (span.hours, span.minutes, span.seconds) != (0, 0, 0)
+    ):
+        return None
+    moment = (fetched_at - span).replace(hour=hour, minute=minute, second=0, microsecond=0)
+    return moment.isoformat() + "Z" if moment <= fetched_at else None
 
 
 def day_month_date(text: str, fetched_at: datetime) -> str | None:

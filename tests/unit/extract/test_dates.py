@@ -339,10 +339,31 @@ def test_relative_times_count_back_from_the_time_of_fetching(
         ("2 hours ago", None),  # no language declared: not guessed
         ("2 hours ago", "xx"),  # a language the parser does not know
         ("Updated", "en"),  # a label alone
+        ("Monday, 14:05", "en"),  # a weekday at a time: which week is not shown
+        ("today, 18:40", "en"),  # later than the moment of fetching
+        ("yesterday, 25:40", "en"),  # no time of day
+        ("2 hours ago, 14:05", "en"),  # a span of hours at a time of day
     ],
 )
 def test_what_is_no_fixed_span_back_is_no_relative_time(text: str, language: str | None) -> None:
     assert relative_date(text, language, FETCHED) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("yesterday, 18:40", "en", "2026-02-03T18:40:00Z"),
+        ("yesterday at 6.40", "en", "2026-02-03T06:40:00Z"),
+        ("gestern, 18:40 Uhr", "de", "2026-02-03T18:40:00Z"),
+        ("\u0432\u0447\u0435\u0440\u0430, 18:40", "ru", "2026-02-03T18:40:00Z"),
+        ("hier \u00e0 18h40", "fr", "2026-02-03T18:40:00Z"),
+        ("today, 08:15", "en", "2026-02-04T08:15:00Z"),
+    ],
+)
+def test_a_day_counted_back_at_a_time_of_day_is_that_moment(
+    text: str, language: str, expected: str
+) -> None:
+    assert relative_date(text, language, FETCHED) == expected
 
 
 @pytest.mark.parametrize(
