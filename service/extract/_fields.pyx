@@ -1217,7 +1217,9 @@ cdef class ItemReader:
 
     - its text is the ``datetime`` value, else the text, of its first element of
       ``time_tag`` (at or below it), stripped; else its text cleaned as the walk
-      cleans a meta part's; an empty text is passed over;
+      cleans a meta part's, and when that shows no date, each of its child elements'
+      text in turn (a byline and a date each in its own element); an empty text is
+      passed over;
     - it is the date when ``is_date(times, text)``, asked of a text of
       ``max_date_chars`` at most holding a decimal digit (``\\d``, which every date
       ``is_date`` reads holds), or when ``is_time_line(times, text)``, asked with the
@@ -1336,12 +1338,9 @@ cdef class ItemReader:
     cdef object _meta_date(self, list parts, object times, object tokens, bint timed):
         cdef ps_node *node
         cdef ps_node *time
+        cdef ps_node *child
         cdef ps_attr *attr
         cdef ps_str *value
-        cdef Py_ssize_t n, i
-        cdef int kind
-        cdef void *data
-        cdef bint digit
         cdef str text
         for part in parts:
             node = c_node(part)
@@ -1363,30 +1362,49 @@ cdef class ItemReader:
                 text = text.strip()
             else:
                 text = self.walk._cleaned(node)
-            n = PyUnicode_GET_LENGTH(text)
-            if n == 0:
+            moment = self._date_of(text, part, times, tokens, timed)
+            if moment is not None:
+                return moment
+            if time != NULL:
                 continue
-            kind = PyUnicode_KIND(text)
-            data = PyUnicode_DATA(text)
-            digit = False
-            for i in range(n):
-                if Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, i)):
-                    digit = True
-                    break
-            if n <= self.max_date_chars and (digit or timed):
-                if (digit and self.is_date(times, text)) or (
-                    timed and self.is_time_line(times, text) and not self.names_length(part, tokens)
-                ):
-                    return text
-            if (
-                (digit or timed)
-                and n <= self.max_meta_chars
-                and _holds_mark(&self.meta_marks, text)
-                and self.meta_line(text)
-                and not self.names_length(part, tokens)
+            # A byline and a date, each in an element of its own ("<div class=meta><span>By
+            # Sam Ortiz</span> <span>3 hours ago</span></div>"): the date's element alone.
+            child = node.first_child
+            while child != NULL:
+                if child.type == PS_ELEMENT:
+                    moment = self._date_of(self.walk._cleaned(child), part, times, tokens, timed)
+                    if moment is not None:
+                        return moment
+                child = child.next
+        return None
+
+    cdef object _date_of(self, str text, object part, object times, object tokens, bint timed):
+        """The date a meta part's ``text`` shows (``_meta_date``'s tests), or None."""
+        cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
+        cdef Py_ssize_t i
+        cdef int kind
+        cdef void *data
+        cdef bint digit = False
+        if n == 0:
+            return None
+        kind = PyUnicode_KIND(text)
+        data = PyUnicode_DATA(text)
+        for i in range(n):
+            if Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, i)):
+                digit = True
+                break
+        if n <= self.max_date_chars and (digit or timed):
+            if (digit and self.is_date(times, text)) or (
+                timed and self.is_time_line(times, text) and not self.names_length(part, tokens)
             ):
-                moment = self.between(times, text)
-                if moment is not None:
-                    return moment
+                return text
+        if (
+            (digit or timed)
+            and n <= self.max_meta_chars
+            and _holds_mark(&self.meta_marks, text)
+            and self.meta_line(text)
+            and not self.names_length(part, tokens)
+        ):
+            return self.between(times, text)
         return None
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
@@ -31,16 +32,24 @@ def _meta_date(parts: list[Node], page: Page) -> str | None:
             text = (time.attributes.get("datetime") or time.text()).strip()
         else:
             text = normalize_text(part.text())
-        if not text:
-            continue
-        if page.times.is_date(text) or (
-            page.times.is_time_line(text) and not tf.names_a_length(part, page.tokens)
-        ):
-            return text
-        if tf.is_meta_line(text) and not tf.names_a_length(part, page.tokens):
-            moment = page.times.between_labels(text)
-            if moment is not None:
-                return moment
+        moment = _date_of(text, part, page)
+        if moment is None and time is None:
+            children = (_date_of(normalize_text(child.text()), part, page) for child in part.iter())
+            moment = next((found for found in children if found is not None), None)
+        if moment is not None:
+            return moment
+    return None
+
+
+def _date_of(text: str, part: Node, page: Page) -> str | None:
+    if not text:
+        return None
+    if page.times.is_date(text) or (
+        page.times.is_time_line(text) and not tf.names_a_length(part, page.tokens)
+    ):
+        return text
+    if tf.is_meta_line(text) and not tf.names_a_length(part, page.tokens):
+        return page.times.between_labels(text)
     return None
 
 
@@ -177,3 +186,18 @@ def test_an_item_reads_its_meta_parts_date() -> None:
     item = teasers._read(node, link, Page("https://example.com/"))
     assert item.date == "27.11.2026"
     assert item.snippet == "The council approved the budget after a long debate."
+
+
+@pytest.mark.parametrize("space", [" ", ""])
+def test_a_meta_part_of_a_byline_and_a_date_each_in_an_element_gives_the_date(space: str) -> None:
+    tree = LexborHTMLParser(
+        "<div><h3><a href='/s'>Storm hits the coast</a></h3>"
+        f"<div class='card__meta'><span>By Sam Ortiz</span>{space}<span>3 hours ago</span></div>"
+        "</div>"
+    )
+    node, anchor = tree.css_first("div"), tree.css_first("a")
+    assert node is not None and anchor is not None
+    link = Link(anchor, "https://example.com/s", "Storm hits the coast", "h3", anchor, 4)
+    page = Page("https://example.com/")
+    page.times = tf.ShownTimes(datetime(2026, 3, 14, 12, tzinfo=UTC), "en")
+    assert teasers._read(node, link, page).date == "3 hours ago"
