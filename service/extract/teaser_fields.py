@@ -321,6 +321,7 @@ def read_item(node: Node, skip: Node | None, tokens: Tokens, with_image: bool = 
 
 # What ``clean_title`` cuts from a headline's start, in this order; each begins with "^".
 _TITLE_PREFIXES = (
+    tt.CLOCK_PREFIX,
     tt.RANK_PREFIX,
     tt.INLINE_LABEL_PREFIX,
     tt.KICKER_PREFIX,

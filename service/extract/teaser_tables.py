@@ -606,6 +606,8 @@ TITLE_LABEL_OPENERS = opening_pairs(f"{_INLINE_LABELS}|{_KICKER_WORDS}", re.IGNO
 # start a headline ("10 things to know"), so it must sit in its own element.
 # A rank written "#1" or with a leading zero ("03") needs no separator.
 RANK_PREFIX = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|#\d{1,2}[.)]?|0\d)\s+(?=\S)")
+# A video's length (or a ticker's time of day) opening a headline: "02:14 Lawinenabgang ...".
+CLOCK_PREFIX = re.compile(r"^\s*\d{1,2}(?::\d{2}){1,2}\s+(?=\S)")
 # The same at the start of an item's text, the number perhaps in its own element ("1 Storm
 # hits coast"); asked only of items whose headline does not start with a number itself.
 RANK_START = re.compile(r"^\s*#?\d{1,2}\s*[.)]?\s+(?=\S)")
@@ -645,7 +647,12 @@ CALL_TO_ACTION = CaselessPattern.compile(
     # them to the end of the text would read a long text once per "download".
     r"|\bfree download\b|\bdownload\b(?:(?!\bdownload\b).)*\bfree\b|\bdownload\s*$"
     # a recommendation widget's link to its vendor's page, its paid label
-    r"|^\s*(?:(?:sponsored|promoted)(?: content| stories| links)?|ads) by\b",
+    r"|^\s*(?:(?:sponsored|promoted)(?: content| stories| links)?|ads) by\b"
+    # an app store's badge in other languages ("T\u00e9l\u00e9charger dans l'App Store",
+    # "Disponible sur Google Play", "Im App Store laden"): a verb and the store's name
+    r"|\b(?:t\u00e9l\u00e9charger|disponible|disponibile|dispon\u00edvel|desc\u00e1rga\w*"
+    r"|descarga\w*|scarica\w*|baixe|baixar|jetzt)\b.{0,25}?\b(?:app ?store|google play"
+    r"|play store)\b|\b(?:app ?store|google play)\s+(?:laden|herunterladen)\b",
     gate=(
         "click",
         "tap here",
@@ -677,6 +684,8 @@ CALL_TO_ACTION = CaselessPattern.compile(
         "sponsored",
         "promoted",
         "ads by",
+        "store",  # the app store badges': the store's name, which each holds
+        "google play",
     ),  # the literal start of every alternative (suscríbete is not ASCII: never gated)
 )
 

@@ -2066,3 +2066,34 @@ def test_a_whole_card_link_keeps_its_date_line_out_of_its_title_and_shows_its_da
         (f"Credit union number {day} opens a downtown branch", f"2026-03-{day:02d}T00:00:00Z")
         for day in (9, 10, 11)
     ]
+
+
+@pytest.mark.parametrize(
+    ("apple", "google"),
+    [
+        ("T\u00e9l\u00e9charger dans l'App Store", "Disponible sur Google Play"),
+        ("Desc\u00e1rgala en la App Store", "Disponible en Google Play"),
+        ("Scarica su App Store", "Disponibile su Google Play"),
+        ("Baixe na App Store", "Dispon\u00edvel no Google Play"),
+        ("Im App Store laden", "Jetzt bei Google Play"),
+    ],
+)
+def test_app_store_badges_in_any_language_are_no_teasers(apple: str, google: str) -> None:
+    badges = (
+        '<div class="app-links"><a href="https://apps.example/app/the-paper/id123456">'
+        f'{apple}</a> <a href="https://store.example/apps/details?id=paper">{google}</a></div>'
+    )
+    html = block(li("b", "Harbour road closes for repairs") + li("c", "Bridge tolls rise again"))
+    assert titles(html + badges) == ["Harbour road closes for repairs", "Bridge tolls rise again"]
+
+
+@pytest.mark.parametrize("clock", ["02:14", "1:02:30", "9:45"])
+def test_a_video_length_opening_a_headline_is_left_out_of_its_title(clock: str) -> None:
+    items = "".join(
+        f'<li><a href="/video/clip-{n}"><span class="clip__dauer">{clock}</span> '
+        f"<span>Lawinenabgang am Arlberg: Die Drohnenbilder Nummer {n}</span></a></li>"
+        for n in (1, 2)
+    )
+    assert titles(block(items, "<h2>Neueste Videos</h2>")) == [
+        f"Lawinenabgang am Arlberg: Die Drohnenbilder Nummer {n}" for n in (1, 2)
+    ]
