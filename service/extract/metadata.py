@@ -559,6 +559,8 @@ def _date_values(
     published = ld_key == "datePublished"
     if article is not None:
         yield text_of(article.get(ld_key))
+        if published:
+            yield text_of(article.get("uploadDate"))  # a VideoObject's publication
     yield from markup.all(meta_keys)
     yield from markup.props.get(ld_key.lower(), [])
     if published:

@@ -36,6 +36,14 @@ def test_graph_with_website_webpage_and_article() -> None:
     )
 
 
+def test_a_video_is_published_at_its_upload_date_unless_it_declares_a_publication() -> None:
+    video = '{"@type": "VideoObject", "name": "Storm reaches the coast", %s}'
+    m = read(video % '"uploadDate": "2026-03-13T22:00:00Z"')
+    assert m.published_at == "2026-03-13T22:00:00Z"
+    both = '"uploadDate": "2026-03-13T22:00:00Z", "datePublished": "2026-03-14T06:00:00Z"'
+    assert read(video % both).published_at == "2026-03-14T06:00:00Z"
+
+
 def test_top_level_list_of_objects() -> None:
     m = read(
         '[{"@type": "BreadcrumbList", "itemListElement": []},'
