@@ -588,8 +588,8 @@ _KICKER_WORDS = (
 _KICKER_ALTERNATION = first_char_alternation(_KICKER_WORDS, re.IGNORECASE)  # as the labels
 # Format kickers written as a prefix of the headline text ("LIVE: ...", "DIRECT. ...").
 KICKER_PREFIX = re.compile(
-    rf"^\s*(?:{_KICKER_ALTERNATION})\s*[:.|\-\u2013\u2014]\s+", re.IGNORECASE
-)
+    rf"^\s*(?:{_KICKER_ALTERNATION})\s*[:.|\-\u2013\u2014]\s+(?!(?-i:[a-z]))", re.IGNORECASE
+)  # the headline after it opens as one: "Watch: the moment ..." is one sentence
 # The same in brackets, the way CJK headlines set it ("[속보] ...", "【速報】...").
 KICKER_BRACKETED = re.compile(
     rf"^\s*[\[\u3010]\s*(?:{_KICKER_ALTERNATION})\s*[\]\u3011]\s*", re.IGNORECASE

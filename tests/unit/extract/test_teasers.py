@@ -76,6 +76,7 @@ def li(path: str, text: str) -> str:
             "Ferry strike ends after pay offer",
         ),
         ("LIVE: Ferry strike ends after pay offer", "Ferry strike ends after pay offer"),
+        ("Watch: the moment the ferry strike ended", "Watch: the moment the ferry strike ended"),
         (
             'Ferry strike ends after pay offer <span class="byline">By Ann Lee</span>',
             "Ferry strike ends after pay offer",
