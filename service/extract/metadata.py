@@ -52,6 +52,7 @@ from service.extract.metadata_tables import (
     AMP_QUERY_WORDS,
     ARTICLE_TYPES,
     AUTHOR_METAS,
+    AUTHOR_PAGE_SEGMENTS,
     AUTHOR_PREFIXES_LOWERCASE,
     AUTHOR_PREFIXES_OTHER,
     DESCRIPTION_METAS,
@@ -127,6 +128,7 @@ _PERSON_MIN_WORDS = 2  # a given name and a family name
 # the headline (``texts_near_heading``).
 _NAME_ATTRIBUTES = ("class", "id")
 _BYLINE_ELEMENTS = NamedElements(VISIBLE_BYLINE_NAMES, _NAME_ATTRIBUTES, ())
+_AUTHOR_LINKS = NamedElements(AUTHOR_PAGE_SEGMENTS, ("href",), ())
 _DATE_ELEMENTS = NamedElements(VISIBLE_DATE_NAMES, _NAME_ATTRIBUTES, VISIBLE_DATE_TAGS)
 
 
@@ -456,13 +458,16 @@ def _named_profiles(values: list[str], profiles: ProfileNames) -> list[str]:
 
 
 def _visible_authors(heading: LexborNode | None) -> tuple[str, ...]:
-    """The names in the first byline shown beside the headline that holds any."""
+    """The names in the first byline shown beside the headline that holds any; else
+    the names of the links to authors' pages beside it (``AUTHOR_PAGE_SEGMENTS``),
+    each a person's name of two words or more, on a page that names no byline."""
     for _, text in texts_near_heading(heading, _BYLINE_ELEMENTS):
         byline = _lowercase_byline_word(byline_and_time(text)[0])
         names = tuple(n for n in clean_authors([byline]) if reads_as_person(n, min_words=1))
         if names:
             return names
-    return ()
+    linked = [text for node, text in texts_near_heading(heading, _AUTHOR_LINKS) if node.tag == "a"]
+    return tuple(n for n in clean_authors(linked) if reads_as_person(n, min_words=2))
 
 
 def _lowercase_byline_word(byline: str) -> str:

@@ -281,6 +281,26 @@ VISIBLE_BYLINE_NAMES: tuple[str, ...] = (
     "yazar",  # Turkish "author"
     "szerzo",  # Hungarian "author" ("szerző" as a class name)
 )
+# Path segments of a link to an author's page ("/authors/ben-carter"): a link near the
+# headline to such a page, its text a person's name, is the byline of a page that names
+# none ("<a href='/authors/ben-carter'>Ben Carter</a> Mar 13, 2026 · 6 min read").
+AUTHOR_PAGE_SEGMENTS: tuple[str, ...] = (
+    "/author/",
+    "/authors/",
+    "/autor/",
+    "/autoren/",
+    "/autores/",
+    "/auteur/",
+    "/auteurs/",
+    "/autore/",
+    "/autori/",
+    "/journalist/",
+    "/journalisten/",
+    "/redakteur/",
+    "/columnist/",
+    "/columnists/",
+    "/staff/",
+)
 VISIBLE_DATE_NAMES: tuple[str, ...] = (
     "date",  # date line, publish-date, dateline
     "time",  # timestamp, time (a reading time is no date and is not parsed)

@@ -126,6 +126,17 @@ ARTICLE = """<nav><a href="/">Home</a></nav>
             ("Jane Doe",),
             None,
         ),
+        # no byline named: the links to the authors' pages
+        ('<div><a href="/authors/ben-carter">Ben Carter</a></div>', "", ("Ben Carter",), None),
+        (
+            '<p><a href="/autor/ana-ruiz/">Ana Ruiz</a> y '
+            '<a href="/autor/luis-gil/">Luis Gil</a></p>',
+            "",
+            ("Ana Ruiz", "Luis Gil"),
+            None,
+        ),
+        ('<p><a href="/news/authority-vote">Port Authority</a></p>', "", (), None),
+        ('<p><a href="/authors/">All our writers</a></p>', "", (), None),
     ],
 )
 def test_a_byline_and_a_date_beside_the_headline_are_read(
