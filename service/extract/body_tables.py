@@ -772,6 +772,27 @@ DROP_BLOCK_PATTERNS: Sequence[tuple[re.Pattern[str], str]] = (
     (re.compile(r"^what is your opinion", re.I), "comment prompts"),
     (
         re.compile(
+            r"^do you have an opinion on the (issues|points|topics) raised in this"
+            r" (article|piece)\b",
+            re.I,
+        ),
+        "the letters page's prompt under a story ('Do you have an opinion on the issues raised"
+        " in this article? ... please click here.')",
+    ),
+    (
+        re.compile(
+            "^(\U0001f4f2 ?|\U0001f4e2 ?|\U0001f449 ?)?"  # a phone, a loudspeaker, a hand
+            r"(participe|entre|siga|join|follow"
+            r"|s[u\u00fa]mate|[u\u00fa]nete|rejoignez)\b"
+            r"(?=[^.!?]*\b(canal|channel|grupo|group|cha[i\u00ee]ne|kanal)\b)"
+            r"[^.!?]{0,80}\b(whatsapp|telegram)\b[^.!?]{0,60}[.!]?$",
+            re.I,
+        ),
+        "a messaging channel's promo ('Participe do canal do Jornal no WhatsApp', 'Join our"
+        " WhatsApp channel'), a line of its own",
+    ),
+    (
+        re.compile(
             r"^(note: )?(we are (temporarily )?moderating (all )?comments\b.*"
             r"|(all )?comments (are|have been) (closed|disabled|turned off)"
             r"( (for|on) this (story|article|post))?\.?"

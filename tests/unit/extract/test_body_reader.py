@@ -297,11 +297,24 @@ def test_chars_counts_every_kind_of_whitespace() -> None:
         "Like this:",  # a blog's like button and its placeholder
         "Like Loading...",
         "Loading…",
+        "Do you have an opinion on the issues raised in this article? If you would like to"
+        " submit a response of up to 300 words by email, please click here.",
+        "\U0001f4f2 Participe do canal do Jornal Exemplo no WhatsApp",
+        "Join our WhatsApp channel for the latest news",
+        "\u00danete al canal de WhatsApp de Diario Ejemplo",
     ],
 )
 def test_boilerplate_lines_are_dropped_whatever_their_case(line: str) -> None:
     # ASCII lines take the lowercased plain patterns, the others the caseless ones.
     assert read(f"<p>{PROSE}</p><p>{line}</p>") == [("p", PROSE)]
+
+
+def test_a_sentence_about_a_messaging_channel_stays() -> None:
+    sentence = (
+        "Join the thousands who followed the group on WhatsApp during the floods, the mayor"
+        " said, and who then organised the clean-up. The council thanked them."
+    )
+    assert read(f"<p>{PROSE}</p><p>{sentence}</p>") == [("p", PROSE), ("p", sentence)]
 
 
 def test_a_sentence_opening_with_a_slideshow_control_word_stays() -> None:
