@@ -168,13 +168,15 @@ def _at_headline(before: str, headline: Node) -> int:
     run so far): a date or a kicker set apart from the headline ends in a label
     separator ("Nov 28: <a>Headline</a> - The snippet"); words before it, a snippet
     separator after it, are a lead-in ("Filed Nov 28 by the desk <a>...</a> - The
-    snippet"); other words run on."""
+    snippet"); other words run on, unless the headline is a heading: the words after
+    it stand on a line of their own ("<span>Poll</span><h3>...</h3><span>March 12,
+    2026</span>": a kicker, then a date)."""
     last = before.rstrip()
     if last[-1:] in tt.LABEL_SEPARATORS:
         return FLUSH
     if last and _separator_follows(headline):
         return LEAD_IN
-    return KEEP
+    return FLUSH if headline.tag in tt.HEADING_TAGS else KEEP
 
 
 def _hidden_by_style(out: ItemText, style: str) -> bool:

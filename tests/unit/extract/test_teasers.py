@@ -2098,3 +2098,21 @@ def test_a_video_length_opening_a_headline_is_left_out_of_its_title(clock: str) 
     assert titles(block(items, "<h2>Neueste Videos</h2>")) == [
         f"Lawinenabgang am Arlberg: Die Drohnenbilder Nummer {n}" for n in (1, 2)
     ]
+
+
+def test_a_kicker_and_a_date_around_a_heading_stand_on_lines_of_their_own() -> None:
+    cards = "".join(
+        f'<div class="n"><a href="/a/2026/03/{day}/story-{day}.html"><img src="/i/{day}.jpg"></a>'
+        f'<span>Poll</span><h3><a href="/a/2026/03/{day}/story-{day}.html">Coalition candidate'
+        f" number {day} takes a twelve point lead</a></h3><span>March {day}, 2026</span></div>"
+        for day in (10, 11, 12)
+    )
+    got = scan(f"<main>{cards}</main>", url="https://site.example/topics/vote/").teasers
+    assert [(t.title, t.published_at, t.snippet) for t in got] == [
+        (
+            f"Coalition candidate number {day} takes a twelve point lead",
+            f"2026-03-{day}T00:00:00Z",
+            None,
+        )
+        for day in (10, 11, 12)
+    ]
