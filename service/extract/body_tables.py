@@ -1141,6 +1141,8 @@ SKIP_IN_BODY: Sequence[tuple[str, str]] = (
     ("bio", "author bios at the end of the story ('Jane Doe is a reporter covering ...')"),
     ("byline", "author lines"),
     ("author", "author boxes and bios"),
+    ("autor", "author lines and boxes (Spanish, Portuguese, German, Polish: 'noticia__autor')"),
+    ("auteur", "idem (French, Dutch)"),
     ("contributor", "a contributor's box after the story ('About the author: Jen writes ...')"),
     ("dateline", "date lines"),
     ("timestamp", "date lines"),

@@ -77,7 +77,16 @@ def test_paragraphs_inside_an_inline_element_stay_apart() -> None:
     assert [text for _, text in read(html)] == ["Staff", PROSE, f"Second {PROSE}"]
 
 
-@pytest.mark.parametrize("name", ["class=share-bar", "class=Share-Bar", "id=RELATED-links"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "class=share-bar",
+        "class=Share-Bar",
+        "id=RELATED-links",
+        "class=noticia__autor",
+        "class=auteur",
+    ],
+)
 def test_elements_named_like_chrome_are_skipped_whatever_their_case(name: str) -> None:
     assert read(f"<p>{PROSE}</p><div {name}><p>Share {PROSE}</p></div>") == [("p", PROSE)]
 
