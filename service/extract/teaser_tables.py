@@ -150,6 +150,7 @@ FOOTER_TOKENS: dict[str, str] = {
     "pagefooter": "the page footer",
     "globalfooter": "the page footer",
     "footer": "a footer part (exact part only, card footers hold meta links)",
+    "rodape": "the page footer (Portuguese 'rodapé')",
 }
 
 # Tokens of paid and third-party recommendation content.
@@ -641,7 +642,7 @@ CALL_TO_ACTION = CaselessPattern.compile(
     r"|follow us|(?:find|fan|like|check) us on|join (?:us|our)|log ?in|register now"
     r"|watch live now|send us|place an? (?:classified )?ad"
     r"|(?:update|manage) your (?:preferences|settings|subscription)"
-    r"|abonnez-vous|jetzt abonnieren|suscríbete|cadastre-se"
+    r"|abonnez-vous|jetzt abonnieren|suscríbete|cadastre-se|assine (?:a|o|j\u00e1|agora)"
     r"|(?:continue|keep) reading on (?:page|p\.) ?\d+|go to page \d+)\b"  # pagination
     # "download ... free" is looked for up to the next "download" only: from each of
     # them to the end of the text would read a long text once per "download".
@@ -678,6 +679,7 @@ CALL_TO_ACTION = CaselessPattern.compile(
         "abonnez-vous",
         "jetzt abonnieren",
         "cadastre-se",
+        "assine ",
         "continue reading on",
         "keep reading on",
         "go to page",

@@ -2116,3 +2116,22 @@ def test_a_kicker_and_a_date_around_a_heading_stand_on_lines_of_their_own() -> N
         )
         for day in (10, 11, 12)
     ]
+
+
+@pytest.mark.parametrize("footer", ['<div class="rodape">', '<div class="site-rodape">'])
+def test_a_footer_named_in_portuguese_holds_no_teasers(footer: str) -> None:
+    html = block(li("b", "Harbour road closes for repairs") + li("c", "Bridge tolls rise again"))
+    links = (
+        '<a href="/institucional/quem-somos/">Quem somos e o que fazemos todos os dias</a>'
+        '<a href="/institucional/politica/">Política de privacidade do nosso jornal</a>'
+    )
+    assert titles(f"{html}{footer}{links}</div>") == [
+        "Harbour road closes for repairs",
+        "Bridge tolls rise again",
+    ]
+
+
+def test_a_subscription_offer_in_portuguese_is_no_teaser() -> None:
+    html = block(li("b", "Harbour road closes for repairs") + li("c", "Bridge tolls rise again"))
+    offer = '<p><a href="https://assine.example/">Assine a Folha e tenha acesso ilimitado</a></p>'
+    assert titles(html + offer) == ["Harbour road closes for repairs", "Bridge tolls rise again"]
