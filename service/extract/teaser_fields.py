@@ -23,6 +23,7 @@ from service.extract._title import TitleReader
 from service.extract._tree import LINKS, Selectors
 from service.extract.bold_lines import BOLD_TAGS
 from service.extract.dates import day_month_date, own_calendar, parse_date, relative_date
+from service.extract.metadata_tables import VISIBLE_UPDATED_WORDS
 from service.extract.teaser_tokens import Attrs, Tokens
 from service.extract.text import (
     ASCII_SPACES,
@@ -654,6 +655,15 @@ def is_meta_line(text: str) -> bool:
     )
 
 
+# The clause of a time line after its publication time that gives its update.
+_UPDATE_CLAUSE = re.compile(
+    r"\s*(?:[,;]|\s[-\u2013\u2014])\s*(?:(?:et|and|y|e|und)\s+)?(?:"
+    + "|".join(re.escape(word) for word in VISIBLE_UPDATED_WORDS)
+    + r")\b.*$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
 @dataclass(slots=True)
 class ShownTimes:
     """Reads the times items show: dates as written (in the page's ``language`` order
@@ -686,7 +696,10 @@ class ShownTimes:
     def _written(self, text: str) -> str | None:
         # The language orders a date with slashes and says the calendar of a Thai or
         # Persian page's years; without either the date read when the item was found is
-        # the one remembered.
+        # the one remembered. A line of both times gives the first ("Publié le 11/03/2026
+        # à 17h40, mis à jour le 12/03/2026 à 09h02").
+        if "," in text or ";" in text or " \u2013" in text or " \u2014" in text or " -" in text:
+            text = _UPDATE_CLAUSE.sub("", text, count=1)
         return read_date(text, self.language if self.calendar or "/" in text else None)
 
     def is_time_line(self, text: str) -> bool:

@@ -2135,3 +2135,27 @@ def test_a_subscription_offer_in_portuguese_is_no_teaser() -> None:
     html = block(li("b", "Harbour road closes for repairs") + li("c", "Bridge tolls rise again"))
     offer = '<p><a href="https://assine.example/">Assine a Folha e tenha acesso ilimitado</a></p>'
     assert titles(html + offer) == ["Harbour road closes for repairs", "Bridge tolls rise again"]
+
+
+@pytest.mark.parametrize(
+    ("line", "language", "published"),
+    [
+        (
+            "Publi\u00e9 le 11/03/2026 \u00e0 17h40, mis \u00e0 jour le 12/03/2026 \u00e0 09h02",
+            "fr",
+            "2026-03-11T17:40:00Z",
+        ),
+        ("11 March 2026, updated 12 March 2026", "en", "2026-03-11T00:00:00Z"),
+        ("11.03.2026 \u2013 aktualisiert 12.03.2026", "de", "2026-03-11T00:00:00Z"),
+    ],
+)
+def test_an_items_time_line_with_its_update_gives_its_publication(
+    line: str, language: str, published: str
+) -> None:
+    items = "".join(
+        f'<li><a href="/news/story-{n}">Harbour road number {n} closes for repairs</a>'
+        f'<p class="date">{line}</p></li>'
+        for n in (1, 2)
+    )
+    got = scan(block(items), language=language).teasers
+    assert [t.published_at for t in got] == [published, published]
