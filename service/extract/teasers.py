@@ -577,7 +577,9 @@ def _lead_card(node: Node, link: Link, holding: set[int]) -> tuple[Node, Node] |
     link itself (its climb stopped at the card, which the listed stories share) and the
     card's other children are one list (``<ul>``, ``<ol>``) holding items
     (``holding``, by ``mem_id``) after the headline, no heading, and at most
-    ``MAX_ITEM_EXTRA_CHARS`` of text (a snippet, a date, the picture's link)."""
+    ``MAX_ITEM_EXTRA_CHARS`` of text (a snippet, a date, the picture's link). The card
+    is that element's parent when its other children add no items, no heading and
+    text within the same bound (the picture set beside the card's lines)."""
     if link.heading is None or (
         node.tag not in tt.HEADING_TAGS and node.mem_id != link.node.mem_id
     ):
@@ -601,7 +603,21 @@ def _lead_card(node: Node, link: Link, holding: set[int]) -> tuple[Node, Node] |
             chars += len(fold(child.text()))
             if chars > tt.MAX_ITEM_EXTRA_CHARS:
                 return None
-    return None if listed is None else (card, listed)
+    if listed is None:
+        return None
+    # The card may set its picture beside the element of its lines: the card is then
+    # that element's parent, when its other children hold no items and little text.
+    outer = card.parent
+    if outer is None or outer.tag in tt.STOP_TAGS:
+        return card, listed
+    for child in outer.iter():
+        if child.mem_id != card.mem_id:
+            if child.mem_id in holding or child.tag in tt.HEADING_TAGS:
+                return card, listed
+            chars += len(fold(child.text()))
+            if chars > tt.MAX_ITEM_EXTRA_CHARS:
+                return card, listed
+    return outer, listed
 
 
 def _is_list(node: Node) -> bool:

@@ -2159,3 +2159,23 @@ def test_an_items_time_line_with_its_update_gives_its_publication(
     )
     got = scan(block(items), language=language).teasers
     assert [t.published_at for t in got] == [published, published]
+
+
+def test_a_lead_card_with_its_picture_beside_its_lines_keeps_the_picture() -> None:
+    html = (
+        '<section class="une"><article class="lead">'
+        '<figure><a href="/news/2026/03/14/floods-1234"><img src="/i/floods.jpg" alt=""></a>'
+        '</figure><div class="lead__text"><h2><a href="/news/2026/03/14/floods-1234">Floods'
+        " sweep valley towns as rivers burst their banks</a></h2>"
+        "<p>Thousands of residents were moved overnight as water rose to the highest mark in a"
+        " century.</p>"
+        '<ul><li><a href="/news/2026/03/14/rescue-1235">How the night-time rescue unfolded'
+        ' street by street</a></li><li><a href="/news/2026/03/14/map-1236">Map: the areas'
+        " under water and the roads closed</a></li></ul></div></article></section>"
+    )
+    got = scan(html, url="https://site.example/news/").teasers
+    assert (got[0].title, got[0].image) == (
+        "Floods sweep valley towns as rivers burst their banks",
+        "https://site.example/i/floods.jpg",
+    )
+    assert got[0].snippet is not None and len(got) == 3
