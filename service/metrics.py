@@ -122,7 +122,7 @@ class Metrics:
         )
         self.consumer_lag = Gauge(
             "pagesplit_consumer_lag",
-            "Messages between the committed offset and the high watermark, by partition.",
+            "Messages between the committed offset and the end of the partition, by partition.",
             ["partition"],
             registry=r,
         )

@@ -13,6 +13,10 @@ Deliveries stay in order (a batch is handed over only after the previous one
 is delivered), so offsets are committed in order; at most two batches
 (``2 x batch_max_events`` events) are in flight: the next batch is taken once
 the one before the last is committed.
+
+The lag is read on a schedule of its own (``LAG_INTERVAL``), from the
+brokers' end offsets, so that it shows and grows while the loop waits on a
+stuck delivery: that is when the alerts need it.
 """
 
 from __future__ import annotations
@@ -41,6 +45,9 @@ from service.records import Source
 from service.settings import Settings
 
 log = logging.getLogger(__name__)
+
+LAG_INTERVAL = 5.0
+"""Seconds between two readings of the lag (a scrape is every 15 to 30 seconds)."""
 
 
 class Runner:
@@ -95,10 +102,13 @@ class Runner:
 
     async def run(self, stop: asyncio.Event) -> None:
         """Process batches until ``stop`` is set; the batches in flight are always finished."""
+        lag = asyncio.create_task(self._report_lag())
         try:
             while not stop.is_set():
                 if self._assign_error is not None:
                     raise RuntimeError("partitions could not be taken over") from self._assign_error
+                if lag.done():
+                    lag.result()  # a bug in reading the lag: not hidden by the loop going on
                 await self._settle(keep=1)  # the next batch is the second in flight
                 fetched = await self._consumer.getmany(
                     timeout_ms=500, max_records=self._settings.batch_max_events
@@ -106,15 +116,15 @@ class Runner:
                 if fetched:
                     async with self._batch_lock:
                         await self._take(fetched)
-                self._update_lag()
                 self._progressed()
             await self._settle(keep=0)
         finally:
+            lag.cancel()
             tasks = list(self._in_flight)
             self._in_flight.clear()
             for task in tasks:  # cancelled or failed: left uncommitted, to be reprocessed
                 task.cancel()
-            await asyncio.gather(*tasks, return_exceptions=True)  # let them unwind first
+            await asyncio.gather(lag, *tasks, return_exceptions=True)  # let them unwind first
 
     def _progressed(self) -> None:
         """Note that the loop did work now (``/healthz`` and the progress gauge)."""
@@ -285,16 +295,6 @@ class Runner:
             # ready. ``run`` raises it, and the service exits to be restarted.
             self._assign_error = exc
             raise
-        for tp in assigned - self._committed.keys():
-            # The offset the group committed before (another pod's, or this one's before
-            # a restart): the lag is shown from now, not from this runner's first commit.
-            try:
-                offset = await self._consumer.committed(tp)
-            except KafkaError as exc:
-                log.warning("no committed offset of %s for its lag: %s", tp, exc)
-                continue
-            if offset is not None:
-                self._committed.setdefault(tp, offset)
 
     async def on_revoked(self, revoked: set[TopicPartition]) -> None:
         """Wait for the batches in flight (they commit themselves), then let ``revoked`` go."""
@@ -312,13 +312,33 @@ class Runner:
                 with contextlib.suppress(KeyError):
                     self._metrics.consumer_lag.remove(str(tp.partition))
 
-    def _update_lag(self) -> None:
-        for tp in self._consumer.assignment():
-            high = self._consumer.highwater(tp)
+    async def _report_lag(self) -> None:
+        """Read the lag every ``LAG_INTERVAL`` seconds; a broker that does not answer
+        leaves the last reading in place until the next."""
+        while True:
+            try:
+                await self._read_lag()
+            except KafkaError as exc:
+                log.warning("the consumer lag could not be read: %s", exc)
+            await asyncio.sleep(LAG_INTERVAL)
+
+    async def _read_lag(self) -> None:
+        """Set each assigned partition's lag: its end offset less the offset committed
+        last, this runner's or, before its first commit, the group's (another pod's, or
+        this one's before a restart)."""
+        assigned = self._consumer.assignment()
+        if not assigned:
+            return
+        for tp in assigned - self._committed.keys():
+            offset = await self._consumer.committed(tp)
+            if offset is not None and tp in self._consumer.assignment():
+                self._committed.setdefault(tp, offset)  # a commit meanwhile is newer
+        ends = await self._consumer.end_offsets(list(assigned))
+        for tp, end in ends.items():
             done = self._committed.get(tp)
-            if high is not None and done is not None:
+            if done is not None and tp in self._consumer.assignment():  # not revoked meanwhile
                 self._metrics.consumer_lag.labels(partition=str(tp.partition)).set(
-                    max(0, high - done)
+                    max(0, end - done)
                 )
 
 

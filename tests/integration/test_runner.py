@@ -145,9 +145,14 @@ async def test_lag_is_reported_from_the_groups_commit_before_this_runner_commits
     settings: Settings, mode: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A runner that cannot deliver (a broker refusing its writes, every batch stuck)
-    still shows the partition's lag, from the offset the group committed before: the
-    alert on a lag that does not fall needs the series."""
-    settings = settings.model_copy(update={"workers": 1, "delivery": mode})
+    still shows the partition's lag, from the offset the group committed before, and
+    the lag grows as events keep coming: the alerts on a lag that does not fall need
+    the series. The partition is taken over slowly (a transactional producer waiting
+    for its predecessor's transaction), so that batches are fetched before the group's
+    offset is known, and the loop is blocked on its stuck batches long before."""
+    settings = settings.model_copy(
+        update={"batch_max_events": BATCH, "workers": 1, "delivery": mode}
+    )
     await publish(settings, stories(10, {}))
     tp = TopicPartition(settings.input_topic, 0)
     earlier = AIOKafkaConsumer(**client_options(settings), group_id=settings.group_id)
@@ -161,17 +166,25 @@ async def test_lag_is_reported_from_the_groups_commit_before_this_runner_commits
     metrics = Metrics()
     pool = SplitPool(1)
     runner = Runner(settings, metrics, pool)
+    assigned = runner._delivery.assigned
+
+    async def slow_assigned(partitions: set[TopicPartition]) -> None:
+        await asyncio.sleep(PRODUCER_START_DELAY)
+        await assigned(partitions)
 
     async def stuck(batch: Batch) -> bool:
         await asyncio.Event().wait()
         return True
 
+    monkeypatch.setattr(runner._delivery, "assigned", slow_assigned)
     monkeypatch.setattr(runner._delivery, "deliver", stuck)
     await runner.start()
     task = asyncio.create_task(runner.run(asyncio.Event()))
     try:
         lag = "pagesplit_consumer_lag"
         await wait_for(lambda: metrics.registry.get_sample_value(lag, {"partition": "0"}) == 6)
+        await publish(settings, stories(5, {}))
+        await wait_for(lambda: metrics.registry.get_sample_value(lag, {"partition": "0"}) == 11)
     finally:
         task.cancel()
         await asyncio.gather(task, return_exceptions=True)
